@@ -1,0 +1,95 @@
+import * as t from 'io-ts';
+
+/** Ids are opaque, URL-safe strings chosen by the caller (a UUID, a ULID, a register number). */
+const ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._:-]{0,63}$/;
+const isIdString = (s: string): boolean => ID_PATTERN.test(s);
+
+export interface ProjectIdBrand {
+  readonly ProjectId: unique symbol;
+}
+export interface UnitIdBrand {
+  readonly UnitId: unique symbol;
+}
+export interface LeaderIdBrand {
+  readonly LeaderId: unique symbol;
+}
+export interface AgreementIdBrand {
+  readonly AgreementId: unique symbol;
+}
+export interface IncentiveIdBrand {
+  readonly IncentiveId: unique symbol;
+}
+export interface ProcedureIdBrand {
+  readonly ProcedureId: unique symbol;
+}
+export interface TripIdBrand {
+  readonly TripId: unique symbol;
+}
+export interface BulletinIdBrand {
+  readonly BulletinId: unique symbol;
+}
+
+/** A project (项目) — the aggregate id of an investment project stream. */
+export const ProjectId = t.brand(t.string, (s): s is t.Branded<string, ProjectIdBrand> => isIdString(s), 'ProjectId');
+export type ProjectId = t.TypeOf<typeof ProjectId>;
+/** A unit (责任单位): a town, a zone committee, a department that owns targets and projects. */
+export const UnitId = t.brand(t.string, (s): s is t.Branded<string, UnitIdBrand> => isIdString(s), 'UnitId');
+export type UnitId = t.TypeOf<typeof UnitId>;
+/** A leader or officer (包保领导、项目经理、项目秘书、责任人). */
+export const LeaderId = t.brand(t.string, (s): s is t.Branded<string, LeaderIdBrand> => isIdString(s), 'LeaderId');
+export type LeaderId = t.TypeOf<typeof LeaderId>;
+/** An investment agreement (投资协议). */
+export const AgreementId = t.brand(
+  t.string,
+  (s): s is t.Branded<string, AgreementIdBrand> => isIdString(s),
+  'AgreementId',
+);
+export type AgreementId = t.TypeOf<typeof AgreementId>;
+/** One incentive (扶持政策) granted by an agreement: disbursements and clawbacks are counted per incentive. */
+export const IncentiveId = t.brand(
+  t.string,
+  (s): s is t.Branded<string, IncentiveIdBrand> => isIdString(s),
+  'IncentiveId',
+);
+export type IncentiveId = t.TypeOf<typeof IncentiveId>;
+/** One administrative procedure (审批手续) of a project. */
+export const ProcedureId = t.brand(
+  t.string,
+  (s): s is t.Branded<string, ProcedureIdBrand> => isIdString(s),
+  'ProcedureId',
+);
+export type ProcedureId = t.TypeOf<typeof ProcedureId>;
+/** One outbound promotion trip (外出招商). */
+export const TripId = t.brand(t.string, (s): s is t.Branded<string, TripIdBrand> => isIdString(s), 'TripId');
+export type TripId = t.TypeOf<typeof TripId>;
+/** One published bulletin (通报). */
+export const BulletinId = t.brand(
+  t.string,
+  (s): s is t.Branded<string, BulletinIdBrand> => isIdString(s),
+  'BulletinId',
+);
+export type BulletinId = t.TypeOf<typeof BulletinId>;
+
+/** A non-empty, trimmed free text of bounded length (names, summaries, reasons). */
+export interface NonEmptyTextBrand {
+  readonly NonEmptyText: unique symbol;
+}
+export const NonEmptyText = t.brand(
+  t.string,
+  (s): s is t.Branded<string, NonEmptyTextBrand> => s.trim().length > 0 && s.length <= 4000,
+  'NonEmptyText',
+);
+export type NonEmptyText = t.TypeOf<typeof NonEmptyText>;
+
+/** Unsafe constructors for trusted literals (tests, demo data); decode untrusted input with the codecs. */
+export const unsafeId = {
+  project: (s: string) => s as ProjectId,
+  unit: (s: string) => s as UnitId,
+  leader: (s: string) => s as LeaderId,
+  agreement: (s: string) => s as AgreementId,
+  incentive: (s: string) => s as IncentiveId,
+  procedure: (s: string) => s as ProcedureId,
+  trip: (s: string) => s as TripId,
+  bulletin: (s: string) => s as BulletinId,
+  text: (s: string) => s as NonEmptyText,
+};

@@ -1,0 +1,39 @@
+import { bulletinErrors } from './bulletin/bulletin.errors';
+import { leaderActivityErrors } from './leader-activity/leader-activity.errors';
+import { projectErrors } from './project/project.errors';
+import type { ErrorMessage, ErrorParams, Language } from './shared/errors';
+import { renderMessage } from './shared/errors';
+import { targetPlanErrors } from './target-plan/target-plan.errors';
+
+/**
+ * Every domain error code with its bilingual message, in one catalogue (docs/domain.md lists it).
+ * A code is defined once: a clash between aggregates fails to compile below.
+ */
+export const domainErrors = {
+  ...projectErrors,
+  ...targetPlanErrors,
+  ...leaderActivityErrors,
+  ...bulletinErrors,
+} as const satisfies Record<string, ErrorMessage>;
+
+export type DomainErrorCode = keyof typeof domainErrors;
+
+type Overlap<A, B> = Extract<keyof A, keyof B>;
+// Compile-time guard: no code may be defined by two aggregates.
+const _noClash: [
+  Overlap<typeof projectErrors, typeof targetPlanErrors>,
+  Overlap<typeof projectErrors, typeof leaderActivityErrors>,
+  Overlap<typeof projectErrors, typeof bulletinErrors>,
+  Overlap<typeof targetPlanErrors, typeof leaderActivityErrors>,
+  Overlap<typeof targetPlanErrors, typeof bulletinErrors>,
+  Overlap<typeof leaderActivityErrors, typeof bulletinErrors>,
+] extends [never, never, never, never, never, never]
+  ? true
+  : false = true;
+void _noClash;
+
+/** The message of an error for a person, in Chinese or English (unknown codes fall back to the code). */
+export const describeError = (error: { readonly code: string; readonly params: ErrorParams }, language: Language): string => {
+  const entry = (domainErrors as Record<string, ErrorMessage>)[error.code];
+  return entry === undefined ? error.code : renderMessage(entry, error.params, language);
+};

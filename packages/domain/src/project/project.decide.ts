@@ -1,0 +1,557 @@
+import * as E from 'fp-ts/Either';
+import { pipe } from 'fp-ts/function';
+import type { BusinessDate } from '../shared/dates';
+import type { Decider } from '../shared/decider';
+import { assertNever } from '../shared/exhaustive';
+import { cny, Cny, count } from '../shared/money';
+import { addWorkingDays, officialCalendar, WorkingDayCalendar, workingDaysBetween } from '../shared/working-days';
+import type { ProjectCommand, ProjectCommandOf } from './project.commands';
+import type { ProjectEvent, ProjectEventOf } from './project.events';
+import { evolveProject, foldProject } from './project.evolve';
+import { assessFulfilment } from './project.fulfilment';
+import { detectMissedMilestones } from './project.milestones';
+import { defaultProjectPolicy, ProjectPolicy } from './project.policy';
+import {
+  all,
+  Check,
+  fail,
+  ok,
+  ProjectError,
+  requireAdmissible,
+  requireAdmission,
+  requireAllOpinions,
+  requireCompleteTerms,
+  requireCompliance,
+  requireConstructionPeriodOver,
+  requireDueDiligence,
+  requireExitRule,
+  requireLegalReview,
+  requireNotBefore,
+  requireResponsibleLeaders,
+  requireShortfall,
+  requireStage,
+} from './project.rules';
+import { initialProjectState, Project, ProjectState } from './project.state';
+import { leaderRoleZh } from './project.vocabulary';
+
+type Result = E.Either<ProjectError, ReadonlyArray<ProjectEvent>>;
+type Data<T extends ProjectEvent['type']> = ProjectEventOf<T>['data'];
+
+const emit = <T extends ProjectEvent['type']>(type: T, data: Data<T>): ProjectEvent => ({ type, data }) as ProjectEvent;
+const nothing: Result = E.right([]);
+const then = (check: Check, events: () => ReadonlyArray<ProjectEvent>): Result =>
+  pipe(
+    check,
+    E.map(() => events()),
+  );
+
+/** What a project decider needs from outside: the working-day calendar and the figures of the rules. */
+export interface ProjectDeciderDeps {
+  readonly calendar: WorkingDayCalendar;
+  readonly policy: ProjectPolicy;
+}
+
+/** Deep equality for plain JSON data (repeats of a command carry equal data). */
+const same = (a: unknown, b: unknown): boolean => JSON.stringify(a) === JSON.stringify(b);
+
+/** The business date a command is about, for the order check against the project's creation. */
+const dateOf = (c: ProjectCommand): BusinessDate | undefined => {
+  switch (c.type) {
+    case 'CaptureLead':
+      return c.capturedOn;
+    case 'PlanProject':
+      return c.plannedOn;
+    case 'RequestProcedure':
+      return c.completeOn;
+    case 'RecordMissedMilestones':
+      return c.today;
+    default:
+      return c.on;
+  }
+};
+
+/** Builds the investment-project decider with a calendar and policy (defaults: official calendar, the seeds' figures). */
+export const makeProjectDecider = (
+  deps: Partial<ProjectDeciderDeps> = {},
+): Decider<ProjectCommand, ProjectEvent, ProjectState, ProjectError> => {
+  const calendar = deps.calendar ?? officialCalendar;
+  const policy = deps.policy ?? defaultProjectPolicy;
+
+  const create = (c: ProjectCommand, s: ProjectState): Result => {
+    switch (c.type) {
+      case 'CaptureLead': {
+        const { type: _type, ...data } = c;
+        if (s.status !== 'none') {
+          return s.origin === 'lead' && s.name === c.name && s.unitId === c.unitId && s.capturedOn === c.capturedOn
+            ? nothing
+            : fail('PROJECT_ALREADY_EXISTS', { projectId: c.projectId });
+        }
+        return E.right([emit('LeadCaptured', data)]);
+      }
+      case 'PlanProject': {
+        const { type: _type, ...data } = c;
+        if (s.status !== 'none') {
+          return s.origin === 'planned' && s.name === c.name && s.unitId === c.unitId && s.capturedOn === c.plannedOn
+            ? nothing
+            : fail('PROJECT_ALREADY_EXISTS', { projectId: c.projectId });
+        }
+        return E.right([emit('ProjectPlanned', data)]);
+      }
+      default:
+        return fail('PROJECT_NOT_FOUND', { projectId: c.projectId });
+    }
+  };
+
+  /** Commands that a closed project still answers: repeats of what closed it, and what follows a termination. */
+  const closedAnswer = (c: ProjectCommand, p: Project): Result | undefined => {
+    switch (c.type) {
+      case 'DiscardLead':
+        return p.stage === 'discarded' ? nothing : undefined;
+      case 'RejectAdmission':
+        return p.stage === 'rejected' ? nothing : undefined;
+      case 'AbandonProject':
+        return p.stage === 'abandoned' ? nothing : undefined;
+      case 'TerminateProject':
+        return p.stage === 'terminated' ? nothing : undefined;
+      case 'RecordMissedMilestones':
+        return nothing;
+      case 'ClawBackSubsidy':
+      case 'ReclaimLand':
+      case 'LinkDuplicate':
+        return p.stage === 'terminated' || c.type === 'LinkDuplicate' ? decideOpen(c, p) : undefined;
+      default:
+        return undefined;
+    }
+  };
+
+  const decideOpen = (c: ProjectCommand, p: Project): Result => {
+    switch (c.type) {
+      case 'CaptureLead':
+      case 'PlanProject':
+        return create(c, p);
+      case 'QualifyLead':
+        if (p.stage === 'qualified') return nothing;
+        return then(
+          all(
+            () => requireStage(p, ['lead', 'planned'], 'qualify the lead'),
+            () => (p.investor === undefined && c.investor === undefined ? fail('INVESTOR_REQUIRED') : ok),
+          ),
+          () => [emit('LeadQualified', withoutType(c))],
+        );
+      case 'DiscardLead':
+        return then(requireStage(p, ['lead', 'planned', 'qualified'], 'discard the lead'), () => [
+          emit('LeadDiscarded', withoutType(c)),
+        ]);
+      case 'OpenConsultation':
+        if (p.stage === 'under-review') {
+          return same(p.consultation?.departments, c.departments) ? nothing : fail('CONSULTATION_ALREADY_OPEN');
+        }
+        return then(
+          all(
+            () => requireStage(p, ['qualified'], 'open admission review'),
+            () => (c.departments.length === 0 ? fail('NO_DEPARTMENTS_CONSULTED') : ok),
+          ),
+          () => [emit('ConsultationOpened', { ...withoutType(c), departments: [...new Set(c.departments)] })],
+        );
+      case 'RecordDepartmentOpinion':
+        return decideOpinion(c, p);
+      case 'ApproveAdmission':
+        if (p.admission?.decision === 'approved') return nothing;
+        return then(
+          all(
+            () => admissionOpen(p),
+            () => requireAllOpinions(p),
+            () => requireAdmissible(c.negativeList, c.catalogueClass),
+            () => requireNotBefore(c.on, p.consultation?.openedOn),
+          ),
+          () => [emit('AdmissionApproved', withoutType(c))],
+        );
+      case 'RejectAdmission':
+        return then(
+          all(
+            () => admissionOpen(p),
+            () => requireNotBefore(c.on, p.consultation?.openedOn),
+          ),
+          () => [emit('AdmissionRejected', withoutType(c))],
+        );
+      case 'CompleteDueDiligence':
+        return p.dueDiligenceOn !== undefined ? nothing : E.right([emit('DueDiligenceCompleted', withoutType(c))]);
+      case 'AssignLeader': {
+        const current = p.leaders[c.role];
+        if (current?.leaderId === c.leaderId) return nothing;
+        if (current !== undefined && c.replaces === undefined) {
+          return fail('ROLE_ALREADY_FILLED', { role: c.role, roleZh: leaderRoleZh[c.role], leaderId: current.leaderId });
+        }
+        if (c.replaces !== undefined && current?.leaderId !== c.replaces) {
+          return fail('REPLACED_LEADER_MISMATCH', {
+            role: c.role,
+            roleZh: leaderRoleZh[c.role],
+            replaces: c.replaces,
+            current: current?.leaderId ?? null,
+          });
+        }
+        return E.right([emit('LeaderAssigned', withoutType(c))]);
+      }
+      case 'RecordSiteVisit':
+        return E.right([emit('SiteVisitRecorded', withoutType(c))]);
+      case 'HoldNegotiation':
+        return then(requireUnsigned(p, 'hold a negotiation'), () => [emit('NegotiationHeld', withoutType(c))]);
+      case 'RecordLegalReview': {
+        const { outcome, opinion, ...rest } = withoutType(c);
+        return then(requireUnsigned(p, 'review the draft agreement'), () => [
+          outcome === 'passed'
+            ? emit('LegalReviewPassed', { ...rest, opinion })
+            : emit('LegalReviewFailed', { ...rest, reason: opinion }),
+        ]);
+      }
+      case 'SignAgreement':
+        return decideSigning(c, p);
+      case 'AmendAgreement': {
+        const a = p.agreement;
+        if (a === undefined) return fail('AGREEMENT_NOT_SIGNED');
+        if (a.agreementId !== c.agreementId) return fail('AGREEMENT_ID_MISMATCH', { agreementId: c.agreementId, signed: a.agreementId });
+        if (same(a.terms, c.terms)) return nothing;
+        return then(
+          all(
+            () => requireCompleteTerms(c.terms, a.signedOn),
+            () => requireNotBefore(c.on, a.signedOn),
+          ),
+          () => [emit('AgreementAmended', withoutType(c))],
+        );
+      }
+      case 'RequestProcedure':
+        return decideProcedureRequest(c, p);
+      case 'CompleteProcedure':
+        return decideProcedureCompletion(c, p);
+      case 'StartConstruction': {
+        if (p.startedOn !== undefined) return nothing;
+        const a = p.agreement;
+        if (a === undefined) return fail('AGREEMENT_NOT_SIGNED');
+        return then(
+          all(
+            () => requireStage(p, ['signed'], 'start construction'),
+            () => requireResponsibleLeaders(p, a.terms, policy),
+            () => requireNotBefore(c.on, a.signedOn),
+          ),
+          () => [emit('ConstructionStarted', withoutType(c))],
+        );
+      }
+      case 'ReportInvestmentProgress':
+        return decideInvestmentReport(c, p);
+      case 'EnterStatistics':
+        if (p.statistics !== undefined) {
+          return p.statistics.code === c.statisticsCode ? nothing : fail('WRONG_STAGE', { stage: p.stage, action: 'enter the statistics again' });
+        }
+        return then(
+          all(
+            () => (p.startedOn === undefined ? fail('WRONG_STAGE', { stage: p.stage, action: 'enter the statistics before construction starts' }) : ok),
+            () => requireNotBefore(c.on, p.startedOn),
+          ),
+          () => [emit('EnteredStatistics', withoutType(c))],
+        );
+      case 'CompleteConstruction':
+        if (p.completedOn !== undefined) return nothing;
+        return then(
+          all(
+            () => requireStage(p, ['under-construction'], 'complete construction'),
+            () => requireNotBefore(c.on, p.startedOn),
+          ),
+          () => [emit('ConstructionCompleted', withoutType(c))],
+        );
+      case 'StartProduction':
+        if (p.productionOn !== undefined) return nothing;
+        return then(
+          all(
+            () => requireStage(p, ['completed'], 'start production'),
+            () => requireNotBefore(c.on, p.completedOn),
+          ),
+          () => [emit('ProductionStarted', withoutType(c))],
+        );
+      case 'ReachCapacity':
+        if (p.capacityOn !== undefined) return nothing;
+        return then(
+          all(
+            () => requireStage(p, ['in-production'], 'reach capacity'),
+            () => requireNotBefore(c.on, p.productionOn),
+          ),
+          () => [emit('CapacityReached', withoutType(c))],
+        );
+      case 'ReportPerformance':
+        return decidePerformanceReport(c, p);
+      case 'EvaluateFulfilment':
+        return decideEvaluation(c, p);
+      case 'DisburseIncentive': {
+        const account = p.incentives[c.incentiveId];
+        return then(
+          all(
+            () => (c.amount <= 0 ? fail('AMOUNT_MUST_BE_POSITIVE') : ok),
+            () => (account === undefined ? fail('INCENTIVE_NOT_FOUND', { incentiveId: c.incentiveId }) : ok),
+            () => requireCompliance(p),
+            () =>
+              account !== undefined && account.disbursed + c.amount > account.ceiling
+                ? fail('DISBURSEMENT_EXCEEDS_CEILING', { amount: c.amount, ceiling: account.ceiling, disbursed: account.disbursed })
+                : ok,
+          ),
+          () => [emit('IncentiveDisbursed', withoutType(c))],
+        );
+      }
+      case 'StartSecondaryPromotion':
+        return p.lastEvaluation?.verdict === 'underperforming'
+          ? E.right([emit('SecondaryPromotionStarted', withoutType(c))])
+          : fail('SECONDARY_PROMOTION_REQUIRES_UNDERPERFORMANCE', { verdict: p.lastEvaluation?.verdict ?? 'not evaluated' });
+      case 'OrderRectification':
+        return then(
+          all(
+            () => (p.agreement === undefined ? fail('AGREEMENT_NOT_SIGNED') : ok),
+            () => (c.items.length === 0 ? fail('RECTIFICATION_ITEMS_REQUIRED') : ok),
+            () => (c.dueBy <= c.on ? fail('RECTIFICATION_DEADLINE_INVALID', { on: c.on, dueBy: c.dueBy }) : ok),
+          ),
+          () => [emit('RectificationOrdered', withoutType(c))],
+        );
+      case 'CompleteRectification': {
+        const open = p.rectifications.find((r) => r.completedOn === undefined);
+        return then(
+          all(
+            () => (open === undefined ? fail('RECTIFICATION_NOT_OPEN') : ok),
+            () => requireNotBefore(c.on, open?.orderedOn),
+          ),
+          () => [emit('RectificationCompleted', withoutType(c))],
+        );
+      }
+      case 'ClawBackSubsidy': {
+        const account = p.incentives[c.incentiveId];
+        return then(
+          all(
+            () => (c.amount <= 0 ? fail('AMOUNT_MUST_BE_POSITIVE') : ok),
+            () => (account === undefined ? fail('INCENTIVE_NOT_FOUND', { incentiveId: c.incentiveId }) : ok),
+            () => requireShortfall(p),
+            () => (account !== undefined ? requireWithinOutstanding(account.disbursed, account.clawedBack, c.amount) : ok),
+          ),
+          () => [emit('SubsidyClawedBack', withoutType(c))],
+        );
+      }
+      case 'ReclaimLand': {
+        if (p.landReclaimedOn !== undefined) return nothing;
+        const landArea = p.agreement?.terms.landArea ?? 0;
+        return then(
+          all(
+            () => (p.termination === undefined ? fail('LAND_RECLAIM_NOT_ALLOWED') : ok),
+            () => (c.area > landArea ? fail('LAND_RECLAIM_EXCEEDS_AREA', { area: c.area, landArea }) : ok),
+            () => requireNotBefore(c.on, p.termination?.on),
+          ),
+          () => [emit('LandReclaimed', withoutType(c))],
+        );
+      }
+      case 'TerminateProject': {
+        const a = p.agreement;
+        if (a === undefined) return fail('AGREEMENT_NOT_SIGNED');
+        const basisCheck = (): Check => {
+          switch (c.basis) {
+            case 'exit-rule':
+              return requireExitRule(p, c.on, policy);
+            case 'serious-breach':
+              return p.lastEvaluation?.verdict === 'serious-breach' ? ok : fail('TERMINATION_REQUIRES_BREACH');
+            case 'mutual-agreement':
+              return ok;
+            default:
+              return assertNever(c.basis);
+          }
+        };
+        return then(
+          all(basisCheck, () => requireNotBefore(c.on, a.signedOn)),
+          () => [emit('ProjectTerminated', withoutType(c))],
+        );
+      }
+      case 'AbandonProject':
+        return then(requireUnsigned(p, 'abandon the project (terminate a signed agreement instead)'), () => [
+          emit('ProjectAbandoned', withoutType(c)),
+        ]);
+      case 'RecordMissedMilestones':
+        return E.right(
+          detectMissedMilestones(p, c.today, policy).map((m) =>
+            emit('MilestoneMissed', { ...m, detectedOn: c.today }),
+          ),
+        );
+      case 'LinkDuplicate':
+        if (c.canonicalProjectId === p.projectId) return fail('DUPLICATE_OF_ITSELF');
+        if (p.duplicateOf !== undefined) {
+          return p.duplicateOf === c.canonicalProjectId
+            ? nothing
+            : fail('ALREADY_LINKED_AS_DUPLICATE', { canonicalProjectId: p.duplicateOf });
+        }
+        return E.right([emit('DuplicateLinked', withoutType(c))]);
+      default:
+        return assertNever(c);
+    }
+  };
+
+  const admissionOpen = (p: Project): Check =>
+    p.admission !== undefined
+      ? fail('ADMISSION_ALREADY_DECIDED', { decision: p.admission.decision })
+      : p.consultation === undefined
+        ? fail('CONSULTATION_NOT_OPEN')
+        : ok;
+
+  const requireUnsigned = (p: Project, action: string): Check =>
+    p.agreement !== undefined ? fail('WRONG_STAGE', { stage: p.stage, action }) : ok;
+
+  const requireWithinOutstanding = (disbursed: Cny, clawedBack: Cny, amount: Cny): Check =>
+    clawedBack + amount > disbursed ? fail('CLAWBACK_EXCEEDS_DISBURSED', { amount, disbursed, clawedBack }) : ok;
+
+  const decideOpinion = (c: ProjectCommandOf<'RecordDepartmentOpinion'>, p: Project): Result => {
+    const consultation = p.consultation;
+    if (consultation?.opinions[c.department] === c.opinion && p.admission === undefined) return nothing;
+    return then(
+      all(
+        () => admissionOpen(p),
+        () =>
+          consultation !== undefined && !consultation.departments.includes(c.department)
+            ? fail('DEPARTMENT_NOT_CONSULTED', { department: c.department })
+            : ok,
+        () => requireNotBefore(c.on, consultation?.openedOn),
+      ),
+      () => [emit('DepartmentOpinionRecorded', withoutType(c))],
+    );
+  };
+
+  const decideSigning = (c: ProjectCommandOf<'SignAgreement'>, p: Project): Result => {
+    if (p.agreement !== undefined) {
+      return p.agreement.agreementId === c.agreementId
+        ? nothing
+        : fail('AGREEMENT_ID_MISMATCH', { agreementId: c.agreementId, signed: p.agreement.agreementId });
+    }
+    return then(
+      all(
+        () => requireAdmission(p, c.terms, policy),
+        () => requireStage(p, ['qualified', 'admitted'], 'sign the agreement'),
+        () => requireDueDiligence(p, c.terms),
+        () => requireLegalReview(p, c.signatory),
+        () => requireCompleteTerms(c.terms, c.on),
+        () => requireNotBefore(c.on, p.admission?.on),
+        () => requireNotBefore(c.on, p.legalReview?.on),
+      ),
+      () => [emit('AgreementSigned', withoutType(c))],
+    );
+  };
+
+  const decideProcedureRequest = (c: ProjectCommandOf<'RequestProcedure'>, p: Project): Result => {
+    const existing = p.procedures[c.procedureId];
+    if (existing !== undefined) {
+      return existing.kind === c.kind &&
+        existing.department === c.department &&
+        existing.completeOn === c.completeOn &&
+        existing.special === c.special
+        ? nothing
+        : fail('PROCEDURE_ID_CONFLICT', { procedureId: c.procedureId });
+    }
+    if (p.agreement === undefined) return fail('AGREEMENT_NOT_SIGNED');
+    // R7 (001 §(三)2): 3 working days after a complete application, 10 in special cases.
+    const limit = c.special ? policy.procedureTimeLimit.special : policy.procedureTimeLimit.normal;
+    return E.right([
+      emit('ProcedureRequested', {
+        ...withoutType(c),
+        timeLimitDays: count(limit),
+        dueOn: addWorkingDays(calendar, c.completeOn, limit),
+      }),
+    ]);
+  };
+
+  const decideProcedureCompletion = (c: ProjectCommandOf<'CompleteProcedure'>, p: Project): Result => {
+    const proc = p.procedures[c.procedureId];
+    if (proc === undefined) return fail('PROCEDURE_NOT_FOUND', { procedureId: c.procedureId });
+    if (proc.completedOn !== undefined) {
+      return proc.completedOn === c.on ? nothing : fail('PROCEDURE_ALREADY_COMPLETED', { procedureId: c.procedureId, on: proc.completedOn });
+    }
+    return then(requireNotBefore(c.on, proc.completeOn), () => [
+      emit('ProcedureCompleted', {
+        ...withoutType(c),
+        workingDaysTaken: count(workingDaysBetween(calendar, proc.completeOn, c.on)),
+        withinTimeLimit: c.on <= proc.dueOn,
+      }),
+    ]);
+  };
+
+  const decideInvestmentReport = (c: ProjectCommandOf<'ReportInvestmentProgress'>, p: Project): Result => {
+    const previous = p.investmentByMonth[c.period];
+    if (p.startedOn === undefined) return fail('WRONG_STAGE', { stage: p.stage, action: 'report investment before construction starts' });
+    if (c.correction === undefined && previous !== undefined) {
+      return previous === c.completedInPeriod ? nothing : fail('PERIOD_ALREADY_REPORTED', { period: c.period });
+    }
+    if (c.correction !== undefined && previous === undefined) return fail('NOTHING_TO_CORRECT', { period: c.period });
+    const cumulative = cny.add(cny.subtractFloor(p.cumulativeInvestment, previous ?? cny.zero), c.completedInPeriod);
+    return E.right([emit('InvestmentProgressReported', { ...withoutType(c), cumulative })]);
+  };
+
+  const decidePerformanceReport = (c: ProjectCommandOf<'ReportPerformance'>, p: Project): Result => {
+    const previous = p.performance[c.year];
+    if (p.productionOn === undefined) return fail('WRONG_STAGE', { stage: p.stage, action: 'report output before production starts' });
+    if (c.correction === undefined && previous !== undefined) {
+      const unchanged =
+        previous.output === c.output && previous.tax === c.tax && previous.jobs === c.jobs && previous.investmentToDate === c.investmentToDate;
+      return unchanged ? nothing : fail('PERIOD_ALREADY_REPORTED', { period: String(c.year) });
+    }
+    if (c.correction !== undefined && previous === undefined) return fail('NOTHING_TO_CORRECT', { period: String(c.year) });
+    return E.right([emit('PerformanceReported', withoutType(c))]);
+  };
+
+  const decideEvaluation = (c: ProjectCommandOf<'EvaluateFulfilment'>, p: Project): Result => {
+    const a = p.agreement;
+    if (a === undefined) return fail('AGREEMENT_NOT_SIGNED');
+    if (p.lastEvaluation !== undefined && p.lastEvaluation.year === c.year && p.lastEvaluation.on === c.on) return nothing;
+    const reported = p.performance[c.year];
+    // A project that never produced is judged on what it invested; one that produces must report first.
+    if (reported === undefined && p.productionOn !== undefined) return fail('PERFORMANCE_NOT_REPORTED', { year: c.year });
+    const performance = reported ?? {
+      output: cny.zero,
+      tax: cny.zero,
+      jobs: 0,
+      investmentToDate: p.cumulativeInvestment,
+      reportedOn: c.on,
+    };
+    return then(requireConstructionPeriodOver(p, c.on), () => {
+      const assessment = assessFulfilment(
+        a.terms,
+        {
+          performance,
+          signedOn: a.signedOn,
+          ...(p.startedOn !== undefined ? { startedOn: p.startedOn } : {}),
+          ...(p.completedOn !== undefined ? { completedOn: p.completedOn } : {}),
+          evaluatedOn: c.on,
+        },
+        policy.fulfilment,
+      );
+      return [emit('FulfilmentEvaluated', { projectId: c.projectId, on: c.on, year: c.year, ...assessment })];
+    });
+  };
+
+  const decide = (c: ProjectCommand, s: ProjectState): Result => {
+    if (s.status === 'none') return create(c, s);
+    const p = s;
+    if (p.status === 'closed') {
+      return closedAnswer(c, p) ?? fail('PROJECT_CLOSED', { projectId: p.projectId, stage: p.stage });
+    }
+    const on = dateOf(c);
+    if (on !== undefined && c.type !== 'CaptureLead' && c.type !== 'PlanProject') {
+      const order = requireNotBefore(on, p.capturedOn);
+      if (E.isLeft(order)) return order;
+    }
+    return decideOpen(c, p);
+  };
+
+  return {
+    initialState: initialProjectState,
+    evolve: evolveProject,
+    decide,
+    isTerminal: (s) => s.status === 'closed',
+    foldEvents: foldProject,
+  };
+};
+
+/** A command's fields without its `type`: most events record exactly what the command said. */
+const withoutType = <C extends { readonly type: string }>(c: C): Omit<C, 'type'> => {
+  const { type: _type, ...rest } = c;
+  return rest;
+};
+
+/** The investment-project decider with the official calendar and the seeds' figures. */
+export const projectDecider = makeProjectDecider();

@@ -1,0 +1,442 @@
+import * as t from 'io-ts';
+import { CreditCode } from '../shared/credit-code';
+import { BusinessDate, YearMonth, Year } from '../shared/dates';
+import { catalogueCodec, defineEvent, EventOf, struct } from '../shared/event-codec';
+import { Evidence } from '../shared/evidence';
+import {
+  AgreementId,
+  IncentiveId,
+  LeaderId,
+  NonEmptyText,
+  ProcedureId,
+  ProjectId,
+  UnitId,
+} from '../shared/ids';
+import { Cny, Count, Mu, Usd } from '../shared/money';
+import {
+  CatalogueClass,
+  Channel,
+  Department,
+  IncentiveKind,
+  LandSupply,
+  LeaderRole,
+  LegalReviewer,
+  MilestoneKind,
+  NegativeListStatus,
+  Opinion,
+  ProcedureKind,
+  RejectionGround,
+  Signatory,
+  TerminationBasis,
+  Verdict,
+} from './project.vocabulary';
+
+/** The investor (投资方): its name and, once known, its 统一社会信用代码. */
+export const Investor = struct(
+  { name: NonEmptyText },
+  { creditCode: CreditCode, origin: NonEmptyText /* 来源地: province or country */ },
+  'Investor',
+);
+export type Investor = t.TypeOf<typeof Investor>;
+
+/** Schedule fixed by an agreement (R5, R8). */
+export const Schedule = struct({ startBy: BusinessDate, completeBy: BusinessDate, produceBy: BusinessDate }, 'Schedule');
+export type Schedule = t.TypeOf<typeof Schedule>;
+
+/** Social contribution committed yearly once in production (R5: 亩均税收, 产值, 就业). */
+export const Commitments = struct(
+  { annualOutput: Cny, annualTax: Cny, jobs: Count },
+  'Commitments',
+);
+export type Commitments = t.TypeOf<typeof Commitments>;
+
+/** One incentive granted by the agreement, with the ceiling that can ever be disbursed. */
+export const Incentive = struct(
+  { incentiveId: IncentiveId, kind: IncentiveKind, ceiling: Cny, conditions: NonEmptyText },
+  'Incentive',
+);
+export type Incentive = t.TypeOf<typeof Incentive>;
+
+/** The terms of an investment agreement (R5: 000 §三.2/§三.4, 001 §(四)). */
+export const AgreementTerms = struct(
+  {
+    totalInvestment: Cny,
+    fixedAssetInvestment: Cny,
+    landSupply: LandSupply,
+    landArea: Mu,
+    schedule: Schedule,
+    commitments: Commitments,
+    incentives: t.readonlyArray(Incentive),
+    /** Clauses that let incentives be withheld or clawed back (约束条款). */
+    clawbackClause: t.boolean,
+  },
+  { foreignCapital: Usd },
+  'AgreementTerms',
+);
+export type AgreementTerms = t.TypeOf<typeof AgreementTerms>;
+
+/** A correction says what it corrects and why: history is never rewritten (DOMAIN.md §5). */
+export const Correction = struct({ reason: NonEmptyText }, 'Correction');
+
+const project = { projectId: ProjectId };
+
+export const LeadCaptured = defineEvent(
+  'LeadCaptured',
+  struct(
+    {
+      ...project,
+      unitId: UnitId,
+      name: NonEmptyText,
+      investor: Investor,
+      industryChain: NonEmptyText,
+      content: NonEmptyText,
+      channel: Channel,
+      intendedInvestment: Cny,
+      capturedOn: BusinessDate,
+    },
+    { foreignCapital: Usd, landDemand: Mu, advisor: NonEmptyText },
+  ),
+  { version: 2, zh: '获取招商线索', en: 'An investment lead was captured', rules: ['R16'] },
+);
+
+export const ProjectPlanned = defineEvent(
+  'ProjectPlanned',
+  struct({
+    ...project,
+    unitId: UnitId,
+    name: NonEmptyText,
+    industryChain: NonEmptyText,
+    content: NonEmptyText,
+    intendedInvestment: Cny,
+    plannedOn: BusinessDate,
+  }),
+  { zh: '谋划项目（尚无投资方）', en: 'The zone planned a project of its own (no investor yet)', rules: ['R11'] },
+);
+
+export const LeadQualified = defineEvent(
+  'LeadQualified',
+  struct({ ...project, on: BusinessDate, assessment: NonEmptyText }, { investor: Investor }),
+  { zh: '线索研判为有效', en: 'The lead was judged genuine', rules: ['R13'] },
+);
+
+export const LeadDiscarded = defineEvent(
+  'LeadDiscarded',
+  struct({ ...project, on: BusinessDate, reason: NonEmptyText }),
+  { zh: '线索放弃', en: 'The lead was discarded' },
+);
+
+export const ConsultationOpened = defineEvent(
+  'ConsultationOpened',
+  struct({ ...project, on: BusinessDate, departments: t.readonlyArray(Department) }),
+  { zh: '启动论证准入、征求部门意见', en: 'Admission review opened, departments consulted', rules: ['R1', 'R2'] },
+);
+
+export const DepartmentOpinionRecorded = defineEvent(
+  'DepartmentOpinionRecorded',
+  struct({ ...project, department: Department, opinion: Opinion, summary: NonEmptyText, on: BusinessDate }, { evidence: Evidence }),
+  { zh: '部门书面意见', en: 'A department gave its written opinion', rules: ['R2'] },
+);
+
+export const AdmissionApproved = defineEvent(
+  'AdmissionApproved',
+  struct(
+    {
+      ...project,
+      on: BusinessDate,
+      catalogueClass: CatalogueClass,
+      negativeList: NegativeListStatus,
+      minutesRef: NonEmptyText,
+    },
+    { conditions: NonEmptyText },
+  ),
+  { zh: '领导小组准入通过', en: 'The leading group approved admission', rules: ['R1', 'R2'] },
+);
+
+export const AdmissionRejected = defineEvent(
+  'AdmissionRejected',
+  struct({ ...project, on: BusinessDate, ground: RejectionGround, reason: NonEmptyText }),
+  { zh: '准入未通过', en: 'Admission was refused', rules: ['R2'] },
+);
+
+export const DueDiligenceCompleted = defineEvent(
+  'DueDiligenceCompleted',
+  struct({ ...project, on: BusinessDate, summary: NonEmptyText }, { evidence: Evidence }),
+  { zh: '完成尽职调查', en: 'Due diligence on the investor was completed', rules: ['R3'] },
+);
+
+export const LeaderAssigned = defineEvent(
+  'LeaderAssigned',
+  struct({ ...project, role: LeaderRole, leaderId: LeaderId, name: NonEmptyText, on: BusinessDate }, { replaces: LeaderId }),
+  { zh: '明确包保领导/责任人', en: 'A responsible leader or officer was assigned', rules: ['R6'] },
+);
+
+export const SiteVisitRecorded = defineEvent(
+  'SiteVisitRecorded',
+  struct({ ...project, leaderId: LeaderId, on: BusinessDate, summary: NonEmptyText }, { evidence: Evidence }),
+  { zh: '走访服务记录', en: 'A visit to the project was recorded', rules: ['R6'] },
+);
+
+export const NegotiationHeld = defineEvent(
+  'NegotiationHeld',
+  struct({ ...project, on: BusinessDate, summary: NonEmptyText }),
+  { zh: '洽谈记录', en: 'A negotiation round was held' },
+);
+
+export const LegalReviewPassed = defineEvent(
+  'LegalReviewPassed',
+  struct({ ...project, on: BusinessDate, reviewer: LegalReviewer, opinion: NonEmptyText }),
+  { zh: '合法性审查通过', en: 'The draft agreement passed legal review', rules: ['R4'] },
+);
+
+export const LegalReviewFailed = defineEvent(
+  'LegalReviewFailed',
+  struct({ ...project, on: BusinessDate, reviewer: LegalReviewer, reason: NonEmptyText }),
+  { zh: '合法性审查未通过', en: 'The draft agreement failed legal review', rules: ['R4'] },
+);
+
+export const AgreementSigned = defineEvent(
+  'AgreementSigned',
+  struct({
+    ...project,
+    agreementId: AgreementId,
+    on: BusinessDate,
+    signatory: Signatory,
+    /** The leading group's approval of the reviewed agreement (R4: 002 §六). */
+    leadingGroupMinutesRef: NonEmptyText,
+    terms: AgreementTerms,
+    evidence: Evidence,
+  }),
+  { zh: '签订投资协议', en: 'The investment agreement was signed', rules: ['R1', 'R3', 'R4', 'R5', 'R6'] },
+);
+
+export const AgreementAmended = defineEvent(
+  'AgreementAmended',
+  struct({ ...project, agreementId: AgreementId, on: BusinessDate, terms: AgreementTerms, reason: NonEmptyText, evidence: Evidence }),
+  { zh: '协议变更（补充协议）', en: 'The agreement was amended (supplementary agreement)', rules: ['R5'] },
+);
+
+export const ProcedureRequested = defineEvent(
+  'ProcedureRequested',
+  struct(
+    {
+      ...project,
+      procedureId: ProcedureId,
+      kind: ProcedureKind,
+      department: Department,
+      /** The day the application became complete: the time limit counts from the next working day. */
+      completeOn: BusinessDate,
+      special: t.boolean,
+      /** Working-day time limit: 3, or 10 in special cases (R7: 001 §(三)2). */
+      timeLimitDays: Count,
+      dueOn: BusinessDate,
+    },
+    { title: NonEmptyText },
+  ),
+  { zh: '手续申报（材料齐全）', en: 'A procedure was applied for with a complete file', rules: ['R7'] },
+);
+
+export const ProcedureCompleted = defineEvent(
+  'ProcedureCompleted',
+  struct(
+    {
+      ...project,
+      procedureId: ProcedureId,
+      on: BusinessDate,
+      /** Receipt (回执单) number recording the department's handling (R7: 001 §(三)4). */
+      receiptNo: NonEmptyText,
+      handler: NonEmptyText,
+      workingDaysTaken: Count,
+      withinTimeLimit: t.boolean,
+    },
+    { approvalNo: NonEmptyText, evidence: Evidence },
+  ),
+  { zh: '手续办结', en: 'A procedure was completed', rules: ['R7'] },
+);
+
+export const ConstructionStarted = defineEvent(
+  'ConstructionStarted',
+  struct({ ...project, on: BusinessDate, evidence: Evidence }),
+  { zh: '项目开工', en: 'Construction started', rules: ['R8', 'R12', 'R13'] },
+);
+
+export const InvestmentProgressReported = defineEvent(
+  'InvestmentProgressReported',
+  struct(
+    { ...project, period: YearMonth, completedInPeriod: Cny, cumulative: Cny, on: BusinessDate, evidence: Evidence },
+    { correction: Correction },
+  ),
+  { zh: '报送投资进度（完成投资）', en: 'Investment completed in a month was reported', rules: ['R13'] },
+);
+
+export const EnteredStatistics = defineEvent(
+  'EnteredStatistics',
+  struct({ ...project, on: BusinessDate, statisticsCode: NonEmptyText }),
+  { zh: '入库纳统', en: 'The project entered the statistics (入库纳统)', rules: ['R12', 'R13'] },
+);
+
+export const ConstructionCompleted = defineEvent(
+  'ConstructionCompleted',
+  struct({ ...project, on: BusinessDate, evidence: Evidence }),
+  { zh: '项目竣工', en: 'Construction was completed', rules: ['R9', 'R13'] },
+);
+
+export const ProductionStarted = defineEvent(
+  'ProductionStarted',
+  struct({ ...project, on: BusinessDate, evidence: Evidence }),
+  { zh: '项目投产', en: 'Production started', rules: ['R8', 'R13'] },
+);
+
+export const CapacityReached = defineEvent(
+  'CapacityReached',
+  struct({ ...project, on: BusinessDate, evidence: Evidence }),
+  { zh: '达产达效', en: 'Designed capacity was reached', rules: ['R8'] },
+);
+
+export const PerformanceReported = defineEvent(
+  'PerformanceReported',
+  struct(
+    { ...project, year: Year, output: Cny, tax: Cny, jobs: Count, investmentToDate: Cny, on: BusinessDate, evidence: Evidence },
+    { correction: Correction },
+  ),
+  { zh: '报送年度产出（产值、税收、就业）', en: 'Yearly output, tax and jobs were reported', rules: ['R9'] },
+);
+
+/** Committed vs actual figures of a fulfilment evaluation, as ratios (1 = as agreed). */
+export const FulfilmentRatios = struct(
+  {
+    fixedAssetInvestment: t.number,
+    investmentPerMu: t.number,
+    output: t.number,
+    taxPerMu: t.number,
+    outputPerMu: t.number,
+    jobs: t.number,
+    /** Agreed construction days ÷ actual construction days (≥ 1 when on time). */
+    constructionPeriod: t.number,
+  },
+  'FulfilmentRatios',
+);
+export type FulfilmentRatios = t.TypeOf<typeof FulfilmentRatios>;
+
+export const FulfilmentEvaluated = defineEvent(
+  'FulfilmentEvaluated',
+  struct({ ...project, on: BusinessDate, year: Year, ratios: FulfilmentRatios, verdict: Verdict, findings: t.readonlyArray(t.string) }),
+  { zh: '履约评估', en: 'Fulfilment of the agreement was evaluated', rules: ['R9', 'R10'] },
+);
+
+export const IncentiveDisbursed = defineEvent(
+  'IncentiveDisbursed',
+  struct({ ...project, incentiveId: IncentiveId, amount: Cny, on: BusinessDate, evidence: Evidence }),
+  { zh: '政策兑现（拨付扶持资金）', en: 'An incentive was paid out', rules: ['R10'] },
+);
+
+export const SecondaryPromotionStarted = defineEvent(
+  'SecondaryPromotionStarted',
+  struct({ ...project, on: BusinessDate, plan: NonEmptyText }),
+  { zh: '启动二次招商', en: 'Secondary promotion started for an underperforming project', rules: ['R10'] },
+);
+
+export const RectificationOrdered = defineEvent(
+  'RectificationOrdered',
+  struct({ ...project, on: BusinessDate, dueBy: BusinessDate, items: t.readonlyArray(NonEmptyText) }),
+  { zh: '责令限期整改', en: 'Rectification was ordered with a deadline', rules: ['R9', 'R10'] },
+);
+
+export const RectificationCompleted = defineEvent(
+  'RectificationCompleted',
+  struct({ ...project, on: BusinessDate, summary: NonEmptyText }, { evidence: Evidence }),
+  { zh: '整改完成', en: 'Rectification was completed', rules: ['R9'] },
+);
+
+export const SubsidyClawedBack = defineEvent(
+  'SubsidyClawedBack',
+  struct({ ...project, incentiveId: IncentiveId, amount: Cny, on: BusinessDate, reason: NonEmptyText }),
+  { zh: '追回扶持资金', en: 'A subsidy was clawed back', rules: ['R9', 'R10'] },
+);
+
+export const LandReclaimed = defineEvent(
+  'LandReclaimed',
+  struct({ ...project, on: BusinessDate, area: Mu, reason: NonEmptyText }),
+  { zh: '收回土地', en: 'The land was reclaimed', rules: ['R8', 'R10'] },
+);
+
+export const ProjectTerminated = defineEvent(
+  'ProjectTerminated',
+  struct({ ...project, on: BusinessDate, basis: TerminationBasis, reason: NonEmptyText }),
+  { zh: '项目清退（终止协议）', en: 'The project was cleared out and its agreement terminated', rules: ['R8', 'R10'] },
+);
+
+export const ProjectAbandoned = defineEvent(
+  'ProjectAbandoned',
+  struct({ ...project, on: BusinessDate, reason: NonEmptyText }),
+  { zh: '项目终止洽谈（签约前）', en: 'The project was abandoned before signing' },
+);
+
+export const MilestoneMissed = defineEvent(
+  'MilestoneMissed',
+  struct(
+    {
+      ...project,
+      /** Unique per deadline: the same missed deadline is never raised twice. */
+      milestoneKey: t.string,
+      kind: MilestoneKind,
+      dueOn: BusinessDate,
+      detectedOn: BusinessDate,
+    },
+    { procedureId: ProcedureId },
+  ),
+  { zh: '节点逾期（由时钟发现）', en: 'A deadline passed unmet (raised by the clock)', rules: ['R7', 'R8'] },
+);
+
+export const DuplicateLinked = defineEvent(
+  'DuplicateLinked',
+  struct({ ...project, canonicalProjectId: ProjectId, on: BusinessDate, similarity: t.number, reason: NonEmptyText }),
+  { zh: '认定为重复项目（一炮数响），只计一次', en: 'Linked as a duplicate of another project so it is counted once' },
+);
+
+/** Every event of the investment-project aggregate (stream `project-<id>`). */
+export const projectEvents = {
+  LeadCaptured,
+  ProjectPlanned,
+  LeadQualified,
+  LeadDiscarded,
+  ConsultationOpened,
+  DepartmentOpinionRecorded,
+  AdmissionApproved,
+  AdmissionRejected,
+  DueDiligenceCompleted,
+  LeaderAssigned,
+  SiteVisitRecorded,
+  NegotiationHeld,
+  LegalReviewPassed,
+  LegalReviewFailed,
+  AgreementSigned,
+  AgreementAmended,
+  ProcedureRequested,
+  ProcedureCompleted,
+  ConstructionStarted,
+  InvestmentProgressReported,
+  EnteredStatistics,
+  ConstructionCompleted,
+  ProductionStarted,
+  CapacityReached,
+  PerformanceReported,
+  FulfilmentEvaluated,
+  IncentiveDisbursed,
+  SecondaryPromotionStarted,
+  RectificationOrdered,
+  RectificationCompleted,
+  SubsidyClawedBack,
+  LandReclaimed,
+  ProjectTerminated,
+  ProjectAbandoned,
+  MilestoneMissed,
+  DuplicateLinked,
+} as const;
+
+export type ProjectEvent = EventOf<typeof projectEvents>;
+export type ProjectEventType = ProjectEvent['type'];
+/** Narrows the project event union to one type. */
+export type ProjectEventOf<T extends ProjectEventType> = Extract<ProjectEvent, { type: T }>;
+
+/** Decodes any project event, dispatching on its type. */
+export const ProjectEventCodec = catalogueCodec('ProjectEvent', projectEvents);

@@ -1,0 +1,62 @@
+import { addMonths, BusinessDate } from '../shared/dates';
+import type { ProcedureId, ProjectId } from '../shared/ids';
+import type { ProjectPolicy } from './project.policy';
+import type { Project, ProjectState } from './project.state';
+import type { MilestoneKind } from './project.vocabulary';
+
+/** A deadline that has passed unmet. `milestoneKey` is unique per deadline. */
+export interface MissedMilestone {
+  readonly projectId: ProjectId;
+  readonly milestoneKey: string;
+  readonly kind: MilestoneKind;
+  readonly dueOn: BusinessDate;
+  readonly procedureId?: ProcedureId;
+}
+
+/**
+ * Every deadline that has passed unmet by `today` and has not been raised yet: the agreement's
+ * schedule, the exit rule of R8 (001 §(四): 三个月不开工、两年不投产、三年不见效), procedures past
+ * their R7 time limit, and rectifications past their deadline. A deadline is missed the day after
+ * it (the due day itself is still on time). Raising the result and folding it makes the function
+ * return nothing more for the same `today`: each deadline is raised exactly once.
+ */
+export const detectMissedMilestones = (
+  state: ProjectState,
+  today: BusinessDate,
+  policy: Pick<ProjectPolicy, 'exitRule'>,
+): ReadonlyArray<MissedMilestone> => {
+  if (state.status !== 'open' || state.agreement === undefined) return [];
+  const p = state;
+  const agreement = state.agreement;
+  const out: MissedMilestone[] = [];
+  const consider = (kind: MilestoneKind, key: string, dueOn: BusinessDate, unmet: boolean, procedureId?: ProcedureId) => {
+    if (unmet && today > dueOn && p.missedMilestones[key] === undefined) {
+      out.push({ projectId: p.projectId, milestoneKey: key, kind, dueOn, ...(procedureId ? { procedureId } : {}) });
+    }
+  };
+  const { schedule } = agreement.terms;
+  const signed = agreement.signedOn;
+  consider('agreed-start', `agreed-start:${schedule.startBy}`, schedule.startBy, p.startedOn === undefined);
+  consider('agreed-completion', `agreed-completion:${schedule.completeBy}`, schedule.completeBy, p.completedOn === undefined);
+  consider('agreed-production', `agreed-production:${schedule.produceBy}`, schedule.produceBy, p.productionOn === undefined);
+  const exit = policy.exitRule;
+  consider('exit-no-start-3-months', 'exit-no-start', addMonths(signed, exit.startMonths), p.startedOn === undefined);
+  consider('exit-no-production-2-years', 'exit-no-production', addMonths(signed, exit.productionMonths), p.productionOn === undefined);
+  consider('exit-no-results-3-years', 'exit-no-results', addMonths(signed, exit.resultsMonths), !hasResults(p));
+  for (const proc of Object.values(p.procedures)) {
+    consider('procedure-time-limit', `procedure:${proc.procedureId}`, proc.dueOn, proc.completedOn === undefined, proc.procedureId);
+  }
+  for (const r of p.rectifications) {
+    consider('rectification-deadline', `rectification:${r.orderedOn}`, r.dueBy, r.completedOn === undefined);
+  }
+  return out;
+};
+
+/** "见效" (results): designed capacity reached, or a compliant fulfilment evaluation. */
+export const hasResults = (p: Project): boolean => p.capacityOn !== undefined || p.lastEvaluation?.verdict === 'compliant';
+
+/** Whether an exit-rule deadline (R8) has been raised for the project. */
+export const exitRuleMissed = (p: Project): boolean =>
+  p.missedMilestones['exit-no-start'] !== undefined ||
+  p.missedMilestones['exit-no-production'] !== undefined ||
+  p.missedMilestones['exit-no-results'] !== undefined;

@@ -1,0 +1,152 @@
+import * as E from 'fp-ts/Either';
+import { addMonths, BusinessDate } from '../shared/dates';
+import { domainError, DomainError, ErrorParams } from '../shared/errors';
+import type { AgreementTerms } from './project.events';
+import type { ProjectErrorCode } from './project.errors';
+import { hasResults } from './project.milestones';
+import type { ProjectPolicy } from './project.policy';
+import type { Project } from './project.state';
+import { cny } from '../shared/money';
+import { leaderRoleZh, legalReviewerZh, signatoryZh } from './project.vocabulary';
+import type { LeaderRole, LegalReviewer, Signatory, Stage } from './project.vocabulary';
+
+/** A refusal of the project aggregate. */
+export type ProjectError = DomainError<ProjectErrorCode>;
+export type Check = E.Either<ProjectError, void>;
+
+export const ok: Check = E.right(undefined);
+export const fail = (code: ProjectErrorCode, params: ErrorParams = {}): E.Either<ProjectError, never> =>
+  E.left(domainError(code, params));
+
+/** Runs checks in order; the first refusal wins. */
+export const all = (...checks: ReadonlyArray<() => Check>): Check => {
+  for (const check of checks) {
+    const r = check();
+    if (E.isLeft(r)) return r;
+  }
+  return ok;
+};
+
+export const requireStage = (p: Project, allowed: ReadonlyArray<Stage>, action: string): Check =>
+  allowed.includes(p.stage) ? ok : fail('WRONG_STAGE', { stage: p.stage, action });
+
+/** A fact cannot be dated before the fact it follows. */
+export const requireNotBefore = (on: BusinessDate, after: BusinessDate | undefined): Check =>
+  after === undefined || on >= after ? ok : fail('DATE_OUT_OF_ORDER', { on, after });
+
+/** R1 (000 §三.1): from 1000万元 of fixed-asset investment, admission review must approve before signing. */
+export const requireAdmission = (p: Project, terms: AgreementTerms, policy: ProjectPolicy): Check =>
+  terms.fixedAssetInvestment >= policy.admissionThreshold && p.admission?.decision !== 'approved'
+    ? fail('ADMISSION_REQUIRED', {
+        fixedAssetInvestment: terms.fixedAssetInvestment,
+        threshold: policy.admissionThreshold,
+        fixedAssetInvestmentWan: cny.toWan(terms.fixedAssetInvestment),
+        thresholdWan: cny.toWan(policy.admissionThreshold),
+      })
+    : ok;
+
+/** R2 (000 §三.1): every consulted department has given its written opinion. */
+export const requireAllOpinions = (p: Project): Check => {
+  const c = p.consultation;
+  if (c === undefined) return fail('CONSULTATION_NOT_OPEN');
+  const missing = c.departments.filter((d) => c.opinions[d] === undefined);
+  return missing.length === 0 ? ok : fail('OPINIONS_MISSING', { missing: missing.join(', ') });
+};
+
+/** R2 (002 §四): nothing on the negative list or in the eliminated category is admitted. */
+export const requireAdmissible = (negativeList: string, catalogueClass: string): Check =>
+  negativeList === 'prohibited'
+    ? fail('ADMISSION_BARRED', { ground: 'negative-list' })
+    : catalogueClass === 'eliminated'
+      ? fail('ADMISSION_BARRED', { ground: 'eliminated-category' })
+      : ok;
+
+/** R3 (000 §三.2): stand-alone land supply needs due diligence before signing. */
+export const requireDueDiligence = (p: Project, terms: AgreementTerms): Check =>
+  terms.landSupply === 'standalone' && p.dueDiligenceOn === undefined ? fail('DUE_DILIGENCE_REQUIRED') : ok;
+
+/** R4 (002 §六): the reviewer an agreement needs depends on who signs it. */
+export const requiredReviewer = (signatory: Signatory): LegalReviewer =>
+  signatory === 'district-government' ? 'justice-bureau' : 'legal-affairs';
+
+/** R4: the latest legal review, by the right reviewer, passed. */
+export const requireLegalReview = (p: Project, signatory: Signatory): Check => {
+  const reviewer = requiredReviewer(signatory);
+  const r = p.legalReview;
+  return r !== undefined && r.passed && r.reviewer === reviewer
+    ? ok
+    : fail('LEGAL_REVIEW_REQUIRED', { signatory, reviewer, signatoryZh: signatoryZh[signatory], reviewerZh: legalReviewerZh[reviewer] });
+};
+
+/**
+ * R5 (000 §三.2/§三.4, 001 §(四)): an agreement fixes intensity, schedule, contribution and
+ * incentives, and incentives come with clauses that let them be withheld or clawed back.
+ */
+export const requireCompleteTerms = (terms: AgreementTerms, signedOn: BusinessDate): Check => {
+  const invalid = (field: string, problem: string) => fail('AGREEMENT_TERMS_INVALID', { field, problem });
+  const s = terms.schedule;
+  if (terms.totalInvestment <= 0) return invalid('totalInvestment', 'must be positive');
+  if (terms.fixedAssetInvestment > terms.totalInvestment) return invalid('fixedAssetInvestment', 'exceeds totalInvestment');
+  if (terms.landSupply === 'no-land' ? terms.landArea !== 0 : terms.landArea <= 0) {
+    return invalid('landArea', 'must be positive with land supply, zero without');
+  }
+  if (s.startBy < signedOn) return invalid('schedule.startBy', 'is before signing');
+  if (s.completeBy < s.startBy) return invalid('schedule.completeBy', 'is before startBy');
+  if (s.produceBy < s.completeBy) return invalid('schedule.produceBy', 'is before completeBy');
+  const ids = new Set(terms.incentives.map((i) => i.incentiveId));
+  if (ids.size !== terms.incentives.length) return invalid('incentives', 'repeat an incentiveId');
+  if (terms.incentives.some((i) => i.ceiling <= 0)) return invalid('incentives.ceiling', 'must be positive');
+  if (terms.incentives.length > 0 && !terms.clawbackClause) return fail('CLAWBACK_CLAUSE_REQUIRED');
+  return ok;
+};
+
+/** R6 (000 §三.3, 001 §(三)1): who must be assigned before construction starts. */
+export const requiredRoles = (terms: AgreementTerms, policy: ProjectPolicy): ReadonlyArray<LeaderRole> =>
+  terms.fixedAssetInvestment >= policy.keyProjectThreshold
+    ? ['responsible-leader', 'responsible-person', 'project-manager', 'project-secretary']
+    : ['responsible-leader', 'responsible-person'];
+
+/** R6: one project, one responsible leader, one responsible person (and for key projects a manager and a secretary). */
+export const requireResponsibleLeaders = (p: Project, terms: AgreementTerms, policy: ProjectPolicy): Check => {
+  const missing = requiredRoles(terms, policy).find((role) => p.leaders[role] === undefined);
+  return missing === undefined ? ok : fail('RESPONSIBLE_LEADER_REQUIRED', { role: missing, roleZh: leaderRoleZh[missing] });
+};
+
+/**
+ * R8 (001 §(四)): 三个月不开工、两年不投产、三年不见效 — whether, on `on`, the project has not
+ * started 3 months after signing, not produced 2 years after, or shown no results 3 years after.
+ */
+export const exitRuleApplies = (p: Project, on: BusinessDate, policy: ProjectPolicy): boolean => {
+  const a = p.agreement;
+  if (a === undefined) return false;
+  const x = policy.exitRule;
+  return (
+    (p.startedOn === undefined && on > addMonths(a.signedOn, x.startMonths)) ||
+    (p.productionOn === undefined && on > addMonths(a.signedOn, x.productionMonths)) ||
+    (!hasResults(p) && on > addMonths(a.signedOn, x.resultsMonths))
+  );
+};
+
+export const requireExitRule = (p: Project, on: BusinessDate, policy: ProjectPolicy): Check =>
+  exitRuleApplies(p, on, policy) ? ok : fail('EXIT_RULE_NOT_MET');
+
+/** R9 (000 §三.4): evaluation comes after the construction period. */
+export const requireConstructionPeriodOver = (p: Project, on: BusinessDate): Check => {
+  const a = p.agreement;
+  if (a === undefined) return fail('AGREEMENT_NOT_SIGNED');
+  return p.completedOn !== undefined || on > a.terms.schedule.completeBy
+    ? ok
+    : fail('FULFILMENT_NOT_DUE', { completeBy: a.terms.schedule.completeBy });
+};
+
+/** R10 (002 §七): incentives are honoured for strictly compliant projects. */
+export const requireCompliance = (p: Project): Check =>
+  p.lastEvaluation?.verdict === 'compliant'
+    ? ok
+    : fail('INCENTIVE_REQUIRES_COMPLIANCE', { verdict: p.lastEvaluation?.verdict ?? 'not evaluated' });
+
+/** R9/R10: subsidies are returned when the project fell short or was cleared. */
+export const requireShortfall = (p: Project): Check =>
+  p.termination !== undefined || p.lastEvaluation?.verdict === 'underperforming' || p.lastEvaluation?.verdict === 'serious-breach'
+    ? ok
+    : fail('CLAWBACK_REQUIRES_SHORTFALL');

@@ -1,0 +1,141 @@
+import type { BusinessDate, Year, YearMonth } from '../shared/dates';
+import type { AgreementId, IncentiveId, LeaderId, NonEmptyText, ProcedureId, ProjectId, UnitId } from '../shared/ids';
+import type { Cny, Usd } from '../shared/money';
+import type { AgreementTerms, Investor } from './project.events';
+import type {
+  Channel,
+  Department,
+  LeaderRole,
+  LegalReviewer,
+  Opinion,
+  ProcedureKind,
+  Signatory,
+  Stage,
+  TerminationBasis,
+  Verdict,
+} from './project.vocabulary';
+
+/** No event yet: the stream does not exist. */
+export interface NoProject {
+  readonly status: 'none';
+}
+
+export interface Consultation {
+  readonly openedOn: BusinessDate;
+  readonly departments: ReadonlyArray<Department>;
+  readonly opinions: Readonly<Partial<Record<Department, Opinion>>>;
+}
+
+export interface AssignedLeader {
+  readonly leaderId: LeaderId;
+  readonly name: NonEmptyText;
+  readonly since: BusinessDate;
+}
+
+export interface SignedAgreement {
+  readonly agreementId: AgreementId;
+  readonly signedOn: BusinessDate;
+  readonly signatory: Signatory;
+  /** Terms in force (after the latest amendment). */
+  readonly terms: AgreementTerms;
+  /** Terms as signed: counting "signed ≥ 1亿" uses these unless amended (DOMAIN.md §5). */
+  readonly termsAtSigning: AgreementTerms;
+  readonly amendments: number;
+}
+
+export interface ProcedureState {
+  readonly procedureId: ProcedureId;
+  readonly kind: ProcedureKind;
+  readonly department: Department;
+  readonly completeOn: BusinessDate;
+  readonly special: boolean;
+  readonly dueOn: BusinessDate;
+  readonly completedOn?: BusinessDate;
+  readonly withinTimeLimit?: boolean;
+}
+
+export interface YearlyPerformance {
+  readonly output: Cny;
+  readonly tax: Cny;
+  readonly jobs: number;
+  readonly investmentToDate: Cny;
+  readonly reportedOn: BusinessDate;
+}
+
+export interface IncentiveAccount {
+  readonly ceiling: Cny;
+  readonly disbursed: Cny;
+  readonly clawedBack: Cny;
+}
+
+export interface Rectification {
+  readonly orderedOn: BusinessDate;
+  readonly dueBy: BusinessDate;
+  readonly completedOn?: BusinessDate;
+}
+
+/** A project that exists: everything the rules need, folded from its events. */
+export interface Project {
+  readonly status: 'open' | 'closed';
+  readonly projectId: ProjectId;
+  readonly unitId: UnitId;
+  readonly name: NonEmptyText;
+  readonly origin: 'lead' | 'planned';
+  readonly stage: Stage;
+  readonly investor?: Investor;
+  readonly industryChain: NonEmptyText;
+  readonly content: NonEmptyText;
+  readonly channel?: Channel;
+  readonly intendedInvestment: Cny;
+  readonly foreignCapital?: Usd;
+  readonly capturedOn: BusinessDate;
+  /** The latest business date of any fact about the project. */
+  readonly lastActivityOn: BusinessDate;
+  readonly qualifiedOn?: BusinessDate;
+  readonly consultation?: Consultation;
+  readonly admission?: { readonly decision: 'approved' | 'rejected'; readonly on: BusinessDate };
+  readonly dueDiligenceOn?: BusinessDate;
+  readonly leaders: Readonly<Partial<Record<LeaderRole, AssignedLeader>>>;
+  readonly lastVisitOn?: BusinessDate;
+  readonly legalReview?: { readonly reviewer: LegalReviewer; readonly passed: boolean; readonly on: BusinessDate };
+  readonly agreement?: SignedAgreement;
+  readonly procedures: Readonly<Record<string, ProcedureState>>;
+  readonly startedOn?: BusinessDate;
+  readonly statistics?: { readonly on: BusinessDate; readonly code: NonEmptyText };
+  readonly completedOn?: BusinessDate;
+  readonly productionOn?: BusinessDate;
+  readonly capacityOn?: BusinessDate;
+  /** Investment completed per month (a correction replaces the month's figure). */
+  readonly investmentByMonth: Readonly<Record<string, Cny>>;
+  readonly cumulativeInvestment: Cny;
+  readonly performance: Readonly<Record<number, YearlyPerformance>>;
+  readonly lastEvaluation?: { readonly verdict: Verdict; readonly on: BusinessDate; readonly year: Year };
+  readonly incentives: Readonly<Record<string, IncentiveAccount>>;
+  readonly secondaryPromotionOn?: BusinessDate;
+  readonly rectifications: ReadonlyArray<Rectification>;
+  /** Keys of the deadlines already raised as MilestoneMissed (each is raised once). */
+  readonly missedMilestones: Readonly<Record<string, BusinessDate>>;
+  readonly landReclaimedOn?: BusinessDate;
+  readonly termination?: { readonly on: BusinessDate; readonly basis: TerminationBasis };
+  readonly abandonedOn?: BusinessDate;
+  readonly duplicateOf?: ProjectId;
+}
+
+/** The state of a project stream. */
+export type ProjectState = NoProject | Project;
+
+export const initialProjectState: ProjectState = { status: 'none' };
+
+/** Stages after which nothing more happens to the project. */
+export const CLOSED_STAGES: ReadonlySet<Stage> = new Set<Stage>(['discarded', 'abandoned', 'terminated', 'rejected']);
+
+export const isProject = (s: ProjectState): s is Project => s.status !== 'none';
+
+/** The incentive account, or undefined if the agreement grants no such incentive. */
+export const incentiveAccount = (p: Project, id: IncentiveId): IncentiveAccount | undefined => p.incentives[id];
+
+/** A stream name for a project: one stream per project. */
+export const projectStream = (id: ProjectId): string => `project-${id}`;
+
+/** Months of investment reported, in order (for reports). */
+export const reportedMonths = (p: Project): ReadonlyArray<YearMonth> => Object.keys(p.investmentByMonth).sort() as YearMonth[];

@@ -1,0 +1,182 @@
+import * as t from 'io-ts';
+
+/** Promotion channel that brought a lead (R16: 000 §四.2, 002 §二/§八, 004 §(八)–(十一)). */
+export const Channel = t.keyof(
+  {
+    'industrial-chain': null, // 产业链招商
+    'by-investors': null, // 以商招商
+    commissioned: null, // 委托招商
+    fund: null, // 基金招商
+    'resident-office': null, // 驻点招商
+    association: null, // 商协会招商
+    online: null, // 网络招商
+    advisor: null, // 招商顾问
+    'leader-trip': null, // 领导外出招商
+    other: null,
+  },
+  'Channel',
+);
+export type Channel = t.TypeOf<typeof Channel>;
+
+/** Departments whose written opinion admission review gathers (R2: 000 §三.1). */
+export const Department = t.keyof(
+  {
+    'development-reform': null, // 发改
+    'ecology-environment': null, // 生态环境
+    'emergency-management': null, // 应急管理
+    'natural-resources-planning': null, // 自然资源和规划
+    'host-carrier': null, // 落户载体（园区/镇街）
+    'industry-information': null, // 工信
+    commerce: null, // 商务
+    finance: null, // 财政
+    'market-regulation': null, // 市场监管
+    housing: null, // 住建
+    taxation: null, // 税务
+    statistics: null, // 统计
+    justice: null, // 司法
+    'administrative-approval': null, // 行政审批
+  },
+  'Department',
+);
+export type Department = t.TypeOf<typeof Department>;
+
+/** A department's opinion in admission review. */
+export const Opinion = t.keyof({ favourable: null, conditional: null, unfavourable: null }, 'Opinion');
+export type Opinion = t.TypeOf<typeof Opinion>;
+
+/** Class of the project in the industrial-structure catalogue (产业结构调整指导目录). */
+export const CatalogueClass = t.keyof({ encouraged: null, permitted: null, restricted: null, eliminated: null }, 'CatalogueClass');
+export type CatalogueClass = t.TypeOf<typeof CatalogueClass>;
+
+/** Position in the market-access negative list (市场准入负面清单). */
+export const NegativeListStatus = t.keyof({ 'not-listed': null, 'licence-required': null, prohibited: null }, 'NegativeListStatus');
+export type NegativeListStatus = t.TypeOf<typeof NegativeListStatus>;
+
+/** Why admission was refused. */
+export const RejectionGround = t.keyof(
+  {
+    'negative-list': null,
+    'eliminated-category': null,
+    feasibility: null,
+    'land-use-plan': null,
+    environment: null,
+    'industrial-policy': null,
+    other: null,
+  },
+  'RejectionGround',
+);
+export type RejectionGround = t.TypeOf<typeof RejectionGround>;
+
+/** Roles of R6 (一个项目、一个包保领导、一个包保责任人; 项目经理、项目秘书 for key projects). */
+export const LeaderRole = t.keyof(
+  {
+    'responsible-leader': null, // 包保领导
+    'responsible-person': null, // 包保责任人
+    'project-manager': null, // 项目经理（县级）
+    'project-secretary': null, // 项目秘书（科级）
+  },
+  'LeaderRole',
+);
+export type LeaderRole = t.TypeOf<typeof LeaderRole>;
+
+/** Who signs the agreement, which decides who must review it (R4: 002 §六). */
+export const Signatory = t.keyof({ 'district-government': null, 'zone-committee': null }, 'Signatory');
+export type Signatory = t.TypeOf<typeof Signatory>;
+
+/** Who performed a legal review: the justice bureau (司法局) or the zone's legal office (法务). */
+export const LegalReviewer = t.keyof({ 'justice-bureau': null, 'legal-affairs': null }, 'LegalReviewer');
+export type LegalReviewer = t.TypeOf<typeof LegalReviewer>;
+
+/** How the project gets land (R3: stand-alone land supply needs due diligence). */
+export const LandSupply = t.keyof(
+  { standalone: null /* 单独供地 */, 'standard-plant': null /* 标准厂房 */, 'no-land': null },
+  'LandSupply',
+);
+export type LandSupply = t.TypeOf<typeof LandSupply>;
+
+/** Administrative procedures (注册、立项备案、环评、规划、土地、施工许可 …; DOMAIN.md §6 register columns). */
+export const ProcedureKind = t.keyof(
+  {
+    registration: null, // 企业注册
+    'project-filing': null, // 立项备案/核准
+    'environmental-assessment': null, // 环评
+    'safety-assessment': null, // 安评
+    'energy-assessment': null, // 能评
+    planning: null, // 规划许可
+    land: null, // 土地供应
+    'drawing-review': null, // 施工图审查
+    'construction-permit': null, // 施工许可
+    other: null,
+  },
+  'ProcedureKind',
+);
+export type ProcedureKind = t.TypeOf<typeof ProcedureKind>;
+
+/** Kind of incentive an agreement grants (政策兑现). */
+export const IncentiveKind = t.keyof(
+  { 'land-price': null, 'construction-subsidy': null, 'equipment-subsidy': null, 'tax-reward': null, 'rent-subsidy': null, 'talent': null, other: null },
+  'IncentiveKind',
+);
+export type IncentiveKind = t.TypeOf<typeof IncentiveKind>;
+
+/** Outcome of a fulfilment evaluation (R9/R10: 000 §三.4, 002 §七). */
+export const Verdict = t.keyof({ compliant: null, underperforming: null, 'serious-breach': null }, 'Verdict');
+export type Verdict = t.TypeOf<typeof Verdict>;
+
+/** Grounds of a termination (清退). */
+export const TerminationBasis = t.keyof({ 'exit-rule': null, 'serious-breach': null, 'mutual-agreement': null }, 'TerminationBasis');
+export type TerminationBasis = t.TypeOf<typeof TerminationBasis>;
+
+/**
+ * Milestones whose deadline the clock watches (R7, R8 and the agreement's schedule).
+ * Each missed deadline is raised once, keyed by `milestoneKey`.
+ */
+export const MilestoneKind = t.keyof(
+  {
+    'agreed-start': null, // 协议约定开工
+    'agreed-completion': null, // 协议约定竣工
+    'agreed-production': null, // 协议约定投产
+    'exit-no-start-3-months': null, // 三个月不开工
+    'exit-no-production-2-years': null, // 两年不投产
+    'exit-no-results-3-years': null, // 三年不见效
+    'procedure-time-limit': null, // 限时办结
+    'rectification-deadline': null, // 限期整改
+  },
+  'MilestoneKind',
+);
+export type MilestoneKind = t.TypeOf<typeof MilestoneKind>;
+
+/** Stages of the life of a project, in order. */
+export const STAGES = [
+  'lead',
+  'planned',
+  'qualified',
+  'under-review',
+  'admitted',
+  'rejected',
+  'signed',
+  'under-construction',
+  'completed',
+  'in-production',
+  'at-capacity',
+  'discarded',
+  'abandoned',
+  'terminated',
+] as const;
+export type Stage = (typeof STAGES)[number];
+
+/** Chinese names of the roles, signatories and reviewers, for messages people read. */
+export const leaderRoleZh: { readonly [K in LeaderRole]: string } = {
+  'responsible-leader': '包保领导',
+  'responsible-person': '包保责任人',
+  'project-manager': '项目经理',
+  'project-secretary': '项目秘书',
+};
+export const signatoryZh: { readonly [K in Signatory]: string } = {
+  'district-government': '区政府',
+  'zone-committee': '管委会',
+};
+export const legalReviewerZh: { readonly [K in LegalReviewer]: string } = {
+  'justice-bureau': '司法局',
+  'legal-affairs': '法务部门',
+};

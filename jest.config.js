@@ -17,6 +17,8 @@ const moduleNameMapper = {
   '^@zhaoshang/domain/testing$': '<rootDir>/../domain/src/testing/index.ts',
   '^@zhaoshang/eventstore$': '<rootDir>/../eventstore/src/index.ts',
   '^@zhaoshang/eventstore/testing$': '<rootDir>/../eventstore/src/testing/index.ts',
+  '^@zhaoshang/projections$': '<rootDir>/../projections/src/index.ts',
+  '^@zhaoshang/projections/testing$': '<rootDir>/../projections/src/testing/index.ts',
 };
 
 const project = (name) => ({
@@ -29,5 +31,5 @@ const project = (name) => ({
 });
 
 module.exports = {
-  projects: ['domain', 'eventstore'].map(project),
+  projects: ['domain', 'eventstore', 'projections', 'api'].map(project),
 };

@@ -12,6 +12,37 @@ const closedStage = (stage: Stage): boolean =>
 /** A project being folded: the same fields, writable. Only `applyEvent` writes to one. */
 type Draft = { -readonly [K in keyof Project]: Project[K] };
 
+/** The keyed records of a project that events add entries to. */
+type KeyedField = 'leaders' | 'procedures' | 'investmentByMonth' | 'performance' | 'incentives' | 'missedMilestones';
+
+/**
+ * Which keyed records the current fold has already copied and so owns. The first write to a
+ * record copies it; later writes in the same fold add to the copy in place. Nothing outside the
+ * fold can see a record it owns until the fold returns, so the result is exactly what
+ * one-copy-per-event evolving gives (a property test compares the two).
+ */
+type Owned = { [K in KeyedField]: boolean };
+const nothingOwned = (): Owned => ({
+  leaders: false,
+  procedures: false,
+  investmentByMonth: false,
+  performance: false,
+  incentives: false,
+  missedMilestones: false,
+});
+
+/** Sets `key` of a keyed record of the draft, copying the record unless the fold owns it. */
+const setEntry = <F extends KeyedField>(d: Draft, owned: Owned | undefined, field: F, key: string | number, value: Draft[F][string & keyof Draft[F]]): void => {
+  if (owned !== undefined && owned[field]) {
+    (d[field] as Record<string, unknown>)[key] = value;
+    return;
+  }
+  const copy: Record<string, unknown> = Object.assign({}, d[field]);
+  copy[key] = value;
+  d[field] = copy as Draft[F];
+  if (owned !== undefined) owned[field] = true;
+};
+
 const touch = (d: Draft, on: BusinessDate): void => {
   if (on > d.lastActivityOn) d.lastActivityOn = on;
 };
@@ -22,9 +53,9 @@ const moveTo = (d: Draft, on: BusinessDate, stage: Stage): void => {
   touch(d, on);
 };
 
-const withAccount = (d: Draft, id: string, change: (a: IncentiveAccount) => IncentiveAccount): Project['incentives'] => {
+const changeAccount = (d: Draft, owned: Owned | undefined, id: string, change: (a: IncentiveAccount) => IncentiveAccount): void => {
   const account = d.incentives[id];
-  return account === undefined ? d.incentives : { ...d.incentives, [id]: change(account) };
+  if (account !== undefined) setEntry(d, owned, 'incentives', id, change(account));
 };
 
 /**
@@ -131,7 +162,7 @@ const create = (event: ProjectEvent): Project | undefined => {
  * Records one event on a draft. Nested objects are never changed in place: they are replaced,
  * so states that share them with the draft's origin stay as they were.
  */
-const applyEvent = (d: Draft, event: ProjectEvent): void => {
+const applyEvent = (d: Draft, event: ProjectEvent, owned?: Owned): void => {
   switch (event.type) {
     case 'LeadCaptured':
     case 'ProjectPlanned':
@@ -160,7 +191,7 @@ const applyEvent = (d: Draft, event: ProjectEvent): void => {
       d.dueDiligenceOn = event.data.on;
       return touch(d, event.data.on);
     case 'LeaderAssigned':
-      d.leaders = { ...d.leaders, [event.data.role]: { leaderId: event.data.leaderId, name: event.data.name, since: event.data.on } };
+      setEntry(d, owned, 'leaders', event.data.role, { leaderId: event.data.leaderId, name: event.data.name, since: event.data.on });
       return touch(d, event.data.on);
     case 'SiteVisitRecorded':
       if (d.lastVisitOn === undefined || event.data.on > d.lastVisitOn) d.lastVisitOn = event.data.on;
@@ -177,6 +208,7 @@ const applyEvent = (d: Draft, event: ProjectEvent): void => {
       for (const i of e.terms.incentives) incentives[i.incentiveId] = { ceiling: i.ceiling, disbursed: cny.zero, clawedBack: cny.zero };
       d.agreement = { agreementId: e.agreementId, signedOn: e.on, signatory: e.signatory, terms: e.terms, termsAtSigning: e.terms, amendments: 0 };
       d.incentives = incentives;
+      if (owned !== undefined) owned.incentives = true;
       return moveTo(d, e.on, 'signed');
     }
     case 'AgreementAmended': {
@@ -193,28 +225,47 @@ const applyEvent = (d: Draft, event: ProjectEvent): void => {
         }
         d.agreement = { ...d.agreement, terms: e.terms, amendments: d.agreement.amendments + 1 };
         d.incentives = incentives;
+        if (owned !== undefined) owned.incentives = true;
       }
       return touch(d, e.on);
     }
     case 'ProcedureRequested': {
       const e = event.data;
-      d.procedures = {
-        ...d.procedures,
-        [e.procedureId]: { procedureId: e.procedureId, kind: e.kind, department: e.department, completeOn: e.completeOn, special: e.special, dueOn: e.dueOn },
-      };
+      setEntry(d, owned, 'procedures', e.procedureId, {
+        procedureId: e.procedureId,
+        kind: e.kind,
+        department: e.department,
+        completeOn: e.completeOn,
+        special: e.special,
+        dueOn: e.dueOn,
+        completedOn: undefined,
+        withinTimeLimit: undefined,
+      });
       return touch(d, e.completeOn);
     }
     case 'ProcedureCompleted': {
       const e = event.data;
       const proc = d.procedures[e.procedureId];
-      if (proc !== undefined) d.procedures = { ...d.procedures, [e.procedureId]: { ...proc, completedOn: e.on, withinTimeLimit: e.withinTimeLimit } };
+      // Written out, not `{ ...proc, … }`: V8 builds spread-then-extend literals on a slow path.
+      if (proc !== undefined) {
+        setEntry(d, owned, 'procedures', e.procedureId, {
+          procedureId: proc.procedureId,
+          kind: proc.kind,
+          department: proc.department,
+          completeOn: proc.completeOn,
+          special: proc.special,
+          dueOn: proc.dueOn,
+          completedOn: e.on,
+          withinTimeLimit: e.withinTimeLimit,
+        });
+      }
       return touch(d, e.on);
     }
     case 'ConstructionStarted':
       d.startedOn = event.data.on;
       return moveTo(d, event.data.on, 'under-construction');
     case 'InvestmentProgressReported':
-      d.investmentByMonth = { ...d.investmentByMonth, [event.data.period]: event.data.completedInPeriod };
+      setEntry(d, owned, 'investmentByMonth', event.data.period, event.data.completedInPeriod);
       d.cumulativeInvestment = event.data.cumulative;
       return touch(d, event.data.on);
     case 'EnteredStatistics':
@@ -231,7 +282,7 @@ const applyEvent = (d: Draft, event: ProjectEvent): void => {
       return moveTo(d, event.data.on, 'at-capacity');
     case 'PerformanceReported': {
       const e = event.data;
-      d.performance = { ...d.performance, [e.year]: { output: e.output, tax: e.tax, jobs: e.jobs, investmentToDate: e.investmentToDate, reportedOn: e.on } };
+      setEntry(d, owned, 'performance', e.year, { output: e.output, tax: e.tax, jobs: e.jobs, investmentToDate: e.investmentToDate, reportedOn: e.on });
       return touch(d, e.on);
     }
     case 'FulfilmentEvaluated':
@@ -239,23 +290,25 @@ const applyEvent = (d: Draft, event: ProjectEvent): void => {
       return touch(d, event.data.on);
     case 'IncentiveDisbursed': {
       const amount = event.data.amount;
-      d.incentives = withAccount(d, event.data.incentiveId, (a) => ({ ...a, disbursed: cny.add(a.disbursed, amount) }));
+      changeAccount(d, owned, event.data.incentiveId, (a) => ({ ...a, disbursed: cny.add(a.disbursed, amount) }));
       return touch(d, event.data.on);
     }
     case 'SecondaryPromotionStarted':
       d.secondaryPromotionOn = event.data.on;
       return touch(d, event.data.on);
     case 'RectificationOrdered':
-      d.rectifications = [...d.rectifications, { orderedOn: event.data.on, dueBy: event.data.dueBy }];
+      d.rectifications = [...d.rectifications, { orderedOn: event.data.on, dueBy: event.data.dueBy, completedOn: undefined }];
       return touch(d, event.data.on);
     case 'RectificationCompleted': {
       const i = d.rectifications.findIndex((r) => r.completedOn === undefined);
-      if (i >= 0) d.rectifications = d.rectifications.map((r, j) => (j === i ? { ...r, completedOn: event.data.on } : r));
+      if (i >= 0) {
+        d.rectifications = d.rectifications.map((r, j) => (j === i ? { orderedOn: r.orderedOn, dueBy: r.dueBy, completedOn: event.data.on } : r));
+      }
       return touch(d, event.data.on);
     }
     case 'SubsidyClawedBack': {
       const amount = event.data.amount;
-      d.incentives = withAccount(d, event.data.incentiveId, (a) => ({ ...a, clawedBack: cny.add(a.clawedBack, amount) }));
+      changeAccount(d, owned, event.data.incentiveId, (a) => ({ ...a, clawedBack: cny.add(a.clawedBack, amount) }));
       return touch(d, event.data.on);
     }
     case 'LandReclaimed':
@@ -269,7 +322,7 @@ const applyEvent = (d: Draft, event: ProjectEvent): void => {
       return moveTo(d, event.data.on, 'abandoned');
     case 'MilestoneMissed':
       // Raised by the clock: not an activity of the project, so lastActivityOn stays.
-      d.missedMilestones = { ...d.missedMilestones, [event.data.milestoneKey]: event.data.dueOn };
+      setEntry(d, owned, 'missedMilestones', event.data.milestoneKey, event.data.dueOn);
       return;
     case 'DuplicateLinked':
       d.duplicateOf = event.data.canonicalProjectId;
@@ -298,12 +351,13 @@ export const evolveProject = (state: ProjectState, event: ProjectEvent): Project
 export const foldProject = (events: Iterable<ProjectEvent>, from: ProjectState = initialProjectState): ProjectState => {
   let state = from;
   let draft: Draft | undefined;
+  const owned = nothingOwned();
   for (const event of events) {
     if (draft === undefined) {
       state = evolveProject(state, event);
       if (state.status !== 'none') draft = { ...state };
     } else {
-      applyEvent(draft, event);
+      applyEvent(draft, event, owned);
     }
   }
   return draft ?? state;

@@ -71,12 +71,13 @@ export const BulletinId = t.brand(
 export type BulletinId = t.TypeOf<typeof BulletinId>;
 
 /** A non-empty, trimmed free text of bounded length (names, summaries, reasons). */
+const NOT_BLANK = /\S/;
 export interface NonEmptyTextBrand {
   readonly NonEmptyText: unique symbol;
 }
 export const NonEmptyText = t.brand(
   t.string,
-  (s): s is t.Branded<string, NonEmptyTextBrand> => s.trim().length > 0 && s.length <= 4000,
+  (s): s is t.Branded<string, NonEmptyTextBrand> => s.length <= 4000 && NOT_BLANK.test(s),
   'NonEmptyText',
 );
 export type NonEmptyText = t.TypeOf<typeof NonEmptyText>;

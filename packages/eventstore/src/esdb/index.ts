@@ -1,0 +1,2 @@
+export { EsdbEventStore, openEsdbEventStore, packPosition, unpackPosition } from './esdb-event-store';
+export type { EsdbEventStoreOptions } from './esdb-event-store';

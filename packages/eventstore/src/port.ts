@@ -1,0 +1,204 @@
+import type { Observable } from 'rxjs';
+
+/**
+ * The event store port. Every adapter (embedded SQLite, EventStoreDB) implements it unchanged and
+ * passes the same contract suite (`eventStoreContract` in `@zhaoshang/eventstore/testing`).
+ *
+ * Conventions, chosen once for every adapter:
+ * - Methods return Promises; infrastructure failures and broken expectations reject with a typed
+ *   `EventStoreError` (see errors.ts) that carries a stable `code`. Business refusals never reach
+ *   the store: the command handler returns them as `Left`.
+ * - A stream revision is a `number` (0-based, contiguous per stream). Streams are aggregates and
+ *   stay far below 2^53 events, and numbers survive JSON untouched.
+ * - A global position is a `bigint`: EventStoreDB's commit position is a 64-bit log offset that can
+ *   pass 2^53. Positions are ordered but only the embedded store makes them contiguous. Use
+ *   `positionToString` / `parsePosition` to put them in JSON.
+ */
+
+/** A stream name, one per aggregate instance, e.g. `project-91310000MA1K4...`. */
+export type StreamName = string;
+
+/** 0-based position of an event inside its stream. */
+export type StreamRevision = number;
+
+/** Position of an event in the whole store ($all), strictly increasing in commit order. */
+export type GlobalPosition = bigint;
+
+/** What the writer believes about the stream before appending. */
+export type ExpectedRevision =
+  | 'no-stream'
+  | 'any'
+  | 'stream-exists'
+  /** exactly this revision of the last event (a bigint is accepted as EventStoreDB gives it) */
+  | StreamRevision
+  | bigint;
+
+/** The revision a stream actually has: its last event's revision, or `'no-stream'`. */
+export type CurrentRevision = StreamRevision | 'no-stream';
+
+/** Who did it: the person, the role they acted in and the organisational unit. */
+export interface Actor {
+  readonly userId: string;
+  readonly role: string;
+  readonly unitId: string;
+}
+
+/** Metadata stored with every event; the store fills in `recordedAt`, `prevHash` and `hash`. */
+export interface EventMetadata {
+  readonly eventId: string;
+  readonly commandId: string;
+  readonly correlationId: string;
+  readonly causationId: string;
+  readonly actor: Actor;
+  /** When it happened in the business's sense (ISO 8601), given by the caller. */
+  readonly businessTime: string;
+  /** When the store recorded it (ISO 8601, the store's clock). */
+  readonly recordedAt: string;
+  readonly schemaVersion: number;
+  /** `hash` of the previous event of the same stream; `GENESIS_HASH` for revision 0. */
+  readonly prevHash: string;
+  /** SHA-256 (hex) over the canonical encoding of this event, see hash-chain.ts. */
+  readonly hash: string;
+}
+
+/** An event as a caller hands it to `append`: plain JSON data. */
+export interface NewEvent {
+  readonly type: string;
+  readonly data: unknown;
+  /** Unique id; a retry must reuse it so that the store can recognise the repeat. Default: random UUID. */
+  readonly eventId?: string;
+  /** Schema version of `data`; default 1. */
+  readonly schemaVersion?: number;
+}
+
+/** Metadata shared by all events of one append: the command that caused them and its context. */
+export interface AppendContext {
+  /** A command id seen before on the same stream returns the original result and appends nothing. */
+  readonly commandId: string;
+  /** Default: the command id. */
+  readonly correlationId?: string;
+  /** Default: the command id. */
+  readonly causationId?: string;
+  readonly actor: Actor;
+  /** ISO 8601. */
+  readonly businessTime: string;
+}
+
+/** Options of `append`. */
+export interface AppendOptions {
+  readonly expectedRevision: ExpectedRevision;
+  readonly context: AppendContext;
+}
+
+/** An event as stored and read back. */
+export interface StoredEvent {
+  readonly streamName: StreamName;
+  readonly revision: StreamRevision;
+  readonly globalPosition: GlobalPosition;
+  readonly type: string;
+  readonly data: unknown;
+  readonly metadata: EventMetadata;
+}
+
+/** What an append did. */
+export interface AppendResult {
+  /** Revision of the last event written: the expected revision for the next append. */
+  readonly nextExpectedRevision: StreamRevision;
+  /** Global position of the last event written. */
+  readonly position: GlobalPosition;
+  readonly events: ReadonlyArray<StoredEvent>;
+  /**
+   * True when nothing was appended because the same event ids or the same command id were stored
+   * before; the result then describes the original append.
+   */
+  readonly duplicate: boolean;
+}
+
+/** Read direction. */
+export type Direction = 'forwards' | 'backwards';
+
+/** Options of `readStream`. */
+export interface ReadStreamOptions {
+  readonly direction?: Direction;
+  /** Inclusive; default the first revision forwards, the last backwards. */
+  readonly fromRevision?: StreamRevision;
+  readonly maxCount?: number;
+}
+
+/** Selects events of $all; both criteria must hold when both are given. */
+export interface AllFilter {
+  /** Keep only these event types (exact names). */
+  readonly eventTypes?: ReadonlyArray<string>;
+  /** Keep only streams whose name starts with one of these prefixes. */
+  readonly streamPrefixes?: ReadonlyArray<string>;
+}
+
+/** Options of `readAll`. */
+export interface ReadAllOptions {
+  readonly direction?: Direction;
+  /** Inclusive; default the start forwards, the end backwards. */
+  readonly fromPosition?: GlobalPosition;
+  readonly maxCount?: number;
+  readonly filter?: AllFilter;
+}
+
+/** Options of `subscribeToAll`. */
+export interface SubscribeOptions {
+  /** Exclusive: the subscription starts with the first event after it (a checkpoint). Default: the start. */
+  readonly afterPosition?: GlobalPosition;
+  readonly filter?: AllFilter;
+}
+
+/** The first broken link of a hash chain, or how many events were checked. */
+export type VerifyResult =
+  | { readonly ok: true; readonly checked: number }
+  | {
+      readonly ok: false;
+      readonly checked: number;
+      readonly brokenAt: {
+        readonly streamName: StreamName;
+        readonly revision: StreamRevision;
+        readonly position: GlobalPosition;
+        readonly reason: BrokenLinkReason;
+      };
+    };
+
+/** Why a link is broken. */
+export type BrokenLinkReason =
+  | 'hash-mismatch'
+  | 'prev-hash-mismatch'
+  | 'revision-gap'
+  | 'position-not-increasing'
+  | 'position-gap'
+  | 'unreadable';
+
+/** The event store port. */
+export interface EventStore {
+  /** Appends atomically, checking the expected revision; idempotent on event ids and command id. */
+  append(
+    streamName: StreamName,
+    events: ReadonlyArray<NewEvent>,
+    options: AppendOptions,
+  ): Promise<AppendResult>;
+  /** Reads one stream; rejects with STREAM_NOT_FOUND when it has no event. */
+  readStream(streamName: StreamName, options?: ReadStreamOptions): Promise<ReadonlyArray<StoredEvent>>;
+  /** Reads $all in global order, optionally filtered. */
+  readAll(options?: ReadAllOptions): Promise<ReadonlyArray<StoredEvent>>;
+  /** Catch-up then live subscription to $all, in order, with no gap and no duplicate. */
+  subscribeToAll(options?: SubscribeOptions): Observable<StoredEvent>;
+  /** Checks one stream's hash chain. */
+  verifyStream(streamName: StreamName): Promise<VerifyResult>;
+  /** Checks every stream's hash chain and the order of global positions. */
+  verifyAll(): Promise<VerifyResult>;
+  /** Releases connections and ends live subscriptions. */
+  close(): Promise<void>;
+}
+
+/** Renders a global position for JSON (bigint does not serialise). */
+export const positionToString = (position: GlobalPosition): string => position.toString(10);
+
+/** Parses a position rendered by `positionToString`. */
+export const parsePosition = (text: string): GlobalPosition => {
+  if (!/^\d+$/.test(text)) throw new RangeError(`not a global position: ${JSON.stringify(text)}`);
+  return BigInt(text);
+};

@@ -1,0 +1,3 @@
+import { eventStoreContract, temporarySqliteStore } from '../testing';
+
+eventStoreContract('embedded SQLite', () => temporarySqliteStore(), { tamper: true });

@@ -1,0 +1,551 @@
+import Database from 'better-sqlite3';
+import { Observable } from 'rxjs';
+import {
+  EventIdConflictError,
+  EventStoreError,
+  StoreUnavailableError,
+  StreamNotFoundError,
+  WrongExpectedRevisionError,
+} from '../errors';
+import { timeOrderedUuid } from '../event-id';
+import { canonicalJson, ChainVerifier, eventHashOfCanonicalData, GENESIS_HASH } from '../hash-chain';
+import type {
+  AllFilter,
+  AppendOptions,
+  AppendResult,
+  EventMetadata,
+  EventStore,
+  ExpectedRevision,
+  NewEvent,
+  ReadAllOptions,
+  ReadStreamOptions,
+  StoredEvent,
+  StreamName,
+  SubscribeOptions,
+  VerifyResult,
+} from '../port';
+import { normaliseExpectedRevision, satisfiesExpectedRevision } from '../revisions';
+import { GroupCommitQueue, type Outcome } from './group-commit';
+import { migrate } from './schema';
+
+/** How an acknowledged append survives failures; see README "Durability". */
+export type SqliteDurability =
+  /** `synchronous=FULL`: the WAL is fsynced at every commit; an acknowledged append survives a power cut. */
+  | 'full'
+  /** `synchronous=NORMAL`: fsync only at checkpoints; a power cut may lose the last acknowledged appends (never corrupts). */
+  | 'normal';
+
+/** Options of the embedded store. */
+export interface SqliteEventStoreOptions {
+  /** Path of the database file (created if missing); `:memory:` for a throwaway store. */
+  readonly file: string;
+  /** Default `'full'`. */
+  readonly durability?: SqliteDurability;
+  /** How long a writer waits for another process's lock before STORE_UNAVAILABLE. Default 5000. */
+  readonly busyTimeoutMs?: number;
+  /** Commit concurrent appends together (default true); false gives one transaction per append. */
+  readonly groupCommit?: boolean;
+  /** Upper bound of appends per group commit. Default 1000. */
+  readonly maxBatchSize?: number;
+  /**
+   * Subscriptions learn of this process's commits at once; set this to also notice commits made
+   * by another process writing the same file (milliseconds between checks). Default: off.
+   */
+  readonly pollIntervalMs?: number;
+  /** Events read per page during catch-up. Default 1000. */
+  readonly pageSize?: number;
+  /** The store's clock for `recordedAt`. Default `() => new Date()`. */
+  readonly clock?: () => Date;
+}
+
+interface EventRow {
+  readonly position: number;
+  readonly stream: string;
+  readonly revision: number;
+  readonly event_id: string;
+  readonly type: string;
+  readonly data: string;
+  readonly metadata: string;
+}
+
+/** An append after validation, ready for the transaction. */
+interface PreparedAppend {
+  readonly streamName: StreamName;
+  readonly expected: ExpectedRevision;
+  readonly events: ReadonlyArray<{
+    readonly eventId: string;
+    /** False when the store drew the id: a fresh random UUID cannot be stored already. */
+    readonly callerEventId: boolean;
+    readonly type: string;
+    readonly data: unknown;
+    readonly dataText: string;
+    readonly schemaVersion: number;
+  }>;
+  readonly commandId: string;
+  readonly correlationId: string;
+  readonly causationId: string;
+  readonly actor: EventMetadata['actor'];
+  readonly businessTime: string;
+}
+
+const COLUMNS = 'position, stream, revision, event_id, type, data, metadata';
+
+/** Opens (creating and migrating if needed) an embedded event store in one SQLite file. */
+export const openSqliteEventStore = (options: SqliteEventStoreOptions): SqliteEventStore =>
+  new SqliteEventStore(options);
+
+/** The embedded adapter: one SQLite file in WAL mode, group commit, in-process live subscriptions. */
+export class SqliteEventStore implements EventStore {
+  private readonly db: Database.Database;
+  private readonly queue: GroupCommitQueue<PreparedAppend, AppendResult>;
+  private readonly commitListeners = new Set<() => void>();
+  private readonly closers = new Set<() => void>();
+  private readonly clock: () => Date;
+  private readonly pageSize: number;
+  private closed = false;
+
+  private readonly stmt: {
+    readonly head: Database.Statement<[string], { revision: number; metadata: string }>;
+    readonly byCommand: Database.Statement<[string, string], EventRow>;
+    readonly byEventId: Database.Statement<[string], EventRow>;
+    readonly insert: Database.Statement<[string, number, string, string, string, string, string]>;
+    readonly maxPosition: Database.Statement<[], { max: number | null }>;
+    readonly streamExists: Database.Statement<[string], { one: number }>;
+  };
+  private readonly readCache = new Map<string, Database.Statement<unknown[], EventRow>>();
+
+  constructor(private readonly options: SqliteEventStoreOptions) {
+    this.clock = options.clock ?? (() => new Date());
+    this.pageSize = options.pageSize ?? 1000;
+    try {
+      this.db = new Database(options.file);
+      this.db.pragma(`busy_timeout = ${Math.max(0, Math.floor(options.busyTimeoutMs ?? 5000))}`);
+      this.db.pragma('journal_mode = WAL');
+      // FULL: WAL fsynced at each commit, the only setting under which an acknowledged append
+      // survives a power cut. NORMAL skips it (the OS may still hold the last commits in cache).
+      this.db.pragma(`synchronous = ${(options.durability ?? 'full') === 'full' ? 'FULL' : 'NORMAL'}`);
+      migrate(this.db);
+      this.stmt = {
+        head: this.db.prepare(
+          'SELECT revision, metadata FROM events WHERE stream = ? ORDER BY revision DESC LIMIT 1',
+        ),
+        byCommand: this.db.prepare(
+          `SELECT ${COLUMNS} FROM events WHERE stream = ? AND command_id = ? ORDER BY revision`,
+        ),
+        byEventId: this.db.prepare(`SELECT ${COLUMNS} FROM events WHERE event_id = ?`),
+        insert: this.db.prepare(
+          'INSERT INTO events (stream, revision, event_id, command_id, type, data, metadata) VALUES (?, ?, ?, ?, ?, ?, ?)',
+        ),
+        maxPosition: this.db.prepare('SELECT max(position) AS max FROM events'),
+        streamExists: this.db.prepare('SELECT 1 AS one FROM events WHERE stream = ? LIMIT 1'),
+      };
+    } catch (cause) {
+      throw new StoreUnavailableError({ cause, detail: `cannot open ${options.file}` });
+    }
+    // Each append runs its checks (idempotency, expected revision) before it writes anything, so
+    // a refused append leaves no row behind without needing a SAVEPOINT of its own; savepoints
+    // cost about as much as the rest of an append together.
+    const batch = this.db.transaction(
+      (appends: ReadonlyArray<PreparedAppend>): ReadonlyArray<Outcome<AppendResult>> =>
+        appends.map((a) => {
+          try {
+            return { ok: true, value: this.appendInTransaction(a) };
+          } catch (error) {
+            if (error instanceof EventStoreError) return { ok: false, error }; // thrown before any write
+            throw error; // a write failed half-way: the whole transaction must roll back
+          }
+        }),
+    );
+    const runBatch = (appends: ReadonlyArray<PreparedAppend>): ReadonlyArray<Outcome<AppendResult>> => {
+      try {
+        return batch.immediate(appends);
+      } catch (error) {
+        if (appends.length === 1 || isFatalSqliteError(error)) throw error;
+        // An unexpected failure inside one append rolled the batch back: run them one by one so
+        // that only the faulty append fails (rare path, one transaction each).
+        return appends.map((a): Outcome<AppendResult> => {
+          try {
+            const [outcome] = batch.immediate([a]);
+            return outcome ?? { ok: false, error: new Error('no outcome') };
+          } catch (alone) {
+            return { ok: false, error: toStoreError(alone) };
+          }
+        });
+      }
+    };
+    this.queue = new GroupCommitQueue(runBatch, {
+      maxBatchSize: options.groupCommit === false ? 1 : Math.max(1, options.maxBatchSize ?? 1000),
+      commitFailed: (cause) => toStoreError(cause),
+      afterCommit: () => this.notifyCommitted(),
+    });
+  }
+
+  /** Transactions committed by the append queue and the appends they carried. */
+  commitStats(): { readonly transactions: number; readonly appends: number } {
+    const { batches, requests } = this.queue.stats();
+    return { transactions: batches, appends: requests };
+  }
+
+  /** The file this store writes. */
+  get file(): string {
+    return this.options.file;
+  }
+
+  append(
+    streamName: StreamName,
+    events: ReadonlyArray<NewEvent>,
+    options: AppendOptions,
+  ): Promise<AppendResult> {
+    if (this.closed) return Promise.reject(closedError());
+    let prepared: PreparedAppend;
+    try {
+      prepared = prepareAppend(streamName, events, options);
+    } catch (error) {
+      return Promise.reject(error);
+    }
+    return this.queue.submit(prepared);
+  }
+
+  readStream(streamName: StreamName, options: ReadStreamOptions = {}): Promise<ReadonlyArray<StoredEvent>> {
+    return this.guard(() => {
+      const backwards = options.direction === 'backwards';
+      const sql = backwards
+        ? `SELECT ${COLUMNS} FROM events WHERE stream = ? AND revision <= ? ORDER BY revision DESC LIMIT ?`
+        : `SELECT ${COLUMNS} FROM events WHERE stream = ? AND revision >= ? ORDER BY revision ASC LIMIT ?`;
+      const from = options.fromRevision ?? (backwards ? Number.MAX_SAFE_INTEGER : 0);
+      const rows = this.statement(sql).all(streamName, from, limitOf(options.maxCount));
+      if (rows.length === 0 && this.stmt.streamExists.get(streamName) === undefined) {
+        throw new StreamNotFoundError(streamName);
+      }
+      return rows.map(rowToEvent);
+    });
+  }
+
+  readAll(options: ReadAllOptions = {}): Promise<ReadonlyArray<StoredEvent>> {
+    return this.guard(() => {
+      const backwards = options.direction === 'backwards';
+      const where = filterSql(options.filter);
+      const sql = backwards
+        ? `SELECT ${COLUMNS} FROM events WHERE position <= ?${where.sql} ORDER BY position DESC LIMIT ?`
+        : `SELECT ${COLUMNS} FROM events WHERE position >= ?${where.sql} ORDER BY position ASC LIMIT ?`;
+      const from = options.fromPosition ?? (backwards ? BigInt(Number.MAX_SAFE_INTEGER) : 0n);
+      return this.statement(sql)
+        .all(Number(from), ...where.params, limitOf(options.maxCount))
+        .map(rowToEvent);
+    });
+  }
+
+  subscribeToAll(options: SubscribeOptions = {}): Observable<StoredEvent> {
+    return new Observable<StoredEvent>((subscriber) => {
+      let cursor = Number(options.afterPosition ?? 0n);
+      let running = false;
+      let again = false;
+      let stopped = false;
+      const where = filterSql(options.filter);
+      const page = this.statement(
+        `SELECT ${COLUMNS} FROM events WHERE position > ? AND position <= ?${where.sql} ORDER BY position ASC LIMIT ?`,
+      );
+      const stop = (): void => {
+        stopped = true;
+        this.commitListeners.delete(pump);
+        this.closers.delete(complete);
+        if (timer !== undefined) clearInterval(timer);
+      };
+      const complete = (): void => {
+        stop();
+        subscriber.complete();
+      };
+      // One page at a time, yielding to the event loop between pages so that a long catch-up does
+      // not stall appends. `running` keeps a single pump in flight: events go out in order, once.
+      const step = (): void => {
+        if (stopped || subscriber.closed) return;
+        let rows: EventRow[];
+        let head: number;
+        try {
+          // Bounded by the head read just before: positions are assigned under the write lock, so
+          // everything at or below the head is visible now and nothing below it can appear later.
+          head = this.stmt.maxPosition.get()?.max ?? 0;
+          rows = page.all(cursor, head, ...where.params, this.pageSize);
+        } catch (error) {
+          stop();
+          subscriber.error(toStoreError(error));
+          return;
+        }
+        for (const row of rows) {
+          cursor = row.position;
+          subscriber.next(rowToEvent(row));
+          if (stopped || subscriber.closed) return;
+        }
+        if (rows.length === this.pageSize) {
+          setImmediate(step);
+          return;
+        }
+        cursor = Math.max(cursor, head); // a filter may have skipped the tail: don't rescan it
+        running = false;
+        if (again) {
+          again = false;
+          pump();
+        }
+      };
+      const pump = (): void => {
+        if (stopped) return;
+        if (running) {
+          again = true;
+          return;
+        }
+        running = true;
+        step();
+      };
+      // Listen before the first read so that a commit between the two is not missed.
+      this.commitListeners.add(pump);
+      this.closers.add(complete);
+      const timer =
+        this.options.pollIntervalMs !== undefined
+          ? setInterval(pump, this.options.pollIntervalMs)
+          : undefined;
+      timer?.unref();
+      setImmediate(pump);
+      return stop;
+    });
+  }
+
+  verifyStream(streamName: StreamName): Promise<VerifyResult> {
+    return this.guard(() => {
+      const verifier = new ChainVerifier({ contiguousPositions: false });
+      const rows = this.statement(`SELECT ${COLUMNS} FROM events WHERE stream = ? ORDER BY revision`).iterate(
+        streamName,
+      );
+      let any = false;
+      for (const row of rows) {
+        any = true;
+        if (checkRow(verifier, row)) break;
+      }
+      if (!any) throw new StreamNotFoundError(streamName);
+      return verifier.result();
+    });
+  }
+
+  verifyAll(): Promise<VerifyResult> {
+    return this.guard(() => {
+      const verifier = new ChainVerifier({ contiguousPositions: true, firstPosition: 1n });
+      for (const row of this.statement(`SELECT ${COLUMNS} FROM events ORDER BY position`).iterate()) {
+        if (checkRow(verifier, row)) break;
+      }
+      return verifier.result();
+    });
+  }
+
+  async close(): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
+    await this.queue.idle();
+    for (const complete of [...this.closers]) complete();
+    this.db.close();
+  }
+
+  private appendInTransaction(a: PreparedAppend): AppendResult {
+    // Idempotency comes before the revision check: a retry of a stored append carries a stale
+    // expected revision and must still get the original result.
+    const byCommand = this.stmt.byCommand.all(a.streamName, a.commandId);
+    if (byCommand.length > 0) return duplicateResult(byCommand);
+    const known = a.events.map((e) => (e.callerEventId ? this.stmt.byEventId.get(e.eventId) : undefined));
+    if (known.some((row) => row !== undefined)) {
+      const rows = known.filter((row): row is EventRow => row !== undefined);
+      const sameAppend =
+        rows.length === known.length &&
+        rows.every((row, i) => row.stream === a.streamName && row.revision === (rows[0]?.revision ?? 0) + i);
+      if (!sameAppend) {
+        const clash = a.events.find((_, i) => known[i] !== undefined);
+        throw new EventIdConflictError(a.streamName, clash?.eventId ?? '');
+      }
+      return duplicateResult(rows);
+    }
+
+    const head = this.stmt.head.get(a.streamName);
+    const actual = head === undefined ? 'no-stream' : head.revision;
+    if (!satisfiesExpectedRevision(a.expected, actual)) {
+      throw new WrongExpectedRevisionError(a.streamName, a.expected, actual);
+    }
+    let prevHash = head === undefined ? GENESIS_HASH : (JSON.parse(head.metadata) as EventMetadata).hash;
+    let revision = head === undefined ? 0 : head.revision + 1;
+    const recordedAt = this.clock().toISOString();
+    const stored: StoredEvent[] = [];
+    for (const e of a.events) {
+      const unhashed: Omit<EventMetadata, 'hash'> = {
+        eventId: e.eventId,
+        commandId: a.commandId,
+        correlationId: a.correlationId,
+        causationId: a.causationId,
+        actor: a.actor,
+        businessTime: a.businessTime,
+        recordedAt,
+        schemaVersion: e.schemaVersion,
+        prevHash,
+      };
+      const hash = eventHashOfCanonicalData({
+        streamName: a.streamName,
+        revision,
+        type: e.type,
+        dataText: e.dataText,
+        metadata: unhashed,
+      });
+      const metadata: EventMetadata = { ...unhashed, hash };
+      const info = this.stmt.insert.run(
+        a.streamName,
+        revision,
+        e.eventId,
+        a.commandId,
+        e.type,
+        e.dataText,
+        canonicalJson(metadata),
+      );
+      stored.push({
+        streamName: a.streamName,
+        revision,
+        globalPosition: BigInt(info.lastInsertRowid),
+        type: e.type,
+        data: e.data,
+        metadata,
+      });
+      prevHash = hash;
+      revision += 1;
+    }
+    const last = stored[stored.length - 1];
+    if (last === undefined) throw new RangeError('append needs at least one event');
+    return {
+      nextExpectedRevision: last.revision,
+      position: last.globalPosition,
+      events: stored,
+      duplicate: false,
+    };
+  }
+
+  private notifyCommitted(): void {
+    // After the callers were acknowledged: subscribers read on their own turn, never on the ack path.
+    for (const listener of [...this.commitListeners]) setImmediate(listener);
+  }
+
+  private statement(sql: string): Database.Statement<unknown[], EventRow> {
+    let s = this.readCache.get(sql);
+    if (s === undefined) {
+      s = this.db.prepare<unknown[], EventRow>(sql);
+      this.readCache.set(sql, s);
+    }
+    return s;
+  }
+
+  private guard<T>(read: () => T): Promise<T> {
+    if (this.closed) return Promise.reject(closedError());
+    try {
+      return Promise.resolve(read());
+    } catch (error) {
+      return Promise.reject(toStoreError(error));
+    }
+  }
+}
+
+const prepareAppend = (
+  streamName: StreamName,
+  events: ReadonlyArray<NewEvent>,
+  options: AppendOptions,
+): PreparedAppend => {
+  if (events.length === 0) throw new RangeError('append needs at least one event');
+  const { context } = options;
+  return {
+    streamName,
+    expected: normaliseExpectedRevision(options.expectedRevision),
+    events: events.map((e) => {
+      // Store exactly what we hash: the canonical text, and its parse as the value.
+      const dataText = canonicalJson(e.data);
+      return {
+        eventId: e.eventId ?? timeOrderedUuid(),
+        callerEventId: e.eventId !== undefined,
+        type: e.type,
+        data: JSON.parse(dataText) as unknown,
+        dataText,
+        schemaVersion: e.schemaVersion ?? 1,
+      };
+    }),
+    commandId: context.commandId,
+    correlationId: context.correlationId ?? context.commandId,
+    causationId: context.causationId ?? context.commandId,
+    actor: { userId: context.actor.userId, role: context.actor.role, unitId: context.actor.unitId },
+    businessTime: context.businessTime,
+  };
+};
+
+const duplicateResult = (rows: ReadonlyArray<EventRow>): AppendResult => {
+  const events = rows.map(rowToEvent);
+  const last = events[events.length - 1];
+  if (last === undefined) throw new Error('duplicateResult: no rows');
+  return { nextExpectedRevision: last.revision, position: last.globalPosition, events, duplicate: true };
+};
+
+const rowToEvent = (row: EventRow): StoredEvent => ({
+  streamName: row.stream,
+  revision: row.revision,
+  globalPosition: BigInt(row.position),
+  type: row.type,
+  data: JSON.parse(row.data) as unknown,
+  metadata: JSON.parse(row.metadata) as EventMetadata,
+});
+
+/** Feeds one row to the verifier; true once the chain is broken. */
+const checkRow = (verifier: ChainVerifier, row: EventRow): boolean => {
+  let event: StoredEvent;
+  try {
+    event = rowToEvent(row);
+  } catch {
+    verifier.unreadable(row.stream, row.revision, BigInt(row.position));
+    return true;
+  }
+  return verifier.check(event) !== undefined;
+};
+
+const filterSql = (filter: AllFilter | undefined): { sql: string; params: string[] } => {
+  let sql = '';
+  const params: string[] = [];
+  if (filter?.eventTypes !== undefined) {
+    sql += ` AND type IN (${filter.eventTypes.map(() => '?').join(', ') || 'NULL'})`;
+    params.push(...filter.eventTypes);
+  }
+  if (filter?.streamPrefixes !== undefined) {
+    // instr() counts characters like the prefix does; LIKE would need escaping of % and _.
+    sql += ` AND (${filter.streamPrefixes.map(() => 'instr(stream, ?) = 1').join(' OR ') || '0'})`;
+    params.push(...filter.streamPrefixes);
+  }
+  return { sql, params };
+};
+
+const limitOf = (maxCount: number | undefined): number =>
+  maxCount === undefined || !Number.isFinite(maxCount) ? -1 : Math.max(0, Math.floor(maxCount));
+
+const closedError = (): StoreUnavailableError =>
+  new StoreUnavailableError({ cause: new Error('the store is closed'), detail: 'closed' });
+
+const sqliteCode = (error: unknown): string | undefined =>
+  error instanceof Database.SqliteError ? error.code : undefined;
+
+/** Errors after which SQLite has rolled the transaction back (or the disk is failing). */
+const isFatalSqliteError = (error: unknown): boolean => {
+  const code = sqliteCode(error);
+  return (
+    code !== undefined &&
+    (code.startsWith('SQLITE_IOERR') ||
+      code === 'SQLITE_FULL' ||
+      code.startsWith('SQLITE_BUSY') ||
+      code === 'SQLITE_NOMEM' ||
+      code.startsWith('SQLITE_CORRUPT'))
+  );
+};
+
+/** Keeps typed errors and caller bugs; wraps everything the driver throws as STORE_UNAVAILABLE. */
+const toStoreError = (error: unknown): unknown => {
+  if (error instanceof EventStoreError) return error;
+  if (error instanceof Database.SqliteError)
+    return new StoreUnavailableError({ cause: error, detail: error.code });
+  if (error instanceof TypeError && /database connection is not open/i.test(error.message)) {
+    return new StoreUnavailableError({ cause: error, detail: 'closed' });
+  }
+  return error;
+};

@@ -1,0 +1,3 @@
+export { eventStoreContract, testContext } from './contract';
+export type { ContractOptions, MakeStore, StoreUnderTest } from './contract';
+export { flipLastDigit, makeTempDir, temporarySqliteStore } from './sqlite-harness';

@@ -19,6 +19,7 @@ const moduleNameMapper = {
   '^@zhaoshang/eventstore/testing$': '<rootDir>/../eventstore/src/testing/index.ts',
   '^@zhaoshang/projections$': '<rootDir>/../projections/src/index.ts',
   '^@zhaoshang/projections/testing$': '<rootDir>/../projections/src/testing/index.ts',
+  '^@zhaoshang/audit$': '<rootDir>/../audit/src/index.ts',
 };
 
 const project = (name) => ({
@@ -31,5 +32,5 @@ const project = (name) => ({
 });
 
 module.exports = {
-  projects: ['domain', 'eventstore', 'projections', 'api'].map(project),
+  projects: ['domain', 'eventstore', 'projections', 'audit', 'api'].map(project),
 };

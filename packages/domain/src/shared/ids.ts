@@ -4,6 +4,12 @@ import * as t from 'io-ts';
 const ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._:-]{0,63}$/;
 const isIdString = (s: string): boolean => ID_PATTERN.test(s);
 
+/** A branded id codec: `idCodec<ProjectIdBrand>()('ProjectId')`. */
+const idCodec =
+  <B extends { readonly [K in N]: symbol }, N extends string = keyof B & string>() =>
+  (name: N) =>
+    t.brand(t.string, (s): s is t.Branded<string, B> => isIdString(s), name);
+
 export interface ProjectIdBrand {
   readonly ProjectId: unique symbol;
 }
@@ -30,44 +36,28 @@ export interface BulletinIdBrand {
 }
 
 /** A project (项目) — the aggregate id of an investment project stream. */
-export const ProjectId = t.brand(t.string, (s): s is t.Branded<string, ProjectIdBrand> => isIdString(s), 'ProjectId');
+export const ProjectId = idCodec<ProjectIdBrand>()('ProjectId');
 export type ProjectId = t.TypeOf<typeof ProjectId>;
 /** A unit (责任单位): a town, a zone committee, a department that owns targets and projects. */
-export const UnitId = t.brand(t.string, (s): s is t.Branded<string, UnitIdBrand> => isIdString(s), 'UnitId');
+export const UnitId = idCodec<UnitIdBrand>()('UnitId');
 export type UnitId = t.TypeOf<typeof UnitId>;
 /** A leader or officer (包保领导、项目经理、项目秘书、责任人). */
-export const LeaderId = t.brand(t.string, (s): s is t.Branded<string, LeaderIdBrand> => isIdString(s), 'LeaderId');
+export const LeaderId = idCodec<LeaderIdBrand>()('LeaderId');
 export type LeaderId = t.TypeOf<typeof LeaderId>;
 /** An investment agreement (投资协议). */
-export const AgreementId = t.brand(
-  t.string,
-  (s): s is t.Branded<string, AgreementIdBrand> => isIdString(s),
-  'AgreementId',
-);
+export const AgreementId = idCodec<AgreementIdBrand>()('AgreementId');
 export type AgreementId = t.TypeOf<typeof AgreementId>;
 /** One incentive (扶持政策) granted by an agreement: disbursements and clawbacks are counted per incentive. */
-export const IncentiveId = t.brand(
-  t.string,
-  (s): s is t.Branded<string, IncentiveIdBrand> => isIdString(s),
-  'IncentiveId',
-);
+export const IncentiveId = idCodec<IncentiveIdBrand>()('IncentiveId');
 export type IncentiveId = t.TypeOf<typeof IncentiveId>;
 /** One administrative procedure (审批手续) of a project. */
-export const ProcedureId = t.brand(
-  t.string,
-  (s): s is t.Branded<string, ProcedureIdBrand> => isIdString(s),
-  'ProcedureId',
-);
+export const ProcedureId = idCodec<ProcedureIdBrand>()('ProcedureId');
 export type ProcedureId = t.TypeOf<typeof ProcedureId>;
 /** One outbound promotion trip (外出招商). */
-export const TripId = t.brand(t.string, (s): s is t.Branded<string, TripIdBrand> => isIdString(s), 'TripId');
+export const TripId = idCodec<TripIdBrand>()('TripId');
 export type TripId = t.TypeOf<typeof TripId>;
 /** One published bulletin (通报). */
-export const BulletinId = t.brand(
-  t.string,
-  (s): s is t.Branded<string, BulletinIdBrand> => isIdString(s),
-  'BulletinId',
-);
+export const BulletinId = idCodec<BulletinIdBrand>()('BulletinId');
 export type BulletinId = t.TypeOf<typeof BulletinId>;
 
 /** A non-empty, trimmed free text of bounded length (names, summaries, reasons). */

@@ -4,7 +4,12 @@ import type { BusinessDate } from '../shared/dates';
 import type { Decider } from '../shared/decider';
 import { assertNever } from '../shared/exhaustive';
 import { cny, Cny, count } from '../shared/money';
-import { addWorkingDays, officialCalendar, WorkingDayCalendar, workingDaysBetween } from '../shared/working-days';
+import {
+  addWorkingDays,
+  officialCalendar,
+  WorkingDayCalendar,
+  workingDaysBetween,
+} from '../shared/working-days';
 import type { ProjectCommand, ProjectCommandOf } from './project.commands';
 import type { ProjectEvent, ProjectEventOf } from './project.events';
 import { evolveProject, foldProject } from './project.evolve';
@@ -20,6 +25,7 @@ import {
   requireAdmissible,
   requireAdmission,
   requireAllOpinions,
+  requireCeilingsCoverDisbursed,
   requireCompleteTerms,
   requireCompliance,
   requireConstructionPeriodOver,
@@ -31,13 +37,14 @@ import {
   requireShortfall,
   requireStage,
 } from './project.rules';
-import { initialProjectState, Project, ProjectState } from './project.state';
+import { initialProjectState, Project, ProjectState, YearlyPerformance } from './project.state';
 import { leaderRoleZh } from './project.vocabulary';
 
 type Result = E.Either<ProjectError, ReadonlyArray<ProjectEvent>>;
 type Data<T extends ProjectEvent['type']> = ProjectEventOf<T>['data'];
 
-const emit = <T extends ProjectEvent['type']>(type: T, data: Data<T>): ProjectEvent => ({ type, data }) as ProjectEvent;
+const emit = <T extends ProjectEvent['type']>(type: T, data: Data<T>): ProjectEvent =>
+  ({ type, data }) as ProjectEvent;
 const nothing: Result = E.right([]);
 const then = (check: Check, events: () => ReadonlyArray<ProjectEvent>): Result =>
   pipe(
@@ -82,7 +89,10 @@ export const makeProjectDecider = (
       case 'CaptureLead': {
         const { type: _type, ...data } = c;
         if (s.status !== 'none') {
-          return s.origin === 'lead' && s.name === c.name && s.unitId === c.unitId && s.capturedOn === c.capturedOn
+          return s.origin === 'lead' &&
+            s.name === c.name &&
+            s.unitId === c.unitId &&
+            s.capturedOn === c.capturedOn
             ? nothing
             : fail('PROJECT_ALREADY_EXISTS', { projectId: c.projectId });
         }
@@ -91,7 +101,10 @@ export const makeProjectDecider = (
       case 'PlanProject': {
         const { type: _type, ...data } = c;
         if (s.status !== 'none') {
-          return s.origin === 'planned' && s.name === c.name && s.unitId === c.unitId && s.capturedOn === c.plannedOn
+          return s.origin === 'planned' &&
+            s.name === c.name &&
+            s.unitId === c.unitId &&
+            s.capturedOn === c.plannedOn
             ? nothing
             : fail('PROJECT_ALREADY_EXISTS', { projectId: c.projectId });
         }
@@ -144,7 +157,9 @@ export const makeProjectDecider = (
         ]);
       case 'OpenConsultation':
         if (p.stage === 'under-review') {
-          return same(p.consultation?.departments, c.departments) ? nothing : fail('CONSULTATION_ALREADY_OPEN');
+          return same(p.consultation?.departments, c.departments)
+            ? nothing
+            : fail('CONSULTATION_ALREADY_OPEN');
         }
         return then(
           all(
@@ -175,12 +190,18 @@ export const makeProjectDecider = (
           () => [emit('AdmissionRejected', withoutType(c))],
         );
       case 'CompleteDueDiligence':
-        return p.dueDiligenceOn !== undefined ? nothing : E.right([emit('DueDiligenceCompleted', withoutType(c))]);
+        return p.dueDiligenceOn !== undefined
+          ? nothing
+          : E.right([emit('DueDiligenceCompleted', withoutType(c))]);
       case 'AssignLeader': {
         const current = p.leaders[c.role];
         if (current?.leaderId === c.leaderId) return nothing;
         if (current !== undefined && c.replaces === undefined) {
-          return fail('ROLE_ALREADY_FILLED', { role: c.role, roleZh: leaderRoleZh[c.role], leaderId: current.leaderId });
+          return fail('ROLE_ALREADY_FILLED', {
+            role: c.role,
+            roleZh: leaderRoleZh[c.role],
+            leaderId: current.leaderId,
+          });
         }
         if (c.replaces !== undefined && current?.leaderId !== c.replaces) {
           return fail('REPLACED_LEADER_MISMATCH', {
@@ -195,7 +216,9 @@ export const makeProjectDecider = (
       case 'RecordSiteVisit':
         return E.right([emit('SiteVisitRecorded', withoutType(c))]);
       case 'HoldNegotiation':
-        return then(requireUnsigned(p, 'hold a negotiation'), () => [emit('NegotiationHeld', withoutType(c))]);
+        return then(requireUnsigned(p, 'hold a negotiation'), () => [
+          emit('NegotiationHeld', withoutType(c)),
+        ]);
       case 'RecordLegalReview': {
         const { outcome, opinion, ...rest } = withoutType(c);
         return then(requireUnsigned(p, 'review the draft agreement'), () => [
@@ -209,11 +232,13 @@ export const makeProjectDecider = (
       case 'AmendAgreement': {
         const a = p.agreement;
         if (a === undefined) return fail('AGREEMENT_NOT_SIGNED');
-        if (a.agreementId !== c.agreementId) return fail('AGREEMENT_ID_MISMATCH', { agreementId: c.agreementId, signed: a.agreementId });
+        if (a.agreementId !== c.agreementId)
+          return fail('AGREEMENT_ID_MISMATCH', { agreementId: c.agreementId, signed: a.agreementId });
         if (same(a.terms, c.terms)) return nothing;
         return then(
           all(
             () => requireCompleteTerms(c.terms, a.signedOn),
+            () => requireCeilingsCoverDisbursed(p, c.terms),
             () => requireNotBefore(c.on, a.signedOn),
           ),
           () => [emit('AgreementAmended', withoutType(c))],
@@ -240,11 +265,19 @@ export const makeProjectDecider = (
         return decideInvestmentReport(c, p);
       case 'EnterStatistics':
         if (p.statistics !== undefined) {
-          return p.statistics.code === c.statisticsCode ? nothing : fail('WRONG_STAGE', { stage: p.stage, action: 'enter the statistics again' });
+          return p.statistics.code === c.statisticsCode
+            ? nothing
+            : fail('WRONG_STAGE', { stage: p.stage, action: 'enter the statistics again' });
         }
         return then(
           all(
-            () => (p.startedOn === undefined ? fail('WRONG_STAGE', { stage: p.stage, action: 'enter the statistics before construction starts' }) : ok),
+            () =>
+              p.startedOn === undefined
+                ? fail('WRONG_STAGE', {
+                    stage: p.stage,
+                    action: 'enter the statistics before construction starts',
+                  })
+                : ok,
             () => requireNotBefore(c.on, p.startedOn),
           ),
           () => [emit('EnteredStatistics', withoutType(c))],
@@ -289,22 +322,30 @@ export const makeProjectDecider = (
             () => requireCompliance(p),
             () =>
               account !== undefined && account.disbursed + c.amount > account.ceiling
-                ? fail('DISBURSEMENT_EXCEEDS_CEILING', { amount: c.amount, ceiling: account.ceiling, disbursed: account.disbursed })
+                ? fail('DISBURSEMENT_EXCEEDS_CEILING', {
+                    amount: c.amount,
+                    ceiling: account.ceiling,
+                    disbursed: account.disbursed,
+                  })
                 : ok,
           ),
           () => [emit('IncentiveDisbursed', withoutType(c))],
         );
       }
       case 'StartSecondaryPromotion':
+        if (p.secondaryPromotionOn === c.on) return nothing;
         return p.lastEvaluation?.verdict === 'underperforming'
           ? E.right([emit('SecondaryPromotionStarted', withoutType(c))])
-          : fail('SECONDARY_PROMOTION_REQUIRES_UNDERPERFORMANCE', { verdict: p.lastEvaluation?.verdict ?? 'not evaluated' });
+          : fail('SECONDARY_PROMOTION_REQUIRES_UNDERPERFORMANCE', {
+              verdict: p.lastEvaluation?.verdict ?? 'not evaluated',
+            });
       case 'OrderRectification':
         return then(
           all(
             () => (p.agreement === undefined ? fail('AGREEMENT_NOT_SIGNED') : ok),
             () => (c.items.length === 0 ? fail('RECTIFICATION_ITEMS_REQUIRED') : ok),
-            () => (c.dueBy <= c.on ? fail('RECTIFICATION_DEADLINE_INVALID', { on: c.on, dueBy: c.dueBy }) : ok),
+            () =>
+              c.dueBy <= c.on ? fail('RECTIFICATION_DEADLINE_INVALID', { on: c.on, dueBy: c.dueBy }) : ok,
           ),
           () => [emit('RectificationOrdered', withoutType(c))],
         );
@@ -325,7 +366,10 @@ export const makeProjectDecider = (
             () => (c.amount <= 0 ? fail('AMOUNT_MUST_BE_POSITIVE') : ok),
             () => (account === undefined ? fail('INCENTIVE_NOT_FOUND', { incentiveId: c.incentiveId }) : ok),
             () => requireShortfall(p),
-            () => (account !== undefined ? requireWithinOutstanding(account.disbursed, account.clawedBack, c.amount) : ok),
+            () =>
+              account !== undefined
+                ? requireWithinOutstanding(account.disbursed, account.clawedBack, c.amount)
+                : ok,
           ),
           () => [emit('SubsidyClawedBack', withoutType(c))],
         );
@@ -350,7 +394,9 @@ export const makeProjectDecider = (
             case 'exit-rule':
               return requireExitRule(p, c.on, policy);
             case 'serious-breach':
-              return p.lastEvaluation?.verdict === 'serious-breach' ? ok : fail('TERMINATION_REQUIRES_BREACH');
+              return p.lastEvaluation?.verdict === 'serious-breach'
+                ? ok
+                : fail('TERMINATION_REQUIRES_BREACH');
             case 'mutual-agreement':
               return ok;
             default:
@@ -396,7 +442,9 @@ export const makeProjectDecider = (
     p.agreement !== undefined ? fail('WRONG_STAGE', { stage: p.stage, action }) : ok;
 
   const requireWithinOutstanding = (disbursed: Cny, clawedBack: Cny, amount: Cny): Check =>
-    clawedBack + amount > disbursed ? fail('CLAWBACK_EXCEEDS_DISBURSED', { amount, disbursed, clawedBack }) : ok;
+    clawedBack + amount > disbursed
+      ? fail('CLAWBACK_EXCEEDS_DISBURSED', { amount, disbursed, clawedBack })
+      : ok;
 
   const decideOpinion = (c: ProjectCommandOf<'RecordDepartmentOpinion'>, p: Project): Result => {
     const consultation = p.consultation;
@@ -460,7 +508,9 @@ export const makeProjectDecider = (
     const proc = p.procedures[c.procedureId];
     if (proc === undefined) return fail('PROCEDURE_NOT_FOUND', { procedureId: c.procedureId });
     if (proc.completedOn !== undefined) {
-      return proc.completedOn === c.on ? nothing : fail('PROCEDURE_ALREADY_COMPLETED', { procedureId: c.procedureId, on: proc.completedOn });
+      return proc.completedOn === c.on
+        ? nothing
+        : fail('PROCEDURE_ALREADY_COMPLETED', { procedureId: c.procedureId, on: proc.completedOn });
     }
     return then(requireNotBefore(c.on, proc.completeOn), () => [
       emit('ProcedureCompleted', {
@@ -473,34 +523,47 @@ export const makeProjectDecider = (
 
   const decideInvestmentReport = (c: ProjectCommandOf<'ReportInvestmentProgress'>, p: Project): Result => {
     const previous = p.investmentByMonth[c.period];
-    if (p.startedOn === undefined) return fail('WRONG_STAGE', { stage: p.stage, action: 'report investment before construction starts' });
+    if (p.startedOn === undefined)
+      return fail('WRONG_STAGE', { stage: p.stage, action: 'report investment before construction starts' });
     if (c.correction === undefined && previous !== undefined) {
-      return previous === c.completedInPeriod ? nothing : fail('PERIOD_ALREADY_REPORTED', { period: c.period });
+      return previous === c.completedInPeriod
+        ? nothing
+        : fail('PERIOD_ALREADY_REPORTED', { period: c.period });
     }
-    if (c.correction !== undefined && previous === undefined) return fail('NOTHING_TO_CORRECT', { period: c.period });
-    const cumulative = cny.add(cny.subtractFloor(p.cumulativeInvestment, previous ?? cny.zero), c.completedInPeriod);
+    if (c.correction !== undefined && previous === undefined)
+      return fail('NOTHING_TO_CORRECT', { period: c.period });
+    if (previous === c.completedInPeriod) return nothing; // a correction that changes nothing (or its retry)
+    const cumulative = cny.add(
+      cny.subtractFloor(p.cumulativeInvestment, previous ?? cny.zero),
+      c.completedInPeriod,
+    );
     return E.right([emit('InvestmentProgressReported', { ...withoutType(c), cumulative })]);
   };
 
   const decidePerformanceReport = (c: ProjectCommandOf<'ReportPerformance'>, p: Project): Result => {
     const previous = p.performance[c.year];
-    if (p.productionOn === undefined) return fail('WRONG_STAGE', { stage: p.stage, action: 'report output before production starts' });
+    if (p.productionOn === undefined)
+      return fail('WRONG_STAGE', { stage: p.stage, action: 'report output before production starts' });
     if (c.correction === undefined && previous !== undefined) {
-      const unchanged =
-        previous.output === c.output && previous.tax === c.tax && previous.jobs === c.jobs && previous.investmentToDate === c.investmentToDate;
-      return unchanged ? nothing : fail('PERIOD_ALREADY_REPORTED', { period: String(c.year) });
+      return unchangedPerformance(previous, c)
+        ? nothing
+        : fail('PERIOD_ALREADY_REPORTED', { period: String(c.year) });
     }
-    if (c.correction !== undefined && previous === undefined) return fail('NOTHING_TO_CORRECT', { period: String(c.year) });
+    if (c.correction !== undefined && previous === undefined)
+      return fail('NOTHING_TO_CORRECT', { period: String(c.year) });
+    if (previous !== undefined && unchangedPerformance(previous, c)) return nothing; // a correction that changes nothing
     return E.right([emit('PerformanceReported', withoutType(c))]);
   };
 
   const decideEvaluation = (c: ProjectCommandOf<'EvaluateFulfilment'>, p: Project): Result => {
     const a = p.agreement;
     if (a === undefined) return fail('AGREEMENT_NOT_SIGNED');
-    if (p.lastEvaluation !== undefined && p.lastEvaluation.year === c.year && p.lastEvaluation.on === c.on) return nothing;
+    if (p.lastEvaluation !== undefined && p.lastEvaluation.year === c.year && p.lastEvaluation.on === c.on)
+      return nothing;
     const reported = p.performance[c.year];
     // A project that never produced is judged on what it invested; one that produces must report first.
-    if (reported === undefined && p.productionOn !== undefined) return fail('PERFORMANCE_NOT_REPORTED', { year: c.year });
+    if (reported === undefined && p.productionOn !== undefined)
+      return fail('PERFORMANCE_NOT_REPORTED', { year: c.year });
     const performance = reported ?? {
       output: cny.zero,
       tax: cny.zero,
@@ -546,6 +609,15 @@ export const makeProjectDecider = (
     foldEvents: foldProject,
   };
 };
+
+const unchangedPerformance = (
+  previous: YearlyPerformance,
+  c: ProjectCommandOf<'ReportPerformance'>,
+): boolean =>
+  previous.output === c.output &&
+  previous.tax === c.tax &&
+  previous.jobs === c.jobs &&
+  previous.investmentToDate === c.investmentToDate;
 
 /** A command's fields without its `type`: most events record exactly what the command said. */
 const withoutType = <C extends { readonly type: string }>(c: C): Omit<C, 'type'> => {

@@ -29,31 +29,81 @@ export const detectMissedMilestones = (
   const p = state;
   const agreement = state.agreement;
   const out: MissedMilestone[] = [];
-  const consider = (kind: MilestoneKind, key: string, dueOn: BusinessDate, unmet: boolean, procedureId?: ProcedureId) => {
+  const consider = (
+    kind: MilestoneKind,
+    key: string,
+    dueOn: BusinessDate,
+    unmet: boolean,
+    procedureId?: ProcedureId,
+  ) => {
     if (unmet && today > dueOn && p.missedMilestones[key] === undefined) {
-      out.push({ projectId: p.projectId, milestoneKey: key, kind, dueOn, ...(procedureId ? { procedureId } : {}) });
+      out.push({
+        projectId: p.projectId,
+        milestoneKey: key,
+        kind,
+        dueOn,
+        ...(procedureId ? { procedureId } : {}),
+      });
     }
   };
   const { schedule } = agreement.terms;
   const signed = agreement.signedOn;
   consider('agreed-start', `agreed-start:${schedule.startBy}`, schedule.startBy, p.startedOn === undefined);
-  consider('agreed-completion', `agreed-completion:${schedule.completeBy}`, schedule.completeBy, p.completedOn === undefined);
-  consider('agreed-production', `agreed-production:${schedule.produceBy}`, schedule.produceBy, p.productionOn === undefined);
+  consider(
+    'agreed-completion',
+    `agreed-completion:${schedule.completeBy}`,
+    schedule.completeBy,
+    p.completedOn === undefined,
+  );
+  consider(
+    'agreed-production',
+    `agreed-production:${schedule.produceBy}`,
+    schedule.produceBy,
+    p.productionOn === undefined,
+  );
   const exit = policy.exitRule;
-  consider('exit-no-start-3-months', 'exit-no-start', addMonths(signed, exit.startMonths), p.startedOn === undefined);
-  consider('exit-no-production-2-years', 'exit-no-production', addMonths(signed, exit.productionMonths), p.productionOn === undefined);
-  consider('exit-no-results-3-years', 'exit-no-results', addMonths(signed, exit.resultsMonths), !hasResults(p));
+  consider(
+    'exit-no-start-3-months',
+    'exit-no-start',
+    addMonths(signed, exit.startMonths),
+    p.startedOn === undefined,
+  );
+  consider(
+    'exit-no-production-2-years',
+    'exit-no-production',
+    addMonths(signed, exit.productionMonths),
+    p.productionOn === undefined,
+  );
+  consider(
+    'exit-no-results-3-years',
+    'exit-no-results',
+    addMonths(signed, exit.resultsMonths),
+    !hasResults(p),
+  );
   for (const proc of Object.values(p.procedures)) {
-    consider('procedure-time-limit', `procedure:${proc.procedureId}`, proc.dueOn, proc.completedOn === undefined, proc.procedureId);
+    consider(
+      'procedure-time-limit',
+      `procedure:${proc.procedureId}`,
+      proc.dueOn,
+      proc.completedOn === undefined,
+      proc.procedureId,
+    );
   }
-  for (const r of p.rectifications) {
-    consider('rectification-deadline', `rectification:${r.orderedOn}`, r.dueBy, r.completedOn === undefined);
-  }
+  // Keyed by order: two rectifications ordered on one day are two deadlines.
+  p.rectifications.forEach((r, i) => {
+    consider(
+      'rectification-deadline',
+      `rectification:${i + 1}:${r.orderedOn}`,
+      r.dueBy,
+      r.completedOn === undefined,
+    );
+  });
   return out;
 };
 
 /** "见效" (results): designed capacity reached, or a compliant fulfilment evaluation. */
-export const hasResults = (p: Project): boolean => p.capacityOn !== undefined || p.lastEvaluation?.verdict === 'compliant';
+export const hasResults = (p: Project): boolean =>
+  p.capacityOn !== undefined || p.lastEvaluation?.verdict === 'compliant';
 
 /** Whether an exit-rule deadline (R8) has been raised for the project. */
 export const exitRuleMissed = (p: Project): boolean =>

@@ -75,7 +75,12 @@ export const requireLegalReview = (p: Project, signatory: Signatory): Check => {
   const r = p.legalReview;
   return r !== undefined && r.passed && r.reviewer === reviewer
     ? ok
-    : fail('LEGAL_REVIEW_REQUIRED', { signatory, reviewer, signatoryZh: signatoryZh[signatory], reviewerZh: legalReviewerZh[reviewer] });
+    : fail('LEGAL_REVIEW_REQUIRED', {
+        signatory,
+        reviewer,
+        signatoryZh: signatoryZh[signatory],
+        reviewerZh: legalReviewerZh[reviewer],
+      });
 };
 
 /**
@@ -86,7 +91,8 @@ export const requireCompleteTerms = (terms: AgreementTerms, signedOn: BusinessDa
   const invalid = (field: string, problem: string) => fail('AGREEMENT_TERMS_INVALID', { field, problem });
   const s = terms.schedule;
   if (terms.totalInvestment <= 0) return invalid('totalInvestment', 'must be positive');
-  if (terms.fixedAssetInvestment > terms.totalInvestment) return invalid('fixedAssetInvestment', 'exceeds totalInvestment');
+  if (terms.fixedAssetInvestment > terms.totalInvestment)
+    return invalid('fixedAssetInvestment', 'exceeds totalInvestment');
   if (terms.landSupply === 'no-land' ? terms.landArea !== 0 : terms.landArea <= 0) {
     return invalid('landArea', 'must be positive with land supply, zero without');
   }
@@ -100,6 +106,22 @@ export const requireCompleteTerms = (terms: AgreementTerms, signedOn: BusinessDa
   return ok;
 };
 
+/**
+ * R5/R10 (DOMAIN.md §5): an amendment cannot set an incentive's ceiling below what was already
+ * disbursed for it — what was paid stays within the agreement, and a clawback stays within what was paid.
+ */
+export const requireCeilingsCoverDisbursed = (p: Project, terms: AgreementTerms): Check => {
+  const below = terms.incentives.find((i) => (p.incentives[i.incentiveId]?.disbursed ?? 0) > i.ceiling);
+  return below === undefined
+    ? ok
+    : fail('AGREEMENT_TERMS_INVALID', {
+        field: 'incentives.ceiling',
+        problem: `is below what was already disbursed for ${below.incentiveId}`,
+        incentiveId: below.incentiveId,
+        disbursed: p.incentives[below.incentiveId]?.disbursed ?? 0,
+      });
+};
+
 /** R6 (000 §三.3, 001 §(三)1): who must be assigned before construction starts. */
 export const requiredRoles = (terms: AgreementTerms, policy: ProjectPolicy): ReadonlyArray<LeaderRole> =>
   terms.fixedAssetInvestment >= policy.keyProjectThreshold
@@ -107,9 +129,15 @@ export const requiredRoles = (terms: AgreementTerms, policy: ProjectPolicy): Rea
     : ['responsible-leader', 'responsible-person'];
 
 /** R6: one project, one responsible leader, one responsible person (and for key projects a manager and a secretary). */
-export const requireResponsibleLeaders = (p: Project, terms: AgreementTerms, policy: ProjectPolicy): Check => {
+export const requireResponsibleLeaders = (
+  p: Project,
+  terms: AgreementTerms,
+  policy: ProjectPolicy,
+): Check => {
   const missing = requiredRoles(terms, policy).find((role) => p.leaders[role] === undefined);
-  return missing === undefined ? ok : fail('RESPONSIBLE_LEADER_REQUIRED', { role: missing, roleZh: leaderRoleZh[missing] });
+  return missing === undefined
+    ? ok
+    : fail('RESPONSIBLE_LEADER_REQUIRED', { role: missing, roleZh: leaderRoleZh[missing] });
 };
 
 /**
@@ -147,6 +175,8 @@ export const requireCompliance = (p: Project): Check =>
 
 /** R9/R10: subsidies are returned when the project fell short or was cleared. */
 export const requireShortfall = (p: Project): Check =>
-  p.termination !== undefined || p.lastEvaluation?.verdict === 'underperforming' || p.lastEvaluation?.verdict === 'serious-breach'
+  p.termination !== undefined ||
+  p.lastEvaluation?.verdict === 'underperforming' ||
+  p.lastEvaluation?.verdict === 'serious-breach'
     ? ok
     : fail('CLAWBACK_REQUIRES_SHORTFALL');

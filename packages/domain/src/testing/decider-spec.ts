@@ -41,7 +41,9 @@ export const spec = <C, Ev, S>(
         const emitted = (): ReadonlyArray<Ev> => {
           const result = outcome();
           if (E.isLeft(result)) {
-            throw new Error(`expected events, got error ${result.left.code} ${JSON.stringify(result.left.params)}`);
+            throw new Error(
+              `expected events, got error ${result.left.code} ${JSON.stringify(result.left.params)}`,
+            );
           }
           return result.right;
         };
@@ -55,7 +57,9 @@ export const spec = <C, Ev, S>(
           thenFails: (code, params) => {
             const result = outcome();
             if (E.isRight(result)) {
-              throw new Error(`expected ${code}, but the command emitted ${result.right.map((e) => JSON.stringify(e)).join(', ') || 'nothing'}`);
+              throw new Error(
+                `expected ${code}, but the command emitted ${result.right.map((e) => JSON.stringify(e)).join(', ') || 'nothing'}`,
+              );
             }
             expectFn(result.left.code).toEqual(code);
             if (params !== undefined) expectFn(result.left.params).toMatchObject(params);

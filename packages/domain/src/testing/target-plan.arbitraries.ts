@@ -31,18 +31,16 @@ export const arbTargetValueFor = (metric: MetricKey): fc.Arbitrary<TargetValue> 
   }
 };
 
-export const arbMetricTarget: fc.Arbitrary<MetricTarget> = fc
-  .constantFrom(...METRICS)
-  .chain((metric) =>
-    fc.record(
-      {
-        metric: fc.constant(metric),
-        target: arbTargetValueFor(metric),
-        minInvestment: fc.constantFrom(5e8, 1e10).map((n) => n as Cny),
-      },
-      { requiredKeys: ['metric', 'target'] },
-    ),
-  );
+export const arbMetricTarget: fc.Arbitrary<MetricTarget> = fc.constantFrom(...METRICS).chain((metric) =>
+  fc.record(
+    {
+      metric: fc.constant(metric),
+      target: arbTargetValueFor(metric),
+      minInvestment: fc.constantFrom(5e8, 1e10).map((n) => n as Cny),
+    },
+    { requiredKeys: ['metric', 'target'] },
+  ),
+);
 
 /** A valid plan: at least one entry, no metric twice under the same threshold. */
 export const arbTargets: fc.Arbitrary<Targets> = fc.uniqueArray(arbMetricTarget, {

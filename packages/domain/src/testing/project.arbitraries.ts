@@ -1,0 +1,866 @@
+/**
+ * fast-check arbitraries of the investment-project aggregate (the `@zhaoshang/domain/testing`
+ * subpath): valid data for every event type of the catalogue, and scripts of commands drawn from
+ * a realistic pool that a property runs through the decider.
+ */
+import fc from 'fast-check';
+import type { ProjectCommand } from '../project/project.commands';
+import type {
+  AgreementTerms,
+  Commitments,
+  FulfilmentRatios,
+  Incentive,
+  Investor,
+  ProjectEventOf,
+  ProjectEventType,
+  Schedule,
+} from '../project/project.events';
+import type { Project, ProjectState } from '../project/project.state';
+import {
+  CatalogueClass,
+  Channel,
+  Department,
+  IncentiveKind,
+  LandSupply,
+  LeaderRole,
+  LegalReviewer,
+  MilestoneKind,
+  NegativeListStatus,
+  Opinion,
+  ProcedureKind,
+  RejectionGround,
+  Signatory,
+  TerminationBasis,
+  Verdict,
+} from '../project/project.vocabulary';
+import { addDays, BusinessDate, monthOf, Year, yearOf } from '../shared/dates';
+import { unsafeId } from '../shared/ids';
+import { cny, count, mu } from '../shared/money';
+import * as fx from './project.fixtures';
+import {
+  arbAgreementId,
+  arbBusinessDate,
+  arbCny,
+  arbCount,
+  arbCreditCode,
+  arbEvidence,
+  arbIncentiveId,
+  arbLeaderId,
+  arbMu,
+  arbProcedureId,
+  arbProjectId,
+  arbRatio,
+  arbText,
+  arbUnitId,
+  arbUsd,
+  arbYear,
+  arbYearMonth,
+} from './shared.arbitraries';
+
+/** One of the values of an io-ts keyof codec. */
+const arbKey = <K extends string>(codec: { readonly keys: Readonly<Record<K, unknown>> }): fc.Arbitrary<K> =>
+  fc.constantFrom(...(Object.keys(codec.keys) as K[]));
+
+export const arbChannel = arbKey<Channel>(Channel);
+export const arbDepartment = arbKey<Department>(Department);
+
+export const arbInvestor: fc.Arbitrary<Investor> = fc.record(
+  { name: arbText, creditCode: arbCreditCode, origin: arbText },
+  { requiredKeys: ['name'] },
+);
+
+export const arbSchedule: fc.Arbitrary<Schedule> = fc.record({
+  startBy: arbBusinessDate(),
+  completeBy: arbBusinessDate(),
+  produceBy: arbBusinessDate(),
+});
+
+export const arbCommitments: fc.Arbitrary<Commitments> = fc.record({
+  annualOutput: arbCny,
+  annualTax: arbCny,
+  jobs: arbCount,
+});
+
+export const arbIncentive: fc.Arbitrary<Incentive> = fc.record({
+  incentiveId: arbIncentiveId,
+  kind: arbKey<IncentiveKind>(IncentiveKind),
+  ceiling: arbCny,
+  conditions: arbText,
+});
+
+/** Terms that decode (not necessarily terms the rules of R5 accept). */
+export const arbAgreementTerms: fc.Arbitrary<AgreementTerms> = fc.record(
+  {
+    totalInvestment: arbCny,
+    fixedAssetInvestment: arbCny,
+    landSupply: arbKey<LandSupply>(LandSupply),
+    landArea: arbMu,
+    schedule: arbSchedule,
+    commitments: arbCommitments,
+    incentives: fc.array(arbIncentive, { maxLength: 3 }),
+    clawbackClause: fc.boolean(),
+    foreignCapital: arbUsd,
+  },
+  {
+    requiredKeys: [
+      'totalInvestment',
+      'fixedAssetInvestment',
+      'landSupply',
+      'landArea',
+      'schedule',
+      'commitments',
+      'incentives',
+      'clawbackClause',
+    ],
+  },
+);
+
+export const arbFulfilmentRatios: fc.Arbitrary<FulfilmentRatios> = fc.record({
+  fixedAssetInvestment: arbRatio,
+  investmentPerMu: arbRatio,
+  output: arbRatio,
+  taxPerMu: arbRatio,
+  outputPerMu: arbRatio,
+  jobs: arbRatio,
+  constructionPeriod: arbRatio,
+});
+
+const on = arbBusinessDate();
+const correction = fc.record({ reason: arbText });
+
+type EventArbitraries = { readonly [K in ProjectEventType]: fc.Arbitrary<ProjectEventOf<K>> };
+
+const event = <K extends ProjectEventType>(
+  type: K,
+  data: fc.Arbitrary<ProjectEventOf<K>['data']>,
+): fc.Arbitrary<ProjectEventOf<K>> => data.map((d) => ({ type, data: d }) as ProjectEventOf<K>);
+
+/**
+ * Valid data for every event type of the catalogue, by type. Typed as a record over every event
+ * type, so a new event type without an arbitrary fails to compile.
+ */
+export const projectEventArbitraries: EventArbitraries = {
+  LeadCaptured: event(
+    'LeadCaptured',
+    fc.record(
+      {
+        projectId: arbProjectId,
+        unitId: arbUnitId,
+        name: arbText,
+        investor: arbInvestor,
+        industryChain: arbText,
+        content: arbText,
+        channel: arbChannel,
+        intendedInvestment: arbCny,
+        capturedOn: on,
+        foreignCapital: arbUsd,
+        landDemand: arbMu,
+        advisor: arbText,
+      },
+      {
+        requiredKeys: [
+          'projectId',
+          'unitId',
+          'name',
+          'investor',
+          'industryChain',
+          'content',
+          'channel',
+          'intendedInvestment',
+          'capturedOn',
+        ],
+      },
+    ),
+  ),
+  ProjectPlanned: event(
+    'ProjectPlanned',
+    fc.record({
+      projectId: arbProjectId,
+      unitId: arbUnitId,
+      name: arbText,
+      industryChain: arbText,
+      content: arbText,
+      intendedInvestment: arbCny,
+      plannedOn: on,
+    }),
+  ),
+  LeadQualified: event(
+    'LeadQualified',
+    fc.record(
+      { projectId: arbProjectId, on, assessment: arbText, investor: arbInvestor },
+      { requiredKeys: ['projectId', 'on', 'assessment'] },
+    ),
+  ),
+  LeadDiscarded: event('LeadDiscarded', fc.record({ projectId: arbProjectId, on, reason: arbText })),
+  ConsultationOpened: event(
+    'ConsultationOpened',
+    fc.record({ projectId: arbProjectId, on, departments: fc.uniqueArray(arbDepartment, { maxLength: 5 }) }),
+  ),
+  DepartmentOpinionRecorded: event(
+    'DepartmentOpinionRecorded',
+    fc.record(
+      {
+        projectId: arbProjectId,
+        department: arbDepartment,
+        opinion: arbKey<Opinion>(Opinion),
+        summary: arbText,
+        on,
+        evidence: arbEvidence,
+      },
+      { requiredKeys: ['projectId', 'department', 'opinion', 'summary', 'on'] },
+    ),
+  ),
+  AdmissionApproved: event(
+    'AdmissionApproved',
+    fc.record(
+      {
+        projectId: arbProjectId,
+        on,
+        catalogueClass: arbKey<CatalogueClass>(CatalogueClass),
+        negativeList: arbKey<NegativeListStatus>(NegativeListStatus),
+        minutesRef: arbText,
+        conditions: arbText,
+      },
+      { requiredKeys: ['projectId', 'on', 'catalogueClass', 'negativeList', 'minutesRef'] },
+    ),
+  ),
+  AdmissionRejected: event(
+    'AdmissionRejected',
+    fc.record({
+      projectId: arbProjectId,
+      on,
+      ground: arbKey<RejectionGround>(RejectionGround),
+      reason: arbText,
+    }),
+  ),
+  DueDiligenceCompleted: event(
+    'DueDiligenceCompleted',
+    fc.record(
+      { projectId: arbProjectId, on, summary: arbText, evidence: arbEvidence },
+      { requiredKeys: ['projectId', 'on', 'summary'] },
+    ),
+  ),
+  LeaderAssigned: event(
+    'LeaderAssigned',
+    fc.record(
+      {
+        projectId: arbProjectId,
+        role: arbKey<LeaderRole>(LeaderRole),
+        leaderId: arbLeaderId,
+        name: arbText,
+        on,
+        replaces: arbLeaderId,
+      },
+      { requiredKeys: ['projectId', 'role', 'leaderId', 'name', 'on'] },
+    ),
+  ),
+  SiteVisitRecorded: event(
+    'SiteVisitRecorded',
+    fc.record(
+      { projectId: arbProjectId, leaderId: arbLeaderId, on, summary: arbText, evidence: arbEvidence },
+      { requiredKeys: ['projectId', 'leaderId', 'on', 'summary'] },
+    ),
+  ),
+  NegotiationHeld: event('NegotiationHeld', fc.record({ projectId: arbProjectId, on, summary: arbText })),
+  LegalReviewPassed: event(
+    'LegalReviewPassed',
+    fc.record({
+      projectId: arbProjectId,
+      on,
+      reviewer: arbKey<LegalReviewer>(LegalReviewer),
+      opinion: arbText,
+    }),
+  ),
+  LegalReviewFailed: event(
+    'LegalReviewFailed',
+    fc.record({
+      projectId: arbProjectId,
+      on,
+      reviewer: arbKey<LegalReviewer>(LegalReviewer),
+      reason: arbText,
+    }),
+  ),
+  AgreementSigned: event(
+    'AgreementSigned',
+    fc.record({
+      projectId: arbProjectId,
+      agreementId: arbAgreementId,
+      on,
+      signatory: arbKey<Signatory>(Signatory),
+      leadingGroupMinutesRef: arbText,
+      terms: arbAgreementTerms,
+      evidence: arbEvidence,
+    }),
+  ),
+  AgreementAmended: event(
+    'AgreementAmended',
+    fc.record({
+      projectId: arbProjectId,
+      agreementId: arbAgreementId,
+      on,
+      terms: arbAgreementTerms,
+      reason: arbText,
+      evidence: arbEvidence,
+    }),
+  ),
+  ProcedureRequested: event(
+    'ProcedureRequested',
+    fc.record(
+      {
+        projectId: arbProjectId,
+        procedureId: arbProcedureId,
+        kind: arbKey<ProcedureKind>(ProcedureKind),
+        department: arbDepartment,
+        completeOn: on,
+        special: fc.boolean(),
+        timeLimitDays: arbCount,
+        dueOn: on,
+        title: arbText,
+      },
+      {
+        requiredKeys: [
+          'projectId',
+          'procedureId',
+          'kind',
+          'department',
+          'completeOn',
+          'special',
+          'timeLimitDays',
+          'dueOn',
+        ],
+      },
+    ),
+  ),
+  ProcedureCompleted: event(
+    'ProcedureCompleted',
+    fc.record(
+      {
+        projectId: arbProjectId,
+        procedureId: arbProcedureId,
+        on,
+        receiptNo: arbText,
+        handler: arbText,
+        workingDaysTaken: arbCount,
+        withinTimeLimit: fc.boolean(),
+        approvalNo: arbText,
+        evidence: arbEvidence,
+      },
+      {
+        requiredKeys: [
+          'projectId',
+          'procedureId',
+          'on',
+          'receiptNo',
+          'handler',
+          'workingDaysTaken',
+          'withinTimeLimit',
+        ],
+      },
+    ),
+  ),
+  ConstructionStarted: event(
+    'ConstructionStarted',
+    fc.record({ projectId: arbProjectId, on, evidence: arbEvidence }),
+  ),
+  InvestmentProgressReported: event(
+    'InvestmentProgressReported',
+    fc.record(
+      {
+        projectId: arbProjectId,
+        period: arbYearMonth,
+        completedInPeriod: arbCny,
+        cumulative: arbCny,
+        on,
+        evidence: arbEvidence,
+        correction,
+      },
+      { requiredKeys: ['projectId', 'period', 'completedInPeriod', 'cumulative', 'on', 'evidence'] },
+    ),
+  ),
+  EnteredStatistics: event(
+    'EnteredStatistics',
+    fc.record({ projectId: arbProjectId, on, statisticsCode: arbText }),
+  ),
+  ConstructionCompleted: event(
+    'ConstructionCompleted',
+    fc.record({ projectId: arbProjectId, on, evidence: arbEvidence }),
+  ),
+  ProductionStarted: event(
+    'ProductionStarted',
+    fc.record({ projectId: arbProjectId, on, evidence: arbEvidence }),
+  ),
+  CapacityReached: event(
+    'CapacityReached',
+    fc.record({ projectId: arbProjectId, on, evidence: arbEvidence }),
+  ),
+  PerformanceReported: event(
+    'PerformanceReported',
+    fc.record(
+      {
+        projectId: arbProjectId,
+        year: arbYear,
+        output: arbCny,
+        tax: arbCny,
+        jobs: arbCount,
+        investmentToDate: arbCny,
+        on,
+        evidence: arbEvidence,
+        correction,
+      },
+      { requiredKeys: ['projectId', 'year', 'output', 'tax', 'jobs', 'investmentToDate', 'on', 'evidence'] },
+    ),
+  ),
+  FulfilmentEvaluated: event(
+    'FulfilmentEvaluated',
+    fc.record({
+      projectId: arbProjectId,
+      on,
+      year: arbYear,
+      ratios: arbFulfilmentRatios,
+      verdict: arbKey<Verdict>(Verdict),
+      findings: fc.array(fc.string(), { maxLength: 3 }),
+    }),
+  ),
+  IncentiveDisbursed: event(
+    'IncentiveDisbursed',
+    fc.record({
+      projectId: arbProjectId,
+      incentiveId: arbIncentiveId,
+      amount: arbCny,
+      on,
+      evidence: arbEvidence,
+    }),
+  ),
+  SecondaryPromotionStarted: event(
+    'SecondaryPromotionStarted',
+    fc.record({ projectId: arbProjectId, on, plan: arbText }),
+  ),
+  RectificationOrdered: event(
+    'RectificationOrdered',
+    fc.record({ projectId: arbProjectId, on, dueBy: on, items: fc.array(arbText, { maxLength: 3 }) }),
+  ),
+  RectificationCompleted: event(
+    'RectificationCompleted',
+    fc.record(
+      { projectId: arbProjectId, on, summary: arbText, evidence: arbEvidence },
+      { requiredKeys: ['projectId', 'on', 'summary'] },
+    ),
+  ),
+  SubsidyClawedBack: event(
+    'SubsidyClawedBack',
+    fc.record({ projectId: arbProjectId, incentiveId: arbIncentiveId, amount: arbCny, on, reason: arbText }),
+  ),
+  LandReclaimed: event(
+    'LandReclaimed',
+    fc.record({ projectId: arbProjectId, on, area: arbMu, reason: arbText }),
+  ),
+  ProjectTerminated: event(
+    'ProjectTerminated',
+    fc.record({
+      projectId: arbProjectId,
+      on,
+      basis: arbKey<TerminationBasis>(TerminationBasis),
+      reason: arbText,
+    }),
+  ),
+  ProjectAbandoned: event('ProjectAbandoned', fc.record({ projectId: arbProjectId, on, reason: arbText })),
+  MilestoneMissed: event(
+    'MilestoneMissed',
+    fc.record(
+      {
+        projectId: arbProjectId,
+        milestoneKey: fc.string({ minLength: 1, maxLength: 40 }),
+        kind: arbKey<MilestoneKind>(MilestoneKind),
+        dueOn: on,
+        detectedOn: on,
+        procedureId: arbProcedureId,
+      },
+      { requiredKeys: ['projectId', 'milestoneKey', 'kind', 'dueOn', 'detectedOn'] },
+    ),
+  ),
+  DuplicateLinked: event(
+    'DuplicateLinked',
+    fc.record({
+      projectId: arbProjectId,
+      canonicalProjectId: arbProjectId,
+      on,
+      similarity: arbRatio,
+      reason: arbText,
+    }),
+  ),
+};
+
+/** Any project event with valid data (not necessarily a history the rules allow). */
+export const arbProjectEvent = fc.oneof(...Object.values(projectEventArbitraries));
+
+// ---------------------------------------------------------------- command scripts
+
+/** What a step of a command script asks for; the command itself is built from the state it meets. */
+export const STEP_KINDS = [
+  'progress',
+  'capture',
+  'plan',
+  'qualify',
+  'discard',
+  'consult',
+  'opinion',
+  'approve',
+  'reject',
+  'dueDiligence',
+  'leader',
+  'replaceLeader',
+  'visit',
+  'negotiate',
+  'legalReview',
+  'sign',
+  'amend',
+  'requestProcedure',
+  'completeProcedure',
+  'start',
+  'reportInvestment',
+  'correctInvestment',
+  'statistics',
+  'complete',
+  'produce',
+  'capacity',
+  'reportPerformance',
+  'correctPerformance',
+  'evaluate',
+  'disburse',
+  'secondary',
+  'rectify',
+  'completeRectification',
+  'clawback',
+  'reclaim',
+  'terminate',
+  'abandon',
+  'missed',
+  'linkDuplicate',
+] as const;
+export type StepKind = (typeof STEP_KINDS)[number];
+
+/** Steps whose command, repeated at once with the same data, must emit nothing. */
+export const IDEMPOTENT_STEPS: ReadonlySet<StepKind> = new Set<StepKind>([
+  'capture',
+  'plan',
+  'qualify',
+  'discard',
+  'consult',
+  'opinion',
+  'approve',
+  'reject',
+  'dueDiligence',
+  'leader',
+  'replaceLeader',
+  'sign',
+  'amend',
+  'requestProcedure',
+  'completeProcedure',
+  'start',
+  'reportInvestment',
+  'statistics',
+  'complete',
+  'produce',
+  'capacity',
+  'reportPerformance',
+  'evaluate',
+  'reclaim',
+  'terminate',
+  'abandon',
+  'missed',
+  'linkDuplicate',
+]);
+
+export interface ScriptStep {
+  readonly kind: StepKind;
+  /** Days after the previous step (business dates never go back in a script). */
+  readonly gap: number;
+  /** Chooses among the options a step has (department, role, amount, variant …). */
+  readonly pick: number;
+}
+
+/** Half the steps take the project to its next stage, so that scripts reach payments and clawbacks. */
+export const arbScriptStep: fc.Arbitrary<ScriptStep> = fc.record({
+  kind: fc.oneof(fc.constant('progress' as const), fc.constantFrom(...STEP_KINDS)),
+  gap: fc.oneof(fc.integer({ min: 0, max: 10 }), fc.integer({ min: 10, max: 200 })),
+  pick: fc.nat({ max: 1000 }),
+});
+
+/** Where a script starts: from nothing, or from the fixture project at one of its milestones. */
+export const arbScriptStart: fc.Arbitrary<fx.FixtureMilestone | 'nothing'> = fc.constantFrom(
+  'nothing',
+  ...fx.FIXTURE_MILESTONES,
+);
+
+export const arbScript = fc.record({
+  start: arbScriptStart,
+  steps: fc.array(arbScriptStep, { minLength: 1, maxLength: 30 }),
+});
+
+const choose = <T>(xs: ReadonlyArray<T>, pick: number): T => xs[pick % xs.length]!;
+const ROLES: ReadonlyArray<LeaderRole> = [
+  'responsible-leader',
+  'responsible-person',
+  'project-manager',
+  'project-secretary',
+];
+const INCENTIVES = [fx.fixtureIds.equipmentSubsidy, fx.fixtureIds.taxReward, unsafeId.incentive('JL-WEIZHI')];
+const WAN = [50, 100, 300, 400, 500, 600, 800, 1200];
+
+/** Terms for a signing or an amendment on `today`, in one of several realistic variants. */
+const termsFor = (today: BusinessDate, pick: number): AgreementTerms => {
+  const schedule = {
+    startBy: addDays(today, 60),
+    completeBy: addDays(today, 540),
+    produceBy: addDays(today, 630),
+  };
+  switch (pick % 5) {
+    case 0:
+      return fx.signedAgreementTerms({ schedule });
+    case 1: // below the admission threshold, in a standard plant
+      return fx.signedAgreementTerms({
+        schedule,
+        totalInvestment: cny.wan(999.99),
+        fixedAssetInvestment: cny.wan(800),
+        landSupply: 'standard-plant',
+        landArea: mu(10),
+      });
+    case 2: // lower incentive ceilings, as a supplementary agreement may set
+      return fx.signedAgreementTerms({
+        schedule,
+        incentives: fx.fixtureIncentives.map((i) => ({ ...i, ceiling: cny.wan(300) })),
+      });
+    case 3: // an incentive dropped
+      return fx.signedAgreementTerms({ schedule, incentives: fx.fixtureIncentives.slice(0, 1) });
+    default: // the schedule of the fixture, which may already be in the past
+      return fx.signedAgreementTerms();
+  }
+};
+
+/** Figures of a year reported, as agreed, short, or far short. */
+const performanceFor = (pick: number) =>
+  choose(
+    [
+      { output: cny.yi(8.5), tax: cny.wan(2600), jobs: count(380), investmentToDate: cny.yi(3.3) },
+      { output: cny.yi(6), tax: cny.wan(1800), jobs: count(280), investmentToDate: cny.yi(3.2) },
+      { output: cny.yi(1), tax: cny.wan(100), jobs: count(20), investmentToDate: cny.yi(1.2) },
+    ],
+    pick,
+  );
+
+/** The command a step asks for, given the state it meets and the business date of the step. */
+export const commandFor = (step: ScriptStep, state: ProjectState, today: BusinessDate): ProjectCommand => {
+  const p: Project | undefined = state.status === 'none' ? undefined : state;
+  const { pick } = step;
+  const year = (yearOf(today) - (pick % 2)) as Year;
+  switch (step.kind) {
+    case 'progress':
+      return progressCommand(p, today, pick);
+    case 'capture':
+      return fx.captureLead({ capturedOn: today });
+    case 'plan':
+      return fx.planProject({ plannedOn: today });
+    case 'qualify':
+      return fx.qualifyLead({ on: today, ...(pick % 2 === 0 ? { investor: fx.fixtureInvestor } : {}) });
+    case 'discard':
+      return fx.discardLead({ on: today });
+    case 'consult':
+      return fx.openConsultation({ on: today, departments: fx.fixtureDepartments.slice(0, 1 + (pick % 5)) });
+    case 'opinion':
+      return fx.recordOpinion(choose(p?.consultation?.departments ?? fx.fixtureDepartments, pick), {
+        on: today,
+        opinion: choose(['favourable', 'favourable', 'conditional', 'unfavourable'] as const, pick >> 3),
+      });
+    case 'approve':
+      return fx.approveAdmission({
+        on: today,
+        ...(pick % 7 === 0 ? { negativeList: 'prohibited' as const } : {}),
+      });
+    case 'reject':
+      return fx.rejectAdmission({ on: today });
+    case 'dueDiligence':
+      return fx.completeDueDiligence({ on: today });
+    case 'leader':
+      return fx.assignLeader(choose(ROLES, pick), { on: today });
+    case 'replaceLeader': {
+      const role = choose(ROLES, pick);
+      const current = p?.leaders[role]?.leaderId;
+      return fx.assignLeader(role, {
+        on: today,
+        leaderId: unsafeId.leader(`LD-new-${pick % 3}`),
+        name: unsafeId.text('新任负责人'),
+        ...(current !== undefined ? { replaces: current } : {}),
+      });
+    }
+    case 'visit':
+      return fx.recordSiteVisit({ on: today });
+    case 'negotiate':
+      return fx.holdNegotiation({ on: today });
+    case 'legalReview':
+      return fx.recordLegalReview({
+        on: today,
+        reviewer: choose(['legal-affairs', 'legal-affairs', 'justice-bureau'] as const, pick),
+        outcome: pick % 4 === 3 ? 'failed' : 'passed',
+      });
+    case 'sign':
+      return fx.signAgreement({ on: today, terms: termsFor(today, pick) });
+    case 'amend':
+      return fx.amendAgreement({ on: today, terms: termsFor(p?.agreement?.signedOn ?? today, pick) });
+    case 'requestProcedure':
+      return fx.requestProcedure({
+        procedureId: unsafeId.procedure(`SX-${pick % 3}`),
+        completeOn: today,
+        special: pick % 5 === 0,
+      });
+    case 'completeProcedure': {
+      const open = Object.values(p?.procedures ?? {}).filter((x) => x.completedOn === undefined);
+      return fx.completeProcedure({
+        procedureId: open.length > 0 ? choose(open, pick).procedureId : unsafeId.procedure(`SX-${pick % 3}`),
+        on: today,
+      });
+    }
+    case 'start':
+      return fx.startConstruction({ on: today });
+    case 'reportInvestment':
+      return fx.reportInvestment(monthOf(today), cny.wan(choose(WAN, pick)), { on: today });
+    case 'correctInvestment': {
+      const months = Object.keys(p?.investmentByMonth ?? {});
+      return fx.reportInvestment(
+        months.length > 0 ? choose(months, pick) : monthOf(today),
+        cny.wan(choose(WAN, pick >> 3)),
+        {
+          on: today,
+          correction: { reason: unsafeId.text('统计核减') },
+        },
+      );
+    }
+    case 'statistics':
+      return fx.enterStatistics({ on: today });
+    case 'complete':
+      return fx.completeConstruction({ on: today });
+    case 'produce':
+      return fx.startProduction({ on: today });
+    case 'capacity':
+      return fx.reachCapacity({ on: today });
+    case 'reportPerformance':
+      return fx.reportPerformance({ on: today, year, ...performanceFor(pick >> 1) });
+    case 'correctPerformance':
+      return fx.reportPerformance({
+        on: today,
+        year,
+        ...performanceFor(pick >> 1),
+        correction: { reason: unsafeId.text('数据核对后更正') },
+      });
+    case 'evaluate':
+      return fx.evaluateFulfilment({ on: today, year });
+    case 'disburse':
+      return fx.disburseIncentive({
+        on: today,
+        incentiveId: choose(INCENTIVES, pick),
+        amount: cny.wan(choose(WAN, pick >> 2)),
+      });
+    case 'secondary':
+      return fx.startSecondaryPromotion({ on: today });
+    case 'rectify':
+      return fx.orderRectification({ on: today, dueBy: addDays(today, 30 + (pick % 90)) });
+    case 'completeRectification':
+      return fx.completeRectification({ on: today });
+    case 'clawback':
+      return fx.clawBackSubsidy({
+        on: today,
+        incentiveId: choose(INCENTIVES, pick),
+        amount: cny.wan(choose(WAN, pick >> 2)),
+      });
+    case 'reclaim':
+      return fx.reclaimLand({ on: today, area: mu(choose([10, 60, 120, 200], pick)) });
+    case 'terminate':
+      return fx.terminateProject({
+        on: today,
+        basis: choose(['exit-rule', 'serious-breach', 'mutual-agreement'] as const, pick),
+      });
+    case 'abandon':
+      return fx.abandonProject({ on: today });
+    case 'missed':
+      return fx.recordMissedMilestones(today);
+    case 'linkDuplicate':
+      return fx.linkDuplicate({
+        on: today,
+        canonicalProjectId: choose([fx.fixtureIds.otherProject, unsafeId.project('XM-2023-0901')], pick),
+      });
+  }
+};
+
+/** The command that takes a project to its next stage along the lifecycle of DOMAIN.md §1. */
+const progressCommand = (p: Project | undefined, today: BusinessDate, pick: number): ProjectCommand => {
+  if (p === undefined) return fx.captureLead({ capturedOn: today });
+  const missingRole = (roles: ReadonlyArray<LeaderRole>) => roles.find((r) => p.leaders[r] === undefined);
+  switch (p.stage) {
+    case 'lead':
+    case 'planned':
+      return fx.qualifyLead({ on: today, investor: fx.fixtureInvestor });
+    case 'qualified':
+      return fx.openConsultation({ on: today, departments: fx.fixtureDepartments.slice(0, 1 + (pick % 5)) });
+    case 'under-review': {
+      const c = p.consultation;
+      const missing = c?.departments.find((d) => c.opinions[d] === undefined);
+      return missing !== undefined
+        ? fx.recordOpinion(missing, { on: today })
+        : fx.approveAdmission({ on: today });
+    }
+    case 'admitted': {
+      const role = missingRole(ROLES);
+      if (p.dueDiligenceOn === undefined) return fx.completeDueDiligence({ on: today });
+      if (role !== undefined) return fx.assignLeader(role, { on: today });
+      if (p.legalReview?.passed !== true || p.legalReview.reviewer !== 'legal-affairs')
+        return fx.recordLegalReview({ on: today });
+      return fx.signAgreement({ on: today, terms: termsFor(today, pick % 4) });
+    }
+    case 'signed': {
+      const role = missingRole(ROLES);
+      return role !== undefined ? fx.assignLeader(role, { on: today }) : fx.startConstruction({ on: today });
+    }
+    case 'under-construction':
+      return pick % 3 === 0
+        ? fx.completeConstruction({ on: today })
+        : fx.reportInvestment(monthOf(today), cny.wan(choose(WAN, pick)), { on: today });
+    case 'completed':
+      return fx.startProduction({ on: today });
+    case 'in-production':
+    case 'at-capacity': {
+      const productionYear = yearOf(p.productionOn ?? today);
+      const year = Math.max(productionYear, yearOf(today) - 1) as Year;
+      if (p.performance[year] === undefined)
+        return fx.reportPerformance({ on: today, year, ...performanceFor(pick) });
+      if (p.lastEvaluation?.year !== year) return fx.evaluateFulfilment({ on: today, year });
+      const amount = cny.wan(choose(WAN, pick >> 2));
+      const incentiveId = choose(INCENTIVES.slice(0, 2), pick);
+      switch (p.lastEvaluation.verdict) {
+        case 'compliant':
+          // Sometimes a supplementary agreement lowers or drops an incentive after payments began.
+          return pick % 4 === 3
+            ? fx.amendAgreement({
+                on: today,
+                terms: termsFor(p.agreement?.signedOn ?? today, 2 + ((pick >> 2) % 2)),
+              })
+            : fx.disburseIncentive({ on: today, incentiveId, amount });
+        case 'underperforming':
+          return pick % 2 === 0
+            ? fx.clawBackSubsidy({ on: today, incentiveId, amount })
+            : fx.startSecondaryPromotion({ on: today });
+        case 'serious-breach':
+          return fx.terminateProject({ on: today, basis: 'serious-breach' });
+      }
+      return fx.recordMissedMilestones(today);
+    }
+    case 'terminated':
+      return pick % 2 === 0
+        ? fx.clawBackSubsidy({
+            on: today,
+            incentiveId: choose(INCENTIVES.slice(0, 2), pick),
+            amount: cny.wan(choose(WAN, pick >> 2)),
+          })
+        : fx.reclaimLand({ on: today, area: mu(choose([10, 60, 120], pick >> 1)) });
+    default:
+      return fx.recordMissedMilestones(today);
+  }
+};

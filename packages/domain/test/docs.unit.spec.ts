@@ -1,0 +1,23 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { eventCatalogue } from '../src';
+import { renderDomainDoc, testsByRule } from '../../../scripts/domain-docs';
+
+describe('docs/domain.md', () => {
+  it('is what `npm run docs:domain` generates from the codecs and tests (run it after a change)', () => {
+    const onDisk = readFileSync(join(__dirname, '..', '..', '..', 'docs', 'domain.md'), 'utf8');
+    expect(onDisk).toEqual(renderDomainDoc());
+  });
+
+  it('lists every event type of the catalogue with its schema version', () => {
+    const doc = renderDomainDoc();
+    for (const { definition } of eventCatalogue) {
+      expect(doc).toContain(`| **${definition.type}** | ${definition.version} |`);
+    }
+  });
+
+  it('maps every rule R1–R10 to at least two tests (one passing, one violating)', () => {
+    const byRule = testsByRule();
+    for (let r = 1; r <= 10; r += 1) expect((byRule.get(`R${r}`) ?? []).length).toBeGreaterThanOrEqual(2);
+  });
+});

@@ -1,0 +1,279 @@
+/**
+ * Builds docs/domain.md from the domain's own codecs and catalogues, and the rule → test map from
+ * the test names, so the document cannot drift: a test fails when the file differs from this output.
+ */
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import * as t from 'io-ts';
+import { domainErrors, eventCatalogue, projectCommands } from '../packages/domain/src/index';
+import type { ErrorMessage } from '../packages/domain/src/index';
+
+const ROOT = join(__dirname, '..');
+
+/** Field list of an io-ts object codec: `name: Type`, optional fields marked with `?`. */
+export const fieldsOf = (codec: t.Mixed, optional = false): string[] => {
+  const c = codec as t.Mixed & { _tag?: string; props?: t.Props; types?: t.Mixed[]; type?: t.Mixed };
+  switch (c._tag) {
+    case 'ReadonlyType':
+    case 'ExactType':
+      return fieldsOf(c.type!, optional);
+    case 'InterfaceType':
+      return Object.entries(c.props!).map(([k, v]) => `${k}${optional ? '?' : ''}: ${typeName(v)}`);
+    case 'PartialType':
+      return Object.entries(c.props!).map(([k, v]) => `${k}?: ${typeName(v)}`);
+    case 'IntersectionType':
+      return c.types!.flatMap((x, i) =>
+        fieldsOf(x, optional || (i > 0 && (x as { _tag?: string })._tag === 'PartialType')),
+      );
+    default:
+      return [];
+  }
+};
+
+const typeName = (codec: t.Mixed): string => {
+  const c = codec as t.Mixed & { _tag?: string; type?: t.Mixed; keys?: Record<string, unknown> };
+  if (c._tag === 'KeyofType' && c.keys !== undefined && !/^[A-Z]/.test(c.name))
+    return Object.keys(c.keys)
+      .map((k) => `'${k}'`)
+      .join(' \\| ');
+  if (c._tag === 'ReadonlyArrayType' || c._tag === 'ArrayType') return `${typeName(c.type!)}[]`;
+  return c.name.replace(/\|/g, '\\|').replace(/^Readonly<(.*)>$/, '$1');
+};
+
+const specFiles = (dir: string): string[] =>
+  readdirSync(dir).flatMap((f) => {
+    const p = join(dir, f);
+    if (f === 'node_modules' || f === 'dist') return [];
+    return statSync(p).isDirectory() ? specFiles(p) : f.endsWith('.spec.ts') ? [p] : [];
+  });
+
+/** Every test whose name cites a rule ("… (R7)"), by rule. */
+export const testsByRule = (): Map<string, Array<{ file: string; name: string }>> => {
+  const byRule = new Map<string, Array<{ file: string; name: string }>>();
+  const files = specFiles(join(ROOT, 'packages')).sort();
+  for (const file of files) {
+    const text = readFileSync(file, 'utf8');
+    for (const m of text.matchAll(/\b(?:it|test)\(\s*(['"`])(.*?)\1/g)) {
+      const name = m[2]!;
+      for (const r of name.matchAll(/\bR(\d{1,2})\b/g)) {
+        const rule = `R${r[1]}`;
+        const list = byRule.get(rule) ?? [];
+        list.push({ file: relative(ROOT, file), name });
+        byRule.set(rule, list);
+      }
+    }
+  }
+  return byRule;
+};
+
+const RULES: ReadonlyArray<readonly [string, string, string]> = [
+  [
+    'R1',
+    '固定资产投资 ≥ 1000 万元的项目签约前须论证准入 / admission review before signing from 10 million CNY',
+    '`requireAdmission`',
+  ],
+  [
+    'R2',
+    '部门书面意见、领导小组决策，负面清单与淘汰类不得准入 / department opinions, leading group decides, negative list barred',
+    '`requireAllOpinions`, `requireAdmissible`',
+  ],
+  ['R3', '单独供地项目签约前须尽职调查 / due diligence for stand-alone land supply', '`requireDueDiligence`'],
+  [
+    'R4',
+    '以区政府名义签约须司法局审查，管委会签约须法务审查 / legal review by the right reviewer',
+    '`requireLegalReview`, `requiredReviewer`',
+  ],
+  [
+    'R5',
+    '协议须约定投资强度、进度、贡献与扶持及约束条款 / complete agreement terms with clawback clauses',
+    '`requireCompleteTerms`',
+  ],
+  [
+    'R6',
+    '一个项目、一个包保领导、一个包保责任人；重点项目配项目经理、项目秘书 / responsible leaders',
+    '`requireResponsibleLeaders`, `requiredRoles`',
+  ],
+  [
+    'R7',
+    '3 个工作日内办结，特殊情况 10 个工作日；法定节假日与调休 / procedure time limits in working days',
+    '`addWorkingDays`, `workingDaysBetween`, `officialCalendar`',
+  ],
+  [
+    'R8',
+    '三个月不开工、两年不投产、三年不见效予以清理并收回土地 / exit rule',
+    '`detectMissedMilestones`, `exitRuleApplies`',
+  ],
+  [
+    'R9',
+    '建设期满后约定与实际对比，不达标则督促、收租或返还扶持资金 / fulfilment review',
+    '`assessFulfilment`, `requireConstructionPeriodOver`, `requireShortfall`',
+  ],
+  [
+    'R10',
+    '严格履约兑现政策，未达经济指标二次招商，严重违约清退 / verdicts and their consequences',
+    '`requireCompliance`, `assessFulfilment`',
+  ],
+  [
+    'R11',
+    '年度目标：线索、谋划、签约、开工、投产、固投、外资 / annual targets per unit',
+    'target-plan decider, `defaultTargetsR11`',
+  ],
+  [
+    'R12',
+    '区级 2024 目标与签约开工率、开工纳统率 / district targets and the two rates',
+    '`districtTargets2024R12`',
+  ],
+  [
+    'R13',
+    '六个更加突出：有效线索、新签约、新开工、新纳统、实际投资、新竣工投产 / the six counts',
+    'projections (performance review)',
+  ],
+  ['R14', '每月通报、季度考评、年终考核，序时进度 / bulletins and assessment', 'bulletin decider'],
+  ['R15', '领导外出招商的最低次数与天数 / leaders’ trip minimums', '`meetsTripMinimum`, `tripMinimumsR15`'],
+  ['R16', '招商渠道：产业链、以商招商、委托、基金、驻点、商协会、网络 / promotion channels', '`Channel`'],
+];
+
+const LIFECYCLE = `\`\`\`mermaid
+stateDiagram-v2
+    [*] --> lead: LeadCaptured
+    [*] --> planned: ProjectPlanned (谋划)
+    lead --> qualified: LeadQualified
+    planned --> qualified: LeadQualified (with investor)
+    lead --> discarded: LeadDiscarded
+    planned --> discarded: LeadDiscarded
+    qualified --> discarded: LeadDiscarded
+    qualified --> under_review: ConsultationOpened
+    under_review --> under_review: DepartmentOpinionRecorded
+    under_review --> admitted: AdmissionApproved
+    under_review --> rejected: AdmissionRejected
+    qualified --> signed: AgreementSigned (< 1000万, R1)
+    admitted --> signed: AgreementSigned (R3 R4 R5)
+    signed --> signed: AgreementAmended / ProcedureRequested / ProcedureCompleted
+    signed --> under_construction: ConstructionStarted (R6)
+    under_construction --> under_construction: InvestmentProgressReported / EnteredStatistics
+    under_construction --> completed: ConstructionCompleted
+    completed --> in_production: ProductionStarted
+    in_production --> at_capacity: CapacityReached
+    in_production --> in_production: PerformanceReported / FulfilmentEvaluated / IncentiveDisbursed
+    at_capacity --> at_capacity: PerformanceReported / FulfilmentEvaluated / IncentiveDisbursed
+    signed --> terminated: ProjectTerminated (R8 exit rule, R10 breach)
+    under_construction --> terminated: ProjectTerminated
+    completed --> terminated: ProjectTerminated
+    in_production --> terminated: ProjectTerminated
+    terminated --> terminated: SubsidyClawedBack / LandReclaimed
+    lead --> abandoned: ProjectAbandoned
+    qualified --> abandoned: ProjectAbandoned
+    under_review --> abandoned: ProjectAbandoned
+    admitted --> abandoned: ProjectAbandoned
+    discarded --> [*]
+    rejected --> [*]
+    abandoned --> [*]
+    terminated --> [*]
+\`\`\`
+
+After signing, the deadline watcher raises **MilestoneMissed** (agreement schedule, the R8 exit rule,
+procedures past their R7 limit, rectification deadlines) once per deadline. Fulfilment evaluation
+leads to **IncentiveDisbursed** (compliant), **SecondaryPromotionStarted** / **RectificationOrdered**
+(underperforming) or **SubsidyClawedBack**, **ProjectTerminated** and **LandReclaimed** (serious breach).`;
+
+const cell = (s: string) => s.replace(/\|/g, '\\|').replace(/\n/g, ' ');
+
+/** The whole of docs/domain.md. */
+export const renderDomainDoc = (): string => {
+  const out: string[] = [];
+  out.push('# The domain: investment-attraction projects (招商引资项目)');
+  out.push('');
+  out.push(
+    '<!-- Generated by `npm run docs:domain` from the codecs, the error catalogue and the test names. Do not edit by hand: a test fails when this file is stale. -->',
+  );
+  out.push('');
+  out.push(
+    'The package `@zhaoshang/domain` models each project as an event-sourced aggregate (a decider: `initialState`, `evolve`, `decide`), plus annual target plans, leader activity and published bulletins. It is pure: no I/O, no clock, no randomness — time and ids come in with the commands. See `packages/domain/README.md` for how to use it; the business and its sources are in `shared/DOMAIN.md` and the seeds.',
+  );
+  out.push('');
+  out.push('## Conventions');
+  out.push('');
+  out.push(
+    '- **Money** is exact: integers of 分 (CNY, `Cny`) or cents (USD, `Usd`); 1 万元 = 1,000,000 分, 1 亿元 = 10,000,000,000 分. Ratios are reported, never stored as money.',
+  );
+  out.push(
+    '- **Business dates** (`BusinessDate`, `YYYY-MM-DD`) are dates in China (Asia/Shanghai) on which a fact happened; the time an event was recorded is metadata of the store.',
+  );
+  out.push(
+    '- **Land** is in 亩 (`Mu`); **working days** follow the official calendar (holidays and adjusted workdays, 调休) from the `chinese-days` package.',
+  );
+  out.push(
+    '- **Evidence** (`EvidenceRef`: SHA-256, name, kind) is carried by the events a document supports.',
+  );
+  out.push(
+    '- **Errors** are values `{ code, params }` with a message in 中文 and English; codes are stable and never reused.',
+  );
+  out.push('');
+  out.push('## Lifecycle of a project');
+  out.push('');
+  out.push(LIFECYCLE);
+  out.push('');
+  out.push('## Rules and where they are enforced and tested');
+  out.push('');
+  const tests = testsByRule();
+  for (const [rule, text, where] of RULES) {
+    const codes = Object.entries(domainErrors as Record<string, ErrorMessage>)
+      .filter(([, m]) => m.rule === rule)
+      .map(([code]) => `\`${code}\``);
+    out.push(`### ${rule} — ${text}`);
+    out.push('');
+    out.push(`- Enforced by: ${where}${codes.length > 0 ? `; error codes ${codes.join(', ')}` : ''}`);
+    const list = tests.get(rule) ?? [];
+    if (list.length === 0) out.push('- Tests: none yet');
+    else {
+      out.push(`- Tests (${list.length}):`);
+      for (const x of list) out.push(`  - \`${x.file}\`: ${x.name}`);
+    }
+    out.push('');
+  }
+  out.push('## Event catalogue');
+  out.push('');
+  out.push(
+    'Each event is `{ type, data }`; the store keeps its schema version in the metadata and older versions are upcast on read (`makeEventReader`, example: `LeadCaptured` v1 → v2).',
+  );
+  out.push('');
+  let aggregate = '';
+  for (const { aggregate: agg, definition } of eventCatalogue) {
+    if (agg !== aggregate) {
+      aggregate = agg;
+      out.push(`### Aggregate \`${agg}\``);
+      out.push('');
+      out.push('| event | v | 中文 | English | rules | data fields |');
+      out.push('|---|---|---|---|---|---|');
+    }
+    const fields = fieldsOf(definition.data)
+      .map((f) => `\`${f}\``)
+      .join(', ');
+    out.push(
+      `| **${definition.type}** | ${definition.version} | ${cell(definition.zh)} | ${cell(definition.en)} | ${definition.rules.join(' ')} | ${fields} |`,
+    );
+    const next = eventCatalogue[eventCatalogue.findIndex((e) => e.definition === definition) + 1];
+    if (next === undefined || next.aggregate !== agg) out.push('');
+  }
+  out.push('## Project commands');
+  out.push('');
+  out.push('| command | fields |');
+  out.push('|---|---|');
+  for (const codec of Object.values(projectCommands)) {
+    const fields = fieldsOf(codec as t.Mixed)
+      .filter((f) => !f.startsWith('type'))
+      .map((f) => `\`${f}\``)
+      .join(', ');
+    out.push(`| **${codec.name}** | ${fields} |`);
+  }
+  out.push('');
+  out.push('## Error codes');
+  out.push('');
+  out.push('| code | rule | 中文 | English |');
+  out.push('|---|---|---|---|');
+  for (const [code, m] of Object.entries(domainErrors as Record<string, ErrorMessage>)) {
+    out.push(`| \`${code}\` | ${m.rule ?? ''} | ${cell(m.zh)} | ${cell(m.en)} |`);
+  }
+  out.push('');
+  return out.join('\n');
+};

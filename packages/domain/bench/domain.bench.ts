@@ -9,7 +9,14 @@
  * measure consumes its output without keeping it (the floor keeps nothing either).
  */
 import * as E from 'fp-ts/Either';
-import { evolveProject, foldProject, initialProjectState, ProjectEvent, ProjectEventCodec, ProjectState } from '@zhaoshang/domain';
+import {
+  evolveProject,
+  foldProject,
+  initialProjectState,
+  ProjectEvent,
+  ProjectEventCodec,
+  ProjectState,
+} from '@zhaoshang/domain';
 import { lifecycleCommands, runScript } from './lifecycle';
 
 const STREAMS = Number(process.env.BENCH_STREAMS ?? 10_000);
@@ -29,7 +36,9 @@ const time = (f: () => void): number => {
 };
 
 // One template history, re-identified per stream: every stream's events are distinct strings.
-const template = JSON.stringify(runScript(lifecycleCommands('TEMPLATE', PER_STREAM)).map((e) => ProjectEventCodec.encode(e)));
+const template = JSON.stringify(
+  runScript(lifecycleCommands('TEMPLATE', PER_STREAM)).map((e) => ProjectEventCodec.encode(e)),
+);
 const stored: string[][] = [];
 for (let s = 0; s < STREAMS; s += 1) {
   const events = JSON.parse(template.replaceAll('TEMPLATE', `p-${String(s).padStart(5, '0')}`)) as unknown[];
@@ -37,7 +46,9 @@ for (let s = 0; s < STREAMS; s += 1) {
 }
 const total = STREAMS * PER_STREAM;
 const bytes = stored.reduce((n, xs) => n + xs.reduce((m, x) => m + x.length, 0), 0);
-console.log(`bench:domain — Node ${process.version}, ${total.toLocaleString('en-US')} events over ${STREAMS.toLocaleString('en-US')} streams, ${(bytes / total).toFixed(0)} bytes/event, ${RUNS} runs`);
+console.log(
+  `bench:domain — Node ${process.version}, ${total.toLocaleString('en-US')} events over ${STREAMS.toLocaleString('en-US')} streams, ${(bytes / total).toFixed(0)} bytes/event, ${RUNS} runs`,
+);
 
 let sink = 0;
 const decodeEvent = (x: unknown): ProjectEvent => {
@@ -100,7 +111,10 @@ const rows = [
 ] as const;
 console.log('');
 console.log('measure                               events/s (median)   × floor');
-for (const [name, r, ratio] of rows) console.log(`${name.padEnd(37)} ${fmt(r).padStart(17)}   ${ratio.toFixed(2)}`);
+for (const [name, r, ratio] of rows)
+  console.log(`${name.padEnd(37)} ${fmt(r).padStart(17)}   ${ratio.toFixed(2)}`);
 console.log('');
-console.log(`aims: evolve ≥ 5,000,000 events/s → ${rate(evolve) >= 5e6 ? 'met' : 'NOT met'}; decode ≥ 0.25 × floor → ${rate(decode) / rate(floor) >= 0.25 ? 'met' : 'NOT met'}`);
+console.log(
+  `aims: evolve ≥ 5,000,000 events/s → ${rate(evolve) >= 5e6 ? 'met' : 'NOT met'}; decode ≥ 0.25 × floor → ${rate(decode) / rate(floor) >= 0.25 ? 'met' : 'NOT met'}`,
+);
 if (sink === -1) console.log(sink);

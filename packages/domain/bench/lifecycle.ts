@@ -39,7 +39,11 @@ export const lifecycleCommands = (projectId: string, size: number): ProjectComma
   const pid = unsafeId.project(projectId);
   const t = unsafeId.text;
   const d0 = date('2023-01-09');
-  const departments: Department[] = ['development-reform', 'ecology-environment', 'natural-resources-planning'];
+  const departments: Department[] = [
+    'development-reform',
+    'ecology-environment',
+    'natural-resources-planning',
+  ];
   const signedOn = addDays(d0, 60);
   const startBy = addMonths(signedOn, 2);
   const head: ProjectCommand[] = [
@@ -57,16 +61,14 @@ export const lifecycleCommands = (projectId: string, size: number): ProjectComma
     },
     { type: 'QualifyLead', projectId: pid, on: addDays(d0, 7), assessment: t('投资方实力雄厚，意向明确') },
     { type: 'OpenConsultation', projectId: pid, on: addDays(d0, 10), departments },
-    ...departments.map(
-      (department, i): ProjectCommand => ({
-        type: 'RecordDepartmentOpinion',
-        projectId: pid,
-        department,
-        opinion: 'favourable',
-        summary: t('同意'),
-        on: addDays(d0, 12 + i),
-      }),
-    ),
+    ...departments.map((department, i): ProjectCommand => ({
+      type: 'RecordDepartmentOpinion',
+      projectId: pid,
+      department,
+      opinion: 'favourable',
+      summary: t('同意'),
+      on: addDays(d0, 12 + i),
+    })),
     {
       type: 'ApproveAdmission',
       projectId: pid,
@@ -86,7 +88,14 @@ export const lifecycleCommands = (projectId: string, size: number): ProjectComma
         on: addDays(d0, 31),
       }),
     ),
-    { type: 'RecordLegalReview', projectId: pid, on: addDays(d0, 45), reviewer: 'justice-bureau', outcome: 'passed', opinion: t('合法') },
+    {
+      type: 'RecordLegalReview',
+      projectId: pid,
+      on: addDays(d0, 45),
+      reviewer: 'justice-bureau',
+      outcome: 'passed',
+      opinion: t('合法'),
+    },
     {
       type: 'SignAgreement',
       projectId: pid,
@@ -102,35 +111,52 @@ export const lifecycleCommands = (projectId: string, size: number): ProjectComma
         schedule: { startBy, completeBy: addMonths(signedOn, 14), produceBy: addMonths(signedOn, 16) },
         commitments: { annualOutput: cny.yi(8), annualTax: cny.wan(4500), jobs: count(600) },
         incentives: [
-          { incentiveId: unsafeId.incentive('inc-1'), kind: 'construction-subsidy', ceiling: cny.wan(2000), conditions: t('按期竣工投产') },
+          {
+            incentiveId: unsafeId.incentive('inc-1'),
+            kind: 'construction-subsidy',
+            ceiling: cny.wan(2000),
+            conditions: t('按期竣工投产'),
+          },
         ],
         clawbackClause: true,
       },
       evidence: [evidence('投资协议.pdf')],
     },
-    ...(['registration', 'project-filing', 'environmental-assessment', 'planning', 'land', 'construction-permit'] as const).flatMap(
-      (kind, i): ProjectCommand[] => [
-        {
-          type: 'RequestProcedure',
-          projectId: pid,
-          procedureId: unsafeId.procedure(`proc-${i}`),
-          kind,
-          department: 'administrative-approval',
-          completeOn: addDays(signedOn, 3 + i * 4),
-          special: false,
-        },
-        {
-          type: 'CompleteProcedure',
-          projectId: pid,
-          procedureId: unsafeId.procedure(`proc-${i}`),
-          on: addDays(signedOn, 5 + i * 4),
-          receiptNo: t(`回执-${i}`),
-          handler: t('审批科'),
-        },
-      ],
-    ),
+    ...(
+      [
+        'registration',
+        'project-filing',
+        'environmental-assessment',
+        'planning',
+        'land',
+        'construction-permit',
+      ] as const
+    ).flatMap((kind, i): ProjectCommand[] => [
+      {
+        type: 'RequestProcedure',
+        projectId: pid,
+        procedureId: unsafeId.procedure(`proc-${i}`),
+        kind,
+        department: 'administrative-approval',
+        completeOn: addDays(signedOn, 3 + i * 4),
+        special: false,
+      },
+      {
+        type: 'CompleteProcedure',
+        projectId: pid,
+        procedureId: unsafeId.procedure(`proc-${i}`),
+        on: addDays(signedOn, 5 + i * 4),
+        receiptNo: t(`回执-${i}`),
+        handler: t('审批科'),
+      },
+    ]),
     { type: 'StartConstruction', projectId: pid, on: startBy, evidence: [evidence('开工照片.jpg')] },
-    { type: 'EnterStatistics', projectId: pid, on: addDays(startBy, 20), statisticsCode: t('320500-2023-0001') },
+    {
+      type: 'EnterStatistics',
+      projectId: pid,
+      on: addDays(startBy, 20),
+      statisticsCode: t('320500-2023-0001'),
+    },
   ];
   const months: ProjectCommand[] = [];
   for (let m = 0; m < 12; m += 1) {
@@ -146,8 +172,18 @@ export const lifecycleCommands = (projectId: string, size: number): ProjectComma
   const completedOn = addMonths(startBy, 12);
   const tail: ProjectCommand[] = [
     { type: 'CompleteConstruction', projectId: pid, on: completedOn, evidence: [evidence('竣工验收.pdf')] },
-    { type: 'StartProduction', projectId: pid, on: addDays(completedOn, 30), evidence: [evidence('投产.jpg')] },
-    { type: 'ReachCapacity', projectId: pid, on: addMonths(completedOn, 8), evidence: [evidence('达产.pdf')] },
+    {
+      type: 'StartProduction',
+      projectId: pid,
+      on: addDays(completedOn, 30),
+      evidence: [evidence('投产.jpg')],
+    },
+    {
+      type: 'ReachCapacity',
+      projectId: pid,
+      on: addMonths(completedOn, 8),
+      evidence: [evidence('达产.pdf')],
+    },
     {
       type: 'ReportPerformance',
       projectId: pid,
@@ -160,7 +196,14 @@ export const lifecycleCommands = (projectId: string, size: number): ProjectComma
       evidence: [evidence('年报.xlsx')],
     },
     { type: 'EvaluateFulfilment', projectId: pid, on: date('2026-02-10'), year: 2025 as Year },
-    { type: 'DisburseIncentive', projectId: pid, incentiveId: unsafeId.incentive('inc-1'), amount: cny.wan(1000), on: date('2026-03-01'), evidence: [evidence('拨付凭证.pdf')] },
+    {
+      type: 'DisburseIncentive',
+      projectId: pid,
+      incentiveId: unsafeId.incentive('inc-1'),
+      amount: cny.wan(1000),
+      on: date('2026-03-01'),
+      evidence: [evidence('拨付凭证.pdf')],
+    },
   ];
   // Weekly visits by the responsible person fill the history up to the requested size (R6).
   const fixed = head.length + months.length + tail.length;

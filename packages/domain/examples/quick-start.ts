@@ -1,5 +1,13 @@
 import * as E from 'fp-ts/Either';
-import { cny, date, describeError, fold, projectDecider, ProjectCommandCodec, unsafeId } from '@zhaoshang/domain';
+import {
+  cny,
+  date,
+  describeError,
+  fold,
+  projectDecider,
+  ProjectCommandCodec,
+  unsafeId,
+} from '@zhaoshang/domain';
 
 // 1. Decode untrusted input with the command codec (io-ts reports every failing path).
 const input: unknown = {
@@ -24,7 +32,12 @@ const state = fold(projectDecider, decided.right);
 
 // 3. A rule that is broken comes back as a value with a stable code and a bilingual message.
 const refused = projectDecider.decide(
-  { type: 'StartConstruction', projectId: unsafeId.project('p-2024-001'), on: date('2024-02-01'), evidence: [] },
+  {
+    type: 'StartConstruction',
+    projectId: unsafeId.project('p-2024-001'),
+    on: date('2024-02-01'),
+    evidence: [],
+  },
   state,
 );
 export const outcome = {

@@ -10,8 +10,10 @@ export interface CatalogueEntry {
   readonly definition: AnyDefinition;
 }
 
-const entries = (aggregate: CatalogueEntry['aggregate'], defs: Record<string, AnyDefinition>): CatalogueEntry[] =>
-  Object.values(defs).map((definition) => ({ aggregate, definition }));
+const entries = (
+  aggregate: CatalogueEntry['aggregate'],
+  defs: Record<string, AnyDefinition>,
+): CatalogueEntry[] => Object.values(defs).map((definition) => ({ aggregate, definition }));
 
 /** Every event type of the domain, by aggregate, in lifecycle order (docs/domain.md is generated from it). */
 export const eventCatalogue: ReadonlyArray<CatalogueEntry> = [

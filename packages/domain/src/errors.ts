@@ -33,7 +33,10 @@ const _noClash: [
 void _noClash;
 
 /** The message of an error for a person, in Chinese or English (unknown codes fall back to the code). */
-export const describeError = (error: { readonly code: string; readonly params: ErrorParams }, language: Language): string => {
+export const describeError = (
+  error: { readonly code: string; readonly params: ErrorParams },
+  language: Language,
+): string => {
   const entry = (domainErrors as Record<string, ErrorMessage>)[error.code];
   return entry === undefined ? error.code : renderMessage(entry, error.params, language);
 };

@@ -37,7 +37,13 @@ export { projectErrors } from './project.errors';
 export type { ProjectErrorCode } from './project.errors';
 export type { ProjectError } from './project.rules';
 export { requiredReviewer, requiredRoles, exitRuleApplies } from './project.rules';
-export { initialProjectState, isProject, projectStream, reportedMonths, CLOSED_STAGES } from './project.state';
+export {
+  initialProjectState,
+  isProject,
+  projectStream,
+  reportedMonths,
+  CLOSED_STAGES,
+} from './project.state';
 export type {
   ProjectState,
   Project,

@@ -2,7 +2,15 @@ import * as t from 'io-ts';
 import { BusinessDate, Year, YearMonth } from '../shared/dates';
 import { struct } from '../shared/event-codec';
 import { Evidence } from '../shared/evidence';
-import { AgreementId, IncentiveId, LeaderId, NonEmptyText, ProcedureId, ProjectId, UnitId } from '../shared/ids';
+import {
+  AgreementId,
+  IncentiveId,
+  LeaderId,
+  NonEmptyText,
+  ProcedureId,
+  ProjectId,
+  UnitId,
+} from '../shared/ids';
 import { Cny, Count, Mu, Usd } from '../shared/money';
 import { AgreementTerms, Correction, Investor } from './project.events';
 import {
@@ -28,7 +36,9 @@ function command<T extends string, P extends t.Props, O extends t.Props>(
   type: T,
   required: P,
   optionalProps: O,
-): t.ReadonlyC<t.IntersectionC<[t.TypeC<{ type: t.LiteralC<T>; projectId: typeof ProjectId } & P>, t.PartialC<O>]>>;
+): t.ReadonlyC<
+  t.IntersectionC<[t.TypeC<{ type: t.LiteralC<T>; projectId: typeof ProjectId } & P>, t.PartialC<O>]>
+>;
 function command(type: string, required: t.Props, optionalProps?: t.Props): t.Mixed {
   const props = { type: t.literal(type), projectId: ProjectId, ...required };
   return optionalProps === undefined ? struct(props, type) : struct(props, optionalProps, type);
@@ -56,9 +66,16 @@ export const PlanProject = command('PlanProject', {
   intendedInvestment: Cny,
   plannedOn: BusinessDate,
 });
-export const QualifyLead = command('QualifyLead', { on: BusinessDate, assessment: NonEmptyText }, { investor: Investor });
+export const QualifyLead = command(
+  'QualifyLead',
+  { on: BusinessDate, assessment: NonEmptyText },
+  { investor: Investor },
+);
 export const DiscardLead = command('DiscardLead', { on: BusinessDate, reason: NonEmptyText });
-export const OpenConsultation = command('OpenConsultation', { on: BusinessDate, departments: t.readonlyArray(Department) });
+export const OpenConsultation = command('OpenConsultation', {
+  on: BusinessDate,
+  departments: t.readonlyArray(Department),
+});
 export const RecordDepartmentOpinion = command(
   'RecordDepartmentOpinion',
   { department: Department, opinion: Opinion, summary: NonEmptyText, on: BusinessDate },
@@ -66,10 +83,19 @@ export const RecordDepartmentOpinion = command(
 );
 export const ApproveAdmission = command(
   'ApproveAdmission',
-  { on: BusinessDate, catalogueClass: CatalogueClass, negativeList: NegativeListStatus, minutesRef: NonEmptyText },
+  {
+    on: BusinessDate,
+    catalogueClass: CatalogueClass,
+    negativeList: NegativeListStatus,
+    minutesRef: NonEmptyText,
+  },
   { conditions: NonEmptyText },
 );
-export const RejectAdmission = command('RejectAdmission', { on: BusinessDate, ground: RejectionGround, reason: NonEmptyText });
+export const RejectAdmission = command('RejectAdmission', {
+  on: BusinessDate,
+  ground: RejectionGround,
+  reason: NonEmptyText,
+});
 export const CompleteDueDiligence = command(
   'CompleteDueDiligence',
   { on: BusinessDate, summary: NonEmptyText },
@@ -109,7 +135,13 @@ export const AmendAgreement = command('AmendAgreement', {
 });
 export const RequestProcedure = command(
   'RequestProcedure',
-  { procedureId: ProcedureId, kind: ProcedureKind, department: Department, completeOn: BusinessDate, special: t.boolean },
+  {
+    procedureId: ProcedureId,
+    kind: ProcedureKind,
+    department: Department,
+    completeOn: BusinessDate,
+    special: t.boolean,
+  },
   { title: NonEmptyText },
 );
 export const CompleteProcedure = command(
@@ -129,7 +161,15 @@ export const StartProduction = command('StartProduction', { on: BusinessDate, ev
 export const ReachCapacity = command('ReachCapacity', { on: BusinessDate, evidence: Evidence });
 export const ReportPerformance = command(
   'ReportPerformance',
-  { year: Year, output: Cny, tax: Cny, jobs: Count, investmentToDate: Cny, on: BusinessDate, evidence: Evidence },
+  {
+    year: Year,
+    output: Cny,
+    tax: Cny,
+    jobs: Count,
+    investmentToDate: Cny,
+    on: BusinessDate,
+    evidence: Evidence,
+  },
   { correction: Correction },
 );
 export const EvaluateFulfilment = command('EvaluateFulfilment', { on: BusinessDate, year: Year });
@@ -139,7 +179,10 @@ export const DisburseIncentive = command('DisburseIncentive', {
   on: BusinessDate,
   evidence: Evidence,
 });
-export const StartSecondaryPromotion = command('StartSecondaryPromotion', { on: BusinessDate, plan: NonEmptyText });
+export const StartSecondaryPromotion = command('StartSecondaryPromotion', {
+  on: BusinessDate,
+  plan: NonEmptyText,
+});
 export const OrderRectification = command('OrderRectification', {
   on: BusinessDate,
   dueBy: BusinessDate,
@@ -157,7 +200,11 @@ export const ClawBackSubsidy = command('ClawBackSubsidy', {
   reason: NonEmptyText,
 });
 export const ReclaimLand = command('ReclaimLand', { on: BusinessDate, area: Mu, reason: NonEmptyText });
-export const TerminateProject = command('TerminateProject', { on: BusinessDate, basis: TerminationBasis, reason: NonEmptyText });
+export const TerminateProject = command('TerminateProject', {
+  on: BusinessDate,
+  basis: TerminationBasis,
+  reason: NonEmptyText,
+});
 export const AbandonProject = command('AbandonProject', { on: BusinessDate, reason: NonEmptyText });
 /** Issued by the deadline watcher: records every deadline missed as of `today` (idempotent). */
 export const RecordMissedMilestones = command('RecordMissedMilestones', { today: BusinessDate });
@@ -214,4 +261,7 @@ export type ProjectCommandOf<T extends ProjectCommandType> = Extract<ProjectComm
 
 const commandList = Object.values(projectCommands) as unknown as [t.Mixed, t.Mixed, ...t.Mixed[]];
 /** Decodes any project command (io-ts reports every failing path). */
-export const ProjectCommandCodec: t.Type<ProjectCommand, unknown, unknown> = t.union(commandList, 'ProjectCommand');
+export const ProjectCommandCodec: t.Type<ProjectCommand, unknown, unknown> = t.union(
+  commandList,
+  'ProjectCommand',
+);

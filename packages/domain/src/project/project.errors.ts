@@ -109,7 +109,11 @@ export const projectErrors = {
     en: '{replaces} is not the current {role} ({current})',
     rule: 'R6',
   },
-  PROCEDURE_NOT_FOUND: { zh: '手续 {procedureId} 不存在', en: 'Procedure {procedureId} does not exist', rule: 'R7' },
+  PROCEDURE_NOT_FOUND: {
+    zh: '手续 {procedureId} 不存在',
+    en: 'Procedure {procedureId} does not exist',
+    rule: 'R7',
+  },
   PROCEDURE_ID_CONFLICT: {
     zh: '手续编号 {procedureId} 已用于另一项申报',
     en: 'Procedure id {procedureId} is already used for another application',

@@ -40,14 +40,14 @@ export const Investor = struct(
 export type Investor = t.TypeOf<typeof Investor>;
 
 /** Schedule fixed by an agreement (R5, R8). */
-export const Schedule = struct({ startBy: BusinessDate, completeBy: BusinessDate, produceBy: BusinessDate }, 'Schedule');
+export const Schedule = struct(
+  { startBy: BusinessDate, completeBy: BusinessDate, produceBy: BusinessDate },
+  'Schedule',
+);
 export type Schedule = t.TypeOf<typeof Schedule>;
 
 /** Social contribution committed yearly once in production (R5: 亩均税收, 产值, 就业). */
-export const Commitments = struct(
-  { annualOutput: Cny, annualTax: Cny, jobs: Count },
-  'Commitments',
-);
+export const Commitments = struct({ annualOutput: Cny, annualTax: Cny, jobs: Count }, 'Commitments');
 export type Commitments = t.TypeOf<typeof Commitments>;
 
 /** One incentive granted by the agreement, with the ceiling that can ever be disbursed. */
@@ -110,7 +110,11 @@ export const ProjectPlanned = defineEvent(
     intendedInvestment: Cny,
     plannedOn: BusinessDate,
   }),
-  { zh: '谋划项目（尚无投资方）', en: 'The zone planned a project of its own (no investor yet)', rules: ['R11'] },
+  {
+    zh: '谋划项目（尚无投资方）',
+    en: 'The zone planned a project of its own (no investor yet)',
+    rules: ['R11'],
+  },
 );
 
 export const LeadQualified = defineEvent(
@@ -128,12 +132,19 @@ export const LeadDiscarded = defineEvent(
 export const ConsultationOpened = defineEvent(
   'ConsultationOpened',
   struct({ ...project, on: BusinessDate, departments: t.readonlyArray(Department) }),
-  { zh: '启动论证准入、征求部门意见', en: 'Admission review opened, departments consulted', rules: ['R1', 'R2'] },
+  {
+    zh: '启动论证准入、征求部门意见',
+    en: 'Admission review opened, departments consulted',
+    rules: ['R1', 'R2'],
+  },
 );
 
 export const DepartmentOpinionRecorded = defineEvent(
   'DepartmentOpinionRecorded',
-  struct({ ...project, department: Department, opinion: Opinion, summary: NonEmptyText, on: BusinessDate }, { evidence: Evidence }),
+  struct(
+    { ...project, department: Department, opinion: Opinion, summary: NonEmptyText, on: BusinessDate },
+    { evidence: Evidence },
+  ),
   { zh: '部门书面意见', en: 'A department gave its written opinion', rules: ['R2'] },
 );
 
@@ -166,7 +177,10 @@ export const DueDiligenceCompleted = defineEvent(
 
 export const LeaderAssigned = defineEvent(
   'LeaderAssigned',
-  struct({ ...project, role: LeaderRole, leaderId: LeaderId, name: NonEmptyText, on: BusinessDate }, { replaces: LeaderId }),
+  struct(
+    { ...project, role: LeaderRole, leaderId: LeaderId, name: NonEmptyText, on: BusinessDate },
+    { replaces: LeaderId },
+  ),
   { zh: '明确包保领导/责任人', en: 'A responsible leader or officer was assigned', rules: ['R6'] },
 );
 
@@ -211,7 +225,14 @@ export const AgreementSigned = defineEvent(
 
 export const AgreementAmended = defineEvent(
   'AgreementAmended',
-  struct({ ...project, agreementId: AgreementId, on: BusinessDate, terms: AgreementTerms, reason: NonEmptyText, evidence: Evidence }),
+  struct({
+    ...project,
+    agreementId: AgreementId,
+    on: BusinessDate,
+    terms: AgreementTerms,
+    reason: NonEmptyText,
+    evidence: Evidence,
+  }),
   { zh: '协议变更（补充协议）', en: 'The agreement was amended (supplementary agreement)', rules: ['R5'] },
 );
 
@@ -262,7 +283,14 @@ export const ConstructionStarted = defineEvent(
 export const InvestmentProgressReported = defineEvent(
   'InvestmentProgressReported',
   struct(
-    { ...project, period: YearMonth, completedInPeriod: Cny, cumulative: Cny, on: BusinessDate, evidence: Evidence },
+    {
+      ...project,
+      period: YearMonth,
+      completedInPeriod: Cny,
+      cumulative: Cny,
+      on: BusinessDate,
+      evidence: Evidence,
+    },
     { correction: Correction },
   ),
   { zh: '报送投资进度（完成投资）', en: 'Investment completed in a month was reported', rules: ['R13'] },
@@ -295,7 +323,16 @@ export const CapacityReached = defineEvent(
 export const PerformanceReported = defineEvent(
   'PerformanceReported',
   struct(
-    { ...project, year: Year, output: Cny, tax: Cny, jobs: Count, investmentToDate: Cny, on: BusinessDate, evidence: Evidence },
+    {
+      ...project,
+      year: Year,
+      output: Cny,
+      tax: Cny,
+      jobs: Count,
+      investmentToDate: Cny,
+      on: BusinessDate,
+      evidence: Evidence,
+    },
     { correction: Correction },
   ),
   { zh: '报送年度产出（产值、税收、就业）', en: 'Yearly output, tax and jobs were reported', rules: ['R9'] },
@@ -319,7 +356,14 @@ export type FulfilmentRatios = t.TypeOf<typeof FulfilmentRatios>;
 
 export const FulfilmentEvaluated = defineEvent(
   'FulfilmentEvaluated',
-  struct({ ...project, on: BusinessDate, year: Year, ratios: FulfilmentRatios, verdict: Verdict, findings: t.readonlyArray(t.string) }),
+  struct({
+    ...project,
+    on: BusinessDate,
+    year: Year,
+    ratios: FulfilmentRatios,
+    verdict: Verdict,
+    findings: t.readonlyArray(t.string),
+  }),
   { zh: '履约评估', en: 'Fulfilment of the agreement was evaluated', rules: ['R9', 'R10'] },
 );
 
@@ -362,7 +406,11 @@ export const LandReclaimed = defineEvent(
 export const ProjectTerminated = defineEvent(
   'ProjectTerminated',
   struct({ ...project, on: BusinessDate, basis: TerminationBasis, reason: NonEmptyText }),
-  { zh: '项目清退（终止协议）', en: 'The project was cleared out and its agreement terminated', rules: ['R8', 'R10'] },
+  {
+    zh: '项目清退（终止协议）',
+    en: 'The project was cleared out and its agreement terminated',
+    rules: ['R8', 'R10'],
+  },
 );
 
 export const ProjectAbandoned = defineEvent(
@@ -389,8 +437,17 @@ export const MilestoneMissed = defineEvent(
 
 export const DuplicateLinked = defineEvent(
   'DuplicateLinked',
-  struct({ ...project, canonicalProjectId: ProjectId, on: BusinessDate, similarity: t.number, reason: NonEmptyText }),
-  { zh: '认定为重复项目（一炮数响），只计一次', en: 'Linked as a duplicate of another project so it is counted once' },
+  struct({
+    ...project,
+    canonicalProjectId: ProjectId,
+    on: BusinessDate,
+    similarity: t.number,
+    reason: NonEmptyText,
+  }),
+  {
+    zh: '认定为重复项目（一炮数响），只计一次',
+    en: 'Linked as a duplicate of another project so it is counted once',
+  },
 );
 
 /** Every event of the investment-project aggregate (stream `project-<id>`). */

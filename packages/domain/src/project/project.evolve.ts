@@ -13,7 +13,8 @@ const closedStage = (stage: Stage): boolean =>
 type Draft = { -readonly [K in keyof Project]: Project[K] };
 
 /** The keyed records of a project that events add entries to. */
-type KeyedField = 'leaders' | 'procedures' | 'investmentByMonth' | 'performance' | 'incentives' | 'missedMilestones';
+type KeyedField =
+  'leaders' | 'procedures' | 'investmentByMonth' | 'performance' | 'incentives' | 'missedMilestones';
 
 /**
  * Which keyed records the current fold has already copied and so owns. The first write to a
@@ -32,7 +33,13 @@ const nothingOwned = (): Owned => ({
 });
 
 /** Sets `key` of a keyed record of the draft, copying the record unless the fold owns it. */
-const setEntry = <F extends KeyedField>(d: Draft, owned: Owned | undefined, field: F, key: string | number, value: Draft[F][string & keyof Draft[F]]): void => {
+const setEntry = <F extends KeyedField>(
+  d: Draft,
+  owned: Owned | undefined,
+  field: F,
+  key: string | number,
+  value: Draft[F][string & keyof Draft[F]],
+): void => {
   if (owned !== undefined && owned[field]) {
     (d[field] as Record<string, unknown>)[key] = value;
     return;
@@ -53,7 +60,12 @@ const moveTo = (d: Draft, on: BusinessDate, stage: Stage): void => {
   touch(d, on);
 };
 
-const changeAccount = (d: Draft, owned: Owned | undefined, id: string, change: (a: IncentiveAccount) => IncentiveAccount): void => {
+const changeAccount = (
+  d: Draft,
+  owned: Owned | undefined,
+  id: string,
+  change: (a: IncentiveAccount) => IncentiveAccount,
+): void => {
   const account = d.incentives[id];
   if (account !== undefined) setEntry(d, owned, 'incentives', id, change(account));
 };
@@ -178,7 +190,8 @@ const applyEvent = (d: Draft, event: ProjectEvent, owned?: Owned): void => {
       return moveTo(d, event.data.on, 'under-review');
     case 'DepartmentOpinionRecorded': {
       const c = d.consultation;
-      if (c !== undefined) d.consultation = { ...c, opinions: { ...c.opinions, [event.data.department]: event.data.opinion } };
+      if (c !== undefined)
+        d.consultation = { ...c, opinions: { ...c.opinions, [event.data.department]: event.data.opinion } };
       return touch(d, event.data.on);
     }
     case 'AdmissionApproved':
@@ -191,7 +204,11 @@ const applyEvent = (d: Draft, event: ProjectEvent, owned?: Owned): void => {
       d.dueDiligenceOn = event.data.on;
       return touch(d, event.data.on);
     case 'LeaderAssigned':
-      setEntry(d, owned, 'leaders', event.data.role, { leaderId: event.data.leaderId, name: event.data.name, since: event.data.on });
+      setEntry(d, owned, 'leaders', event.data.role, {
+        leaderId: event.data.leaderId,
+        name: event.data.name,
+        since: event.data.on,
+      });
       return touch(d, event.data.on);
     case 'SiteVisitRecorded':
       if (d.lastVisitOn === undefined || event.data.on > d.lastVisitOn) d.lastVisitOn = event.data.on;
@@ -200,13 +217,25 @@ const applyEvent = (d: Draft, event: ProjectEvent, owned?: Owned): void => {
       return touch(d, event.data.on);
     case 'LegalReviewPassed':
     case 'LegalReviewFailed':
-      d.legalReview = { reviewer: event.data.reviewer, passed: event.type === 'LegalReviewPassed', on: event.data.on };
+      d.legalReview = {
+        reviewer: event.data.reviewer,
+        passed: event.type === 'LegalReviewPassed',
+        on: event.data.on,
+      };
       return touch(d, event.data.on);
     case 'AgreementSigned': {
       const e = event.data;
       const incentives: Record<string, IncentiveAccount> = {};
-      for (const i of e.terms.incentives) incentives[i.incentiveId] = { ceiling: i.ceiling, disbursed: cny.zero, clawedBack: cny.zero };
-      d.agreement = { agreementId: e.agreementId, signedOn: e.on, signatory: e.signatory, terms: e.terms, termsAtSigning: e.terms, amendments: 0 };
+      for (const i of e.terms.incentives)
+        incentives[i.incentiveId] = { ceiling: i.ceiling, disbursed: cny.zero, clawedBack: cny.zero };
+      d.agreement = {
+        agreementId: e.agreementId,
+        signedOn: e.on,
+        signatory: e.signatory,
+        terms: e.terms,
+        termsAtSigning: e.terms,
+        amendments: 0,
+      };
       d.incentives = incentives;
       if (owned !== undefined) owned.incentives = true;
       return moveTo(d, e.on, 'signed');
@@ -217,7 +246,11 @@ const applyEvent = (d: Draft, event: ProjectEvent, owned?: Owned): void => {
         const incentives: Record<string, IncentiveAccount> = {};
         for (const i of e.terms.incentives) {
           const old = d.incentives[i.incentiveId];
-          incentives[i.incentiveId] = { ceiling: i.ceiling, disbursed: old?.disbursed ?? cny.zero, clawedBack: old?.clawedBack ?? cny.zero };
+          incentives[i.incentiveId] = {
+            ceiling: i.ceiling,
+            disbursed: old?.disbursed ?? cny.zero,
+            clawedBack: old?.clawedBack ?? cny.zero,
+          };
         }
         // An incentive dropped by the amendment keeps its account, capped at what was paid: history stays.
         for (const [id, account] of Object.entries(d.incentives)) {
@@ -282,7 +315,13 @@ const applyEvent = (d: Draft, event: ProjectEvent, owned?: Owned): void => {
       return moveTo(d, event.data.on, 'at-capacity');
     case 'PerformanceReported': {
       const e = event.data;
-      setEntry(d, owned, 'performance', e.year, { output: e.output, tax: e.tax, jobs: e.jobs, investmentToDate: e.investmentToDate, reportedOn: e.on });
+      setEntry(d, owned, 'performance', e.year, {
+        output: e.output,
+        tax: e.tax,
+        jobs: e.jobs,
+        investmentToDate: e.investmentToDate,
+        reportedOn: e.on,
+      });
       return touch(d, e.on);
     }
     case 'FulfilmentEvaluated':
@@ -290,25 +329,36 @@ const applyEvent = (d: Draft, event: ProjectEvent, owned?: Owned): void => {
       return touch(d, event.data.on);
     case 'IncentiveDisbursed': {
       const amount = event.data.amount;
-      changeAccount(d, owned, event.data.incentiveId, (a) => ({ ...a, disbursed: cny.add(a.disbursed, amount) }));
+      changeAccount(d, owned, event.data.incentiveId, (a) => ({
+        ...a,
+        disbursed: cny.add(a.disbursed, amount),
+      }));
       return touch(d, event.data.on);
     }
     case 'SecondaryPromotionStarted':
       d.secondaryPromotionOn = event.data.on;
       return touch(d, event.data.on);
     case 'RectificationOrdered':
-      d.rectifications = [...d.rectifications, { orderedOn: event.data.on, dueBy: event.data.dueBy, completedOn: undefined }];
+      d.rectifications = [
+        ...d.rectifications,
+        { orderedOn: event.data.on, dueBy: event.data.dueBy, completedOn: undefined },
+      ];
       return touch(d, event.data.on);
     case 'RectificationCompleted': {
       const i = d.rectifications.findIndex((r) => r.completedOn === undefined);
       if (i >= 0) {
-        d.rectifications = d.rectifications.map((r, j) => (j === i ? { orderedOn: r.orderedOn, dueBy: r.dueBy, completedOn: event.data.on } : r));
+        d.rectifications = d.rectifications.map((r, j) =>
+          j === i ? { orderedOn: r.orderedOn, dueBy: r.dueBy, completedOn: event.data.on } : r,
+        );
       }
       return touch(d, event.data.on);
     }
     case 'SubsidyClawedBack': {
       const amount = event.data.amount;
-      changeAccount(d, owned, event.data.incentiveId, (a) => ({ ...a, clawedBack: cny.add(a.clawedBack, amount) }));
+      changeAccount(d, owned, event.data.incentiveId, (a) => ({
+        ...a,
+        clawedBack: cny.add(a.clawedBack, amount),
+      }));
       return touch(d, event.data.on);
     }
     case 'LandReclaimed':
@@ -348,7 +398,10 @@ export const evolveProject = (state: ProjectState, event: ProjectEvent): Project
  * Folds many events at once: the same result as reducing with `evolveProject`, with one copy of
  * the state for the whole batch instead of one per event (what loading a stream does).
  */
-export const foldProject = (events: Iterable<ProjectEvent>, from: ProjectState = initialProjectState): ProjectState => {
+export const foldProject = (
+  events: Iterable<ProjectEvent>,
+  from: ProjectState = initialProjectState,
+): ProjectState => {
   let state = from;
   let draft: Draft | undefined;
   const owned = nothingOwned();

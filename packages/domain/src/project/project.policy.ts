@@ -12,7 +12,11 @@ export interface ProjectPolicy {
   /** R7 (001 §(三)2): working days to complete a procedure, normally and in special cases. */
   readonly procedureTimeLimit: { readonly normal: number; readonly special: number };
   /** R8 (001 §(四)): months after signing for 三个月不开工、两年不投产、三年不见效. */
-  readonly exitRule: { readonly startMonths: number; readonly productionMonths: number; readonly resultsMonths: number };
+  readonly exitRule: {
+    readonly startMonths: number;
+    readonly productionMonths: number;
+    readonly resultsMonths: number;
+  };
   /** R9/R10: how committed and actual figures become a verdict. */
   readonly fulfilment: FulfilmentPolicy;
 }

@@ -1,5 +1,13 @@
 import type { BusinessDate, Year, YearMonth } from '../shared/dates';
-import type { AgreementId, IncentiveId, LeaderId, NonEmptyText, ProcedureId, ProjectId, UnitId } from '../shared/ids';
+import type {
+  AgreementId,
+  IncentiveId,
+  LeaderId,
+  NonEmptyText,
+  ProcedureId,
+  ProjectId,
+  UnitId,
+} from '../shared/ids';
 import type { Cny, Usd } from '../shared/money';
 import type { AgreementTerms, Investor } from './project.events';
 import type {
@@ -97,7 +105,11 @@ export interface Project {
   readonly dueDiligenceOn?: BusinessDate;
   readonly leaders: Readonly<Partial<Record<LeaderRole, AssignedLeader>>>;
   readonly lastVisitOn?: BusinessDate;
-  readonly legalReview?: { readonly reviewer: LegalReviewer; readonly passed: boolean; readonly on: BusinessDate };
+  readonly legalReview?: {
+    readonly reviewer: LegalReviewer;
+    readonly passed: boolean;
+    readonly on: BusinessDate;
+  };
   readonly agreement?: SignedAgreement;
   readonly procedures: Readonly<Record<string, ProcedureState>>;
   readonly startedOn?: BusinessDate;
@@ -127,15 +139,22 @@ export type ProjectState = NoProject | Project;
 export const initialProjectState: ProjectState = { status: 'none' };
 
 /** Stages after which nothing more happens to the project. */
-export const CLOSED_STAGES: ReadonlySet<Stage> = new Set<Stage>(['discarded', 'abandoned', 'terminated', 'rejected']);
+export const CLOSED_STAGES: ReadonlySet<Stage> = new Set<Stage>([
+  'discarded',
+  'abandoned',
+  'terminated',
+  'rejected',
+]);
 
 export const isProject = (s: ProjectState): s is Project => s.status !== 'none';
 
 /** The incentive account, or undefined if the agreement grants no such incentive. */
-export const incentiveAccount = (p: Project, id: IncentiveId): IncentiveAccount | undefined => p.incentives[id];
+export const incentiveAccount = (p: Project, id: IncentiveId): IncentiveAccount | undefined =>
+  p.incentives[id];
 
 /** A stream name for a project: one stream per project. */
 export const projectStream = (id: ProjectId): string => `project-${id}`;
 
 /** Months of investment reported, in order (for reports). */
-export const reportedMonths = (p: Project): ReadonlyArray<YearMonth> => Object.keys(p.investmentByMonth).sort() as YearMonth[];
+export const reportedMonths = (p: Project): ReadonlyArray<YearMonth> =>
+  Object.keys(p.investmentByMonth).sort() as YearMonth[];

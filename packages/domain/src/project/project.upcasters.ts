@@ -14,10 +14,16 @@ export const leadCapturedV1toV2: Upcaster = {
   fromVersion: 1,
   upcast: (data) => {
     if (typeof data !== 'object' || data === null) return data;
-    const { intendedInvestmentWan, ...rest } = data as { intendedInvestmentWan?: unknown } & Record<string, unknown>;
+    const { intendedInvestmentWan, ...rest } = data as { intendedInvestmentWan?: unknown } & Record<
+      string,
+      unknown
+    >;
     return {
       ...rest,
-      intendedInvestment: typeof intendedInvestmentWan === 'number' ? Math.round(intendedInvestmentWan * 1_000_000) : intendedInvestmentWan,
+      intendedInvestment:
+        typeof intendedInvestmentWan === 'number'
+          ? Math.round(intendedInvestmentWan * 1_000_000)
+          : intendedInvestmentWan,
       channel: rest['channel'] ?? 'other',
     };
   },

@@ -45,11 +45,17 @@ export const Opinion = t.keyof({ favourable: null, conditional: null, unfavourab
 export type Opinion = t.TypeOf<typeof Opinion>;
 
 /** Class of the project in the industrial-structure catalogue (产业结构调整指导目录). */
-export const CatalogueClass = t.keyof({ encouraged: null, permitted: null, restricted: null, eliminated: null }, 'CatalogueClass');
+export const CatalogueClass = t.keyof(
+  { encouraged: null, permitted: null, restricted: null, eliminated: null },
+  'CatalogueClass',
+);
 export type CatalogueClass = t.TypeOf<typeof CatalogueClass>;
 
 /** Position in the market-access negative list (市场准入负面清单). */
-export const NegativeListStatus = t.keyof({ 'not-listed': null, 'licence-required': null, prohibited: null }, 'NegativeListStatus');
+export const NegativeListStatus = t.keyof(
+  { 'not-listed': null, 'licence-required': null, prohibited: null },
+  'NegativeListStatus',
+);
 export type NegativeListStatus = t.TypeOf<typeof NegativeListStatus>;
 
 /** Why admission was refused. */
@@ -114,7 +120,15 @@ export type ProcedureKind = t.TypeOf<typeof ProcedureKind>;
 
 /** Kind of incentive an agreement grants (政策兑现). */
 export const IncentiveKind = t.keyof(
-  { 'land-price': null, 'construction-subsidy': null, 'equipment-subsidy': null, 'tax-reward': null, 'rent-subsidy': null, 'talent': null, other: null },
+  {
+    'land-price': null,
+    'construction-subsidy': null,
+    'equipment-subsidy': null,
+    'tax-reward': null,
+    'rent-subsidy': null,
+    talent: null,
+    other: null,
+  },
   'IncentiveKind',
 );
 export type IncentiveKind = t.TypeOf<typeof IncentiveKind>;
@@ -124,7 +138,10 @@ export const Verdict = t.keyof({ compliant: null, underperforming: null, 'seriou
 export type Verdict = t.TypeOf<typeof Verdict>;
 
 /** Grounds of a termination (清退). */
-export const TerminationBasis = t.keyof({ 'exit-rule': null, 'serious-breach': null, 'mutual-agreement': null }, 'TerminationBasis');
+export const TerminationBasis = t.keyof(
+  { 'exit-rule': null, 'serious-breach': null, 'mutual-agreement': null },
+  'TerminationBasis',
+);
 export type TerminationBasis = t.TypeOf<typeof TerminationBasis>;
 
 /**

@@ -10,7 +10,10 @@ export interface DomainError<C extends string = string> {
   readonly params: ErrorParams;
 }
 
-export const domainError = <C extends string>(code: C, params: ErrorParams = {}): DomainError<C> => ({ code, params });
+export const domainError = <C extends string>(code: C, params: ErrorParams = {}): DomainError<C> => ({
+  code,
+  params,
+});
 
 /** A message in both languages a person reads here; `{name}` is replaced by the parameter `name`. */
 export interface ErrorMessage {

@@ -23,7 +23,12 @@ export interface EventDefinition<T extends string = string, D = unknown, O = unk
 export const defineEvent = <T extends string, C extends t.Mixed>(
   type: T,
   data: C,
-  meta: { readonly version?: number; readonly zh: string; readonly en: string; readonly rules?: ReadonlyArray<`R${number}`> },
+  meta: {
+    readonly version?: number;
+    readonly zh: string;
+    readonly en: string;
+    readonly rules?: ReadonlyArray<`R${number}`>;
+  },
 ): EventDefinition<T, t.TypeOf<C>, t.OutputOf<C>> => ({
   type,
   version: meta.version ?? 1,
@@ -39,7 +44,10 @@ export const defineEvent = <T extends string, C extends t.Mixed>(
 });
 
 /** Any entry of a catalogue (codecs as t.Mixed so that definitions of different types fit one record). */
-export type AnyDefinition = Omit<EventDefinition, 'codec' | 'data'> & { readonly codec: t.Mixed; readonly data: t.Mixed };
+export type AnyDefinition = Omit<EventDefinition, 'codec' | 'data'> & {
+  readonly codec: t.Mixed;
+  readonly data: t.Mixed;
+};
 /** The event type (union) of a catalogue of definitions. */
 export type EventOf<Defs extends Record<string, AnyDefinition>> = {
   [K in keyof Defs]: t.TypeOf<Defs[K]['codec']>;
@@ -65,7 +73,16 @@ export const catalogueCodec = <Defs extends Record<string, AnyDefinition>>(
       const type = typeof u === 'object' && u !== null ? (u as { type?: unknown }).type : undefined;
       const def = typeof type === 'string' ? byType.get(type) : undefined;
       if (def === undefined) {
-        return t.failure(u, t.appendContext(c, 'type', t.keyof(Object.fromEntries([...byType.keys()].map((k) => [k, null]))), type), `unknown event type ${String(type)}`);
+        return t.failure(
+          u,
+          t.appendContext(
+            c,
+            'type',
+            t.keyof(Object.fromEntries([...byType.keys()].map((k) => [k, null]))),
+            type,
+          ),
+          `unknown event type ${String(type)}`,
+        );
       }
       return def.codec.validate(u, c) as t.Validation<EventOf<Defs>>;
     },

@@ -5,7 +5,11 @@ import { NonEmptyText } from './ids';
 export interface Sha256Brand {
   readonly Sha256: unique symbol;
 }
-export const Sha256 = t.brand(t.string, (s): s is t.Branded<string, Sha256Brand> => /^[0-9a-f]{64}$/.test(s), 'Sha256');
+export const Sha256 = t.brand(
+  t.string,
+  (s): s is t.Branded<string, Sha256Brand> => /^[0-9a-f]{64}$/.test(s),
+  'Sha256',
+);
 export type Sha256 = t.TypeOf<typeof Sha256>;
 
 /** What a supporting document is (DOMAIN.md §6: evidence attached to the facts it supports). */
@@ -21,7 +25,10 @@ export const EvidenceKind = t.keyof({
 export type EvidenceKind = t.TypeOf<typeof EvidenceKind>;
 
 /** A reference to a document kept elsewhere: the event keeps its hash so the document can be checked. */
-export const EvidenceRef = t.readonly(t.type({ sha256: Sha256, name: NonEmptyText, kind: EvidenceKind }), 'EvidenceRef');
+export const EvidenceRef = t.readonly(
+  t.type({ sha256: Sha256, name: NonEmptyText, kind: EvidenceKind }),
+  'EvidenceRef',
+);
 export type EvidenceRef = t.TypeOf<typeof EvidenceRef>;
 
 export const Evidence = t.readonlyArray(EvidenceRef, 'Evidence');

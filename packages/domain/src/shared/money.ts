@@ -91,6 +91,10 @@ export const mu = (n: number) => n as Mu;
 export interface CountBrand {
   readonly Count: unique symbol;
 }
-export const Count = t.brand(t.number, (n): n is t.Branded<number, CountBrand> => Number.isSafeInteger(n) && n >= 0, 'Count');
+export const Count = t.brand(
+  t.number,
+  (n): n is t.Branded<number, CountBrand> => Number.isSafeInteger(n) && n >= 0,
+  'Count',
+);
 export type Count = t.TypeOf<typeof Count>;
 export const count = (n: number) => n as Count;

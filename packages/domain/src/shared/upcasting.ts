@@ -19,8 +19,17 @@ export interface Upcaster {
 export type UpcastError =
   | { readonly code: 'UNKNOWN_EVENT_TYPE'; readonly type: string }
   | { readonly code: 'NO_UPCASTER'; readonly type: string; readonly fromVersion: number }
-  | { readonly code: 'FUTURE_VERSION'; readonly type: string; readonly version: number; readonly current: number }
-  | { readonly code: 'INVALID_EVENT_DATA'; readonly type: string; readonly errors: ReadonlyArray<t.ValidationError> };
+  | {
+      readonly code: 'FUTURE_VERSION';
+      readonly type: string;
+      readonly version: number;
+      readonly current: number;
+    }
+  | {
+      readonly code: 'INVALID_EVENT_DATA';
+      readonly type: string;
+      readonly errors: ReadonlyArray<t.ValidationError>;
+    };
 
 /**
  * Reads stored events of any schema version: upcasts their data step by step to the current
@@ -37,7 +46,12 @@ export const makeEventReader = <Ev extends DomainEvent>(
     const def = byType.get(stored.type);
     if (def === undefined) return E.left({ code: 'UNKNOWN_EVENT_TYPE', type: stored.type });
     if (stored.version > def.version) {
-      return E.left({ code: 'FUTURE_VERSION', type: stored.type, version: stored.version, current: def.version });
+      return E.left({
+        code: 'FUTURE_VERSION',
+        type: stored.type,
+        version: stored.version,
+        current: def.version,
+      });
     }
     let data = stored.data;
     for (let v = stored.version; v < def.version; v += 1) {

@@ -61,7 +61,11 @@ export const addWorkingDays = (calendar: WorkingDayCalendar, from: BusinessDate,
 };
 
 /** Working days strictly after `from` up to and including `to` (0 when `to` ≤ `from`). */
-export const workingDaysBetween = (calendar: WorkingDayCalendar, from: BusinessDate, to: BusinessDate): number => {
+export const workingDaysBetween = (
+  calendar: WorkingDayCalendar,
+  from: BusinessDate,
+  to: BusinessDate,
+): number => {
   let n = 0;
   for (let d = addDays(from, 1); d <= to; d = addDays(d, 1)) if (calendar.isWorkday(d)) n += 1;
   return n;

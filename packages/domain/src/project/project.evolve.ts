@@ -130,6 +130,56 @@ const newProject = (f: {
   duplicateOf: undefined,
 });
 
+/** A writable copy of a project, written out field by field (faster than a spread on V8). */
+const draftOf = (p: Project): Draft => {
+  const d = {
+    status: p.status,
+    projectId: p.projectId,
+    unitId: p.unitId,
+    name: p.name,
+    origin: p.origin,
+    stage: p.stage,
+    investor: p.investor,
+    industryChain: p.industryChain,
+    content: p.content,
+    channel: p.channel,
+    intendedInvestment: p.intendedInvestment,
+    foreignCapital: p.foreignCapital,
+    capturedOn: p.capturedOn,
+    lastActivityOn: p.lastActivityOn,
+    qualifiedOn: p.qualifiedOn,
+    consultation: p.consultation,
+    admission: p.admission,
+    dueDiligenceOn: p.dueDiligenceOn,
+    leaders: p.leaders,
+    lastVisitOn: p.lastVisitOn,
+    legalReview: p.legalReview,
+    agreement: p.agreement,
+    procedures: p.procedures,
+    startedOn: p.startedOn,
+    statistics: p.statistics,
+    completedOn: p.completedOn,
+    productionOn: p.productionOn,
+    capacityOn: p.capacityOn,
+    investmentByMonth: p.investmentByMonth,
+    cumulativeInvestment: p.cumulativeInvestment,
+    performance: p.performance,
+    lastEvaluation: p.lastEvaluation,
+    incentives: p.incentives,
+    secondaryPromotionOn: p.secondaryPromotionOn,
+    rectifications: p.rectifications,
+    missedMilestones: p.missedMilestones,
+    landReclaimedOn: p.landReclaimedOn,
+    termination: p.termination,
+    abandonedOn: p.abandonedOn,
+    duplicateOf: p.duplicateOf,
+  };
+  // Compile-time check that every field, optional ones included, is copied.
+  const complete: Record<keyof Project, unknown> = d;
+  void complete;
+  return d;
+};
+
 /** The project an event creates, or undefined for an event that does not create one. */
 const create = (event: ProjectEvent): Project | undefined => {
   switch (event.type) {
@@ -389,7 +439,7 @@ const applyEvent = (d: Draft, event: ProjectEvent, owned?: Owned): void => {
  */
 export const evolveProject = (state: ProjectState, event: ProjectEvent): ProjectState => {
   if (state.status === 'none') return create(event) ?? state;
-  const draft: Draft = { ...state };
+  const draft = draftOf(state);
   applyEvent(draft, event);
   return draft;
 };
@@ -408,7 +458,7 @@ export const foldProject = (
   for (const event of events) {
     if (draft === undefined) {
       state = evolveProject(state, event);
-      if (state.status !== 'none') draft = { ...state };
+      if (state.status !== 'none') draft = draftOf(state);
     } else {
       applyEvent(draft, event, owned);
     }

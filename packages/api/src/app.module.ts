@@ -1,0 +1,106 @@
+import { Inject, Injectable, Module, type DynamicModule, type OnApplicationShutdown, type BeforeApplicationShutdown } from '@nestjs/common';
+import { APP_GUARD } from '@nestjs/core';
+import { CqrsModule } from '@nestjs/cqrs';
+import { ThrottlerGuard, ThrottlerModule } from '@nestjs/throttler';
+import type { EventStore } from '@zhaoshang/eventstore';
+import { randomUUID } from 'node:crypto';
+import { LoggerModule } from 'nestjs-pino';
+import { AuthGuard } from './auth/auth.guard';
+import { Authenticator } from './auth/authenticator';
+import { bulletinQueryHandlers } from './bulletins/queries/bulletin-queries';
+import type { Clock } from './clock';
+import { CommandGateway } from './command-handling/command-gateway';
+import { commandHandlers } from './command-handling/command-messages';
+import type { ApiConfig } from './config';
+import { HealthController } from './health/health.controller';
+import { controllerFor } from './http/controller-factory';
+import { RequestDispatcher } from './http/request-dispatcher';
+import { routeTable } from './http/route-table';
+import { leaderQueryHandlers } from './leaders/queries/leader-queries';
+import { OpenApiController } from './openapi/openapi.controller';
+import { projectQueryHandlers } from './projects/queries/project-queries';
+import { reviewQueryHandlers } from './read-models/queries/review-queries';
+import type { ReadModels } from './read-models/read-model.port';
+import { targetQueryHandlers } from './targets/queries/target-queries';
+import { API_CONFIG, CLOCK, EVENT_STORE, READ_MODELS } from './tokens';
+import { DeadlineWatcher } from './watcher/deadline-watcher';
+
+/** What the app is built from: chosen by configuration (or by a test) before Nest starts. */
+export interface AppDependencies {
+  readonly config: ApiConfig;
+  readonly store: EventStore;
+  readonly readModels: ReadModels;
+  readonly clock: Clock;
+}
+
+/** Closes the adapters last: after the watcher stopped and in-flight commands finished. */
+@Injectable()
+class AdapterLifecycle implements BeforeApplicationShutdown, OnApplicationShutdown {
+  constructor(
+    @Inject(CommandGateway) private readonly gateway: CommandGateway,
+    @Inject(READ_MODELS) private readonly readModels: ReadModels,
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+  ) {}
+
+  async beforeApplicationShutdown(): Promise<void> {
+    await this.gateway.drain();
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    await this.readModels.stop();
+    await this.store.close();
+  }
+}
+
+@Module({})
+export class AppModule {
+  static forRoot(deps: AppDependencies): DynamicModule {
+    const { config } = deps;
+    const controllers = Object.entries(routeTable).map(([name, routes]) =>
+      controllerFor(name[0]!.toUpperCase() + name.slice(1), routes.commands, routes.queries),
+    );
+    return {
+      module: AppModule,
+      imports: [
+        CqrsModule.forRoot(),
+        ThrottlerModule.forRoot([{ ttl: 60_000, limit: config.rateLimitPerMinute }]),
+        LoggerModule.forRoot({
+          pinoHttp: {
+            level: config.logLevel,
+            genReqId: (req, res) => {
+              const given = req.headers['x-request-id'];
+              const id = typeof given === 'string' && given.length > 0 && given.length <= 200 ? given : randomUUID();
+              res.setHeader('x-request-id', id);
+              return id;
+            },
+            redact: ['req.headers.authorization', 'req.headers["x-api-key"]'],
+            customProps: (req) => {
+              const principal = (req as { principal?: { userId: string; role: string } }).principal;
+              return principal ? { actor: principal.userId, role: principal.role } : {};
+            },
+          },
+        }),
+      ],
+      controllers: [HealthController, OpenApiController, ...controllers],
+      providers: [
+        { provide: API_CONFIG, useValue: config },
+        { provide: EVENT_STORE, useValue: deps.store },
+        { provide: READ_MODELS, useValue: deps.readModels },
+        { provide: CLOCK, useValue: deps.clock },
+        { provide: Authenticator, useValue: new Authenticator(config.apiKeys, config.jwtSecret, config.jwtIssuer) },
+        { provide: APP_GUARD, useClass: ThrottlerGuard },
+        { provide: APP_GUARD, useClass: AuthGuard },
+        CommandGateway,
+        RequestDispatcher,
+        DeadlineWatcher,
+        AdapterLifecycle,
+        ...commandHandlers,
+        ...projectQueryHandlers,
+        ...targetQueryHandlers,
+        ...leaderQueryHandlers,
+        ...bulletinQueryHandlers,
+        ...reviewQueryHandlers,
+      ],
+    };
+  }
+}

@@ -1,0 +1,64 @@
+import type { Role } from './roles';
+
+/**
+ * Who may issue which command: the one table the guard, the OpenAPI document and the route × role
+ * test matrix all read. Every domain command appears once (a missing one fails to compile in
+ * command-handling/aggregates.ts). Reads are open to every authenticated role; auditors issue none.
+ */
+export const commandRoles = {
+  // project: lead and admission (R1, R2)
+  CaptureLead: ['investment-officer'],
+  PlanProject: ['investment-officer'],
+  QualifyLead: ['investment-officer'],
+  DiscardLead: ['investment-officer'],
+  OpenConsultation: ['investment-officer'],
+  RecordDepartmentOpinion: ['department-reviewer'],
+  ApproveAdmission: ['leading-group-office'],
+  RejectAdmission: ['leading-group-office'],
+  CompleteDueDiligence: ['investment-officer'],
+  // project: service and negotiation (R6)
+  AssignLeader: ['leading-group-office', 'investment-officer'],
+  RecordSiteVisit: ['investment-officer', 'responsible-leader'],
+  HoldNegotiation: ['investment-officer', 'responsible-leader'],
+  // project: legal review and signing (R3, R4, R5)
+  RecordLegalReview: ['justice-bureau'],
+  SignAgreement: ['leading-group-office'],
+  AmendAgreement: ['leading-group-office'],
+  // project: procedures and construction (R7, R8)
+  RequestProcedure: ['investment-officer'],
+  CompleteProcedure: ['department-reviewer', 'investment-officer'],
+  StartConstruction: ['investment-officer'],
+  ReportInvestmentProgress: ['investment-officer'],
+  EnterStatistics: ['statistics-bureau', 'investment-officer'],
+  CompleteConstruction: ['investment-officer'],
+  StartProduction: ['investment-officer'],
+  ReachCapacity: ['investment-officer'],
+  // project: fulfilment (R9, R10)
+  ReportPerformance: ['investment-officer', 'statistics-bureau'],
+  EvaluateFulfilment: ['supervision-office'],
+  DisburseIncentive: ['finance-bureau'],
+  StartSecondaryPromotion: ['supervision-office', 'investment-officer'],
+  OrderRectification: ['supervision-office'],
+  CompleteRectification: ['investment-officer'],
+  ClawBackSubsidy: ['finance-bureau'],
+  ReclaimLand: ['leading-group-office'],
+  TerminateProject: ['leading-group-office'],
+  AbandonProject: ['investment-officer'],
+  RecordMissedMilestones: ['system', 'supervision-office'],
+  LinkDuplicate: ['leading-group-office', 'supervision-office'],
+  // target plans (R11, R12)
+  SetAnnualTargets: ['supervision-office', 'leading-group-office'],
+  ReviseAnnualTargets: ['supervision-office', 'leading-group-office'],
+  // leader activity (R15)
+  RecordOutboundTrip: ['investment-officer', 'responsible-leader'],
+  CorrectOutboundTrip: ['investment-officer', 'responsible-leader'],
+  // bulletins (R14)
+  PublishBulletin: ['supervision-office'],
+  CorrectBulletin: ['supervision-office'],
+} as const satisfies Record<string, ReadonlyArray<Role>>;
+
+export type CommandType = keyof typeof commandRoles;
+
+/** Whether a role may issue a command. */
+export const mayIssue = (role: Role, command: CommandType): boolean =>
+  (commandRoles[command] as ReadonlyArray<Role>).includes(role);

@@ -1,0 +1,9 @@
+/** Fields that carry a command's business date, in the order they are looked for. */
+const DATE_FIELDS = ['on', 'capturedOn', 'plannedOn', 'setOn', 'revisedOn', 'from', 'publishedOn', 'correctedOn', 'today'];
+
+/** The business time of a command: its own date at 00:00 Asia/Shanghai, else the time it arrived. */
+export const businessTimeOf = (command: object, arrived: Date): string => {
+  const fields = command as Record<string, unknown>;
+  const day = DATE_FIELDS.map((f) => fields[f]).find((v): v is string => typeof v === 'string');
+  return day !== undefined ? `${day}T00:00:00+08:00` : arrived.toISOString();
+};

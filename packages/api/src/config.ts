@@ -1,0 +1,85 @@
+import * as path from 'node:path';
+
+/** A caller with an API key (another system: the statistics bureau, a service hall, the watcher). */
+export interface ApiKeyEntry {
+  readonly key: string;
+  readonly name: string;
+  readonly role: string;
+  readonly unitId: string;
+}
+
+/** Everything the API reads from its environment, parsed once (see README "Configuration"). */
+export interface ApiConfig {
+  readonly port: number;
+  /** Directory of the embedded SQLite files (events.sqlite). */
+  readonly dataDir: string;
+  /** `esdb://…`: use EventStoreDB instead of the embedded store. */
+  readonly eventStoreConnectionString?: string;
+  /** `mongodb://…`: read models in MongoDB (used once @zhaoshang/projections ships its Mongo store). */
+  readonly mongodbUrl?: string;
+  readonly apiKeys: ReadonlyArray<ApiKeyEntry>;
+  /** HS256 secret for people's tokens (at least 32 characters). */
+  readonly jwtSecret: string;
+  readonly jwtIssuer: string;
+  /** Requests per minute per client address. */
+  readonly rateLimitPerMinute: number;
+  /** Deadline watcher period; 0 disables the watcher. */
+  readonly watcherIntervalMs: number;
+  /** Seed the demo region when the store is empty. */
+  readonly seedDemo: boolean;
+  /** How long a query with `?atLeast=` waits for the projections at most. */
+  readonly readYourWritesTimeoutMs: number;
+  readonly logLevel: string;
+  /** Pins "today" (YYYY-MM-DD, Asia/Shanghai) for tests and demos; default: the real clock. */
+  readonly today?: string;
+}
+
+/** Development-only defaults: `npm start` works on a fresh clone; production must set its own. */
+export const DEV_JWT_SECRET = 'zhaoshang-dev-secret-change-me-in-production-0123456789';
+export const DEV_API_KEYS = 'dev-stats-key:statistics-bureau:statistics-bureau:region,dev-watcher-key:deadline-watcher:system:region';
+
+/**
+ * Comma-separated entries, each `key:role:unitId` (as in issue #6) or `key:name:role:unitId` (a name
+ * for the logs and the events' actor); with three parts the name is `role@unitId`.
+ */
+export const parseApiKeys = (text: string): ApiKeyEntry[] =>
+  text
+    .split(',')
+    .map((s) => s.trim())
+    .filter((s) => s.length > 0)
+    .map((entry) => {
+      const parts = entry.split(':');
+      const [key, name, role, unitId] = parts.length === 3 ? [parts[0], `${parts[1]}@${parts[2]}`, parts[1], parts[2]] : parts;
+      if ((parts.length !== 3 && parts.length !== 4) || !key || !name || !role || !unitId) {
+        throw new Error(`API_KEYS entry must be key:role:unitId or key:name:role:unitId, got ${JSON.stringify(entry)}`);
+      }
+      return { key, name, role, unitId };
+    });
+
+const int = (value: string | undefined, fallback: number, name: string): number => {
+  if (value === undefined || value === '') return fallback;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 0) throw new Error(`${name} must be a non-negative integer, got ${JSON.stringify(value)}`);
+  return n;
+};
+
+/** Reads the configuration from an environment (process.env by default). */
+export const loadConfig = (env: NodeJS.ProcessEnv = process.env): ApiConfig => {
+  const jwtSecret = env.JWT_SECRET || DEV_JWT_SECRET;
+  if (jwtSecret.length < 32) throw new Error('JWT_SECRET must be at least 32 characters');
+  return {
+    port: int(env.PORT, 3000, 'PORT'),
+    dataDir: path.resolve(env.DATA_DIR ?? '.data'),
+    ...(env.EVENTSTORE_CONNECTION_STRING ? { eventStoreConnectionString: env.EVENTSTORE_CONNECTION_STRING } : {}),
+    ...(env.MONGODB_URL ? { mongodbUrl: env.MONGODB_URL } : {}),
+    apiKeys: parseApiKeys(env.API_KEYS ?? DEV_API_KEYS),
+    jwtSecret,
+    jwtIssuer: env.JWT_ISSUER ?? 'zhaoshang',
+    rateLimitPerMinute: int(env.RATE_LIMIT_PER_MINUTE, 600_000, 'RATE_LIMIT_PER_MINUTE'),
+    watcherIntervalMs: int(env.WATCHER_INTERVAL_MS, 60 * 60 * 1000, 'WATCHER_INTERVAL_MS'),
+    seedDemo: (env.SEED_DEMO ?? 'true') !== 'false',
+    readYourWritesTimeoutMs: int(env.READ_YOUR_WRITES_TIMEOUT_MS, 2000, 'READ_YOUR_WRITES_TIMEOUT_MS'),
+    logLevel: env.LOG_LEVEL ?? 'info',
+    ...(env.TODAY ? { today: env.TODAY } : {}),
+  };
+};

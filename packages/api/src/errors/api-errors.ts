@@ -1,0 +1,76 @@
+import type { DomainError } from '@zhaoshang/domain';
+import type { CurrentRevision } from '@zhaoshang/eventstore';
+
+/** One failing path of a request body: where, what was expected, what came. */
+export interface FieldError {
+  readonly path: string;
+  readonly expected: string;
+  readonly value: unknown;
+}
+
+/**
+ * Errors the API raises on purpose; the exception filter maps each to its status. A domain refusal
+ * travels here as data (the decider's Left), wrapped only to cross Nest's handler boundary.
+ */
+export abstract class ApiError extends Error {
+  abstract readonly status: number;
+}
+
+/** 400: the input does not decode; nothing reached the domain. */
+export class InvalidInputError extends ApiError {
+  readonly status = 400;
+  constructor(readonly errors: ReadonlyArray<FieldError>) {
+    super(`invalid input: ${errors.map((e) => e.path || '(body)').join(', ')}`);
+  }
+}
+
+/** 401: no or bad credentials. */
+export class UnauthenticatedError extends ApiError {
+  readonly status = 401;
+  constructor(readonly reason: string) {
+    super(reason);
+  }
+}
+
+/** 403: authenticated, but the role or the unit does not allow it. */
+export class ForbiddenError extends ApiError {
+  readonly status = 403;
+  constructor(
+    readonly reason: 'ROLE_NOT_ALLOWED' | 'OUTSIDE_UNIT',
+    readonly params: Readonly<Record<string, string>>,
+  ) {
+    super(reason);
+  }
+}
+
+/** 422 (404 for PROJECT_NOT_FOUND): a business rule refused the command. */
+export class DomainRefusal extends ApiError {
+  readonly status: number;
+  constructor(readonly error: DomainError) {
+    super(error.code);
+    this.status = error.code === 'PROJECT_NOT_FOUND' ? 404 : 422;
+  }
+}
+
+/** 409: the stream is not at the revision the caller (If-Match) or the handler expected. */
+export class RevisionConflict extends ApiError {
+  readonly status = 409;
+  constructor(
+    readonly streamName: string,
+    readonly expected: string,
+    readonly current: CurrentRevision,
+  ) {
+    super(`stream ${streamName} is at ${String(current)}, expected ${expected}`);
+  }
+}
+
+/** 404 for a read of something that does not exist. */
+export class NotFound extends ApiError {
+  readonly status = 404;
+  constructor(
+    readonly code: 'PROJECT_NOT_FOUND' | 'NOT_FOUND',
+    readonly params: Readonly<Record<string, string>>,
+  ) {
+    super(code);
+  }
+}

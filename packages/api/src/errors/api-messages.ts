@@ -1,0 +1,49 @@
+import type { Language } from '@zhaoshang/domain';
+
+/** Messages of the API's own codes (the domain's and the store's have their own catalogues). */
+export const apiMessages = {
+  INVALID_INPUT: { zh: '请求内容不合法：{paths}', en: 'Invalid request: {paths}' },
+  INVALID_JSON: { zh: '请求体不是合法的 JSON', en: 'The request body is not valid JSON' },
+  UNAUTHENTICATED: { zh: '未认证：{reason}', en: 'Not authenticated: {reason}' },
+  ROLE_NOT_ALLOWED: { zh: '角色 {role} 无权执行 {action}', en: 'Role {role} may not {action}' },
+  OUTSIDE_UNIT: {
+    zh: '只能办理本单位（{actorUnitId}）的事项，该事项属于 {unitId}',
+    en: 'You act only for your unit ({actorUnitId}); this belongs to {unitId}',
+  },
+  WRONG_EXPECTED_REVISION: {
+    zh: '事件流 {streamName} 已被他人修改（当前版本 {currentRevision}），请刷新后重试',
+    en: 'Stream {streamName} was changed by someone else (current revision {currentRevision}); reload and retry',
+  },
+  NOT_FOUND: { zh: '未找到：{what}', en: 'Not found: {what}' },
+  READ_MODEL_BEHIND: {
+    zh: '读模型尚未追上位置 {atLeast}（当前 {checkpoint}），请稍后重试',
+    en: 'The read models have not reached position {atLeast} yet (at {checkpoint}); retry shortly',
+  },
+  RATE_LIMITED: { zh: '请求过于频繁，请稍后再试', en: 'Too many requests; slow down' },
+  STORE_UNAVAILABLE: { zh: '事件存储暂时不可用，请稍后重试', en: 'The event store is unavailable; retry later' },
+  SHUTTING_DOWN: { zh: '服务正在停止，请稍后重试', en: 'The service is shutting down; retry shortly' },
+  INTERNAL_ERROR: { zh: '服务器内部错误（已记录，请求编号 {requestId}）', en: 'Internal error (logged, request id {requestId})' },
+} as const satisfies Record<string, { readonly zh: string; readonly en: string }>;
+
+export type ApiMessageCode = keyof typeof apiMessages;
+
+/** Both languages of an API message, parameters filled in. */
+export const apiMessage = (code: ApiMessageCode, params: Readonly<Record<string, unknown>> = {}): Record<Language, string> => {
+  const fill = (s: string) => s.replace(/\{(\w+)\}/g, (whole, k: string) => (k in params ? String(params[k]) : whole));
+  return { zh: fill(apiMessages[code].zh), en: fill(apiMessages[code].en) };
+};
+
+/** The caller's language from Accept-Language: the first of zh / en it prefers; Chinese by default. */
+export const languageOf = (acceptLanguage: string | undefined): Language => {
+  if (!acceptLanguage) return 'zh';
+  const ranked = acceptLanguage
+    .split(',')
+    .map((part, i) => {
+      const [tag = '', ...rest] = part.trim().split(';');
+      const q = rest.find((r) => r.trim().startsWith('q='));
+      return { lang: tag.toLowerCase().slice(0, 2), q: q ? Number(q.trim().slice(2)) : 1, i };
+    })
+    .filter((x) => x.lang === 'zh' || x.lang === 'en')
+    .sort((a, b) => b.q - a.q || a.i - b.i);
+  return (ranked[0]?.lang as Language | undefined) ?? 'zh';
+};

@@ -1,0 +1,47 @@
+import { Controller, Get, HttpCode, Inject, Post, Req, type Type } from '@nestjs/common';
+import { Access } from '../auth/route-access';
+import type { AuthenticatedRequest } from '../auth/auth.guard';
+import { RequestDispatcher } from './request-dispatcher';
+import type { CommandRoute, QueryRoute } from './routes';
+
+type Method = (this: { dispatcher: RequestDispatcher }, req: AuthenticatedRequest) => Promise<unknown>;
+
+/**
+ * Builds a context's controller from its route table: one method per route, decorated as if
+ * written by hand (@Post/@Get, @HttpCode, @Access, @Req). The table is the single source of the
+ * routes, their roles and their OpenAPI description.
+ */
+export const controllerFor = (name: string, commands: ReadonlyArray<CommandRoute>, queries: ReadonlyArray<QueryRoute>): Type<unknown> => {
+  class RoutesController {
+    constructor(readonly dispatcher: RequestDispatcher) {}
+  }
+  Object.defineProperty(RoutesController, 'name', { value: `${name}Controller` });
+  const proto = RoutesController.prototype as unknown as Record<string, Method>;
+  const define = (key: string, method: Method, decorators: ReadonlyArray<MethodDecorator>) => {
+    proto[key] = method;
+    const descriptor = Object.getOwnPropertyDescriptor(proto, key)!;
+    for (const d of decorators) d(proto, key, descriptor);
+    Req()(proto, key, 0);
+  };
+  for (const route of commands) {
+    define(
+      route.command,
+      function (req) {
+        return this.dispatcher.command(route, req);
+      },
+      [Post(route.path), HttpCode(route.status ?? 200), Access({ kind: 'command', command: route.command })],
+    );
+  }
+  for (const route of queries) {
+    define(
+      route.name,
+      function (req) {
+        return this.dispatcher.query(route, req);
+      },
+      [Get(route.path), Access({ kind: 'query' })],
+    );
+  }
+  Inject(RequestDispatcher)(RoutesController, undefined, 0);
+  Controller()(RoutesController);
+  return RoutesController;
+};

@@ -1,0 +1,95 @@
+import { createHash, randomUUID } from 'node:crypto';
+import { Inject, Injectable } from '@nestjs/common';
+import { CommandBus, QueryBus } from '@nestjs/cqrs';
+import type { CurrentRevision } from '@zhaoshang/eventstore';
+import type { AuthenticatedRequest } from '../auth/auth.guard';
+import type { Clock } from '../clock';
+import { commandCodecs } from '../command-handling/aggregates';
+import { businessTimeOf } from '../command-handling/business-time';
+import type { CommandResult } from '../command-handling/command-gateway';
+import { commandMessage } from '../command-handling/command-messages';
+import type { ApiConfig } from '../config';
+import { InvalidInputError, UnauthenticatedError } from '../errors/api-errors';
+import type { ReadModels } from '../read-models/read-model.port';
+import { API_CONFIG, CLOCK, READ_MODELS } from '../tokens';
+import { decodeOrThrow } from './decode';
+import type { CommandRoute, QueryRoute } from './routes';
+
+/** Answer of every query: the data and the read models' position it reflects. */
+export interface QueryAnswer<T = unknown> {
+  readonly position: string;
+  /** False when `atLeast` was given and the read models did not reach it within the bound. */
+  readonly caughtUp: boolean;
+  readonly data: T;
+}
+
+const isObject = (u: unknown): u is Record<string, unknown> => typeof u === 'object' && u !== null && !Array.isArray(u);
+const IDEMPOTENCY_KEY = /^[\x21-\x7e]{1,200}$/;
+
+/** Turns an HTTP request into a command on the CommandBus or a query on the QueryBus. */
+@Injectable()
+export class RequestDispatcher {
+  constructor(
+    @Inject(CommandBus) private readonly commandBus: CommandBus,
+    @Inject(QueryBus) private readonly queryBus: QueryBus,
+    @Inject(READ_MODELS) private readonly readModels: ReadModels,
+    @Inject(API_CONFIG) private readonly config: ApiConfig,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {}
+
+  async command(route: CommandRoute, req: AuthenticatedRequest): Promise<CommandResult> {
+    const actor = req.principal;
+    if (actor === undefined) throw new UnauthenticatedError('missing credentials');
+    const key = req.headers['idempotency-key'];
+    if (key !== undefined && (typeof key !== 'string' || !IDEMPOTENCY_KEY.test(key))) {
+      throw new InvalidInputError([{ path: 'header:Idempotency-Key', expected: '1–200 printable ASCII characters', value: key }]);
+    }
+    const expectedRevision = this.ifMatch(req.headers['if-match']);
+    const params: Record<string, unknown> = { ...req.params };
+    for (const name of route.numericParams ?? []) {
+      const v = params[name];
+      if (typeof v === 'string' && /^\d+$/.test(v)) params[name] = Number(v);
+    }
+    let input: unknown = req.body;
+    if (isObject(input)) {
+      input = { ...input, ...params, type: route.command };
+      if (route.generatesProjectId && (input as Record<string, unknown>).projectId === undefined) {
+        // A retried create with the same key lands on the same stream, so it cannot make two projects.
+        const id = key !== undefined ? createHash('sha256').update(key).digest('hex').slice(0, 16).toUpperCase() : randomUUID();
+        input = { ...(input as object), projectId: `XM-${id}` };
+      }
+    }
+    const command = decodeOrThrow(commandCodecs[route.command] as never, input) as { type: CommandRoute['command'] } & Record<string, unknown>;
+    const commandId = key ?? randomUUID();
+    const correlation = req.headers['x-correlation-id'];
+    return this.commandBus.execute(
+      commandMessage(command, {
+        actor,
+        commandId,
+        correlationId: typeof correlation === 'string' && correlation.length > 0 ? correlation : String(req.id ?? commandId),
+        causationId: String(req.id ?? commandId),
+        businessTime: businessTimeOf(command, this.clock.now()),
+        ...(expectedRevision !== undefined ? { expectedRevision } : {}),
+      }),
+    );
+  }
+
+  async query(route: QueryRoute, req: AuthenticatedRequest): Promise<QueryAnswer> {
+    const query = isObject(req.query) ? req.query : {};
+    const input = decodeOrThrow(route.input as never, { ...query, ...req.params }) as Record<string, string | undefined>;
+    let caughtUp = true;
+    if (input.atLeast !== undefined) {
+      caughtUp = await this.readModels.waitFor(BigInt(input.atLeast), this.config.readYourWritesTimeoutMs);
+    }
+    const data: unknown = await this.queryBus.execute(route.build(input, this.clock.today()) as never);
+    return { position: this.readModels.checkpoint().toString(), caughtUp, data };
+  }
+
+  private ifMatch(header: string | string[] | undefined): CurrentRevision | undefined {
+    if (header === undefined) return undefined;
+    const text = (Array.isArray(header) ? header[0] : header)?.replace(/^W\//, '').replace(/"/g, '').trim();
+    if (text === 'no-stream') return 'no-stream';
+    if (text !== undefined && /^\d+$/.test(text)) return Number(text);
+    throw new InvalidInputError([{ path: 'header:If-Match', expected: 'a stream revision (integer) or "no-stream"', value: header }]);
+  }
+}

@@ -1,0 +1,18 @@
+import { bulletinCommandRoutes, bulletinQueryRoutes } from '../bulletins/bulletins.routes';
+import { leaderCommandRoutes, leaderQueryRoutes } from '../leaders/leaders.routes';
+import { projectCommandRoutes, projectQueryRoutes } from '../projects/projects.routes';
+import { reviewQueryRoutes } from '../read-models/read-models.routes';
+import { targetCommandRoutes, targetQueryRoutes } from '../targets/targets.routes';
+import type { CommandRoute, QueryRoute } from './routes';
+
+/** Every route of the API, by context: controllers, OpenAPI and the role matrix test read this. */
+export const routeTable = {
+  projects: { commands: projectCommandRoutes, queries: projectQueryRoutes },
+  targets: { commands: targetCommandRoutes, queries: targetQueryRoutes },
+  leaders: { commands: leaderCommandRoutes, queries: leaderQueryRoutes },
+  bulletins: { commands: bulletinCommandRoutes, queries: bulletinQueryRoutes },
+  reviews: { commands: [] as ReadonlyArray<CommandRoute>, queries: reviewQueryRoutes },
+} as const;
+
+export const allCommandRoutes: ReadonlyArray<CommandRoute> = Object.values(routeTable).flatMap((c) => c.commands);
+export const allQueryRoutes: ReadonlyArray<QueryRoute> = Object.values(routeTable).flatMap((c) => c.queries);

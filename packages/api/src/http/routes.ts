@@ -1,0 +1,38 @@
+import type * as t from 'io-ts';
+import type { CommandType } from '../auth/permissions';
+
+/** A command route: POST to a resource, body decoded with the command's codec (path params merged in). */
+export interface CommandRoute {
+  readonly kind: 'command';
+  readonly command: CommandType;
+  readonly path: string;
+  readonly tag: string;
+  readonly summary: string;
+  /** 201 for a route that creates a resource. */
+  readonly status?: 200 | 201;
+  /** Path parameters that are numbers in the command (e.g. `year`). */
+  readonly numericParams?: ReadonlyArray<string>;
+  /** The project id may be omitted: it is derived from the Idempotency-Key (or drawn at random). */
+  readonly generatesProjectId?: boolean;
+}
+
+/** A query route: GET, path and query string decoded with io-ts, answered through the QueryBus. */
+export interface QueryRoute {
+  readonly kind: 'query';
+  readonly name: string;
+  readonly path: string;
+  readonly tag: string;
+  readonly summary: string;
+  /** Codec of the path parameters and the query string together (all strings). */
+  readonly input: t.Mixed;
+  /** Builds the query object from the decoded input and today's business date. */
+  readonly build: (input: Record<string, string | undefined>, today: string) => object;
+  /** Human description of the answer's `data`. */
+  readonly returns: string;
+}
+
+export type Route = CommandRoute | QueryRoute;
+
+/** `/projects/:projectId/x` → `/projects/{projectId}/x` (OpenAPI) and the parameter names. */
+export const pathParams = (path: string): string[] => [...path.matchAll(/:(\w+)/g)].map((m) => m[1]!);
+export const openApiPath = (path: string): string => path.replace(/:(\w+)/g, '{$1}');

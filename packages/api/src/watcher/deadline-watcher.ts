@@ -1,0 +1,89 @@
+import { Inject, Injectable, Logger, type OnApplicationBootstrap, type BeforeApplicationShutdown } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
+import { exhaustMap, from, timer, type Subscription } from 'rxjs';
+import type { Principal } from '../auth/roles';
+import type { Clock } from '../clock';
+import type { DomainCommand } from '../command-handling/aggregates';
+import type { CommandResult } from '../command-handling/command-gateway';
+import { commandMessage } from '../command-handling/command-messages';
+import type { ApiConfig } from '../config';
+import type { ReadModels } from '../read-models/read-model.port';
+import type { EventStore } from '@zhaoshang/eventstore';
+import { API_CONFIG, CLOCK, EVENT_STORE, READ_MODELS } from '../tokens';
+
+/** What one pass of the watcher did. */
+export interface WatchRun {
+  readonly today: string;
+  readonly checked: number;
+  readonly raised: number;
+  readonly failed: number;
+}
+
+export const WATCHER: Principal = { userId: 'system:deadline-watcher', role: 'system', unitId: 'region', via: 'api-key' };
+
+/**
+ * The deadline watcher (R7, R8): on an rxjs timer, asks every open signed project to record the
+ * milestones missed as of today. The command id is `watch:<project>:<today>` and the domain raises
+ * each deadline once, so a restart, an overlapping instance or a second pass on the same day never
+ * doubles a MilestoneMissed. A slow pass is never overlapped by the next (exhaustMap).
+ */
+@Injectable()
+export class DeadlineWatcher implements OnApplicationBootstrap, BeforeApplicationShutdown {
+  private readonly logger = new Logger('DeadlineWatcher');
+  private subscription: Subscription | undefined;
+  private running: Promise<WatchRun> | undefined;
+
+  constructor(
+    @Inject(CommandBus) private readonly commandBus: CommandBus,
+    @Inject(READ_MODELS) private readonly readModels: ReadModels,
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    @Inject(API_CONFIG) private readonly config: ApiConfig,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {}
+
+  onApplicationBootstrap(): void {
+    if (this.config.watcherIntervalMs <= 0) return;
+    this.subscription = timer(5_000, this.config.watcherIntervalMs)
+      .pipe(exhaustMap(() => from(this.runOnce())))
+      .subscribe({
+        next: (run) => {
+          if (run.raised > 0 || run.failed > 0) this.logger.log(run, 'deadline watcher pass');
+        },
+      });
+  }
+
+  async beforeApplicationShutdown(): Promise<void> {
+    this.subscription?.unsubscribe();
+    await this.running;
+  }
+
+  /** One pass over the open projects (tests call it with a pinned clock). */
+  runOnce(today: string = this.clock.today()): Promise<WatchRun> {
+    const run = this.pass(today);
+    this.running = run;
+    return run;
+  }
+
+  private async pass(today: string): Promise<WatchRun> {
+    // Look at every project signed so far: let the read models reach the store's head first (bounded).
+    const head = (await this.store.readAll({ direction: 'backwards', maxCount: 1 }))[0]?.globalPosition ?? 0n;
+    await this.readModels.waitFor(head, 5_000);
+    const projects = await this.readModels.watchedProjects();
+    let raised = 0;
+    let failed = 0;
+    for (const projectId of projects) {
+      const commandId = `watch:${projectId}:${today}`;
+      const command = { type: 'RecordMissedMilestones', projectId, today } as DomainCommand;
+      try {
+        const result: CommandResult = await this.commandBus.execute(
+          commandMessage(command, { actor: WATCHER, commandId, correlationId: `watch:${today}`, causationId: commandId, businessTime: `${today}T00:00:00+08:00` }),
+        );
+        if (!result.duplicate) raised += result.events.length;
+      } catch (error) {
+        failed += 1;
+        this.logger.warn({ projectId, err: error }, 'deadline watcher could not check a project');
+      }
+    }
+    return { today, checked: projects.length, raised, failed };
+  }
+}

@@ -1,0 +1,88 @@
+import type { CommandResult } from '../src/command-handling/command-gateway';
+import { DomainEventOccurred } from '../src/command-handling/domain-event-occurred';
+import { commandRoles } from '../src/auth/permissions';
+import { lifeUntil } from '../src/demo/project-life';
+import { EventBus } from '@nestjs/cqrs';
+import { authFor, request, send, startTestApp } from './support';
+
+describe('operations', () => {
+  let t: Awaited<ReturnType<typeof startTestApp>>;
+  beforeAll(async () => {
+    t = await startTestApp();
+  });
+  afterAll(() => t.close());
+
+  it('/health is live and /health/ready covers the store and the projection lag', async () => {
+    expect((await request(t.http).get('/health')).body).toEqual({ status: 'ok' });
+    const ready = await request(t.http).get('/health/ready');
+    expect(ready.status).toBe(200);
+    expect(ready.body).toMatchObject({ status: 'ready', eventStore: { status: 'up' }, projections: { lag: '0' } });
+  });
+
+  it('serves OpenAPI 3 at /openapi.json, generated from the command codecs, and Swagger UI at /docs', async () => {
+    const doc = (await request(t.http).get('/openapi.json')).body;
+    expect(doc.openapi).toMatch(/^3\./);
+    expect(Object.keys(doc.components.schemas)).toEqual(expect.arrayContaining(Object.keys(commandRoles)));
+    const capture = doc.paths['/projects'].post;
+    const body = capture.requestBody.content['application/json'].schema;
+    expect(body.properties.intendedInvestment).toMatchObject({ type: 'integer', title: 'Cny' });
+    expect(body.properties.capturedOn).toMatchObject({ type: 'string', format: 'date' });
+    expect(body.properties.channel.enum).toContain('industrial-chain');
+    expect(body.required).not.toContain('projectId');
+    expect(doc.paths['/projects/{projectId}/procedures/{procedureId}/completion'].post.parameters.map((p: { name: string }) => p.name)).toEqual(
+      expect.arrayContaining(['projectId', 'procedureId', 'Idempotency-Key', 'If-Match']),
+    );
+    const ui = await request(t.http).get('/docs/');
+    expect(ui.status).toBe(200);
+    expect(ui.text).toContain('swagger');
+  });
+
+  it('carries a request id (given or generated) on every answer', async () => {
+    const given = await request(t.http).get('/health').set('x-request-id', 'req-42');
+    expect(given.headers['x-request-id']).toBe('req-42');
+    expect((await request(t.http).get('/health')).headers['x-request-id']).toMatch(/^[0-9a-f-]{36}$/);
+  });
+
+  it('publishes appended events on the EventBus for in-process reactions', async () => {
+    const seen: string[] = [];
+    const sub = t.z.app.get(EventBus).subscribe((e) => {
+      if (e instanceof DomainEventOccurred) seen.push(e.event.type);
+    });
+    const step = lifeUntil({ projectId: 'XM-O-1', unitId: 'jingkaiqu', name: 'n', investor: 'i', industryChain: 'c', content: 'x', totalYi: 1, capturedOn: '2024-01-02' }, 'lead')[0]!;
+    const res = await send(t.http, step);
+    const result = res.body as CommandResult;
+    sub.unsubscribe();
+    expect(result.events.map((e) => e.type)).toEqual(['LeadCaptured']);
+    expect(seen).toEqual(['LeadCaptured']);
+  });
+
+  it('a query waits (bounded) for a position not reached yet and says so', async () => {
+    const res = await request(t.http).get('/projects?atLeast=999999').set(await authFor('auditor'));
+    expect(res.status).toBe(200);
+    expect(res.body.caughtUp).toBe(false);
+  }, 10_000);
+});
+
+describe('rate limiting', () => {
+  it('answers 429 beyond the configured requests per minute', async () => {
+    const t = await startTestApp({ rateLimitPerMinute: 3 });
+    try {
+      const statuses = [];
+      for (let i = 0; i < 4; i += 1) statuses.push((await request(t.http).get('/health')).status);
+      expect(statuses).toEqual([200, 200, 200, 429]);
+    } finally {
+      await t.close();
+    }
+  });
+});
+
+describe('graceful shutdown', () => {
+  it('finishes commands in flight before the store closes', async () => {
+    const t = await startTestApp();
+    const step = lifeUntil({ projectId: 'XM-S-1', unitId: 'jingkaiqu', name: 'n', investor: 'i', industryChain: 'c', content: 'x', totalYi: 1, capturedOn: '2024-01-02' }, 'lead')[0]!;
+    const inFlight = send(t.http, step);
+    await new Promise((r) => setTimeout(r, 5));
+    const [res] = await Promise.all([inFlight, t.close()]);
+    expect(res.status).toBe(201);
+  });
+});

@@ -1,0 +1,67 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
+import request from 'supertest';
+import type { App } from 'supertest/types';
+import { createApp, type ZhaoshangApp } from '../src/app';
+import { issueToken } from '../src/auth/authenticator';
+import type { Role } from '../src/auth/roles';
+import { fixedDayClock } from '../src/clock';
+import { loadConfig, type ApiConfig } from '../src/config';
+
+export const TEST_SECRET = 'test-secret-0123456789-0123456789-0123456789';
+export const SYSTEM_KEY = 'test-system-key';
+
+/** An app on a fresh temporary SQLite file, today pinned, logs silent, watcher off. */
+export const startTestApp = async (
+  overrides: Partial<ApiConfig> = {},
+  today = '2024-06-01',
+): Promise<{ z: ZhaoshangApp; http: App; close: () => Promise<void>; config: ApiConfig }> => {
+  const dir = mkdtempSync(path.join(tmpdir(), 'zhaoshang-api-'));
+  const config: ApiConfig = {
+    ...loadConfig({ JWT_SECRET: TEST_SECRET, API_KEYS: `${SYSTEM_KEY}:statistics-bureau:system:region`, DATA_DIR: dir, LOG_LEVEL: 'silent', SEED_DEMO: 'false', WATCHER_INTERVAL_MS: '0' }),
+    ...overrides,
+  };
+  const z = await createApp(config, { clock: fixedDayClock(today) });
+  const http = z.app.getHttpServer() as App;
+  return {
+    z,
+    http,
+    config,
+    close: async () => {
+      await z.app.close();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+};
+
+/** A person's token for a role and unit. */
+export const tokenFor = (role: Role, unitId = 'region', sub = `user-${role}`): Promise<string> =>
+  issueToken({ sub, role, unit: unitId }, { secret: TEST_SECRET, issuer: 'zhaoshang' });
+
+/** Headers for a role (the `system` role uses the API key). */
+export const authFor = async (role: Role, unitId = 'region'): Promise<Record<string, string>> =>
+  role === 'system' ? { 'x-api-key': SYSTEM_KEY } : { authorization: `Bearer ${await tokenFor(role, unitId)}` };
+
+export { request };
+
+import { allCommandRoutes } from '../src/http/route-table';
+import type { ScriptStep } from '../src/demo/project-life';
+
+/** The route of a command and its path with the command's own values filled in. */
+export const routeOf = (command: ScriptStep['command']): { path: string; status: number } => {
+  const route = allCommandRoutes.find((r) => r.command === command.type);
+  if (route === undefined) throw new Error(`no route for ${command.type}`);
+  const path = route.path.replace(/:(\w+)/g, (_, name: string) => encodeURIComponent(String(command[name])));
+  return { path, status: route.status ?? 200 };
+};
+
+/** Sends one script step over HTTP as its role (officers in the step's unit). */
+export const send = async (http: App, step: ScriptStep, headers: Record<string, string> = {}) => {
+  const { type: _type, ...body } = step.command;
+  return request(http)
+    .post(routeOf(step.command).path)
+    .set(await authFor(step.role, step.unitId))
+    .set(headers)
+    .send(body);
+};

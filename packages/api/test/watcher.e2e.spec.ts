@@ -1,0 +1,56 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
+import { createApp } from '../src/app';
+import { fixedDayClock } from '../src/clock';
+import { lifeUntil } from '../src/demo/project-life';
+import { DeadlineWatcher } from '../src/watcher/deadline-watcher';
+import { authFor, request, send, startTestApp } from './support';
+
+const spec = {
+  projectId: 'XM-W-1',
+  unitId: 'jingkaiqu',
+  name: '冷链物流园项目',
+  investor: '上海某供应链管理有限公司',
+  industryChain: '现代物流',
+  content: '建设冷库及配送中心',
+  totalYi: 1.5,
+  capturedOn: '2024-02-01',
+};
+
+describe('the deadline watcher', () => {
+  it('raises each missed deadline once, across passes and restarts', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'zhaoshang-watch-'));
+    const first = await startTestApp({ dataDir: dir });
+    try {
+      for (const step of lifeUntil(spec, 'signed')) expect((await send(first.http, step)).status).toBeLessThan(300);
+      const watcher = first.z.app.get(DeadlineWatcher);
+      // Signed 2024-03-27, start due by 2024-05-26: missed on 2024-06-01.
+      const run = await watcher.runOnce('2024-06-01');
+      expect(run).toMatchObject({ checked: 1, raised: 1, failed: 0 });
+      expect(await watcher.runOnce('2024-06-01')).toMatchObject({ raised: 0 });
+      expect(await watcher.runOnce('2024-06-02')).toMatchObject({ raised: 0 });
+      const list = await request(first.http).get('/supervision?asOf=2024-06-01').set(await authFor('supervision-office'));
+      expect(list.body.data).toEqual([expect.objectContaining({ kind: 'missed-milestone', projectId: 'XM-W-1', subject: 'agreed-start', daysOverdue: 6 })]);
+      const events = await first.z.store.readStream('project-XM-W-1');
+      expect(events.filter((e) => e.type === 'MilestoneMissed').map((e) => e.metadata.commandId)).toEqual(['watch:XM-W-1:2024-06-01']);
+    } finally {
+      await first.z.app.close();
+    }
+    // A restart on the same files: the same day and the next never double the milestone.
+    const again = await createApp(first.config, { clock: fixedDayClock('2024-06-01') });
+    try {
+      await again.readModels.waitFor(1n, 1000);
+      const before = (await again.store.readAll()).length;
+      const watcher = again.app.get(DeadlineWatcher);
+      expect(await watcher.runOnce()).toMatchObject({ checked: 1, raised: 0 });
+      expect(await watcher.runOnce('2024-06-03')).toMatchObject({ raised: 0 });
+      expect((await again.store.readAll()).length).toBe(before);
+      // A later deadline is raised when its day has passed: the R8 exit rule, 3 months after signing.
+      expect(await watcher.runOnce('2024-06-28')).toMatchObject({ raised: 1 });
+    } finally {
+      await again.app.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 30_000);
+});

@@ -12,9 +12,12 @@ import * as path from 'node:path';
 import { Controller, Get, Module } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import autocannon from 'autocannon';
-import { createApp } from '../src/app';
-import { issueToken } from '../src/auth/authenticator';
-import { loadConfig } from '../src/config';
+import { createRequire } from 'node:module';
+import type * as Api from '../src/index';
+
+// The API is loaded from dist/ (built by tsc): Nest's dependency injection needs the decorator
+// metadata tsc emits, which tsx/esbuild does not. `npm run bench:api` builds first.
+const { createApp, issueToken, loadConfig } = createRequire(__filename)('../dist/index.js') as typeof Api;
 
 const seconds = Number(process.env.BENCH_SECONDS ?? 5);
 const connections = Number(process.env.BENCH_CONNECTIONS ?? 10);
@@ -25,7 +28,11 @@ class BareController {
     return { ok: true };
   }
 }
-Get('bare')(BareController.prototype, 'bare', Object.getOwnPropertyDescriptor(BareController.prototype, 'bare')!);
+Get('bare')(
+  BareController.prototype,
+  'bare',
+  Object.getOwnPropertyDescriptor(BareController.prototype, 'bare')!,
+);
 Controller()(BareController);
 class BareModule {}
 Module({ controllers: [BareController] })(BareModule);
@@ -40,7 +47,13 @@ interface Row {
 
 const run = async (name: string, options: Parameters<typeof autocannon>[0]): Promise<Row> => {
   const r = await autocannon({ connections, duration: seconds, ...options });
-  return { name, rps: r.requests.average, p50: r.latency.p50, p99: r.latency.p99, failed: r.errors + r.non2xx };
+  return {
+    name,
+    rps: r.requests.average,
+    p50: r.latency.p50,
+    p99: r.latency.p99,
+    failed: r.errors + r.non2xx,
+  };
 };
 
 const main = async (): Promise<void> => {
@@ -48,11 +61,20 @@ const main = async (): Promise<void> => {
   const bare = await NestFactory.create(BareModule, { logger: false });
   await bare.listen(0);
   const bareUrl = await bare.getUrl();
-  rows.push(await run('bare NestJS GET (baseline)', { url: `${bareUrl.replace('[::1]', 'localhost')}/bare` }));
+  rows.push(
+    await run('bare NestJS GET (baseline)', { url: `${bareUrl.replace('[::1]', 'localhost')}/bare` }),
+  );
   await bare.close();
 
   const dir = mkdtempSync(path.join(tmpdir(), 'zhaoshang-bench-'));
-  const config = { ...loadConfig({ DATA_DIR: dir, LOG_LEVEL: 'silent', WATCHER_INTERVAL_MS: '0', RATE_LIMIT_PER_MINUTE: '100000000' }) };
+  const config = {
+    ...loadConfig({
+      DATA_DIR: dir,
+      LOG_LEVEL: 'silent',
+      WATCHER_INTERVAL_MS: '0',
+      RATE_LIMIT_PER_MINUTE: '100000000',
+    }),
+  };
   const { app, seeded } = await createApp(config);
   await app.listen(0);
   const url = (await app.getUrl()).replace('[::1]', 'localhost');
@@ -103,17 +125,33 @@ const main = async (): Promise<void> => {
       ],
     }),
   );
-  rows.push(await run('GET /projects?unitId= (register)', { url: `${url}/projects?unitId=jingkaiqu`, headers: { authorization: reader } }));
-  rows.push(await run('GET /targets/:unit/:year/progress', { url: `${url}/targets/jingkaiqu/2024/progress?asOf=2024-12-31`, headers: { authorization: reader } }));
+  rows.push(
+    await run('GET /projects?unitId= (register)', {
+      url: `${url}/projects?unitId=jingkaiqu`,
+      headers: { authorization: reader },
+    }),
+  );
+  rows.push(
+    await run('GET /targets/:unit/:year/progress', {
+      url: `${url}/targets/jingkaiqu/2024/progress?asOf=2024-12-31`,
+      headers: { authorization: reader },
+    }),
+  );
   await app.close();
   rmSync(dir, { recursive: true, force: true });
 
   const base = rows[0]!.rps;
   const pad = (s: string, n: number) => s + ' '.repeat(Math.max(0, n - [...s].length));
-  console.log(`\nAPI benchmark: ${seconds}s × ${connections} connections per scenario; demo region of ${seeded?.projects ?? '?'} projects (${seeded?.events ?? '?'} events); Node ${process.version}\n`);
-  console.log(`${pad('scenario', 48)}${pad('req/s', 10)}${pad('p50 ms', 9)}${pad('p99 ms', 9)}${pad('vs bare', 9)}non-2xx`);
+  console.log(
+    `\nAPI benchmark: ${seconds}s × ${connections} connections per scenario; demo region of ${seeded?.projects ?? '?'} projects (${seeded?.events ?? '?'} events); Node ${process.version}\n`,
+  );
+  console.log(
+    `${pad('scenario', 48)}${pad('req/s', 10)}${pad('p50 ms', 9)}${pad('p99 ms', 9)}${pad('vs bare', 9)}non-2xx`,
+  );
   for (const r of rows) {
-    console.log(`${pad(r.name, 48)}${pad(r.rps.toFixed(0), 10)}${pad(String(r.p50), 9)}${pad(String(r.p99), 9)}${pad((r.rps / base).toFixed(2), 9)}${r.failed}`);
+    console.log(
+      `${pad(r.name, 48)}${pad(r.rps.toFixed(0), 10)}${pad(String(r.p50), 9)}${pad(String(r.p99), 9)}${pad((r.rps / base).toFixed(2), 9)}${r.failed}`,
+    );
   }
 };
 

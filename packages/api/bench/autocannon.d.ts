@@ -16,7 +16,9 @@ declare module 'autocannon' {
     readonly path?: string;
     readonly headers?: Record<string, string>;
     readonly body?: string;
-    readonly setupRequest?: (req: RequestSpec & Record<string, unknown>) => RequestSpec & Record<string, unknown>;
+    readonly setupRequest?: (
+      req: RequestSpec & Record<string, unknown>,
+    ) => RequestSpec & Record<string, unknown>;
   }
   interface Options extends RequestSpec {
     readonly url: string;

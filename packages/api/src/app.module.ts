@@ -1,4 +1,11 @@
-import { Inject, Injectable, Module, type DynamicModule, type OnApplicationShutdown, type BeforeApplicationShutdown } from '@nestjs/common';
+import {
+  Inject,
+  Injectable,
+  Module,
+  type DynamicModule,
+  type OnApplicationShutdown,
+  type BeforeApplicationShutdown,
+} from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { CqrsModule } from '@nestjs/cqrs';
 import { ThrottlerGuard, ThrottlerModule } from '@nestjs/throttler';
@@ -69,7 +76,8 @@ export class AppModule {
             level: config.logLevel,
             genReqId: (req, res) => {
               const given = req.headers['x-request-id'];
-              const id = typeof given === 'string' && given.length > 0 && given.length <= 200 ? given : randomUUID();
+              const id =
+                typeof given === 'string' && given.length > 0 && given.length <= 200 ? given : randomUUID();
               res.setHeader('x-request-id', id);
               return id;
             },
@@ -87,7 +95,10 @@ export class AppModule {
         { provide: EVENT_STORE, useValue: deps.store },
         { provide: READ_MODELS, useValue: deps.readModels },
         { provide: CLOCK, useValue: deps.clock },
-        { provide: Authenticator, useValue: new Authenticator(config.apiKeys, config.jwtSecret, config.jwtIssuer) },
+        {
+          provide: Authenticator,
+          useValue: new Authenticator(config.apiKeys, config.jwtSecret, config.jwtIssuer),
+        },
         { provide: APP_GUARD, useClass: ThrottlerGuard },
         { provide: APP_GUARD, useClass: AuthGuard },
         CommandGateway,

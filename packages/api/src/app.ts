@@ -32,7 +32,8 @@ export interface CreateAppOptions {
 
 /** Opens the event store chosen by configuration: EventStoreDB when a connection string is set, else SQLite in DATA_DIR. */
 export const openEventStore = (config: ApiConfig): EventStore => {
-  if (config.eventStoreConnectionString !== undefined) return openEsdbEventStore({ connectionString: config.eventStoreConnectionString });
+  if (config.eventStoreConnectionString !== undefined)
+    return openEsdbEventStore({ connectionString: config.eventStoreConnectionString });
   mkdirSync(config.dataDir, { recursive: true });
   return openSqliteEventStore({ file: path.join(config.dataDir, 'events.sqlite') });
 };
@@ -48,7 +49,9 @@ export const createApp = async (config: ApiConfig, options: CreateAppOptions = {
   // MONGODB_URL selects the MongoDB read-model store of @zhaoshang/projections once it ships (see README);
   // until then the read models are folded in this process from the event store.
   const readModels = new InProcessReadModels(store);
-  const app = await NestFactory.create(AppModule.forRoot({ config, store, readModels, clock }), { bufferLogs: true });
+  const app = await NestFactory.create(AppModule.forRoot({ config, store, readModels, clock }), {
+    bufferLogs: true,
+  });
   app.useLogger(app.get(Logger));
   app.useGlobalFilters(new ApiExceptionFilter());
   SwaggerModule.setup('docs', app, openApiDocument(), { jsonDocumentUrl: 'docs/openapi.json' });

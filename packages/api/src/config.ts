@@ -36,7 +36,8 @@ export interface ApiConfig {
 
 /** Development-only defaults: `npm start` works on a fresh clone; production must set its own. */
 export const DEV_JWT_SECRET = 'zhaoshang-dev-secret-change-me-in-production-0123456789';
-export const DEV_API_KEYS = 'dev-stats-key:statistics-bureau:statistics-bureau:region,dev-watcher-key:deadline-watcher:system:region';
+export const DEV_API_KEYS =
+  'dev-stats-key:statistics-bureau:statistics-bureau:region,dev-watcher-key:deadline-watcher:system:region';
 
 /**
  * Comma-separated entries, each `key:role:unitId` (as in issue #6) or `key:name:role:unitId` (a name
@@ -49,9 +50,12 @@ export const parseApiKeys = (text: string): ApiKeyEntry[] =>
     .filter((s) => s.length > 0)
     .map((entry) => {
       const parts = entry.split(':');
-      const [key, name, role, unitId] = parts.length === 3 ? [parts[0], `${parts[1]}@${parts[2]}`, parts[1], parts[2]] : parts;
+      const [key, name, role, unitId] =
+        parts.length === 3 ? [parts[0], `${parts[1]}@${parts[2]}`, parts[1], parts[2]] : parts;
       if ((parts.length !== 3 && parts.length !== 4) || !key || !name || !role || !unitId) {
-        throw new Error(`API_KEYS entry must be key:role:unitId or key:name:role:unitId, got ${JSON.stringify(entry)}`);
+        throw new Error(
+          `API_KEYS entry must be key:role:unitId or key:name:role:unitId, got ${JSON.stringify(entry)}`,
+        );
       }
       return { key, name, role, unitId };
     });
@@ -59,7 +63,8 @@ export const parseApiKeys = (text: string): ApiKeyEntry[] =>
 const int = (value: string | undefined, fallback: number, name: string): number => {
   if (value === undefined || value === '') return fallback;
   const n = Number(value);
-  if (!Number.isInteger(n) || n < 0) throw new Error(`${name} must be a non-negative integer, got ${JSON.stringify(value)}`);
+  if (!Number.isInteger(n) || n < 0)
+    throw new Error(`${name} must be a non-negative integer, got ${JSON.stringify(value)}`);
   return n;
 };
 
@@ -70,7 +75,9 @@ export const loadConfig = (env: NodeJS.ProcessEnv = process.env): ApiConfig => {
   return {
     port: int(env.PORT, 3000, 'PORT'),
     dataDir: path.resolve(env.DATA_DIR ?? '.data'),
-    ...(env.EVENTSTORE_CONNECTION_STRING ? { eventStoreConnectionString: env.EVENTSTORE_CONNECTION_STRING } : {}),
+    ...(env.EVENTSTORE_CONNECTION_STRING
+      ? { eventStoreConnectionString: env.EVENTSTORE_CONNECTION_STRING }
+      : {}),
     ...(env.MONGODB_URL ? { mongodbUrl: env.MONGODB_URL } : {}),
     apiKeys: parseApiKeys(env.API_KEYS ?? DEV_API_KEYS),
     jwtSecret,

@@ -25,7 +25,9 @@ const main = async (): Promise<void> => {
   await app.listen(config.port);
   const logger = app.get(Logger);
   if (seeded !== undefined) logger.log(seeded, 'demo region loaded');
-  logger.log(`API on http://localhost:${config.port} — Swagger UI /docs, OpenAPI /openapi.json, health /health/ready`);
+  logger.log(
+    `API on http://localhost:${config.port} — Swagger UI /docs, OpenAPI /openapi.json, health /health/ready`,
+  );
   process.stdout.write(firstRequests(`http://localhost:${config.port}`));
 };
 

@@ -14,11 +14,13 @@ const spec = (projectId: string, unitId = 'jingkaiqu') => ({
 
 describe('errors: bad input never reaches the domain, nothing is appended on any error', () => {
   let t: Awaited<ReturnType<typeof startTestApp>>;
-  const head = async () => (await t.z.store.readAll({ direction: 'backwards', maxCount: 1 }))[0]?.globalPosition ?? 0n;
+  const head = async () =>
+    (await t.z.store.readAll({ direction: 'backwards', maxCount: 1 }))[0]?.globalPosition ?? 0n;
 
   beforeAll(async () => {
     t = await startTestApp();
-    for (const step of lifeUntil(spec('XM-E-1'), 'qualified')) expect((await send(t.http, step)).status).toBeLessThan(300);
+    for (const step of lifeUntil(spec('XM-E-1'), 'qualified'))
+      expect((await send(t.http, step)).status).toBeLessThan(300);
   });
   afterAll(() => t.close());
 
@@ -27,12 +29,31 @@ describe('errors: bad input never reaches the domain, nothing is appended on any
     const res = await request(t.http)
       .post('/projects')
       .set(await authFor('investment-officer', 'jingkaiqu'))
-      .send({ unitId: 'jingkaiqu', name: '', investor: {}, industryChain: 'x', content: 'y', channel: 'telepathy', intendedInvestment: 1.5, capturedOn: '2024-02-30', spurious: 1 });
+      .send({
+        unitId: 'jingkaiqu',
+        name: '',
+        investor: {},
+        industryChain: 'x',
+        content: 'y',
+        channel: 'telepathy',
+        intendedInvestment: 1.5,
+        capturedOn: '2024-02-30',
+        spurious: 1,
+      });
     expect(res.status).toBe(400);
     expect(res.body.code).toBe('INVALID_INPUT');
-    const paths = Object.fromEntries(res.body.errors.map((e: { path: string; expected: string }) => [e.path, e.expected]));
-    expect(paths).toMatchObject({ name: 'NonEmptyText', 'investor.name': 'NonEmptyText', channel: 'Channel', intendedInvestment: 'Cny', capturedOn: 'BusinessDate' });
-    expect(res.body.message).toContain('请求内容不合法');
+    const paths = Object.fromEntries(
+      res.body.errors.map((e: { path: string; expected: string }) => [e.path, e.expected]),
+    );
+    expect(paths).toMatchObject({
+      name: 'NonEmptyText',
+      'investor.name': 'NonEmptyText',
+      channel: 'Channel',
+      intendedInvestment: 'Cny',
+      capturedOn: 'BusinessDate',
+    });
+    expect(res.body.message.zh).toContain('请求内容不合法');
+    expect(res.body.text).toBe(res.body.message.zh);
     expect(await head()).toBe(before);
   });
 
@@ -40,9 +61,16 @@ describe('errors: bad input never reaches the domain, nothing is appended on any
     const res = await request(t.http)
       .post('/projects/XM-E-1/visits')
       .set(await authFor('investment-officer', 'jingkaiqu'))
-      .send({ leaderId: 'LD-1', on: '2024-02-10', summary: '走访', evidence: [{ sha256: 'a'.repeat(64), name: 'x', kind: 'report', secret: true }] });
+      .send({
+        leaderId: 'LD-1',
+        on: '2024-02-10',
+        summary: '走访',
+        evidence: [{ sha256: 'a'.repeat(64), name: 'x', kind: 'report', secret: true }],
+      });
     expect(res.status).toBe(400);
-    expect(res.body.errors).toEqual([{ path: 'evidence.0.secret', expected: 'no such property', value: true }]);
+    expect(res.body.errors).toEqual([
+      { path: 'evidence.0.secret', expected: 'no such property', value: true },
+    ]);
   });
 
   it('400 for a body that is not JSON, never a 500', async () => {
@@ -56,7 +84,9 @@ describe('errors: bad input never reaches the domain, nothing is appended on any
   });
 
   it('400 for bad query parameters', async () => {
-    const res = await request(t.http).get('/projects?atLeast=soon').set(await authFor('auditor'));
+    const res = await request(t.http)
+      .get('/projects?atLeast=soon')
+      .set(await authFor('auditor'));
     expect(res.status).toBe(400);
     expect(res.body.errors[0]).toMatchObject({ path: 'atLeast', expected: 'PositionText' });
   });
@@ -68,8 +98,13 @@ describe('errors: bad input never reaches the domain, nothing is appended on any
       .set(await authFor('investment-officer', 'jingkaiqu'))
       .send({ on: '2024-02-10', assessment: '有效' });
     expect(cmd.status).toBe(404);
-    expect(cmd.body).toMatchObject({ code: 'PROJECT_NOT_FOUND', messages: { zh: '项目 XM-NOPE 不存在', en: 'Project XM-NOPE does not exist' } });
-    const q = await request(t.http).get('/projects/XM-NOPE').set(await authFor('auditor'));
+    expect(cmd.body).toMatchObject({
+      code: 'PROJECT_NOT_FOUND',
+      message: { zh: '项目 XM-NOPE 不存在', en: 'Project XM-NOPE does not exist' },
+    });
+    const q = await request(t.http)
+      .get('/projects/XM-NOPE')
+      .set(await authFor('auditor'));
     expect(q.status).toBe(404);
     expect(q.body.code).toBe('PROJECT_NOT_FOUND');
     expect(await head()).toBe(before);
@@ -81,13 +116,11 @@ describe('errors: bad input never reaches the domain, nothing is appended on any
       .post('/projects/XM-E-1/agreement')
       .set(await authFor('leading-group-office'))
       .set('accept-language', 'en-GB,en;q=0.9,zh;q=0.5')
-      .send(
-        lifeUntil(spec('XM-E-1'), 'signed').find((s) => s.command.type === 'SignAgreement')!.command,
-      );
+      .send(lifeUntil(spec('XM-E-1'), 'signed').find((s) => s.command.type === 'SignAgreement')!.command);
     expect(res.status).toBe(422);
     expect(res.body.code).toMatch(/^[A-Z_]+$/);
-    expect(res.body.message).toBe(res.body.messages.en);
-    expect(res.body.messages.zh).toMatch(/[\u4e00-\u9fff]/);
+    expect(res.body.text).toBe(res.body.message.en);
+    expect(res.body.message.zh).toMatch(/[\u4e00-\u9fff]/);
     expect(res.body).toHaveProperty('params');
     expect(await head()).toBe(before);
   });
@@ -125,15 +158,27 @@ describe('errors: bad input never reaches the domain, nothing is appended on any
   it('401 without or with bad credentials, 403 for a role or a unit not allowed', async () => {
     const body = { on: '2024-02-12', summary: '洽谈' };
     expect((await request(t.http).post('/projects/XM-E-1/negotiations').send(body)).status).toBe(401);
-    expect((await request(t.http).post('/projects/XM-E-1/negotiations').set('x-api-key', 'nope').send(body)).status).toBe(401);
+    expect(
+      (await request(t.http).post('/projects/XM-E-1/negotiations').set('x-api-key', 'nope').send(body))
+        .status,
+    ).toBe(401);
     expect((await request(t.http).get('/projects').set('authorization', 'Bearer a.b.c')).status).toBe(401);
-    const auditor = await request(t.http).post('/projects/XM-E-1/negotiations').set(await authFor('auditor')).send(body);
+    const auditor = await request(t.http)
+      .post('/projects/XM-E-1/negotiations')
+      .set(await authFor('auditor'))
+      .send(body);
     expect(auditor.status).toBe(403);
     expect(auditor.body.code).toBe('ROLE_NOT_ALLOWED');
     const before = await head();
-    const other = await request(t.http).post('/projects/XM-E-1/negotiations').set(await authFor('investment-officer', 'gaoxinqu')).send(body);
+    const other = await request(t.http)
+      .post('/projects/XM-E-1/negotiations')
+      .set(await authFor('investment-officer', 'gaoxinqu'))
+      .send(body);
     expect(other.status).toBe(403);
-    expect(other.body).toMatchObject({ code: 'OUTSIDE_UNIT', params: { unitId: 'jingkaiqu', actorUnitId: 'gaoxinqu' } });
+    expect(other.body).toMatchObject({
+      code: 'OUTSIDE_UNIT',
+      params: { unitId: 'jingkaiqu', actorUnitId: 'gaoxinqu' },
+    });
     const capture = await request(t.http)
       .post('/projects')
       .set(await authFor('investment-officer', 'gaoxinqu'))
@@ -153,10 +198,18 @@ describe('idempotency: Idempotency-Key is the command id', () => {
   it('a retried create returns the first answer and appends nothing, even without a project id', async () => {
     const { projectId: _omit, type: _type, ...body } = lifeUntil(spec('ignored'), 'lead')[0]!.command;
     const auth = await authFor('investment-officer', 'jingkaiqu');
-    const first = await request(t.http).post('/projects').set(auth).set('idempotency-key', 'capture-001').send(body);
+    const first = await request(t.http)
+      .post('/projects')
+      .set(auth)
+      .set('idempotency-key', 'capture-001')
+      .send(body);
     expect(first.status).toBe(201);
     expect(first.body.duplicate).toBe(false);
-    const again = await request(t.http).post('/projects').set(auth).set('idempotency-key', 'capture-001').send(body);
+    const again = await request(t.http)
+      .post('/projects')
+      .set(auth)
+      .set('idempotency-key', 'capture-001')
+      .send(body);
     expect(again.status).toBe(201);
     expect(again.body).toEqual({ ...first.body, duplicate: true });
     const all = await t.z.store.readAll();
@@ -168,11 +221,27 @@ describe('idempotency: Idempotency-Key is the command id', () => {
     const auth = await authFor('investment-officer', 'jingkaiqu');
     for (const step of lifeUntil(spec('XM-I-1'), 'lead')) await send(t.http, step);
     const qualify = { on: '2024-02-08', assessment: '有效线索' };
-    const first = await request(t.http).post('/projects/XM-I-1/qualification').set(auth).set('idempotency-key', 'q-1').send(qualify);
-    await request(t.http).post('/projects/XM-I-1/negotiations').set(auth).send({ on: '2024-02-09', summary: '洽谈' });
-    const again = await request(t.http).post('/projects/XM-I-1/qualification').set(auth).set('idempotency-key', 'q-1').send(qualify);
+    const first = await request(t.http)
+      .post('/projects/XM-I-1/qualification')
+      .set(auth)
+      .set('idempotency-key', 'q-1')
+      .send(qualify);
+    await request(t.http)
+      .post('/projects/XM-I-1/negotiations')
+      .set(auth)
+      .send({ on: '2024-02-09', summary: '洽谈' });
+    const again = await request(t.http)
+      .post('/projects/XM-I-1/qualification')
+      .set(auth)
+      .set('idempotency-key', 'q-1')
+      .send(qualify);
     expect(again.status).toBe(200);
-    expect(again.body).toMatchObject({ duplicate: true, revision: first.body.revision, position: first.body.position, events: first.body.events });
+    expect(again.body).toMatchObject({
+      duplicate: true,
+      revision: first.body.revision,
+      position: first.body.position,
+      events: first.body.events,
+    });
     expect((await t.z.store.readStream('project-XM-I-1')).length).toBe(3);
   });
 });

@@ -23,7 +23,8 @@ describe('the life of one project over HTTP, from lead to clawback', () => {
     let last = -1n;
     for (const step of projectLife(spec)) {
       const res = await send(t.http, step);
-      if (res.status !== routeOf(step.command).status) throw new Error(`${step.command.type}: ${res.status} ${JSON.stringify(res.body)}`);
+      if (res.status !== routeOf(step.command).status)
+        throw new Error(`${step.command.type}: ${res.status} ${JSON.stringify(res.body)}`);
       expect(res.body.events.length).toBeGreaterThan(0);
       expect(BigInt(res.body.position)).toBeGreaterThan(last);
       last = BigInt(res.body.position);
@@ -34,7 +35,18 @@ describe('the life of one project over HTTP, from lead to clawback', () => {
     expect(project.status).toBe(200);
     expect(project.body.caughtUp).toBe(true);
     expect(BigInt(project.body.position)).toBeGreaterThanOrEqual(last);
-    expect(project.body.data).toMatchObject({ projectId: spec.projectId, unitId: 'jingkaiqu', intendedInvestment: 50_000_000_000, intendedInvestmentWan: '50000.00' });
+    expect(project.body.data).toMatchObject({
+      projectId: spec.projectId,
+      unitId: 'jingkaiqu',
+      intendedInvestment: 50_000_000_000,
+      intendedInvestmentWan: '50000.00',
+    });
+
+    // One project is folded from its own stream: consistent without atLeast, same answer as the read model.
+    const direct = await request(t.http).get(`/projects/${spec.projectId}`).set(auditor);
+    expect(direct.status).toBe(200);
+    expect(direct.body.data).toEqual(project.body.data);
+    expect(direct.body.data.stage).toBeDefined();
 
     const fulfilment = await request(t.http).get(`/fulfilment?unitId=jingkaiqu&atLeast=${last}`).set(auditor);
     const entry = fulfilment.body.data.find((f: { projectId: string }) => f.projectId === spec.projectId);
@@ -47,9 +59,19 @@ describe('the life of one project over HTTP, from lead to clawback', () => {
     expect(history.body.data.chain.ok).toBe(true);
     const types = history.body.data.events.map((e: { type: string }) => e.type);
     expect(types[0]).toBe('LeadCaptured');
-    expect(types).toEqual(expect.arrayContaining(['AdmissionApproved', 'AgreementSigned', 'IncentiveDisbursed', 'SubsidyClawedBack']));
+    expect(types).toEqual(
+      expect.arrayContaining([
+        'AdmissionApproved',
+        'AgreementSigned',
+        'IncentiveDisbursed',
+        'SubsidyClawedBack',
+      ]),
+    );
     // Metadata: actor from the token, command id, business time from the command's date.
-    expect(history.body.data.events[0].metadata).toMatchObject({ actor: { role: 'investment-officer', unitId: 'jingkaiqu' }, businessTime: '2024-03-01T00:00:00+08:00' });
+    expect(history.body.data.events[0].metadata).toMatchObject({
+      actor: { role: 'investment-officer', unitId: 'jingkaiqu' },
+      businessTime: '2024-03-01T00:00:00+08:00',
+    });
   }, 60_000);
 
   it('a target year: the region and a unit set targets and read their progress', async () => {
@@ -57,16 +79,25 @@ describe('the life of one project over HTTP, from lead to clawback', () => {
       const res = await send(t.http, step);
       expect(res.status).toBe(201);
     }
-    const res = await request(t.http).get('/targets/jingkaiqu/2024/progress?asOf=2024-12-31').set(await authFor('supervision-office'));
+    const res = await request(t.http)
+      .get('/targets/jingkaiqu/2024/progress?asOf=2024-12-31')
+      .set(await authFor('supervision-office'));
     expect(res.status).toBe(200);
     const leads = res.body.data.metrics.find((m: { metric: string }) => m.metric === 'leads');
     expect(leads).toMatchObject({ target: 50, actual: 1, expectedBp: 10_000 });
     expect(leads.monthly).toHaveLength(12);
     const signed = res.body.data.metrics.find((m: { metric: string }) => m.metric === 'signedProjects');
     expect(signed.actual).toBe(1); // 5亿元 ≥ 1亿元, signed 2024-04-25
-    const year = await request(t.http).get('/targets/2024/progress').set(await authFor('auditor'));
-    expect(year.body.data.map((p: { unitId: string }) => p.unitId).sort()).toEqual(['jingkaiqu', 'xiangshan-district']);
-    const review = await request(t.http).get('/performance/2024').set(await authFor('auditor'));
+    const year = await request(t.http)
+      .get('/targets/2024/progress')
+      .set(await authFor('auditor'));
+    expect(year.body.data.map((p: { unitId: string }) => p.unitId).sort()).toEqual([
+      'jingkaiqu',
+      'xiangshan-district',
+    ]);
+    const review = await request(t.http)
+      .get('/performance/2024')
+      .set(await authFor('auditor'));
     expect(review.body.data[0]).toMatchObject({ unitId: 'jingkaiqu', newSignings: 1, rank: 1 });
   });
 });

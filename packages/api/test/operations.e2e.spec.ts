@@ -14,9 +14,14 @@ describe('operations', () => {
 
   it('/health is live and /health/ready covers the store and the projection lag', async () => {
     expect((await request(t.http).get('/health')).body).toEqual({ status: 'ok' });
+    expect((await request(t.http).get('/health/live')).body).toEqual({ status: 'ok' });
     const ready = await request(t.http).get('/health/ready');
     expect(ready.status).toBe(200);
-    expect(ready.body).toMatchObject({ status: 'ready', eventStore: { status: 'up' }, projections: { lag: '0' } });
+    expect(ready.body).toMatchObject({
+      status: 'ready',
+      eventStore: { status: 'up' },
+      projections: { lag: '0' },
+    });
   });
 
   it('serves OpenAPI 3 at /openapi.json, generated from the command codecs, and Swagger UI at /docs', async () => {
@@ -29,9 +34,16 @@ describe('operations', () => {
     expect(body.properties.capturedOn).toMatchObject({ type: 'string', format: 'date' });
     expect(body.properties.channel.enum).toContain('industrial-chain');
     expect(body.required).not.toContain('projectId');
-    expect(doc.paths['/projects/{projectId}/procedures/{procedureId}/completion'].post.parameters.map((p: { name: string }) => p.name)).toEqual(
-      expect.arrayContaining(['projectId', 'procedureId', 'Idempotency-Key', 'If-Match']),
-    );
+    expect(
+      doc.paths['/projects/{projectId}/procedures/{procedureId}/completion'].post.parameters.map(
+        (p: { name: string }) => p.name,
+      ),
+    ).toEqual(expect.arrayContaining(['projectId', 'procedureId', 'Idempotency-Key', 'If-Match']));
+    expect(
+      doc.paths['/targets/{unitId}/{year}'].put.operationId ??
+        doc.paths['/targets/{unitId}/{year}'].put.summary,
+    ).toBeDefined();
+    expect(doc.paths['/targets/{unitId}/{year}'].post).toBeUndefined();
     const ui = await request(t.http).get('/docs/');
     expect(ui.status).toBe(200);
     expect(ui.text).toContain('swagger');
@@ -48,7 +60,19 @@ describe('operations', () => {
     const sub = t.z.app.get(EventBus).subscribe((e) => {
       if (e instanceof DomainEventOccurred) seen.push(e.event.type);
     });
-    const step = lifeUntil({ projectId: 'XM-O-1', unitId: 'jingkaiqu', name: 'n', investor: 'i', industryChain: 'c', content: 'x', totalYi: 1, capturedOn: '2024-01-02' }, 'lead')[0]!;
+    const step = lifeUntil(
+      {
+        projectId: 'XM-O-1',
+        unitId: 'jingkaiqu',
+        name: 'n',
+        investor: 'i',
+        industryChain: 'c',
+        content: 'x',
+        totalYi: 1,
+        capturedOn: '2024-01-02',
+      },
+      'lead',
+    )[0]!;
     const res = await send(t.http, step);
     const result = res.body as CommandResult;
     sub.unsubscribe();
@@ -57,7 +81,9 @@ describe('operations', () => {
   });
 
   it('a query waits (bounded) for a position not reached yet and says so', async () => {
-    const res = await request(t.http).get('/projects?atLeast=999999').set(await authFor('auditor'));
+    const res = await request(t.http)
+      .get('/projects?atLeast=999999')
+      .set(await authFor('auditor'));
     expect(res.status).toBe(200);
     expect(res.body.caughtUp).toBe(false);
   }, 10_000);
@@ -79,7 +105,19 @@ describe('rate limiting', () => {
 describe('graceful shutdown', () => {
   it('finishes commands in flight before the store closes', async () => {
     const t = await startTestApp();
-    const step = lifeUntil({ projectId: 'XM-S-1', unitId: 'jingkaiqu', name: 'n', investor: 'i', industryChain: 'c', content: 'x', totalYi: 1, capturedOn: '2024-01-02' }, 'lead')[0]!;
+    const step = lifeUntil(
+      {
+        projectId: 'XM-S-1',
+        unitId: 'jingkaiqu',
+        name: 'n',
+        investor: 'i',
+        industryChain: 'c',
+        content: 'x',
+        totalYi: 1,
+        capturedOn: '2024-01-02',
+      },
+      'lead',
+    )[0]!;
     const inFlight = send(t.http, step);
     await new Promise((r) => setTimeout(r, 5));
     const [res] = await Promise.all([inFlight, t.close()]);

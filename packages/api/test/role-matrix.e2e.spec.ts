@@ -1,11 +1,14 @@
 import { commandRoles } from '../src/auth/permissions';
 import { ROLES, type Role } from '../src/auth/roles';
 import { allCommandRoutes, allQueryRoutes } from '../src/http/route-table';
+import { methodOf } from '../src/http/routes';
 import { authFor, request, startTestApp } from './support';
 
 /** A path with every parameter filled in (the values need not exist: access is decided first). */
 const concrete = (path: string) =>
-  path.replace(/:(\w+)/g, (_, name: string) => (name === 'year' ? '2024' : name === 'period' ? '2024-Q1' : `X-${name}`));
+  path.replace(/:(\w+)/g, (_, name: string) =>
+    name === 'year' ? '2024' : name === 'period' ? '2024-Q1' : `X-${name}`,
+  );
 
 describe('role matrix: every route × every role, from the permission table', () => {
   let t: Awaited<ReturnType<typeof startTestApp>>;
@@ -20,13 +23,13 @@ describe('role matrix: every route × every role, from the permission table', ()
     expect(allCommandRoutes.map((r) => r.command).sort()).toEqual(Object.keys(commandRoles).sort());
   });
 
-  describe.each(allCommandRoutes.map((r) => [r.command, r] as const))('POST %s', (_name, route) => {
+  describe.each(allCommandRoutes.map((r) => [r.command, r] as const))('%s', (_name, route) => {
     const path = concrete(route.path);
     it('no credentials → 401', async () => {
-      expect((await request(t.http).post(path).send({})).status).toBe(401);
+      expect((await request(t.http)[methodOf(route)](path).send({})).status).toBe(401);
     });
     it.each([...ROLES])('%s', async (role) => {
-      const res = await request(t.http).post(path).set(auth.get(role)!).send({});
+      const res = await request(t.http)[methodOf(route)](path).set(auth.get(role)!).send({});
       const allowed = (commandRoles[route.command] as ReadonlyArray<Role>).includes(role);
       if (allowed) {
         expect([401, 403]).not.toContain(res.status);
@@ -52,6 +55,7 @@ describe('role matrix: every route × every role, from the permission table', ()
   });
 
   it('auditors issue no command at all', () => {
-    for (const roles of Object.values(commandRoles)) expect(roles as ReadonlyArray<string>).not.toContain('auditor');
+    for (const roles of Object.values(commandRoles))
+      expect(roles as ReadonlyArray<string>).not.toContain('auditor');
   });
 });

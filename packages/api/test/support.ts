@@ -19,7 +19,14 @@ export const startTestApp = async (
 ): Promise<{ z: ZhaoshangApp; http: App; close: () => Promise<void>; config: ApiConfig }> => {
   const dir = mkdtempSync(path.join(tmpdir(), 'zhaoshang-api-'));
   const config: ApiConfig = {
-    ...loadConfig({ JWT_SECRET: TEST_SECRET, API_KEYS: `${SYSTEM_KEY}:statistics-bureau:system:region`, DATA_DIR: dir, LOG_LEVEL: 'silent', SEED_DEMO: 'false', WATCHER_INTERVAL_MS: '0' }),
+    ...loadConfig({
+      JWT_SECRET: TEST_SECRET,
+      API_KEYS: `${SYSTEM_KEY}:statistics-bureau:system:region`,
+      DATA_DIR: dir,
+      LOG_LEVEL: 'silent',
+      SEED_DEMO: 'false',
+      WATCHER_INTERVAL_MS: '0',
+    }),
     ...overrides,
   };
   const z = await createApp(config, { clock: fixedDayClock(today) });
@@ -41,26 +48,32 @@ export const tokenFor = (role: Role, unitId = 'region', sub = `user-${role}`): P
 
 /** Headers for a role (the `system` role uses the API key). */
 export const authFor = async (role: Role, unitId = 'region'): Promise<Record<string, string>> =>
-  role === 'system' ? { 'x-api-key': SYSTEM_KEY } : { authorization: `Bearer ${await tokenFor(role, unitId)}` };
+  role === 'system'
+    ? { 'x-api-key': SYSTEM_KEY }
+    : { authorization: `Bearer ${await tokenFor(role, unitId)}` };
 
 export { request };
 
 import { allCommandRoutes } from '../src/http/route-table';
+import { methodOf } from '../src/http/routes';
 import type { ScriptStep } from '../src/demo/project-life';
 
 /** The route of a command and its path with the command's own values filled in. */
-export const routeOf = (command: ScriptStep['command']): { path: string; status: number } => {
+export const routeOf = (
+  command: ScriptStep['command'],
+): { path: string; status: number; method: 'post' | 'put' } => {
   const route = allCommandRoutes.find((r) => r.command === command.type);
   if (route === undefined) throw new Error(`no route for ${command.type}`);
   const path = route.path.replace(/:(\w+)/g, (_, name: string) => encodeURIComponent(String(command[name])));
-  return { path, status: route.status ?? 200 };
+  return { path, status: route.status ?? 200, method: methodOf(route) };
 };
 
 /** Sends one script step over HTTP as its role (officers in the step's unit). */
 export const send = async (http: App, step: ScriptStep, headers: Record<string, string> = {}) => {
   const { type: _type, ...body } = step.command;
-  return request(http)
-    .post(routeOf(step.command).path)
+  const route = routeOf(step.command);
+  const agent = request(http);
+  return (route.method === 'put' ? agent.put(route.path) : agent.post(route.path))
     .set(await authFor(step.role, step.unitId))
     .set(headers)
     .send(body);

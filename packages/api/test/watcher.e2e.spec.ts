@@ -23,17 +23,29 @@ describe('the deadline watcher', () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'zhaoshang-watch-'));
     const first = await startTestApp({ dataDir: dir });
     try {
-      for (const step of lifeUntil(spec, 'signed')) expect((await send(first.http, step)).status).toBeLessThan(300);
+      for (const step of lifeUntil(spec, 'signed'))
+        expect((await send(first.http, step)).status).toBeLessThan(300);
       const watcher = first.z.app.get(DeadlineWatcher);
       // Signed 2024-03-27, start due by 2024-05-26: missed on 2024-06-01.
       const run = await watcher.runOnce('2024-06-01');
       expect(run).toMatchObject({ checked: 1, raised: 1, failed: 0 });
       expect(await watcher.runOnce('2024-06-01')).toMatchObject({ raised: 0 });
       expect(await watcher.runOnce('2024-06-02')).toMatchObject({ raised: 0 });
-      const list = await request(first.http).get('/supervision?asOf=2024-06-01').set(await authFor('supervision-office'));
-      expect(list.body.data).toEqual([expect.objectContaining({ kind: 'missed-milestone', projectId: 'XM-W-1', subject: 'agreed-start', daysOverdue: 6 })]);
+      const list = await request(first.http)
+        .get('/supervision?asOf=2024-06-01')
+        .set(await authFor('supervision-office'));
+      expect(list.body.data).toEqual([
+        expect.objectContaining({
+          kind: 'missed-milestone',
+          projectId: 'XM-W-1',
+          subject: 'agreed-start',
+          daysOverdue: 6,
+        }),
+      ]);
       const events = await first.z.store.readStream('project-XM-W-1');
-      expect(events.filter((e) => e.type === 'MilestoneMissed').map((e) => e.metadata.commandId)).toEqual(['watch:XM-W-1:2024-06-01']);
+      expect(events.filter((e) => e.type === 'MilestoneMissed').map((e) => e.metadata.commandId)).toEqual([
+        'watch:XM-W-1:2024-06-01',
+      ]);
     } finally {
       await first.z.app.close();
     }

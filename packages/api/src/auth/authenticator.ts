@@ -16,7 +16,12 @@ export const issueToken = async (
   claims: PersonClaims,
   options: { readonly secret: string; readonly issuer: string; readonly expiresIn?: string },
 ): Promise<string> =>
-  Promise.resolve(signHs256({ sub: claims.sub, role: claims.role, unit: claims.unit }, options.secret, { issuer: options.issuer, expiresIn: options.expiresIn ?? '8h' }));
+  Promise.resolve(
+    signHs256({ sub: claims.sub, role: claims.role, unit: claims.unit }, options.secret, {
+      issuer: options.issuer,
+      expiresIn: options.expiresIn ?? '8h',
+    }),
+  );
 
 const sameKey = (a: string, b: string): boolean => {
   const x = Buffer.from(a);
@@ -34,7 +39,8 @@ export class Authenticator {
     private readonly secret: string,
     private readonly issuer: string,
   ) {
-    for (const k of apiKeys) if (!isRole(k.role)) throw new Error(`API key ${k.name}: unknown role ${k.role}`);
+    for (const k of apiKeys)
+      if (!isRole(k.role)) throw new Error(`API key ${k.name}: unknown role ${k.role}`);
   }
 
   async authenticate(headers: Readonly<Record<string, string | string[] | undefined>>): Promise<Principal> {
@@ -42,7 +48,12 @@ export class Authenticator {
     if (typeof apiKey === 'string' && apiKey.length > 0) {
       const entry = this.apiKeys.find((k) => sameKey(k.key, apiKey));
       if (entry === undefined) throw new UnauthenticatedError('unknown API key');
-      return { userId: `system:${entry.name}`, role: entry.role as Role, unitId: entry.unitId, via: 'api-key' };
+      return {
+        userId: `system:${entry.name}`,
+        role: entry.role as Role,
+        unitId: entry.unitId,
+        via: 'api-key',
+      };
     }
     const authorization = headers.authorization;
     if (typeof authorization === 'string' && /^Bearer\s+/i.test(authorization)) {

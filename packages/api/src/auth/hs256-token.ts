@@ -12,7 +12,10 @@ const HEADER = b64url(JSON.stringify({ alg: 'HS256', typ: 'JWT' }));
 
 /** Why a token was refused. */
 export class TokenError extends Error {
-  constructor(readonly code: 'MALFORMED' | 'BAD_SIGNATURE' | 'WRONG_ALGORITHM' | 'EXPIRED' | 'NOT_YET_VALID' | 'WRONG_ISSUER') {
+  constructor(
+    readonly code:
+      'MALFORMED' | 'BAD_SIGNATURE' | 'WRONG_ALGORITHM' | 'EXPIRED' | 'NOT_YET_VALID' | 'WRONG_ISSUER',
+  ) {
     super(code);
   }
 }
@@ -24,15 +27,30 @@ const durationSeconds = (text: string): number => {
 };
 
 /** Signs a payload; adds iat, exp (from `expiresIn`, e.g. '8h') and iss. */
-export const signHs256 = (payload: TokenPayload, secret: string, options: { issuer: string; expiresIn: string; now?: number }): string => {
+export const signHs256 = (
+  payload: TokenPayload,
+  secret: string,
+  options: { issuer: string; expiresIn: string; now?: number },
+): string => {
   const now = Math.floor((options.now ?? Date.now()) / 1000);
-  const body = b64url(JSON.stringify({ ...payload, iss: options.issuer, iat: now, exp: now + durationSeconds(options.expiresIn) }));
+  const body = b64url(
+    JSON.stringify({
+      ...payload,
+      iss: options.issuer,
+      iat: now,
+      exp: now + durationSeconds(options.expiresIn),
+    }),
+  );
   const signature = createHmac('sha256', secret).update(`${HEADER}.${body}`).digest('base64url');
   return `${HEADER}.${body}.${signature}`;
 };
 
 /** Verifies signature, algorithm, issuer and validity period; returns the payload. */
-export const verifyHs256 = (token: string, secret: string, options: { issuer: string; now?: number }): TokenPayload => {
+export const verifyHs256 = (
+  token: string,
+  secret: string,
+  options: { issuer: string; now?: number },
+): TokenPayload => {
   const parts = token.split('.');
   if (parts.length !== 3) throw new TokenError('MALFORMED');
   const [header, body, signature] = parts as [string, string, string];
@@ -44,10 +62,16 @@ export const verifyHs256 = (token: string, secret: string, options: { issuer: st
   } catch {
     throw new TokenError('MALFORMED');
   }
-  if (typeof parsedHeader !== 'object' || parsedHeader === null || (parsedHeader as { alg?: unknown }).alg !== 'HS256') throw new TokenError('WRONG_ALGORITHM');
+  if (
+    typeof parsedHeader !== 'object' ||
+    parsedHeader === null ||
+    (parsedHeader as { alg?: unknown }).alg !== 'HS256'
+  )
+    throw new TokenError('WRONG_ALGORITHM');
   const expected = createHmac('sha256', secret).update(`${header}.${body}`).digest();
   const given = Buffer.from(signature, 'base64url');
-  if (given.length !== expected.length || !timingSafeEqual(given, expected)) throw new TokenError('BAD_SIGNATURE');
+  if (given.length !== expected.length || !timingSafeEqual(given, expected))
+    throw new TokenError('BAD_SIGNATURE');
   if (typeof payload !== 'object' || payload === null) throw new TokenError('MALFORMED');
   const p = payload as Record<string, unknown>;
   const now = Math.floor((options.now ?? Date.now()) / 1000);

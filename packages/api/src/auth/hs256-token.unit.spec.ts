@@ -5,8 +5,15 @@ const secret = 'unit-test-secret-0123456789-0123456789';
 
 describe('HS256 tokens', () => {
   it('round-trips claims and checks issuer, expiry and signature', () => {
-    const token = signHs256({ sub: 'u1', role: 'auditor', unit: 'region' }, secret, { issuer: 'zhaoshang', expiresIn: '1h', now: 1_700_000_000_000 });
-    expect(verifyHs256(token, secret, { issuer: 'zhaoshang', now: 1_700_000_000_000 })).toMatchObject({ sub: 'u1', role: 'auditor' });
+    const token = signHs256({ sub: 'u1', role: 'auditor', unit: 'region' }, secret, {
+      issuer: 'zhaoshang',
+      expiresIn: '1h',
+      now: 1_700_000_000_000,
+    });
+    expect(verifyHs256(token, secret, { issuer: 'zhaoshang', now: 1_700_000_000_000 })).toMatchObject({
+      sub: 'u1',
+      role: 'auditor',
+    });
     const code = (f: () => unknown) => {
       try {
         f();
@@ -15,9 +22,15 @@ describe('HS256 tokens', () => {
         return (e as TokenError).code;
       }
     };
-    expect(code(() => verifyHs256(token, secret, { issuer: 'zhaoshang', now: 1_700_003_600_000 }))).toBe('EXPIRED');
-    expect(code(() => verifyHs256(token, secret, { issuer: 'other', now: 1_700_000_000_000 }))).toBe('WRONG_ISSUER');
-    expect(code(() => verifyHs256(token, `${secret}x`, { issuer: 'zhaoshang', now: 1_700_000_000_000 }))).toBe('BAD_SIGNATURE');
+    expect(code(() => verifyHs256(token, secret, { issuer: 'zhaoshang', now: 1_700_003_600_000 }))).toBe(
+      'EXPIRED',
+    );
+    expect(code(() => verifyHs256(token, secret, { issuer: 'other', now: 1_700_000_000_000 }))).toBe(
+      'WRONG_ISSUER',
+    );
+    expect(
+      code(() => verifyHs256(token, `${secret}x`, { issuer: 'zhaoshang', now: 1_700_000_000_000 })),
+    ).toBe('BAD_SIGNATURE');
     const [, body, sig] = token.split('.');
     const none = `${Buffer.from('{"alg":"none"}').toString('base64url')}.${body}.${sig}`;
     expect(code(() => verifyHs256(none, secret, { issuer: 'zhaoshang' }))).toBe('WRONG_ALGORITHM');

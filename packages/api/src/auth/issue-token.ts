@@ -9,12 +9,16 @@ import { isRole, ROLES } from './roles';
 const main = async (): Promise<void> => {
   const [sub, role, unit, expiresIn] = process.argv.slice(2);
   if (!sub || !role || !unit || !isRole(role)) {
-    process.stderr.write(`usage: issue-token <user> <role> <unit> [expiry, default 8h]\nroles: ${ROLES.join(', ')}\n`);
+    process.stderr.write(
+      `usage: issue-token <user> <role> <unit> [expiry, default 8h]\nroles: ${ROLES.join(', ')}\n`,
+    );
     process.exitCode = 2;
     return;
   }
   const config = loadConfig();
-  process.stdout.write(`${await issueToken({ sub, role, unit }, { secret: config.jwtSecret, issuer: config.jwtIssuer, ...(expiresIn ? { expiresIn } : {}) })}\n`);
+  process.stdout.write(
+    `${await issueToken({ sub, role, unit }, { secret: config.jwtSecret, issuer: config.jwtIssuer, ...(expiresIn ? { expiresIn } : {}) })}\n`,
+  );
 };
 
 void main();

@@ -3,8 +3,21 @@ import type { CommandRoute, QueryRoute } from '../http/routes';
 import { GetBulletin } from './queries/bulletin-queries';
 
 export const bulletinCommandRoutes: ReadonlyArray<CommandRoute> = [
-  { kind: 'command', command: 'PublishBulletin', path: '/bulletins', tag: 'bulletins', summary: '发布通报 / publish a bulletin (R14)', status: 201 },
-  { kind: 'command', command: 'CorrectBulletin', path: '/bulletins/corrections', tag: 'bulletins', summary: '更正通报 / correct a bulletin' },
+  {
+    kind: 'command',
+    command: 'PublishBulletin',
+    path: '/bulletins',
+    tag: 'bulletins',
+    summary: '发布通报 / publish a bulletin (R14)',
+    status: 201,
+  },
+  {
+    kind: 'command',
+    command: 'CorrectBulletin',
+    path: '/bulletins/corrections',
+    tag: 'bulletins',
+    summary: '更正通报 / correct a bulletin',
+  },
 ];
 
 export const bulletinQueryRoutes: ReadonlyArray<QueryRoute> = [

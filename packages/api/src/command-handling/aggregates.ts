@@ -47,7 +47,10 @@ export interface DecidedEvent {
 export interface ErasedDecider {
   readonly initialState: unknown;
   readonly evolve: (state: unknown, event: DecidedEvent) => unknown;
-  readonly decide: (command: DomainCommand, state: unknown) => E.Either<DomainError, ReadonlyArray<DecidedEvent>>;
+  readonly decide: (
+    command: DomainCommand,
+    state: unknown,
+  ) => E.Either<DomainError, ReadonlyArray<DecidedEvent>>;
 }
 
 /** What the gateway needs to know about an aggregate. */
@@ -63,7 +66,10 @@ export interface AggregateSpec {
   readonly read: (stored: StoredEvent) => DecidedEvent;
 }
 
-const versions = (catalogue: Record<string, AnyDefinition>) => (type: string): number => catalogue[type]?.version ?? 1;
+const versions =
+  (catalogue: Record<string, AnyDefinition>) =>
+  (type: string): number =>
+    catalogue[type]?.version ?? 1;
 
 /** Events of the current schema version are taken as stored (they were written from decided events). */
 const reader =
@@ -74,7 +80,8 @@ const reader =
       : { type: stored.type, data: stored.data };
 
 const field = (value: unknown, name: string): string | undefined => {
-  const v = typeof value === 'object' && value !== null ? (value as Record<string, unknown>)[name] : undefined;
+  const v =
+    typeof value === 'object' && value !== null ? (value as Record<string, unknown>)[name] : undefined;
   return typeof v === 'string' ? v : undefined;
 };
 
@@ -87,8 +94,13 @@ const projectSpec: AggregateSpec = {
   unitOf: (state, c) => field(state, 'unitId') ?? field(c, 'unitId'),
   versionOf: versions(projectEvents),
   read: reader(projectEvents, (stored) => {
-    const r = readProjectEvent({ type: stored.type, version: stored.metadata.schemaVersion, data: stored.data });
-    if (E.isLeft(r)) throw new Error(`unreadable event ${stored.streamName}@${stored.revision}: ${r.left.code}`);
+    const r = readProjectEvent({
+      type: stored.type,
+      version: stored.metadata.schemaVersion,
+      data: stored.data,
+    });
+    if (E.isLeft(r))
+      throw new Error(`unreadable event ${stored.streamName}@${stored.revision}: ${r.left.code}`);
     return r.right;
   }),
 };
@@ -110,7 +122,8 @@ const leaderSpec: AggregateSpec = {
   decider: erase(leaderActivityDecider),
   streamOf: (c) => leaderStream((c as unknown as { leaderId: LeaderId }).leaderId),
   // A correction may omit the unit: the trip's unit then stays as recorded (checked on the command only).
-  unitOf: (_state, c) => field(c, 'unitId') ?? field((c as unknown as { changes?: unknown }).changes, 'unitId'),
+  unitOf: (_state, c) =>
+    field(c, 'unitId') ?? field((c as unknown as { changes?: unknown }).changes, 'unitId'),
   versionOf: versions(leaderActivityEvents),
   read: reader(leaderActivityEvents),
 };
@@ -136,7 +149,10 @@ export const commandCodecs = {
 } as const satisfies Record<CommandType, t.Mixed>;
 
 // Compile-time guard: the permission table names exactly the domain's commands.
-const _sameCommands: [Exclude<CommandType, keyof typeof commandCodecs>, Exclude<keyof typeof commandCodecs, CommandType>] extends [never, never]
+const _sameCommands: [
+  Exclude<CommandType, keyof typeof commandCodecs>,
+  Exclude<keyof typeof commandCodecs, CommandType>,
+] extends [never, never]
   ? true
   : false = true;
 void _sameCommands;
@@ -161,4 +177,9 @@ export const aggregateOf = (type: CommandType): AggregateSpec => {
   }
 };
 
-export const aggregates = { project: projectSpec, targetPlan: targetPlanSpec, leader: leaderSpec, bulletin: bulletinSpec };
+export const aggregates = {
+  project: projectSpec,
+  targetPlan: targetPlanSpec,
+  leader: leaderSpec,
+  bulletin: bulletinSpec,
+};

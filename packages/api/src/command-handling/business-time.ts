@@ -1,5 +1,15 @@
 /** Fields that carry a command's business date, in the order they are looked for. */
-const DATE_FIELDS = ['on', 'capturedOn', 'plannedOn', 'setOn', 'revisedOn', 'from', 'publishedOn', 'correctedOn', 'today'];
+const DATE_FIELDS = [
+  'on',
+  'capturedOn',
+  'plannedOn',
+  'setOn',
+  'revisedOn',
+  'from',
+  'publishedOn',
+  'correctedOn',
+  'today',
+];
 
 /** The business time of a command: its own date at 00:00 Asia/Shanghai, else the time it arrived. */
 export const businessTimeOf = (command: object, arrived: Date): string => {

@@ -35,7 +35,11 @@ export interface CommandResult {
   readonly revision: CurrentRevision;
   /** Global position to pass as `?atLeast=` to read your own write. */
   readonly position: string;
-  readonly events: ReadonlyArray<{ readonly type: string; readonly revision: number; readonly position: string }>;
+  readonly events: ReadonlyArray<{
+    readonly type: string;
+    readonly revision: number;
+    readonly position: string;
+  }>;
   /** True when the command id was seen before: nothing was appended this time. */
   readonly duplicate: boolean;
 }
@@ -130,7 +134,8 @@ export class CommandGateway implements OnApplicationShutdown {
             },
           },
         );
-        if (!appended.duplicate) this.eventBus.publishAll(appended.events.map((e) => new DomainEventOccurred(e)));
+        if (!appended.duplicate)
+          this.eventBus.publishAll(appended.events.map((e) => new DomainEventOccurred(e)));
         return this.result(ctx.commandId, streamName, appended.events, appended.events, appended.duplicate);
       } catch (error) {
         if (!(error instanceof WrongExpectedRevisionError)) throw error;
@@ -163,7 +168,11 @@ export class CommandGateway implements OnApplicationShutdown {
       streamName,
       revision: last?.revision ?? 'no-stream',
       position: (last?.globalPosition ?? 0n).toString(),
-      events: events.map((e) => ({ type: e.type, revision: e.revision, position: e.globalPosition.toString() })),
+      events: events.map((e) => ({
+        type: e.type,
+        revision: e.revision,
+        position: e.globalPosition.toString(),
+      })),
       duplicate,
     };
   }

@@ -15,7 +15,8 @@ export abstract class DomainCommandMessage {
 
 type MessageClass = new (command: DomainCommand, context: CommandContext) => DomainCommandMessage;
 
-const named = <T extends object>(value: T, name: string): T => Object.defineProperty(value, 'name', { value: name });
+const named = <T extends object>(value: T, name: string): T =>
+  Object.defineProperty(value, 'name', { value: name });
 
 /**
  * One CommandBus message class and one handler per domain command (41 of them), generated from the
@@ -37,7 +38,9 @@ const generated = (Object.keys(commandRoles) as CommandType[]).map((type) => {
   return [type, Message, Handler as Type<unknown>] as const;
 });
 
-const messageClasses = new Map<CommandType, MessageClass>(generated.map(([type, Message]) => [type, Message]));
+const messageClasses = new Map<CommandType, MessageClass>(
+  generated.map(([type, Message]) => [type, Message]),
+);
 
 /** The handler classes, to list as providers of the module. */
 export const commandHandlers: ReadonlyArray<Type<unknown>> = generated.map(([, , Handler]) => Handler);

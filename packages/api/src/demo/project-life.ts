@@ -55,7 +55,12 @@ const evidence = (name: string, kind: string) => [{ sha256: sha(name), name, kin
 const FEN_PER_YI = 10_000_000_000;
 const FEN_PER_WAN = 1_000_000;
 const day = (from: string, n: number): string => addDays(date(from), n);
-const DEPARTMENTS = ['development-reform', 'ecology-environment', 'natural-resources-planning', 'host-carrier'];
+const DEPARTMENTS = [
+  'development-reform',
+  'ecology-environment',
+  'natural-resources-planning',
+  'host-carrier',
+];
 
 /**
  * The whole life of one project as HTTP-shaped commands, lead to clawback, each with the role that
@@ -65,8 +70,18 @@ const DEPARTMENTS = ['development-reform', 'ecology-environment', 'natural-resou
 export const projectLife = (s: ProjectSpec): ReadonlyArray<ScriptStep> => {
   const u = s.unitId;
   const pid = { projectId: s.projectId };
-  const officer = (command: ScriptStep['command'], stage?: LifeStage): ScriptStep => ({ role: 'investment-officer', unitId: u, command, ...(stage ? { stage } : {}) });
-  const as = (role: Role, command: ScriptStep['command'], stage?: LifeStage): ScriptStep => ({ role, unitId: 'region', command, ...(stage ? { stage } : {}) });
+  const officer = (command: ScriptStep['command'], stage?: LifeStage): ScriptStep => ({
+    role: 'investment-officer',
+    unitId: u,
+    command,
+    ...(stage ? { stage } : {}),
+  });
+  const as = (role: Role, command: ScriptStep['command'], stage?: LifeStage): ScriptStep => ({
+    role,
+    unitId: 'region',
+    command,
+    ...(stage ? { stage } : {}),
+  });
   const d0 = s.capturedOn;
   const total = Math.round(s.totalYi * FEN_PER_YI);
   const fixed = Math.round(total * 0.8);
@@ -81,9 +96,20 @@ export const projectLife = (s: ProjectSpec): ReadonlyArray<ScriptStep> => {
   const incentiveId = `${s.projectId}-SBBT`;
   const ceiling = Math.max(FEN_PER_WAN, Math.round(total * 0.03));
   const big = fixed >= FEN_PER_YI; // key project: manager and secretary too (R6)
-  const roles = big ? ['responsible-leader', 'responsible-person', 'project-manager', 'project-secretary'] : ['responsible-leader', 'responsible-person'];
-  const leaderNames: Record<string, string> = { 'responsible-leader': '包保领导', 'responsible-person': '包保责任人', 'project-manager': '项目经理', 'project-secretary': '项目秘书' };
-  const commitments = { annualOutput: total * 2, annualTax: Math.round(total * 0.06), jobs: Math.max(20, Math.round(s.totalYi * 80)) };
+  const roles = big
+    ? ['responsible-leader', 'responsible-person', 'project-manager', 'project-secretary']
+    : ['responsible-leader', 'responsible-person'];
+  const leaderNames: Record<string, string> = {
+    'responsible-leader': '包保领导',
+    'responsible-person': '包保责任人',
+    'project-manager': '项目经理',
+    'project-secretary': '项目秘书',
+  };
+  const commitments = {
+    annualOutput: total * 2,
+    annualTax: Math.round(total * 0.06),
+    jobs: Math.max(20, Math.round(s.totalYi * 80)),
+  };
   const procedures = ['registration', 'project-filing', 'environmental-assessment', 'construction-permit'];
   return [
     officer(
@@ -101,19 +127,69 @@ export const projectLife = (s: ProjectSpec): ReadonlyArray<ScriptStep> => {
       },
       'lead',
     ),
-    officer({ type: 'QualifyLead', ...pid, on: day(d0, 7), assessment: '投资方实力较强，项目符合园区产业定位' }, 'qualified'),
+    officer(
+      { type: 'QualifyLead', ...pid, on: day(d0, 7), assessment: '投资方实力较强，项目符合园区产业定位' },
+      'qualified',
+    ),
     officer({ type: 'OpenConsultation', ...pid, on: day(d0, 10), departments: DEPARTMENTS }, 'under-review'),
     ...DEPARTMENTS.map((department, i) =>
-      as('department-reviewer', { type: 'RecordDepartmentOpinion', ...pid, department, opinion: 'favourable', summary: '原则同意', on: day(d0, 12 + i) }),
+      as('department-reviewer', {
+        type: 'RecordDepartmentOpinion',
+        ...pid,
+        department,
+        opinion: 'favourable',
+        summary: '原则同意',
+        on: day(d0, 12 + i),
+      }),
     ),
-    as('leading-group-office', { type: 'ApproveAdmission', ...pid, on: day(d0, 25), catalogueClass: 'encouraged', negativeList: 'not-listed', minutesRef: `领导小组会议纪要〔${d0.slice(0, 4)}〕${s.projectId}` }, 'admitted'),
-    officer({ type: 'CompleteDueDiligence', ...pid, on: day(d0, 30), summary: '尽职调查完成：企业信用良好，资金来源清楚' }),
+    as(
+      'leading-group-office',
+      {
+        type: 'ApproveAdmission',
+        ...pid,
+        on: day(d0, 25),
+        catalogueClass: 'encouraged',
+        negativeList: 'not-listed',
+        minutesRef: `领导小组会议纪要〔${d0.slice(0, 4)}〕${s.projectId}`,
+      },
+      'admitted',
+    ),
+    officer({
+      type: 'CompleteDueDiligence',
+      ...pid,
+      on: day(d0, 30),
+      summary: '尽职调查完成：企业信用良好，资金来源清楚',
+    }),
     ...roles.map((role, i) =>
-      as('leading-group-office', { type: 'AssignLeader', ...pid, role, leaderId: `LD-${u}-${i + 1}`, name: `${leaderNames[role]}（${u}）`, on: day(d0, 31) }),
+      as('leading-group-office', {
+        type: 'AssignLeader',
+        ...pid,
+        role,
+        leaderId: `LD-${u}-${i + 1}`,
+        name: `${leaderNames[role]}（${u}）`,
+        on: day(d0, 31),
+      }),
     ),
-    officer({ type: 'RecordSiteVisit', ...pid, leaderId: `LD-${u}-2`, on: day(d0, 33), summary: '现场踏勘地块，协调供电线路' }),
+    officer({
+      type: 'RecordSiteVisit',
+      ...pid,
+      leaderId: `LD-${u}-2`,
+      on: day(d0, 33),
+      summary: '现场踏勘地块，协调供电线路',
+    }),
     officer({ type: 'HoldNegotiation', ...pid, on: day(d0, 35), summary: '就土地价格、设备补助比例洽谈' }),
-    as('justice-bureau', { type: 'RecordLegalReview', ...pid, on: day(d0, 45), reviewer: 'justice-bureau', outcome: 'passed', opinion: '协议条款合法合规，追回条款明确' }, 'ready-to-sign'),
+    as(
+      'justice-bureau',
+      {
+        type: 'RecordLegalReview',
+        ...pid,
+        on: day(d0, 45),
+        reviewer: 'justice-bureau',
+        outcome: 'passed',
+        opinion: '协议条款合法合规，追回条款明确',
+      },
+      'ready-to-sign',
+    ),
     as(
       'leading-group-office',
       {
@@ -130,7 +206,14 @@ export const projectLife = (s: ProjectSpec): ReadonlyArray<ScriptStep> => {
           landArea: Math.max(10, Math.round(s.totalYi * 20)),
           schedule: { startBy, completeBy, produceBy },
           commitments,
-          incentives: [{ incentiveId, kind: 'equipment-subsidy', ceiling, conditions: '按设备投资额 8% 补助，投产后兑现' }],
+          incentives: [
+            {
+              incentiveId,
+              kind: 'equipment-subsidy',
+              ceiling,
+              conditions: '按设备投资额 8% 补助，投产后兑现',
+            },
+          ],
           clawbackClause: true,
         },
         evidence: evidence(`投资协议-${s.projectId}.pdf`, 'contract'),
@@ -138,17 +221,67 @@ export const projectLife = (s: ProjectSpec): ReadonlyArray<ScriptStep> => {
       'signed',
     ),
     ...procedures.flatMap((kind, i) => [
-      officer({ type: 'RequestProcedure', ...pid, procedureId: `${s.projectId}-SX${i + 1}`, kind, department: 'administrative-approval', completeOn: day(signedOn, 3 + i * 7), special: false }),
-      as('department-reviewer', { type: 'CompleteProcedure', ...pid, procedureId: `${s.projectId}-SX${i + 1}`, on: day(signedOn, 5 + i * 7), receiptNo: `HZ-${s.projectId}-${i + 1}`, handler: '区行政审批局' }),
+      officer({
+        type: 'RequestProcedure',
+        ...pid,
+        procedureId: `${s.projectId}-SX${i + 1}`,
+        kind,
+        department: 'administrative-approval',
+        completeOn: day(signedOn, 3 + i * 7),
+        special: false,
+      }),
+      as('department-reviewer', {
+        type: 'CompleteProcedure',
+        ...pid,
+        procedureId: `${s.projectId}-SX${i + 1}`,
+        on: day(signedOn, 5 + i * 7),
+        receiptNo: `HZ-${s.projectId}-${i + 1}`,
+        handler: '区行政审批局',
+      }),
     ]),
-    officer({ type: 'StartConstruction', ...pid, on: startedOn, evidence: evidence(`开工照片-${s.projectId}.jpg`, 'site-photo') }, 'under-construction'),
+    officer(
+      {
+        type: 'StartConstruction',
+        ...pid,
+        on: startedOn,
+        evidence: evidence(`开工照片-${s.projectId}.jpg`, 'site-photo'),
+      },
+      'under-construction',
+    ),
     ...[0, 1, 2].map((m) => {
       const period = day(startedOn, 30 * m + 20).slice(0, 7);
-      return officer({ type: 'ReportInvestmentProgress', ...pid, period, completedInPeriod: Math.round(fixed / 8), on: day(startedOn, 30 * m + 25), evidence: evidence(`月报-${s.projectId}-${period}.xlsx`, 'report') });
+      return officer({
+        type: 'ReportInvestmentProgress',
+        ...pid,
+        period,
+        completedInPeriod: Math.round(fixed / 8),
+        on: day(startedOn, 30 * m + 25),
+        evidence: evidence(`月报-${s.projectId}-${period}.xlsx`, 'report'),
+      });
     }),
-    as('statistics-bureau', { type: 'EnterStatistics', ...pid, on: day(startedOn, 100), statisticsCode: `340603-${s.projectId}` }, 'in-statistics'),
-    officer({ type: 'CompleteConstruction', ...pid, on: completedOn, evidence: evidence(`竣工验收-${s.projectId}.pdf`, 'licence') }, 'completed'),
-    officer({ type: 'StartProduction', ...pid, on: productionOn, evidence: evidence(`投产-${s.projectId}.jpg`, 'site-photo') }, 'in-production'),
+    as(
+      'statistics-bureau',
+      { type: 'EnterStatistics', ...pid, on: day(startedOn, 100), statisticsCode: `340603-${s.projectId}` },
+      'in-statistics',
+    ),
+    officer(
+      {
+        type: 'CompleteConstruction',
+        ...pid,
+        on: completedOn,
+        evidence: evidence(`竣工验收-${s.projectId}.pdf`, 'licence'),
+      },
+      'completed',
+    ),
+    officer(
+      {
+        type: 'StartProduction',
+        ...pid,
+        on: productionOn,
+        evidence: evidence(`投产-${s.projectId}.jpg`, 'site-photo'),
+      },
+      'in-production',
+    ),
     officer({
       type: 'ReportPerformance',
       ...pid,
@@ -160,8 +293,23 @@ export const projectLife = (s: ProjectSpec): ReadonlyArray<ScriptStep> => {
       on: `${year1 + 1}-01-20`,
       evidence: evidence(`年报-${s.projectId}-${year1}.pdf`, 'report'),
     }),
-    as('supervision-office', { type: 'EvaluateFulfilment', ...pid, on: `${year1 + 1}-02-15`, year: year1 }, 'evaluated'),
-    as('finance-bureau', { type: 'DisburseIncentive', ...pid, incentiveId, amount: Math.round(ceiling / 2), on: `${year1 + 1}-03-10`, evidence: evidence(`拨付凭证-${s.projectId}.pdf`, 'invoice') }, 'incentive-disbursed'),
+    as(
+      'supervision-office',
+      { type: 'EvaluateFulfilment', ...pid, on: `${year1 + 1}-02-15`, year: year1 },
+      'evaluated',
+    ),
+    as(
+      'finance-bureau',
+      {
+        type: 'DisburseIncentive',
+        ...pid,
+        incentiveId,
+        amount: Math.round(ceiling / 2),
+        on: `${year1 + 1}-03-10`,
+        evidence: evidence(`拨付凭证-${s.projectId}.pdf`, 'invoice'),
+      },
+      'incentive-disbursed',
+    ),
     officer({
       type: 'ReportPerformance',
       ...pid,
@@ -173,8 +321,24 @@ export const projectLife = (s: ProjectSpec): ReadonlyArray<ScriptStep> => {
       on: `${year1 + 2}-01-20`,
       evidence: evidence(`年报-${s.projectId}-${year1 + 1}.pdf`, 'report'),
     }),
-    as('supervision-office', { type: 'EvaluateFulfilment', ...pid, on: `${year1 + 2}-02-15`, year: year1 + 1 }),
-    as('finance-bureau', { type: 'ClawBackSubsidy', ...pid, incentiveId, amount: Math.round(ceiling / 4), on: `${year1 + 2}-03-10`, reason: '产出、税收远低于协议承诺，依约追回设备补助' }, 'clawed-back'),
+    as('supervision-office', {
+      type: 'EvaluateFulfilment',
+      ...pid,
+      on: `${year1 + 2}-02-15`,
+      year: year1 + 1,
+    }),
+    as(
+      'finance-bureau',
+      {
+        type: 'ClawBackSubsidy',
+        ...pid,
+        incentiveId,
+        amount: Math.round(ceiling / 4),
+        on: `${year1 + 2}-03-10`,
+        reason: '产出、税收远低于协议承诺，依约追回设备补助',
+      },
+      'clawed-back',
+    ),
   ];
 };
 
@@ -189,11 +353,29 @@ export const lifeUntil = (s: ProjectSpec, stage: LifeStage): ReadonlyArray<Scrip
 export const unitTargets = (unitId: string, year: number): ScriptStep => ({
   role: 'supervision-office',
   unitId: 'region',
-  command: { type: 'SetAnnualTargets', unitId, year, scope: 'unit', targets: defaultTargetsR11, setOn: `${year}-01-15`, setBy: '区招商引资工作领导小组办公室', basis: '濉溪经开区年度招商引资目标（R11）' },
+  command: {
+    type: 'SetAnnualTargets',
+    unitId,
+    year,
+    scope: 'unit',
+    targets: defaultTargetsR11,
+    setOn: `${year}-01-15`,
+    setBy: '区招商引资工作领导小组办公室',
+    basis: '濉溪经开区年度招商引资目标（R11）',
+  },
 });
 
 export const regionTargets = (unitId: string, year: number): ScriptStep => ({
   role: 'supervision-office',
   unitId: 'region',
-  command: { type: 'SetAnnualTargets', unitId, year, scope: 'region', targets: districtTargets2024R12, setOn: `${year}-02-07`, setBy: '区委、区政府', basis: '相山区 2024 年招商引资目标（R12）' },
+  command: {
+    type: 'SetAnnualTargets',
+    unitId,
+    year,
+    scope: 'region',
+    targets: districtTargets2024R12,
+    setOn: `${year}-02-07`,
+    setBy: '区委、区政府',
+    basis: '相山区 2024 年招商引资目标（R12）',
+  },
 });

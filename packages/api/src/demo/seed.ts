@@ -8,7 +8,15 @@ import { commandMessage } from '../command-handling/command-messages';
 import { decodeOrThrow } from '../http/decode';
 import { READ_MODELS } from '../tokens';
 import type { ReadModels } from '../read-models/read-model.port';
-import { LIFE_STAGES, lifeUntil, regionTargets, unitTargets, type LifeStage, type ProjectSpec, type ScriptStep } from './project-life';
+import {
+  LIFE_STAGES,
+  lifeUntil,
+  regionTargets,
+  unitTargets,
+  type LifeStage,
+  type ProjectSpec,
+  type ScriptStep,
+} from './project-life';
 
 /** The demo region: a district and three units (开发区 / 高新区 / 镇), as a zone office would name them. */
 export const DEMO_UNITS = {
@@ -19,25 +27,106 @@ export const DEMO_UNITS = {
 } as const;
 
 const CATALOGUE: ReadonlyArray<Omit<ProjectSpec, 'projectId' | 'unitId' | 'capturedOn'>> = [
-  { name: '年产 5 万吨锂电池正极材料项目', investor: '福建宁川新能源材料有限公司', industryChain: '新能源电池', content: '建设磷酸铁锂正极材料生产线 4 条及研发中心', totalYi: 5 },
-  { name: '新能源汽车电驱动系统零部件项目', investor: '苏州某新能源科技有限公司', industryChain: '新能源汽车', content: '建设电驱动系统零部件生产线，购置数控设备 200 台套', totalYi: 3 },
-  { name: '高性能碳纤维复合材料项目', investor: '江苏某新材料有限公司', industryChain: '新材料', content: '建设碳纤维复合材料生产线', totalYi: 2.5 },
-  { name: '智能家居电器生产基地', investor: '广东某电器股份有限公司', industryChain: '智能家电', content: '建设智能小家电总装线 6 条', totalYi: 1.2, channel: 'by-investors' },
-  { name: '生物医药原料药项目', investor: '浙江某药业有限公司', industryChain: '生物医药', content: '建设原料药及中间体车间', totalYi: 4, channel: 'fund' },
-  { name: '光伏组件智能工厂', investor: '安徽某光能科技有限公司', industryChain: '光伏', content: '建设 2GW 光伏组件生产线', totalYi: 8, channel: 'leader-trip' },
-  { name: '精密模具加工项目', investor: '宁波某模具有限公司', industryChain: '装备制造', content: '建设精密注塑模具生产线', totalYi: 0.6, channel: 'resident-office' },
-  { name: '冷链物流园项目', investor: '上海某供应链管理有限公司', industryChain: '现代物流', content: '建设冷库 5 万立方米及配送中心', totalYi: 1.5, channel: 'commissioned' },
-  { name: '工业机器人减速器项目', investor: '深圳某精密传动有限公司', industryChain: '智能装备', content: '建设 RV 减速器生产线', totalYi: 2, channel: 'association' },
-  { name: '绿色食品精深加工项目', investor: '山东某食品集团有限公司', industryChain: '绿色食品', content: '建设烘焙及预制菜生产线', totalYi: 0.8, channel: 'online' },
+  {
+    name: '年产 5 万吨锂电池正极材料项目',
+    investor: '福建宁川新能源材料有限公司',
+    industryChain: '新能源电池',
+    content: '建设磷酸铁锂正极材料生产线 4 条及研发中心',
+    totalYi: 5,
+  },
+  {
+    name: '新能源汽车电驱动系统零部件项目',
+    investor: '苏州某新能源科技有限公司',
+    industryChain: '新能源汽车',
+    content: '建设电驱动系统零部件生产线，购置数控设备 200 台套',
+    totalYi: 3,
+  },
+  {
+    name: '高性能碳纤维复合材料项目',
+    investor: '江苏某新材料有限公司',
+    industryChain: '新材料',
+    content: '建设碳纤维复合材料生产线',
+    totalYi: 2.5,
+  },
+  {
+    name: '智能家居电器生产基地',
+    investor: '广东某电器股份有限公司',
+    industryChain: '智能家电',
+    content: '建设智能小家电总装线 6 条',
+    totalYi: 1.2,
+    channel: 'by-investors',
+  },
+  {
+    name: '生物医药原料药项目',
+    investor: '浙江某药业有限公司',
+    industryChain: '生物医药',
+    content: '建设原料药及中间体车间',
+    totalYi: 4,
+    channel: 'fund',
+  },
+  {
+    name: '光伏组件智能工厂',
+    investor: '安徽某光能科技有限公司',
+    industryChain: '光伏',
+    content: '建设 2GW 光伏组件生产线',
+    totalYi: 8,
+    channel: 'leader-trip',
+  },
+  {
+    name: '精密模具加工项目',
+    investor: '宁波某模具有限公司',
+    industryChain: '装备制造',
+    content: '建设精密注塑模具生产线',
+    totalYi: 0.6,
+    channel: 'resident-office',
+  },
+  {
+    name: '冷链物流园项目',
+    investor: '上海某供应链管理有限公司',
+    industryChain: '现代物流',
+    content: '建设冷库 5 万立方米及配送中心',
+    totalYi: 1.5,
+    channel: 'commissioned',
+  },
+  {
+    name: '工业机器人减速器项目',
+    investor: '深圳某精密传动有限公司',
+    industryChain: '智能装备',
+    content: '建设 RV 减速器生产线',
+    totalYi: 2,
+    channel: 'association',
+  },
+  {
+    name: '绿色食品精深加工项目',
+    investor: '山东某食品集团有限公司',
+    industryChain: '绿色食品',
+    content: '建设烘焙及预制菜生产线',
+    totalYi: 0.8,
+    channel: 'online',
+  },
 ];
 
 /** Stages the demo projects stop at: every stage of the life appears in every unit. */
-const DEMO_STAGES: ReadonlyArray<LifeStage> = ['lead', 'qualified', 'under-review', 'admitted', 'ready-to-sign', 'signed', 'under-construction', 'in-statistics', 'in-production', 'clawed-back'];
+const DEMO_STAGES: ReadonlyArray<LifeStage> = [
+  'lead',
+  'qualified',
+  'under-review',
+  'admitted',
+  'ready-to-sign',
+  'signed',
+  'under-construction',
+  'in-statistics',
+  'in-production',
+  'clawed-back',
+];
 
 /** The demo region's script: targets, ~30 projects at every stage, a few refusals and closures, trips. */
 export const demoRegionScript = (year = 2024): ReadonlyArray<ScriptStep> => {
   const units = ['jingkaiqu', 'gaoxinqu', 'fenghuang-town'];
-  const steps: ScriptStep[] = [regionTargets('xiangshan-district', year), ...units.map((u) => unitTargets(u, year))];
+  const steps: ScriptStep[] = [
+    regionTargets('xiangshan-district', year),
+    ...units.map((u) => unitTargets(u, year)),
+  ];
   units.forEach((unitId, ui) => {
     CATALOGUE.forEach((spec, i) => {
       const projectId = `XM-${year}-${String(ui * 100 + i + 1).padStart(4, '0')}`;
@@ -48,13 +137,49 @@ export const demoRegionScript = (year = 2024): ReadonlyArray<ScriptStep> => {
     // Closures: a discarded lead and an abandoned negotiation per unit.
     const discarded = `XM-${year}-${String(ui * 100 + 90).padStart(4, '0')}`;
     steps.push(
-      ...lifeUntil({ ...CATALOGUE[ui]!, name: `${CATALOGUE[ui]!.name}（重复信息）`, projectId: discarded, unitId, capturedOn: `${year}-03-01` }, 'lead'),
-      { role: 'investment-officer', unitId, command: { type: 'DiscardLead', projectId: discarded, on: `${year}-03-20`, reason: '投资方意向不明确，经研判放弃' } },
+      ...lifeUntil(
+        {
+          ...CATALOGUE[ui]!,
+          name: `${CATALOGUE[ui]!.name}（重复信息）`,
+          projectId: discarded,
+          unitId,
+          capturedOn: `${year}-03-01`,
+        },
+        'lead',
+      ),
+      {
+        role: 'investment-officer',
+        unitId,
+        command: {
+          type: 'DiscardLead',
+          projectId: discarded,
+          on: `${year}-03-20`,
+          reason: '投资方意向不明确，经研判放弃',
+        },
+      },
     );
     const abandoned = `XM-${year}-${String(ui * 100 + 91).padStart(4, '0')}`;
     steps.push(
-      ...lifeUntil({ ...CATALOGUE[ui + 3]!, name: `${CATALOGUE[ui + 3]!.name}（二期）`, projectId: abandoned, unitId, capturedOn: `${year}-04-01` }, 'qualified'),
-      { role: 'investment-officer', unitId, command: { type: 'AbandonProject', projectId: abandoned, on: `${year}-05-30`, reason: '投资方战略调整，终止洽谈' } },
+      ...lifeUntil(
+        {
+          ...CATALOGUE[ui + 3]!,
+          name: `${CATALOGUE[ui + 3]!.name}（二期）`,
+          projectId: abandoned,
+          unitId,
+          capturedOn: `${year}-04-01`,
+        },
+        'qualified',
+      ),
+      {
+        role: 'investment-officer',
+        unitId,
+        command: {
+          type: 'AbandonProject',
+          projectId: abandoned,
+          on: `${year}-05-30`,
+          reason: '投资方战略调整，终止洽谈',
+        },
+      },
     );
     // R15: the unit principal's outbound trips.
     [0, 1, 2].forEach((m) => {
@@ -95,7 +220,10 @@ export interface SeedReport {
  * Runs the demo script through the CommandBus (the same path as HTTP: decoded with the command's
  * codec, checked by the rules). Command ids are `demo:<n>`, so a re-run appends nothing.
  */
-export const seedDemoRegion = async (app: INestApplication, script: ReadonlyArray<ScriptStep> = demoRegionScript()): Promise<SeedReport> => {
+export const seedDemoRegion = async (
+  app: INestApplication,
+  script: ReadonlyArray<ScriptStep> = demoRegionScript(),
+): Promise<SeedReport> => {
   const bus = app.get(CommandBus);
   let events = 0;
   let position = '0';

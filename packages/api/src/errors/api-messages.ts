@@ -20,16 +20,26 @@ export const apiMessages = {
     en: 'The read models have not reached position {atLeast} yet (at {checkpoint}); retry shortly',
   },
   RATE_LIMITED: { zh: '请求过于频繁，请稍后再试', en: 'Too many requests; slow down' },
-  STORE_UNAVAILABLE: { zh: '事件存储暂时不可用，请稍后重试', en: 'The event store is unavailable; retry later' },
+  STORE_UNAVAILABLE: {
+    zh: '事件存储暂时不可用，请稍后重试',
+    en: 'The event store is unavailable; retry later',
+  },
   SHUTTING_DOWN: { zh: '服务正在停止，请稍后重试', en: 'The service is shutting down; retry shortly' },
-  INTERNAL_ERROR: { zh: '服务器内部错误（已记录，请求编号 {requestId}）', en: 'Internal error (logged, request id {requestId})' },
+  INTERNAL_ERROR: {
+    zh: '服务器内部错误（已记录，请求编号 {requestId}）',
+    en: 'Internal error (logged, request id {requestId})',
+  },
 } as const satisfies Record<string, { readonly zh: string; readonly en: string }>;
 
 export type ApiMessageCode = keyof typeof apiMessages;
 
 /** Both languages of an API message, parameters filled in. */
-export const apiMessage = (code: ApiMessageCode, params: Readonly<Record<string, unknown>> = {}): Record<Language, string> => {
-  const fill = (s: string) => s.replace(/\{(\w+)\}/g, (whole, k: string) => (k in params ? String(params[k]) : whole));
+export const apiMessage = (
+  code: ApiMessageCode,
+  params: Readonly<Record<string, unknown>> = {},
+): Record<Language, string> => {
+  const fill = (s: string) =>
+    s.replace(/\{(\w+)\}/g, (whole, k: string) => (k in params ? String(params[k]) : whole));
   return { zh: fill(apiMessages[code].zh), en: fill(apiMessages[code].en) };
 };
 

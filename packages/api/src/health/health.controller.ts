@@ -17,7 +17,7 @@ export class HealthController {
     @Inject(CommandGateway) private readonly gateway: CommandGateway,
   ) {}
 
-  @Get()
+  @Get(['', 'live'])
   @HttpCode(200)
   live() {
     return { status: 'ok' };
@@ -41,7 +41,11 @@ export class HealthController {
     return {
       status: ready ? 'ready' : 'not-ready',
       eventStore: store,
-      projections: { checkpoint: checkpoint.toString(), lag: lag.toString(), maxLag: MAX_READY_LAG.toString() },
+      projections: {
+        checkpoint: checkpoint.toString(),
+        lag: lag.toString(),
+        maxLag: MAX_READY_LAG.toString(),
+      },
       commandsInFlight: this.gateway.pending,
       shuttingDown: this.gateway.isClosing,
     };

@@ -1,4 +1,4 @@
-import { Controller, Get, HttpCode, Inject, Post, Req, type Type } from '@nestjs/common';
+import { Controller, Get, HttpCode, Inject, Post, Put, Req, type Type } from '@nestjs/common';
 import { Access } from '../auth/route-access';
 import type { AuthenticatedRequest } from '../auth/auth.guard';
 import { RequestDispatcher } from './request-dispatcher';
@@ -11,7 +11,11 @@ type Method = (this: { dispatcher: RequestDispatcher }, req: AuthenticatedReques
  * written by hand (@Post/@Get, @HttpCode, @Access, @Req). The table is the single source of the
  * routes, their roles and their OpenAPI description.
  */
-export const controllerFor = (name: string, commands: ReadonlyArray<CommandRoute>, queries: ReadonlyArray<QueryRoute>): Type<unknown> => {
+export const controllerFor = (
+  name: string,
+  commands: ReadonlyArray<CommandRoute>,
+  queries: ReadonlyArray<QueryRoute>,
+): Type<unknown> => {
   class RoutesController {
     constructor(readonly dispatcher: RequestDispatcher) {}
   }
@@ -29,7 +33,11 @@ export const controllerFor = (name: string, commands: ReadonlyArray<CommandRoute
       function (req) {
         return this.dispatcher.command(route, req);
       },
-      [Post(route.path), HttpCode(route.status ?? 200), Access({ kind: 'command', command: route.command })],
+      [
+        (route.method === 'PUT' ? Put : Post)(route.path),
+        HttpCode(route.status ?? 200),
+        Access({ kind: 'command', command: route.command }),
+      ],
     );
   }
   for (const route of queries) {

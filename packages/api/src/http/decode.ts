@@ -16,12 +16,25 @@ interface AnyCodec {
 const asCodec = (codec: t.Mixed): AnyCodec => codec as unknown as AnyCodec;
 
 /** Tags whose context keys are real property names or array indexes (not union/intersection members). */
-const CONTAINERS = new Set(['InterfaceType', 'PartialType', 'StrictType', 'ExactType', 'ArrayType', 'ReadonlyArrayType', 'DictionaryType', 'TupleType']);
+const CONTAINERS = new Set([
+  'InterfaceType',
+  'PartialType',
+  'StrictType',
+  'ExactType',
+  'ArrayType',
+  'ReadonlyArrayType',
+  'DictionaryType',
+  'TupleType',
+]);
 
 /** readonly, exact and refinements validate with their parent's context entry: look through them. */
 const effectiveTag = (codec: AnyCodec): string => {
   let c: AnyCodec | undefined = codec;
-  while (c !== undefined && (c._tag === 'ReadonlyType' || c._tag === 'ExactType' || c._tag === 'RefinementType')) c = c.type;
+  while (
+    c !== undefined &&
+    (c._tag === 'ReadonlyType' || c._tag === 'ExactType' || c._tag === 'RefinementType')
+  )
+    c = c.type;
   return c?._tag ?? '';
 };
 
@@ -78,10 +91,14 @@ export const undeclaredPaths = (codec: t.Mixed, value: unknown, prefix = ''): Fi
       return c.type ? undeclaredPaths(c.type as unknown as t.Mixed, value, prefix) : [];
     case 'ArrayType':
     case 'ReadonlyArrayType':
-      return Array.isArray(value) && c.type ? value.flatMap((v, i) => undeclaredPaths(c.type as unknown as t.Mixed, v, join(i))) : [];
+      return Array.isArray(value) && c.type
+        ? value.flatMap((v, i) => undeclaredPaths(c.type as unknown as t.Mixed, v, join(i)))
+        : [];
     case 'DictionaryType':
       return typeof value === 'object' && value !== null && c.codomain
-        ? Object.entries(value).flatMap(([k, v]) => undeclaredPaths(c.codomain as unknown as t.Mixed, v, join(k)))
+        ? Object.entries(value).flatMap(([k, v]) =>
+            undeclaredPaths(c.codomain as unknown as t.Mixed, v, join(k)),
+          )
         : [];
     case 'UnionType': {
       const member = (c.types ?? []).find((m) => E.isRight(m.validate(value, [])));

@@ -23,7 +23,16 @@ describe('decodeOrThrow: every failing path, with what was expected', () => {
         on: '2024-05-10',
         signatory: 'mayor',
         leadingGroupMinutesRef: 'x',
-        terms: { totalInvestment: -1, fixedAssetInvestment: 1, landSupply: 'standalone', landArea: 1, schedule: { startBy: 'soon', completeBy: '2025-01-01', produceBy: '2025-06-01' }, commitments: { annualOutput: 1, annualTax: 1, jobs: 1 }, incentives: [{ incentiveId: 'I', kind: 'cash', ceiling: 1, conditions: 'c' }], clawbackClause: true },
+        terms: {
+          totalInvestment: -1,
+          fixedAssetInvestment: 1,
+          landSupply: 'standalone',
+          landArea: 1,
+          schedule: { startBy: 'soon', completeBy: '2025-01-01', produceBy: '2025-06-01' },
+          commitments: { annualOutput: 1, annualTax: 1, jobs: 1 },
+          incentives: [{ incentiveId: 'I', kind: 'cash', ceiling: 1, conditions: 'c' }],
+          clawbackClause: true,
+        },
         evidence: [],
       }),
     );
@@ -37,12 +46,22 @@ describe('decodeOrThrow: every failing path, with what was expected', () => {
 
   it('reports missing fields as undefined values', () => {
     const errors = errorsOf(() => decodeOrThrow(SetAnnualTargets as never, { type: 'SetAnnualTargets' }));
-    expect(errors.map((e) => e.path)).toEqual(expect.arrayContaining(['unitId', 'year', 'scope', 'targets', 'setOn', 'setBy']));
+    expect(errors.map((e) => e.path)).toEqual(
+      expect.arrayContaining(['unitId', 'year', 'scope', 'targets', 'setOn', 'setBy']),
+    );
     expect(errors.every((e) => e.value === null)).toBe(true);
   });
 
   it('refuses properties the codec does not declare', () => {
-    const errors = errorsOf(() => decodeOrThrow(commandCodecs.QualifyLead as never, { type: 'QualifyLead', projectId: 'P', on: '2024-01-01', assessment: 'ok', admin: true }));
+    const errors = errorsOf(() =>
+      decodeOrThrow(commandCodecs.QualifyLead as never, {
+        type: 'QualifyLead',
+        projectId: 'P',
+        on: '2024-01-01',
+        assessment: 'ok',
+        admin: true,
+      }),
+    );
     expect(errors).toEqual([{ path: 'admin', expected: 'no such property', value: true }]);
   });
 

@@ -23,7 +23,8 @@ export interface QueryAnswer<T = unknown> {
   readonly data: T;
 }
 
-const isObject = (u: unknown): u is Record<string, unknown> => typeof u === 'object' && u !== null && !Array.isArray(u);
+const isObject = (u: unknown): u is Record<string, unknown> =>
+  typeof u === 'object' && u !== null && !Array.isArray(u);
 const IDEMPOTENCY_KEY = /^[\x21-\x7e]{1,200}$/;
 
 /** Turns an HTTP request into a command on the CommandBus or a query on the QueryBus. */
@@ -42,7 +43,9 @@ export class RequestDispatcher {
     if (actor === undefined) throw new UnauthenticatedError('missing credentials');
     const key = req.headers['idempotency-key'];
     if (key !== undefined && (typeof key !== 'string' || !IDEMPOTENCY_KEY.test(key))) {
-      throw new InvalidInputError([{ path: 'header:Idempotency-Key', expected: '1–200 printable ASCII characters', value: key }]);
+      throw new InvalidInputError([
+        { path: 'header:Idempotency-Key', expected: '1–200 printable ASCII characters', value: key },
+      ]);
     }
     const expectedRevision = this.ifMatch(req.headers['if-match']);
     const params: Record<string, unknown> = { ...req.params };
@@ -55,18 +58,26 @@ export class RequestDispatcher {
       input = { ...input, ...params, type: route.command };
       if (route.generatesProjectId && (input as Record<string, unknown>).projectId === undefined) {
         // A retried create with the same key lands on the same stream, so it cannot make two projects.
-        const id = key !== undefined ? createHash('sha256').update(key).digest('hex').slice(0, 16).toUpperCase() : randomUUID();
+        const id =
+          key !== undefined
+            ? createHash('sha256').update(key).digest('hex').slice(0, 16).toUpperCase()
+            : randomUUID();
         input = { ...(input as object), projectId: `XM-${id}` };
       }
     }
-    const command = decodeOrThrow(commandCodecs[route.command] as never, input) as { type: CommandRoute['command'] } & Record<string, unknown>;
+    const command = decodeOrThrow(commandCodecs[route.command] as never, input) as {
+      type: CommandRoute['command'];
+    } & Record<string, unknown>;
     const commandId = key ?? randomUUID();
     const correlation = req.headers['x-correlation-id'];
     return this.commandBus.execute(
       commandMessage(command, {
         actor,
         commandId,
-        correlationId: typeof correlation === 'string' && correlation.length > 0 ? correlation : String(req.id ?? commandId),
+        correlationId:
+          typeof correlation === 'string' && correlation.length > 0
+            ? correlation
+            : String(req.id ?? commandId),
         causationId: String(req.id ?? commandId),
         businessTime: businessTimeOf(command, this.clock.now()),
         ...(expectedRevision !== undefined ? { expectedRevision } : {}),
@@ -76,7 +87,10 @@ export class RequestDispatcher {
 
   async query(route: QueryRoute, req: AuthenticatedRequest): Promise<QueryAnswer> {
     const query = isObject(req.query) ? req.query : {};
-    const input = decodeOrThrow(route.input as never, { ...query, ...req.params }) as Record<string, string | undefined>;
+    const input = decodeOrThrow(route.input as never, { ...query, ...req.params }) as Record<
+      string,
+      string | undefined
+    >;
     let caughtUp = true;
     if (input.atLeast !== undefined) {
       caughtUp = await this.readModels.waitFor(BigInt(input.atLeast), this.config.readYourWritesTimeoutMs);
@@ -90,6 +104,8 @@ export class RequestDispatcher {
     const text = (Array.isArray(header) ? header[0] : header)?.replace(/^W\//, '').replace(/"/g, '').trim();
     if (text === 'no-stream') return 'no-stream';
     if (text !== undefined && /^\d+$/.test(text)) return Number(text);
-    throw new InvalidInputError([{ path: 'header:If-Match', expected: 'a stream revision (integer) or "no-stream"', value: header }]);
+    throw new InvalidInputError([
+      { path: 'header:If-Match', expected: 'a stream revision (integer) or "no-stream"', value: header },
+    ]);
   }
 }

@@ -14,5 +14,7 @@ export const routeTable = {
   reviews: { commands: [] as ReadonlyArray<CommandRoute>, queries: reviewQueryRoutes },
 } as const;
 
-export const allCommandRoutes: ReadonlyArray<CommandRoute> = Object.values(routeTable).flatMap((c) => c.commands);
+export const allCommandRoutes: ReadonlyArray<CommandRoute> = Object.values(routeTable).flatMap(
+  (c) => c.commands,
+);
 export const allQueryRoutes: ReadonlyArray<QueryRoute> = Object.values(routeTable).flatMap((c) => c.queries);

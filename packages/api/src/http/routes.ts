@@ -6,6 +6,8 @@ export interface CommandRoute {
   readonly kind: 'command';
   readonly command: CommandType;
   readonly path: string;
+  /** POST by default; PUT where the path names the whole resource (a unit's target year). */
+  readonly method?: 'POST' | 'PUT';
   readonly tag: string;
   readonly summary: string;
   /** 201 for a route that creates a resource. */
@@ -32,6 +34,9 @@ export interface QueryRoute {
 }
 
 export type Route = CommandRoute | QueryRoute;
+
+/** The HTTP method of a command route, lower case (express, supertest, OpenAPI). */
+export const methodOf = (route: CommandRoute): 'post' | 'put' => (route.method === 'PUT' ? 'put' : 'post');
 
 /** `/projects/:projectId/x` → `/projects/{projectId}/x` (OpenAPI) and the parameter names. */
 export const pathParams = (path: string): string[] => [...path.matchAll(/:(\w+)/g)].map((m) => m[1]!);

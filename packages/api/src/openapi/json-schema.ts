@@ -17,23 +17,43 @@ interface AnyCodec {
 
 /** How branded domain types appear in the document: the brand's name and what it means. */
 const BRANDS: Readonly<Record<string, JsonSchema>> = {
-  Cny: { type: 'integer', minimum: 0, description: 'CNY in 分 (integer minor units; 1 万元 = 1000000, 1 亿元 = 10000000000)' },
+  Cny: {
+    type: 'integer',
+    minimum: 0,
+    description: 'CNY in 分 (integer minor units; 1 万元 = 1000000, 1 亿元 = 10000000000)',
+  },
   Usd: { type: 'integer', minimum: 0, description: 'USD in cents (integer minor units)' },
   Count: { type: 'integer', minimum: 0 },
   Mu: { type: 'number', minimum: 0, description: '亩 (mu), up to 4 decimals' },
   BasisPoints: { type: 'integer', minimum: 0, maximum: 10000, description: 'basis points, 7500 = 75 %' },
-  BusinessDate: { type: 'string', format: 'date', description: 'business date in China (Asia/Shanghai), YYYY-MM-DD' },
+  BusinessDate: {
+    type: 'string',
+    format: 'date',
+    description: 'business date in China (Asia/Shanghai), YYYY-MM-DD',
+  },
   RecordedAt: { type: 'string', format: 'date-time' },
   Year: { type: 'integer', minimum: 1900, maximum: 2199 },
   YearMonth: { type: 'string', pattern: '^\\d{4}-(0[1-9]|1[0-2])$' },
   NonEmptyText: { type: 'string', minLength: 1 },
-  CreditCode: { type: 'string', pattern: '^[0-9A-HJ-NPQRTUWXY]{2}\\d{6}[0-9A-HJ-NPQRTUWXY]{10}$', description: '统一社会信用代码 (GB 32100, with check character)' },
+  CreditCode: {
+    type: 'string',
+    pattern: '^[0-9A-HJ-NPQRTUWXY]{2}\\d{6}[0-9A-HJ-NPQRTUWXY]{10}$',
+    description: '统一社会信用代码 (GB 32100, with check character)',
+  },
   Sha256: { type: 'string', pattern: '^[0-9a-f]{64}$' },
   GlobalPosition: { type: 'string', pattern: '^\\d+$' },
   YearText: { type: 'string', pattern: '^\\d{4}$' },
-  PeriodText: { type: 'string', pattern: '^\\d{4}(-Q[1-4]|-(0[1-9]|1[0-2]))?$', description: "'2024', '2024-Q1' or '2024-03'" },
+  PeriodText: {
+    type: 'string',
+    pattern: '^\\d{4}(-Q[1-4]|-(0[1-9]|1[0-2]))?$',
+    description: "'2024', '2024-Q1' or '2024-03'",
+  },
   IdText: { type: 'string', pattern: '^[A-Za-z0-9][A-Za-z0-9._:-]{0,99}$' },
-  PositionText: { type: 'string', pattern: '^\\d{1,20}$', description: 'a global position (read-your-writes)' },
+  PositionText: {
+    type: 'string',
+    pattern: '^\\d{1,20}$',
+    description: 'a global position (read-your-writes)',
+  },
 };
 
 const ID_BRANDS = /Id$/;
@@ -62,7 +82,9 @@ const walk = (c: AnyCodec): JsonSchema => {
     case 'KeyofType':
       return { type: 'string', enum: Object.keys(c.keys ?? {}) };
     case 'RefinementType': {
-      const known = BRANDS[c.name] ?? (ID_BRANDS.test(c.name) ? { type: 'string', minLength: 1, description: c.name } : undefined);
+      const known =
+        BRANDS[c.name] ??
+        (ID_BRANDS.test(c.name) ? { type: 'string', minLength: 1, description: c.name } : undefined);
       return known !== undefined ? { ...known, title: c.name } : { ...walk(c.type!), description: c.name };
     }
     case 'ReadonlyType':

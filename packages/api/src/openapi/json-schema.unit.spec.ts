@@ -16,9 +16,14 @@ describe('io-ts → JSON Schema', () => {
   });
 
   it('describes unions, literals and keyofs', () => {
-    expect(toJsonSchema(t.union([t.literal('a'), t.literal(1)]))).toMatchObject({ oneOf: [{ enum: ['a'] }, { enum: [1] }] });
+    expect(toJsonSchema(t.union([t.literal('a'), t.literal(1)]))).toMatchObject({
+      oneOf: [{ enum: ['a'] }, { enum: [1] }],
+    });
     expect(toJsonSchema(t.keyof({ x: null, y: null }))).toEqual({ type: 'string', enum: ['x', 'y'] });
-    expect(toJsonSchema(t.record(t.string, t.number))).toEqual({ type: 'object', additionalProperties: { type: 'number' } });
+    expect(toJsonSchema(t.record(t.string, t.number))).toEqual({
+      type: 'object',
+      additionalProperties: { type: 'number' },
+    });
   });
 
   it('every R11 target validates against the generated schema shape', () => {

@@ -7,14 +7,23 @@ import { openApiPath, pathParams } from '../http/routes';
 import { toJsonSchema, type JsonSchema } from './json-schema';
 
 const errorRef = { $ref: '#/components/schemas/Error' };
-const errorResponse = (description: string) => ({ description, content: { 'application/json': { schema: errorRef } } });
+const errorResponse = (description: string) => ({
+  description,
+  content: { 'application/json': { schema: errorRef } },
+});
 
 /** Removes the fields a route fills in (path params and `type`) from a command's body schema. */
-const bodySchema = (schema: JsonSchema, filled: ReadonlyArray<string>, optional: ReadonlyArray<string>): JsonSchema => {
+const bodySchema = (
+  schema: JsonSchema,
+  filled: ReadonlyArray<string>,
+  optional: ReadonlyArray<string>,
+): JsonSchema => {
   if (schema.type !== 'object') return schema;
   const props = { ...(schema.properties as Record<string, JsonSchema>) };
   for (const k of filled) delete props[k];
-  const required = ((schema.required as string[] | undefined) ?? []).filter((k) => !filled.includes(k) && !optional.includes(k));
+  const required = ((schema.required as string[] | undefined) ?? []).filter(
+    (k) => !filled.includes(k) && !optional.includes(k),
+  );
   return { ...schema, properties: props, required };
 };
 
@@ -24,17 +33,30 @@ export const openApiDocument = (): OpenAPIObject => {
   const schemas: Record<string, JsonSchema> = {
     Error: {
       type: 'object',
-      required: ['code', 'message', 'messages'],
+      required: ['code', 'message', 'text'],
       properties: {
-        code: { type: 'string', description: 'stable SCREAMING_SNAKE code (docs/domain.md, packages/api/README.md)' },
-        message: { type: 'string', description: 'in the language Accept-Language prefers (zh by default)' },
-        messages: { type: 'object', properties: { zh: { type: 'string' }, en: { type: 'string' } } },
+        code: {
+          type: 'string',
+          description: 'stable SCREAMING_SNAKE code (docs/domain.md, packages/api/README.md)',
+        },
+        message: {
+          type: 'object',
+          required: ['zh', 'en'],
+          properties: { zh: { type: 'string' }, en: { type: 'string' } },
+        },
+        text: {
+          type: 'string',
+          description: 'the message in the language Accept-Language prefers (zh by default)',
+        },
         params: { type: 'object' },
         rule: { type: 'string', description: 'the rule of DOMAIN.md §2 (R1–R16) a 422 enforces' },
         errors: {
           type: 'array',
           description: '400: every failing path',
-          items: { type: 'object', properties: { path: { type: 'string' }, expected: { type: 'string' }, value: {} } },
+          items: {
+            type: 'object',
+            properties: { path: { type: 'string' }, expected: { type: 'string' }, value: {} },
+          },
         },
         currentRevision: { description: '409: the stream revision now' },
       },
@@ -46,8 +68,21 @@ export const openApiDocument = (): OpenAPIObject => {
         streamName: { type: 'string' },
         revision: { oneOf: [{ type: 'integer' }, { type: 'string', enum: ['no-stream'] }] },
         position: { type: 'string', description: 'global position; pass as ?atLeast= to read your write' },
-        events: { type: 'array', items: { type: 'object', properties: { type: { type: 'string' }, revision: { type: 'integer' }, position: { type: 'string' } } } },
-        duplicate: { type: 'boolean', description: 'true: the Idempotency-Key was seen before; nothing was appended' },
+        events: {
+          type: 'array',
+          items: {
+            type: 'object',
+            properties: {
+              type: { type: 'string' },
+              revision: { type: 'integer' },
+              position: { type: 'string' },
+            },
+          },
+        },
+        duplicate: {
+          type: 'boolean',
+          description: 'true: the Idempotency-Key was seen before; nothing was appended',
+        },
       },
     },
   };
@@ -56,24 +91,53 @@ export const openApiDocument = (): OpenAPIObject => {
     schemas[route.command] = toJsonSchema(codec);
     const params = pathParams(route.path);
     const path = (paths[openApiPath(route.path)] ??= {});
-    path.post = {
+    path[route.method === 'PUT' ? 'put' : 'post'] = {
       tags: [route.tag],
       operationId: route.command,
       summary: route.summary,
       description: `Command \`${route.command}\`. Roles: ${commandRoles[route.command].join(', ')}.`,
       security: [{ bearer: [] }, { apiKey: [] }],
       parameters: [
-        ...params.map((name) => ({ name, in: 'path', required: true, schema: { type: name === 'year' ? 'integer' : 'string' } })),
-        { name: 'Idempotency-Key', in: 'header', required: false, schema: { type: 'string', maxLength: 200 }, description: 'the command id: a retry with the same key returns the first answer and appends nothing' },
-        { name: 'If-Match', in: 'header', required: false, schema: { type: 'string' }, description: 'expected stream revision; another one answers 409' },
+        ...params.map((name) => ({
+          name,
+          in: 'path',
+          required: true,
+          schema: { type: name === 'year' ? 'integer' : 'string' },
+        })),
+        {
+          name: 'Idempotency-Key',
+          in: 'header',
+          required: false,
+          schema: { type: 'string', maxLength: 200 },
+          description:
+            'the command id: a retry with the same key returns the first answer and appends nothing',
+        },
+        {
+          name: 'If-Match',
+          in: 'header',
+          required: false,
+          schema: { type: 'string' },
+          description: 'expected stream revision; another one answers 409',
+        },
         { name: 'Accept-Language', in: 'header', required: false, schema: { type: 'string' } },
       ],
       requestBody: {
         required: true,
-        content: { 'application/json': { schema: bodySchema(schemas[route.command]!, [...params, 'type'], route.generatesProjectId ? ['projectId'] : []) } },
+        content: {
+          'application/json': {
+            schema: bodySchema(
+              schemas[route.command]!,
+              [...params, 'type'],
+              route.generatesProjectId ? ['projectId'] : [],
+            ),
+          },
+        },
       },
       responses: {
-        [String(route.status ?? 200)]: { description: 'appended (or already satisfied)', content: { 'application/json': { schema: { $ref: '#/components/schemas/CommandResult' } } } },
+        [String(route.status ?? 200)]: {
+          description: 'appended (or already satisfied)',
+          content: { 'application/json': { schema: { $ref: '#/components/schemas/CommandResult' } } },
+        },
         400: errorResponse('input does not decode: every failing path'),
         401: errorResponse('no or bad credentials'),
         403: errorResponse('role not allowed, or outside the caller’s unit'),
@@ -125,8 +189,18 @@ export const openApiDocument = (): OpenAPIObject => {
     components: {
       schemas: schemas as NonNullable<OpenAPIObject['components']>['schemas'],
       securitySchemes: {
-        bearer: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT', description: 'people: HS256 token with sub, role, unit' },
-        apiKey: { type: 'apiKey', in: 'header', name: 'X-API-Key', description: 'systems: a key from API_KEYS' },
+        bearer: {
+          type: 'http',
+          scheme: 'bearer',
+          bearerFormat: 'JWT',
+          description: 'people: HS256 token with sub, role, unit',
+        },
+        apiKey: {
+          type: 'apiKey',
+          in: 'header',
+          name: 'X-API-Key',
+          description: 'systems: a key from API_KEYS',
+        },
       },
     },
   };

@@ -4,7 +4,12 @@ import type { CommandRoute, QueryRoute } from '../http/routes';
 import { GetProject, GetProjectHistory, GetProjectRegister } from './queries/project-queries';
 
 const p = '/projects/:projectId';
-const cmd = (command: CommandRoute['command'], path: string, summary: string, extra: Partial<CommandRoute> = {}): CommandRoute => ({
+const cmd = (
+  command: CommandRoute['command'],
+  path: string,
+  summary: string,
+  extra: Partial<CommandRoute> = {},
+): CommandRoute => ({
   kind: 'command',
   command,
   path,
@@ -16,7 +21,10 @@ const cmd = (command: CommandRoute['command'], path: string, summary: string, ex
 /** The whole life of a project, one resource-oriented route per command (DOMAIN.md §1). */
 export const projectCommandRoutes: ReadonlyArray<CommandRoute> = [
   cmd('CaptureLead', '/projects', '录入招商线索 / capture a lead', { status: 201, generatesProjectId: true }),
-  cmd('PlanProject', '/projects/planned', '谋划项目 / plan a project', { status: 201, generatesProjectId: true }),
+  cmd('PlanProject', '/projects/planned', '谋划项目 / plan a project', {
+    status: 201,
+    generatesProjectId: true,
+  }),
   cmd('QualifyLead', `${p}/qualification`, '研判为有效线索 / qualify the lead'),
   cmd('DiscardLead', `${p}/discarding`, '放弃线索 / discard the lead'),
   cmd('OpenConsultation', `${p}/consultation`, '启动论证准入、征求部门意见 / open admission review (R2)'),
@@ -38,17 +46,33 @@ export const projectCommandRoutes: ReadonlyArray<CommandRoute> = [
   cmd('CompleteConstruction', `${p}/construction/completion`, '竣工 / complete construction'),
   cmd('StartProduction', `${p}/production/start`, '投产 / start production'),
   cmd('ReachCapacity', `${p}/capacity`, '达产达效 / reach capacity'),
-  cmd('ReportPerformance', `${p}/performance-reports`, '报送年度产出、税收、就业 / report yearly performance'),
+  cmd(
+    'ReportPerformance',
+    `${p}/performance-reports`,
+    '报送年度产出、税收、就业 / report yearly performance',
+  ),
   cmd('EvaluateFulfilment', `${p}/fulfilment-evaluations`, '履约评估 / evaluate fulfilment (R9, R10)'),
-  cmd('DisburseIncentive', `${p}/incentives/:incentiveId/disbursements`, '政策兑现 / disburse an incentive (R10)'),
+  cmd(
+    'DisburseIncentive',
+    `${p}/incentives/:incentiveId/disbursements`,
+    '政策兑现 / disburse an incentive (R10)',
+  ),
   cmd('StartSecondaryPromotion', `${p}/secondary-promotion`, '二次招商 / start secondary promotion (R10)'),
   cmd('OrderRectification', `${p}/rectifications`, '限期整改 / order rectification (R9)'),
   cmd('CompleteRectification', `${p}/rectifications/completion`, '整改完成 / complete rectification'),
-  cmd('ClawBackSubsidy', `${p}/incentives/:incentiveId/clawbacks`, '追回扶持资金 / claw back a subsidy (R9, R10)'),
+  cmd(
+    'ClawBackSubsidy',
+    `${p}/incentives/:incentiveId/clawbacks`,
+    '追回扶持资金 / claw back a subsidy (R9, R10)',
+  ),
   cmd('ReclaimLand', `${p}/land-reclamation`, '收回土地 / reclaim land (R8)'),
   cmd('TerminateProject', `${p}/termination`, '清退 / terminate the project (R8, R10)'),
   cmd('AbandonProject', `${p}/abandonment`, '终止洽谈 / abandon the project'),
-  cmd('RecordMissedMilestones', `${p}/missed-milestones`, '登记逾期节点（通常由定时任务发起）/ record missed milestones (R7, R8)'),
+  cmd(
+    'RecordMissedMilestones',
+    `${p}/missed-milestones`,
+    '登记逾期节点（通常由定时任务发起）/ record missed milestones (R7, R8)',
+  ),
   cmd('LinkDuplicate', `${p}/duplicate-link`, '标记重复项目（一炮数响）/ link a duplicate'),
 ];
 
@@ -60,7 +84,13 @@ export const projectQueryRoutes: ReadonlyArray<QueryRoute> = [
     tag: 'projects',
     summary: '招商引资工作台账 / project register',
     input: queryInput({}, { unitId: IdText, stage: t.string, limit: CountText, offset: CountText }),
-    build: (i) => new GetProjectRegister(i.unitId, i.stage, i.limit === undefined ? undefined : Number(i.limit), i.offset === undefined ? undefined : Number(i.offset)),
+    build: (i) =>
+      new GetProjectRegister(
+        i.unitId,
+        i.stage,
+        i.limit === undefined ? undefined : Number(i.limit),
+        i.offset === undefined ? undefined : Number(i.offset),
+      ),
     returns: 'RegisterEntry[] (sorted by projectId; `limit` default 100, max 500; `offset` default 0)',
   },
   {

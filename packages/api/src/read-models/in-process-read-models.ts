@@ -1,4 +1,10 @@
-import { isProject, type BusinessDate, type LeaderActivityState, type Project, type TargetPlanState } from '@zhaoshang/domain';
+import {
+  isProject,
+  type BusinessDate,
+  type LeaderActivityState,
+  type Project,
+  type TargetPlanState,
+} from '@zhaoshang/domain';
 import type { EventStore, StoredEvent } from '@zhaoshang/eventstore';
 import type { Subscription } from 'rxjs';
 import { aggregates } from '../command-handling/aggregates';
@@ -12,14 +18,42 @@ import type {
   TargetProgress,
   UnitPerformance,
 } from './read-model.port';
-import { fulfilmentOf, parsePeriod, performanceOf, progressOf, registerEntry, supervisionOf, type ProjectRecord } from './views';
+import {
+  fulfilmentOf,
+  parsePeriod,
+  performanceOf,
+  progressOf,
+  registerEntry,
+  supervisionOf,
+  type ProjectRecord,
+} from './views';
 
-interface MutableProjectRecord {
-  state: Project;
-  revision: number;
-  position: bigint;
-  missed: Array<{ milestoneKey: string; kind: string; dueOn: string }>;
-}
+/**
+ * One step of a project's record: the decider's `evolve` plus the missed milestones. Shared by the
+ * in-process read models and the strongly consistent `GET /projects/:projectId` (which folds the
+ * project's own stream), so both always agree with what the rules saw.
+ */
+export const foldProjectEvent = (previous: ProjectRecord | undefined, e: StoredEvent): ProjectRecord => {
+  const spec = aggregates.project;
+  const event = spec.read(e);
+  const state = spec.decider.evolve(previous?.state ?? spec.decider.initialState, event) as Project;
+  const missed =
+    event.type === 'MilestoneMissed'
+      ? [
+          ...(previous?.missed ?? []),
+          (({ milestoneKey, kind, dueOn }) => ({ milestoneKey, kind, dueOn }))(
+            event.data as { milestoneKey: string; kind: string; dueOn: string },
+          ),
+        ]
+      : (previous?.missed ?? []);
+  return { state, revision: e.revision, position: e.globalPosition, missed };
+};
+
+/** A project's record folded from its stream's events; undefined when they hold no project. */
+export const foldProjectStream = (events: ReadonlyArray<StoredEvent>): ProjectRecord | undefined => {
+  const record = events.reduce<ProjectRecord | undefined>(foldProjectEvent, undefined);
+  return record !== undefined && isProject(record.state) ? record : undefined;
+};
 
 /**
  * Read models folded in this process from the store's `subscribeToAll`, with the same deciders'
@@ -28,7 +62,7 @@ interface MutableProjectRecord {
  * replaces it with a checkpointed runner and persistent stores behind the same `ReadModels` port.
  */
 export class InProcessReadModels implements ReadModels {
-  private readonly projects = new Map<string, MutableProjectRecord>();
+  private readonly projects = new Map<string, ProjectRecord>();
   private readonly plans = new Map<string, TargetPlanState>();
   private readonly leaders = new Map<string, LeaderActivityState>();
   private readonly bulletins = new Map<string, unknown>();
@@ -86,28 +120,31 @@ export class InProcessReadModels implements ReadModels {
   private apply(e: StoredEvent): void {
     const name = e.streamName;
     if (name.startsWith('project-')) {
-      const spec = aggregates.project;
-      const event = spec.read(e);
-      const previous = this.projects.get(name);
-      const state = spec.decider.evolve(previous?.state ?? spec.decider.initialState, event) as Project;
-      const record: MutableProjectRecord = previous ?? { state, revision: e.revision, position: e.globalPosition, missed: [] };
-      record.state = state;
-      record.revision = e.revision;
-      record.position = e.globalPosition;
-      if (event.type === 'MilestoneMissed') {
-        const d = event.data as { milestoneKey: string; kind: string; dueOn: string };
-        record.missed.push({ milestoneKey: d.milestoneKey, kind: d.kind, dueOn: d.dueOn });
-      }
-      this.projects.set(name, record);
+      this.projects.set(name, foldProjectEvent(this.projects.get(name), e));
     } else if (name.startsWith('target-plan-')) {
       const spec = aggregates.targetPlan;
-      this.plans.set(name, spec.decider.evolve(this.plans.get(name) ?? spec.decider.initialState, spec.read(e)) as TargetPlanState);
+      this.plans.set(
+        name,
+        spec.decider.evolve(
+          this.plans.get(name) ?? spec.decider.initialState,
+          spec.read(e),
+        ) as TargetPlanState,
+      );
     } else if (name.startsWith('leader-')) {
       const spec = aggregates.leader;
-      this.leaders.set(name, spec.decider.evolve(this.leaders.get(name) ?? spec.decider.initialState, spec.read(e)) as LeaderActivityState);
+      this.leaders.set(
+        name,
+        spec.decider.evolve(
+          this.leaders.get(name) ?? spec.decider.initialState,
+          spec.read(e),
+        ) as LeaderActivityState,
+      );
     } else if (name.startsWith('bulletin-')) {
       const spec = aggregates.bulletin;
-      this.bulletins.set(name, spec.decider.evolve(this.bulletins.get(name) ?? spec.decider.initialState, spec.read(e)));
+      this.bulletins.set(
+        name,
+        spec.decider.evolve(this.bulletins.get(name) ?? spec.decider.initialState, spec.read(e)),
+      );
     }
     this.position = e.globalPosition;
     if (this.waiters.length > 0) {
@@ -123,7 +160,11 @@ export class InProcessReadModels implements ReadModels {
 
   async register(filter: RegisterFilter): Promise<ReadonlyArray<RegisterEntry>> {
     return this.records()
-      .filter((r) => (filter.unitId === undefined || r.state.unitId === filter.unitId) && (filter.stage === undefined || r.state.stage === filter.stage))
+      .filter(
+        (r) =>
+          (filter.unitId === undefined || r.state.unitId === filter.unitId) &&
+          (filter.stage === undefined || r.state.stage === filter.stage),
+      )
       .map(registerEntry)
       .sort((a, b) => (a.projectId < b.projectId ? -1 : 1));
   }
@@ -145,13 +186,25 @@ export class InProcessReadModels implements ReadModels {
     const projects = this.records()
       .map((r) => r.state)
       .filter((p) => plan.scope === 'region' || p.unitId === unitId);
-    return { unitId, year, scope: plan.scope, asOf, metrics: progressOf(plan, projects, asOf as BusinessDate) };
+    return {
+      unitId,
+      year,
+      scope: plan.scope,
+      asOf,
+      metrics: progressOf(plan, projects, asOf as BusinessDate),
+    };
   }
 
-  async targetPlans(year: number): Promise<ReadonlyArray<{ readonly unitId: string; readonly scope: string }>> {
+  async targetPlans(
+    year: number,
+  ): Promise<ReadonlyArray<{ readonly unitId: string; readonly scope: string }>> {
     return [...this.plans.values()]
       .filter((p) => p.status === 'set' && p.year === year)
-      .map((p) => (p.status === 'set' ? { unitId: p.unitId as string, scope: p.scope as string } : { unitId: '', scope: '' }));
+      .map((p) =>
+        p.status === 'set'
+          ? { unitId: p.unitId as string, scope: p.scope as string }
+          : { unitId: '', scope: '' },
+      );
   }
 
   async performance(period: string): Promise<ReadonlyArray<UnitPerformance>> {
@@ -161,7 +214,8 @@ export class InProcessReadModels implements ReadModels {
     for (const l of this.leaders.values()) {
       if (l.status !== 'active') continue;
       for (const trip of l.trips.values()) {
-        if (trip.from >= range.from && trip.from <= range.to) tripDays.set(trip.unitId, (tripDays.get(trip.unitId) ?? 0) + trip.days);
+        if (trip.from >= range.from && trip.from <= range.to)
+          tripDays.set(trip.unitId, (tripDays.get(trip.unitId) ?? 0) + trip.days);
       }
     }
     return performanceOf(period, range, this.records(), tripDays);
@@ -183,7 +237,9 @@ export class InProcessReadModels implements ReadModels {
   async leaderTrips(leaderId: string): Promise<LeaderTrips | undefined> {
     const l = this.leaders.get(`leader-${leaderId}`);
     if (l === undefined || l.status !== 'active') return undefined;
-    const trips = [...l.trips.values()].map(({ asRecorded: _asRecorded, ...trip }) => ({ ...trip }) as Record<string, unknown>);
+    const trips = [...l.trips.values()].map(
+      ({ asRecorded: _asRecorded, ...trip }) => ({ ...trip }) as Record<string, unknown>,
+    );
     return { leaderId, trips, totalDays: [...l.trips.values()].reduce((s, t) => s + t.days, 0) };
   }
 

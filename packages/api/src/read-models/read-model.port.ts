@@ -29,7 +29,11 @@ export interface RegisterEntry {
   readonly productionOn?: string;
   readonly nextDeadline?: { readonly kind: string; readonly dueOn: string };
   /** Missed milestones raised and not yet met. */
-  readonly overdue: ReadonlyArray<{ readonly milestoneKey: string; readonly kind: string; readonly dueOn: string }>;
+  readonly overdue: ReadonlyArray<{
+    readonly milestoneKey: string;
+    readonly kind: string;
+    readonly dueOn: string;
+  }>;
   readonly lastActivityOn: string;
   readonly revision: number;
   readonly position: string;
@@ -85,10 +89,26 @@ export interface FulfilmentEntry {
   readonly unitId: string;
   readonly name: string;
   readonly signedOn: string;
-  readonly committed: { readonly annualOutput: number; readonly annualTax: number; readonly jobs: number; readonly fixedAssetInvestment: number };
-  readonly latest?: { readonly year: number; readonly output: number; readonly tax: number; readonly jobs: number; readonly investmentToDate: number };
+  readonly committed: {
+    readonly annualOutput: number;
+    readonly annualTax: number;
+    readonly jobs: number;
+    readonly fixedAssetInvestment: number;
+  };
+  readonly latest?: {
+    readonly year: number;
+    readonly output: number;
+    readonly tax: number;
+    readonly jobs: number;
+    readonly investmentToDate: number;
+  };
   readonly verdict?: string;
-  readonly incentives: ReadonlyArray<{ readonly incentiveId: string; readonly ceiling: number; readonly disbursed: number; readonly clawedBack: number }>;
+  readonly incentives: ReadonlyArray<{
+    readonly incentiveId: string;
+    readonly ceiling: number;
+    readonly disbursed: number;
+    readonly clawedBack: number;
+  }>;
 }
 
 export interface SupervisionItem {

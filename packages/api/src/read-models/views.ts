@@ -8,14 +8,24 @@ import {
   type Project,
   type TargetsInForce,
 } from '@zhaoshang/domain';
-import type { FulfilmentEntry, MetricProgress, RegisterEntry, SupervisionItem, UnitPerformance } from './read-model.port';
+import type {
+  FulfilmentEntry,
+  MetricProgress,
+  RegisterEntry,
+  SupervisionItem,
+  UnitPerformance,
+} from './read-model.port';
 
 /** A project as the projection keeps it: the folded state and what the register needs besides. */
 export interface ProjectRecord {
   readonly state: Project;
   readonly revision: number;
   readonly position: bigint;
-  readonly missed: ReadonlyArray<{ readonly milestoneKey: string; readonly kind: string; readonly dueOn: string }>;
+  readonly missed: ReadonlyArray<{
+    readonly milestoneKey: string;
+    readonly kind: string;
+    readonly dueOn: string;
+  }>;
 }
 
 /** A period of a review: '2024', '2024-Q2' or '2024-03', as an inclusive date range. */
@@ -35,13 +45,17 @@ export const parsePeriod = (period: string): { readonly from: string; readonly t
 };
 
 // Dates are ISO strings: string order is date order, and 'YYYY-MM-31' bounds any month.
-const within = (d: string | undefined, from: string, to: string): boolean => d !== undefined && d >= from && d <= to;
+const within = (d: string | undefined, from: string, to: string): boolean =>
+  d !== undefined && d >= from && d <= to;
 
 /** The figure that decides a size threshold: the agreement's total at signing, else the intended investment. */
 const sizeOf = (p: Project): Cny => p.agreement?.termsAtSigning.totalInvestment ?? p.intendedInvestment;
 
 const investmentIn = (p: Project, from: string, to: string): number =>
-  Object.entries(p.investmentByMonth).reduce((s, [month, amount]) => (within(`${month}-15`, from, to) ? s + amount : s), 0);
+  Object.entries(p.investmentByMonth).reduce(
+    (s, [month, amount]) => (within(`${month}-15`, from, to) ? s + amount : s),
+    0,
+  );
 
 /** Register entry of a project (招商引资工作台账). */
 export const registerEntry = (r: ProjectRecord): RegisterEntry => {
@@ -66,14 +80,23 @@ export const registerEntry = (r: ProjectRecord): RegisterEntry => {
     origin: p.origin,
     stage: p.stage,
     ...(p.investor !== undefined
-      ? { investor: { name: p.investor.name, ...(p.investor.creditCode !== undefined ? { creditCode: p.investor.creditCode } : {}) } }
+      ? {
+          investor: {
+            name: p.investor.name,
+            ...(p.investor.creditCode !== undefined ? { creditCode: p.investor.creditCode } : {}),
+          },
+        }
       : {}),
     industryChain: p.industryChain,
     ...(p.channel !== undefined ? { channel: p.channel } : {}),
     intendedInvestment: p.intendedInvestment,
     intendedInvestmentWan: cny.toWan(p.intendedInvestment),
     ...(p.agreement !== undefined
-      ? { agreedInvestment: p.agreement.terms.totalInvestment, fixedAssetInvestment: p.agreement.terms.fixedAssetInvestment, signedOn: p.agreement.signedOn }
+      ? {
+          agreedInvestment: p.agreement.terms.totalInvestment,
+          fixedAssetInvestment: p.agreement.terms.fixedAssetInvestment,
+          signedOn: p.agreement.signedOn,
+        }
       : {}),
     cumulativeInvestment: p.cumulativeInvestment,
     ...(leader !== undefined ? { responsibleLeader: { leaderId: leader.leaderId, name: leader.name } } : {}),
@@ -106,7 +129,12 @@ const milestoneMet = (p: Project, kind: string): boolean => {
 };
 
 /** The actual of one metric over [from, to] for the given projects (R11, R12). */
-export const metricActual = (entry: MetricTarget, projects: ReadonlyArray<Project>, from: string, to: string): number => {
+export const metricActual = (
+  entry: MetricTarget,
+  projects: ReadonlyArray<Project>,
+  from: string,
+  to: string,
+): number => {
   const min = entry.minInvestment ?? 0;
   const big = (p: Project) => sizeOf(p) >= min;
   const count = (pred: (p: Project) => boolean) => projects.filter(pred).length;
@@ -119,7 +147,9 @@ export const metricActual = (entry: MetricTarget, projects: ReadonlyArray<Projec
     case 'signedProjects':
       return count(signed);
     case 'signedAgreementFunds':
-      return projects.filter(signed).reduce((s, p) => s + (p.agreement?.termsAtSigning.totalInvestment ?? 0), 0);
+      return projects
+        .filter(signed)
+        .reduce((s, p) => s + (p.agreement?.termsAtSigning.totalInvestment ?? 0), 0);
     case 'startedProjects':
       return count((p) => within(p.startedOn, from, to) && big(p));
     case 'projectsInProduction':
@@ -141,16 +171,28 @@ export const metricActual = (entry: MetricTarget, projects: ReadonlyArray<Projec
   }
 };
 
-const rateBp = (part: number, whole: number): number => (whole === 0 ? 0 : Math.floor((part * 10_000) / whole));
+const rateBp = (part: number, whole: number): number =>
+  whole === 0 ? 0 : Math.floor((part * 10_000) / whole);
 
 const monthEnd = (year: number, month: number): string => `${year}-${String(month).padStart(2, '0')}-31`;
 
 /** Target progress of a plan as of a date: target, actual, %, 序时进度 and gap, monthly series (R14). */
-export const progressOf = (plan: TargetsInForce, projects: ReadonlyArray<Project>, asOf: BusinessDate): ReadonlyArray<MetricProgress> => {
+export const progressOf = (
+  plan: TargetsInForce,
+  projects: ReadonlyArray<Project>,
+  asOf: BusinessDate,
+): ReadonlyArray<MetricProgress> => {
   const from = `${plan.year}-01-01`;
   const to = `${plan.year}-12-31`;
   const upTo = asOf < to ? asOf : to;
-  const elapsed = asOf < from ? 0 : Math.min(1, (daysBetween(from as BusinessDate, upTo as BusinessDate) + 1) / (daysBetween(from as BusinessDate, to as BusinessDate) + 1));
+  const elapsed =
+    asOf < from
+      ? 0
+      : Math.min(
+          1,
+          (daysBetween(from as BusinessDate, upTo as BusinessDate) + 1) /
+            (daysBetween(from as BusinessDate, to as BusinessDate) + 1),
+        );
   const expectedBp = Math.round(elapsed * 10_000);
   return plan.targets.map((entry) => {
     const target = entry.target.kind === 'rate' ? entry.target.basisPoints : entry.target.value;
@@ -166,7 +208,9 @@ export const progressOf = (plan: TargetsInForce, projects: ReadonlyArray<Project
       percentBp,
       expectedBp: isRate ? 10_000 : expectedBp,
       gapBp: percentBp - (isRate ? 10_000 : expectedBp),
-      monthly: Array.from({ length: 12 }, (_, i) => metricActual(entry, projects, from, monthEnd(plan.year, i + 1))),
+      monthly: Array.from({ length: 12 }, (_, i) =>
+        metricActual(entry, projects, from, monthEnd(plan.year, i + 1)),
+      ),
     };
   });
 };
@@ -200,9 +244,16 @@ export const performanceOf = (
       newProduction: ps.filter((p) => within(p.productionOn, from, to)).length,
       signedToStartedBp: rateBp(signed.filter((p) => p.startedOn !== undefined).length, signed.length),
       startedToStatisticsBp: rateBp(started.filter((p) => p.statistics !== undefined).length, started.length),
-      missedMilestones: mine.reduce((s, r) => s + r.missed.filter((m) => within(m.dueOn, from, to)).length, 0),
+      missedMilestones: mine.reduce(
+        (s, r) => s + r.missed.filter((m) => within(m.dueOn, from, to)).length,
+        0,
+      ),
       overdueProcedures: ps.reduce(
-        (s, p) => s + Object.values(p.procedures).filter((x) => within(x.dueOn, from, to) && (x.completedOn === undefined || x.completedOn > x.dueOn)).length,
+        (s, p) =>
+          s +
+          Object.values(p.procedures).filter(
+            (x) => within(x.dueOn, from, to) && (x.completedOn === undefined || x.completedOn > x.dueOn),
+          ).length,
         0,
       ),
       tripDays: tripDaysByUnit.get(unitId) ?? 0,
@@ -240,10 +291,23 @@ export const fulfilmentOf = (p: Project): FulfilmentEntry | undefined => {
       fixedAssetInvestment: a.terms.fixedAssetInvestment,
     },
     ...(latest !== undefined && lastYear !== undefined
-      ? { latest: { year: lastYear, output: latest.output, tax: latest.tax, jobs: latest.jobs, investmentToDate: latest.investmentToDate } }
+      ? {
+          latest: {
+            year: lastYear,
+            output: latest.output,
+            tax: latest.tax,
+            jobs: latest.jobs,
+            investmentToDate: latest.investmentToDate,
+          },
+        }
       : {}),
     ...(p.lastEvaluation !== undefined ? { verdict: p.lastEvaluation.verdict } : {}),
-    incentives: Object.entries(p.incentives).map(([incentiveId, acc]) => ({ incentiveId, ceiling: acc.ceiling, disbursed: acc.disbursed, clawedBack: acc.clawedBack })),
+    incentives: Object.entries(p.incentives).map(([incentiveId, acc]) => ({
+      incentiveId,
+      ceiling: acc.ceiling,
+      disbursed: acc.disbursed,
+      clawedBack: acc.clawedBack,
+    })),
   };
 };
 
@@ -252,20 +316,44 @@ export const supervisionOf = (r: ProjectRecord, asOf: BusinessDate): ReadonlyArr
   const p = r.state;
   if (p.status !== 'open') return [];
   const owner = p.leaders['responsible-person']?.name ?? p.leaders['responsible-leader']?.name;
-  const base = { projectId: p.projectId, unitId: p.unitId, projectName: p.name, ...(owner !== undefined ? { owner } : {}) };
+  const base = {
+    projectId: p.projectId,
+    unitId: p.unitId,
+    projectName: p.name,
+    ...(owner !== undefined ? { owner } : {}),
+  };
   const overdue = (dueOn: string) => Math.max(0, daysBetween(dueOn as BusinessDate, asOf));
   const items: SupervisionItem[] = [];
   for (const m of r.missed) {
-    if (!milestoneMet(p, m.kind)) items.push({ ...base, kind: 'missed-milestone', subject: m.kind, dueOn: m.dueOn, daysOverdue: overdue(m.dueOn) });
+    if (!milestoneMet(p, m.kind))
+      items.push({
+        ...base,
+        kind: 'missed-milestone',
+        subject: m.kind,
+        dueOn: m.dueOn,
+        daysOverdue: overdue(m.dueOn),
+      });
   }
   for (const proc of Object.values(p.procedures)) {
     if (proc.completedOn === undefined && proc.dueOn < asOf) {
-      items.push({ ...base, kind: 'overdue-procedure', subject: `${proc.kind} (${proc.department})`, dueOn: proc.dueOn, daysOverdue: overdue(proc.dueOn) });
+      items.push({
+        ...base,
+        kind: 'overdue-procedure',
+        subject: `${proc.kind} (${proc.department})`,
+        dueOn: proc.dueOn,
+        daysOverdue: overdue(proc.dueOn),
+      });
     }
   }
   for (const rect of p.rectifications) {
     if (rect.completedOn === undefined) {
-      items.push({ ...base, kind: 'rectification', subject: `rectification ordered ${rect.orderedOn}`, dueOn: rect.dueBy, daysOverdue: overdue(rect.dueBy) });
+      items.push({
+        ...base,
+        kind: 'rectification',
+        subject: `rectification ordered ${rect.orderedOn}`,
+        dueOn: rect.dueBy,
+        daysOverdue: overdue(rect.dueBy),
+      });
     }
   }
   return items;

@@ -7,6 +7,7 @@ export const targetCommandRoutes: ReadonlyArray<CommandRoute> = [
     kind: 'command',
     command: 'SetAnnualTargets',
     path: '/targets/:unitId/:year',
+    method: 'PUT',
     tag: 'targets',
     summary: '下达年度目标 / set annual targets (R11, R12)',
     status: 201,

@@ -1,4 +1,10 @@
-import { Inject, Injectable, Logger, type OnApplicationBootstrap, type BeforeApplicationShutdown } from '@nestjs/common';
+import {
+  Inject,
+  Injectable,
+  Logger,
+  type OnApplicationBootstrap,
+  type BeforeApplicationShutdown,
+} from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { exhaustMap, from, timer, type Subscription } from 'rxjs';
 import type { Principal } from '../auth/roles';
@@ -19,7 +25,12 @@ export interface WatchRun {
   readonly failed: number;
 }
 
-export const WATCHER: Principal = { userId: 'system:deadline-watcher', role: 'system', unitId: 'region', via: 'api-key' };
+export const WATCHER: Principal = {
+  userId: 'system:deadline-watcher',
+  role: 'system',
+  unitId: 'region',
+  via: 'api-key',
+};
 
 /**
  * The deadline watcher (R7, R8): on an rxjs timer, asks every open signed project to record the
@@ -76,7 +87,13 @@ export class DeadlineWatcher implements OnApplicationBootstrap, BeforeApplicatio
       const command = { type: 'RecordMissedMilestones', projectId, today } as DomainCommand;
       try {
         const result: CommandResult = await this.commandBus.execute(
-          commandMessage(command, { actor: WATCHER, commandId, correlationId: `watch:${today}`, causationId: commandId, businessTime: `${today}T00:00:00+08:00` }),
+          commandMessage(command, {
+            actor: WATCHER,
+            commandId,
+            correlationId: `watch:${today}`,
+            causationId: commandId,
+            businessTime: `${today}T00:00:00+08:00`,
+          }),
         );
         if (!result.duplicate) raised += result.events.length;
       } catch (error) {

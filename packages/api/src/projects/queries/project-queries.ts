@@ -1,6 +1,8 @@
 import { Inject } from '@nestjs/common';
 import { QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
-import { isEventStoreError, type EventStore } from '@zhaoshang/eventstore';
+import { isEventStoreError, type EventStore, type StoredEvent } from '@zhaoshang/eventstore';
+import { foldProjectStream } from '../../read-models/in-process-read-models';
+import { registerEntry } from '../../read-models/views';
 import { NotFound } from '../../errors/api-errors';
 import type { ReadModels, RegisterEntry } from '../../read-models/read-model.port';
 import { EVENT_STORE, READ_MODELS } from '../../tokens';
@@ -20,7 +22,7 @@ export class GetProjectRegister {
 export const REGISTER_PAGE_DEFAULT = 100;
 export const REGISTER_PAGE_MAX = 500;
 
-/** One project's register entry. */
+/** One project's register entry, folded from its own stream (strongly consistent: no `atLeast` needed). */
 export class GetProject {
   constructor(readonly projectId: string) {}
 }
@@ -31,10 +33,16 @@ export class GetProjectHistory {
 }
 
 @QueryHandler(GetProjectRegister)
-export class GetProjectRegisterHandler implements IQueryHandler<GetProjectRegister, ReadonlyArray<RegisterEntry>> {
+export class GetProjectRegisterHandler implements IQueryHandler<
+  GetProjectRegister,
+  ReadonlyArray<RegisterEntry>
+> {
   constructor(@Inject(READ_MODELS) private readonly readModels: ReadModels) {}
   async execute(q: GetProjectRegister): Promise<ReadonlyArray<RegisterEntry>> {
-    const all = await this.readModels.register({ ...(q.unitId ? { unitId: q.unitId } : {}), ...(q.stage ? { stage: q.stage } : {}) });
+    const all = await this.readModels.register({
+      ...(q.unitId ? { unitId: q.unitId } : {}),
+      ...(q.stage ? { stage: q.stage } : {}),
+    });
     const limit = Math.min(Math.max(q.limit ?? REGISTER_PAGE_DEFAULT, 1), REGISTER_PAGE_MAX);
     const offset = q.offset ?? 0;
     return all.slice(offset, offset + limit);
@@ -43,11 +51,17 @@ export class GetProjectRegisterHandler implements IQueryHandler<GetProjectRegist
 
 @QueryHandler(GetProject)
 export class GetProjectHandler implements IQueryHandler<GetProject, RegisterEntry> {
-  constructor(@Inject(READ_MODELS) private readonly readModels: ReadModels) {}
-  async execute(q: GetProject) {
-    const entry = await this.readModels.project(q.projectId);
-    if (entry === undefined) throw new NotFound('PROJECT_NOT_FOUND', { projectId: q.projectId });
-    return entry;
+  constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
+  async execute(q: GetProject): Promise<RegisterEntry> {
+    let events: ReadonlyArray<StoredEvent> = [];
+    try {
+      events = await this.store.readStream(`project-${q.projectId}`);
+    } catch (error) {
+      if (!(isEventStoreError(error) && error.code === 'STREAM_NOT_FOUND')) throw error;
+    }
+    const record = foldProjectStream(events);
+    if (record === undefined) throw new NotFound('PROJECT_NOT_FOUND', { projectId: q.projectId });
+    return registerEntry(record);
   }
 }
 
@@ -61,11 +75,20 @@ export class GetProjectHistoryHandler implements IQueryHandler<GetProjectHistory
       const verified = await this.store.verifyStream(streamName);
       return {
         streamName,
-        chain: verified.ok ? { ok: true, checked: verified.checked } : { ok: false, checked: verified.checked, reason: verified.brokenAt.reason },
-        events: events.map((e) => ({ revision: e.revision, position: e.globalPosition.toString(), type: e.type, data: e.data, metadata: e.metadata })),
+        chain: verified.ok
+          ? { ok: true, checked: verified.checked }
+          : { ok: false, checked: verified.checked, reason: verified.brokenAt.reason },
+        events: events.map((e) => ({
+          revision: e.revision,
+          position: e.globalPosition.toString(),
+          type: e.type,
+          data: e.data,
+          metadata: e.metadata,
+        })),
       };
     } catch (error) {
-      if (isEventStoreError(error) && error.code === 'STREAM_NOT_FOUND') throw new NotFound('PROJECT_NOT_FOUND', { projectId: q.projectId });
+      if (isEventStoreError(error) && error.code === 'STREAM_NOT_FOUND')
+        throw new NotFound('PROJECT_NOT_FOUND', { projectId: q.projectId });
       throw error;
     }
   }

@@ -45,4 +45,8 @@ export class GetSupervisionListHandler implements IQueryHandler<GetSupervisionLi
   }
 }
 
-export const reviewQueryHandlers = [GetPerformanceReviewHandler, GetFulfilmentHandler, GetSupervisionListHandler];
+export const reviewQueryHandlers = [
+  GetPerformanceReviewHandler,
+  GetFulfilmentHandler,
+  GetSupervisionListHandler,
+];

@@ -1,0 +1,78 @@
+import type { BusinessDate } from '@zhaoshang/domain';
+import type { ProjectFacts, Rate } from '../counting/project-facts';
+import { collection } from '../read-model';
+import type { PlanDoc } from '../target-progress/target-progress.document';
+
+/** An outbound promotion trip as the review counts it (R15), after its corrections. */
+export interface TripDoc {
+  readonly tripId: string;
+  readonly leaderId: string;
+  readonly unitId: string;
+  readonly from: BusinessDate;
+  readonly to: BusinessDate;
+  /** Years the trip touches (the index a year's review uses). */
+  readonly years: ReadonlyArray<number>;
+}
+
+export const reviewFacts = collection<ProjectFacts>('review_facts', [
+  { name: 'unit', fields: ['unitId'] },
+  { name: 'years', fields: ['years'] },
+]);
+export const reviewPlans = collection<PlanDoc>('review_plans', [{ name: 'year_scope', fields: ['year', 'scope'] }]);
+export const reviewTrips = collection<TripDoc>('review_trips', [{ name: 'unit', fields: ['unitId'] }]);
+
+/** A review period (R14: 每月通报、季度考评、年终考核). */
+export type ReviewPeriod =
+  | { readonly kind: 'month'; readonly year: number; readonly index: number }
+  | { readonly kind: 'quarter'; readonly year: number; readonly index: number }
+  | { readonly kind: 'year'; readonly year: number };
+
+/** The six counts of R13 (completions and production shown apart). Amounts in 分. */
+export interface SixCounts {
+  readonly effectiveLeads: number;
+  readonly newSignings: number;
+  readonly newStarts: number;
+  readonly newStatisticsEntries: number;
+  readonly investmentCompleted: number;
+  readonly newCompletions: number;
+  readonly newProduction: number;
+}
+
+export interface LeaderTrips {
+  readonly leaderId: string;
+  readonly trips: number;
+  readonly days: number;
+}
+
+/** One unit's review for a period. */
+export interface UnitReview {
+  readonly unitId: string;
+  readonly counts: SixCounts;
+  /** The two rates of R12, year to date at the end of the period. */
+  readonly rates: { readonly signedToStarted: Rate; readonly startedToStatistics: Rate };
+  readonly missedMilestones: number;
+  readonly overdueProcedures: number;
+  /** Terminations (清退) in the period: shown apart, never subtracted from what was signed. */
+  readonly terminations: number;
+  /** Projects linked as duplicates of another unit's (一炮数响). */
+  readonly duplicates: number;
+  readonly missedInvestmentReports: number;
+  /** R15: trip days of the unit's leaders in the period, and months a principal fell short of the minimum. */
+  readonly tripDays: number;
+  readonly trips: ReadonlyArray<LeaderTrips>;
+  readonly tripShortfalls: number;
+  readonly score: number;
+  readonly breakdown: ReadonlyArray<{ readonly rule: string; readonly label: string; readonly points: number }>;
+  readonly vetoed: boolean;
+  /** 1 = best; units with equal scores share a rank. */
+  readonly rank: number;
+}
+
+/** A performance review (绩效考核) of every unit for a period. */
+export interface PerformanceReview {
+  readonly period: ReviewPeriod;
+  readonly from: BusinessDate;
+  readonly to: BusinessDate;
+  readonly policy: string;
+  readonly units: ReadonlyArray<UnitReview>;
+}

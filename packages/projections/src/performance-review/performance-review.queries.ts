@@ -1,0 +1,50 @@
+import type { ProjectFacts } from '../counting/project-facts';
+import type { ReadModelReader } from '../stores/read-model-store';
+import type { PlanDoc } from '../target-progress/target-progress.document';
+import { periodWindow, scoreUnits, unitFigures, type ScoringInput } from './performance-review.compute';
+import { reviewFacts, reviewPlans, reviewTrips, type PerformanceReview, type ReviewPeriod, type TripDoc } from './performance-review.document';
+import { defaultScoringPolicy, type ScoringPolicy } from './scoring-policy';
+
+export interface ReviewQuery {
+  readonly period: ReviewPeriod;
+  /** Default: the R12–R15 policy. */
+  readonly policy?: ScoringPolicy;
+  /** The units reviewed; default every unit with a plan of its own that year. */
+  readonly unitIds?: ReadonlyArray<string>;
+}
+
+const group = <T extends { readonly unitId: string }>(xs: ReadonlyArray<T>): Map<string, T[]> => {
+  const m = new Map<string, T[]>();
+  for (const x of xs) {
+    const list = m.get(x.unitId);
+    if (list === undefined) m.set(x.unitId, [x]);
+    else list.push(x);
+  }
+  return m;
+};
+
+/** Queries of the performance review: figures, score and ranking of units for a period. */
+export const performanceReviewQueries = (store: ReadModelReader) => ({
+  review: async (q: ReviewQuery): Promise<PerformanceReview> => {
+    const year = q.period.year;
+    const policy = q.policy ?? defaultScoringPolicy;
+    const plans: ReadonlyArray<PlanDoc> = await store.findAll(reviewPlans, { filter: { year, scope: 'unit' } });
+    const unitIds = q.unitIds ?? plans.map((p) => p.unitId).sort();
+    const facts = group<ProjectFacts>(await store.findAll(reviewFacts, { filter: { years: { $has: year }, unitId: { $in: unitIds } } }));
+    const trips = group<TripDoc>(await store.findAll(reviewTrips, { filter: { years: { $has: year }, unitId: { $in: unitIds } } }));
+    const window = periodWindow(q.period);
+    const inputs: ScoringInput[] = unitIds.map((unitId) => {
+      const f = facts.get(unitId) ?? [];
+      const t = trips.get(unitId) ?? [];
+      return {
+        figures: unitFigures(unitId, f, t, window, policy.principals?.[unitId]),
+        facts: f,
+        trips: t,
+        plan: plans.find((p) => p.unitId === unitId),
+        window,
+      };
+    });
+    return scoreUnits(q.period, inputs, policy);
+  },
+});
+export type PerformanceReviewQueries = ReturnType<typeof performanceReviewQueries>;

@@ -1,0 +1,25 @@
+import type { Projection, ProjectionName } from './read-model';
+import { fulfilmentProjection } from './fulfilment/fulfilment.projection';
+import { performanceReviewProjection } from './performance-review/performance-review.projection';
+import { registerProjection } from './register/register.projection';
+import { supervisionProjection } from './supervision/supervision.projection';
+import { targetProgressProjection } from './target-progress/target-progress.projection';
+
+/** Every read model's projection, in the order the runner applies them. */
+export const allProjections: ReadonlyArray<Projection> = [
+  registerProjection,
+  targetProgressProjection,
+  performanceReviewProjection,
+  fulfilmentProjection,
+  supervisionProjection,
+];
+
+/** The projections with the given names (all when none is given); throws on an unknown name. */
+export const selectProjections = (names?: ReadonlyArray<string>): ReadonlyArray<Projection> => {
+  if (names === undefined || names.length === 0) return allProjections;
+  return names.map((n) => {
+    const p = allProjections.find((x) => x.name === (n as ProjectionName));
+    if (p === undefined) throw new RangeError(`unknown projection ${n}; known: ${allProjections.map((x) => x.name).join(', ')}`);
+    return p;
+  });
+};

@@ -1,0 +1,76 @@
+import type { BusinessDate, LeaderRole, Stage } from '@zhaoshang/domain';
+import { collection } from '../read-model';
+import type { Light } from '../traffic-light/traffic-light';
+
+/** A node of a project's progress bar: a deadline and when it was met. */
+export interface RegisterNode {
+  readonly key: string;
+  readonly kind: 'stage' | 'schedule' | 'procedure' | 'rectification';
+  /** What the node is, in the register's words (e.g. 协议约定开工, 环评). */
+  readonly label: string;
+  readonly dueOn?: BusinessDate;
+  readonly doneOn?: BusinessDate;
+}
+
+/** One row of the 招商引资工作台账 (DOMAIN.md §4.1, §6 register columns). Amounts in 分. */
+export interface RegisterDoc {
+  readonly projectId: string;
+  readonly unitId: string;
+  readonly name: string;
+  readonly origin: 'lead' | 'planned';
+  readonly stage: Stage;
+  readonly closed: boolean;
+  readonly investorName?: string;
+  readonly investorCreditCode?: string;
+  readonly investorOrigin?: string;
+  readonly industryChain: string;
+  readonly content: string;
+  readonly channel?: string;
+  readonly intendedInvestment: number;
+  /** The agreement's total investment in force, or the intended one before signing: the size a list shows. */
+  readonly investment: number;
+  readonly fixedAssetInvestment?: number;
+  readonly landArea?: number;
+  readonly agreementAmendments?: number;
+  readonly capturedOn: BusinessDate;
+  readonly lastActivityOn: BusinessDate;
+  readonly signedOn?: BusinessDate;
+  readonly startedOn?: BusinessDate;
+  readonly statisticsOn?: BusinessDate;
+  readonly statisticsCode?: string;
+  readonly completedOn?: BusinessDate;
+  readonly productionOn?: BusinessDate;
+  readonly closedOn?: BusinessDate;
+  readonly leaders: Readonly<Partial<Record<LeaderRole, { readonly leaderId: string; readonly name: string }>>>;
+  /** The responsible leader's name (包保领导), for sorting and filtering. */
+  readonly responsibleLeader?: string;
+  readonly cumulativeInvestment: number;
+  readonly nodes: ReadonlyArray<RegisterNode>;
+  /** The earliest deadline of a node not yet met (the next thing to watch). */
+  readonly nextDeadline?: BusinessDate;
+  /** Missed deadlines raised by the watcher (overdue flags), by milestone key. */
+  readonly missedMilestones: ReadonlyArray<string>;
+  /** Set when the project is a duplicate of another (一炮数响): listed, never counted. */
+  readonly duplicateOf?: string;
+  readonly counted: boolean;
+}
+
+/** Project register: one document per project. */
+export const registerCollection = collection<RegisterDoc>('register', [
+  { name: 'unit_stage', fields: ['unitId', 'stage'] },
+  { name: 'captured', fields: ['capturedOn'] },
+  { name: 'next_deadline', fields: ['nextDeadline'] },
+  { name: 'credit_code', fields: ['investorCreditCode'] },
+]);
+
+/** A register row as a query returns it: the document and its traffic lights as of a date. */
+export interface RegisterEntry extends RegisterDoc {
+  readonly asOf: BusinessDate;
+  readonly light: Light;
+  readonly nodeLights: ReadonlyArray<{ readonly key: string; readonly light: Light }>;
+  /** Leads only: months without progress and whether the lead is dropped from the active list. */
+  readonly idleMonths?: number;
+  readonly dropped?: boolean;
+  /** Started projects: the 入库纳统 light (1 month yellow, 2 months red by default). */
+  readonly statisticsLight?: Light;
+}

@@ -1,0 +1,240 @@
+import { assertNever, type BusinessDate, type ProjectEvent } from '@zhaoshang/domain';
+import { put, type DocChange, type DocReader, type Projection } from '../read-model';
+import { registerCollection, type RegisterDoc, type RegisterNode } from './register.document';
+
+type Draft = { -readonly [K in keyof RegisterDoc]: RegisterDoc[K] };
+
+const PROCEDURE_LABELS: Readonly<Record<string, string>> = {
+  registration: '企业注册',
+  'project-filing': '立项备案',
+  'environmental-assessment': '环评',
+  'safety-assessment': '安评',
+  'energy-assessment': '能评',
+  planning: '规划许可',
+  land: '土地供应',
+  'drawing-review': '施工图审查',
+  'construction-permit': '施工许可',
+  other: '其他手续',
+};
+
+const touch = (d: Draft, on: BusinessDate): void => {
+  if (on > d.lastActivityOn) d.lastActivityOn = on;
+};
+
+const setNode = (d: Draft, node: RegisterNode): void => {
+  const i = d.nodes.findIndex((n) => n.key === node.key);
+  d.nodes = i < 0 ? [...d.nodes, node] : d.nodes.map((n, j) => (j === i ? node : n));
+};
+
+const completeNode = (d: Draft, key: string, on: BusinessDate): void => {
+  const node = d.nodes.find((n) => n.key === key);
+  if (node !== undefined && node.doneOn === undefined) setNode(d, { ...node, doneOn: on });
+};
+
+const nextDeadline = (nodes: ReadonlyArray<RegisterNode>): BusinessDate | undefined => {
+  let next: BusinessDate | undefined;
+  for (const n of nodes) if (n.doneOn === undefined && n.dueOn !== undefined && (next === undefined || n.dueOn < next)) next = n.dueOn;
+  return next;
+};
+
+const created = (event: ProjectEvent): RegisterDoc | undefined => {
+  const base = { closed: false, leaders: {}, cumulativeInvestment: 0, nodes: [], missedMilestones: [], counted: true } as const;
+  if (event.type === 'LeadCaptured') {
+    const e = event.data;
+    return {
+      ...base,
+      projectId: e.projectId,
+      unitId: e.unitId,
+      name: e.name,
+      origin: 'lead',
+      stage: 'lead',
+      investorName: e.investor.name,
+      ...(e.investor.creditCode !== undefined ? { investorCreditCode: e.investor.creditCode } : {}),
+      ...(e.investor.origin !== undefined ? { investorOrigin: e.investor.origin } : {}),
+      industryChain: e.industryChain,
+      content: e.content,
+      channel: e.channel,
+      intendedInvestment: e.intendedInvestment,
+      investment: e.intendedInvestment,
+      capturedOn: e.capturedOn,
+      lastActivityOn: e.capturedOn,
+    };
+  }
+  if (event.type === 'ProjectPlanned') {
+    const e = event.data;
+    return {
+      ...base,
+      projectId: e.projectId,
+      unitId: e.unitId,
+      name: e.name,
+      origin: 'planned',
+      stage: 'planned',
+      industryChain: e.industryChain,
+      content: e.content,
+      intendedInvestment: e.intendedInvestment,
+      investment: e.intendedInvestment,
+      capturedOn: e.plannedOn,
+      lastActivityOn: e.plannedOn,
+    };
+  }
+  return undefined;
+};
+
+/** Applies one event to a draft of the register row (the row is a copy: nothing shared is changed). */
+const applyToDraft = (d: Draft, event: ProjectEvent): void => {
+  const stage = (on: BusinessDate, s: RegisterDoc['stage'], closed = false) => {
+    d.stage = s;
+    d.closed = closed;
+    if (closed) d.closedOn = on;
+    touch(d, on);
+  };
+  switch (event.type) {
+    case 'LeadCaptured':
+    case 'ProjectPlanned':
+      return;
+    case 'LeadQualified':
+      if (event.data.investor !== undefined) {
+        d.investorName = event.data.investor.name;
+        if (event.data.investor.creditCode !== undefined) d.investorCreditCode = event.data.investor.creditCode;
+        if (event.data.investor.origin !== undefined) d.investorOrigin = event.data.investor.origin;
+      }
+      setNode(d, { key: 'qualified', kind: 'stage', label: '线索研判', doneOn: event.data.on });
+      return stage(event.data.on, 'qualified');
+    case 'LeadDiscarded':
+      return stage(event.data.on, 'discarded', true);
+    case 'ConsultationOpened':
+      return stage(event.data.on, 'under-review');
+    case 'AdmissionApproved':
+      setNode(d, { key: 'admitted', kind: 'stage', label: '论证准入', doneOn: event.data.on });
+      return stage(event.data.on, 'admitted');
+    case 'AdmissionRejected':
+      return stage(event.data.on, 'rejected', true);
+    case 'DepartmentOpinionRecorded':
+    case 'DueDiligenceCompleted':
+    case 'SiteVisitRecorded':
+    case 'NegotiationHeld':
+    case 'LegalReviewPassed':
+    case 'LegalReviewFailed':
+    case 'PerformanceReported':
+    case 'FulfilmentEvaluated':
+    case 'IncentiveDisbursed':
+    case 'SecondaryPromotionStarted':
+    case 'SubsidyClawedBack':
+    case 'LandReclaimed':
+      return touch(d, event.data.on);
+    case 'LeaderAssigned': {
+      const e = event.data;
+      d.leaders = { ...d.leaders, [e.role]: { leaderId: e.leaderId, name: e.name } };
+      if (e.role === 'responsible-leader') d.responsibleLeader = e.name;
+      return touch(d, e.on);
+    }
+    case 'AgreementSigned':
+    case 'AgreementAmended': {
+      const e = event.data;
+      d.investment = e.terms.totalInvestment;
+      d.fixedAssetInvestment = e.terms.fixedAssetInvestment;
+      d.landArea = e.terms.landArea;
+      const s = e.terms.schedule;
+      const keep = (key: string) => d.nodes.find((n) => n.key === key)?.doneOn;
+      const schedule: ReadonlyArray<RegisterNode> = [
+        { key: 'agreed-start', kind: 'schedule', label: '协议约定开工', dueOn: s.startBy },
+        { key: 'agreed-completion', kind: 'schedule', label: '协议约定竣工', dueOn: s.completeBy },
+        { key: 'agreed-production', kind: 'schedule', label: '协议约定投产', dueOn: s.produceBy },
+      ];
+      for (const n of schedule) {
+        const doneOn = keep(n.key);
+        setNode(d, doneOn !== undefined ? { ...n, doneOn } : n);
+      }
+      if (event.type === 'AgreementSigned') {
+        d.signedOn = e.on;
+        d.agreementAmendments = 0;
+        setNode(d, { key: 'signed', kind: 'stage', label: '签约', doneOn: e.on });
+        return stage(e.on, 'signed');
+      }
+      d.agreementAmendments = (d.agreementAmendments ?? 0) + 1;
+      return touch(d, e.on);
+    }
+    case 'ProcedureRequested': {
+      const e = event.data;
+      setNode(d, {
+        key: `procedure:${e.procedureId}`,
+        kind: 'procedure',
+        label: e.title ?? PROCEDURE_LABELS[e.kind] ?? e.kind,
+        dueOn: e.dueOn,
+      });
+      return touch(d, e.completeOn);
+    }
+    case 'ProcedureCompleted':
+      completeNode(d, `procedure:${event.data.procedureId}`, event.data.on);
+      return touch(d, event.data.on);
+    case 'ConstructionStarted':
+      d.startedOn = event.data.on;
+      completeNode(d, 'agreed-start', event.data.on);
+      return stage(event.data.on, 'under-construction');
+    case 'InvestmentProgressReported':
+      d.cumulativeInvestment = event.data.cumulative;
+      return touch(d, event.data.on);
+    case 'EnteredStatistics':
+      d.statisticsOn = event.data.on;
+      d.statisticsCode = event.data.statisticsCode;
+      return touch(d, event.data.on);
+    case 'ConstructionCompleted':
+      d.completedOn = event.data.on;
+      completeNode(d, 'agreed-completion', event.data.on);
+      return stage(event.data.on, 'completed');
+    case 'ProductionStarted':
+      d.productionOn = event.data.on;
+      completeNode(d, 'agreed-production', event.data.on);
+      return stage(event.data.on, 'in-production');
+    case 'CapacityReached':
+      return stage(event.data.on, 'at-capacity');
+    case 'RectificationOrdered': {
+      const n = d.nodes.filter((x) => x.kind === 'rectification').length + 1;
+      setNode(d, { key: `rectification:${n}`, kind: 'rectification', label: '限期整改', dueOn: event.data.dueBy });
+      return touch(d, event.data.on);
+    }
+    case 'RectificationCompleted': {
+      const open = d.nodes.find((x) => x.kind === 'rectification' && x.doneOn === undefined);
+      if (open !== undefined) completeNode(d, open.key, event.data.on);
+      return touch(d, event.data.on);
+    }
+    case 'ProjectTerminated':
+      return stage(event.data.on, 'terminated', true);
+    case 'ProjectAbandoned':
+      return stage(event.data.on, 'abandoned', true);
+    case 'MilestoneMissed':
+      if (!d.missedMilestones.includes(event.data.milestoneKey)) d.missedMilestones = [...d.missedMilestones, event.data.milestoneKey];
+      return;
+    case 'DuplicateLinked':
+      d.duplicateOf = event.data.canonicalProjectId;
+      d.counted = false;
+      return touch(d, event.data.on);
+    default:
+      return assertNever(event);
+  }
+};
+
+/** Project register (招商引资工作台账): one row per project, kept from the project's events. */
+export const registerProjection: Projection = {
+  name: 'register',
+  version: 1,
+  categories: ['project'],
+  collections: [registerCollection],
+  apply: (docs: DocReader, decoded): ReadonlyArray<DocChange> => {
+    if (decoded.category !== 'project') return [];
+    const event = decoded.event;
+    const id = event.data.projectId;
+    const doc = docs.get(registerCollection, id);
+    if (doc === undefined) {
+      const fresh = created(event);
+      return fresh === undefined ? [] : [put(registerCollection, id, fresh)];
+    }
+    if (event.type === 'LeadCaptured' || event.type === 'ProjectPlanned') return [];
+    const d: Draft = { ...doc };
+    applyToDraft(d, event);
+    const next = nextDeadline(d.nodes);
+    if (next === undefined) delete d.nextDeadline;
+    else d.nextDeadline = next;
+    return [put(registerCollection, id, d)];
+  },
+};

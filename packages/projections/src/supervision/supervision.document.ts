@@ -1,0 +1,54 @@
+import type { BusinessDate, MilestoneKind } from '@zhaoshang/domain';
+import { collection } from '../read-model';
+
+export interface Owner {
+  readonly leaderId: string;
+  readonly name: string;
+}
+
+/** One item of the 督办清单: a missed milestone, a procedure past its time limit, or an ordered rectification. */
+export interface SupervisionItem {
+  readonly itemId: string;
+  readonly projectId: string;
+  readonly unitId: string;
+  readonly projectName: string;
+  readonly kind: 'milestone' | 'procedure' | 'rectification';
+  readonly milestoneKind?: MilestoneKind;
+  readonly label: string;
+  /** When the item enters the list's horizon: the application, the order, or the watcher's detection. */
+  readonly openedOn: BusinessDate;
+  readonly dueOn: BusinessDate;
+  /** When the deadline watcher raised it (MilestoneMissed). */
+  readonly raisedOn?: BusinessDate;
+  readonly resolvedOn?: BusinessDate;
+  readonly resolution?: 'met' | 'closed' | 'duplicate';
+  /** 包保领导 and 包保责任人 at the time of the last change. */
+  readonly owner?: Owner;
+  readonly responsiblePerson?: Owner;
+  readonly ownerId?: string;
+}
+
+/** What the supervision projection remembers of a project. */
+export interface SupervisionProject {
+  readonly projectId: string;
+  readonly unitId: string;
+  readonly name: string;
+  readonly owner?: Owner;
+  readonly responsiblePerson?: Owner;
+  readonly itemIds: ReadonlyArray<string>;
+  readonly rectifications: number;
+}
+
+export const supervisionItems = collection<SupervisionItem>('supervision_items', [
+  { name: 'unit_opened', fields: ['unitId', 'openedOn'] },
+  { name: 'owner', fields: ['ownerId'] },
+  { name: 'due', fields: ['dueOn'] },
+]);
+export const supervisionProjects = collection<SupervisionProject>('supervision_projects');
+
+/** An item as the list shows it on a date. */
+export interface SupervisionEntry extends SupervisionItem {
+  readonly asOf: BusinessDate;
+  readonly daysOverdue: number;
+  readonly overdue: boolean;
+}

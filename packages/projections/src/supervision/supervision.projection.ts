@@ -1,0 +1,152 @@
+import { assertNever, type BusinessDate, type MilestoneKind, type ProjectEvent } from '@zhaoshang/domain';
+import { put, type DocChange, type DocReader, type Projection } from '../read-model';
+import { supervisionItems, supervisionProjects, type SupervisionItem, type SupervisionProject } from './supervision.document';
+
+const MILESTONE_LABELS: { readonly [K in MilestoneKind]: string } = {
+  'agreed-start': '协议约定开工逾期',
+  'agreed-completion': '协议约定竣工逾期',
+  'agreed-production': '协议约定投产逾期',
+  'exit-no-start-3-months': '三个月不开工',
+  'exit-no-production-2-years': '两年不投产',
+  'exit-no-results-3-years': '三年不见效',
+  'procedure-time-limit': '手续超时未办结',
+  'rectification-deadline': '整改逾期',
+};
+
+/** Which facts meet which missed milestones. */
+const MET_BY: Partial<Record<ProjectEvent['type'], ReadonlyArray<MilestoneKind>>> = {
+  ConstructionStarted: ['agreed-start', 'exit-no-start-3-months'],
+  ConstructionCompleted: ['agreed-completion'],
+  ProductionStarted: ['agreed-production', 'exit-no-production-2-years'],
+  CapacityReached: ['exit-no-results-3-years'],
+};
+
+const itemIdOf = (projectId: string, key: string): string => `${projectId}:${key}`;
+
+/** Supervision list (督办清单): open missed milestones, overdue procedures and ordered rectifications, with owners. */
+export const supervisionProjection: Projection = {
+  name: 'supervision',
+  version: 1,
+  categories: ['project'],
+  collections: [supervisionItems, supervisionProjects],
+  apply: (docs: DocReader, decoded): ReadonlyArray<DocChange> => {
+    if (decoded.category !== 'project') return [];
+    const event = decoded.event;
+    const projectId = event.data.projectId;
+    const project = docs.get(supervisionProjects, projectId);
+    if (project === undefined) {
+      if (event.type !== 'LeadCaptured' && event.type !== 'ProjectPlanned') return [];
+      return [put(supervisionProjects, projectId, { projectId, unitId: event.data.unitId, name: event.data.name, itemIds: [], rectifications: 0 })];
+    }
+    const changes: DocChange[] = [];
+    const owners = (): Pick<SupervisionItem, 'owner' | 'responsiblePerson' | 'ownerId'> => ({
+      ...(project.owner !== undefined ? { owner: project.owner, ownerId: project.owner.leaderId } : {}),
+      ...(project.responsiblePerson !== undefined ? { responsiblePerson: project.responsiblePerson } : {}),
+    });
+    const addItem = (key: string, item: Omit<SupervisionItem, 'itemId' | 'projectId' | 'unitId' | 'projectName'>, p: SupervisionProject): SupervisionProject => {
+      const itemId = itemIdOf(projectId, key);
+      changes.push(put(supervisionItems, itemId, { itemId, projectId, unitId: p.unitId, projectName: p.name, ...owners(), ...item }));
+      return p.itemIds.includes(itemId) ? p : { ...p, itemIds: [...p.itemIds, itemId] };
+    };
+    const resolve = (match: (i: SupervisionItem) => boolean, on: BusinessDate, resolution: NonNullable<SupervisionItem['resolution']>, first = false): void => {
+      for (const id of project.itemIds) {
+        const item = docs.get(supervisionItems, id);
+        if (item === undefined || item.resolvedOn !== undefined || !match(item)) continue;
+        changes.push(put(supervisionItems, id, { ...item, resolvedOn: on, resolution }));
+        if (first) return;
+      }
+    };
+    let next: SupervisionProject = project;
+    switch (event.type) {
+      case 'LeaderAssigned': {
+        const e = event.data;
+        if (e.role !== 'responsible-leader' && e.role !== 'responsible-person') break;
+        const who = { leaderId: e.leaderId, name: e.name };
+        next = e.role === 'responsible-leader' ? { ...project, owner: who } : { ...project, responsiblePerson: who };
+        // Open items follow the new owner: the list says who answers for it now.
+        for (const id of project.itemIds) {
+          const item = docs.get(supervisionItems, id);
+          if (item === undefined || item.resolvedOn !== undefined) continue;
+          changes.push(put(supervisionItems, id, e.role === 'responsible-leader' ? { ...item, owner: who, ownerId: who.leaderId } : { ...item, responsiblePerson: who }));
+        }
+        break;
+      }
+      case 'ProcedureRequested': {
+        const e = event.data;
+        next = addItem(`procedure:${e.procedureId}`, { kind: 'procedure', label: e.title ?? `手续办理（${e.kind}）`, openedOn: e.completeOn, dueOn: e.dueOn }, project);
+        break;
+      }
+      case 'ProcedureCompleted':
+        resolve((i) => i.itemId === itemIdOf(projectId, `procedure:${event.data.procedureId}`), event.data.on, 'met');
+        break;
+      case 'RectificationOrdered': {
+        const n = project.rectifications + 1;
+        next = addItem(
+          `rectification:${n}:${event.data.on}`,
+          { kind: 'rectification', label: `限期整改：${event.data.items.join('；')}`, openedOn: event.data.on, dueOn: event.data.dueBy },
+          { ...project, rectifications: n },
+        );
+        break;
+      }
+      case 'RectificationCompleted':
+        resolve((i) => i.kind === 'rectification', event.data.on, 'met', true);
+        break;
+      case 'MilestoneMissed': {
+        const e = event.data;
+        const key = e.kind === 'procedure-time-limit' && e.procedureId !== undefined ? `procedure:${e.procedureId}` : e.milestoneKey;
+        const existing = docs.get(supervisionItems, itemIdOf(projectId, key));
+        if (existing !== undefined) {
+          changes.push(put(supervisionItems, existing.itemId, { ...existing, raisedOn: e.detectedOn, milestoneKind: e.kind }));
+        } else {
+          next = addItem(key, { kind: 'milestone', milestoneKind: e.kind, label: MILESTONE_LABELS[e.kind], openedOn: e.detectedOn, dueOn: e.dueOn, raisedOn: e.detectedOn }, project);
+        }
+        break;
+      }
+      case 'ConstructionStarted':
+      case 'ConstructionCompleted':
+      case 'ProductionStarted':
+      case 'CapacityReached': {
+        const kinds = MET_BY[event.type] ?? [];
+        resolve((i) => i.milestoneKind !== undefined && kinds.includes(i.milestoneKind), event.data.on, 'met');
+        break;
+      }
+      case 'FulfilmentEvaluated':
+        if (event.data.verdict === 'compliant') resolve((i) => i.milestoneKind === 'exit-no-results-3-years', event.data.on, 'met');
+        break;
+      case 'ProjectTerminated':
+      case 'ProjectAbandoned':
+      case 'LeadDiscarded':
+      case 'AdmissionRejected':
+        resolve(() => true, event.data.on, 'closed');
+        break;
+      case 'DuplicateLinked':
+        resolve(() => true, event.data.on, 'duplicate');
+        break;
+      case 'LeadCaptured':
+      case 'ProjectPlanned':
+      case 'LeadQualified':
+      case 'ConsultationOpened':
+      case 'DepartmentOpinionRecorded':
+      case 'AdmissionApproved':
+      case 'DueDiligenceCompleted':
+      case 'SiteVisitRecorded':
+      case 'NegotiationHeld':
+      case 'LegalReviewPassed':
+      case 'LegalReviewFailed':
+      case 'AgreementSigned':
+      case 'AgreementAmended':
+      case 'InvestmentProgressReported':
+      case 'EnteredStatistics':
+      case 'PerformanceReported':
+      case 'IncentiveDisbursed':
+      case 'SecondaryPromotionStarted':
+      case 'SubsidyClawedBack':
+      case 'LandReclaimed':
+        break;
+      default:
+        assertNever(event);
+    }
+    if (next !== project) changes.push(put(supervisionProjects, projectId, next));
+    return changes;
+  },
+};

@@ -1,0 +1,181 @@
+import { openSqliteEventStore } from '@zhaoshang/eventstore';
+import { date } from '@zhaoshang/domain';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import {
+  allProjections,
+  fulfilmentQueries,
+  openSqliteReadModelStore,
+  performanceReviewQueries,
+  ProjectionRunner,
+  rates,
+  registerQueries,
+  supervisionQueries,
+  targetProgressFacts,
+  targetProgressQueries,
+  yearToDate,
+} from '../src';
+import { appendScenario, GOLDEN, goldenStreams, wan, yi } from '../src/testing';
+
+describe('golden year 2024 of one development zone (R11 targets, R12 rates)', () => {
+  let dir: string;
+  const open = () => {
+    dir = mkdtempSync(join(tmpdir(), 'projections-golden-'));
+    return {
+      events: openSqliteEventStore({ file: join(dir, 'events.sqlite'), durability: 'normal' }),
+      store: openSqliteReadModelStore({ file: join(dir, 'read-models.sqlite') }),
+    };
+  };
+  let ctx: ReturnType<typeof open>;
+
+  beforeAll(async () => {
+    ctx = open();
+    await appendScenario(ctx.events, goldenStreams());
+    const runner = new ProjectionRunner({ eventStore: ctx.events, store: ctx.store, projections: allProjections, batchSize: 50 });
+    await runner.start();
+    await runner.stop();
+    expect((await runner.status()).every((s) => s.lag === 0n && s.state === 'running')).toBe(true);
+  });
+  afterAll(async () => {
+    await ctx.events.close();
+    await ctx.store.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  const metric = (view: { metrics: ReadonlyArray<{ metric: string }> } | undefined, key: string) => {
+    const m = view?.metrics.find((x) => x.metric === key);
+    if (m === undefined) throw new Error(`no metric ${key}`);
+    return m as unknown as { actual: number; target: number; expected: number; percent: number; light: string; numerator?: number; denominator?: number; series: Array<{ month: string; inMonth: number; cumulative: number }> };
+  };
+
+  it('at year end: every R11 metric of the zone, each project counted once', async () => {
+    const view = await targetProgressQueries(ctx.store).unit(GOLDEN.zone, GOLDEN.year, date('2024-12-31'));
+    expect(view?.elapsedFraction).toBe(1);
+    // 12 leads judged genuine in 2024 (J01–J06, J08–J13); J07 is a duplicate, J14 was never qualified.
+    expect(metric(view, 'leads')).toMatchObject({ target: 50, actual: 12, expected: 50, percent: 24, light: 'red' });
+    expect(metric(view, 'plannedProjects')).toMatchObject({ target: 10, actual: 3, percent: 30 });
+    // ≥ 1亿: J01 5亿, J02 2亿, J03 1.5亿 after its amendment, J04 1.2亿, J05 3亿 (terminated, still signed).
+    expect(metric(view, 'signedProjects')).toMatchObject({ target: 6, actual: 5 });
+    expect(metric(view, 'signedAgreementFunds')).toMatchObject({ target: yi(50), actual: yi(12.7) });
+    // ≥ 5000万: J01, J02, J03, J04, J06 (0.6亿).
+    expect(metric(view, 'startedProjects')).toMatchObject({ target: 10, actual: 5, percent: 50 });
+    expect(metric(view, 'projectsInProduction')).toMatchObject({ actual: 1 });
+    // 2500 (J00) + 42000 (J01) + 11000 (J02) + 2500 (J03) + 1500 (J04) + 3000 (J06) 万元 = 6.25亿
+    expect(metric(view, 'fixedAssetInvestment')).toMatchObject({ target: yi(12), actual: wan(62_500) });
+    expect(metric(view, 'foreignCapital')).toMatchObject({ actual: 5_000 * 1_000_000 });
+    expect(view?.duplicatesExcluded).toBe(1);
+  });
+
+  it('at mid-year: 序时进度 for 30 June, with the figures as they stood then', async () => {
+    const view = await targetProgressQueries(ctx.store).unit(GOLDEN.zone, GOLDEN.year, date('2024-06-30'));
+    expect(view?.elapsedDays).toBe(182);
+    expect(view?.daysInYear).toBe(366);
+    // 50 × 182/366 = 24.86; 8 leads = 16 % against 49.73 % elapsed: 33.7 points behind, red.
+    expect(metric(view, 'leads')).toMatchObject({ actual: 8, expected: 24.86, percent: 16, light: 'red' });
+    // J03 was 0.8亿 until its amendment in August: not yet ≥ 1亿 on 30 June.
+    expect(metric(view, 'signedProjects')).toMatchObject({ actual: 3, expected: 2.98, percent: 50, light: 'blue' });
+    expect(metric(view, 'signedAgreementFunds')).toMatchObject({ actual: yi(8.2), expected: Math.round(yi(50) * 182 / 366) });
+    expect(metric(view, 'fixedAssetInvestment')).toMatchObject({ actual: wan(23_500) });
+    const series = metric(view, 'fixedAssetInvestment').series;
+    expect(series.map((p) => p.inMonth)).toEqual([wan(1000), wan(1000), wan(500), wan(3000), wan(7000), wan(11_000)]);
+    expect(series[5]?.cumulative).toBe(wan(23_500));
+    expect(metric(view, 'plannedProjects')).toMatchObject({ actual: 2 });
+  });
+
+  it('the two rates of R12 for the zone and the region, at mid-year and year end', async () => {
+    const q = targetProgressQueries(ctx.store);
+    const district = await q.region(GOLDEN.year, date('2024-12-31'));
+    // The zone alone: signed J01–J06, started by year end all but J05 → 5/6 = 83.33 %;
+    // started J01–J04, J06, in the statistics all but J04 → 4/5 = 80 %.
+    const facts = await ctx.store.findAll(targetProgressFacts, { filter: { unitId: GOLDEN.zone } });
+    const zone = rates(facts, yearToDate(GOLDEN.year, date('2024-12-31')));
+    expect(zone.signedToStarted).toEqual({ numerator: 5, denominator: 6, basisPoints: 8333 });
+    expect(zone.startedToStatistics).toEqual({ numerator: 4, denominator: 5, basisPoints: 8000 });
+    // Region: signed 8 (J01–J06, G01, C01), started by year end 7 → 87.5 %; started 7, in statistics 6 → 85.71 %.
+    expect(metric(district, 'signedToStartedRate')).toMatchObject({ numerator: 7, denominator: 8, actual: 8750, target: 7500, light: 'green' });
+    expect(metric(district, 'startedToStatisticsRate')).toMatchObject({ numerator: 6, denominator: 7, actual: 8571, light: 'green' });
+    // Region ≥ 1亿: signed J01–J05, G01, C01 (J07 counted once, as G01); started J01–J04, G01, C01.
+    expect(metric(district, 'signedProjects')).toMatchObject({ actual: 7, target: 117 });
+    expect(metric(district, 'startedProjects')).toMatchObject({ actual: 6, target: 79 });
+    const mid = await q.region(GOLDEN.year, date('2024-06-30'));
+    // Signed by 30 June: J01–J04, C01; started J01, J02, C01 → 60 %, 15 points short of 75 %: yellow.
+    // Started by 30 June J01, J02, C01; in the statistics J01, C01 → 66.67 %.
+    expect(metric(mid, 'signedToStartedRate')).toMatchObject({ numerator: 3, denominator: 5, actual: 6000, light: 'yellow' });
+    expect(metric(mid, 'startedToStatisticsRate')).toMatchObject({ numerator: 2, denominator: 3, actual: 6667 });
+  });
+
+  it('the register marks the duplicate and lights late nodes', async () => {
+    const reg = registerQueries(ctx.store);
+    const dup = await reg.get('J07', date('2024-12-31'));
+    expect(dup).toMatchObject({ duplicateOf: 'G01', counted: false, stage: 'signed' });
+    const j02 = await reg.get('J02', date('2024-06-30'));
+    // Its procedure was due 3 working days after 20 June and is still open on 30 June.
+    expect(j02?.nodeLights.find((n) => n.key === 'procedure:J02-HP')?.light).toBe('red');
+    expect(j02?.statisticsLight).toBe('yellow'); // started 10 May, not in the statistics 1 month later
+    const page = await reg.list({ asOf: date('2024-12-31'), filter: { unitId: GOLDEN.zone, signed: true }, sort: [{ field: 'investment', direction: 'desc' }], page: { limit: 3 } });
+    expect(page.total).toBe(8);
+    expect(page.items.map((i) => i.projectId)).toEqual(['J07', 'J01', 'J05']);
+  });
+
+  it('performance review of three units for 2024 under the default policy: scores and ranking', async () => {
+    const review = await performanceReviewQueries(ctx.store).review({ period: { kind: 'year', year: 2024 } });
+    const byUnit = Object.fromEntries(review.units.map((u) => [u.unitId, u]));
+    // 高新区: 2 + 15 + 10 + 5 + 15 + 0 + 5 + 5 = 57 (see the spec's table).
+    expect(byUnit['gaoxin']).toMatchObject({ score: 57, rank: 1 });
+    // 城西: 4 + 6.5 + 10 + 5 + 10 + 0 + 5 + 5 − 5 (six missed monthly reports, capped at 5) = 40.5.
+    expect(byUnit['chengxi']).toMatchObject({ score: 40.5, rank: 2, missedInvestmentReports: 6 });
+    // 经开区: 2.4 + 10.8733 + 10 + 4 + 10.4167 + 1 + 5 + 5 − 3 − 0.5 − 5 − 5 = 35.19.
+    const zone = byUnit['jingkai'];
+    expect(zone).toMatchObject({ score: 35.19, rank: 3, missedMilestones: 3, overdueProcedures: 1, terminations: 1, duplicates: 1, missedInvestmentReports: 9 });
+    expect(zone?.counts).toEqual({
+      effectiveLeads: 12,
+      newSignings: 6,
+      newStarts: 5,
+      newStatisticsEntries: 4,
+      investmentCompleted: wan(62_500),
+      newCompletions: 1,
+      newProduction: 1,
+    });
+    expect(zone?.rates.signedToStarted.basisPoints).toBe(8333);
+    expect(zone?.tripDays).toBe(18);
+    expect(review.units.map((u) => u.unitId)).toEqual(['gaoxin', 'chengxi', 'jingkai']);
+  });
+
+  it('R15: trip days of a quarter and the months a principal fell short of the minimum', async () => {
+    const review = await performanceReviewQueries(ctx.store).review({
+      period: { kind: 'quarter', year: 2024, index: 1 },
+      policy: {
+        name: 'trips only',
+        rules: [{ id: 'r15', label: '外出招商', form: 'per-item', measure: { kind: 'tripShortfalls' }, points: -2 }],
+        principals: { jingkai: { leaderId: 'jingkai-principal', minimum: { trips: 1, days: 5 } } },
+      },
+      unitIds: ['jingkai'],
+    });
+    // 8–12 Jan: 5 days; 26 Feb – 2 Mar: 4 days in February and 2 in March → February and March short.
+    expect(review.units[0]).toMatchObject({ tripDays: 11, tripShortfalls: 2, score: -4 });
+  });
+
+  it('the supervision list on 25 October: who answers for what, and for how long', async () => {
+    const list = await supervisionQueries(ctx.store).list({ asOf: date('2024-10-25'), filter: { unitId: GOLDEN.zone } });
+    const rows = list.items.map((i) => [i.projectId, i.milestoneKind ?? i.kind, i.daysOverdue]);
+    // J02's procedure (due 25 June) is open; J05 missed its agreed start (13 Sep) and the three-month rule (15 Oct);
+    // J04's missed start was met on 20 September and left the list.
+    expect(rows).toEqual([
+      ['J02', 'procedure', 122],
+      ['J05', 'agreed-start', 42],
+      ['J05', 'exit-no-start-3-months', 10],
+    ]);
+    expect(list.items[1]?.owner?.leaderId).toBe('jingkai-responsible-leader');
+    const after = await supervisionQueries(ctx.store).list({ asOf: date('2024-11-30'), filter: { unitId: GOLDEN.zone } });
+    expect(after.items.map((i) => i.projectId)).toEqual(['J02']); // J05 terminated on 10 November
+  });
+
+  it('fulfilment monitoring shows the terminated project in red', async () => {
+    const f = fulfilmentQueries(ctx.store);
+    expect(await f.get('J05', date('2024-12-31'))).toMatchObject({ light: 'red', terminatedOn: '2024-11-10', committed: { totalInvestment: yi(3) } });
+    expect(await f.get('J08', date('2024-12-31'))).toBeUndefined(); // never signed
+    const page = await f.list({ asOf: date('2024-12-31'), filter: { unitId: GOLDEN.zone }, page: { limit: 100 } });
+    expect(page.total).toBe(8);
+  });
+});

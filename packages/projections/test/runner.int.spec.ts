@@ -1,0 +1,70 @@
+import { openSqliteEventStore, type SqliteEventStore } from '@zhaoshang/eventstore';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { allProjections, openSqliteReadModelStore, ProjectionRunner, registerProjection, type RunnerLogger } from '../src';
+import { appendScenario, goldenStreams } from '../src/testing';
+
+const context = (commandId: string) => ({
+  commandId,
+  actor: { userId: 'u', role: 'officer', unitId: 'x' },
+  businessTime: '2024-12-31T00:00:00.000Z',
+});
+
+describe('the runner stops a projection at an event it cannot handle, never skipping it silently', () => {
+  let dir: string;
+  let events: SqliteEventStore;
+  beforeEach(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'projections-runner-'));
+    events = openSqliteEventStore({ file: join(dir, 'events.sqlite'), durability: 'normal' });
+    await appendScenario(events, goldenStreams());
+  });
+  afterEach(async () => {
+    await events.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('an undecodable plan event stops the projections that read plans, with a status and a log line', async () => {
+    const bad = await events.append('target-plan-jingkai-2025', [{ type: 'AnnualTargetsSet', data: { unitId: 'jingkai', year: 'next year' } }], {
+      expectedRevision: 'no-stream',
+      context: context('bad-plan'),
+    });
+    const after = await events.append('project-LATE', [{ type: 'ProjectPlanned', data: { projectId: 'LATE', unitId: 'jingkai', name: '后来的谋划项目', industryChain: '新材料', content: '谋划', intendedInvestment: 100, plannedOn: '2025-01-05' } }], {
+      expectedRevision: 'no-stream',
+      context: context('late'),
+    });
+    const lines: string[] = [];
+    const logger: RunnerLogger = { info: () => undefined, error: (message, fields) => lines.push(`${message} ${JSON.stringify(fields, (_k, v: unknown) => (typeof v === 'bigint' ? v.toString() : v))}`) };
+    const store = openSqliteReadModelStore({ file: ':memory:' });
+    const runner = new ProjectionRunner({ eventStore: events, store, projections: allProjections, batchSize: 100, logger });
+    await runner.start();
+    await runner.stop();
+    const status = Object.fromEntries((await runner.status()).map((s) => [s.name, s]));
+    const badAt = bad.position;
+    for (const name of ['target-progress', 'performance-review'] as const) {
+      expect(status[name]?.state).toBe('failed');
+      expect(status[name]?.checkpoint).toBe(badAt - 1n);
+      expect(status[name]?.error).toMatch(new RegExp(`at position ${badAt} \\(target-plan-jingkai-2025 #0, AnnualTargetsSet\\): cannot decode AnnualTargetsSet \\(INVALID_EVENT_DATA\\)`));
+    }
+    // The other projections went on, past the bad event.
+    expect(status['register']).toMatchObject({ state: 'running', checkpoint: after.position, lag: 0n });
+    expect(lines.filter((l) => l.startsWith('projection stopped'))).toHaveLength(2);
+    expect(await store.checkpoint('target-progress')).toMatchObject({ status: 'failed', position: badAt - 1n });
+    await store.close();
+  });
+
+  it('a projection whose documents were built by another version refuses to continue until rebuilt', async () => {
+    const store = openSqliteReadModelStore({ file: ':memory:' });
+    await new ProjectionRunner({ eventStore: events, store, projections: [registerProjection] }).rebuild();
+    const lines: string[] = [];
+    const v2 = { ...registerProjection, version: 2 };
+    const runner = new ProjectionRunner({ eventStore: events, store, projections: [v2], logger: { info: () => undefined, error: (m) => lines.push(m) } });
+    await runner.start();
+    await runner.stop();
+    expect((await runner.status())[0]).toMatchObject({ state: 'needs-rebuild' });
+    expect(lines).toEqual(['projection needs a rebuild']);
+    await runner.rebuild();
+    expect((await runner.status())[0]).toMatchObject({ state: 'running', lag: 0n });
+    await store.close();
+  });
+});

@@ -4,7 +4,6 @@
  */
 import * as E from 'fp-ts/Either';
 import {
-  addMonths,
   cny,
   count,
   creditCodeCheckChar,
@@ -72,6 +71,18 @@ const contract = [
   },
 ];
 
+/** The signing command, sent too early, then for real, then again as a retry. */
+const signing: ProjectCommand = {
+  type: 'SignAgreement',
+  projectId,
+  agreementId: unsafeId.agreement('AGR-2024-001'),
+  on: signedOn,
+  signatory: 'district-government',
+  leadingGroupMinutesRef: t('领导小组纪要〔2024〕2号'),
+  terms,
+  evidence: contract,
+};
+
 run('capture a lead 获取线索', {
   type: 'CaptureLead',
   projectId,
@@ -85,16 +96,7 @@ run('capture a lead 获取线索', {
   capturedOn: date('2024-01-08'),
 });
 run('qualify 研判', { type: 'QualifyLead', projectId, on: date('2024-01-15'), assessment: t('意向明确') });
-run('sign too early 提前签约', {
-  type: 'SignAgreement',
-  projectId,
-  agreementId: unsafeId.agreement('AGR-2024-001'),
-  on: signedOn,
-  signatory: 'district-government',
-  leadingGroupMinutesRef: t('领导小组纪要〔2024〕2号'),
-  terms,
-  evidence: contract,
-});
+run('sign too early 提前签约', signing);
 run('open admission review 论证准入', {
   type: 'OpenConsultation',
   projectId,
@@ -139,26 +141,8 @@ run('legal review 合法性审查', {
   outcome: 'passed',
   opinion: t('合法合规'),
 });
-run('sign 签约', {
-  type: 'SignAgreement',
-  projectId,
-  agreementId: unsafeId.agreement('AGR-2024-001'),
-  on: signedOn,
-  signatory: 'district-government',
-  leadingGroupMinutesRef: t('领导小组纪要〔2024〕2号'),
-  terms,
-  evidence: contract,
-});
-run('sign again (a retry) 重复提交', {
-  type: 'SignAgreement',
-  projectId,
-  agreementId: unsafeId.agreement('AGR-2024-001'),
-  on: signedOn,
-  signatory: 'district-government',
-  leadingGroupMinutesRef: t('领导小组纪要〔2024〕2号'),
-  terms,
-  evidence: contract,
-});
+run('sign 签约', signing);
+run('sign again (a retry) 重复提交', signing);
 run('procedure 施工许可 (2024-09-27, over National Day)', {
   type: 'RequestProcedure',
   projectId,
@@ -293,4 +277,3 @@ console.log(
 console.log(
   `\n${history.length} events recorded; stage ${state.status === 'none' ? 'none' : state.stage}. Next: npm test, docs/domain.md, packages/domain/README.md.`,
 );
-void addMonths;

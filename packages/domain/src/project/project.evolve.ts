@@ -2,12 +2,9 @@ import type { BusinessDate } from '../shared/dates';
 import { assertNever } from '../shared/exhaustive';
 import { cny } from '../shared/money';
 import type { ProjectEvent } from './project.events';
-import { initialProjectState } from './project.state';
+import { CLOSED_STAGES, initialProjectState } from './project.state';
 import type { IncentiveAccount, Project, ProjectState } from './project.state';
 import type { Stage } from './project.vocabulary';
-
-const closedStage = (stage: Stage): boolean =>
-  stage === 'discarded' || stage === 'abandoned' || stage === 'terminated' || stage === 'rejected';
 
 /** A project being folded: the same fields, writable. Only `applyEvent` writes to one. */
 type Draft = { -readonly [K in keyof Project]: Project[K] };
@@ -56,7 +53,7 @@ const touch = (d: Draft, on: BusinessDate): void => {
 
 const moveTo = (d: Draft, on: BusinessDate, stage: Stage): void => {
   d.stage = stage;
-  d.status = closedStage(stage) ? 'closed' : 'open';
+  d.status = CLOSED_STAGES.has(stage) ? 'closed' : 'open';
   touch(d, on);
 };
 

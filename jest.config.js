@@ -20,6 +20,7 @@ const moduleNameMapper = {
   '^@zhaoshang/projections$': '<rootDir>/../projections/src/index.ts',
   '^@zhaoshang/projections/testing$': '<rootDir>/../projections/src/testing/index.ts',
   '^@zhaoshang/audit$': '<rootDir>/../audit/src/index.ts',
+  '^@zhaoshang/reports$': '<rootDir>/../reports/src/index.ts',
 };
 
 const project = (name) => ({
@@ -32,5 +33,5 @@ const project = (name) => ({
 });
 
 module.exports = {
-  projects: ['domain', 'eventstore', 'projections', 'audit', 'api'].map(project),
+  projects: ['domain', 'eventstore', 'projections', 'audit', 'reports', 'api'].map(project),
 };

@@ -1,9 +1,10 @@
 import { mkdirSync } from 'node:fs';
 import * as path from 'node:path';
-import type { INestApplication } from '@nestjs/common';
+import { Logger as NestLogger, type INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { SwaggerModule } from '@nestjs/swagger';
 import { openEsdbEventStore, openSqliteEventStore, type EventStore } from '@zhaoshang/eventstore';
+import type { ReadModelStore, RunnerLogger } from '@zhaoshang/projections';
 import { Logger } from 'nestjs-pino';
 import { AppModule } from './app.module';
 import { fixedDayClock, systemClock, type Clock } from './clock';
@@ -11,7 +12,7 @@ import type { ApiConfig } from './config';
 import { seedDemoRegion, type SeedReport } from './demo/seed';
 import { ApiExceptionFilter } from './errors/api-exception.filter';
 import { openApiDocument } from './openapi/openapi-document';
-import { InProcessReadModels } from './read-models/in-process-read-models';
+import { openReadModelStore, ProjectionReadModels } from './read-models/projection-read-models';
 import type { ReadModels } from './read-models/read-model.port';
 
 /** A started (initialised, not yet listening) app and the adapters it runs on. */
@@ -24,11 +25,21 @@ export interface ZhaoshangApp {
   readonly seeded?: SeedReport;
 }
 
-/** Options for tests and embedding: inject a clock or a store. */
+/** Options for tests and embedding: inject a clock, an event store or a read-model store. */
 export interface CreateAppOptions {
   readonly clock?: Clock;
   readonly store?: EventStore;
+  readonly readModelStore?: ReadModelStore;
 }
+
+/** The projection runner's log lines, through Nest's logger (pino once the app is up). */
+const projectionsLog = new NestLogger('Projections');
+const nestRunnerLogger: RunnerLogger = {
+  info: (message, fields) => projectionsLog.log({ msg: message, ...stringifyFields(fields) }),
+  error: (message, fields) => projectionsLog.error({ msg: message, ...stringifyFields(fields) }),
+};
+const stringifyFields = (fields: Readonly<Record<string, unknown>> | undefined): Record<string, unknown> =>
+  Object.fromEntries(Object.entries(fields ?? {}).map(([k, v]) => [k, typeof v === 'bigint' ? v.toString() : v]));
 
 /** Opens the event store chosen by configuration: EventStoreDB when a connection string is set, else SQLite in DATA_DIR. */
 export const openEventStore = (config: ApiConfig): EventStore => {
@@ -46,9 +57,8 @@ export const openEventStore = (config: ApiConfig): EventStore => {
 export const createApp = async (config: ApiConfig, options: CreateAppOptions = {}): Promise<ZhaoshangApp> => {
   const clock = options.clock ?? (config.today !== undefined ? fixedDayClock(config.today) : systemClock);
   const store = options.store ?? openEventStore(config);
-  // MONGODB_URL selects the MongoDB read-model store of @zhaoshang/projections once it ships (see README);
-  // until then the read models are folded in this process from the event store.
-  const readModels = new InProcessReadModels(store);
+  const readModelStore = options.readModelStore ?? (await openReadModelStore(config));
+  const readModels = new ProjectionReadModels(store, readModelStore, nestRunnerLogger);
   const app = await NestFactory.create(AppModule.forRoot({ config, store, readModels, clock }), {
     bufferLogs: true,
   });

@@ -21,8 +21,8 @@ export { routeTable, allCommandRoutes, allQueryRoutes } from './http/route-table
 export type { CommandRoute, QueryRoute } from './http/routes';
 export { openApiDocument } from './openapi/openapi-document';
 export { toJsonSchema } from './openapi/json-schema';
-export { InProcessReadModels } from './read-models/in-process-read-models';
-export type { ReadModels } from './read-models/read-model.port';
+export { openReadModelStore, ProjectionReadModels } from './read-models/projection-read-models';
+export type { ProjectionQueries, ReadModels } from './read-models/read-model.port';
 export { DeadlineWatcher } from './watcher/deadline-watcher';
 export type { WatchRun } from './watcher/deadline-watcher';
 export { demoRegionScript, seedDemoRegion } from './demo/seed';

@@ -3,6 +3,12 @@ import { DomainEventOccurred } from '../src/command-handling/domain-event-occurr
 import { commandRoles } from '../src/auth/permissions';
 import { lifeUntil } from '../src/demo/project-life';
 import { EventBus } from '@nestjs/cqrs';
+import { rmSync } from 'node:fs';
+import * as path from 'node:path';
+import { openSqliteReadModelStore } from '@zhaoshang/projections';
+import type { App } from 'supertest/types';
+import { createApp } from '../src/app';
+import { fixedDayClock } from '../src/clock';
 import { authFor, request, send, startTestApp } from './support';
 
 describe('operations', () => {
@@ -22,6 +28,15 @@ describe('operations', () => {
       eventStore: { status: 'up' },
       projections: { lag: '0' },
     });
+    // Each read model of @zhaoshang/projections says where it stands.
+    expect(ready.body.projections.each.map((p: { name: string }) => p.name).sort()).toEqual([
+      'fulfilment',
+      'performance-review',
+      'register',
+      'supervision',
+      'target-progress',
+    ]);
+    for (const p of ready.body.projections.each) expect(p).toMatchObject({ state: 'running', lag: '0' });
   });
 
   it('serves OpenAPI 3 at /openapi.json, generated from the command codecs, and Swagger UI at /docs', async () => {
@@ -123,4 +138,70 @@ describe('graceful shutdown', () => {
     const [res] = await Promise.all([inFlight, t.close()]);
     expect(res.status).toBe(201);
   });
+});
+
+describe('read models across restarts', () => {
+  it('saves checkpoints on shutdown and resumes from them: nothing is applied twice or lost', async () => {
+    const t = await startTestApp();
+    const life = lifeUntil(
+      {
+        projectId: 'XM-R-1',
+        unitId: 'jingkaiqu',
+        name: '重启测试项目',
+        investor: 'i',
+        industryChain: 'c',
+        content: 'x',
+        totalYi: 2,
+        capturedOn: '2024-01-02',
+      },
+      'signed',
+    );
+    let position = '0';
+    for (const step of life) {
+      const res = await send(t.http, step);
+      expect(res.status).toBeLessThan(300);
+      position = res.body.position as string;
+    }
+    const auditor = await authFor('auditor');
+    const before = await request(t.http).get(`/projects/XM-R-1?atLeast=${position}`).set(auditor);
+    expect(before.status).toBe(200);
+    await t.z.app.close();
+    // What the stopped process left on disk: every projection's checkpoint at the last event.
+    const saved = openSqliteReadModelStore({ file: path.join(t.config.dataDir, 'read-models.sqlite') });
+    const checkpoints = await saved.checkpoints();
+    await saved.close();
+    expect(checkpoints).toHaveLength(5);
+    for (const c of checkpoints) expect(c).toMatchObject({ position: BigInt(position), status: 'ok' });
+
+    // The same files, a new process: the read models answer at once from the saved checkpoint.
+    const again = await createApp(t.config, { clock: fixedDayClock('2024-06-01') });
+    try {
+      expect(again.readModels.checkpoint()).toBe(BigInt(position));
+      const http = again.app.getHttpServer() as App;
+      const after = await request(http).get('/projects/XM-R-1').set(auditor);
+      expect(after.status).toBe(200);
+      expect(after.body.data).toEqual(before.body.data);
+      // A command after the restart is applied once, on top of what was there.
+      const next = lifeUntil(
+        {
+          projectId: 'XM-R-2',
+          unitId: 'jingkaiqu',
+          name: '重启后项目',
+          investor: 'j',
+          industryChain: 'c',
+          content: 'y',
+          totalYi: 1,
+          capturedOn: '2024-02-02',
+        },
+        'lead',
+      )[0]!;
+      const res = await send(http, next);
+      expect(res.status).toBe(201);
+      const register = await request(http).get(`/projects?atLeast=${res.body.position}`).set(auditor);
+      expect(register.body.data.items.map((e: { projectId: string }) => e.projectId)).toEqual(['XM-R-1', 'XM-R-2']);
+    } finally {
+      await again.app.close();
+      rmSync(t.config.dataDir, { recursive: true, force: true });
+    }
+  }, 60_000);
 });

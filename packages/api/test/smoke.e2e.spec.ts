@@ -9,18 +9,27 @@ describe('smoke', () => {
         .get('/projects')
         .set(await authFor('auditor'));
       expect(res.status).toBe(200);
-      expect(res.body.data.length).toBeGreaterThan(25);
+      expect(res.body.data.total).toBe(t.z.seeded?.projects);
+      expect(res.body.data.items.length).toBe(t.z.seeded?.projects);
+      // Rows are the projections' register documents with their lights as of today.
+      expect(res.body.data.items[0]).toMatchObject({ asOf: '2024-06-01', light: expect.any(String) });
       const page = await request(t.http)
         .get('/projects?limit=5&offset=2')
         .set(await authFor('auditor'));
       expect(page.status).toBe(200);
-      expect(page.body.data.map((e: { projectId: string }) => e.projectId)).toEqual(
-        res.body.data.slice(2, 7).map((e: { projectId: string }) => e.projectId),
+      expect(page.body.data).toMatchObject({ offset: 2, limit: 5, total: res.body.data.total });
+      expect(page.body.data.items.map((e: { projectId: string }) => e.projectId)).toEqual(
+        res.body.data.items.slice(2, 7).map((e: { projectId: string }) => e.projectId),
       );
       const bad = await request(t.http)
         .get('/projects?limit=many')
         .set(await authFor('auditor'));
       expect(bad.status).toBe(400);
+      const badStage = await request(t.http)
+        .get('/projects?stage=finished')
+        .set(await authFor('auditor'));
+      expect(badStage.status).toBe(400);
+      expect(badStage.body.errors[0]).toMatchObject({ path: 'stage' });
     } finally {
       await t.close();
     }

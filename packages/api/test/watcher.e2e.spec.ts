@@ -34,11 +34,12 @@ describe('the deadline watcher', () => {
       const list = await request(first.http)
         .get('/supervision?asOf=2024-06-01')
         .set(await authFor('supervision-office'));
-      expect(list.body.data).toEqual([
+      expect(list.body.data.items).toEqual([
         expect.objectContaining({
-          kind: 'missed-milestone',
+          kind: 'milestone',
           projectId: 'XM-W-1',
-          subject: 'agreed-start',
+          milestoneKind: 'agreed-start',
+          dueOn: '2024-05-26',
           daysOverdue: 6,
         }),
       ]);

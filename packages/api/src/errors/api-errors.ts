@@ -74,3 +74,14 @@ export class NotFound extends ApiError {
     super(code);
   }
 }
+
+/** 503: the read models have not reached a position the answer must reflect; retry shortly. */
+export class ReadModelBehind extends ApiError {
+  readonly status = 503;
+  constructor(
+    readonly atLeast: string,
+    readonly checkpoint: string,
+  ) {
+    super(`read models at ${checkpoint}, behind ${atLeast}`);
+  }
+}

@@ -8,6 +8,7 @@ import {
   ForbiddenError,
   InvalidInputError,
   NotFound,
+  ReadModelBehind,
   RevisionConflict,
   UnauthenticatedError,
 } from './api-errors';
@@ -106,6 +107,10 @@ export class ApiExceptionFilter implements ExceptionFilter {
             )
           : api('NOT_FOUND', lang, { what }, { params: e.params }),
       ];
+    }
+    if (e instanceof ReadModelBehind) {
+      const params = { atLeast: e.atLeast, checkpoint: e.checkpoint };
+      return [503, api('READ_MODEL_BEHIND', lang, params, { params })];
     }
     if (e instanceof ApiError)
       return [e.status, body(e.constructor.name, { zh: e.message, en: e.message }, lang)];

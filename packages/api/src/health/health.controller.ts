@@ -1,5 +1,6 @@
 import { Controller, Get, HttpCode, Inject, Res } from '@nestjs/common';
 import type { EventStore } from '@zhaoshang/eventstore';
+import type { ProjectionStatus } from '@zhaoshang/projections';
 import type { Response } from 'express';
 import { CommandGateway } from '../command-handling/command-gateway';
 import type { ReadModels } from '../read-models/read-model.port';
@@ -8,7 +9,7 @@ import { EVENT_STORE, READ_MODELS } from '../tokens';
 /** Projection lag (events) beyond which the instance says it is not ready. */
 export const MAX_READY_LAG = 10_000n;
 
-/** Liveness and readiness (event store reachable, projections close to the head, not shutting down). */
+/** Liveness and readiness (event store reachable, every projection running and close to the head, not shutting down). */
 @Controller('health')
 export class HealthController {
   constructor(
@@ -25,26 +26,34 @@ export class HealthController {
 
   @Get('ready')
   async ready(@Res({ passthrough: true }) res: Response) {
-    const checkpoint = this.readModels.checkpoint();
     let store: { status: 'up'; head: string } | { status: 'down'; error: string };
-    let head = 0n;
+    let projections: ReadonlyArray<ProjectionStatus> = [];
     try {
+      projections = await this.readModels.status();
       const last = await this.store.readAll({ direction: 'backwards', maxCount: 1 });
-      head = last[0]?.globalPosition ?? 0n;
-      store = { status: 'up', head: head.toString() };
+      store = { status: 'up', head: (last[0]?.globalPosition ?? -1n).toString() };
     } catch (error) {
       store = { status: 'down', error: (error as Error).message };
     }
-    const lag = head > checkpoint ? head - checkpoint : 0n;
-    const ready = store.status === 'up' && lag <= MAX_READY_LAG && !this.gateway.isClosing;
+    const lag = projections.reduce((max, p) => (p.lag > max ? p.lag : max), 0n);
+    const broken = projections.filter((p) => p.state !== 'running');
+    const ready = store.status === 'up' && lag <= MAX_READY_LAG && broken.length === 0 && !this.gateway.isClosing;
     res.status(ready ? 200 : 503);
     return {
       status: ready ? 'ready' : 'not-ready',
       eventStore: store,
       projections: {
-        checkpoint: checkpoint.toString(),
+        checkpoint: this.readModels.checkpoint().toString(),
         lag: lag.toString(),
         maxLag: MAX_READY_LAG.toString(),
+        each: projections.map((p) => ({
+          name: p.name,
+          version: p.version,
+          state: p.state,
+          checkpoint: p.checkpoint.toString(),
+          lag: p.lag.toString(),
+          ...(p.error !== undefined ? { error: p.error } : {}),
+        })),
       },
       commandsInFlight: this.gateway.pending,
       shuttingDown: this.gateway.isClosing,

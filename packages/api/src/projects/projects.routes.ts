@@ -1,9 +1,13 @@
 import * as t from 'io-ts';
-import { CountText, IdText, queryInput } from '../http/query-inputs';
+import { STAGES, type Stage } from '@zhaoshang/domain';
+import { CountText, DateText, IdText, queryInput } from '../http/query-inputs';
 import type { CommandRoute, QueryRoute } from '../http/routes';
 import { GetProject, GetProjectHistory, GetProjectRegister } from './queries/project-queries';
 
 const p = '/projects/:projectId';
+
+/** A stage name of the domain's vocabulary (lead, qualified, …, production, terminated). */
+const StageText = t.keyof(Object.fromEntries(STAGES.map((x) => [x, null])) as Record<Stage, null>, 'Stage');
 const cmd = (
   command: CommandRoute['command'],
   path: string,
@@ -83,15 +87,17 @@ export const projectQueryRoutes: ReadonlyArray<QueryRoute> = [
     path: '/projects',
     tag: 'projects',
     summary: '招商引资工作台账 / project register',
-    input: queryInput({}, { unitId: IdText, stage: t.string, limit: CountText, offset: CountText }),
-    build: (i) =>
+    input: queryInput({}, { unitId: IdText, stage: StageText, limit: CountText, offset: CountText, asOf: DateText }),
+    build: (i, today) =>
       new GetProjectRegister(
+        i.asOf ?? today,
         i.unitId,
-        i.stage,
+        i.stage as Stage | undefined,
         i.limit === undefined ? undefined : Number(i.limit),
         i.offset === undefined ? undefined : Number(i.offset),
       ),
-    returns: 'RegisterEntry[] (sorted by projectId; `limit` default 100, max 500; `offset` default 0)',
+    returns:
+      'Page<RegisterEntry> { items, total, offset, limit } (sorted by projectId; `limit` default 100, max 500; lights as of `asOf`, default today)',
   },
   {
     kind: 'query',
@@ -99,9 +105,9 @@ export const projectQueryRoutes: ReadonlyArray<QueryRoute> = [
     path: p,
     tag: 'projects',
     summary: '项目台账条目 / one project',
-    input: queryInput({ projectId: IdText }, {}),
-    build: (i) => new GetProject(i.projectId!),
-    returns: 'RegisterEntry',
+    input: queryInput({ projectId: IdText }, { asOf: DateText }),
+    build: (i, today) => new GetProject(i.projectId!, i.asOf ?? today),
+    returns: 'RegisterEntry (reflects every event of the project: waits for the read models to apply its last one)',
   },
   {
     kind: 'query',

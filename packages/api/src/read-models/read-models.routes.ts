@@ -1,6 +1,11 @@
-import { DateText, IdText, PeriodText, queryInput } from '../http/query-inputs';
+import { CountText, DateText, IdText, PeriodText, queryInput } from '../http/query-inputs';
 import type { QueryRoute } from '../http/routes';
 import { GetFulfilment, GetPerformanceReview, GetSupervisionList } from './queries/review-queries';
+
+const paged = (i: Record<string, string | undefined>) => ({
+  ...(i.limit !== undefined ? { limit: Number(i.limit) } : {}),
+  ...(i.offset !== undefined ? { offset: Number(i.offset) } : {}),
+});
 
 export const reviewQueryRoutes: ReadonlyArray<QueryRoute> = [
   {
@@ -11,7 +16,7 @@ export const reviewQueryRoutes: ReadonlyArray<QueryRoute> = [
     summary: '绩效考核（六个更加突出、两率、赛马排名）/ performance review and ranking (R12–R15)',
     input: queryInput({ period: PeriodText }, {}),
     build: (i) => new GetPerformanceReview(i.period!),
-    returns: 'UnitPerformance[]',
+    returns: 'PerformanceReview { period, from, to, policy, units: UnitReview[] (counts, rates, score, rank) }',
   },
   {
     kind: 'query',
@@ -19,9 +24,9 @@ export const reviewQueryRoutes: ReadonlyArray<QueryRoute> = [
     path: '/fulfilment',
     tag: 'reviews',
     summary: '履约监管 / fulfilment monitoring (R5, R9, R10)',
-    input: queryInput({}, { unitId: IdText }),
-    build: (i) => new GetFulfilment(i.unitId),
-    returns: 'FulfilmentEntry[]',
+    input: queryInput({}, { unitId: IdText, asOf: DateText, limit: CountText, offset: CountText }),
+    build: (i, today) => new GetFulfilment(i.asOf ?? today, i.unitId, paged(i)),
+    returns: 'Page<FulfilmentEntry> { items, total, offset, limit } (newest signing first; `limit` default 100, max 1,000)',
   },
   {
     kind: 'query',
@@ -29,8 +34,8 @@ export const reviewQueryRoutes: ReadonlyArray<QueryRoute> = [
     path: '/supervision',
     tag: 'reviews',
     summary: '督办清单 / supervision list',
-    input: queryInput({}, { unitId: IdText, asOf: DateText }),
-    build: (i, today) => new GetSupervisionList(i.asOf ?? today, i.unitId),
-    returns: 'SupervisionItem[]',
+    input: queryInput({}, { unitId: IdText, asOf: DateText, limit: CountText, offset: CountText }),
+    build: (i, today) => new GetSupervisionList(i.asOf ?? today, i.unitId, paged(i)),
+    returns: 'Page<SupervisionEntry> { items, total, offset, limit } (most days overdue first; `limit` default 100, max 1,000)',
   },
 ];

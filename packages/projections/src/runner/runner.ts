@@ -248,6 +248,16 @@ export class ProjectionRunner {
     }));
   }
 
+  /**
+   * The position every running projection has committed (the least of their checkpoints; -1 before
+   * any event, or when none runs): a query answered now reflects every event up to it.
+   */
+  get checkpoint(): bigint {
+    const running = this.running();
+    if (running.length === 0) return -1n;
+    return running.reduce((min, s) => (s.committed < min ? s.committed : min), running[0]!.committed);
+  }
+
   /** Whether the runner is tailing live events. */
   get isLive(): boolean {
     return this.live;

@@ -1,21 +1,25 @@
 import { Inject } from '@nestjs/common';
 import { QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
+import type { BulletinState } from '@zhaoshang/domain';
+import type { EventStore } from '@zhaoshang/eventstore';
+import { aggregates } from '../../command-handling/aggregates';
 import { NotFound } from '../../errors/api-errors';
-import type { ReadModels } from '../../read-models/read-model.port';
-import { READ_MODELS } from '../../tokens';
+import { foldStream } from '../../read-models/stream-state';
+import { EVENT_STORE } from '../../tokens';
 
 /** A published bulletin (current edition and history), by its period label ('2024-03', '2024-Q1', '2024'). */
 export class GetBulletin {
   constructor(readonly period: string) {}
 }
 
+/** Folded from the bulletin's own stream: the published record is the event itself, never a copy. */
 @QueryHandler(GetBulletin)
 export class GetBulletinHandler implements IQueryHandler<GetBulletin> {
-  constructor(@Inject(READ_MODELS) private readonly readModels: ReadModels) {}
+  constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
   async execute(q: GetBulletin) {
-    const b = await this.readModels.bulletin(`bulletin-${q.period}`);
-    if (b === undefined) throw new NotFound('NOT_FOUND', { bulletin: q.period });
-    return b;
+    const state = (await foldStream(this.store, aggregates.bulletin, `bulletin-${q.period}`)) as BulletinState;
+    if (state.status !== 'published') throw new NotFound('NOT_FOUND', { bulletin: q.period });
+    return state;
   }
 }
 

@@ -1,21 +1,26 @@
 import { Inject } from '@nestjs/common';
 import { QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
+import type { LeaderActivityState } from '@zhaoshang/domain';
+import type { EventStore } from '@zhaoshang/eventstore';
+import { aggregates } from '../../command-handling/aggregates';
 import { NotFound } from '../../errors/api-errors';
-import type { ReadModels } from '../../read-models/read-model.port';
-import { READ_MODELS } from '../../tokens';
+import { foldStream } from '../../read-models/stream-state';
+import { EVENT_STORE } from '../../tokens';
 
 /** A leader's outbound trips (R15). */
 export class GetLeaderTrips {
   constructor(readonly leaderId: string) {}
 }
 
+/** The trips as recorded and corrected, and their total days, folded from the leader's own stream. */
 @QueryHandler(GetLeaderTrips)
 export class GetLeaderTripsHandler implements IQueryHandler<GetLeaderTrips> {
-  constructor(@Inject(READ_MODELS) private readonly readModels: ReadModels) {}
+  constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
   async execute(q: GetLeaderTrips) {
-    const trips = await this.readModels.leaderTrips(q.leaderId);
-    if (trips === undefined) throw new NotFound('NOT_FOUND', { leaderId: q.leaderId });
-    return trips;
+    const state = (await foldStream(this.store, aggregates.leader, `leader-${q.leaderId}`)) as LeaderActivityState;
+    if (state.status !== 'active') throw new NotFound('NOT_FOUND', { leaderId: q.leaderId });
+    const trips = [...state.trips.values()].map(({ asRecorded: _asRecorded, ...trip }) => trip);
+    return { leaderId: q.leaderId, trips, totalDays: trips.reduce((s, t) => s + t.days, 0) };
   }
 }
 

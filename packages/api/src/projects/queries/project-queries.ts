@@ -1,17 +1,19 @@
 import { Inject } from '@nestjs/common';
 import { QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
-import { isEventStoreError, type EventStore, type StoredEvent } from '@zhaoshang/eventstore';
-import { foldProjectStream } from '../../read-models/in-process-read-models';
-import { registerEntry } from '../../read-models/views';
-import { NotFound } from '../../errors/api-errors';
-import type { ReadModels, RegisterEntry } from '../../read-models/read-model.port';
-import { EVENT_STORE, READ_MODELS } from '../../tokens';
+import type { BusinessDate, Stage } from '@zhaoshang/domain';
+import { isEventStoreError, type EventStore } from '@zhaoshang/eventstore';
+import type { Page, RegisterEntry } from '@zhaoshang/projections';
+import type { ApiConfig } from '../../config';
+import { NotFound, ReadModelBehind } from '../../errors/api-errors';
+import type { ReadModels } from '../../read-models/read-model.port';
+import { API_CONFIG, EVENT_STORE, READ_MODELS } from '../../tokens';
 
-/** The project register (招商引资工作台账), optionally of one unit or one stage. */
+/** The project register (招商引资工作台账), optionally of one unit or one stage, lights as of a date. */
 export class GetProjectRegister {
   constructor(
+    readonly asOf: string,
     readonly unitId?: string,
-    readonly stage?: string,
+    readonly stage?: Stage,
     /** Page size: default 100, at most 500. */
     readonly limit?: number,
     /** Entries to skip (sorted by projectId). */
@@ -22,9 +24,12 @@ export class GetProjectRegister {
 export const REGISTER_PAGE_DEFAULT = 100;
 export const REGISTER_PAGE_MAX = 500;
 
-/** One project's register entry, folded from its own stream (strongly consistent: no `atLeast` needed). */
+/** One project's register entry, lights as of a date; reflects every event of the project's stream. */
 export class GetProject {
-  constructor(readonly projectId: string) {}
+  constructor(
+    readonly projectId: string,
+    readonly asOf: string,
+  ) {}
 }
 
 /** A project's full history with metadata and hash chain: what an auditor replays. */
@@ -33,35 +38,51 @@ export class GetProjectHistory {
 }
 
 @QueryHandler(GetProjectRegister)
-export class GetProjectRegisterHandler implements IQueryHandler<
-  GetProjectRegister,
-  ReadonlyArray<RegisterEntry>
-> {
+export class GetProjectRegisterHandler implements IQueryHandler<GetProjectRegister, Page<RegisterEntry>> {
   constructor(@Inject(READ_MODELS) private readonly readModels: ReadModels) {}
-  async execute(q: GetProjectRegister): Promise<ReadonlyArray<RegisterEntry>> {
-    const all = await this.readModels.register({
-      ...(q.unitId ? { unitId: q.unitId } : {}),
-      ...(q.stage ? { stage: q.stage } : {}),
+  execute(q: GetProjectRegister): Promise<Page<RegisterEntry>> {
+    return this.readModels.queries.register.list({
+      asOf: q.asOf as BusinessDate,
+      filter: {
+        ...(q.unitId !== undefined ? { unitId: q.unitId } : {}),
+        ...(q.stage !== undefined ? { stage: q.stage } : {}),
+        // A register lists every project; the active-leads view is a filter of its own.
+        includeDropped: true,
+      },
+      sort: [{ field: 'projectId', direction: 'asc' }],
+      page: {
+        limit: Math.min(Math.max(q.limit ?? REGISTER_PAGE_DEFAULT, 1), REGISTER_PAGE_MAX),
+        offset: q.offset ?? 0,
+      },
     });
-    const limit = Math.min(Math.max(q.limit ?? REGISTER_PAGE_DEFAULT, 1), REGISTER_PAGE_MAX);
-    const offset = q.offset ?? 0;
-    return all.slice(offset, offset + limit);
   }
 }
 
+/**
+ * Read-your-own-project: waits (bounded) until the read models applied the last event of the
+ * project's stream, so an answer right after a command shows that command's effect.
+ */
 @QueryHandler(GetProject)
 export class GetProjectHandler implements IQueryHandler<GetProject, RegisterEntry> {
-  constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
+  constructor(
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    @Inject(READ_MODELS) private readonly readModels: ReadModels,
+    @Inject(API_CONFIG) private readonly config: ApiConfig,
+  ) {}
   async execute(q: GetProject): Promise<RegisterEntry> {
-    let events: ReadonlyArray<StoredEvent> = [];
+    let last: bigint | undefined;
     try {
-      events = await this.store.readStream(`project-${q.projectId}`);
+      const [head] = await this.store.readStream(`project-${q.projectId}`, { direction: 'backwards', maxCount: 1 });
+      last = head?.globalPosition;
     } catch (error) {
       if (!(isEventStoreError(error) && error.code === 'STREAM_NOT_FOUND')) throw error;
     }
-    const record = foldProjectStream(events);
-    if (record === undefined) throw new NotFound('PROJECT_NOT_FOUND', { projectId: q.projectId });
-    return registerEntry(record);
+    if (last === undefined) throw new NotFound('PROJECT_NOT_FOUND', { projectId: q.projectId });
+    if (!(await this.readModels.waitFor(last, this.config.readYourWritesTimeoutMs)))
+      throw new ReadModelBehind(last.toString(), this.readModels.checkpoint().toString());
+    const entry = await this.readModels.queries.register.get(q.projectId, q.asOf as BusinessDate);
+    if (entry === undefined) throw new NotFound('PROJECT_NOT_FOUND', { projectId: q.projectId });
+    return entry;
   }
 }
 

@@ -1,47 +1,88 @@
 import { Inject } from '@nestjs/common';
 import { QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
+import type { BusinessDate } from '@zhaoshang/domain';
+import type {
+  FulfilmentEntry,
+  Page,
+  PerformanceReview,
+  ReviewPeriod,
+  SupervisionEntry,
+} from '@zhaoshang/projections';
 import type { ReadModels } from '../read-model.port';
 import { READ_MODELS } from '../../tokens';
 
-/** Performance review (绩效考核) of every unit in a period, ranked. */
+/** A period label of the API ('2024', '2024-Q1', '2024-03') as the projections' review period. */
+export const reviewPeriodOf = (label: string): ReviewPeriod => {
+  const year = Number(label.slice(0, 4));
+  if (label.length === 4) return { kind: 'year', year };
+  if (label[5] === 'Q') return { kind: 'quarter', year, index: Number(label.slice(6)) };
+  return { kind: 'month', year, index: Number(label.slice(5)) };
+};
+
+/** A page of a list query: default 100 entries, at most 1,000. */
+export interface PageInput {
+  readonly limit?: number;
+  readonly offset?: number;
+}
+export const LIST_PAGE_DEFAULT = 100;
+export const LIST_PAGE_MAX = 1000;
+const pageOf = (p: PageInput) => ({
+  limit: Math.min(Math.max(p.limit ?? LIST_PAGE_DEFAULT, 1), LIST_PAGE_MAX),
+  offset: p.offset ?? 0,
+});
+
+/** Performance review (绩效考核) of every unit in a period, scored and ranked (赛马). */
 export class GetPerformanceReview {
   constructor(readonly period: string) {}
 }
 
-/** Fulfilment monitoring (履约监管) of signed projects. */
+/** Fulfilment monitoring (履约监管) of signed projects, lights as of a date. */
 export class GetFulfilment {
-  constructor(readonly unitId?: string) {}
+  constructor(
+    readonly asOf: string,
+    readonly unitId?: string,
+    readonly page: PageInput = {},
+  ) {}
 }
 
-/** Supervision list (督办清单) as of a date. */
+/** Supervision list (督办清单) as of a date, most overdue first. */
 export class GetSupervisionList {
   constructor(
     readonly asOf: string,
     readonly unitId?: string,
+    readonly page: PageInput = {},
   ) {}
 }
 
 @QueryHandler(GetPerformanceReview)
-export class GetPerformanceReviewHandler implements IQueryHandler<GetPerformanceReview> {
+export class GetPerformanceReviewHandler implements IQueryHandler<GetPerformanceReview, PerformanceReview> {
   constructor(@Inject(READ_MODELS) private readonly readModels: ReadModels) {}
-  execute(q: GetPerformanceReview) {
-    return this.readModels.performance(q.period);
+  execute(q: GetPerformanceReview): Promise<PerformanceReview> {
+    return this.readModels.queries.review.review({ period: reviewPeriodOf(q.period) });
   }
 }
 
 @QueryHandler(GetFulfilment)
-export class GetFulfilmentHandler implements IQueryHandler<GetFulfilment> {
+export class GetFulfilmentHandler implements IQueryHandler<GetFulfilment, Page<FulfilmentEntry>> {
   constructor(@Inject(READ_MODELS) private readonly readModels: ReadModels) {}
-  execute(q: GetFulfilment) {
-    return this.readModels.fulfilment(q.unitId);
+  execute(q: GetFulfilment): Promise<Page<FulfilmentEntry>> {
+    return this.readModels.queries.fulfilment.list({
+      asOf: q.asOf as BusinessDate,
+      ...(q.unitId !== undefined ? { filter: { unitId: q.unitId } } : {}),
+      page: pageOf(q.page),
+    });
   }
 }
 
 @QueryHandler(GetSupervisionList)
-export class GetSupervisionListHandler implements IQueryHandler<GetSupervisionList> {
+export class GetSupervisionListHandler implements IQueryHandler<GetSupervisionList, Page<SupervisionEntry>> {
   constructor(@Inject(READ_MODELS) private readonly readModels: ReadModels) {}
-  execute(q: GetSupervisionList) {
-    return this.readModels.supervision(q.asOf, q.unitId);
+  execute(q: GetSupervisionList): Promise<Page<SupervisionEntry>> {
+    return this.readModels.queries.supervision.list({
+      asOf: q.asOf as BusinessDate,
+      ...(q.unitId !== undefined ? { filter: { unitId: q.unitId } } : {}),
+      page: pageOf(q.page),
+    });
   }
 }
 

@@ -1,5 +1,7 @@
 import { Inject } from '@nestjs/common';
 import { QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
+import type { BusinessDate } from '@zhaoshang/domain';
+import { MAX_PAGE_LIMIT, type TargetProgressView } from '@zhaoshang/projections';
 import { NotFound } from '../../errors/api-errors';
 import type { ReadModels } from '../../read-models/read-model.port';
 import { READ_MODELS } from '../../tokens';
@@ -13,7 +15,7 @@ export class GetTargetProgress {
   ) {}
 }
 
-/** The progress of every plan of a year (units and region). */
+/** The progress of every plan of a year: each unit's, then the region's. */
 export class GetYearProgress {
   constructor(
     readonly year: number,
@@ -22,22 +24,27 @@ export class GetYearProgress {
 }
 
 @QueryHandler(GetTargetProgress)
-export class GetTargetProgressHandler implements IQueryHandler<GetTargetProgress> {
+export class GetTargetProgressHandler implements IQueryHandler<GetTargetProgress, TargetProgressView> {
   constructor(@Inject(READ_MODELS) private readonly readModels: ReadModels) {}
-  async execute(q: GetTargetProgress) {
-    const progress = await this.readModels.targetProgress(q.unitId, q.year, q.asOf);
+  async execute(q: GetTargetProgress): Promise<TargetProgressView> {
+    const progress = await this.readModels.queries.targetProgress.unit(q.unitId, q.year, q.asOf as BusinessDate);
     if (progress === undefined) throw new NotFound('NOT_FOUND', { targetPlan: `${q.unitId}/${q.year}` });
     return progress;
   }
 }
 
 @QueryHandler(GetYearProgress)
-export class GetYearProgressHandler implements IQueryHandler<GetYearProgress> {
+export class GetYearProgressHandler implements IQueryHandler<GetYearProgress, ReadonlyArray<TargetProgressView>> {
   constructor(@Inject(READ_MODELS) private readonly readModels: ReadModels) {}
-  async execute(q: GetYearProgress) {
-    const plans = await this.readModels.targetPlans(q.year);
-    const all = await Promise.all(plans.map((p) => this.readModels.targetProgress(p.unitId, q.year, q.asOf)));
-    return all.filter((x) => x !== undefined);
+  async execute(q: GetYearProgress): Promise<ReadonlyArray<TargetProgressView>> {
+    const asOf = q.asOf as BusinessDate;
+    const units = await this.readModels.queries.targetProgress.list({
+      year: q.year,
+      asOf,
+      page: { limit: MAX_PAGE_LIMIT, offset: 0 },
+    });
+    const region = await this.readModels.queries.targetProgress.region(q.year, asOf);
+    return region === undefined ? units.items : [...units.items, region];
   }
 }
 

@@ -1,0 +1,101 @@
+import { mkdirSync } from 'node:fs';
+import * as path from 'node:path';
+import type { EventStore } from '@zhaoshang/eventstore';
+import {
+  allProjections,
+  fulfilmentQueries,
+  openMongoReadModelStore,
+  openSqliteReadModelStore,
+  performanceReviewQueries,
+  ProjectionRunner,
+  registerCollection,
+  registerQueries,
+  supervisionQueries,
+  targetProgressQueries,
+  type ProjectionStatus,
+  type ReadModelStore,
+  type RunnerLogger,
+} from '@zhaoshang/projections';
+import type { ApiConfig } from '../config';
+import type { ProjectionQueries, ReadModels } from './read-model.port';
+
+/** Where the read models live: MongoDB when `MONGODB_URL` is set, else `read-models.sqlite` in DATA_DIR. */
+export const openReadModelStore = async (config: ApiConfig): Promise<ReadModelStore> => {
+  if (config.mongodbUrl !== undefined) return openMongoReadModelStore({ url: config.mongodbUrl });
+  mkdirSync(config.dataDir, { recursive: true });
+  return openSqliteReadModelStore({ file: path.join(config.dataDir, 'read-models.sqlite') });
+};
+
+/**
+ * The API's read models: every projection of @zhaoshang/projections, fed by one checkpointed runner
+ * in this process. On start it loads the saved checkpoints and catches up from there (a projection
+ * whose version changed since its documents were written is rebuilt first); then it tails live events.
+ * Each batch is committed with its checkpoints in one transaction, so stopping loses nothing.
+ */
+export class ProjectionReadModels implements ReadModels {
+  readonly queries: ProjectionQueries;
+  private readonly runner: ProjectionRunner;
+
+  constructor(
+    private readonly eventStore: EventStore,
+    private readonly store: ReadModelStore,
+    private readonly logger: RunnerLogger,
+  ) {
+    this.runner = new ProjectionRunner({ eventStore, store, projections: allProjections, logger });
+    this.queries = {
+      register: registerQueries(store),
+      targetProgress: targetProgressQueries(store),
+      review: performanceReviewQueries(store),
+      fulfilment: fulfilmentQueries(store),
+      supervision: supervisionQueries(store),
+    };
+  }
+
+  checkpoint(): bigint {
+    return this.runner.checkpoint;
+  }
+
+  waitFor(position: bigint, timeoutMs: number): Promise<boolean> {
+    if (this.runner.checkpoint >= position) return Promise.resolve(true);
+    return new Promise((resolve) => {
+      const timer = setTimeout(() => resolve(false), timeoutMs);
+      this.runner.waitFor(position).then(
+        () => {
+          clearTimeout(timer);
+          resolve(true);
+        },
+        () => {
+          clearTimeout(timer);
+          resolve(false);
+        },
+      );
+    });
+  }
+
+  async watchedProjects(): Promise<ReadonlyArray<string>> {
+    const open = await this.store.findAll(registerCollection, {
+      filter: { closed: false, signedOn: { $exists: true } },
+    });
+    return open.map((d) => d.projectId);
+  }
+
+  status(): Promise<ReadonlyArray<ProjectionStatus>> {
+    return this.runner.status();
+  }
+
+  async start(): Promise<void> {
+    await this.runner.start();
+    const stale = (await this.runner.status()).filter((s) => s.state === 'needs-rebuild').map((s) => s.name);
+    if (stale.length > 0) {
+      this.logger.info('rebuilding read models built by another version', { projections: stale });
+      await this.runner.stop();
+      await this.runner.rebuild(stale);
+      await this.runner.start();
+    }
+  }
+
+  async stop(): Promise<void> {
+    await this.runner.stop();
+    await this.store.close();
+  }
+}

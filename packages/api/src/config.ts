@@ -29,6 +29,8 @@ export interface ApiConfig {
   readonly seedDemo: boolean;
   /** How long a query with `?atLeast=` waits for the projections at most. */
   readonly readYourWritesTimeoutMs: number;
+  /** Read-model answers kept while the read models do not move (0: no cache). */
+  readonly queryCacheEntries: number;
   readonly logLevel: string;
   /** Pins "today" (YYYY-MM-DD, Asia/Shanghai) for tests and demos; default: the real clock. */
   readonly today?: string;
@@ -86,6 +88,7 @@ export const loadConfig = (env: NodeJS.ProcessEnv = process.env): ApiConfig => {
     watcherIntervalMs: int(env.WATCHER_INTERVAL_MS, 60 * 60 * 1000, 'WATCHER_INTERVAL_MS'),
     seedDemo: (env.SEED_DEMO ?? 'true') !== 'false',
     readYourWritesTimeoutMs: int(env.READ_YOUR_WRITES_TIMEOUT_MS, 2000, 'READ_YOUR_WRITES_TIMEOUT_MS'),
+    queryCacheEntries: int(env.QUERY_CACHE_ENTRIES, 1000, 'QUERY_CACHE_ENTRIES'),
     logLevel: env.LOG_LEVEL ?? 'info',
     ...(env.TODAY ? { today: env.TODAY } : {}),
   };

@@ -9,6 +9,7 @@ import { openSqliteReadModelStore } from '@zhaoshang/projections';
 import type { App } from 'supertest/types';
 import { createApp } from '../src/app';
 import { fixedDayClock } from '../src/clock';
+import { RequestDispatcher } from '../src/http/request-dispatcher';
 import { authFor, request, send, startTestApp } from './support';
 
 describe('operations', () => {
@@ -204,4 +205,40 @@ describe('read models across restarts', () => {
       rmSync(t.config.dataDir, { recursive: true, force: true });
     }
   }, 60_000);
+});
+
+describe('query cache', () => {
+  it('serves a repeated read-model query from memory until the read models move, then answers anew', async () => {
+    const t = await startTestApp();
+    try {
+      const auditor = await authFor('auditor');
+      const cache = t.z.app.get(RequestDispatcher).cache;
+      const first = await request(t.http).get('/projects').set(auditor);
+      const hitsBefore = cache.hits;
+      const second = await request(t.http).get('/projects').set(auditor);
+      expect(second.body).toEqual(first.body);
+      expect(cache.hits).toBe(hitsBefore + 1);
+      const step = lifeUntil(
+        {
+          projectId: 'XM-C-1',
+          unitId: 'jingkaiqu',
+          name: '缓存测试项目',
+          investor: 'i',
+          industryChain: 'c',
+          content: 'x',
+          totalYi: 1,
+          capturedOn: '2024-01-02',
+        },
+        'lead',
+      )[0]!;
+      const written = await send(t.http, step);
+      expect(written.status).toBe(201);
+      const after = await request(t.http).get(`/projects?atLeast=${written.body.position}`).set(auditor);
+      expect(after.body.caughtUp).toBe(true);
+      expect(after.body.data.total).toBe(first.body.data.total + 1);
+      expect(BigInt(after.body.position)).toBeGreaterThanOrEqual(BigInt(written.body.position));
+    } finally {
+      await t.close();
+    }
+  });
 });

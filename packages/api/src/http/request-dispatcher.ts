@@ -13,6 +13,7 @@ import { InvalidInputError, UnauthenticatedError } from '../errors/api-errors';
 import type { ReadModels } from '../read-models/read-model.port';
 import { API_CONFIG, CLOCK, READ_MODELS } from '../tokens';
 import { decodeOrThrow } from './decode';
+import { QueryCache } from './query-cache';
 import type { CommandRoute, QueryRoute } from './routes';
 
 /** Answer of every query: the data and the read models' position it reflects. */
@@ -36,7 +37,12 @@ export class RequestDispatcher {
     @Inject(READ_MODELS) private readonly readModels: ReadModels,
     @Inject(API_CONFIG) private readonly config: ApiConfig,
     @Inject(CLOCK) private readonly clock: Clock,
-  ) {}
+  ) {
+    this.cache = new QueryCache(config.queryCacheEntries);
+  }
+
+  /** Answers of cacheable queries while the read models stay where they are. */
+  readonly cache: QueryCache;
 
   async command(route: CommandRoute, req: AuthenticatedRequest): Promise<CommandResult> {
     const actor = req.principal;
@@ -86,8 +92,8 @@ export class RequestDispatcher {
   }
 
   async query(route: QueryRoute, req: AuthenticatedRequest): Promise<QueryAnswer> {
-    const query = isObject(req.query) ? req.query : {};
-    const input = decodeOrThrow(route.input as never, { ...query, ...req.params }) as Record<
+    const queryString = isObject(req.query) ? req.query : {};
+    const input = decodeOrThrow(route.input as never, { ...queryString, ...req.params }) as Record<
       string,
       string | undefined
     >;
@@ -95,8 +101,14 @@ export class RequestDispatcher {
     if (input.atLeast !== undefined) {
       caughtUp = await this.readModels.waitFor(BigInt(input.atLeast), this.config.readYourWritesTimeoutMs);
     }
-    const data: unknown = await this.queryBus.execute(route.build(input, this.clock.today()) as never);
-    return { position: this.readModels.checkpoint().toString(), caughtUp, data };
+    const query = route.build(input, this.clock.today());
+    const checkpoint = this.readModels.checkpoint();
+    const data: unknown = route.cacheable
+      ? await this.cache.answer(`${route.name}\u0000${JSON.stringify(query)}`, checkpoint, () =>
+          this.queryBus.execute(query as never),
+        )
+      : await this.queryBus.execute(query as never);
+    return { position: checkpoint.toString(), caughtUp, data };
   }
 
   private ifMatch(header: string | string[] | undefined): CurrentRevision | undefined {

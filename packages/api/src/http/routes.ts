@@ -31,6 +31,11 @@ export interface QueryRoute {
   readonly build: (input: Record<string, string | undefined>, today: string) => object;
   /** Human description of the answer's `data`. */
   readonly returns: string;
+  /**
+   * The answer depends only on the read models and the query: it may be served from the
+   * QueryCache while their checkpoint does not move.
+   */
+  readonly cacheable?: boolean;
 }
 
 export type Route = CommandRoute | QueryRoute;

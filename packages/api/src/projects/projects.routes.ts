@@ -84,6 +84,7 @@ export const projectQueryRoutes: ReadonlyArray<QueryRoute> = [
   {
     kind: 'query',
     name: 'GetProjectRegister',
+    cacheable: true,
     path: '/projects',
     tag: 'projects',
     summary: '招商引资工作台账 / project register',

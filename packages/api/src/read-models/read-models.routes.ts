@@ -11,6 +11,7 @@ export const reviewQueryRoutes: ReadonlyArray<QueryRoute> = [
   {
     kind: 'query',
     name: 'GetPerformanceReview',
+    cacheable: true,
     path: '/performance/:period',
     tag: 'reviews',
     summary: '绩效考核（六个更加突出、两率、赛马排名）/ performance review and ranking (R12–R15)',
@@ -21,6 +22,7 @@ export const reviewQueryRoutes: ReadonlyArray<QueryRoute> = [
   {
     kind: 'query',
     name: 'GetFulfilment',
+    cacheable: true,
     path: '/fulfilment',
     tag: 'reviews',
     summary: '履约监管 / fulfilment monitoring (R5, R9, R10)',
@@ -31,6 +33,7 @@ export const reviewQueryRoutes: ReadonlyArray<QueryRoute> = [
   {
     kind: 'query',
     name: 'GetSupervisionList',
+    cacheable: true,
     path: '/supervision',
     tag: 'reviews',
     summary: '督办清单 / supervision list',

@@ -27,6 +27,7 @@ export const targetQueryRoutes: ReadonlyArray<QueryRoute> = [
   {
     kind: 'query',
     name: 'GetTargetProgress',
+    cacheable: true,
     path: '/targets/:unitId/:year/progress',
     tag: 'targets',
     summary: '目标进度（含序时进度）/ target progress with time-elapsed expectation',
@@ -37,6 +38,7 @@ export const targetQueryRoutes: ReadonlyArray<QueryRoute> = [
   {
     kind: 'query',
     name: 'GetYearProgress',
+    cacheable: true,
     path: '/targets/:year/progress',
     tag: 'targets',
     summary: '全区各单位目标进度 / progress of every plan of a year',

@@ -14,3 +14,20 @@ export { verifyStore } from './verify';
 export type { VerifyReport } from './verify';
 export { EVENTS_FILE, exportBundle, MANIFEST_FILE, verifyBundle } from './bundle';
 export type { BundleLine, BundleManifest, BundleProblemCode, BundleReport } from './bundle';
+export {
+  BulletinRecomputeError,
+  computeBulletinFigures,
+  diffFigures,
+  figuresDigest,
+  parseBulletinPeriod,
+  PERIOD_ROW,
+  progressMetricKey,
+  REGION_ROW,
+  verifyBulletin,
+} from './bulletin';
+export type {
+  BulletinFigures,
+  BulletinVerification,
+  EditionVerification,
+  FigureDifference,
+} from './bulletin';

@@ -1,0 +1,417 @@
+import { copyFileSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import fc from 'fast-check';
+import * as E from 'fp-ts/Either';
+import {
+  bulletinDecider,
+  bulletinStream,
+  canonicalFiguresJson,
+  cny,
+  fold,
+  periodLabel,
+  unsafeId,
+  type BulletinCommand,
+  type BulletinEvent,
+  type BulletinPeriod,
+  type BusinessDate,
+  type Figures,
+} from '@zhaoshang/domain';
+import { projectFixtures } from '@zhaoshang/domain/testing';
+import { openSqliteEventStore, type EventStore } from '@zhaoshang/eventstore';
+import { makeTempDir } from '@zhaoshang/eventstore/testing';
+import {
+  appendScenario,
+  GOLDEN,
+  goldenStreams,
+  projectStreamOf,
+  toNewEvent,
+  wan,
+} from '@zhaoshang/projections/testing';
+import {
+  computeBulletinFigures,
+  decodeStored,
+  diffFigures,
+  figuresDigest,
+  parseBulletinPeriod,
+  PERIOD_ROW,
+  REGION_ROW,
+  verifyBulletin,
+  type BulletinFigures,
+} from '../src';
+
+const period = (label: string): BulletinPeriod => {
+  const p = parseBulletinPeriod(label);
+  if (p === undefined) throw new Error(`not a period: ${label}`);
+  return p;
+};
+
+const head = async (store: EventStore): Promise<bigint> => {
+  const [last] = await store.readAll({ direction: 'backwards', maxCount: 1 });
+  return last?.globalPosition ?? -1n;
+};
+
+/** Decides a bulletin command on the stream's state and appends what it emits (as the API's gateway does). */
+const issue = async (store: EventStore, command: BulletinCommand, commandId: string): Promise<void> => {
+  const stream = bulletinStream(command.period);
+  let stored: ReadonlyArray<{ type: string; data: unknown; revision: number }> = [];
+  try {
+    stored = await store.readStream(stream);
+  } catch {
+    stored = [];
+  }
+  const state = fold(
+    bulletinDecider,
+    stored.map((s) => ({ type: s.type, data: s.data }) as BulletinEvent),
+  );
+  const decided = bulletinDecider.decide(command, state);
+  if (E.isLeft(decided)) throw new Error(`${command.type} refused: ${decided.left.code}`);
+  await store.append(stream, decided.right.map(toNewEvent), {
+    expectedRevision: stored.length === 0 ? 'no-stream' : stored.length - 1,
+    context: {
+      commandId,
+      actor: { userId: 'zhang.wei', role: 'supervision-office', unitId: 'ducha' },
+      businessTime: '2024-12-31T02:00:00.000Z',
+    },
+  });
+};
+
+const publish = (f: BulletinFigures): BulletinCommand => ({
+  type: 'PublishBulletin',
+  bulletinId: unsafeId.bulletin(`TB-${f.label}`),
+  period: f.period,
+  computedAtPosition: f.computedAtPosition,
+  figuresDigest: f.digest,
+  figures: f.figures,
+  publishedOn: f.period.year === 2023 ? ('2024-01-05' as BusinessDate) : ('2024-12-31' as BusinessDate),
+  publishedBy: unsafeId.text('区督查考核办'),
+});
+
+const correct = (
+  f: Pick<BulletinFigures, 'period' | 'computedAtPosition' | 'figures'>,
+  supersedes: string,
+  reason: string,
+  edition = 1,
+): BulletinCommand => ({
+  type: 'CorrectBulletin',
+  bulletinId: unsafeId.bulletin(`TB-${periodLabel(f.period)}-r${edition}`),
+  period: f.period,
+  computedAtPosition: f.computedAtPosition,
+  figuresDigest: figuresDigest(f.figures),
+  figures: f.figures,
+  supersedes: supersedes as never,
+  correctedOn: '2024-12-31' as BusinessDate,
+  correctedBy: unsafeId.text('区督查考核办'),
+  reason: unsafeId.text(reason),
+});
+
+/** One figure changed: a number by one, a string by a suffix. */
+const tamper = (figures: Figures, unit: string, metric: string): Figures => {
+  const value = figures[unit]![metric]!;
+  return {
+    ...figures,
+    [unit]: { ...figures[unit]!, [metric]: typeof value === 'number' ? value + 1 : `${value}?` },
+  };
+};
+
+/** Later facts of the golden zone: a new lead qualified in April and J01's April report corrected. */
+const laterFacts = async (store: EventStore): Promise<void> => {
+  const j99 = projectStreamOf([
+    projectFixtures.captureLead({
+      projectId: unsafeId.project('J99'),
+      unitId: unsafeId.unit(GOLDEN.zone),
+      name: unsafeId.text('项目 J99'),
+      capturedOn: '2024-04-02' as BusinessDate,
+    }),
+    projectFixtures.qualifyLead({ projectId: unsafeId.project('J99'), on: '2024-04-09' as BusinessDate }),
+  ]);
+  await store.append(j99.streamName, j99.events, {
+    expectedRevision: 'no-stream',
+    context: {
+      commandId: 'later-J99',
+      actor: { userId: 'li.na', role: 'investment-officer', unitId: GOLDEN.zone },
+      businessTime: '2025-01-10T02:00:00.000Z',
+    },
+  });
+  const j01 = await store.readStream('project-J01');
+  const correction = projectFixtures.runScript(
+    [
+      projectFixtures.reportInvestment('2024-04', cny.wan(2000), {
+        projectId: unsafeId.project('J01'),
+        on: '2024-05-06' as BusinessDate,
+        correction: { reason: unsafeId.text('四月投资额统计口径有误，更正为 2000 万元') },
+      }),
+    ],
+    j01.map(decodeStored),
+  );
+  await store.append('project-J01', correction.map(toNewEvent), {
+    expectedRevision: j01.length - 1,
+    context: {
+      commandId: 'later-J01-correction',
+      actor: { userId: 'li.na', role: 'investment-officer', unitId: GOLDEN.zone },
+      businessTime: '2025-01-10T03:00:00.000Z',
+    },
+  });
+};
+
+describe('published bulletins re-derived from history (R14)', () => {
+  const dir = makeTempDir('audit-bulletin');
+  const golden = join(dir, 'golden.sqlite');
+  let count = 0;
+  let copies = 0;
+
+  /** A fresh copy of the golden store (the golden file itself is never written after setup). */
+  const copyOfGolden = (): { store: EventStore; close: () => Promise<void> } => {
+    copies += 1;
+    const file = join(dir, `copy-${copies}.sqlite`);
+    copyFileSync(golden, file);
+    const store = openSqliteEventStore({ file, durability: 'normal' });
+    return { store, close: () => store.close() };
+  };
+
+  beforeAll(async () => {
+    const store = openSqliteEventStore({ file: golden, durability: 'normal' });
+    count = await appendScenario(store, goldenStreams());
+    await store.close(); // checkpoints the WAL: the file alone holds every event
+  });
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('computes the figures of the golden year as checked by hand (counts, 分, basis points, hundredths)', async () => {
+    const { store, close } = copyOfGolden();
+    try {
+      const f = await computeBulletinFigures(store, period('2024'), { upTo: BigInt(count) });
+      expect(f.computedAtPosition).toBe(String(count));
+      expect(f.figures[PERIOD_ROW]).toMatchObject({
+        label: '2024',
+        from: '2024-01-01',
+        to: '2024-12-31',
+        asOf: '2024-12-31',
+        units: 3,
+      });
+      // The figures of golden.int.spec.ts in packages/projections, worked out by hand.
+      expect(f.figures[GOLDEN.zone]).toMatchObject({
+        'review.effectiveLeads': 12,
+        'review.newSignings': 6,
+        'review.investmentCompletedFen': wan(62_500),
+        'review.signedToStarted.bp': 8333,
+        'review.signedToStarted.numerator': 5,
+        'review.signedToStarted.denominator': 6,
+        'review.missedMilestones': 3,
+        'review.tripDays': 18,
+        'review.scoreHundredths': 3519,
+        'review.rank': 3,
+        'progress.leads.target': 50,
+        'progress.leads.actual': 12,
+        'progress.leads.percentBp': 2400,
+        'progress.leads.light': 'red',
+        'progress.elapsedBp': 10_000,
+      });
+      expect(f.figures['gaoxin']).toMatchObject({ 'review.scoreHundredths': 5700, 'review.rank': 1 });
+      expect(f.figures[REGION_ROW]).toMatchObject({ unitId: GOLDEN.region });
+      // Exact and JSON-safe: every number an integer, the digest that of the canonical text.
+      for (const row of Object.values(f.figures))
+        for (const v of Object.values(row))
+          if (typeof v === 'number') expect(Number.isSafeInteger(v)).toBe(true);
+      expect(f.digest).toBe(figuresDigest(JSON.parse(canonicalFiguresJson(f.figures)) as Figures));
+    } finally {
+      await close();
+    }
+  });
+
+  it('a period cut mid-year: 序时进度 as of the last day of the month', async () => {
+    const { store, close } = copyOfGolden();
+    try {
+      const f = await computeBulletinFigures(store, period('2024-03'), { upTo: BigInt(count) });
+      expect(f.asOf).toBe('2024-03-31');
+      // 91 days of 366 elapsed (2024 is a leap year): 2486.3 bp, rounded half up.
+      expect(f.figures[GOLDEN.zone]).toMatchObject({
+        'progress.elapsedDays': 91,
+        'progress.daysInYear': 366,
+        'progress.elapsedBp': 2486,
+      });
+    } finally {
+      await close();
+    }
+  });
+
+  it('events appended after the position (the bulletin, a new lead, a corrected report) do not change the recomputation', async () => {
+    const { store, close } = copyOfGolden();
+    try {
+      const q2 = period('2024-Q2');
+      const at = await head(store);
+      const before = await computeBulletinFigures(store, q2, { upTo: at });
+      await issue(store, publish(before), 'publish-q2');
+      await laterFacts(store);
+      const again = await computeBulletinFigures(store, q2, { upTo: at });
+      expect(again.figures).toEqual(before.figures);
+      expect(again.digest).toBe(before.digest);
+      // The later facts do matter at the new head: one more lead, 1000万 less invested in April,
+      // and everything that follows from those two (percentages, the score, projects counted).
+      const now = await computeBulletinFigures(store, q2, { upTo: await head(store) });
+      const zone = (metric: string, published: number, recomputed: number) => ({
+        unit: GOLDEN.zone,
+        metric,
+        published,
+        recomputed,
+      });
+      expect(diffFigures(before.figures, now.figures)).toEqual([
+        { unit: REGION_ROW, metric: 'progress.projectsCounted', published: 15, recomputed: 16 },
+        zone('progress.fixedAssetInvestment.actual', wan(23_500), wan(22_500)),
+        zone('progress.fixedAssetInvestment.percentBp', 1958, 1875),
+        zone('progress.leads.actual', 8, 9),
+        zone('progress.leads.percentBp', 1600, 1800),
+        zone('progress.projectsCounted', 12, 13),
+        zone('review.effectiveLeads', 3, 4),
+        zone('review.investmentCompletedFen', wan(21_000), wan(20_000)),
+        zone('review.scoreHundredths', 5425, 5438),
+      ]);
+      const verification = await verifyBulletin(store, q2);
+      expect(verification).toMatchObject({ ok: true, period: '2024-Q2', differences: [], inForce: 0 });
+    } finally {
+      await close();
+    }
+  });
+
+  it('a correction is checked at its own position, and each edition on its own', async () => {
+    const { store, close } = copyOfGolden();
+    try {
+      const q2 = period('2024-Q2');
+      const original = await computeBulletinFigures(store, q2, { upTo: await head(store) });
+      await issue(store, publish(original), 'publish');
+      await laterFacts(store);
+      const corrected = await computeBulletinFigures(store, q2, { upTo: await head(store) });
+      await issue(
+        store,
+        correct(corrected, original.digest, '补录 J99 线索，更正 J01 四月投资额'),
+        'correct',
+      );
+      const v = await verifyBulletin(store, q2);
+      expect(v?.ok).toBe(true);
+      expect(v?.editions.map((e) => [e.event, e.ok, e.computedAtPosition])).toEqual([
+        ['BulletinPublished', true, original.computedAtPosition],
+        ['BulletinCorrected', true, corrected.computedAtPosition],
+      ]);
+      expect(v).toMatchObject({
+        inForce: 1,
+        bulletinId: 'TB-2024-Q2-r1',
+        digest: { published: corrected.digest, recomputed: corrected.digest },
+      });
+      expect(v?.editions[1]).toMatchObject({
+        supersedes: original.digest,
+        reason: '补录 J99 线索，更正 J01 四月投资额',
+      });
+    } finally {
+      await close();
+    }
+  });
+
+  it('a period with nothing published has no verification', async () => {
+    const { store, close } = copyOfGolden();
+    try {
+      expect(await verifyBulletin(store, period('2024-07'))).toBeUndefined();
+    } finally {
+      await close();
+    }
+  });
+
+  it('an edition whose digest alone was replaced is caught by the digest, with no figure differing', async () => {
+    const { store, close } = copyOfGolden();
+    try {
+      const m = period('2024-05');
+      const f = await computeBulletinFigures(store, m, { upTo: await head(store) });
+      const forged = '0'.repeat(64);
+      await issue(store, { ...publish(f), figuresDigest: forged as never }, 'forged-digest');
+      const v = await verifyBulletin(store, m);
+      expect(v).toMatchObject({
+        ok: false,
+        differences: [],
+        digest: { published: forged, ofPublishedFigures: f.digest, recomputed: f.digest },
+      });
+    } finally {
+      await close();
+    }
+  });
+
+  it('an edition claiming a position at or after its own cannot have been computed there', async () => {
+    const { store, close } = copyOfGolden();
+    try {
+      const m = period('2024-06');
+      const at = await head(store);
+      const claimed = await computeBulletinFigures(store, m, { upTo: at + 1n }); // the bulletin's own position
+      await issue(store, publish(claimed), 'future');
+      const v = await verifyBulletin(store, m);
+      expect(v?.differences).toEqual([]); // the figures do follow from the events up to it…
+      expect(v?.editions[0]).toMatchObject({ computedBeforeEdition: false, ok: false }); // …but not before it
+    } finally {
+      await close();
+    }
+  });
+
+  it('property: publishing at any position then verifying is ok; one tampered figure is exactly one difference', async () => {
+    const periods = [
+      '2023-12',
+      '2024-01',
+      '2024-02',
+      '2024-03',
+      '2024-04',
+      '2024-Q1',
+      '2024-Q2',
+      '2024-Q3',
+      '2024',
+    ];
+    await fc.assert(
+      fc.asyncProperty(
+        fc.integer({ min: 0, max: count }),
+        fc.constantFrom(...periods),
+        fc.nat(),
+        async (cut, label, pick) => {
+          const { store, close } = copyOfGolden();
+          try {
+            const p = period(label);
+            const published = await computeBulletinFigures(store, p, { upTo: BigInt(cut) });
+            await issue(store, publish(published), 'publish');
+            await laterFacts(store);
+            const v = await verifyBulletin(store, p);
+            expect(v?.ok).toBe(true);
+            expect(v?.differences).toEqual([]);
+            expect(v?.digest).toEqual({
+              published: published.digest,
+              ofPublishedFigures: published.digest,
+              recomputed: published.digest,
+            });
+
+            // A crafted edition through the store: one figure changed, its digest made consistent.
+            const cells = Object.entries(published.figures).flatMap(([unit, row]) =>
+              Object.keys(row).map((metric) => [unit, metric] as const),
+            );
+            const [unit, metric] = cells[pick % cells.length]!;
+            const forged = tamper(published.figures, unit, metric);
+            await issue(
+              store,
+              correct({ ...published, figures: forged }, published.digest, '篡改测试 tamper test'),
+              'forge',
+            );
+            const t = await verifyBulletin(store, p);
+            expect(t?.ok).toBe(false);
+            expect(t?.editions[0]?.ok).toBe(true); // the original still follows from history
+            expect(t?.differences).toEqual([
+              {
+                unit,
+                metric,
+                published: forged[unit]![metric],
+                recomputed: published.figures[unit]![metric],
+              },
+            ]);
+            expect(t?.digest).toEqual({
+              published: figuresDigest(forged),
+              ofPublishedFigures: figuresDigest(forged),
+              recomputed: published.digest,
+            });
+          } finally {
+            await close();
+          }
+        },
+      ),
+      { numRuns: 25 },
+    );
+  }, 60_000);
+});

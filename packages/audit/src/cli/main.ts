@@ -3,6 +3,12 @@ import { existsSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { unsafeId, type ProjectId } from '@zhaoshang/domain';
 import { isEventStoreError, openSqliteEventStore, type EventStore } from '@zhaoshang/eventstore';
+import {
+  BulletinRecomputeError,
+  parseBulletinPeriod,
+  verifyBulletin,
+  type BulletinVerification,
+} from '../bulletin';
 import { exportBundle, verifyBundle, type BundleReport } from '../bundle';
 import { diffStates, projectHistory, stateOfHistory, UndecodableEventError, type AsOf } from '../history';
 import { verifyStore, type VerifyReport } from '../verify';
@@ -25,6 +31,7 @@ const USAGE = `用法 usage: zhaoshang-audit <command> [options]
   verify [--stream <name>] --events <file>                 哈希链校验 verify hash chains
   export-bundle <dir> [--project <id>] --events <file>     导出审计包 export an audit bundle
   verify-bundle <dir>                                      离线校验审计包 verify a bundle offline
+  verify-bulletin <2024-03|2024-Q1|2024> --events <file>   通报重算核对 verify a published bulletin
   --json                                                   机器可读输出 JSON output
 `;
 
@@ -90,6 +97,40 @@ const printBundle = (io: CliIo, report: BundleReport, asJson: boolean): number =
     );
   }
   return report.ok ? EXIT_OK : EXIT_PROBLEM;
+};
+
+const printBulletin = (io: CliIo, v: BulletinVerification, asJson: boolean): number => {
+  if (asJson) {
+    io.stdout(`${json(v)}\n`);
+    return v.ok ? EXIT_OK : EXIT_PROBLEM;
+  }
+  io.stdout(
+    `通报 bulletin ${v.period} (${v.stream}), ${v.editions.length} 版 editions, 现行 in force: ${v.inForce}\n`,
+  );
+  for (const e of v.editions) {
+    const what = e.event === 'BulletinPublished' ? '发布 published' : `更正 corrected (${e.reason ?? ''})`;
+    io.stdout(
+      `[${e.edition}] ${e.bulletinId} ${what} ${e.on} ${e.by}, 位置 position ${e.position}, 计算位置 computed at ${e.computedAtPosition}\n` +
+        `    摘要 digest: 发布 published ${e.digest.published}\n` +
+        `                 重算 recomputed ${e.digest.recomputed}\n`,
+    );
+    if (!e.computedBeforeEdition)
+      io.stdout(`    计算位置不早于本版自身 computed at or after its own position\n`);
+    if (e.digest.ofPublishedFigures !== e.digest.published)
+      io.stdout(
+        `    发布的摘要与发布的数据不符 the published digest is not that of the published figures (${e.digest.ofPublishedFigures})\n`,
+      );
+    io.stdout(
+      e.ok
+        ? `    一致 EQUAL: 数据可由历史重算得出 the figures follow from history\n`
+        : `    不一致 DIFFERENT: ${e.differences.length} 处差异 differences\n`,
+    );
+    for (const d of e.differences)
+      io.stdout(
+        `    ${d.unit} ${d.metric}: 发布 published ${JSON.stringify(d.published)}, 重算 recomputed ${JSON.stringify(d.recomputed)}\n`,
+      );
+  }
+  return v.ok ? EXIT_OK : EXIT_PROBLEM;
 };
 
 const parseOptions = (args: ReadonlyArray<string>) => {
@@ -210,6 +251,22 @@ const run = async (argv: ReadonlyArray<string>, io: CliIo): Promise<number> => {
       if (dir === undefined) throw new UsageError('verify-bundle: <dir> is required');
       return printBundle(io, verifyBundle(dir), asJson);
     }
+    case 'verify-bulletin': {
+      const label = positionals[0];
+      if (label === undefined || positionals.length > 1)
+        throw new UsageError('verify-bulletin: one <period> is required (2024-03, 2024-Q1 or 2024)');
+      const period = parseBulletinPeriod(label);
+      if (period === undefined)
+        throw new UsageError(
+          `verify-bulletin: expected 2024-03, 2024-Q1 or 2024, got ${JSON.stringify(label)}`,
+        );
+      const verification = await withStore(values.events, (store) => verifyBulletin(store, period));
+      if (verification === undefined) {
+        io.stderr(`该期未发布通报 no bulletin was published for ${label}\n`);
+        return EXIT_PROBLEM;
+      }
+      return printBulletin(io, verification, asJson);
+    }
     default:
       throw new UsageError(command === undefined ? 'a command is required' : `unknown command ${command}`);
   }
@@ -226,6 +283,10 @@ export const main = async (argv: ReadonlyArray<string>, io: CliIo): Promise<numb
     }
     if (e instanceof UndecodableEventError) {
       io.stderr(`无法解码事件 cannot decode event: ${e.message}\n`);
+      return EXIT_PROBLEM;
+    }
+    if (e instanceof BulletinRecomputeError) {
+      io.stderr(`无法重算通报 cannot recompute the bulletin: ${e.message}\n`);
       return EXIT_PROBLEM;
     }
     if (isEventStoreError(e) && e.code === 'STREAM_NOT_FOUND') {

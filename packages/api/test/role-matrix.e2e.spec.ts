@@ -1,4 +1,4 @@
-import { commandRoles } from '../src/auth/permissions';
+import { commandRoles, isRestrictedQuery, mayRead } from '../src/auth/permissions';
 import { ROLES, type Role } from '../src/auth/roles';
 import { allCommandRoutes, allQueryRoutes } from '../src/http/route-table';
 import { methodOf } from '../src/http/routes';
@@ -46,10 +46,13 @@ describe('role matrix: every route × every role, from the permission table', ()
     it('no credentials → 401', async () => {
       expect((await request(t.http).get(path)).status).toBe(401);
     });
-    it('every role may read (auditors read everything)', async () => {
+    it('every role may read (auditors read everything), but a restricted read only its roles', async () => {
       for (const role of ROLES) {
         const res = await request(t.http).get(path).set(auth.get(role)!);
-        expect([401, 403, 500]).not.toContain(res.status);
+        if (isRestrictedQuery(route.name) && !mayRead(role, route.name)) {
+          expect(res.status).toBe(403);
+          expect(res.body.code).toBe('ROLE_NOT_ALLOWED');
+        } else expect([401, 403, 500]).not.toContain(res.status);
       }
     });
   });

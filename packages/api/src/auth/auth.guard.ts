@@ -3,7 +3,7 @@ import { Reflector } from '@nestjs/core';
 import type { Request } from 'express';
 import { ForbiddenError } from '../errors/api-errors';
 import { Authenticator } from './authenticator';
-import { mayIssue } from './permissions';
+import { mayIssue, mayRead } from './permissions';
 import { ROUTE_ACCESS, type RouteAccess } from './route-access';
 import type { Principal } from './roles';
 
@@ -26,6 +26,13 @@ export class AuthGuard implements CanActivate {
     req.principal = principal;
     if (access.kind === 'command' && !mayIssue(principal.role, access.command)) {
       throw new ForbiddenError('ROLE_NOT_ALLOWED', { role: principal.role, action: access.command });
+    }
+    if (
+      access.kind === 'query' &&
+      access.restricted !== undefined &&
+      !mayRead(principal.role, access.restricted)
+    ) {
+      throw new ForbiddenError('ROLE_NOT_ALLOWED', { role: principal.role, action: access.restricted });
     }
     return true;
   }

@@ -3,7 +3,8 @@ import type { Role } from './roles';
 /**
  * Who may issue which command: the one table the guard, the OpenAPI document and the route × role
  * test matrix all read. Every domain command appears once (a missing one fails to compile in
- * command-handling/aggregates.ts). Reads are open to every authenticated role; auditors issue none.
+ * command-handling/aggregates.ts). Reads are open to every authenticated role but those of `queryRoles`;
+ * auditors issue no command.
  */
 export const commandRoles = {
   // project: lead and admission (R1, R2)
@@ -52,12 +53,29 @@ export const commandRoles = {
   // leader activity (R15)
   RecordOutboundTrip: ['investment-officer', 'responsible-leader'],
   CorrectOutboundTrip: ['investment-officer', 'responsible-leader'],
-  // bulletins (R14)
-  PublishBulletin: ['supervision-office'],
-  CorrectBulletin: ['supervision-office'],
+  // bulletins (R14): 领导小组办公室 and 督查考核办 publish the monthly bulletin and the quarterly review
+  PublishBulletin: ['supervision-office', 'leading-group-office'],
+  CorrectBulletin: ['supervision-office', 'leading-group-office'],
 } as const satisfies Record<string, ReadonlyArray<Role>>;
 
 export type CommandType = keyof typeof commandRoles;
+
+/**
+ * The few reads not open to every authenticated role, by query route name. Re-deriving a bulletin
+ * from the whole history is for auditors (纪工委, 审计) and the offices that publish it.
+ */
+export const queryRoles = {
+  VerifyBulletin: ['auditor', 'supervision-office', 'leading-group-office'],
+} as const satisfies Record<string, ReadonlyArray<Role>>;
+
+export type RestrictedQuery = keyof typeof queryRoles;
+
+/** Whether a route name is one of the restricted reads. */
+export const isRestrictedQuery = (name: string): name is RestrictedQuery => Object.hasOwn(queryRoles, name);
+
+/** Whether a role may run a restricted read. */
+export const mayRead = (role: Role, query: RestrictedQuery): boolean =>
+  (queryRoles[query] as ReadonlyArray<Role>).includes(role);
 
 /** Whether a role may issue a command. */
 export const mayIssue = (role: Role, command: CommandType): boolean =>

@@ -1,9 +1,13 @@
 import { SetMetadata } from '@nestjs/common';
-import type { CommandType } from './permissions';
+import type { CommandType, RestrictedQuery } from './permissions';
 
-/** What a route needs: a command's roles, or any authenticated caller for reads. No metadata: public. */
+/**
+ * What a route needs: a command's roles, or any authenticated caller for reads (a restricted read:
+ * the roles of `queryRoles`). No metadata: public.
+ */
 export type RouteAccess =
-  { readonly kind: 'command'; readonly command: CommandType } | { readonly kind: 'query' };
+  | { readonly kind: 'command'; readonly command: CommandType }
+  | { readonly kind: 'query'; readonly restricted?: RestrictedQuery };
 
 export const ROUTE_ACCESS = 'zhaoshang:route-access';
 

@@ -1,6 +1,26 @@
+import * as t from 'io-ts';
+import { BusinessDate, NonEmptyText } from '@zhaoshang/domain';
 import { PeriodText, queryInput } from '../http/query-inputs';
 import type { CommandRoute, QueryRoute } from '../http/routes';
-import { GetBulletin } from './queries/bulletin-queries';
+import { GetBulletin, VerifyBulletin } from './queries/bulletin-queries';
+import { PrepareBulletinCorrection, PrepareBulletinPublication } from './queries/prepare-bulletin';
+
+/** What a caller sends to publish: the period; the figures are computed by the server. */
+export const PublishBulletinRequest = t.intersection(
+  [t.type({ period: PeriodText }), t.partial({ publishedOn: BusinessDate, publishedBy: NonEmptyText })],
+  'PublishBulletinRequest',
+);
+
+/** What a caller sends to correct (the period is in the path): why; the figures are recomputed. */
+export const CorrectBulletinRequest = t.intersection(
+  [
+    t.type({ period: PeriodText, reason: NonEmptyText }),
+    t.partial({ correctedOn: BusinessDate, correctedBy: NonEmptyText }),
+  ],
+  'CorrectBulletinRequest',
+);
+
+const text = (v: unknown): string | undefined => (typeof v === 'string' ? v : undefined);
 
 export const bulletinCommandRoutes: ReadonlyArray<CommandRoute> = [
   {
@@ -8,15 +28,39 @@ export const bulletinCommandRoutes: ReadonlyArray<CommandRoute> = [
     command: 'PublishBulletin',
     path: '/bulletins',
     tag: 'bulletins',
-    summary: '发布通报 / publish a bulletin (R14)',
+    summary:
+      '发布通报（数据由服务端按当前位置计算）/ publish a bulletin, figures computed by the server (R14)',
     status: 201,
+    prepare: {
+      body: PublishBulletinRequest,
+      query: (b, { actor, today }) =>
+        new PrepareBulletinPublication(
+          String(b.period),
+          actor,
+          today,
+          text(b.publishedOn),
+          text(b.publishedBy),
+        ),
+    },
   },
   {
     kind: 'command',
     command: 'CorrectBulletin',
-    path: '/bulletins/corrections',
+    path: '/bulletins/:period/corrections',
     tag: 'bulletins',
-    summary: '更正通报 / correct a bulletin',
+    summary: '更正通报（按当前位置重算，附理由）/ correct a bulletin: recomputed now, with a reason (R14)',
+    prepare: {
+      body: CorrectBulletinRequest,
+      query: (b, { actor, today }) =>
+        new PrepareBulletinCorrection(
+          String(b.period),
+          String(b.reason),
+          actor,
+          today,
+          text(b.correctedOn),
+          text(b.correctedBy),
+        ),
+    },
   },
 ];
 
@@ -30,5 +74,15 @@ export const bulletinQueryRoutes: ReadonlyArray<QueryRoute> = [
     input: queryInput({ period: PeriodText }, {}),
     build: (i) => new GetBulletin(i.period!),
     returns: 'Bulletin',
+  },
+  {
+    kind: 'query',
+    name: 'VerifyBulletin',
+    path: '/bulletins/:period/verification',
+    tag: 'bulletins',
+    summary: '通报重算核对（审计）/ a bulletin re-derived from history (auditors)',
+    input: queryInput({ period: PeriodText }, {}),
+    build: (i) => new VerifyBulletin(i.period!),
+    returns: 'BulletinVerification',
   },
 ];

@@ -43,12 +43,13 @@ export class ForbiddenError extends ApiError {
   }
 }
 
-/** 422 (404 for PROJECT_NOT_FOUND): a business rule refused the command. */
+/** 422 (404 for PROJECT_NOT_FOUND, 409 for a period already published): a business rule refused the command. */
 export class DomainRefusal extends ApiError {
   readonly status: number;
   constructor(readonly error: DomainError) {
     super(error.code);
-    this.status = error.code === 'PROJECT_NOT_FOUND' ? 404 : 422;
+    this.status =
+      error.code === 'PROJECT_NOT_FOUND' ? 404 : error.code === 'BULLETIN_ALREADY_PUBLISHED' ? 409 : 422;
   }
 }
 

@@ -1,4 +1,5 @@
 import { Controller, Get, HttpCode, Inject, Post, Put, Req, type Type } from '@nestjs/common';
+import { isRestrictedQuery } from '../auth/permissions';
 import { Access } from '../auth/route-access';
 import type { AuthenticatedRequest } from '../auth/auth.guard';
 import { RequestDispatcher } from './request-dispatcher';
@@ -46,7 +47,10 @@ export const controllerFor = (
       function (req) {
         return this.dispatcher.query(route, req);
       },
-      [Get(route.path), Access({ kind: 'query' })],
+      [
+        Get(route.path),
+        Access(isRestrictedQuery(route.name) ? { kind: 'query', restricted: route.name } : { kind: 'query' }),
+      ],
     );
   }
   Inject(RequestDispatcher)(RoutesController, undefined, 0);

@@ -60,7 +60,17 @@ export class RequestDispatcher {
       if (typeof v === 'string' && /^\d+$/.test(v)) params[name] = Number(v);
     }
     let input: unknown = req.body;
-    if (isObject(input)) {
+    if (route.prepare !== undefined) {
+      const body = decodeOrThrow(
+        route.prepare.body as never,
+        isObject(input) ? { ...input, ...params } : input,
+      );
+      const query = route.prepare.query(body as Record<string, unknown>, {
+        actor,
+        today: this.clock.today(),
+      });
+      input = { ...((await this.queryBus.execute(query as never)) as object), type: route.command };
+    } else if (isObject(input)) {
       input = { ...input, ...params, type: route.command };
       if (route.generatesProjectId && (input as Record<string, unknown>).projectId === undefined) {
         // A retried create with the same key lands on the same stream, so it cannot make two projects.

@@ -1,5 +1,6 @@
 import type * as t from 'io-ts';
 import type { CommandType } from '../auth/permissions';
+import type { Principal } from '../auth/roles';
 
 /** A command route: POST to a resource, body decoded with the command's codec (path params merged in). */
 export interface CommandRoute {
@@ -16,6 +17,18 @@ export interface CommandRoute {
   readonly numericParams?: ReadonlyArray<string>;
   /** The project id may be omitted: it is derived from the Idempotency-Key (or drawn at random). */
   readonly generatesProjectId?: boolean;
+  /**
+   * The request is not the command itself: its body (path parameters merged in) is decoded with
+   * `body`, then the query `query` builds (answered on the QueryBus) completes it into the command's
+   * input on the server — e.g. a bulletin's figures, computed from history, never sent by the caller.
+   */
+  readonly prepare?: {
+    readonly body: t.Mixed;
+    readonly query: (
+      body: Record<string, unknown>,
+      caller: { readonly actor: Principal; readonly today: string },
+    ) => object;
+  };
 }
 
 /** A query route: GET, path and query string decoded with io-ts, answered through the QueryBus. */

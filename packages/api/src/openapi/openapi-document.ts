@@ -1,6 +1,6 @@
 import type { OpenAPIObject } from '@nestjs/swagger';
 import type * as t from 'io-ts';
-import { commandRoles } from '../auth/permissions';
+import { commandRoles, isRestrictedQuery, queryRoles } from '../auth/permissions';
 import { commandCodecs } from '../command-handling/aggregates';
 import { allCommandRoutes, allQueryRoutes } from '../http/route-table';
 import { openApiPath, pathParams } from '../http/routes';
@@ -95,7 +95,11 @@ export const openApiDocument = (): OpenAPIObject => {
       tags: [route.tag],
       operationId: route.command,
       summary: route.summary,
-      description: `Command \`${route.command}\`. Roles: ${commandRoles[route.command].join(', ')}.`,
+      description:
+        `Command \`${route.command}\`. Roles: ${commandRoles[route.command].join(', ')}.` +
+        (route.prepare !== undefined
+          ? ` The body is a request the server completes into the command (schema \`${route.command}\`).`
+          : ''),
       security: [{ bearer: [] }, { apiKey: [] }],
       parameters: [
         ...params.map((name) => ({
@@ -126,7 +130,7 @@ export const openApiDocument = (): OpenAPIObject => {
         content: {
           'application/json': {
             schema: bodySchema(
-              schemas[route.command]!,
+              route.prepare !== undefined ? toJsonSchema(route.prepare.body) : schemas[route.command]!,
               [...params, 'type'],
               route.generatesProjectId ? ['projectId'] : [],
             ),
@@ -157,7 +161,9 @@ export const openApiDocument = (): OpenAPIObject => {
       tags: [route.tag],
       operationId: route.name,
       summary: route.summary,
-      description: `Query \`${route.name}\`; answers \`{ position, caughtUp, data: ${route.returns} }\`.`,
+      description:
+        `Query \`${route.name}\`; answers \`{ position, caughtUp, data: ${route.returns} }\`.` +
+        (isRestrictedQuery(route.name) ? ` Roles: ${queryRoles[route.name].join(', ')}.` : ''),
       security: [{ bearer: [] }, { apiKey: [] }],
       parameters: Object.entries(props).map(([name, schema]) => ({
         name,
@@ -169,6 +175,7 @@ export const openApiDocument = (): OpenAPIObject => {
         200: { description: route.returns },
         400: errorResponse('bad parameters'),
         401: errorResponse('no or bad credentials'),
+        ...(isRestrictedQuery(route.name) ? { 403: errorResponse('role not allowed') } : {}),
         404: errorResponse('not found'),
       },
     };

@@ -1,11 +1,14 @@
 import { Inject } from '@nestjs/common';
 import { QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
+import { verifyBulletin, type BulletinVerification } from '@zhaoshang/audit';
 import type { BulletinState } from '@zhaoshang/domain';
 import type { EventStore } from '@zhaoshang/eventstore';
 import { aggregates } from '../../command-handling/aggregates';
 import { NotFound } from '../../errors/api-errors';
 import { foldStream } from '../../read-models/stream-state';
 import { EVENT_STORE } from '../../tokens';
+import { bulletinPeriodOf } from '../bulletin-period';
+import { PrepareBulletinCorrectionHandler, PrepareBulletinPublicationHandler } from './prepare-bulletin';
 
 /** A published bulletin (current edition and history), by its period label ('2024-03', '2024-Q1', '2024'). */
 export class GetBulletin {
@@ -17,10 +20,35 @@ export class GetBulletin {
 export class GetBulletinHandler implements IQueryHandler<GetBulletin> {
   constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
   async execute(q: GetBulletin) {
-    const state = (await foldStream(this.store, aggregates.bulletin, `bulletin-${q.period}`)) as BulletinState;
+    const state = (await foldStream(
+      this.store,
+      aggregates.bulletin,
+      `bulletin-${q.period}`,
+    )) as BulletinState;
     if (state.status !== 'published') throw new NotFound('NOT_FOUND', { bulletin: q.period });
     return state;
   }
 }
 
-export const bulletinQueryHandlers = [GetBulletinHandler];
+/** A published bulletin re-derived from history: every edition recomputed at its own position. */
+export class VerifyBulletin {
+  constructor(readonly period: string) {}
+}
+
+/** Reads the event store only (the bulletin's stream and the events up to each edition's position). */
+@QueryHandler(VerifyBulletin)
+export class VerifyBulletinHandler implements IQueryHandler<VerifyBulletin, BulletinVerification> {
+  constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
+  async execute(q: VerifyBulletin): Promise<BulletinVerification> {
+    const verification = await verifyBulletin(this.store, bulletinPeriodOf(q.period));
+    if (verification === undefined) throw new NotFound('NOT_FOUND', { bulletin: q.period });
+    return verification;
+  }
+}
+
+export const bulletinQueryHandlers = [
+  GetBulletinHandler,
+  VerifyBulletinHandler,
+  PrepareBulletinPublicationHandler,
+  PrepareBulletinCorrectionHandler,
+];

@@ -1,0 +1,95 @@
+import { Inject } from '@nestjs/common';
+import { QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
+import { computeBulletinFigures, type BulletinFigures } from '@zhaoshang/audit';
+import { bulletinStream, type BulletinPeriod, type BulletinState } from '@zhaoshang/domain';
+import type { EventStore } from '@zhaoshang/eventstore';
+import { headPosition } from '@zhaoshang/projections';
+import type { Principal, Role } from '../../auth/roles';
+import { aggregates } from '../../command-handling/aggregates';
+import { NotFound } from '../../errors/api-errors';
+import { foldStream } from '../../read-models/stream-state';
+import { EVENT_STORE } from '../../tokens';
+import { bulletinPeriodOf } from '../bulletin-period';
+
+/** Who publishes, when the request does not say: the office of the caller's role. */
+const OFFICES: Partial<Record<Role, string>> = {
+  'supervision-office': '督查考核办',
+  'leading-group-office': '招商引资工作领导小组办公室',
+};
+const officeOf = (actor: Principal): string => OFFICES[actor.role] ?? actor.userId;
+
+/**
+ * The figures at the head of the store, from the event store alone (@zhaoshang/audit rebuilds the
+ * read models in memory up to the head): exactly what `GET /bulletins/{period}/verification` recomputes.
+ */
+const figuresAtHead = async (store: EventStore, period: BulletinPeriod): Promise<BulletinFigures> => {
+  const head = await headPosition(store);
+  return computeBulletinFigures(store, period, { upTo: head < 0n ? 0n : head });
+};
+
+/** `POST /bulletins`: completes `{ period, publishedOn?, publishedBy? }` into a PublishBulletin. */
+export class PrepareBulletinPublication {
+  constructor(
+    readonly period: string,
+    readonly actor: Principal,
+    readonly today: string,
+    readonly publishedOn?: string,
+    readonly publishedBy?: string,
+  ) {}
+}
+
+@QueryHandler(PrepareBulletinPublication)
+export class PrepareBulletinPublicationHandler implements IQueryHandler<PrepareBulletinPublication> {
+  constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
+  async execute(q: PrepareBulletinPublication) {
+    const period = bulletinPeriodOf(q.period);
+    const f = await figuresAtHead(this.store, period);
+    return {
+      bulletinId: `TB-${f.label}`,
+      period,
+      computedAtPosition: f.computedAtPosition,
+      figuresDigest: f.digest,
+      figures: f.figures,
+      publishedOn: q.publishedOn ?? q.today,
+      publishedBy: q.publishedBy ?? officeOf(q.actor),
+    };
+  }
+}
+
+/** `POST /bulletins/{period}/corrections`: recomputes at the head and supersedes the edition in force. */
+export class PrepareBulletinCorrection {
+  constructor(
+    readonly period: string,
+    readonly reason: string,
+    readonly actor: Principal,
+    readonly today: string,
+    readonly correctedOn?: string,
+    readonly correctedBy?: string,
+  ) {}
+}
+
+@QueryHandler(PrepareBulletinCorrection)
+export class PrepareBulletinCorrectionHandler implements IQueryHandler<PrepareBulletinCorrection> {
+  constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
+  async execute(q: PrepareBulletinCorrection) {
+    const period = bulletinPeriodOf(q.period);
+    const state = (await foldStream(
+      this.store,
+      aggregates.bulletin,
+      bulletinStream(period),
+    )) as BulletinState;
+    if (state.status !== 'published') throw new NotFound('NOT_FOUND', { bulletin: q.period });
+    const f = await figuresAtHead(this.store, period);
+    return {
+      bulletinId: `${state.original.bulletinId}-r${state.editions.length}`,
+      period,
+      computedAtPosition: f.computedAtPosition,
+      figuresDigest: f.digest,
+      figures: f.figures,
+      supersedes: state.current.figuresDigest,
+      correctedOn: q.correctedOn ?? q.today,
+      correctedBy: q.correctedBy ?? officeOf(q.actor),
+      reason: q.reason,
+    };
+  }
+}

@@ -39,7 +39,10 @@ export interface ApiConfig {
 /** Development-only defaults: `npm start` works on a fresh clone; production must set its own. */
 export const DEV_JWT_SECRET = 'zhaoshang-dev-secret-change-me-in-production-0123456789';
 export const DEV_API_KEYS =
-  'dev-stats-key:statistics-bureau:statistics-bureau:region,dev-watcher-key:deadline-watcher:system:region';
+  'dev-stats-key:statistics-bureau:statistics-bureau:region,dev-watcher-key:deadline-watcher:system:region,' +
+  'dev-dashboard-key:dashboard:auditor:region';
+/** The read-only key (auditor: reads everything, issues nothing) the dashboard is pre-filled with in development. */
+export const DEV_DASHBOARD_KEY = 'dev-dashboard-key';
 
 /**
  * Comma-separated entries, each `key:role:unitId` (as in issue #6) or `key:name:role:unitId` (a name

@@ -19,6 +19,7 @@ import type { Clock } from './clock';
 import { CommandGateway } from './command-handling/command-gateway';
 import { commandHandlers } from './command-handling/command-messages';
 import type { ApiConfig } from './config';
+import { DashboardController } from './dashboard/dashboard.controller';
 import { HealthController } from './health/health.controller';
 import { controllerFor } from './http/controller-factory';
 import { RequestDispatcher } from './http/request-dispatcher';
@@ -89,7 +90,7 @@ export class AppModule {
           },
         }),
       ],
-      controllers: [HealthController, OpenApiController, ...controllers],
+      controllers: [HealthController, OpenApiController, DashboardController, ...controllers],
       providers: [
         { provide: API_CONFIG, useValue: config },
         { provide: EVENT_STORE, useValue: deps.store },

@@ -1,0 +1,444 @@
+// @ts-check
+/**
+ * The dashboard page: reads the controls, asks the API's query routes, draws the five charts and
+ * the supervision table, and re-draws them when the language changes. `window.dashboard` exposes
+ * the chart instances and the page's state ('loading' → 'ready') for the browser test.
+ */
+import {
+  funnelOption,
+  itemLabel,
+  progressOption,
+  rankingOption,
+  supervisionOption,
+  timelineOption,
+  unitName,
+} from './charts.js';
+import { apiClient, longestHistory, registerYears, RequestError } from './data.js';
+import { messages, t } from './i18n.js';
+
+/** @typedef {import('./i18n.js').Lang} Lang */
+/** @typedef {import('./data.js').DashboardConfig} DashboardConfig */
+/** @typedef {import('./data.js').RegisterEntry} RegisterEntry */
+/** @typedef {import('./data.js').TargetProgressView} TargetProgressView */
+/** @typedef {import('./data.js').PerformanceReview} PerformanceReview */
+/** @typedef {import('./data.js').SupervisionEntry} SupervisionEntry */
+/** @typedef {import('./data.js').ProjectHistory} ProjectHistory */
+/** @typedef {import('./data.js').Page<SupervisionEntry>} SupervisionPage */
+/** @typedef {'loading' | 'ready' | 'error' | 'needs-credential'} PageState */
+/**
+ * What one load fetched: every chart is drawn from these, in either language.
+ * @typedef {{
+ *   readonly year: number,
+ *   readonly asOf: string,
+ *   readonly position: string,
+ *   readonly register: ReadonlyArray<RegisterEntry>,
+ *   readonly progress: ReadonlyArray<TargetProgressView>,
+ *   readonly review: PerformanceReview,
+ *   readonly supervision: SupervisionPage,
+ *   projectId: string | undefined,
+ *   history: ProjectHistory | undefined,
+ * }} Loaded
+ */
+
+/**
+ * ECharts' browser build, loaded by index.html (a classic script) before this module.
+ * @type {typeof import('echarts')}
+ */
+const echarts = Reflect.get(globalThis, 'echarts');
+
+const STORAGE = { credential: 'zhaoshang.dashboard.credential', lang: 'zhaoshang.dashboard.lang' };
+
+/**
+ * @template {HTMLElement} T
+ * @param {string} id
+ * @param {{ new (): T }} type
+ * @returns {T}
+ */
+const byId = (id, type) => {
+  const el = document.getElementById(id);
+  if (!(el instanceof type)) throw new Error(`#${id} is missing from the page`);
+  return el;
+};
+
+const controls = {
+  form: byId('controls', HTMLFormElement),
+  year: byId('year', HTMLSelectElement),
+  asOf: byId('as-of', HTMLInputElement),
+  credential: byId('credential', HTMLInputElement),
+  language: byId('language', HTMLButtonElement),
+  project: byId('project', HTMLSelectElement),
+  status: byId('status', HTMLElement),
+  table: byId('supervision-table', HTMLTableElement),
+};
+
+/** @returns {Lang} */
+const initialLanguage = () => {
+  const asked = new URLSearchParams(location.search).get('lang') ?? localStorage.getItem(STORAGE.lang);
+  return asked === 'en' ? 'en' : 'zh';
+};
+
+/** @typedef {'progress' | 'funnel' | 'ranking' | 'supervision' | 'timeline'} ChartName */
+/** @type {ReadonlyArray<ChartName>} */
+const CHART_NAMES = ['progress', 'funnel', 'ranking', 'supervision', 'timeline'];
+
+/**
+ * A chart in the element `#chart-<name>`, with ECharts' own words (dates on a time axis) in `lang`.
+ * @param {ChartName} name
+ * @param {Lang} lang
+ */
+const createChart = (name, lang) =>
+  echarts.init(byId(`chart-${name}`, HTMLDivElement), undefined, { locale: lang === 'zh' ? 'ZH' : 'EN' });
+
+/**
+ * The chart instances by name, replaced in place when the language changes (ECharts fixes its
+ * locale when a chart is created).
+ * @type {Record<ChartName, import('echarts').ECharts>}
+ */
+const charts = {
+  progress: createChart('progress', initialLanguage()),
+  funnel: createChart('funnel', initialLanguage()),
+  ranking: createChart('ranking', initialLanguage()),
+  supervision: createChart('supervision', initialLanguage()),
+  timeline: createChart('timeline', initialLanguage()),
+};
+
+const dashboard = {
+  charts,
+  /** @type {PageState} */
+  state: /** @type {PageState} */ ('loading'),
+  /** @type {Lang} */
+  lang: initialLanguage(),
+  /** Completed renders (a language toggle adds one without asking the API again). */
+  renders: 0,
+  /** @type {Loaded | undefined} */
+  data: /** @type {Loaded | undefined} */ (undefined),
+  /** @type {DashboardConfig | undefined} */
+  config: /** @type {DashboardConfig | undefined} */ (undefined),
+};
+Object.defineProperty(window, 'dashboard', { value: dashboard });
+
+/** @param {PageState} state */
+const setState = (state) => {
+  dashboard.state = state;
+  document.body.dataset.state = state;
+};
+
+/**
+ * @param {string} text
+ * @param {boolean} [error]
+ */
+const say = (text, error = false) => {
+  controls.status.textContent = text;
+  controls.status.classList.toggle('error', error);
+};
+
+/** Static labels: every element with data-i18n / data-i18n-placeholder. */
+const translatePage = () => {
+  const { lang } = dashboard;
+  document.documentElement.lang = lang === 'zh' ? 'zh-CN' : 'en';
+  document.title = t(lang, 'pageTitle');
+  for (const el of document.querySelectorAll('[data-i18n]')) {
+    const key = el.getAttribute('data-i18n');
+    if (key !== null && key in messages.zh)
+      el.textContent = t(lang, /** @type {import('./i18n.js').MessageKey} */ (key));
+  }
+  for (const el of document.querySelectorAll('[data-i18n-placeholder]')) {
+    const key = el.getAttribute('data-i18n-placeholder');
+    if (key !== null && key in messages.zh && el instanceof HTMLInputElement)
+      el.placeholder = t(lang, /** @type {import('./i18n.js').MessageKey} */ (key));
+  }
+};
+
+/**
+ * Resolves once the chart has drawn what it was last given (animations included).
+ * @param {import('echarts').ECharts} chart
+ * @returns {Promise<void>}
+ */
+const finished = (chart) =>
+  new Promise((resolve) => {
+    const once = () => {
+      chart.off('finished', once);
+      resolve();
+    };
+    chart.on('finished', once);
+  });
+
+/** @param {unknown} error */
+const describe = (error) =>
+  error instanceof RequestError
+    ? t(dashboard.lang, 'requestFailed', { status: error.status, message: error.message })
+    : error instanceof Error
+      ? error.message
+      : String(error);
+
+/**
+ * @param {Lang} lang
+ * @param {number} year
+ */
+const yearLabel = (lang, year) => (lang === 'zh' ? `${year} 年` : String(year));
+
+/**
+ * Fills a select with options, keeping `value` selected.
+ * @param {HTMLSelectElement} select
+ * @param {ReadonlyArray<{ readonly value: string, readonly label: string }>} options
+ * @param {string} value
+ */
+const fillSelect = (select, options, value) => {
+  select.replaceChildren(
+    ...options.map((o) => {
+      const option = document.createElement('option');
+      option.value = o.value;
+      option.textContent = o.label;
+      return option;
+    }),
+  );
+  select.value = value;
+};
+
+/** The supervision list's first page as a table (the chart shows its most overdue items). */
+const renderTable = () => {
+  const data = dashboard.data;
+  const config = dashboard.config;
+  if (data === undefined || config === undefined) return;
+  const { lang } = dashboard;
+  const ctx = { lang, config, year: data.year, asOf: data.asOf };
+  /** @param {'th' | 'td'} tag @param {string} text @param {string} [className] */
+  const cell = (tag, text, className) => {
+    const el = document.createElement(tag);
+    el.textContent = text;
+    if (className !== undefined) el.className = className;
+    return el;
+  };
+  /** @param {SupervisionEntry} item */
+  const projectCell = (item) => {
+    const td = cell('td', item.projectName, 'project');
+    const id = document.createElement('small');
+    id.textContent = item.projectId;
+    td.append(id);
+    return td;
+  };
+  const head = document.createElement('thead');
+  const headRow = document.createElement('tr');
+  headRow.append(
+    ...[
+      t(lang, 'colProject'),
+      t(lang, 'colUnit'),
+      t(lang, 'colItem'),
+      t(lang, 'colDue'),
+      t(lang, 'colDays'),
+      t(lang, 'colOwner'),
+    ].map((text) => cell('th', text)),
+  );
+  head.append(headRow);
+  const body = document.createElement('tbody');
+  for (const item of data.supervision.items) {
+    const row = document.createElement('tr');
+    row.append(
+      projectCell(item),
+      cell('td', unitName(ctx, item.unitId)),
+      cell('td', itemLabel(item, lang)),
+      cell('td', item.dueOn),
+      cell('td', String(item.daysOverdue), 'days'),
+      cell('td', item.owner?.name ?? '—'),
+    );
+    body.append(row);
+  }
+  /** @type {HTMLElement[]} */
+  const parts = [head, body];
+  const more = data.supervision.total - data.supervision.items.length;
+  if (more > 0) {
+    const caption = document.createElement('caption');
+    caption.textContent = t(lang, 'moreItems', { n: more });
+    parts.unshift(caption);
+  }
+  controls.table.replaceChildren(...parts);
+};
+
+let renderSequence = 0;
+
+/**
+ * Draws every chart from the loaded data in the current language; 'ready' once all have finished.
+ * @param {ReadonlyArray<ChartName>} [which]
+ */
+const render = async (which = CHART_NAMES) => {
+  const data = dashboard.data;
+  const config = dashboard.config;
+  if (data === undefined || config === undefined) return;
+  const sequence = ++renderSequence;
+  setState('loading');
+  const { lang } = dashboard;
+  const ctx = { lang, config, year: data.year, asOf: data.asOf };
+  const project = data.register.find((e) => e.projectId === data.projectId);
+  /** @type {Record<ChartName, () => import('echarts').EChartsOption>} */
+  const options = {
+    progress: () => progressOption(data.progress, ctx),
+    funnel: () => funnelOption(data.register, ctx),
+    ranking: () => rankingOption(data.review, ctx),
+    supervision: () => supervisionOption(data.supervision, ctx),
+    timeline: () =>
+      data.history === undefined
+        ? {
+            title: { text: t(lang, 'timelineTitle'), left: 12 },
+            graphic: { type: 'text', left: 'center', top: 'middle', style: { text: t(lang, 'noData') } },
+            series: [],
+          }
+        : timelineOption(data.history, project, ctx),
+  };
+  const done = which.map((name) => finished(charts[name]));
+  for (const name of which) charts[name].setOption(options[name](), { notMerge: true });
+  renderTable();
+  fillSelect(
+    controls.year,
+    [...controls.year.options].map((o) => ({ value: o.value, label: yearLabel(lang, Number(o.value)) })),
+    String(data.year),
+  );
+  await Promise.all(done);
+  if (sequence !== renderSequence) return;
+  dashboard.renders += 1;
+  say(
+    t(lang, 'updated', {
+      position: data.position,
+      time: new Date().toLocaleTimeString(lang === 'zh' ? 'zh-CN' : 'en-GB'),
+    }),
+  );
+  setState('ready');
+};
+
+/**
+ * The year the user picked, if any (otherwise the newest year with projects up to today's).
+ * @type {number | undefined}
+ */
+let chosenYear;
+/**
+ * The project the user picked for the timeline, if any (otherwise the one with the longest history).
+ * @type {string | undefined}
+ */
+let chosenProject;
+
+/** Asks the API for everything the page shows, then draws it. */
+const load = async () => {
+  const config = dashboard.config;
+  if (config === undefined) return;
+  const credential = controls.credential.value.trim();
+  if (credential === '') {
+    setState('needs-credential');
+    say(t(dashboard.lang, 'needCredential'), true);
+    return;
+  }
+  localStorage.setItem(STORAGE.credential, credential);
+  setState('loading');
+  say(t(dashboard.lang, 'loading'));
+  try {
+    const api = apiClient(credential, dashboard.lang);
+    const asOf = controls.asOf.value !== '' ? controls.asOf.value : config.today;
+    const register = await api.register(asOf);
+    const thisYear = Number(config.today.slice(0, 4));
+    const years = [...new Set([...registerYears(register.data), thisYear])].sort((a, b) => b - a);
+    const year =
+      chosenYear !== undefined && years.includes(chosenYear)
+        ? chosenYear
+        : (registerYears(register.data).find((y) => y <= thisYear) ?? thisYear);
+    fillSelect(
+      controls.year,
+      years.map((y) => ({ value: String(y), label: yearLabel(dashboard.lang, y) })),
+      String(year),
+    );
+    const [progress, review, supervision] = await Promise.all([
+      api.progress(year, asOf),
+      api.review(String(year)),
+      api.supervision(asOf),
+    ]);
+    const projectId =
+      chosenProject !== undefined && register.data.some((e) => e.projectId === chosenProject)
+        ? chosenProject
+        : longestHistory(register.data)?.projectId;
+    fillSelect(
+      controls.project,
+      register.data.map((e) => ({ value: e.projectId, label: `${e.projectId} ${e.name}` })),
+      projectId ?? '',
+    );
+    const history = projectId === undefined ? undefined : (await api.history(projectId)).data;
+    dashboard.data = {
+      year,
+      asOf,
+      position: [register, progress, supervision]
+        .map((a) => a.position)
+        .reduce((a, b) => (BigInt(a) < BigInt(b) ? a : b)),
+      register: register.data,
+      progress: progress.data,
+      review: review.data,
+      supervision: supervision.data,
+      projectId,
+      history,
+    };
+    await render();
+  } catch (error) {
+    setState('error');
+    say(describe(error), true);
+  }
+};
+
+/** Another project in the timeline: only its history is fetched. */
+const loadProject = async () => {
+  const data = dashboard.data;
+  if (data === undefined) return;
+  chosenProject = controls.project.value;
+  setState('loading');
+  try {
+    const api = apiClient(controls.credential.value.trim(), dashboard.lang);
+    data.history = (await api.history(chosenProject)).data;
+    data.projectId = chosenProject;
+    await render(['timeline']);
+  } catch (error) {
+    setState('error');
+    say(describe(error), true);
+  }
+};
+
+const toggleLanguage = () => {
+  dashboard.lang = dashboard.lang === 'zh' ? 'en' : 'zh';
+  localStorage.setItem(STORAGE.lang, dashboard.lang);
+  translatePage();
+  for (const name of CHART_NAMES) {
+    charts[name].dispose();
+    charts[name] = createChart(name, dashboard.lang);
+  }
+  if (dashboard.data !== undefined) void render();
+  else if (dashboard.state === 'needs-credential') say(t(dashboard.lang, 'needCredential'), true);
+};
+
+const start = async () => {
+  translatePage();
+  setState('loading');
+  say(t(dashboard.lang, 'loading'));
+  try {
+    const res = await fetch('/dashboard/config.json');
+    if (!res.ok) throw new RequestError('/dashboard/config.json', res.status, res.statusText);
+    /** @type {DashboardConfig} */
+    const config = await res.json();
+    dashboard.config = config;
+    controls.credential.value = localStorage.getItem(STORAGE.credential) ?? config.demoKey ?? '';
+    controls.asOf.value = config.today;
+  } catch (error) {
+    setState('error');
+    say(describe(error), true);
+    return;
+  }
+  controls.form.addEventListener('submit', (event) => {
+    event.preventDefault();
+    void load();
+  });
+  controls.year.addEventListener('change', () => {
+    chosenYear = Number(controls.year.value);
+    void load();
+  });
+  controls.asOf.addEventListener('change', () => void load());
+  controls.project.addEventListener('change', () => void loadProject());
+  controls.language.addEventListener('click', toggleLanguage);
+  window.addEventListener('resize', () => {
+    for (const chart of Object.values(charts)) chart.resize();
+  });
+  await load();
+};
+
+void start();

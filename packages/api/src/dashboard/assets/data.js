@@ -1,0 +1,266 @@
+// @ts-check
+/**
+ * The dashboard's data: the API's own query routes (every answer is `{ position, caughtUp, data }`
+ * with the projections' documents as `data`) and the few figures the page derives from them.
+ */
+
+/** @typedef {import('@zhaoshang/projections').RegisterEntry} RegisterEntry */
+/** @typedef {import('@zhaoshang/projections').TargetProgressView} TargetProgressView */
+/** @typedef {import('@zhaoshang/projections').MetricProgress} MetricProgress */
+/** @typedef {import('@zhaoshang/projections').PerformanceReview} PerformanceReview */
+/** @typedef {import('@zhaoshang/projections').UnitReview} UnitReview */
+/** @typedef {import('@zhaoshang/projections').SupervisionEntry} SupervisionEntry */
+/** @typedef {import('../dashboard-config').DashboardConfig} DashboardConfig */
+/**
+ * @template T
+ * @typedef {import('@zhaoshang/projections').Page<T>} Page
+ */
+/**
+ * @template T
+ * @typedef {{ readonly position: string, readonly caughtUp: boolean, readonly data: T }} QueryAnswer
+ */
+/**
+ * One event of GET /projects/:projectId/history.
+ * @typedef {{
+ *   readonly revision: number,
+ *   readonly position: string,
+ *   readonly type: string,
+ *   readonly data: Readonly<Record<string, unknown>>,
+ *   readonly metadata: Readonly<Record<string, unknown>>,
+ * }} HistoryEvent
+ */
+/**
+ * @typedef {{
+ *   readonly streamName: string,
+ *   readonly chain: { readonly ok: boolean, readonly checked: number, readonly reason?: string },
+ *   readonly events: ReadonlyArray<HistoryEvent>,
+ * }} ProjectHistory
+ */
+
+/** A refused or failed request, with the API's bilingual message when it sent one. */
+export class RequestError extends Error {
+  /**
+   * @param {string} url
+   * @param {number} status
+   * @param {string} message
+   */
+  constructor(url, status, message) {
+    super(message);
+    this.url = url;
+    this.status = status;
+  }
+}
+
+const JWT = /^[\w-]+\.[\w-]+\.[\w-]+$/;
+
+/**
+ * A person's token goes as `Authorization: Bearer`, anything else as `X-API-Key`.
+ * @param {string} credential
+ * @returns {Record<string, string>}
+ */
+export const authHeaders = (credential) =>
+  JWT.test(credential) ? { authorization: `Bearer ${credential}` } : { 'x-api-key': credential };
+
+/**
+ * @param {string} credential
+ * @param {import('./i18n.js').Lang} lang
+ */
+export const apiClient = (credential, lang) => {
+  /**
+   * @template T
+   * @param {string} url
+   * @returns {Promise<QueryAnswer<T>>}
+   */
+  const get = async (url) => {
+    const res = await fetch(url, {
+      headers: { ...authHeaders(credential), accept: 'application/json', 'accept-language': lang },
+    });
+    /** @type {unknown} */
+    const body = await res.json().catch(() => null);
+    if (!res.ok) {
+      const message =
+        typeof body === 'object' && body !== null && 'message' in body && typeof body.message === 'string'
+          ? body.message
+          : res.statusText;
+      throw new RequestError(url, res.status, message);
+    }
+    return /** @type {QueryAnswer<T>} */ (body);
+  };
+
+  return {
+    /**
+     * The whole register (pages of 500, sorted by projectId), lights as of `asOf`.
+     * @param {string} asOf
+     * @returns {Promise<QueryAnswer<ReadonlyArray<RegisterEntry>>>}
+     */
+    register: async (asOf) => {
+      /** @type {RegisterEntry[]} */
+      const items = [];
+      for (;;) {
+        /** @type {QueryAnswer<Page<RegisterEntry>>} */
+        const page = await get(`/projects?asOf=${asOf}&limit=500&offset=${items.length}`);
+        items.push(...page.data.items);
+        if (page.data.items.length === 0 || items.length >= page.data.total)
+          return { position: page.position, caughtUp: page.caughtUp, data: items };
+      }
+    },
+    /**
+     * Every plan of the year (units, then the region), as of a date.
+     * @param {number} year
+     * @param {string} asOf
+     * @returns {Promise<QueryAnswer<ReadonlyArray<TargetProgressView>>>}
+     */
+    progress: (year, asOf) => get(`/targets/${year}/progress?asOf=${asOf}`),
+    /**
+     * @param {string} period '2024', '2024-Q1' or '2024-03'
+     * @returns {Promise<QueryAnswer<PerformanceReview>>}
+     */
+    review: (period) => get(`/performance/${period}`),
+    /**
+     * The first page (100, most overdue first) of the supervision list as of a date.
+     * @param {string} asOf
+     * @returns {Promise<QueryAnswer<Page<SupervisionEntry>>>}
+     */
+    supervision: (asOf) => get(`/supervision?asOf=${asOf}`),
+    /**
+     * @param {string} projectId
+     * @returns {Promise<QueryAnswer<ProjectHistory>>}
+     */
+    history: (projectId) => get(`/projects/${encodeURIComponent(projectId)}/history`),
+  };
+};
+
+/** @typedef {ReturnType<typeof apiClient>} ApiClient */
+
+/**
+ * Years in which the register has projects, newest first.
+ * @param {ReadonlyArray<RegisterEntry>} register
+ * @returns {number[]}
+ */
+export const registerYears = (register) =>
+  [...new Set(register.map((e) => Number(e.capturedOn.slice(0, 4))))].sort((a, b) => b - a);
+
+/** @typedef {'lead' | 'signed' | 'started' | 'production'} FunnelStep */
+
+/**
+ * The funnel lead → signed → started → in production, counted from the project register.
+ *
+ * Why the register and not the performance review: the review's counts (R13) are flows within a
+ * period — the signings of the year, whatever year their lead came in, and only qualified leads —
+ * so its four figures do not nest and a funnel drawn from them can widen downwards. The register
+ * holds each project's own dates (signedOn, startedOn, productionOn), so the page follows one
+ * cohort, the projects captured (or planned) in the year up to `asOf`, and counts how many of them
+ * reached each step by `asOf`: each step is a subset of the one before. Duplicates (一炮数响,
+ * `counted: false`) are left out, as the targets leave them out.
+ *
+ * @param {ReadonlyArray<RegisterEntry>} register
+ * @param {number} year
+ * @param {string} asOf
+ * @returns {ReadonlyArray<{ readonly step: FunnelStep, readonly projects: ReadonlyArray<RegisterEntry> }>}
+ */
+export const funnel = (register, year, asOf) => {
+  /** @param {string | undefined} on */
+  const reached = (on) => on !== undefined && on <= asOf;
+  const leads = register.filter(
+    (e) => e.counted && e.capturedOn.startsWith(`${year}-`) && e.capturedOn <= asOf,
+  );
+  const signed = leads.filter((e) => reached(e.signedOn));
+  const started = signed.filter((e) => reached(e.startedOn));
+  const production = started.filter((e) => reached(e.productionOn));
+  return [
+    { step: 'lead', projects: leads },
+    { step: 'signed', projects: signed },
+    { step: 'started', projects: started },
+    { step: 'production', projects: production },
+  ];
+};
+
+/**
+ * The project the timeline opens on: the first (by projectId) of those whose history spans the
+ * most days, from capture to the last recorded activity. (The register has those two dates; counting
+ * events would cost one history request per project.)
+ * @param {ReadonlyArray<RegisterEntry>} register
+ * @returns {RegisterEntry | undefined}
+ */
+export const longestHistory = (register) => {
+  /** @param {RegisterEntry} e */
+  const span = (e) => Date.parse(e.lastActivityOn) - Date.parse(e.capturedOn);
+  /** @type {RegisterEntry | undefined} */
+  let best;
+  for (const e of register) if (best === undefined || span(e) > span(best)) best = e;
+  return best;
+};
+
+/** Fields that carry an event's business date, in the order they are looked for. */
+const DATE_FIELDS = ['on', 'capturedOn', 'plannedOn', 'completeOn', 'today'];
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+/**
+ * The business date of an event: its own date field, else the date of its metadata's businessTime.
+ * @param {HistoryEvent} event
+ * @returns {string}
+ */
+export const businessDateOf = (event) => {
+  for (const field of DATE_FIELDS) {
+    const value = event.data[field];
+    if (typeof value === 'string' && ISO_DATE.test(value)) return value;
+  }
+  const time = event.metadata.businessTime;
+  return typeof time === 'string' ? time.slice(0, 10) : '';
+};
+
+/** @typedef {'lead' | 'admission' | 'service' | 'signing' | 'procedures' | 'construction' | 'operation' | 'fulfilment' | 'overdue' | 'closure' | 'other'} Lane */
+
+/**
+ * The timeline's lanes, top to bottom, and the events each holds.
+ * @type {ReadonlyArray<{ readonly lane: Lane, readonly events: ReadonlyArray<string> }>} */
+export const LANES = [
+  { lane: 'lead', events: ['LeadCaptured', 'ProjectPlanned', 'LeadQualified', 'LeadDiscarded'] },
+  {
+    lane: 'admission',
+    events: [
+      'ConsultationOpened',
+      'DepartmentOpinionRecorded',
+      'AdmissionApproved',
+      'AdmissionRejected',
+      'DueDiligenceCompleted',
+    ],
+  },
+  { lane: 'service', events: ['LeaderAssigned', 'SiteVisitRecorded', 'NegotiationHeld'] },
+  {
+    lane: 'signing',
+    events: ['LegalReviewPassed', 'LegalReviewFailed', 'AgreementSigned', 'AgreementAmended'],
+  },
+  { lane: 'procedures', events: ['ProcedureRequested', 'ProcedureCompleted'] },
+  {
+    lane: 'construction',
+    events: [
+      'ConstructionStarted',
+      'InvestmentProgressReported',
+      'EnteredStatistics',
+      'ConstructionCompleted',
+    ],
+  },
+  { lane: 'operation', events: ['ProductionStarted', 'CapacityReached', 'PerformanceReported'] },
+  {
+    lane: 'fulfilment',
+    events: [
+      'FulfilmentEvaluated',
+      'IncentiveDisbursed',
+      'SecondaryPromotionStarted',
+      'RectificationOrdered',
+      'RectificationCompleted',
+      'SubsidyClawedBack',
+      'LandReclaimed',
+    ],
+  },
+  { lane: 'overdue', events: ['MilestoneMissed'] },
+  { lane: 'closure', events: ['ProjectTerminated', 'ProjectAbandoned', 'DuplicateLinked'] },
+  { lane: 'other', events: [] },
+];
+
+/**
+ * @param {string} eventType
+ * @returns {Lane}
+ */
+export const laneOf = (eventType) => LANES.find((l) => l.events.includes(eventType))?.lane ?? 'other';

@@ -1,0 +1,216 @@
+// @ts-check
+/**
+ * Every word the dashboard shows, in Chinese (the default) and English. Event descriptions come
+ * from the domain's catalogue (config.json); unit names from the server; the rest is here.
+ */
+
+/** @typedef {'zh' | 'en'} Lang */
+/** @typedef {import('@zhaoshang/domain').MetricKey} MetricKey */
+/** @typedef {import('@zhaoshang/domain').MilestoneKind} MilestoneKind */
+
+const zh = {
+  pageTitle: '招商引资挂图作战',
+  pageSubtitle: '目标进度 · 项目转化 · 单位赛马 · 督办清单 · 项目全过程',
+  year: '年度',
+  asOf: '统计截止',
+  credential: 'API 密钥或令牌',
+  credentialPlaceholder: 'X-API-Key 或 Bearer 令牌',
+  apply: '刷新',
+  toggleLanguage: 'English',
+  loading: '加载中…',
+  updated: '数据位置 {position} · 更新于 {time}',
+  needCredential: '请填写 API 密钥或令牌（只读角色即可，如审计）后点“刷新”。',
+  requestFailed: '请求失败（{status}）：{message}',
+  noData: '暂无数据',
+  progressTitle: '目标任务完成进度（按单位）',
+  progressSubtitle: '{year} 年 · 截至 {asOf} · 序时进度 {expected}%',
+  progressAxis: '完成率（%）',
+  expected: '序时进度',
+  expectedShort: '序时进度',
+  noPlans: '{year} 年尚未下达目标任务',
+  target: '目标',
+  actual: '完成',
+  lag: '落后序时 {points} 个百分点',
+  ahead: '超序时 {points} 个百分点',
+  funnelTitle: '项目转化漏斗',
+  funnelSubtitle: '{year} 年获取的项目（不含重复项目）· 截至 {asOf}',
+  funnelSeries: '项目数',
+  stepLead: '线索（含谋划）',
+  stepSigned: '签约',
+  stepStarted: '开工',
+  stepProduction: '投产',
+  ofLeads: '占线索 {percent}%',
+  investment: '投资额',
+  projectsUnit: '{n} 个',
+  rankingTitle: '单位赛马排名',
+  rankingSubtitle: '{from} 至 {to} · 考核办法 {policy}',
+  score: '综合得分',
+  rank: '第 {rank} 名',
+  vetoed: '一票否决',
+  supervisionTitle: '督办清单（逾期天数）',
+  supervisionSubtitle: '截至 {asOf} · 共 {total} 项，逾期 {overdue} 项',
+  daysOverdue: '逾期天数',
+  daysUnit: '{n} 天',
+  nothingOverdue: '截至 {asOf} 无逾期督办事项',
+  colProject: '项目',
+  colUnit: '单位',
+  colItem: '督办事项',
+  colDue: '应完成日期',
+  colDays: '逾期天数',
+  colOwner: '包保领导',
+  moreItems: '另有 {n} 项未列出',
+  timelineTitle: '项目全过程时间轴',
+  timelineSubtitle: '{project} · {events} 个事件 · {chain}',
+  chainOk: '哈希链校验通过',
+  chainBroken: '哈希链校验失败：{reason}',
+  project: '项目',
+  events: '事件',
+  revision: '序号',
+  actor: '经办',
+  laneLead: '线索研判',
+  laneAdmission: '论证准入',
+  laneService: '服务洽谈',
+  laneSigning: '签约',
+  laneProcedures: '手续办理',
+  laneConstruction: '建设纳统',
+  laneOperation: '投产运营',
+  laneFulfilment: '履约监管',
+  laneOverdue: '节点逾期',
+  laneClosure: '终止/清退',
+  laneOther: '其他',
+};
+
+/** @typedef {keyof typeof zh} MessageKey */
+
+/** @type {Record<MessageKey, string>} */
+const en = {
+  pageTitle: 'Investment attraction — progress wall',
+  pageSubtitle: 'Targets · project funnel · unit ranking · supervision list · project timeline',
+  year: 'Year',
+  asOf: 'As of',
+  credential: 'API key or token',
+  credentialPlaceholder: 'X-API-Key or bearer token',
+  apply: 'Refresh',
+  toggleLanguage: '中文',
+  loading: 'Loading…',
+  updated: 'Position {position} · updated {time}',
+  needCredential: 'Enter an API key or token (a read-only role such as auditor is enough), then Refresh.',
+  requestFailed: 'Request failed ({status}): {message}',
+  noData: 'No data',
+  progressTitle: 'Annual targets: completion by unit',
+  progressSubtitle: '{year} · as of {asOf} · time-elapsed expectation {expected}%',
+  progressAxis: 'Completion (%)',
+  expected: 'Time-elapsed expectation (序时进度)',
+  expectedShort: 'Expected',
+  noPlans: 'No targets set for {year} yet',
+  target: 'Target',
+  actual: 'Actual',
+  lag: '{points} points behind the expectation',
+  ahead: '{points} points ahead of the expectation',
+  funnelTitle: 'Project funnel',
+  funnelSubtitle: 'Projects captured in {year} (duplicates excluded) · as of {asOf}',
+  funnelSeries: 'Projects',
+  stepLead: 'Leads (incl. planned)',
+  stepSigned: 'Signed',
+  stepStarted: 'Started',
+  stepProduction: 'In production',
+  ofLeads: '{percent}% of leads',
+  investment: 'Investment',
+  projectsUnit: '{n}',
+  rankingTitle: 'Unit ranking (horse race)',
+  rankingSubtitle: '{from} to {to} · scoring policy {policy}',
+  score: 'Score',
+  rank: 'No. {rank}',
+  vetoed: 'vetoed',
+  supervisionTitle: 'Supervision list (days overdue)',
+  supervisionSubtitle: 'As of {asOf} · {total} items, {overdue} overdue',
+  daysOverdue: 'Days overdue',
+  daysUnit: '{n} d',
+  nothingOverdue: 'Nothing overdue as of {asOf}',
+  colProject: 'Project',
+  colUnit: 'Unit',
+  colItem: 'Item',
+  colDue: 'Due',
+  colDays: 'Days overdue',
+  colOwner: 'Responsible leader',
+  moreItems: '{n} more not listed',
+  timelineTitle: 'Project timeline',
+  timelineSubtitle: '{project} · {events} events · {chain}',
+  chainOk: 'hash chain verified',
+  chainBroken: 'hash chain broken: {reason}',
+  project: 'Project',
+  events: 'Events',
+  revision: 'Revision',
+  actor: 'By',
+  laneLead: 'Lead',
+  laneAdmission: 'Admission',
+  laneService: 'Service',
+  laneSigning: 'Signing',
+  laneProcedures: 'Procedures',
+  laneConstruction: 'Construction',
+  laneOperation: 'Operation',
+  laneFulfilment: 'Fulfilment',
+  laneOverdue: 'Overdue',
+  laneClosure: 'Closure',
+  laneOther: 'Other',
+};
+
+export const messages = { zh, en };
+
+/**
+ * A message with its `{name}` placeholders filled in.
+ * @param {Lang} lang
+ * @param {MessageKey} key
+ * @param {Readonly<Record<string, string | number>>} [params]
+ * @returns {string}
+ */
+export const t = (lang, key, params = {}) =>
+  messages[lang][key].replace(/\{(\w+)\}/g, (whole, name) => {
+    const value = params[name];
+    return value === undefined ? whole : String(value);
+  });
+
+/** @type {Readonly<Record<MetricKey, { readonly zh: string, readonly en: string }>>} */
+export const metricNames = {
+  leads: { zh: '有效线索', en: 'Genuine leads' },
+  plannedProjects: { zh: '谋划项目', en: 'Planned projects' },
+  signedProjects: { zh: '新签约项目', en: 'New signings' },
+  signedAgreementFunds: { zh: '协议资金', en: 'Agreed funds' },
+  startedProjects: { zh: '新开工项目', en: 'New starts' },
+  projectsInProduction: { zh: '竣工投产项目', en: 'Projects in production' },
+  fixedAssetInvestment: { zh: '固定资产投资', en: 'Fixed-asset investment' },
+  foreignCapital: { zh: '利用外资', en: 'Foreign capital' },
+  statisticsEntries: { zh: '入库纳统项目', en: 'Statistics entries' },
+  signedToStartedRate: { zh: '签约项目开工率', en: 'Signed-to-started rate' },
+  startedToStatisticsRate: { zh: '开工项目纳统率', en: 'Started-to-statistics rate' },
+};
+
+/** @type {Readonly<Record<MilestoneKind, { readonly zh: string, readonly en: string }>>} */
+export const milestoneNames = {
+  'agreed-start': { zh: '协议约定开工逾期', en: 'Agreed start missed' },
+  'agreed-completion': { zh: '协议约定竣工逾期', en: 'Agreed completion missed' },
+  'agreed-production': { zh: '协议约定投产逾期', en: 'Agreed production missed' },
+  'exit-no-start-3-months': { zh: '三个月不开工', en: 'Not started within 3 months' },
+  'exit-no-production-2-years': { zh: '两年不投产', en: 'Not in production within 2 years' },
+  'exit-no-results-3-years': { zh: '三年不见效', en: 'No results within 3 years' },
+  'procedure-time-limit': { zh: '手续限时办结超时', en: 'Procedure past its time limit' },
+  'rectification-deadline': { zh: '限期整改逾期', en: 'Rectification deadline missed' },
+};
+
+/**
+ * Short names of the events the timeline labels on the chart (the rest show in the tooltip).
+ * @type {Readonly<Record<string, { readonly zh: string, readonly en: string }>>} */
+export const milestoneEvents = {
+  LeadCaptured: { zh: '获取线索', en: 'Captured' },
+  ProjectPlanned: { zh: '谋划', en: 'Planned' },
+  AdmissionApproved: { zh: '准入', en: 'Admitted' },
+  AgreementSigned: { zh: '签约', en: 'Signed' },
+  ConstructionStarted: { zh: '开工', en: 'Started' },
+  EnteredStatistics: { zh: '纳统', en: 'In statistics' },
+  ConstructionCompleted: { zh: '竣工', en: 'Completed' },
+  ProductionStarted: { zh: '投产', en: 'Production' },
+  SubsidyClawedBack: { zh: '追回补助', en: 'Clawed back' },
+  ProjectTerminated: { zh: '清退', en: 'Terminated' },
+  ProjectAbandoned: { zh: '终止洽谈', en: 'Abandoned' },
+  LeadDiscarded: { zh: '放弃', en: 'Discarded' },
+};

@@ -1,0 +1,18 @@
+/**
+ * What GET /dashboard/config.json tells the page before it asks for any data. Shared by the
+ * controller and the page's type-checked JavaScript (assets/*.js import this type), so it imports
+ * nothing.
+ */
+export interface DashboardConfig {
+  /** The server's business date (Asia/Shanghai, or the pinned TODAY): the default "as of". */
+  readonly today: string;
+  /**
+   * The read-only development key (auditor) the credential field is pre-filled with. Present only
+   * while the server runs on its built-in development keys (API_KEYS unset); never a configured key.
+   */
+  readonly demoKey?: string;
+  /** Display names of the units the server knows (the demo region's), by unit id. */
+  readonly units: Readonly<Record<string, { readonly zh: string; readonly en: string }>>;
+  /** The domain catalogue's description of every project event type, in both languages. */
+  readonly events: Readonly<Record<string, { readonly zh: string; readonly en: string }>>;
+}

@@ -1,0 +1,110 @@
+import * as path from 'node:path';
+import { Controller, Get, Header, Inject, Param, Res } from '@nestjs/common';
+import { projectEvents } from '@zhaoshang/domain';
+import type { Response } from 'express';
+import type { Clock } from '../clock';
+import { DEV_API_KEYS, DEV_DASHBOARD_KEY, parseApiKeys, type ApiConfig, type ApiKeyEntry } from '../config';
+import { DEMO_UNITS } from '../demo/seed';
+import { NotFound } from '../errors/api-errors';
+import { API_CONFIG, CLOCK } from '../tokens';
+import type { DashboardConfig } from './dashboard-config';
+
+/**
+ * The page's files. They are plain browser JavaScript (ES modules, type-checked by
+ * assets/tsconfig.json), read from the sources both when the API runs from src (jest) and from
+ * dist (`npm start`): dist/dashboard/ and src/dashboard/ are siblings under packages/api.
+ */
+export const DASHBOARD_ASSETS = path.resolve(__dirname, '..', '..', 'src', 'dashboard', 'assets');
+
+const ASSETS: Readonly<Record<string, { readonly file: string; readonly type: string }>> = {
+  'dashboard.css': { file: 'dashboard.css', type: 'text/css; charset=utf-8' },
+  'dashboard.js': { file: 'dashboard.js', type: 'text/javascript; charset=utf-8' },
+  'charts.js': { file: 'charts.js', type: 'text/javascript; charset=utf-8' },
+  'data.js': { file: 'data.js', type: 'text/javascript; charset=utf-8' },
+  'format.js': { file: 'format.js', type: 'text/javascript; charset=utf-8' },
+  'i18n.js': { file: 'i18n.js', type: 'text/javascript; charset=utf-8' },
+};
+
+/** ECharts' browser build, from the dependency (the machines the API runs on may have no internet). */
+const ECHARTS = require.resolve('echarts/dist/echarts.min.js');
+
+/** The page talks to this origin only; ECharts sets inline styles on its tooltips. */
+const CSP =
+  "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; " +
+  "connect-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'";
+
+/** English names of the demo region's units (the Chinese ones are the seed's). */
+const DEMO_UNITS_EN: Readonly<Record<keyof typeof DEMO_UNITS, string>> = {
+  'xiangshan-district': 'Xiangshan District (whole)',
+  jingkaiqu: 'Economic Development Zone',
+  gaoxinqu: 'High-tech Zone',
+  'fenghuang-town': 'Fenghuang Town',
+};
+
+const sameKeys = (a: ReadonlyArray<ApiKeyEntry>, b: ReadonlyArray<ApiKeyEntry>): boolean =>
+  a.length === b.length &&
+  a.every((k, i) => {
+    const o = b[i];
+    return (
+      o !== undefined && k.key === o.key && k.role === o.role && k.unitId === o.unitId && k.name === o.name
+    );
+  });
+
+/**
+ * The live dashboard (挂图作战) at GET /dashboard: an HTML page, its scripts and ECharts. These
+ * routes are public (no access metadata, so the guard lets them through); the data the page shows
+ * comes from the API's own query routes, which need a key or token like any other caller.
+ */
+@Controller('dashboard')
+export class DashboardController {
+  private readonly pageConfig: Omit<DashboardConfig, 'today'>;
+
+  constructor(
+    @Inject(API_CONFIG) config: ApiConfig,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {
+    // Pre-fill the read-only key only while the server runs on its built-in development keys.
+    const devKeys = sameKeys(config.apiKeys, parseApiKeys(DEV_API_KEYS));
+    this.pageConfig = {
+      ...(devKeys ? { demoKey: DEV_DASHBOARD_KEY } : {}),
+      units: Object.fromEntries(
+        Object.entries(DEMO_UNITS).map(([id, zh]) => [
+          id,
+          { zh, en: DEMO_UNITS_EN[id as keyof typeof DEMO_UNITS] },
+        ]),
+      ),
+      events: Object.fromEntries(Object.values(projectEvents).map((d) => [d.type, { zh: d.zh, en: d.en }])),
+    };
+  }
+
+  @Get()
+  page(@Res() res: Response): void {
+    res.setHeader('Content-Security-Policy', CSP);
+    this.send(res, path.join(DASHBOARD_ASSETS, 'index.html'), 'text/html; charset=utf-8');
+  }
+
+  @Get('config.json')
+  @Header('Cache-Control', 'no-store')
+  config(): DashboardConfig {
+    return { today: this.clock.today(), ...this.pageConfig };
+  }
+
+  @Get('echarts.min.js')
+  echarts(@Res() res: Response): void {
+    this.send(res, ECHARTS, 'text/javascript; charset=utf-8', 'public, max-age=86400');
+  }
+
+  @Get(':file')
+  asset(@Param('file') file: string, @Res() res: Response): void {
+    const asset = Object.prototype.hasOwnProperty.call(ASSETS, file) ? ASSETS[file] : undefined;
+    if (asset === undefined) throw new NotFound('NOT_FOUND', { file: `/dashboard/${file}` });
+    this.send(res, path.join(DASHBOARD_ASSETS, asset.file), asset.type);
+  }
+
+  private send(res: Response, file: string, type: string, cache = 'no-cache'): void {
+    res.setHeader('Content-Type', type);
+    res.setHeader('Cache-Control', cache);
+    res.setHeader('X-Content-Type-Options', 'nosniff');
+    res.sendFile(file);
+  }
+}

@@ -67,6 +67,9 @@ const seriesOf = (page: Page, chart: ChartName): Promise<ReadonlyArray<Series>> 
     return series.map((s) => ({ id: s.id, name: s.name, type: s.type, data: s.data }));
   }, chart);
 
+const rendersOf = (page: Page): Promise<number> =>
+  page.evaluate(() => (globalThis as unknown as DashboardWindow).dashboard?.renders ?? 0);
+
 const readyAfter = (page: Page, renders: number) =>
   page.waitForFunction(
     (n) => {
@@ -225,9 +228,7 @@ const metricKey = (m: { metric: string; minInvestment?: number }) =>
     await page.screenshot({ path: zhShot, fullPage: true });
 
     // English: the same figures, every label translated, nothing asked of the API again.
-    const rendersBefore = await page.evaluate(
-      () => (globalThis as unknown as DashboardWindow).dashboard?.renders ?? 0,
-    );
+    const rendersBefore = await rendersOf(page);
     const requestsBefore = requests.length;
     await page.click('#language');
     await readyAfter(page, rendersBefore);
@@ -248,8 +249,40 @@ const metricKey = (m: { metric: string; minInvestment?: number }) =>
     await page.screenshot({ path: enShot, fullPage: true });
 
     expect(requests.slice(requestsBefore)).toEqual([]);
+
+    // Another project in the timeline: only its history is asked for.
+    const other = register.items.find((e) => e.projectId !== longest.projectId && e.stage === 'signed');
+    expect(other).toBeDefined();
+    const otherHistory = await get<{ events: ReadonlyArray<{ type: string }> }>(
+      `/projects/${other!.projectId}/history`,
+    );
+    const rendersBeforeProject = await rendersOf(page);
+    const requestsBeforeProject = requests.length;
+    await page.selectOption('#project', other!.projectId);
+    await readyAfter(page, rendersBeforeProject);
+    const [otherTimeline] = await seriesOf(page, 'timeline');
+    expect(otherTimeline?.data?.map((d) => (d as { name: string }).name)).toEqual(
+      otherHistory.events.map((e) => e.type),
+    );
+    expect(requests.slice(requestsBeforeProject).map((u) => new URL(u).pathname)).toEqual([
+      `/projects/${other!.projectId}/history`,
+    ]);
+
     expect(problems).toEqual([]);
     console.log(`dashboard screenshots: ${zhShot} ${enShot}`);
     await context.close();
   }, 60_000);
+
+  it("shows the API's own message when the key is refused", async () => {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+    const page = await context.newPage();
+    await page.goto(`${base}/dashboard`);
+    await readyAfter(page, 0);
+    await page.fill('#credential', 'not-a-key');
+    await page.click('#apply');
+    await page.waitForFunction(() => (globalThis as unknown as DashboardWindow).dashboard?.state === 'error');
+    expect(await page.textContent('#status')).toBe('请求失败（401）：未认证：unknown API key');
+    expect(await page.getAttribute('#status', 'class')).toContain('error');
+    await context.close();
+  }, 30_000);
 });

@@ -365,6 +365,13 @@ export const rankingOption = (review, ctx) => {
 export const SUPERVISION_BARS = 15;
 
 /**
+ * The supervision chart's height in pixels: room for two lines of label per bar.
+ * @param {SupervisionPage} page
+ */
+export const supervisionHeight = (page) =>
+  Math.max(240, 110 + 36 * Math.min(SUPERVISION_BARS, page.items.filter((i) => i.overdue).length));
+
+/**
  * The item's name in the page's language (the projection's own label is Chinese).
  * @param {SupervisionEntry} item
  * @param {Lang} lang

@@ -9,6 +9,7 @@ import {
   itemLabel,
   progressOption,
   rankingOption,
+  supervisionHeight,
   supervisionOption,
   timelineOption,
   unitName,
@@ -284,6 +285,14 @@ const render = async (which = CHART_NAMES) => {
           }
         : timelineOption(data.history, project, ctx),
   };
+  if (which.includes('supervision')) {
+    const height = `${supervisionHeight(data.supervision)}px`;
+    const element = charts.supervision.getDom();
+    if (element.style.height !== height) {
+      element.style.height = height;
+      charts.supervision.resize();
+    }
+  }
   const done = which.map((name) => finished(charts[name]));
   for (const name of which) charts[name].setOption(options[name](), { notMerge: true });
   renderTable();

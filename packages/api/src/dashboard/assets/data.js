@@ -78,9 +78,10 @@ export const apiClient = (credential, lang) => {
     /** @type {unknown} */
     const body = await res.json().catch(() => null);
     if (!res.ok) {
+      // Error bodies carry the message in both languages and, as `text`, in the one asked for.
       const message =
-        typeof body === 'object' && body !== null && 'message' in body && typeof body.message === 'string'
-          ? body.message
+        typeof body === 'object' && body !== null && 'text' in body && typeof body.text === 'string'
+          ? body.text
           : res.statusText;
       throw new RequestError(url, res.status, message);
     }

@@ -56,7 +56,13 @@ interface DashboardWindow {
     readonly state: string;
     readonly renders: number;
     readonly lang: string;
-    readonly charts: Record<ChartName, { getOption(): { series?: ReadonlyArray<Series> } }>;
+    readonly charts: Record<
+      ChartName,
+      {
+        getOption(): { series?: ReadonlyArray<Series> };
+        dispatchAction(action: { type: string; seriesIndex?: number; dataIndex?: number }): void;
+      }
+    >;
   };
 }
 
@@ -66,6 +72,33 @@ const seriesOf = (page: Page, chart: ChartName): Promise<ReadonlyArray<Series>> 
       (globalThis as unknown as DashboardWindow).dashboard?.charts[name].getOption().series ?? [];
     return series.map((s) => ({ id: s.id, name: s.name, type: s.type, data: s.data }));
   }, chart);
+
+/** Shows a chart's tooltip for one data item (as hovering would) and returns the chart's text once it holds `expected`. */
+const tooltipOf = async (
+  page: Page,
+  chart: ChartName,
+  dataIndex: number,
+  expected: string,
+): Promise<string> => {
+  await page.evaluate(
+    ([name, i]) =>
+      (globalThis as unknown as DashboardWindow).dashboard?.charts[name].dispatchAction({
+        type: 'showTip',
+        seriesIndex: 0,
+        dataIndex: i,
+      }),
+    [chart, dataIndex] as const,
+  );
+  const element = page.locator(`#chart-${chart}`, { hasText: expected });
+  await element.waitFor({ timeout: 5_000 });
+  const text = await element.innerText();
+  await page.evaluate(
+    (name) =>
+      (globalThis as unknown as DashboardWindow).dashboard?.charts[name].dispatchAction({ type: 'hideTip' }),
+    chart,
+  );
+  return text;
+};
 
 const rendersOf = (page: Page): Promise<number> =>
   page.evaluate(() => (globalThis as unknown as DashboardWindow).dashboard?.renders ?? 0);
@@ -226,6 +259,16 @@ const metricKey = (m: { metric: string; minInvestment?: number }) =>
     mkdirSync(ARTIFACTS, { recursive: true });
     const zhShot = path.join(ARTIFACTS, 'dashboard.zh.png');
     await page.screenshot({ path: zhShot, fullPage: true });
+
+    // Tooltips (the formatters run in the page: an exception would be a page error).
+    const firstPlan = plans[0]!;
+    const funds = firstPlan.metrics.find((m) => m.metric === 'signedAgreementFunds')!;
+    const fundsText = `${(funds.actual / 1e10).toFixed(2)} 亿元 / ${(funds.target / 1e10).toFixed(2)} 亿元`;
+    expect(await tooltipOf(page, 'progress', 0, fundsText)).toContain('序时进度');
+    expect(await tooltipOf(page, 'funnel', 1, '投资额')).toContain(`占线索`);
+    expect(await tooltipOf(page, 'ranking', 0, '第 1 名')).toContain('综合得分');
+    expect(await tooltipOf(page, 'supervision', 0, overdue[0]!.projectName)).toContain('应完成日期');
+    expect(await tooltipOf(page, 'timeline', 0, '获取招商线索')).toContain(history.events[0]!.type);
 
     // English: the same figures, every label translated, nothing asked of the API again.
     const rendersBefore = await rendersOf(page);

@@ -324,10 +324,13 @@ let chosenYear;
  */
 let chosenProject;
 
-/** Asks the API for everything the page shows, then draws it. */
+let loadSequence = 0;
+
+/** Asks the API for everything the page shows, then draws it (a newer load wins over an older one). */
 const load = async () => {
   const config = dashboard.config;
   if (config === undefined) return;
+  const sequence = ++loadSequence;
   const credential = controls.credential.value.trim();
   if (credential === '') {
     setState('needs-credential');
@@ -367,6 +370,7 @@ const load = async () => {
       projectId ?? '',
     );
     const history = projectId === undefined ? undefined : (await api.history(projectId)).data;
+    if (sequence !== loadSequence) return;
     dashboard.data = {
       year,
       asOf,
@@ -382,6 +386,7 @@ const load = async () => {
     };
     await render();
   } catch (error) {
+    if (sequence !== loadSequence) return;
     setState('error');
     say(describe(error), true);
   }

@@ -113,9 +113,27 @@ export const stateOfHistory = (history: ReadonlyArray<HistoryEntry>, asOf?: AsOf
     history.filter((entry) => asOf === undefined || isAsOf(entry, asOf)).map((entry) => entry.event),
   );
 
-/** A project's state as of a business date or a global position. */
-export const stateAsOf = async (store: EventStore, projectId: ProjectId, asOf: AsOf): Promise<ProjectState> =>
-  stateOfHistory(await projectHistory(store, projectId), asOf);
+/** Whether a stored event belongs to the state as of a point (read from its metadata, undecoded). */
+const storedIsAsOf = (stored: StoredEvent, asOf: AsOf): boolean =>
+  'date' in asOf
+    ? businessDateOf(stored.metadata.businessTime as RecordedAt) <= asOf.date
+    : stored.globalPosition <= asOf.position;
+
+/**
+ * A project's state as of a business date or a global position. Only the events up to the point
+ * are decoded and folded: an event after it cannot change this state (`projectHistory` decodes
+ * them all).
+ */
+export const stateAsOf = async (
+  store: EventStore,
+  projectId: ProjectId,
+  asOf: AsOf,
+): Promise<ProjectState> => {
+  const stored = await store.readStream(projectStream(projectId));
+  const events: ProjectEvent[] = [];
+  for (const e of stored) if (storedIsAsOf(e, asOf)) events.push(decodeStored(e));
+  return fold(projectDecider, events);
+};
 
 /** One difference between two states. */
 export interface StateChange {

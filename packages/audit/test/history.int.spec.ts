@@ -1,6 +1,6 @@
 import { projectFixtures } from '@zhaoshang/domain/testing';
 import { temporarySqliteStore } from '@zhaoshang/eventstore/testing';
-import { diffStates, projectHistory, stateAsOf } from '../src';
+import { diffStates, projectHistory, stateAsOf, UndecodableEventError } from '../src';
 import { appendFixtureProject, projectId } from './audit-fixture';
 
 describe('project history (审计: 项目历史)', () => {
@@ -42,6 +42,34 @@ describe('project history (审计: 项目历史)', () => {
       expect(byDate).toEqual(projectFixtures.stateOf(projectFixtures.historyUntil('signed').slice(0, 3)));
       const before = await stateAsOf(t.store, projectId, { date: '2024-02-28' });
       expect(diffStates(before, byDate).length).toBeGreaterThan(0);
+    } finally {
+      await t.dispose();
+    }
+  });
+  it('decodes only the events up to the point: a bad later event fails the history, not an earlier state', async () => {
+    const t = await temporarySqliteStore();
+    try {
+      const count = await appendFixtureProject(t.store);
+      await t.store.append(
+        `project-${projectId}`,
+        [{ type: 'SiteVisitRecorded', data: { on: 'yesterday' } }],
+        {
+          expectedRevision: count - 1,
+          context: {
+            commandId: 'cmd-bad',
+            actor: { userId: 'u-wang', role: 'project-manager', unitId: 'jingkaiqu-touzicujinju' },
+            businessTime: '2024-04-01T02:00:00.000Z',
+          },
+        },
+      );
+      await expect(projectHistory(t.store, projectId)).rejects.toBeInstanceOf(UndecodableEventError);
+      await expect(stateAsOf(t.store, projectId, { date: '2024-04-01' })).rejects.toMatchObject({
+        revision: count,
+        code: 'INVALID_EVENT_DATA',
+      });
+      const whole = projectFixtures.stateOf(projectFixtures.historyUntil('signed'));
+      expect(await stateAsOf(t.store, projectId, { date: '2024-03-31' })).toEqual(whole);
+      expect(await stateAsOf(t.store, projectId, { position: BigInt(count) })).toEqual(whole);
     } finally {
       await t.dispose();
     }

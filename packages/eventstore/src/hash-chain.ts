@@ -104,6 +104,66 @@ export const eventHashOfCanonicalData = (
     )
     .digest('hex');
 
+/**
+ * An event as an adapter stores it when it keeps the canonical text (the embedded store): its
+ * columns, unparsed. `metadataText` is the canonical JSON of the whole metadata, hash included.
+ */
+export interface StoredEventText {
+  readonly streamName: StreamName;
+  readonly revision: StreamRevision;
+  readonly position: GlobalPosition;
+  readonly type: string;
+  readonly dataText: string;
+  readonly metadataText: string;
+}
+
+// Canonical metadata sorts its keys, so `hash` is never first and `prevHash` follows it at once:
+// `…"eventId":"…","hash":"<64 hex>","prevHash":"<64 hex>","recordedAt":…`.
+const HASH_MEMBER = ',"hash":"';
+const PREV_HASH_MEMBER = ',"prevHash":"';
+const HASH_AT = HASH_MEMBER.length; // 9
+const HASH_MEMBER_LENGTH = HASH_AT + 64 + 1; // 74: `,"hash":"` + hex + `"`
+const PREV_HASH_AT = HASH_MEMBER_LENGTH + PREV_HASH_MEMBER.length; // 87
+const QUOTE = 0x22;
+
+/**
+ * The fast path of verification: SHA-256 over the stored bytes themselves, laid out as `eventHash`
+ * lays out the canonical content (`{"data":<data text>,"metadata":<metadata text without the hash
+ * member>,"revision":…,"streamName":…,"type":…}`), with no parsing and no re-encoding.
+ *
+ * Returns the stored `hash` and `prevHash` when the recomputed hash equals the stored one, else
+ * `undefined` (the caller then judges the event by value, the slow path). A match means the stored
+ * bytes are exactly the canonical text that was hashed when the event was appended: the layout is
+ * unambiguous because canonical metadata never contains `,"metadata":` (its keys are fixed and a
+ * JSON string cannot hold an unescaped quote), which is checked, so no byte can move between the
+ * data and the metadata columns without changing the hash.
+ */
+export const hashesOfStoredText = (
+  row: StoredEventText,
+): { readonly hash: string; readonly prevHash: string } | undefined => {
+  const m = row.metadataText;
+  const at = m.indexOf(HASH_MEMBER);
+  if (
+    at <= 0 ||
+    m.charCodeAt(at + HASH_MEMBER_LENGTH - 1) !== QUOTE ||
+    !m.startsWith(PREV_HASH_MEMBER, at + HASH_MEMBER_LENGTH) ||
+    m.charCodeAt(at + PREV_HASH_AT + 64) !== QUOTE ||
+    m.includes(',"metadata":')
+  )
+    return undefined;
+  const hash = m.slice(at + HASH_AT, at + HASH_AT + 64);
+  const recomputed = createHash('sha256')
+    .update(`{"data":${row.dataText},"metadata":`)
+    .update(m.slice(0, at))
+    .update(m.slice(at + HASH_MEMBER_LENGTH))
+    .update(
+      `,"revision":${canonicalJson(row.revision)},"streamName":${JSON.stringify(row.streamName)},"type":${JSON.stringify(row.type)}}`,
+    )
+    .digest('hex');
+  if (recomputed !== hash) return undefined;
+  return { hash, prevHash: m.slice(at + PREV_HASH_AT, at + PREV_HASH_AT + 64) };
+};
+
 const withoutHash = (metadata: EventMetadata): Omit<EventMetadata, 'hash'> => {
   const { hash: _hash, ...rest } = metadata;
   return rest;
@@ -139,30 +199,6 @@ export class ChainVerifier {
   /** Checks the next event; returns the broken link once one is found (and keeps returning it). */
   check(event: StoredEvent): BrokenLink | undefined {
     if (this.broken) return this.broken;
-    const at = (reason: BrokenLinkReason): BrokenLink =>
-      (this.broken = {
-        streamName: event.streamName,
-        revision: event.revision,
-        position: event.globalPosition,
-        reason,
-      });
-    const expectedPosition =
-      this.lastPosition === undefined ? this.options.firstPosition : this.lastPosition + 1n;
-    if (this.lastPosition !== undefined && event.globalPosition <= this.lastPosition)
-      return at('position-not-increasing');
-    if (
-      this.options.contiguousPositions &&
-      expectedPosition !== undefined &&
-      event.globalPosition !== expectedPosition
-    ) {
-      return at('position-gap');
-    }
-    this.lastPosition = event.globalPosition;
-    const head = this.heads.get(event.streamName);
-    const expectedRevision = head === undefined ? 0 : head.revision + 1;
-    if (event.revision !== expectedRevision) return at('revision-gap');
-    const expectedPrev = head === undefined ? GENESIS_HASH : head.hash;
-    if (event.metadata.prevHash !== expectedPrev) return at('prev-hash-mismatch');
     const recomputed = eventHash({
       streamName: event.streamName,
       revision: event.revision,
@@ -170,8 +206,73 @@ export class ChainVerifier {
       data: event.data,
       metadata: withoutHash(event.metadata),
     });
-    if (recomputed !== event.metadata.hash) return at('hash-mismatch');
-    this.heads.set(event.streamName, { revision: event.revision, hash: event.metadata.hash });
+    return this.link(
+      event.streamName,
+      event.revision,
+      event.globalPosition,
+      event.metadata.prevHash,
+      event.metadata.hash,
+      recomputed === event.metadata.hash,
+    );
+  }
+
+  /**
+   * Checks the next event from its stored text: the hash over the stored bytes when they are the
+   * canonical text (`hashesOfStoredText`), else, as `check`, by value after parsing (an event that
+   * does not parse is `unreadable`). Both give the same verdict on an event stored by this package;
+   * the fast path only skips the parse and the re-encoding.
+   */
+  checkText(row: StoredEventText): BrokenLink | undefined {
+    if (this.broken) return this.broken;
+    const fast = hashesOfStoredText(row);
+    if (fast !== undefined)
+      return this.link(row.streamName, row.revision, row.position, fast.prevHash, fast.hash, true);
+    let event: StoredEvent;
+    try {
+      event = {
+        streamName: row.streamName,
+        revision: row.revision,
+        globalPosition: row.position,
+        type: row.type,
+        data: JSON.parse(row.dataText) as unknown,
+        metadata: JSON.parse(row.metadataText) as EventMetadata,
+      };
+    } catch {
+      return this.unreadable(row.streamName, row.revision, row.position);
+    }
+    return this.check(event);
+  }
+
+  /** Position, revision and prev-hash checks, then the hash verdict, in that order. */
+  private link(
+    streamName: StreamName,
+    revision: StreamRevision,
+    position: GlobalPosition,
+    prevHash: string,
+    hash: string,
+    hashMatches: boolean,
+  ): BrokenLink | undefined {
+    const at = (reason: BrokenLinkReason): BrokenLink =>
+      (this.broken = { streamName, revision, position, reason });
+    const expectedPosition =
+      this.lastPosition === undefined ? this.options.firstPosition : this.lastPosition + 1n;
+    if (this.lastPosition !== undefined && position <= this.lastPosition)
+      return at('position-not-increasing');
+    if (this.options.contiguousPositions && expectedPosition !== undefined && position !== expectedPosition) {
+      return at('position-gap');
+    }
+    this.lastPosition = position;
+    const head = this.heads.get(streamName);
+    const expectedRevision = head === undefined ? 0 : head.revision + 1;
+    if (revision !== expectedRevision) return at('revision-gap');
+    const expectedPrev = head === undefined ? GENESIS_HASH : head.hash;
+    if (prevHash !== expectedPrev) return at('prev-hash-mismatch');
+    if (!hashMatches) return at('hash-mismatch');
+    if (head === undefined) this.heads.set(streamName, { revision, hash });
+    else {
+      head.revision = revision;
+      head.hash = hash;
+    }
     this.count += 1;
     return undefined;
   }

@@ -6,6 +6,8 @@ import {
   eventHash,
   eventHashOfCanonicalData,
   GENESIS_HASH,
+  hashesOfStoredText,
+  type StoredEventText,
 } from './hash-chain';
 import type { EventMetadata, StoredEvent } from './port';
 
@@ -165,5 +167,108 @@ describe('hash chain', () => {
       .filter((e): e is StoredEvent => e !== undefined)
       .map((e, i) => ({ ...e, globalPosition: BigInt(i + 1) }));
     expect(verify(interleaved)).toEqual({ ok: true, checked: 6 });
+  });
+});
+
+/** An event as the embedded store keeps it: canonical text columns. */
+const asText = (e: StoredEvent): StoredEventText => ({
+  streamName: e.streamName,
+  revision: e.revision,
+  position: e.globalPosition,
+  type: e.type,
+  dataText: canonicalJson(e.data),
+  metadataText: canonicalJson(e.metadata),
+});
+
+const verifyText = (rows: ReadonlyArray<StoredEventText>, contiguousPositions = true) => {
+  const v = new ChainVerifier({ contiguousPositions, firstPosition: 1n });
+  for (const row of rows) if (v.checkText(row)) break;
+  return v.result();
+};
+
+describe('hash chain over the stored text (the fast path)', () => {
+  it('recomputes the same hash from the stored bytes as eventHash from the values', () => {
+    fc.assert(
+      fc.property(fc.string(), fc.nat(), fc.string(), fc.jsonValue(), (streamName, revision, type, data) => {
+        const unhashed = meta('f'.repeat(64), 'e');
+        const hash = eventHash({ streamName, revision, type, data, metadata: unhashed });
+        const row = asText({
+          streamName,
+          revision,
+          globalPosition: 1n,
+          type,
+          data,
+          metadata: { ...unhashed, hash },
+        });
+        expect(hashesOfStoredText(row)).toEqual({ hash, prevHash: 'f'.repeat(64) });
+      }),
+    );
+  });
+
+  it('gives the verdicts of check: intact chain, changed data, type, prevHash, removed event', () => {
+    const events = chain('s', 4, 1n);
+    expect(verifyText(events.map(asText))).toEqual({ ok: true, checked: 4 });
+    const at2 = (patch: Partial<StoredEvent>): StoredEventText[] =>
+      events.map((e, i) => asText(i === 2 ? { ...e, ...patch } : e));
+    const base = events[2];
+    if (base === undefined) throw new Error('no event');
+    expect(verifyText(at2({ data: { revision: 99 } }))).toMatchObject({
+      ok: false,
+      checked: 2,
+      brokenAt: { revision: 2, reason: 'hash-mismatch' },
+    });
+    expect(verifyText(at2({ type: 'U' }))).toMatchObject({ brokenAt: { reason: 'hash-mismatch' } });
+    expect(verifyText(at2({ streamName: 't' }))).toMatchObject({ brokenAt: { reason: 'revision-gap' } });
+    expect(verifyText(at2({ metadata: { ...base.metadata, prevHash: GENESIS_HASH } }))).toMatchObject({
+      brokenAt: { revision: 2, reason: 'prev-hash-mismatch' },
+    });
+    const without = events.filter((_, i) => i !== 1).map(asText);
+    expect(verifyText(without)).toMatchObject({ brokenAt: { position: 3n, reason: 'position-gap' } });
+  });
+
+  it('judges text that is not the canonical bytes by value, and reports text that does not parse as unreadable', () => {
+    const events = chain('s', 3, 1n).map(asText);
+    const spaced = events.map((row, i) =>
+      i === 1 ? { ...row, dataText: row.dataText.replace(':', ': ') } : row,
+    );
+    expect(hashesOfStoredText(spaced[1] as StoredEventText)).toBeUndefined();
+    expect(verifyText(spaced)).toEqual({ ok: true, checked: 3 });
+    const changed = events.map((row, i) =>
+      i === 1 ? { ...row, dataText: row.dataText.replace('1', '7') } : row,
+    );
+    expect(verifyText(changed)).toMatchObject({ brokenAt: { revision: 1, reason: 'hash-mismatch' } });
+    const broken = events.map((row, i) => (i === 1 ? { ...row, dataText: '{"revision":' } : row));
+    expect(verifyText(broken)).toMatchObject({ brokenAt: { revision: 1, reason: 'unreadable' } });
+  });
+
+  it('does not let bytes move from the data column into the metadata column', () => {
+    // Data that itself holds a "metadata" member: cut the data text before it and prepend the
+    // rest to the metadata text. The bytes laid out for hashing are the same...
+    const unhashed = meta(GENESIS_HASH, 'e');
+    const data = { a: 1, metadata: 2 };
+    const hash = eventHash({ streamName: 's', revision: 0, type: 'T', data, metadata: unhashed });
+    const row = asText({
+      streamName: 's',
+      revision: 0,
+      globalPosition: 1n,
+      type: 'T',
+      data,
+      metadata: { ...unhashed, hash },
+    });
+    const cut = row.dataText.indexOf(',"metadata":');
+    const moved: StoredEventText = {
+      ...row,
+      dataText: row.dataText.slice(0, cut),
+      metadataText: `${row.dataText.slice(cut + ',"metadata":'.length)},"metadata":${row.metadataText}`,
+    };
+    const laidOut = (r: StoredEventText): string => {
+      const at = r.metadataText.indexOf(',"hash":"');
+      return `{"data":${r.dataText},"metadata":${r.metadataText.slice(0, at)}${r.metadataText.slice(at + 74)}`;
+    };
+    expect(laidOut(moved)).toBe(laidOut(row));
+    // ...but the fast path refuses the moved layout, and by value the event does not parse.
+    expect(hashesOfStoredText(row)).toEqual({ hash, prevHash: GENESIS_HASH });
+    expect(hashesOfStoredText(moved)).toBeUndefined();
+    expect(verifyText([moved])).toMatchObject({ ok: false, brokenAt: { reason: 'unreadable' } });
   });
 });

@@ -33,8 +33,8 @@ export {
   WrongExpectedRevisionError,
 } from './errors';
 export type { ErrorParams, EventStoreErrorCode, Language } from './errors';
-export { canonicalJson, ChainVerifier, eventHash, GENESIS_HASH } from './hash-chain';
-export type { BrokenLink, HashedContent } from './hash-chain';
+export { canonicalJson, ChainVerifier, eventHash, GENESIS_HASH, hashesOfStoredText } from './hash-chain';
+export type { BrokenLink, HashedContent, StoredEventText } from './hash-chain';
 export { commandHandler } from './command-handler';
 export type {
   CommandHandler,

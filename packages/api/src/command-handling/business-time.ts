@@ -2,6 +2,8 @@
 const DATE_FIELDS = [
   'on',
   'capturedOn',
+  // RequestProcedure: the day the application became complete (R7 counts from the next working day).
+  'completeOn',
   'plannedOn',
   'setOn',
   'revisedOn',

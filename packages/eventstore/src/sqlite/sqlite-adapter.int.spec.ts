@@ -174,6 +174,45 @@ describe('embedded SQLite adapter', () => {
       });
     });
 
+    it('verifies page by page: the event loop turns between pages, later appends are not counted', async () => {
+      const s = openStore({ file, durability: 'normal' });
+      for (let i = 0; i < 5; i++) {
+        await s.append(
+          `s-${i % 3}`,
+          Array.from({ length: 500 }, (_, n) => ({ type: 'T', data: { i, n, note: '季度' } })),
+          { expectedRevision: 'any', context: testContext() },
+        );
+      }
+      let turned = false;
+      const verifying = s.verifyAll();
+      setImmediate(() => {
+        turned = true;
+      });
+      const late = s.append('s-late', [{ type: 'T', data: {} }], {
+        expectedRevision: 'no-stream',
+        context: testContext(),
+      });
+      expect(await verifying).toEqual({ ok: true, checked: 2_500 });
+      await late;
+      expect(turned).toBe(true);
+      expect(await s.verifyStream('s-0')).toEqual({ ok: true, checked: 1_000 });
+      expect(await s.verifyAll()).toEqual({ ok: true, checked: 2_501 });
+
+      const raw = new Database(file);
+      raw.prepare(`UPDATE events SET data = replace(data, '"n":99,', '"n":98,') WHERE position = 2100`).run();
+      raw.close();
+      expect(await s.verifyAll()).toMatchObject({
+        ok: false,
+        checked: 2_099,
+        brokenAt: { position: 2100n, reason: 'hash-mismatch' },
+      });
+      expect(await s.verifyStream('s-1')).toMatchObject({
+        ok: false,
+        brokenAt: { position: 2100n, reason: 'hash-mismatch' },
+      });
+      await expect(s.verifyStream('none')).rejects.toMatchObject({ code: 'STREAM_NOT_FOUND' });
+    });
+
     it('finds an event rewritten with a freshly computed hash: the next link no longer points to it', async () => {
       const s = openStore();
       await s.append(

@@ -90,6 +90,26 @@ interface PreparedAppend {
 
 const COLUMNS = 'position, stream, revision, event_id, type, data, metadata';
 
+/**
+ * What reads select, as arrays (better-sqlite3's raw mode): building an object per row costs about
+ * as much as reading it. The order is the one of `ReadRow`.
+ */
+const READ_COLUMNS = 'position, stream, revision, type, data, metadata';
+type ReadRow = [
+  position: number,
+  stream: string,
+  revision: number,
+  type: string,
+  data: string,
+  metadata: string,
+];
+/** A stream's reads know the stream: the same columns without it. */
+const STREAM_READ_COLUMNS = 'position, revision, type, data, metadata';
+type StreamReadRow = [position: number, revision: number, type: string, data: string, metadata: string];
+
+/** Rows per page when verifying (the event loop gets a turn between pages). */
+const VERIFY_PAGE = 1000;
+
 /** Opens (creating and migrating if needed) an embedded event store in one SQLite file. */
 export const openSqliteEventStore = (options: SqliteEventStoreOptions): SqliteEventStore =>
   new SqliteEventStore(options);
@@ -112,7 +132,7 @@ export class SqliteEventStore implements EventStore {
     readonly maxPosition: Database.Statement<[], { max: number | null }>;
     readonly streamExists: Database.Statement<[string], { one: number }>;
   };
-  private readonly readCache = new Map<string, Database.Statement<unknown[], EventRow>>();
+  private readonly rawCache = new Map<string, Database.Statement<unknown[], unknown[]>>();
 
   constructor(private readonly options: SqliteEventStoreOptions) {
     this.clock = options.clock ?? (() => new Date());
@@ -210,14 +230,21 @@ export class SqliteEventStore implements EventStore {
     return this.guard(() => {
       const backwards = options.direction === 'backwards';
       const sql = backwards
-        ? `SELECT ${COLUMNS} FROM events WHERE stream = ? AND revision <= ? ORDER BY revision DESC LIMIT ?`
-        : `SELECT ${COLUMNS} FROM events WHERE stream = ? AND revision >= ? ORDER BY revision ASC LIMIT ?`;
+        ? `SELECT ${STREAM_READ_COLUMNS} FROM events WHERE stream = ? AND revision <= ? ORDER BY revision DESC LIMIT ?`
+        : `SELECT ${STREAM_READ_COLUMNS} FROM events WHERE stream = ? AND revision >= ? ORDER BY revision ASC LIMIT ?`;
       const from = options.fromRevision ?? (backwards ? Number.MAX_SAFE_INTEGER : 0);
-      const rows = this.statement(sql).all(streamName, from, limitOf(options.maxCount));
+      const rows = this.rawStatement<StreamReadRow>(sql).all(streamName, from, limitOf(options.maxCount));
       if (rows.length === 0 && this.stmt.streamExists.get(streamName) === undefined) {
         throw new StreamNotFoundError(streamName);
       }
-      return rows.map(rowToEvent);
+      return rows.map((row): StoredEvent => ({
+        streamName,
+        revision: row[1],
+        globalPosition: BigInt(row[0]),
+        type: row[2],
+        data: JSON.parse(row[3]) as unknown,
+        metadata: JSON.parse(row[4]) as EventMetadata,
+      }));
     });
   }
 
@@ -226,12 +253,12 @@ export class SqliteEventStore implements EventStore {
       const backwards = options.direction === 'backwards';
       const where = filterSql(options.filter);
       const sql = backwards
-        ? `SELECT ${COLUMNS} FROM events WHERE position <= ?${where.sql} ORDER BY position DESC LIMIT ?`
-        : `SELECT ${COLUMNS} FROM events WHERE position >= ?${where.sql} ORDER BY position ASC LIMIT ?`;
+        ? `SELECT ${READ_COLUMNS} FROM events WHERE position <= ?${where.sql} ORDER BY position DESC LIMIT ?`
+        : `SELECT ${READ_COLUMNS} FROM events WHERE position >= ?${where.sql} ORDER BY position ASC LIMIT ?`;
       const from = options.fromPosition ?? (backwards ? BigInt(Number.MAX_SAFE_INTEGER) : 0n);
-      return this.statement(sql)
+      return this.rawStatement(sql)
         .all(Number(from), ...where.params, limitOf(options.maxCount))
-        .map(rowToEvent);
+        .map(readRowToEvent);
     });
   }
 
@@ -242,8 +269,8 @@ export class SqliteEventStore implements EventStore {
       let again = false;
       let stopped = false;
       const where = filterSql(options.filter);
-      const page = this.statement(
-        `SELECT ${COLUMNS} FROM events WHERE position > ? AND position <= ?${where.sql} ORDER BY position ASC LIMIT ?`,
+      const page = this.rawStatement(
+        `SELECT ${READ_COLUMNS} FROM events WHERE position > ? AND position <= ?${where.sql} ORDER BY position ASC LIMIT ?`,
       );
       const stop = (): void => {
         stopped = true;
@@ -259,7 +286,7 @@ export class SqliteEventStore implements EventStore {
       // not stall appends. `running` keeps a single pump in flight: events go out in order, once.
       const step = (): void => {
         if (stopped || subscriber.closed) return;
-        let rows: EventRow[];
+        let rows: ReadRow[];
         let head: number;
         try {
           // Bounded by the head read just before: positions are assigned under the write lock, so
@@ -272,8 +299,8 @@ export class SqliteEventStore implements EventStore {
           return;
         }
         for (const row of rows) {
-          cursor = row.position;
-          subscriber.next(rowToEvent(row));
+          cursor = row[0];
+          subscriber.next(readRowToEvent(row));
           if (stopped || subscriber.closed) return;
         }
         if (rows.length === this.pageSize) {
@@ -310,29 +337,71 @@ export class SqliteEventStore implements EventStore {
   }
 
   verifyStream(streamName: StreamName): Promise<VerifyResult> {
-    return this.guard(() => {
-      const verifier = new ChainVerifier({ contiguousPositions: false });
-      const rows = this.statement(`SELECT ${COLUMNS} FROM events WHERE stream = ? ORDER BY revision`).iterate(
-        streamName,
-      );
-      let any = false;
-      for (const row of rows) {
-        any = true;
-        if (checkRow(verifier, row)) break;
-      }
-      if (!any) throw new StreamNotFoundError(streamName);
-      return verifier.result();
+    const verifier = new ChainVerifier({ contiguousPositions: false });
+    const page = this.rawStatement(
+      `SELECT ${READ_COLUMNS} FROM events WHERE stream = ? AND revision > ? ORDER BY revision LIMIT ${VERIFY_PAGE}`,
+    );
+    return this.verifyPages(verifier, (after) => page.all(streamName, after ?? -1), 2).then((result) => {
+      if (result.ok && result.checked === 0 && this.stmt.streamExists.get(streamName) === undefined)
+        throw new StreamNotFoundError(streamName);
+      return result;
     });
   }
 
   verifyAll(): Promise<VerifyResult> {
-    return this.guard(() => {
-      const verifier = new ChainVerifier({ contiguousPositions: true, firstPosition: 1n });
-      for (const row of this.statement(`SELECT ${COLUMNS} FROM events ORDER BY position`).iterate()) {
-        if (checkRow(verifier, row)) break;
+    const verifier = new ChainVerifier({ contiguousPositions: true, firstPosition: 1n });
+    const page = this.rawStatement(
+      `SELECT ${READ_COLUMNS} FROM events WHERE position > ? AND position <= ? ORDER BY position LIMIT ${VERIFY_PAGE}`,
+    );
+    let head: number | undefined;
+    return this.verifyPages(
+      verifier,
+      (after) => {
+        // Bounded by the head when the check starts: appends made meanwhile are not part of it.
+        head ??= this.stmt.maxPosition.get()?.max ?? 0;
+        return page.all(after ?? 0, head);
+      },
+      0,
+    );
+  }
+
+  /**
+   * Feeds pages of rows to the verifier, the event loop getting a turn between pages so that a
+   * long verification does not stall appends and requests. `next(after)` reads the page after the
+   * value at index `key` of the previous page's last row (undefined for the first page).
+   */
+  private async verifyPages(
+    verifier: ChainVerifier,
+    next: (after: number | undefined) => ReadonlyArray<ReadRow>,
+    key: 0 | 2,
+  ): Promise<VerifyResult> {
+    let after: number | undefined;
+    for (;;) {
+      if (this.closed) throw closedError();
+      let rows: ReadonlyArray<ReadRow>;
+      try {
+        rows = next(after);
+      } catch (error) {
+        throw toStoreError(error);
       }
-      return verifier.result();
-    });
+      for (const row of rows) {
+        if (
+          verifier.checkText({
+            streamName: row[1],
+            revision: row[2],
+            position: BigInt(row[0]),
+            type: row[3],
+            dataText: row[4],
+            metadataText: row[5],
+          }) !== undefined
+        )
+          return verifier.result();
+      }
+      const last = rows[rows.length - 1];
+      if (rows.length < VERIFY_PAGE || last === undefined) return verifier.result();
+      after = last[key];
+      await new Promise<void>((resolve) => setImmediate(resolve));
+    }
   }
 
   async close(): Promise<void> {
@@ -425,13 +494,14 @@ export class SqliteEventStore implements EventStore {
     for (const listener of [...this.commitListeners]) setImmediate(listener);
   }
 
-  private statement(sql: string): Database.Statement<unknown[], EventRow> {
-    let s = this.readCache.get(sql);
+  /** A cached statement returning rows as arrays; `Row` must match its columns. */
+  private rawStatement<Row extends unknown[] = ReadRow>(sql: string): Database.Statement<unknown[], Row> {
+    let s = this.rawCache.get(sql);
     if (s === undefined) {
-      s = this.db.prepare<unknown[], EventRow>(sql);
-      this.readCache.set(sql, s);
+      s = this.db.prepare<unknown[], unknown[]>(sql).raw(true);
+      this.rawCache.set(sql, s);
     }
-    return s;
+    return s as Database.Statement<unknown[], Row>;
   }
 
   private guard<T>(read: () => T): Promise<T> {
@@ -490,17 +560,14 @@ const rowToEvent = (row: EventRow): StoredEvent => ({
   metadata: JSON.parse(row.metadata) as EventMetadata,
 });
 
-/** Feeds one row to the verifier; true once the chain is broken. */
-const checkRow = (verifier: ChainVerifier, row: EventRow): boolean => {
-  let event: StoredEvent;
-  try {
-    event = rowToEvent(row);
-  } catch {
-    verifier.unreadable(row.stream, row.revision, BigInt(row.position));
-    return true;
-  }
-  return verifier.check(event) !== undefined;
-};
+const readRowToEvent = (row: ReadRow): StoredEvent => ({
+  streamName: row[1],
+  revision: row[2],
+  globalPosition: BigInt(row[0]),
+  type: row[3],
+  data: JSON.parse(row[4]) as unknown,
+  metadata: JSON.parse(row[5]) as EventMetadata,
+});
 
 const filterSql = (filter: AllFilter | undefined): { sql: string; params: string[] } => {
   let sql = '';

@@ -192,22 +192,20 @@ export const longestHistory = (register) => {
   return best;
 };
 
-/** Fields that carry an event's business date, in the order they are looked for. */
-const DATE_FIELDS = ['on', 'capturedOn', 'plannedOn', 'completeOn', 'today'];
-const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+const SHANGHAI_OFFSET_MS = 8 * 60 * 60 * 1000;
 
 /**
- * The business date of an event: its own date field, else the date of its metadata's businessTime.
+ * The business date of an event: the date of its metadata's businessTime in Asia/Shanghai (the API
+ * stamps every event with the business date of its command, or with its arrival time when the
+ * command names no date).
  * @param {HistoryEvent} event
  * @returns {string}
  */
 export const businessDateOf = (event) => {
-  for (const field of DATE_FIELDS) {
-    const value = event.data[field];
-    if (typeof value === 'string' && ISO_DATE.test(value)) return value;
-  }
   const time = event.metadata.businessTime;
-  return typeof time === 'string' ? time.slice(0, 10) : '';
+  if (typeof time !== 'string') return '';
+  const ms = Date.parse(time);
+  return Number.isNaN(ms) ? time.slice(0, 10) : new Date(ms + SHANGHAI_OFFSET_MS).toISOString().slice(0, 10);
 };
 
 /** @typedef {'lead' | 'admission' | 'service' | 'signing' | 'procedures' | 'construction' | 'operation' | 'fulfilment' | 'overdue' | 'closure' | 'other'} Lane */

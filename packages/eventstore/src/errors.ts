@@ -1,4 +1,4 @@
-import type { CurrentRevision, ExpectedRevision, StreamName } from './port';
+import type { CurrentRevision, ExpectedRevision, StreamName, StreamRevision } from './port';
 
 /**
  * Store errors. The port's Promises reject with these (never with a driver's own error): each has
@@ -11,7 +11,8 @@ export type EventStoreErrorCode =
   | 'STREAM_NOT_FOUND'
   | 'STORE_UNAVAILABLE'
   | 'EVENT_ID_CONFLICT'
-  | 'CONCURRENCY_CONFLICT';
+  | 'CONCURRENCY_CONFLICT'
+  | 'IMPORT_REFUSED';
 
 /** Languages of the catalogue. */
 export type Language = 'zh' | 'en';
@@ -40,6 +41,10 @@ export const storeErrorMessages = {
   CONCURRENCY_CONFLICT: {
     zh: '事件流 {streamName} 正被多人同时修改，重试 {attempts} 次后仍冲突，请稍后再试。',
     en: 'Stream {streamName} is being changed concurrently; still conflicting after {attempts} attempts. Try again later.',
+  },
+  IMPORT_REFUSED: {
+    zh: '导入被拒绝：事件 {eventId}（事件流 {streamName}，版本 {revision}）不能接续目标存储中的哈希链（{reason}：应为 {expected}，实为 {actual}）。本批事件均未写入。',
+    en: "Import refused: event {eventId} (stream {streamName}, revision {revision}) does not continue the target's hash chain ({reason}: expected {expected}, got {actual}). Nothing of this batch was written.",
   },
 } as const satisfies Record<EventStoreErrorCode, { readonly zh: string; readonly en: string }>;
 
@@ -131,6 +136,41 @@ export class EventIdConflictError extends EventStoreError {
     super(renderStoreMessage('EVENT_ID_CONFLICT', { streamName, eventId }, 'en'));
     this.name = 'EventIdConflictError';
     this.params = { streamName, eventId };
+  }
+}
+
+/** Why an imported event was refused; the link words are those of `BrokenLinkReason`. */
+export type ImportRefusalReason =
+  /** A field of the event or its metadata is missing or has the wrong shape. */
+  | 'malformed'
+  /** Its `hash` does not recompute from its content: the event was altered (or forged). */
+  | 'hash-mismatch'
+  /** Its revision is not the stream's next one in the target (a gap, or a revision already taken). */
+  | 'revision-gap'
+  /** Its `prevHash` is not the hash of the stream's head in the target. */
+  | 'prev-hash-mismatch'
+  /** The target holds an event with this id that is not this event. */
+  | 'event-id-conflict';
+
+/**
+ * `importRecorded` refused an event (see `EventImporter`): `expected` is what the target's chain
+ * needs, `actual` what the event carries. Nothing of the batch was written.
+ */
+export class ImportRefusedError extends EventStoreError {
+  readonly code = 'IMPORT_REFUSED' as const;
+  readonly params: ErrorParams;
+  constructor(
+    readonly streamName: StreamName,
+    readonly revision: StreamRevision,
+    readonly eventId: string,
+    readonly reason: ImportRefusalReason,
+    readonly expected: string,
+    readonly actual: string,
+  ) {
+    const params = { streamName, revision, eventId, reason, expected, actual };
+    super(renderStoreMessage('IMPORT_REFUSED', params, 'en'));
+    this.name = 'ImportRefusedError';
+    this.params = params;
   }
 }
 

@@ -194,6 +194,32 @@ export interface EventStore {
   close(): Promise<void>;
 }
 
+/** What `importRecorded` did. */
+export interface ImportResult {
+  /** Events written, in the order given. */
+  readonly imported: number;
+  /** Events the target already held, identical (same stream, revision, event id and hash): a re-run. */
+  readonly skipped: number;
+}
+
+/**
+ * Writes events another store recorded, exactly as recorded: metadata (ids, actor, business time,
+ * `recordedAt`, schema version) and both hashes are kept, so the hash chain carries over and an
+ * auditor's head hashes stay valid. It is an operations tool (moving stores, see `copyStore`), kept
+ * off `EventStore` so that the application never holds it.
+ *
+ * Each event must continue its stream in the target: revision = the stream's head + 1 (0 for a new
+ * stream), `prevHash` = the head's hash (`GENESIS_HASH` for revision 0), and its `hash` must
+ * recompute from its content. Otherwise the call rejects with `ImportRefusedError`
+ * (`IMPORT_REFUSED`) and writes nothing of the batch: an import can neither forge nor break a chain.
+ * An event the target already holds (same event id at the same stream and revision, same hash) is
+ * skipped, so a copy re-run after an interruption picks up where it stopped. Global positions are
+ * the target's own; events are written in the order given.
+ */
+export interface EventImporter {
+  importRecorded(events: ReadonlyArray<StoredEvent>): Promise<ImportResult>;
+}
+
 /** Renders a global position for JSON (bigint does not serialise). */
 export const positionToString = (position: GlobalPosition): string => position.toString(10);
 

@@ -33,14 +33,17 @@ import {
   WrongExpectedRevisionError,
 } from '../errors';
 import { canonicalJson, ChainVerifier, eventHash, GENESIS_HASH } from '../hash-chain';
+import { planImport, type ImportWrite } from '../import-plan';
 import type {
   AllFilter,
   AppendOptions,
   AppendResult,
   CurrentRevision,
+  EventImporter,
   EventMetadata,
   EventStore,
   GlobalPosition,
+  ImportResult,
   NewEvent,
   ReadAllOptions,
   ReadStreamOptions,
@@ -89,7 +92,7 @@ interface StreamScan {
 }
 
 /** The EventStoreDB adapter of the port. */
-export class EsdbEventStore implements EventStore {
+export class EsdbEventStore implements EventStore, EventImporter {
   private readonly clock: () => Date;
   private readonly live = new Set<() => void>();
 
@@ -343,6 +346,68 @@ export class EsdbEventStore implements EventStore {
     return verifier.result();
   }
 
+  /**
+   * Writes events recorded elsewhere, as recorded (see `EventImporter`). Everything the checks need
+   * is read first (each stream's head, and its events at the batch's revisions when a re-run sends
+   * them again), the whole batch is checked, and only then written, stream run by stream run with an
+   * exact expected revision: a refused batch writes nothing, and a writer slipping in between is
+   * refused by the server (`WRONG_EXPECTED_REVISION`) rather than forking a chain. The server cannot
+   * look an event id up across streams, so here an id is checked within its stream.
+   */
+  async importRecorded(events: ReadonlyArray<StoredEvent>): Promise<ImportResult> {
+    if (events.length === 0) return { imported: 0, skipped: 0 };
+    const ranges = new Map<StreamName, { min: number; max: number }>();
+    for (const e of events) {
+      const r = ranges.get(e.streamName);
+      if (r === undefined) ranges.set(e.streamName, { min: e.revision, max: e.revision });
+      else {
+        r.min = Math.min(r.min, e.revision);
+        r.max = Math.max(r.max, e.revision);
+      }
+    }
+    const known = new Map<StreamName, ImportedStream>();
+    const pending = [...ranges];
+    const reader = async (): Promise<void> => {
+      for (let next = pending.pop(); next !== undefined; next = pending.pop()) {
+        const [streamName, range] = next;
+        known.set(streamName, await this.importedStream(streamName, range));
+      }
+    };
+    await Promise.all(Array.from({ length: Math.min(IMPORT_READERS, pending.length) }, reader));
+    const plan = planImport(events, {
+      head: (streamName) => known.get(streamName)?.head,
+      at: (streamName, revision) => known.get(streamName)?.at.get(revision),
+    });
+    for (const run of importRuns(plan.writes)) {
+      const first = run[0];
+      if (first === undefined) continue;
+      const { streamName, revision } = first.event;
+      const expectedRevision = revision === 0 ? NO_STREAM : BigInt(revision - 1);
+      try {
+        await this.client.appendToStream(
+          streamName,
+          run.map((w) => {
+            const metadata = JSON.parse(w.metadataText) as EventMetadata;
+            return jsonEvent({
+              id: metadata.eventId,
+              type: w.event.type,
+              data: JSON.parse(w.dataText) as JSONType,
+              metadata: {
+                ...metadata,
+                $correlationId: metadata.correlationId,
+                $causationId: metadata.causationId,
+              },
+            });
+          }),
+          { expectedRevision },
+        );
+      } catch (error) {
+        throw translate(error, streamName, revision === 0 ? 'no-stream' : revision - 1);
+      }
+    }
+    return { imported: plan.writes.length, skipped: plan.skipped };
+  }
+
   async close(): Promise<void> {
     for (const complete of [...this.live]) complete();
     await this.client.dispose();
@@ -359,6 +424,32 @@ export class EsdbEventStore implements EventStore {
       if (e !== undefined) out.push(e);
     }
     return out;
+  }
+
+  /** A stream's head and its events in `range` (at or below the head): what an import must check against. */
+  private async importedStream(
+    streamName: StreamName,
+    range: { readonly min: number; readonly max: number },
+  ): Promise<ImportedStream> {
+    const at = new Map<number, { eventId: string; hash: string }>();
+    let last: ReadonlyArray<StoredEvent>;
+    try {
+      last = await this.readStream(streamName, { direction: 'backwards', maxCount: 1 });
+    } catch (error) {
+      if (error instanceof StreamNotFoundError) return { head: undefined, at };
+      throw error;
+    }
+    const headEvent = last[0];
+    if (headEvent === undefined) return { head: undefined, at };
+    const upTo = Math.min(range.max, headEvent.revision);
+    if (range.min <= upTo) {
+      const held = await this.readStream(streamName, {
+        fromRevision: range.min,
+        maxCount: upTo - range.min + 1,
+      });
+      for (const e of held) at.set(e.revision, { eventId: e.metadata.eventId, hash: e.metadata.hash });
+    }
+    return { head: { revision: headEvent.revision, hash: headEvent.metadata.hash }, at };
   }
 
   /** One backwards pass over the stream: its head, and what idempotency needs to know. */
@@ -388,6 +479,42 @@ export class EsdbEventStore implements EventStore {
     return { head, byCommand, byEventId };
   }
 }
+
+interface ImportedStream {
+  readonly head: { readonly revision: number; readonly hash: string } | undefined;
+  readonly at: ReadonlyMap<number, { readonly eventId: string; readonly hash: string }>;
+}
+
+/** Streams read at once while an import looks at the target. */
+const IMPORT_READERS = 8;
+/** Bounds of one append of an import, under the server's default 1 MiB `MaxAppendSize`. */
+const IMPORT_RUN_EVENTS = 200;
+const IMPORT_RUN_BYTES = 512 * 1024;
+
+/** Consecutive writes to the same stream, cut to appends the server accepts; in the given order. */
+const importRuns = (writes: ReadonlyArray<ImportWrite>): ImportWrite[][] => {
+  const runs: ImportWrite[][] = [];
+  let run: ImportWrite[] = [];
+  let bytes = 0;
+  for (const w of writes) {
+    const size = w.dataText.length + w.metadataText.length;
+    const previous = run[run.length - 1];
+    if (
+      previous !== undefined &&
+      (previous.event.streamName !== w.event.streamName ||
+        run.length >= IMPORT_RUN_EVENTS ||
+        bytes + size > IMPORT_RUN_BYTES)
+    ) {
+      runs.push(run);
+      run = [];
+      bytes = 0;
+    }
+    run.push(w);
+    bytes += size;
+  }
+  if (run.length > 0) runs.push(run);
+  return runs;
+};
 
 const duplicate = (events: ReadonlyArray<StoredEvent>): AppendResult => {
   const last = events[events.length - 1];

@@ -13,9 +13,11 @@ import type {
   AllFilter,
   AppendOptions,
   AppendResult,
+  EventImporter,
   EventMetadata,
   EventStore,
   ExpectedRevision,
+  ImportResult,
   NewEvent,
   ReadAllOptions,
   ReadStreamOptions,
@@ -27,6 +29,7 @@ import type {
 import { normaliseExpectedRevision, satisfiesExpectedRevision } from '../revisions';
 import { GroupCommitQueue, type Outcome } from './group-commit';
 import { migrate } from './schema';
+import { importIntoSqlite } from './sqlite-import';
 
 /** How an acknowledged append survives failures; see README "Durability". */
 export type SqliteDurability =
@@ -115,7 +118,7 @@ export const openSqliteEventStore = (options: SqliteEventStoreOptions): SqliteEv
   new SqliteEventStore(options);
 
 /** The embedded adapter: one SQLite file in WAL mode, group commit, in-process live subscriptions. */
-export class SqliteEventStore implements EventStore {
+export class SqliteEventStore implements EventStore, EventImporter {
   private readonly db: Database.Database;
   private readonly queue: GroupCommitQueue<PreparedAppend, AppendResult>;
   private readonly commitListeners = new Set<() => void>();
@@ -209,6 +212,18 @@ export class SqliteEventStore implements EventStore {
   /** The file this store writes. */
   get file(): string {
     return this.options.file;
+  }
+
+  /** Writes events recorded elsewhere, as recorded; see `EventImporter` (one transaction per batch). */
+  importRecorded(events: ReadonlyArray<StoredEvent>): Promise<ImportResult> {
+    if (this.closed) return Promise.reject(closedError());
+    try {
+      const result = importIntoSqlite(this.db, events);
+      if (result.imported > 0) this.notifyCommitted();
+      return Promise.resolve(result);
+    } catch (error) {
+      return Promise.reject(toStoreError(error));
+    }
   }
 
   append(

@@ -1,12 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import { firstValueFrom, take, timeout, toArray } from 'rxjs';
-import { isEventStoreError, WrongExpectedRevisionError } from '../errors';
+import { ImportRefusedError, isEventStoreError, WrongExpectedRevisionError } from '../errors';
 import { GENESIS_HASH } from '../hash-chain';
-import type { AppendContext, AppendResult, EventStore, NewEvent, StoredEvent } from '../port';
+import type { AppendContext, AppendResult, EventImporter, EventStore, NewEvent, StoredEvent } from '../port';
+import { recordedEvents, rehashed } from './recorded';
 
 /** A store made for one test, and how to get rid of it. */
 export interface StoreUnderTest {
-  readonly store: EventStore;
+  /** Every adapter also imports recorded events (`EventImporter`), which the suite checks too. */
+  readonly store: EventStore & EventImporter;
   /** Closes the store (the latest one `tamper` returned, if any) and removes what it created. */
   readonly dispose: () => Promise<void>;
   /**
@@ -14,7 +16,7 @@ export interface StoreUnderTest {
    * an ASCII digit, to another digit) and reopens it. Absent when stored events cannot be edited
    * from outside (a server): the tamper test is then reported as a todo, not as passed.
    */
-  readonly tamper?: (needle: string) => Promise<EventStore>;
+  readonly tamper?: (needle: string) => Promise<EventStore & EventImporter>;
 }
 
 /** Makes a fresh store for one test. */
@@ -410,6 +412,144 @@ export const eventStoreContract = (
         await store.append(`${p}a`, events(1), { expectedRevision: 'any', context: testContext() });
         await new Promise((r) => setTimeout(r, 200));
         expect(seen).toHaveLength(1);
+      });
+    });
+
+    describe('import of recorded events (moving stores)', () => {
+      const withoutPosition = ({ globalPosition: _position, ...rest }: StoredEvent) => rest;
+
+      it('keeps every event as recorded (metadata, recordedAt, hashes) in the order given, and the chains verify', async () => {
+        const a = recordedEvents(`${p}a`, 3);
+        const b = recordedEvents(`${p}b`, 2, {
+          type: `${p}AmountRecorded`,
+          data: (i) => ({
+            amountFen: 123_456_789 + i,
+            note: '签约 signed',
+            nested: { z: 1, a: [true, null, 'x'] },
+          }),
+        });
+        const given = [a[0], b[0], a[1], a[2], b[1]].filter((e): e is StoredEvent => e !== undefined);
+        expect(await sut.store.importRecorded(given)).toEqual({ imported: 5, skipped: 0 });
+        expect((await store.readStream(`${p}a`)).map(withoutPosition)).toEqual(a.map(withoutPosition));
+        expect((await store.readStream(`${p}b`)).map(withoutPosition)).toEqual(b.map(withoutPosition));
+        const all = await store.readAll({ filter: { streamPrefixes: [p] } });
+        expect(all.map((e) => e.metadata.eventId)).toEqual(given.map((e) => e.metadata.eventId));
+        expectIncreasing(all);
+        expect(await store.verifyStream(`${p}a`)).toEqual({ ok: true, checked: 3 });
+        expect(await store.verifyStream(`${p}b`)).toEqual({ ok: true, checked: 2 });
+        expect((await store.verifyAll()).ok).toBe(true);
+        expect(await sut.store.importRecorded([])).toEqual({ imported: 0, skipped: 0 });
+      });
+
+      it('continues a chain the store wrote itself; appends then continue the imported chain and remember its command ids', async () => {
+        const s = `${p}a`;
+        await store.append(s, events(2), { expectedRevision: 'no-stream', context: testContext() });
+        const [head] = await store.readStream(s, { direction: 'backwards', maxCount: 1 });
+        if (head === undefined) throw new Error('no head');
+        const more = recordedEvents(s, 2, { after: { revision: head.revision, hash: head.metadata.hash } });
+        expect(await sut.store.importRecorded(more)).toEqual({ imported: 2, skipped: 0 });
+        const next = await store.append(s, events(1), { expectedRevision: 3, context: testContext() });
+        expect(next.events[0]?.metadata.prevHash).toBe(more[1]?.metadata.hash);
+        const retried = await store.append(s, events(1), {
+          expectedRevision: 4,
+          context: testContext({ commandId: more[0]?.metadata.commandId ?? '' }),
+        });
+        expect(retried.duplicate).toBe(true);
+        expect(retried.events.map((e) => e.metadata.eventId)).toEqual(more.map((e) => e.metadata.eventId));
+        expect(await store.verifyStream(s)).toEqual({ ok: true, checked: 5 });
+      });
+
+      it('refuses an event whose hash does not recompute (altered or forged) and writes nothing of the batch', async () => {
+        const s = `${p}a`;
+        const [e0, e1, e2] = recordedEvents(s, 3);
+        if (e0 === undefined || e1 === undefined || e2 === undefined) throw new Error('no events');
+        const altered: StoredEvent = { ...e1, data: { n: 999 } }; // content changed, hash kept
+        const error = await rejection(sut.store.importRecorded([e0, altered, e2]));
+        expect(error).toBeInstanceOf(ImportRefusedError);
+        expect(error).toMatchObject({
+          code: 'IMPORT_REFUSED',
+          reason: 'hash-mismatch',
+          streamName: s,
+          revision: 1,
+          eventId: e1.metadata.eventId,
+          actual: e1.metadata.hash,
+        });
+        expect(await rejection(store.readStream(s))).toMatchObject({ code: 'STREAM_NOT_FOUND' });
+        const malformed: StoredEvent = { ...e0, metadata: { ...e0.metadata, hash: 'not-a-hash' } };
+        expect(await rejection(sut.store.importRecorded([malformed]))).toMatchObject({ reason: 'malformed' });
+      });
+
+      it('refuses a wrong prevHash, even on an event whose own hash is consistent, and a rewritten event under a stored id', async () => {
+        const s = `${p}a`;
+        const [e0, e1] = recordedEvents(s, 2);
+        if (e0 === undefined || e1 === undefined) throw new Error('no events');
+        await sut.store.importRecorded([e0]);
+        const forged = rehashed(e1, (e) => ({ ...e, metadata: { ...e.metadata, prevHash: 'f'.repeat(64) } }));
+        expect(await rejection(sut.store.importRecorded([forged]))).toMatchObject({
+          code: 'IMPORT_REFUSED',
+          reason: 'prev-hash-mismatch',
+          expected: e0.metadata.hash,
+          actual: 'f'.repeat(64),
+        });
+        const rewritten = rehashed(e0, (e) => ({ ...e, data: { n: 100 } }));
+        expect(await rejection(sut.store.importRecorded([rewritten]))).toMatchObject({
+          reason: 'event-id-conflict',
+        });
+        const [stored] = await store.readStream(s);
+        expect(stored?.metadata).toEqual(e0.metadata);
+        expect(await store.readStream(s)).toHaveLength(1);
+      });
+
+      it('refuses a revision gap and a revision already taken by another event', async () => {
+        const s = `${p}a`;
+        const chain = recordedEvents(s, 4);
+        const [c0, , c2] = chain;
+        if (c0 === undefined || c2 === undefined) throw new Error('no events');
+        expect(await rejection(sut.store.importRecorded([c0, c2]))).toMatchObject({
+          reason: 'revision-gap',
+          revision: 2,
+          expected: '1',
+          actual: '2',
+        });
+        expect(await rejection(store.readStream(s))).toMatchObject({ code: 'STREAM_NOT_FOUND' });
+        expect(await rejection(sut.store.importRecorded(recordedEvents(`${p}b`, 3).slice(1)))).toMatchObject({
+          reason: 'revision-gap',
+          expected: '0',
+          actual: '1',
+        });
+        await sut.store.importRecorded(chain.slice(0, 2));
+        const fork = recordedEvents(s, 1, { after: { revision: 0, hash: c0.metadata.hash } });
+        expect(await rejection(sut.store.importRecorded(fork))).toMatchObject({
+          reason: 'revision-gap',
+          expected: '2',
+          actual: '1',
+        });
+        expect(await store.verifyStream(s)).toEqual({ ok: true, checked: 2 });
+      });
+
+      it('is idempotent per event id: a re-run skips what is there and writes the rest', async () => {
+        const a = recordedEvents(`${p}a`, 5);
+        const b = recordedEvents(`${p}b`, 2);
+        const [a0, a1, a2, a3, a4] = a;
+        const [b0, b1] = b;
+        if (!a0 || !a1 || !a2 || !a3 || !a4 || !b0 || !b1) throw new Error('no events');
+        expect(await sut.store.importRecorded([a0, a1, a2, b0])).toEqual({ imported: 4, skipped: 0 });
+        expect(await sut.store.importRecorded([a0, a1, a2, b0])).toEqual({ imported: 0, skipped: 4 });
+        expect(await sut.store.importRecorded([a0, b0, a1, a2, a3, a4, b1, a4])).toEqual({
+          imported: 3,
+          skipped: 5,
+        });
+        expect((await store.readStream(`${p}a`)).map((e) => e.metadata.eventId)).toEqual(
+          a.map((e) => e.metadata.eventId),
+        );
+        expect(await store.verifyStream(`${p}a`)).toEqual({ ok: true, checked: 5 });
+        expect(await store.verifyStream(`${p}b`)).toEqual({ ok: true, checked: 2 });
+        const changed = rehashed(a4, (e) => ({ ...e, data: { n: -1 } }));
+        expect(await rejection(sut.store.importRecorded([changed]))).toMatchObject({
+          code: 'IMPORT_REFUSED',
+          reason: 'event-id-conflict',
+        });
+        expect(await store.readStream(`${p}a`)).toHaveLength(5);
       });
     });
 

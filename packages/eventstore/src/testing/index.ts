@@ -1,3 +1,4 @@
 export { eventStoreContract, testContext } from './contract';
 export type { ContractOptions, MakeStore, StoreUnderTest } from './contract';
 export { flipLastDigit, makeTempDir, temporarySqliteStore } from './sqlite-harness';
+export { recordedEvents, rehashed } from './recorded';

@@ -1,8 +1,11 @@
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { EventStore } from '../port';
-import { openSqliteEventStore, type SqliteEventStoreOptions } from '../sqlite/sqlite-event-store';
+import {
+  openSqliteEventStore,
+  type SqliteEventStore,
+  type SqliteEventStoreOptions,
+} from '../sqlite/sqlite-event-store';
 import type { StoreUnderTest } from './contract';
 
 /** A fresh directory under the OS temp dir; remove it with `rmSync(dir, { recursive: true })`. */
@@ -17,7 +20,7 @@ export const temporarySqliteStore = async (
 ): Promise<StoreUnderTest & { readonly file: string }> => {
   const dir = makeTempDir();
   const file = join(dir, 'events.sqlite');
-  let store: EventStore = openSqliteEventStore({ ...options, file });
+  let store: SqliteEventStore = openSqliteEventStore({ ...options, file });
   return {
     file,
     get store() {

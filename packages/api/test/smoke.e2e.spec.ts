@@ -30,6 +30,15 @@ describe('smoke', () => {
         .set(await authFor('auditor'));
       expect(badStage.status).toBe(400);
       expect(badStage.body.errors[0]).toMatchObject({ path: 'stage' });
+      // The demo publishes its September bulletin, and the figures follow from the history.
+      const bulletin = await request(t.http)
+        .get('/bulletins/2024-09')
+        .set(await authFor('auditor'));
+      expect(bulletin.status).toBe(200);
+      const verification = await request(t.http)
+        .get('/bulletins/2024-09/verification')
+        .set(await authFor('auditor'));
+      expect(verification.body.data).toMatchObject({ ok: true, differences: [] });
     } finally {
       await t.close();
     }

@@ -1,6 +1,7 @@
 import type { INestApplication } from '@nestjs/common';
-import { CommandBus } from '@nestjs/cqrs';
+import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import type { CommandType } from '../auth/permissions';
+import { PrepareBulletinPublication } from '../bulletins/queries/prepare-bulletin';
 import { commandCodecs } from '../command-handling/aggregates';
 import { businessTimeOf } from '../command-handling/business-time';
 import type { CommandResult } from '../command-handling/command-gateway';
@@ -208,6 +209,9 @@ export const demoRegionScript = (year = 2024): ReadonlyArray<ScriptStep> => {
   return steps;
 };
 
+/** The bulletin the demo publishes once its projects are in. */
+export const DEMO_BULLETIN = { period: '2024-09', publishedOn: '2024-10-08' } as const;
+
 /** What the seed did. */
 export interface SeedReport {
   readonly commands: number;
@@ -218,7 +222,8 @@ export interface SeedReport {
 
 /**
  * Runs the demo script through the CommandBus (the same path as HTTP: decoded with the command's
- * codec, checked by the rules). Command ids are `demo:<n>`, so a re-run appends nothing.
+ * codec, checked by the rules), then publishes the demo year's September bulletin. Command ids are
+ * `demo:<n>` and `demo:bulletin-<period>`, so a re-run appends nothing.
  */
 export const seedDemoRegion = async (
   app: INestApplication,
@@ -245,8 +250,36 @@ export const seedDemoRegion = async (
     position = result.position;
     if (typeof step.command.projectId === 'string') projects.add(step.command.projectId);
   }
+  // The leading group's office publishes the September bulletin (每月通报) of the demo year: the
+  // server computes its figures from the history, exactly as POST /bulletins does.
+  const office = {
+    userId: 'demo:leading-group-office',
+    role: 'leading-group-office' as const,
+    unitId: 'region',
+    via: 'token' as const,
+  };
+  const prepared: object = await app
+    .get(QueryBus)
+    .execute(new PrepareBulletinPublication(DEMO_BULLETIN.period, office, DEMO_BULLETIN.publishedOn));
+  const publish = decodeOrThrow(commandCodecs.PublishBulletin as never, {
+    ...prepared,
+    type: 'PublishBulletin',
+  }) as {
+    type: CommandType;
+  };
+  const published: CommandResult = await bus.execute(
+    commandMessage(publish, {
+      actor: office,
+      commandId: `demo:bulletin-${DEMO_BULLETIN.period}`,
+      correlationId: 'demo-region',
+      causationId: `demo:bulletin-${DEMO_BULLETIN.period}`,
+      businessTime: businessTimeOf(publish, new Date()),
+    }),
+  );
+  events += published.events.length;
+  position = published.position;
   await app.get<ReadModels>(READ_MODELS).waitFor(BigInt(position), 10_000);
-  return { commands: script.length, events, projects: projects.size, position };
+  return { commands: script.length + 1, events, projects: projects.size, position };
 };
 
 export { LIFE_STAGES };

@@ -9,10 +9,12 @@ export type {
   BrokenLinkReason,
   CurrentRevision,
   Direction,
+  EventImporter,
   EventMetadata,
   EventStore,
   ExpectedRevision,
   GlobalPosition,
+  ImportResult,
   NewEvent,
   ReadAllOptions,
   ReadStreamOptions,
@@ -25,6 +27,7 @@ export type {
 export {
   EventIdConflictError,
   EventStoreError,
+  ImportRefusedError,
   isEventStoreError,
   renderStoreMessage,
   StoreUnavailableError,
@@ -32,7 +35,7 @@ export {
   StreamNotFoundError,
   WrongExpectedRevisionError,
 } from './errors';
-export type { ErrorParams, EventStoreErrorCode, Language } from './errors';
+export type { ErrorParams, EventStoreErrorCode, ImportRefusalReason, Language } from './errors';
 export { canonicalJson, ChainVerifier, eventHash, GENESIS_HASH, hashesOfStoredText } from './hash-chain';
 export type { BrokenLink, HashedContent, StoredEventText } from './hash-chain';
 export { commandHandler } from './command-handler';
@@ -45,6 +48,8 @@ export type {
   DomainEventShape,
 } from './command-handler';
 export { asAsyncIterable } from './async-iterable';
+export { copyStore, streamHeads } from './copy';
+export type { CopyOptions, CopyProgress, CopyReport, HeadMismatch, StreamHead } from './copy';
 export { migrate, migrations, openSqliteEventStore, SqliteEventStore } from './sqlite';
 export type { Migration, SqliteDurability, SqliteEventStoreOptions } from './sqlite';
 export { EsdbEventStore, openEsdbEventStore, packPosition, unpackPosition } from './esdb';

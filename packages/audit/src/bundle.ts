@@ -1,13 +1,24 @@
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import {
+  closeSync,
+  mkdirSync,
+  openSync,
+  readFileSync,
+  readSync,
+  statSync,
+  writeFileSync,
+  writeSync,
+} from 'node:fs';
 import { join } from 'node:path';
 import { projectStream, type ProjectId } from '@zhaoshang/domain';
 import {
   eventHash,
   GENESIS_HASH,
   positionToString,
+  type HashedContent,
   type EventMetadata,
   type EventStore,
+  type GlobalPosition,
   type StoredEvent,
 } from '@zhaoshang/eventstore';
 
@@ -38,7 +49,8 @@ export interface BundleLine {
   readonly metadata: EventMetadata;
 }
 
-const sha256 = (bytes: Buffer | string): string => createHash('sha256').update(bytes).digest('hex');
+/** Events read from the store per page while exporting (what an export holds in memory). */
+export const BUNDLE_PAGE_SIZE = 1000;
 
 const toLine = (e: StoredEvent): string =>
   JSON.stringify({
@@ -50,37 +62,156 @@ const toLine = (e: StoredEvent): string =>
     metadata: e.metadata,
   } satisfies BundleLine);
 
+const byKey = ([a]: [string, unknown], [b]: [string, unknown]): number => (a < b ? -1 : a > b ? 1 : 0);
+
 /**
- * Writes an audit bundle: every stored event (or one project's) in global order to events.jsonl,
- * and manifest.json describing it. Returns the manifest.
+ * Builds a bundle one event at a time: `add` gives the event's line of events.jsonl (newline
+ * included) and folds it into the manifest (count, range, stream heads, SHA-256 of the lines so
+ * far); `manifest()` describes every line added. Holds the stream heads, never the events.
+ */
+export class BundleBuilder {
+  private readonly sha = createHash('sha256');
+  private readonly heads = new Map<string, { revision: number; hash: string }>();
+  private count = 0;
+  private fromPosition: string | null = null;
+  private toPosition: string | null = null;
+
+  add(e: StoredEvent): string {
+    const line = `${toLine(e)}\n`;
+    this.sha.update(line, 'utf8');
+    this.heads.set(e.streamName, { revision: e.revision, hash: e.metadata.hash });
+    this.count += 1;
+    const position = positionToString(e.globalPosition);
+    this.fromPosition ??= position;
+    this.toPosition = position;
+    return line;
+  }
+
+  /** The manifest of the lines added so far (call it once, at the end: it finishes the SHA-256). */
+  manifest(): BundleManifest {
+    return {
+      format: 1,
+      count: this.count,
+      fromPosition: this.fromPosition,
+      toPosition: this.toPosition,
+      streams: Object.fromEntries([...this.heads.entries()].sort(byKey)),
+      eventsSha256: this.sha.digest('hex'),
+    };
+  }
+}
+
+/** What a bundle holds: the whole store, or one project's stream. */
+export interface BundleScope {
+  readonly projectId?: ProjectId;
+  /**
+   * The last global position included (inclusive). Default: the store's head when the export
+   * starts, so that events appended meanwhile are left out and the bundle is one consistent cut.
+   */
+  readonly toPosition?: GlobalPosition;
+}
+
+/** The store's last global position, undefined when it is empty. */
+export const headPosition = async (store: EventStore): Promise<GlobalPosition | undefined> =>
+  (await store.readAll({ direction: 'backwards', maxCount: 1 }))[0]?.globalPosition;
+
+/**
+ * The events of a bundle in global order, read page by page (`pageSize` events at a time), up to
+ * `scope.toPosition`. A project's stream rejects with STREAM_NOT_FOUND when it has no event.
+ */
+export async function* bundleEvents(
+  store: EventStore,
+  scope: BundleScope,
+  pageSize: number = BUNDLE_PAGE_SIZE,
+): AsyncGenerator<StoredEvent, void, undefined> {
+  const upTo = scope.toPosition ?? (await headPosition(store));
+  if (scope.projectId !== undefined) {
+    const stream = projectStream(scope.projectId);
+    for (let fromRevision = 0; ; fromRevision += pageSize) {
+      const page = await store.readStream(stream, { fromRevision, maxCount: pageSize });
+      for (const e of page) {
+        if (upTo === undefined || e.globalPosition > upTo) return;
+        yield e;
+      }
+      if (page.length < pageSize) return;
+    }
+  }
+  if (upTo === undefined) return;
+  // readAll's fromPosition is inclusive: each page after the first starts at the last event seen
+  // and skips it (positions need not be contiguous, so last + 1 is not a position to ask for).
+  let from: GlobalPosition | undefined;
+  for (;;) {
+    const page = await store.readAll(
+      from === undefined ? { maxCount: pageSize } : { fromPosition: from, maxCount: pageSize + 1 },
+    );
+    let fresh = 0;
+    for (const e of page) {
+      if (from !== undefined && e.globalPosition <= from) continue;
+      if (e.globalPosition > upTo) return;
+      fresh += 1;
+      yield e;
+    }
+    const last = page[page.length - 1];
+    if (fresh === 0 || last === undefined) return;
+    from = last.globalPosition;
+  }
+}
+
+/**
+ * Writes a bundle's lines to `write`, page by page (`write` may return a promise, awaited before
+ * the next page: a slow reader holds the export back instead of letting it pile up in memory), and
+ * returns the manifest of what was written.
+ */
+export const writeBundle = async (
+  store: EventStore,
+  scope: BundleScope,
+  write: (text: string) => void | Promise<void>,
+  pageSize: number = BUNDLE_PAGE_SIZE,
+): Promise<BundleManifest> => {
+  const builder = new BundleBuilder();
+  let pending = '';
+  let inPage = 0;
+  for await (const e of bundleEvents(store, scope, pageSize)) {
+    pending += builder.add(e);
+    inPage += 1;
+    if (inPage === pageSize) {
+      await write(pending);
+      pending = '';
+      inPage = 0;
+    }
+  }
+  if (pending !== '') await write(pending);
+  return builder.manifest();
+};
+
+/**
+ * Writes an audit bundle to a directory: every stored event (or one project's) in global order to
+ * events.jsonl, a page at a time, then manifest.json describing it. Returns the manifest.
  */
 export const exportBundle = async (
   store: EventStore,
-  options: { readonly projectId?: ProjectId },
+  options: BundleScope,
   dir: string,
 ): Promise<BundleManifest> => {
-  const events =
-    options.projectId === undefined
-      ? await store.readAll()
-      : [...(await store.readStream(projectStream(options.projectId)))];
-  const text = events.map((e) => `${toLine(e)}\n`).join('');
-  const heads = new Map<string, { revision: number; hash: string }>();
-  for (const e of events) heads.set(e.streamName, { revision: e.revision, hash: e.metadata.hash });
-  const first = events[0];
-  const last = events[events.length - 1];
-  const manifest: BundleManifest = {
-    format: 1,
-    count: events.length,
-    fromPosition: first === undefined ? null : positionToString(first.globalPosition),
-    toPosition: last === undefined ? null : positionToString(last.globalPosition),
-    streams: Object.fromEntries([...heads.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))),
-    eventsSha256: sha256(text),
-  };
   mkdirSync(dir, { recursive: true });
-  writeFileSync(join(dir, EVENTS_FILE), text, 'utf8');
+  const fd = openSync(join(dir, EVENTS_FILE), 'w');
+  let manifest: BundleManifest;
+  try {
+    manifest = await writeBundle(store, options, (text) => {
+      writeSync(fd, text, null, 'utf8');
+    });
+  } finally {
+    closeSync(fd);
+  }
   writeFileSync(join(dir, MANIFEST_FILE), `${JSON.stringify(manifest, null, 2)}\n`, 'utf8');
   return manifest;
 };
+
+/**
+ * The single-file form of a bundle (what the API serves): events.jsonl's lines, then one last line
+ * `{"manifest":{…}}`. Cutting that line off gives events.jsonl; its `manifest` member is
+ * manifest.json. `verifyBundle` reads both forms.
+ */
+export const manifestLine = (manifest: BundleManifest): string => `${JSON.stringify({ manifest })}\n`;
 
 /** What can be wrong with a bundle, the first problem found. */
 export type BundleProblemCode =
@@ -133,12 +264,84 @@ const parseLine = (text: string): BundleLine | undefined => {
   }
 };
 
+/** Bytes of a bundle file read at a time: verification holds one chunk and the stream heads. */
+const READ_CHUNK = 1 << 20;
+
+/**
+ * Calls `onLine` for every line of a file, read a chunk at a time: the line's bytes without the
+ * newline, and whether a newline ended it (only the last line may lack one). Stops when `onLine`
+ * returns false.
+ */
+const forEachLine = (fd: number, onLine: (bytes: Buffer, newline: boolean) => boolean): void => {
+  let carry: Buffer | undefined;
+  for (;;) {
+    const chunk = Buffer.allocUnsafe(READ_CHUNK);
+    const read = readSync(fd, chunk, 0, READ_CHUNK, null);
+    if (read === 0) break;
+    const bytes =
+      carry === undefined ? chunk.subarray(0, read) : Buffer.concat([carry, chunk.subarray(0, read)]);
+    let start = 0;
+    for (let nl = bytes.indexOf(0x0a, start); nl !== -1; nl = bytes.indexOf(0x0a, start)) {
+      if (!onLine(bytes.subarray(start, nl), true)) return;
+      start = nl + 1;
+    }
+    carry = start < bytes.length ? bytes.subarray(start) : undefined;
+  }
+  if (carry !== undefined) onLine(carry, false);
+};
+
+const NEWLINE = Buffer.from('\n');
+
+/**
+ * An event's hash as the store computed it. Fast path first: a line written by `exportBundle`
+ * holds data and metadata parsed from canonical text, so `JSON.stringify` already writes them with
+ * sorted keys; if that text does not give the hash (keys reordered, say), the canonical encoding
+ * decides, as it always did. Either way a match means the canonical content hashes to `hash`.
+ */
+const hashMatches = (
+  content: HashedContent,
+  hash: string,
+): { ok: true } | { ok: false; recomputed: string } => {
+  const asWritten = createHash('sha256')
+    .update(
+      `{"data":${JSON.stringify(content.data)},"metadata":${JSON.stringify(content.metadata)},` +
+        `"revision":${JSON.stringify(content.revision)},"streamName":${JSON.stringify(content.streamName)},"type":${JSON.stringify(content.type)}}`,
+      'utf8',
+    )
+    .digest('hex');
+  if (asWritten === hash) return { ok: true };
+  const recomputed = eventHash(content);
+  return recomputed === hash ? { ok: true } : { ok: false, recomputed };
+};
+
+const asManifest = (value: unknown): BundleManifest | string => {
+  if (value === null || typeof value !== 'object') return 'not a manifest';
+  const manifest = value as BundleManifest;
+  if (manifest.format !== 1) return `unknown format ${String(manifest.format)}`;
+  return manifest;
+};
+
+const readManifest = (text: string, member?: 'manifest'): BundleManifest | string => {
+  try {
+    const value = JSON.parse(text) as unknown;
+    if (member === undefined) return asManifest(value);
+    if (value === null || typeof value !== 'object' || !(member in value)) return `no "${member}" member`;
+    return asManifest((value as Record<string, unknown>)[member]);
+  } catch (e) {
+    return String(e);
+  }
+};
+
 /**
  * Verifies a bundle offline, without any store: each event's hash recomputed, prev-hash links,
  * contiguous revisions from 0 per stream, increasing positions, then the manifest (count, range,
  * stream heads) and the SHA-256 of events.jsonl. Reports the first problem.
+ *
+ * `path` is a bundle directory (events.jsonl + manifest.json) or a single-file bundle (the lines,
+ * then `{"manifest":…}` as the last line, see `manifestLine`). The file is read a chunk at a time,
+ * so a bundle of millions of events needs no more memory than its stream heads.
  */
-export const verifyBundle = (dir: string): BundleReport => {
+export const verifyBundle = (path: string): BundleReport => {
   let checked = 0;
   const fail = (
     code: BundleProblemCode,
@@ -146,63 +349,118 @@ export const verifyBundle = (dir: string): BundleReport => {
     at: { line?: number; streamName?: string; revision?: number } = {},
   ): BundleReport => ({ ok: false, checked, problem: { code, ...at, detail } });
 
-  let manifest: BundleManifest;
+  let singleFile: boolean;
   try {
-    manifest = JSON.parse(readFileSync(join(dir, MANIFEST_FILE), 'utf8')) as BundleManifest;
-    if (manifest.format !== 1)
-      return fail('MANIFEST_UNREADABLE', `unknown format ${String(manifest.format)}`);
+    singleFile = !statSync(path).isDirectory();
   } catch (e) {
     return fail('MANIFEST_UNREADABLE', String(e));
   }
-  let bytes: Buffer;
+  let manifest: BundleManifest | undefined;
+  if (!singleFile) {
+    let text: string;
+    try {
+      text = readFileSync(join(path, MANIFEST_FILE), 'utf8');
+    } catch (e) {
+      return fail('MANIFEST_UNREADABLE', String(e));
+    }
+    const read = readManifest(text);
+    if (typeof read === 'string') return fail('MANIFEST_UNREADABLE', read);
+    manifest = read;
+  }
+  let fd: number;
   try {
-    bytes = readFileSync(join(dir, EVENTS_FILE));
+    fd = openSync(singleFile ? path : join(path, EVENTS_FILE), 'r');
   } catch (e) {
     return fail('EVENTS_UNREADABLE', String(e));
   }
 
-  const text = bytes.toString('utf8');
-  const lines = text === '' ? [] : text.replace(/\n$/, '').split('\n');
+  const sha = createHash('sha256');
   const heads = new Map<string, { revision: number; hash: string }>();
+  let lines = 0;
   let lastPosition: bigint | undefined;
   let firstPosition: string | null = null;
   let lastPositionText: string | null = null;
-  for (const [i, raw] of lines.entries()) {
-    const line = i + 1;
-    const e = parseLine(raw);
-    if (e === undefined) return fail('LINE_UNREADABLE', 'not a stored event', { line });
+  let problem: BundleReport | undefined;
+
+  /** Checks one event line; false (and `problem` set) at the first problem. */
+  const event = (bytes: Buffer, newline: boolean): boolean => {
+    lines += 1;
+    const line = lines;
+    sha.update(bytes);
+    if (newline) sha.update(NEWLINE);
+    const e = parseLine(bytes.toString('utf8'));
+    if (e === undefined) {
+      problem = fail('LINE_UNREADABLE', 'not a stored event', { line });
+      return false;
+    }
     const at = { line, streamName: e.streamName, revision: e.revision };
     const position = BigInt(e.globalPosition);
-    if (lastPosition !== undefined && position <= lastPosition)
-      return fail(
+    if (lastPosition !== undefined && position <= lastPosition) {
+      problem = fail(
         'POSITION_NOT_INCREASING',
         `position ${e.globalPosition} after ${String(lastPosition)}`,
         at,
       );
+      return false;
+    }
     lastPosition = position;
     firstPosition ??= e.globalPosition;
     lastPositionText = e.globalPosition;
     const head = heads.get(e.streamName);
     const expectedRevision = head === undefined ? 0 : head.revision + 1;
-    if (e.revision !== expectedRevision)
-      return fail('REVISION_GAP', `expected revision ${expectedRevision}`, at);
-    if (e.metadata.prevHash !== (head === undefined ? GENESIS_HASH : head.hash))
-      return fail('PREV_HASH_MISMATCH', 'prevHash is not the previous event’s hash', at);
+    if (e.revision !== expectedRevision) {
+      problem = fail('REVISION_GAP', `expected revision ${expectedRevision}`, at);
+      return false;
+    }
+    if (e.metadata.prevHash !== (head === undefined ? GENESIS_HASH : head.hash)) {
+      problem = fail('PREV_HASH_MISMATCH', 'prevHash is not the previous event’s hash', at);
+      return false;
+    }
     const { hash, ...metadata } = e.metadata;
-    const recomputed = eventHash({
-      streamName: e.streamName,
-      revision: e.revision,
-      type: e.type,
-      data: e.data,
-      metadata,
-    });
-    if (recomputed !== hash) return fail('HASH_MISMATCH', `recomputed ${recomputed}`, at);
-    heads.set(e.streamName, { revision: e.revision, hash });
+    const verdict = hashMatches(
+      { streamName: e.streamName, revision: e.revision, type: e.type, data: e.data, metadata },
+      hash,
+    );
+    if (!verdict.ok) {
+      problem = fail('HASH_MISMATCH', `recomputed ${verdict.recomputed}`, at);
+      return false;
+    }
+    if (head === undefined) heads.set(e.streamName, { revision: e.revision, hash });
+    else {
+      head.revision = e.revision;
+      head.hash = hash;
+    }
     checked += 1;
-  }
+    return true;
+  };
 
-  if (manifest.count !== lines.length)
-    return fail('COUNT_MISMATCH', `manifest says ${manifest.count}, events.jsonl has ${lines.length}`);
+  // In a single file the last line is the manifest: each line is checked once the next one shows
+  // that it was not the last.
+  let held: { bytes: Buffer; newline: boolean } | undefined;
+  try {
+    forEachLine(fd, (bytes, newline) => {
+      if (!singleFile) return event(bytes, newline);
+      const previous = held;
+      held = { bytes, newline };
+      return previous === undefined || event(previous.bytes, previous.newline);
+    });
+  } catch (e) {
+    return fail('EVENTS_UNREADABLE', String(e));
+  } finally {
+    closeSync(fd);
+  }
+  if (problem !== undefined) return problem;
+
+  if (singleFile) {
+    if (held === undefined) return fail('MANIFEST_UNREADABLE', 'the file is empty: no manifest line');
+    const trailer = readManifest(held.bytes.toString('utf8'), 'manifest');
+    if (typeof trailer === 'string')
+      return fail('MANIFEST_UNREADABLE', `the last line is not {"manifest":…} (a cut download?): ${trailer}`);
+    manifest = trailer;
+  }
+  if (manifest === undefined) return fail('MANIFEST_UNREADABLE', 'no manifest');
+  if (manifest.count !== lines)
+    return fail('COUNT_MISMATCH', `manifest says ${manifest.count}, events.jsonl has ${lines}`);
   if (manifest.fromPosition !== firstPosition || manifest.toPosition !== lastPositionText)
     return fail(
       'RANGE_MISMATCH',
@@ -219,7 +477,7 @@ export const verifyBundle = (dir: string): BundleReport => {
     if (head === undefined || head.revision !== expected.revision || head.hash !== expected.hash)
       return fail('HEADS_MISMATCH', `head of ${streamName} differs from the manifest`, { streamName });
   }
-  const actual = sha256(bytes);
+  const actual = sha.digest('hex');
   if (actual !== manifest.eventsSha256)
     return fail('FILE_HASH_MISMATCH', `events.jsonl has SHA-256 ${actual}`);
   return { ok: true, checked };

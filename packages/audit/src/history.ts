@@ -28,7 +28,7 @@ export interface HistoryEntry {
   readonly businessTime: string;
   readonly recordedAt: string;
   readonly actor: Actor;
-  /** `data.reason`, or `data.correction.reason`, when the event carries one. */
+  /** `data.reason`, else `data.correction.reason`, else `data.summary`, when the event carries one. */
   readonly reason: string | undefined;
   readonly data: unknown;
   /** The decoded event (upcast to the current schema version). */
@@ -46,6 +46,11 @@ export class UndecodableEventError extends Error {
   }
 }
 
+/**
+ * Why or what, in the event's own words: `data.reason` (refusals, rejections, terminations,
+ * incentives...), else `data.correction.reason` (corrections), else `data.summary` (opinions,
+ * visits, negotiations, due diligence...).
+ */
 const reasonOf = (data: unknown): string | undefined => {
   if (data === null || typeof data !== 'object') return undefined;
   const record = data as Record<string, unknown>;
@@ -55,6 +60,7 @@ const reasonOf = (data: unknown): string | undefined => {
     const reason = (correction as Record<string, unknown>)['reason'];
     if (typeof reason === 'string') return reason;
   }
+  if (typeof record['summary'] === 'string') return record['summary'];
   return undefined;
 };
 

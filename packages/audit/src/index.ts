@@ -12,8 +12,19 @@ export {
 export type { AsOf, HistoryEntry, StateChange } from './history';
 export { verifyStore } from './verify';
 export type { VerifyReport } from './verify';
-export { EVENTS_FILE, exportBundle, MANIFEST_FILE, verifyBundle } from './bundle';
-export type { BundleLine, BundleManifest, BundleProblemCode, BundleReport } from './bundle';
+export {
+  BUNDLE_PAGE_SIZE,
+  BundleBuilder,
+  bundleEvents,
+  EVENTS_FILE,
+  exportBundle,
+  headPosition,
+  MANIFEST_FILE,
+  manifestLine,
+  verifyBundle,
+  writeBundle,
+} from './bundle';
+export type { BundleLine, BundleManifest, BundleProblemCode, BundleReport, BundleScope } from './bundle';
 export {
   BulletinRecomputeError,
   computeBulletinFigures,

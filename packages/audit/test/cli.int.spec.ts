@@ -1,6 +1,7 @@
-import { rmSync } from 'node:fs';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { flipLastDigit, makeTempDir, temporarySqliteStore } from '@zhaoshang/eventstore/testing';
+import { manifestLine, type BundleManifest } from '../src';
 import { main } from '../src/cli/main';
 import { appendFixtureProject, projectId } from './audit-fixture';
 
@@ -76,6 +77,23 @@ describe('zhaoshang-audit CLI', () => {
       ok: false,
       problem: { code: 'HASH_MISMATCH', line: 2 },
     });
+  });
+
+  it('verify-bundle also reads the single-file form (lines, then the manifest line)', async () => {
+    const dir = makeTempDir('audit-cli');
+    dirs.push(dir);
+    const exported = await run(['export-bundle', dir, '--events', file, '--json']);
+    const single = join(dir, 'bundle.jsonl');
+    writeFileSync(
+      single,
+      readFileSync(join(dir, 'events.jsonl'), 'utf8') +
+        manifestLine(JSON.parse(exported.stdout) as BundleManifest),
+    );
+    expect((await run(['verify-bundle', single])).stdout).toContain(`已校验 checked ${count}`);
+    writeFileSync(single, readFileSync(join(dir, 'events.jsonl')));
+    const cut = await run(['verify-bundle', single, '--json']);
+    expect(cut.code).toBe(1);
+    expect(JSON.parse(cut.stdout)).toMatchObject({ ok: false, problem: { code: 'MANIFEST_UNREADABLE' } });
   });
 
   it('exits 2 on a usage error and 1 on an unknown project', async () => {

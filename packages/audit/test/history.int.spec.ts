@@ -14,6 +14,11 @@ describe('project history (审计: 项目历史)', () => {
       expect(history[0]?.position).toBe('1');
       expect(history[0]?.actor.userId).toBe('u-wang');
       expect(history[1]?.businessTime).toBe('2024-03-02T02:00:00.000Z');
+      // The reason column: data.reason, correction.reason, else the event's summary.
+      const opinion = history.find((h) => h.type === 'DepartmentOpinionRecorded');
+      expect(opinion?.reason).toBe((opinion?.data as { summary?: string } | undefined)?.summary);
+      expect(opinion?.reason).toEqual(expect.any(String));
+      expect(history[0]?.reason).toBeUndefined();
     } finally {
       await t.dispose();
     }

@@ -30,7 +30,7 @@ const USAGE = `用法 usage: zhaoshang-audit <command> [options]
   diff <projectId> --from D|N --to D|N --events <file>     状态差异 differences between two points
   verify [--stream <name>] --events <file>                 哈希链校验 verify hash chains
   export-bundle <dir> [--project <id>] --events <file>     导出审计包 export an audit bundle
-  verify-bundle <dir>                                      离线校验审计包 verify a bundle offline
+  verify-bundle <dir|file.jsonl>                           离线校验审计包 verify a bundle offline
   verify-bulletin <2024-03|2024-Q1|2024> --events <file>   通报重算核对 verify a published bulletin
   --json                                                   机器可读输出 JSON output
 `;
@@ -247,9 +247,9 @@ const run = async (argv: ReadonlyArray<string>, io: CliIo): Promise<number> => {
       return EXIT_OK;
     }
     case 'verify-bundle': {
-      const dir = positionals[0];
-      if (dir === undefined) throw new UsageError('verify-bundle: <dir> is required');
-      return printBundle(io, verifyBundle(dir), asJson);
+      const path = positionals[0];
+      if (path === undefined) throw new UsageError('verify-bundle: <dir> or <file.jsonl> is required');
+      return printBundle(io, verifyBundle(path), asJson);
     }
     case 'verify-bulletin': {
       const label = positionals[0];

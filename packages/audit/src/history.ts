@@ -51,7 +51,7 @@ export class UndecodableEventError extends Error {
  * incentives...), else `data.correction.reason` (corrections), else `data.summary` (opinions,
  * visits, negotiations, due diligence...).
  */
-const reasonOf = (data: unknown): string | undefined => {
+export const reasonOf = (data: unknown): string | undefined => {
   if (data === null || typeof data !== 'object') return undefined;
   const record = data as Record<string, unknown>;
   if (typeof record['reason'] === 'string') return record['reason'];

@@ -4,6 +4,7 @@ export {
   diffStates,
   isAsOf,
   projectHistory,
+  reasonOf,
   stateAsOf,
   stateOfHistory,
   toHistoryEntry,

@@ -1,4 +1,9 @@
-import { positionToString, type EventStore, type VerifyResult } from '@zhaoshang/eventstore';
+import {
+  positionToString,
+  type EventStore,
+  type VerifyOptions,
+  type VerifyResult,
+} from '@zhaoshang/eventstore';
 
 /** A hash-chain verification report, ready for JSON (positions as strings). */
 export type VerifyReport =
@@ -25,11 +30,16 @@ const toReport = (scope: string, result: VerifyResult): VerifyReport =>
         firstBroken: { ...result.brokenAt, position: positionToString(result.brokenAt.position) },
       };
 
-/** Verifies one stream's hash chain (`stream` given) or the whole store's. */
+/**
+ * Verifies one stream's hash chain (`stream` given) or the whole store's; for the whole store,
+ * `onProgress` and `signal` are passed to the store's `verifyAll` (progress after each page read,
+ * stop between pages).
+ */
 export const verifyStore = async (
   store: EventStore,
-  options: { readonly stream?: string } = {},
-): Promise<VerifyReport> =>
-  options.stream === undefined
-    ? toReport('$all', await store.verifyAll())
-    : toReport(options.stream, await store.verifyStream(options.stream));
+  options: { readonly stream?: string } & VerifyOptions = {},
+): Promise<VerifyReport> => {
+  if (options.stream !== undefined) return toReport(options.stream, await store.verifyStream(options.stream));
+  const { stream: _stream, ...verifyOptions } = options;
+  return toReport('$all', await store.verifyAll(verifyOptions));
+};

@@ -18,6 +18,24 @@ describe('verifyStore (哈希链校验)', () => {
     }
   });
 
+  it('passes progress and abort through to the store for the whole store', async () => {
+    const t = await temporarySqliteStore();
+    try {
+      const count = await appendFixtureProject(t.store);
+      const seen: number[] = [];
+      expect(await verifyStore(t.store, { onProgress: (p) => seen.push(p.checked) })).toMatchObject({
+        ok: true,
+        checked: count,
+      });
+      expect(seen).toEqual([count]);
+      await expect(verifyStore(t.store, { signal: AbortSignal.abort() })).rejects.toMatchObject({
+        name: 'AbortError',
+      });
+    } finally {
+      await t.dispose();
+    }
+  });
+
   it('reports the first broken link after a stored byte is changed', async () => {
     const t = await temporarySqliteStore();
     try {

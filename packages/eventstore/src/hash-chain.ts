@@ -283,6 +283,11 @@ export class ChainVerifier {
     return (this.broken = { streamName, revision, position, reason: 'unreadable' });
   }
 
+  /** Events checked so far and the position of the last one (undefined before the first). */
+  progress(): { readonly checked: number; readonly position: GlobalPosition | undefined } {
+    return { checked: this.count, position: this.lastPosition };
+  }
+
   /** The verdict so far. */
   result(): VerifyResult {
     return this.broken

@@ -22,6 +22,7 @@ export type {
   StreamName,
   StreamRevision,
   SubscribeOptions,
+  VerifyOptions,
   VerifyResult,
 } from './port';
 export {

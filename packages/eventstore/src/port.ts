@@ -163,6 +163,17 @@ export type VerifyResult =
       };
     };
 
+/** Options of `verifyAll`: a long verification reports how far it got and can be stopped. */
+export interface VerifyOptions {
+  /**
+   * Called as the verification advances (after each page the adapter reads): events checked so
+   * far and the global position of the last one. Not called for an empty store.
+   */
+  readonly onProgress?: (progress: { readonly checked: number; readonly position: GlobalPosition }) => void;
+  /** Aborting stops the verification between pages; the promise rejects with the signal's reason. */
+  readonly signal?: AbortSignal;
+}
+
 /** Why a link is broken. */
 export type BrokenLinkReason =
   | 'hash-mismatch'
@@ -189,7 +200,7 @@ export interface EventStore {
   /** Checks one stream's hash chain. */
   verifyStream(streamName: StreamName): Promise<VerifyResult>;
   /** Checks every stream's hash chain and the order of global positions. */
-  verifyAll(): Promise<VerifyResult>;
+  verifyAll(options?: VerifyOptions): Promise<VerifyResult>;
   /** Releases connections and ends live subscriptions. */
   close(): Promise<void>;
 }

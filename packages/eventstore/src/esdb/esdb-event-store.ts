@@ -50,6 +50,7 @@ import type {
   StoredEvent,
   StreamName,
   SubscribeOptions,
+  VerifyOptions,
   VerifyResult,
 } from '../port';
 import { normaliseExpectedRevision, satisfiesExpectedRevision } from '../revisions';
@@ -322,26 +323,31 @@ export class EsdbEventStore implements EventStore, EventImporter {
     return verifier.result();
   }
 
-  async verifyAll(): Promise<VerifyResult> {
+  async verifyAll(options: VerifyOptions = {}): Promise<VerifyResult> {
     // Server positions are log offsets, not a dense sequence: order is checked, contiguity cannot be.
     const verifier = new ChainVerifier({ contiguousPositions: false });
     const pageSize = this.options.pageSize ?? 500;
     let from: ReadPosition = START;
     let skipUpTo: GlobalPosition | undefined;
-    try {
-      for (;;) {
-        const page = await this.readAllPage(from, FORWARDS, pageSize);
-        for (const e of page) {
-          if (skipUpTo !== undefined && e.globalPosition <= skipUpTo) continue;
-          if (verifier.check(e)) return verifier.result();
-        }
-        const last = page[page.length - 1];
-        if (page.length < pageSize || last === undefined) break;
-        from = unpackPosition(last.globalPosition);
-        skipUpTo = last.globalPosition;
+    for (;;) {
+      options.signal?.throwIfAborted();
+      let page: ReadonlyArray<StoredEvent>;
+      try {
+        page = await this.readAllPage(from, FORWARDS, pageSize);
+      } catch (error) {
+        throw translate(error);
       }
-    } catch (error) {
-      throw translate(error);
+      for (const e of page) {
+        if (skipUpTo !== undefined && e.globalPosition <= skipUpTo) continue;
+        if (verifier.check(e)) return verifier.result();
+      }
+      const { checked, position } = verifier.progress();
+      if (options.onProgress !== undefined && position !== undefined)
+        options.onProgress({ checked, position });
+      const last = page[page.length - 1];
+      if (page.length < pageSize || last === undefined) break;
+      from = unpackPosition(last.globalPosition);
+      skipUpTo = last.globalPosition;
     }
     return verifier.result();
   }

@@ -213,6 +213,37 @@ describe('embedded SQLite adapter', () => {
       await expect(s.verifyStream('none')).rejects.toMatchObject({ code: 'STREAM_NOT_FOUND' });
     });
 
+    it('reports progress page by page and stops between pages when aborted', async () => {
+      const s = openStore({ file, durability: 'normal' });
+      for (let i = 0; i < 5; i++)
+        await s.append(
+          `s-${i}`,
+          Array.from({ length: 500 }, (_, n) => ({ type: 'T', data: { n } })),
+          {
+            expectedRevision: 'no-stream',
+            context: testContext(),
+          },
+        );
+      const seen: Array<{ checked: number; position: bigint }> = [];
+      expect(await s.verifyAll({ onProgress: (p) => seen.push(p) })).toEqual({ ok: true, checked: 2_500 });
+      expect(seen).toEqual([
+        { checked: 1_000, position: 1_000n },
+        { checked: 2_000, position: 2_000n },
+        { checked: 2_500, position: 2_500n },
+      ]);
+      const stop = new AbortController();
+      const pages: number[] = [];
+      const stopped = s.verifyAll({
+        signal: stop.signal,
+        onProgress: (p) => {
+          pages.push(p.checked);
+          stop.abort(new Error('enough'));
+        },
+      });
+      await expect(stopped).rejects.toThrow('enough');
+      expect(pages).toEqual([1_000]);
+    });
+
     it('finds an event rewritten with a freshly computed hash: the next link no longer points to it', async () => {
       const s = openStore();
       await s.append(

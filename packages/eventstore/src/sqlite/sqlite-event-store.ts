@@ -24,6 +24,7 @@ import type {
   StoredEvent,
   StreamName,
   SubscribeOptions,
+  VerifyOptions,
   VerifyResult,
 } from '../port';
 import { normaliseExpectedRevision, satisfiesExpectedRevision } from '../revisions';
@@ -363,7 +364,7 @@ export class SqliteEventStore implements EventStore, EventImporter {
     });
   }
 
-  verifyAll(): Promise<VerifyResult> {
+  verifyAll(options: VerifyOptions = {}): Promise<VerifyResult> {
     const verifier = new ChainVerifier({ contiguousPositions: true, firstPosition: 1n });
     const page = this.rawStatement(
       `SELECT ${READ_COLUMNS} FROM events WHERE position > ? AND position <= ? ORDER BY position LIMIT ${VERIFY_PAGE}`,
@@ -377,6 +378,7 @@ export class SqliteEventStore implements EventStore, EventImporter {
         return page.all(after ?? 0, head);
       },
       0,
+      options,
     );
   }
 
@@ -389,9 +391,11 @@ export class SqliteEventStore implements EventStore, EventImporter {
     verifier: ChainVerifier,
     next: (after: number | undefined) => ReadonlyArray<ReadRow>,
     key: 0 | 2,
+    options: VerifyOptions = {},
   ): Promise<VerifyResult> {
     let after: number | undefined;
     for (;;) {
+      options.signal?.throwIfAborted();
       if (this.closed) throw closedError();
       let rows: ReadonlyArray<ReadRow>;
       try {
@@ -413,6 +417,9 @@ export class SqliteEventStore implements EventStore, EventImporter {
           return verifier.result();
       }
       const last = rows[rows.length - 1];
+      const { checked, position } = verifier.progress();
+      if (options.onProgress !== undefined && position !== undefined)
+        options.onProgress({ checked, position });
       if (rows.length < VERIFY_PAGE || last === undefined) return verifier.result();
       after = last[key];
       await new Promise<void>((resolve) => setImmediate(resolve));

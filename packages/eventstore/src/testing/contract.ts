@@ -563,6 +563,23 @@ export const eventStoreContract = (
         expect(all.checked).toBeGreaterThanOrEqual(5);
       });
 
+      it('verifyAll reports its progress and stops when aborted', async () => {
+        await store.append(`${p}progress`, events(3), {
+          expectedRevision: 'no-stream',
+          context: testContext(),
+        });
+        const seen: Array<{ checked: number; position: bigint }> = [];
+        const result = await store.verifyAll({ onProgress: (progress) => seen.push(progress) });
+        expect(result.ok).toBe(true);
+        const last = seen[seen.length - 1];
+        expect(last?.checked).toBe(result.checked);
+        const [head] = await store.readAll({ direction: 'backwards', maxCount: 1 });
+        expect(last?.position).toBe(head?.globalPosition);
+        const stop = new AbortController();
+        stop.abort(new Error('auditor went away'));
+        await expect(store.verifyAll({ signal: stop.signal })).rejects.toThrow('auditor went away');
+      });
+
       const tamperCase = 'a single byte changed in a stored event is found by verifyStream and verifyAll';
       if (options.tamper !== true) {
         it.todo(`${tamperCase} (not run on ${name}: stored bytes cannot be edited from outside)`);

@@ -12,6 +12,7 @@ import { ThrottlerGuard, ThrottlerModule } from '@nestjs/throttler';
 import type { EventStore } from '@zhaoshang/eventstore';
 import { randomUUID } from 'node:crypto';
 import { LoggerModule } from 'nestjs-pino';
+import { auditQueryHandlers } from './audit/queries/audit-queries';
 import { AuthGuard } from './auth/auth.guard';
 import { Authenticator } from './auth/authenticator';
 import { bulletinQueryHandlers } from './bulletins/queries/bulletin-queries';
@@ -112,6 +113,7 @@ export class AppModule {
         ...leaderQueryHandlers,
         ...bulletinQueryHandlers,
         ...reviewQueryHandlers,
+        ...auditQueryHandlers,
       ],
     };
   }

@@ -57,6 +57,26 @@ describe('role matrix: every route × every role, from the permission table', ()
     });
   });
 
+  it('audit reads: auditors and the two supervising offices; the whole store: auditors only', () => {
+    const audit = allQueryRoutes.filter((r) => r.path.startsWith('/audit/'));
+    expect(audit.map((r) => r.name).sort()).toEqual([
+      'AuditProjectBundle',
+      'AuditStateAsOf',
+      'AuditStateDiff',
+      'AuditStoreBundle',
+      'AuditStoreVerification',
+      'AuditStreamVerification',
+    ]);
+    for (const route of audit) {
+      const readers = ROLES.filter((role) => isRestrictedQuery(route.name) && mayRead(role, route.name));
+      const wholeStore = route.path === '/audit/verification' || route.path === '/audit/bundle';
+      expect([route.name, readers]).toEqual([
+        route.name,
+        wholeStore ? ['auditor'] : ['leading-group-office', 'supervision-office', 'auditor'],
+      ]);
+    }
+  });
+
   it('auditors issue no command at all', () => {
     for (const roles of Object.values(commandRoles))
       expect(roles as ReadonlyArray<string>).not.toContain('auditor');

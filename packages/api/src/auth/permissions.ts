@@ -63,9 +63,22 @@ export type CommandType = keyof typeof commandRoles;
 /**
  * The few reads not open to every authenticated role, by query route name. Re-deriving a bulletin
  * from the whole history is for auditors (纪工委, 审计) and the offices that publish it.
+ *
+ * The audit routes (/audit/…) read the event store itself. A project's past states, their
+ * differences, one stream's chain and one project's bundle: auditors and the two offices that
+ * supervise projects and answer for the bulletins (督查考核办, 领导小组办公室). The whole store —
+ * its verification and its bundle, every unit's events and actors, and minutes of work on a big
+ * store — auditors only. A project's history stays at /projects/{id}/history, open to every reader
+ * as before (the dashboard's timeline reads it).
  */
 export const queryRoles = {
   VerifyBulletin: ['auditor', 'supervision-office', 'leading-group-office'],
+  AuditStateAsOf: ['auditor', 'supervision-office', 'leading-group-office'],
+  AuditStateDiff: ['auditor', 'supervision-office', 'leading-group-office'],
+  AuditStreamVerification: ['auditor', 'supervision-office', 'leading-group-office'],
+  AuditProjectBundle: ['auditor', 'supervision-office', 'leading-group-office'],
+  AuditStoreVerification: ['auditor'],
+  AuditStoreBundle: ['auditor'],
 } as const satisfies Record<string, ReadonlyArray<Role>>;
 
 export type RestrictedQuery = keyof typeof queryRoles;

@@ -1,5 +1,6 @@
 import type { DomainError } from '@zhaoshang/domain';
 import type { CurrentRevision } from '@zhaoshang/eventstore';
+import type { ApiMessageCode } from './api-messages';
 
 /** One failing path of a request body: where, what was expected, what came. */
 export interface FieldError {
@@ -71,6 +72,17 @@ export class NotFound extends ApiError {
   constructor(
     readonly code: 'PROJECT_NOT_FOUND' | 'NOT_FOUND',
     readonly params: Readonly<Record<string, string>>,
+  ) {
+    super(code);
+  }
+}
+
+/** An error answered with one of the API's message codes (api-messages.ts), in both languages. */
+export class CodedApiError extends ApiError {
+  constructor(
+    readonly status: number,
+    readonly code: ApiMessageCode,
+    readonly params: Readonly<Record<string, string>> = {},
   ) {
     super(code);
   }

@@ -4,6 +4,7 @@ import { isEventStoreError } from '@zhaoshang/eventstore';
 import type { Request, Response } from 'express';
 import {
   ApiError,
+  CodedApiError,
   DomainRefusal,
   ForbiddenError,
   InvalidInputError,
@@ -112,6 +113,7 @@ export class ApiExceptionFilter implements ExceptionFilter {
       const params = { atLeast: e.atLeast, checkpoint: e.checkpoint };
       return [503, api('READ_MODEL_BEHIND', lang, params, { params })];
     }
+    if (e instanceof CodedApiError) return [e.status, api(e.code, lang, e.params, { params: e.params })];
     if (e instanceof ApiError)
       return [e.status, body(e.constructor.name, { zh: e.message, en: e.message }, lang)];
     if (isEventStoreError(e)) {

@@ -25,6 +25,14 @@ export const apiMessages = {
     en: 'The event store is unavailable; retry later',
   },
   SHUTTING_DOWN: { zh: '服务正在停止，请稍后重试', en: 'The service is shutting down; retry shortly' },
+  AUDIT_BUSY: {
+    zh: '已有一项整库校验或整库导出正在进行，请稍后重试',
+    en: 'A whole-store verification or export is already running; retry when it is done',
+  },
+  EVENT_UNDECODABLE: {
+    zh: '存储的事件 {streamName}@{revision} 无法按领域模型解码（{reason}），请先校验哈希链',
+    en: 'Stored event {streamName}@{revision} does not decode as a domain event ({reason}); verify the hash chain first',
+  },
   INTERNAL_ERROR: {
     zh: '服务器内部错误（已记录，请求编号 {requestId}）',
     en: 'Internal error (logged, request id {requestId})',

@@ -1,11 +1,16 @@
-import { Controller, Get, HttpCode, Inject, Post, Put, Req, type Type } from '@nestjs/common';
+import { Controller, Get, HttpCode, Inject, Post, Put, Req, Res, type Type } from '@nestjs/common';
+import type { Response } from 'express';
 import { isRestrictedQuery } from '../auth/permissions';
 import { Access } from '../auth/route-access';
 import type { AuthenticatedRequest } from '../auth/auth.guard';
 import { RequestDispatcher } from './request-dispatcher';
 import type { CommandRoute, QueryRoute } from './routes';
 
-type Method = (this: { dispatcher: RequestDispatcher }, req: AuthenticatedRequest) => Promise<unknown>;
+type Method = (
+  this: { dispatcher: RequestDispatcher },
+  req: AuthenticatedRequest,
+  res: Response,
+) => Promise<unknown>;
 
 /**
  * Builds a context's controller from its route table: one method per route, decorated as if
@@ -44,14 +49,20 @@ export const controllerFor = (
   for (const route of queries) {
     define(
       route.name,
-      function (req) {
-        return this.dispatcher.query(route, req);
-      },
+      route.streamed === undefined
+        ? function (req) {
+            return this.dispatcher.query(route, req);
+          }
+        : function (req, res) {
+            return this.dispatcher.stream(route, req, res);
+          },
       [
         Get(route.path),
         Access(isRestrictedQuery(route.name) ? { kind: 'query', restricted: route.name } : { kind: 'query' }),
       ],
     );
+    // A streamed answer writes the response itself (Nest then sends nothing of its own).
+    if (route.streamed !== undefined) Res()(proto, route.name, 1);
   }
   Inject(RequestDispatcher)(RoutesController, undefined, 0);
   Controller()(RoutesController);

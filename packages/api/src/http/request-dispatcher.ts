@@ -2,6 +2,7 @@ import { createHash, randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import type { CurrentRevision } from '@zhaoshang/eventstore';
+import type { Response } from 'express';
 import type { AuthenticatedRequest } from '../auth/auth.guard';
 import type { Clock } from '../clock';
 import { commandCodecs } from '../command-handling/aggregates';
@@ -15,6 +16,7 @@ import { API_CONFIG, CLOCK, READ_MODELS } from '../tokens';
 import { decodeOrThrow } from './decode';
 import { QueryCache } from './query-cache';
 import type { CommandRoute, QueryRoute } from './routes';
+import { isStreamedAnswer, sendStreamed } from './streamed-answer';
 
 /** Answer of every query: the data and the read models' position it reflects. */
 export interface QueryAnswer<T = unknown> {
@@ -119,6 +121,18 @@ export class RequestDispatcher {
         )
       : await this.queryBus.execute(query as never);
     return { position: checkpoint.toString(), caughtUp, data };
+  }
+
+  /** A streamed query route: decoded like any query, its handler's `StreamedAnswer` written as it comes. */
+  async stream(route: QueryRoute, req: AuthenticatedRequest, res: Response): Promise<void> {
+    const queryString = isObject(req.query) ? req.query : {};
+    const input = decodeOrThrow(route.input as never, { ...queryString, ...req.params }) as Record<
+      string,
+      string | undefined
+    >;
+    const answer: unknown = await this.queryBus.execute(route.build(input, this.clock.today()) as never);
+    if (!isStreamedAnswer(answer)) throw new Error(`${route.name}: the handler did not answer a stream`);
+    await sendStreamed(res, answer);
   }
 
   private ifMatch(header: string | string[] | undefined): CurrentRevision | undefined {

@@ -1,3 +1,4 @@
+import { auditQueryRoutes } from '../audit/audit.routes';
 import { bulletinCommandRoutes, bulletinQueryRoutes } from '../bulletins/bulletins.routes';
 import { leaderCommandRoutes, leaderQueryRoutes } from '../leaders/leaders.routes';
 import { projectCommandRoutes, projectQueryRoutes } from '../projects/projects.routes';
@@ -12,6 +13,7 @@ export const routeTable = {
   leaders: { commands: leaderCommandRoutes, queries: leaderQueryRoutes },
   bulletins: { commands: bulletinCommandRoutes, queries: bulletinQueryRoutes },
   reviews: { commands: [] as ReadonlyArray<CommandRoute>, queries: reviewQueryRoutes },
+  audit: { commands: [] as ReadonlyArray<CommandRoute>, queries: auditQueryRoutes },
 } as const;
 
 export const allCommandRoutes: ReadonlyArray<CommandRoute> = Object.values(routeTable).flatMap(

@@ -49,6 +49,11 @@ export interface QueryRoute {
    * QueryCache while their checkpoint does not move.
    */
   readonly cacheable?: boolean;
+  /**
+   * The handler answers a `StreamedAnswer` (http/streamed-answer.ts), written to the response as it
+   * is produced in this content type, instead of `{ position, caughtUp, data }` JSON.
+   */
+  readonly streamed?: { readonly contentType: string };
 }
 
 export type Route = CommandRoute | QueryRoute;

@@ -162,7 +162,9 @@ export const openApiDocument = (): OpenAPIObject => {
       operationId: route.name,
       summary: route.summary,
       description:
-        `Query \`${route.name}\`; answers \`{ position, caughtUp, data: ${route.returns} }\`.` +
+        (route.streamed === undefined
+          ? `Query \`${route.name}\`; answers \`{ position, caughtUp, data: ${route.returns} }\`.`
+          : `Streamed query \`${route.name}\`; answers \`${route.streamed.contentType}\`, written as it is produced: ${route.returns}.`) +
         (isRestrictedQuery(route.name) ? ` Roles: ${queryRoles[route.name].join(', ')}.` : ''),
       security: [{ bearer: [] }, { apiKey: [] }],
       parameters: Object.entries(props).map(([name, schema]) => ({
@@ -172,7 +174,13 @@ export const openApiDocument = (): OpenAPIObject => {
         schema,
       })),
       responses: {
-        200: { description: route.returns },
+        200:
+          route.streamed === undefined
+            ? { description: route.returns }
+            : {
+                description: route.returns,
+                content: { [route.streamed.contentType]: { schema: { type: 'string' } } },
+              },
         400: errorResponse('bad parameters'),
         401: errorResponse('no or bad credentials'),
         ...(isRestrictedQuery(route.name) ? { 403: errorResponse('role not allowed') } : {}),
@@ -191,7 +199,9 @@ export const openApiDocument = (): OpenAPIObject => {
         'Positions are decimal strings.',
     },
     servers: [{ url: '/' }],
-    tags: ['projects', 'targets', 'leaders', 'bulletins', 'reviews', 'operations'].map((name) => ({ name })),
+    tags: ['projects', 'targets', 'leaders', 'bulletins', 'reviews', 'audit', 'operations'].map((name) => ({
+      name,
+    })),
     paths: paths as OpenAPIObject['paths'],
     components: {
       schemas: schemas as NonNullable<OpenAPIObject['components']>['schemas'],

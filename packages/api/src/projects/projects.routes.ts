@@ -118,6 +118,7 @@ export const projectQueryRoutes: ReadonlyArray<QueryRoute> = [
     summary: '项目全部事件及哈希链校验（审计）/ full history with hash-chain check (audit)',
     input: queryInput({ projectId: IdText }, {}),
     build: (i) => new GetProjectHistory(i.projectId!),
-    returns: '{ streamName, chain, events[] }',
+    returns:
+      '{ streamName, chain: { ok, checked, reason? }, events: [{ revision, position, type, businessTime, recordedAt, actor, reason?, data, metadata }] } (reason: data.reason, a correction’s reason, or the event’s summary; data as stored)',
   },
 ];

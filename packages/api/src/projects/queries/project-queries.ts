@@ -1,6 +1,7 @@
 import { Inject } from '@nestjs/common';
 import { QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
 import type { BusinessDate, Stage } from '@zhaoshang/domain';
+import { reasonOf } from '@zhaoshang/audit';
 import { isEventStoreError, type EventStore } from '@zhaoshang/eventstore';
 import type { Page, RegisterEntry } from '@zhaoshang/projections';
 import type { ApiConfig } from '../../config';
@@ -72,7 +73,10 @@ export class GetProjectHandler implements IQueryHandler<GetProject, RegisterEntr
   async execute(q: GetProject): Promise<RegisterEntry> {
     let last: bigint | undefined;
     try {
-      const [head] = await this.store.readStream(`project-${q.projectId}`, { direction: 'backwards', maxCount: 1 });
+      const [head] = await this.store.readStream(`project-${q.projectId}`, {
+        direction: 'backwards',
+        maxCount: 1,
+      });
       last = head?.globalPosition;
     } catch (error) {
       if (!(isEventStoreError(error) && error.code === 'STREAM_NOT_FOUND')) throw error;
@@ -99,10 +103,16 @@ export class GetProjectHistoryHandler implements IQueryHandler<GetProjectHistory
         chain: verified.ok
           ? { ok: true, checked: verified.checked }
           : { ok: false, checked: verified.checked, reason: verified.brokenAt.reason },
+        // The audit trail of each event at the top (who, when in business terms, when recorded,
+        // why: data.reason, a correction's reason or the event's summary), then what is stored.
         events: events.map((e) => ({
           revision: e.revision,
           position: e.globalPosition.toString(),
           type: e.type,
+          businessTime: e.metadata.businessTime,
+          recordedAt: e.metadata.recordedAt,
+          actor: e.metadata.actor,
+          reason: reasonOf(e.data),
           data: e.data,
           metadata: e.metadata,
         })),

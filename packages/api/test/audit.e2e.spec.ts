@@ -1,9 +1,13 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import * as http from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import type { Response } from 'superagent';
 import { verifyBundle, type BundleManifest, type VerifyReport } from '@zhaoshang/audit';
-import { flipLastDigit } from '@zhaoshang/eventstore/testing';
+import { openSqliteEventStore } from '@zhaoshang/eventstore';
+import { flipLastDigit, testContext } from '@zhaoshang/eventstore/testing';
+import { ExportAuditBundle, ExportAuditBundleHandler } from '../src/audit/queries/audit-queries';
 import { lifeUntil } from '../src/demo/project-life';
 import { openApiDocument } from '../src/openapi/openapi-document';
 import { authFor, request, send, startTestApp } from './support';
@@ -254,4 +258,78 @@ describe('audit API (审计): history, time travel, differences, verification, b
       .set(auditor);
     expect(one.body.data).toMatchObject({ ok: false, firstBroken: { revision: sameDay[0]?.revision } });
   }, 30_000);
+});
+
+describe('audit API: whole-store jobs are one at a time and stop when the auditor leaves', () => {
+  let t: Awaited<ReturnType<typeof startTestApp>>;
+  let server: http.Server;
+  let auditor: Record<string, string>;
+  const dataDir = mkdtempSync(path.join(tmpdir(), 'zhaoshang-audit-api-'));
+
+  beforeAll(async () => {
+    // 20,000 events (about 10 MB of bundle): far more than a socket buffers.
+    const store = openSqliteEventStore({ file: path.join(dataDir, 'events.sqlite'), durability: 'normal' });
+    for (let s = 0; s < 40; s++)
+      await store.append(
+        `noise-${s}`,
+        Array.from({ length: 500 }, (_, n) => ({
+          type: 'Noted',
+          data: { s, n, note: '审计压力测试 audit load' },
+        })),
+        { expectedRevision: 'no-stream', context: testContext() },
+      );
+    await store.close();
+    t = await startTestApp({ dataDir });
+    server = (t.http as http.Server).listen(0);
+    auditor = await authFor('auditor');
+  }, 60_000);
+  afterAll(async () => {
+    server.close();
+    await t.close();
+    rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  it('a second whole-store job is refused with 429 AUDIT_BUSY while one runs', async () => {
+    const handler = t.z.app.get(ExportAuditBundleHandler);
+    const running = await handler.execute(new ExportAuditBundle());
+    const busy = await request(t.http).get('/audit/verification').set(auditor).set('Accept-Language', 'en');
+    expect(busy.status).toBe(429);
+    expect(busy.body).toMatchObject({
+      code: 'AUDIT_BUSY',
+      message: { zh: expect.stringContaining('整库'), en: expect.stringContaining('already running') },
+    });
+    expect(busy.body.text).toBe(busy.body.message.en);
+    // A project's bundle is not a whole-store job.
+    expect((await request(t.http).get('/audit/projects/XM-NONE/bundle').set(auditor)).status).toBe(404);
+    let bytes = 0;
+    await running.body(async (chunk) => {
+      bytes += chunk.length;
+    }, new AbortController().signal);
+    expect(bytes).toBeGreaterThan(1_000_000);
+    expect((await request(t.http).get('/audit/verification').set(auditor)).status).toBe(200);
+  });
+
+  it('an export the auditor walks away from stops and frees the slot', async () => {
+    const { port } = server.address() as AddressInfo;
+    const received = await new Promise<number>((resolve, reject) => {
+      const req = http.get({ port, path: '/audit/bundle', headers: auditor }, (res) => {
+        expect(res.statusCode).toBe(200);
+        res.once('data', (chunk: Buffer) => {
+          req.destroy();
+          resolve(chunk.length);
+        });
+      });
+      req.on('error', (error) => {
+        if (!req.destroyed) reject(error);
+      });
+    });
+    expect(received).toBeGreaterThan(0);
+    // The writer notices the closed socket at its next write and releases the slot.
+    let status = 429;
+    for (let i = 0; i < 50 && status === 429; i++) {
+      await new Promise((r) => setTimeout(r, 50));
+      status = (await request(t.http).get('/audit/verification').set(auditor)).status;
+    }
+    expect(status).toBe(200);
+  });
 });

@@ -9,11 +9,13 @@
  *
  *   node --max-old-space-size=8192 --import tsx packages/audit/bench/audit.bench.ts [--events 1000000] [--runs 5]
  *
- * Every figure is the median of `--runs` timed runs (at least 3). The project figures are taken
- * after 10 untimed runs (the JIT's warm-up: a replay takes milliseconds, so the first runs would
- * otherwise measure the compiler); verifyAll and its floor alternate run by run so that both see
- * the same machine load. The ratio printed for verifyAll is the floor's time over verifyAll's:
- * the share of the floor's throughput that verification reaches (1.0 = as fast as the floor).
+ * Every figure is a median, and each is measured alternating run by run with its floor so that
+ * both see the same machine load (the shared development host has spells ~1.7× slower that last
+ * a few hundred milliseconds). verifyAll: `--runs` runs (at least 3). The project: 20 × `--runs`
+ * rounds of replay, state-as-of and floor, after 10 untimed rounds (the JIT's warm-up: a replay
+ * takes milliseconds), spread over a few seconds. The ratio printed for verifyAll is the floor's
+ * time over verifyAll's: the share of the floor's throughput verification reaches (1.0 = as fast
+ * as the floor).
  *
  * The 1,000,000-event store is generated with `durability: 'normal'` (no fsync per commit) and
  * 1,000 concurrent 100-event appends per round (group commit): it is throwaway test data, and
@@ -43,15 +45,18 @@ const median = (xs: number[]): number => {
   return s.length % 2 === 1 ? (s[m] ?? NaN) : ((s[m - 1] ?? NaN) + (s[m] ?? NaN)) / 2;
 };
 const WARM_UP_RUNS = 10;
-const timeMs = async (f: () => Promise<unknown>): Promise<number> => {
-  for (let r = 0; r < WARM_UP_RUNS; r += 1) await f();
-  const medians: number[] = [];
-  for (let r = 0; r < runs; r += 1) {
-    const t = performance.now();
-    await f();
-    medians.push(performance.now() - t);
-  }
-  return median(medians);
+const PROJECT_ROUNDS = 20 * runs;
+/** Medians of each function's time, the functions run in turn round after round, after a warm-up. */
+const alternating = async (fs: ReadonlyArray<() => Promise<unknown>>): Promise<number[]> => {
+  for (let r = 0; r < WARM_UP_RUNS; r += 1) for (const f of fs) await f();
+  const times = fs.map((): number[] => []);
+  for (let r = 0; r < PROJECT_ROUNDS; r += 1)
+    for (const [i, f] of fs.entries()) {
+      const t = performance.now();
+      await f();
+      times[i]?.push(performance.now() - t);
+    }
+  return times.map(median);
 };
 
 /** Chained SHA-256 over every stored row's bytes (optionally of one stream), in position order. */
@@ -96,12 +101,16 @@ const projectBench = async (store: EventStore, file: string): Promise<void> => {
       },
     );
   }
-  const replay = await timeMs(async () => stateOfHistory(await projectHistory(store, projectId)));
-  const asOf = await timeMs(() => stateAsOf(store, projectId, { date: '2024-01-05' }));
   const db = new Database(file, { readonly: true });
-  const floorMs = await timeMs(() => Promise.resolve(floor(db, stream)));
+  const [replay = NaN, asOf = NaN, floorMs = NaN] = await alternating([
+    async () => stateOfHistory(await projectHistory(store, projectId)),
+    () => stateAsOf(store, projectId, { date: '2024-01-05' }),
+    () => Promise.resolve(floor(db, stream)),
+  ]);
   db.close();
-  console.log(`project of ${events.length} events (median of ${runs}, after ${WARM_UP_RUNS} warm-up runs):`);
+  console.log(
+    `project of ${events.length} events (median of ${PROJECT_ROUNDS} alternating rounds, after ${WARM_UP_RUNS} warm-up rounds):`,
+  );
   console.log(
     `  replay (read+decode+fold)  ${replay.toFixed(1)} ms  = ${(replay / floorMs).toFixed(1)}× floor`,
   );

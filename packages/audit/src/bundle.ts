@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { createHash, hash as oneShotHash } from 'node:crypto';
 import {
   closeSync,
   mkdirSync,
@@ -302,13 +302,12 @@ const hashMatches = (
   content: HashedContent,
   hash: string,
 ): { ok: true } | { ok: false; recomputed: string } => {
-  const asWritten = createHash('sha256')
-    .update(
-      `{"data":${JSON.stringify(content.data)},"metadata":${JSON.stringify(content.metadata)},` +
-        `"revision":${JSON.stringify(content.revision)},"streamName":${JSON.stringify(content.streamName)},"type":${JSON.stringify(content.type)}}`,
-      'utf8',
-    )
-    .digest('hex');
+  const asWritten = oneShotHash(
+    'sha256',
+    `{"data":${JSON.stringify(content.data)},"metadata":${JSON.stringify(content.metadata)},` +
+      `"revision":${JSON.stringify(content.revision)},"streamName":${JSON.stringify(content.streamName)},"type":${JSON.stringify(content.type)}}`,
+    'hex',
+  );
   if (asWritten === hash) return { ok: true };
   const recomputed = eventHash(content);
   return recomputed === hash ? { ok: true } : { ok: false, recomputed };

@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { createHash, hash } from 'node:crypto';
 import type {
   BrokenLinkReason,
   EventMetadata,
@@ -151,17 +151,16 @@ export const hashesOfStoredText = (
     m.includes(',"metadata":')
   )
     return undefined;
-  const hash = m.slice(at + HASH_AT, at + HASH_AT + 64);
-  const recomputed = createHash('sha256')
-    .update(`{"data":${row.dataText},"metadata":`)
-    .update(m.slice(0, at))
-    .update(m.slice(at + HASH_MEMBER_LENGTH))
-    .update(
-      `,"revision":${canonicalJson(row.revision)},"streamName":${JSON.stringify(row.streamName)},"type":${JSON.stringify(row.type)}}`,
-    )
-    .digest('hex');
-  if (recomputed !== hash) return undefined;
-  return { hash, prevHash: m.slice(at + PREV_HASH_AT, at + PREV_HASH_AT + 64) };
+  const stored = m.slice(at + HASH_AT, at + HASH_AT + 64);
+  // One-shot hash of one string: no Hash object per event (node:crypto `hash`, Node ≥ 20.12).
+  const recomputed = hash(
+    'sha256',
+    `{"data":${row.dataText},"metadata":${m.slice(0, at)}${m.slice(at + HASH_MEMBER_LENGTH)}` +
+      `,"revision":${JSON.stringify(row.revision)},"streamName":${JSON.stringify(row.streamName)},"type":${JSON.stringify(row.type)}}`,
+    'hex',
+  );
+  if (recomputed !== stored) return undefined;
+  return { hash: stored, prevHash: m.slice(at + PREV_HASH_AT, at + PREV_HASH_AT + 64) };
 };
 
 const withoutHash = (metadata: EventMetadata): Omit<EventMetadata, 'hash'> => {

@@ -1,1 +1,14 @@
-export {};
+/**
+ * @zhaoshang/reports — the project register (招商引资工作台账) and the bulletin (每月通报、季度考评、
+ * 年终考核) as Excel workbooks (exceljs) and CSV, laid out the way Chinese offices read them.
+ * Pure: data in, bytes out (a Buffer for .xlsx, a string for CSV); the caller writes them.
+ */
+
+// Project register (台账)
+export { registerXlsx, registerCsv } from './register/register-report';
+export type { RegisterReportOptions } from './register/register-report';
+
+// What the files are, and the words they use
+export { XLSX_CONTENT_TYPE, CSV_CONTENT_TYPE } from './table/workbook';
+export { lightNames } from './table/cell';
+export { stageNames, metricNames } from './vocabulary/labels';

@@ -8,6 +8,19 @@
 export { registerXlsx, registerCsv } from './register/register-report';
 export type { RegisterReportOptions } from './register/register-report';
 
+// Bulletin (通报)
+export { bulletinReportOf } from './bulletin/bulletin-report';
+export type {
+  BulletinMeta,
+  BulletinMetric,
+  BulletinProgress,
+  BulletinRate,
+  BulletinReport,
+  BulletinUnit,
+} from './bulletin/bulletin-report';
+export { bulletinXlsx, bulletinCsv } from './bulletin/bulletin-workbook';
+export type { BulletinCsvPart } from './bulletin/bulletin-workbook';
+
 // What the files are, and the words they use
 export { XLSX_CONTENT_TYPE, CSV_CONTENT_TYPE } from './table/workbook';
 export { lightNames } from './table/cell';

@@ -1,0 +1,302 @@
+import {
+  empty,
+  hundredths,
+  integer,
+  light,
+  money,
+  percent,
+  text,
+  type Cell,
+  type Column,
+  type TableRow,
+} from '../table/cell';
+import { csvDocument } from '../table/csv';
+import { hundredthsOf, ratioBasisPoints, sumExact } from '../table/exact-decimal';
+import { addTableSheet } from '../table/sheet';
+import { newWorkbook, xlsxBytes } from '../table/workbook';
+import { GAP, metricName, metricNames } from '../vocabulary/labels';
+import type {
+  BulletinMetric,
+  BulletinProgress,
+  BulletinRate,
+  BulletinReport,
+  BulletinUnit,
+} from './bulletin-report';
+
+/*
+ * A bulletin as offices publish it (R14, 004 §(十八): 按序时进度进行通报): the ranking of units
+ * (赛马排名) with the six counts of R13 and the two rates of R12, each unit's targets against
+ * 序时进度 (目标进度), the score's parts (得分明细); every sheet ends with the store position and
+ * the figures' digest, so a printed copy can be checked against the history.
+ */
+
+/** The parts of a bulletin that exist as CSV, one table each. */
+export type BulletinCsvPart = 'ranking' | 'progress' | 'scores';
+
+const elapsedBp = (p: BulletinProgress): number | undefined => ratioBasisPoints(p.elapsedDays, p.daysInYear);
+
+const rateCell = (r: BulletinRate): Cell => percent(r.basisPoints);
+
+const behind = (p: BulletinProgress | undefined): string | undefined => {
+  if (p === undefined) return undefined;
+  const lagging = p.metrics.filter((m) => m.lagPoints > 0).sort((a, b) => b.lagPoints - a.lagPoints);
+  if (lagging.length === 0) return '无';
+  return lagging
+    .map((m) => `${metricName(m.metric, m.minInvestment)} 落后 ${hundredthsText(m.lagPoints)} 个百分点`)
+    .join('；');
+};
+
+const hundredthsText = (x: number): string => {
+  const h = hundredthsOf(x);
+  const sign = h < 0 ? '-' : '';
+  const a = Math.abs(h);
+  return `${sign}${Math.floor(a / 100)}.${String(a % 100).padStart(2, '0')}`;
+};
+
+const unitRemarks = (u: BulletinUnit): string | undefined => {
+  const out: string[] = [];
+  if (u.vetoed) out.push('一票否决');
+  if (u.tripShortfalls > 0) out.push(`主要负责同志外出招商未达要求 ${u.tripShortfalls} 个月`);
+  if (u.missedInvestmentReports > 0) out.push(`漏报投资进度 ${u.missedInvestmentReports} 次`);
+  if (u.progress === undefined) out.push('未下达年度目标');
+  return out.length > 0 ? out.join('；') : undefined;
+};
+
+/** The ranking (赛马排名): one row per unit in rank order. */
+const rankingColumns: ReadonlyArray<Column<BulletinUnit>> = [
+  { header: '排名', cell: (u) => integer(u.rank) },
+  { header: '单位', cell: (u) => text(u.unitName) },
+  { header: '综合得分', cell: (u) => hundredths(hundredthsOf(u.score)) },
+  { header: '有效线索（条）', cell: (u) => integer(u.counts.effectiveLeads) },
+  { header: '新签约项目（个）', cell: (u) => integer(u.counts.newSignings) },
+  { header: '新开工项目（个）', cell: (u) => integer(u.counts.newStarts) },
+  { header: '新纳统项目（个）', cell: (u) => integer(u.counts.newStatisticsEntries) },
+  { header: '实际完成投资（万元）', cell: (u) => money(u.counts.investmentCompleted, 'wan') },
+  { header: '新竣工项目（个）', cell: (u) => integer(u.counts.newCompletions) },
+  { header: '新投产项目（个）', cell: (u) => integer(u.counts.newProduction) },
+  { header: '签约项目开工率', cell: (u) => rateCell(u.rates.signedToStarted) },
+  { header: '开工项目纳统率', cell: (u) => rateCell(u.rates.startedToStatistics) },
+  { header: '节点逾期（个）', cell: (u) => integer(u.missedMilestones) },
+  { header: '手续超时（个）', cell: (u) => integer(u.overdueProcedures) },
+  { header: '外出招商（天）', cell: (u) => integer(u.tripDays) },
+  { header: '清退项目（个）', cell: (u) => integer(u.terminations) },
+  { header: '重复项目（个）', cell: (u) => integer(u.duplicates) },
+  { header: '序时进度', cell: (u) => (u.progress === undefined ? empty : percent(elapsedBp(u.progress))) },
+  { header: '落后序时的指标', cell: (u) => text(behind(u.progress)), maxWidth: 40 },
+  { header: '目标进度', cell: (u) => light(u.progress?.light) },
+  { header: '备注', cell: (u) => text(unitRemarks(u)), maxWidth: 30 },
+];
+
+/** Units by rank, ties by unit id (as the review lists them; a report rebuilt from JSON is put back in order). */
+const ranked = (r: BulletinReport): ReadonlyArray<BulletinUnit> =>
+  [...r.units].sort((a, b) => a.rank - b.rank || (a.unitId < b.unitId ? -1 : a.unitId > b.unitId ? 1 : 0));
+
+const rankingAt = (header: string): number => rankingColumns.findIndex((c) => c.header === header);
+
+const sumRate = (rates: ReadonlyArray<BulletinRate>): Cell => {
+  const n = rates.reduce((s, r) => s + r.numerator, 0);
+  const d = rates.reduce((s, r) => s + r.denominator, 0);
+  return percent(ratioBasisPoints(n, d));
+};
+
+/** 合计: the exact sums of the units' counts and amounts; the rates from the summed numerators and denominators. */
+const rankingTotal = (r: BulletinReport): TableRow => {
+  const us = r.units;
+  const cells: Cell[] = rankingColumns.map(() => empty);
+  const sum = (f: (u: BulletinUnit) => number) => integer(us.reduce((s, u) => s + f(u), 0));
+  cells[rankingAt('排名')] = text('合计');
+  cells[rankingAt('单位')] = text(`${us.length} 个单位`);
+  cells[rankingAt('有效线索（条）')] = sum((u) => u.counts.effectiveLeads);
+  cells[rankingAt('新签约项目（个）')] = sum((u) => u.counts.newSignings);
+  cells[rankingAt('新开工项目（个）')] = sum((u) => u.counts.newStarts);
+  cells[rankingAt('新纳统项目（个）')] = sum((u) => u.counts.newStatisticsEntries);
+  cells[rankingAt('实际完成投资（万元）')] = money(
+    sumExact(us.map((u) => u.counts.investmentCompleted)),
+    'wan',
+  );
+  cells[rankingAt('新竣工项目（个）')] = sum((u) => u.counts.newCompletions);
+  cells[rankingAt('新投产项目（个）')] = sum((u) => u.counts.newProduction);
+  cells[rankingAt('签约项目开工率')] = sumRate(us.map((u) => u.rates.signedToStarted));
+  cells[rankingAt('开工项目纳统率')] = sumRate(us.map((u) => u.rates.startedToStatistics));
+  cells[rankingAt('节点逾期（个）')] = sum((u) => u.missedMilestones);
+  cells[rankingAt('手续超时（个）')] = sum((u) => u.overdueProcedures);
+  cells[rankingAt('外出招商（天）')] = sum((u) => u.tripDays);
+  cells[rankingAt('清退项目（个）')] = sum((u) => u.terminations);
+  cells[rankingAt('重复项目（个）')] = sum((u) => u.duplicates);
+  const withPlan = us.find((u) => u.progress !== undefined)?.progress ?? r.region;
+  if (withPlan !== undefined) cells[rankingAt('序时进度')] = percent(elapsedBp(withPlan));
+  if (r.region !== undefined) {
+    cells[rankingAt('落后序时的指标')] = text(`${r.region.unitName}目标：${behind(r.region) ?? ''}`);
+    cells[rankingAt('目标进度')] = light(r.region.light);
+  }
+  return { cells };
+};
+
+interface ProgressLine {
+  readonly progress: BulletinProgress;
+  readonly metric: BulletinMetric;
+}
+
+/** A target, an actual, a 序时 or a gap in the metric's own unit. */
+const valueCell = (m: BulletinMetric, n: number, fractional: boolean): Cell => {
+  switch (m.kind) {
+    case 'count':
+      return fractional ? hundredths(hundredthsOf(n)) : integer(n);
+    case 'cny':
+      return money(n, 'wan');
+    case 'usd':
+      return money(n, 'wan-usd');
+    case 'rate':
+      return percent(n);
+    default: {
+      const unknown: never = m.kind;
+      return unknown;
+    }
+  }
+};
+
+/** Target progress (目标进度): one row per unit and metric, the region's plan last. */
+const progressColumns: ReadonlyArray<Column<ProgressLine>> = [
+  { header: '单位', cell: (l) => text(l.progress.unitName) },
+  { header: '指标', cell: (l) => text(metricName(l.metric.metric, l.metric.minInvestment)), maxWidth: 28 },
+  { header: '计量单位', cell: (l) => text(metricNames[l.metric.metric]?.unit) },
+  { header: '年度目标', cell: (l) => valueCell(l.metric, l.metric.target, false) },
+  { header: '完成', cell: (l) => valueCell(l.metric, l.metric.actual, false) },
+  { header: '完成率', cell: (l) => percent(hundredthsOf(l.metric.percent)) },
+  { header: '序时应完成', cell: (l) => valueCell(l.metric, l.metric.expected, true) },
+  {
+    header: '序时进度',
+    cell: (l) => percent(l.metric.kind === 'rate' ? 10_000 : elapsedBp(l.progress)),
+  },
+  { header: '差距（完成−序时）', cell: (l) => valueCell(l.metric, l.metric.gap, true) },
+  { header: '落后序时（百分点）', cell: (l) => hundredths(hundredthsOf(l.metric.lagPoints)) },
+  { header: '状态灯', cell: (l) => light(l.metric.light) },
+];
+
+const progressLines = (r: BulletinReport): ReadonlyArray<ProgressLine> =>
+  [
+    ...ranked(r).flatMap((u) => (u.progress === undefined ? [] : [u.progress])),
+    ...(r.region !== undefined ? [r.region] : []),
+  ].flatMap((progress) => progress.metrics.map((metric) => ({ progress, metric })));
+
+/** Rule ids in the order they first appear, with their labels. */
+const rulesOf = (r: BulletinReport): ReadonlyArray<{ readonly rule: string; readonly label: string }> => {
+  const seen = new Map<string, string>();
+  for (const u of r.units) for (const b of u.breakdown) if (!seen.has(b.rule)) seen.set(b.rule, b.label);
+  return [...seen].map(([rule, label]) => ({ rule, label }));
+};
+
+const scoreColumns = (r: BulletinReport): ReadonlyArray<Column<BulletinUnit>> => [
+  { header: '排名', cell: (u) => integer(u.rank) },
+  { header: '单位', cell: (u) => text(u.unitName) },
+  ...rulesOf(r).map(({ rule, label }): Column<BulletinUnit> => ({
+    header: label,
+    cell: (u) => {
+      const b = u.breakdown.find((x) => x.rule === rule);
+      return b === undefined ? empty : hundredths(hundredthsOf(b.points));
+    },
+  })),
+  { header: '综合得分', cell: (u) => hundredths(hundredthsOf(u.score)) },
+  { header: '备注', cell: (u) => text(u.vetoed ? '一票否决，得分为 0' : undefined) },
+];
+
+const maxWidths = <R>(columns: ReadonlyArray<Column<R>>): Record<number, number> =>
+  Object.fromEntries(columns.flatMap((c, i) => (c.maxWidth === undefined ? [] : [[i, c.maxWidth]])));
+
+/** The note every sheet ends with: where the figures come from and how to check them. */
+export const provenanceNotes = (r: BulletinReport): ReadonlyArray<string> => {
+  const days = r.units.find((u) => u.progress !== undefined)?.progress ?? r.region;
+  const source = `数据来源：事件库全局位置 ${r.computedAtPosition} 及以前的全部事件；考核办法：${r.policy}；序时进度截至 ${r.asOf}${
+    days !== undefined ? `（本年第 ${days.elapsedDays} 天，全年 ${days.daysInYear} 天）` : ''
+  }；每个项目只计一次（重复项目不计入）。`;
+  const check =
+    r.figuresDigest !== undefined
+      ? `已发布${r.bulletinId !== undefined ? ` ${r.bulletinId}` : ''}${r.publishedOn !== undefined ? `，${r.publishedOn}` : ''}${
+          r.publishedBy !== undefined ? ` ${r.publishedBy}` : ''
+        }；数据摘要（SHA-256）：${r.figuresDigest}。核对：zhaoshang-audit verify-bulletin ${r.period.label} --events <事件库文件>，或 GET /bulletins/${r.period.label}/verification。`
+      : `未发布（预览），无数据摘要：以上数字可按事件库位置 ${r.computedAtPosition} 重新计算核对。`;
+  return [source, check];
+};
+
+const footerOf = (r: BulletinReport): string =>
+  `位置 ${r.computedAtPosition} · ${r.figuresDigest !== undefined ? `摘要 ${r.figuresDigest}` : '未发布（预览）'}`;
+
+const subtitleOf = (r: BulletinReport, extra: string): string =>
+  `考核期间：${r.period.from} 至 ${r.period.to}${GAP}序时进度截至 ${r.asOf}${GAP}${extra}`;
+
+/**
+ * The bulletin as an .xlsx workbook: 赛马排名 (units by rank, 合计 row), 目标进度 (each unit's
+ * targets against 序时进度, behind-schedule completion highlighted, the region last), 得分明细
+ * (the score's parts). Each sheet ends with the position and digest notes.
+ */
+export const bulletinXlsx = async (report: BulletinReport): Promise<Buffer> => {
+  const wb = newWorkbook(report.title, report.publishedOn ?? report.asOf);
+  const notes = provenanceNotes(report);
+  const footer = footerOf(report);
+  addTableSheet(wb, {
+    name: '赛马排名',
+    title: report.title,
+    subtitle: subtitleOf(report, `金额单位：万元${GAP}按综合得分排名，得分相同名次并列`),
+    headers: rankingColumns.map((c) => c.header),
+    rows: ranked(report).map((u) => ({ cells: rankingColumns.map((c) => c.cell(u)) })),
+    total: rankingTotal(report),
+    notes,
+    frozenColumns: 2,
+    maxWidths: maxWidths(rankingColumns),
+    footer,
+  });
+  addTableSheet(wb, {
+    name: '目标进度',
+    title: `${report.title}——目标任务完成情况`,
+    subtitle: subtitleOf(report, `金额单位：万元（外资：万美元）${GAP}完成率低于序时进度的标红`),
+    headers: progressColumns.map((c) => c.header),
+    rows: progressLines(report).map((l) => ({ cells: progressColumns.map((c) => c.cell(l)) })),
+    notes,
+    frozenColumns: 2,
+    maxWidths: maxWidths(progressColumns),
+    footer,
+    behindSchedule: { value: 5, expected: 7 },
+  });
+  const scores = scoreColumns(report);
+  addTableSheet(wb, {
+    name: '得分明细',
+    title: `${report.title}——得分明细`,
+    subtitle: subtitleOf(report, `考核办法：${report.policy}`),
+    headers: scores.map((c) => c.header),
+    rows: ranked(report).map((u) => ({ cells: scores.map((c) => c.cell(u)) })),
+    notes,
+    frozenColumns: 2,
+    footer,
+  });
+  return xlsxBytes(wb);
+};
+
+/**
+ * One table of the bulletin as CSV (UTF-8 with BOM, RFC 4180), with the columns of its sheet:
+ * `ranking` (default; units in rank order, no 合计 row), `progress`, or `scores`.
+ */
+export const bulletinCsv = (report: BulletinReport, part: BulletinCsvPart = 'ranking'): string => {
+  switch (part) {
+    case 'ranking':
+      return csvDocument(
+        rankingColumns.map((c) => c.header),
+        ranked(report).map((u) => rankingColumns.map((c) => c.cell(u))),
+      );
+    case 'progress':
+      return csvDocument(
+        progressColumns.map((c) => c.header),
+        progressLines(report).map((l) => progressColumns.map((c) => c.cell(l))),
+      );
+    case 'scores': {
+      const columns = scoreColumns(report);
+      return csvDocument(
+        columns.map((c) => c.header),
+        ranked(report).map((u) => columns.map((c) => c.cell(u))),
+      );
+    }
+    default: {
+      const unknown: never = part;
+      throw new RangeError(`unknown bulletin part: ${String(unknown)}`);
+    }
+  }
+};

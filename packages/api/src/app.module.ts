@@ -16,6 +16,7 @@ import { auditQueryHandlers } from './audit/queries/audit-queries';
 import { AuthGuard } from './auth/auth.guard';
 import { Authenticator } from './auth/authenticator';
 import { bulletinQueryHandlers } from './bulletins/queries/bulletin-queries';
+import { exportQueryHandlers } from './exports/queries/export-queries';
 import type { Clock } from './clock';
 import { CommandGateway } from './command-handling/command-gateway';
 import { commandHandlers } from './command-handling/command-messages';
@@ -114,6 +115,7 @@ export class AppModule {
         ...bulletinQueryHandlers,
         ...reviewQueryHandlers,
         ...auditQueryHandlers,
+        ...exportQueryHandlers,
       ],
     };
   }

@@ -29,6 +29,7 @@ import {
   targetProgressProjection,
   targetProgressQueries,
   type MetricProgress,
+  type PerformanceReview,
   type Rate,
   type ReviewPeriod,
   type RunnerLogger,
@@ -196,7 +197,68 @@ export const computeBulletinFigures = async (
   eventStore: Pick<EventStore, 'readAll'>,
   period: BulletinPeriod,
   options: { readonly upTo: bigint; readonly asOf?: BusinessDate },
-): Promise<BulletinFigures> => {
+): Promise<BulletinFigures> =>
+  bulletinFiguresOf(await bulletinViewsAt(eventStore, period, options), options.upTo);
+
+/** Flattens the views computed at `upTo` into a bulletin's figures and their digest (pure). */
+export const bulletinFiguresOf = (views: BulletinViews, upTo: bigint): BulletinFigures => {
+  const { period, asOf, review, units, region } = views;
+  const { first, last } = periodBounds(period);
+  const figures: Record<string, Row> = {
+    [PERIOD_ROW]: {
+      label: periodLabel(period),
+      from: first,
+      to: last,
+      asOf,
+      policy: review.policy,
+      projections: BULLETIN_PROJECTIONS.map((p) => `${p.name}@${p.version}`).join(','),
+      units: review.units.length,
+    },
+  };
+  for (const u of review.units) {
+    const row: Row = {};
+    reviewFigures(row, u);
+    const view = units.find((v) => v.unitId === u.unitId);
+    if (view !== undefined) progressFigures(row, view);
+    figures[u.unitId] = row;
+  }
+  if (region !== undefined) {
+    const row: Row = { unitId: region.unitId };
+    progressFigures(row, region);
+    figures[REGION_ROW] = row;
+  }
+  return {
+    period,
+    label: periodLabel(period),
+    computedAtPosition: positionToString(upTo) as PublishedPosition,
+    asOf,
+    figures,
+    digest: figuresDigest(figures),
+  };
+};
+
+/** The read-model answers a bulletin's figures are flattened from, at a position. */
+export interface BulletinViews {
+  readonly period: BulletinPeriod;
+  readonly asOf: BusinessDate;
+  /** The performance review of the period (every unit with a plan, ranked). */
+  readonly review: PerformanceReview;
+  /** Target progress of each reviewed unit that has a plan, as of `asOf`. */
+  readonly units: ReadonlyArray<TargetProgressView>;
+  /** Region-wide target progress, when the region has a plan. */
+  readonly region?: TargetProgressView;
+}
+
+/**
+ * The performance review and target progress of a period from every event at a global position
+ * ≤ `upTo` (and no other), the read models rebuilt in memory: what `computeBulletinFigures`
+ * flattens, and what the Excel export of a bulletin lays out.
+ */
+export const bulletinViewsAt = async (
+  eventStore: Pick<EventStore, 'readAll'>,
+  period: BulletinPeriod,
+  options: { readonly upTo: bigint; readonly asOf?: BusinessDate },
+): Promise<BulletinViews> => {
   if (options.upTo < 0n) throw new RangeError(`upTo must be a position ≥ 0, got ${options.upTo}`);
   const store = new MemoryReadModelStore();
   const failures: string[] = [];
@@ -220,42 +282,16 @@ export const computeBulletinFigures = async (
     throw new BulletinRecomputeError(stopped.map((s) => `${s.name}: ${s.error ?? s.state}`));
   if (failures.length > 0) throw new BulletinRecomputeError(failures);
 
-  const { first, last } = periodBounds(period);
-  const asOf = options.asOf ?? last;
+  const asOf = options.asOf ?? periodBounds(period).last;
   const review = await performanceReviewQueries(store).review({ period: reviewPeriodOf(period) });
   const progress = targetProgressQueries(store);
-  const figures: Record<string, Row> = {
-    [PERIOD_ROW]: {
-      label: periodLabel(period),
-      from: first,
-      to: last,
-      asOf,
-      policy: review.policy,
-      projections: BULLETIN_PROJECTIONS.map((p) => `${p.name}@${p.version}`).join(','),
-      units: review.units.length,
-    },
-  };
+  const units: TargetProgressView[] = [];
   for (const u of review.units) {
-    const row: Row = {};
-    reviewFigures(row, u);
     const view = await progress.unit(u.unitId, period.year, asOf);
-    if (view !== undefined) progressFigures(row, view);
-    figures[u.unitId] = row;
+    if (view !== undefined) units.push(view);
   }
   const region = await progress.region(period.year, asOf);
-  if (region !== undefined) {
-    const row: Row = { unitId: region.unitId };
-    progressFigures(row, region);
-    figures[REGION_ROW] = row;
-  }
-  return {
-    period,
-    label: periodLabel(period),
-    computedAtPosition: positionToString(options.upTo) as PublishedPosition,
-    asOf,
-    figures,
-    digest: figuresDigest(figures),
-  };
+  return { period, asOf, review, units, ...(region !== undefined ? { region } : {}) };
 };
 
 /** One figure that differs: `null` where a side has no such row or metric. */

@@ -28,6 +28,8 @@ export {
 export type { BundleLine, BundleManifest, BundleProblemCode, BundleReport, BundleScope } from './bundle';
 export {
   BulletinRecomputeError,
+  bulletinFiguresOf,
+  bulletinViewsAt,
   computeBulletinFigures,
   diffFigures,
   figuresDigest,
@@ -39,6 +41,7 @@ export {
 } from './bulletin';
 export type {
   BulletinFigures,
+  BulletinViews,
   BulletinVerification,
   EditionVerification,
   FigureDifference,

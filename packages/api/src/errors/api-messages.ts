@@ -25,6 +25,10 @@ export const apiMessages = {
     en: 'The event store is unavailable; retry later',
   },
   SHUTTING_DOWN: { zh: '服务正在停止，请稍后重试', en: 'The service is shutting down; retry shortly' },
+  BULLETIN_DOES_NOT_VERIFY: {
+    zh: '通报 {period} 按其计算位置重算的数据摘要 {recomputed} 与发布的 {published} 不一致，不能导出；请先核对（/bulletins/{period}/verification）',
+    en: 'Bulletin {period} does not follow from the history at its position (digest {recomputed}, published {published}); not exported — see /bulletins/{period}/verification',
+  },
   AUDIT_BUSY: {
     zh: '已有一项整库校验或整库导出正在进行，请稍后重试',
     en: 'A whole-store verification or export is already running; retry when it is done',

@@ -1,5 +1,6 @@
 import { auditQueryRoutes } from '../audit/audit.routes';
 import { bulletinCommandRoutes, bulletinQueryRoutes } from '../bulletins/bulletins.routes';
+import { exportQueryRoutes } from '../exports/exports.routes';
 import { leaderCommandRoutes, leaderQueryRoutes } from '../leaders/leaders.routes';
 import { projectCommandRoutes, projectQueryRoutes } from '../projects/projects.routes';
 import { reviewQueryRoutes } from '../read-models/read-models.routes';
@@ -14,6 +15,7 @@ export const routeTable = {
   bulletins: { commands: bulletinCommandRoutes, queries: bulletinQueryRoutes },
   reviews: { commands: [] as ReadonlyArray<CommandRoute>, queries: reviewQueryRoutes },
   audit: { commands: [] as ReadonlyArray<CommandRoute>, queries: auditQueryRoutes },
+  exports: { commands: [] as ReadonlyArray<CommandRoute>, queries: exportQueryRoutes },
 } as const;
 
 export const allCommandRoutes: ReadonlyArray<CommandRoute> = Object.values(routeTable).flatMap(

@@ -17,7 +17,7 @@ export interface StreamedAnswer {
    * piles up in memory) and rejects once the client is gone; `signal` aborts then too. Called
    * exactly once.
    */
-  readonly body: (write: (chunk: string) => Promise<void>, signal: AbortSignal) => Promise<void>;
+  readonly body: (write: (chunk: string | Uint8Array) => Promise<void>, signal: AbortSignal) => Promise<void>;
 }
 
 export const isStreamedAnswer = (value: unknown): value is StreamedAnswer =>
@@ -35,7 +35,7 @@ export const sendStreamed = async (res: Response, answer: StreamedAnswer): Promi
     if (!res.writableFinished) gone.abort(new Error('the client closed the connection'));
   };
   res.on('close', onClose);
-  const write = async (chunk: string): Promise<void> => {
+  const write = async (chunk: string | Uint8Array): Promise<void> => {
     gone.signal.throwIfAborted();
     if (res.write(chunk, 'utf8')) return;
     await new Promise<void>((resolve) => {

@@ -199,7 +199,7 @@ export const openApiDocument = (): OpenAPIObject => {
         'Positions are decimal strings.',
     },
     servers: [{ url: '/' }],
-    tags: ['projects', 'targets', 'leaders', 'bulletins', 'reviews', 'audit', 'operations'].map((name) => ({
+    tags: ['projects', 'targets', 'leaders', 'bulletins', 'reviews', 'audit', 'exports', 'operations'].map((name) => ({
       name,
     })),
     paths: paths as OpenAPIObject['paths'],

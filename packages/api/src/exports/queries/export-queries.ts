@@ -1,0 +1,169 @@
+import { Inject } from '@nestjs/common';
+import { QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
+import { bulletinFiguresOf, bulletinViewsAt } from '@zhaoshang/audit';
+import {
+  bulletinStream,
+  periodLabel,
+  type BulletinState,
+  type BusinessDate,
+  type Stage,
+} from '@zhaoshang/domain';
+import type { EventStore } from '@zhaoshang/eventstore';
+import { MAX_PAGE_LIMIT, headPosition, type RegisterEntry } from '@zhaoshang/projections';
+import {
+  bulletinCsv,
+  bulletinReportOf,
+  bulletinXlsx,
+  CSV_CONTENT_TYPE,
+  registerCsv,
+  registerXlsx,
+  XLSX_CONTENT_TYPE,
+  type BulletinCsvPart,
+} from '@zhaoshang/reports';
+import { bulletinPeriodOf } from '../../bulletins/bulletin-period';
+import { aggregates } from '../../command-handling/aggregates';
+import { DEMO_UNITS } from '../../demo/seed';
+import { CodedApiError, NotFound } from '../../errors/api-errors';
+import type { StreamedAnswer } from '../../http/streamed-answer';
+import type { ReadModels } from '../../read-models/read-model.port';
+import { foldStream } from '../../read-models/stream-state';
+import { EVENT_STORE, READ_MODELS } from '../../tokens';
+
+export type ExportFormat = 'xlsx' | 'csv';
+
+/**
+ * Display names of units in the exported sheets. The demo region's units are known by name; any
+ * other unit is shown by its id (there is no unit registry yet).
+ */
+const UNIT_NAMES: Readonly<Record<string, string>> = DEMO_UNITS;
+
+/** `Content-Disposition` for a Chinese file name, with an ASCII fallback (RFC 6266 / 5987). */
+const attachment = (ascii: string, name: string): string =>
+  `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(name)}`;
+
+const file = (
+  format: ExportFormat,
+  ascii: string,
+  name: string,
+  bytes: Uint8Array | string,
+): StreamedAnswer => ({
+  kind: 'streamed',
+  contentType: format === 'xlsx' ? XLSX_CONTENT_TYPE : CSV_CONTENT_TYPE,
+  headers: { 'Content-Disposition': attachment(`${ascii}.${format}`, `${name}.${format}`) },
+  body: (write) => write(bytes),
+});
+
+/** The project register (招商引资工作台账) as a workbook (汇总 + a sheet per unit) or CSV. */
+export class ExportRegister {
+  constructor(
+    readonly format: ExportFormat,
+    readonly asOf: string,
+    readonly unitId?: string,
+    readonly stage?: Stage,
+  ) {}
+}
+
+@QueryHandler(ExportRegister)
+export class ExportRegisterHandler implements IQueryHandler<ExportRegister, StreamedAnswer> {
+  constructor(@Inject(READ_MODELS) private readonly readModels: ReadModels) {}
+  async execute(q: ExportRegister): Promise<StreamedAnswer> {
+    const asOf = q.asOf as BusinessDate;
+    const entries: RegisterEntry[] = [];
+    for (let offset = 0; ; offset += MAX_PAGE_LIMIT) {
+      const page = await this.readModels.queries.register.list({
+        asOf,
+        filter: {
+          ...(q.unitId !== undefined ? { unitId: q.unitId } : {}),
+          ...(q.stage !== undefined ? { stage: q.stage } : {}),
+          includeDropped: true,
+        },
+        sort: [{ field: 'projectId', direction: 'asc' }],
+        page: { limit: MAX_PAGE_LIMIT, offset },
+      });
+      entries.push(...page.items);
+      if (entries.length >= page.total || page.items.length === 0) break;
+    }
+    const options = { asOf, unitNames: UNIT_NAMES };
+    const bytes = q.format === 'xlsx' ? await registerXlsx(entries, options) : registerCsv(entries, options);
+    const scope = q.unitId ?? 'region';
+    return file(
+      q.format,
+      `register-${scope}-${asOf}`,
+      `招商引资工作台账-${UNIT_NAMES[scope] ?? scope}-${asOf}`,
+      bytes,
+    );
+  }
+}
+
+/**
+ * A bulletin (通报) as a workbook (赛马排名, 目标进度, 得分明细) or one of its parts as CSV. A
+ * published bulletin is laid out from the history at the position its edition in force names, and
+ * only after the figures recomputed there give the published digest; `preview` lays out a period not
+ * yet published from the whole history now (marked 未发布（预览）).
+ */
+export class ExportBulletin {
+  constructor(
+    readonly period: string,
+    readonly format: ExportFormat,
+    readonly part: BulletinCsvPart,
+    readonly preview: boolean,
+  ) {}
+}
+
+@QueryHandler(ExportBulletin)
+export class ExportBulletinHandler implements IQueryHandler<ExportBulletin, StreamedAnswer> {
+  constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
+  async execute(q: ExportBulletin): Promise<StreamedAnswer> {
+    const period = bulletinPeriodOf(q.period);
+    const label = periodLabel(period);
+    const state = (await foldStream(
+      this.store,
+      aggregates.bulletin,
+      bulletinStream(period),
+    )) as BulletinState;
+    let meta;
+    let upTo: bigint;
+    if (state.status === 'published') {
+      const edition = state.current;
+      upTo = BigInt(edition.computedAtPosition);
+      meta = {
+        computedAtPosition: edition.computedAtPosition,
+        figuresDigest: edition.figuresDigest,
+        bulletinId: edition.bulletinId,
+        publishedOn: edition.on,
+      };
+    } else if (q.preview) {
+      upTo = await headPosition(this.store);
+      if (upTo < 0n) upTo = 0n;
+      meta = { computedAtPosition: upTo };
+    } else {
+      throw new NotFound('NOT_FOUND', { bulletin: label });
+    }
+    const views = await bulletinViewsAt(this.store, period, { upTo });
+    if (meta.figuresDigest !== undefined) {
+      const recomputed = bulletinFiguresOf(views, upTo).digest;
+      if (recomputed !== meta.figuresDigest)
+        throw new CodedApiError(409, 'BULLETIN_DOES_NOT_VERIFY', {
+          period: label,
+          published: meta.figuresDigest,
+          recomputed,
+        });
+    }
+    const report = bulletinReportOf(views.review, [...views.units, ...(views.region ? [views.region] : [])], {
+      ...meta,
+      unitNames: UNIT_NAMES,
+      asOf: views.asOf,
+    });
+    const bytes = q.format === 'xlsx' ? await bulletinXlsx(report) : bulletinCsv(report, q.part);
+    const suffix = q.format === 'csv' ? `-${q.part}` : '';
+    const draft = state.status === 'published' ? '' : '-preview';
+    return file(
+      q.format,
+      `bulletin-${label}${draft}${suffix}`,
+      `招商引资工作通报-${label}${draft === '' ? '' : '（预览）'}${suffix}`,
+      bytes,
+    );
+  }
+}
+
+export const exportQueryHandlers = [ExportRegisterHandler, ExportBulletinHandler];

@@ -1,13 +1,12 @@
 import * as t from 'io-ts';
-import { STAGES, type Stage } from '@zhaoshang/domain';
-import { DateText, IdText, PeriodText, queryInput } from '../http/query-inputs';
+import type { Stage } from '@zhaoshang/domain';
+import { DateText, IdText, PeriodText, queryInput, StageText } from '../http/query-inputs';
 import type { QueryRoute } from '../http/routes';
 import { ExportBulletin, ExportRegister, type ExportFormat } from './queries/export-queries';
 
 const Format = t.keyof({ xlsx: null, csv: null }, 'ExportFormat');
 const Part = t.keyof({ ranking: null, progress: null, scores: null }, 'BulletinCsvPart');
 const Preview = t.keyof({ true: null, false: null }, 'Preview');
-const StageText = t.keyof(Object.fromEntries(STAGES.map((x) => [x, null])) as Record<Stage, null>, 'Stage');
 /** The answer is a file, not JSON; its content type follows `format`. */
 const FILE = 'application/octet-stream';
 

@@ -1,4 +1,5 @@
 import * as t from 'io-ts';
+import { STAGES, type Stage } from '@zhaoshang/domain';
 
 /** Query-string and path values are strings; these refinements name what each must look like. */
 const pattern = (name: string, re: RegExp) => t.refinement(t.string, (s) => re.test(s), name);
@@ -15,3 +16,9 @@ export const PositionText = pattern('PositionText', /^\d{1,20}$/);
 /** Every query accepts `atLeast`: wait (bounded) until the read models reached this position. */
 export const queryInput = <P extends t.Props, Q extends t.Props>(params: P, query: Q) =>
   t.intersection([t.type(params), t.partial({ ...query, atLeast: PositionText })]);
+
+/** A stage name of the domain's vocabulary (lead, qualified, …, in-production, terminated). */
+export const StageText = t.keyof(
+  Object.fromEntries(STAGES.map((x) => [x, null])) as Record<Stage, null>,
+  'Stage',
+);

@@ -1,13 +1,10 @@
-import * as t from 'io-ts';
-import { STAGES, type Stage } from '@zhaoshang/domain';
-import { CountText, DateText, IdText, queryInput } from '../http/query-inputs';
+import type { Stage } from '@zhaoshang/domain';
+import { CountText, DateText, IdText, queryInput, StageText } from '../http/query-inputs';
 import type { CommandRoute, QueryRoute } from '../http/routes';
 import { GetProject, GetProjectHistory, GetProjectRegister } from './queries/project-queries';
 
 const p = '/projects/:projectId';
 
-/** A stage name of the domain's vocabulary (lead, qualified, …, production, terminated). */
-const StageText = t.keyof(Object.fromEntries(STAGES.map((x) => [x, null])) as Record<Stage, null>, 'Stage');
 const cmd = (
   command: CommandRoute['command'],
   path: string,
@@ -88,7 +85,10 @@ export const projectQueryRoutes: ReadonlyArray<QueryRoute> = [
     path: '/projects',
     tag: 'projects',
     summary: '招商引资工作台账 / project register',
-    input: queryInput({}, { unitId: IdText, stage: StageText, limit: CountText, offset: CountText, asOf: DateText }),
+    input: queryInput(
+      {},
+      { unitId: IdText, stage: StageText, limit: CountText, offset: CountText, asOf: DateText },
+    ),
     build: (i, today) =>
       new GetProjectRegister(
         i.asOf ?? today,
@@ -108,7 +108,8 @@ export const projectQueryRoutes: ReadonlyArray<QueryRoute> = [
     summary: '项目台账条目 / one project',
     input: queryInput({ projectId: IdText }, { asOf: DateText }),
     build: (i, today) => new GetProject(i.projectId!, i.asOf ?? today),
-    returns: 'RegisterEntry (reflects every event of the project: waits for the read models to apply its last one)',
+    returns:
+      'RegisterEntry (reflects every event of the project: waits for the read models to apply its last one)',
   },
   {
     kind: 'query',

@@ -12,6 +12,14 @@ import { fixedDayClock } from '../src/clock';
 import { RequestDispatcher } from '../src/http/request-dispatcher';
 import { authFor, request, send, startTestApp } from './support';
 
+/** A jingkaiqu project's life up to a stage (names and sizes vary per test). */
+const lifeOf = (
+  projectId: string,
+  until: 'lead' | 'signed',
+  p: { readonly name: string; readonly totalYi: number; readonly capturedOn: string },
+) =>
+  lifeUntil({ projectId, unitId: 'jingkaiqu', investor: 'i', industryChain: 'c', content: 'x', ...p }, until);
+
 describe('operations', () => {
   let t: Awaited<ReturnType<typeof startTestApp>>;
   beforeAll(async () => {
@@ -76,19 +84,7 @@ describe('operations', () => {
     const sub = t.z.app.get(EventBus).subscribe((e) => {
       if (e instanceof DomainEventOccurred) seen.push(e.event.type);
     });
-    const step = lifeUntil(
-      {
-        projectId: 'XM-O-1',
-        unitId: 'jingkaiqu',
-        name: 'n',
-        investor: 'i',
-        industryChain: 'c',
-        content: 'x',
-        totalYi: 1,
-        capturedOn: '2024-01-02',
-      },
-      'lead',
-    )[0]!;
+    const step = lifeOf('XM-O-1', 'lead', { name: 'n', totalYi: 1, capturedOn: '2024-01-02' })[0]!;
     const res = await send(t.http, step);
     const result = res.body as CommandResult;
     sub.unsubscribe();
@@ -121,19 +117,7 @@ describe('rate limiting', () => {
 describe('graceful shutdown', () => {
   it('finishes commands in flight before the store closes', async () => {
     const t = await startTestApp();
-    const step = lifeUntil(
-      {
-        projectId: 'XM-S-1',
-        unitId: 'jingkaiqu',
-        name: 'n',
-        investor: 'i',
-        industryChain: 'c',
-        content: 'x',
-        totalYi: 1,
-        capturedOn: '2024-01-02',
-      },
-      'lead',
-    )[0]!;
+    const step = lifeOf('XM-S-1', 'lead', { name: 'n', totalYi: 1, capturedOn: '2024-01-02' })[0]!;
     const inFlight = send(t.http, step);
     await new Promise((r) => setTimeout(r, 5));
     const [res] = await Promise.all([inFlight, t.close()]);
@@ -144,19 +128,7 @@ describe('graceful shutdown', () => {
 describe('read models across restarts', () => {
   it('saves checkpoints on shutdown and resumes from them: nothing is applied twice or lost', async () => {
     const t = await startTestApp();
-    const life = lifeUntil(
-      {
-        projectId: 'XM-R-1',
-        unitId: 'jingkaiqu',
-        name: '重启测试项目',
-        investor: 'i',
-        industryChain: 'c',
-        content: 'x',
-        totalYi: 2,
-        capturedOn: '2024-01-02',
-      },
-      'signed',
-    );
+    const life = lifeOf('XM-R-1', 'signed', { name: '重启测试项目', totalYi: 2, capturedOn: '2024-01-02' });
     let position = '0';
     for (const step of life) {
       const res = await send(t.http, step);
@@ -183,23 +155,14 @@ describe('read models across restarts', () => {
       expect(after.status).toBe(200);
       expect(after.body.data).toEqual(before.body.data);
       // A command after the restart is applied once, on top of what was there.
-      const next = lifeUntil(
-        {
-          projectId: 'XM-R-2',
-          unitId: 'jingkaiqu',
-          name: '重启后项目',
-          investor: 'j',
-          industryChain: 'c',
-          content: 'y',
-          totalYi: 1,
-          capturedOn: '2024-02-02',
-        },
-        'lead',
-      )[0]!;
+      const next = lifeOf('XM-R-2', 'lead', { name: '重启后项目', totalYi: 1, capturedOn: '2024-02-02' })[0]!;
       const res = await send(http, next);
       expect(res.status).toBe(201);
       const register = await request(http).get(`/projects?atLeast=${res.body.position}`).set(auditor);
-      expect(register.body.data.items.map((e: { projectId: string }) => e.projectId)).toEqual(['XM-R-1', 'XM-R-2']);
+      expect(register.body.data.items.map((e: { projectId: string }) => e.projectId)).toEqual([
+        'XM-R-1',
+        'XM-R-2',
+      ]);
     } finally {
       await again.app.close();
       rmSync(t.config.dataDir, { recursive: true, force: true });
@@ -218,19 +181,11 @@ describe('query cache', () => {
       const second = await request(t.http).get('/projects').set(auditor);
       expect(second.body).toEqual(first.body);
       expect(cache.hits).toBe(hitsBefore + 1);
-      const step = lifeUntil(
-        {
-          projectId: 'XM-C-1',
-          unitId: 'jingkaiqu',
-          name: '缓存测试项目',
-          investor: 'i',
-          industryChain: 'c',
-          content: 'x',
-          totalYi: 1,
-          capturedOn: '2024-01-02',
-        },
-        'lead',
-      )[0]!;
+      const step = lifeOf('XM-C-1', 'lead', {
+        name: '缓存测试项目',
+        totalYi: 1,
+        capturedOn: '2024-01-02',
+      })[0]!;
       const written = await send(t.http, step);
       expect(written.status).toBe(201);
       const after = await request(t.http).get(`/projects?atLeast=${written.body.position}`).set(auditor);

@@ -47,7 +47,11 @@ export type {
   ConcurrencyConflict,
   Decider,
   DomainEventShape,
+  HandleOptions,
+  RevisionMismatch,
 } from './command-handler';
+export { StreamStateCache } from './stream-state-cache';
+export type { FoldedStream } from './stream-state-cache';
 export { asAsyncIterable } from './async-iterable';
 export { copyStore, streamHeads } from './copy';
 export type { CopyOptions, CopyProgress, CopyReport, HeadMismatch, StreamHead } from './copy';

@@ -1,6 +1,7 @@
 import { spawn } from 'node:child_process';
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { openSqliteEventStore } from '../src/sqlite';
 import { makeTempDir, testContext } from '../src/testing';
 
@@ -9,7 +10,9 @@ import { makeTempDir, testContext } from '../src/testing';
  * leaves behind verifies. SIGKILL tests the process dying, not the machine: surviving a power cut
  * additionally needs the WAL on disk, which `synchronous=FULL` (the default) gives.
  */
-const tsxCli = require.resolve('tsx/cli');
+// The child runs in the process we kill: tsx's CLI would run it in a grandchild that SIGKILL (which
+// cannot be relayed) leaves alive, still appending while the next round starts.
+const tsxLoader = pathToFileURL(require.resolve('tsx')).href;
 const child = join(__dirname, 'fixtures', 'append-until-killed.ts');
 const rounds = 5;
 
@@ -25,7 +28,9 @@ const runAndKill = (
   killAfterMs: number,
 ): Promise<{ acks: Ack[]; signal: NodeJS.Signals | null; stderr: string }> =>
   new Promise((resolve, reject) => {
-    const proc = spawn(process.execPath, [tsxCli, child, file], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const proc = spawn(process.execPath, ['--import', tsxLoader, child, file], {
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     const acks: Ack[] = [];
     let buffer = '';
     let stderr = '';

@@ -31,6 +31,8 @@ export interface ApiConfig {
   readonly readYourWritesTimeoutMs: number;
   /** Read-model answers kept while the read models do not move (0: no cache). */
   readonly queryCacheEntries: number;
+  /** Streams whose folded state the command handlers keep (0: read every stream for every command). */
+  readonly commandCacheStreams: number;
   readonly logLevel: string;
   /** Pins "today" (YYYY-MM-DD, Asia/Shanghai) for tests and demos; default: the real clock. */
   readonly today?: string;
@@ -92,6 +94,7 @@ export const loadConfig = (env: NodeJS.ProcessEnv = process.env): ApiConfig => {
     seedDemo: (env.SEED_DEMO ?? 'true') !== 'false',
     readYourWritesTimeoutMs: int(env.READ_YOUR_WRITES_TIMEOUT_MS, 2000, 'READ_YOUR_WRITES_TIMEOUT_MS'),
     queryCacheEntries: int(env.QUERY_CACHE_ENTRIES, 1000, 'QUERY_CACHE_ENTRIES'),
+    commandCacheStreams: int(env.COMMAND_CACHE_STREAMS, 5000, 'COMMAND_CACHE_STREAMS'),
     logLevel: env.LOG_LEVEL ?? 'info',
     ...(env.TODAY ? { today: env.TODAY } : {}),
   };

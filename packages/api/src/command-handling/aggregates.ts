@@ -51,6 +51,7 @@ export interface ErasedDecider {
     command: DomainCommand,
     state: unknown,
   ) => E.Either<DomainError, ReadonlyArray<DecidedEvent>>;
+  readonly isTerminal: (state: unknown) => boolean;
 }
 
 /** What the gateway needs to know about an aggregate. */

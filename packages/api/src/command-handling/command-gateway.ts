@@ -1,17 +1,27 @@
 import { Inject, Injectable, type OnApplicationShutdown } from '@nestjs/common';
 import { EventBus } from '@nestjs/cqrs';
-import * as E from 'fp-ts/Either';
+import type { DomainError } from '@zhaoshang/domain';
 import {
-  isEventStoreError,
-  WrongExpectedRevisionError,
+  commandHandler,
+  type CommandHandler,
+  type ConcurrencyConflict,
+  type CurrentRevision,
+  type RevisionMismatch,
   type EventStore,
   type StoredEvent,
-  type CurrentRevision,
 } from '@zhaoshang/eventstore';
-import { DomainRefusal, ForbiddenError, RevisionConflict } from '../errors/api-errors';
+import * as E from 'fp-ts/Either';
 import { UNIT_SCOPED_ROLES, type Principal } from '../auth/roles';
-import { EVENT_STORE } from '../tokens';
-import { aggregateOf, type DomainCommand } from './aggregates';
+import type { ApiConfig } from '../config';
+import { DomainRefusal, ForbiddenError, RevisionConflict } from '../errors/api-errors';
+import { API_CONFIG, EVENT_STORE } from '../tokens';
+import {
+  aggregateOf,
+  aggregates,
+  type AggregateSpec,
+  type DecidedEvent,
+  type DomainCommand,
+} from './aggregates';
 import { DomainEventOccurred } from './domain-event-occurred';
 
 /** The context of one command: who, which request, and what the caller expects of the stream. */
@@ -44,24 +54,44 @@ export interface CommandResult {
   readonly duplicate: boolean;
 }
 
+/** Attempts per command: a conflict without If-Match is re-decided on the new state up to this many times. */
 const MAX_ATTEMPTS = 3;
 
+type AggregateHandler = CommandHandler<DomainCommand, unknown, DecidedEvent, DomainError>;
+
 /**
- * Read, fold, decide, append with the expected revision, publish. Written here rather than with
- * the store's `commandHandler` because the API needs two things it does not do: answering a
- * repeated command id with the *first* answer (found in the stream's metadata, so it survives
- * restarts), and the caller's own expected revision (If-Match → 409). A conflict without If-Match
- * is re-decided on the new state up to 3 attempts (decide is pure; time and ids are in the command).
+ * The HTTP side of command handling. Reading, folding, deciding and appending with the expected
+ * revision is the event store's `commandHandler` (one per aggregate, each keeping the folded state
+ * of recently used streams, see COMMAND_CACHE_STREAMS): it answers a repeated command id with the
+ * first answer (found in the stream's metadata, so it survives restarts), checks the caller's
+ * If-Match and the unit scope before deciding, and re-decides a conflict without If-Match up to 3
+ * attempts (decide is pure; time and ids are in the command). The gateway maps its answers to the
+ * API's errors, publishes what was appended on the EventBus, renders positions for JSON, and
+ * tracks commands in flight so that shutdown lets them finish.
  */
 @Injectable()
 export class CommandGateway implements OnApplicationShutdown {
   private readonly inFlight = new Set<Promise<unknown>>();
   private closing = false;
+  private readonly handlers: ReadonlyMap<AggregateSpec, AggregateHandler>;
 
   constructor(
-    @Inject(EVENT_STORE) private readonly store: EventStore,
+    @Inject(EVENT_STORE) store: EventStore,
     @Inject(EventBus) private readonly eventBus: EventBus,
-  ) {}
+    @Inject(API_CONFIG) config: ApiConfig,
+  ) {
+    this.handlers = new Map(
+      Object.values(aggregates).map((spec): [AggregateSpec, AggregateHandler] => [
+        spec,
+        commandHandler(store, spec.decider, {
+          maxAttempts: MAX_ATTEMPTS,
+          decode: spec.read,
+          encode: (e) => ({ type: e.type, data: e.data, schemaVersion: spec.versionOf(e.type) }),
+          cachedStreams: config.commandCacheStreams,
+        }),
+      ]),
+    );
+  }
 
   /** Handles one command; tracked so that shutdown lets it finish. */
   execute(command: DomainCommand, context: CommandContext): Promise<CommandResult> {
@@ -94,86 +124,74 @@ export class CommandGateway implements OnApplicationShutdown {
 
   private async run(command: DomainCommand, ctx: CommandContext): Promise<CommandResult> {
     const spec = aggregateOf(command.type);
+    const handle = this.handlers.get(spec);
+    if (handle === undefined) throw new Error(`no handler for aggregate ${spec.name}`);
     const streamName = spec.streamOf(command);
-    for (let attempt = 1; ; attempt += 1) {
-      const history = await this.read(streamName);
-      const earlier = history.filter((e) => e.metadata.commandId === ctx.commandId);
-      if (earlier.length > 0) return this.result(ctx.commandId, streamName, earlier, earlier, true);
-
-      let state = spec.decider.initialState;
-      for (const e of history) state = spec.decider.evolve(state, spec.read(e));
-      const current: CurrentRevision = history[history.length - 1]?.revision ?? 'no-stream';
-
-      // Unit scoping: an officer acts only on their own unit's streams (checked before any rule).
-      if (UNIT_SCOPED_ROLES.has(ctx.actor.role)) {
-        const unit = spec.unitOf(state, command);
-        if (unit !== undefined && unit !== ctx.actor.unitId) {
-          throw new ForbiddenError('OUTSIDE_UNIT', { unitId: unit, actorUnitId: ctx.actor.unitId });
-        }
-      }
-      if (ctx.expectedRevision !== undefined && ctx.expectedRevision !== current) {
-        throw new RevisionConflict(streamName, String(ctx.expectedRevision), current);
-      }
-
-      const decided = spec.decider.decide(command, state);
-      if (E.isLeft(decided)) throw new DomainRefusal(decided.left);
-      if (decided.right.length === 0) return this.result(ctx.commandId, streamName, history, [], false);
-
-      try {
-        const appended = await this.store.append(
-          streamName,
-          decided.right.map((e) => ({ type: e.type, data: e.data, schemaVersion: spec.versionOf(e.type) })),
-          {
-            expectedRevision: current,
-            context: {
-              commandId: ctx.commandId,
-              correlationId: ctx.correlationId,
-              causationId: ctx.causationId,
-              actor: { userId: ctx.actor.userId, role: ctx.actor.role, unitId: ctx.actor.unitId },
-              businessTime: ctx.businessTime,
-            },
-          },
-        );
-        if (!appended.duplicate)
-          this.eventBus.publishAll(appended.events.map((e) => new DomainEventOccurred(e)));
-        return this.result(ctx.commandId, streamName, appended.events, appended.events, appended.duplicate);
-      } catch (error) {
-        if (!(error instanceof WrongExpectedRevisionError)) throw error;
-        if (ctx.expectedRevision !== undefined || attempt >= MAX_ATTEMPTS) {
-          throw new RevisionConflict(streamName, String(ctx.expectedRevision ?? current), error.actual);
-        }
-      }
-    }
-  }
-
-  private async read(streamName: string): Promise<ReadonlyArray<StoredEvent>> {
-    try {
-      return await this.store.readStream(streamName);
-    } catch (error) {
-      if (isEventStoreError(error) && error.code === 'STREAM_NOT_FOUND') return [];
-      throw error;
-    }
-  }
-
-  private result(
-    commandId: string,
-    streamName: string,
-    history: ReadonlyArray<StoredEvent>,
-    events: ReadonlyArray<StoredEvent>,
-    duplicate: boolean,
-  ): CommandResult {
-    const last = history[history.length - 1];
-    return {
-      commandId,
+    const outcome = await handle(
       streamName,
-      revision: last?.revision ?? 'no-stream',
-      position: (last?.globalPosition ?? 0n).toString(),
-      events: events.map((e) => ({
-        type: e.type,
-        revision: e.revision,
-        position: e.globalPosition.toString(),
-      })),
-      duplicate,
+      command,
+      {
+        commandId: ctx.commandId,
+        correlationId: ctx.correlationId,
+        causationId: ctx.causationId,
+        actor: { userId: ctx.actor.userId, role: ctx.actor.role, unitId: ctx.actor.unitId },
+        businessTime: ctx.businessTime,
+      },
+      {
+        ...(ctx.expectedRevision !== undefined ? { expectedRevision: ctx.expectedRevision } : {}),
+        // Unit scoping: an officer acts only on their own unit's streams (checked before any rule).
+        ...(UNIT_SCOPED_ROLES.has(ctx.actor.role)
+          ? {
+              authorize: (state: unknown): ForbiddenError | undefined => {
+                const unit = spec.unitOf(state, command);
+                return unit !== undefined && unit !== ctx.actor.unitId
+                  ? new ForbiddenError('OUTSIDE_UNIT', { unitId: unit, actorUnitId: ctx.actor.unitId })
+                  : undefined;
+              },
+            }
+          : {}),
+      },
+    );
+    if (E.isLeft(outcome)) {
+      const refused = outcome.left;
+      if (refused instanceof ForbiddenError) throw refused;
+      if (isStoreAnswer(refused)) {
+        throw new RevisionConflict(streamName, String(refused.params.expected), refused.params.actual);
+      }
+      throw new DomainRefusal(refused);
+    }
+    const { appended } = outcome.right;
+    if (appended === undefined) {
+      // Already satisfied: nothing appended, the stream stays where it is.
+      return {
+        commandId: ctx.commandId,
+        streamName,
+        revision: outcome.right.nextExpectedRevision,
+        position: (outcome.right.position ?? 0n).toString(),
+        events: [],
+        duplicate: false,
+      };
+    }
+    if (!appended.duplicate) this.eventBus.publishAll(appended.events.map((e) => new DomainEventOccurred(e)));
+    return {
+      commandId: ctx.commandId,
+      streamName,
+      revision: appended.nextExpectedRevision,
+      position: appended.position.toString(),
+      events: appended.events.map(eventSummary),
+      duplicate: appended.duplicate,
     };
   }
 }
+
+/** The handler's own refusals (a revision the caller did not expect, or conflicts on every attempt). */
+const isStoreAnswer = (
+  refused: DomainError | ConcurrencyConflict | RevisionMismatch,
+): refused is ConcurrencyConflict | RevisionMismatch =>
+  refused.code === 'WRONG_EXPECTED_REVISION' || refused.code === 'CONCURRENCY_CONFLICT';
+
+const eventSummary = (e: StoredEvent): CommandResult['events'][number] => ({
+  type: e.type,
+  revision: e.revision,
+  position: e.globalPosition.toString(),
+});

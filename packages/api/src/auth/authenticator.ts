@@ -23,6 +23,9 @@ export const issueToken = async (
     }),
   );
 
+/** Verified tokens kept at most (all forgotten at once beyond it: simple, and rare). */
+const VERIFIED_TOKENS = 10_000;
+
 const sameKey = (a: string, b: string): boolean => {
   const x = Buffer.from(a);
   const y = Buffer.from(b);
@@ -34,10 +37,19 @@ const sameKey = (a: string, b: string): boolean => {
  * (`Authorization: Bearer <jwt>`). Either gives a Principal; anything else is a 401.
  */
 export class Authenticator {
+  /**
+   * Tokens already verified, with the principal they gave and their expiry (seconds): a client
+   * sends the same token with every request, and verifying it (base64, HMAC, JSON) is a
+   * noticeable share of a command's CPU. Only the exact same string hits; expiry is checked on
+   * every request.
+   */
+  private readonly verified = new Map<string, { readonly principal: Principal; readonly exp: number }>();
+
   constructor(
     private readonly apiKeys: ReadonlyArray<ApiKeyEntry>,
     private readonly secret: string,
     private readonly issuer: string,
+    private readonly now: () => number = Date.now,
   ) {
     for (const k of apiKeys)
       if (!isRole(k.role)) throw new Error(`API key ${k.name}: unknown role ${k.role}`);
@@ -58,17 +70,26 @@ export class Authenticator {
     const authorization = headers.authorization;
     if (typeof authorization === 'string' && /^Bearer\s+/i.test(authorization)) {
       const token = authorization.replace(/^Bearer\s+/i, '');
+      const now = this.now();
+      const known = this.verified.get(token);
+      if (known !== undefined && Math.floor(now / 1000) < known.exp) return known.principal;
       let payload: Readonly<Record<string, unknown>>;
       try {
-        payload = verifyHs256(token, this.secret, { issuer: this.issuer });
+        payload = verifyHs256(token, this.secret, { issuer: this.issuer, now });
       } catch (error) {
+        this.verified.delete(token);
         throw new UnauthenticatedError(`invalid token (${(error as { code?: string }).code ?? 'rejected'})`);
       }
-      const { sub, role, unit } = payload;
+      const { sub, role, unit, exp } = payload;
       if (typeof sub !== 'string' || typeof role !== 'string' || !isRole(role) || typeof unit !== 'string') {
         throw new UnauthenticatedError('token lacks sub, a known role or unit');
       }
-      return { userId: sub, role, unitId: unit, via: 'token' };
+      const principal: Principal = { userId: sub, role, unitId: unit, via: 'token' };
+      if (typeof exp === 'number') {
+        if (this.verified.size >= VERIFIED_TOKENS) this.verified.clear();
+        this.verified.set(token, { principal, exp });
+      }
+      return principal;
     }
     throw new UnauthenticatedError('missing credentials (X-API-Key or Authorization: Bearer)');
   }

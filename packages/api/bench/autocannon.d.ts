@@ -24,6 +24,8 @@ declare module 'autocannon' {
     readonly url: string;
     readonly connections?: number;
     readonly duration?: number;
+    /** Requests in all (overrides duration). */
+    readonly amount?: number;
     readonly requests?: ReadonlyArray<RequestSpec>;
   }
   function autocannon(options: Options): Promise<Result>;

@@ -25,16 +25,18 @@ import autocannon from 'autocannon';
 import { BENCH_UNIT, type ServerReady, type ServerStats } from './bench-protocol';
 import { openLoop, type LoadRequest, type OpenLoopResult } from './open-loop';
 
-const num = (name: string, fallback: number): number => {
-  const v = Number(process.env[name]);
-  return Number.isFinite(v) && v > 0 ? v : fallback;
+const num = (name: string, fallback: number, min = 1): number => {
+  const raw = process.env[name];
+  const v = raw === undefined || raw === '' ? Number.NaN : Number(raw);
+  return Number.isFinite(v) && v >= min ? v : fallback;
 };
 const seconds = num('BENCH_SECONDS', 4);
 const connections = num('BENCH_CONNECTIONS', 10);
 const rounds = num('BENCH_ROUNDS', 3);
 const fixedRate = num('BENCH_RATE', 1000);
 const rateSeconds = num('BENCH_RATE_SECONDS', 5);
-const rateRuns = num('BENCH_RATE_RUNS', 3);
+/** 0: the closed-loop table only. */
+const rateRuns = num('BENCH_RATE_RUNS', 3, 0);
 const searchSteps = num('BENCH_SEARCH_STEPS', 4);
 const searchSeconds = num('BENCH_SEARCH_SECONDS', 3);
 const searchRuns = num('BENCH_SEARCH_RUNS', 3);
@@ -258,7 +260,7 @@ const main = async (): Promise<void> => {
   const holds = (r: OpenLoopResult, p99: number): boolean =>
     r.failed === 0 && r.achieved >= 0.95 * r.rate && r.p99 <= p99;
 
-  await atRate(api, fixedRate, 3); // warm-up at the rate (connections, JIT, heap sizes), not reported
+  if (rateRuns > 0) await atRate(api, fixedRate, 3); // warm-up at the rate (connections, JIT, heap sizes), not reported
   const fixedRuns: OpenLoopResult[] = [];
   for (let i = 0; i < rateRuns; i++) fixedRuns.push(await atRate(api, fixedRate, rateSeconds));
 
@@ -270,9 +272,9 @@ const main = async (): Promise<void> => {
   const medianFixed = median(fixedRuns.map((r) => r.p99));
   let lo = 0;
   let hi: number | undefined;
-  if (holds(medianRun(fixedRuns), P99_SEARCH_MS)) lo = fixedRate;
+  if (fixedRuns.length > 0 && holds(medianRun(fixedRuns), P99_SEARCH_MS)) lo = fixedRate;
   else hi = fixedRate;
-  for (let step = 0; step < searchSteps; step++) {
+  for (let step = 0; fixedRuns.length > 0 && step < searchSteps; step++) {
     const rate = hi === undefined ? lo * 2 : Math.round((lo + hi) / 2 / 25) * 25;
     if (rate <= lo || (hi !== undefined && rate >= hi)) break;
     const stepRuns: OpenLoopResult[] = [];
@@ -313,27 +315,29 @@ const main = async (): Promise<void> => {
       '* for comparison only, NOT durable: synchronous=NORMAL skips the fsync at each commit, so a power cut may lose the last acknowledged commands.',
     );
   }
-  const line = (r: OpenLoopResult): string =>
-    `${pad(`${r.rate}/s × ${r.seconds} s`, 16)}achieved ${pad(fixed(r.achieved), 6)} p50 ${pad(fixed(r.p50, 1), 7)} p99 ${pad(fixed(r.p99, 1), 8)} max ${pad(fixed(r.max, 1), 8)} failed ${r.failed}${r.failed > 0 ? ` ${JSON.stringify(r.failures)}` : ''}`;
-  console.log(`\nFixed rate (open loop), POST /projects (CaptureLead), durable:`);
-  for (const r of fixedRuns) console.log(`  ${line(r)}`);
-  const met =
-    medianFixed <= P99_AT_RATE_MS && fixedRuns.every((r) => r.achieved >= 0.95 * r.rate && r.failed === 0);
-  console.log(
-    `  → ${fixedRate} commands/s: median p99 ${fixed(medianFixed, 1)} ms — ${met ? `met (≤ ${P99_AT_RATE_MS} ms)` : `NOT met (aim: held, p99 ≤ ${P99_AT_RATE_MS} ms)`}`,
-  );
-  console.log(
-    `\nHighest fixed command rate held with p99 ≤ ${P99_SEARCH_MS} ms (bisection; per step the median of ${searchRuns} runs of ${searchSeconds} s):`,
-  );
-  for (const step of search) {
-    const m = medianRun(step.runs);
+  if (fixedRuns.length > 0) {
+    const line = (r: OpenLoopResult): string =>
+      `${pad(`${r.rate}/s × ${r.seconds} s`, 16)}achieved ${pad(fixed(r.achieved), 6)} p50 ${pad(fixed(r.p50, 1), 7)} p99 ${pad(fixed(r.p99, 1), 8)} max ${pad(fixed(r.max, 1), 8)} failed ${r.failed}${r.failed > 0 ? ` ${JSON.stringify(r.failures)}` : ''}`;
+    console.log(`\nFixed rate (open loop), POST /projects (CaptureLead), durable:`);
+    for (const r of fixedRuns) console.log(`  ${line(r)}`);
+    const met =
+      medianFixed <= P99_AT_RATE_MS && fixedRuns.every((r) => r.achieved >= 0.95 * r.rate && r.failed === 0);
     console.log(
-      `  ${line(m)}  ${step.holds ? 'holds' : 'does not hold'}  (p99 of the runs: ${step.runs.map((r) => fixed(r.p99, 1)).join(', ')})`,
+      `  → ${fixedRate} commands/s: median p99 ${fixed(medianFixed, 1)} ms — ${met ? `met (≤ ${P99_AT_RATE_MS} ms)` : `NOT met (aim: held, p99 ≤ ${P99_AT_RATE_MS} ms)`}`,
+    );
+    console.log(
+      `\nHighest fixed command rate held with p99 ≤ ${P99_SEARCH_MS} ms (bisection; per step the median of ${searchRuns} runs of ${searchSeconds} s):`,
+    );
+    for (const step of search) {
+      const m = medianRun(step.runs);
+      console.log(
+        `  ${line(m)}  ${step.holds ? 'holds' : 'does not hold'}  (p99 of the runs: ${step.runs.map((r) => fixed(r.p99, 1)).join(', ')})`,
+      );
+    }
+    console.log(
+      `  → ${lo > 0 ? `${lo} commands/s` : `below ${hi ?? '?'} commands/s`}${hi !== undefined ? ` (${hi}/s does not hold)` : ''}`,
     );
   }
-  console.log(
-    `  → ${lo > 0 ? `${lo} commands/s` : `below ${hi ?? '?'} commands/s`}${hi !== undefined ? ` (${hi}/s does not hold)` : ''}`,
-  );
   console.log(`\n(${((Date.now() - startedAt) / 1000).toFixed(0)} s)`);
 };
 

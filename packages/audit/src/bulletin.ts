@@ -15,8 +15,8 @@ import {
   type Sha256,
 } from '@zhaoshang/domain';
 import {
-  isEventStoreError,
   positionToString,
+  readStreamOrEmpty,
   type EventStore,
   type ReadAllOptions,
   type StoredEvent,
@@ -378,18 +378,6 @@ const decodeBulletin = (stored: StoredEvent): BulletinEvent => {
   return decoded.right;
 };
 
-const readStreamOrNone = async (
-  store: Pick<EventStore, 'readStream'>,
-  streamName: string,
-): Promise<ReadonlyArray<StoredEvent>> => {
-  try {
-    return await store.readStream(streamName);
-  } catch (e) {
-    if (isEventStoreError(e) && e.code === 'STREAM_NOT_FOUND') return [];
-    throw e;
-  }
-};
-
 /**
  * Verifies a period's published bulletin: reads its stream, recomputes the figures of every edition
  * at the position it names and compares them figure by figure. `undefined` when nothing was published
@@ -400,7 +388,7 @@ export const verifyBulletin = async (
   period: BulletinPeriod,
 ): Promise<BulletinVerification | undefined> => {
   const stream = bulletinStream(period);
-  const stored = await readStreamOrNone(eventStore, stream);
+  const stored = await readStreamOrEmpty(eventStore, stream);
   if (stored.length === 0) return undefined;
   const recomputed = new Map<string, BulletinFigures>();
   const editions: EditionVerification[] = [];

@@ -40,6 +40,7 @@ export type { ErrorParams, EventStoreErrorCode, ImportRefusalReason, Language } 
 export { canonicalJson, ChainVerifier, eventHash, GENESIS_HASH, hashesOfStoredText } from './hash-chain';
 export type { BrokenLink, HashedContent, StoredEventText } from './hash-chain';
 export { commandHandler } from './command-handler';
+export { readStreamOrEmpty } from './read-stream';
 export type {
   CommandHandler,
   CommandHandlerOptions,

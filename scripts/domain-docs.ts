@@ -95,8 +95,8 @@ const RULES: ReadonlyArray<readonly [string, string, string]> = [
   ],
   [
     'R7',
-    '3 个工作日内办结，特殊情况 10 个工作日；法定节假日与调休 / procedure time limits in working days',
-    '`addWorkingDays`, `workingDaysBetween`, `officialCalendar`',
+    '属本区审批的事项 3 个工作日内办结，特殊情况 10 个工作日；上报审批的跟踪办结；法定节假日与调休，未采用的年度不推算 / district procedures: time limits in working days; higher-level ones followed up; a year without an adopted schedule is never guessed',
+    '`addWorkingDays`, `workingDaysBetween`, `procedureDueOn`, `workingDayCalendarOf`, `requireValidSchedule`',
   ],
   [
     'R8',

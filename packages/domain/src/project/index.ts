@@ -10,6 +10,9 @@ export {
   LegalReviewer,
   LandSupply,
   ProcedureKind,
+  ApprovalLevel,
+  approvalLevelLabels,
+  deadlineStatusLabels,
   IncentiveKind,
   Verdict,
   TerminationBasis,
@@ -19,7 +22,7 @@ export {
   signatoryZh,
   legalReviewerZh,
 } from './project.vocabulary';
-export type { Stage } from './project.vocabulary';
+export type { Stage, DeadlineStatus } from './project.vocabulary';
 export {
   Investor,
   Schedule,
@@ -27,6 +30,8 @@ export {
   Incentive,
   AgreementTerms,
   FulfilmentRatios,
+  ProcedureApproval,
+  ProcedureDeadline,
   projectEvents,
   ProjectEventCodec,
 } from './project.events';
@@ -61,10 +66,15 @@ export { makeProjectDecider, projectDecider } from './project.decide';
 export type { ProjectDeciderDeps } from './project.decide';
 export { defaultProjectPolicy } from './project.policy';
 export type { ProjectPolicy, FulfilmentPolicy } from './project.policy';
-export { detectMissedMilestones, hasResults } from './project.milestones';
+export { detectMissedMilestones, hasResults, procedureDueOn } from './project.milestones';
 export type { MissedMilestone } from './project.milestones';
 export { assessFulfilment } from './project.fulfilment';
 export type { FulfilmentAssessment, FulfilmentFacts } from './project.fulfilment';
 export { findDuplicates, textSimilarity, defaultDuplicatePolicy } from './project.duplicates';
 export type { ProjectFingerprint, DuplicateMatch, DuplicatePolicy } from './project.duplicates';
-export { projectUpcasters, leadCapturedV1toV2, readProjectEvent } from './project.upcasters';
+export {
+  projectUpcasters,
+  leadCapturedV1toV2,
+  procedureRequestedV1toV2,
+  readProjectEvent,
+} from './project.upcasters';

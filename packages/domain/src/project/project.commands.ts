@@ -14,6 +14,7 @@ import {
 import { Cny, Count, Mu, Usd } from '../shared/money';
 import { AgreementTerms, Correction, Investor } from './project.events';
 import {
+  ApprovalLevel,
   CatalogueClass,
   Channel,
   Department,
@@ -142,7 +143,13 @@ export const RequestProcedure = command(
     completeOn: BusinessDate,
     special: t.boolean,
   },
-  { title: NonEmptyText },
+  {
+    title: NonEmptyText,
+    /** R7 (001 §(三)2): 'district' (属本区审批, the default) or 'higher-level' (上报审批, 跟踪办结). */
+    approvalLevel: ApprovalLevel,
+    /** Higher-level approvals: the authority the file is reported to. */
+    authority: NonEmptyText,
+  },
 );
 export const CompleteProcedure = command(
   'CompleteProcedure',

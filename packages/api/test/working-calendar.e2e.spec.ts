@@ -33,7 +33,8 @@ describe('the working-day calendar after 2026 (R7 · 001 §(三)2, DOMAIN.md §3
   it('a deadline counted into 2027 waits for the 2027 schedule, which an office adopts as data; the clock then computes and raises it', async () => {
     const t = await startTestApp({}, '2026-12-30');
     try {
-      for (const step of lifeUntil(spec, 'signed')) expect((await send(t.http, step)).status).toBeLessThan(300);
+      for (const step of lifeUntil(spec, 'signed'))
+        expect((await send(t.http, step)).status).toBeLessThan(300);
       const officer = await authFor('investment-officer', spec.unitId);
       const office = await authFor('leading-group-office');
       const requested = await request(t.http)
@@ -54,26 +55,43 @@ describe('the working-day calendar after 2026 (R7 · 001 §(三)2, DOMAIN.md §3
 
       const watcher = t.z.app.get(DeadlineWatcher);
       expect(await watcher.runOnce('2027-01-06')).toMatchObject({ computed: 0, raised: 0, failed: 0 });
-      const pending = await request(t.http)
-        .get(`/projects/${spec.projectId}?asOf=2027-01-06`)
-        .set(office);
+      const pending = await request(t.http).get(`/projects/${spec.projectId}?asOf=2027-01-06`).set(office);
       expect(pending.body.data.nodes).toContainEqual(
-        expect.objectContaining({ key: 'procedure:SX-CAL-1', deadlineStatus: 'pending-calendar', pendingCalendarYear: 2027 }),
+        expect.objectContaining({
+          key: 'procedure:SX-CAL-1',
+          deadlineStatus: 'pending-calendar',
+          pendingCalendarYear: 2027,
+        }),
       );
       const listed = await request(t.http).get('/supervision?asOf=2027-01-06').set(office);
       expect(listed.body.data.items).toEqual([
-        expect.objectContaining({ kind: 'procedure', deadlineStatus: 'pending-calendar', overdue: false, daysOverdue: 0 }),
+        expect.objectContaining({
+          kind: 'procedure',
+          deadlineStatus: 'pending-calendar',
+          overdue: false,
+          daysOverdue: 0,
+        }),
       ]);
 
       // Only the office that runs the system adopts a schedule.
-      const refused = await request(t.http).post('/working-calendar/2027/schedule').set(officer).send(adoption);
+      const refused = await request(t.http)
+        .post('/working-calendar/2027/schedule')
+        .set(officer)
+        .send(adoption);
       expect(refused.status).toBe(403);
-      const adopted = await request(t.http).post('/working-calendar/2027/schedule').set(office).send(adoption);
+      const adopted = await request(t.http)
+        .post('/working-calendar/2027/schedule')
+        .set(office)
+        .send(adoption);
       expect(adopted.status).toBe(201);
       expect(adopted.body.events.map((e: { type: string }) => e.type)).toEqual(['HolidayScheduleAdopted']);
       const after = await request(t.http).get('/working-calendar').set(office);
       expect(after.body.data.lastCoveredYear).toBe(2027);
-      expect(after.body.data.coveredYears.at(-1)).toMatchObject({ year: 2027, origin: 'adopted', source: fixture.source });
+      expect(after.body.data.coveredYears.at(-1)).toMatchObject({
+        year: 2027,
+        origin: 'adopted',
+        source: fixture.source,
+      });
 
       // The next pass on the same day is not a repeat: it computes the deadline (fixture 元旦
       // 01-01…01-03 → 12-31, 01-04, 01-05) and raises it, since 2027-01-05 has passed.
@@ -81,7 +99,13 @@ describe('the working-day calendar after 2026 (R7 · 001 §(三)2, DOMAIN.md §3
       expect(await watcher.runOnce('2027-01-06')).toMatchObject({ computed: 0, raised: 0 });
       const overdue = await request(t.http).get('/supervision?asOf=2027-01-06').set(office);
       expect(overdue.body.data.items).toEqual([
-        expect.objectContaining({ kind: 'procedure', deadlineStatus: 'due', dueOn: '2027-01-05', overdue: true, daysOverdue: 1 }),
+        expect.objectContaining({
+          kind: 'procedure',
+          deadlineStatus: 'due',
+          dueOn: '2027-01-05',
+          overdue: true,
+          daysOverdue: 1,
+        }),
       ]);
 
       // A different 2027 schedule is refused unless it is a correction with a reason.

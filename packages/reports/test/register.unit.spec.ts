@@ -199,7 +199,9 @@ describe('register workbook (招商引资工作台账)', () => {
     });
     const ws = sheet(await readWorkbook(await registerXlsx([pending])), 'jingkai');
     expect(ws.getRow(4).getCell(columnOf(ws, '下一节点')).value).toBeNull();
-    expect(ws.getRow(4).getCell(columnOf(ws, '备注')).value).toBe('施工许可办结时限待定（2027 年节假日安排尚未采用）');
+    expect(ws.getRow(4).getCell(columnOf(ws, '备注')).value).toBe(
+      '施工许可办结时限待定（2027 年节假日安排尚未采用）',
+    );
   });
 
   it('writes a total beyond what a cell holds exactly (10 万亿元) as its exact text', async () => {

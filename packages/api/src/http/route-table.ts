@@ -5,7 +5,10 @@ import { leaderCommandRoutes, leaderQueryRoutes } from '../leaders/leaders.route
 import { projectCommandRoutes, projectQueryRoutes } from '../projects/projects.routes';
 import { reviewQueryRoutes } from '../read-models/read-models.routes';
 import { targetCommandRoutes, targetQueryRoutes } from '../targets/targets.routes';
-import { workingCalendarCommandRoutes, workingCalendarQueryRoutes } from '../working-calendar/working-calendar.routes';
+import {
+  workingCalendarCommandRoutes,
+  workingCalendarQueryRoutes,
+} from '../working-calendar/working-calendar.routes';
 import type { CommandRoute, QueryRoute } from './routes';
 
 /** Every route of the API, by context: controllers, OpenAPI and the role matrix test read this. */

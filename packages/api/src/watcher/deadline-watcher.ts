@@ -73,7 +73,8 @@ export class DeadlineWatcher implements OnApplicationBootstrap, BeforeApplicatio
       .pipe(exhaustMap(() => from(this.runOnce())))
       .subscribe({
         next: (run) => {
-          if (run.raised > 0 || run.computed > 0 || run.failed > 0) this.logger.log(run, 'deadline watcher pass');
+          if (run.raised > 0 || run.computed > 0 || run.failed > 0)
+            this.logger.log(run, 'deadline watcher pass');
         },
       });
   }

@@ -71,7 +71,9 @@ export class CalendarHolder implements OnModuleInit {
 
   /** Every covered year with the origin of its schedule, ascending. */
   coveredYears(): ReadonlyArray<CoveredYear> {
-    const years = new Map<number, CoveredYear>(packagedSchedules.map((s) => [s.year, { year: s.year, origin: 'packaged' }]));
+    const years = new Map<number, CoveredYear>(
+      packagedSchedules.map((s) => [s.year, { year: s.year, origin: 'packaged' }]),
+    );
     for (const a of Object.values(this.state.adopted)) {
       years.set(a.year, {
         year: a.year,

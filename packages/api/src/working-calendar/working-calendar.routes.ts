@@ -18,7 +18,8 @@ export const workingCalendarCommandRoutes: ReadonlyArray<CommandRoute> = [
     command: 'CorrectHolidaySchedule',
     path: '/working-calendar/:year/corrections',
     tag: 'working-calendar',
-    summary: '更正已采用的年度节假日安排（须说明理由）/ correct an adopted year’s schedule, with a reason (R7)',
+    summary:
+      '更正已采用的年度节假日安排（须说明理由）/ correct an adopted year’s schedule, with a reason (R7)',
     numericParams: ['year'],
   },
 ];

@@ -501,7 +501,11 @@ export const makeProjectDecider = (
     // 3 working days after a complete application, 10 in special cases; pending while the
     // count reaches a year whose official schedule is not adopted yet (never guessed).
     const limit = c.special ? policy.procedureTimeLimit.special : policy.procedureTimeLimit.normal;
-    return { level: 'district', workingDays: count(limit), deadline: addWorkingDays(calendar, c.completeOn, limit) };
+    return {
+      level: 'district',
+      workingDays: count(limit),
+      deadline: addWorkingDays(calendar, c.completeOn, limit),
+    };
   };
 
   const decideProcedureRequest = (c: ProjectCommandOf<'RequestProcedure'>, p: Project): Result => {
@@ -535,7 +539,11 @@ export const makeProjectDecider = (
   };
 
   /** Whether a district procedure completed on `on` kept its limit; undefined while that cannot be known. */
-  const withinLimit = (proc: ProcedureState, on: BusinessDate, taken: number | undefined): boolean | undefined => {
+  const withinLimit = (
+    proc: ProcedureState,
+    on: BusinessDate,
+    taken: number | undefined,
+  ): boolean | undefined => {
     if (proc.approval.level !== 'district') return undefined;
     const { deadline, workingDays } = proc.approval;
     if (deadline.kind === 'due') return on <= deadline.dueOn;
@@ -576,7 +584,8 @@ export const makeProjectDecider = (
       const deadline = addWorkingDays(calendar, proc.completeOn, proc.approval.workingDays);
       if (deadline.kind !== 'due') continue; // still waiting (for this or a later year)
       const completed = proc.completedOn;
-      const counted = completed === undefined ? undefined : workingDaysBetween(calendar, proc.completeOn, completed);
+      const counted =
+        completed === undefined ? undefined : workingDaysBetween(calendar, proc.completeOn, completed);
       out.push(
         emit('ProcedureDeadlineComputed', {
           projectId: p.projectId,

@@ -85,7 +85,13 @@ export const detectMissedMilestones = (
   for (const proc of Object.values(p.procedures)) {
     const dueOn = procedureDueOn(proc);
     if (dueOn === undefined) continue;
-    consider('procedure-time-limit', `procedure:${proc.procedureId}`, dueOn, proc.completedOn === undefined, proc.procedureId);
+    consider(
+      'procedure-time-limit',
+      `procedure:${proc.procedureId}`,
+      dueOn,
+      proc.completedOn === undefined,
+      proc.procedureId,
+    );
   }
   // Keyed by order: two rectifications ordered on one day are two deadlines.
   p.rectifications.forEach((r, i) => {

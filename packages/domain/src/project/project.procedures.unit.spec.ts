@@ -65,7 +65,13 @@ describe('R7 · 001 §(三)2 — a deadline in a year without an adopted schedul
     expect(procedureEvents(pass)).toEqual([
       {
         type: 'ProcedureDeadlineComputed',
-        data: { projectId: pid, procedureId, dueOn: '2027-01-05', calendarYear: 2027, computedOn: '2027-01-05' },
+        data: {
+          projectId: pid,
+          procedureId,
+          dueOn: '2027-01-05',
+          calendarYear: 2027,
+          computedOn: '2027-01-05',
+        },
       },
     ]);
   });
@@ -76,7 +82,13 @@ describe('R7 · 001 §(三)2 — a deadline in a year without an adopted schedul
     expect(procedureEvents(pass)).toEqual([
       {
         type: 'ProcedureDeadlineComputed',
-        data: { projectId: pid, procedureId, dueOn: '2027-01-05', calendarYear: 2027, computedOn: '2027-01-06' },
+        data: {
+          projectId: pid,
+          procedureId,
+          dueOn: '2027-01-05',
+          calendarYear: 2027,
+          computedOn: '2027-01-06',
+        },
       },
       {
         type: 'MilestoneMissed',
@@ -103,7 +115,10 @@ describe('R7 · 001 §(三)2 — a deadline in a year without an adopted schedul
 
   it('completed on 2026-12-31, a pending procedure took 1 working day and kept its limit: countable without 2027', () => {
     const [e] = runScript([completeProcedure({ on: date('2026-12-31') })], requestedAtYearEnd());
-    expect(e).toMatchObject({ type: 'ProcedureCompleted', data: { workingDaysTaken: 1, withinTimeLimit: true } });
+    expect(e).toMatchObject({
+      type: 'ProcedureCompleted',
+      data: { workingDaysTaken: 1, withinTimeLimit: true },
+    });
   });
 
   it('completed in 2027 before adoption, the count waits; adoption then records the days taken and the verdict', () => {
@@ -163,7 +178,9 @@ describe('R7 · 001 §(三)2 — the 3/10-day limit binds the district’s own a
 
   it('a higher-level procedure still open months later raises no R7 miss', () => {
     const history = [...signed(), ...runScript([higher()], signed())];
-    expect(procedureEvents(runScript([recordMissedMilestones('2027-06-30')], history, deciderWith2027))).toEqual([]);
+    expect(
+      procedureEvents(runScript([recordMissedMilestones('2027-06-30')], history, deciderWith2027)),
+    ).toEqual([]);
   });
 
   it('a higher-level procedure is tracked to completion with its dates: completed on, working days taken, no limit verdict', () => {
@@ -207,7 +224,9 @@ describe('R7 · 001 §(三)2 — the 3/10-day limit binds the district’s own a
       _tag: 'Right',
       right: {
         type: 'ProcedureRequested',
-        data: { approval: { level: 'district', workingDays: 3, deadline: { kind: 'due', dueOn: '2024-10-08' } } },
+        data: {
+          approval: { level: 'district', workingDays: 3, deadline: { kind: 'due', dueOn: '2024-10-08' } },
+        },
       },
     });
     expect(read._tag === 'Right' && read.right.data).not.toHaveProperty('dueOn');

@@ -37,9 +37,7 @@ export const calendarFrom = (data: {
 }): WorkingDayCalendar => {
   const holidays = new Set(data.holidays);
   const adjusted = new Set(data.adjustedWorkdays);
-  const years = new Set<number>(
-    data.years ?? [...holidays, ...adjusted].map((d) => Number(d.slice(0, 4))),
-  );
+  const years = new Set<number>(data.years ?? [...holidays, ...adjusted].map((d) => Number(d.slice(0, 4))));
   return {
     coveredYears: [...years].sort((a, b) => a - b) as Year[],
     covers: (d) => years.has(yearOf(d)),

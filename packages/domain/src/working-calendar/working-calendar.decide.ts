@@ -95,10 +95,15 @@ const correct = (c: CorrectHolidaySchedule, s: WorkingCalendarState): Decision =
     const adopted = s.adopted[c.year];
     if (adopted === undefined) return refuse('SCHEDULE_NOT_ADOPTED', { year: c.year });
     if (sameSchedule(adopted, { ...lists, source: c.source })) return E.right([]);
-    return E.right([{ type: 'HolidayScheduleCorrected', data: { ...eventData(c, lists), reason: c.reason } }]);
+    return E.right([
+      { type: 'HolidayScheduleCorrected', data: { ...eventData(c, lists), reason: c.reason } },
+    ]);
   });
 
-export const decideWorkingCalendar = (command: WorkingCalendarCommand, state: WorkingCalendarState): Decision => {
+export const decideWorkingCalendar = (
+  command: WorkingCalendarCommand,
+  state: WorkingCalendarState,
+): Decision => {
   switch (command.type) {
     case 'AdoptHolidaySchedule':
       return adopt(command, state);
@@ -112,7 +117,11 @@ export const decideWorkingCalendar = (command: WorkingCalendarCommand, state: Wo
 };
 
 /** The working-day calendar's decider (one stream, `working-calendar`). */
-export const workingCalendarDecider: Decider<WorkingCalendarCommand, WorkingCalendarEvent, WorkingCalendarState> = {
+export const workingCalendarDecider: Decider<
+  WorkingCalendarCommand,
+  WorkingCalendarEvent,
+  WorkingCalendarState
+> = {
   initialState: initialWorkingCalendarState,
   evolve: evolveWorkingCalendar,
   decide: decideWorkingCalendar,
@@ -127,7 +136,4 @@ export const workingDayCalendarOf = (
   state: WorkingCalendarState,
   packaged: ReadonlyArray<YearSchedule> = packagedSchedules,
 ): WorkingDayCalendar =>
-  calendarOfSchedules([
-    ...packaged,
-    ...Object.values(state.adopted).sort((a, b) => a.year - b.year),
-  ]);
+  calendarOfSchedules([...packaged, ...Object.values(state.adopted).sort((a, b) => a.year - b.year)]);

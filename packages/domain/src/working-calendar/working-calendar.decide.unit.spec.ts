@@ -61,7 +61,10 @@ describe('adopting a year’s official holiday schedule (R7 · 001 §(三)2, DOM
   });
 
   it('a schedule without holidays, or adopted before its notice was published, is refused (R7)', () => {
-    calendar.given([]).when(adoptFixture2027({ holidays: [] })).thenFails('SCHEDULE_WITHOUT_HOLIDAYS');
+    calendar
+      .given([])
+      .when(adoptFixture2027({ holidays: [] }))
+      .thenFails('SCHEDULE_WITHOUT_HOLIDAYS');
     calendar
       .given([])
       .when(adoptFixture2027({ on: date('2026-11-09') }))
@@ -78,7 +81,10 @@ describe('adopting a year’s official holiday schedule (R7 · 001 §(三)2, DOM
       .when(adoptFixture2027({ adjustedWorkdays: [date('2027-02-20'), date('2027-02-21')] }))
       .thenFails('SCHEDULE_ALREADY_ADOPTED', { year: 2027, on: '2026-12-08' });
     const { type: _type, ...data } = correction();
-    calendar.given([fixture2027Adopted()]).when(correction()).then([{ type: 'HolidayScheduleCorrected', data }]);
+    calendar
+      .given([fixture2027Adopted()])
+      .when(correction())
+      .then([{ type: 'HolidayScheduleCorrected', data }]);
   });
 
   it('a correction of a year never adopted is refused (R7)', () => {
@@ -96,7 +102,9 @@ describe('adopting a year’s official holiday schedule (R7 · 001 §(三)2, DOM
     expect(addWorkingDays(cal, date('2026-12-30'), 3)).toEqual({ kind: 'due', dueOn: '2027-01-05' });
     const { type: _type, ...data } = correction();
     const correctedEvent: WorkingCalendarEvent = { type: 'HolidayScheduleCorrected', data };
-    const corrected = workingDayCalendarOf(fold(workingCalendarDecider, [fixture2027Adopted(), correctedEvent]));
+    const corrected = workingDayCalendarOf(
+      fold(workingCalendarDecider, [fixture2027Adopted(), correctedEvent]),
+    );
     expect(corrected.isWorkday(date('2027-02-21'))).toBe(true);
   });
 

@@ -31,7 +31,12 @@ const project = (projection: Projection, events: ReadonlyArray<ProjectEvent>) =>
     get: <D extends Doc>(c: Collection<D>, id: string) => docs.get(`${c.name}/${id}`) as D | undefined,
   };
   events.forEach((event, i) => {
-    const decoded = { category: 'project' as const, event, position: BigInt(i + 1), streamName: `project-${event.data.projectId}` };
+    const decoded = {
+      category: 'project' as const,
+      event,
+      position: BigInt(i + 1),
+      streamName: `project-${event.data.projectId}`,
+    };
     for (const change of projection.apply(reader, decoded)) {
       if (change.doc === null) docs.delete(`${change.collection}/${change.id}`);
       else docs.set(`${change.collection}/${change.id}`, change.doc);
@@ -41,19 +46,30 @@ const project = (projection: Projection, events: ReadonlyArray<ProjectEvent>) =>
 };
 
 const with2027 = makeProjectDecider({
-  calendar: workingDayCalendarOf(fold(workingCalendarDecider, [workingCalendarFixtures.fixture2027Adopted()])),
+  calendar: workingDayCalendarOf(
+    fold(workingCalendarDecider, [workingCalendarFixtures.fixture2027Adopted()]),
+  ),
 });
 const signed = fx.smallProjectSigned('2026-12-01', '2026-10-01');
-const requested = [...signed, ...fx.runScript([fx.requestProcedure({ completeOn: date('2026-12-30') })], signed)];
+const requested = [
+  ...signed,
+  ...fx.runScript([fx.requestProcedure({ completeOn: date('2026-12-30') })], signed),
+];
 const pid = fx.fixtureIds.project;
 const itemId = `${pid}:procedure:${fx.fixtureIds.procedure}`;
 const procedureNode = (events: ReadonlyArray<ProjectEvent>) =>
-  project(registerProjection, events).get(registerCollection, pid)?.nodes.find((n) => n.kind === 'procedure');
+  project(registerProjection, events)
+    .get(registerCollection, pid)
+    ?.nodes.find((n) => n.kind === 'procedure');
 
 describe('a deadline pending on the calendar is shown as such (R7 · 001 §(三)2, DOMAIN.md §3 "Working-day calendar")', () => {
   it('the register shows the procedure node as pending on 2027, with no date and a light that is not red', () => {
     const node = procedureNode(requested);
-    expect(node).toMatchObject({ deadlineStatus: 'pending-calendar', pendingCalendarYear: 2027, approvalLevel: 'district' });
+    expect(node).toMatchObject({
+      deadlineStatus: 'pending-calendar',
+      pendingCalendarYear: 2027,
+      approvalLevel: 'district',
+    });
     expect(node).not.toHaveProperty('dueOn');
     const doc = project(registerProjection, requested).get(registerCollection, pid)!;
     const entry = registerEntry(doc, date('2027-03-01'));
@@ -62,9 +78,17 @@ describe('a deadline pending on the calendar is shown as such (R7 · 001 §(三)
 
   it('the supervision list shows it as pending from 2027-01-01, never overdue, and not before', () => {
     const item = project(supervisionProjection, requested).get(supervisionItems, itemId)!;
-    expect(item).toMatchObject({ kind: 'procedure', deadlineStatus: 'pending-calendar', pendingCalendarYear: 2027 });
+    expect(item).toMatchObject({
+      kind: 'procedure',
+      deadlineStatus: 'pending-calendar',
+      pendingCalendarYear: 2027,
+    });
     expect(supervisionEntry(item, date('2026-12-31'))).toBeUndefined();
-    expect(supervisionEntry(item, date('2027-02-01'))).toMatchObject({ overdue: false, daysOverdue: 0, deadlineStatus: 'pending-calendar' });
+    expect(supervisionEntry(item, date('2027-02-01'))).toMatchObject({
+      overdue: false,
+      daysOverdue: 0,
+      deadlineStatus: 'pending-calendar',
+    });
   });
 
   it('after 2027 is adopted the watcher’s pass gives the date (2027-01-05 on the fixture) and the miss makes it overdue', () => {
@@ -87,7 +111,13 @@ describe('higher-level approvals are followed up without the 3/10-day limit (R7 
   const higher = [
     ...signed,
     ...fx.runScript(
-      [fx.requestProcedure({ completeOn: date('2026-12-02'), approvalLevel: 'higher-level', authority: unsafeId.text('市自然资源和规划局') })],
+      [
+        fx.requestProcedure({
+          completeOn: date('2026-12-02'),
+          approvalLevel: 'higher-level',
+          authority: unsafeId.text('市自然资源和规划局'),
+        }),
+      ],
       signed,
     ),
   ];

@@ -30,7 +30,7 @@ const adoption = {
 };
 
 describe('the working-day calendar after 2026 (R7 · 001 §(三)2, DOMAIN.md §3 "Working-day calendar")', () => {
-  it('a deadline counted into 2027 waits for the 2027 schedule, which an office adopts as data; the clock then computes and raises it', async () => {
+  it('a deadline counted into 2027 waits for the 2027 schedule, which an office adopts as data; the clock then computes and raises it (R7)', async () => {
     const t = await startTestApp({}, '2026-12-30');
     try {
       for (const step of lifeUntil(spec, 'signed'))
@@ -107,6 +107,31 @@ describe('the working-day calendar after 2026 (R7 · 001 §(三)2, DOMAIN.md §3
           daysOverdue: 1,
         }),
       ]);
+
+      // A procedure reported to a higher level (需上报有关部门审批) is followed up without a limit.
+      const higher = await request(t.http).post(`/projects/${spec.projectId}/procedures`).set(officer).send({
+        procedureId: 'SX-CAL-2',
+        kind: 'land',
+        department: 'natural-resources-planning',
+        completeOn: '2026-12-30',
+        special: false,
+        approvalLevel: 'higher-level',
+        authority: '市自然资源和规划局',
+      });
+      expect(higher.status).toBeLessThan(300);
+      expect(await watcher.runOnce('2027-06-30')).toMatchObject({ computed: 0, failed: 0 });
+      const tracked = await request(t.http).get(`/projects/${spec.projectId}?asOf=2027-06-30`).set(office);
+      expect(tracked.body.data.nodes).toContainEqual(
+        expect.objectContaining({
+          key: 'procedure:SX-CAL-2',
+          approvalLevel: 'higher-level',
+          deadlineStatus: 'tracked',
+        }),
+      );
+      const late = await request(t.http).get('/supervision?asOf=2027-06-30').set(office);
+      expect(late.body.data.items.map((i: { itemId: string }) => i.itemId)).not.toContain(
+        `${spec.projectId}:procedure:SX-CAL-2`,
+      );
 
       // A different 2027 schedule is refused unless it is a correction with a reason.
       const different = await request(t.http)

@@ -46,7 +46,7 @@ const procedureEvents = (events: ReadonlyArray<ProjectEvent>) =>
   );
 
 describe('R7 · 001 §(三)2 — a deadline in a year without an adopted schedule waits for it (DOMAIN.md §3 "Working-day calendar")', () => {
-  it('a file complete on 2026-12-30 with a 3-working-day limit is pending on 2027, not due 2027-01-04 by a weekends-only guess', () => {
+  it('a file complete on 2026-12-30 with a 3-working-day limit is pending on 2027, not due 2027-01-04 by a weekends-only guess (R7)', () => {
     const [e] = runScript([requestProcedure({ completeOn: date('2026-12-30') })], signed());
     expect((e as ProjectEventOf<'ProcedureRequested'>).data.approval).toEqual({
       level: 'district',
@@ -60,7 +60,7 @@ describe('R7 · 001 §(三)2 — a deadline in a year without an adopted schedul
     expect(procedureEvents(missed)).toEqual([]);
   });
 
-  it('once 2027 is adopted the watcher computes the deadline (fixture: 元旦 01-01…01-03 → due 2027-01-05), and the due day itself is on time', () => {
+  it('once 2027 is adopted the watcher computes the deadline (fixture: 元旦 01-01…01-03 → due 2027-01-05), and the due day itself is on time (R7)', () => {
     const pass = runScript([recordMissedMilestones('2027-01-05')], requestedAtYearEnd(), deciderWith2027);
     expect(procedureEvents(pass)).toEqual([
       {
@@ -76,7 +76,7 @@ describe('R7 · 001 §(三)2 — a deadline in a year without an adopted schedul
     ]);
   });
 
-  it('a computed deadline already past is raised by the clock in the same pass, once', () => {
+  it('a computed deadline already past is raised by the clock in the same pass, once (R7)', () => {
     const history = requestedAtYearEnd();
     const pass = runScript([recordMissedMilestones('2027-01-06')], history, deciderWith2027);
     expect(procedureEvents(pass)).toEqual([
@@ -106,14 +106,14 @@ describe('R7 · 001 §(三)2 — a deadline in a year without an adopted schedul
     expect(procedureEvents(again)).toEqual([]);
   });
 
-  it('a procedure requested after adoption is due at once on the adopted calendar', () => {
+  it('a procedure requested after adoption is due at once on the adopted calendar (R7)', () => {
     const [e] = runScript([requestProcedure({ completeOn: date('2026-12-30') })], signed(), deciderWith2027);
     expect((e as ProjectEventOf<'ProcedureRequested'>).data.approval).toMatchObject({
       deadline: { kind: 'due', dueOn: '2027-01-05' },
     });
   });
 
-  it('completed on 2026-12-31, a pending procedure took 1 working day and kept its limit: countable without 2027', () => {
+  it('completed on 2026-12-31, a pending procedure took 1 working day and kept its limit: countable without 2027 (R7)', () => {
     const [e] = runScript([completeProcedure({ on: date('2026-12-31') })], requestedAtYearEnd());
     expect(e).toMatchObject({
       type: 'ProcedureCompleted',
@@ -121,7 +121,7 @@ describe('R7 · 001 §(三)2 — a deadline in a year without an adopted schedul
     });
   });
 
-  it('completed in 2027 before adoption, the count waits; adoption then records the days taken and the verdict', () => {
+  it('completed in 2027 before adoption, the count waits; adoption then records the days taken and the verdict (R7)', () => {
     const history = requestedAtYearEnd();
     const completion = runScript([completeProcedure({ on: date('2027-01-04') })], history);
     expect(completion[0]!.data).not.toHaveProperty('workingDaysTaken');
@@ -159,7 +159,7 @@ describe('R7 · 001 §(三)2 — the 3/10-day limit binds the district’s own a
       authority: text('市自然资源和规划局'),
     });
 
-  it('a procedure without an approval level is the district’s own, with the 3-working-day limit', () => {
+  it('a procedure without an approval level is the district’s own, with the 3-working-day limit (R7)', () => {
     const [e] = runScript([requestProcedure({ completeOn: date('2026-12-02') })], signed());
     expect((e as ProjectEventOf<'ProcedureRequested'>).data.approval).toEqual({
       level: 'district',
@@ -168,7 +168,7 @@ describe('R7 · 001 §(三)2 — the 3/10-day limit binds the district’s own a
     });
   });
 
-  it('a procedure reported to a higher authority is recorded with its level and authority, without a time limit', () => {
+  it('a procedure reported to a higher authority is recorded with its level and authority, without a time limit (R7)', () => {
     const [e] = runScript([higher()], signed());
     expect((e as ProjectEventOf<'ProcedureRequested'>).data).toMatchObject({
       completeOn: '2026-12-02',
@@ -183,7 +183,7 @@ describe('R7 · 001 §(三)2 — the 3/10-day limit binds the district’s own a
     ).toEqual([]);
   });
 
-  it('a higher-level procedure is tracked to completion with its dates: completed on, working days taken, no limit verdict', () => {
+  it('a higher-level procedure is tracked to completion with its dates: completed on, working days taken, no limit verdict (R7)', () => {
     const history = [...signed(), ...runScript([higher()], signed())];
     const [e] = runScript([completeProcedure({ on: date('2026-12-18') })], history);
     expect(e).toMatchObject({ type: 'ProcedureCompleted', data: { on: '2026-12-18', workingDaysTaken: 12 } });

@@ -63,7 +63,7 @@ const procedureNode = (events: ReadonlyArray<ProjectEvent>) =>
     ?.nodes.find((n) => n.kind === 'procedure');
 
 describe('a deadline pending on the calendar is shown as such (R7 · 001 §(三)2, DOMAIN.md §3 "Working-day calendar")', () => {
-  it('the register shows the procedure node as pending on 2027, with no date and a light that is not red', () => {
+  it('the register shows the procedure node as pending on 2027, with no date and a light that is not red (R7)', () => {
     const node = procedureNode(requested);
     expect(node).toMatchObject({
       deadlineStatus: 'pending-calendar',
@@ -76,7 +76,7 @@ describe('a deadline pending on the calendar is shown as such (R7 · 001 §(三)
     expect(entry.nodeLights.find((n) => n.key === node!.key)?.light).toBe('blue');
   });
 
-  it('the supervision list shows it as pending from 2027-01-01, never overdue, and not before', () => {
+  it('the supervision list shows it as pending from 2027-01-01, never overdue, and not before (R7)', () => {
     const item = project(supervisionProjection, requested).get(supervisionItems, itemId)!;
     expect(item).toMatchObject({
       kind: 'procedure',
@@ -91,7 +91,7 @@ describe('a deadline pending on the calendar is shown as such (R7 · 001 §(三)
     });
   });
 
-  it('after 2027 is adopted the watcher’s pass gives the date (2027-01-05 on the fixture) and the miss makes it overdue', () => {
+  it('after 2027 is adopted the watcher’s pass gives the date (2027-01-05 on the fixture) and the miss makes it overdue (R7)', () => {
     const pass = fx.runScript([fx.recordMissedMilestones('2027-01-08')], requested, with2027);
     const events = [...requested, ...pass];
     expect(procedureNode(events)).toMatchObject({ deadlineStatus: 'due', dueOn: '2027-01-05' });
@@ -122,13 +122,13 @@ describe('higher-level approvals are followed up without the 3/10-day limit (R7 
     ),
   ];
 
-  it('the register tracks it with its level and no due date; the supervision list never lists it', () => {
+  it('the register tracks it with its level and no due date; the supervision list never lists it (R7)', () => {
     expect(procedureNode(higher)).toMatchObject({ approvalLevel: 'higher-level', deadlineStatus: 'tracked' });
     expect(procedureNode(higher)).not.toHaveProperty('dueOn');
     expect(project(supervisionProjection, higher).get(supervisionItems, itemId)).toBeUndefined();
   });
 
-  it('its completion date is recorded on the register node', () => {
+  it('its completion date is recorded on the register node (R7)', () => {
     const done = [...higher, ...fx.runScript([fx.completeProcedure({ on: date('2027-01-20') })], higher)];
     expect(procedureNode(done)).toMatchObject({ deadlineStatus: 'tracked', doneOn: '2027-01-20' });
   });

@@ -5,7 +5,12 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import * as t from 'io-ts';
-import { domainErrors, eventCatalogue, projectCommands } from '../packages/domain/src/index';
+import {
+  domainErrors,
+  eventCatalogue,
+  projectCommands,
+  workingCalendarCommands,
+} from '../packages/domain/src/index';
 import type { ErrorMessage } from '../packages/domain/src/index';
 
 const ROOT = join(__dirname, '..');
@@ -200,7 +205,8 @@ export const renderDomainDoc = (): string => {
     '- **Business dates** (`BusinessDate`, `YYYY-MM-DD`) are dates in China (Asia/Shanghai) on which a fact happened; the time an event was recorded is metadata of the store.',
   );
   out.push(
-    '- **Land** is in 亩 (`Mu`); **working days** follow the official calendar (holidays and adjusted workdays, 调休) from the `chinese-days` package.',
+    '- **Land** is in 亩 (`Mu`); **working days** follow the official calendar (holidays and adjusted workdays, 调休): the `chinese-days` package for 2004–2026, then each year an office adopts on the `working-calendar` stream (国务院办公厅关于20XX年部分节假日安排的通知, with its source). A count that reaches a year not covered is `pending-calendar`, never guessed (R7).',
+    '- **Procedures** have an approval level: `district` (属本区审批, 3/10 working days) or `higher-level` (上报审批, 跟踪办结, no limit); a district deadline is `due` or `pending-calendar` (R7, 001 §(三)2).',
   );
   out.push(
     '- **Evidence** (`EvidenceRef`: SHA-256, name, kind) is carried by the events a document supports.',
@@ -260,6 +266,18 @@ export const renderDomainDoc = (): string => {
   out.push('| command | fields |');
   out.push('|---|---|');
   for (const codec of Object.values(projectCommands)) {
+    const fields = fieldsOf(codec as t.Mixed)
+      .filter((f) => !f.startsWith('type'))
+      .map((f) => `\`${f}\``)
+      .join(', ');
+    out.push(`| **${codec.name}** | ${fields} |`);
+  }
+  out.push('');
+  out.push('## Working-calendar commands');
+  out.push('');
+  out.push('| command | fields |');
+  out.push('|---|---|');
+  for (const codec of Object.values(workingCalendarCommands)) {
     const fields = fieldsOf(codec as t.Mixed)
       .filter((f) => !f.startsWith('type'))
       .map((f) => `\`${f}\``)

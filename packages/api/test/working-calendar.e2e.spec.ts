@@ -145,3 +145,49 @@ describe('the working-day calendar after 2026 (R7 · 001 §(三)2, DOMAIN.md §3
     }
   }, 60_000);
 });
+
+describe('an adoption starts a pass of the watcher at once (R7 · 001 §(三)2, DOMAIN.md §3 "Working-day calendar")', () => {
+  it('with the watcher on its timer, adopting 2027 computes the pending deadline without waiting for the next tick (R7)', async () => {
+    // An hour between ticks; today pinned after the deadline, so the same pass raises it.
+    const t = await startTestApp({ watcherIntervalMs: 3_600_000 }, '2027-01-06');
+    try {
+      const project = { ...spec, projectId: 'XM-CAL-2' };
+      for (const step of lifeUntil(project, 'signed'))
+        expect((await send(t.http, step)).status).toBeLessThan(300);
+      const officer = await authFor('investment-officer', spec.unitId);
+      const office = await authFor('leading-group-office');
+      const requested = await request(t.http)
+        .post(`/projects/${project.projectId}/procedures`)
+        .set(officer)
+        .send({
+          procedureId: 'SX-CAL-3',
+          kind: 'construction-permit',
+          department: 'administrative-approval',
+          completeOn: '2026-12-30',
+          special: false,
+        });
+      expect(requested.status).toBeLessThan(300);
+      const adopted = await request(t.http)
+        .post('/working-calendar/2027/schedule')
+        .set(office)
+        .send({ ...adoption, on: '2027-01-06' });
+      expect(adopted.status).toBe(201);
+      // The adoption's event started the pass before the answer was sent; wait for it to end.
+      const watcher = t.z.app.get(DeadlineWatcher);
+      await watcher.settled();
+      const events = await t.z.store.readStream(`project-${project.projectId}`);
+      expect(events.filter((e) => e.type === 'ProcedureDeadlineComputed').map((e) => e.data)).toEqual([
+        expect.objectContaining({ procedureId: 'SX-CAL-3', dueOn: '2027-01-05', calendarYear: 2027 }),
+      ]);
+      expect(events.filter((e) => e.type === 'MilestoneMissed').map((e) => e.data)).toContainEqual(
+        expect.objectContaining({
+          kind: 'procedure-time-limit',
+          dueOn: '2027-01-05',
+          detectedOn: '2027-01-06',
+        }),
+      );
+    } finally {
+      await t.close();
+    }
+  }, 60_000);
+});

@@ -84,6 +84,11 @@ export class DeadlineWatcher implements OnApplicationBootstrap, BeforeApplicatio
     await this.running;
   }
 
+  /** Resolves once the pass in progress, if any, has ended. */
+  async settled(): Promise<void> {
+    await this.running;
+  }
+
   /** One pass over the open projects (tests call it with a pinned clock). */
   runOnce(today: string = this.clock.today()): Promise<WatchRun> {
     const run = this.pass(today);
@@ -122,6 +127,17 @@ export class DeadlineWatcher implements OnApplicationBootstrap, BeforeApplicatio
         failed += 1;
         this.logger.warn({ projectId, err: error }, 'deadline watcher could not check a project');
       }
+    }
+    // A schedule adopted through this instance during the pass (its trigger was absorbed by this
+    // pass, exhaustMap) is not left for the next tick: pass again on the new calendar.
+    if (this.calendar.version !== version) {
+      const again = await this.pass(today);
+      return {
+        ...again,
+        raised: raised + again.raised,
+        computed: computed + again.computed,
+        failed: failed + again.failed,
+      };
     }
     return { today, checked: projects.length, raised, computed, failed };
   }

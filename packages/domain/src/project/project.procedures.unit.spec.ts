@@ -5,11 +5,13 @@
  * never guessed (DOMAIN.md §3 "Working-day calendar"). The 2027 schedule here is a labelled TEST
  * FIXTURE (testing/working-calendar.fixtures.ts), not the State Council's notice.
  */
+import fc from 'fast-check';
 import { date } from '../shared/dates';
 import { fold } from '../shared/decider';
 import { unsafeId } from '../shared/ids';
 import { count } from '../shared/money';
 import { spec } from '../testing/decider-spec';
+import { arbBusinessDate } from '../testing/shared.arbitraries';
 import {
   completeProcedure,
   fixtureIds,
@@ -148,6 +150,35 @@ describe('R7 · 001 §(三)2 — a deadline in a year without an adopted schedul
       withinTimeLimit: true,
       workingDaysTaken: 2,
     });
+  });
+});
+
+describe('R7 · 001 §(三)2 — waiting for the calendar never changes the deadline (property)', () => {
+  it('a deadline computed after adoption is the one a request made after adoption gets, whatever the day and limit (R7)', () => {
+    fc.assert(
+      fc.property(arbBusinessDate('2026-12-02', '2026-12-31'), fc.boolean(), (completeOn, special) => {
+        const request = requestProcedure({ completeOn, special });
+        const waited = [...signed(), ...runScript([request], signed())];
+        const pass = runScript([recordMissedMilestones('2027-02-01')], waited, deciderWith2027);
+        const direct = runScript(
+          [request],
+          signed(),
+          deciderWith2027,
+        )[0] as ProjectEventOf<'ProcedureRequested'>;
+        const requested = waited.at(-1) as ProjectEventOf<'ProcedureRequested'>;
+        const dueOf = (a: ProjectEventOf<'ProcedureRequested'>['data']['approval']) =>
+          a.level === 'district' && a.deadline.kind === 'due' ? a.deadline.dueOn : undefined;
+        const computed = pass.find((e) => e.type === 'ProcedureDeadlineComputed');
+        const eventual =
+          computed?.type === 'ProcedureDeadlineComputed'
+            ? computed.data.dueOn
+            : dueOf(requested.data.approval);
+        expect(eventual).toBe(dueOf(direct.data.approval));
+        // Pending exactly when the packaged calendar could not count it.
+        expect(computed !== undefined).toBe(dueOf(requested.data.approval) === undefined);
+      }),
+      { numRuns: 60 },
+    );
   });
 });
 

@@ -12,6 +12,10 @@ export {
   ProcedureKind,
   IncentiveKind,
   Verdict,
+  FulfilmentFigure,
+  fulfilmentFigureLabels,
+  FulfilmentFindingCode,
+  fulfilmentFindings,
   TerminationBasis,
   MilestoneKind,
   STAGES,
@@ -19,7 +23,7 @@ export {
   signatoryZh,
   legalReviewerZh,
 } from './project.vocabulary';
-export type { Stage } from './project.vocabulary';
+export type { Stage, FindingWeight } from './project.vocabulary';
 export {
   Investor,
   Schedule,
@@ -27,6 +31,11 @@ export {
   Incentive,
   AgreementTerms,
   FulfilmentRatios,
+  Ratio,
+  PerMuFigure,
+  PerMuFigures,
+  FulfilmentFinding,
+  DefinedBreach,
   projectEvents,
   ProjectEventCodec,
 } from './project.events';
@@ -36,12 +45,13 @@ export type { ProjectCommand, ProjectCommandType, ProjectCommandOf } from './pro
 export { projectErrors } from './project.errors';
 export type { ProjectErrorCode } from './project.errors';
 export type { ProjectError } from './project.rules';
-export { requiredReviewer, requiredRoles, exitRuleApplies } from './project.rules';
+export { requiredReviewer, requiredRoles, exitRuleApplies, requireCommitments } from './project.rules';
 export {
   initialProjectState,
   isProject,
   projectStream,
   reportedMonths,
+  governingVerdict,
   CLOSED_STAGES,
 } from './project.state';
 export type {
@@ -55,6 +65,7 @@ export type {
   YearlyPerformance,
   IncentiveAccount,
   Rectification,
+  YearEvaluation,
 } from './project.state';
 export { evolveProject, foldProject } from './project.evolve';
 export { makeProjectDecider, projectDecider } from './project.decide';
@@ -63,8 +74,13 @@ export { defaultProjectPolicy } from './project.policy';
 export type { ProjectPolicy, FulfilmentPolicy } from './project.policy';
 export { detectMissedMilestones, hasResults } from './project.milestones';
 export type { MissedMilestone } from './project.milestones';
-export { assessFulfilment } from './project.fulfilment';
+export { assessFulfilment, evaluationAsOf, describeFinding, findingWeight } from './project.fulfilment';
 export type { FulfilmentAssessment, FulfilmentFacts } from './project.fulfilment';
 export { findDuplicates, textSimilarity, defaultDuplicatePolicy } from './project.duplicates';
 export type { ProjectFingerprint, DuplicateMatch, DuplicatePolicy } from './project.duplicates';
-export { projectUpcasters, leadCapturedV1toV2, readProjectEvent } from './project.upcasters';
+export {
+  projectUpcasters,
+  leadCapturedV1toV2,
+  fulfilmentEvaluatedV1toV2,
+  readProjectEvent,
+} from './project.upcasters';

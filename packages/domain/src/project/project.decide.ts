@@ -326,16 +326,15 @@ export const makeProjectDecider = (
             () => requireCompliance(p),
             () => {
               if (account === undefined) return ok;
+              // A sum beyond the exact range is certainly above the ceiling (a Cny is a safe integer).
               const total = cny.addExact(account.disbursed, c.amount);
-              return total === undefined
-                ? amountOutOfRange('disbursed')
-                : total > account.ceiling
-                  ? fail('DISBURSEMENT_EXCEEDS_CEILING', {
-                      amount: c.amount,
-                      ceiling: account.ceiling,
-                      disbursed: account.disbursed,
-                    })
-                  : ok;
+              return total === undefined || total > account.ceiling
+                ? fail('DISBURSEMENT_EXCEEDS_CEILING', {
+                    amount: c.amount,
+                    ceiling: account.ceiling,
+                    disbursed: account.disbursed,
+                  })
+                : ok;
             },
           ),
           () => [emit('IncentiveDisbursed', withoutType(c))],
@@ -445,12 +444,11 @@ export const makeProjectDecider = (
     p.agreement !== undefined ? fail('WRONG_STAGE', { stage: p.stage, action }) : ok;
 
   const requireWithinOutstanding = (disbursed: Cny, clawedBack: Cny, amount: Cny): Check => {
+    // A sum beyond the exact range is certainly above what was disbursed (a Cny is a safe integer).
     const total = cny.addExact(clawedBack, amount);
-    return total === undefined
-      ? amountOutOfRange('clawed back')
-      : total > disbursed
-        ? fail('CLAWBACK_EXCEEDS_DISBURSED', { amount, disbursed, clawedBack })
-        : ok;
+    return total === undefined || total > disbursed
+      ? fail('CLAWBACK_EXCEEDS_DISBURSED', { amount, disbursed, clawedBack })
+      : ok;
   };
 
   const decideOpinion = (c: ProjectCommandOf<'RecordDepartmentOpinion'>, p: Project): Result => {

@@ -264,10 +264,8 @@ describe('R5 · 000 §三.2/§三.4, 001 §(四): the agreement carries the comm
   const withCommitments = (c: Partial<{ annualOutput: Cny; annualTax: Cny; jobs: number }>) =>
     signedAgreementTerms({
       commitments: {
-        annualOutput: cny.yi(8),
-        annualTax: cny.wan(2400),
-        jobs: count(350),
-        ...c,
+        annualOutput: c.annualOutput ?? cny.yi(8),
+        annualTax: c.annualTax ?? cny.wan(2400),
         jobs: count(c.jobs ?? 350),
       },
     });

@@ -57,12 +57,11 @@ const projectOf = (events: ReadonlyArray<ProjectEvent>): Project => {
   if (s.status === 'none') throw new Error('no project');
   return s;
 };
-/** The FulfilmentEvaluated a command emits after a history. */
-const evaluation = (
-  history: ReadonlyArray<ProjectEvent>,
-  command: ProjectCommand,
+/** The data of the one FulfilmentEvaluated a then-step emitted, for assertions beyond its match. */
+const evaluatedData = (
+  emitted: ReadonlyArray<ProjectEvent>,
 ): ProjectEventOf<'FulfilmentEvaluated'>['data'] => {
-  const [e] = runScript([command], history);
+  const [e] = emitted;
   if (e?.type !== 'FulfilmentEvaluated') throw new Error(`expected FulfilmentEvaluated, got ${e?.type}`);
   return e.data;
 };
@@ -86,15 +85,24 @@ describe('R10 · 002 §七: invested as agreed but short of the economic targets
     });
 
   it('R10 · 002 §七: output, tax and jobs at an eighth of the agreement, investment made → underperforming', () => {
-    const d = evaluation(farShort(), evaluateFulfilment());
-    expect(d.verdict).toBe('underperforming');
-    expect(d.findings).toEqual([
-      { code: 'SHORTFALL', params: { figure: 'output', ratio: 0.125 } },
-      { code: 'SHORTFALL', params: { figure: 'outputPerMu', ratio: 0.125 } },
-      { code: 'SHORTFALL', params: { figure: 'tax', ratio: 0.125 } },
-      { code: 'SHORTFALL', params: { figure: 'taxPerMu', ratio: 0.125 } },
-      { code: 'SHORTFALL', params: { figure: 'jobs', ratio: 0.1143 } },
-    ]);
+    project
+      .given(farShort())
+      .when(evaluateFulfilment())
+      .thenMatches([
+        {
+          type: 'FulfilmentEvaluated',
+          data: {
+            verdict: 'underperforming',
+            findings: [
+              { code: 'SHORTFALL', params: { figure: 'output', ratio: 0.125 } },
+              { code: 'SHORTFALL', params: { figure: 'outputPerMu', ratio: 0.125 } },
+              { code: 'SHORTFALL', params: { figure: 'tax', ratio: 0.125 } },
+              { code: 'SHORTFALL', params: { figure: 'taxPerMu', ratio: 0.125 } },
+              { code: 'SHORTFALL', params: { figure: 'jobs', ratio: 0.1143 } },
+            ],
+          },
+        },
+      ]);
   });
 
   it('R10 · 002 §七: such a project goes to secondary promotion (二次招商)', () => {
@@ -137,23 +145,46 @@ describe('R10 · 002 §七: invested as agreed but short of the economic targets
 
   it('R10 · 002 §七: output met but fixed-asset investment 1.5亿 of 3.2亿 (0.4688 < 0.5) is investment far below the agreement: serious breach', () => {
     const history = historyUntil('performance-reported', { performance: { investmentToDate: cny.yi(1.5) } });
-    const d = evaluation(history, evaluateFulfilment());
-    expect(d.verdict).toBe('serious-breach');
-    expect(d.findings[0]).toEqual({
-      code: 'INVESTMENT_FAR_BELOW',
-      params: { ratio: 0.4688, threshold: 0.5 },
-    });
+    project
+      .given(history)
+      .when(evaluateFulfilment())
+      .thenMatches([
+        {
+          type: 'FulfilmentEvaluated',
+          data: {
+            verdict: 'serious-breach',
+            findings: [
+              { code: 'INVESTMENT_FAR_BELOW', params: { ratio: 0.4688, threshold: 0.5 } },
+              { code: 'SHORTFALL', params: { figure: 'fixedAssetInvestment', ratio: 0.4688 } },
+              { code: 'SHORTFALL', params: { figure: 'investmentPerMu', ratio: 0.4688 } },
+            ],
+          },
+        },
+      ]);
   });
 
   it('R10 · 002 §七 (按协议条款约定): a breach the agreement defines, stated with its clause, is a serious breach even with every figure met', () => {
-    const d = evaluation(historyUntil('performance-reported'), evaluateFulfilment({ definedBreach }));
-    expect(d).toMatchObject({ verdict: 'serious-breach', definedBreach });
-    expect(d.findings).toEqual([
-      {
-        code: 'DEFINED_BREACH',
-        params: { clause: '协议第十二条（土地用途）', description: '擅自将 30 亩工业用地转作仓储出租' },
-      },
-    ]);
+    project
+      .given(historyUntil('performance-reported'))
+      .when(evaluateFulfilment({ definedBreach }))
+      .thenMatches([
+        {
+          type: 'FulfilmentEvaluated',
+          data: {
+            verdict: 'serious-breach',
+            definedBreach,
+            findings: [
+              {
+                code: 'DEFINED_BREACH',
+                params: {
+                  clause: '协议第十二条（土地用途）',
+                  description: '擅自将 30 亩工业用地转作仓储出租',
+                },
+              },
+            ],
+          },
+        },
+      ]);
   });
 
   it('R10: the same evaluation repeated emits nothing; a different defined breach on the same day is a new evaluation', () => {
@@ -166,11 +197,14 @@ describe('R10 · 002 §七: invested as agreed but short of the economic targets
 
 describe('R8 · 001 §(四): 圈而不建、签而不建、建而不产 are serious breaches', () => {
   it('R8 · 001 §(四) 签而不建: signed 2024-05-10, never started; judged on 2026-01-05 past the start deadline 2024-08-01 → serious breach', () => {
-    const d = evaluation(
-      historyUntil('signed'),
-      evaluateFulfilment({ on: date('2026-01-05'), year: 2026 as Year }),
+    const d = evaluatedData(
+      project
+        .given(historyUntil('signed'))
+        .when(evaluateFulfilment({ on: date('2026-01-05'), year: 2026 as Year }))
+        .thenMatches([
+          { type: 'FulfilmentEvaluated', data: { verdict: 'serious-breach', asOf: '2026-01-05' } },
+        ]),
     );
-    expect(d.verdict).toBe('serious-breach');
     expect(d.findings[0]).toEqual({ code: 'SIGNED_NOT_BUILT', params: { deadline: '2024-08-01' } });
     // Nothing invested: 0 of 3.2亿. Production deadline 2026-03-31 not passed on 2026-01-05: output n/a.
     expect(codes(d)).toEqual([
@@ -190,8 +224,12 @@ describe('R8 · 001 §(四): 圈而不建、签而不建、建而不产 are seri
       requestProcedure({ kind: 'land', department: 'natural-resources-planning' }),
       completeProcedure(),
     );
-    const d = evaluation(landSupplied, evaluateFulfilment({ on: date('2026-01-05'), year: 2026 as Year }));
-    expect(d.verdict).toBe('serious-breach');
+    const d = evaluatedData(
+      project
+        .given(landSupplied)
+        .when(evaluateFulfilment({ on: date('2026-01-05'), year: 2026 as Year }))
+        .thenMatches([{ type: 'FulfilmentEvaluated', data: { verdict: 'serious-breach' } }]),
+    );
     expect(d.findings[0]).toEqual({
       code: 'LAND_IDLE',
       params: { landSuppliedOn: '2024-05-23', deadline: '2024-08-01' },
@@ -210,13 +248,21 @@ describe('R8 · 001 §(四): 圈而不建、签而不建、建而不产 are seri
   });
 
   it('R8 · 001 §(四) 建而不产: built and invested as agreed, not producing on 2026-04-15, past the agreed production date 2026-03-31 → serious breach', () => {
-    const d = evaluation(
-      builtNotProducing(),
-      evaluateFulfilment({ on: date('2026-04-15'), year: 2026 as Year }),
+    const d = evaluatedData(
+      project
+        .given(builtNotProducing())
+        .when(evaluateFulfilment({ on: date('2026-04-15'), year: 2026 as Year }))
+        .thenMatches([
+          {
+            type: 'FulfilmentEvaluated',
+            data: {
+              verdict: 'serious-breach',
+              ratios: { fixedAssetInvestment: 1, output: 0, tax: 0, jobs: 0 },
+            },
+          },
+        ]),
     );
-    expect(d.verdict).toBe('serious-breach');
     expect(d.findings[0]).toEqual({ code: 'BUILT_NOT_PRODUCING', params: { deadline: '2026-03-31' } });
-    expect(d.ratios).toMatchObject({ fixedAssetInvestment: 1, output: 0, tax: 0, jobs: 0 });
   });
 
   it("R8 · 001 §(四) 两年不投产: with production agreed by 2026-12-31, the exit rule's two years (2026-05-10) come first; not producing on 2026-06-01 → serious breach", () => {
@@ -227,36 +273,43 @@ describe('R8 · 001 §(四): 圈而不建、签而不建、建而不产 are seri
         produceBy: date('2026-12-31'),
       },
     });
-    const d = evaluation(
-      builtNotProducing(terms),
-      evaluateFulfilment({ on: date('2026-06-01'), year: 2026 as Year }),
+    const d = evaluatedData(
+      project
+        .given(builtNotProducing(terms))
+        .when(evaluateFulfilment({ on: date('2026-06-01'), year: 2026 as Year }))
+        .thenMatches([{ type: 'FulfilmentEvaluated', data: { verdict: 'serious-breach' } }]),
     );
-    expect(d.verdict).toBe('serious-breach');
     expect(d.findings[0]).toEqual({ code: 'BUILT_NOT_PRODUCING', params: { deadline: '2026-05-10' } });
   });
 
   it('R9 · 000 §三.4: built as agreed, not producing yet on 2026-02-15, before the production date 2026-03-31 → output, tax and jobs not applicable; compliant', () => {
-    const d = evaluation(
-      builtNotProducing(),
-      evaluateFulfilment({ on: date('2026-02-15'), year: 2026 as Year }),
-    );
-    expect(d.ratios).toEqual({
-      fixedAssetInvestment: 1,
-      investmentPerMu: 1,
-      output: null,
-      outputPerMu: null,
-      tax: null,
-      taxPerMu: null,
-      jobs: null,
-      constructionPeriod: 1.0733, // 600 agreed days / 559 actual (completed 2025-11-20)
-    });
-    expect(d.perMu).toEqual({
-      investment: { committed: 266.67, actual: 266.67 }, // 32000万元 / 120 亩
-      tax: { committed: 20, actual: null }, // 2400万元 / 120 亩
-      output: { committed: 666.67, actual: null }, // 80000万元 / 120 亩
-    });
-    expect(d.verdict).toBe('compliant');
-    expect(d.findings).toEqual([{ code: 'NOT_YET_PRODUCING', params: { deadline: '2026-03-31' } }]);
+    project
+      .given(builtNotProducing())
+      .when(evaluateFulfilment({ on: date('2026-02-15'), year: 2026 as Year }))
+      .thenMatches([
+        {
+          type: 'FulfilmentEvaluated',
+          data: {
+            ratios: {
+              fixedAssetInvestment: 1,
+              investmentPerMu: 1,
+              output: null,
+              outputPerMu: null,
+              tax: null,
+              taxPerMu: null,
+              jobs: null,
+              constructionPeriod: 1.0733, // 600 agreed days / 559 actual (completed 2025-11-20)
+            },
+            perMu: {
+              investment: { committed: 266.67, actual: 266.67 }, // 32000万元 / 120 亩
+              tax: { committed: 20, actual: null }, // 2400万元 / 120 亩
+              output: { committed: 666.67, actual: null }, // 80000万元 / 120 亩
+            },
+            verdict: 'compliant',
+            findings: [{ code: 'NOT_YET_PRODUCING', params: { deadline: '2026-03-31' } }],
+          },
+        },
+      ]);
   });
 });
 
@@ -293,31 +346,50 @@ describe('R5 · 000 §三.2/§三.4, 001 §(四): the agreement carries the comm
 
   it('R5 · 000 §三.4: an agreement without land has its per-mu figures not applicable (never 100 %)', () => {
     const terms = signedAgreementTerms({ landSupply: 'no-land', landArea: mu(0) });
-    const d = evaluation(historyUntil('performance-reported', { terms }), evaluateFulfilment());
-    expect(d.ratios).toMatchObject({
-      investmentPerMu: null,
-      outputPerMu: null,
-      taxPerMu: null,
-      fixedAssetInvestment: 1.0313, // 3.3 / 3.2
-      output: 1.0625, // 8.5 / 8
-      tax: 1.0833, // 2600 / 2400
-    });
-    expect(d.perMu).toEqual({
-      investment: { committed: null, actual: null },
-      tax: { committed: null, actual: null },
-      output: { committed: null, actual: null },
-    });
-    expect(d).toMatchObject({ verdict: 'compliant', findings: [{ code: 'NO_LAND', params: {} }] });
+    project
+      .given(historyUntil('performance-reported', { terms }))
+      .when(evaluateFulfilment())
+      .thenMatches([
+        {
+          type: 'FulfilmentEvaluated',
+          data: {
+            ratios: {
+              investmentPerMu: null,
+              outputPerMu: null,
+              taxPerMu: null,
+              fixedAssetInvestment: 1.0313, // 3.3 / 3.2
+              output: 1.0625, // 8.5 / 8
+              tax: 1.0833, // 2600 / 2400
+            },
+            perMu: {
+              investment: { committed: null, actual: null },
+              tax: { committed: null, actual: null },
+              output: { committed: null, actual: null },
+            },
+            verdict: 'compliant',
+            findings: [{ code: 'NO_LAND', params: {} }],
+          },
+        },
+      ]);
   });
 
   it('R9 · 000 §三.4: per-mu figures are reported in 万元/亩, committed and actual', () => {
     // Actual 2026: 3.3亿 invested, 8.5亿 output, 2600万 tax on 120 亩.
-    const d = evaluation(historyUntil('performance-reported'), evaluateFulfilment());
-    expect(d.perMu).toEqual({
-      investment: { committed: 266.67, actual: 275 }, // 32000 / 120; 33000 / 120
-      tax: { committed: 20, actual: 21.67 }, // 2400 / 120; 2600 / 120 = 21.666…
-      output: { committed: 666.67, actual: 708.33 }, // 80000 / 120; 85000 / 120 = 708.333…
-    });
+    project
+      .given(historyUntil('performance-reported'))
+      .when(evaluateFulfilment())
+      .thenMatches([
+        {
+          type: 'FulfilmentEvaluated',
+          data: {
+            perMu: {
+              investment: { committed: 266.67, actual: 275 }, // 32000 / 120; 33000 / 120
+              tax: { committed: 20, actual: 21.67 }, // 2400 / 120; 2600 / 120 = 21.666…
+              output: { committed: 666.67, actual: 708.33 }, // 80000 / 120; 85000 / 120 = 708.333…
+            },
+          },
+        },
+      ]);
   });
 
   it('R10: findings read in Chinese and English', () => {

@@ -33,6 +33,7 @@ import {
   runScript,
   signAgreement,
   signedAgreementTerms,
+  startProduction,
   startSecondaryPromotion,
   stateOf,
   terminateProject,
@@ -66,6 +67,14 @@ const evaluatedData = (
   return e.data;
 };
 const codes = (d: ProjectEventOf<'FulfilmentEvaluated'>['data']) => d.findings.map((f) => f.code);
+
+/** After completion: production, 2026 short (6亿 output) and evaluated, then 2025 evaluated afterwards. */
+const shortIn2026ThenEvaluated2025 = (): ReadonlyArray<ProjectCommand> => [
+  startProduction(),
+  reportPerformance({ output: cny.yi(6) }),
+  evaluateFulfilment(),
+  evaluateFulfilment({ year: 2025 as Year, on: date('2027-05-20') }),
+];
 
 /** Built as agreed: 3.2亿元 invested by December 2024 (reported monthly), completed 2025-11-20, not producing. */
 const builtNotProducing = (terms = signedAgreementTerms()) =>
@@ -481,6 +490,25 @@ describe('R10 · 002 §七: the latest evaluated year governs', () => {
       evaluateFulfilment({ on: date('2027-03-05') }),
     );
     expect(projectOf(corrected).governingEvaluation).toMatchObject({ year: 2026, verdict: 'compliant' });
+  });
+
+  it('R8 · 001 §(四) 三年不见效: an earlier year evaluated compliant after a later one fell short shows no results; the exit rule still applies', () => {
+    // Invested 3.2亿 by December 2024; 2026 output 6亿 of 8亿 (underperforming, evaluated 2027-02-15).
+    // 2025, evaluated afterwards: not producing yet, investment as agreed → compliant, but 2026 governs.
+    // Three years after signing (2027-05-10) there are still no results (见效): capacity not reached, governing verdict not compliant.
+    const history = then(
+      historyUntil('completed'),
+      reportInvestment('2024-12', cny.yi(3.2)),
+      ...shortIn2026ThenEvaluated2025(),
+    );
+    expect(projectOf(history).evaluations[2025]?.verdict).toBe('compliant');
+    expect(projectOf(history).governingEvaluation).toMatchObject({ year: 2026, verdict: 'underperforming' });
+    const command = terminateProject({ basis: 'exit-rule', on: date('2027-06-01') });
+    const { type: _type, ...data } = command;
+    project
+      .given(history)
+      .when(command)
+      .then([{ type: 'ProjectTerminated', data }]);
   });
 
   it('R10: a year before the signing year, or after the evaluation day, is not evaluated', () => {

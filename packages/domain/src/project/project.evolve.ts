@@ -395,6 +395,7 @@ const applyEvent = (d: Draft, event: ProjectEvent, owned?: Owned): void => {
       return touch(d, e.on);
     }
     case 'IncentiveDisbursed': {
+      // cny.add cannot throw on a decided history: decide keeps disbursed ≤ ceiling and clawedBack ≤ disbursed.
       const amount = event.data.amount;
       changeAccount(d, owned, event.data.incentiveId, (a) => ({
         ...a,

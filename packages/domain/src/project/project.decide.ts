@@ -542,7 +542,7 @@ export const makeProjectDecider = (
       cny.subtractFloor(p.cumulativeInvestment, previous ?? cny.zero),
       c.completedInPeriod,
     );
-    if (cumulative === undefined) return amountOutOfRange('cumulative investment');
+    if (cumulative === undefined) return amountOutOfRange('cumulative investment', '累计完成投资');
     return E.right([emit('InvestmentProgressReported', { ...withoutType(c), cumulative })]);
   };
 
@@ -578,12 +578,17 @@ export const makeProjectDecider = (
         () => requireConstructionPeriodOver(p, asOf),
         // A project that produced in the year must report its output first; one that did not is judged without it.
         () => (producing && reported === undefined ? fail('PERFORMANCE_NOT_REPORTED', { year: c.year }) : ok),
-        () => (investment === undefined ? amountOutOfRange('investmentByMonth') : ok),
+        () =>
+          investment === undefined
+            ? amountOutOfRange('investment completed by the year end', '年末累计完成投资')
+            : ok,
       ),
       () => {
+        // 圈而不建 needs land supplied: the earliest completed 土地供应 procedure.
         const landSuppliedOn = Object.values(p.procedures)
-          .filter((proc) => proc.kind === 'land' && proc.completedOn !== undefined)
-          .map((proc) => proc.completedOn!)
+          .flatMap((proc) =>
+            proc.kind === 'land' && proc.completedOn !== undefined ? [proc.completedOn] : [],
+          )
           .sort()[0];
         const assessment = assessFulfilment(
           a.terms,

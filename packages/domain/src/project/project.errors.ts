@@ -213,8 +213,8 @@ export const projectErrors = {
   },
   AMOUNT_MUST_BE_POSITIVE: { zh: '金额必须大于零', en: 'The amount must be greater than zero' },
   AMOUNT_OUT_OF_RANGE: {
-    zh: '{field} 累计金额超出可精确计算的范围（最多 {maxFen} 分），请核对金额',
-    en: 'The total of {field} is beyond the range that can be computed exactly (at most {maxFen} fen): check the amount',
+    zh: '{fieldZh}超出可精确计算的金额范围（最多 {maxFen} 分），请核对金额',
+    en: 'The {field} is beyond the range of amounts that can be computed exactly (at most {maxFen} fen): check the amount',
   },
   DUPLICATE_OF_ITSELF: { zh: '项目不能认定为自身的重复', en: 'A project cannot be a duplicate of itself' },
   ALREADY_LINKED_AS_DUPLICATE: {

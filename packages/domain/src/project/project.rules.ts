@@ -230,5 +230,5 @@ export const requireSeriousBreach = (p: Project): Check =>
   governingVerdict(p) === 'serious-breach' ? ok : fail('TERMINATION_REQUIRES_BREACH');
 
 /** Money a caller sent that cannot be added exactly is refused with a code (issue #11 item 14). */
-export const amountOutOfRange = (field: string): E.Either<ProjectError, never> =>
-  fail('AMOUNT_OUT_OF_RANGE', { field, maxFen: Number.MAX_SAFE_INTEGER });
+export const amountOutOfRange = (field: string, fieldZh: string): E.Either<ProjectError, never> =>
+  fail('AMOUNT_OUT_OF_RANGE', { field, fieldZh, maxFen: Number.MAX_SAFE_INTEGER });

@@ -15,6 +15,10 @@ export {
   deadlineStatusLabels,
   IncentiveKind,
   Verdict,
+  FulfilmentFigure,
+  fulfilmentFigureLabels,
+  FulfilmentFindingCode,
+  fulfilmentFindings,
   TerminationBasis,
   MilestoneKind,
   STAGES,
@@ -22,7 +26,7 @@ export {
   signatoryZh,
   legalReviewerZh,
 } from './project.vocabulary';
-export type { Stage, DeadlineStatus } from './project.vocabulary';
+export type { Stage, DeadlineStatus, FindingWeight } from './project.vocabulary';
 export {
   Investor,
   Schedule,
@@ -32,6 +36,11 @@ export {
   FulfilmentRatios,
   ProcedureApproval,
   ProcedureDeadline,
+  Ratio,
+  PerMuFigure,
+  PerMuFigures,
+  FulfilmentFinding,
+  DefinedBreach,
   projectEvents,
   ProjectEventCodec,
 } from './project.events';
@@ -41,12 +50,13 @@ export type { ProjectCommand, ProjectCommandType, ProjectCommandOf } from './pro
 export { projectErrors } from './project.errors';
 export type { ProjectErrorCode } from './project.errors';
 export type { ProjectError } from './project.rules';
-export { requiredReviewer, requiredRoles, exitRuleApplies } from './project.rules';
+export { requiredReviewer, requiredRoles, exitRuleApplies, requireCommitments } from './project.rules';
 export {
   initialProjectState,
   isProject,
   projectStream,
   reportedMonths,
+  governingVerdict,
   CLOSED_STAGES,
 } from './project.state';
 export type {
@@ -60,6 +70,7 @@ export type {
   YearlyPerformance,
   IncentiveAccount,
   Rectification,
+  YearEvaluation,
 } from './project.state';
 export { evolveProject, foldProject } from './project.evolve';
 export { makeProjectDecider, projectDecider } from './project.decide';
@@ -68,7 +79,7 @@ export { defaultProjectPolicy } from './project.policy';
 export type { ProjectPolicy, FulfilmentPolicy } from './project.policy';
 export { detectMissedMilestones, hasResults, procedureDueOn } from './project.milestones';
 export type { MissedMilestone } from './project.milestones';
-export { assessFulfilment } from './project.fulfilment';
+export { assessFulfilment, evaluationAsOf, describeFinding, findingWeight } from './project.fulfilment';
 export type { FulfilmentAssessment, FulfilmentFacts } from './project.fulfilment';
 export { findDuplicates, textSimilarity, defaultDuplicatePolicy } from './project.duplicates';
 export type { ProjectFingerprint, DuplicateMatch, DuplicatePolicy } from './project.duplicates';
@@ -76,5 +87,6 @@ export {
   projectUpcasters,
   leadCapturedV1toV2,
   procedureRequestedV1toV2,
+  fulfilmentEvaluatedV1toV2,
   readProjectEvent,
 } from './project.upcasters';

@@ -129,9 +129,14 @@ export const supervisionProjection: Projection = {
         resolve((i) => i.milestoneKind !== undefined && kinds.includes(i.milestoneKind), event.data.on, 'met');
         break;
       }
-      case 'FulfilmentEvaluated':
-        if (event.data.verdict === 'compliant') resolve((i) => i.milestoneKind === 'exit-no-results-3-years', event.data.on, 'met');
+      case 'FulfilmentEvaluated': {
+        // R10 (002 §七): the latest evaluated year governs; an earlier year evaluated later shows no results.
+        const e = event.data;
+        if (project.governingYear !== undefined && e.year < project.governingYear) break;
+        next = { ...project, governingYear: e.year };
+        if (e.verdict === 'compliant') resolve((i) => i.milestoneKind === 'exit-no-results-3-years', e.on, 'met');
         break;
+      }
       case 'ProjectTerminated':
       case 'ProjectAbandoned':
       case 'LeadDiscarded':

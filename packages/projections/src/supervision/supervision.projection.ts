@@ -26,7 +26,7 @@ const itemIdOf = (projectId: string, key: string): string => `${projectId}:${key
 /** Supervision list (督办清单): open missed milestones, overdue procedures and ordered rectifications, with owners. */
 export const supervisionProjection: Projection = {
   name: 'supervision',
-  version: 2,
+  version: 3,
   categories: ['project'],
   collections: [supervisionItems, supervisionProjects],
   apply: (docs: DocReader, decoded): ReadonlyArray<DocChange> => {

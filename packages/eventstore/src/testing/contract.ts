@@ -2,13 +2,22 @@ import { randomUUID } from 'node:crypto';
 import { firstValueFrom, take, timeout, toArray } from 'rxjs';
 import { ImportRefusedError, isEventStoreError, WrongExpectedRevisionError } from '../errors';
 import { GENESIS_HASH } from '../hash-chain';
-import type { AppendContext, AppendResult, EventImporter, EventStore, NewEvent, StoredEvent } from '../port';
+import type {
+  AppendContext,
+  AppendResult,
+  EventImporter,
+  EventStore,
+  EventStoreIdentitySource,
+  GlobalPosition,
+  NewEvent,
+  StoredEvent,
+} from '../port';
 import { recordedEvents, rehashed } from './recorded';
 
 /** A store made for one test, and how to get rid of it. */
 export interface StoreUnderTest {
   /** Every adapter also imports recorded events (`EventImporter`), which the suite checks too. */
-  readonly store: EventStore & EventImporter;
+  readonly store: EventStore & EventImporter & EventStoreIdentitySource;
   /** Closes the store (the latest one `tamper` returned, if any) and removes what it created. */
   readonly dispose: () => Promise<void>;
   /**
@@ -16,7 +25,7 @@ export interface StoreUnderTest {
    * an ASCII digit, to another digit) and reopens it. Absent when stored events cannot be edited
    * from outside (a server): the tamper test is then reported as a todo, not as passed.
    */
-  readonly tamper?: (needle: string) => Promise<EventStore & EventImporter>;
+  readonly tamper?: (needle: string) => Promise<EventStore & EventImporter & EventStoreIdentitySource>;
 }
 
 /** Makes a fresh store for one test. */
@@ -287,7 +296,7 @@ export const eventStoreContract = (
     });
 
     describe('$all', () => {
-      it('reads all events in commit order across streams, from an inclusive position, forwards and backwards', async () => {
+      it('reads all events in commit order across streams, after an exclusive checkpoint, forwards and backwards', async () => {
         const order: Array<[string, number]> = [];
         for (let i = 0; i < 12; i++) {
           const s = `${p}${['x', 'y', 'z'][i % 3] ?? 'x'}`;
@@ -301,19 +310,65 @@ export const eventStoreContract = (
         expect(all.map((e) => [e.streamName, e.revision])).toEqual(order);
         expectIncreasing(all);
         const mid = all[5]?.globalPosition ?? 0n;
-        const fromMid = await store.readAll({
-          fromPosition: mid,
+        const afterMid = await store.readAll({
+          after: mid,
           maxCount: 3,
           filter: { streamPrefixes: [p] },
         });
-        expect(fromMid.map((e) => e.data)).toEqual([{ i: 5 }, { i: 6 }, { i: 7 }]);
+        expect(afterMid.map((e) => e.data)).toEqual([{ i: 6 }, { i: 7 }, { i: 8 }]);
         const back = await store.readAll({
           direction: 'backwards',
-          fromPosition: mid,
+          after: mid,
           maxCount: 2,
           filter: { streamPrefixes: [p] },
         });
-        expect(back.map((e) => e.data)).toEqual([{ i: 5 }, { i: 4 }]);
+        expect(back.map((e) => e.data)).toEqual([{ i: 4 }, { i: 3 }]);
+        const last = await store.readAll({
+          direction: 'backwards',
+          maxCount: 1,
+          filter: { streamPrefixes: [p] },
+        });
+        expect(last.map((e) => e.data)).toEqual([{ i: 11 }]);
+      });
+
+      it('pages through $all by the last position seen (exclusive), every event once, whatever the positions', async () => {
+        for (let i = 0; i < 23; i++)
+          await store.append(`${p}${i % 4}`, [{ type: 'Noted', data: { i } }], {
+            expectedRevision: 'any',
+            context: testContext(),
+          });
+        const seen: unknown[] = [];
+        let after: GlobalPosition | undefined;
+        for (let pages = 0; pages < 100; pages++) {
+          const page = await store.readAll({
+            ...(after === undefined ? {} : { after }),
+            maxCount: 5,
+            filter: { streamPrefixes: [p] },
+          });
+          seen.push(...page.map((e) => (e.data as { i: number }).i));
+          const last = page[page.length - 1];
+          if (last === undefined) break;
+          after = last.globalPosition;
+        }
+        expect(seen).toEqual(Array.from({ length: 23 }, (_, i) => i));
+        expect(
+          await store.readAll({ ...(after === undefined ? {} : { after }), filter: { streamPrefixes: [p] } }),
+        ).toEqual([]);
+        const backwards: unknown[] = [];
+        let before: GlobalPosition | undefined;
+        for (let pages = 0; pages < 100; pages++) {
+          const page = await store.readAll({
+            direction: 'backwards',
+            ...(before === undefined ? {} : { after: before }),
+            maxCount: 7,
+            filter: { streamPrefixes: [p] },
+          });
+          backwards.push(...page.map((e) => (e.data as { i: number }).i));
+          const last = page[page.length - 1];
+          if (last === undefined) break;
+          before = last.globalPosition;
+        }
+        expect(backwards).toEqual(Array.from({ length: 23 }, (_, i) => 22 - i));
       });
 
       it('filters by event type and by stream prefix, alone and together', async () => {
@@ -550,6 +605,19 @@ export const eventStoreContract = (
           reason: 'event-id-conflict',
         });
         expect(await store.readStream(`${p}a`)).toHaveLength(5);
+      });
+    });
+
+    describe('identity', () => {
+      it('has a store id that does not change, and the hash of its first event once it has one', async () => {
+        const before = await store.identity();
+        expect(before.storeId).toMatch(/\S/);
+        await store.append(`${p}a`, events(2), { expectedRevision: 'no-stream', context: testContext() });
+        const after = await store.identity();
+        expect(after.storeId).toBe(before.storeId);
+        const [first] = await store.readAll({ maxCount: 1 });
+        expect(after.firstEventHash).toBe(first?.metadata.hash);
+        expect(await store.identity()).toEqual(after);
       });
     });
 

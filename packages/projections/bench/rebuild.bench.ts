@@ -63,15 +63,15 @@ const floor = async (): Promise<void> => {
   const started = process.hrtime.bigint();
   let n = 0;
   let decoded = 0;
-  for (let from = 0n; ; ) {
-    const page = await store.readAll({ fromPosition: from, maxCount: batch });
+  for (let after: bigint | undefined; ; ) {
+    const page = await store.readAll(after === undefined ? { maxCount: batch } : { after, maxCount: batch });
     for (const e of page) {
       const d = decodeStoredEvent(e);
       if (d !== undefined && d._tag === 'Right') decoded += 1;
     }
     n += page.length;
     if (page.length < batch) break;
-    from = page[page.length - 1]!.globalPosition + 1n;
+    after = page[page.length - 1]!.globalPosition;
   }
   const seconds = Number(process.hrtime.bigint() - started) / 1e9;
   await store.close();

@@ -298,15 +298,19 @@ export class ProjectionRunner {
   private async catchUp(onProgress?: (p: Progress) => void): Promise<void> {
     const active = this.running();
     if (active.length === 0) return;
-    let from = active.reduce((min, s) => (s.position < min ? s.position : min), active[0]!.position) + 1n;
+    // The lowest checkpoint is an exclusive "after" (0n: nothing applied yet, read from the start).
+    const lowest = active.reduce((min, s) => (s.position < min ? s.position : min), active[0]!.position);
+    let after: bigint | undefined = lowest > 0n ? lowest : undefined;
     const head = onProgress !== undefined ? await headPosition(this.options.eventStore) : 0n;
     let processed = 0;
     while (!this.stopping && this.running().length > 0) {
-      const page = await this.options.eventStore.readAll({ fromPosition: from, maxCount: this.batchSize });
+      const page = await this.options.eventStore.readAll(
+        after === undefined ? { maxCount: this.batchSize } : { after, maxCount: this.batchSize },
+      );
       if (page.length === 0) break;
       await this.processBatch(page);
       const last = page[page.length - 1]!.globalPosition;
-      from = last + 1n;
+      after = last;
       processed += page.length;
       onProgress?.({ processed, position: last, head });
       if (page.length < this.batchSize) break;

@@ -42,7 +42,7 @@ const project = (name) => ({
 const sparse = (name, testMatch) => ({
   ...project(name),
   displayName: `${name} · sparse positions`,
-  setupFiles: ['<rootDir>/../../scripts/jest/sparse-positions.cjs'],
+  setupFiles: ['<rootDir>/../../scripts/jest/sparse-positions.ts'],
   ...(testMatch === undefined ? {} : { testMatch }),
 });
 

@@ -216,26 +216,7 @@ export class InProcessEsdbClient implements EsdbClient {
       readonly maxCount?: number;
     },
   ): AsyncIterable<ResolvedEvent> {
-    const self = this;
-    return (async function* () {
-      await Promise.resolve();
-      self.alive();
-      const indexes = self.streams.get(streamName);
-      if (indexes === undefined || indexes.length === 0) throw new StreamNotFoundError(undefined, streamName); // B12
-      const backwards = options.direction === BACKWARDS;
-      const max = options.maxCount ?? Number.MAX_SAFE_INTEGER;
-      let at =
-        options.fromRevision === START
-          ? 0
-          : options.fromRevision === END
-            ? indexes.length - 1
-            : Number(options.fromRevision);
-      if (backwards && at > indexes.length - 1) at = indexes.length - 1;
-      for (let n = 0; n < max && at >= 0 && at < indexes.length; n++, at += backwards ? -1 : 1) {
-        const record = self.log[indexes[at] ?? -1];
-        if (record !== undefined) yield { event: self.recorded(record) };
-      }
-    })();
+    return this.streamEvents(streamName, options);
   }
 
   readAll(options: {
@@ -243,25 +224,57 @@ export class InProcessEsdbClient implements EsdbClient {
     readonly fromPosition: ReadPosition;
     readonly maxCount: number;
   }): AsyncIterable<AllStreamResolvedEvent> {
-    const self = this;
-    return (async function* () {
-      await Promise.resolve();
-      self.alive();
-      const backwards = options.direction === BACKWARDS;
-      let index: number;
-      if (options.fromPosition === START) index = backwards ? -1 : 0;
-      else if (options.fromPosition === END) index = backwards ? self.log.length - 1 : self.log.length;
-      else {
-        const start = self.recordAt(options.fromPosition); // B3
-        index = backwards ? start - 1 : start; // B4
-      }
-      // B5: every event counts, system ones too; B7: no filter.
-      for (let n = 0; n < options.maxCount && index >= 0 && index < self.log.length; n++) {
-        const record = self.log[index];
-        if (record !== undefined) yield self.resolved(record);
-        index += backwards ? -1 : 1;
-      }
-    })();
+    return this.allEvents(options);
+  }
+
+  private async *streamEvents(
+    streamName: string,
+    options: {
+      readonly direction: typeof BACKWARDS | 'forwards';
+      readonly fromRevision: ReadRevision;
+      readonly maxCount?: number;
+    },
+  ): AsyncGenerator<ResolvedEvent> {
+    await Promise.resolve();
+    this.alive();
+    const indexes = this.streams.get(streamName);
+    if (indexes === undefined || indexes.length === 0) throw new StreamNotFoundError(undefined, streamName); // B12
+    const backwards = options.direction === BACKWARDS;
+    const max = options.maxCount ?? Number.MAX_SAFE_INTEGER;
+    let at =
+      options.fromRevision === START
+        ? 0
+        : options.fromRevision === END
+          ? indexes.length - 1
+          : Number(options.fromRevision);
+    if (backwards && at > indexes.length - 1) at = indexes.length - 1;
+    for (let n = 0; n < max && at >= 0 && at < indexes.length; n++, at += backwards ? -1 : 1) {
+      const record = this.log[indexes[at] ?? -1];
+      if (record !== undefined) yield { event: this.recorded(record) };
+    }
+  }
+
+  private async *allEvents(options: {
+    readonly direction: typeof BACKWARDS | 'forwards';
+    readonly fromPosition: ReadPosition;
+    readonly maxCount: number;
+  }): AsyncGenerator<AllStreamResolvedEvent> {
+    await Promise.resolve();
+    this.alive();
+    const backwards = options.direction === BACKWARDS;
+    let index: number;
+    if (options.fromPosition === START) index = backwards ? -1 : 0;
+    else if (options.fromPosition === END) index = backwards ? this.log.length - 1 : this.log.length;
+    else {
+      const start = this.recordAt(options.fromPosition); // B3
+      index = backwards ? start - 1 : start; // B4
+    }
+    // B5: every event counts, system ones too; B7: no filter.
+    for (let n = 0; n < options.maxCount && index >= 0 && index < this.log.length; n++) {
+      const record = this.log[index];
+      if (record !== undefined) yield this.resolved(record);
+      index += backwards ? -1 : 1;
+    }
   }
 
   subscribeToAll(options: {

@@ -5,7 +5,7 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import * as t from 'io-ts';
-import { domainErrors, eventCatalogue, projectCommands } from '../packages/domain/src/index';
+import { domainErrors, eventCatalogue, metricCatalogue, projectCommands } from '../packages/domain/src/index';
 import type { ErrorMessage } from '../packages/domain/src/index';
 
 const ROOT = join(__dirname, '..');
@@ -231,6 +231,20 @@ export const renderDomainDoc = (): string => {
     }
     out.push('');
   }
+  out.push('## Metric catalogue (what each target counts)');
+  out.push('');
+  out.push(
+    "A region's target plan (`AnnualTargetsSet`) lists the metrics it uses by key, each with its target and, for counts of agreements, a size threshold. Similar words count different things in different regions (R11): each metric says what it counts. Money metrics count money actually received, by the day it arrived, never the amount an agreement promises.",
+  );
+  out.push('');
+  out.push('| key | kind | 指标 | metric | unit | 计数口径 | what it counts | seeds |');
+  out.push('|---|---|---|---|---|---|---|---|');
+  for (const [key, m] of Object.entries(metricCatalogue)) {
+    out.push(
+      `| \`${key}\` | ${m.kind} | ${cell(m.zh)} | ${cell(m.en)} | ${m.unitZh} | ${cell(m.countsZh)} | ${cell(m.countsEn)} | ${cell(m.seeds.join('；'))} |`,
+    );
+  }
+  out.push('');
   out.push('## Event catalogue');
   out.push('');
   out.push(

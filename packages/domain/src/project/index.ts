@@ -55,6 +55,7 @@ export type {
   YearlyPerformance,
   IncentiveAccount,
   Rectification,
+  CapitalReceipt,
 } from './project.state';
 export { evolveProject, foldProject } from './project.evolve';
 export { makeProjectDecider, projectDecider } from './project.decide';
@@ -65,6 +66,6 @@ export { detectMissedMilestones, hasResults } from './project.milestones';
 export type { MissedMilestone } from './project.milestones';
 export { assessFulfilment } from './project.fulfilment';
 export type { FulfilmentAssessment, FulfilmentFacts } from './project.fulfilment';
-export { findDuplicates, textSimilarity, defaultDuplicatePolicy } from './project.duplicates';
-export type { ProjectFingerprint, DuplicateMatch, DuplicatePolicy } from './project.duplicates';
+export { findDuplicates, textSimilarity, defaultDuplicatePolicy, countedMembers } from './project.duplicates';
+export type { ProjectFingerprint, DuplicateMatch, DuplicatePolicy, CountingMember } from './project.duplicates';
 export { projectUpcasters, leadCapturedV1toV2, readProjectEvent } from './project.upcasters';

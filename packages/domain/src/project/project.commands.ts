@@ -214,6 +214,26 @@ export const LinkDuplicate = command('LinkDuplicate', {
   similarity: t.number,
   reason: NonEmptyText,
 });
+/** Undoes a duplicate link with a reason (the link named must be the one in force). */
+export const UnlinkDuplicate = command('UnlinkDuplicate', {
+  canonicalProjectId: ProjectId,
+  on: BusinessDate,
+  reason: NonEmptyText,
+});
+/** Records foreign capital actually received (利用外资, R11: money received, not promised). */
+export const RecordForeignCapitalReceipt = command(
+  'RecordForeignCapitalReceipt',
+  { receiptId: NonEmptyText, amount: Usd, on: BusinessDate, evidence: Evidence },
+  { source: NonEmptyText },
+);
+/** Records funds from outside the province actually received (利用省外资金, 003). */
+export const RecordOutOfProvinceFundsReceipt = command('RecordOutOfProvinceFundsReceipt', {
+  receiptId: NonEmptyText,
+  amount: Cny,
+  sourceProvince: NonEmptyText,
+  on: BusinessDate,
+  evidence: Evidence,
+});
 
 /** Every command of the investment-project aggregate, by type. */
 export const projectCommands = {
@@ -252,6 +272,9 @@ export const projectCommands = {
   AbandonProject,
   RecordMissedMilestones,
   LinkDuplicate,
+  UnlinkDuplicate,
+  RecordForeignCapitalReceipt,
+  RecordOutOfProvinceFundsReceipt,
 } as const;
 
 type Commands = typeof projectCommands;

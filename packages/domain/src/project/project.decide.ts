@@ -37,7 +37,13 @@ import {
   requireShortfall,
   requireStage,
 } from './project.rules';
-import { initialProjectState, Project, ProjectState, YearlyPerformance } from './project.state';
+import {
+  CapitalReceipt,
+  initialProjectState,
+  Project,
+  ProjectState,
+  YearlyPerformance,
+} from './project.state';
 import { leaderRoleZh } from './project.vocabulary';
 
 type Result = E.Either<ProjectError, ReadonlyArray<ProjectEvent>>;
@@ -131,7 +137,10 @@ export const makeProjectDecider = (
       case 'ClawBackSubsidy':
       case 'ReclaimLand':
       case 'LinkDuplicate':
-        return p.stage === 'terminated' || c.type === 'LinkDuplicate' ? decideOpen(c, p) : undefined;
+      case 'UnlinkDuplicate':
+        return p.stage === 'terminated' || c.type === 'LinkDuplicate' || c.type === 'UnlinkDuplicate'
+          ? decideOpen(c, p)
+          : undefined;
       default:
         return undefined;
     }
@@ -426,9 +435,56 @@ export const makeProjectDecider = (
             : fail('ALREADY_LINKED_AS_DUPLICATE', { canonicalProjectId: p.duplicateOf });
         }
         return E.right([emit('DuplicateLinked', withoutType(c))]);
+      case 'UnlinkDuplicate':
+        // A repeat after the undo is harmless; undoing a link that is not the one in force is refused.
+        if (p.duplicateOf === undefined && p.unlinkedFrom === c.canonicalProjectId) return nothing;
+        if (p.duplicateOf !== c.canonicalProjectId) {
+          return fail('NOT_LINKED_AS_DUPLICATE', {
+            canonicalProjectId: c.canonicalProjectId,
+            current: p.duplicateOf ?? '—',
+          });
+        }
+        return E.right([emit('DuplicateUnlinked', withoutType(c))]);
+      case 'RecordForeignCapitalReceipt': {
+        const { type: _type, ...data } = c;
+        return decideReceipt(p, c.receiptId, { kind: 'foreign-capital', amount: c.amount, on: c.on, ...(c.source !== undefined ? { source: c.source } : {}) }, () =>
+          emit('ForeignCapitalReceived', data),
+        );
+      }
+      case 'RecordOutOfProvinceFundsReceipt': {
+        const { type: _type, ...data } = c;
+        return decideReceipt(p, c.receiptId, { kind: 'out-of-province-funds', amount: c.amount, on: c.on, source: c.sourceProvince }, () =>
+          emit('OutOfProvinceFundsReceived', data),
+        );
+      }
       default:
         return assertNever(c);
     }
+  };
+
+  /**
+   * Money actually received (R11: 利用外资 / 利用省外资金 count what arrived, never what was
+   * promised): for a signed project, a positive amount, on or after the signing; a repeat of the
+   * same receipt is harmless, the same receipt id with other figures is refused.
+   */
+  const decideReceipt = (
+    p: Project,
+    receiptId: string,
+    receipt: CapitalReceipt,
+    event: () => ProjectEvent,
+  ): Result => {
+    const existing = p.receipts[receiptId];
+    if (existing !== undefined) {
+      return same(existing, receipt) ? nothing : fail('RECEIPT_ID_CONFLICT', { receiptId });
+    }
+    return then(
+      all(
+        () => (p.agreement === undefined ? fail('AGREEMENT_NOT_SIGNED') : ok),
+        () => (receipt.amount <= 0 ? fail('AMOUNT_MUST_BE_POSITIVE') : ok),
+        () => requireNotBefore(receipt.on, p.agreement?.signedOn),
+      ),
+      () => [event()],
+    );
   };
 
   const admissionOpen = (p: Project): Check =>

@@ -89,3 +89,69 @@ export const findDuplicates = (
   }
   return matches.sort((a, b) => b.similarity - a.similarity || (a.projectId < b.projectId ? -1 : 1));
 };
+
+/** What deciding the counted member of a group of duplicates needs to know of one project. */
+export interface CountingMember<Id extends string = string> {
+  readonly projectId: Id;
+  /** The project this one is linked to as a duplicate (the link in force), if any. */
+  readonly duplicateOf?: Id;
+  /** Discarded, abandoned or rejected before signing: it counts only when no member of its group can. */
+  readonly dropped: boolean;
+  /** Captured or planned on (earlier wins a tie). */
+  readonly capturedOn: string;
+}
+
+/**
+ * 「一炮数响」(004 §(十六) 避免包装项目, DOMAIN.md §6): whatever links were made, every group of
+ * duplicates (projects joined by links, in either direction) counts exactly once. Returns, for
+ * each member, the member of its group that counts (itself when it counts). The counted member
+ * is, in this order of preference:
+ * 1. one still alive (not discarded, abandoned or rejected) — a link to a lead that was later
+ *    abandoned does not make the project count zero times;
+ * 2. one linked to no other member (the canonical the links point at) — honours the links made;
+ *    a cycle (A→B, B→A) has none, and the next rules break it;
+ * 3. the earliest captured; 4. the smallest project id.
+ * Links to a project that is not among the members are ignored for rule 2. Pure and deterministic:
+ * the order of the members does not matter.
+ */
+export const countedMembers = <Id extends string>(
+  members: Iterable<CountingMember<Id>>,
+): ReadonlyMap<Id, Id> => {
+  const byId = new Map<Id, CountingMember<Id>>();
+  for (const m of members) byId.set(m.projectId, m);
+  // Union–find over the links between known members.
+  const parent = new Map<Id, Id>();
+  const find = (id: Id): Id => {
+    let root = id;
+    for (let p = parent.get(root); p !== undefined && p !== root; p = parent.get(root)) root = p;
+    for (let x = id; x !== root; ) {
+      const next = parent.get(x)!;
+      parent.set(x, root);
+      x = next;
+    }
+    return root;
+  };
+  for (const id of byId.keys()) parent.set(id, id);
+  for (const m of byId.values()) {
+    if (m.duplicateOf === undefined || !byId.has(m.duplicateOf)) continue;
+    const a = find(m.projectId);
+    const b = find(m.duplicateOf);
+    if (a !== b) parent.set(a, b);
+  }
+  const isRoot = (m: CountingMember<Id>): boolean => m.duplicateOf === undefined || !byId.has(m.duplicateOf);
+  const better = (a: CountingMember<Id>, b: CountingMember<Id>): boolean => {
+    if (a.dropped !== b.dropped) return !a.dropped;
+    if (isRoot(a) !== isRoot(b)) return isRoot(a);
+    if (a.capturedOn !== b.capturedOn) return a.capturedOn < b.capturedOn;
+    return a.projectId < b.projectId;
+  };
+  const best = new Map<Id, CountingMember<Id>>();
+  for (const m of byId.values()) {
+    const g = find(m.projectId);
+    const current = best.get(g);
+    if (current === undefined || better(m, current)) best.set(g, m);
+  }
+  const counted = new Map<Id, Id>();
+  for (const id of byId.keys()) counted.set(id, best.get(find(id))!.projectId);
+  return counted;
+};

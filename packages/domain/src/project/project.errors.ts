@@ -207,6 +207,15 @@ export const projectErrors = {
     zh: '项目已认定为 {canonicalProjectId} 的重复项目',
     en: 'The project is already linked as a duplicate of {canonicalProjectId}',
   },
+  NOT_LINKED_AS_DUPLICATE: {
+    zh: '项目未认定为 {canonicalProjectId} 的重复项目（当前：{current}），无可撤销',
+    en: 'The project is not linked as a duplicate of {canonicalProjectId} (currently: {current}): nothing to undo',
+  },
+  RECEIPT_ID_CONFLICT: {
+    zh: '到位资金凭证 {receiptId} 已登记，内容不同；更正须另行说明',
+    en: 'Receipt {receiptId} is already recorded with different content',
+    rule: 'R11',
+  },
 } as const satisfies Record<string, ErrorMessage>;
 
 export type ProjectErrorCode = keyof typeof projectErrors;

@@ -450,6 +450,47 @@ export const DuplicateLinked = defineEvent(
   },
 );
 
+export const DuplicateUnlinked = defineEvent(
+  'DuplicateUnlinked',
+  struct({ ...project, canonicalProjectId: ProjectId, on: BusinessDate, reason: NonEmptyText }),
+  {
+    zh: '撤销重复项目认定（附理由），恢复单独计数',
+    en: 'A duplicate link was undone, with a reason: the project counts on its own again',
+  },
+);
+
+/**
+ * Foreign capital actually received (利用外资, 000 §二; R11: money received, not promised). The
+ * agreement's `foreignCapital` stays a commitment; target progress counts these receipts by the
+ * date the money arrived. `receiptId` names the receipt (e.g. the 外汇登记 / bank reference) so
+ * that a repeat is harmless and a conflicting one is refused.
+ */
+export const ForeignCapitalReceived = defineEvent(
+  'ForeignCapitalReceived',
+  struct(
+    { ...project, receiptId: NonEmptyText, amount: Usd, on: BusinessDate, evidence: Evidence },
+    { source: NonEmptyText /* 来源国家或地区 */ },
+  ),
+  { zh: '外资实际到位（利用外资）', en: 'Foreign capital was actually received', rules: ['R11'] },
+);
+
+/**
+ * Funds from outside the province actually in place (利用省外资金, 003), counted like foreign
+ * capital: by the date the money arrived, never from what an agreement promised.
+ */
+export const OutOfProvinceFundsReceived = defineEvent(
+  'OutOfProvinceFundsReceived',
+  struct({
+    ...project,
+    receiptId: NonEmptyText,
+    amount: Cny,
+    sourceProvince: NonEmptyText,
+    on: BusinessDate,
+    evidence: Evidence,
+  }),
+  { zh: '省外资金实际到位（利用省外资金）', en: 'Funds from outside the province were actually received', rules: ['R11'] },
+);
+
 /** Every event of the investment-project aggregate (stream `project-<id>`). */
 export const projectEvents = {
   LeadCaptured,
@@ -488,6 +529,9 @@ export const projectEvents = {
   ProjectAbandoned,
   MilestoneMissed,
   DuplicateLinked,
+  DuplicateUnlinked,
+  ForeignCapitalReceived,
+  OutOfProvinceFundsReceived,
 } as const;
 
 export type ProjectEvent = EventOf<typeof projectEvents>;

@@ -11,7 +11,13 @@ type Draft = { -readonly [K in keyof Project]: Project[K] };
 
 /** The keyed records of a project that events add entries to. */
 type KeyedField =
-  'leaders' | 'procedures' | 'investmentByMonth' | 'performance' | 'incentives' | 'missedMilestones';
+  | 'leaders'
+  | 'procedures'
+  | 'investmentByMonth'
+  | 'performance'
+  | 'incentives'
+  | 'missedMilestones'
+  | 'receipts';
 
 /**
  * Which keyed records the current fold has already copied and so owns. The first write to a
@@ -27,6 +33,7 @@ const nothingOwned = (): Owned => ({
   performance: false,
   incentives: false,
   missedMilestones: false,
+  receipts: false,
 });
 
 /** Sets `key` of a keyed record of the draft, copying the record unless the fold owns it. */
@@ -125,6 +132,8 @@ const newProject = (f: {
   termination: undefined,
   abandonedOn: undefined,
   duplicateOf: undefined,
+  unlinkedFrom: undefined,
+  receipts: {},
 });
 
 /** A writable copy of a project, written out field by field (faster than a spread on V8). */
@@ -170,6 +179,8 @@ const draftOf = (p: Project): Draft => {
     termination: p.termination,
     abandonedOn: p.abandonedOn,
     duplicateOf: p.duplicateOf,
+    unlinkedFrom: p.unlinkedFrom,
+    receipts: p.receipts,
   };
   // Compile-time check that every field, optional ones included, is copied.
   const complete: Record<keyof Project, unknown> = d;
@@ -424,6 +435,30 @@ const applyEvent = (d: Draft, event: ProjectEvent, owned?: Owned): void => {
     case 'DuplicateLinked':
       d.duplicateOf = event.data.canonicalProjectId;
       return touch(d, event.data.on);
+    case 'DuplicateUnlinked':
+      d.duplicateOf = undefined;
+      d.unlinkedFrom = event.data.canonicalProjectId;
+      return touch(d, event.data.on);
+    case 'ForeignCapitalReceived': {
+      const e = event.data;
+      setEntry(d, owned, 'receipts', e.receiptId, {
+        kind: 'foreign-capital',
+        amount: e.amount,
+        on: e.on,
+        ...(e.source !== undefined ? { source: e.source } : {}),
+      });
+      return touch(d, e.on);
+    }
+    case 'OutOfProvinceFundsReceived': {
+      const e = event.data;
+      setEntry(d, owned, 'receipts', e.receiptId, {
+        kind: 'out-of-province-funds',
+        amount: e.amount,
+        on: e.on,
+        source: e.sourceProvince,
+      });
+      return touch(d, e.on);
+    }
     default:
       return assertNever(event);
   }

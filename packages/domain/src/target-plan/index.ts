@@ -26,4 +26,6 @@ export {
 } from './target-plan.decide';
 export { targetPlanErrors } from './target-plan.errors';
 export type { TargetPlanErrorCode } from './target-plan.errors';
-export { defaultTargetsR11, districtTargets2024R12 } from './target-plan.defaults';
+export { defaultTargetsR11, districtTargets2024R12, zoneTargets003 } from './target-plan.defaults';
+export { metricCatalogue } from './target-plan.metrics';
+export type { MetricDefinition } from './target-plan.metrics';

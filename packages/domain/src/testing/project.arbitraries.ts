@@ -488,6 +488,28 @@ export const projectEventArbitraries: EventArbitraries = {
       reason: arbText,
     }),
   ),
+  DuplicateUnlinked: event(
+    'DuplicateUnlinked',
+    fc.record({ projectId: arbProjectId, canonicalProjectId: arbProjectId, on, reason: arbText }),
+  ),
+  ForeignCapitalReceived: event(
+    'ForeignCapitalReceived',
+    fc.record(
+      { projectId: arbProjectId, receiptId: arbText, amount: arbUsd, on, evidence: arbEvidence, source: arbText },
+      { requiredKeys: ['projectId', 'receiptId', 'amount', 'on', 'evidence'] },
+    ),
+  ),
+  OutOfProvinceFundsReceived: event(
+    'OutOfProvinceFundsReceived',
+    fc.record({
+      projectId: arbProjectId,
+      receiptId: arbText,
+      amount: arbCny,
+      sourceProvince: arbText,
+      on,
+      evidence: arbEvidence,
+    }),
+  ),
 };
 
 /** Any project event with valid data (not necessarily a history the rules allow). */

@@ -209,6 +209,13 @@ const applyToDraft = (d: Draft, event: ProjectEvent): void => {
       d.duplicateOf = event.data.canonicalProjectId;
       d.counted = false;
       return touch(d, event.data.on);
+    case 'DuplicateUnlinked':
+      delete d.duplicateOf;
+      d.counted = true;
+      return touch(d, event.data.on);
+    case 'ForeignCapitalReceived':
+    case 'OutOfProvinceFundsReceived':
+      return touch(d, event.data.on);
     default:
       return assertNever(event);
   }

@@ -47,6 +47,10 @@ export const commandRoles = {
   AbandonProject: ['investment-officer'],
   RecordMissedMilestones: ['system', 'supervision-office'],
   LinkDuplicate: ['leading-group-office', 'supervision-office'],
+  UnlinkDuplicate: ['leading-group-office', 'supervision-office'],
+  // money actually received (R11: 利用外资, 利用省外资金): the officer files it, the finance bureau may too
+  RecordForeignCapitalReceipt: ['investment-officer', 'finance-bureau'],
+  RecordOutOfProvinceFundsReceipt: ['investment-officer', 'finance-bureau'],
   // target plans (R11, R12)
   SetAnnualTargets: ['supervision-office', 'leading-group-office'],
   ReviseAnnualTargets: ['supervision-office', 'leading-group-office'],

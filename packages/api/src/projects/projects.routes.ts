@@ -75,6 +75,21 @@ export const projectCommandRoutes: ReadonlyArray<CommandRoute> = [
     '登记逾期节点（通常由定时任务发起）/ record missed milestones (R7, R8)',
   ),
   cmd('LinkDuplicate', `${p}/duplicate-link`, '标记重复项目（一炮数响）/ link a duplicate'),
+  cmd(
+    'UnlinkDuplicate',
+    `${p}/duplicate-link/undo`,
+    '撤销重复项目认定（附理由）/ undo a duplicate link, with a reason',
+  ),
+  cmd(
+    'RecordForeignCapitalReceipt',
+    `${p}/foreign-capital-receipts`,
+    '登记外资实际到位（利用外资）/ record foreign capital actually received (R11)',
+  ),
+  cmd(
+    'RecordOutOfProvinceFundsReceipt',
+    `${p}/out-of-province-funds-receipts`,
+    '登记省外资金实际到位（利用省外资金）/ record funds from outside the province actually received (R11)',
+  ),
 ];
 
 export const projectQueryRoutes: ReadonlyArray<QueryRoute> = [

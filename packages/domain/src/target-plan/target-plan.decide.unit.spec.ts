@@ -257,7 +257,8 @@ describe('annual target plan', () => {
     it('R11 · 000 §二 / 004 §(十六): 搜集招商信息 (every lead captured) and 有效项目信息 (qualified leads) are two metrics, each saying what it counts', () => {
       expect(metricCatalogue.capturedLeads).toMatchObject({ zh: '搜集招商信息', kind: 'count' });
       expect(metricCatalogue.capturedLeads.countsZh).toContain('无论其后是否研判为有效');
-      expect(metricCatalogue.leads).toMatchObject({ zh: '有效项目信息', kind: 'count' });
+      expect(metricCatalogue.leads).toMatchObject({ zh: '有效线索', kind: 'count' });
+      expect(metricCatalogue.leads.countsZh).toContain('有效项目信息');
       expect(metricCatalogue.leads.countsEn).toContain('qualified');
       // seed 000's plan names the captured leads; a region that counts qualified leads lists `leads`
       expect(defaultTargetsR11[0]).toEqual({ metric: 'capturedLeads', target: { kind: 'count', value: 50 } });

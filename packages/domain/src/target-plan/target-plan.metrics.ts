@@ -34,10 +34,10 @@ export const metricCatalogue = {
   },
   leads: {
     kind: metricKinds.leads,
-    zh: '有效项目信息',
+    zh: '有效线索',
     en: 'Qualified leads',
     unitZh: '条',
-    countsZh: '研判为有效的线索（有效线索），按研判日期计',
+    countsZh: '研判为有效的线索（004 所称“有效项目信息”），按研判日期计',
     countsEn: 'Leads judged genuine (qualified), on the day qualified',
     seeds: ['004 §(十六)「突出有效项目信息」'],
   },
@@ -79,7 +79,7 @@ export const metricCatalogue = {
   },
   statisticsEntries: {
     kind: metricKinds.statisticsEntries,
-    zh: '新纳统项目',
+    zh: '入库纳统项目',
     en: 'New statistics entries',
     unitZh: '个',
     countsZh: '入库纳统的项目，按纳统日期计',

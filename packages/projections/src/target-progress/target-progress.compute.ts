@@ -117,7 +117,10 @@ export const computeProgress = (
   const metrics = plan.targets.map((target) => metricProgress(target, facts, plan.year, asOf, t));
   const elapsed = elapsedOfYear(plan.year, asOf);
   const window = yearToDate(plan.year, asOf);
-  const active = facts.filter((f) => f.years.includes(plan.year) && f.capturedOn <= window.to);
+  // Projects with a fact in the year, or open in it since an earlier one (a deadline still open).
+  const active = facts.filter(
+    (f) => (f.years.includes(plan.year) || (f.openSince !== undefined && f.openSince <= plan.year)) && f.capturedOn <= window.to,
+  );
   return {
     unitId: plan.unitId,
     year: plan.year,

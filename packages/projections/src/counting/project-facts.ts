@@ -403,12 +403,11 @@ export const resolveDuplicates = (facts: ReadonlyArray<ProjectFacts>, asOf: Busi
   const counted = countedMembers(members);
   return facts.map((f) => {
     const under = counted.get(f.projectId);
-    if (under === undefined || under === f.projectId) {
-      if (f.duplicateOf === undefined) return f;
-      const { duplicateOf: _d, ...rest } = f;
-      return rest;
-    }
-    return f.duplicateOf === under ? f : { ...f, duplicateOf: under };
+    // The links made stay as they were (the padded claims a unit answers for); `duplicateOf` now
+    // names the member this project counts under.
+    const links = f.links ?? (f.duplicateOf !== undefined ? [{ on: f.capturedOn, canonical: f.duplicateOf }] : []);
+    const { duplicateOf: _d, ...rest } = f;
+    return under === undefined || under === f.projectId ? { ...rest, links } : { ...rest, links, duplicateOf: under };
   });
 };
 

@@ -35,7 +35,7 @@ import {
 } from '../project/project.vocabulary';
 import { addDays, BusinessDate, monthOf, Year, yearOf } from '../shared/dates';
 import { unsafeId } from '../shared/ids';
-import { cny, count, mu } from '../shared/money';
+import { cny, count, mu, usd } from '../shared/money';
 import * as fx from './project.fixtures';
 import {
   arbAgreementId,
@@ -558,6 +558,9 @@ export const STEP_KINDS = [
   'abandon',
   'missed',
   'linkDuplicate',
+  'unlinkDuplicate',
+  'foreignCapital',
+  'outOfProvinceFunds',
 ] as const;
 export type StepKind = (typeof STEP_KINDS)[number];
 
@@ -591,6 +594,9 @@ export const IDEMPOTENT_STEPS: ReadonlySet<StepKind> = new Set<StepKind>([
   'abandon',
   'missed',
   'linkDuplicate',
+  'unlinkDuplicate',
+  'foreignCapital',
+  'outOfProvinceFunds',
 ]);
 
 export interface ScriptStep {
@@ -808,6 +814,23 @@ export const commandFor = (step: ScriptStep, state: ProjectState, today: Busines
       return fx.linkDuplicate({
         on: today,
         canonicalProjectId: choose([fx.fixtureIds.otherProject, unsafeId.project('XM-2023-0901')], pick),
+      });
+    case 'unlinkDuplicate':
+      return fx.unlinkDuplicate({
+        on: today,
+        canonicalProjectId: choose([fx.fixtureIds.otherProject, unsafeId.project('XM-2023-0901')], pick),
+      });
+    case 'foreignCapital':
+      return fx.recordForeignCapitalReceipt({
+        on: today,
+        receiptId: unsafeId.text(`WH-${pick % 3}`),
+        amount: usd.wan(choose(WAN, pick >> 2)),
+      });
+    case 'outOfProvinceFunds':
+      return fx.recordOutOfProvinceFundsReceipt({
+        on: today,
+        receiptId: unsafeId.text(`ZJ-${pick % 3}`),
+        amount: cny.wan(choose(WAN, pick >> 2)),
       });
   }
 };

@@ -137,14 +137,25 @@ describe('the life of one project over HTTP, from lead to clawback', () => {
     expect(foreign).toMatchObject({ target: 9_000 * 1_000_000, actual: 1_200 * 1_000_000 });
   });
 
-  it('R13 · 004 §(十六): a duplicate link is undone over HTTP with a reason; an undo of a link not in force is refused', async () => {
+  it('R13 · 004 §(十六): a link both ways is refused, and a duplicate link is undone over HTTP with a reason', async () => {
+    const other = { ...spec, projectId: 'XM-GX-0088', unitId: 'gaoxinqu', capturedOn: '2024-11-02' };
+    const capture = projectLife(other)[0]!;
+    expect((await send(t.http, capture)).status).toBe(201);
     const office = (command: Record<string, unknown> & { type: string }) => ({ role: 'supervision-office' as const, unitId: 'jingkaiqu', command });
+    // 高新区's lead repeats 经开区's project: linked to it, so it counts once.
     const link = await send(
       t.http,
-      office({ type: 'LinkDuplicate', projectId: spec.projectId, canonicalProjectId: 'XM-GX-0088', on: '2024-12-21', similarity: 0.9, reason: '与高新区项目疑似重复' }),
+      office({ type: 'LinkDuplicate', projectId: other.projectId, canonicalProjectId: spec.projectId, on: '2024-12-21', similarity: 0.9, reason: '与经开区项目为同一投资方同一项目' }),
     );
     expect(link.status).toBe(200);
-    const undo = office({ type: 'UnlinkDuplicate', projectId: spec.projectId, canonicalProjectId: 'XM-GX-0088', on: '2024-12-22', reason: '经核实为不同项目' });
+    // Linking the original back to its duplicate would count the project zero times: refused.
+    const back = await send(
+      t.http,
+      office({ type: 'LinkDuplicate', projectId: spec.projectId, canonicalProjectId: other.projectId, on: '2024-12-21', similarity: 0.9, reason: '反向认定' }),
+    );
+    expect(back.status).toBe(422);
+    expect(back.body.code).toBe('DUPLICATE_LINK_CYCLE');
+    const undo = office({ type: 'UnlinkDuplicate', projectId: other.projectId, canonicalProjectId: spec.projectId, on: '2024-12-22', reason: '经核实为不同项目' });
     const res = await send(t.http, undo);
     expect(res.status).toBe(routeOf(undo.command).status);
     expect(res.body.events.map((e: { type: string }) => e.type)).toEqual(['DuplicateUnlinked']);

@@ -1,8 +1,19 @@
 import { Inject, Injectable, type OnApplicationShutdown } from '@nestjs/common';
 import { EventBus } from '@nestjs/cqrs';
-import type { DomainError } from '@zhaoshang/domain';
+import {
+  foldProject,
+  projectCommands,
+  projectStream,
+  readProjectEvent,
+  requireLinkableCanonical,
+  type DomainError,
+  type ProjectEvent,
+  type ProjectId,
+  type ProjectState,
+} from '@zhaoshang/domain';
 import {
   commandHandler,
+  readStreamOrEmpty,
   type CommandHandler,
   type ConcurrencyConflict,
   type CurrentRevision,
@@ -76,7 +87,7 @@ export class CommandGateway implements OnApplicationShutdown {
   private readonly handlers: ReadonlyMap<AggregateSpec, AggregateHandler>;
 
   constructor(
-    @Inject(EVENT_STORE) store: EventStore,
+    @Inject(EVENT_STORE) private readonly store: EventStore,
     @Inject(EventBus) private readonly eventBus: EventBus,
     @Inject(API_CONFIG) config: ApiConfig,
   ) {
@@ -122,7 +133,32 @@ export class CommandGateway implements OnApplicationShutdown {
     await this.drain();
   }
 
+  /** A project's state folded from its stream (for the checks that read another project). */
+  private async projectState(projectId: ProjectId): Promise<ProjectState> {
+    const events: ProjectEvent[] = [];
+    for (const e of await readStreamOrEmpty(this.store, projectStream(projectId))) {
+      const read = readProjectEvent({ type: e.type, version: e.metadata.schemaVersion, data: e.data });
+      if (E.isLeft(read)) throw new Error(`unreadable event ${e.streamName}@${e.revision}: ${read.left.code}`);
+      events.push(read.right);
+    }
+    return foldProject(events);
+  }
+
+  /**
+   * What one project's decider cannot see: a duplicate link is checked against the project it
+   * names (R13 · 004 §(十六)), so that a link that would count the project zero times is refused
+   * here; links made concurrently are resolved in the counting (countedMembers).
+   */
+  private async precheck(command: DomainCommand): Promise<void> {
+    const link: unknown = command;
+    if (!projectCommands.LinkDuplicate.is(link) || link.canonicalProjectId === link.projectId) return; // self-links: the decider's own refusal
+    const [own, canonical] = await Promise.all([this.projectState(link.projectId), this.projectState(link.canonicalProjectId)]);
+    const check = requireLinkableCanonical(link, own, canonical);
+    if (E.isLeft(check)) throw new DomainRefusal(check.left);
+  }
+
   private async run(command: DomainCommand, ctx: CommandContext): Promise<CommandResult> {
+    await this.precheck(command);
     const spec = aggregateOf(command.type);
     const handle = this.handlers.get(spec);
     if (handle === undefined) throw new Error(`no handler for aggregate ${spec.name}`);

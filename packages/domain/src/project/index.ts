@@ -66,6 +66,12 @@ export { detectMissedMilestones, hasResults } from './project.milestones';
 export type { MissedMilestone } from './project.milestones';
 export { assessFulfilment } from './project.fulfilment';
 export type { FulfilmentAssessment, FulfilmentFacts } from './project.fulfilment';
-export { findDuplicates, textSimilarity, defaultDuplicatePolicy, countedMembers } from './project.duplicates';
+export {
+  findDuplicates,
+  textSimilarity,
+  defaultDuplicatePolicy,
+  countedMembers,
+  requireLinkableCanonical,
+} from './project.duplicates';
 export type { ProjectFingerprint, DuplicateMatch, DuplicatePolicy, CountingMember } from './project.duplicates';
 export { projectUpcasters, leadCapturedV1toV2, readProjectEvent } from './project.upcasters';

@@ -13,7 +13,7 @@ import {
   unlinkDuplicate,
 } from '../testing/project.fixtures';
 import { projectDecider } from './project.decide';
-import { countedMembers, type CountingMember } from './project.duplicates';
+import { countedMembers, requireLinkableCanonical, type CountingMember } from './project.duplicates';
 import type { ProjectEvent } from './project.events';
 import { foldProject } from './project.evolve';
 import { isProject } from './project.state';
@@ -84,6 +84,42 @@ describe('a duplicate link can be undone with a reason (004 §(十六) 避免包
         },
       },
     ]);
+  });
+});
+
+describe('links that would count a project zero times are refused where the other project is known (R13 · 004 §(十六))', () => {
+  const A = fixtureIds.project;
+  const B = fixtureIds.otherProject;
+  const stateOf = (events: ReadonlyArray<ProjectEvent>) => foldProject(events);
+  const leadB = () => runScript([captureLead({ projectId: B, capturedOn: date('2024-02-20') })]);
+  const codeOf = (r: ReturnType<typeof requireLinkableCanonical>) => (E.isLeft(r) ? r.left.code : 'ok');
+
+  it('R13 · 004 §(十六): given B already linked to A, when A is linked to B, then it is refused (both ways would count zero times)', () => {
+    const b = runScript([linkDuplicate({ projectId: B, canonicalProjectId: A, on: date('2024-03-05') })], leadB());
+    expect(codeOf(requireLinkableCanonical({ projectId: A, canonicalProjectId: B }, stateOf(runScript([captureLead()])), stateOf([...leadB(), ...b])))).toBe(
+      'DUPLICATE_LINK_CYCLE',
+    );
+  });
+
+  it('R13 · 004 §(十六): given B itself a duplicate of C, when A is linked to B, then it is refused: link to C', () => {
+    const C = unsafeId.project('XM-2023-0901');
+    const b = runScript([linkDuplicate({ projectId: B, canonicalProjectId: C, on: date('2024-03-05') })], leadB());
+    const r = requireLinkableCanonical({ projectId: A, canonicalProjectId: B }, stateOf(runScript([captureLead()])), stateOf([...leadB(), ...b]));
+    expect(E.isLeft(r) && r.left).toMatchObject({ code: 'CANONICAL_IS_DUPLICATE', params: { linkedTo: C } });
+  });
+
+  it('R13 · 004 §(十六): given B abandoned, when A is linked to B, then it is refused; given no B, then it is refused', () => {
+    const b = runScript([abandonProject({ projectId: B, on: date('2024-03-05') })], leadB());
+    const a = stateOf(runScript([captureLead()]));
+    expect(codeOf(requireLinkableCanonical({ projectId: A, canonicalProjectId: B }, a, stateOf([...leadB(), ...b])))).toBe('CANONICAL_CLOSED');
+    expect(codeOf(requireLinkableCanonical({ projectId: A, canonicalProjectId: B }, a, stateOf([])))).toBe('CANONICAL_PROJECT_NOT_FOUND');
+  });
+
+  it('R13 · 004 §(十六): a link to a live original passes, and so does a repeat of the link in force', () => {
+    const a = stateOf(runScript([captureLead()]));
+    expect(codeOf(requireLinkableCanonical({ projectId: A, canonicalProjectId: B }, a, stateOf(leadB())))).toBe('ok');
+    const b = runScript([abandonProject({ projectId: B, on: date('2024-03-05') })], leadB());
+    expect(codeOf(requireLinkableCanonical({ projectId: A, canonicalProjectId: B }, stateOf(linked()), stateOf([...leadB(), ...b])))).toBe('ok');
   });
 });
 

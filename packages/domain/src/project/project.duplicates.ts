@@ -1,5 +1,7 @@
 import type { CreditCode } from '../shared/credit-code';
 import type { ProjectId, UnitId } from '../shared/ids';
+import { type Check, fail, ok } from './project.rules';
+import type { ProjectState } from './project.state';
 
 /** What duplicate detection knows of a project: who claims it, its investor and its content. */
 export interface ProjectFingerprint {
@@ -154,4 +156,30 @@ export const countedMembers = <Id extends string>(
   const counted = new Map<Id, Id>();
   for (const id of byId.keys()) counted.set(id, best.get(find(id))!.projectId);
   return counted;
+};
+
+const DROPPED_STAGES: ReadonlySet<string> = new Set(['discarded', 'abandoned', 'rejected']);
+
+/**
+ * The checks of a duplicate link that need the other project's state, which the project's own
+ * decider cannot see (R13 · 004 §(十六)): the command handler folds both streams and asks this
+ * before deciding. A link that would make the group count zero times is refused — to a project
+ * that does not exist, back to a project already linked to this one (A→B, B→A), to a project
+ * that is itself a duplicate (link to its original instead), or to a lead discarded, abandoned or
+ * rejected. A repeat of the link in force passes (the decider then records nothing). Links made
+ * concurrently, or made before a later change to the original, are resolved by `countedMembers`.
+ */
+export const requireLinkableCanonical = (
+  link: { readonly projectId: ProjectId; readonly canonicalProjectId: ProjectId },
+  own: ProjectState,
+  canonical: ProjectState,
+): Check => {
+  if (own.status !== 'none' && own.duplicateOf === link.canonicalProjectId) return ok;
+  const canonicalProjectId = link.canonicalProjectId;
+  if (canonical.status === 'none') return fail('CANONICAL_PROJECT_NOT_FOUND', { canonicalProjectId });
+  if (canonical.duplicateOf === link.projectId) return fail('DUPLICATE_LINK_CYCLE', { canonicalProjectId });
+  if (canonical.duplicateOf !== undefined)
+    return fail('CANONICAL_IS_DUPLICATE', { canonicalProjectId, linkedTo: canonical.duplicateOf });
+  if (DROPPED_STAGES.has(canonical.stage)) return fail('CANONICAL_CLOSED', { canonicalProjectId, stage: canonical.stage });
+  return ok;
 };

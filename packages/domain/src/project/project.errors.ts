@@ -207,6 +207,22 @@ export const projectErrors = {
     zh: '项目已认定为 {canonicalProjectId} 的重复项目',
     en: 'The project is already linked as a duplicate of {canonicalProjectId}',
   },
+  CANONICAL_PROJECT_NOT_FOUND: {
+    zh: '所认定的原项目 {canonicalProjectId} 不存在',
+    en: 'The project {canonicalProjectId} named as the original does not exist',
+  },
+  DUPLICATE_LINK_CYCLE: {
+    zh: '项目 {canonicalProjectId} 已认定为本项目的重复项目，不能互相认定（否则该项目一次也不计）',
+    en: 'Project {canonicalProjectId} is already linked as a duplicate of this one: linking both ways would count the project zero times',
+  },
+  CANONICAL_IS_DUPLICATE: {
+    zh: '项目 {canonicalProjectId} 本身已认定为 {linkedTo} 的重复项目，请认定为 {linkedTo} 的重复',
+    en: 'Project {canonicalProjectId} is itself a duplicate of {linkedTo}: link to {linkedTo} instead',
+  },
+  CANONICAL_CLOSED: {
+    zh: '项目 {canonicalProjectId} 已{stage}，不能作为计数的原项目',
+    en: 'Project {canonicalProjectId} is {stage}: it cannot be the project that counts',
+  },
   NOT_LINKED_AS_DUPLICATE: {
     zh: '项目未认定为 {canonicalProjectId} 的重复项目（当前：{current}），无可撤销',
     en: 'The project is not linked as a duplicate of {canonicalProjectId} (currently: {current}): nothing to undo',

@@ -18,7 +18,8 @@ import { appendScenario, projectCommands, projectStreamOf, targetPlanStreamOf, t
  * procedure applied for on 1 November 2023 (due three working days later, never completed) and a
  * deadline watcher run on 20 December 2023 that raised two misses: the procedure's time limit (R7)
  * and the agreed start (signed 10 October + 60 days = 9 December, R8). Neither files anything in
- * 2024. K01 is cleared (清退) on 10 March 2025; K02 stays open.
+ * 2024. K01 is cleared (清退) on 10 March 2025; K02 stays open. K03 started building in
+ * November 2023 and reports no month after December 2023.
  */
 const UNIT = 'kaifa';
 const open2023 = (id: string, terminatedOn?: string): ProjectSpec => ({
@@ -57,6 +58,19 @@ describe('counting covers every project open in the period (R7 · 001 §(三)2, 
       ]),
       projectStreamOf(projectCommands(open2023('K01', '2025-03-10'))),
       projectStreamOf(projectCommands(open2023('K02'))),
+      // K03 started building in November 2023 and has reported nothing since December 2023.
+      projectStreamOf(
+        projectCommands({
+          id: 'K03',
+          unit: UNIT,
+          capturedOn: '2023-09-01',
+          qualifiedOn: '2023-09-05',
+          signedOn: '2023-10-10',
+          investmentYi: 1,
+          startedOn: '2023-11-01',
+          investments: [['2023-11', 100], ['2023-12', 100]],
+        }),
+      ),
     ]);
     const runner = new ProjectionRunner({ eventStore: ctx.events, store: ctx.store, projections: allProjections, batchSize: 50 });
     await runner.start();
@@ -78,11 +92,13 @@ describe('counting covers every project open in the period (R7 · 001 §(三)2, 
     // Two misses each, raised in 2023 and still open: 4; none raised in 2024.
     expect(year.openMissedMilestones).toBe(4);
     expect(year.missedMilestones).toBe(0);
+    // K03, under construction all year without a report: twelve monthly reports missed.
+    expect(year.missedInvestmentReports).toBe(12);
   });
 
-  it('R11: target progress for 2024 counts both projects as active though they have no 2024 fact', async () => {
+  it('R11: target progress for 2024 counts the three projects as active though they have no 2024 fact', async () => {
     const view = await targetProgressQueries(ctx.store).unit(UNIT, 2024, date('2024-12-31'));
-    expect(view?.projectsCounted).toBe(2);
+    expect(view?.projectsCounted).toBe(3);
   });
 
   it('R8 · 001 §(四): a terminated project leaves the review counts from its termination date on', async () => {

@@ -132,7 +132,12 @@ const withYears = (base: Omit<ProjectFacts, 'years'>, changes: Partial<Omit<Proj
   yearsOfChange(changes, found);
   const merged = { ...base, ...changes };
   const touchesOpenItems =
-    changes.procedures !== undefined || changes.missed !== undefined || changes.terminatedOn !== undefined || changes.droppedOn !== undefined;
+    changes.procedures !== undefined ||
+    changes.missed !== undefined ||
+    changes.terminatedOn !== undefined ||
+    changes.droppedOn !== undefined ||
+    changes.startedOn !== undefined ||
+    changes.completedOn !== undefined;
   let openSince = previous?.openSince;
   if (touchesOpenItems) openSince = openItemSpans(merged, found);
   const before = previous?.years ?? [];
@@ -148,9 +153,10 @@ const yearOfDate = (d: string): number => Number(d.slice(0, 4));
 
 /**
  * Item 8 (a project counts in every year it is open in): adds to `into` every year a closed
- * deadline was open in (procedure: from its due date to its completion; missed milestone: from its
- * detection to the day it was met; both end when the project closes), and returns the first year of
- * a deadline still open (undefined when none is, or the project is closed).
+ * deadline was open in (construction: from its start to its completion, the months it owes an
+ * investment report; procedure: from its due date to its completion; missed milestone: from its
+ * detection to the day it was met; all end when the project closes), and returns the first year
+ * of a deadline still open (undefined when none is, or the project is closed).
  */
 const openItemSpans = (f: Omit<ProjectFacts, 'years'>, into: Set<number>): number | undefined => {
   const closedOn = f.terminatedOn ?? f.droppedOn;
@@ -165,6 +171,8 @@ const openItemSpans = (f: Omit<ProjectFacts, 'years'>, into: Set<number>): numbe
   };
   const earliest = (a: BusinessDate | undefined, b: BusinessDate | undefined): BusinessDate | undefined =>
     a === undefined ? b : b === undefined ? a : a < b ? a : b;
+  // Under construction, a project owes a monthly investment report (missedInvestmentReports) until it is completed.
+  if (f.startedOn !== undefined) span(f.startedOn, earliest(f.completedOn, closedOn));
   for (const p of Object.values(f.procedures)) span(p.dueOn, earliest(p.completedOn, closedOn));
   for (const m of Object.values(f.missed)) span(m.detectedOn, earliest(m.metOn, closedOn));
   return openSince;

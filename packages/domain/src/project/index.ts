@@ -10,8 +10,15 @@ export {
   LegalReviewer,
   LandSupply,
   ProcedureKind,
+  ApprovalLevel,
+  approvalLevelLabels,
+  deadlineStatusLabels,
   IncentiveKind,
   Verdict,
+  FulfilmentFigure,
+  fulfilmentFigureLabels,
+  FulfilmentFindingCode,
+  fulfilmentFindings,
   TerminationBasis,
   MilestoneKind,
   STAGES,
@@ -19,7 +26,7 @@ export {
   signatoryZh,
   legalReviewerZh,
 } from './project.vocabulary';
-export type { Stage } from './project.vocabulary';
+export type { Stage, DeadlineStatus, FindingWeight } from './project.vocabulary';
 export {
   Investor,
   Schedule,
@@ -27,6 +34,13 @@ export {
   Incentive,
   AgreementTerms,
   FulfilmentRatios,
+  ProcedureApproval,
+  ProcedureDeadline,
+  Ratio,
+  PerMuFigure,
+  PerMuFigures,
+  FulfilmentFinding,
+  DefinedBreach,
   projectEvents,
   ProjectEventCodec,
 } from './project.events';
@@ -36,12 +50,13 @@ export type { ProjectCommand, ProjectCommandType, ProjectCommandOf } from './pro
 export { projectErrors } from './project.errors';
 export type { ProjectErrorCode } from './project.errors';
 export type { ProjectError } from './project.rules';
-export { requiredReviewer, requiredRoles, exitRuleApplies } from './project.rules';
+export { requiredReviewer, requiredRoles, exitRuleApplies, requireCommitments } from './project.rules';
 export {
   initialProjectState,
   isProject,
   projectStream,
   reportedMonths,
+  governingVerdict,
   CLOSED_STAGES,
 } from './project.state';
 export type {
@@ -56,15 +71,16 @@ export type {
   IncentiveAccount,
   Rectification,
   CapitalReceipt,
+  YearEvaluation,
 } from './project.state';
 export { evolveProject, foldProject } from './project.evolve';
 export { makeProjectDecider, projectDecider } from './project.decide';
 export type { ProjectDeciderDeps } from './project.decide';
 export { defaultProjectPolicy } from './project.policy';
 export type { ProjectPolicy, FulfilmentPolicy } from './project.policy';
-export { detectMissedMilestones, hasResults } from './project.milestones';
+export { detectMissedMilestones, hasResults, procedureDueOn } from './project.milestones';
 export type { MissedMilestone } from './project.milestones';
-export { assessFulfilment } from './project.fulfilment';
+export { assessFulfilment, evaluationAsOf, describeFinding, findingWeight } from './project.fulfilment';
 export type { FulfilmentAssessment, FulfilmentFacts } from './project.fulfilment';
 export {
   findDuplicates,
@@ -74,4 +90,10 @@ export {
   requireLinkableCanonical,
 } from './project.duplicates';
 export type { ProjectFingerprint, DuplicateMatch, DuplicatePolicy, CountingMember } from './project.duplicates';
-export { projectUpcasters, leadCapturedV1toV2, readProjectEvent } from './project.upcasters';
+export {
+  projectUpcasters,
+  leadCapturedV1toV2,
+  procedureRequestedV1toV2,
+  fulfilmentEvaluatedV1toV2,
+  readProjectEvent,
+} from './project.upcasters';

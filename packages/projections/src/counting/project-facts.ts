@@ -77,7 +77,11 @@ export interface ProjectFacts {
   readonly investmentByMonth: Readonly<Record<string, number>>;
   /** Missed deadlines by milestone key (raised once each by the deadline watcher). */
   readonly missed: Readonly<Record<string, MissedFact>>;
-  readonly procedures: Readonly<Record<string, { readonly dueOn: BusinessDate; readonly completedOn?: BusinessDate }>>;
+  /**
+   * Procedures by id: `dueOn` for the district's own approvals once their R7 deadline is known
+   * (absent while pending on an unadopted year's calendar, and for higher-level approvals, 跟踪办结).
+   */
+  readonly procedures: Readonly<Record<string, { readonly dueOn?: BusinessDate; readonly completedOn?: BusinessDate }>>;
   /**
    * As stored: the project this one is linked to as a duplicate now. After `resolveDuplicates`:
    * the member of its group it counts under (absent when it is the one that counts).
@@ -173,7 +177,8 @@ const openItemSpans = (f: Omit<ProjectFacts, 'years'>, into: Set<number>): numbe
     a === undefined ? b : b === undefined ? a : a < b ? a : b;
   // Under construction, a project owes a monthly investment report (missedInvestmentReports) until it is completed.
   if (f.startedOn !== undefined) span(f.startedOn, earliest(f.completedOn, closedOn));
-  for (const p of Object.values(f.procedures)) span(p.dueOn, earliest(p.completedOn, closedOn));
+  // A procedure is a deadline once its R7 limit is known (higher-level approvals and those pending on the calendar are not).
+  for (const p of Object.values(f.procedures)) if (p.dueOn !== undefined) span(p.dueOn, earliest(p.completedOn, closedOn));
   for (const m of Object.values(f.missed)) span(m.detectedOn, earliest(m.metOn, closedOn));
   return openSince;
 };
@@ -254,14 +259,22 @@ export const evolveFacts = (facts: ProjectFacts | undefined, event: ProjectEvent
       const base = e.data.terms.foreignCapital !== undefined ? { ...rest, foreignCapital: e.data.terms.foreignCapital } : rest;
       return withYears(base, { investments: [...(f.investments ?? []), { on: e.data.on, amount: e.data.terms.totalInvestment }] }, facts);
     }
-    case 'ProcedureRequested':
-      return next({ procedures: { ...f.procedures, [e.data.procedureId]: { dueOn: e.data.dueOn } } });
+    case 'ProcedureRequested': {
+      const a = e.data.approval;
+      const dueOn = a.level === 'district' && a.deadline.kind === 'due' ? { dueOn: a.deadline.dueOn } : {};
+      return next({ procedures: { ...f.procedures, [e.data.procedureId]: dueOn } });
+    }
+    case 'ProcedureDeadlineComputed': {
+      const proc = f.procedures[e.data.procedureId];
+      if (proc === undefined) return facts;
+      return next({ procedures: { ...f.procedures, [e.data.procedureId]: { ...proc, dueOn: e.data.dueOn } } });
+    }
     case 'ProcedureCompleted': {
       const proc = f.procedures[e.data.procedureId];
       if (proc === undefined) return facts;
       const missed = meet(f, e.data.on, (m) => m.kind === 'procedure-time-limit' && m.procedureId === e.data.procedureId);
       return next({
-        procedures: { ...f.procedures, [e.data.procedureId]: { dueOn: proc.dueOn, completedOn: e.data.on } },
+        procedures: { ...f.procedures, [e.data.procedureId]: { ...proc, completedOn: e.data.on } },
         ...(missed !== undefined ? { missed } : {}),
       });
     }
@@ -558,7 +571,10 @@ export const overdueProcedures = (facts: Iterable<ProjectFacts>, w: Window): num
     if (!countsOnce(f)) continue;
     const closed = closedOn(f);
     if (closed !== undefined && closed <= w.to) continue;
-    for (const p of Object.values(f.procedures)) if (p.dueOn < w.to && (p.completedOn === undefined || p.completedOn > w.to)) n += 1;
+    // R7 binds the district's own approvals with a known deadline: pending and higher-level ones are never overdue.
+    for (const p of Object.values(f.procedures)) {
+      if (p.dueOn !== undefined && p.dueOn < w.to && (p.completedOn === undefined || p.completedOn > w.to)) n += 1;
+    }
   }
   return n;
 };

@@ -52,6 +52,20 @@ describe('foreign capital is money actually used (R11 · 000 §二「利用外�
       .thenFails('RECEIPT_ID_CONFLICT', { receiptId: receipt.receiptId });
   });
 
+  it('R11 · 000 §二 / DOMAIN.md §5: a receipt recorded wrongly is corrected by the same receipt id with a reason', () => {
+    const receipt = recordForeignCapitalReceipt();
+    const history = [...historyUntil('signed'), { type: 'ForeignCapitalReceived' as const, data: withoutType(receipt) }];
+    const correction = recordForeignCapitalReceipt({
+      amount: usd.wan(1100),
+      correction: { reason: unsafeId.text('银行回单金额为 1100 万美元，录入有误') },
+    });
+    project.given(history).when(correction).then([{ type: 'ForeignCapitalReceived', data: withoutType(correction) }]);
+    project
+      .given(historyUntil('signed'))
+      .when(correction)
+      .thenFails('RECEIPT_NOT_RECORDED', { receiptId: receipt.receiptId });
+  });
+
   it('R11 · 000 §二: a second tranche under its own receipt id is recorded', () => {
     const first = recordForeignCapitalReceipt();
     const second = recordForeignCapitalReceipt({

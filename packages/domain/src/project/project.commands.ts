@@ -239,16 +239,20 @@ export const UnlinkDuplicate = command('UnlinkDuplicate', {
 export const RecordForeignCapitalReceipt = command(
   'RecordForeignCapitalReceipt',
   { receiptId: NonEmptyText, amount: Usd, on: BusinessDate, evidence: Evidence },
-  { source: NonEmptyText },
+  { source: NonEmptyText, correction: Correction },
 );
 /** Records funds from outside the province actually received (利用省外资金, 003). */
-export const RecordOutOfProvinceFundsReceipt = command('RecordOutOfProvinceFundsReceipt', {
-  receiptId: NonEmptyText,
-  amount: Cny,
-  sourceProvince: NonEmptyText,
-  on: BusinessDate,
-  evidence: Evidence,
-});
+export const RecordOutOfProvinceFundsReceipt = command(
+  'RecordOutOfProvinceFundsReceipt',
+  {
+    receiptId: NonEmptyText,
+    amount: Cny,
+    sourceProvince: NonEmptyText,
+    on: BusinessDate,
+    evidence: Evidence,
+  },
+  { correction: Correction },
+);
 
 /** Every command of the investment-project aggregate, by type. */
 export const projectCommands = {

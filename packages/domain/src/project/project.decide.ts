@@ -455,14 +455,22 @@ export const makeProjectDecider = (
         return E.right([emit('DuplicateUnlinked', withoutType(c))]);
       case 'RecordForeignCapitalReceipt': {
         const { type: _type, ...data } = c;
-        return decideReceipt(p, c.receiptId, { kind: 'foreign-capital', amount: c.amount, on: c.on, ...(c.source !== undefined ? { source: c.source } : {}) }, () =>
-          emit('ForeignCapitalReceived', data),
+        return decideReceipt(
+          p,
+          c.receiptId,
+          { kind: 'foreign-capital', amount: c.amount, on: c.on, ...(c.source !== undefined ? { source: c.source } : {}) },
+          c.correction !== undefined,
+          () => emit('ForeignCapitalReceived', data),
         );
       }
       case 'RecordOutOfProvinceFundsReceipt': {
         const { type: _type, ...data } = c;
-        return decideReceipt(p, c.receiptId, { kind: 'out-of-province-funds', amount: c.amount, on: c.on, source: c.sourceProvince }, () =>
-          emit('OutOfProvinceFundsReceived', data),
+        return decideReceipt(
+          p,
+          c.receiptId,
+          { kind: 'out-of-province-funds', amount: c.amount, on: c.on, source: c.sourceProvince },
+          c.correction !== undefined,
+          () => emit('OutOfProvinceFundsReceived', data),
         );
       }
       default:
@@ -473,18 +481,21 @@ export const makeProjectDecider = (
   /**
    * Money actually received (R11: 利用外资 / 利用省外资金 count what arrived, never what was
    * promised): for a signed project, a positive amount, on or after the signing; a repeat of the
-   * same receipt is harmless, the same receipt id with other figures is refused.
+   * same receipt is harmless, the same receipt id with other figures is refused unless it says
+   * it corrects the receipt and why (DOMAIN.md §5), and only a receipt of the same kind.
    */
   const decideReceipt = (
     p: Project,
     receiptId: string,
     receipt: CapitalReceipt,
+    correcting: boolean,
     event: () => ProjectEvent,
   ): Result => {
     const existing = p.receipts[receiptId];
-    if (existing !== undefined) {
-      return same(existing, receipt) ? nothing : fail('RECEIPT_ID_CONFLICT', { receiptId });
-    }
+    if (existing !== undefined && same(existing, receipt)) return nothing; // a repeat, or a correction that changes nothing
+    if (existing !== undefined && (!correcting || existing.kind !== receipt.kind))
+      return fail('RECEIPT_ID_CONFLICT', { receiptId });
+    if (existing === undefined && correcting) return fail('RECEIPT_NOT_RECORDED', { receiptId });
     return then(
       all(
         () => (p.agreement === undefined ? fail('AGREEMENT_NOT_SIGNED') : ok),

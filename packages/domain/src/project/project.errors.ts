@@ -247,8 +247,13 @@ export const projectErrors = {
     en: 'The project is not linked as a duplicate of {canonicalProjectId} (currently: {current}): nothing to undo',
   },
   RECEIPT_ID_CONFLICT: {
-    zh: '到位资金凭证 {receiptId} 已登记，内容不同；更正须另行说明',
-    en: 'Receipt {receiptId} is already recorded with different content',
+    zh: '到位资金凭证 {receiptId} 已登记，内容不同；如需更正，请附更正理由（correction）',
+    en: 'Receipt {receiptId} is already recorded with different content; to correct it, give the reason (correction)',
+    rule: 'R11',
+  },
+  RECEIPT_NOT_RECORDED: {
+    zh: '到位资金凭证 {receiptId} 尚未登记，无可更正',
+    en: 'Receipt {receiptId} has not been recorded: there is nothing to correct',
     rule: 'R11',
   },
 } as const satisfies Record<string, ErrorMessage>;

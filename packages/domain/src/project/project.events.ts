@@ -586,13 +586,14 @@ export const DuplicateUnlinked = defineEvent(
  * Foreign capital actually received (利用外资, 000 §二; R11: money received, not promised). The
  * agreement's `foreignCapital` stays a commitment; target progress counts these receipts by the
  * date the money arrived. `receiptId` names the receipt (e.g. the 外汇登记 / bank reference) so
- * that a repeat is harmless and a conflicting one is refused.
+ * that a repeat is harmless and a conflicting one is refused; a receipt recorded wrongly is
+ * corrected by the same receipt id with a `correction` (its reason), which replaces its figures.
  */
 export const ForeignCapitalReceived = defineEvent(
   'ForeignCapitalReceived',
   struct(
     { ...project, receiptId: NonEmptyText, amount: Usd, on: BusinessDate, evidence: Evidence },
-    { source: NonEmptyText /* 来源国家或地区 */ },
+    { source: NonEmptyText /* 来源国家或地区 */, correction: Correction },
   ),
   { zh: '外资实际到位（利用外资）', en: 'Foreign capital was actually received', rules: ['R11'] },
 );
@@ -603,14 +604,17 @@ export const ForeignCapitalReceived = defineEvent(
  */
 export const OutOfProvinceFundsReceived = defineEvent(
   'OutOfProvinceFundsReceived',
-  struct({
-    ...project,
-    receiptId: NonEmptyText,
-    amount: Cny,
-    sourceProvince: NonEmptyText,
-    on: BusinessDate,
-    evidence: Evidence,
-  }),
+  struct(
+    {
+      ...project,
+      receiptId: NonEmptyText,
+      amount: Cny,
+      sourceProvince: NonEmptyText,
+      on: BusinessDate,
+      evidence: Evidence,
+    },
+    { correction: Correction },
+  ),
   { zh: '省外资金实际到位（利用省外资金）', en: 'Funds from outside the province were actually received', rules: ['R11'] },
 );
 

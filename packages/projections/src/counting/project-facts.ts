@@ -63,10 +63,10 @@ export interface ProjectFacts {
    * used (R11: 利用外资 counts money received, `foreignCapitalReceived`).
    */
   readonly foreignCapital?: number;
-  /** Foreign capital actually received (USD cents), by the day it arrived (利用外资, 000 §二). */
-  readonly foreignCapitalReceived?: ReadonlyArray<Receipt>;
-  /** Funds from outside the province actually received (分), by the day they arrived (利用省外资金, 003). */
-  readonly outOfProvinceFundsReceived?: ReadonlyArray<Receipt>;
+  /** Foreign capital actually received (USD cents), by receipt id (a correction replaces it) (利用外资, 000 §二). */
+  readonly foreignCapitalReceived?: Readonly<Record<string, Receipt>>;
+  /** Funds from outside the province actually received (分), by receipt id (利用省外资金, 003). */
+  readonly outOfProvinceFundsReceived?: Readonly<Record<string, Receipt>>;
   readonly startedOn?: BusinessDate;
   readonly statisticsOn?: BusinessDate;
   readonly completedOn?: BusinessDate;
@@ -115,8 +115,8 @@ const yearsOfChange = (changes: Partial<Omit<ProjectFacts, 'years'>>, into: Set<
   add(changes.productionOn);
   add(changes.terminatedOn);
   if (changes.investmentByMonth !== undefined) for (const m of Object.keys(changes.investmentByMonth)) add(m);
-  for (const r of changes.foreignCapitalReceived ?? []) add(r.on);
-  for (const r of changes.outOfProvinceFundsReceived ?? []) add(r.on);
+  for (const r of Object.values(changes.foreignCapitalReceived ?? {})) add(r.on);
+  for (const r of Object.values(changes.outOfProvinceFundsReceived ?? {})) add(r.on);
   for (const l of changes.links ?? []) add(l.on);
   if (changes.missed !== undefined) for (const m of Object.values(changes.missed)) add(m.detectedOn);
   if (changes.procedures !== undefined) {
@@ -334,9 +334,9 @@ export const evolveFacts = (facts: ProjectFacts | undefined, event: ProjectEvent
       return withYears(rest, { links: [...(f.links ?? []), { on: e.data.on, canonical: null }] }, facts);
     }
     case 'ForeignCapitalReceived':
-      return next({ foreignCapitalReceived: [...(f.foreignCapitalReceived ?? []), { on: e.data.on, amount: e.data.amount }] });
+      return next({ foreignCapitalReceived: { ...f.foreignCapitalReceived, [e.data.receiptId]: { on: e.data.on, amount: e.data.amount } } });
     case 'OutOfProvinceFundsReceived':
-      return next({ outOfProvinceFundsReceived: [...(f.outOfProvinceFundsReceived ?? []), { on: e.data.on, amount: e.data.amount }] });
+      return next({ outOfProvinceFundsReceived: { ...f.outOfProvinceFundsReceived, [e.data.receiptId]: { on: e.data.on, amount: e.data.amount } } });
     case 'ConsultationOpened':
     case 'DepartmentOpinionRecorded':
     case 'AdmissionApproved':
@@ -444,9 +444,9 @@ const monthInWindow = (month: string, w: Window): boolean => month >= w.from.sli
 /** What the counts of R11–R13 count (every metric of a plan that is not a rate). */
 export type CountedMetric = Exclude<MetricKey, 'signedToStartedRate' | 'startedToStatisticsRate'>;
 
-const received = (receipts: ReadonlyArray<Receipt> | undefined, w: Window): number => {
+const received = (receipts: Readonly<Record<string, Receipt>> | undefined, w: Window): number => {
   let total = 0;
-  for (const r of receipts ?? []) if (within(r.on, w)) total += r.amount;
+  for (const r of Object.values(receipts ?? {})) if (within(r.on, w)) total += r.amount;
   return total;
 };
 

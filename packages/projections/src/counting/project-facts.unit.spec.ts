@@ -114,6 +114,16 @@ describe('foreign capital counted as received (R11 · 000 §二「利用外资�
     expect(facts.foreignCapital).toBe(5_000 * 1_000_000);
   });
 
+  it('R11 · 000 §二 / DOMAIN.md §5: a corrected receipt replaces its figure, it is not added twice', () => {
+    const signed = fx.historyUntil('signed');
+    const received = fx.runScript([fx.recordForeignCapitalReceipt({ on: date('2024-07-15') })], signed);
+    const corrected = fx.runScript(
+      [fx.recordForeignCapitalReceipt({ on: date('2024-07-15'), amount: usd.wan(1_100), correction: { reason: unsafeId.text('录入有误') } })],
+      [...signed, ...received],
+    );
+    expect(measure([foldFacts([...signed, ...received, ...corrected])], 'foreignCapital', YEAR)).toBe(1_100 * 1_000_000);
+  });
+
   it('R11 · 003「利用省外资金」: funds from outside the province count by the day they arrived', () => {
     const signed = fx.historyUntil('signed');
     const received = fx.runScript([fx.recordOutOfProvinceFundsReceipt({ on: date('2024-06-20') })], signed);

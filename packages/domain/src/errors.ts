@@ -1,6 +1,7 @@
 import { bulletinErrors } from './bulletin/bulletin.errors';
 import { leaderActivityErrors } from './leader-activity/leader-activity.errors';
 import { projectErrors } from './project/project.errors';
+import { businessDateErrors } from './shared/business-date';
 import type { ErrorMessage, ErrorParams, Language } from './shared/errors';
 import { renderMessage } from './shared/errors';
 import { targetPlanErrors } from './target-plan/target-plan.errors';
@@ -10,6 +11,7 @@ import { targetPlanErrors } from './target-plan/target-plan.errors';
  * A code is defined once: a clash between aggregates fails to compile below.
  */
 export const domainErrors = {
+  ...businessDateErrors,
   ...projectErrors,
   ...targetPlanErrors,
   ...leaderActivityErrors,
@@ -27,7 +29,11 @@ const _noClash: [
   Overlap<typeof targetPlanErrors, typeof leaderActivityErrors>,
   Overlap<typeof targetPlanErrors, typeof bulletinErrors>,
   Overlap<typeof leaderActivityErrors, typeof bulletinErrors>,
-] extends [never, never, never, never, never, never]
+  Overlap<typeof businessDateErrors, typeof projectErrors>,
+  Overlap<typeof businessDateErrors, typeof targetPlanErrors>,
+  Overlap<typeof businessDateErrors, typeof leaderActivityErrors>,
+  Overlap<typeof businessDateErrors, typeof bulletinErrors>,
+] extends [never, never, never, never, never, never, never, never, never, never]
   ? true
   : false = true;
 void _noClash;

@@ -1,6 +1,6 @@
 import { Inject, Injectable, type OnApplicationShutdown } from '@nestjs/common';
 import { EventBus } from '@nestjs/cqrs';
-import type { DomainError } from '@zhaoshang/domain';
+import { date, requireNotAfter, type AnyCommand, type DomainError } from '@zhaoshang/domain';
 import {
   commandHandler,
   type CommandHandler,
@@ -12,15 +12,17 @@ import {
 } from '@zhaoshang/eventstore';
 import * as E from 'fp-ts/Either';
 import { UNIT_SCOPED_ROLES, type Principal } from '../auth/roles';
+import type { Clock } from '../clock';
 import type { ApiConfig } from '../config';
 import { DomainRefusal, ForbiddenError, RevisionConflict } from '../errors/api-errors';
-import { API_CONFIG, EVENT_STORE } from '../tokens';
+import { API_CONFIG, CLOCK, EVENT_STORE } from '../tokens';
 import {
   aggregateOf,
   aggregates,
   type AggregateSpec,
   type DecidedEvent,
   type DomainCommand,
+  type ErasedDecider,
 } from './aggregates';
 import { DomainEventOccurred } from './domain-event-occurred';
 
@@ -79,11 +81,12 @@ export class CommandGateway implements OnApplicationShutdown {
     @Inject(EVENT_STORE) store: EventStore,
     @Inject(EventBus) private readonly eventBus: EventBus,
     @Inject(API_CONFIG) config: ApiConfig,
+    @Inject(CLOCK) clock: Clock,
   ) {
     this.handlers = new Map(
       Object.values(aggregates).map((spec): [AggregateSpec, AggregateHandler] => [
         spec,
-        commandHandler(store, spec.decider, {
+        commandHandler(store, notAfterToday(spec.decider, clock), {
           maxAttempts: MAX_ATTEMPTS,
           decode: spec.read,
           encode: (e) => ({ type: e.type, data: e.data, schemaVersion: spec.versionOf(e.type) }),
@@ -183,6 +186,20 @@ export class CommandGateway implements OnApplicationShutdown {
     };
   }
 }
+
+/**
+ * DOMAIN.md §5: no fact is dated after the day it is recorded. Before the rules, every command's
+ * fact dates (the domain knows which fields: `requireNotAfter`) are checked against the server's
+ * today in Asia/Shanghai — the only today there is: no caller can name another (a refusal is a 422
+ * DATE_IN_FUTURE). Checked after the unit scope and a repeated command id, like any rule.
+ */
+const notAfterToday = (decider: ErasedDecider, clock: Clock): ErasedDecider => ({
+  ...decider,
+  decide: (command, state) => {
+    const checked = requireNotAfter(date(clock.today()))(command as AnyCommand);
+    return E.isLeft(checked) ? checked : decider.decide(command, state);
+  },
+});
 
 /** The handler's own refusals (a revision the caller did not expect, or conflicts on every attempt). */
 const isStoreAnswer = (

@@ -19,7 +19,11 @@ const cmd = (
   ...extra,
 });
 
-/** The whole life of a project, one resource-oriented route per command (DOMAIN.md §1). */
+/**
+ * The whole life of a project, one resource-oriented route per command (DOMAIN.md §1) — but for
+ * RecordMissedMilestones: MilestoneMissed is raised by the server's clock alone (the deadline
+ * watcher), so no route lets a caller say what "today" is (DOMAIN.md §5).
+ */
 export const projectCommandRoutes: ReadonlyArray<CommandRoute> = [
   cmd('CaptureLead', '/projects', '录入招商线索 / capture a lead', { status: 201, generatesProjectId: true }),
   cmd('PlanProject', '/projects/planned', '谋划项目 / plan a project', {
@@ -69,11 +73,6 @@ export const projectCommandRoutes: ReadonlyArray<CommandRoute> = [
   cmd('ReclaimLand', `${p}/land-reclamation`, '收回土地 / reclaim land (R8)'),
   cmd('TerminateProject', `${p}/termination`, '清退 / terminate the project (R8, R10)'),
   cmd('AbandonProject', `${p}/abandonment`, '终止洽谈 / abandon the project'),
-  cmd(
-    'RecordMissedMilestones',
-    `${p}/missed-milestones`,
-    '登记逾期节点（通常由定时任务发起）/ record missed milestones (R7, R8)',
-  ),
   cmd('LinkDuplicate', `${p}/duplicate-link`, '标记重复项目（一炮数响）/ link a duplicate'),
 ];
 

@@ -31,7 +31,7 @@ export {
   ProjectEventCodec,
 } from './project.events';
 export type { ProjectEvent, ProjectEventType, ProjectEventOf } from './project.events';
-export { projectCommands, ProjectCommandCodec } from './project.commands';
+export { projectCommands, ProjectCommandCodec, projectCommandDates } from './project.commands';
 export type { ProjectCommand, ProjectCommandType, ProjectCommandOf } from './project.commands';
 export { projectErrors } from './project.errors';
 export type { ProjectErrorCode } from './project.errors';

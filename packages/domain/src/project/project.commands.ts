@@ -1,7 +1,9 @@
 import * as t from 'io-ts';
+import { factDate, type FactDates, monthFact, yearFact } from '../shared/business-date';
 import { BusinessDate, Year, YearMonth } from '../shared/dates';
 import { struct } from '../shared/event-codec';
 import { Evidence } from '../shared/evidence';
+import { assertNever } from '../shared/exhaustive';
 import {
   AgreementId,
   IncentiveId,
@@ -265,3 +267,59 @@ export const ProjectCommandCodec: t.Type<ProjectCommand, unknown, unknown> = t.u
   commandList,
   'ProjectCommand',
 );
+
+/**
+ * The dates a project command states as facts, its business date first (DOMAIN.md §5): the day of
+ * the fact, never a deadline it sets (an agreement's schedule, a rectification's `dueBy`). The
+ * order check against the project's creation and the API's check against today both use it.
+ */
+export const projectCommandDates = (c: ProjectCommand): FactDates => {
+  switch (c.type) {
+    case 'CaptureLead':
+      return [factDate('capturedOn', c.capturedOn)];
+    case 'PlanProject':
+      return [factDate('plannedOn', c.plannedOn)];
+    case 'RequestProcedure':
+      // The day the application became complete: R7's time limit counts from the next working day.
+      return [factDate('completeOn', c.completeOn)];
+    case 'RecordMissedMilestones':
+      // Issued by the deadline watcher only, with the server's today.
+      return [factDate('today', c.today)];
+    case 'ReportInvestmentProgress':
+      return [factDate('on', c.on), monthFact('period', c.period)];
+    case 'ReportPerformance':
+    case 'EvaluateFulfilment':
+      return [factDate('on', c.on), yearFact('year', c.year)];
+    case 'QualifyLead':
+    case 'DiscardLead':
+    case 'OpenConsultation':
+    case 'RecordDepartmentOpinion':
+    case 'ApproveAdmission':
+    case 'RejectAdmission':
+    case 'CompleteDueDiligence':
+    case 'AssignLeader':
+    case 'RecordSiteVisit':
+    case 'HoldNegotiation':
+    case 'RecordLegalReview':
+    case 'SignAgreement':
+    case 'AmendAgreement':
+    case 'CompleteProcedure':
+    case 'StartConstruction':
+    case 'EnterStatistics':
+    case 'CompleteConstruction':
+    case 'StartProduction':
+    case 'ReachCapacity':
+    case 'DisburseIncentive':
+    case 'StartSecondaryPromotion':
+    case 'OrderRectification':
+    case 'CompleteRectification':
+    case 'ClawBackSubsidy':
+    case 'ReclaimLand':
+    case 'TerminateProject':
+    case 'AbandonProject':
+    case 'LinkDuplicate':
+      return [factDate('on', c.on)];
+    default:
+      return assertNever(c);
+  }
+};

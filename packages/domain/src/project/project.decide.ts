@@ -1,6 +1,5 @@
 import * as E from 'fp-ts/Either';
 import { pipe } from 'fp-ts/function';
-import type { BusinessDate } from '../shared/dates';
 import type { Decider } from '../shared/decider';
 import { assertNever } from '../shared/exhaustive';
 import { cny, Cny, count } from '../shared/money';
@@ -10,7 +9,7 @@ import {
   WorkingDayCalendar,
   workingDaysBetween,
 } from '../shared/working-days';
-import type { ProjectCommand, ProjectCommandOf } from './project.commands';
+import { projectCommandDates, type ProjectCommand, type ProjectCommandOf } from './project.commands';
 import type { ProjectEvent, ProjectEventOf } from './project.events';
 import { evolveProject, foldProject } from './project.evolve';
 import { assessFulfilment } from './project.fulfilment';
@@ -60,22 +59,6 @@ export interface ProjectDeciderDeps {
 
 /** Deep equality for plain JSON data (repeats of a command carry equal data). */
 const same = (a: unknown, b: unknown): boolean => JSON.stringify(a) === JSON.stringify(b);
-
-/** The business date a command is about, for the order check against the project's creation. */
-const dateOf = (c: ProjectCommand): BusinessDate | undefined => {
-  switch (c.type) {
-    case 'CaptureLead':
-      return c.capturedOn;
-    case 'PlanProject':
-      return c.plannedOn;
-    case 'RequestProcedure':
-      return c.completeOn;
-    case 'RecordMissedMilestones':
-      return c.today;
-    default:
-      return c.on;
-  }
-};
 
 /** Builds the investment-project decider with a calendar and policy (defaults: official calendar, the seeds' figures). */
 export const makeProjectDecider = (
@@ -593,9 +576,8 @@ export const makeProjectDecider = (
     if (p.status === 'closed') {
       return closedAnswer(c, p) ?? fail('PROJECT_CLOSED', { projectId: p.projectId, stage: p.stage });
     }
-    const on = dateOf(c);
-    if (on !== undefined && c.type !== 'CaptureLead' && c.type !== 'PlanProject') {
-      const order = requireNotBefore(on, p.capturedOn);
+    if (c.type !== 'CaptureLead' && c.type !== 'PlanProject') {
+      const order = requireNotBefore(projectCommandDates(c)[0].date, p.capturedOn);
       if (E.isLeft(order)) return order;
     }
     return decideOpen(c, p);

@@ -38,7 +38,7 @@ describe('the business date of a command (DOMAIN.md §5)', () => {
   it('a trip is dated by its departure, and its return is a fact date too (R15)', () => {
     const trip = {
       type: 'RecordOutboundTrip',
-      tripId: unsafeId.text('TRIP-1'),
+      tripId: unsafeId.trip('TRIP-1'),
       leaderId: unsafeId.leader('LD-1'),
       unitId: fx.fixtureIds.unit,
       delegation: unsafeId.text('招商小分队'),

@@ -3,6 +3,10 @@ export {
   Department,
   Opinion,
   CatalogueClass,
+  ConstructionNature,
+  constructionNatureLabels,
+  admissionBarLabels,
+  reviewedTermLabels,
   NegativeListStatus,
   RejectionGround,
   LeaderRole,
@@ -19,7 +23,7 @@ export {
   signatoryZh,
   legalReviewerZh,
 } from './project.vocabulary';
-export type { Stage } from './project.vocabulary';
+export type { Stage, AdmissionBar, ReviewedTerm } from './project.vocabulary';
 export {
   Investor,
   Schedule,
@@ -36,7 +40,13 @@ export type { ProjectCommand, ProjectCommandType, ProjectCommandOf } from './pro
 export { projectErrors } from './project.errors';
 export type { ProjectErrorCode } from './project.errors';
 export type { ProjectError } from './project.rules';
-export { requiredReviewer, requiredRoles, exitRuleApplies } from './project.rules';
+export {
+  requiredReviewer,
+  requiredRoles,
+  exitRuleApplies,
+  admissionBar,
+  reviewedTermsChanged,
+} from './project.rules';
 export {
   initialProjectState,
   isProject,

@@ -18,6 +18,7 @@ import { AgreementTerms, Correction, Investor } from './project.events';
 import {
   CatalogueClass,
   Channel,
+  ConstructionNature,
   Department,
   LeaderRole,
   LegalReviewer,
@@ -83,15 +84,21 @@ export const RecordDepartmentOpinion = command(
   { department: Department, opinion: Opinion, summary: NonEmptyText, on: BusinessDate },
   { evidence: Evidence },
 );
+/**
+ * The leading group admits a project (R2). It states the project's 建设性质 (a new project of the
+ * catalogue's restricted class cannot be admitted), and, when a consulted department gave an
+ * unfavourable opinion, why it admits the project nonetheless.
+ */
 export const ApproveAdmission = command(
   'ApproveAdmission',
   {
     on: BusinessDate,
     catalogueClass: CatalogueClass,
     negativeList: NegativeListStatus,
+    constructionNature: ConstructionNature,
     minutesRef: NonEmptyText,
   },
-  { conditions: NonEmptyText },
+  { conditions: NonEmptyText, overrulingReason: NonEmptyText },
 );
 export const RejectAdmission = command('RejectAdmission', {
   on: BusinessDate,
@@ -128,13 +135,22 @@ export const SignAgreement = command('SignAgreement', {
   terms: AgreementTerms,
   evidence: Evidence,
 });
-export const AmendAgreement = command('AmendAgreement', {
-  agreementId: AgreementId,
-  on: BusinessDate,
-  terms: AgreementTerms,
-  reason: NonEmptyText,
-  evidence: Evidence,
-});
+/**
+ * Amend the agreement by a supplementary agreement. Reviewed again like a first signing where it
+ * crosses their lines: admission (R1), due diligence (R3), legal review with the leading group's
+ * approval, whose minutes it then names (R4).
+ */
+export const AmendAgreement = command(
+  'AmendAgreement',
+  {
+    agreementId: AgreementId,
+    on: BusinessDate,
+    terms: AgreementTerms,
+    reason: NonEmptyText,
+    evidence: Evidence,
+  },
+  { leadingGroupMinutesRef: NonEmptyText },
+);
 export const RequestProcedure = command(
   'RequestProcedure',
   {

@@ -23,6 +23,10 @@ import {
   ProjectError,
   requireAdmissible,
   requireAdmission,
+  requireAmendmentAdmission,
+  requireAmendmentDueDiligence,
+  requireAmendmentLegalReview,
+  reviewedTermsChanged,
   requireAllOpinions,
   requireCeilingsCoverDisbursed,
   requireCompleteTerms,
@@ -32,6 +36,7 @@ import {
   requireExitRule,
   requireLegalReview,
   requireNotBefore,
+  requireOverrulingReason,
   requireResponsibleLeaders,
   requireShortfall,
   requireStage,
@@ -146,7 +151,11 @@ export const makeProjectDecider = (
         }
         return then(
           all(
-            () => requireStage(p, ['qualified'], 'open admission review'),
+            // After signing, a supplementary agreement may need admission review (R1 · 000 §三.1).
+            () =>
+              p.agreement !== undefined && p.admission === undefined
+                ? ok
+                : requireStage(p, ['qualified'], 'open admission review'),
             () => (c.departments.length === 0 ? fail('NO_DEPARTMENTS_CONSULTED') : ok),
           ),
           () => [emit('ConsultationOpened', { ...withoutType(c), departments: [...new Set(c.departments)] })],
@@ -159,7 +168,8 @@ export const makeProjectDecider = (
           all(
             () => admissionOpen(p),
             () => requireAllOpinions(p),
-            () => requireAdmissible(c.negativeList, c.catalogueClass),
+            () => requireAdmissible(c.negativeList, c.catalogueClass, c.constructionNature),
+            () => requireOverrulingReason(p, c.overrulingReason),
             () => requireNotBefore(c.on, p.consultation?.openedOn),
           ),
           () => [emit('AdmissionApproved', withoutType(c))],
@@ -167,6 +177,8 @@ export const makeProjectDecider = (
       case 'RejectAdmission':
         return then(
           all(
+            // A supplementary agreement refused admission is simply not concluded: the signed agreement stands.
+            () => requireUnsigned(p, 'reject admission (an amendment that fails review is not concluded)'),
             () => admissionOpen(p),
             () => requireNotBefore(c.on, p.consultation?.openedOn),
           ),
@@ -204,7 +216,8 @@ export const makeProjectDecider = (
         ]);
       case 'RecordLegalReview': {
         const { outcome, opinion, ...rest } = withoutType(c);
-        return then(requireUnsigned(p, 'review the draft agreement'), () => [
+        // After signing, the draft under review is a supplementary agreement (R4 · 002 §六).
+        return then(requireNotBefore(c.on, p.agreement?.changedOn), () => [
           outcome === 'passed'
             ? emit('LegalReviewPassed', { ...rest, opinion })
             : emit('LegalReviewFailed', { ...rest, reason: opinion }),
@@ -222,7 +235,14 @@ export const makeProjectDecider = (
           all(
             () => requireCompleteTerms(c.terms, a.signedOn),
             () => requireCeilingsCoverDisbursed(p, c.terms),
-            () => requireNotBefore(c.on, a.signedOn),
+            () => requireNotBefore(c.on, a.changedOn),
+            () => requireAmendmentAdmission(p, a.terms, c.terms, policy),
+            () => requireAmendmentDueDiligence(p, a.terms, c.terms),
+            () => requireAmendmentLegalReview(p, c.terms, c.leadingGroupMinutesRef),
+            () =>
+              reviewedTermsChanged(a.terms, c.terms).length > 0
+                ? requireNotBefore(c.on, a.reviewSinceChange?.on)
+                : ok,
           ),
           () => [emit('AgreementAmended', withoutType(c))],
         );

@@ -18,6 +18,7 @@ import type {
 import type { Project, ProjectState } from '../project/project.state';
 import {
   CatalogueClass,
+  ConstructionNature,
   Channel,
   Department,
   IncentiveKind,
@@ -220,6 +221,8 @@ export const projectEventArbitraries: EventArbitraries = {
         negativeList: arbKey<NegativeListStatus>(NegativeListStatus),
         minutesRef: arbText,
         conditions: arbText,
+        constructionNature: arbKey<ConstructionNature>(ConstructionNature),
+        overrulingReason: arbText,
       },
       { requiredKeys: ['projectId', 'on', 'catalogueClass', 'negativeList', 'minutesRef'] },
     ),

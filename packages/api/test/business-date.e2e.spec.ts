@@ -119,5 +119,6 @@ describe('DOMAIN.md §5: the clock is the server’s, and no fact is dated after
     const doc = openApiDocument();
     expect(Object.keys(doc.paths).filter((p) => p.includes('missed-milestones'))).toEqual([]);
     expect(Object.keys(doc.components?.schemas ?? {})).not.toContain('RecordMissedMilestones');
+    expect(JSON.stringify(doc.paths['/projects/{projectId}/negotiations'])).toContain('DATE_IN_FUTURE');
   });
 });

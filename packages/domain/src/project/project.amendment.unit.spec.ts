@@ -80,6 +80,19 @@ describe('R1 · 000 §三.1: a supplementary agreement that brings fixed-asset i
       .then([{ type: 'AgreementAmended', data }]);
   });
 
+  it('a supplementary agreement dated before the admission it needs is refused (R1)', () => {
+    const reviewed = then(
+      small(),
+      openConsultation({ on: date('2024-06-01') }),
+      ...fixtureDepartments.map((d) => recordOpinion(d, { on: date('2024-06-05') })),
+      approveAdmission({ on: date('2024-06-25') }),
+    );
+    project
+      .given(reviewed)
+      .when(raised(small(), 1200))
+      .thenFails('DATE_OUT_OF_ORDER', { on: '2024-06-20', after: '2024-06-25' });
+  });
+
   it('an amendment that stays below 1000万元 needs no admission review (R1)', () => {
     expect(project.given(small()).when(raised(small(), 999.99)).thenState()).toMatchObject({
       stage: 'signed',

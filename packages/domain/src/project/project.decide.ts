@@ -239,9 +239,15 @@ export const makeProjectDecider = (
             () => requireAmendmentAdmission(p, a.terms, c.terms, policy),
             () => requireAmendmentDueDiligence(p, a.terms, c.terms),
             () => requireAmendmentLegalReview(p, c.terms, c.leadingGroupMinutesRef),
+            // The reviews an amendment needs come before it.
             () =>
               reviewedTermsChanged(a.terms, c.terms).length > 0
                 ? requireNotBefore(c.on, a.reviewSinceChange?.on)
+                : ok,
+            () =>
+              a.terms.fixedAssetInvestment < policy.admissionThreshold &&
+              c.terms.fixedAssetInvestment >= policy.admissionThreshold
+                ? requireNotBefore(c.on, p.admission?.on)
                 : ok,
           ),
           () => [emit('AgreementAmended', withoutType(c))],

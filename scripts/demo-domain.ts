@@ -9,6 +9,7 @@ import {
   creditCodeCheckChar,
   date,
   describeError,
+  describeFinding,
   findDuplicates,
   fold,
   mu,
@@ -217,8 +218,11 @@ run('evaluate 履约评估', {
   year: 2026 as Year,
 });
 const verdict = [...history].reverse().find((e) => e.type === 'FulfilmentEvaluated');
-if (verdict?.type === 'FulfilmentEvaluated')
+if (verdict?.type === 'FulfilmentEvaluated') {
   console.log(`      verdict ${verdict.data.verdict}; ratios ${JSON.stringify(verdict.data.ratios)}`);
+  console.log(`      per mu (万元/亩) ${JSON.stringify(verdict.data.perMu)}`);
+  for (const f of verdict.data.findings) console.log(`      · ${describeFinding(f, 'zh')} / ${describeFinding(f, 'en')}`);
+}
 run('pay the subsidy 政策兑现', {
   type: 'DisburseIncentive',
   projectId,

@@ -35,7 +35,7 @@ describe('command line', () => {
     expect(all.code).toBe(0);
     const status = await run('status', ...files());
     expect(status.code).toBe(0);
-    for (const name of ['register', 'target-progress', 'performance-review', 'fulfilment', 'supervision']) expect(status.out).toMatch(new RegExp(`${name}\\t1\\tok\\t\\d+\\t0`));
+    for (const name of ['register', 'target-progress', 'performance-review', 'fulfilment', 'supervision']) expect(status.out).toMatch(new RegExp(`${name}\\t\\d+\\tok\\t\\d+\\t0`));
   });
 
   it('refuses an unknown projection or command with the usage', async () => {

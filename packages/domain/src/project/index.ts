@@ -16,6 +16,10 @@ export {
   ProcedureKind,
   IncentiveKind,
   Verdict,
+  FulfilmentFigure,
+  fulfilmentFigureLabels,
+  FulfilmentFindingCode,
+  fulfilmentFindings,
   TerminationBasis,
   MilestoneKind,
   STAGES,
@@ -23,7 +27,7 @@ export {
   signatoryZh,
   legalReviewerZh,
 } from './project.vocabulary';
-export type { Stage, AdmissionBar, ReviewedTerm } from './project.vocabulary';
+export type { Stage, AdmissionBar, ReviewedTerm, FindingWeight } from './project.vocabulary';
 export {
   Investor,
   Schedule,
@@ -31,6 +35,11 @@ export {
   Incentive,
   AgreementTerms,
   FulfilmentRatios,
+  Ratio,
+  PerMuFigure,
+  PerMuFigures,
+  FulfilmentFinding,
+  DefinedBreach,
   projectEvents,
   ProjectEventCodec,
 } from './project.events';
@@ -44,6 +53,7 @@ export {
   requiredReviewer,
   requiredRoles,
   exitRuleApplies,
+  requireCommitments,
   admissionBar,
   reviewedTermsChanged,
 } from './project.rules';
@@ -52,6 +62,7 @@ export {
   isProject,
   projectStream,
   reportedMonths,
+  governingVerdict,
   CLOSED_STAGES,
 } from './project.state';
 export type {
@@ -65,6 +76,7 @@ export type {
   YearlyPerformance,
   IncentiveAccount,
   Rectification,
+  YearEvaluation,
 } from './project.state';
 export { evolveProject, foldProject } from './project.evolve';
 export { makeProjectDecider, projectDecider } from './project.decide';
@@ -73,8 +85,13 @@ export { defaultProjectPolicy } from './project.policy';
 export type { ProjectPolicy, FulfilmentPolicy } from './project.policy';
 export { detectMissedMilestones, hasResults } from './project.milestones';
 export type { MissedMilestone } from './project.milestones';
-export { assessFulfilment } from './project.fulfilment';
+export { assessFulfilment, evaluationAsOf, describeFinding, findingWeight } from './project.fulfilment';
 export type { FulfilmentAssessment, FulfilmentFacts } from './project.fulfilment';
 export { findDuplicates, textSimilarity, defaultDuplicatePolicy } from './project.duplicates';
 export type { ProjectFingerprint, DuplicateMatch, DuplicatePolicy } from './project.duplicates';
-export { projectUpcasters, leadCapturedV1toV2, readProjectEvent } from './project.upcasters';
+export {
+  projectUpcasters,
+  leadCapturedV1toV2,
+  fulfilmentEvaluatedV1toV2,
+  readProjectEvent,
+} from './project.upcasters';

@@ -14,7 +14,7 @@ import {
   UnitId,
 } from '../shared/ids';
 import { Cny, Count, Mu, Usd } from '../shared/money';
-import { AgreementTerms, Correction, Investor } from './project.events';
+import { AgreementTerms, Correction, DefinedBreach, Investor } from './project.events';
 import {
   CatalogueClass,
   Channel,
@@ -190,7 +190,15 @@ export const ReportPerformance = command(
   },
   { correction: Correction },
 );
-export const EvaluateFulfilment = command('EvaluateFulfilment', { on: BusinessDate, year: Year });
+/**
+ * R9/R10: evaluate a year's fulfilment. `definedBreach` states a breach the agreement itself
+ * defines (its clause and what happened), which makes a serious breach (002 §七 按协议条款约定).
+ */
+export const EvaluateFulfilment = command(
+  'EvaluateFulfilment',
+  { on: BusinessDate, year: Year },
+  { definedBreach: DefinedBreach },
+);
 export const DisburseIncentive = command('DisburseIncentive', {
   incentiveId: IncentiveId,
   amount: Cny,

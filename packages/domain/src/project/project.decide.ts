@@ -12,7 +12,7 @@ import {
 import { projectCommandDates, type ProjectCommand, type ProjectCommandOf } from './project.commands';
 import type { ProjectEvent, ProjectEventOf } from './project.events';
 import { evolveProject, foldProject } from './project.evolve';
-import { assessFulfilment } from './project.fulfilment';
+import { assessFulfilment, evaluationAsOf } from './project.fulfilment';
 import { detectMissedMilestones } from './project.milestones';
 import { defaultProjectPolicy, ProjectPolicy } from './project.policy';
 import {
@@ -33,13 +33,17 @@ import {
   requireCompliance,
   requireConstructionPeriodOver,
   requireDueDiligence,
+  requireEvaluationYear,
   requireExitRule,
   requireLegalReview,
   requireNotBefore,
   requireOverrulingReason,
   requireResponsibleLeaders,
+  requireSeriousBreach,
   requireShortfall,
   requireStage,
+  requireUnderperformance,
+  amountOutOfRange,
 } from './project.rules';
 import { initialProjectState, Project, ProjectState, YearlyPerformance } from './project.state';
 import { leaderRoleZh } from './project.vocabulary';
@@ -329,25 +333,25 @@ export const makeProjectDecider = (
             () => (c.amount <= 0 ? fail('AMOUNT_MUST_BE_POSITIVE') : ok),
             () => (account === undefined ? fail('INCENTIVE_NOT_FOUND', { incentiveId: c.incentiveId }) : ok),
             () => requireCompliance(p),
-            () =>
-              account !== undefined && account.disbursed + c.amount > account.ceiling
+            () => {
+              if (account === undefined) return ok;
+              // A sum beyond the exact range is certainly above the ceiling (a Cny is a safe integer).
+              const total = cny.addExact(account.disbursed, c.amount);
+              return total === undefined || total > account.ceiling
                 ? fail('DISBURSEMENT_EXCEEDS_CEILING', {
                     amount: c.amount,
                     ceiling: account.ceiling,
                     disbursed: account.disbursed,
                   })
-                : ok,
+                : ok;
+            },
           ),
           () => [emit('IncentiveDisbursed', withoutType(c))],
         );
       }
       case 'StartSecondaryPromotion':
         if (p.secondaryPromotionOn === c.on) return nothing;
-        return p.lastEvaluation?.verdict === 'underperforming'
-          ? E.right([emit('SecondaryPromotionStarted', withoutType(c))])
-          : fail('SECONDARY_PROMOTION_REQUIRES_UNDERPERFORMANCE', {
-              verdict: p.lastEvaluation?.verdict ?? 'not evaluated',
-            });
+        return then(requireUnderperformance(p), () => [emit('SecondaryPromotionStarted', withoutType(c))]);
       case 'OrderRectification':
         return then(
           all(
@@ -403,9 +407,7 @@ export const makeProjectDecider = (
             case 'exit-rule':
               return requireExitRule(p, c.on, policy);
             case 'serious-breach':
-              return p.lastEvaluation?.verdict === 'serious-breach'
-                ? ok
-                : fail('TERMINATION_REQUIRES_BREACH');
+              return requireSeriousBreach(p);
             case 'mutual-agreement':
               return ok;
             default:
@@ -450,10 +452,13 @@ export const makeProjectDecider = (
   const requireUnsigned = (p: Project, action: string): Check =>
     p.agreement !== undefined ? fail('WRONG_STAGE', { stage: p.stage, action }) : ok;
 
-  const requireWithinOutstanding = (disbursed: Cny, clawedBack: Cny, amount: Cny): Check =>
-    clawedBack + amount > disbursed
+  const requireWithinOutstanding = (disbursed: Cny, clawedBack: Cny, amount: Cny): Check => {
+    // A sum beyond the exact range is certainly above what was disbursed (a Cny is a safe integer).
+    const total = cny.addExact(clawedBack, amount);
+    return total === undefined || total > disbursed
       ? fail('CLAWBACK_EXCEEDS_DISBURSED', { amount, disbursed, clawedBack })
       : ok;
+  };
 
   const decideOpinion = (c: ProjectCommandOf<'RecordDepartmentOpinion'>, p: Project): Result => {
     const consultation = p.consultation;
@@ -542,10 +547,11 @@ export const makeProjectDecider = (
     if (c.correction !== undefined && previous === undefined)
       return fail('NOTHING_TO_CORRECT', { period: c.period });
     if (previous === c.completedInPeriod) return nothing; // a correction that changes nothing (or its retry)
-    const cumulative = cny.add(
+    const cumulative = cny.addExact(
       cny.subtractFloor(p.cumulativeInvestment, previous ?? cny.zero),
       c.completedInPeriod,
     );
+    if (cumulative === undefined) return amountOutOfRange('cumulative investment', '累计完成投资');
     return E.right([emit('InvestmentProgressReported', { ...withoutType(c), cumulative })]);
   };
 
@@ -567,33 +573,60 @@ export const makeProjectDecider = (
   const decideEvaluation = (c: ProjectCommandOf<'EvaluateFulfilment'>, p: Project): Result => {
     const a = p.agreement;
     if (a === undefined) return fail('AGREEMENT_NOT_SIGNED');
-    if (p.lastEvaluation !== undefined && p.lastEvaluation.year === c.year && p.lastEvaluation.on === c.on)
+    const previous = p.evaluations[c.year];
+    if (previous !== undefined && previous.on === c.on && same(previous.definedBreach, c.definedBreach))
       return nothing;
+    // The year is judged as of its last day (or the evaluation day, if earlier): facts after it belong to later years.
+    const asOf = evaluationAsOf(c.year, c.on);
     const reported = p.performance[c.year];
-    // A project that never produced is judged on what it invested; one that produces must report first.
-    if (reported === undefined && p.productionOn !== undefined)
-      return fail('PERFORMANCE_NOT_REPORTED', { year: c.year });
-    const performance = reported ?? {
-      output: cny.zero,
-      tax: cny.zero,
-      jobs: 0,
-      investmentToDate: p.cumulativeInvestment,
-      reportedOn: c.on,
-    };
-    return then(requireConstructionPeriodOver(p, c.on), () => {
-      const assessment = assessFulfilment(
-        a.terms,
-        {
-          performance,
-          signedOn: a.signedOn,
-          ...(p.startedOn !== undefined ? { startedOn: p.startedOn } : {}),
-          ...(p.completedOn !== undefined ? { completedOn: p.completedOn } : {}),
-          evaluatedOn: c.on,
-        },
-        policy.fulfilment,
-      );
-      return [emit('FulfilmentEvaluated', { projectId: c.projectId, on: c.on, year: c.year, ...assessment })];
-    });
+    const producing = p.productionOn !== undefined && p.productionOn <= asOf;
+    const investment = investmentAsOf(p, c.year, reported);
+    return then(
+      all(
+        () => requireEvaluationYear(c.year, a.signedOn, c.on),
+        () => requireConstructionPeriodOver(p, asOf),
+        // A project that produced in the year must report its output first; one that did not is judged without it.
+        () => (producing && reported === undefined ? fail('PERFORMANCE_NOT_REPORTED', { year: c.year }) : ok),
+        () =>
+          investment === undefined
+            ? amountOutOfRange('investment completed by the year end', '年末累计完成投资')
+            : ok,
+      ),
+      () => {
+        // 圈而不建 needs land supplied: the earliest completed 土地供应 procedure.
+        const landSuppliedOn = Object.values(p.procedures)
+          .flatMap((proc) =>
+            proc.kind === 'land' && proc.completedOn !== undefined ? [proc.completedOn] : [],
+          )
+          .sort()[0];
+        const assessment = assessFulfilment(
+          a.terms,
+          {
+            year: c.year,
+            asOf,
+            signedOn: a.signedOn,
+            ...(p.startedOn !== undefined ? { startedOn: p.startedOn } : {}),
+            ...(p.completedOn !== undefined ? { completedOn: p.completedOn } : {}),
+            ...(p.productionOn !== undefined ? { productionOn: p.productionOn } : {}),
+            ...(landSuppliedOn !== undefined ? { landSuppliedOn } : {}),
+            investmentToDate: investment ?? cny.zero,
+            ...(producing && reported !== undefined ? { performance: reported } : {}),
+            ...(c.definedBreach !== undefined ? { definedBreach: c.definedBreach } : {}),
+          },
+          policy,
+        );
+        return [
+          emit('FulfilmentEvaluated', {
+            projectId: c.projectId,
+            on: c.on,
+            year: c.year,
+            asOf,
+            ...assessment,
+            ...(c.definedBreach !== undefined ? { definedBreach: c.definedBreach } : {}),
+          }),
+        ];
+      },
+    );
   };
 
   const decide = (c: ProjectCommand, s: ProjectState): Result => {
@@ -626,6 +659,23 @@ const unchangedPerformance = (
   previous.tax === c.tax &&
   previous.jobs === c.jobs &&
   previous.investmentToDate === c.investmentToDate;
+
+/**
+ * Fixed-asset investment completed by the end of a year: the year's performance report says it,
+ * else the months reported up to December of that year (undefined if their sum is not exact).
+ */
+const investmentAsOf = (
+  p: Project,
+  year: number,
+  reported: YearlyPerformance | undefined,
+): Cny | undefined =>
+  reported !== undefined
+    ? reported.investmentToDate
+    : cny.sumExact(
+        Object.entries(p.investmentByMonth)
+          .filter(([month]) => month <= `${year}-12`)
+          .map(([, amount]) => amount),
+      );
 
 /** A command's fields without its `type`: most events record exactly what the command said. */
 const withoutType = <C extends { readonly type: string }>(c: C): Omit<C, 'type'> => {

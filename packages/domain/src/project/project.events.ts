@@ -18,6 +18,7 @@ import {
   Channel,
   ConstructionNature,
   Department,
+  FulfilmentFindingCode,
   IncentiveKind,
   LandSupply,
   LeaderRole,
@@ -355,33 +356,78 @@ export const PerformanceReported = defineEvent(
   { zh: '报送年度产出（产值、税收、就业）', en: 'Yearly output, tax and jobs were reported', rules: ['R9'] },
 );
 
-/** Committed vs actual figures of a fulfilment evaluation, as ratios (1 = as agreed). */
+/**
+ * Actual ÷ committed, kept to four decimals (1 = as agreed), or null when the ratio is not
+ * applicable: a figure over nothing (no land, nothing committed) or one the project cannot have
+ * yet (output before its production deadline). Never 1 for "nothing over nothing".
+ */
+export const Ratio = t.union([t.number, t.null], 'Ratio');
+export type Ratio = t.TypeOf<typeof Ratio>;
+
+/** Committed vs actual figures of a fulfilment evaluation, as ratios (R9: 000 §三.4). */
 export const FulfilmentRatios = struct(
   {
-    fixedAssetInvestment: t.number,
-    investmentPerMu: t.number,
-    output: t.number,
-    taxPerMu: t.number,
-    outputPerMu: t.number,
-    jobs: t.number,
+    fixedAssetInvestment: Ratio,
+    investmentPerMu: Ratio,
+    output: Ratio,
+    outputPerMu: Ratio,
+    tax: Ratio,
+    taxPerMu: Ratio,
+    jobs: Ratio,
     /** Agreed construction days ÷ actual construction days (≥ 1 when on time). */
-    constructionPeriod: t.number,
+    constructionPeriod: Ratio,
   },
   'FulfilmentRatios',
 );
 export type FulfilmentRatios = t.TypeOf<typeof FulfilmentRatios>;
 
+/** A per-mu figure in 万元/亩 (two decimals), as committed and as achieved; null where not applicable. */
+export const PerMuFigure = struct({ committed: Ratio, actual: Ratio }, 'PerMuFigure');
+export type PerMuFigure = t.TypeOf<typeof PerMuFigure>;
+
+/** R5/R9 (000 §三.2/§三.4): 亩均投资, 亩均税收, 亩均产值 (亩均效益), in 万元/亩. */
+export const PerMuFigures = struct(
+  { investment: PerMuFigure, tax: PerMuFigure, output: PerMuFigure },
+  'PerMuFigures',
+);
+export type PerMuFigures = t.TypeOf<typeof PerMuFigures>;
+
+/** One reason for a verdict: a code of the findings catalogue and the figures its message needs. */
+export const FulfilmentFinding = struct(
+  {
+    code: FulfilmentFindingCode,
+    params: t.readonly(t.record(t.string, t.union([t.string, t.number, t.null]))),
+  },
+  'FulfilmentFinding',
+);
+export type FulfilmentFinding = t.TypeOf<typeof FulfilmentFinding>;
+
+/** A breach the agreement itself defines (R10: 002 §七 按协议条款约定), stated by the evaluator. */
+export const DefinedBreach = struct({ clause: NonEmptyText, description: NonEmptyText }, 'DefinedBreach');
+export type DefinedBreach = t.TypeOf<typeof DefinedBreach>;
+
+/**
+ * Version 2 (issue #11): ratios may be "not applicable" (null), per-mu figures in 万元/亩,
+ * findings as codes with params (bilingual through the findings catalogue), the date the year
+ * was judged as of (`asOf`: the year's last day, or the evaluation day if earlier), and a breach
+ * the agreement defines. Version 1 is read through `fulfilmentEvaluatedV1toV2`.
+ */
 export const FulfilmentEvaluated = defineEvent(
   'FulfilmentEvaluated',
-  struct({
-    ...project,
-    on: BusinessDate,
-    year: Year,
-    ratios: FulfilmentRatios,
-    verdict: Verdict,
-    findings: t.readonlyArray(t.string),
-  }),
-  { zh: '履约评估', en: 'Fulfilment of the agreement was evaluated', rules: ['R9', 'R10'] },
+  struct(
+    {
+      ...project,
+      on: BusinessDate,
+      year: Year,
+      asOf: BusinessDate,
+      ratios: FulfilmentRatios,
+      perMu: PerMuFigures,
+      verdict: Verdict,
+      findings: t.readonlyArray(FulfilmentFinding),
+    },
+    { definedBreach: DefinedBreach },
+  ),
+  { version: 2, zh: '履约评估', en: 'Fulfilment of the agreement was evaluated', rules: ['R9', 'R10'] },
 );
 
 export const IncentiveDisbursed = defineEvent(

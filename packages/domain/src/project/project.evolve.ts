@@ -11,7 +11,13 @@ type Draft = { -readonly [K in keyof Project]: Project[K] };
 
 /** The keyed records of a project that events add entries to. */
 type KeyedField =
-  'leaders' | 'procedures' | 'investmentByMonth' | 'performance' | 'incentives' | 'missedMilestones';
+  | 'leaders'
+  | 'procedures'
+  | 'investmentByMonth'
+  | 'performance'
+  | 'evaluations'
+  | 'incentives'
+  | 'missedMilestones';
 
 /**
  * Which keyed records the current fold has already copied and so owns. The first write to a
@@ -25,6 +31,7 @@ const nothingOwned = (): Owned => ({
   procedures: false,
   investmentByMonth: false,
   performance: false,
+  evaluations: false,
   incentives: false,
   missedMilestones: false,
 });
@@ -116,7 +123,8 @@ const newProject = (f: {
   investmentByMonth: {},
   cumulativeInvestment: cny.zero,
   performance: {},
-  lastEvaluation: undefined,
+  evaluations: {},
+  governingEvaluation: undefined,
   incentives: {},
   secondaryPromotionOn: undefined,
   rectifications: [],
@@ -161,7 +169,8 @@ const draftOf = (p: Project): Draft => {
     investmentByMonth: p.investmentByMonth,
     cumulativeInvestment: p.cumulativeInvestment,
     performance: p.performance,
-    lastEvaluation: p.lastEvaluation,
+    evaluations: p.evaluations,
+    governingEvaluation: p.governingEvaluation,
     incentives: p.incentives,
     secondaryPromotionOn: p.secondaryPromotionOn,
     rectifications: p.rectifications,
@@ -384,10 +393,22 @@ const applyEvent = (d: Draft, event: ProjectEvent, owned?: Owned): void => {
       });
       return touch(d, e.on);
     }
-    case 'FulfilmentEvaluated':
-      d.lastEvaluation = { verdict: event.data.verdict, on: event.data.on, year: event.data.year };
-      return touch(d, event.data.on);
+    case 'FulfilmentEvaluated': {
+      const e = event.data;
+      const evaluation = {
+        year: e.year,
+        on: e.on,
+        verdict: e.verdict,
+        definedBreach: e.definedBreach,
+      };
+      setEntry(d, owned, 'evaluations', e.year, evaluation);
+      // R10: the latest evaluated year governs; an earlier year evaluated later does not overturn it.
+      if (d.governingEvaluation === undefined || e.year >= d.governingEvaluation.year)
+        d.governingEvaluation = evaluation;
+      return touch(d, e.on);
+    }
     case 'IncentiveDisbursed': {
+      // cny.add cannot throw on a decided history: decide keeps disbursed ≤ ceiling and clawedBack ≤ disbursed.
       const amount = event.data.amount;
       changeAccount(d, owned, event.data.incentiveId, (a) => ({
         ...a,

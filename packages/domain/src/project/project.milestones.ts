@@ -1,6 +1,7 @@
 import { addMonths, BusinessDate } from '../shared/dates';
 import type { ProcedureId, ProjectId } from '../shared/ids';
 import type { ProjectPolicy } from './project.policy';
+import { governingVerdict } from './project.state';
 import type { Project, ProjectState } from './project.state';
 import type { MilestoneKind } from './project.vocabulary';
 
@@ -101,9 +102,9 @@ export const detectMissedMilestones = (
   return out;
 };
 
-/** "见效" (results): designed capacity reached, or a compliant fulfilment evaluation. */
+/** "见效" (results): designed capacity reached, or a compliant governing fulfilment verdict (R10: the latest year's). */
 export const hasResults = (p: Project): boolean =>
-  p.capacityOn !== undefined || p.lastEvaluation?.verdict === 'compliant';
+  p.capacityOn !== undefined || governingVerdict(p) === 'compliant';
 
 /** Whether an exit-rule deadline (R8) has been raised for the project. */
 export const exitRuleMissed = (p: Project): boolean =>

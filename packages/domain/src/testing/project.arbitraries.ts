@@ -8,8 +8,11 @@ import type { ProjectCommand } from '../project/project.commands';
 import type {
   AgreementTerms,
   Commitments,
+  FulfilmentFinding,
   FulfilmentRatios,
   Incentive,
+  PerMuFigure,
+  PerMuFigures,
   Investor,
   ProjectEventOf,
   ProjectEventType,
@@ -21,6 +24,7 @@ import {
   ConstructionNature,
   Channel,
   Department,
+  FulfilmentFindingCode,
   IncentiveKind,
   LandSupply,
   LeaderRole,
@@ -116,14 +120,37 @@ export const arbAgreementTerms: fc.Arbitrary<AgreementTerms> = fc.record(
   },
 );
 
+/** A ratio, or null where it is not applicable. */
+const arbRatioOrNa = fc.option(arbRatio, { nil: null });
+
 export const arbFulfilmentRatios: fc.Arbitrary<FulfilmentRatios> = fc.record({
-  fixedAssetInvestment: arbRatio,
-  investmentPerMu: arbRatio,
-  output: arbRatio,
-  taxPerMu: arbRatio,
-  outputPerMu: arbRatio,
-  jobs: arbRatio,
-  constructionPeriod: arbRatio,
+  fixedAssetInvestment: arbRatioOrNa,
+  investmentPerMu: arbRatioOrNa,
+  output: arbRatioOrNa,
+  outputPerMu: arbRatioOrNa,
+  tax: arbRatioOrNa,
+  taxPerMu: arbRatioOrNa,
+  jobs: arbRatioOrNa,
+  constructionPeriod: arbRatioOrNa,
+});
+
+const arbPerMuFigure: fc.Arbitrary<PerMuFigure> = fc.record({
+  committed: arbRatioOrNa,
+  actual: arbRatioOrNa,
+});
+export const arbPerMuFigures: fc.Arbitrary<PerMuFigures> = fc.record({
+  investment: arbPerMuFigure,
+  tax: arbPerMuFigure,
+  output: arbPerMuFigure,
+});
+
+export const arbFulfilmentFinding: fc.Arbitrary<FulfilmentFinding> = fc.record({
+  code: arbKey<FulfilmentFindingCode>(FulfilmentFindingCode),
+  params: fc.dictionary(
+    fc.constantFrom('figure', 'ratio', 'deadline', 'clause', 'threshold'),
+    fc.oneof(arbText, arbRatio, fc.constant(null)),
+    { maxKeys: 3 },
+  ),
 });
 
 const on = arbBusinessDate();
@@ -415,14 +442,20 @@ export const projectEventArbitraries: EventArbitraries = {
   ),
   FulfilmentEvaluated: event(
     'FulfilmentEvaluated',
-    fc.record({
-      projectId: arbProjectId,
-      on,
-      year: arbYear,
-      ratios: arbFulfilmentRatios,
-      verdict: arbKey<Verdict>(Verdict),
-      findings: fc.array(fc.string(), { maxLength: 3 }),
-    }),
+    fc.record(
+      {
+        projectId: arbProjectId,
+        on,
+        year: arbYear,
+        ratios: arbFulfilmentRatios,
+        perMu: arbPerMuFigures,
+        verdict: arbKey<Verdict>(Verdict),
+        findings: fc.array(arbFulfilmentFinding, { maxLength: 3 }),
+        asOf: on,
+        definedBreach: fc.record({ clause: arbText, description: arbText }),
+      },
+      { requiredKeys: ['projectId', 'on', 'year', 'asOf', 'ratios', 'perMu', 'verdict', 'findings'] },
+    ),
   ),
   IncentiveDisbursed: event(
     'IncentiveDisbursed',
@@ -839,10 +872,11 @@ const progressCommand = (p: Project | undefined, today: BusinessDate, pick: numb
       const year = Math.max(productionYear, yearOf(today) - 1) as Year;
       if (p.performance[year] === undefined)
         return fx.reportPerformance({ on: today, year, ...performanceFor(pick) });
-      if (p.lastEvaluation?.year !== year) return fx.evaluateFulfilment({ on: today, year });
+      const governing = p.governingEvaluation;
+      if (governing?.year !== year) return fx.evaluateFulfilment({ on: today, year });
       const amount = cny.wan(choose(WAN, pick >> 2));
       const incentiveId = choose(INCENTIVES.slice(0, 2), pick);
-      switch (p.lastEvaluation.verdict) {
+      switch (governing.verdict) {
         case 'compliant':
           // Sometimes a supplementary agreement lowers or drops an incentive after payments began:
           // reviewed again by the signatory's reviewer, then concluded with the leading group's minutes (R4).

@@ -37,6 +37,8 @@ export interface SupervisionProject {
   readonly responsiblePerson?: Owner;
   readonly itemIds: ReadonlyArray<string>;
   readonly rectifications: number;
+  /** The latest year evaluated: its verdict governs (R10), so only its compliance shows results (见效). */
+  readonly governingYear?: number;
 }
 
 export const supervisionItems = collection<SupervisionItem>('supervision_items', [

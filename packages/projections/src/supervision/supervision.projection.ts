@@ -26,7 +26,7 @@ const itemIdOf = (projectId: string, key: string): string => `${projectId}:${key
 /** Supervision list (督办清单): open missed milestones, overdue procedures and ordered rectifications, with owners. */
 export const supervisionProjection: Projection = {
   name: 'supervision',
-  version: 1,
+  version: 2,
   categories: ['project'],
   collections: [supervisionItems, supervisionProjects],
   apply: (docs: DocReader, decoded): ReadonlyArray<DocChange> => {
@@ -110,9 +110,14 @@ export const supervisionProjection: Projection = {
         resolve((i) => i.milestoneKind !== undefined && kinds.includes(i.milestoneKind), event.data.on, 'met');
         break;
       }
-      case 'FulfilmentEvaluated':
-        if (event.data.verdict === 'compliant') resolve((i) => i.milestoneKind === 'exit-no-results-3-years', event.data.on, 'met');
+      case 'FulfilmentEvaluated': {
+        // R10 (002 §七): the latest evaluated year governs; an earlier year evaluated later shows no results.
+        const e = event.data;
+        if (project.governingYear !== undefined && e.year < project.governingYear) break;
+        next = { ...project, governingYear: e.year };
+        if (e.verdict === 'compliant') resolve((i) => i.milestoneKind === 'exit-no-results-3-years', e.on, 'met');
         break;
+      }
       case 'ProjectTerminated':
       case 'ProjectAbandoned':
       case 'LeadDiscarded':

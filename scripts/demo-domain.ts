@@ -155,10 +155,14 @@ run('procedure 施工许可 (2024-09-27, over National Day)', {
   special: false,
 });
 const requested = history.find((e) => e.type === 'ProcedureRequested');
-if (requested?.type === 'ProcedureRequested')
+if (requested?.type === 'ProcedureRequested' && requested.data.approval.level === 'district') {
+  const deadline = requested.data.approval.deadline;
   console.log(
-    `      due ${requested.data.dueOn}: 3 working days, the 国庆 holiday skipped, the 调休 Sunday 2024-09-29 counted`,
+    deadline.kind === 'due'
+      ? `      due ${deadline.dueOn}: 3 working days, the 国庆 holiday skipped, the 调休 Sunday 2024-09-29 counted`
+      : `      pending: the ${deadline.year} holiday schedule is not adopted yet`,
   );
+}
 
 console.log('\nThe clock (deadline watcher) on 2024-07-01 / 时钟巡检:');
 run('record missed milestones 逾期节点', {

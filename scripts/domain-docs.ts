@@ -5,7 +5,13 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import * as t from 'io-ts';
-import { domainErrors, eventCatalogue, fulfilmentFindings, projectCommands } from '../packages/domain/src/index';
+import {
+  domainErrors,
+  eventCatalogue,
+  fulfilmentFindings,
+  projectCommands,
+  workingCalendarCommands,
+} from '../packages/domain/src/index';
 import type { ErrorMessage } from '../packages/domain/src/index';
 
 const ROOT = join(__dirname, '..');
@@ -99,8 +105,8 @@ const RULES: ReadonlyArray<readonly [string, string, string]> = [
   ],
   [
     'R7',
-    '3 个工作日内办结，特殊情况 10 个工作日；法定节假日与调休 / procedure time limits in working days',
-    '`addWorkingDays`, `workingDaysBetween`, `officialCalendar`',
+    '属本区审批的事项 3 个工作日内办结，特殊情况 10 个工作日；上报审批的跟踪办结；法定节假日与调休，未采用的年度不推算 / district procedures: time limits in working days; higher-level ones followed up; a year without an adopted schedule is never guessed',
+    '`addWorkingDays`, `workingDaysBetween`, `procedureDueOn`, `workingDayCalendarOf`, `requireValidSchedule`',
   ],
   [
     'R8',
@@ -226,7 +232,8 @@ export const renderDomainDoc = (): string => {
     '- **Business dates** (`BusinessDate`, `YYYY-MM-DD`) are dates in China (Asia/Shanghai) on which a fact happened; the time an event was recorded is metadata of the store.',
   );
   out.push(
-    '- **Land** is in 亩 (`Mu`); **working days** follow the official calendar (holidays and adjusted workdays, 调休) from the `chinese-days` package.',
+    '- **Land** is in 亩 (`Mu`); **working days** follow the official calendar (holidays and adjusted workdays, 调休): the `chinese-days` package for 2004–2026, then each year an office adopts on the `working-calendar` stream (国务院办公厅关于20XX年部分节假日安排的通知, with its source). A count that reaches a year not covered is `pending-calendar`, never guessed (R7).',
+    '- **Procedures** have an approval level: `district` (属本区审批, 3/10 working days) or `higher-level` (上报审批, 跟踪办结, no limit); a district deadline is `due` or `pending-calendar` (R7, 001 §(三)2).',
   );
   out.push(
     '- **Evidence** (`EvidenceRef`: SHA-256, name, kind) is carried by the events a document supports.',
@@ -296,6 +303,18 @@ export const renderDomainDoc = (): string => {
   out.push('| command | fields |');
   out.push('|---|---|');
   for (const codec of Object.values(projectCommands)) {
+    const fields = fieldsOf(codec as t.Mixed)
+      .filter((f) => !f.startsWith('type'))
+      .map((f) => `\`${f}\``)
+      .join(', ');
+    out.push(`| **${codec.name}** | ${fields} |`);
+  }
+  out.push('');
+  out.push('## Working-calendar commands');
+  out.push('');
+  out.push('| command | fields |');
+  out.push('|---|---|');
+  for (const codec of Object.values(workingCalendarCommands)) {
     const fields = fieldsOf(codec as t.Mixed)
       .filter((f) => !f.startsWith('type'))
       .map((f) => `\`${f}\``)

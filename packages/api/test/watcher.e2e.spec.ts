@@ -2,10 +2,9 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { createApp } from '../src/app';
-import type { Clock } from '../src/clock';
 import { lifeUntil } from '../src/demo/project-life';
 import { DeadlineWatcher } from '../src/watcher/deadline-watcher';
-import { authFor, request, send, startTestApp } from './support';
+import { authFor, movableClock, request, send, startTestApp } from './support';
 
 const spec = {
   projectId: 'XM-W-1',
@@ -17,15 +16,6 @@ const spec = {
   totalYi: 1.5,
   capturedOn: '2024-02-01',
 };
-
-/** The server's clock, pinned to a day that the test moves on (as days pass for a running server). */
-const calendarClock = (day: string): Clock & { day: string } => ({
-  day,
-  now: () => new Date(),
-  today() {
-    return this.day;
-  },
-});
 
 describe('the deadline watcher', () => {
   it('raises each missed deadline once, across passes and restarts', async () => {
@@ -59,7 +49,7 @@ describe('the deadline watcher', () => {
       await first.z.app.close();
     }
     // A restart on the same files: the same day and the next never double the milestone.
-    const clock = calendarClock('2024-06-01');
+    const clock = movableClock('2024-06-01');
     const again = await createApp(first.config, { clock });
     try {
       await again.readModels.waitFor(1n, 1000);

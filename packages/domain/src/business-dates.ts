@@ -9,10 +9,13 @@ import { requireFactsNotAfter, type BusinessDateErrorCode, type FactDates } from
 import type { BusinessDate } from './shared/dates';
 import type { DomainError } from './shared/errors';
 import { targetPlanCommandDates } from './target-plan/target-plan.commands';
+import { workingCalendarCommandDates } from './working-calendar/working-calendar.commands';
+import type { WorkingCalendarCommand } from './working-calendar/working-calendar.commands';
 import type { TargetPlanCommand } from './target-plan/target-plan.commands';
 
 /** A command of any aggregate (command types are unique across aggregates). */
-export type AnyCommand = ProjectCommand | TargetPlanCommand | LeaderActivityCommand | BulletinCommand;
+export type AnyCommand =
+  ProjectCommand | TargetPlanCommand | LeaderActivityCommand | BulletinCommand | WorkingCalendarCommand;
 
 /** The dates any command states as facts, its business date first (each aggregate knows its own). */
 export const commandFactDates = (c: AnyCommand): FactDates => {
@@ -26,6 +29,9 @@ export const commandFactDates = (c: AnyCommand): FactDates => {
     case 'PublishBulletin':
     case 'CorrectBulletin':
       return bulletinCommandDates(c);
+    case 'AdoptHolidaySchedule':
+    case 'CorrectHolidaySchedule':
+      return workingCalendarCommandDates(c);
     default:
       return projectCommandDates(c);
   }

@@ -5,6 +5,7 @@ import { businessDateErrors } from './shared/business-date';
 import type { ErrorMessage, ErrorParams, Language } from './shared/errors';
 import { renderMessage } from './shared/errors';
 import { targetPlanErrors } from './target-plan/target-plan.errors';
+import { workingCalendarErrors } from './working-calendar/working-calendar.errors';
 
 /**
  * Every domain error code with its bilingual message, in one catalogue (docs/domain.md lists it).
@@ -16,6 +17,7 @@ export const domainErrors = {
   ...targetPlanErrors,
   ...leaderActivityErrors,
   ...bulletinErrors,
+  ...workingCalendarErrors,
 } as const satisfies Record<string, ErrorMessage>;
 
 export type DomainErrorCode = keyof typeof domainErrors;
@@ -29,11 +31,12 @@ const _noClash: [
   Overlap<typeof targetPlanErrors, typeof leaderActivityErrors>,
   Overlap<typeof targetPlanErrors, typeof bulletinErrors>,
   Overlap<typeof leaderActivityErrors, typeof bulletinErrors>,
-  Overlap<typeof businessDateErrors, typeof projectErrors>,
-  Overlap<typeof businessDateErrors, typeof targetPlanErrors>,
-  Overlap<typeof businessDateErrors, typeof leaderActivityErrors>,
-  Overlap<typeof businessDateErrors, typeof bulletinErrors>,
-] extends [never, never, never, never, never, never, never, never, never, never]
+  Overlap<typeof projectErrors & typeof targetPlanErrors, typeof workingCalendarErrors>,
+  Overlap<typeof leaderActivityErrors & typeof bulletinErrors, typeof workingCalendarErrors>,
+  Overlap<typeof businessDateErrors, typeof projectErrors & typeof targetPlanErrors>,
+  Overlap<typeof businessDateErrors, typeof leaderActivityErrors & typeof bulletinErrors>,
+  Overlap<typeof businessDateErrors, typeof workingCalendarErrors>,
+] extends [never, never, never, never, never, never, never, never, never, never, never]
   ? true
   : false = true;
 void _noClash;

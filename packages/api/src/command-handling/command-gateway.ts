@@ -16,9 +16,11 @@ import type { Clock } from '../clock';
 import type { ApiConfig } from '../config';
 import { DomainRefusal, ForbiddenError, RevisionConflict } from '../errors/api-errors';
 import { API_CONFIG, CLOCK, EVENT_STORE } from '../tokens';
+import { CalendarHolder } from '../working-calendar/calendar-holder';
 import {
   aggregateOf,
   aggregates,
+  projectSpecOn,
   type AggregateSpec,
   type DecidedEvent,
   type DomainCommand,
@@ -75,17 +77,22 @@ type AggregateHandler = CommandHandler<DomainCommand, unknown, DecidedEvent, Dom
 export class CommandGateway implements OnApplicationShutdown {
   private readonly inFlight = new Set<Promise<unknown>>();
   private closing = false;
-  private readonly handlers: ReadonlyMap<AggregateSpec, AggregateHandler>;
+  private readonly handlers: ReadonlyMap<AggregateSpec['name'], AggregateHandler>;
 
   constructor(
     @Inject(EVENT_STORE) store: EventStore,
     @Inject(EventBus) private readonly eventBus: EventBus,
     @Inject(API_CONFIG) config: ApiConfig,
+    @Inject(CalendarHolder) private readonly calendar: CalendarHolder,
     @Inject(CLOCK) clock: Clock,
   ) {
+    // Project commands count working days on the packaged schedules plus the adopted ones (R7).
+    const specs = Object.values(aggregates).map((spec) =>
+      spec.name === 'project' ? projectSpecOn(calendar.live) : spec,
+    );
     this.handlers = new Map(
-      Object.values(aggregates).map((spec): [AggregateSpec, AggregateHandler] => [
-        spec,
+      specs.map((spec): [AggregateSpec['name'], AggregateHandler] => [
+        spec.name,
         commandHandler(store, notAfterToday(spec.decider, clock), {
           maxAttempts: MAX_ATTEMPTS,
           decode: spec.read,
@@ -127,7 +134,7 @@ export class CommandGateway implements OnApplicationShutdown {
 
   private async run(command: DomainCommand, ctx: CommandContext): Promise<CommandResult> {
     const spec = aggregateOf(command.type);
-    const handle = this.handlers.get(spec);
+    const handle = this.handlers.get(spec.name);
     if (handle === undefined) throw new Error(`no handler for aggregate ${spec.name}`);
     const streamName = spec.streamOf(command);
     const outcome = await handle(
@@ -175,6 +182,8 @@ export class CommandGateway implements OnApplicationShutdown {
         duplicate: false,
       };
     }
+    // An adopted schedule is in force for this instance's next command (others read it on their next watcher pass).
+    if (spec.name === 'working-calendar') await this.calendar.refresh();
     if (!appended.duplicate) this.eventBus.publishAll(appended.events.map((e) => new DomainEventOccurred(e)));
     return {
       commandId: ctx.commandId,

@@ -14,6 +14,9 @@ export {
   LegalReviewer,
   LandSupply,
   ProcedureKind,
+  ApprovalLevel,
+  approvalLevelLabels,
+  deadlineStatusLabels,
   IncentiveKind,
   Verdict,
   FulfilmentFigure,
@@ -27,7 +30,7 @@ export {
   signatoryZh,
   legalReviewerZh,
 } from './project.vocabulary';
-export type { Stage, AdmissionBar, ReviewedTerm, FindingWeight } from './project.vocabulary';
+export type { Stage, DeadlineStatus, FindingWeight, AdmissionBar, ReviewedTerm } from './project.vocabulary';
 export {
   Investor,
   Schedule,
@@ -35,6 +38,8 @@ export {
   Incentive,
   AgreementTerms,
   FulfilmentRatios,
+  ProcedureApproval,
+  ProcedureDeadline,
   Ratio,
   PerMuFigure,
   PerMuFigures,
@@ -83,7 +88,7 @@ export { makeProjectDecider, projectDecider } from './project.decide';
 export type { ProjectDeciderDeps } from './project.decide';
 export { defaultProjectPolicy } from './project.policy';
 export type { ProjectPolicy, FulfilmentPolicy } from './project.policy';
-export { detectMissedMilestones, hasResults } from './project.milestones';
+export { detectMissedMilestones, hasResults, procedureDueOn } from './project.milestones';
 export type { MissedMilestone } from './project.milestones';
 export { assessFulfilment, evaluationAsOf, describeFinding, findingWeight } from './project.fulfilment';
 export type { FulfilmentAssessment, FulfilmentFacts } from './project.fulfilment';
@@ -92,6 +97,7 @@ export type { ProjectFingerprint, DuplicateMatch, DuplicatePolicy } from './proj
 export {
   projectUpcasters,
   leadCapturedV1toV2,
+  procedureRequestedV1toV2,
   fulfilmentEvaluatedV1toV2,
   readProjectEvent,
 } from './project.upcasters';

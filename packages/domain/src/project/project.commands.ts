@@ -16,6 +16,7 @@ import {
 import { Cny, Count, Mu, Usd } from '../shared/money';
 import { AgreementTerms, Correction, DefinedBreach, Investor } from './project.events';
 import {
+  ApprovalLevel,
   CatalogueClass,
   Channel,
   ConstructionNature,
@@ -160,7 +161,13 @@ export const RequestProcedure = command(
     completeOn: BusinessDate,
     special: t.boolean,
   },
-  { title: NonEmptyText },
+  {
+    title: NonEmptyText,
+    /** R7 (001 §(三)2): 'district' (属本区审批, the default) or 'higher-level' (上报审批, 跟踪办结). */
+    approvalLevel: ApprovalLevel,
+    /** Higher-level approvals: the authority the file is reported to. */
+    authority: NonEmptyText,
+  },
 );
 export const CompleteProcedure = command(
   'CompleteProcedure',

@@ -1,5 +1,6 @@
 import * as E from 'fp-ts/Either';
 import { pipe } from 'fp-ts/function';
+import type { BusinessDate } from '../shared/dates';
 import type { Decider } from '../shared/decider';
 import { assertNever } from '../shared/exhaustive';
 import { cny, Cny, count } from '../shared/money';
@@ -10,7 +11,7 @@ import {
   workingDaysBetween,
 } from '../shared/working-days';
 import { projectCommandDates, type ProjectCommand, type ProjectCommandOf } from './project.commands';
-import type { ProjectEvent, ProjectEventOf } from './project.events';
+import type { ProcedureApproval, ProjectEvent, ProjectEventOf } from './project.events';
 import { evolveProject, foldProject } from './project.evolve';
 import { assessFulfilment, evaluationAsOf } from './project.fulfilment';
 import { detectMissedMilestones } from './project.milestones';
@@ -45,7 +46,14 @@ import {
   requireUnderperformance,
   amountOutOfRange,
 } from './project.rules';
-import { initialProjectState, Project, ProjectState, YearlyPerformance } from './project.state';
+import {
+  initialProjectState,
+  isProject,
+  Project,
+  ProcedureState,
+  ProjectState,
+  YearlyPerformance,
+} from './project.state';
 import { leaderRoleZh } from './project.vocabulary';
 
 type Result = E.Either<ProjectError, ReadonlyArray<ProjectEvent>>;
@@ -423,12 +431,16 @@ export const makeProjectDecider = (
         return then(requireUnsigned(p, 'abandon the project (terminate a signed agreement instead)'), () => [
           emit('ProjectAbandoned', withoutType(c)),
         ]);
-      case 'RecordMissedMilestones':
-        return E.right(
-          detectMissedMilestones(p, c.today, policy).map((m) =>
-            emit('MilestoneMissed', { ...m, detectedOn: c.today }),
-          ),
-        );
+      case 'RecordMissedMilestones': {
+        // Deadlines the calendar can count now come first, so that one already past is raised too.
+        const computed = computePendingDeadlines(p, c.today);
+        const state = computed.reduce<ProjectState>(evolveProject, p);
+        const missed = isProject(state) ? detectMissedMilestones(state, c.today, policy) : [];
+        return E.right([
+          ...computed,
+          ...missed.map((m) => emit('MilestoneMissed', { ...m, detectedOn: c.today })),
+        ]);
+      }
       case 'LinkDuplicate':
         if (c.canonicalProjectId === p.projectId) return fail('DUPLICATE_OF_ITSELF');
         if (p.duplicateOf !== undefined) {
@@ -496,26 +508,62 @@ export const makeProjectDecider = (
     );
   };
 
+  /** R7 (001 §(三)2): the district's own approvals get a working-day deadline; higher-level ones are followed up. */
+  const approvalOf = (c: ProjectCommandOf<'RequestProcedure'>): ProcedureApproval => {
+    if (c.approvalLevel === 'higher-level') {
+      return { level: 'higher-level', ...(c.authority !== undefined ? { authority: c.authority } : {}) };
+    }
+    // 3 working days after a complete application, 10 in special cases; pending while the
+    // count reaches a year whose official schedule is not adopted yet (never guessed).
+    const limit = c.special ? policy.procedureTimeLimit.special : policy.procedureTimeLimit.normal;
+    return {
+      level: 'district',
+      workingDays: count(limit),
+      deadline: addWorkingDays(calendar, c.completeOn, limit),
+    };
+  };
+
   const decideProcedureRequest = (c: ProjectCommandOf<'RequestProcedure'>, p: Project): Result => {
     const existing = p.procedures[c.procedureId];
+    const level = c.approvalLevel ?? 'district';
     if (existing !== undefined) {
       return existing.kind === c.kind &&
         existing.department === c.department &&
         existing.completeOn === c.completeOn &&
-        existing.special === c.special
+        existing.special === c.special &&
+        existing.approval.level === level
         ? nothing
         : fail('PROCEDURE_ID_CONFLICT', { procedureId: c.procedureId });
     }
     if (p.agreement === undefined) return fail('AGREEMENT_NOT_SIGNED');
-    // R7 (001 §(三)2): 3 working days after a complete application, 10 in special cases.
-    const limit = c.special ? policy.procedureTimeLimit.special : policy.procedureTimeLimit.normal;
+    if (level === 'district' && c.authority !== undefined) {
+      return fail('AUTHORITY_FOR_DISTRICT_PROCEDURE', { procedureId: c.procedureId });
+    }
     return E.right([
       emit('ProcedureRequested', {
-        ...withoutType(c),
-        timeLimitDays: count(limit),
-        dueOn: addWorkingDays(calendar, c.completeOn, limit),
+        projectId: c.projectId,
+        procedureId: c.procedureId,
+        kind: c.kind,
+        department: c.department,
+        completeOn: c.completeOn,
+        special: c.special,
+        ...(c.title !== undefined ? { title: c.title } : {}),
+        approval: approvalOf(c),
       }),
     ]);
+  };
+
+  /** Whether a district procedure completed on `on` kept its limit; undefined while that cannot be known. */
+  const withinLimit = (
+    proc: ProcedureState,
+    on: BusinessDate,
+    taken: number | undefined,
+  ): boolean | undefined => {
+    if (proc.approval.level !== 'district') return undefined;
+    const { deadline, workingDays } = proc.approval;
+    if (deadline.kind === 'due') return on <= deadline.dueOn;
+    // Every day up to `on` was countable and the limit was not reached before the pending year.
+    return taken === undefined ? undefined : taken <= workingDays;
   };
 
   const decideProcedureCompletion = (c: ProjectCommandOf<'CompleteProcedure'>, p: Project): Result => {
@@ -526,13 +574,50 @@ export const makeProjectDecider = (
         ? nothing
         : fail('PROCEDURE_ALREADY_COMPLETED', { procedureId: c.procedureId, on: proc.completedOn });
     }
-    return then(requireNotBefore(c.on, proc.completeOn), () => [
-      emit('ProcedureCompleted', {
-        ...withoutType(c),
-        workingDaysTaken: count(workingDaysBetween(calendar, proc.completeOn, c.on)),
-        withinTimeLimit: c.on <= proc.dueOn,
-      }),
-    ]);
+    return then(requireNotBefore(c.on, proc.completeOn), () => {
+      const counted = workingDaysBetween(calendar, proc.completeOn, c.on);
+      const taken = counted.kind === 'counted' ? counted.days : undefined;
+      const within = withinLimit(proc, c.on, taken);
+      return [
+        emit('ProcedureCompleted', {
+          ...withoutType(c),
+          ...(taken !== undefined ? { workingDaysTaken: count(taken) } : {}),
+          ...(within !== undefined ? { withinTimeLimit: within } : {}),
+        }),
+      ];
+    });
+  };
+
+  /**
+   * Deadlines that waited for a year's official holiday schedule and can be counted now that the
+   * calendar covers it (R7, DOMAIN.md §3 "Working-day calendar"). Issued with the watcher's pass.
+   */
+  const computePendingDeadlines = (p: Project, today: BusinessDate): ReadonlyArray<ProjectEvent> => {
+    const out: ProjectEvent[] = [];
+    for (const proc of Object.values(p.procedures)) {
+      if (proc.approval.level !== 'district' || proc.approval.deadline.kind !== 'pending-calendar') continue;
+      const deadline = addWorkingDays(calendar, proc.completeOn, proc.approval.workingDays);
+      if (deadline.kind !== 'due') continue; // still waiting (for this or a later year)
+      const completed = proc.completedOn;
+      const counted =
+        completed === undefined ? undefined : workingDaysBetween(calendar, proc.completeOn, completed);
+      out.push(
+        emit('ProcedureDeadlineComputed', {
+          projectId: p.projectId,
+          procedureId: proc.procedureId,
+          dueOn: deadline.dueOn,
+          calendarYear: proc.approval.deadline.year,
+          computedOn: today,
+          ...(counted?.kind === 'counted' && proc.workingDaysTaken === undefined
+            ? { workingDaysTaken: count(counted.days) }
+            : {}),
+          ...(completed !== undefined && proc.withinTimeLimit === undefined
+            ? { withinTimeLimit: completed <= deadline.dueOn }
+            : {}),
+        }),
+      );
+    }
+    return out;
   };
 
   const decideInvestmentReport = (c: ProjectCommandOf<'ReportInvestmentProgress'>, p: Project): Result => {

@@ -154,6 +154,11 @@ export const projectErrors = {
     en: 'Procedure id {procedureId} is already used for another application',
     rule: 'R7',
   },
+  AUTHORITY_FOR_DISTRICT_PROCEDURE: {
+    zh: '手续 {procedureId} 属本区审批，不填写上报审批机关',
+    en: 'Procedure {procedureId} is approved by the district: no higher authority is named',
+    rule: 'R7',
+  },
   PROCEDURE_ALREADY_COMPLETED: {
     zh: '手续 {procedureId} 已于 {on} 办结',
     en: 'Procedure {procedureId} was already completed on {on}',

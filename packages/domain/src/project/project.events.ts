@@ -254,6 +254,50 @@ export const AgreementAmended = defineEvent(
   },
 );
 
+/**
+ * When a district procedure's time limit ends: a due date, or the year whose official holiday
+ * schedule the count is waiting for (R7: a year not yet published is never guessed).
+ */
+export const ProcedureDeadline = t.union(
+  [
+    struct({ kind: t.literal('due'), dueOn: BusinessDate }, 'DeadlineDue'),
+    struct({ kind: t.literal('pending-calendar'), year: Year }, 'DeadlinePendingCalendar'),
+  ],
+  'ProcedureDeadline',
+);
+export type ProcedureDeadline = t.TypeOf<typeof ProcedureDeadline>;
+
+/**
+ * Who approves a procedure and, for the district's own approvals, its time limit (R7: 001 §(三)2).
+ * 属本区审批的事项: 3 working days after a complete file, 10 in special cases. 需上报有关部门审批的:
+ * reported up and followed to completion (跟踪办结), with no working-day limit.
+ */
+export const ProcedureApproval = t.union(
+  [
+    struct(
+      {
+        level: t.literal('district'),
+        /** Working-day time limit: 3, or 10 in special cases. */
+        workingDays: Count,
+        deadline: ProcedureDeadline,
+      },
+      'DistrictApproval',
+    ),
+    struct(
+      { level: t.literal('higher-level') },
+      { /** The authority it is reported to (e.g. 市自然资源和规划局). */ authority: NonEmptyText },
+      'HigherLevelApproval',
+    ),
+  ],
+  'ProcedureApproval',
+);
+export type ProcedureApproval = t.TypeOf<typeof ProcedureApproval>;
+
+/**
+ * Version 2 records the approval level and, for district approvals, a deadline that may be pending
+ * on a year's calendar; version 1 (a flat `timeLimitDays` and `dueOn`) is read as a district
+ * approval due on its `dueOn` (project.upcasters.ts).
+ */
 export const ProcedureRequested = defineEvent(
   'ProcedureRequested',
   struct(
@@ -265,13 +309,41 @@ export const ProcedureRequested = defineEvent(
       /** The day the application became complete: the time limit counts from the next working day. */
       completeOn: BusinessDate,
       special: t.boolean,
-      /** Working-day time limit: 3, or 10 in special cases (R7: 001 §(三)2). */
-      timeLimitDays: Count,
-      dueOn: BusinessDate,
+      approval: ProcedureApproval,
     },
     { title: NonEmptyText },
   ),
-  { zh: '手续申报（材料齐全）', en: 'A procedure was applied for with a complete file', rules: ['R7'] },
+  {
+    version: 2,
+    zh: '手续申报（材料齐全）',
+    en: 'A procedure was applied for with a complete file',
+    rules: ['R7'],
+  },
+);
+
+/**
+ * A district procedure's deadline that waited for a year's official holiday schedule, computed once
+ * the schedule was adopted (by the server's deadline watcher, never by a caller).
+ */
+export const ProcedureDeadlineComputed = defineEvent(
+  'ProcedureDeadlineComputed',
+  struct(
+    {
+      ...project,
+      procedureId: ProcedureId,
+      dueOn: BusinessDate,
+      /** The year whose adopted schedule made the count possible. */
+      calendarYear: Year,
+      computedOn: BusinessDate,
+    },
+    /** For a procedure already completed: the count its completion could not make then. */
+    { workingDaysTaken: Count, withinTimeLimit: t.boolean },
+  ),
+  {
+    zh: '手续办结时限确定（节假日安排公布后）',
+    en: "A procedure's deadline was computed once its year's holiday schedule was adopted",
+    rules: ['R7'],
+  },
 );
 
 export const ProcedureCompleted = defineEvent(
@@ -284,10 +356,15 @@ export const ProcedureCompleted = defineEvent(
       /** Receipt (回执单) number recording the department's handling (R7: 001 §(三)4). */
       receiptNo: NonEmptyText,
       handler: NonEmptyText,
+    },
+    {
+      approvalNo: NonEmptyText,
+      evidence: Evidence,
+      /** Absent while the count reaches into a year whose official schedule is not adopted yet. */
       workingDaysTaken: Count,
+      /** District approvals only; absent while their deadline is pending on the calendar. */
       withinTimeLimit: t.boolean,
     },
-    { approvalNo: NonEmptyText, evidence: Evidence },
   ),
   { zh: '手续办结', en: 'A procedure was completed', rules: ['R7'] },
 );
@@ -532,6 +609,7 @@ export const projectEvents = {
   AgreementSigned,
   AgreementAmended,
   ProcedureRequested,
+  ProcedureDeadlineComputed,
   ProcedureCompleted,
   ConstructionStarted,
   InvestmentProgressReported,

@@ -339,11 +339,35 @@ const applyEvent = (d: Draft, event: ProjectEvent, owned?: Owned): void => {
         department: e.department,
         completeOn: e.completeOn,
         special: e.special,
-        dueOn: e.dueOn,
+        approval: e.approval,
         completedOn: undefined,
+        workingDaysTaken: undefined,
         withinTimeLimit: undefined,
       });
       return touch(d, e.completeOn);
+    }
+    case 'ProcedureDeadlineComputed': {
+      const e = event.data;
+      const proc = d.procedures[e.procedureId];
+      if (proc !== undefined && proc.approval.level === 'district') {
+        setEntry(d, owned, 'procedures', e.procedureId, {
+          procedureId: proc.procedureId,
+          kind: proc.kind,
+          department: proc.department,
+          completeOn: proc.completeOn,
+          special: proc.special,
+          approval: {
+            level: 'district',
+            workingDays: proc.approval.workingDays,
+            deadline: { kind: 'due', dueOn: e.dueOn },
+          },
+          completedOn: proc.completedOn,
+          workingDaysTaken: e.workingDaysTaken ?? proc.workingDaysTaken,
+          withinTimeLimit: e.withinTimeLimit ?? proc.withinTimeLimit,
+        });
+      }
+      // A computation is not a fact about the project's progress: lastActivityOn stays.
+      return;
     }
     case 'ProcedureCompleted': {
       const e = event.data;
@@ -356,8 +380,9 @@ const applyEvent = (d: Draft, event: ProjectEvent, owned?: Owned): void => {
           department: proc.department,
           completeOn: proc.completeOn,
           special: proc.special,
-          dueOn: proc.dueOn,
+          approval: proc.approval,
           completedOn: e.on,
+          workingDaysTaken: e.workingDaysTaken,
           withinTimeLimit: e.withinTimeLimit,
         });
       }

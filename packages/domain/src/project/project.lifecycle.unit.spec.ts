@@ -79,29 +79,38 @@ describe('R7 — procedures completed within 3 working days, 10 in special cases
 
   it('a complete application on Friday 2024-09-27 is due on 2024-10-08: Sunday 09-29 is an adjusted workday, National Day is skipped (R7)', () => {
     // 09-28 Sat rest, 09-29 Sun 调休上班 (1), 09-30 Mon (2), 10-01…10-07 国庆节, 10-08 Tue (3).
-    expect(requested('2024-09-27').data).toMatchObject({ timeLimitDays: 3, dueOn: '2024-10-08' });
+    expect(requested('2024-09-27').data.approval).toEqual({
+      level: 'district',
+      workingDays: 3,
+      deadline: { kind: 'due', dueOn: '2024-10-08' },
+    });
   });
 
   it('a special case gets 10 working days: from 2024-09-27 it is due on 2024-10-16, counting Saturday 10-12 (R7)', () => {
     // 09-29 (1), 09-30 (2), 10-08 (3), 10-09 (4), 10-10 (5), 10-11 (6), 10-12 Sat 调休 (7), 10-14 (8), 10-15 (9), 10-16 (10).
     expect(requested('2024-09-27', true).data).toMatchObject({
-      timeLimitDays: 10,
       special: true,
-      dueOn: '2024-10-16',
+      approval: { level: 'district', workingDays: 10, deadline: { kind: 'due', dueOn: '2024-10-16' } },
     });
   });
 
   it('an application complete on 2024-02-02 counts Sunday 2024-02-04, an adjusted workday before Spring Festival (R7)', () => {
     const history = smallProjectSigned('2024-01-15');
     const [e] = runScript([requestProcedure({ completeOn: date('2024-02-02') })], history);
-    expect(e).toMatchObject({ type: 'ProcedureRequested', data: { dueOn: '2024-02-06' } });
+    expect(e).toMatchObject({
+      type: 'ProcedureRequested',
+      data: { approval: { deadline: { kind: 'due', dueOn: '2024-02-06' } } },
+    });
   });
 
   it('an application complete on 2024-02-08 skips the Spring Festival holiday and counts Sunday 2024-02-18 (R7)', () => {
     // 02-09 Fri (1), 02-10…02-17 春节, 02-18 Sun 调休上班 (2), 02-19 Mon (3).
     const history = smallProjectSigned('2024-01-15');
     const [e] = runScript([requestProcedure({ completeOn: date('2024-02-08') })], history);
-    expect(e).toMatchObject({ type: 'ProcedureRequested', data: { dueOn: '2024-02-19' } });
+    expect(e).toMatchObject({
+      type: 'ProcedureRequested',
+      data: { approval: { deadline: { kind: 'due', dueOn: '2024-02-19' } } },
+    });
   });
 
   it('a procedure completed on its due date is within the time limit, and the receipt counts the working days taken (R7)', () => {

@@ -2,7 +2,7 @@ import { addMonths, BusinessDate } from '../shared/dates';
 import type { ProcedureId, ProjectId } from '../shared/ids';
 import type { ProjectPolicy } from './project.policy';
 import { governingVerdict } from './project.state';
-import type { Project, ProjectState } from './project.state';
+import type { ProcedureState, Project, ProjectState } from './project.state';
 import type { MilestoneKind } from './project.vocabulary';
 
 /** A deadline that has passed unmet. `milestoneKey` is unique per deadline. */
@@ -81,11 +81,15 @@ export const detectMissedMilestones = (
     addMonths(signed, exit.resultsMonths),
     !hasResults(p),
   );
+  // R7 (001 §(三)2) limits the district's own approvals only; higher-level ones are followed up
+  // (跟踪办结) without a limit, and a deadline pending on an unadopted year's calendar is not known yet.
   for (const proc of Object.values(p.procedures)) {
+    const dueOn = procedureDueOn(proc);
+    if (dueOn === undefined) continue;
     consider(
       'procedure-time-limit',
       `procedure:${proc.procedureId}`,
-      proc.dueOn,
+      dueOn,
       proc.completedOn === undefined,
       proc.procedureId,
     );
@@ -101,6 +105,12 @@ export const detectMissedMilestones = (
   });
   return out;
 };
+
+/** A procedure's R7 due date: district approvals whose deadline is computed; otherwise none. */
+export const procedureDueOn = (proc: ProcedureState): BusinessDate | undefined =>
+  proc.approval.level === 'district' && proc.approval.deadline.kind === 'due'
+    ? proc.approval.deadline.dueOn
+    : undefined;
 
 /** "见效" (results): designed capacity reached, or a compliant governing fulfilment verdict (R10: the latest year's). */
 export const hasResults = (p: Project): boolean =>

@@ -9,7 +9,7 @@ import type {
   UnitId,
 } from '../shared/ids';
 import type { Cny, Usd } from '../shared/money';
-import type { AgreementTerms, DefinedBreach, Investor } from './project.events';
+import type { AgreementTerms, DefinedBreach, Investor, ProcedureApproval } from './project.events';
 import type {
   Channel,
   Department,
@@ -65,8 +65,12 @@ export interface ProcedureState {
   readonly department: Department;
   readonly completeOn: BusinessDate;
   readonly special: boolean;
-  readonly dueOn: BusinessDate;
+  /** Approval level and, for the district's own approvals, the R7 deadline (due or pending calendar). */
+  readonly approval: ProcedureApproval;
   readonly completedOn?: BusinessDate;
+  /** Working days from the complete file to completion, once countable. */
+  readonly workingDaysTaken?: number;
+  /** District approvals: whether completed by the deadline, once the deadline is known. */
   readonly withinTimeLimit?: boolean;
 }
 

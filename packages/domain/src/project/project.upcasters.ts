@@ -29,6 +29,28 @@ export const leadCapturedV1toV2: Upcaster = {
   },
 };
 
+/**
+ * ProcedureRequested v1 → v2. Version 1 knew one kind of procedure, the district's own approval
+ * with a 3/10-working-day limit, and recorded it flat (`timeLimitDays`, `dueOn`). Version 2 records
+ * the approval level (R7: 001 §(三)2 limits 属本区审批的事项 only) and a deadline that may wait for a
+ * year's calendar: a v1 event is read as a district approval due on its `dueOn`.
+ */
+export const procedureRequestedV1toV2: Upcaster = {
+  type: 'ProcedureRequested',
+  fromVersion: 1,
+  upcast: (data) => {
+    if (typeof data !== 'object' || data === null) return data;
+    const { timeLimitDays, dueOn, ...rest } = data as { timeLimitDays?: unknown; dueOn?: unknown } & Record<
+      string,
+      unknown
+    >;
+    return {
+      ...rest,
+      approval: { level: 'district', workingDays: timeLimitDays, deadline: { kind: 'due', dueOn } },
+    };
+  },
+};
+
 const isRecord = (x: unknown): x is Record<string, unknown> => typeof x === 'object' && x !== null;
 const V1_FIGURES = new Set([
   'fixedAssetInvestment',
@@ -77,7 +99,11 @@ export const fulfilmentEvaluatedV1toV2: Upcaster = {
   },
 };
 
-export const projectUpcasters: ReadonlyArray<Upcaster> = [leadCapturedV1toV2, fulfilmentEvaluatedV1toV2];
+export const projectUpcasters: ReadonlyArray<Upcaster> = [
+  leadCapturedV1toV2,
+  procedureRequestedV1toV2,
+  fulfilmentEvaluatedV1toV2,
+];
 
 /** Reads a stored project event of any schema version into the current one. */
 export const readProjectEvent = makeEventReader<ProjectEvent>(projectEvents, projectUpcasters);

@@ -177,6 +177,33 @@ export const ProcedureKind = t.keyof(
 );
 export type ProcedureKind = t.TypeOf<typeof ProcedureKind>;
 
+/**
+ * Who approves a procedure (R7: 001 §(三)2). 属本区审批的事项 (district) carry the 3/10-working-day
+ * limit; 需上报有关部门审批的 (higher-level) are reported up and followed to completion (跟踪办结)
+ * with their dates, without that limit.
+ */
+export const ApprovalLevel = t.keyof({ district: null, 'higher-level': null }, 'ApprovalLevel');
+export type ApprovalLevel = t.TypeOf<typeof ApprovalLevel>;
+
+/** The words people read for each approval level. */
+export const approvalLevelLabels = {
+  district: { zh: '本区审批（限时办结）', en: 'Approved by the district (time limit)' },
+  'higher-level': { zh: '上报审批（跟踪办结）', en: 'Approved at a higher level (followed up)' },
+} as const satisfies Record<ApprovalLevel, { readonly zh: string; readonly en: string }>;
+
+/** The state of a procedure's R7 deadline, as registers and lists show it. */
+export type DeadlineStatus = 'due' | 'pending-calendar' | 'tracked';
+
+/** The words people read for each deadline state. */
+export const deadlineStatusLabels = {
+  due: { zh: '限时办结', en: 'Due by its time limit' },
+  'pending-calendar': {
+    zh: '待定：该年度节假日安排尚未公布',
+    en: 'Pending: that year’s official holiday schedule is not adopted yet',
+  },
+  tracked: { zh: '跟踪办结（不计时限）', en: 'Followed up (no time limit)' },
+} as const satisfies Record<DeadlineStatus, { readonly zh: string; readonly en: string }>;
+
 /** Kind of incentive an agreement grants (政策兑现). */
 export const IncentiveKind = t.keyof(
   {

@@ -17,6 +17,7 @@ import type {
   ProjectEventOf,
   ProjectEventType,
   Schedule,
+  ProcedureApproval,
 } from '../project/project.events';
 import type { Project, ProjectState } from '../project/project.state';
 import {
@@ -65,6 +66,19 @@ import {
 /** One of the values of an io-ts keyof codec. */
 const arbKey = <K extends string>(codec: { readonly keys: Readonly<Record<K, unknown>> }): fc.Arbitrary<K> =>
   fc.constantFrom(...(Object.keys(codec.keys) as K[]));
+
+/** Any approval of a procedure (R7): district with a due or pending deadline, or higher-level. */
+export const arbProcedureApproval: fc.Arbitrary<ProcedureApproval> = fc.oneof(
+  fc.record({
+    level: fc.constant('district' as const),
+    workingDays: arbCount,
+    deadline: fc.oneof(
+      fc.record({ kind: fc.constant('due' as const), dueOn: arbBusinessDate() }),
+      fc.record({ kind: fc.constant('pending-calendar' as const), year: arbYear }),
+    ),
+  }),
+  fc.record({ level: fc.constant('higher-level' as const), authority: arbText }, { requiredKeys: ['level'] }),
+);
 
 export const arbChannel = arbKey<Channel>(Channel);
 export const arbDepartment = arbKey<Department>(Department);
@@ -343,22 +357,27 @@ export const projectEventArbitraries: EventArbitraries = {
         department: arbDepartment,
         completeOn: on,
         special: fc.boolean(),
-        timeLimitDays: arbCount,
-        dueOn: on,
+        approval: arbProcedureApproval,
         title: arbText,
       },
       {
-        requiredKeys: [
-          'projectId',
-          'procedureId',
-          'kind',
-          'department',
-          'completeOn',
-          'special',
-          'timeLimitDays',
-          'dueOn',
-        ],
+        requiredKeys: ['projectId', 'procedureId', 'kind', 'department', 'completeOn', 'special', 'approval'],
       },
+    ),
+  ),
+  ProcedureDeadlineComputed: event(
+    'ProcedureDeadlineComputed',
+    fc.record(
+      {
+        projectId: arbProjectId,
+        procedureId: arbProcedureId,
+        dueOn: on,
+        calendarYear: arbYear,
+        computedOn: on,
+        workingDaysTaken: arbCount,
+        withinTimeLimit: fc.boolean(),
+      },
+      { requiredKeys: ['projectId', 'procedureId', 'dueOn', 'calendarYear', 'computedOn'] },
     ),
   ),
   ProcedureCompleted: event(
@@ -375,17 +394,7 @@ export const projectEventArbitraries: EventArbitraries = {
         approvalNo: arbText,
         evidence: arbEvidence,
       },
-      {
-        requiredKeys: [
-          'projectId',
-          'procedureId',
-          'on',
-          'receiptNo',
-          'handler',
-          'workingDaysTaken',
-          'withinTimeLimit',
-        ],
-      },
+      { requiredKeys: ['projectId', 'procedureId', 'on', 'receiptNo', 'handler'] },
     ),
   ),
   ConstructionStarted: event(
@@ -752,6 +761,8 @@ export const commandFor = (step: ScriptStep, state: ProjectState, today: Busines
         procedureId: unsafeId.procedure(`SX-${pick % 3}`),
         completeOn: today,
         special: pick % 5 === 0,
+        // R7 (001 §(三)2): some procedures go to higher levels (跟踪办结).
+        ...(pick % 7 === 3 ? { approvalLevel: 'higher-level' as const } : {}),
       });
     case 'completeProcedure': {
       const open = Object.values(p?.procedures ?? {}).filter((x) => x.completedOn === undefined);

@@ -56,6 +56,7 @@ const apply = (d: Draft, event: ProjectEvent): boolean => {
     case 'LegalReviewPassed':
     case 'LegalReviewFailed':
     case 'ProcedureRequested':
+    case 'ProcedureDeadlineComputed':
     case 'ProcedureCompleted':
     case 'EnteredStatistics':
     case 'CapacityReached':

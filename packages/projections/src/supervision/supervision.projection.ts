@@ -26,7 +26,7 @@ const itemIdOf = (projectId: string, key: string): string => `${projectId}:${key
 /** Supervision list (督办清单): open missed milestones, overdue procedures and ordered rectifications, with owners. */
 export const supervisionProjection: Projection = {
   name: 'supervision',
-  version: 2,
+  version: 3,
   categories: ['project'],
   collections: [supervisionItems, supervisionProjects],
   apply: (docs: DocReader, decoded): ReadonlyArray<DocChange> => {
@@ -73,7 +73,26 @@ export const supervisionProjection: Projection = {
       }
       case 'ProcedureRequested': {
         const e = event.data;
-        next = addItem(`procedure:${e.procedureId}`, { kind: 'procedure', label: e.title ?? `手续办理（${e.kind}）`, openedOn: e.completeOn, dueOn: e.dueOn }, project);
+        const a = e.approval;
+        // R7 (001 §(三)2): only the district's own approvals have a limit to supervise; higher-level
+        // ones are followed up (跟踪办结) in the register.
+        if (a.level === 'higher-level') break;
+        const item = { kind: 'procedure', label: e.title ?? `手续办理（${e.kind}）`, openedOn: e.completeOn } as const;
+        next = addItem(
+          `procedure:${e.procedureId}`,
+          a.deadline.kind === 'due'
+            ? { ...item, deadlineStatus: 'due', dueOn: a.deadline.dueOn }
+            : { ...item, deadlineStatus: 'pending-calendar', pendingCalendarYear: a.deadline.year },
+          project,
+        );
+        break;
+      }
+      case 'ProcedureDeadlineComputed': {
+        const existing = docs.get(supervisionItems, itemIdOf(projectId, `procedure:${event.data.procedureId}`));
+        if (existing !== undefined) {
+          const { pendingCalendarYear: _y, ...rest } = existing;
+          changes.push(put(supervisionItems, existing.itemId, { ...rest, deadlineStatus: 'due', dueOn: event.data.dueOn }));
+        }
         break;
       }
       case 'ProcedureCompleted':

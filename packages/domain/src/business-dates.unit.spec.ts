@@ -95,6 +95,16 @@ describe('requireNotAfter(today): no fact is dated after the day it is recorded 
     expect(refusal('2024-06-01', correction)).toMatchObject({ params: { field: 'changes.to' } });
   });
 
+  it('a holiday schedule may be adopted for a year ahead, but not on a day still to come (R7 · 001 §(三)2)', () => {
+    const adoption = {
+      type: 'AdoptHolidaySchedule',
+      year: 2027,
+      on: date('2026-12-30'),
+    } as AnyCommand;
+    expect(refusal('2026-12-30', adoption)).toBeUndefined();
+    expect(refusal('2026-12-29', adoption)).toMatchObject({ params: { field: 'on', date: '2026-12-30' } });
+  });
+
   it('property: a command is accepted exactly when today is on or after its latest fact date', () => {
     const arbCommand: fc.Arbitrary<AnyCommand> = fc.oneof(
       fc

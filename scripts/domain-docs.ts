@@ -76,19 +76,23 @@ export const testsByRule = (): Map<string, Array<{ file: string; name: string }>
 const RULES: ReadonlyArray<readonly [string, string, string]> = [
   [
     'R1',
-    '固定资产投资 ≥ 1000 万元的项目签约前须论证准入 / admission review before signing from 10 million CNY',
-    '`requireAdmission`',
+    '固定资产投资 ≥ 1000 万元的项目签约前须论证准入，补充协议跨过该线亦同 / admission review before signing (or amending across) 10 million CNY',
+    '`requireAdmission`, `requireAmendmentAdmission`',
   ],
   [
     'R2',
-    '部门书面意见、领导小组决策，负面清单与淘汰类不得准入 / department opinions, leading group decides, negative list barred',
-    '`requireAllOpinions`, `requireAdmissible`',
+    '部门书面意见、领导小组决策（否决部门意见须说明理由），负面清单、淘汰类与限制类新建项目不得准入 / department opinions, leading group decides with stated reasons, negative list, eliminated class and new restricted projects barred',
+    '`requireAllOpinions`, `requireAdmissible`, `admissionBar`, `requireOverrulingReason`',
   ],
-  ['R3', '单独供地项目签约前须尽职调查 / due diligence for stand-alone land supply', '`requireDueDiligence`'],
+  [
+    'R3',
+    '单独供地项目签约前（或补充协议改为单独供地前）须尽职调查 / due diligence for stand-alone land supply',
+    '`requireDueDiligence`, `requireAmendmentDueDiligence`',
+  ],
   [
     'R4',
-    '以区政府名义签约须司法局审查，管委会签约须法务审查 / legal review by the right reviewer',
-    '`requireLegalReview`, `requiredReviewer`',
+    '以区政府名义签约须司法局审查，管委会签约须法务审查，报领导小组审议；补充协议变更审查所及条款亦同 / legal review by the right reviewer, also of supplementary agreements',
+    '`requireLegalReview`, `requiredReviewer`, `requireAmendmentLegalReview`, `reviewedTermsChanged`',
   ],
   [
     'R5',

@@ -1,11 +1,14 @@
 import { Inject, Injectable, type OnApplicationShutdown } from '@nestjs/common';
 import { EventBus } from '@nestjs/cqrs';
 import {
+  date,
   foldProject,
   projectCommands,
   projectStream,
   readProjectEvent,
   requireLinkableCanonical,
+  requireNotAfter,
+  type AnyCommand,
   type DomainError,
   type ProjectEvent,
   type ProjectId,
@@ -23,9 +26,10 @@ import {
 } from '@zhaoshang/eventstore';
 import * as E from 'fp-ts/Either';
 import { UNIT_SCOPED_ROLES, type Principal } from '../auth/roles';
+import type { Clock } from '../clock';
 import type { ApiConfig } from '../config';
 import { DomainRefusal, ForbiddenError, RevisionConflict } from '../errors/api-errors';
-import { API_CONFIG, EVENT_STORE } from '../tokens';
+import { API_CONFIG, CLOCK, EVENT_STORE } from '../tokens';
 import { CalendarHolder } from '../working-calendar/calendar-holder';
 import {
   aggregateOf,
@@ -34,6 +38,7 @@ import {
   type AggregateSpec,
   type DecidedEvent,
   type DomainCommand,
+  type ErasedDecider,
 } from './aggregates';
 import { DomainEventOccurred } from './domain-event-occurred';
 
@@ -93,6 +98,7 @@ export class CommandGateway implements OnApplicationShutdown {
     @Inject(EventBus) private readonly eventBus: EventBus,
     @Inject(API_CONFIG) config: ApiConfig,
     @Inject(CalendarHolder) private readonly calendar: CalendarHolder,
+    @Inject(CLOCK) clock: Clock,
   ) {
     // Project commands count working days on the packaged schedules plus the adopted ones (R7).
     const specs = Object.values(aggregates).map((spec) =>
@@ -101,7 +107,7 @@ export class CommandGateway implements OnApplicationShutdown {
     this.handlers = new Map(
       specs.map((spec): [AggregateSpec['name'], AggregateHandler] => [
         spec.name,
-        commandHandler(store, spec.decider, {
+        commandHandler(store, notAfterToday(spec.decider, clock), {
           maxAttempts: MAX_ATTEMPTS,
           decode: spec.read,
           encode: (e) => ({ type: e.type, data: e.data, schemaVersion: spec.versionOf(e.type) }),
@@ -228,6 +234,20 @@ export class CommandGateway implements OnApplicationShutdown {
     };
   }
 }
+
+/**
+ * DOMAIN.md §5: no fact is dated after the day it is recorded. Before the rules, every command's
+ * fact dates (the domain knows which fields: `requireNotAfter`) are checked against the server's
+ * today in Asia/Shanghai — the only today there is: no caller can name another (a refusal is a 422
+ * DATE_IN_FUTURE). Checked after the unit scope and a repeated command id, like any rule.
+ */
+const notAfterToday = (decider: ErasedDecider, clock: Clock): ErasedDecider => ({
+  ...decider,
+  decide: (command, state) => {
+    const checked = requireNotAfter(date(clock.today()))(command as AnyCommand);
+    return E.isLeft(checked) ? checked : decider.decide(command, state);
+  },
+});
 
 /** The handler's own refusals (a revision the caller did not expect, or conflicts on every attempt). */
 const isStoreAnswer = (

@@ -3,6 +3,10 @@ export {
   Department,
   Opinion,
   CatalogueClass,
+  ConstructionNature,
+  constructionNatureLabels,
+  admissionBarLabels,
+  reviewedTermLabels,
   NegativeListStatus,
   RejectionGround,
   LeaderRole,
@@ -26,7 +30,7 @@ export {
   signatoryZh,
   legalReviewerZh,
 } from './project.vocabulary';
-export type { Stage, DeadlineStatus, FindingWeight } from './project.vocabulary';
+export type { Stage, DeadlineStatus, FindingWeight, AdmissionBar, ReviewedTerm } from './project.vocabulary';
 export {
   Investor,
   Schedule,
@@ -45,12 +49,19 @@ export {
   ProjectEventCodec,
 } from './project.events';
 export type { ProjectEvent, ProjectEventType, ProjectEventOf } from './project.events';
-export { projectCommands, ProjectCommandCodec } from './project.commands';
+export { projectCommands, ProjectCommandCodec, projectCommandDates } from './project.commands';
 export type { ProjectCommand, ProjectCommandType, ProjectCommandOf } from './project.commands';
 export { projectErrors } from './project.errors';
 export type { ProjectErrorCode } from './project.errors';
 export type { ProjectError } from './project.rules';
-export { requiredReviewer, requiredRoles, exitRuleApplies, requireCommitments } from './project.rules';
+export {
+  requiredReviewer,
+  requiredRoles,
+  exitRuleApplies,
+  requireCommitments,
+  admissionBar,
+  reviewedTermsChanged,
+} from './project.rules';
 export {
   initialProjectState,
   isProject,

@@ -10,7 +10,7 @@ import {
   WorkingDayCalendar,
   workingDaysBetween,
 } from '../shared/working-days';
-import type { ProjectCommand, ProjectCommandOf } from './project.commands';
+import { projectCommandDates, type ProjectCommand, type ProjectCommandOf } from './project.commands';
 import type { ProcedureApproval, ProjectEvent, ProjectEventOf } from './project.events';
 import { evolveProject, foldProject } from './project.evolve';
 import { assessFulfilment, evaluationAsOf } from './project.fulfilment';
@@ -24,6 +24,10 @@ import {
   ProjectError,
   requireAdmissible,
   requireAdmission,
+  requireAmendmentAdmission,
+  requireAmendmentDueDiligence,
+  requireAmendmentLegalReview,
+  reviewedTermsChanged,
   requireAllOpinions,
   requireCeilingsCoverDisbursed,
   requireCompleteTerms,
@@ -34,6 +38,7 @@ import {
   requireExitRule,
   requireLegalReview,
   requireNotBefore,
+  requireOverrulingReason,
   requireResponsibleLeaders,
   requireSeriousBreach,
   requireShortfall,
@@ -72,22 +77,6 @@ export interface ProjectDeciderDeps {
 
 /** Deep equality for plain JSON data (repeats of a command carry equal data). */
 const same = (a: unknown, b: unknown): boolean => JSON.stringify(a) === JSON.stringify(b);
-
-/** The business date a command is about, for the order check against the project's creation. */
-const dateOf = (c: ProjectCommand): BusinessDate | undefined => {
-  switch (c.type) {
-    case 'CaptureLead':
-      return c.capturedOn;
-    case 'PlanProject':
-      return c.plannedOn;
-    case 'RequestProcedure':
-      return c.completeOn;
-    case 'RecordMissedMilestones':
-      return c.today;
-    default:
-      return c.on;
-  }
-};
 
 /** Builds the investment-project decider with a calendar and policy (defaults: official calendar, the seeds' figures). */
 export const makeProjectDecider = (
@@ -178,7 +167,11 @@ export const makeProjectDecider = (
         }
         return then(
           all(
-            () => requireStage(p, ['qualified'], 'open admission review'),
+            // After signing, a supplementary agreement may need admission review (R1 · 000 §三.1).
+            () =>
+              p.agreement !== undefined && p.admission === undefined
+                ? ok
+                : requireStage(p, ['qualified'], 'open admission review'),
             () => (c.departments.length === 0 ? fail('NO_DEPARTMENTS_CONSULTED') : ok),
           ),
           () => [emit('ConsultationOpened', { ...withoutType(c), departments: [...new Set(c.departments)] })],
@@ -191,7 +184,8 @@ export const makeProjectDecider = (
           all(
             () => admissionOpen(p),
             () => requireAllOpinions(p),
-            () => requireAdmissible(c.negativeList, c.catalogueClass),
+            () => requireAdmissible(c.negativeList, c.catalogueClass, c.constructionNature),
+            () => requireOverrulingReason(p, c.overrulingReason),
             () => requireNotBefore(c.on, p.consultation?.openedOn),
           ),
           () => [emit('AdmissionApproved', withoutType(c))],
@@ -199,6 +193,8 @@ export const makeProjectDecider = (
       case 'RejectAdmission':
         return then(
           all(
+            // A supplementary agreement refused admission is simply not concluded: the signed agreement stands.
+            () => requireUnsigned(p, 'reject admission (an amendment that fails review is not concluded)'),
             () => admissionOpen(p),
             () => requireNotBefore(c.on, p.consultation?.openedOn),
           ),
@@ -236,7 +232,8 @@ export const makeProjectDecider = (
         ]);
       case 'RecordLegalReview': {
         const { outcome, opinion, ...rest } = withoutType(c);
-        return then(requireUnsigned(p, 'review the draft agreement'), () => [
+        // After signing, the draft under review is a supplementary agreement (R4 · 002 §六).
+        return then(requireNotBefore(c.on, p.agreement?.changedOn), () => [
           outcome === 'passed'
             ? emit('LegalReviewPassed', { ...rest, opinion })
             : emit('LegalReviewFailed', { ...rest, reason: opinion }),
@@ -254,7 +251,20 @@ export const makeProjectDecider = (
           all(
             () => requireCompleteTerms(c.terms, a.signedOn),
             () => requireCeilingsCoverDisbursed(p, c.terms),
-            () => requireNotBefore(c.on, a.signedOn),
+            () => requireNotBefore(c.on, a.changedOn),
+            () => requireAmendmentAdmission(p, a.terms, c.terms, policy),
+            () => requireAmendmentDueDiligence(p, a.terms, c.terms),
+            () => requireAmendmentLegalReview(p, c.terms, c.leadingGroupMinutesRef),
+            // The reviews an amendment needs come before it.
+            () =>
+              reviewedTermsChanged(a.terms, c.terms).length > 0
+                ? requireNotBefore(c.on, a.reviewSinceChange?.on)
+                : ok,
+            () =>
+              a.terms.fixedAssetInvestment < policy.admissionThreshold &&
+              c.terms.fixedAssetInvestment >= policy.admissionThreshold
+                ? requireNotBefore(c.on, p.admission?.on)
+                : ok,
           ),
           () => [emit('AgreementAmended', withoutType(c))],
         );
@@ -772,9 +782,8 @@ export const makeProjectDecider = (
     if (p.status === 'closed') {
       return closedAnswer(c, p) ?? fail('PROJECT_CLOSED', { projectId: p.projectId, stage: p.stage });
     }
-    const on = dateOf(c);
-    if (on !== undefined && c.type !== 'CaptureLead' && c.type !== 'PlanProject') {
-      const order = requireNotBefore(on, p.capturedOn);
+    if (c.type !== 'CaptureLead' && c.type !== 'PlanProject') {
+      const order = requireNotBefore(projectCommandDates(c)[0].date, p.capturedOn);
       if (E.isLeft(order)) return order;
     }
     return decideOpen(c, p);

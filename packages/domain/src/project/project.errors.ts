@@ -57,8 +57,18 @@ export const projectErrors = {
     rule: 'R2',
   },
   ADMISSION_BARRED: {
-    zh: '项目属于{ground}，不得准入',
-    en: 'The project falls under {ground} and cannot be admitted',
+    zh: '项目属于{groundZh}，不得准入',
+    en: 'The project is {groundEn} ({ground}) and cannot be admitted',
+    rule: 'R2',
+  },
+  OVERRULING_REASON_REQUIRED: {
+    zh: '{departments} 出具了不同意准入的意见，领导小组准入通过须写明理由',
+    en: '{departments} gave an unfavourable opinion: the leading group must state why it admits the project nonetheless',
+    rule: 'R2',
+  },
+  NOTHING_TO_OVERRULE: {
+    zh: '没有部门出具不同意准入的意见，无需说明否决理由',
+    en: 'No department gave an unfavourable opinion: there is nothing to overrule',
     rule: 'R2',
   },
   ADMISSION_ALREADY_DECIDED: {
@@ -74,6 +84,26 @@ export const projectErrors = {
   LEGAL_REVIEW_REQUIRED: {
     zh: '以{signatoryZh}名义签订的协议须经{reviewerZh}合法性审查通过',
     en: 'An agreement signed by the {signatory} must pass legal review by the {reviewer}',
+    rule: 'R4',
+  },
+  AMENDMENT_ADMISSION_REQUIRED: {
+    zh: '补充协议将固定资产投资由 {fromWan} 万元调整为 {toWan} 万元，达到 {thresholdWan} 万元，须经论证准入通过',
+    en: 'The supplementary agreement raises fixed-asset investment from {fromWan} to {toWan} 万元, reaching {thresholdWan} 万元: admission review must approve it first',
+    rule: 'R1',
+  },
+  AMENDMENT_DUE_DILIGENCE_REQUIRED: {
+    zh: '补充协议改为单独供地，须先完成尽职调查',
+    en: 'The supplementary agreement switches to stand-alone land supply: due diligence must be completed first',
+    rule: 'R3',
+  },
+  AMENDMENT_LEGAL_REVIEW_REQUIRED: {
+    zh: '补充协议变更了{termsZh}，须在 {since} 签订或变更之后经{reviewerZh}合法性审查通过',
+    en: 'The supplementary agreement changes {termsEn}: it must pass legal review by the {reviewer} after {since}, the last signing or amendment',
+    rule: 'R4',
+  },
+  AMENDMENT_APPROVAL_REQUIRED: {
+    zh: '补充协议变更了{termsZh}，须报领导小组会议审议通过（注明会议纪要）',
+    en: 'The supplementary agreement changes {termsEn}: the leading group must approve it (give its minutes)',
     rule: 'R4',
   },
   AGREEMENT_TERMS_INVALID: {

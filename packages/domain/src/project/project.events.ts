@@ -16,6 +16,7 @@ import { Cny, Count, Mu, Usd } from '../shared/money';
 import {
   CatalogueClass,
   Channel,
+  ConstructionNature,
   Department,
   FulfilmentFindingCode,
   IncentiveKind,
@@ -159,7 +160,13 @@ export const AdmissionApproved = defineEvent(
       negativeList: NegativeListStatus,
       minutesRef: NonEmptyText,
     },
-    { conditions: NonEmptyText },
+    {
+      conditions: NonEmptyText,
+      /** 建设性质 (absent in events recorded before it was asked). */
+      constructionNature: ConstructionNature,
+      /** The leading group's stated reason for admitting over unfavourable department opinions. */
+      overrulingReason: NonEmptyText,
+    },
   ),
   { zh: '领导小组准入通过', en: 'The leading group approved admission', rules: ['R1', 'R2'] },
 );
@@ -226,15 +233,25 @@ export const AgreementSigned = defineEvent(
 
 export const AgreementAmended = defineEvent(
   'AgreementAmended',
-  struct({
-    ...project,
-    agreementId: AgreementId,
-    on: BusinessDate,
-    terms: AgreementTerms,
-    reason: NonEmptyText,
-    evidence: Evidence,
-  }),
-  { zh: '协议变更（补充协议）', en: 'The agreement was amended (supplementary agreement)', rules: ['R5'] },
+  struct(
+    {
+      ...project,
+      agreementId: AgreementId,
+      on: BusinessDate,
+      terms: AgreementTerms,
+      reason: NonEmptyText,
+      evidence: Evidence,
+    },
+    {
+      /** The leading group's approval of a supplementary agreement that legal review had to see (R4: 002 §六). */
+      leadingGroupMinutesRef: NonEmptyText,
+    },
+  ),
+  {
+    zh: '协议变更（补充协议）',
+    en: 'The agreement was amended (supplementary agreement)',
+    rules: ['R1', 'R3', 'R4', 'R5'],
+  },
 );
 
 /**

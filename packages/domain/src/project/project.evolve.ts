@@ -249,7 +249,8 @@ const applyEvent = (d: Draft, event: ProjectEvent, owned?: Owned): void => {
       return moveTo(d, event.data.on, 'discarded');
     case 'ConsultationOpened':
       d.consultation = { openedOn: event.data.on, departments: event.data.departments, opinions: {} };
-      return moveTo(d, event.data.on, 'under-review');
+      // After signing, the review is of a supplementary agreement (R1): the project stays where it is.
+      return d.agreement !== undefined ? touch(d, event.data.on) : moveTo(d, event.data.on, 'under-review');
     case 'DepartmentOpinionRecorded': {
       const c = d.consultation;
       if (c !== undefined)
@@ -258,7 +259,7 @@ const applyEvent = (d: Draft, event: ProjectEvent, owned?: Owned): void => {
     }
     case 'AdmissionApproved':
       d.admission = { decision: 'approved', on: event.data.on };
-      return moveTo(d, event.data.on, 'admitted');
+      return d.agreement !== undefined ? touch(d, event.data.on) : moveTo(d, event.data.on, 'admitted');
     case 'AdmissionRejected':
       d.admission = { decision: 'rejected', on: event.data.on };
       return moveTo(d, event.data.on, 'rejected');
@@ -278,13 +279,17 @@ const applyEvent = (d: Draft, event: ProjectEvent, owned?: Owned): void => {
     case 'NegotiationHeld':
       return touch(d, event.data.on);
     case 'LegalReviewPassed':
-    case 'LegalReviewFailed':
-      d.legalReview = {
+    case 'LegalReviewFailed': {
+      const review = {
         reviewer: event.data.reviewer,
         passed: event.type === 'LegalReviewPassed',
         on: event.data.on,
       };
+      d.legalReview = review;
+      // After signing, a review is of a draft supplementary agreement (R4 · 002 §六).
+      if (d.agreement !== undefined) d.agreement = { ...d.agreement, reviewSinceChange: review };
       return touch(d, event.data.on);
+    }
     case 'AgreementSigned': {
       const e = event.data;
       const incentives: Record<string, IncentiveAccount> = {};
@@ -297,6 +302,8 @@ const applyEvent = (d: Draft, event: ProjectEvent, owned?: Owned): void => {
         terms: e.terms,
         termsAtSigning: e.terms,
         amendments: 0,
+        changedOn: e.on,
+        reviewSinceChange: undefined,
       };
       d.incentives = incentives;
       if (owned !== undefined) owned.incentives = true;
@@ -318,7 +325,13 @@ const applyEvent = (d: Draft, event: ProjectEvent, owned?: Owned): void => {
         for (const [id, account] of Object.entries(d.incentives)) {
           if (incentives[id] === undefined) incentives[id] = { ...account, ceiling: account.disbursed };
         }
-        d.agreement = { ...d.agreement, terms: e.terms, amendments: d.agreement.amendments + 1 };
+        d.agreement = {
+          ...d.agreement,
+          terms: e.terms,
+          amendments: d.agreement.amendments + 1,
+          changedOn: e.on,
+          reviewSinceChange: undefined,
+        };
         d.incentives = incentives;
         if (owned !== undefined) owned.incentives = true;
       }

@@ -49,6 +49,14 @@ export interface SignedAgreement {
   /** Terms as signed: counting "signed ≥ 1亿" uses these unless amended (DOMAIN.md §5). */
   readonly termsAtSigning: AgreementTerms;
   readonly amendments: number;
+  /** The day of the signing or of the latest amendment. */
+  readonly changedOn: BusinessDate;
+  /** The latest legal review since the signing or the latest amendment (of a draft supplementary agreement). */
+  readonly reviewSinceChange?: {
+    readonly reviewer: LegalReviewer;
+    readonly passed: boolean;
+    readonly on: BusinessDate;
+  };
 }
 
 export interface ProcedureState {

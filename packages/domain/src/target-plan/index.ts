@@ -12,7 +12,12 @@ export {
   TargetPlanEventCodec,
 } from './target-plan.events';
 export type { TargetKind, TargetPlanEvent, TargetPlanEventType } from './target-plan.events';
-export { SetAnnualTargets, ReviseAnnualTargets, TargetPlanCommand } from './target-plan.commands';
+export {
+  SetAnnualTargets,
+  ReviseAnnualTargets,
+  TargetPlanCommand,
+  targetPlanCommandDates,
+} from './target-plan.commands';
 export { initialTargetPlanState } from './target-plan.state';
 export type { NoTargets, TargetsInForce, TargetPlanState } from './target-plan.state';
 export { evolveTargetPlan } from './target-plan.evolve';

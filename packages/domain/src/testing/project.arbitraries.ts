@@ -22,6 +22,7 @@ import type {
 import type { Project, ProjectState } from '../project/project.state';
 import {
   CatalogueClass,
+  ConstructionNature,
   Channel,
   Department,
   FulfilmentFindingCode,
@@ -261,6 +262,8 @@ export const projectEventArbitraries: EventArbitraries = {
         negativeList: arbKey<NegativeListStatus>(NegativeListStatus),
         minutesRef: arbText,
         conditions: arbText,
+        constructionNature: arbKey<ConstructionNature>(ConstructionNature),
+        overrulingReason: arbText,
       },
       { requiredKeys: ['projectId', 'on', 'catalogueClass', 'negativeList', 'minutesRef'] },
     ),
@@ -775,7 +778,12 @@ export const commandFor = (step: ScriptStep, state: ProjectState, today: Busines
     case 'sign':
       return fx.signAgreement({ on: today, terms: termsFor(today, pick) });
     case 'amend':
-      return fx.amendAgreement({ on: today, terms: termsFor(p?.agreement?.signedOn ?? today, pick) });
+      // Half the supplements name the leading group's approval (R4); a review may or may not precede them.
+      return fx.amendAgreement({
+        on: today,
+        terms: termsFor(p?.agreement?.signedOn ?? today, pick),
+        ...(pick % 2 === 0 ? { leadingGroupMinutesRef: unsafeId.text('领导小组会议纪要（补充协议）') } : {}),
+      });
     case 'requestProcedure':
       return fx.requestProcedure({
         procedureId: unsafeId.procedure(`SX-${pick % 3}`),
@@ -926,13 +934,19 @@ const progressCommand = (p: Project | undefined, today: BusinessDate, pick: numb
       const incentiveId = choose(INCENTIVES.slice(0, 2), pick);
       switch (governing.verdict) {
         case 'compliant':
-          // Sometimes a supplementary agreement lowers or drops an incentive after payments began.
-          return pick % 4 === 3
+          // Sometimes a supplementary agreement lowers or drops an incentive after payments began:
+          // reviewed again by the signatory's reviewer, then concluded with the leading group's minutes (R4).
+          if (pick % 4 !== 3) return fx.disburseIncentive({ on: today, incentiveId, amount });
+          return p.agreement?.reviewSinceChange?.passed === true
             ? fx.amendAgreement({
                 on: today,
-                terms: termsFor(p.agreement?.signedOn ?? today, 2 + ((pick >> 2) % 2)),
+                terms: termsFor(p.agreement.signedOn, 2 + ((pick >> 2) % 2)),
+                leadingGroupMinutesRef: unsafeId.text('领导小组会议纪要（补充协议）'),
               })
-            : fx.disburseIncentive({ on: today, incentiveId, amount });
+            : fx.recordLegalReview({
+                on: today,
+                reviewer: fx.reviewerFor(p.agreement?.signatory ?? 'zone-committee'),
+              });
         case 'underperforming':
           return pick % 2 === 0
             ? fx.clawBackSubsidy({ on: today, incentiveId, amount })

@@ -200,6 +200,7 @@ export const approveAdmission = (
   on: date('2024-03-28'),
   catalogueClass: 'encouraged',
   negativeList: 'not-listed',
+  constructionNature: 'new-build',
   minutesRef: text('经开区招商引资工作领导小组 2024 年第 3 次会议纪要'),
   ...o,
 });

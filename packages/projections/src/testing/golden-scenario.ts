@@ -104,9 +104,18 @@ export const projectCommands = (spec: ProjectSpec): ReadonlyArray<ProjectCommand
   }
   const dated: Array<readonly [string, ProjectCommand]> = [];
   if (spec.amended !== undefined) {
+    // The supplementary agreement changes the commitments its legal review covered: reviewed again,
+    // approved by the leading group (R4 · 002 §六).
+    dated.push([spec.amended.on, fx.recordLegalReview({ ...p, on: date(spec.amended.on) })]);
     dated.push([
       spec.amended.on,
-      fx.amendAgreement({ ...p, agreementId: unsafeId.agreement(`XY-${spec.id}`), on: date(spec.amended.on), terms: termsOf(spec, spec.amended.investmentYi) }),
+      fx.amendAgreement({
+        ...p,
+        agreementId: unsafeId.agreement(`XY-${spec.id}`),
+        on: date(spec.amended.on),
+        terms: termsOf(spec, spec.amended.investmentYi),
+        leadingGroupMinutesRef: text(`领导小组会议纪要 补-${spec.id}`),
+      }),
     ]);
   }
   for (const proc of spec.procedures ?? []) {

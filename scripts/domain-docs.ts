@@ -126,8 +126,8 @@ const RULES: ReadonlyArray<readonly [string, string, string]> = [
   ],
   [
     'R11',
-    '年度目标：线索、谋划、签约、开工、投产、固投、外资 / annual targets per unit',
-    'target-plan decider, `defaultTargetsR11`',
+    '年度目标：线索、谋划、签约、开工、投产、固投、外资（实际到位）；各指标口径见指标目录 / annual targets per unit, each metric saying what it counts',
+    'target-plan decider, `defaultTargetsR11`, `zoneTargets003`, `metricCatalogue`; money received: `ForeignCapitalReceived`, `OutOfProvinceFundsReceived`',
   ],
   [
     'R12',
@@ -136,8 +136,8 @@ const RULES: ReadonlyArray<readonly [string, string, string]> = [
   ],
   [
     'R13',
-    '六个更加突出：有效线索、新签约、新开工、新纳统、实际投资、新竣工投产 / the six counts',
-    'projections (performance review)',
+    '六个更加突出：有效线索、新签约、新开工、新纳统、实际投资、新竣工投产；避免包装项目（一炮数响只计一次） / the six counts, no padded projects',
+    'projections (performance review); each group of duplicates counts once: `countedMembers`, `requireLinkableCanonical`, `DuplicateUnlinked`',
   ],
   ['R14', '每月通报、季度考评、年终考核，序时进度 / bulletins and assessment', 'bulletin decider'],
   ['R15', '领导外出招商的最低次数与天数 / leaders’ trip minimums', '`meetsTripMinimum`, `tripMinimumsR15`'],

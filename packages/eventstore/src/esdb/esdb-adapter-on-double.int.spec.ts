@@ -122,6 +122,30 @@ describe('the client double behaves as the server does where the adapter relies 
 });
 
 describe('EventStoreDB adapter on the double (issue #12 item 3)', () => {
+  it('B13: during an outage calls reject with STORE_UNAVAILABLE and a live subscription errors; afterwards it works again', async () => {
+    const sut = doubledEsdbStore();
+    try {
+      await sut.store.append('s', note(0), { expectedRevision: 'no-stream', context: testContext() });
+      const failed = new Promise<unknown>((resolve) => {
+        sut.store.subscribeToAll().subscribe({ error: resolve });
+      });
+      await new Promise((resolve) => setImmediate(resolve));
+      sut.client.outage(true);
+      expect(await failed).toMatchObject({ code: 'STORE_UNAVAILABLE' });
+      await expect(sut.store.readAll()).rejects.toMatchObject({ code: 'STORE_UNAVAILABLE' });
+      await expect(
+        sut.store.append('s', note(1), { expectedRevision: 0, context: testContext() }),
+      ).rejects.toMatchObject({ code: 'STORE_UNAVAILABLE' });
+      sut.client.outage(false);
+      expect(
+        (await sut.store.append('s', note(1), { expectedRevision: 0, context: testContext() })).duplicate,
+      ).toBe(false);
+      expect(await sut.store.verifyAll()).toEqual({ ok: true, checked: 2 });
+    } finally {
+      await sut.dispose();
+    }
+  });
+
   it('verifyAll checks every event when pages end on system events, not a prefix', async () => {
     const sut = doubledEsdbStore({ client: { systemEventEvery: 1 }, adapter: { pageSize: 4 } });
     try {

@@ -45,6 +45,7 @@ import {
 } from '../errors';
 import { canonicalJson, ChainVerifier, eventHash, GENESIS_HASH } from '../hash-chain';
 import { planImport, type ImportWrite } from '../import-plan';
+import { MAX_GLOBAL_POSITION } from '../port';
 import type {
   AllFilter,
   AppendOptions,
@@ -140,6 +141,12 @@ const serverPosition = (position: GlobalPosition): Position => ({ commit: positi
 
 /** The port position of a server position; a record of a legacy explicit transaction has none. */
 const portPosition = (p: Position): GlobalPosition => {
+  // The server sends 2^64 - 1 for a position it does not know (Position.FromInt64(-1, -1)).
+  if (p.commit > MAX_GLOBAL_POSITION)
+    throw new StoreUnavailableError({
+      cause: new Error('event without a known position'),
+      detail: 'unknown-position',
+    });
   if (p.commit !== p.prepare)
     throw new StoreUnavailableError({
       cause: new Error(
@@ -615,7 +622,7 @@ export class EsdbEventStore implements EventStore, EventImporter, EventStoreIden
       const next = await this.readStream(streamName, {
         fromRevision: lastOfRun.revision + 1,
         maxCount: 1,
-      }).catch(() => []);
+      });
       const [following] = next;
       if (following?.metadata.commandId !== commandId) break;
       run.push(following);
@@ -789,13 +796,19 @@ const toStoredEvent = (resolved: ResolvedEvent | AllStreamResolvedEvent): Stored
   const metadata = Object.fromEntries(
     Object.entries(raw).filter(([k]) => !k.startsWith('$')),
   ) as unknown as EventMetadata;
-  // A stream read carries the position too (the server fills it in for every event it returns).
-  if (e.position === undefined)
+  // A stream read carries the position too: a self-committed event (every gRPC write) is at
+  // TFPos(LogPosition, LogPosition) (KurrentDB src/KurrentDB.Core/Data/ResolvedEvent.cs CalculatePosition).
+  const position =
+    e.position ??
+    (resolved.commitPosition === undefined
+      ? undefined
+      : { commit: resolved.commitPosition, prepare: resolved.commitPosition });
+  if (position === undefined)
     throw new StoreUnavailableError({ cause: new Error('event without a position'), detail: e.streamId });
   return {
     streamName: e.streamId,
     revision: Number(e.revision),
-    globalPosition: portPosition(e.position),
+    globalPosition: portPosition(position),
     type: e.type,
     data: e.data as unknown,
     metadata,

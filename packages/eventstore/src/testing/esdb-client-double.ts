@@ -9,6 +9,7 @@ import {
   START,
   STREAM_EXISTS,
   StreamNotFoundError,
+  UnavailableError,
   WrongExpectedVersionError,
   type AllStreamResolvedEvent,
   type AppendExpectedRevision,
@@ -77,7 +78,12 @@ import type { EsdbAllSubscription, EsdbClient } from '../esdb/esdb-event-store';
  *    1 MiB (KurrentDB 25.1 raised it to 256 MiB).
  *    [Services/Transport/Grpc/Streams.Append.cs; Data/Event.cs SizeOnDisk; Configuration/ClusterVNodeOptions.cs]
  * B12 Reading a stream that has no event rejects with StreamNotFound; events read from a stream
- *    carry their $all position. [client dist/streams/utils/ReadStream.js; Services/Transport/Grpc/Streams.Read.cs]
+ *    carry their $all position (a self-committed event is at TFPos(LogPosition, LogPosition)).
+ *    [client dist/streams/utils/ReadStream.js; Services/Transport/Grpc/Streams.Read.cs;
+ *    src/KurrentDB.Core/Data/ResolvedEvent.cs CalculatePosition]
+ * B13 A server that cannot be reached fails every call with UnavailableError, and live
+ *    subscriptions end with it; calls succeed again once it is back (`outage(true/false)` here).
+ *    [client dist/utils/CommandError.js: UnavailableError (gRPC status UNAVAILABLE)]
  */
 export interface EsdbClientDoubleOptions {
   /** Log position of the first record. Default 0; give e.g. 2^53 + x to test large positions (< 2^63). */
@@ -118,6 +124,7 @@ export class InProcessEsdbClient implements EsdbClient {
   private writer: bigint;
   private appends = 0;
   private disposed = false;
+  private down = false;
   private readonly options: Required<EsdbClientDoubleOptions>;
 
   constructor(options: EsdbClientDoubleOptions = {}) {
@@ -300,15 +307,21 @@ export class InProcessEsdbClient implements EsdbClient {
     const onAppend = (): void => {
       setImmediate(pump);
     };
-    const onDispose = (): void => {
+    const end = (error: Error): void => {
       if (stopped) return;
       stopped = true;
       this.emitter.off('append', onAppend);
-      emitter.emit('error', new Error('client disposed'));
+      this.emitter.off('dispose', onDispose);
+      this.emitter.off('outage', onOutage);
+      emitter.emit('error', error);
     };
+    const onDispose = (): void => end(new Error('client disposed'));
+    const onOutage = (): void => end(new UnavailableError(undefined, '14 UNAVAILABLE: Connection dropped'));
     this.emitter.on('append', onAppend);
     this.emitter.once('dispose', onDispose);
-    setImmediate(pump);
+    this.emitter.once('outage', onOutage);
+    if (this.down) setImmediate(onOutage);
+    else setImmediate(pump);
     const subscription: EsdbAllSubscription = {
       on: (event: string, listener: (...args: never[]) => void) =>
         emitter.on(event, (...args: unknown[]) => {
@@ -318,10 +331,20 @@ export class InProcessEsdbClient implements EsdbClient {
         stopped = true;
         this.emitter.off('append', onAppend);
         this.emitter.off('dispose', onDispose);
+        this.emitter.off('outage', onOutage);
         return Promise.resolve();
       },
     };
     return subscription;
+  }
+
+  /**
+   * B13: while `down`, every call rejects with UnavailableError and live subscriptions end with
+   * it (as when the server or the network goes away); afterwards calls succeed again.
+   */
+  outage(down: boolean): void {
+    this.down = down;
+    if (down) this.emitter.emit('outage');
   }
 
   dispose(): Promise<void> {
@@ -332,6 +355,7 @@ export class InProcessEsdbClient implements EsdbClient {
 
   private alive(): void {
     if (this.disposed) throw new Error('the client is disposed');
+    if (this.down) throw new UnavailableError(undefined, '14 UNAVAILABLE: No connection established');
   }
 
   private run<T>(work: () => T): Promise<T> {

@@ -371,6 +371,8 @@ export class InProcessEsdbClient implements EsdbClient {
     if (p.commit < p.prepare)
       throw new Error('Invalid position: the commit position cannot be less than the prepare position');
     if (p.commit === this.writer) return this.log.length;
+    // (0, 0) is the first record of the log (Data/TFPos.cs FirstRecordOfTf), wherever the double starts.
+    if (p.commit === 0n && p.prepare === 0n) return 0;
     const index = this.byPosition.get(p.commit);
     if (index === undefined || p.prepare !== p.commit)
       throw new Error(`Invalid position: no record starts at ${p.commit}/${p.prepare}`);

@@ -14,6 +14,10 @@ export {
   Verdict,
   TerminationBasis,
   MilestoneKind,
+  CorrectableFact,
+  WithdrawalReason,
+  correctableFactLabels,
+  withdrawalReasonLabels,
   STAGES,
   leaderRoleZh,
   signatoryZh,
@@ -27,6 +31,7 @@ export {
   Incentive,
   AgreementTerms,
   FulfilmentRatios,
+  FactValue,
   projectEvents,
   ProjectEventCodec,
 } from './project.events';
@@ -55,14 +60,22 @@ export type {
   YearlyPerformance,
   IncentiveAccount,
   Rectification,
+  WithdrawnMilestone,
 } from './project.state';
 export { evolveProject, foldProject } from './project.evolve';
 export { makeProjectDecider, projectDecider } from './project.decide';
 export type { ProjectDeciderDeps } from './project.decide';
 export { defaultProjectPolicy } from './project.policy';
 export type { ProjectPolicy, FulfilmentPolicy } from './project.policy';
-export { detectMissedMilestones, hasResults } from './project.milestones';
-export type { MissedMilestone } from './project.milestones';
+export {
+  detectMissedMilestones,
+  deadlinesOf,
+  withdrawnMisses,
+  reinstatedMisses,
+  hasResults,
+  resultsOn,
+} from './project.milestones';
+export type { MissedMilestone, Deadline, MilestoneWithdrawal } from './project.milestones';
 export { assessFulfilment } from './project.fulfilment';
 export type { FulfilmentAssessment, FulfilmentFacts } from './project.fulfilment';
 export { findDuplicates, textSimilarity, defaultDuplicatePolicy } from './project.duplicates';

@@ -16,6 +16,7 @@ import { AgreementTerms, Correction, Investor } from './project.events';
 import {
   CatalogueClass,
   Channel,
+  CorrectableFact,
   Department,
   LeaderRole,
   LegalReviewer,
@@ -215,6 +216,16 @@ export const LinkDuplicate = command('LinkDuplicate', {
   reason: NonEmptyText,
 });
 
+/**
+ * Corrects a recorded fact of the construction timeline (DOMAIN.md §5): the new date `on`, and for
+ * the statistics entry the new `statisticsCode`; `correctedOn` is the day the correction is made.
+ */
+export const CorrectFact = command(
+  'CorrectFact',
+  { fact: CorrectableFact, correctedOn: BusinessDate, reason: NonEmptyText },
+  { on: BusinessDate, statisticsCode: NonEmptyText, evidence: Evidence },
+);
+
 /** Every command of the investment-project aggregate, by type. */
 export const projectCommands = {
   CaptureLead,
@@ -252,6 +263,7 @@ export const projectCommands = {
   AbandonProject,
   RecordMissedMilestones,
   LinkDuplicate,
+  CorrectFact,
 } as const;
 
 type Commands = typeof projectCommands;

@@ -19,8 +19,10 @@ import type {
   ProcedureKind,
   Signatory,
   Stage,
+  MilestoneKind,
   TerminationBasis,
   Verdict,
+  WithdrawalReason,
 } from './project.vocabulary';
 
 /** No event yet: the stream does not exist. */
@@ -82,6 +84,15 @@ export interface Rectification {
   readonly completedOn?: BusinessDate;
 }
 
+/** A raised miss that was withdrawn: the fact met the deadline and was entered late, or corrected. */
+export interface WithdrawnMilestone {
+  readonly kind: MilestoneKind;
+  readonly dueOn: BusinessDate;
+  readonly raisedOn: BusinessDate;
+  readonly reason: WithdrawalReason;
+  readonly factOn: BusinessDate;
+}
+
 /** A project that exists: everything the rules need, folded from its events. */
 export interface Project {
   readonly status: 'open' | 'closed';
@@ -125,8 +136,15 @@ export interface Project {
   readonly incentives: Readonly<Record<string, IncentiveAccount>>;
   readonly secondaryPromotionOn?: BusinessDate;
   readonly rectifications: ReadonlyArray<Rectification>;
-  /** Keys of the deadlines already raised as MilestoneMissed (each is raised once). */
-  readonly missedMilestones: Readonly<Record<string, BusinessDate>>;
+  /**
+   * Deadlines raised as MilestoneMissed and still standing, by key, with their due date and the
+   * day they were raised (each is raised once; a withdrawal moves it to `withdrawnMilestones`).
+   */
+  readonly missedMilestones: Readonly<
+    Record<string, { readonly dueOn: BusinessDate; readonly raisedOn: BusinessDate }>
+  >;
+  /** Misses withdrawn because the fact met the deadline (late entry or correction), by key. */
+  readonly withdrawnMilestones: Readonly<Record<string, WithdrawnMilestone>>;
   readonly landReclaimedOn?: BusinessDate;
   readonly termination?: { readonly on: BusinessDate; readonly basis: TerminationBasis };
   readonly abandonedOn?: BusinessDate;

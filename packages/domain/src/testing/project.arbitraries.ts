@@ -19,6 +19,7 @@ import type { Project, ProjectState } from '../project/project.state';
 import {
   CatalogueClass,
   Channel,
+  CorrectableFact,
   Department,
   IncentiveKind,
   LandSupply,
@@ -32,6 +33,7 @@ import {
   Signatory,
   TerminationBasis,
   Verdict,
+  WithdrawalReason,
 } from '../project/project.vocabulary';
 import { addDays, BusinessDate, monthOf, Year, yearOf } from '../shared/dates';
 import { unsafeId } from '../shared/ids';
@@ -488,6 +490,38 @@ export const projectEventArbitraries: EventArbitraries = {
       reason: arbText,
     }),
   ),
+  FactCorrected: event(
+    'FactCorrected',
+    fc.record(
+      {
+        projectId: arbProjectId,
+        fact: arbKey<CorrectableFact>(CorrectableFact),
+        correctedOn: on,
+        previous: fc.record({ on, statisticsCode: arbText }, { requiredKeys: ['on'] }),
+        corrected: fc.record({ on, statisticsCode: arbText }, { requiredKeys: ['on'] }),
+        reason: arbText,
+        evidence: arbEvidence,
+        reinstatedMilestones: fc.array(fc.string({ minLength: 1, maxLength: 40 }), { maxLength: 2 }),
+      },
+      { requiredKeys: ['projectId', 'fact', 'correctedOn', 'previous', 'corrected', 'reason'] },
+    ),
+  ),
+  MilestoneWithdrawn: event(
+    'MilestoneWithdrawn',
+    fc.record(
+      {
+        projectId: arbProjectId,
+        milestoneKey: fc.string({ minLength: 1, maxLength: 40 }),
+        kind: arbKey<MilestoneKind>(MilestoneKind),
+        dueOn: on,
+        raisedOn: on,
+        reason: arbKey<WithdrawalReason>(WithdrawalReason),
+        factOn: on,
+        procedureId: arbProcedureId,
+      },
+      { requiredKeys: ['projectId', 'milestoneKey', 'kind', 'dueOn', 'raisedOn', 'reason', 'factOn'] },
+    ),
+  ),
 };
 
 /** Any project event with valid data (not necessarily a history the rules allow). */
@@ -536,6 +570,7 @@ export const STEP_KINDS = [
   'abandon',
   'missed',
   'linkDuplicate',
+  'correctFact',
 ] as const;
 export type StepKind = (typeof STEP_KINDS)[number];
 
@@ -569,6 +604,7 @@ export const IDEMPOTENT_STEPS: ReadonlySet<StepKind> = new Set<StepKind>([
   'abandon',
   'missed',
   'linkDuplicate',
+  'correctFact',
 ]);
 
 export interface ScriptStep {
@@ -787,6 +823,19 @@ export const commandFor = (step: ScriptStep, state: ProjectState, today: Busines
         on: today,
         canonicalProjectId: choose([fx.fixtureIds.otherProject, unsafeId.project('XM-2023-0901')], pick),
       });
+    case 'correctFact': {
+      // A date moved back by up to ~4 months (often before a deadline the clock raised), or a new code.
+      const fact = choose(Object.keys(CorrectableFact.keys) as CorrectableFact[], pick);
+      const back = (pick >> 3) % 120;
+      return fx.correctFact({
+        fact,
+        correctedOn: today,
+        on: addDays(today, -back),
+        ...(fact === 'statistics-entered' && pick % 2 === 0
+          ? { statisticsCode: unsafeId.text(`350902-2024-${String(pick).padStart(6, '0')}`) }
+          : {}),
+      });
+    }
   }
 };
 

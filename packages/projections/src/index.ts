@@ -36,7 +36,9 @@ export {
   countsOnce,
   duplicates,
   evolveFacts,
+  factCorrections,
   investmentOn,
+  lateEntries,
   measure,
   missedInvestmentReports,
   missedMilestones,
@@ -44,7 +46,7 @@ export {
   rates,
   terminations,
 } from './counting/project-facts';
-export type { CountedMetric, ProjectFacts, Rate, SizeBand, Window } from './counting/project-facts';
+export type { CountedMetric, MissedFact, ProjectFacts, Rate, SizeBand, Window } from './counting/project-facts';
 export { allProjections, selectProjections } from './projections';
 
 // Project register (招商引资工作台账)

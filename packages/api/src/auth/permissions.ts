@@ -47,6 +47,8 @@ export const commandRoles = {
   AbandonProject: ['investment-officer'],
   RecordMissedMilestones: ['system', 'supervision-office'],
   LinkDuplicate: ['leading-group-office', 'supervision-office'],
+  // whoever records the timeline's facts corrects them, with a reason (DOMAIN.md §5)
+  CorrectFact: ['investment-officer', 'statistics-bureau'],
   // target plans (R11, R12)
   SetAnnualTargets: ['supervision-office', 'leading-group-office'],
   ReviseAnnualTargets: ['supervision-office', 'leading-group-office'],

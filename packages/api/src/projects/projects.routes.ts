@@ -75,6 +75,11 @@ export const projectCommandRoutes: ReadonlyArray<CommandRoute> = [
     '登记逾期节点（通常由定时任务发起）/ record missed milestones (R7, R8)',
   ),
   cmd('LinkDuplicate', `${p}/duplicate-link`, '标记重复项目（一炮数响）/ link a duplicate'),
+  cmd(
+    'CorrectFact',
+    `${p}/fact-corrections`,
+    '更正已记录的开工、竣工、投产、达产日期或统计编码（须说明原因）/ correct a recorded fact with a reason',
+  ),
 ];
 
 export const projectQueryRoutes: ReadonlyArray<QueryRoute> = [

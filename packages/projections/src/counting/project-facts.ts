@@ -5,6 +5,7 @@ import {
   type MetricKey,
   type MilestoneKind,
   type ProjectEvent,
+  type WithdrawalReason,
 } from '@zhaoshang/domain';
 
 /**
@@ -39,12 +40,26 @@ export interface ProjectFacts {
   readonly terminatedOn?: BusinessDate;
   /** Investment completed per month 'YYYY-MM' (a correction replaces the month's figure). */
   readonly investmentByMonth: Readonly<Record<string, number>>;
-  /** Missed deadlines by milestone key (raised once each by the deadline watcher). */
-  readonly missed: Readonly<Record<string, { readonly kind: MilestoneKind; readonly dueOn: BusinessDate; readonly detectedOn: BusinessDate }>>;
+  /**
+   * Missed deadlines by milestone key (raised once each by the deadline watcher). A miss withdrawn
+   * because the fact met the deadline and was entered late, or corrected, keeps `withdrawn`: it is
+   * no missed milestone, and a late entry is counted as a data-quality figure of its own.
+   */
+  readonly missed: Readonly<Record<string, MissedFact>>;
+  /** Days on which a recorded fact (start, completion, production, capacity, statistics) was corrected. */
+  readonly corrections?: ReadonlyArray<BusinessDate>;
   readonly procedures: Readonly<Record<string, { readonly dueOn: BusinessDate; readonly completedOn?: BusinessDate }>>;
   readonly duplicateOf?: string;
   /** Every year one of the dates above falls in, ascending: the index a year's query uses. */
   readonly years: ReadonlyArray<number>;
+}
+
+/** A raised miss as the counts see it. */
+export interface MissedFact {
+  readonly kind: MilestoneKind;
+  readonly dueOn: BusinessDate;
+  readonly detectedOn: BusinessDate;
+  readonly withdrawn?: { readonly reason: WithdrawalReason; readonly factOn: BusinessDate };
 }
 
 /** Every year a value of `changes` that is a date (or a map keyed by months / holding dates) falls in. */
@@ -63,6 +78,7 @@ const yearsOfChange = (changes: Partial<Omit<ProjectFacts, 'years'>>, into: Set<
   add(changes.terminatedOn);
   if (changes.investmentByMonth !== undefined) for (const m of Object.keys(changes.investmentByMonth)) add(m);
   if (changes.missed !== undefined) for (const m of Object.values(changes.missed)) add(m.detectedOn);
+  if (changes.corrections !== undefined) for (const d of changes.corrections) add(d);
   if (changes.procedures !== undefined) {
     for (const p of Object.values(changes.procedures)) {
       add(p.dueOn);
@@ -72,8 +88,9 @@ const yearsOfChange = (changes: Partial<Omit<ProjectFacts, 'years'>>, into: Set<
 };
 
 /**
- * The facts with `changes` applied and the years they touch added. Facts only ever gain dates,
- * so the years of the changes are added to the previous years (kept as they were when none is new).
+ * The facts with `changes` applied and the years they touch added. The years of the changes are
+ * added to the previous years (kept as they were when none is new); a correction that moves a date
+ * leaves the old year in the index, where a query finds the project and counts nothing from it.
  */
 const withYears = (base: Omit<ProjectFacts, 'years'>, changes: Partial<Omit<ProjectFacts, 'years'>>, previous: ProjectFacts | undefined): ProjectFacts => {
   const found = new Set<number>();
@@ -178,6 +195,35 @@ export const evolveFacts = (facts: ProjectFacts | undefined, event: ProjectEvent
       });
     case 'DuplicateLinked':
       return next({ duplicateOf: e.data.canonicalProjectId });
+    case 'MilestoneWithdrawn': {
+      const m = f.missed[e.data.milestoneKey];
+      if (m === undefined) return facts;
+      return next({
+        missed: { ...f.missed, [e.data.milestoneKey]: { ...m, withdrawn: { reason: e.data.reason, factOn: e.data.factOn } } },
+      });
+    }
+    case 'FactCorrected': {
+      // The counts use the corrected date from now on (DOMAIN.md §5); the correction itself is counted on its own day.
+      const on = e.data.corrected.on;
+      const dates: Partial<Omit<ProjectFacts, 'years'>> =
+        e.data.fact === 'construction-started'
+          ? { startedOn: on }
+          : e.data.fact === 'construction-completed'
+            ? { completedOn: on }
+            : e.data.fact === 'production-started'
+              ? { productionOn: on }
+              : e.data.fact === 'statistics-entered'
+                ? { statisticsOn: on }
+                : {};
+      let missed = f.missed;
+      for (const key of e.data.reinstatedMilestones ?? []) {
+        const m = missed[key];
+        if (m?.withdrawn === undefined) continue;
+        const { withdrawn: _w, ...standing } = m;
+        missed = { ...missed, [key]: standing };
+      }
+      return next({ ...dates, missed, corrections: [...(f.corrections ?? []), e.data.correctedOn] });
+    }
     case 'ConsultationOpened':
     case 'DepartmentOpinionRecorded':
     case 'AdmissionApproved':
@@ -335,12 +381,41 @@ export const rates = (
   return { signedToStarted: rate(signedStarted, signed), startedToStatistics: rate(startedInStatistics, started) };
 };
 
-/** Milestones detected as missed in the window, by kind (all kinds when none is given). */
+/**
+ * Milestones detected as missed in the window, by kind (all kinds when none is given). A withdrawn
+ * miss is not one: the fact met the deadline (DOMAIN.md §5).
+ */
 export const missedMilestones = (facts: Iterable<ProjectFacts>, w: Window, kinds?: ReadonlyArray<MilestoneKind>): number => {
   let n = 0;
   for (const f of facts) {
     if (!countsOnce(f)) continue;
-    for (const m of Object.values(f.missed)) if (within(m.detectedOn, w) && (kinds === undefined || kinds.includes(m.kind))) n += 1;
+    for (const m of Object.values(f.missed)) {
+      if (m.withdrawn === undefined && within(m.detectedOn, w) && (kinds === undefined || kinds.includes(m.kind))) n += 1;
+    }
+  }
+  return n;
+};
+
+/**
+ * Late entries (补录) in the window, a data-quality figure of their own (DOMAIN.md §5): misses the
+ * clock raised in the window and that a fact dated on or before the deadline, entered afterwards,
+ * withdrew. Counted in the period the miss was raised, where it would otherwise have counted as missed.
+ */
+export const lateEntries = (facts: Iterable<ProjectFacts>, w: Window): number => {
+  let n = 0;
+  for (const f of facts) {
+    if (!countsOnce(f)) continue;
+    for (const m of Object.values(f.missed)) if (m.withdrawn?.reason === 'late-entry' && within(m.detectedOn, w)) n += 1;
+  }
+  return n;
+};
+
+/** Corrections of recorded facts (dates, 统计编码) made in the window: a data-quality figure (DOMAIN.md §5). */
+export const factCorrections = (facts: Iterable<ProjectFacts>, w: Window): number => {
+  let n = 0;
+  for (const f of facts) {
+    if (!countsOnce(f)) continue;
+    for (const d of f.corrections ?? []) if (within(d, w)) n += 1;
   }
   return n;
 };

@@ -50,7 +50,14 @@ export interface UnitReview {
   readonly counts: SixCounts;
   /** The two rates of R12, year to date at the end of the period. */
   readonly rates: { readonly signedToStarted: Rate; readonly startedToStatistics: Rate };
+  /** Deadlines the clock raised in the period and that still stand (a withdrawn miss is not one). */
   readonly missedMilestones: number;
+  /**
+   * Data quality (DOMAIN.md §5): misses raised in the period that a fact dated on or before the
+   * deadline, entered afterwards, withdrew (补录), and corrections of recorded facts made in it.
+   */
+  readonly lateEntries: number;
+  readonly factCorrections: number;
   readonly overdueProcedures: number;
   /** Terminations (清退) in the period: shown apart, never subtracted from what was signed. */
   readonly terminations: number;

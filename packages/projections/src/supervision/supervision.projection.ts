@@ -1,4 +1,4 @@
-import { assertNever, type BusinessDate, type MilestoneKind, type ProjectEvent } from '@zhaoshang/domain';
+import { assertNever, type BusinessDate, type CorrectableFact, type MilestoneKind, type ProjectEvent } from '@zhaoshang/domain';
 import { put, type DocChange, type DocReader, type Projection } from '../read-model';
 import { supervisionItems, supervisionProjects, type SupervisionItem, type SupervisionProject } from './supervision.document';
 
@@ -19,6 +19,15 @@ const MET_BY: Partial<Record<ProjectEvent['type'], ReadonlyArray<MilestoneKind>>
   ConstructionCompleted: ['agreed-completion'],
   ProductionStarted: ['agreed-production', 'exit-no-production-2-years'],
   CapacityReached: ['exit-no-results-3-years'],
+};
+
+/** Which missed milestones each correctable fact meets. */
+const MET_BY_FACT: { readonly [K in CorrectableFact]: ReadonlyArray<MilestoneKind> } = {
+  'construction-started': MET_BY.ConstructionStarted ?? [],
+  'construction-completed': MET_BY.ConstructionCompleted ?? [],
+  'production-started': MET_BY.ProductionStarted ?? [],
+  'capacity-reached': MET_BY.CapacityReached ?? [],
+  'statistics-entered': [],
 };
 
 const itemIdOf = (projectId: string, key: string): string => `${projectId}:${key}`;
@@ -113,6 +122,30 @@ export const supervisionProjection: Projection = {
       case 'FulfilmentEvaluated':
         if (event.data.verdict === 'compliant') resolve((i) => i.milestoneKind === 'exit-no-results-3-years', event.data.on, 'met');
         break;
+      case 'MilestoneWithdrawn': {
+        // The fact met the deadline (on `factOn`, before the miss was raised): the item leaves the list for every date.
+        const e = event.data;
+        const key = e.kind === 'procedure-time-limit' && e.procedureId !== undefined ? `procedure:${e.procedureId}` : e.milestoneKey;
+        const item = docs.get(supervisionItems, itemIdOf(projectId, key));
+        if (item !== undefined) changes.push(put(supervisionItems, item.itemId, { ...item, resolvedOn: e.factOn, resolution: 'withdrawn', withdrawnReason: e.reason }));
+        break;
+      }
+      case 'FactCorrected': {
+        // Items the fact met are met on the corrected date; a reinstated miss is met late, on that date too.
+        const e = event.data;
+        const kinds = MET_BY_FACT[e.fact];
+        const reinstated = new Set(e.reinstatedMilestones ?? []);
+        for (const id of project.itemIds) {
+          const item = docs.get(supervisionItems, id);
+          if (item?.milestoneKind === undefined || !kinds.includes(item.milestoneKind)) continue;
+          const key = id.slice(projectId.length + 1);
+          if (item.resolution === 'met' || (item.resolution === 'withdrawn' && reinstated.has(key))) {
+            const { withdrawnReason: _r, ...rest } = item;
+            changes.push(put(supervisionItems, id, { ...rest, resolvedOn: e.corrected.on, resolution: 'met' }));
+          }
+        }
+        break;
+      }
       case 'ProjectTerminated':
       case 'ProjectAbandoned':
       case 'LeadDiscarded':

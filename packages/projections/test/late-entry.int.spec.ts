@@ -26,6 +26,7 @@ import {
   registerQueries,
   supervisionItems,
   supervisionQueries,
+  targetProgressFacts,
 } from '../src';
 import { appendScenario, projectStreamOf } from '../src/testing';
 
@@ -84,6 +85,8 @@ describe('late entry is not a missed deadline; corrections are counted apart (DO
     const july = (await review.review({ period: { kind: 'month', year: 2024, index: 7 }, unitIds: [unit] })).units[0];
     expect(july).toMatchObject({ missedMilestones: 0, lateEntries: 0, factCorrections: 0 });
     expect(july?.counts.newStarts).toBe(2);
+    // Target progress keeps its own copy of the facts: the corrected start there too.
+    expect(await ctx.store.get(targetProgressFacts, B)).toMatchObject({ startedOn: '2024-07-31', corrections: ['2024-08-20'] });
   });
 
   it('the supervision list drops withdrawn misses, saying why; the standing ones stay until met (R8 · 001 §(四))', async () => {

@@ -1,5 +1,7 @@
 /** Fields that carry a command's business date, in the order they are looked for. */
 const DATE_FIELDS = [
+  // A correction happens on its own day; its `on` (CorrectFact) is the corrected fact's date.
+  'correctedOn',
   'on',
   'capturedOn',
   // RequestProcedure: the day the application became complete (R7 counts from the next working day).
@@ -9,7 +11,6 @@ const DATE_FIELDS = [
   'revisedOn',
   'from',
   'publishedOn',
-  'correctedOn',
   'today',
 ];
 

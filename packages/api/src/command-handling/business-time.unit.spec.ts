@@ -18,6 +18,15 @@ describe('businessTimeOf', () => {
     ).toBe('2024-04-02T00:00:00+08:00');
   });
 
+  it('dates a correction by the day it is made, not by the corrected fact’s date (DOMAIN.md §5)', () => {
+    expect(
+      businessTimeOf(
+        { type: 'CorrectFact', fact: 'construction-started', on: '2024-05-18', correctedOn: '2024-06-01' },
+        arrived,
+      ),
+    ).toBe('2024-06-01T00:00:00+08:00');
+  });
+
   it('falls back to the arrival time when the command names no date', () => {
     expect(businessTimeOf({ type: 'LinkDuplicate', duplicateOf: 'XM-1' }, arrived)).toBe(
       '2026-11-23T02:03:04.000Z',

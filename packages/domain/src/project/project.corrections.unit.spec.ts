@@ -372,6 +372,38 @@ describe('corrections, not silent repeats (DOMAIN.md §5: a repeated fact with a
     ]);
   });
 
+  it('property: after a late start and any corrections, the misses standing are exactly the raised deadlines the final date misses (R8 · 001 §(四), DOMAIN.md §5)', () => {
+    const signed = historyUntil('signed');
+    const dues: Readonly<Record<string, string>> = {
+      'agreed-start:2024-08-01': '2024-08-01',
+      'exit-no-start': '2024-08-10',
+    };
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 0, max: 40 }),
+        fc.integer({ min: 0, max: 120 }),
+        fc.array(fc.integer({ min: 0, max: 120 }), { maxLength: 4 }),
+        (watch, start, corrections) => {
+          const today = addDays(date('2024-08-02'), watch);
+          let history = then(signed, recordMissedMilestones(today));
+          const raised = Object.keys(projectOf(history).missedMilestones);
+          let on = addDays(date('2024-05-10'), start);
+          history = then(history, startConstruction({ on }));
+          for (const days of corrections) {
+            const next = addDays(date('2024-05-10'), days);
+            history = then(history, correctFact({ on: next, correctedOn: date('2024-09-15') }));
+            on = next;
+          }
+          const p = projectOf(history);
+          expect(Object.keys(p.missedMilestones).sort()).toEqual(raised.filter((k) => dues[k]! < on).sort());
+          expect(Object.keys(p.withdrawnMilestones).sort()).toEqual(
+            raised.filter((k) => dues[k]! >= on).sort(),
+          );
+        },
+      ),
+    );
+  });
+
   it('a correction that moves a late-entered start past its deadlines reinstates the withdrawn misses and says so (R8 · 001 §(四))', () => {
     const late = then(startMissed(), startConstruction({ on: date('2024-07-25') }));
     const events = emitted(late, correctFact({ on: date('2024-08-05'), correctedOn: date('2024-09-02') }));

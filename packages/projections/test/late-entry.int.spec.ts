@@ -9,8 +9,11 @@
  * - B: started entered as 08-12; on 08-20 corrected to 07-31 (the site log) → both misses withdrawn
  *   as a correction, not a late entry; started in July; 1 correction in August.
  * - C: started on 08-15 → both misses stand; started in August.
- * By hand, August: 2 missed milestones (C), 2 late entries (A), 1 correction (B), 1 new start (C);
- * July: 2 new starts (A, B), no missed milestone.
+ * - D: started entered as 07-25 (2 late entries), then on 08-25 corrected to 08-05: past the agreed
+ *   start (08-01), which is reinstated, still before 三个月不开工 (08-10), which stays withdrawn;
+ *   started in August.
+ * By hand, August: 3 missed milestones (C 2, D 1), 3 late entries (A 2, D 1), 2 corrections (B, D),
+ * 2 new starts (C, D); July: 2 new starts (A, B), no missed milestone.
  */
 import { date, unsafeId, type ProjectCommand, type ProjectId } from '@zhaoshang/domain';
 import { projectFixtures as fx } from '@zhaoshang/domain/testing';
@@ -34,6 +37,7 @@ const unit = fx.fixtureIds.unit;
 const A = fx.fixtureIds.project;
 const B = unsafeId.project('XM-2024-0400');
 const C = unsafeId.project('XM-2024-0401');
+const D = unsafeId.project('XM-2024-0402');
 
 const signedThenMissed = (projectId: ProjectId): ReadonlyArray<ProjectCommand> => [
   ...fx
@@ -65,6 +69,11 @@ describe('late entry is not a missed deadline; corrections are counted apart (DO
         fx.correctFact({ projectId: B, on: date('2024-07-31'), correctedOn: date('2024-08-20') }),
       ]),
       projectStreamOf([...signedThenMissed(C), fx.startConstruction({ projectId: C, on: date('2024-08-15') })]),
+      projectStreamOf([
+        ...signedThenMissed(D),
+        fx.startConstruction({ projectId: D, on: date('2024-07-25') }),
+        fx.correctFact({ projectId: D, on: date('2024-08-05'), correctedOn: date('2024-08-25') }),
+      ]),
     ]);
     const runner = new ProjectionRunner({ eventStore: ctx.events, store: ctx.store, projections: allProjections, batchSize: 50 });
     await runner.start();
@@ -80,8 +89,8 @@ describe('late entry is not a missed deadline; corrections are counted apart (DO
   it('the review counts a withdrawn miss as no missed milestone, late entries and corrections apart, starts on corrected dates (DOMAIN.md §5)', async () => {
     const review = performanceReviewQueries(ctx.store);
     const august = (await review.review({ period: { kind: 'month', year: 2024, index: 8 }, unitIds: [unit] })).units[0];
-    expect(august).toMatchObject({ missedMilestones: 2, lateEntries: 2, factCorrections: 1 });
-    expect(august?.counts.newStarts).toBe(1);
+    expect(august).toMatchObject({ missedMilestones: 3, lateEntries: 3, factCorrections: 2 });
+    expect(august?.counts.newStarts).toBe(2);
     const july = (await review.review({ period: { kind: 'month', year: 2024, index: 7 }, unitIds: [unit] })).units[0];
     expect(july).toMatchObject({ missedMilestones: 0, lateEntries: 0, factCorrections: 0 });
     expect(july?.counts.newStarts).toBe(2);
@@ -89,7 +98,7 @@ describe('late entry is not a missed deadline; corrections are counted apart (DO
     expect(await ctx.store.get(targetProgressFacts, B)).toMatchObject({ startedOn: '2024-07-31', corrections: ['2024-08-20'] });
   });
 
-  it('the supervision list drops withdrawn misses, saying why; the standing ones stay until met (R8 · 001 §(四))', async () => {
+  it('the supervision list drops withdrawn misses, saying why; the standing ones stay until met; a reinstated one is met on the corrected date (R8 · 001 §(四))', async () => {
     const list = await supervisionQueries(ctx.store).list({ asOf: date('2024-08-13') });
     expect(list.items.map((i) => [i.projectId, i.milestoneKind])).toEqual([
       [C, 'agreed-start'],
@@ -99,6 +108,7 @@ describe('late entry is not a missed deadline; corrections are counted apart (DO
     expect(await item(A, 'exit-no-start')).toMatchObject({ resolution: 'withdrawn', withdrawnReason: 'late-entry' });
     expect(await item(B, 'agreed-start:2024-08-01')).toMatchObject({ resolution: 'withdrawn', withdrawnReason: 'correction' });
     expect(await item(C, 'exit-no-start')).toMatchObject({ resolution: 'met', resolvedOn: '2024-08-15' });
+    expect(await item(D, 'agreed-start:2024-08-01')).toMatchObject({ resolution: 'met', resolvedOn: '2024-08-05' });
   });
 
   it('the register clears the overdue flags of withdrawn misses and shows the corrected start (DOMAIN.md §5)', async () => {
@@ -112,5 +122,11 @@ describe('late entry is not a missed deadline; corrections are counted apart (DO
     });
     expect(await register.get(B, date('2024-08-31'))).toMatchObject({ startedOn: '2024-07-31', missedMilestones: [], corrections: 1 });
     expect(await register.get(C, date('2024-08-31'))).toMatchObject({ missedMilestones: ['agreed-start:2024-08-01', 'exit-no-start'] });
+    // D: the correction reinstated the agreed start; 三个月不开工 stays withdrawn as a late entry.
+    expect(await register.get(D, date('2024-08-31'))).toMatchObject({
+      startedOn: '2024-08-05',
+      missedMilestones: ['agreed-start:2024-08-01'],
+      withdrawnMilestones: [{ key: 'exit-no-start', reason: 'late-entry' }],
+    });
   });
 });

@@ -9,6 +9,7 @@ import {
   creditCodeCheckChar,
   date,
   describeError,
+  describeFinding,
   findDuplicates,
   fold,
   mu,
@@ -153,10 +154,14 @@ run('procedure 施工许可 (2024-09-27, over National Day)', {
   special: false,
 });
 const requested = history.find((e) => e.type === 'ProcedureRequested');
-if (requested?.type === 'ProcedureRequested')
+if (requested?.type === 'ProcedureRequested' && requested.data.approval.level === 'district') {
+  const deadline = requested.data.approval.deadline;
   console.log(
-    `      due ${requested.data.dueOn}: 3 working days, the 国庆 holiday skipped, the 调休 Sunday 2024-09-29 counted`,
+    deadline.kind === 'due'
+      ? `      due ${deadline.dueOn}: 3 working days, the 国庆 holiday skipped, the 调休 Sunday 2024-09-29 counted`
+      : `      pending: the ${deadline.year} holiday schedule is not adopted yet`,
   );
+}
 
 console.log('\nThe clock (deadline watcher) on 2024-07-01 / 时钟巡检:');
 run('record missed milestones 逾期节点', {
@@ -216,8 +221,11 @@ run('evaluate 履约评估', {
   year: 2026 as Year,
 });
 const verdict = [...history].reverse().find((e) => e.type === 'FulfilmentEvaluated');
-if (verdict?.type === 'FulfilmentEvaluated')
+if (verdict?.type === 'FulfilmentEvaluated') {
   console.log(`      verdict ${verdict.data.verdict}; ratios ${JSON.stringify(verdict.data.ratios)}`);
+  console.log(`      per mu (万元/亩) ${JSON.stringify(verdict.data.perMu)}`);
+  for (const f of verdict.data.findings) console.log(`      · ${describeFinding(f, 'zh')} / ${describeFinding(f, 'en')}`);
+}
 run('pay the subsidy 政策兑现', {
   type: 'DisburseIncentive',
   projectId,

@@ -5,7 +5,13 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import * as t from 'io-ts';
-import { domainErrors, eventCatalogue, projectCommands } from '../packages/domain/src/index';
+import {
+  domainErrors,
+  eventCatalogue,
+  fulfilmentFindings,
+  projectCommands,
+  workingCalendarCommands,
+} from '../packages/domain/src/index';
 import type { ErrorMessage } from '../packages/domain/src/index';
 
 const ROOT = join(__dirname, '..');
@@ -86,7 +92,7 @@ const RULES: ReadonlyArray<readonly [string, string, string]> = [
   [
     'R5',
     '协议须约定投资强度、进度、贡献与扶持及约束条款 / complete agreement terms with clawback clauses',
-    '`requireCompleteTerms`',
+    '`requireCompleteTerms`, `requireCommitments`',
   ],
   [
     'R6',
@@ -95,8 +101,8 @@ const RULES: ReadonlyArray<readonly [string, string, string]> = [
   ],
   [
     'R7',
-    '3 个工作日内办结，特殊情况 10 个工作日；法定节假日与调休 / procedure time limits in working days',
-    '`addWorkingDays`, `workingDaysBetween`, `officialCalendar`',
+    '属本区审批的事项 3 个工作日内办结，特殊情况 10 个工作日；上报审批的跟踪办结；法定节假日与调休，未采用的年度不推算 / district procedures: time limits in working days; higher-level ones followed up; a year without an adopted schedule is never guessed',
+    '`addWorkingDays`, `workingDaysBetween`, `procedureDueOn`, `workingDayCalendarOf`, `requireValidSchedule`',
   ],
   [
     'R8',
@@ -106,12 +112,12 @@ const RULES: ReadonlyArray<readonly [string, string, string]> = [
   [
     'R9',
     '建设期满后约定与实际对比，不达标则督促、收租或返还扶持资金 / fulfilment review',
-    '`assessFulfilment`, `requireConstructionPeriodOver`, `requireShortfall`',
+    '`assessFulfilment`, `evaluationAsOf`, `requireConstructionPeriodOver`, `requireShortfall`',
   ],
   [
     'R10',
-    '严格履约兑现政策，未达经济指标二次招商，严重违约清退 / verdicts and their consequences',
-    '`requireCompliance`, `assessFulfilment`',
+    '严格履约兑现政策，未达经济指标二次招商，严重违约清退；以最近评估年度为准 / verdicts and their consequences; the latest evaluated year governs',
+    '`assessFulfilment`, `requireCompliance`, `requireUnderperformance`, `requireSeriousBreach`, `requireEvaluationYear`, `governingVerdict`',
   ],
   [
     'R11',
@@ -183,6 +189,28 @@ value and the reason, keeps the timeline's order, withdraws a miss it shows was 
 leads to **IncentiveDisbursed** (compliant), **SecondaryPromotionStarted** / **RectificationOrdered**
 (underperforming) or **SubsidyClawedBack**, **ProjectTerminated** and **LandReclaimed** (serious breach).`;
 
+const VERDICTS = `Each \`EvaluateFulfilment\` judges one year as of its last day (or the evaluation day, if earlier:
+\`evaluationAsOf\`), once the construction period is over (R9: 000 §三.4), and records
+**FulfilmentEvaluated** with ratios (actual ÷ committed, four decimals, \`null\` where not applicable),
+per-mu figures in 万元/亩 (committed and actual: 亩均投资, 亩均税收, 亩均产值/效益) and findings that say why:
+
+- **serious breach** only for what the seeds name (002 §七 严重违约; 001 §(四) 圈而不建、签而不建、建而不产):
+  not started by the start deadline — 圈而不建 if the land was supplied (a completed \`land\` procedure),
+  else 签而不建; started but not producing by the production deadline (建而不产); fixed-asset investment
+  below the policy threshold (default half) of the agreement; or a breach the agreement defines, stated
+  in the command (\`definedBreach\`: clause and description). A deadline is the agreed date or the exit
+  rule's months after signing (R8: 三个月不开工、两年不投产), whichever comes first;
+- **underperforming** when any applicable ratio is below the agreement: missed economic targets alone
+  never make a serious breach (002 §七: 已完成投资但未能达到协议约定经济指标 → 二次招商; 001 §(四) 履约差 → 限期整改);
+- **compliant** otherwise.
+
+Output, tax and jobs are not applicable before production while the production deadline has not passed;
+per-mu figures are not applicable without land; a ratio over nothing is not applicable, never 100 %.
+The state keeps every year's evaluation (\`evaluations\`) and the evaluation of the latest evaluated
+year (\`governingEvaluation\`): evaluating an earlier year afterwards is recorded but does not overturn it,
+and the rules that depend on the verdict (payment, secondary promotion, clawback, termination for breach)
+read the governing one.`;
+
 const cell = (s: string) => s.replace(/\|/g, '\\|').replace(/\n/g, ' ');
 
 /** The whole of docs/domain.md. */
@@ -207,7 +235,8 @@ export const renderDomainDoc = (): string => {
     '- **Business dates** (`BusinessDate`, `YYYY-MM-DD`) are dates in China (Asia/Shanghai) on which a fact happened; the time an event was recorded is metadata of the store.',
   );
   out.push(
-    '- **Land** is in 亩 (`Mu`); **working days** follow the official calendar (holidays and adjusted workdays, 调休) from the `chinese-days` package.',
+    '- **Land** is in 亩 (`Mu`); **working days** follow the official calendar (holidays and adjusted workdays, 调休): the `chinese-days` package for 2004–2026, then each year an office adopts on the `working-calendar` stream (国务院办公厅关于20XX年部分节假日安排的通知, with its source). A count that reaches a year not covered is `pending-calendar`, never guessed (R7).',
+    '- **Procedures** have an approval level: `district` (属本区审批, 3/10 working days) or `higher-level` (上报审批, 跟踪办结, no limit); a district deadline is `due` or `pending-calendar` (R7, 001 §(三)2).',
   );
   out.push(
     '- **Evidence** (`EvidenceRef`: SHA-256, name, kind) is carried by the events a document supports.',
@@ -219,6 +248,16 @@ export const renderDomainDoc = (): string => {
   out.push('## Lifecycle of a project');
   out.push('');
   out.push(LIFECYCLE);
+  out.push('');
+  out.push('## Fulfilment verdicts (R9, R10)');
+  out.push('');
+  out.push(VERDICTS);
+  out.push('');
+  out.push('| finding | weighs as | 中文 | English |');
+  out.push('|---|---|---|---|');
+  for (const [code, f] of Object.entries(fulfilmentFindings)) {
+    out.push(`| \`${code}\` | ${f.weight} | ${cell(f.zh)} | ${cell(f.en)} |`);
+  }
   out.push('');
   out.push('## Rules and where they are enforced and tested');
   out.push('');
@@ -241,7 +280,7 @@ export const renderDomainDoc = (): string => {
   out.push('## Event catalogue');
   out.push('');
   out.push(
-    'Each event is `{ type, data }`; the store keeps its schema version in the metadata and older versions are upcast on read (`makeEventReader`, example: `LeadCaptured` v1 → v2).',
+    'Each event is `{ type, data }`; the store keeps its schema version in the metadata and older versions are upcast on read (`makeEventReader`; examples: `LeadCaptured` v1 → v2, `FulfilmentEvaluated` v1 → v2).',
   );
   out.push('');
   let aggregate = '';
@@ -267,6 +306,18 @@ export const renderDomainDoc = (): string => {
   out.push('| command | fields |');
   out.push('|---|---|');
   for (const codec of Object.values(projectCommands)) {
+    const fields = fieldsOf(codec as t.Mixed)
+      .filter((f) => !f.startsWith('type'))
+      .map((f) => `\`${f}\``)
+      .join(', ');
+    out.push(`| **${codec.name}** | ${fields} |`);
+  }
+  out.push('');
+  out.push('## Working-calendar commands');
+  out.push('');
+  out.push('| command | fields |');
+  out.push('|---|---|');
+  for (const codec of Object.values(workingCalendarCommands)) {
     const fields = fieldsOf(codec as t.Mixed)
       .filter((f) => !f.startsWith('type'))
       .map((f) => `\`${f}\``)

@@ -35,6 +35,8 @@ import type { ReadModels } from './read-models/read-model.port';
 import { targetQueryHandlers } from './targets/queries/target-queries';
 import { API_CONFIG, CLOCK, EVENT_STORE, READ_MODELS } from './tokens';
 import { DeadlineWatcher } from './watcher/deadline-watcher';
+import { CalendarHolder } from './working-calendar/calendar-holder';
+import { workingCalendarQueryHandlers } from './working-calendar/queries/working-calendar-queries';
 
 /** What the app is built from: chosen by configuration (or by a test) before Nest starts. */
 export interface AppDependencies {
@@ -112,6 +114,7 @@ export class AppModule {
         },
         { provide: APP_GUARD, useClass: ThrottlerGuard },
         { provide: APP_GUARD, useClass: AuthGuard },
+        CalendarHolder,
         CommandGateway,
         RequestDispatcher,
         DeadlineWatcher,
@@ -124,6 +127,7 @@ export class AppModule {
         ...reviewQueryHandlers,
         ...auditQueryHandlers,
         ...exportQueryHandlers,
+        ...workingCalendarQueryHandlers,
       ],
     };
   }

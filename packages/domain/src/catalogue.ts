@@ -3,10 +3,11 @@ import { leaderActivityEvents } from './leader-activity/leader-activity.events';
 import { projectEvents } from './project/project.events';
 import type { AnyDefinition } from './shared/event-codec';
 import { targetPlanEvents } from './target-plan/target-plan.events';
+import { workingCalendarEvents } from './working-calendar/working-calendar.events';
 
 /** One event type of the whole domain and the aggregate (stream category) it belongs to. */
 export interface CatalogueEntry {
-  readonly aggregate: 'project' | 'target-plan' | 'leader-activity' | 'bulletin';
+  readonly aggregate: 'project' | 'target-plan' | 'leader-activity' | 'bulletin' | 'working-calendar';
   readonly definition: AnyDefinition;
 }
 
@@ -21,4 +22,5 @@ export const eventCatalogue: ReadonlyArray<CatalogueEntry> = [
   ...entries('target-plan', targetPlanEvents),
   ...entries('leader-activity', leaderActivityEvents),
   ...entries('bulletin', bulletinEvents),
+  ...entries('working-calendar', workingCalendarEvents),
 ];

@@ -4,6 +4,7 @@ import { projectErrors } from './project/project.errors';
 import type { ErrorMessage, ErrorParams, Language } from './shared/errors';
 import { renderMessage } from './shared/errors';
 import { targetPlanErrors } from './target-plan/target-plan.errors';
+import { workingCalendarErrors } from './working-calendar/working-calendar.errors';
 
 /**
  * Every domain error code with its bilingual message, in one catalogue (docs/domain.md lists it).
@@ -14,6 +15,7 @@ export const domainErrors = {
   ...targetPlanErrors,
   ...leaderActivityErrors,
   ...bulletinErrors,
+  ...workingCalendarErrors,
 } as const satisfies Record<string, ErrorMessage>;
 
 export type DomainErrorCode = keyof typeof domainErrors;
@@ -27,7 +29,9 @@ const _noClash: [
   Overlap<typeof targetPlanErrors, typeof leaderActivityErrors>,
   Overlap<typeof targetPlanErrors, typeof bulletinErrors>,
   Overlap<typeof leaderActivityErrors, typeof bulletinErrors>,
-] extends [never, never, never, never, never, never]
+  Overlap<typeof projectErrors & typeof targetPlanErrors, typeof workingCalendarErrors>,
+  Overlap<typeof leaderActivityErrors & typeof bulletinErrors, typeof workingCalendarErrors>,
+] extends [never, never, never, never, never, never, never, never]
   ? true
   : false = true;
 void _noClash;

@@ -37,8 +37,20 @@ export {
   isAfter,
   maxDate,
 } from './shared/dates';
-export { officialCalendar, calendarFrom, addWorkingDays, workingDaysBetween } from './shared/working-days';
-export type { WorkingDayCalendar } from './shared/working-days';
+export {
+  officialCalendar,
+  packagedSchedules,
+  calendarFrom,
+  calendarOfSchedules,
+  addWorkingDays,
+  workingDaysBetween,
+} from './shared/working-days';
+export type {
+  WorkingDayCalendar,
+  WorkingDayDeadline,
+  WorkingDayCount,
+  YearSchedule,
+} from './shared/working-days';
 export {
   CreditCode,
   isValidCreditCode,
@@ -65,5 +77,6 @@ export * from './project';
 export * from './target-plan';
 export * from './leader-activity';
 export * from './bulletin';
+export * from './working-calendar';
 export { eventCatalogue } from './catalogue';
 export type { CatalogueEntry } from './catalogue';

@@ -57,7 +57,7 @@ describe('the runner stops a projection at an event it cannot handle, never skip
     const store = openSqliteReadModelStore({ file: ':memory:' });
     await new ProjectionRunner({ eventStore: events, store, projections: [registerProjection] }).rebuild();
     const lines: string[] = [];
-    const v2 = { ...registerProjection, version: 2 };
+    const v2 = { ...registerProjection, version: registerProjection.version + 1 };
     const runner = new ProjectionRunner({ eventStore: events, store, projections: [v2], logger: { info: () => undefined, error: (m) => lines.push(m) } });
     await runner.start();
     await runner.stop();

@@ -180,6 +180,30 @@ describe('register workbook (招商引资工作台账)', () => {
     expect(ws.getRow(4).getCell(columnOf(ws, '备注')).value).toBe('2024-05-10 已清退');
   });
 
+  it('says that a procedure deadline waits for the next year’s holiday schedule, with no guessed date (R7 · 001 §(三)2, DOMAIN.md §3 "Working-day calendar")', async () => {
+    const pending = registerEntry({
+      projectId: 'P1',
+      unitId: 'jingkai',
+      stage: 'signed',
+      nodes: [
+        {
+          key: 'procedure:SX',
+          kind: 'procedure',
+          label: '施工许可',
+          approvalLevel: 'district',
+          deadlineStatus: 'pending-calendar',
+          pendingCalendarYear: 2027,
+        },
+      ],
+      light: 'blue',
+    });
+    const ws = sheet(await readWorkbook(await registerXlsx([pending])), 'jingkai');
+    expect(ws.getRow(4).getCell(columnOf(ws, '下一节点')).value).toBeNull();
+    expect(ws.getRow(4).getCell(columnOf(ws, '备注')).value).toBe(
+      '施工许可办结时限待定（2027 年节假日安排尚未采用）',
+    );
+  });
+
   it('writes a total beyond what a cell holds exactly (10 万亿元) as its exact text', async () => {
     const huge = [0, 1].map((i) =>
       registerEntry({ projectId: `H${i}`, unitId: 'jingkai', investment: 5 * 10 ** 14 + 1 }),

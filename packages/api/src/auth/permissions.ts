@@ -58,6 +58,10 @@ export const commandRoles = {
   // bulletins (R14): 领导小组办公室 and 督查考核办 publish the monthly bulletin and the quarterly review
   PublishBulletin: ['supervision-office', 'leading-group-office'],
   CorrectBulletin: ['supervision-office', 'leading-group-office'],
+  // working-day calendar (R7): the office that runs the system adopts each year's official holiday
+  // schedule (国务院办公厅关于部分节假日安排的通知) as data, and corrects it with a reason
+  AdoptHolidaySchedule: ['leading-group-office'],
+  CorrectHolidaySchedule: ['leading-group-office'],
 } as const satisfies Record<string, ReadonlyArray<Role>>;
 
 export type CommandType = keyof typeof commandRoles;

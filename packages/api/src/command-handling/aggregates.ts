@@ -28,6 +28,13 @@ import {
   type Year,
   type LeaderId,
   type BulletinPeriod,
+  AdoptHolidaySchedule,
+  CorrectHolidaySchedule,
+  makeProjectDecider,
+  WORKING_CALENDAR_STREAM,
+  workingCalendarDecider,
+  workingCalendarEvents,
+  type WorkingDayCalendar,
 } from '@zhaoshang/domain';
 import type { StoredEvent } from '@zhaoshang/eventstore';
 import type { CommandType } from '../auth/permissions';
@@ -43,7 +50,7 @@ export interface DecidedEvent {
   readonly data: unknown;
 }
 
-/** A decider with its types erased, so that one gateway serves the four aggregates. */
+/** A decider with its types erased, so that one gateway serves every aggregate. */
 export interface ErasedDecider {
   readonly initialState: unknown;
   readonly evolve: (state: unknown, event: DecidedEvent) => unknown;
@@ -56,7 +63,7 @@ export interface ErasedDecider {
 
 /** What the gateway needs to know about an aggregate. */
 export interface AggregateSpec {
-  readonly name: 'project' | 'target-plan' | 'leader-activity' | 'bulletin';
+  readonly name: 'project' | 'target-plan' | 'leader-activity' | 'bulletin' | 'working-calendar';
   readonly decider: ErasedDecider;
   readonly streamOf: (command: DomainCommand) => string;
   /** The unit a state (or, for a new stream, the command) belongs to: unit-scoped roles act only on their own. */
@@ -138,6 +145,24 @@ const bulletinSpec: AggregateSpec = {
   read: reader(bulletinEvents),
 };
 
+const workingCalendarSpec: AggregateSpec = {
+  name: 'working-calendar',
+  decider: erase(workingCalendarDecider),
+  streamOf: () => WORKING_CALENDAR_STREAM,
+  unitOf: () => undefined,
+  versionOf: versions(workingCalendarEvents),
+  read: reader(workingCalendarEvents),
+};
+
+/**
+ * The project aggregate deciding on a given working-day calendar: the API passes the packaged
+ * schedules plus those adopted in the `working-calendar` stream (working-calendar/calendar-holder.ts).
+ */
+export const projectSpecOn = (calendar: WorkingDayCalendar): AggregateSpec => ({
+  ...projectSpec,
+  decider: erase(makeProjectDecider({ calendar })),
+});
+
 /** The io-ts codec of every command: the same codecs validate requests and generate the OpenAPI document. */
 export const commandCodecs = {
   ...projectCommands,
@@ -147,6 +172,8 @@ export const commandCodecs = {
   CorrectOutboundTrip,
   PublishBulletin,
   CorrectBulletin,
+  AdoptHolidaySchedule,
+  CorrectHolidaySchedule,
 } as const satisfies Record<CommandType, t.Mixed>;
 
 // Compile-time guard: the permission table names exactly the domain's commands.
@@ -173,6 +200,9 @@ export const aggregateOf = (type: CommandType): AggregateSpec => {
     case 'PublishBulletin':
     case 'CorrectBulletin':
       return bulletinSpec;
+    case 'AdoptHolidaySchedule':
+    case 'CorrectHolidaySchedule':
+      return workingCalendarSpec;
     default:
       throw new Error(`no aggregate for command ${type}`);
   }
@@ -183,4 +213,5 @@ export const aggregates = {
   targetPlan: targetPlanSpec,
   leader: leaderSpec,
   bulletin: bulletinSpec,
+  workingCalendar: workingCalendarSpec,
 };

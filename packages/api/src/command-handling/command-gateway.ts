@@ -15,9 +15,11 @@ import { UNIT_SCOPED_ROLES, type Principal } from '../auth/roles';
 import type { ApiConfig } from '../config';
 import { DomainRefusal, ForbiddenError, RevisionConflict } from '../errors/api-errors';
 import { API_CONFIG, EVENT_STORE } from '../tokens';
+import { CalendarHolder } from '../working-calendar/calendar-holder';
 import {
   aggregateOf,
   aggregates,
+  projectSpecOn,
   type AggregateSpec,
   type DecidedEvent,
   type DomainCommand,
@@ -73,16 +75,21 @@ type AggregateHandler = CommandHandler<DomainCommand, unknown, DecidedEvent, Dom
 export class CommandGateway implements OnApplicationShutdown {
   private readonly inFlight = new Set<Promise<unknown>>();
   private closing = false;
-  private readonly handlers: ReadonlyMap<AggregateSpec, AggregateHandler>;
+  private readonly handlers: ReadonlyMap<AggregateSpec['name'], AggregateHandler>;
 
   constructor(
     @Inject(EVENT_STORE) store: EventStore,
     @Inject(EventBus) private readonly eventBus: EventBus,
     @Inject(API_CONFIG) config: ApiConfig,
+    @Inject(CalendarHolder) private readonly calendar: CalendarHolder,
   ) {
+    // Project commands count working days on the packaged schedules plus the adopted ones (R7).
+    const specs = Object.values(aggregates).map((spec) =>
+      spec.name === 'project' ? projectSpecOn(calendar.live) : spec,
+    );
     this.handlers = new Map(
-      Object.values(aggregates).map((spec): [AggregateSpec, AggregateHandler] => [
-        spec,
+      specs.map((spec): [AggregateSpec['name'], AggregateHandler] => [
+        spec.name,
         commandHandler(store, spec.decider, {
           maxAttempts: MAX_ATTEMPTS,
           decode: spec.read,
@@ -124,7 +131,7 @@ export class CommandGateway implements OnApplicationShutdown {
 
   private async run(command: DomainCommand, ctx: CommandContext): Promise<CommandResult> {
     const spec = aggregateOf(command.type);
-    const handle = this.handlers.get(spec);
+    const handle = this.handlers.get(spec.name);
     if (handle === undefined) throw new Error(`no handler for aggregate ${spec.name}`);
     const streamName = spec.streamOf(command);
     const outcome = await handle(
@@ -172,6 +179,8 @@ export class CommandGateway implements OnApplicationShutdown {
         duplicate: false,
       };
     }
+    // An adopted schedule is in force for this instance's next command (others read it on their next watcher pass).
+    if (spec.name === 'working-calendar') await this.calendar.refresh();
     if (!appended.duplicate) this.eventBus.publishAll(appended.events.map((e) => new DomainEventOccurred(e)));
     return {
       commandId: ctx.commandId,

@@ -5,6 +5,10 @@ import { leaderCommandRoutes, leaderQueryRoutes } from '../leaders/leaders.route
 import { projectCommandRoutes, projectQueryRoutes } from '../projects/projects.routes';
 import { reviewQueryRoutes } from '../read-models/read-models.routes';
 import { targetCommandRoutes, targetQueryRoutes } from '../targets/targets.routes';
+import {
+  workingCalendarCommandRoutes,
+  workingCalendarQueryRoutes,
+} from '../working-calendar/working-calendar.routes';
 import type { CommandRoute, QueryRoute } from './routes';
 
 /** Every route of the API, by context: controllers, OpenAPI and the role matrix test read this. */
@@ -16,6 +20,7 @@ export const routeTable = {
   reviews: { commands: [] as ReadonlyArray<CommandRoute>, queries: reviewQueryRoutes },
   audit: { commands: [] as ReadonlyArray<CommandRoute>, queries: auditQueryRoutes },
   exports: { commands: [] as ReadonlyArray<CommandRoute>, queries: exportQueryRoutes },
+  workingCalendar: { commands: workingCalendarCommandRoutes, queries: workingCalendarQueryRoutes },
 } as const;
 
 export const allCommandRoutes: ReadonlyArray<CommandRoute> = Object.values(routeTable).flatMap(

@@ -194,12 +194,12 @@ export const openApiDocument = (): OpenAPIObject => {
       title: '招商引资项目管理 API / Investment-attraction projects API',
       version: '0.1.0',
       description:
-        'Commands append events to the project, target-plan, leader-activity and bulletin streams; queries read the projections. ' +
+        'Commands append events to the project, target-plan, leader-activity, bulletin and working-calendar streams; queries read the projections. ' +
         'Money is exact: integer 分 (CNY) and cents (USD) as JSON numbers. Dates are YYYY-MM-DD business dates (Asia/Shanghai). ' +
         'Positions are decimal strings.',
     },
     servers: [{ url: '/' }],
-    tags: ['projects', 'targets', 'leaders', 'bulletins', 'reviews', 'audit', 'exports', 'operations'].map((name) => ({
+    tags: ['projects', 'targets', 'leaders', 'bulletins', 'reviews', 'audit', 'exports', 'working-calendar', 'operations'].map((name) => ({
       name,
     })),
     paths: paths as OpenAPIObject['paths'],

@@ -5,12 +5,14 @@ import {
   type OnApplicationBootstrap,
   type BeforeApplicationShutdown,
 } from '@nestjs/common';
-import { CommandBus } from '@nestjs/cqrs';
-import { exhaustMap, from, timer, type Subscription } from 'rxjs';
+import { CommandBus, EventBus, ofType } from '@nestjs/cqrs';
+import { exhaustMap, filter, from, merge, timer, type Subscription } from 'rxjs';
 import type { Principal } from '../auth/roles';
 import type { Clock } from '../clock';
 import type { DomainCommand } from '../command-handling/aggregates';
 import type { CommandResult } from '../command-handling/command-gateway';
+import { DomainEventOccurred } from '../command-handling/domain-event-occurred';
+import { CalendarHolder } from '../working-calendar/calendar-holder';
 import { commandMessage } from '../command-handling/command-messages';
 import type { ApiConfig } from '../config';
 import type { ReadModels } from '../read-models/read-model.port';
@@ -22,6 +24,8 @@ export interface WatchRun {
   readonly today: string;
   readonly checked: number;
   readonly raised: number;
+  /** Deadlines that waited for a year's holiday schedule and were computed in this pass (R7). */
+  readonly computed: number;
   readonly failed: number;
 }
 
@@ -37,6 +41,11 @@ export const WATCHER: Principal = {
  * milestones missed as of today. The command id is `watch:<project>:<today>` and the domain raises
  * each deadline once, so a restart, an overlapping instance or a second pass on the same day never
  * doubles a MilestoneMissed. A slow pass is never overlapped by the next (exhaustMap).
+ *
+ * Each pass first re-reads the working-day calendar: the same command computes the deadlines that
+ * waited for a year's official holiday schedule once it is adopted (ProcedureDeadlineComputed). An
+ * adoption also starts a pass at once, and the calendar's version joins the command id
+ * (`watch:<project>:<today>:cal<n>`), so a pass after an adoption is not taken for a repeat.
  */
 @Injectable()
 export class DeadlineWatcher implements OnApplicationBootstrap, BeforeApplicationShutdown {
@@ -50,21 +59,33 @@ export class DeadlineWatcher implements OnApplicationBootstrap, BeforeApplicatio
     @Inject(EVENT_STORE) private readonly store: EventStore,
     @Inject(API_CONFIG) private readonly config: ApiConfig,
     @Inject(CLOCK) private readonly clock: Clock,
+    @Inject(CalendarHolder) private readonly calendar: CalendarHolder,
+    @Inject(EventBus) private readonly eventBus: EventBus,
   ) {}
 
   onApplicationBootstrap(): void {
     if (this.config.watcherIntervalMs <= 0) return;
-    this.subscription = timer(5_000, this.config.watcherIntervalMs)
+    const adopted = this.eventBus.pipe(
+      ofType(DomainEventOccurred),
+      filter((e) => e.event.type === 'HolidayScheduleAdopted' || e.event.type === 'HolidayScheduleCorrected'),
+    );
+    this.subscription = merge(timer(5_000, this.config.watcherIntervalMs), adopted)
       .pipe(exhaustMap(() => from(this.runOnce())))
       .subscribe({
         next: (run) => {
-          if (run.raised > 0 || run.failed > 0) this.logger.log(run, 'deadline watcher pass');
+          if (run.raised > 0 || run.computed > 0 || run.failed > 0)
+            this.logger.log(run, 'deadline watcher pass');
         },
       });
   }
 
   async beforeApplicationShutdown(): Promise<void> {
     this.subscription?.unsubscribe();
+    await this.running;
+  }
+
+  /** Resolves once the pass in progress, if any, has ended. */
+  async settled(): Promise<void> {
     await this.running;
   }
 
@@ -80,10 +101,13 @@ export class DeadlineWatcher implements OnApplicationBootstrap, BeforeApplicatio
     const head = (await this.store.readAll({ direction: 'backwards', maxCount: 1 }))[0]?.globalPosition ?? 0n;
     await this.readModels.waitFor(head, 5_000);
     const projects = await this.readModels.watchedProjects();
+    await this.calendar.refresh();
+    const version = this.calendar.version;
     let raised = 0;
+    let computed = 0;
     let failed = 0;
     for (const projectId of projects) {
-      const commandId = `watch:${projectId}:${today}`;
+      const commandId = `watch:${projectId}:${today}${version === '' ? '' : `:${version}`}`;
       const command = { type: 'RecordMissedMilestones', projectId, today } as DomainCommand;
       try {
         const result: CommandResult = await this.commandBus.execute(
@@ -95,12 +119,26 @@ export class DeadlineWatcher implements OnApplicationBootstrap, BeforeApplicatio
             businessTime: `${today}T00:00:00+08:00`,
           }),
         );
-        if (!result.duplicate) raised += result.events.length;
+        if (!result.duplicate) {
+          raised += result.events.filter((e) => e.type === 'MilestoneMissed').length;
+          computed += result.events.filter((e) => e.type === 'ProcedureDeadlineComputed').length;
+        }
       } catch (error) {
         failed += 1;
         this.logger.warn({ projectId, err: error }, 'deadline watcher could not check a project');
       }
     }
-    return { today, checked: projects.length, raised, failed };
+    // A schedule adopted through this instance during the pass (its trigger was absorbed by this
+    // pass, exhaustMap) is not left for the next tick: pass again on the new calendar.
+    if (this.calendar.version !== version) {
+      const again = await this.pass(today);
+      return {
+        ...again,
+        raised: raised + again.raised,
+        computed: computed + again.computed,
+        failed: failed + again.failed,
+      };
+    }
+    return { today, checked: projects.length, raised, computed, failed };
   }
 }

@@ -10,8 +10,15 @@ export {
   LegalReviewer,
   LandSupply,
   ProcedureKind,
+  ApprovalLevel,
+  approvalLevelLabels,
+  deadlineStatusLabels,
   IncentiveKind,
   Verdict,
+  FulfilmentFigure,
+  fulfilmentFigureLabels,
+  FulfilmentFindingCode,
+  fulfilmentFindings,
   TerminationBasis,
   MilestoneKind,
   CorrectableFact,
@@ -23,7 +30,7 @@ export {
   signatoryZh,
   legalReviewerZh,
 } from './project.vocabulary';
-export type { Stage } from './project.vocabulary';
+export type { Stage, DeadlineStatus, FindingWeight } from './project.vocabulary';
 export {
   Investor,
   Schedule,
@@ -32,6 +39,13 @@ export {
   AgreementTerms,
   FulfilmentRatios,
   FactValue,
+  ProcedureApproval,
+  ProcedureDeadline,
+  Ratio,
+  PerMuFigure,
+  PerMuFigures,
+  FulfilmentFinding,
+  DefinedBreach,
   projectEvents,
   ProjectEventCodec,
 } from './project.events';
@@ -41,12 +55,13 @@ export type { ProjectCommand, ProjectCommandType, ProjectCommandOf } from './pro
 export { projectErrors } from './project.errors';
 export type { ProjectErrorCode } from './project.errors';
 export type { ProjectError } from './project.rules';
-export { requiredReviewer, requiredRoles, exitRuleApplies } from './project.rules';
+export { requiredReviewer, requiredRoles, exitRuleApplies, requireCommitments } from './project.rules';
 export {
   initialProjectState,
   isProject,
   projectStream,
   reportedMonths,
+  governingVerdict,
   CLOSED_STAGES,
 } from './project.state';
 export type {
@@ -61,6 +76,7 @@ export type {
   IncentiveAccount,
   Rectification,
   WithdrawnMilestone,
+  YearEvaluation,
 } from './project.state';
 export { evolveProject, foldProject } from './project.evolve';
 export { makeProjectDecider, projectDecider } from './project.decide';
@@ -74,10 +90,17 @@ export {
   reinstatedMisses,
   hasResults,
   resultsOn,
+  procedureDueOn,
 } from './project.milestones';
 export type { MissedMilestone, Deadline, MilestoneWithdrawal } from './project.milestones';
-export { assessFulfilment } from './project.fulfilment';
+export { assessFulfilment, evaluationAsOf, describeFinding, findingWeight } from './project.fulfilment';
 export type { FulfilmentAssessment, FulfilmentFacts } from './project.fulfilment';
 export { findDuplicates, textSimilarity, defaultDuplicatePolicy } from './project.duplicates';
 export type { ProjectFingerprint, DuplicateMatch, DuplicatePolicy } from './project.duplicates';
-export { projectUpcasters, leadCapturedV1toV2, readProjectEvent } from './project.upcasters';
+export {
+  projectUpcasters,
+  leadCapturedV1toV2,
+  procedureRequestedV1toV2,
+  fulfilmentEvaluatedV1toV2,
+  readProjectEvent,
+} from './project.upcasters';

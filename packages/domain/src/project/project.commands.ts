@@ -12,8 +12,9 @@ import {
   UnitId,
 } from '../shared/ids';
 import { Cny, Count, Mu, Usd } from '../shared/money';
-import { AgreementTerms, Correction, Investor } from './project.events';
+import { AgreementTerms, Correction, DefinedBreach, Investor } from './project.events';
 import {
+  ApprovalLevel,
   CatalogueClass,
   Channel,
   CorrectableFact,
@@ -143,7 +144,13 @@ export const RequestProcedure = command(
     completeOn: BusinessDate,
     special: t.boolean,
   },
-  { title: NonEmptyText },
+  {
+    title: NonEmptyText,
+    /** R7 (001 §(三)2): 'district' (属本区审批, the default) or 'higher-level' (上报审批, 跟踪办结). */
+    approvalLevel: ApprovalLevel,
+    /** Higher-level approvals: the authority the file is reported to. */
+    authority: NonEmptyText,
+  },
 );
 export const CompleteProcedure = command(
   'CompleteProcedure',
@@ -173,7 +180,15 @@ export const ReportPerformance = command(
   },
   { correction: Correction },
 );
-export const EvaluateFulfilment = command('EvaluateFulfilment', { on: BusinessDate, year: Year });
+/**
+ * R9/R10: evaluate a year's fulfilment. `definedBreach` states a breach the agreement itself
+ * defines (its clause and what happened), which makes a serious breach (002 §七 按协议条款约定).
+ */
+export const EvaluateFulfilment = command(
+  'EvaluateFulfilment',
+  { on: BusinessDate, year: Year },
+  { definedBreach: DefinedBreach },
+);
 export const DisburseIncentive = command('DisburseIncentive', {
   incentiveId: IncentiveId,
   amount: Cny,

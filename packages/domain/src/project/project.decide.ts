@@ -11,9 +11,9 @@ import {
   workingDaysBetween,
 } from '../shared/working-days';
 import type { ProjectCommand, ProjectCommandOf } from './project.commands';
-import type { ProjectEvent, ProjectEventOf } from './project.events';
+import type { ProcedureApproval, ProjectEvent, ProjectEventOf } from './project.events';
 import { evolveProject, foldProject } from './project.evolve';
-import { assessFulfilment } from './project.fulfilment';
+import { assessFulfilment, evaluationAsOf } from './project.fulfilment';
 import { detectMissedMilestones, reinstatedMisses, withdrawnMisses } from './project.milestones';
 import { defaultProjectPolicy, ProjectPolicy } from './project.policy';
 import {
@@ -30,14 +30,25 @@ import {
   requireCompliance,
   requireConstructionPeriodOver,
   requireDueDiligence,
+  requireEvaluationYear,
   requireExitRule,
   requireLegalReview,
   requireNotBefore,
   requireResponsibleLeaders,
+  requireSeriousBreach,
   requireShortfall,
   requireStage,
+  requireUnderperformance,
+  amountOutOfRange,
 } from './project.rules';
-import { initialProjectState, Project, ProjectState, YearlyPerformance } from './project.state';
+import {
+  initialProjectState,
+  isProject,
+  Project,
+  ProcedureState,
+  ProjectState,
+  YearlyPerformance,
+} from './project.state';
 import { correctableFactLabels, leaderRoleZh } from './project.vocabulary';
 import type { CorrectableFact } from './project.vocabulary';
 import type { FactValue } from './project.events';
@@ -322,25 +333,25 @@ export const makeProjectDecider = (
             () => (c.amount <= 0 ? fail('AMOUNT_MUST_BE_POSITIVE') : ok),
             () => (account === undefined ? fail('INCENTIVE_NOT_FOUND', { incentiveId: c.incentiveId }) : ok),
             () => requireCompliance(p),
-            () =>
-              account !== undefined && account.disbursed + c.amount > account.ceiling
+            () => {
+              if (account === undefined) return ok;
+              // A sum beyond the exact range is certainly above the ceiling (a Cny is a safe integer).
+              const total = cny.addExact(account.disbursed, c.amount);
+              return total === undefined || total > account.ceiling
                 ? fail('DISBURSEMENT_EXCEEDS_CEILING', {
                     amount: c.amount,
                     ceiling: account.ceiling,
                     disbursed: account.disbursed,
                   })
-                : ok,
+                : ok;
+            },
           ),
           () => [emit('IncentiveDisbursed', withoutType(c))],
         );
       }
       case 'StartSecondaryPromotion':
         if (p.secondaryPromotionOn === c.on) return nothing;
-        return p.lastEvaluation?.verdict === 'underperforming'
-          ? E.right([emit('SecondaryPromotionStarted', withoutType(c))])
-          : fail('SECONDARY_PROMOTION_REQUIRES_UNDERPERFORMANCE', {
-              verdict: p.lastEvaluation?.verdict ?? 'not evaluated',
-            });
+        return then(requireUnderperformance(p), () => [emit('SecondaryPromotionStarted', withoutType(c))]);
       case 'OrderRectification':
         return then(
           all(
@@ -396,9 +407,7 @@ export const makeProjectDecider = (
             case 'exit-rule':
               return requireExitRule(p, c.on, policy);
             case 'serious-breach':
-              return p.lastEvaluation?.verdict === 'serious-breach'
-                ? ok
-                : fail('TERMINATION_REQUIRES_BREACH');
+              return requireSeriousBreach(p);
             case 'mutual-agreement':
               return ok;
             default:
@@ -414,12 +423,16 @@ export const makeProjectDecider = (
         return then(requireUnsigned(p, 'abandon the project (terminate a signed agreement instead)'), () => [
           emit('ProjectAbandoned', withoutType(c)),
         ]);
-      case 'RecordMissedMilestones':
-        return E.right(
-          detectMissedMilestones(p, c.today, policy).map((m) =>
-            emit('MilestoneMissed', { ...m, detectedOn: c.today }),
-          ),
-        );
+      case 'RecordMissedMilestones': {
+        // Deadlines the calendar can count now come first, so that one already past is raised too.
+        const computed = computePendingDeadlines(p, c.today);
+        const state = computed.reduce<ProjectState>(evolveProject, p);
+        const missed = isProject(state) ? detectMissedMilestones(state, c.today, policy) : [];
+        return E.right([
+          ...computed,
+          ...missed.map((m) => emit('MilestoneMissed', { ...m, detectedOn: c.today })),
+        ]);
+      }
       case 'LinkDuplicate':
         if (c.canonicalProjectId === p.projectId) return fail('DUPLICATE_OF_ITSELF');
         if (p.duplicateOf !== undefined) {
@@ -516,10 +529,13 @@ export const makeProjectDecider = (
   const requireUnsigned = (p: Project, action: string): Check =>
     p.agreement !== undefined ? fail('WRONG_STAGE', { stage: p.stage, action }) : ok;
 
-  const requireWithinOutstanding = (disbursed: Cny, clawedBack: Cny, amount: Cny): Check =>
-    clawedBack + amount > disbursed
+  const requireWithinOutstanding = (disbursed: Cny, clawedBack: Cny, amount: Cny): Check => {
+    // A sum beyond the exact range is certainly above what was disbursed (a Cny is a safe integer).
+    const total = cny.addExact(clawedBack, amount);
+    return total === undefined || total > disbursed
       ? fail('CLAWBACK_EXCEEDS_DISBURSED', { amount, disbursed, clawedBack })
       : ok;
+  };
 
   const decideOpinion = (c: ProjectCommandOf<'RecordDepartmentOpinion'>, p: Project): Result => {
     const consultation = p.consultation;
@@ -557,26 +573,62 @@ export const makeProjectDecider = (
     );
   };
 
+  /** R7 (001 §(三)2): the district's own approvals get a working-day deadline; higher-level ones are followed up. */
+  const approvalOf = (c: ProjectCommandOf<'RequestProcedure'>): ProcedureApproval => {
+    if (c.approvalLevel === 'higher-level') {
+      return { level: 'higher-level', ...(c.authority !== undefined ? { authority: c.authority } : {}) };
+    }
+    // 3 working days after a complete application, 10 in special cases; pending while the
+    // count reaches a year whose official schedule is not adopted yet (never guessed).
+    const limit = c.special ? policy.procedureTimeLimit.special : policy.procedureTimeLimit.normal;
+    return {
+      level: 'district',
+      workingDays: count(limit),
+      deadline: addWorkingDays(calendar, c.completeOn, limit),
+    };
+  };
+
   const decideProcedureRequest = (c: ProjectCommandOf<'RequestProcedure'>, p: Project): Result => {
     const existing = p.procedures[c.procedureId];
+    const level = c.approvalLevel ?? 'district';
     if (existing !== undefined) {
       return existing.kind === c.kind &&
         existing.department === c.department &&
         existing.completeOn === c.completeOn &&
-        existing.special === c.special
+        existing.special === c.special &&
+        existing.approval.level === level
         ? nothing
         : fail('PROCEDURE_ID_CONFLICT', { procedureId: c.procedureId });
     }
     if (p.agreement === undefined) return fail('AGREEMENT_NOT_SIGNED');
-    // R7 (001 §(三)2): 3 working days after a complete application, 10 in special cases.
-    const limit = c.special ? policy.procedureTimeLimit.special : policy.procedureTimeLimit.normal;
+    if (level === 'district' && c.authority !== undefined) {
+      return fail('AUTHORITY_FOR_DISTRICT_PROCEDURE', { procedureId: c.procedureId });
+    }
     return E.right([
       emit('ProcedureRequested', {
-        ...withoutType(c),
-        timeLimitDays: count(limit),
-        dueOn: addWorkingDays(calendar, c.completeOn, limit),
+        projectId: c.projectId,
+        procedureId: c.procedureId,
+        kind: c.kind,
+        department: c.department,
+        completeOn: c.completeOn,
+        special: c.special,
+        ...(c.title !== undefined ? { title: c.title } : {}),
+        approval: approvalOf(c),
       }),
     ]);
+  };
+
+  /** Whether a district procedure completed on `on` kept its limit; undefined while that cannot be known. */
+  const withinLimit = (
+    proc: ProcedureState,
+    on: BusinessDate,
+    taken: number | undefined,
+  ): boolean | undefined => {
+    if (proc.approval.level !== 'district') return undefined;
+    const { deadline, workingDays } = proc.approval;
+    if (deadline.kind === 'due') return on <= deadline.dueOn;
+    // Every day up to `on` was countable and the limit was not reached before the pending year.
+    return taken === undefined ? undefined : taken <= workingDays;
   };
 
   const decideProcedureCompletion = (c: ProjectCommandOf<'CompleteProcedure'>, p: Project): Result => {
@@ -587,13 +639,50 @@ export const makeProjectDecider = (
         ? nothing
         : fail('PROCEDURE_ALREADY_COMPLETED', { procedureId: c.procedureId, on: proc.completedOn });
     }
-    return then(requireNotBefore(c.on, proc.completeOn), () => [
-      emit('ProcedureCompleted', {
-        ...withoutType(c),
-        workingDaysTaken: count(workingDaysBetween(calendar, proc.completeOn, c.on)),
-        withinTimeLimit: c.on <= proc.dueOn,
-      }),
-    ]);
+    return then(requireNotBefore(c.on, proc.completeOn), () => {
+      const counted = workingDaysBetween(calendar, proc.completeOn, c.on);
+      const taken = counted.kind === 'counted' ? counted.days : undefined;
+      const within = withinLimit(proc, c.on, taken);
+      return [
+        emit('ProcedureCompleted', {
+          ...withoutType(c),
+          ...(taken !== undefined ? { workingDaysTaken: count(taken) } : {}),
+          ...(within !== undefined ? { withinTimeLimit: within } : {}),
+        }),
+      ];
+    });
+  };
+
+  /**
+   * Deadlines that waited for a year's official holiday schedule and can be counted now that the
+   * calendar covers it (R7, DOMAIN.md §3 "Working-day calendar"). Issued with the watcher's pass.
+   */
+  const computePendingDeadlines = (p: Project, today: BusinessDate): ReadonlyArray<ProjectEvent> => {
+    const out: ProjectEvent[] = [];
+    for (const proc of Object.values(p.procedures)) {
+      if (proc.approval.level !== 'district' || proc.approval.deadline.kind !== 'pending-calendar') continue;
+      const deadline = addWorkingDays(calendar, proc.completeOn, proc.approval.workingDays);
+      if (deadline.kind !== 'due') continue; // still waiting (for this or a later year)
+      const completed = proc.completedOn;
+      const counted =
+        completed === undefined ? undefined : workingDaysBetween(calendar, proc.completeOn, completed);
+      out.push(
+        emit('ProcedureDeadlineComputed', {
+          projectId: p.projectId,
+          procedureId: proc.procedureId,
+          dueOn: deadline.dueOn,
+          calendarYear: proc.approval.deadline.year,
+          computedOn: today,
+          ...(counted?.kind === 'counted' && proc.workingDaysTaken === undefined
+            ? { workingDaysTaken: count(counted.days) }
+            : {}),
+          ...(completed !== undefined && proc.withinTimeLimit === undefined
+            ? { withinTimeLimit: completed <= deadline.dueOn }
+            : {}),
+        }),
+      );
+    }
+    return out;
   };
 
   const decideInvestmentReport = (c: ProjectCommandOf<'ReportInvestmentProgress'>, p: Project): Result => {
@@ -608,10 +697,11 @@ export const makeProjectDecider = (
     if (c.correction !== undefined && previous === undefined)
       return fail('NOTHING_TO_CORRECT', { period: c.period });
     if (previous === c.completedInPeriod) return nothing; // a correction that changes nothing (or its retry)
-    const cumulative = cny.add(
+    const cumulative = cny.addExact(
       cny.subtractFloor(p.cumulativeInvestment, previous ?? cny.zero),
       c.completedInPeriod,
     );
+    if (cumulative === undefined) return amountOutOfRange('cumulative investment', '累计完成投资');
     return E.right([emit('InvestmentProgressReported', { ...withoutType(c), cumulative })]);
   };
 
@@ -633,33 +723,60 @@ export const makeProjectDecider = (
   const decideEvaluation = (c: ProjectCommandOf<'EvaluateFulfilment'>, p: Project): Result => {
     const a = p.agreement;
     if (a === undefined) return fail('AGREEMENT_NOT_SIGNED');
-    if (p.lastEvaluation !== undefined && p.lastEvaluation.year === c.year && p.lastEvaluation.on === c.on)
+    const previous = p.evaluations[c.year];
+    if (previous !== undefined && previous.on === c.on && same(previous.definedBreach, c.definedBreach))
       return nothing;
+    // The year is judged as of its last day (or the evaluation day, if earlier): facts after it belong to later years.
+    const asOf = evaluationAsOf(c.year, c.on);
     const reported = p.performance[c.year];
-    // A project that never produced is judged on what it invested; one that produces must report first.
-    if (reported === undefined && p.productionOn !== undefined)
-      return fail('PERFORMANCE_NOT_REPORTED', { year: c.year });
-    const performance = reported ?? {
-      output: cny.zero,
-      tax: cny.zero,
-      jobs: 0,
-      investmentToDate: p.cumulativeInvestment,
-      reportedOn: c.on,
-    };
-    return then(requireConstructionPeriodOver(p, c.on), () => {
-      const assessment = assessFulfilment(
-        a.terms,
-        {
-          performance,
-          signedOn: a.signedOn,
-          ...(p.startedOn !== undefined ? { startedOn: p.startedOn } : {}),
-          ...(p.completedOn !== undefined ? { completedOn: p.completedOn } : {}),
-          evaluatedOn: c.on,
-        },
-        policy.fulfilment,
-      );
-      return [emit('FulfilmentEvaluated', { projectId: c.projectId, on: c.on, year: c.year, ...assessment })];
-    });
+    const producing = p.productionOn !== undefined && p.productionOn <= asOf;
+    const investment = investmentAsOf(p, c.year, reported);
+    return then(
+      all(
+        () => requireEvaluationYear(c.year, a.signedOn, c.on),
+        () => requireConstructionPeriodOver(p, asOf),
+        // A project that produced in the year must report its output first; one that did not is judged without it.
+        () => (producing && reported === undefined ? fail('PERFORMANCE_NOT_REPORTED', { year: c.year }) : ok),
+        () =>
+          investment === undefined
+            ? amountOutOfRange('investment completed by the year end', '年末累计完成投资')
+            : ok,
+      ),
+      () => {
+        // 圈而不建 needs land supplied: the earliest completed 土地供应 procedure.
+        const landSuppliedOn = Object.values(p.procedures)
+          .flatMap((proc) =>
+            proc.kind === 'land' && proc.completedOn !== undefined ? [proc.completedOn] : [],
+          )
+          .sort()[0];
+        const assessment = assessFulfilment(
+          a.terms,
+          {
+            year: c.year,
+            asOf,
+            signedOn: a.signedOn,
+            ...(p.startedOn !== undefined ? { startedOn: p.startedOn } : {}),
+            ...(p.completedOn !== undefined ? { completedOn: p.completedOn } : {}),
+            ...(p.productionOn !== undefined ? { productionOn: p.productionOn } : {}),
+            ...(landSuppliedOn !== undefined ? { landSuppliedOn } : {}),
+            investmentToDate: investment ?? cny.zero,
+            ...(producing && reported !== undefined ? { performance: reported } : {}),
+            ...(c.definedBreach !== undefined ? { definedBreach: c.definedBreach } : {}),
+          },
+          policy,
+        );
+        return [
+          emit('FulfilmentEvaluated', {
+            projectId: c.projectId,
+            on: c.on,
+            year: c.year,
+            asOf,
+            ...assessment,
+            ...(c.definedBreach !== undefined ? { definedBreach: c.definedBreach } : {}),
+          }),
+        ];
+      },
+    );
   };
 
   const decide = (c: ProjectCommand, s: ProjectState): Result => {
@@ -775,6 +892,23 @@ const neighbours = (
       return assertNever(fact);
   }
 };
+
+/**
+ * Fixed-asset investment completed by the end of a year: the year's performance report says it,
+ * else the months reported up to December of that year (undefined if their sum is not exact).
+ */
+const investmentAsOf = (
+  p: Project,
+  year: number,
+  reported: YearlyPerformance | undefined,
+): Cny | undefined =>
+  reported !== undefined
+    ? reported.investmentToDate
+    : cny.sumExact(
+        Object.entries(p.investmentByMonth)
+          .filter(([month]) => month <= `${year}-12`)
+          .map(([, amount]) => amount),
+      );
 
 /** A command's fields without its `type`: most events record exactly what the command said. */
 const withoutType = <C extends { readonly type: string }>(c: C): Omit<C, 'type'> => {

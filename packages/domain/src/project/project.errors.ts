@@ -86,6 +86,11 @@ export const projectErrors = {
     en: 'An agreement that grants incentives must contain clauses to withhold or claw them back',
     rule: 'R5',
   },
+  COMMITMENTS_REQUIRED: {
+    zh: '协议须约定企业的{fieldZh}责任（年度数额大于零），方可据以履约评估',
+    en: 'The agreement must commit the investor to {fieldEn} (a yearly figure above zero) so that fulfilment can be evaluated',
+    rule: 'R5',
+  },
   AGREEMENT_NOT_SIGNED: {
     zh: '项目尚未签约',
     en: 'The project has no signed agreement',
@@ -117,6 +122,11 @@ export const projectErrors = {
   PROCEDURE_ID_CONFLICT: {
     zh: '手续编号 {procedureId} 已用于另一项申报',
     en: 'Procedure id {procedureId} is already used for another application',
+    rule: 'R7',
+  },
+  AUTHORITY_FOR_DISTRICT_PROCEDURE: {
+    zh: '手续 {procedureId} 属本区审批，不填写上报审批机关',
+    en: 'Procedure {procedureId} is approved by the district: no higher authority is named',
     rule: 'R7',
   },
   PROCEDURE_ALREADY_COMPLETED: {
@@ -152,6 +162,11 @@ export const projectErrors = {
     en: 'The construction period is not over (not completed, agreed completion {completeBy}): fulfilment cannot be evaluated yet',
     rule: 'R9',
   },
+  EVALUATION_YEAR_OUT_OF_RANGE: {
+    zh: '评估年度 {year} 不在 {from}（签约年度）至 {to}（评估日所在年度）之间',
+    en: 'Evaluation year {year} is outside {from} (the year of signing) to {to} (the year of the evaluation)',
+    rule: 'R10',
+  },
   PERFORMANCE_NOT_REPORTED: {
     zh: '{year} 年度产出尚未报送',
     en: 'Output for {year} has not been reported',
@@ -163,8 +178,8 @@ export const projectErrors = {
     rule: 'R10',
   },
   INCENTIVE_REQUIRES_COMPLIANCE: {
-    zh: '履约评估结论为「{verdict}」，不予兑现政策',
-    en: 'Incentives are honoured only for compliant projects; the last verdict is "{verdict}"',
+    zh: '现行履约评估结论（最近评估年度）为「{verdict}」，不予兑现政策',
+    en: 'Incentives are honoured only for compliant projects; the governing verdict (latest evaluated year) is "{verdict}"',
     rule: 'R10',
   },
   DISBURSEMENT_EXCEEDS_CEILING: {
@@ -183,13 +198,13 @@ export const projectErrors = {
     rule: 'R9',
   },
   SECONDARY_PROMOTION_REQUIRES_UNDERPERFORMANCE: {
-    zh: '二次招商适用于已投资但未达经济指标的项目，当前评估结论为「{verdict}」',
-    en: 'Secondary promotion is for projects that invested but missed economic targets; the last verdict is "{verdict}"',
+    zh: '二次招商适用于已投资但未达经济指标的项目，现行评估结论（最近评估年度）为「{verdict}」',
+    en: 'Secondary promotion is for projects that invested but missed economic targets; the governing verdict (latest evaluated year) is "{verdict}"',
     rule: 'R10',
   },
   TERMINATION_REQUIRES_BREACH: {
-    zh: '以严重违约清退须有“严重违约”的履约评估结论',
-    en: 'Termination for serious breach needs a fulfilment verdict of serious breach',
+    zh: '以严重违约清退须有“严重违约”的现行履约评估结论（最近评估年度）',
+    en: 'Termination for serious breach needs a governing fulfilment verdict (latest evaluated year) of serious breach',
     rule: 'R10',
   },
   RECTIFICATION_ITEMS_REQUIRED: { zh: '整改须列明事项', en: 'A rectification order must list its items' },
@@ -202,6 +217,10 @@ export const projectErrors = {
     en: 'The rectification deadline {dueBy} must be after the order date {on}',
   },
   AMOUNT_MUST_BE_POSITIVE: { zh: '金额必须大于零', en: 'The amount must be greater than zero' },
+  AMOUNT_OUT_OF_RANGE: {
+    zh: '{fieldZh}超出可精确计算的金额范围（最多 {maxFen} 分），请核对金额',
+    en: 'The {field} is beyond the range of amounts that can be computed exactly (at most {maxFen} fen): check the amount',
+  },
   DUPLICATE_OF_ITSELF: { zh: '项目不能认定为自身的重复', en: 'A project cannot be a duplicate of itself' },
   ALREADY_LINKED_AS_DUPLICATE: {
     zh: '项目已认定为 {canonicalProjectId} 的重复项目',

@@ -18,6 +18,7 @@ import {
   Channel,
   CorrectableFact,
   Department,
+  FulfilmentFindingCode,
   IncentiveKind,
   LandSupply,
   LeaderRole,
@@ -238,6 +239,50 @@ export const AgreementAmended = defineEvent(
   { zh: '协议变更（补充协议）', en: 'The agreement was amended (supplementary agreement)', rules: ['R5'] },
 );
 
+/**
+ * When a district procedure's time limit ends: a due date, or the year whose official holiday
+ * schedule the count is waiting for (R7: a year not yet published is never guessed).
+ */
+export const ProcedureDeadline = t.union(
+  [
+    struct({ kind: t.literal('due'), dueOn: BusinessDate }, 'DeadlineDue'),
+    struct({ kind: t.literal('pending-calendar'), year: Year }, 'DeadlinePendingCalendar'),
+  ],
+  'ProcedureDeadline',
+);
+export type ProcedureDeadline = t.TypeOf<typeof ProcedureDeadline>;
+
+/**
+ * Who approves a procedure and, for the district's own approvals, its time limit (R7: 001 §(三)2).
+ * 属本区审批的事项: 3 working days after a complete file, 10 in special cases. 需上报有关部门审批的:
+ * reported up and followed to completion (跟踪办结), with no working-day limit.
+ */
+export const ProcedureApproval = t.union(
+  [
+    struct(
+      {
+        level: t.literal('district'),
+        /** Working-day time limit: 3, or 10 in special cases. */
+        workingDays: Count,
+        deadline: ProcedureDeadline,
+      },
+      'DistrictApproval',
+    ),
+    struct(
+      { level: t.literal('higher-level') },
+      { /** The authority it is reported to (e.g. 市自然资源和规划局). */ authority: NonEmptyText },
+      'HigherLevelApproval',
+    ),
+  ],
+  'ProcedureApproval',
+);
+export type ProcedureApproval = t.TypeOf<typeof ProcedureApproval>;
+
+/**
+ * Version 2 records the approval level and, for district approvals, a deadline that may be pending
+ * on a year's calendar; version 1 (a flat `timeLimitDays` and `dueOn`) is read as a district
+ * approval due on its `dueOn` (project.upcasters.ts).
+ */
 export const ProcedureRequested = defineEvent(
   'ProcedureRequested',
   struct(
@@ -249,13 +294,41 @@ export const ProcedureRequested = defineEvent(
       /** The day the application became complete: the time limit counts from the next working day. */
       completeOn: BusinessDate,
       special: t.boolean,
-      /** Working-day time limit: 3, or 10 in special cases (R7: 001 §(三)2). */
-      timeLimitDays: Count,
-      dueOn: BusinessDate,
+      approval: ProcedureApproval,
     },
     { title: NonEmptyText },
   ),
-  { zh: '手续申报（材料齐全）', en: 'A procedure was applied for with a complete file', rules: ['R7'] },
+  {
+    version: 2,
+    zh: '手续申报（材料齐全）',
+    en: 'A procedure was applied for with a complete file',
+    rules: ['R7'],
+  },
+);
+
+/**
+ * A district procedure's deadline that waited for a year's official holiday schedule, computed once
+ * the schedule was adopted (by the server's deadline watcher, never by a caller).
+ */
+export const ProcedureDeadlineComputed = defineEvent(
+  'ProcedureDeadlineComputed',
+  struct(
+    {
+      ...project,
+      procedureId: ProcedureId,
+      dueOn: BusinessDate,
+      /** The year whose adopted schedule made the count possible. */
+      calendarYear: Year,
+      computedOn: BusinessDate,
+    },
+    /** For a procedure already completed: the count its completion could not make then. */
+    { workingDaysTaken: Count, withinTimeLimit: t.boolean },
+  ),
+  {
+    zh: '手续办结时限确定（节假日安排公布后）',
+    en: "A procedure's deadline was computed once its year's holiday schedule was adopted",
+    rules: ['R7'],
+  },
 );
 
 export const ProcedureCompleted = defineEvent(
@@ -268,10 +341,15 @@ export const ProcedureCompleted = defineEvent(
       /** Receipt (回执单) number recording the department's handling (R7: 001 §(三)4). */
       receiptNo: NonEmptyText,
       handler: NonEmptyText,
+    },
+    {
+      approvalNo: NonEmptyText,
+      evidence: Evidence,
+      /** Absent while the count reaches into a year whose official schedule is not adopted yet. */
       workingDaysTaken: Count,
+      /** District approvals only; absent while their deadline is pending on the calendar. */
       withinTimeLimit: t.boolean,
     },
-    { approvalNo: NonEmptyText, evidence: Evidence },
   ),
   { zh: '手续办结', en: 'A procedure was completed', rules: ['R7'] },
 );
@@ -340,33 +418,78 @@ export const PerformanceReported = defineEvent(
   { zh: '报送年度产出（产值、税收、就业）', en: 'Yearly output, tax and jobs were reported', rules: ['R9'] },
 );
 
-/** Committed vs actual figures of a fulfilment evaluation, as ratios (1 = as agreed). */
+/**
+ * Actual ÷ committed, kept to four decimals (1 = as agreed), or null when the ratio is not
+ * applicable: a figure over nothing (no land, nothing committed) or one the project cannot have
+ * yet (output before its production deadline). Never 1 for "nothing over nothing".
+ */
+export const Ratio = t.union([t.number, t.null], 'Ratio');
+export type Ratio = t.TypeOf<typeof Ratio>;
+
+/** Committed vs actual figures of a fulfilment evaluation, as ratios (R9: 000 §三.4). */
 export const FulfilmentRatios = struct(
   {
-    fixedAssetInvestment: t.number,
-    investmentPerMu: t.number,
-    output: t.number,
-    taxPerMu: t.number,
-    outputPerMu: t.number,
-    jobs: t.number,
+    fixedAssetInvestment: Ratio,
+    investmentPerMu: Ratio,
+    output: Ratio,
+    outputPerMu: Ratio,
+    tax: Ratio,
+    taxPerMu: Ratio,
+    jobs: Ratio,
     /** Agreed construction days ÷ actual construction days (≥ 1 when on time). */
-    constructionPeriod: t.number,
+    constructionPeriod: Ratio,
   },
   'FulfilmentRatios',
 );
 export type FulfilmentRatios = t.TypeOf<typeof FulfilmentRatios>;
 
+/** A per-mu figure in 万元/亩 (two decimals), as committed and as achieved; null where not applicable. */
+export const PerMuFigure = struct({ committed: Ratio, actual: Ratio }, 'PerMuFigure');
+export type PerMuFigure = t.TypeOf<typeof PerMuFigure>;
+
+/** R5/R9 (000 §三.2/§三.4): 亩均投资, 亩均税收, 亩均产值 (亩均效益), in 万元/亩. */
+export const PerMuFigures = struct(
+  { investment: PerMuFigure, tax: PerMuFigure, output: PerMuFigure },
+  'PerMuFigures',
+);
+export type PerMuFigures = t.TypeOf<typeof PerMuFigures>;
+
+/** One reason for a verdict: a code of the findings catalogue and the figures its message needs. */
+export const FulfilmentFinding = struct(
+  {
+    code: FulfilmentFindingCode,
+    params: t.readonly(t.record(t.string, t.union([t.string, t.number, t.null]))),
+  },
+  'FulfilmentFinding',
+);
+export type FulfilmentFinding = t.TypeOf<typeof FulfilmentFinding>;
+
+/** A breach the agreement itself defines (R10: 002 §七 按协议条款约定), stated by the evaluator. */
+export const DefinedBreach = struct({ clause: NonEmptyText, description: NonEmptyText }, 'DefinedBreach');
+export type DefinedBreach = t.TypeOf<typeof DefinedBreach>;
+
+/**
+ * Version 2 (issue #11): ratios may be "not applicable" (null), per-mu figures in 万元/亩,
+ * findings as codes with params (bilingual through the findings catalogue), the date the year
+ * was judged as of (`asOf`: the year's last day, or the evaluation day if earlier), and a breach
+ * the agreement defines. Version 1 is read through `fulfilmentEvaluatedV1toV2`.
+ */
 export const FulfilmentEvaluated = defineEvent(
   'FulfilmentEvaluated',
-  struct({
-    ...project,
-    on: BusinessDate,
-    year: Year,
-    ratios: FulfilmentRatios,
-    verdict: Verdict,
-    findings: t.readonlyArray(t.string),
-  }),
-  { zh: '履约评估', en: 'Fulfilment of the agreement was evaluated', rules: ['R9', 'R10'] },
+  struct(
+    {
+      ...project,
+      on: BusinessDate,
+      year: Year,
+      asOf: BusinessDate,
+      ratios: FulfilmentRatios,
+      perMu: PerMuFigures,
+      verdict: Verdict,
+      findings: t.readonlyArray(FulfilmentFinding),
+    },
+    { definedBreach: DefinedBreach },
+  ),
+  { version: 2, zh: '履约评估', en: 'Fulfilment of the agreement was evaluated', rules: ['R9', 'R10'] },
 );
 
 export const IncentiveDisbursed = defineEvent(
@@ -528,6 +651,7 @@ export const projectEvents = {
   AgreementSigned,
   AgreementAmended,
   ProcedureRequested,
+  ProcedureDeadlineComputed,
   ProcedureCompleted,
   ConstructionStarted,
   InvestmentProgressReported,

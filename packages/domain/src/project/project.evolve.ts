@@ -15,6 +15,7 @@ type KeyedField =
   | 'procedures'
   | 'investmentByMonth'
   | 'performance'
+  | 'evaluations'
   | 'incentives'
   | 'missedMilestones'
   | 'withdrawnMilestones';
@@ -31,6 +32,7 @@ const nothingOwned = (): Owned => ({
   procedures: false,
   investmentByMonth: false,
   performance: false,
+  evaluations: false,
   incentives: false,
   missedMilestones: false,
   withdrawnMilestones: false,
@@ -136,7 +138,8 @@ const newProject = (f: {
   investmentByMonth: {},
   cumulativeInvestment: cny.zero,
   performance: {},
-  lastEvaluation: undefined,
+  evaluations: {},
+  governingEvaluation: undefined,
   incentives: {},
   secondaryPromotionOn: undefined,
   rectifications: [],
@@ -182,7 +185,8 @@ const draftOf = (p: Project): Draft => {
     investmentByMonth: p.investmentByMonth,
     cumulativeInvestment: p.cumulativeInvestment,
     performance: p.performance,
-    lastEvaluation: p.lastEvaluation,
+    evaluations: p.evaluations,
+    governingEvaluation: p.governingEvaluation,
     incentives: p.incentives,
     secondaryPromotionOn: p.secondaryPromotionOn,
     rectifications: p.rectifications,
@@ -339,11 +343,35 @@ const applyEvent = (d: Draft, event: ProjectEvent, owned?: Owned): void => {
         department: e.department,
         completeOn: e.completeOn,
         special: e.special,
-        dueOn: e.dueOn,
+        approval: e.approval,
         completedOn: undefined,
+        workingDaysTaken: undefined,
         withinTimeLimit: undefined,
       });
       return touch(d, e.completeOn);
+    }
+    case 'ProcedureDeadlineComputed': {
+      const e = event.data;
+      const proc = d.procedures[e.procedureId];
+      if (proc !== undefined && proc.approval.level === 'district') {
+        setEntry(d, owned, 'procedures', e.procedureId, {
+          procedureId: proc.procedureId,
+          kind: proc.kind,
+          department: proc.department,
+          completeOn: proc.completeOn,
+          special: proc.special,
+          approval: {
+            level: 'district',
+            workingDays: proc.approval.workingDays,
+            deadline: { kind: 'due', dueOn: e.dueOn },
+          },
+          completedOn: proc.completedOn,
+          workingDaysTaken: e.workingDaysTaken ?? proc.workingDaysTaken,
+          withinTimeLimit: e.withinTimeLimit ?? proc.withinTimeLimit,
+        });
+      }
+      // A computation is not a fact about the project's progress: lastActivityOn stays.
+      return;
     }
     case 'ProcedureCompleted': {
       const e = event.data;
@@ -356,8 +384,9 @@ const applyEvent = (d: Draft, event: ProjectEvent, owned?: Owned): void => {
           department: proc.department,
           completeOn: proc.completeOn,
           special: proc.special,
-          dueOn: proc.dueOn,
+          approval: proc.approval,
           completedOn: e.on,
+          workingDaysTaken: e.workingDaysTaken,
           withinTimeLimit: e.withinTimeLimit,
         });
       }
@@ -393,10 +422,22 @@ const applyEvent = (d: Draft, event: ProjectEvent, owned?: Owned): void => {
       });
       return touch(d, e.on);
     }
-    case 'FulfilmentEvaluated':
-      d.lastEvaluation = { verdict: event.data.verdict, on: event.data.on, year: event.data.year };
-      return touch(d, event.data.on);
+    case 'FulfilmentEvaluated': {
+      const e = event.data;
+      const evaluation = {
+        year: e.year,
+        on: e.on,
+        verdict: e.verdict,
+        definedBreach: e.definedBreach,
+      };
+      setEntry(d, owned, 'evaluations', e.year, evaluation);
+      // R10: the latest evaluated year governs; an earlier year evaluated later does not overturn it.
+      if (d.governingEvaluation === undefined || e.year >= d.governingEvaluation.year)
+        d.governingEvaluation = evaluation;
+      return touch(d, e.on);
+    }
     case 'IncentiveDisbursed': {
+      // cny.add cannot throw on a decided history: decide keeps disbursed ≤ ceiling and clawedBack ≤ disbursed.
       const amount = event.data.amount;
       changeAccount(d, owned, event.data.incentiveId, (a) => ({
         ...a,

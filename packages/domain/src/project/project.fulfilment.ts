@@ -1,62 +1,202 @@
-import { BusinessDate, daysBetween } from '../shared/dates';
-import type { AgreementTerms, FulfilmentRatios } from './project.events';
-import type { FulfilmentPolicy } from './project.policy';
-import type { YearlyPerformance } from './project.state';
-import type { Verdict } from './project.vocabulary';
+import { addMonths, BusinessDate, daysBetween, Year } from '../shared/dates';
+import { ErrorParams, Language, renderMessage } from '../shared/errors';
+import type { Cny } from '../shared/money';
+import type {
+  AgreementTerms,
+  DefinedBreach,
+  FulfilmentFinding,
+  FulfilmentRatios,
+  PerMuFigures,
+  Ratio,
+} from './project.events';
+import type { ProjectPolicy } from './project.policy';
+import {
+  FulfilmentFigure,
+  fulfilmentFigureLabels,
+  FulfilmentFindingCode,
+  fulfilmentFindings,
+  Verdict,
+} from './project.vocabulary';
 
-/** What a fulfilment evaluation finds: ratios of actual to agreed, the verdict and why. */
+/** What a fulfilment evaluation finds: ratios and per-mu figures, the verdict and why. */
 export interface FulfilmentAssessment {
   readonly ratios: FulfilmentRatios;
+  readonly perMu: PerMuFigures;
   readonly verdict: Verdict;
-  readonly findings: ReadonlyArray<string>;
+  readonly findings: ReadonlyArray<FulfilmentFinding>;
 }
 
-/** The facts an evaluation compares with the agreement. */
+/** The facts of one year that an evaluation compares with the agreement. */
 export interface FulfilmentFacts {
-  readonly performance: YearlyPerformance;
+  readonly year: Year;
+  /** The day the year is judged as of (`evaluationAsOf`): facts after it do not count for the year. */
+  readonly asOf: BusinessDate;
   readonly signedOn: BusinessDate;
   readonly startedOn?: BusinessDate;
   readonly completedOn?: BusinessDate;
-  readonly evaluatedOn: BusinessDate;
+  readonly productionOn?: BusinessDate;
+  /** When the land was supplied (a completed 土地供应 procedure), if it was. */
+  readonly landSuppliedOn?: BusinessDate;
+  /** Fixed-asset investment completed by `asOf`. */
+  readonly investmentToDate: Cny;
+  /** The year's reported output, tax and jobs; absent when nothing was reported. */
+  readonly performance?: { readonly output: Cny; readonly tax: Cny; readonly jobs: number };
+  /** A breach the agreement defines, as the evaluator stated it. */
+  readonly definedBreach?: DefinedBreach;
 }
 
-/** Ratios are kept to four decimals so that stored figures read the same everywhere. */
-const ratio = (actual: number, committed: number): number =>
-  committed <= 0 ? 1 : Math.round((actual / committed) * 10_000) / 10_000;
+/** A year is judged as of its last day, or as of the evaluation day when that is earlier. */
+export const evaluationAsOf = (year: Year, on: BusinessDate): BusinessDate => {
+  const yearEnd = `${year}-12-31` as BusinessDate;
+  return on < yearEnd ? on : yearEnd;
+};
+
+const earlier = (a: BusinessDate, b: BusinessDate): BusinessDate => (a <= b ? a : b);
+
+/** Ratios are kept to four decimals so that stored figures read the same everywhere; over nothing, not applicable. */
+const ratio = (actual: number, committed: number): Ratio =>
+  committed > 0 ? Math.round((actual / committed) * 10_000) / 10_000 : null;
+
+const FEN_PER_WAN = 1_000_000;
+/** An amount per mu in 万元/亩, two decimals; not applicable without land. */
+const perMu = (fen: number, area: number): Ratio =>
+  area > 0 ? Math.round((fen / FEN_PER_WAN / area) * 100) / 100 : null;
+
+const finding = (
+  code: FulfilmentFindingCode,
+  params: FulfilmentFinding['params'] = {},
+): FulfilmentFinding => ({
+  code,
+  params,
+});
+
+/** The figures in the order findings list them. */
+const FIGURES: ReadonlyArray<FulfilmentFigure> = [
+  'fixedAssetInvestment',
+  'investmentPerMu',
+  'output',
+  'outputPerMu',
+  'tax',
+  'taxPerMu',
+  'jobs',
+  'constructionPeriod',
+];
 
 /**
  * R9 (000 §三.4): after the construction period, agreed output, investment per mu, tax per mu,
- * benefit per mu and construction period are compared with actuals. R10 (002 §七) turns the
- * comparison into a verdict. Pure: the same terms and facts always give the same assessment.
+ * benefit per mu and construction period are compared with actuals. R10 (002 §七, 001 §(四))
+ * turns the comparison into a verdict:
+ * - **serious breach** only for what the seeds name: 圈而不建 (land supplied, construction not
+ *   started by the start deadline), 签而不建 (not started by the start deadline), 建而不产 (built,
+ *   not producing by the production deadline), investment far below the agreement (policy
+ *   threshold), or a breach the agreement defines. A deadline is the agreed date or the exit
+ *   rule's months after signing (R8: 三个月不开工、两年不投产), whichever comes first;
+ * - **underperforming** when any applicable ratio is short of the agreement — missed economic
+ *   targets alone never make a serious breach (002 §七: 事实上已完成投资但未能达到协议约定经济指标的
+ *   … 二次招商);
+ * - **compliant** otherwise.
+ * Output, tax and jobs are not applicable before production when the production deadline has not
+ * passed; per-mu figures are not applicable without land; a ratio over nothing is not applicable.
+ * Pure: the same terms and facts always give the same assessment.
  */
 export const assessFulfilment = (
   terms: AgreementTerms,
   facts: FulfilmentFacts,
-  policy: FulfilmentPolicy,
+  policy: Pick<ProjectPolicy, 'exitRule' | 'fulfilment'>,
 ): FulfilmentAssessment => {
-  const { performance } = facts;
-  const area = terms.landArea > 0 ? terms.landArea : 1;
-  const agreedDays = Math.max(1, daysBetween(facts.signedOn, terms.schedule.completeBy));
-  const actualDays = Math.max(1, daysBetween(facts.signedOn, facts.completedOn ?? facts.evaluatedOn));
+  const { asOf, signedOn } = facts;
+  const area = terms.landArea;
+  const land = area > 0;
+  const started = facts.startedOn !== undefined && facts.startedOn <= asOf;
+  const producing = facts.productionOn !== undefined && facts.productionOn <= asOf;
+  const startDeadline = earlier(terms.schedule.startBy, addMonths(signedOn, policy.exitRule.startMonths));
+  const productionDeadline = earlier(
+    terms.schedule.produceBy,
+    addMonths(signedOn, policy.exitRule.productionMonths),
+  );
+  const economics = producing || asOf > productionDeadline;
+  const performed = facts.performance ?? { output: 0, tax: 0, jobs: 0 };
+  const c = terms.commitments;
+  const invested = facts.investmentToDate;
+
+  const completed = facts.completedOn !== undefined && facts.completedOn <= asOf ? facts.completedOn : asOf;
+  const agreedDays = daysBetween(signedOn, terms.schedule.completeBy);
+  const actualDays = Math.max(1, daysBetween(signedOn, completed));
+
+  // Per-mu ratios divide both sides by the same agreed land area, so they equal the plain ratio.
   const ratios: FulfilmentRatios = {
-    fixedAssetInvestment: ratio(performance.investmentToDate, terms.fixedAssetInvestment),
-    investmentPerMu: ratio(performance.investmentToDate / area, terms.fixedAssetInvestment / area),
-    output: ratio(performance.output, terms.commitments.annualOutput),
-    taxPerMu: ratio(performance.tax / area, terms.commitments.annualTax / area),
-    outputPerMu: ratio(performance.output / area, terms.commitments.annualOutput / area),
-    jobs: ratio(performance.jobs, terms.commitments.jobs),
-    constructionPeriod: ratio(agreedDays, actualDays),
+    fixedAssetInvestment: ratio(invested, terms.fixedAssetInvestment),
+    investmentPerMu: land ? ratio(invested, terms.fixedAssetInvestment) : null,
+    output: economics ? ratio(performed.output, c.annualOutput) : null,
+    outputPerMu: economics && land ? ratio(performed.output, c.annualOutput) : null,
+    tax: economics ? ratio(performed.tax, c.annualTax) : null,
+    taxPerMu: economics && land ? ratio(performed.tax, c.annualTax) : null,
+    jobs: economics ? ratio(performed.jobs, c.jobs) : null,
+    constructionPeriod: agreedDays > 0 ? Math.round((agreedDays / actualDays) * 10_000) / 10_000 : null,
   };
-  const findings = (Object.keys(ratios) as Array<keyof FulfilmentRatios>)
-    .filter((k) => ratios[k] < policy.compliantAt)
-    .map((k) => `${k} ${ratios[k]}`);
-  const investment = Math.min(ratios.fixedAssetInvestment, ratios.investmentPerMu);
-  const economic = Math.min(ratios.output, ratios.taxPerMu, ratios.jobs);
+  const perMuFigures: PerMuFigures = {
+    investment: { committed: perMu(terms.fixedAssetInvestment, area), actual: perMu(invested, area) },
+    tax: { committed: perMu(c.annualTax, area), actual: economics ? perMu(performed.tax, area) : null },
+    output: {
+      committed: perMu(c.annualOutput, area),
+      actual: economics ? perMu(performed.output, area) : null,
+    },
+  };
+
+  const breaches: FulfilmentFinding[] = [];
+  const landSupplied = facts.landSuppliedOn !== undefined && facts.landSuppliedOn <= asOf;
+  if (!started && asOf > startDeadline) {
+    breaches.push(
+      landSupplied
+        ? finding('LAND_IDLE', { landSuppliedOn: facts.landSuppliedOn ?? null, deadline: startDeadline })
+        : finding('SIGNED_NOT_BUILT', { deadline: startDeadline }),
+    );
+  } else if (started && !producing && asOf > productionDeadline) {
+    breaches.push(finding('BUILT_NOT_PRODUCING', { deadline: productionDeadline }));
+  }
+  const threshold = policy.fulfilment.seriousBreachInvestmentBelow;
+  if (ratios.fixedAssetInvestment !== null && ratios.fixedAssetInvestment < threshold) {
+    breaches.push(finding('INVESTMENT_FAR_BELOW', { ratio: ratios.fixedAssetInvestment, threshold }));
+  }
+  if (facts.definedBreach !== undefined) {
+    breaches.push(
+      finding('DEFINED_BREACH', {
+        clause: facts.definedBreach.clause,
+        description: facts.definedBreach.description,
+      }),
+    );
+  }
+  const shortfalls = FIGURES.flatMap((figure) => {
+    const r = ratios[figure];
+    return r !== null && r < policy.fulfilment.compliantAt
+      ? [finding('SHORTFALL', { figure, ratio: r })]
+      : [];
+  });
+  const notes = [
+    ...(economics ? [] : [finding('NOT_YET_PRODUCING', { deadline: productionDeadline })]),
+    ...(land ? [] : [finding('NO_LAND')]),
+  ];
   const verdict: Verdict =
-    investment < policy.seriousBreachInvestmentBelow || economic < policy.seriousBreachEconomicBelow
-      ? 'serious-breach'
-      : findings.length === 0
-        ? 'compliant'
-        : 'underperforming';
-  return { ratios, verdict, findings };
+    breaches.length > 0 ? 'serious-breach' : shortfalls.length > 0 ? 'underperforming' : 'compliant';
+  return { ratios, perMu: perMuFigures, verdict, findings: [...breaches, ...shortfalls, ...notes] };
 };
+
+const percent = (x: unknown): string | null =>
+  typeof x === 'number' ? String(Math.round(x * 10_000) / 100) : null;
+
+/** A finding as a person reads it, in Chinese or English (e.g. "年产值完成协议约定的 75%…"). */
+export const describeFinding = (f: FulfilmentFinding, language: Language): string => {
+  const figure = FulfilmentFigure.is(f.params['figure']) ? f.params['figure'] : undefined;
+  const params: ErrorParams = {
+    ...f.params,
+    percent: percent(f.params['ratio']),
+    thresholdPercent: percent(f.params['threshold']),
+    figureZh: figure !== undefined ? fulfilmentFigureLabels[figure].zh : null,
+    figureEn: figure !== undefined ? fulfilmentFigureLabels[figure].en : null,
+  };
+  const message = fulfilmentFindings[f.code];
+  return renderMessage({ zh: message.zh, en: message.en }, params, language);
+};
+
+/** What a finding weighs in the verdict: breach, shortfall or note. */
+export const findingWeight = (f: FulfilmentFinding) => fulfilmentFindings[f.code].weight;

@@ -46,6 +46,11 @@ import { defaultProjectPolicy } from './project.policy';
 import type { Project } from './project.state';
 
 const project = spec(projectDecider);
+/** A breach the fixture agreement defines, as an evaluator states it (R10: 002 §七 按协议条款约定). */
+const definedBreach = {
+  clause: unsafeId.text('协议第十二条（土地用途）'),
+  description: unsafeId.text('擅自将 30 亩工业用地转作仓储出租'),
+};
 const text = unsafeId.text;
 const pid = fixtureIds.project;
 
@@ -73,29 +78,38 @@ describe('R7 — procedures completed within 3 working days, 10 in special cases
 
   it('a complete application on Friday 2024-09-27 is due on 2024-10-08: Sunday 09-29 is an adjusted workday, National Day is skipped (R7)', () => {
     // 09-28 Sat rest, 09-29 Sun 调休上班 (1), 09-30 Mon (2), 10-01…10-07 国庆节, 10-08 Tue (3).
-    expect(requested('2024-09-27').data).toMatchObject({ timeLimitDays: 3, dueOn: '2024-10-08' });
+    expect(requested('2024-09-27').data.approval).toEqual({
+      level: 'district',
+      workingDays: 3,
+      deadline: { kind: 'due', dueOn: '2024-10-08' },
+    });
   });
 
   it('a special case gets 10 working days: from 2024-09-27 it is due on 2024-10-16, counting Saturday 10-12 (R7)', () => {
     // 09-29 (1), 09-30 (2), 10-08 (3), 10-09 (4), 10-10 (5), 10-11 (6), 10-12 Sat 调休 (7), 10-14 (8), 10-15 (9), 10-16 (10).
     expect(requested('2024-09-27', true).data).toMatchObject({
-      timeLimitDays: 10,
       special: true,
-      dueOn: '2024-10-16',
+      approval: { level: 'district', workingDays: 10, deadline: { kind: 'due', dueOn: '2024-10-16' } },
     });
   });
 
   it('an application complete on 2024-02-02 counts Sunday 2024-02-04, an adjusted workday before Spring Festival (R7)', () => {
     const history = smallProjectSigned('2024-01-15');
     const [e] = runScript([requestProcedure({ completeOn: date('2024-02-02') })], history);
-    expect(e).toMatchObject({ type: 'ProcedureRequested', data: { dueOn: '2024-02-06' } });
+    expect(e).toMatchObject({
+      type: 'ProcedureRequested',
+      data: { approval: { deadline: { kind: 'due', dueOn: '2024-02-06' } } },
+    });
   });
 
   it('an application complete on 2024-02-08 skips the Spring Festival holiday and counts Sunday 2024-02-18 (R7)', () => {
     // 02-09 Fri (1), 02-10…02-17 春节, 02-18 Sun 调休上班 (2), 02-19 Mon (3).
     const history = smallProjectSigned('2024-01-15');
     const [e] = runScript([requestProcedure({ completeOn: date('2024-02-08') })], history);
-    expect(e).toMatchObject({ type: 'ProcedureRequested', data: { dueOn: '2024-02-19' } });
+    expect(e).toMatchObject({
+      type: 'ProcedureRequested',
+      data: { approval: { deadline: { kind: 'due', dueOn: '2024-02-19' } } },
+    });
   });
 
   it('a procedure completed on its due date is within the time limit, and the receipt counts the working days taken (R7)', () => {
@@ -295,13 +309,33 @@ describe('R9 — after the construction period, agreed figures are compared with
       .thenFails('FULFILMENT_NOT_DUE', { completeBy: '2025-12-31' });
   });
 
-  it('a project still building is evaluated on what it invested once the agreed completion date has passed (R9)', () => {
+  it('R9 · 000 §三.4: a project still building is evaluated on what it invested once the agreed completion date has passed, not on output it cannot have yet', () => {
+    // Signed 2024-05-10, completion agreed by 2025-12-31, production by 2026-03-31 (exit rule: 2026-05-10).
+    // On 2026-01-01: 1.6亿 of 3.2亿 invested = 0.5 (not below the 0.5 threshold); 601 days against
+    // 600 agreed = 0.9983; output, tax and jobs not applicable before 2026-03-31.
     const history = then(historyUntil('under-construction'), reportInvestment('2024-07', cny.yi(1.6)));
-    const [e] = emitted(history, evaluateFulfilment({ on: date('2026-01-01'), year: 2025 as Year }));
+    const [e] = emitted(history, evaluateFulfilment({ on: date('2026-01-01'), year: 2026 as Year }));
     expect(e).toMatchObject({
       type: 'FulfilmentEvaluated',
-      data: { ratios: { fixedAssetInvestment: 0.5, output: 0 }, verdict: 'serious-breach' },
+      data: {
+        asOf: '2026-01-01',
+        ratios: {
+          fixedAssetInvestment: 0.5,
+          output: null,
+          tax: null,
+          jobs: null,
+          constructionPeriod: 0.9983,
+        },
+        verdict: 'underperforming',
+      },
     });
+  });
+
+  it('R9 · 000 §三.4: a year is not evaluated while its construction period is not over as of the year end', () => {
+    project
+      .given(historyUntil('under-construction'))
+      .when(evaluateFulfilment({ on: date('2026-01-01'), year: 2025 as Year }))
+      .thenFails('FULFILMENT_NOT_DUE', { completeBy: '2025-12-31' });
   });
 
   it('a producing project must report its output before it is evaluated (R9)', () => {
@@ -329,33 +363,42 @@ describe('R9 — after the construction period, agreed figures are compared with
         projectId: pid,
         on: '2027-02-15',
         year: 2026,
+        asOf: '2026-12-31',
         ratios: {
           fixedAssetInvestment: 0.9, // 2.88 / 3.2
           investmentPerMu: 0.9, // (2.88 / 120) / (3.2 / 120)
           output: 0.75, // 6 / 8
-          taxPerMu: 0.75, // (1800 / 120) / (2400 / 120)
           outputPerMu: 0.75,
+          tax: 0.75, // 1800 / 2400
+          taxPerMu: 0.75, // (1800 / 120) / (2400 / 120)
           jobs: 0.8, // 280 / 350
           constructionPeriod: 1.0733, // 600 agreed days (2024-05-10 → 2025-12-31) / 559 actual (→ 2025-11-20)
         },
+        perMu: {
+          investment: { committed: 266.67, actual: 240 }, // 32000万 / 120 亩; 28800万 / 120 亩
+          tax: { committed: 20, actual: 15 }, // 2400万 / 120; 1800万 / 120
+          output: { committed: 666.67, actual: 500 }, // 80000万 / 120; 60000万 / 120
+        },
         verdict: 'underperforming',
         findings: [
-          'fixedAssetInvestment 0.9',
-          'investmentPerMu 0.9',
-          'output 0.75',
-          'taxPerMu 0.75',
-          'outputPerMu 0.75',
-          'jobs 0.8',
+          { code: 'SHORTFALL', params: { figure: 'fixedAssetInvestment', ratio: 0.9 } },
+          { code: 'SHORTFALL', params: { figure: 'investmentPerMu', ratio: 0.9 } },
+          { code: 'SHORTFALL', params: { figure: 'output', ratio: 0.75 } },
+          { code: 'SHORTFALL', params: { figure: 'outputPerMu', ratio: 0.75 } },
+          { code: 'SHORTFALL', params: { figure: 'tax', ratio: 0.75 } },
+          { code: 'SHORTFALL', params: { figure: 'taxPerMu', ratio: 0.75 } },
+          { code: 'SHORTFALL', params: { figure: 'jobs', ratio: 0.8 } },
         ],
       },
     });
   });
 
   it('a project that met or beat every agreed figure is compliant (R9)', () => {
-    expect(projectOf(historyUntil('evaluated')).lastEvaluation).toEqual({
+    expect(projectOf(historyUntil('evaluated')).governingEvaluation).toEqual({
       verdict: 'compliant',
       on: '2027-02-15',
       year: 2026,
+      definedBreach: undefined,
     });
   });
 
@@ -364,35 +407,46 @@ describe('R9 — after the construction period, agreed figures are compared with
     const assessment = assessFulfilment(
       state.agreement!.terms,
       {
-        performance: state.performance[2026]!,
+        year: 2026 as Year,
+        asOf: date('2026-12-31'),
         signedOn: date('2024-05-10'),
         startedOn: date('2024-07-15'),
         completedOn: date('2026-06-28'), // 779 days after signing, against 600 agreed
-        evaluatedOn: date('2027-02-15'),
+        productionOn: date('2026-07-01'),
+        investmentToDate: cny.yi(3.3),
+        performance: state.performance[2026]!,
       },
-      defaultProjectPolicy.fulfilment,
+      defaultProjectPolicy,
     );
     expect(assessment.ratios.constructionPeriod).toBe(0.7702); // 600 / 779 = 0.77021…
     expect(assessment.verdict).toBe('underperforming');
-    expect(assessment.findings).toEqual(['constructionPeriod 0.7702']);
+    expect(assessment.findings).toEqual([
+      { code: 'SHORTFALL', params: { figure: 'constructionPeriod', ratio: 0.7702 } },
+    ]);
   });
 
-  it('assessFulfilment: investment below half of the agreement is a serious breach (R9)', () => {
-    const state = projectOf(
-      historyUntil('performance-reported', { performance: { investmentToDate: cny.yi(1.5) } }),
-    );
+  it('R10 · 002 §七: investment below half of the agreement is a serious breach (investment far below)', () => {
+    const state = projectOf(historyUntil('performance-reported'));
     const assessment = assessFulfilment(
       state.agreement!.terms,
       {
-        performance: state.performance[2026]!,
+        year: 2026 as Year,
+        asOf: date('2026-12-31'),
         signedOn: date('2024-05-10'),
+        startedOn: date('2024-07-15'),
         completedOn: date('2025-11-20'),
-        evaluatedOn: date('2027-02-15'),
+        productionOn: date('2026-01-10'),
+        investmentToDate: cny.yi(1.5),
+        performance: state.performance[2026]!,
       },
-      defaultProjectPolicy.fulfilment,
+      defaultProjectPolicy,
     );
     expect(assessment.ratios.fixedAssetInvestment).toBe(0.4688); // 1.5 / 3.2 = 0.46875, kept to four decimals
     expect(assessment.verdict).toBe('serious-breach');
+    expect(assessment.findings[0]).toEqual({
+      code: 'INVESTMENT_FAR_BELOW',
+      params: { ratio: 0.4688, threshold: 0.5 },
+    });
   });
 });
 
@@ -402,17 +456,20 @@ describe('R10 — compliant projects are honoured, underperformers get secondary
     historyUntil('evaluated', { performance: { output: cny.yi(6), tax: cny.wan(1800), jobs: count(280) } });
   const seriousBreach = () => historyUntil('evaluated', { performance: { investmentToDate: cny.yi(1.2) } });
 
-  /** Compliant in 2026 with 800万 of the equipment subsidy paid, then found short in 2027. */
+  /**
+   * Compliant in 2026 with 800万 of the equipment subsidy paid, then found short in 2027: output
+   * at 6亿 of 8亿 (underperforming), or a breach the agreement defines (serious breach).
+   */
   const paidThenShort = (verdict2027: 'underperforming' | 'serious-breach') =>
     then(
       compliant(),
       disburseIncentive(),
-      reportPerformance({
+      reportPerformance({ year: 2027 as Year, on: date('2028-01-20'), output: cny.yi(6) }),
+      evaluateFulfilment({
         year: 2027 as Year,
-        on: date('2028-01-20'),
-        ...(verdict2027 === 'underperforming' ? { output: cny.yi(6) } : { output: cny.yi(1) }),
+        on: date('2028-02-15'),
+        ...(verdict2027 === 'serious-breach' ? { definedBreach } : {}),
       }),
-      evaluateFulfilment({ year: 2027 as Year, on: date('2028-02-15') }),
     );
 
   it('a compliant project gets its incentive paid (R10)', () => {
@@ -455,7 +512,7 @@ describe('R10 — compliant projects are honoured, underperformers get secondary
   });
 
   it('a project in serious breach is terminated for breach (R10)', () => {
-    expect(projectOf(seriousBreach()).lastEvaluation?.verdict).toBe('serious-breach');
+    expect(projectOf(seriousBreach()).governingEvaluation?.verdict).toBe('serious-breach');
     const command = terminateProject();
     const { type: _type, ...data } = command;
     project
@@ -717,12 +774,13 @@ describe('a closed project', () => {
   });
 });
 
+/** Compliant in 2026 and paid; in 2027 a breach the agreement defines (economics alone would not do, 002 §七). */
 function paidAndBreached(): ReadonlyArray<ProjectEvent> {
   return then(
     historyUntil('evaluated'),
     disburseIncentive(),
     reportPerformance({ year: 2027 as Year, on: date('2028-01-20'), output: cny.yi(1) }),
-    evaluateFulfilment({ year: 2027 as Year, on: date('2028-02-15') }),
+    evaluateFulfilment({ year: 2027 as Year, on: date('2028-02-15'), definedBreach }),
   );
 }
 

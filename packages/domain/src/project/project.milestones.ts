@@ -1,7 +1,8 @@
 import { addMonths, BusinessDate } from '../shared/dates';
 import type { ProcedureId, ProjectId } from '../shared/ids';
 import type { ProjectPolicy } from './project.policy';
-import type { Project, ProjectState } from './project.state';
+import { governingVerdict } from './project.state';
+import type { ProcedureState, Project, ProjectState } from './project.state';
 import type { MilestoneKind, WithdrawalReason } from './project.vocabulary';
 
 /** A deadline that has passed unmet. `milestoneKey` is unique per deadline. */
@@ -26,11 +27,17 @@ const earliest = (a: BusinessDate | undefined, b: BusinessDate | undefined): Bus
   a === undefined ? b : b === undefined || a <= b ? a : b;
 
 /**
- * "见效" (results) and the day they showed: designed capacity reached, or a compliant fulfilment
- * evaluation, whichever came first.
+ * "见效" (results) and the day they showed: designed capacity reached, or a compliant governing
+ * fulfilment verdict (R10: the latest evaluated year's), whichever came first.
  */
 export const resultsOn = (p: Project): BusinessDate | undefined =>
-  earliest(p.capacityOn, p.lastEvaluation?.verdict === 'compliant' ? p.lastEvaluation.on : undefined);
+  earliest(p.capacityOn, governingVerdict(p) === 'compliant' ? p.governingEvaluation?.on : undefined);
+
+/** A procedure's R7 due date: district approvals whose deadline is computed; otherwise none. */
+export const procedureDueOn = (proc: ProcedureState): BusinessDate | undefined =>
+  proc.approval.level === 'district' && proc.approval.deadline.kind === 'due'
+    ? proc.approval.deadline.dueOn
+    : undefined;
 
 /**
  * Every deadline of a signed project: the agreement's schedule, the exit rule of R8 (001 §(四):
@@ -81,11 +88,15 @@ export const deadlinesOf = (p: Project, policy: Pick<ProjectPolicy, 'exitRule'>)
       metOn: resultsOn(p),
     },
   ];
+  // R7 (001 §(三)2) limits the district's own approvals only; higher-level ones are followed up
+  // (跟踪办结) without a limit, and a deadline pending on an unadopted year's calendar is not known yet.
   for (const proc of Object.values(p.procedures)) {
+    const dueOn = procedureDueOn(proc);
+    if (dueOn === undefined) continue;
     out.push({
       kind: 'procedure-time-limit',
       key: `procedure:${proc.procedureId}`,
-      dueOn: proc.dueOn,
+      dueOn,
       metOn: proc.completedOn,
       procedureId: proc.procedureId,
     });
@@ -192,7 +203,7 @@ export const reinstatedMisses = (
     .map((d) => d.key);
 };
 
-/** "见效" (results): designed capacity reached, or a compliant fulfilment evaluation. */
+/** "见效" (results): designed capacity reached, or a compliant governing fulfilment verdict (R10: the latest year's). */
 export const hasResults = (p: Project): boolean => resultsOn(p) !== undefined;
 
 /** Whether an exit-rule deadline (R8) has been raised for the project and not withdrawn. */

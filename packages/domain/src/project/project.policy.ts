@@ -23,15 +23,16 @@ export interface ProjectPolicy {
 
 /**
  * R9 (000 §三.4) and R10 (002 §七): strictly compliant projects are honoured; projects that invested
- * but miss economic targets get secondary promotion; serious breaches are cleared.
+ * but miss economic targets get secondary promotion — economics alone never makes a serious
+ * breach, so the policy has no economic threshold; serious breaches are what the seeds name
+ * (圈而不建、签而不建、建而不产 by the exit rule's months or the agreed dates, investment far below the
+ * agreement, a breach the agreement defines) and are cleared.
  */
 export interface FulfilmentPolicy {
-  /** Every ratio at or above this is compliance (1 = exactly as agreed). */
+  /** Every applicable ratio at or above this is compliance (1 = exactly as agreed). */
   readonly compliantAt: number;
-  /** Investment ratios below this mean the investment itself was not made: a serious breach. */
+  /** Fixed-asset investment below this share of the agreement is "far below": a serious breach. */
   readonly seriousBreachInvestmentBelow: number;
-  /** Economic ratios (output, tax, jobs) below this, even with the investment made, are a serious breach. */
-  readonly seriousBreachEconomicBelow: number;
 }
 
 export const defaultProjectPolicy: ProjectPolicy = {
@@ -39,5 +40,5 @@ export const defaultProjectPolicy: ProjectPolicy = {
   keyProjectThreshold: cny.yi(1),
   procedureTimeLimit: { normal: 3, special: 10 },
   exitRule: { startMonths: 3, productionMonths: 24, resultsMonths: 36 },
-  fulfilment: { compliantAt: 1, seriousBreachInvestmentBelow: 0.5, seriousBreachEconomicBelow: 0.2 },
+  fulfilment: { compliantAt: 1, seriousBreachInvestmentBelow: 0.5 },
 };

@@ -1,10 +1,11 @@
 import * as E from 'fp-ts/Either';
-import { addMonths, BusinessDate } from '../shared/dates';
+import { addMonths, BusinessDate, Year, yearOf } from '../shared/dates';
 import { domainError, DomainError, ErrorParams } from '../shared/errors';
 import type { AgreementTerms } from './project.events';
 import type { ProjectErrorCode } from './project.errors';
 import { hasResults } from './project.milestones';
 import type { ProjectPolicy } from './project.policy';
+import { governingVerdict } from './project.state';
 import type { Project } from './project.state';
 import { cny } from '../shared/money';
 import { leaderRoleZh, legalReviewerZh, signatoryZh } from './project.vocabulary';
@@ -96,6 +97,8 @@ export const requireCompleteTerms = (terms: AgreementTerms, signedOn: BusinessDa
   if (terms.landSupply === 'no-land' ? terms.landArea !== 0 : terms.landArea <= 0) {
     return invalid('landArea', 'must be positive with land supply, zero without');
   }
+  const commitment = requireCommitments(terms);
+  if (E.isLeft(commitment)) return commitment;
   if (s.startBy < signedOn) return invalid('schedule.startBy', 'is before signing');
   if (s.completeBy < s.startBy) return invalid('schedule.completeBy', 'is before startBy');
   if (s.produceBy < s.completeBy) return invalid('schedule.produceBy', 'is before completeBy');
@@ -104,6 +107,29 @@ export const requireCompleteTerms = (terms: AgreementTerms, signedOn: BusinessDa
   if (terms.incentives.some((i) => i.ceiling <= 0)) return invalid('incentives.ceiling', 'must be positive');
   if (terms.incentives.length > 0 && !terms.clawbackClause) return fail('CLAWBACK_CLAUSE_REQUIRED');
   return ok;
+};
+
+/** The commitments R5 requires, with the words a person reads for each. */
+const REQUIRED_COMMITMENTS = [
+  { field: 'annualOutput', zh: '年产值', en: 'an annual output' },
+  { field: 'annualTax', zh: '年纳税', en: 'an annual tax' },
+  { field: 'jobs', zh: '解决就业', en: 'a number of jobs' },
+] as const;
+
+/**
+ * R5 (001 §(四): 明确企业在节能减排、缴纳税收、解决就业等方面的责任; 000 §三.4: 产值、亩均税收):
+ * an agreement commits the investor to a yearly output, tax and jobs above zero. Without them
+ * every economic ratio would be a ratio over nothing (issue #11 item 1).
+ */
+export const requireCommitments = (terms: AgreementTerms): Check => {
+  const missing = REQUIRED_COMMITMENTS.find((c) => !(terms.commitments[c.field] > 0));
+  return missing === undefined
+    ? ok
+    : fail('COMMITMENTS_REQUIRED', {
+        field: `commitments.${missing.field}`,
+        fieldZh: missing.zh,
+        fieldEn: missing.en,
+      });
 };
 
 /**
@@ -158,25 +184,51 @@ export const exitRuleApplies = (p: Project, on: BusinessDate, policy: ProjectPol
 export const requireExitRule = (p: Project, on: BusinessDate, policy: ProjectPolicy): Check =>
   exitRuleApplies(p, on, policy) ? ok : fail('EXIT_RULE_NOT_MET');
 
-/** R9 (000 §三.4): evaluation comes after the construction period. */
-export const requireConstructionPeriodOver = (p: Project, on: BusinessDate): Check => {
+/** R9 (000 §三.4): a year is evaluated once the construction period is over as of the day it is judged by. */
+export const requireConstructionPeriodOver = (p: Project, asOf: BusinessDate): Check => {
   const a = p.agreement;
   if (a === undefined) return fail('AGREEMENT_NOT_SIGNED');
-  return p.completedOn !== undefined || on > a.terms.schedule.completeBy
+  return (p.completedOn !== undefined && p.completedOn <= asOf) || asOf > a.terms.schedule.completeBy
     ? ok
     : fail('FULFILMENT_NOT_DUE', { completeBy: a.terms.schedule.completeBy });
 };
 
-/** R10 (002 §七): incentives are honoured for strictly compliant projects. */
-export const requireCompliance = (p: Project): Check =>
-  p.lastEvaluation?.verdict === 'compliant'
-    ? ok
-    : fail('INCENTIVE_REQUIRES_COMPLIANCE', { verdict: p.lastEvaluation?.verdict ?? 'not evaluated' });
+/**
+ * R10: a year evaluated lies between the year of signing and the year of the evaluation (a year
+ * before the agreement has nothing to compare, a year not begun has no facts).
+ */
+export const requireEvaluationYear = (year: Year, signedOn: BusinessDate, on: BusinessDate): Check => {
+  const from = yearOf(signedOn);
+  const to = yearOf(on);
+  return year >= from && year <= to ? ok : fail('EVALUATION_YEAR_OUT_OF_RANGE', { year, from, to });
+};
 
-/** R9/R10: subsidies are returned when the project fell short or was cleared. */
+/** R10 (002 §七): incentives are honoured for strictly compliant projects, by the governing verdict. */
+export const requireCompliance = (p: Project): Check =>
+  governingVerdict(p) === 'compliant'
+    ? ok
+    : fail('INCENTIVE_REQUIRES_COMPLIANCE', { verdict: governingVerdict(p) ?? 'not evaluated' });
+
+/** R9/R10: subsidies are returned when the project fell short (by the governing verdict) or was cleared. */
 export const requireShortfall = (p: Project): Check =>
   p.termination !== undefined ||
-  p.lastEvaluation?.verdict === 'underperforming' ||
-  p.lastEvaluation?.verdict === 'serious-breach'
+  governingVerdict(p) === 'underperforming' ||
+  governingVerdict(p) === 'serious-breach'
     ? ok
     : fail('CLAWBACK_REQUIRES_SHORTFALL');
+
+/** R10 (002 §七): secondary promotion is for projects whose governing verdict is underperforming. */
+export const requireUnderperformance = (p: Project): Check =>
+  governingVerdict(p) === 'underperforming'
+    ? ok
+    : fail('SECONDARY_PROMOTION_REQUIRES_UNDERPERFORMANCE', {
+        verdict: governingVerdict(p) ?? 'not evaluated',
+      });
+
+/** R10 (002 §七 对严重违约的项目 … 清退): termination for breach needs a governing serious-breach verdict. */
+export const requireSeriousBreach = (p: Project): Check =>
+  governingVerdict(p) === 'serious-breach' ? ok : fail('TERMINATION_REQUIRES_BREACH');
+
+/** Money a caller sent that cannot be added exactly is refused with a code (issue #11 item 14). */
+export const amountOutOfRange = (field: string, fieldZh: string): E.Either<ProjectError, never> =>
+  fail('AMOUNT_OUT_OF_RANGE', { field, fieldZh, maxFen: Number.MAX_SAFE_INTEGER });

@@ -9,7 +9,7 @@ import type {
   UnitId,
 } from '../shared/ids';
 import type { Cny, Usd } from '../shared/money';
-import type { AgreementTerms, Investor } from './project.events';
+import type { AgreementTerms, DefinedBreach, Investor, ProcedureApproval } from './project.events';
 import type {
   Channel,
   Department,
@@ -59,8 +59,12 @@ export interface ProcedureState {
   readonly department: Department;
   readonly completeOn: BusinessDate;
   readonly special: boolean;
-  readonly dueOn: BusinessDate;
+  /** Approval level and, for the district's own approvals, the R7 deadline (due or pending calendar). */
+  readonly approval: ProcedureApproval;
   readonly completedOn?: BusinessDate;
+  /** Working days from the complete file to completion, once countable. */
+  readonly workingDaysTaken?: number;
+  /** District approvals: whether completed by the deadline, once the deadline is known. */
   readonly withinTimeLimit?: boolean;
 }
 
@@ -70,6 +74,14 @@ export interface YearlyPerformance {
   readonly jobs: number;
   readonly investmentToDate: Cny;
   readonly reportedOn: BusinessDate;
+}
+
+/** One year's fulfilment evaluation as the rules need it. */
+export interface YearEvaluation {
+  readonly year: Year;
+  readonly on: BusinessDate;
+  readonly verdict: Verdict;
+  readonly definedBreach?: DefinedBreach;
 }
 
 export interface IncentiveAccount {
@@ -132,7 +144,14 @@ export interface Project {
   readonly investmentByMonth: Readonly<Record<string, Cny>>;
   readonly cumulativeInvestment: Cny;
   readonly performance: Readonly<Record<number, YearlyPerformance>>;
-  readonly lastEvaluation?: { readonly verdict: Verdict; readonly on: BusinessDate; readonly year: Year };
+  /** Each evaluated year's latest evaluation (R9: 000 §三.4 近年项目 … 完成比率). */
+  readonly evaluations: Readonly<Record<number, YearEvaluation>>;
+  /**
+   * R10 (002 §七, DOMAIN.md): the latest evaluated year governs. This is the evaluation of the
+   * highest year evaluated; evaluating an earlier year afterwards is recorded in `evaluations`
+   * but does not replace it. Rules that depend on the verdict read this one.
+   */
+  readonly governingEvaluation?: YearEvaluation;
   readonly incentives: Readonly<Record<string, IncentiveAccount>>;
   readonly secondaryPromotionOn?: BusinessDate;
   readonly rectifications: ReadonlyArray<Rectification>;
@@ -169,6 +188,9 @@ export const isProject = (s: ProjectState): s is Project => s.status !== 'none';
 /** The incentive account, or undefined if the agreement grants no such incentive. */
 export const incentiveAccount = (p: Project, id: IncentiveId): IncentiveAccount | undefined =>
   p.incentives[id];
+
+/** The verdict that governs the project (R10: the latest evaluated year's), if any. */
+export const governingVerdict = (p: Project): Verdict | undefined => p.governingEvaluation?.verdict;
 
 /** A stream name for a project: one stream per project. */
 export const projectStream = (id: ProjectId): string => `project-${id}`;

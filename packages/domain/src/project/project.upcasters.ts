@@ -29,7 +29,81 @@ export const leadCapturedV1toV2: Upcaster = {
   },
 };
 
-export const projectUpcasters: ReadonlyArray<Upcaster> = [leadCapturedV1toV2];
+/**
+ * ProcedureRequested v1 → v2. Version 1 knew one kind of procedure, the district's own approval
+ * with a 3/10-working-day limit, and recorded it flat (`timeLimitDays`, `dueOn`). Version 2 records
+ * the approval level (R7: 001 §(三)2 limits 属本区审批的事项 only) and a deadline that may wait for a
+ * year's calendar: a v1 event is read as a district approval due on its `dueOn`.
+ */
+export const procedureRequestedV1toV2: Upcaster = {
+  type: 'ProcedureRequested',
+  fromVersion: 1,
+  upcast: (data) => {
+    if (typeof data !== 'object' || data === null) return data;
+    const { timeLimitDays, dueOn, ...rest } = data as { timeLimitDays?: unknown; dueOn?: unknown } & Record<
+      string,
+      unknown
+    >;
+    return {
+      ...rest,
+      approval: { level: 'district', workingDays: timeLimitDays, deadline: { kind: 'due', dueOn } },
+    };
+  },
+};
+
+const isRecord = (x: unknown): x is Record<string, unknown> => typeof x === 'object' && x !== null;
+const V1_FIGURES = new Set([
+  'fixedAssetInvestment',
+  'investmentPerMu',
+  'output',
+  'taxPerMu',
+  'outputPerMu',
+  'jobs',
+  'constructionPeriod',
+]);
+const notRecorded = { committed: null, actual: null };
+
+/**
+ * FulfilmentEvaluated v1 → v2 (issue #11). Version 1 stored every ratio as a number (1 for a
+ * figure over nothing), findings as English strings "figure ratio", no per-mu figures in 万元/亩
+ * and no as-of date. Version 2 reads them as follows, without re-judging (history is history: a
+ * v1 verdict stays the verdict it was; re-evaluating the year records a v2 evaluation):
+ * - `ratios.tax` is v1's `taxPerMu` (v1 divided both sides by the same area, so they are equal);
+ * - `perMu` is not recorded (null): v1 kept no land area or amounts with the evaluation;
+ * - each finding "figure 0.75" becomes `SHORTFALL { figure, ratio }`, anything else `RECORDED_BY_V1 { text }`;
+ * - `asOf` is the evaluation day or the year's last day, whichever is earlier (what v2 judges by).
+ */
+export const fulfilmentEvaluatedV1toV2: Upcaster = {
+  type: 'FulfilmentEvaluated',
+  fromVersion: 1,
+  upcast: (data) => {
+    if (!isRecord(data)) return data;
+    const ratios = isRecord(data['ratios']) ? data['ratios'] : {};
+    const findings = Array.isArray(data['findings']) ? (data['findings'] as unknown[]) : [];
+    const on = data['on'];
+    const yearEnd = typeof data['year'] === 'number' ? `${data['year']}-12-31` : undefined;
+    return {
+      ...data,
+      asOf: typeof on === 'string' && yearEnd !== undefined && yearEnd < on ? yearEnd : on,
+      ratios: { ...ratios, tax: ratios['taxPerMu'] ?? null },
+      perMu: { investment: notRecorded, tax: notRecorded, output: notRecorded },
+      findings: findings.map((f) => {
+        const text = String(f);
+        const [figure, value, ...rest] = text.split(' ');
+        const ratio = Number(value);
+        return figure !== undefined && V1_FIGURES.has(figure) && rest.length === 0 && Number.isFinite(ratio)
+          ? { code: 'SHORTFALL', params: { figure, ratio } }
+          : { code: 'RECORDED_BY_V1', params: { text } };
+      }),
+    };
+  },
+};
+
+export const projectUpcasters: ReadonlyArray<Upcaster> = [
+  leadCapturedV1toV2,
+  procedureRequestedV1toV2,
+  fulfilmentEvaluatedV1toV2,
+];
 
 /** Reads a stored project event of any schema version into the current one. */
 export const readProjectEvent = makeEventReader<ProjectEvent>(projectEvents, projectUpcasters);

@@ -118,6 +118,33 @@ export const ProcedureKind = t.keyof(
 );
 export type ProcedureKind = t.TypeOf<typeof ProcedureKind>;
 
+/**
+ * Who approves a procedure (R7: 001 §(三)2). 属本区审批的事项 (district) carry the 3/10-working-day
+ * limit; 需上报有关部门审批的 (higher-level) are reported up and followed to completion (跟踪办结)
+ * with their dates, without that limit.
+ */
+export const ApprovalLevel = t.keyof({ district: null, 'higher-level': null }, 'ApprovalLevel');
+export type ApprovalLevel = t.TypeOf<typeof ApprovalLevel>;
+
+/** The words people read for each approval level. */
+export const approvalLevelLabels = {
+  district: { zh: '本区审批（限时办结）', en: 'Approved by the district (time limit)' },
+  'higher-level': { zh: '上报审批（跟踪办结）', en: 'Approved at a higher level (followed up)' },
+} as const satisfies Record<ApprovalLevel, { readonly zh: string; readonly en: string }>;
+
+/** The state of a procedure's R7 deadline, as registers and lists show it. */
+export type DeadlineStatus = 'due' | 'pending-calendar' | 'tracked';
+
+/** The words people read for each deadline state. */
+export const deadlineStatusLabels = {
+  due: { zh: '限时办结', en: 'Due by its time limit' },
+  'pending-calendar': {
+    zh: '待定：该年度节假日安排尚未公布',
+    en: 'Pending: that year’s official holiday schedule is not adopted yet',
+  },
+  tracked: { zh: '跟踪办结（不计时限）', en: 'Followed up (no time limit)' },
+} as const satisfies Record<DeadlineStatus, { readonly zh: string; readonly en: string }>;
+
 /** Kind of incentive an agreement grants (政策兑现). */
 export const IncentiveKind = t.keyof(
   {
@@ -136,6 +163,113 @@ export type IncentiveKind = t.TypeOf<typeof IncentiveKind>;
 /** Outcome of a fulfilment evaluation (R9/R10: 000 §三.4, 002 §七). */
 export const Verdict = t.keyof({ compliant: null, underperforming: null, 'serious-breach': null }, 'Verdict');
 export type Verdict = t.TypeOf<typeof Verdict>;
+
+/**
+ * The figures a fulfilment evaluation compares (R9: 000 §三.4 产值、亩均投资、亩均税收、亩均效益、建设周期;
+ * R5: 纳税、就业). 亩均效益 is reported as 亩均产值 (output per mu).
+ */
+export const FulfilmentFigure = t.keyof(
+  {
+    fixedAssetInvestment: null,
+    investmentPerMu: null,
+    output: null,
+    outputPerMu: null,
+    tax: null,
+    taxPerMu: null,
+    jobs: null,
+    constructionPeriod: null,
+  },
+  'FulfilmentFigure',
+);
+export type FulfilmentFigure = t.TypeOf<typeof FulfilmentFigure>;
+
+/** How a person reads each figure of a fulfilment evaluation. */
+export const fulfilmentFigureLabels = {
+  fixedAssetInvestment: { zh: '固定资产投资', en: 'fixed-asset investment' },
+  investmentPerMu: { zh: '亩均投资', en: 'investment per mu' },
+  output: { zh: '年产值', en: 'annual output' },
+  outputPerMu: { zh: '亩均产值（亩均效益）', en: 'output per mu (benefit per mu)' },
+  tax: { zh: '年税收', en: 'annual tax' },
+  taxPerMu: { zh: '亩均税收', en: 'tax per mu' },
+  jobs: { zh: '就业人数', en: 'jobs' },
+  constructionPeriod: { zh: '建设周期', en: 'construction period' },
+} as const satisfies Record<FulfilmentFigure, { zh: string; en: string }>;
+
+/**
+ * Why an evaluation reached its verdict. `breach` findings make a serious breach (R10: 002 §七
+ * 严重违约; 001 §(四) 圈而不建、签而不建、建而不产), `shortfall` findings make a project
+ * underperforming, `note` findings say what was not applicable and why.
+ */
+export const FulfilmentFindingCode = t.keyof(
+  {
+    LAND_IDLE: null,
+    SIGNED_NOT_BUILT: null,
+    BUILT_NOT_PRODUCING: null,
+    INVESTMENT_FAR_BELOW: null,
+    DEFINED_BREACH: null,
+    SHORTFALL: null,
+    NOT_YET_PRODUCING: null,
+    NO_LAND: null,
+    RECORDED_BY_V1: null,
+  },
+  'FulfilmentFindingCode',
+);
+export type FulfilmentFindingCode = t.TypeOf<typeof FulfilmentFindingCode>;
+
+/** What a finding weighs in the verdict. */
+export type FindingWeight = 'breach' | 'shortfall' | 'note';
+
+/** Each finding's weight and its message in both languages (`{name}` is filled from its params). */
+export const fulfilmentFindings = {
+  LAND_IDLE: {
+    weight: 'breach',
+    zh: '圈而不建：{landSuppliedOn} 已供地，至 {deadline} 仍未开工（001 §(四)：坚决收回土地）',
+    en: 'Land held but not built on (圈而不建): land supplied on {landSuppliedOn}, construction not started by {deadline}',
+  },
+  SIGNED_NOT_BUILT: {
+    weight: 'breach',
+    zh: '签而不建：至 {deadline}（约定开工日或签约后三个月，以先到者为准）仍未开工（001 §(四)：依法清退）',
+    en: 'Signed but not built (签而不建): construction not started by {deadline} (the agreed start date or three months after signing, whichever came first)',
+  },
+  BUILT_NOT_PRODUCING: {
+    weight: 'breach',
+    zh: '建而不产：至 {deadline}（约定投产日或签约后两年，以先到者为准）仍未投产（001 §(四)：依法清退）',
+    en: 'Built but not producing (建而不产): production not started by {deadline} (the agreed production date or two years after signing, whichever came first)',
+  },
+  INVESTMENT_FAR_BELOW: {
+    weight: 'breach',
+    zh: '实际固定资产投资仅为协议约定的 {percent}%，低于 {thresholdPercent}%（严重违约）',
+    en: 'Fixed-asset investment is only {percent}% of the agreement, below {thresholdPercent}% (serious breach)',
+  },
+  DEFINED_BREACH: {
+    weight: 'breach',
+    zh: '协议约定的违约情形（{clause}）：{description}',
+    en: 'A breach the agreement defines ({clause}): {description}',
+  },
+  SHORTFALL: {
+    weight: 'shortfall',
+    zh: '{figureZh}完成协议约定的 {percent}%（未达约定，002 §七：二次招商、限期整改）',
+    en: '{figureEn} at {percent}% of the agreement (short of it; 002 §七: secondary promotion, rectification)',
+  },
+  NOT_YET_PRODUCING: {
+    weight: 'note',
+    zh: '尚未投产且未到投产期限 {deadline}：产值、税收、就业不予评估',
+    en: 'Not producing yet and the production deadline {deadline} has not passed: output, tax and jobs are not applicable',
+  },
+  NO_LAND: {
+    weight: 'note',
+    zh: '协议不涉及用地：亩均指标不适用',
+    en: 'The agreement involves no land: per-mu figures are not applicable',
+  },
+  RECORDED_BY_V1: {
+    weight: 'note',
+    zh: '旧版评估记录：{text}',
+    en: 'Recorded by the first version of the evaluation: {text}',
+  },
+} as const satisfies Record<
+  FulfilmentFindingCode,
+  { readonly weight: FindingWeight; readonly zh: string; readonly en: string }
+>;
 
 /** Grounds of a termination (清退). */
 export const TerminationBasis = t.keyof(

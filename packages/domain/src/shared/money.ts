@@ -30,6 +30,9 @@ const checked = (n: number): number => {
   return n;
 };
 
+/** The amount when it is exact (a safe, non-negative integer), else undefined. */
+const exact = (n: number): number | undefined => (isMinorUnits(n) ? n : undefined);
+
 export const cny = {
   zero: 0 as Cny,
   /** From 分 (trusted integer). */
@@ -41,6 +44,15 @@ export const cny = {
   /** From 亿元 (accepts up to 10 decimals, exact to the 分). */
   yi: (yi: number) => checked(Math.round(yi * FEN_PER_YI)) as Cny,
   add: (a: Cny, b: Cny) => checked(a + b) as Cny,
+  /**
+   * a + b, or undefined when the sum leaves the exact range. Deciders use this (never `add`) on
+   * amounts a caller sent, and answer `AMOUNT_OUT_OF_RANGE`: a rule a caller can break is a
+   * value, not a thrown RangeError (issue #11 item 14).
+   */
+  addExact: (a: Cny, b: Cny): Cny | undefined => exact(a + b) as Cny | undefined,
+  /** The sum of amounts, or undefined when it leaves the exact range (see `addExact`). */
+  sumExact: (xs: ReadonlyArray<Cny>): Cny | undefined =>
+    exact(xs.reduce<number>((s, x) => s + x, 0)) as Cny | undefined,
   /** a − b, floored at zero (an outstanding balance never goes negative). */
   subtractFloor: (a: Cny, b: Cny) => (a > b ? a - b : 0) as Cny,
   sum: (xs: ReadonlyArray<Cny>) => checked(xs.reduce<number>((s, x) => s + x, 0)) as Cny,
@@ -60,6 +72,8 @@ export const usd = {
   /** From 万美元. */
   wan: (w: number) => checked(Math.round(w * 1_000_000)) as Usd,
   add: (a: Usd, b: Usd) => checked(a + b) as Usd,
+  /** a + b, or undefined when the sum leaves the exact range (see `cny.addExact`). */
+  addExact: (a: Usd, b: Usd): Usd | undefined => exact(a + b) as Usd | undefined,
   toWan: (a: Usd): string => formatDecimal(a, 1_000_000, 2),
 };
 

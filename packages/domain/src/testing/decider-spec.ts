@@ -13,6 +13,11 @@ export interface DeciderSpecification<C, E, S> {
   given: (events: ReadonlyArray<E>) => {
     when: (command: C) => {
       then: (expected: ReadonlyArray<E>) => void;
+      /**
+       * The command emits as many events as `expected`, each matching its partial description
+       * (jest's toMatchObject); returns them for further assertions.
+       */
+      thenMatches: (expected: ReadonlyArray<object>) => ReadonlyArray<E>;
       thenFails: (code: string, params?: Readonly<Record<string, unknown>>) => DomainError;
       thenNothingHappens: () => void;
       /** The raw outcome, for assertions the helpers above do not cover. */
@@ -53,6 +58,12 @@ export const spec = <C, Ev, S>(
             const events2 = emitted();
             expectFn(events2).toEqual(expected);
             events2.reduce(decider.evolve, state);
+          },
+          thenMatches: (expected) => {
+            const events2 = emitted();
+            expectFn(events2).toMatchObject(expected);
+            events2.reduce(decider.evolve, state);
+            return events2;
           },
           thenFails: (code, params) => {
             const result = outcome();

@@ -11,3 +11,4 @@ export * as sharedArbitraries from './shared.arbitraries';
 export * as targetPlanArbitraries from './target-plan.arbitraries';
 export * as leaderActivityArbitraries from './leader-activity.arbitraries';
 export * as bulletinArbitraries from './bulletin.arbitraries';
+export * as workingCalendarFixtures from './working-calendar.fixtures';

@@ -8,12 +8,16 @@ import type { ProjectCommand } from '../project/project.commands';
 import type {
   AgreementTerms,
   Commitments,
+  FulfilmentFinding,
   FulfilmentRatios,
   Incentive,
+  PerMuFigure,
+  PerMuFigures,
   Investor,
   ProjectEventOf,
   ProjectEventType,
   Schedule,
+  ProcedureApproval,
 } from '../project/project.events';
 import type { Project, ProjectState } from '../project/project.state';
 import {
@@ -21,6 +25,7 @@ import {
   Channel,
   CorrectableFact,
   Department,
+  FulfilmentFindingCode,
   IncentiveKind,
   LandSupply,
   LeaderRole,
@@ -62,6 +67,19 @@ import {
 /** One of the values of an io-ts keyof codec. */
 const arbKey = <K extends string>(codec: { readonly keys: Readonly<Record<K, unknown>> }): fc.Arbitrary<K> =>
   fc.constantFrom(...(Object.keys(codec.keys) as K[]));
+
+/** Any approval of a procedure (R7): district with a due or pending deadline, or higher-level. */
+export const arbProcedureApproval: fc.Arbitrary<ProcedureApproval> = fc.oneof(
+  fc.record({
+    level: fc.constant('district' as const),
+    workingDays: arbCount,
+    deadline: fc.oneof(
+      fc.record({ kind: fc.constant('due' as const), dueOn: arbBusinessDate() }),
+      fc.record({ kind: fc.constant('pending-calendar' as const), year: arbYear }),
+    ),
+  }),
+  fc.record({ level: fc.constant('higher-level' as const), authority: arbText }, { requiredKeys: ['level'] }),
+);
 
 export const arbChannel = arbKey<Channel>(Channel);
 export const arbDepartment = arbKey<Department>(Department);
@@ -117,14 +135,37 @@ export const arbAgreementTerms: fc.Arbitrary<AgreementTerms> = fc.record(
   },
 );
 
+/** A ratio, or null where it is not applicable. */
+const arbRatioOrNa = fc.option(arbRatio, { nil: null });
+
 export const arbFulfilmentRatios: fc.Arbitrary<FulfilmentRatios> = fc.record({
-  fixedAssetInvestment: arbRatio,
-  investmentPerMu: arbRatio,
-  output: arbRatio,
-  taxPerMu: arbRatio,
-  outputPerMu: arbRatio,
-  jobs: arbRatio,
-  constructionPeriod: arbRatio,
+  fixedAssetInvestment: arbRatioOrNa,
+  investmentPerMu: arbRatioOrNa,
+  output: arbRatioOrNa,
+  outputPerMu: arbRatioOrNa,
+  tax: arbRatioOrNa,
+  taxPerMu: arbRatioOrNa,
+  jobs: arbRatioOrNa,
+  constructionPeriod: arbRatioOrNa,
+});
+
+const arbPerMuFigure: fc.Arbitrary<PerMuFigure> = fc.record({
+  committed: arbRatioOrNa,
+  actual: arbRatioOrNa,
+});
+export const arbPerMuFigures: fc.Arbitrary<PerMuFigures> = fc.record({
+  investment: arbPerMuFigure,
+  tax: arbPerMuFigure,
+  output: arbPerMuFigure,
+});
+
+export const arbFulfilmentFinding: fc.Arbitrary<FulfilmentFinding> = fc.record({
+  code: arbKey<FulfilmentFindingCode>(FulfilmentFindingCode),
+  params: fc.dictionary(
+    fc.constantFrom('figure', 'ratio', 'deadline', 'clause', 'threshold'),
+    fc.oneof(arbText, arbRatio, fc.constant(null)),
+    { maxKeys: 3 },
+  ),
 });
 
 const on = arbBusinessDate();
@@ -315,22 +356,27 @@ export const projectEventArbitraries: EventArbitraries = {
         department: arbDepartment,
         completeOn: on,
         special: fc.boolean(),
-        timeLimitDays: arbCount,
-        dueOn: on,
+        approval: arbProcedureApproval,
         title: arbText,
       },
       {
-        requiredKeys: [
-          'projectId',
-          'procedureId',
-          'kind',
-          'department',
-          'completeOn',
-          'special',
-          'timeLimitDays',
-          'dueOn',
-        ],
+        requiredKeys: ['projectId', 'procedureId', 'kind', 'department', 'completeOn', 'special', 'approval'],
       },
+    ),
+  ),
+  ProcedureDeadlineComputed: event(
+    'ProcedureDeadlineComputed',
+    fc.record(
+      {
+        projectId: arbProjectId,
+        procedureId: arbProcedureId,
+        dueOn: on,
+        calendarYear: arbYear,
+        computedOn: on,
+        workingDaysTaken: arbCount,
+        withinTimeLimit: fc.boolean(),
+      },
+      { requiredKeys: ['projectId', 'procedureId', 'dueOn', 'calendarYear', 'computedOn'] },
     ),
   ),
   ProcedureCompleted: event(
@@ -347,17 +393,7 @@ export const projectEventArbitraries: EventArbitraries = {
         approvalNo: arbText,
         evidence: arbEvidence,
       },
-      {
-        requiredKeys: [
-          'projectId',
-          'procedureId',
-          'on',
-          'receiptNo',
-          'handler',
-          'workingDaysTaken',
-          'withinTimeLimit',
-        ],
-      },
+      { requiredKeys: ['projectId', 'procedureId', 'on', 'receiptNo', 'handler'] },
     ),
   ),
   ConstructionStarted: event(
@@ -414,14 +450,20 @@ export const projectEventArbitraries: EventArbitraries = {
   ),
   FulfilmentEvaluated: event(
     'FulfilmentEvaluated',
-    fc.record({
-      projectId: arbProjectId,
-      on,
-      year: arbYear,
-      ratios: arbFulfilmentRatios,
-      verdict: arbKey<Verdict>(Verdict),
-      findings: fc.array(fc.string(), { maxLength: 3 }),
-    }),
+    fc.record(
+      {
+        projectId: arbProjectId,
+        on,
+        year: arbYear,
+        ratios: arbFulfilmentRatios,
+        perMu: arbPerMuFigures,
+        verdict: arbKey<Verdict>(Verdict),
+        findings: fc.array(arbFulfilmentFinding, { maxLength: 3 }),
+        asOf: on,
+        definedBreach: fc.record({ clause: arbText, description: arbText }),
+      },
+      { requiredKeys: ['projectId', 'on', 'year', 'asOf', 'ratios', 'perMu', 'verdict', 'findings'] },
+    ),
   ),
   IncentiveDisbursed: event(
     'IncentiveDisbursed',
@@ -747,6 +789,8 @@ export const commandFor = (step: ScriptStep, state: ProjectState, today: Busines
         procedureId: unsafeId.procedure(`SX-${pick % 3}`),
         completeOn: today,
         special: pick % 5 === 0,
+        // R7 (001 §(三)2): some procedures go to higher levels (跟踪办结).
+        ...(pick % 7 === 3 ? { approvalLevel: 'higher-level' as const } : {}),
       });
     case 'completeProcedure': {
       const open = Object.values(p?.procedures ?? {}).filter((x) => x.completedOn === undefined);
@@ -915,10 +959,11 @@ const progressCommand = (p: Project | undefined, today: BusinessDate, pick: numb
       const year = Math.max(productionYear, yearOf(today) - 1) as Year;
       if (p.performance[year] === undefined)
         return fx.reportPerformance({ on: today, year, ...performanceFor(pick) });
-      if (p.lastEvaluation?.year !== year) return fx.evaluateFulfilment({ on: today, year });
+      const governing = p.governingEvaluation;
+      if (governing?.year !== year) return fx.evaluateFulfilment({ on: today, year });
       const amount = cny.wan(choose(WAN, pick >> 2));
       const incentiveId = choose(INCENTIVES.slice(0, 2), pick);
-      switch (p.lastEvaluation.verdict) {
+      switch (governing.verdict) {
         case 'compliant':
           // Sometimes a supplementary agreement lowers or drops an incentive after payments began.
           return pick % 4 === 3

@@ -48,7 +48,11 @@ export interface ProjectFacts {
   readonly missed: Readonly<Record<string, MissedFact>>;
   /** Days on which a recorded fact (start, completion, production, capacity, statistics) was corrected. */
   readonly corrections?: ReadonlyArray<BusinessDate>;
-  readonly procedures: Readonly<Record<string, { readonly dueOn: BusinessDate; readonly completedOn?: BusinessDate }>>;
+  /**
+   * Procedures by id: `dueOn` for the district's own approvals once their R7 deadline is known
+   * (absent while pending on an unadopted year's calendar, and for higher-level approvals, 跟踪办结).
+   */
+  readonly procedures: Readonly<Record<string, { readonly dueOn?: BusinessDate; readonly completedOn?: BusinessDate }>>;
   readonly duplicateOf?: string;
   /** Every year one of the dates above falls in, ascending: the index a year's query uses. */
   readonly years: ReadonlyArray<number>;
@@ -168,12 +172,20 @@ export const evolveFacts = (facts: ProjectFacts | undefined, event: ProjectEvent
       const base = e.data.terms.foreignCapital !== undefined ? { ...rest, foreignCapital: e.data.terms.foreignCapital } : rest;
       return withYears(base, { investments: [...(f.investments ?? []), { on: e.data.on, amount: e.data.terms.totalInvestment }] }, facts);
     }
-    case 'ProcedureRequested':
-      return next({ procedures: { ...f.procedures, [e.data.procedureId]: { dueOn: e.data.dueOn } } });
+    case 'ProcedureRequested': {
+      const a = e.data.approval;
+      const dueOn = a.level === 'district' && a.deadline.kind === 'due' ? { dueOn: a.deadline.dueOn } : {};
+      return next({ procedures: { ...f.procedures, [e.data.procedureId]: dueOn } });
+    }
+    case 'ProcedureDeadlineComputed': {
+      const proc = f.procedures[e.data.procedureId];
+      if (proc === undefined) return facts;
+      return next({ procedures: { ...f.procedures, [e.data.procedureId]: { ...proc, dueOn: e.data.dueOn } } });
+    }
     case 'ProcedureCompleted': {
       const proc = f.procedures[e.data.procedureId];
       if (proc === undefined) return facts;
-      return next({ procedures: { ...f.procedures, [e.data.procedureId]: { dueOn: proc.dueOn, completedOn: e.data.on } } });
+      return next({ procedures: { ...f.procedures, [e.data.procedureId]: { ...proc, completedOn: e.data.on } } });
     }
     case 'ConstructionStarted':
       return next({ startedOn: e.data.on });
@@ -425,7 +437,10 @@ export const overdueProcedures = (facts: Iterable<ProjectFacts>, w: Window): num
   let n = 0;
   for (const f of facts) {
     if (!countsOnce(f)) continue;
-    for (const p of Object.values(f.procedures)) if (p.dueOn < w.to && (p.completedOn === undefined || p.completedOn > w.to)) n += 1;
+    // R7 binds the district's own approvals with a known deadline: pending and higher-level ones are never overdue.
+    for (const p of Object.values(f.procedures)) {
+      if (p.dueOn !== undefined && p.dueOn < w.to && (p.completedOn === undefined || p.completedOn > w.to)) n += 1;
+    }
   }
   return n;
 };

@@ -1,10 +1,13 @@
-import { assertNever, type ProjectEvent } from '@zhaoshang/domain';
+import { assertNever, describeFinding, type PerMuFigures, type ProjectEvent, type Ratio } from '@zhaoshang/domain';
 import { put, type DocChange, type DocReader, type Projection } from '../read-model';
-import { fulfilmentCollection, type FulfilmentDoc } from './fulfilment.document';
+import { fulfilmentCollection, type EvaluationLine, type FulfilmentDoc } from './fulfilment.document';
 
 type Draft = { -readonly [K in keyof FulfilmentDoc]: FulfilmentDoc[K] };
 
-const ratio = (actual: number, committed: number): number => (committed === 0 ? 1 : Math.round((actual / committed) * 10_000) / 10_000);
+/** Actual ÷ committed to four decimals, as the domain keeps them; over nothing, not applicable (never 100 %). */
+const ratio = (actual: number, committed: number): Ratio => (committed > 0 ? Math.round((actual / committed) * 10_000) / 10_000 : null);
+/** 万元/亩, two decimals; not applicable without land. */
+const perMu = (fen: number, area: number): Ratio => (area > 0 ? Math.round((fen / 1_000_000 / area) * 100) / 100 : null);
 
 const latestOf = (d: Draft): FulfilmentDoc['latest'] => {
   const years = Object.keys(d.actualByYear).map(Number).sort((a, b) => b - a);
@@ -12,16 +15,29 @@ const latestOf = (d: Draft): FulfilmentDoc['latest'] => {
   const c = d.committed;
   if (year === undefined || c === undefined) return undefined;
   const a = d.actualByYear[String(year)]!;
+  const land = c.landArea > 0;
+  const figures: PerMuFigures = {
+    investment: { committed: perMu(c.fixedAssetInvestment, c.landArea), actual: perMu(a.investmentToDate, c.landArea) },
+    tax: { committed: perMu(c.annualTax, c.landArea), actual: perMu(a.tax, c.landArea) },
+    output: { committed: perMu(c.annualOutput, c.landArea), actual: perMu(a.output, c.landArea) },
+  };
+  // Per-mu ratios divide both sides by the same agreed land area, so they equal the plain ratio.
   return {
     year,
     fixedAssetInvestment: ratio(a.investmentToDate, c.fixedAssetInvestment),
-    investmentPerMu: ratio(a.investmentToDate, c.fixedAssetInvestment), // same land area on both sides
+    investmentPerMu: land ? ratio(a.investmentToDate, c.fixedAssetInvestment) : null,
     output: ratio(a.output, c.annualOutput),
-    taxPerMu: ratio(a.tax, c.annualTax),
-    outputPerMu: ratio(a.output, c.annualOutput),
+    outputPerMu: land ? ratio(a.output, c.annualOutput) : null,
+    tax: ratio(a.tax, c.annualTax),
+    taxPerMu: land ? ratio(a.tax, c.annualTax) : null,
     jobs: ratio(a.jobs, c.jobs),
+    perMu: figures,
   };
 };
+
+/** The governing evaluation among lines: the highest year, the last recorded for it (R10: 002 §七). */
+export const governingOf = (lines: ReadonlyArray<EvaluationLine>): EvaluationLine | undefined =>
+  lines.reduce<EvaluationLine | undefined>((g, e) => (g === undefined || e.year >= g.year ? e : g), undefined);
 
 const apply = (d: Draft, event: ProjectEvent): boolean => {
   switch (event.type) {
@@ -40,6 +56,7 @@ const apply = (d: Draft, event: ProjectEvent): boolean => {
     case 'LegalReviewPassed':
     case 'LegalReviewFailed':
     case 'ProcedureRequested':
+    case 'ProcedureDeadlineComputed':
     case 'ProcedureCompleted':
     case 'EnteredStatistics':
     case 'CapacityReached':
@@ -114,8 +131,20 @@ const apply = (d: Draft, event: ProjectEvent): boolean => {
     }
     case 'FulfilmentEvaluated': {
       const e = event.data;
-      d.evaluation = { year: e.year, on: e.on, verdict: e.verdict, ratios: e.ratios, findings: e.findings };
-      d.verdict = e.verdict;
+      const line: EvaluationLine = {
+        year: e.year,
+        on: e.on,
+        asOf: e.asOf,
+        verdict: e.verdict,
+        ratios: e.ratios,
+        perMu: e.perMu,
+        findings: e.findings.map((f) => ({ code: f.code, params: f.params, zh: describeFinding(f, 'zh'), en: describeFinding(f, 'en') })),
+        ...(e.definedBreach !== undefined ? { definedBreach: e.definedBreach } : {}),
+      };
+      d.evaluations = [...d.evaluations, line];
+      const governing = governingOf(d.evaluations)!;
+      d.evaluation = governing;
+      d.verdict = governing.verdict;
       return true;
     }
     case 'IncentiveDisbursed':
@@ -160,7 +189,7 @@ const apply = (d: Draft, event: ProjectEvent): boolean => {
 /** Fulfilment monitoring (履约监管): committed vs actual, verdicts, incentives paid and clawed back. */
 export const fulfilmentProjection: Projection = {
   name: 'fulfilment',
-  version: 1,
+  version: 2,
   categories: ['project'],
   collections: [fulfilmentCollection],
   apply: (docs: DocReader, decoded): ReadonlyArray<DocChange> => {
@@ -180,6 +209,7 @@ export const fulfilmentProjection: Projection = {
           amendments: 0,
           cumulativeInvestment: 0,
           actualByYear: {},
+          evaluations: [],
           incentives: {},
           disbursed: 0,
           clawedBack: 0,

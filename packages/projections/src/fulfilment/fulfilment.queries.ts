@@ -2,7 +2,8 @@ import type { BusinessDate, Verdict } from '@zhaoshang/domain';
 import { pageOf, type Filter, type Page, type PageRequest } from '../read-model';
 import type { ReadModelReader } from '../stores/read-model-store';
 import type { Light } from '../traffic-light/traffic-light';
-import { fulfilmentCollection, type FulfilmentDoc, type FulfilmentEntry } from './fulfilment.document';
+import { fulfilmentCollection, type EvaluationLine, type FulfilmentDoc, type FulfilmentEntry } from './fulfilment.document';
+import { governingOf } from './fulfilment.projection';
 
 export interface FulfilmentQuery {
   readonly asOf: BusinessDate;
@@ -16,10 +17,15 @@ export const fulfilmentEntry = (doc: FulfilmentDoc, asOf: BusinessDate): Fulfilm
   const open = doc.rectifications.filter((r) => r.orderedOn <= asOf && (r.completedOn === undefined || r.completedOn > asOf));
   const overdue = open.some((r) => r.dueBy < asOf);
   const terminated = doc.terminatedOn !== undefined && doc.terminatedOn <= asOf;
-  const verdict = doc.evaluation !== undefined && doc.evaluation.on <= asOf ? doc.evaluation.verdict : undefined;
+  // As of a date: the evaluations recorded by then; the highest year among them governs (R10).
+  const known = doc.evaluations.filter((e) => e.on <= asOf);
+  const governing = governingOf(known);
+  const byYear: Record<string, EvaluationLine> = {};
+  for (const e of known) byYear[String(e.year)] = e;
+  const verdict = governing?.verdict;
   const light: Light =
     terminated || overdue || verdict === 'serious-breach' ? 'red' : verdict === 'underperforming' || open.length > 0 ? 'yellow' : verdict === 'compliant' ? 'green' : 'blue';
-  return { ...doc, asOf, light, openRectifications: open.length };
+  return { ...doc, asOf, light, openRectifications: open.length, byYear, ...(governing !== undefined ? { governing } : {}) };
 };
 
 /** Queries of fulfilment monitoring (signed projects only). */

@@ -1,4 +1,4 @@
-import type { BusinessDate, LeaderRole, Stage, WithdrawalReason } from '@zhaoshang/domain';
+import type { ApprovalLevel, BusinessDate, DeadlineStatus, LeaderRole, Stage, WithdrawalReason } from '@zhaoshang/domain';
 import { collection } from '../read-model';
 import type { Light } from '../traffic-light/traffic-light';
 
@@ -10,6 +10,15 @@ export interface RegisterNode {
   readonly label: string;
   readonly dueOn?: BusinessDate;
   readonly doneOn?: BusinessDate;
+  /** Procedures: who approves it (R7: the 3/10-day limit binds the district's own approvals only). */
+  readonly approvalLevel?: ApprovalLevel;
+  /**
+   * Procedures: 'due' with `dueOn`; 'pending-calendar' while the count waits for a year's official
+   * holiday schedule (`pendingCalendarYear`; no date is guessed, never overdue); 'tracked' for
+   * higher-level approvals followed up without a limit (跟踪办结).
+   */
+  readonly deadlineStatus?: DeadlineStatus;
+  readonly pendingCalendarYear?: number;
 }
 
 /** One row of the 招商引资工作台账 (DOMAIN.md §4.1, §6 register columns). Amounts in 分. */

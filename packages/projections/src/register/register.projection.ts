@@ -162,13 +162,22 @@ const applyToDraft = (d: Draft, event: ProjectEvent): void => {
     }
     case 'ProcedureRequested': {
       const e = event.data;
-      setNode(d, {
-        key: `procedure:${e.procedureId}`,
-        kind: 'procedure',
-        label: e.title ?? PROCEDURE_LABELS[e.kind] ?? e.kind,
-        dueOn: e.dueOn,
-      });
+      const a = e.approval;
+      const node = { key: `procedure:${e.procedureId}`, kind: 'procedure', label: e.title ?? PROCEDURE_LABELS[e.kind] ?? e.kind, approvalLevel: a.level } as const;
+      if (a.level === 'higher-level') setNode(d, { ...node, deadlineStatus: 'tracked' });
+      else if (a.deadline.kind === 'due') setNode(d, { ...node, deadlineStatus: 'due', dueOn: a.deadline.dueOn });
+      else setNode(d, { ...node, deadlineStatus: 'pending-calendar', pendingCalendarYear: a.deadline.year });
       return touch(d, e.completeOn);
+    }
+    case 'ProcedureDeadlineComputed': {
+      // The year's schedule was adopted: the node gets its date (not an activity of the project).
+      const key = `procedure:${event.data.procedureId}`;
+      const node = d.nodes.find((n) => n.key === key);
+      if (node !== undefined) {
+        const { pendingCalendarYear: _y, ...rest } = node;
+        setNode(d, { ...rest, deadlineStatus: 'due', dueOn: event.data.dueOn });
+      }
+      return;
     }
     case 'ProcedureCompleted':
       completeNode(d, `procedure:${event.data.procedureId}`, event.data.on);
@@ -262,7 +271,7 @@ const applyToDraft = (d: Draft, event: ProjectEvent): void => {
 /** Project register (招商引资工作台账): one row per project, kept from the project's events. */
 export const registerProjection: Projection = {
   name: 'register',
-  version: 1,
+  version: 2,
   categories: ['project'],
   collections: [registerCollection],
   apply: (docs: DocReader, decoded): ReadonlyArray<DocChange> => {

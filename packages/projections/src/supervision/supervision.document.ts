@@ -17,7 +17,14 @@ export interface SupervisionItem {
   readonly label: string;
   /** When the item enters the list's horizon: the application, the order, or the watcher's detection. */
   readonly openedOn: BusinessDate;
-  readonly dueOn: BusinessDate;
+  /** Absent only for a procedure whose R7 deadline waits for a year's official holiday schedule. */
+  readonly dueOn?: BusinessDate;
+  /**
+   * Procedures: 'pending-calendar' while the deadline waits for the official holiday schedule of
+   * `pendingCalendarYear` (never overdue, no guessed date); 'due' once it is known.
+   */
+  readonly deadlineStatus?: 'due' | 'pending-calendar';
+  readonly pendingCalendarYear?: number;
   /** When the deadline watcher raised it (MilestoneMissed). */
   readonly raisedOn?: BusinessDate;
   readonly resolvedOn?: BusinessDate;
@@ -43,6 +50,8 @@ export interface SupervisionProject {
   readonly responsiblePerson?: Owner;
   readonly itemIds: ReadonlyArray<string>;
   readonly rectifications: number;
+  /** The latest year evaluated: its verdict governs (R10), so only its compliance shows results (见效). */
+  readonly governingYear?: number;
 }
 
 export const supervisionItems = collection<SupervisionItem>('supervision_items', [

@@ -35,7 +35,7 @@ const itemIdOf = (projectId: string, key: string): string => `${projectId}:${key
 /** Supervision list (督办清单): open missed milestones, overdue procedures and ordered rectifications, with owners. */
 export const supervisionProjection: Projection = {
   name: 'supervision',
-  version: 1,
+  version: 3,
   categories: ['project'],
   collections: [supervisionItems, supervisionProjects],
   apply: (docs: DocReader, decoded): ReadonlyArray<DocChange> => {
@@ -82,7 +82,26 @@ export const supervisionProjection: Projection = {
       }
       case 'ProcedureRequested': {
         const e = event.data;
-        next = addItem(`procedure:${e.procedureId}`, { kind: 'procedure', label: e.title ?? `手续办理（${e.kind}）`, openedOn: e.completeOn, dueOn: e.dueOn }, project);
+        const a = e.approval;
+        // R7 (001 §(三)2): only the district's own approvals have a limit to supervise; higher-level
+        // ones are followed up (跟踪办结) in the register.
+        if (a.level === 'higher-level') break;
+        const item = { kind: 'procedure', label: e.title ?? `手续办理（${e.kind}）`, openedOn: e.completeOn } as const;
+        next = addItem(
+          `procedure:${e.procedureId}`,
+          a.deadline.kind === 'due'
+            ? { ...item, deadlineStatus: 'due', dueOn: a.deadline.dueOn }
+            : { ...item, deadlineStatus: 'pending-calendar', pendingCalendarYear: a.deadline.year },
+          project,
+        );
+        break;
+      }
+      case 'ProcedureDeadlineComputed': {
+        const existing = docs.get(supervisionItems, itemIdOf(projectId, `procedure:${event.data.procedureId}`));
+        if (existing !== undefined) {
+          const { pendingCalendarYear: _y, ...rest } = existing;
+          changes.push(put(supervisionItems, existing.itemId, { ...rest, deadlineStatus: 'due', dueOn: event.data.dueOn }));
+        }
         break;
       }
       case 'ProcedureCompleted':
@@ -119,9 +138,14 @@ export const supervisionProjection: Projection = {
         resolve((i) => i.milestoneKind !== undefined && kinds.includes(i.milestoneKind), event.data.on, 'met');
         break;
       }
-      case 'FulfilmentEvaluated':
-        if (event.data.verdict === 'compliant') resolve((i) => i.milestoneKind === 'exit-no-results-3-years', event.data.on, 'met');
+      case 'FulfilmentEvaluated': {
+        // R10 (002 §七): the latest evaluated year governs; an earlier year evaluated later shows no results.
+        const e = event.data;
+        if (project.governingYear !== undefined && e.year < project.governingYear) break;
+        next = { ...project, governingYear: e.year };
+        if (e.verdict === 'compliant') resolve((i) => i.milestoneKind === 'exit-no-results-3-years', e.on, 'met');
         break;
+      }
       case 'MilestoneWithdrawn': {
         // The fact met the deadline (on `factOn`, before the miss was raised): the item leaves the list for every date.
         const e = event.data;

@@ -19,6 +19,13 @@ export interface SupervisionQuery {
 export const supervisionEntry = (item: SupervisionItem, asOf: BusinessDate): SupervisionEntry | undefined => {
   if (item.openedOn > asOf) return undefined;
   if (item.resolvedOn !== undefined && item.resolvedOn <= asOf) return undefined;
+  if (item.dueOn === undefined) {
+    // R7 deadline pending on a year's calendar: listed as such from that year's first day (before
+    // it the deadline cannot have passed), never overdue and never with a guessed date.
+    const year = item.pendingCalendarYear;
+    if (year === undefined || asOf < `${year}-01-01`) return undefined;
+    return { ...item, asOf, overdue: false, daysOverdue: 0 };
+  }
   const overdue = asOf > item.dueOn;
   if (item.kind === 'procedure' && !overdue) return undefined;
   return { ...item, asOf, overdue, daysOverdue: overdue ? daysBetween(item.dueOn, asOf) : 0 };

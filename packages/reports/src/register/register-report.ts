@@ -70,6 +70,13 @@ const remarks = (e: RegisterEntry): string | undefined => {
   if (e.dropped === true) out.push(`${e.idleMonths ?? ''} 个月无进展，已移出在谈清单`);
   else if (e.idleMonths !== undefined && e.idleMonths > 0) out.push(`${e.idleMonths} 个月无进展`);
   if (e.statisticsLight === 'yellow' || e.statisticsLight === 'red') out.push('开工后尚未入库纳统');
+  // R7: a deadline counted into a year whose holiday schedule is not adopted is shown as pending, never guessed.
+  if (!e.closed) {
+    for (const n of e.nodes) {
+      if (n.deadlineStatus === 'pending-calendar' && n.doneOn === undefined)
+        out.push(`${n.label}办结时限待定（${n.pendingCalendarYear ?? ''} 年节假日安排尚未采用）`);
+    }
+  }
   if (e.agreementAmendments !== undefined && e.agreementAmendments > 0)
     out.push(`协议变更 ${e.agreementAmendments} 次`);
   return out.length > 0 ? out.join('；') : undefined;

@@ -372,6 +372,15 @@ export const supervisionHeight = (page) =>
   Math.max(240, 110 + 36 * Math.min(SUPERVISION_BARS, page.items.filter((i) => i.overdue).length));
 
 /**
+ * When an item is due, or that its R7 deadline waits for a year's holiday schedule (never a guessed date).
+ * @param {SupervisionEntry} item
+ * @param {Lang} lang
+ * @returns {string}
+ */
+export const dueText = (item, lang) =>
+  item.dueOn ?? t(lang, 'duePendingCalendar', { year: item.pendingCalendarYear ?? '—' });
+
+/**
  * The item's name in the page's language (the projection's own label is Chinese).
  * @param {SupervisionEntry} item
  * @param {Lang} lang
@@ -414,7 +423,7 @@ export const supervisionOption = (page, ctx) => {
         return [
           `<b>${escapeHtml(item.projectName)}</b> (${escapeHtml(item.projectId)})`,
           `${escapeHtml(unitName(ctx, item.unitId))} · ${escapeHtml(itemLabel(item, lang))}`,
-          `${escapeHtml(t(lang, 'colDue'))}: ${item.dueOn} · ${escapeHtml(t(lang, 'daysUnit', { n: item.daysOverdue }))}`,
+          `${escapeHtml(t(lang, 'colDue'))}: ${escapeHtml(dueText(item, lang))} · ${escapeHtml(t(lang, 'daysUnit', { n: item.daysOverdue }))}`,
           ...(item.owner !== undefined
             ? [`${escapeHtml(t(lang, 'colOwner'))}: ${escapeHtml(item.owner.name)}`]
             : []),

@@ -5,6 +5,7 @@
  * the chart instances and the page's state ('loading' → 'ready') for the browser test.
  */
 import {
+  dueText,
   funnelOption,
   itemLabel,
   progressOption,
@@ -238,7 +239,7 @@ const renderTable = () => {
       projectCell(item),
       cell('td', unitName(ctx, item.unitId)),
       cell('td', itemLabel(item, lang)),
-      cell('td', item.dueOn),
+      cell('td', dueText(item, lang)),
       cell('td', String(item.daysOverdue), 'days'),
       cell('td', item.owner?.name ?? '—'),
     );

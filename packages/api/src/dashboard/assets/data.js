@@ -230,7 +230,7 @@ export const LANES = [
     lane: 'signing',
     events: ['LegalReviewPassed', 'LegalReviewFailed', 'AgreementSigned', 'AgreementAmended'],
   },
-  { lane: 'procedures', events: ['ProcedureRequested', 'ProcedureCompleted'] },
+  { lane: 'procedures', events: ['ProcedureRequested', 'ProcedureDeadlineComputed', 'ProcedureCompleted'] },
   {
     lane: 'construction',
     events: [

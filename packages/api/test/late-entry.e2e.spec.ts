@@ -24,7 +24,7 @@ describe('late entry and corrections over HTTP (DOMAIN.md §5)', () => {
 
   it('a start dated before the raised deadline withdraws the miss; a repeat with another date is a 409; a correction says why (DOMAIN.md §5, R8 · 001 §(四))', async () => {
     // Signed 2024-03-27, start due by 2024-05-26: the clock raises the miss on 2024-06-01.
-    expect(await t.z.app.get(DeadlineWatcher).runOnce('2024-06-01')).toMatchObject({ raised: 1 });
+    expect(await t.z.app.get(DeadlineWatcher).runOnce()).toMatchObject({ today: '2024-06-01', raised: 1 });
     const officer = await authFor('investment-officer', spec.unitId);
     const evidence = [{ name: '开工照片.jpg', kind: 'site-photo', sha256: 'a'.repeat(64) }];
 

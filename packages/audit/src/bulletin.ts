@@ -154,6 +154,7 @@ const reviewFigures = (row: Row, u: UnitReview): void => {
   // counted (when neither could exist) re-derive to the same figures and digest.
   if (u.lateEntries > 0) row['review.lateEntries'] = u.lateEntries;
   if (u.factCorrections > 0) row['review.factCorrections'] = u.factCorrections;
+  row['review.openMissedMilestones'] = u.openMissedMilestones;
   row['review.overdueProcedures'] = u.overdueProcedures;
   row['review.terminations'] = u.terminations;
   row['review.duplicates'] = u.duplicates;

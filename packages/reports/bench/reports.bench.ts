@@ -131,6 +131,7 @@ const bulletinInputs = (): { review: PerformanceReview; progress: TargetProgress
       missedMilestones: 1,
       lateEntries: 0,
       factCorrections: 0,
+      openMissedMilestones: 1,
       overdueProcedures: 0,
       terminations: 0,
       duplicates: 0,

@@ -127,6 +127,7 @@ export const unitReview = (unitId: string, o: Partial<UnitReview> = {}): UnitRev
   missedMilestones: 1,
   lateEntries: 0,
   factCorrections: 0,
+  openMissedMilestones: 1,
   overdueProcedures: 0,
   terminations: 0,
   duplicates: 0,

@@ -66,8 +66,12 @@ export interface RegisterDoc {
   readonly withdrawnMilestones?: ReadonlyArray<{ readonly key: string; readonly reason: WithdrawalReason }>;
   /** Corrections of recorded facts (dates, 统计编码), each a FactCorrected event with its reason. */
   readonly corrections?: number;
-  /** Set when the project is a duplicate of another (一炮数响): listed, never counted. */
+  /** Set while the project is linked as a duplicate of another (一炮数响): listed, and counted only if its group has no better member. */
   readonly duplicateOf?: string;
+  /**
+   * Stored: false while linked. In a query's answer: whether the project is the one counted member
+   * of its group of duplicates (`countedMembers`, R13 · 004 §(十六)); true for a project in no group.
+   */
   readonly counted: boolean;
 }
 
@@ -77,6 +81,7 @@ export const registerCollection = collection<RegisterDoc>('register', [
   { name: 'captured', fields: ['capturedOn'] },
   { name: 'next_deadline', fields: ['nextDeadline'] },
   { name: 'credit_code', fields: ['investorCreditCode'] },
+  { name: 'duplicate', fields: ['duplicateOf'] },
 ]);
 
 /** A register row as a query returns it: the document and its traffic lights as of a date. */

@@ -1,4 +1,5 @@
-import { assertNever, type BusinessDate, type CorrectableFact, type MilestoneKind, type ProjectEvent } from '@zhaoshang/domain';
+import { assertNever, type BusinessDate, type MilestoneKind } from '@zhaoshang/domain';
+import { MET_BY, MET_BY_FACT } from '../counting/project-facts';
 import { put, type DocChange, type DocReader, type Projection } from '../read-model';
 import { supervisionItems, supervisionProjects, type SupervisionItem, type SupervisionProject } from './supervision.document';
 
@@ -11,23 +12,6 @@ const MILESTONE_LABELS: { readonly [K in MilestoneKind]: string } = {
   'exit-no-results-3-years': '三年不见效',
   'procedure-time-limit': '手续超时未办结',
   'rectification-deadline': '整改逾期',
-};
-
-/** Which facts meet which missed milestones. */
-const MET_BY: Partial<Record<ProjectEvent['type'], ReadonlyArray<MilestoneKind>>> = {
-  ConstructionStarted: ['agreed-start', 'exit-no-start-3-months'],
-  ConstructionCompleted: ['agreed-completion'],
-  ProductionStarted: ['agreed-production', 'exit-no-production-2-years'],
-  CapacityReached: ['exit-no-results-3-years'],
-};
-
-/** Which missed milestones each correctable fact meets. */
-const MET_BY_FACT: { readonly [K in CorrectableFact]: ReadonlyArray<MilestoneKind> } = {
-  'construction-started': MET_BY.ConstructionStarted ?? [],
-  'construction-completed': MET_BY.ConstructionCompleted ?? [],
-  'production-started': MET_BY.ProductionStarted ?? [],
-  'capacity-reached': MET_BY.CapacityReached ?? [],
-  'statistics-entered': [],
 };
 
 const itemIdOf = (projectId: string, key: string): string => `${projectId}:${key}`;
@@ -178,6 +162,18 @@ export const supervisionProjection: Projection = {
         break;
       case 'DuplicateLinked':
         resolve(() => true, event.data.on, 'duplicate');
+        break;
+      case 'DuplicateUnlinked':
+        // The link was undone with a reason: what it hid is open again, from the day of the undo.
+        for (const id of project.itemIds) {
+          const item = docs.get(supervisionItems, id);
+          if (item === undefined || item.resolution !== 'duplicate') continue;
+          const { resolvedOn: _r, resolution: _s, ...open } = item;
+          changes.push(put(supervisionItems, id, open));
+        }
+        break;
+      case 'ForeignCapitalReceived':
+      case 'OutOfProvinceFundsReceived':
         break;
       case 'LeadCaptured':
       case 'ProjectPlanned':

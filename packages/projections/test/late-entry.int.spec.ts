@@ -12,7 +12,9 @@
  * - D: started entered as 07-25 (2 late entries), then on 08-25 corrected to 08-05: past the agreed
  *   start (08-01), which is reinstated, still before 三个月不开工 (08-10), which stays withdrawn;
  *   started in August.
- * By hand, August: 3 missed milestones (C 2, D 1), 3 late entries (A 2, D 1), 2 corrections (B, D),
+ * - E: started entered as 08-20; on 09-12 corrected to 09-05 → both misses stand, met only in September.
+ * By hand, August: 5 missed milestones (C 2, D 1, E 2), 2 of them still open at its end (E's: met on
+ * 09-05 after the correction), 3 late entries (A 2, D 1), 2 corrections (B, D; E's is September's),
  * 2 new starts (C, D); July: 2 new starts (A, B), no missed milestone.
  */
 import { date, unsafeId, type ProjectCommand, type ProjectId } from '@zhaoshang/domain';
@@ -38,6 +40,7 @@ const A = fx.fixtureIds.project;
 const B = unsafeId.project('XM-2024-0400');
 const C = unsafeId.project('XM-2024-0401');
 const D = unsafeId.project('XM-2024-0402');
+const E = unsafeId.project('XM-2024-0403');
 
 const signedThenMissed = (projectId: ProjectId): ReadonlyArray<ProjectCommand> => [
   ...fx
@@ -74,6 +77,11 @@ describe('late entry is not a missed deadline; corrections are counted apart (DO
         fx.startConstruction({ projectId: D, on: date('2024-07-25') }),
         fx.correctFact({ projectId: D, on: date('2024-08-05'), correctedOn: date('2024-08-25') }),
       ]),
+      projectStreamOf([
+        ...signedThenMissed(E),
+        fx.startConstruction({ projectId: E, on: date('2024-08-20') }),
+        fx.correctFact({ projectId: E, on: date('2024-09-05'), correctedOn: date('2024-09-12') }),
+      ]),
     ]);
     const runner = new ProjectionRunner({ eventStore: ctx.events, store: ctx.store, projections: allProjections, batchSize: 50 });
     await runner.start();
@@ -89,7 +97,7 @@ describe('late entry is not a missed deadline; corrections are counted apart (DO
   it('the review counts a withdrawn miss as no missed milestone, late entries and corrections apart, starts on corrected dates (DOMAIN.md §5)', async () => {
     const review = performanceReviewQueries(ctx.store);
     const august = (await review.review({ period: { kind: 'month', year: 2024, index: 8 }, unitIds: [unit] })).units[0];
-    expect(august).toMatchObject({ missedMilestones: 3, lateEntries: 3, factCorrections: 2 });
+    expect(august).toMatchObject({ missedMilestones: 5, openMissedMilestones: 2, lateEntries: 3, factCorrections: 2 });
     expect(august?.counts.newStarts).toBe(2);
     const july = (await review.review({ period: { kind: 'month', year: 2024, index: 7 }, unitIds: [unit] })).units[0];
     expect(july).toMatchObject({ missedMilestones: 0, lateEntries: 0, factCorrections: 0 });
@@ -102,8 +110,12 @@ describe('late entry is not a missed deadline; corrections are counted apart (DO
     const list = await supervisionQueries(ctx.store).list({ asOf: date('2024-08-13') });
     expect(list.items.map((i) => [i.projectId, i.milestoneKind])).toEqual([
       [C, 'agreed-start'],
+      [E, 'agreed-start'],
       [C, 'exit-no-start-3-months'],
+      [E, 'exit-no-start-3-months'],
     ]);
+    // E's start corrected to 09-05: its items stay on the list through August.
+    expect((await supervisionQueries(ctx.store).list({ asOf: date('2024-08-31') })).items.map((i) => i.projectId)).toEqual([E, E]);
     const item = (id: string, key: string) => ctx.store.get(supervisionItems, `${id}:${key}`);
     expect(await item(A, 'exit-no-start')).toMatchObject({ resolution: 'withdrawn', withdrawnReason: 'late-entry' });
     expect(await item(B, 'agreed-start:2024-08-01')).toMatchObject({ resolution: 'withdrawn', withdrawnReason: 'correction' });

@@ -112,7 +112,7 @@ const RULES: ReadonlyArray<readonly [string, string, string]> = [
   [
     'R8',
     '三个月不开工、两年不投产、三年不见效予以清理并收回土地 / exit rule',
-    '`detectMissedMilestones`, `exitRuleApplies`',
+    '`detectMissedMilestones`, `withdrawnMisses`, `exitRuleApplies`',
   ],
   [
     'R9',
@@ -183,7 +183,14 @@ stateDiagram-v2
 \`\`\`
 
 After signing, the deadline watcher raises **MilestoneMissed** (agreement schedule, the R8 exit rule,
-procedures past their R7 limit, rectification deadlines) once per deadline. Fulfilment evaluation
+procedures past their R7 limit, rectification deadlines) once per deadline. A fact dated on or before
+a raised deadline but entered afterwards (补录) is recorded with **MilestoneWithdrawn**
+(\`reason: 'late-entry'\`, \`withdrawnMisses\`): the miss no longer stands, and the review counts a late
+entry instead (DOMAIN.md §5). Repeating \`StartConstruction\`, \`CompleteConstruction\`,
+\`StartProduction\`, \`ReachCapacity\` or \`EnterStatistics\` with another date or 统计编码 is refused
+(\`FACT_ALREADY_RECORDED\`); \`CorrectFact\` records **FactCorrected** with the previous and corrected
+value and the reason, keeps the timeline's order, withdraws a miss it shows was met
+(\`reason: 'correction'\`) and reinstates a withdrawn one it shows was not. Fulfilment evaluation
 leads to **IncentiveDisbursed** (compliant), **SecondaryPromotionStarted** / **RectificationOrdered**
 (underperforming) or **SubsidyClawedBack**, **ProjectTerminated** and **LandReclaimed** (serious breach).`;
 

@@ -172,6 +172,10 @@ const reviewFigures = (row: Row, u: UnitReview): void => {
   rateFigures(row, 'review.signedToStarted', u.rates.signedToStarted);
   rateFigures(row, 'review.startedToStatistics', u.rates.startedToStatistics);
   row['review.missedMilestones'] = u.missedMilestones;
+  // Present only when non-zero: bulletins published before late entries and corrections were
+  // counted (when neither could exist) re-derive to the same figures and digest.
+  if (u.lateEntries > 0) row['review.lateEntries'] = u.lateEntries;
+  if (u.factCorrections > 0) row['review.factCorrections'] = u.factCorrections;
   row['review.openMissedMilestones'] = u.openMissedMilestones;
   row['review.overdueProcedures'] = u.overdueProcedures;
   row['review.terminations'] = u.terminations;

@@ -1,9 +1,11 @@
 import fc from 'fast-check';
-import { canonicalFiguresJson, type Figures } from '@zhaoshang/domain';
+import { canonicalFiguresJson, unsafeId, type BusinessDate, type Figures } from '@zhaoshang/domain';
+import { projectFixtures } from '@zhaoshang/domain/testing';
 import { MAX_GLOBAL_POSITION, openSqliteEventStore, type EventStore } from '@zhaoshang/eventstore';
-import { GOLDEN, wan } from '@zhaoshang/projections/testing';
+import { GOLDEN, toNewEvent, wan } from '@zhaoshang/projections/testing';
 import {
   computeBulletinFigures,
+  decodeStored,
   diffFigures,
   figuresDigest,
   PERIOD_ROW,
@@ -139,6 +141,46 @@ describe('published bulletins re-derived from history (R14)', () => {
       ]);
       const verification = await verifyBulletin(store, q2);
       expect(verification).toMatchObject({ ok: true, period: '2024-Q2', differences: [], inForce: 0 });
+    } finally {
+      await close();
+    }
+  });
+
+  it('a fact corrected later: published figures re-derive unchanged; at the head the correction is a figure of its own (DOMAIN.md §5)', async () => {
+    const { store, close } = copyOfGolden();
+    try {
+      const q2 = period('2024-Q2');
+      const at = await head(store);
+      const before = await computeBulletinFigures(store, q2, { upTo: at });
+      // No late entry or correction in the golden year: the data-quality rows are absent, as in bulletins published before them.
+      expect(
+        Object.keys(before.figures[GOLDEN.zone] ?? {}).filter((k) => /lateEntries|factCorrections/.test(k)),
+      ).toEqual([]);
+      // J01 started on 2024-04-15; on 06-10 the site log shows 04-12 (same month: no count moves).
+      const j01 = await store.readStream('project-J01');
+      const corrected = projectFixtures.runScript(
+        [
+          projectFixtures.correctFact({
+            projectId: unsafeId.project('J01'),
+            on: '2024-04-12' as BusinessDate,
+            correctedOn: '2024-06-10' as BusinessDate,
+          }),
+        ],
+        j01.map(decodeStored),
+      );
+      await store.append('project-J01', corrected.map(toNewEvent), {
+        expectedRevision: j01.length - 1,
+        context: {
+          commandId: 'later-J01-start-correction',
+          actor: { userId: 'li.na', role: 'investment-officer', unitId: GOLDEN.zone },
+          businessTime: '2024-06-10T00:00:00+08:00',
+        },
+      });
+      expect((await computeBulletinFigures(store, q2, { upTo: at })).digest).toBe(before.digest);
+      const now = await computeBulletinFigures(store, q2, { upTo: await head(store) });
+      expect(diffFigures(before.figures, now.figures)).toEqual([
+        { unit: GOLDEN.zone, metric: 'review.factCorrections', published: null, recomputed: 1 },
+      ]);
     } finally {
       await close();
     }

@@ -129,6 +129,8 @@ const bulletinInputs = (): { review: PerformanceReview; progress: TargetProgress
         startedToStatistics: { numerator: 1, denominator: 2, basisPoints: 5000 },
       },
       missedMilestones: 1,
+      lateEntries: 0,
+      factCorrections: 0,
       openMissedMilestones: 1,
       overdueProcedures: 0,
       terminations: 0,

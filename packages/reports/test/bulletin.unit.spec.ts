@@ -251,6 +251,21 @@ describe('bulletin workbook (每月通报)', () => {
     expect(ws.getRow(5).getCell(columnOf(ws, '备注')).value).toBe('未下达年度目标');
   });
 
+  it('notes late entries and corrections as data quality in 备注, never as 节点逾期 (DOMAIN.md §5)', async () => {
+    const withLateEntries: BulletinReport = {
+      ...report,
+      units: report.units.map((u) =>
+        u.unitId === 'jingkai' ? { ...u, lateEntries: 2, factCorrections: 1 } : u,
+      ),
+    };
+    const ws = sheet(await readWorkbook(await bulletinXlsx(withLateEntries)), '赛马排名');
+    const jk = ws.getRow(4);
+    expect(jk.getCell(columnOf(ws, '节点逾期（个）')).value).toBe(1);
+    expect(jk.getCell(columnOf(ws, '备注')).value).toBe(
+      '逾期后补录 2 个节点（已撤销逾期）；更正已录入事实 1 次',
+    );
+  });
+
   it('adds a 合计 row: exact sums, and the rates of the summed numerators and denominators', () => {
     const ws = sheet(wb, '赛马排名');
     const total = ws.getRow(7);

@@ -125,6 +125,8 @@ export const unitReview = (unitId: string, o: Partial<UnitReview> = {}): UnitRev
     startedToStatistics: { numerator: 1, denominator: 2, basisPoints: 5000 },
   },
   missedMilestones: 1,
+  lateEntries: 0,
+  factCorrections: 0,
   openMissedMilestones: 1,
   overdueProcedures: 0,
   terminations: 0,

@@ -46,6 +46,8 @@ export const commandRoles = {
   TerminateProject: ['leading-group-office'],
   AbandonProject: ['investment-officer'],
   LinkDuplicate: ['leading-group-office', 'supervision-office'],
+  // whoever records the timeline's facts corrects them, with a reason (DOMAIN.md §5)
+  CorrectFact: ['investment-officer', 'statistics-bureau'],
   UnlinkDuplicate: ['leading-group-office', 'supervision-office'],
   // money actually received (R11: 利用外资, 利用省外资金): the officer files it, the finance bureau may too
   RecordForeignCapitalReceipt: ['investment-officer', 'finance-bureau'],

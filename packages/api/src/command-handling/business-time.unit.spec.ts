@@ -24,4 +24,14 @@ describe('businessTimeOf', () => {
     const bulletin = { type: 'PublishBulletin', publishedOn: date('2024-10-08') } as AnyCommand;
     expect(businessTimeOf(bulletin)).toBe('2024-10-08T00:00:00+08:00');
   });
+
+  it('dates a correction by the day it is made, not by the corrected fact’s date (DOMAIN.md §5)', () => {
+    const correction = {
+      type: 'CorrectFact',
+      fact: 'construction-started',
+      on: date('2024-05-18'),
+      correctedOn: date('2024-06-01'),
+    } as AnyCommand;
+    expect(businessTimeOf(correction)).toBe('2024-06-01T00:00:00+08:00');
+  });
 });

@@ -44,13 +44,22 @@ export class ForbiddenError extends ApiError {
   }
 }
 
-/** 422 (404 for PROJECT_NOT_FOUND, 409 for a period already published): a business rule refused the command. */
+/** Refusals that conflict with what is already on record: 409, like a concurrent write. */
+const CONFLICTS: ReadonlySet<string> = new Set([
+  'BULLETIN_ALREADY_PUBLISHED',
+  // A repeated fact with another date or code: the record stands; a correction says why (DOMAIN.md §5).
+  'FACT_ALREADY_RECORDED',
+]);
+
+/**
+ * 422 (404 for PROJECT_NOT_FOUND, 409 for a period already published or a fact already recorded
+ * otherwise): a business rule refused the command.
+ */
 export class DomainRefusal extends ApiError {
   readonly status: number;
   constructor(readonly error: DomainError) {
     super(error.code);
-    this.status =
-      error.code === 'PROJECT_NOT_FOUND' ? 404 : error.code === 'BULLETIN_ALREADY_PUBLISHED' ? 409 : 422;
+    this.status = error.code === 'PROJECT_NOT_FOUND' ? 404 : CONFLICTS.has(error.code) ? 409 : 422;
   }
 }
 

@@ -87,6 +87,11 @@ export const projectCommandRoutes: ReadonlyArray<CommandRoute> = [
   cmd('AbandonProject', `${p}/abandonment`, '终止洽谈 / abandon the project'),
   cmd('LinkDuplicate', `${p}/duplicate-link`, '标记重复项目（一炮数响）/ link a duplicate'),
   cmd(
+    'CorrectFact',
+    `${p}/fact-corrections`,
+    '更正已记录的开工、竣工、投产、达产日期或统计编码（须说明原因）/ correct a recorded fact with a reason',
+  ),
+  cmd(
     'UnlinkDuplicate',
     `${p}/duplicate-link/undo`,
     '撤销重复项目认定（附理由）/ undo a duplicate link, with a reason',

@@ -25,6 +25,10 @@ export {
   fulfilmentFindings,
   TerminationBasis,
   MilestoneKind,
+  CorrectableFact,
+  WithdrawalReason,
+  correctableFactLabels,
+  withdrawalReasonLabels,
   STAGES,
   leaderRoleZh,
   signatoryZh,
@@ -38,6 +42,7 @@ export {
   Incentive,
   AgreementTerms,
   FulfilmentRatios,
+  FactValue,
   ProcedureApproval,
   ProcedureDeadline,
   Ratio,
@@ -81,6 +86,7 @@ export type {
   YearlyPerformance,
   IncentiveAccount,
   Rectification,
+  WithdrawnMilestone,
   CapitalReceipt,
   YearEvaluation,
 } from './project.state';
@@ -89,8 +95,16 @@ export { makeProjectDecider, projectDecider } from './project.decide';
 export type { ProjectDeciderDeps } from './project.decide';
 export { defaultProjectPolicy } from './project.policy';
 export type { ProjectPolicy, FulfilmentPolicy } from './project.policy';
-export { detectMissedMilestones, hasResults, procedureDueOn } from './project.milestones';
-export type { MissedMilestone } from './project.milestones';
+export {
+  detectMissedMilestones,
+  deadlinesOf,
+  withdrawnMisses,
+  reinstatedMisses,
+  hasResults,
+  resultsOn,
+  procedureDueOn,
+} from './project.milestones';
+export type { MissedMilestone, Deadline, MilestoneWithdrawal } from './project.milestones';
 export { assessFulfilment, evaluationAsOf, describeFinding, findingWeight } from './project.fulfilment';
 export type { FulfilmentAssessment, FulfilmentFacts } from './project.fulfilment';
 export {

@@ -19,6 +19,7 @@ import {
   ApprovalLevel,
   CatalogueClass,
   Channel,
+  CorrectableFact,
   ConstructionNature,
   Department,
   LeaderRole,
@@ -272,6 +273,16 @@ export const RecordOutOfProvinceFundsReceipt = command(
   { correction: Correction },
 );
 
+/**
+ * Corrects a recorded fact of the construction timeline (DOMAIN.md §5): the new date `on`, and for
+ * the statistics entry the new `statisticsCode`; `correctedOn` is the day the correction is made.
+ */
+export const CorrectFact = command(
+  'CorrectFact',
+  { fact: CorrectableFact, correctedOn: BusinessDate, reason: NonEmptyText },
+  { on: BusinessDate, statisticsCode: NonEmptyText, evidence: Evidence },
+);
+
 /** Every command of the investment-project aggregate, by type. */
 export const projectCommands = {
   CaptureLead,
@@ -309,6 +320,7 @@ export const projectCommands = {
   AbandonProject,
   RecordMissedMilestones,
   LinkDuplicate,
+  CorrectFact,
   UnlinkDuplicate,
   RecordForeignCapitalReceipt,
   RecordOutOfProvinceFundsReceipt,
@@ -380,6 +392,11 @@ export const projectCommandDates = (c: ProjectCommand): FactDates => {
     case 'RecordForeignCapitalReceipt': // the day the money arrived
     case 'RecordOutOfProvinceFundsReceipt':
       return [factDate('on', c.on)];
+    case 'CorrectFact':
+      // The day the correction is made comes first; the corrected fact's own date is a fact too.
+      return c.on === undefined
+        ? [factDate('correctedOn', c.correctedOn)]
+        : [factDate('correctedOn', c.correctedOn), factDate('on', c.on)];
     default:
       return assertNever(c);
   }

@@ -14,7 +14,7 @@ import { projectCommandDates, type ProjectCommand, type ProjectCommandOf } from 
 import type { ProcedureApproval, ProjectEvent, ProjectEventOf } from './project.events';
 import { evolveProject, foldProject } from './project.evolve';
 import { assessFulfilment, evaluationAsOf } from './project.fulfilment';
-import { detectMissedMilestones } from './project.milestones';
+import { detectMissedMilestones, reinstatedMisses, withdrawnMisses } from './project.milestones';
 import { defaultProjectPolicy, ProjectPolicy } from './project.policy';
 import {
   all,
@@ -55,7 +55,9 @@ import {
   ProjectState,
   YearlyPerformance,
 } from './project.state';
-import { leaderRoleZh } from './project.vocabulary';
+import { correctableFactLabels, leaderRoleZh } from './project.vocabulary';
+import type { CorrectableFact } from './project.vocabulary';
+import type { FactValue } from './project.events';
 
 type Result = E.Either<ProjectError, ReadonlyArray<ProjectEvent>>;
 type Data<T extends ProjectEvent['type']> = ProjectEventOf<T>['data'];
@@ -133,6 +135,7 @@ export const makeProjectDecider = (
       case 'ReclaimLand':
       case 'LinkDuplicate':
       case 'UnlinkDuplicate':
+      case 'CorrectFact': // the history of a cleared project can still be put right (DOMAIN.md §5)
         return p.stage === 'terminated' || c.type === 'LinkDuplicate' || c.type === 'UnlinkDuplicate'
           ? decideOpen(c, p)
           : undefined;
@@ -274,7 +277,7 @@ export const makeProjectDecider = (
       case 'CompleteProcedure':
         return decideProcedureCompletion(c, p);
       case 'StartConstruction': {
-        if (p.startedOn !== undefined) return nothing;
+        if (p.startedOn !== undefined) return repeatedFact(p, 'construction-started', { on: c.on });
         const a = p.agreement;
         if (a === undefined) return fail('AGREEMENT_NOT_SIGNED');
         return then(
@@ -289,11 +292,8 @@ export const makeProjectDecider = (
       case 'ReportInvestmentProgress':
         return decideInvestmentReport(c, p);
       case 'EnterStatistics':
-        if (p.statistics !== undefined) {
-          return p.statistics.code === c.statisticsCode
-            ? nothing
-            : fail('WRONG_STAGE', { stage: p.stage, action: 'enter the statistics again' });
-        }
+        if (p.statistics !== undefined)
+          return repeatedFact(p, 'statistics-entered', { on: c.on, statisticsCode: c.statisticsCode });
         return then(
           all(
             () =>
@@ -308,7 +308,7 @@ export const makeProjectDecider = (
           () => [emit('EnteredStatistics', withoutType(c))],
         );
       case 'CompleteConstruction':
-        if (p.completedOn !== undefined) return nothing;
+        if (p.completedOn !== undefined) return repeatedFact(p, 'construction-completed', { on: c.on });
         return then(
           all(
             () => requireStage(p, ['under-construction'], 'complete construction'),
@@ -317,7 +317,7 @@ export const makeProjectDecider = (
           () => [emit('ConstructionCompleted', withoutType(c))],
         );
       case 'StartProduction':
-        if (p.productionOn !== undefined) return nothing;
+        if (p.productionOn !== undefined) return repeatedFact(p, 'production-started', { on: c.on });
         return then(
           all(
             () => requireStage(p, ['completed'], 'start production'),
@@ -326,7 +326,7 @@ export const makeProjectDecider = (
           () => [emit('ProductionStarted', withoutType(c))],
         );
       case 'ReachCapacity':
-        if (p.capacityOn !== undefined) return nothing;
+        if (p.capacityOn !== undefined) return repeatedFact(p, 'capacity-reached', { on: c.on });
         return then(
           all(
             () => requireStage(p, ['in-production'], 'reach capacity'),
@@ -453,6 +453,8 @@ export const makeProjectDecider = (
             : fail('ALREADY_LINKED_AS_DUPLICATE', { canonicalProjectId: p.duplicateOf });
         }
         return E.right([emit('DuplicateLinked', withoutType(c))]);
+      case 'CorrectFact':
+        return decideCorrection(c, p);
       case 'UnlinkDuplicate':
         // A repeat after the undo is harmless; undoing a link that is not the one in force is refused.
         if (p.duplicateOf === undefined && p.unlinkedFrom === c.canonicalProjectId) return nothing;
@@ -486,6 +488,77 @@ export const makeProjectDecider = (
       default:
         return assertNever(c);
     }
+  };
+
+  /**
+   * DOMAIN.md §5: a repeat of a recorded fact with the same value is harmless (nothing new); with
+   * a different date or code it is a correction, which needs its own command and a reason.
+   */
+  const repeatedFact = (p: Project, fact: CorrectableFact, requested: FactValue): Result => {
+    const recorded = recordedFact(p, fact);
+    if (recorded === undefined || sameFact(recorded, requested)) return nothing;
+    return fail('FACT_ALREADY_RECORDED', {
+      fact: correctableFactLabels[fact].en,
+      factZh: correctableFactLabels[fact].zh,
+      recorded: showFact(recorded),
+      requested: showFact(requested),
+    });
+  };
+
+  /**
+   * DOMAIN.md §5 ("A corrected figure is a new event that says what it corrects and why"): the
+   * correction keeps the order of the timeline (signing ≤ start ≤ completion ≤ production ≤
+   * capacity; statistics after the start) and no fact is dated after the day it is corrected.
+   * A miss the corrected date now meets in time is withdrawn as a correction (not a late entry:
+   * the fact was on record, with a wrong date); a miss withdrawn earlier that the corrected date no
+   * longer meets is reinstated, and the event names it.
+   */
+  const decideCorrection = (c: ProjectCommandOf<'CorrectFact'>, p: Project): Result => {
+    const label = correctableFactLabels[c.fact];
+    const labels = { fact: label.en, factZh: label.zh };
+    const invalid = (problem: string, problemZh: string) =>
+      fail('CORRECTION_INVALID', { ...labels, problem, problemZh });
+    const previous = recordedFact(p, c.fact);
+    if (previous === undefined) return fail('FACT_NOT_RECORDED', labels);
+    if (c.statisticsCode !== undefined && c.fact !== 'statistics-entered')
+      return invalid('only the statistics entry has a statistics code', '只有入库纳统有统计编码');
+    if (c.on === undefined && c.statisticsCode === undefined)
+      return invalid('give the corrected date or statistics code', '须给出更正后的日期或统计编码');
+    const code = c.statisticsCode ?? previous.statisticsCode;
+    const corrected: FactValue = {
+      on: c.on ?? previous.on,
+      ...(code !== undefined ? { statisticsCode: code } : {}),
+    };
+    if (sameFact(previous, corrected)) return nothing; // a retry of a correction already made
+    const { before, after } = neighbours(p, c.fact);
+    return then(
+      all(
+        () => requireNotBefore(c.correctedOn, corrected.on),
+        () => requireNotBefore(corrected.on, before),
+        () =>
+          after !== undefined && corrected.on > after.on
+            ? invalid(
+                `${corrected.on} would be after the recorded ${correctableFactLabels[after.fact].en} (${after.on})`,
+                `${corrected.on} 晚于已记录的${correctableFactLabels[after.fact].zh}（${after.on}）`,
+              )
+            : ok,
+      ),
+      () => {
+        const { type: _type, on: _on, statisticsCode: _code, ...rest } = c;
+        const event = emit('FactCorrected', { ...rest, previous, corrected });
+        const next = evolveProject(p, event);
+        if (next.status === 'none') return [event];
+        const reinstated = reinstatedMisses(p, next, policy);
+        const recorded =
+          reinstated.length > 0
+            ? emit('FactCorrected', { ...rest, previous, corrected, reinstatedMilestones: reinstated })
+            : event;
+        return [
+          recorded,
+          ...withdrawnMisses(p, next, 'correction', policy).map((w) => emit('MilestoneWithdrawn', w)),
+        ];
+      },
+    );
   };
 
   /**
@@ -786,7 +859,24 @@ export const makeProjectDecider = (
       const order = requireNotBefore(projectCommandDates(c)[0].date, p.capturedOn);
       if (E.isLeft(order)) return order;
     }
-    return decideOpen(c, p);
+    return withLateEntries(c, p, decideOpen(c, p));
+  };
+
+  /**
+   * DOMAIN.md §5: "A fact that predates the deadline but is entered late withdraws the miss with a
+   * reason, and counts as late entry." The decision that records the fact also withdraws every
+   * standing miss the fact shows was met in time (R8 · 001 §(四), R7 · 001 §(三)2).
+   */
+  const withLateEntries = (c: ProjectCommand, p: Project, result: Result): Result => {
+    if (E.isLeft(result) || result.right.length === 0) return result;
+    if (c.type === 'RecordMissedMilestones' || c.type === 'CorrectFact') return result;
+    if (Object.keys(p.missedMilestones).length === 0) return result;
+    const next = foldProject(result.right, p);
+    if (next.status === 'none') return result;
+    const withdrawn = withdrawnMisses(p, next, 'late-entry', policy);
+    return withdrawn.length === 0
+      ? result
+      : E.right([...result.right, ...withdrawn.map((w) => emit('MilestoneWithdrawn', w))]);
   };
 
   return {
@@ -806,6 +896,71 @@ const unchangedPerformance = (
   previous.tax === c.tax &&
   previous.jobs === c.jobs &&
   previous.investmentToDate === c.investmentToDate;
+
+/** The recorded value of a correctable fact, if it is recorded. */
+const recordedFact = (p: Project, fact: CorrectableFact): FactValue | undefined => {
+  const dated = (on: BusinessDate | undefined): FactValue | undefined =>
+    on === undefined ? undefined : { on };
+  switch (fact) {
+    case 'construction-started':
+      return dated(p.startedOn);
+    case 'construction-completed':
+      return dated(p.completedOn);
+    case 'production-started':
+      return dated(p.productionOn);
+    case 'capacity-reached':
+      return dated(p.capacityOn);
+    case 'statistics-entered':
+      return p.statistics === undefined
+        ? undefined
+        : { on: p.statistics.on, statisticsCode: p.statistics.code };
+    default:
+      return assertNever(fact);
+  }
+};
+
+const sameFact = (a: FactValue, b: FactValue): boolean =>
+  a.on === b.on && a.statisticsCode === b.statisticsCode;
+
+const showFact = (v: FactValue): string =>
+  v.statisticsCode === undefined ? v.on : `${v.statisticsCode} @ ${v.on}`;
+
+/**
+ * The facts a corrected date must stay between: signing ≤ start ≤ completion ≤ production ≤
+ * capacity, and the statistics entry on or after the start (the order the decider enforces when
+ * facts are first recorded).
+ */
+const neighbours = (
+  p: Project,
+  fact: CorrectableFact,
+): {
+  readonly before: BusinessDate | undefined;
+  readonly after: { readonly fact: CorrectableFact; readonly on: BusinessDate } | undefined;
+} => {
+  const next = (...candidates: ReadonlyArray<readonly [CorrectableFact, BusinessDate | undefined]>) => {
+    let found: { fact: CorrectableFact; on: BusinessDate } | undefined;
+    for (const [f, on] of candidates)
+      if (on !== undefined && (found === undefined || on < found.on)) found = { fact: f, on };
+    return found;
+  };
+  switch (fact) {
+    case 'construction-started':
+      return {
+        before: p.agreement?.signedOn,
+        after: next(['construction-completed', p.completedOn], ['statistics-entered', p.statistics?.on]),
+      };
+    case 'construction-completed':
+      return { before: p.startedOn, after: next(['production-started', p.productionOn]) };
+    case 'production-started':
+      return { before: p.completedOn, after: next(['capacity-reached', p.capacityOn]) };
+    case 'capacity-reached':
+      return { before: p.productionOn, after: undefined };
+    case 'statistics-entered':
+      return { before: p.startedOn, after: undefined };
+    default:
+      return assertNever(fact);
+  }
+};
 
 /**
  * Fixed-asset investment completed by the end of a year: the year's performance report says it,

@@ -256,6 +256,18 @@ export const projectErrors = {
     zh: '项目已认定为 {canonicalProjectId} 的重复项目',
     en: 'The project is already linked as a duplicate of {canonicalProjectId}',
   },
+  FACT_ALREADY_RECORDED: {
+    zh: '{factZh}已记录为 {recorded}，本次为 {requested}；如原记录有误，请以更正（说明原因）办理',
+    en: 'The {fact} is already recorded as {recorded}, not {requested}; if the record is wrong, correct it with a reason',
+  },
+  FACT_NOT_RECORDED: {
+    zh: '{factZh}尚未记录，无可更正',
+    en: 'No {fact} is recorded: there is nothing to correct',
+  },
+  CORRECTION_INVALID: {
+    zh: '更正{factZh}：{problemZh}',
+    en: 'Correction of the {fact}: {problem}',
+  },
   CANONICAL_PROJECT_NOT_FOUND: {
     zh: '所认定的原项目 {canonicalProjectId} 不存在',
     en: 'The project {canonicalProjectId} named as the original does not exist',

@@ -16,6 +16,7 @@ import { Cny, Count, Mu, Usd } from '../shared/money';
 import {
   CatalogueClass,
   Channel,
+  CorrectableFact,
   ConstructionNature,
   Department,
   FulfilmentFindingCode,
@@ -31,6 +32,7 @@ import {
   Signatory,
   TerminationBasis,
   Verdict,
+  WithdrawalReason,
 } from './project.vocabulary';
 
 /** The investor (投资方): its name and, once known, its 统一社会信用代码. */
@@ -590,6 +592,63 @@ export const DuplicateLinked = defineEvent(
   },
 );
 
+/** The value of a correctable fact: its date, and for the statistics entry its 统计编码. */
+export const FactValue = struct({ on: BusinessDate }, { statisticsCode: NonEmptyText }, 'FactValue');
+export type FactValue = t.TypeOf<typeof FactValue>;
+
+export const FactCorrected = defineEvent(
+  'FactCorrected',
+  struct(
+    {
+      ...project,
+      /** Which recorded fact this corrects (开工, 竣工, 投产, 达产, 入库纳统). */
+      fact: CorrectableFact,
+      /** The day the correction was made (the fact's own date is in `corrected.on`). */
+      correctedOn: BusinessDate,
+      previous: FactValue,
+      corrected: FactValue,
+      reason: NonEmptyText,
+    },
+    {
+      evidence: Evidence,
+      /**
+       * Misses withdrawn earlier for this fact that the corrected date no longer meets in time:
+       * they count as missed again (the clock had raised them; the correction says so).
+       */
+      reinstatedMilestones: t.readonlyArray(t.string),
+    },
+  ),
+  {
+    zh: '更正已记录的事实（开工、竣工、投产、达产日期或统计编码）',
+    en: 'A recorded fact was corrected (date or statistics code), saying what, from what, to what and why',
+    rules: ['R8', 'R12', 'R13'],
+  },
+);
+
+export const MilestoneWithdrawn = defineEvent(
+  'MilestoneWithdrawn',
+  struct(
+    {
+      ...project,
+      /** The key of the MilestoneMissed this withdraws. */
+      milestoneKey: t.string,
+      kind: MilestoneKind,
+      dueOn: BusinessDate,
+      /** When the clock raised the miss (its `detectedOn`). */
+      raisedOn: BusinessDate,
+      reason: WithdrawalReason,
+      /** The date of the fact that met the deadline in time. */
+      factOn: BusinessDate,
+    },
+    { procedureId: ProcedureId },
+  ),
+  {
+    zh: '撤销节点逾期（事实早于期限，系补录或更正）',
+    en: 'A raised miss was withdrawn: the fact met the deadline and was entered late or corrected',
+    rules: ['R7', 'R8'],
+  },
+);
+
 export const DuplicateUnlinked = defineEvent(
   'DuplicateUnlinked',
   struct({ ...project, canonicalProjectId: ProjectId, on: BusinessDate, reason: NonEmptyText }),
@@ -674,6 +733,8 @@ export const projectEvents = {
   ProjectAbandoned,
   MilestoneMissed,
   DuplicateLinked,
+  FactCorrected,
+  MilestoneWithdrawn,
   DuplicateUnlinked,
   ForeignCapitalReceived,
   OutOfProvinceFundsReceived,

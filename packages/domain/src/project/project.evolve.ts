@@ -18,6 +18,7 @@ type KeyedField =
   | 'evaluations'
   | 'incentives'
   | 'missedMilestones'
+  | 'withdrawnMilestones'
   | 'receipts';
 
 /**
@@ -35,6 +36,7 @@ const nothingOwned = (): Owned => ({
   evaluations: false,
   incentives: false,
   missedMilestones: false,
+  withdrawnMilestones: false,
   receipts: false,
 });
 
@@ -53,6 +55,19 @@ const setEntry = <F extends KeyedField>(
   const copy: Record<string, unknown> = Object.assign({}, d[field]);
   copy[key] = value;
   d[field] = copy as Draft[F];
+  if (owned !== undefined) owned[field] = true;
+};
+
+/** Removes `key` from a keyed record of the draft, copying the record unless the fold owns it. */
+const removeEntry = (d: Draft, owned: Owned | undefined, field: KeyedField, key: string): void => {
+  if (!(key in d[field])) return;
+  if (owned !== undefined && owned[field]) {
+    delete (d[field] as Record<string, unknown>)[key];
+    return;
+  }
+  const copy: Record<string, unknown> = Object.assign({}, d[field]);
+  delete copy[key];
+  (d as Record<KeyedField, unknown>)[field] = copy;
   if (owned !== undefined) owned[field] = true;
 };
 
@@ -131,6 +146,7 @@ const newProject = (f: {
   secondaryPromotionOn: undefined,
   rectifications: [],
   missedMilestones: {},
+  withdrawnMilestones: {},
   landReclaimedOn: undefined,
   termination: undefined,
   abandonedOn: undefined,
@@ -179,6 +195,7 @@ const draftOf = (p: Project): Draft => {
     secondaryPromotionOn: p.secondaryPromotionOn,
     rectifications: p.rectifications,
     missedMilestones: p.missedMilestones,
+    withdrawnMilestones: p.withdrawnMilestones,
     landReclaimedOn: p.landReclaimedOn,
     termination: p.termination,
     abandonedOn: p.abandonedOn,
@@ -484,8 +501,55 @@ const applyEvent = (d: Draft, event: ProjectEvent, owned?: Owned): void => {
       return moveTo(d, event.data.on, 'abandoned');
     case 'MilestoneMissed':
       // Raised by the clock: not an activity of the project, so lastActivityOn stays.
-      setEntry(d, owned, 'missedMilestones', event.data.milestoneKey, event.data.dueOn);
+      setEntry(d, owned, 'missedMilestones', event.data.milestoneKey, {
+        dueOn: event.data.dueOn,
+        raisedOn: event.data.detectedOn,
+      });
       return;
+    case 'MilestoneWithdrawn': {
+      // Not an activity of the project either: the fact that withdraws it was recorded with it.
+      const e = event.data;
+      removeEntry(d, owned, 'missedMilestones', e.milestoneKey);
+      setEntry(d, owned, 'withdrawnMilestones', e.milestoneKey, {
+        kind: e.kind,
+        dueOn: e.dueOn,
+        raisedOn: e.raisedOn,
+        reason: e.reason,
+        factOn: e.factOn,
+      });
+      return;
+    }
+    case 'FactCorrected': {
+      const e = event.data;
+      switch (e.fact) {
+        case 'construction-started':
+          d.startedOn = e.corrected.on;
+          break;
+        case 'construction-completed':
+          d.completedOn = e.corrected.on;
+          break;
+        case 'production-started':
+          d.productionOn = e.corrected.on;
+          break;
+        case 'capacity-reached':
+          d.capacityOn = e.corrected.on;
+          break;
+        case 'statistics-entered': {
+          const code = e.corrected.statisticsCode ?? d.statistics?.code ?? e.previous.statisticsCode;
+          if (code !== undefined) d.statistics = { on: e.corrected.on, code };
+          break;
+        }
+        default:
+          assertNever(e.fact);
+      }
+      for (const key of e.reinstatedMilestones ?? []) {
+        const w = d.withdrawnMilestones[key];
+        if (w === undefined) continue;
+        removeEntry(d, owned, 'withdrawnMilestones', key);
+        setEntry(d, owned, 'missedMilestones', key, { dueOn: w.dueOn, raisedOn: w.raisedOn });
+      }
+      return touch(d, e.correctedOn);
+    }
     case 'DuplicateLinked':
       d.duplicateOf = event.data.canonicalProjectId;
       return touch(d, event.data.on);

@@ -92,6 +92,17 @@ const checkInvariants = (run: Run, emitted: ReadonlyArray<ProjectEvent>): void =
   expect(new Set(keys).size).toBe(keys.length);
   if (s.landReclaimedOn !== undefined) expect(s.termination).toBeDefined();
   if (s.agreement === undefined) expect(s.startedOn).toBeUndefined();
+  // Corrections keep the timeline's order (DOMAIN.md §5): signing ≤ start, statistics after the start.
+  if (s.startedOn !== undefined && s.agreement !== undefined)
+    expect(s.agreement.signedOn <= s.startedOn).toBe(true);
+  if (s.statistics !== undefined) expect(s.startedOn! <= s.statistics.on).toBe(true);
+  // A miss stands or is withdrawn, never both; only a raised miss is withdrawn, and only by a fact in time.
+  for (const key of Object.keys(s.withdrawnMilestones)) {
+    expect(s.missedMilestones[key]).toBeUndefined();
+    expect(keys).toContain(key);
+  }
+  for (const e of emitted)
+    if (e.type === 'MilestoneWithdrawn') expect(e.data.factOn <= e.data.dueOn).toBe(true);
 };
 
 describe('codecs', () => {
@@ -146,7 +157,7 @@ describe('replay is deterministic', () => {
 });
 
 describe('random valid command scripts keep the invariants', () => {
-  it('no production before start, completion after start, clawedBack ≤ disbursed ≤ ceiling, exact cumulative investment, each missed deadline once (R8/R10)', () => {
+  it('no production before start, completion after start, clawedBack ≤ disbursed ≤ ceiling, exact cumulative investment, each missed deadline once, withdrawn only by a fact in time, corrections in order (R8/R10, DOMAIN.md §5)', () => {
     fc.assert(
       fc.property(arbScript, ({ start, steps }) => {
         let run = begin(start);

@@ -19,8 +19,10 @@ import type {
   ProcedureKind,
   Signatory,
   Stage,
+  MilestoneKind,
   TerminationBasis,
   Verdict,
+  WithdrawalReason,
 } from './project.vocabulary';
 
 /** No event yet: the stream does not exist. */
@@ -102,6 +104,15 @@ export interface Rectification {
   readonly completedOn?: BusinessDate;
 }
 
+/** A raised miss that was withdrawn: the fact met the deadline and was entered late, or corrected. */
+export interface WithdrawnMilestone {
+  readonly kind: MilestoneKind;
+  readonly dueOn: BusinessDate;
+  readonly raisedOn: BusinessDate;
+  readonly reason: WithdrawalReason;
+  readonly factOn: BusinessDate;
+}
+
 /** Money actually received for the project (利用外资 in USD cents, 利用省外资金 in 分), by receipt. */
 export interface CapitalReceipt {
   readonly kind: 'foreign-capital' | 'out-of-province-funds';
@@ -161,8 +172,15 @@ export interface Project {
   readonly incentives: Readonly<Record<string, IncentiveAccount>>;
   readonly secondaryPromotionOn?: BusinessDate;
   readonly rectifications: ReadonlyArray<Rectification>;
-  /** Keys of the deadlines already raised as MilestoneMissed (each is raised once). */
-  readonly missedMilestones: Readonly<Record<string, BusinessDate>>;
+  /**
+   * Deadlines raised as MilestoneMissed and still standing, by key, with their due date and the
+   * day they were raised (each is raised once; a withdrawal moves it to `withdrawnMilestones`).
+   */
+  readonly missedMilestones: Readonly<
+    Record<string, { readonly dueOn: BusinessDate; readonly raisedOn: BusinessDate }>
+  >;
+  /** Misses withdrawn because the fact met the deadline (late entry or correction), by key. */
+  readonly withdrawnMilestones: Readonly<Record<string, WithdrawnMilestone>>;
   readonly landReclaimedOn?: BusinessDate;
   readonly termination?: { readonly on: BusinessDate; readonly basis: TerminationBasis };
   readonly abandonedOn?: BusinessDate;

@@ -356,6 +356,30 @@ export const MilestoneKind = t.keyof(
 );
 export type MilestoneKind = t.TypeOf<typeof MilestoneKind>;
 
+/**
+ * Facts of the construction timeline that can be corrected after they were recorded
+ * (DOMAIN.md §5: a repeated fact with a different date is a correction, with its own event and a reason).
+ */
+export const CorrectableFact = t.keyof(
+  {
+    'construction-started': null, // 开工
+    'construction-completed': null, // 竣工
+    'production-started': null, // 投产
+    'capacity-reached': null, // 达产达效
+    'statistics-entered': null, // 入库纳统
+  },
+  'CorrectableFact',
+);
+export type CorrectableFact = t.TypeOf<typeof CorrectableFact>;
+
+/**
+ * Why a raised MilestoneMissed was withdrawn: the fact that meets the deadline was dated on or
+ * before it but entered after the clock raised the miss (补录), or a correction moved the
+ * recorded fact's date on or before the deadline (更正).
+ */
+export const WithdrawalReason = t.keyof({ 'late-entry': null, correction: null }, 'WithdrawalReason');
+export type WithdrawalReason = t.TypeOf<typeof WithdrawalReason>;
+
 /** Stages of the life of a project, in order. */
 export const STAGES = [
   'lead',
@@ -389,4 +413,19 @@ export const signatoryZh: { readonly [K in Signatory]: string } = {
 export const legalReviewerZh: { readonly [K in LegalReviewer]: string } = {
   'justice-bureau': '司法局',
   'legal-affairs': '法务部门',
+};
+export const correctableFactLabels: {
+  readonly [K in CorrectableFact]: { readonly zh: string; readonly en: string };
+} = {
+  'construction-started': { zh: '开工日期', en: 'construction start' },
+  'construction-completed': { zh: '竣工日期', en: 'construction completion' },
+  'production-started': { zh: '投产日期', en: 'start of production' },
+  'capacity-reached': { zh: '达产日期', en: 'capacity reached' },
+  'statistics-entered': { zh: '入库纳统', en: 'statistics entry' },
+};
+export const withdrawalReasonLabels: {
+  readonly [K in WithdrawalReason]: { readonly zh: string; readonly en: string };
+} = {
+  'late-entry': { zh: '事实早于期限、逾期后补录', en: 'late entry of a fact dated before the deadline' },
+  correction: { zh: '更正后的日期未超期限', en: 'a correction dated the fact on or before the deadline' },
 };

@@ -24,6 +24,7 @@ import {
   CatalogueClass,
   ConstructionNature,
   Channel,
+  CorrectableFact,
   Department,
   FulfilmentFindingCode,
   IncentiveKind,
@@ -38,8 +39,9 @@ import {
   Signatory,
   TerminationBasis,
   Verdict,
+  WithdrawalReason,
 } from '../project/project.vocabulary';
-import { addDays, BusinessDate, monthOf, Year, yearOf } from '../shared/dates';
+import { addDays, BusinessDate, daysBetween, monthOf, Year, yearOf } from '../shared/dates';
 import { unsafeId } from '../shared/ids';
 import { cny, count, mu, usd } from '../shared/money';
 import * as fx from './project.fixtures';
@@ -533,6 +535,38 @@ export const projectEventArbitraries: EventArbitraries = {
       reason: arbText,
     }),
   ),
+  FactCorrected: event(
+    'FactCorrected',
+    fc.record(
+      {
+        projectId: arbProjectId,
+        fact: arbKey<CorrectableFact>(CorrectableFact),
+        correctedOn: on,
+        previous: fc.record({ on, statisticsCode: arbText }, { requiredKeys: ['on'] }),
+        corrected: fc.record({ on, statisticsCode: arbText }, { requiredKeys: ['on'] }),
+        reason: arbText,
+        evidence: arbEvidence,
+        reinstatedMilestones: fc.array(fc.string({ minLength: 1, maxLength: 40 }), { maxLength: 2 }),
+      },
+      { requiredKeys: ['projectId', 'fact', 'correctedOn', 'previous', 'corrected', 'reason'] },
+    ),
+  ),
+  MilestoneWithdrawn: event(
+    'MilestoneWithdrawn',
+    fc.record(
+      {
+        projectId: arbProjectId,
+        milestoneKey: fc.string({ minLength: 1, maxLength: 40 }),
+        kind: arbKey<MilestoneKind>(MilestoneKind),
+        dueOn: on,
+        raisedOn: on,
+        reason: arbKey<WithdrawalReason>(WithdrawalReason),
+        factOn: on,
+        procedureId: arbProcedureId,
+      },
+      { requiredKeys: ['projectId', 'milestoneKey', 'kind', 'dueOn', 'raisedOn', 'reason', 'factOn'] },
+    ),
+  ),
   DuplicateUnlinked: event(
     'DuplicateUnlinked',
     fc.record({ projectId: arbProjectId, canonicalProjectId: arbProjectId, on, reason: arbText }),
@@ -603,6 +637,7 @@ export const STEP_KINDS = [
   'abandon',
   'missed',
   'linkDuplicate',
+  'correctFact',
   'unlinkDuplicate',
   'foreignCapital',
   'outOfProvinceFunds',
@@ -639,6 +674,7 @@ export const IDEMPOTENT_STEPS: ReadonlySet<StepKind> = new Set<StepKind>([
   'abandon',
   'missed',
   'linkDuplicate',
+  'correctFact',
   'unlinkDuplicate',
   'foreignCapital',
   'outOfProvinceFunds',
@@ -800,7 +836,8 @@ export const commandFor = (step: ScriptStep, state: ProjectState, today: Busines
       });
     }
     case 'start':
-      return fx.startConstruction({ on: today });
+      // Sometimes entered late: dated up to ~4 months back, often before a deadline the clock raised.
+      return fx.startConstruction({ on: backdated(today, pick) });
     case 'reportInvestment':
       return fx.reportInvestment(monthOf(today), cny.wan(choose(WAN, pick)), { on: today });
     case 'correctInvestment': {
@@ -819,9 +856,9 @@ export const commandFor = (step: ScriptStep, state: ProjectState, today: Busines
     case 'complete':
       return fx.completeConstruction({ on: today });
     case 'produce':
-      return fx.startProduction({ on: today });
+      return fx.startProduction({ on: backdated(today, pick) });
     case 'capacity':
-      return fx.reachCapacity({ on: today });
+      return fx.reachCapacity({ on: backdated(today, pick) });
     case 'reportPerformance':
       return fx.reportPerformance({ on: today, year, ...performanceFor(pick >> 1) });
     case 'correctPerformance':
@@ -867,6 +904,21 @@ export const commandFor = (step: ScriptStep, state: ProjectState, today: Busines
         on: today,
         canonicalProjectId: choose([fx.fixtureIds.otherProject, unsafeId.project('XM-2023-0901')], pick),
       });
+    case 'correctFact': {
+      // A recorded fact moved to a date the timeline allows (often before a raised deadline), or a new code.
+      const recorded = p === undefined ? [] : correctableFacts(p, today);
+      if (recorded.length === 0) return fx.correctFact({ correctedOn: today, on: today });
+      const { fact, from, to } = choose(recorded, pick);
+      const span = daysBetween(from, to);
+      return fx.correctFact({
+        fact,
+        correctedOn: today,
+        on: addDays(from, (pick >> 2) % (span + 1)),
+        ...(fact === 'statistics-entered' && pick % 2 === 0
+          ? { statisticsCode: unsafeId.text(`350902-2024-${String(pick).padStart(6, '0')}`) }
+          : {}),
+      });
+    }
     case 'unlinkDuplicate':
       return fx.unlinkDuplicate({
         on: today,
@@ -885,6 +937,38 @@ export const commandFor = (step: ScriptStep, state: ProjectState, today: Busines
         amount: cny.wan(choose(WAN, pick >> 2)),
       });
   }
+};
+
+/** Every third pick dates a fact up to ~4 months before `today` (a late entry). */
+const backdated = (today: BusinessDate, pick: number): BusinessDate =>
+  pick % 3 === 0 ? addDays(today, -((pick >> 2) % 120)) : today;
+
+/** The recorded facts of a project and the dates a correction may move each to (its neighbours, and today). */
+const correctableFacts = (
+  p: Project,
+  today: BusinessDate,
+): ReadonlyArray<{
+  readonly fact: CorrectableFact;
+  readonly from: BusinessDate;
+  readonly to: BusinessDate;
+}> => {
+  const min = (...ds: ReadonlyArray<BusinessDate | undefined>): BusinessDate =>
+    ds.reduce<BusinessDate>((m, d) => (d !== undefined && d < m ? d : m), today);
+  const out: Array<{ fact: CorrectableFact; from: BusinessDate; to: BusinessDate }> = [];
+  const add = (
+    fact: CorrectableFact,
+    recorded: BusinessDate | undefined,
+    from: BusinessDate | undefined,
+    to: BusinessDate,
+  ) => {
+    if (recorded !== undefined && from !== undefined && from <= to) out.push({ fact, from, to });
+  };
+  add('construction-started', p.startedOn, p.agreement?.signedOn, min(p.completedOn, p.statistics?.on));
+  add('construction-completed', p.completedOn, p.startedOn, min(p.productionOn));
+  add('production-started', p.productionOn, p.completedOn, min(p.capacityOn));
+  add('capacity-reached', p.capacityOn, p.productionOn, today);
+  add('statistics-entered', p.statistics?.on, p.startedOn, today);
+  return out;
 };
 
 /** The command that takes a project to its next stage along the lifecycle of DOMAIN.md §1. */

@@ -514,6 +514,18 @@ export const linkDuplicate = (o: Overrides<'LinkDuplicate'> = {}): ProjectComman
   ...o,
 });
 
+/** Corrects the recorded start (开工) to 2024-07-08: the site log shows work began a week earlier. */
+export const correctFact = (o: Overrides<'CorrectFact'> = {}): ProjectCommandOf<'CorrectFact'> => ({
+  type: 'CorrectFact',
+  ...pid,
+  fact: 'construction-started',
+  correctedOn: date('2024-09-02'),
+  on: date('2024-07-08'),
+  reason: text('施工日志及监理记录显示 7 月 8 日已开工，原录入日期有误'),
+  evidence: evidence('施工日志（开工页）.pdf', 'report'),
+  ...o,
+});
+
 export const unlinkDuplicate = (o: Overrides<'UnlinkDuplicate'> = {}): ProjectCommandOf<'UnlinkDuplicate'> => ({
   type: 'UnlinkDuplicate',
   ...pid,

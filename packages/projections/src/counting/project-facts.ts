@@ -2,11 +2,13 @@ import {
   addDays,
   addMonths,
   countedMembers,
+  type CorrectableFact,
   type BusinessDate,
   type CountingMember,
   type MetricKey,
   type MilestoneKind,
   type ProjectEvent,
+  type WithdrawalReason,
 } from '@zhaoshang/domain';
 
 /**
@@ -20,6 +22,15 @@ export const MET_BY: Partial<Record<ProjectEvent['type'], ReadonlyArray<Mileston
   CapacityReached: ['exit-no-results-3-years'],
 };
 
+/** Which missed milestones each correctable fact meets (as MET_BY, by the fact a correction names). */
+export const MET_BY_FACT: { readonly [K in CorrectableFact]: ReadonlyArray<MilestoneKind> } = {
+  'construction-started': MET_BY.ConstructionStarted ?? [],
+  'construction-completed': MET_BY.ConstructionCompleted ?? [],
+  'production-started': MET_BY.ProductionStarted ?? [],
+  'capacity-reached': MET_BY.CapacityReached ?? [],
+  'statistics-entered': [],
+};
+
 /** A missed deadline as the counting keeps it. */
 export interface MissedFact {
   readonly kind: MilestoneKind;
@@ -28,6 +39,11 @@ export interface MissedFact {
   readonly procedureId?: string;
   /** The day the fact it waited for happened (the deadline is then met, late). */
   readonly metOn?: BusinessDate;
+  /**
+   * Set when the miss was withdrawn because the fact met the deadline in time and was entered late
+   * (补录) or corrected (DOMAIN.md §5): it is no missed milestone, open or not.
+   */
+  readonly withdrawn?: { readonly reason: WithdrawalReason; readonly factOn: BusinessDate };
 }
 
 /** An amount received on a day (USD cents or 分). */
@@ -75,8 +91,14 @@ export interface ProjectFacts {
   readonly terminatedOn?: BusinessDate;
   /** Investment completed per month 'YYYY-MM' (a correction replaces the month's figure). */
   readonly investmentByMonth: Readonly<Record<string, number>>;
-  /** Missed deadlines by milestone key (raised once each by the deadline watcher). */
+  /**
+   * Missed deadlines by milestone key (raised once each by the deadline watcher). A miss withdrawn
+   * because the fact met the deadline and was entered late, or corrected, keeps `withdrawn`: it is
+   * no missed milestone, and a late entry is counted as a data-quality figure of its own.
+   */
   readonly missed: Readonly<Record<string, MissedFact>>;
+  /** Days on which a recorded fact (start, completion, production, capacity, statistics) was corrected. */
+  readonly corrections?: ReadonlyArray<BusinessDate>;
   /**
    * Procedures by id: `dueOn` for the district's own approvals once their R7 deadline is known
    * (absent while pending on an unadopted year's calendar, and for higher-level approvals, 跟踪办结).
@@ -119,6 +141,7 @@ const yearsOfChange = (changes: Partial<Omit<ProjectFacts, 'years'>>, into: Set<
   for (const r of Object.values(changes.outOfProvinceFundsReceived ?? {})) add(r.on);
   for (const l of changes.links ?? []) add(l.on);
   if (changes.missed !== undefined) for (const m of Object.values(changes.missed)) add(m.detectedOn);
+  if (changes.corrections !== undefined) for (const d of changes.corrections) add(d);
   if (changes.procedures !== undefined) {
     for (const p of Object.values(changes.procedures)) {
       add(p.dueOn);
@@ -128,8 +151,9 @@ const yearsOfChange = (changes: Partial<Omit<ProjectFacts, 'years'>>, into: Set<
 };
 
 /**
- * The facts with `changes` applied and the years they touch added. Facts only ever gain dates,
- * so the years of the changes are added to the previous years (kept as they were when none is new).
+ * The facts with `changes` applied and the years they touch added. The years of the changes are
+ * added to the previous years (kept as they were when none is new); a correction that moves a date
+ * leaves the old year in the index, where a query finds the project and counts nothing from it.
  */
 const withYears = (base: Omit<ProjectFacts, 'years'>, changes: Partial<Omit<ProjectFacts, 'years'>>, previous: ProjectFacts | undefined): ProjectFacts => {
   const found = new Set<number>();
@@ -179,7 +203,7 @@ const openItemSpans = (f: Omit<ProjectFacts, 'years'>, into: Set<number>): numbe
   if (f.startedOn !== undefined) span(f.startedOn, earliest(f.completedOn, closedOn));
   // A procedure is a deadline once its R7 limit is known (higher-level approvals and those pending on the calendar are not).
   for (const p of Object.values(f.procedures)) if (p.dueOn !== undefined) span(p.dueOn, earliest(p.completedOn, closedOn));
-  for (const m of Object.values(f.missed)) span(m.detectedOn, earliest(m.metOn, closedOn));
+  for (const m of Object.values(f.missed)) if (m.withdrawn === undefined) span(m.detectedOn, earliest(m.metOn, closedOn));
   return openSince;
 };
 
@@ -329,6 +353,40 @@ export const evolveFacts = (facts: ProjectFacts | undefined, event: ProjectEvent
       });
     case 'DuplicateLinked':
       return next({ duplicateOf: e.data.canonicalProjectId, linked: true, links: [...(f.links ?? []), { on: e.data.on, canonical: e.data.canonicalProjectId }] });
+    case 'MilestoneWithdrawn': {
+      const m = f.missed[e.data.milestoneKey];
+      if (m === undefined) return facts;
+      return next({
+        missed: { ...f.missed, [e.data.milestoneKey]: { ...m, withdrawn: { reason: e.data.reason, factOn: e.data.factOn } } },
+      });
+    }
+    case 'FactCorrected': {
+      // The counts use the corrected date from now on (DOMAIN.md §5); the correction itself is counted on its own day.
+      const on = e.data.corrected.on;
+      const dates: Partial<Omit<ProjectFacts, 'years'>> =
+        e.data.fact === 'construction-started'
+          ? { startedOn: on }
+          : e.data.fact === 'construction-completed'
+            ? { completedOn: on }
+            : e.data.fact === 'production-started'
+              ? { productionOn: on }
+              : e.data.fact === 'statistics-entered'
+                ? { statisticsOn: on }
+                : {};
+      // Misses the fact met are met on the corrected date; a reinstated one stands again, met late on it.
+      const kinds = MET_BY_FACT[e.data.fact];
+      const reinstated = e.data.reinstatedMilestones ?? [];
+      let missed = f.missed;
+      for (const [key, m] of Object.entries(f.missed)) {
+        if (reinstated.includes(key) && m.withdrawn !== undefined) {
+          const { withdrawn: _w, ...standing } = m;
+          missed = { ...missed, [key]: { ...standing, metOn: on } };
+        } else if (m.withdrawn === undefined && m.metOn !== undefined && kinds.includes(m.kind)) {
+          missed = { ...missed, [key]: { ...m, metOn: on } };
+        }
+      }
+      return next({ ...dates, missed, corrections: [...(f.corrections ?? []), e.data.correctedOn] });
+    }
     case 'DuplicateUnlinked': {
       const { duplicateOf: _d, years: _y, ...rest } = f;
       return withYears(rest, { links: [...(f.links ?? []), { on: e.data.on, canonical: null }] }, facts);
@@ -550,12 +608,41 @@ export const rates = (
   return { signedToStarted: rate(signedStarted, signed), startedToStatistics: rate(startedInStatistics, started) };
 };
 
-/** Milestones detected as missed in the window, by kind (all kinds when none is given). */
+/**
+ * Milestones detected as missed in the window, by kind (all kinds when none is given). A withdrawn
+ * miss is not one: the fact met the deadline (DOMAIN.md §5).
+ */
 export const missedMilestones = (facts: Iterable<ProjectFacts>, w: Window, kinds?: ReadonlyArray<MilestoneKind>): number => {
   let n = 0;
   for (const f of facts) {
     if (!countsOnce(f)) continue;
-    for (const m of Object.values(f.missed)) if (within(m.detectedOn, w) && (kinds === undefined || kinds.includes(m.kind))) n += 1;
+    for (const m of Object.values(f.missed)) {
+      if (m.withdrawn === undefined && within(m.detectedOn, w) && (kinds === undefined || kinds.includes(m.kind))) n += 1;
+    }
+  }
+  return n;
+};
+
+/**
+ * Late entries (补录) in the window, a data-quality figure of their own (DOMAIN.md §5): misses the
+ * clock raised in the window and that a fact dated on or before the deadline, entered afterwards,
+ * withdrew. Counted in the period the miss was raised, where it would otherwise have counted as missed.
+ */
+export const lateEntries = (facts: Iterable<ProjectFacts>, w: Window): number => {
+  let n = 0;
+  for (const f of facts) {
+    if (!countsOnce(f)) continue;
+    for (const m of Object.values(f.missed)) if (m.withdrawn?.reason === 'late-entry' && within(m.detectedOn, w)) n += 1;
+  }
+  return n;
+};
+
+/** Corrections of recorded facts (dates, 统计编码) made in the window: a data-quality figure (DOMAIN.md §5). */
+export const factCorrections = (facts: Iterable<ProjectFacts>, w: Window): number => {
+  let n = 0;
+  for (const f of facts) {
+    if (!countsOnce(f)) continue;
+    for (const d of f.corrections ?? []) if (within(d, w)) n += 1;
   }
   return n;
 };
@@ -590,7 +677,9 @@ export const openMissedMilestones = (facts: Iterable<ProjectFacts>, w: Window): 
     if (!countsOnce(f)) continue;
     const closed = closedOn(f);
     if (closed !== undefined && closed <= w.to) continue;
-    for (const m of Object.values(f.missed)) if (m.detectedOn <= w.to && (m.metOn === undefined || m.metOn > w.to)) n += 1;
+    for (const m of Object.values(f.missed)) {
+      if (m.withdrawn === undefined && m.detectedOn <= w.to && (m.metOn === undefined || m.metOn > w.to)) n += 1;
+    }
   }
   return n;
 };

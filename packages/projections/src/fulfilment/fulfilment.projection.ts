@@ -62,7 +62,28 @@ const apply = (d: Draft, event: ProjectEvent): boolean => {
     case 'CapacityReached':
     case 'ProjectAbandoned':
     case 'MilestoneMissed':
+    case 'MilestoneWithdrawn':
       return false;
+    case 'FactCorrected': {
+      // The corrected dates are the dates (DOMAIN.md §5): the construction period compares with them.
+      const on = event.data.corrected.on;
+      switch (event.data.fact) {
+        case 'construction-started':
+          d.startedOn = on;
+          return true;
+        case 'construction-completed':
+          d.completedOn = on;
+          return true;
+        case 'production-started':
+          d.productionOn = on;
+          return true;
+        case 'capacity-reached':
+        case 'statistics-entered':
+          return false;
+        default:
+          return assertNever(event.data.fact);
+      }
+    }
     case 'AgreementSigned':
     case 'AgreementAmended': {
       const t = event.data.terms;

@@ -1,6 +1,8 @@
 import { addDays, addMonths, type BusinessDate, type MetricKey } from '@zhaoshang/domain';
 import {
   duplicates,
+  factCorrections,
+  lateEntries,
   measure,
   missedInvestmentReports,
   missedMilestones,
@@ -82,6 +84,8 @@ export const unitFigures = (
     },
     rates: rates(facts, ytd),
     missedMilestones: missedMilestones(facts, w),
+    lateEntries: lateEntries(facts, w),
+    factCorrections: factCorrections(facts, w),
     openMissedMilestones: openMissedMilestones(facts, w),
     overdueProcedures: overdueProcedures(facts, w),
     terminations: terminations(facts, w),
@@ -117,6 +121,10 @@ export const measureOf = (m: Measure, input: ScoringInput): number => {
       return f.rates[m.rate].basisPoints ?? 0;
     case 'missedMilestones':
       return missedMilestones(facts, w, m.milestoneKinds);
+    case 'lateEntries':
+      return f.lateEntries;
+    case 'factCorrections':
+      return f.factCorrections;
     case 'overdueProcedures':
       return f.overdueProcedures;
     case 'openMissedMilestones':

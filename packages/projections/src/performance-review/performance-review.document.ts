@@ -50,13 +50,19 @@ export interface UnitReview {
   readonly counts: SixCounts;
   /** The two rates of R12, year to date at the end of the period. */
   readonly rates: { readonly signedToStarted: Rate; readonly startedToStatistics: Rate };
-  /** Missed deadlines raised in the period. */
+  /** Missed deadlines raised in the period that still stand (a withdrawn miss is not one). */
   readonly missedMilestones: number;
   /**
    * Missed deadlines still open at the end of the period, whenever raised (a project that filed
    * nothing this year still answers for them); a terminated project's leave from its termination.
    */
   readonly openMissedMilestones: number;
+  /**
+   * Data quality (DOMAIN.md §5): misses raised in the period that a fact dated on or before the
+   * deadline, entered afterwards, withdrew (补录), and corrections of recorded facts made in it.
+   */
+  readonly lateEntries: number;
+  readonly factCorrections: number;
   /** Procedures past their R7 limit and not completed at the end of the period (terminated projects' excepted). */
   readonly overdueProcedures: number;
   /** Terminations (清退) in the period: shown apart, never subtracted from what was signed. */

@@ -37,6 +37,9 @@ export const Measure = t.union([
   t.type({ kind: t.literal('rate'), rate: t.keyof({ signedToStarted: null, startedToStatistics: null }) }),
   /** Missed deadlines detected in the period (all kinds, or the kinds listed: 'agreed-start' = not started on time). */
   t.intersection([t.type({ kind: t.literal('missedMilestones') }), t.partial({ milestoneKinds: t.array(MilestoneKind) })]),
+  /** Misses withdrawn as late entries (补录) and corrections of recorded facts: data quality (DOMAIN.md §5). */
+  t.type({ kind: t.literal('lateEntries') }),
+  t.type({ kind: t.literal('factCorrections') }),
   t.type({ kind: t.literal('overdueProcedures') }),
   /** Missed deadlines still open at the end of the period, however long ago they were raised. */
   t.type({ kind: t.literal('openMissedMilestones') }),

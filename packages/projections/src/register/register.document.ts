@@ -1,4 +1,4 @@
-import type { ApprovalLevel, BusinessDate, DeadlineStatus, LeaderRole, Stage } from '@zhaoshang/domain';
+import type { ApprovalLevel, BusinessDate, DeadlineStatus, LeaderRole, Stage, WithdrawalReason } from '@zhaoshang/domain';
 import { collection } from '../read-model';
 import type { Light } from '../traffic-light/traffic-light';
 
@@ -59,6 +59,13 @@ export interface RegisterDoc {
   readonly nextDeadline?: BusinessDate;
   /** Missed deadlines raised by the watcher (overdue flags), by milestone key. */
   readonly missedMilestones: ReadonlyArray<string>;
+  /**
+   * Misses withdrawn because the fact met the deadline: entered late (补录) or corrected (DOMAIN.md §5).
+   * They are no longer overdue flags.
+   */
+  readonly withdrawnMilestones?: ReadonlyArray<{ readonly key: string; readonly reason: WithdrawalReason }>;
+  /** Corrections of recorded facts (dates, 统计编码), each a FactCorrected event with its reason. */
+  readonly corrections?: number;
   /** Set while the project is linked as a duplicate of another (一炮数响): listed, and counted only if its group has no better member. */
   readonly duplicateOf?: string;
   /**

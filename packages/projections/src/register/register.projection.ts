@@ -31,6 +31,12 @@ const completeNode = (d: Draft, key: string, on: BusinessDate): void => {
   if (node !== undefined && node.doneOn === undefined) setNode(d, { ...node, doneOn: on });
 };
 
+/** A node met on a corrected date (DOMAIN.md §5: the correction is the date from now on). */
+const redateNode = (d: Draft, key: string, on: BusinessDate): void => {
+  const node = d.nodes.find((n) => n.key === key);
+  if (node !== undefined) setNode(d, { ...node, doneOn: on });
+};
+
 const nextDeadline = (nodes: ReadonlyArray<RegisterNode>): BusinessDate | undefined => {
   let next: BusinessDate | undefined;
   for (const n of nodes) if (n.doneOn === undefined && n.dueOn !== undefined && (next === undefined || n.dueOn < next)) next = n.dueOn;
@@ -215,6 +221,45 @@ const applyToDraft = (d: Draft, event: ProjectEvent): void => {
     case 'MilestoneMissed':
       if (!d.missedMilestones.includes(event.data.milestoneKey)) d.missedMilestones = [...d.missedMilestones, event.data.milestoneKey];
       return;
+    case 'MilestoneWithdrawn': {
+      const key = event.data.milestoneKey;
+      d.missedMilestones = d.missedMilestones.filter((k) => k !== key);
+      d.withdrawnMilestones = [...(d.withdrawnMilestones ?? []).filter((w) => w.key !== key), { key, reason: event.data.reason }];
+      return;
+    }
+    case 'FactCorrected': {
+      const e = event.data;
+      const on = e.corrected.on;
+      switch (e.fact) {
+        case 'construction-started':
+          d.startedOn = on;
+          redateNode(d, 'agreed-start', on);
+          break;
+        case 'construction-completed':
+          d.completedOn = on;
+          redateNode(d, 'agreed-completion', on);
+          break;
+        case 'production-started':
+          d.productionOn = on;
+          redateNode(d, 'agreed-production', on);
+          break;
+        case 'capacity-reached':
+          break;
+        case 'statistics-entered':
+          d.statisticsOn = on;
+          if (e.corrected.statisticsCode !== undefined) d.statisticsCode = e.corrected.statisticsCode;
+          break;
+        default:
+          assertNever(e.fact);
+      }
+      const reinstated = e.reinstatedMilestones ?? [];
+      if (reinstated.length > 0) {
+        d.withdrawnMilestones = (d.withdrawnMilestones ?? []).filter((w) => !reinstated.includes(w.key));
+        d.missedMilestones = [...d.missedMilestones, ...reinstated.filter((k) => !d.missedMilestones.includes(k))];
+      }
+      d.corrections = (d.corrections ?? 0) + 1;
+      return touch(d, e.correctedOn);
+    }
     case 'DuplicateLinked':
       d.duplicateOf = event.data.canonicalProjectId;
       d.counted = false;

@@ -1,4 +1,4 @@
-import type { BusinessDate, MilestoneKind } from '@zhaoshang/domain';
+import type { BusinessDate, MilestoneKind, WithdrawalReason } from '@zhaoshang/domain';
 import { collection } from '../read-model';
 
 export interface Owner {
@@ -28,7 +28,13 @@ export interface SupervisionItem {
   /** When the deadline watcher raised it (MilestoneMissed). */
   readonly raisedOn?: BusinessDate;
   readonly resolvedOn?: BusinessDate;
-  readonly resolution?: 'met' | 'closed' | 'duplicate';
+  /**
+   * How the item left the list: met, the project closed, a duplicate, or `withdrawn` — the miss
+   * was withdrawn because the fact met the deadline (late entry or correction): it drops off the
+   * list for every date, as it was never overdue (DOMAIN.md §5).
+   */
+  readonly resolution?: 'met' | 'closed' | 'duplicate' | 'withdrawn';
+  readonly withdrawnReason?: WithdrawalReason;
   /** 包保领导 and 包保责任人 at the time of the last change. */
   readonly owner?: Owner;
   readonly responsiblePerson?: Owner;

@@ -1,5 +1,5 @@
 import { assertNever, type BusinessDate, type MilestoneKind } from '@zhaoshang/domain';
-import { MET_BY } from '../counting/project-facts';
+import { MET_BY, MET_BY_FACT } from '../counting/project-facts';
 import { put, type DocChange, type DocReader, type Projection } from '../read-model';
 import { supervisionItems, supervisionProjects, type SupervisionItem, type SupervisionProject } from './supervision.document';
 
@@ -13,7 +13,6 @@ const MILESTONE_LABELS: { readonly [K in MilestoneKind]: string } = {
   'procedure-time-limit': '手续超时未办结',
   'rectification-deadline': '整改逾期',
 };
-
 
 const itemIdOf = (projectId: string, key: string): string => `${projectId}:${key}`;
 
@@ -129,6 +128,30 @@ export const supervisionProjection: Projection = {
         if (project.governingYear !== undefined && e.year < project.governingYear) break;
         next = { ...project, governingYear: e.year };
         if (e.verdict === 'compliant') resolve((i) => i.milestoneKind === 'exit-no-results-3-years', e.on, 'met');
+        break;
+      }
+      case 'MilestoneWithdrawn': {
+        // The fact met the deadline (on `factOn`, before the miss was raised): the item leaves the list for every date.
+        const e = event.data;
+        const key = e.kind === 'procedure-time-limit' && e.procedureId !== undefined ? `procedure:${e.procedureId}` : e.milestoneKey;
+        const item = docs.get(supervisionItems, itemIdOf(projectId, key));
+        if (item !== undefined) changes.push(put(supervisionItems, item.itemId, { ...item, resolvedOn: e.factOn, resolution: 'withdrawn', withdrawnReason: e.reason }));
+        break;
+      }
+      case 'FactCorrected': {
+        // Items the fact met are met on the corrected date; a reinstated miss is met late, on that date too.
+        const e = event.data;
+        const kinds = MET_BY_FACT[e.fact];
+        const reinstated = new Set(e.reinstatedMilestones ?? []);
+        for (const id of project.itemIds) {
+          const item = docs.get(supervisionItems, id);
+          if (item?.milestoneKind === undefined || !kinds.includes(item.milestoneKind)) continue;
+          const key = id.slice(projectId.length + 1);
+          if (item.resolution === 'met' || (item.resolution === 'withdrawn' && reinstated.has(key))) {
+            const { withdrawnReason: _r, ...rest } = item;
+            changes.push(put(supervisionItems, id, { ...rest, resolvedOn: e.corrected.on, resolution: 'met' }));
+          }
+        }
         break;
       }
       case 'ProjectTerminated':

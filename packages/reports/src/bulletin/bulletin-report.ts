@@ -81,7 +81,14 @@ export interface BulletinUnit {
   };
   /** The two rates of R12, year to date at the end of the period. */
   readonly rates: { readonly signedToStarted: BulletinRate; readonly startedToStatistics: BulletinRate };
+  /** Deadlines missed in the period (a miss withdrawn for a late entry or a correction is not one). */
   readonly missedMilestones: number;
+  /**
+   * Data quality (DOMAIN.md §5): misses withdrawn because the fact, dated on or before the deadline,
+   * was entered late (补录); corrections of recorded facts. Absent in reports made before they were counted.
+   */
+  readonly lateEntries?: number;
+  readonly factCorrections?: number;
   readonly overdueProcedures: number;
   readonly terminations: number;
   readonly duplicates: number;
@@ -250,6 +257,8 @@ export const bulletinReportOf = (
         startedToStatistics: rateOf(u.rates.startedToStatistics),
       },
       missedMilestones: u.missedMilestones,
+      lateEntries: u.lateEntries,
+      factCorrections: u.factCorrections,
       overdueProcedures: u.overdueProcedures,
       terminations: u.terminations,
       duplicates: u.duplicates,

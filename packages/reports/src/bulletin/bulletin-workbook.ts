@@ -58,6 +58,9 @@ const unitRemarks = (u: BulletinUnit): string | undefined => {
   if (u.vetoed) out.push('一票否决');
   if (u.tripShortfalls > 0) out.push(`主要负责同志外出招商未达要求 ${u.tripShortfalls} 个月`);
   if (u.missedInvestmentReports > 0) out.push(`漏报投资进度 ${u.missedInvestmentReports} 次`);
+  // DOMAIN.md §5: a late entry withdrew a miss (not counted as 节点逾期) but is a data-quality finding.
+  if ((u.lateEntries ?? 0) > 0) out.push(`逾期后补录 ${u.lateEntries} 个节点（已撤销逾期）`);
+  if ((u.factCorrections ?? 0) > 0) out.push(`更正已录入事实 ${u.factCorrections} 次`);
   if (u.progress === undefined) out.push('未下达年度目标');
   return out.length > 0 ? out.join('；') : undefined;
 };

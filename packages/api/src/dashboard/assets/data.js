@@ -238,6 +238,7 @@ export const LANES = [
       'InvestmentProgressReported',
       'EnteredStatistics',
       'ConstructionCompleted',
+      'FactCorrected',
     ],
   },
   { lane: 'operation', events: ['ProductionStarted', 'CapacityReached', 'PerformanceReported'] },
@@ -253,7 +254,7 @@ export const LANES = [
       'LandReclaimed',
     ],
   },
-  { lane: 'overdue', events: ['MilestoneMissed'] },
+  { lane: 'overdue', events: ['MilestoneMissed', 'MilestoneWithdrawn'] },
   { lane: 'closure', events: ['ProjectTerminated', 'ProjectAbandoned', 'DuplicateLinked'] },
   { lane: 'other', events: [] },
 ];

@@ -58,8 +58,11 @@ export const parseArgs = (argv: ReadonlyArray<string>): Args => {
   return { ...(command !== undefined ? { command } : {}), positional: rest, options };
 };
 
+/** The API appends in another process: the embedded store's subscriptions then poll the file for its commits. */
 const defaultOpenEvents = (args: { readonly file?: string; readonly connectionString?: string }): EventStore =>
-  args.connectionString !== undefined ? openEsdbEventStore({ connectionString: args.connectionString }) : openSqliteEventStore({ file: args.file!, durability: 'normal' });
+  args.connectionString !== undefined
+    ? openEsdbEventStore({ connectionString: args.connectionString })
+    : openSqliteEventStore({ file: args.file!, durability: 'normal', pollIntervalMs: 250 });
 
 const openStores = async (args: Args, io: CliIo): Promise<{ events: EventStore & RunnerEventSource; store: ReadModelStore; where: string }> => {
   const connectionString = io.env['EVENTSTORE_CONNECTION_STRING'];

@@ -585,6 +585,7 @@ export class ProjectionRunner {
     await this.options.store.init(this.slots.flatMap((s) => s.projection.collections));
     this.identity = await this.identityOf();
     const unbound: Slot[] = [];
+    const interrupted: Slot[] = [];
     let reason: string | undefined;
     for (const s of this.slots) {
       const cp = await this.options.store.checkpoint(s.projection.name);
@@ -598,8 +599,7 @@ export class ProjectionRunner {
       s.parked = undefined;
       s.parkPending = false;
       if (cp?.status === 'resetting') {
-        unbound.push(s);
-        reason ??= 'a reset was interrupted';
+        interrupted.push(s);
         continue;
       }
       if (cp !== undefined && this.identity !== undefined && (cp.source === undefined || !sameStore(cp.source, this.identity))) {
@@ -629,6 +629,12 @@ export class ProjectionRunner {
       this.logger.error('read models do not match the event store; rebuilding them from scratch', { projections: names, reason });
       this.rebuilt = { projections: names, reason, at: new Date(this.clock()).toISOString() };
       for (const s of unbound) await this.resetSlot(s);
+    }
+    if (interrupted.length > 0) {
+      const names = interrupted.map((s) => s.projection.name);
+      this.logger.error('a reset was interrupted; resetting again and rebuilding from scratch', { projections: names });
+      this.rebuilt = { projections: names, reason: 'a reset was interrupted', at: new Date(this.clock()).toISOString() };
+      for (const s of interrupted) await this.resetSlot(s);
     }
   }
 

@@ -1,4 +1,4 @@
-import type { Checkpoint, CommitOptions, ParkedEvent, ProjectionCommit } from './read-model-store';
+import { storablePosition, type Checkpoint, type CommitOptions, type ParkedEvent, type ProjectionCommit } from './read-model-store';
 
 /**
  * Exactly once without transactions (a MongoDB without a replica set): a batch is first written
@@ -32,6 +32,11 @@ export const commitWithRedoLog = async (p: GuardedPrimitives, commits: ReadonlyA
   // stalls past its lease's expiry could still write one batch after a successor took over. The position
   // guards make that batch harmless for events both runners applied; docs/projections.md says more.
   if (options.leaseHolder !== undefined) await p.checkLease(options.leaseHolder);
+  // Refuse a batch that cannot be applied before it is logged: a logged batch is applied again on every start.
+  for (const c of commits) {
+    storablePosition(c.checkpoint.position);
+    for (const change of c.changes) storablePosition(change.position);
+  }
   await p.writeRedo(commits);
   await applyAll(p, commits);
   await p.clearRedo();

@@ -126,6 +126,7 @@ run('approve 准入', {
   on: date('2024-02-02'),
   catalogueClass: 'encouraged',
   negativeList: 'not-listed',
+  constructionNature: 'new-build',
   minutesRef: t('领导小组纪要〔2024〕1号'),
 });
 run('due diligence 尽职调查', {

@@ -9,6 +9,7 @@ import {
   domainErrors,
   eventCatalogue,
   fulfilmentFindings,
+  metricCatalogue,
   projectCommands,
   workingCalendarCommands,
 } from '../packages/domain/src/index';
@@ -75,19 +76,23 @@ export const testsByRule = (): Map<string, Array<{ file: string; name: string }>
 const RULES: ReadonlyArray<readonly [string, string, string]> = [
   [
     'R1',
-    '固定资产投资 ≥ 1000 万元的项目签约前须论证准入 / admission review before signing from 10 million CNY',
-    '`requireAdmission`',
+    '固定资产投资 ≥ 1000 万元的项目签约前须论证准入，补充协议跨过该线亦同 / admission review before signing (or amending across) 10 million CNY',
+    '`requireAdmission`, `requireAmendmentAdmission`',
   ],
   [
     'R2',
-    '部门书面意见、领导小组决策，负面清单与淘汰类不得准入 / department opinions, leading group decides, negative list barred',
-    '`requireAllOpinions`, `requireAdmissible`',
+    '部门书面意见、领导小组决策（否决部门意见须说明理由），负面清单、淘汰类与限制类新建项目不得准入 / department opinions, leading group decides with stated reasons, negative list, eliminated class and new restricted projects barred',
+    '`requireAllOpinions`, `requireAdmissible`, `admissionBar`, `requireOverrulingReason`',
   ],
-  ['R3', '单独供地项目签约前须尽职调查 / due diligence for stand-alone land supply', '`requireDueDiligence`'],
+  [
+    'R3',
+    '单独供地项目签约前（或补充协议改为单独供地前）须尽职调查 / due diligence for stand-alone land supply',
+    '`requireDueDiligence`, `requireAmendmentDueDiligence`',
+  ],
   [
     'R4',
-    '以区政府名义签约须司法局审查，管委会签约须法务审查 / legal review by the right reviewer',
-    '`requireLegalReview`, `requiredReviewer`',
+    '以区政府名义签约须司法局审查，管委会签约须法务审查，报领导小组审议；补充协议变更审查所及条款亦同 / legal review by the right reviewer, also of supplementary agreements',
+    '`requireLegalReview`, `requiredReviewer`, `requireAmendmentLegalReview`, `reviewedTermsChanged`',
   ],
   [
     'R5',
@@ -121,8 +126,8 @@ const RULES: ReadonlyArray<readonly [string, string, string]> = [
   ],
   [
     'R11',
-    '年度目标：线索、谋划、签约、开工、投产、固投、外资 / annual targets per unit',
-    'target-plan decider, `defaultTargetsR11`',
+    '年度目标：线索、谋划、签约、开工、投产、固投、外资（实际到位）；各指标口径见指标目录 / annual targets per unit, each metric saying what it counts',
+    'target-plan decider, `defaultTargetsR11`, `zoneTargets003`, `metricCatalogue`; money received: `ForeignCapitalReceived`, `OutOfProvinceFundsReceived`',
   ],
   [
     'R12',
@@ -131,8 +136,8 @@ const RULES: ReadonlyArray<readonly [string, string, string]> = [
   ],
   [
     'R13',
-    '六个更加突出：有效线索、新签约、新开工、新纳统、实际投资、新竣工投产 / the six counts',
-    'projections (performance review)',
+    '六个更加突出：有效线索、新签约、新开工、新纳统、实际投资、新竣工投产；避免包装项目（一炮数响只计一次） / the six counts, no padded projects',
+    'projections (performance review); each group of duplicates counts once: `countedMembers`, `requireLinkableCanonical`, `DuplicateUnlinked`',
   ],
   ['R14', '每月通报、季度考评、年终考核，序时进度 / bulletins and assessment', 'bulletin decider'],
   ['R15', '领导外出招商的最低次数与天数 / leaders’ trip minimums', '`meetsTripMinimum`, `tripMinimumsR15`'],
@@ -270,6 +275,20 @@ export const renderDomainDoc = (): string => {
     }
     out.push('');
   }
+  out.push('## Metric catalogue (what each target counts)');
+  out.push('');
+  out.push(
+    "A region's target plan (`AnnualTargetsSet`) lists the metrics it uses by key, each with its target and, for counts of agreements, a size threshold. Similar words count different things in different regions (R11): each metric says what it counts. Money metrics count money actually received, by the day it arrived, never the amount an agreement promises.",
+  );
+  out.push('');
+  out.push('| key | kind | 指标 | metric | unit | 计数口径 | what it counts | seeds |');
+  out.push('|---|---|---|---|---|---|---|---|');
+  for (const [key, m] of Object.entries(metricCatalogue)) {
+    out.push(
+      `| \`${key}\` | ${m.kind} | ${cell(m.zh)} | ${cell(m.en)} | ${m.unitZh} | ${cell(m.countsZh)} | ${cell(m.countsEn)} | ${cell(m.seeds.join('；'))} |`,
+    );
+  }
+  out.push('');
   out.push('## Event catalogue');
   out.push('');
   out.push(

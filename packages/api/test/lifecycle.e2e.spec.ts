@@ -15,7 +15,8 @@ const spec = {
 describe('the life of one project over HTTP, from lead to clawback', () => {
   let t: Awaited<ReturnType<typeof startTestApp>>;
   beforeAll(async () => {
-    t = await startTestApp({}, '2024-12-31');
+    // Today after the last fact of the life (its clawback on 2027-03-10): no fact is dated in the future.
+    t = await startTestApp({}, '2027-12-31');
   });
   afterAll(() => t.close());
 
@@ -86,7 +87,8 @@ describe('the life of one project over HTTP, from lead to clawback', () => {
       .get('/targets/jingkaiqu/2024/progress?asOf=2024-12-31')
       .set(await authFor('supervision-office'));
     expect(res.status).toBe(200);
-    const leads = res.body.data.metrics.find((m: { metric: string }) => m.metric === 'leads');
+    // R11 · 000 §二「搜集招商信息 50 条」: the leads captured, whatever became of them.
+    const leads = res.body.data.metrics.find((m: { metric: string }) => m.metric === 'capturedLeads');
     // 序时进度 on the last day of the year is the whole target.
     expect(leads).toMatchObject({ target: 50, actual: 1, expected: 50, gap: -49 });
     expect(leads.series).toHaveLength(12);
@@ -105,5 +107,61 @@ describe('the life of one project over HTTP, from lead to clawback', () => {
     expect(review.body.data.units).toEqual([
       expect.objectContaining({ unitId: 'jingkaiqu', counts: expect.objectContaining({ newSignings: 1 }), rank: 1 }),
     ]);
+  });
+
+  it('R11 · 000 §二「利用外资」: foreign capital actually received is recorded over HTTP and counted by the day it arrived', async () => {
+    const receipt = {
+      role: 'investment-officer' as const,
+      unitId: 'jingkaiqu',
+      command: {
+        type: 'RecordForeignCapitalReceipt',
+        projectId: spec.projectId,
+        receiptId: 'WH-2024-1220-001',
+        amount: 1_200 * 1_000_000, // 1200万美元 in cents
+        on: '2024-12-20',
+        evidence: [{ sha256: 'a'.repeat(64), name: '外汇登记业务凭证.pdf', kind: 'other' }],
+        source: '中国香港',
+      },
+    };
+    const res = await send(t.http, receipt);
+    expect(res.status).toBe(routeOf(receipt.command).status);
+    expect(res.body.events.map((e: { type: string }) => e.type)).toEqual(['ForeignCapitalReceived']);
+    // A repeat is harmless; the same receipt with another amount is refused (422, both languages).
+    expect((await send(t.http, receipt)).body.events).toEqual([]);
+    const conflict = await send(t.http, { ...receipt, command: { ...receipt.command, amount: 1_300 * 1_000_000 } });
+    expect(conflict.status).toBe(422);
+    expect(conflict.body.code).toBe('RECEIPT_ID_CONFLICT');
+    const progress = await request(t.http)
+      .get(`/targets/jingkaiqu/2024/progress?asOf=2024-12-31&atLeast=${res.body.position}`)
+      .set(await authFor('supervision-office'));
+    const foreign = progress.body.data.metrics.find((m: { metric: string }) => m.metric === 'foreignCapital');
+    expect(foreign).toMatchObject({ target: 9_000 * 1_000_000, actual: 1_200 * 1_000_000 });
+  });
+
+  it('R13 · 004 §(十六): a link both ways is refused, and a duplicate link is undone over HTTP with a reason', async () => {
+    const other = { ...spec, projectId: 'XM-GX-0088', unitId: 'gaoxinqu', capturedOn: '2024-11-02' };
+    const capture = projectLife(other)[0]!;
+    expect((await send(t.http, capture)).status).toBe(201);
+    const office = (command: Record<string, unknown> & { type: string }) => ({ role: 'supervision-office' as const, unitId: 'jingkaiqu', command });
+    // 高新区's lead repeats 经开区's project: linked to it, so it counts once.
+    const link = await send(
+      t.http,
+      office({ type: 'LinkDuplicate', projectId: other.projectId, canonicalProjectId: spec.projectId, on: '2024-12-21', similarity: 0.9, reason: '与经开区项目为同一投资方同一项目' }),
+    );
+    expect(link.status).toBe(200);
+    // Linking the original back to its duplicate would count the project zero times: refused.
+    const back = await send(
+      t.http,
+      office({ type: 'LinkDuplicate', projectId: spec.projectId, canonicalProjectId: other.projectId, on: '2024-12-21', similarity: 0.9, reason: '反向认定' }),
+    );
+    expect(back.status).toBe(422);
+    expect(back.body.code).toBe('DUPLICATE_LINK_CYCLE');
+    const undo = office({ type: 'UnlinkDuplicate', projectId: other.projectId, canonicalProjectId: spec.projectId, on: '2024-12-22', reason: '经核实为不同项目' });
+    const res = await send(t.http, undo);
+    expect(res.status).toBe(routeOf(undo.command).status);
+    expect(res.body.events.map((e: { type: string }) => e.type)).toEqual(['DuplicateUnlinked']);
+    const wrong = await send(t.http, office({ ...undo.command, canonicalProjectId: 'XM-OTHER' }));
+    expect(wrong.status).toBe(422);
+    expect(wrong.body.code).toBe('NOT_LINKED_AS_DUPLICATE');
   });
 });

@@ -6,16 +6,28 @@ import type { App } from 'supertest/types';
 import { createApp, type ZhaoshangApp } from '../src/app';
 import { issueToken } from '../src/auth/authenticator';
 import type { Role } from '../src/auth/roles';
-import { fixedDayClock } from '../src/clock';
+import { fixedDayClock, type Clock } from '../src/clock';
 import { loadConfig, type ApiConfig } from '../src/config';
 
 export const TEST_SECRET = 'test-secret-0123456789-0123456789-0123456789';
 export const SYSTEM_KEY = 'test-system-key';
 
-/** An app on a fresh temporary SQLite file, today pinned, logs silent, watcher off. */
+/**
+ * The server's clock on a day the test moves on (as days pass for a running server): only the
+ * server's clock says what today is, so a test that needs another day sets this one's `day`.
+ */
+export const movableClock = (day: string): Clock & { day: string } => ({
+  day,
+  now: () => new Date(),
+  today() {
+    return this.day;
+  },
+});
+
+/** An app on a fresh temporary SQLite file, today pinned (or a clock the test moves), logs silent, watcher off. */
 export const startTestApp = async (
   overrides: Partial<ApiConfig> = {},
-  today = '2024-06-01',
+  today: string | Clock = '2024-06-01',
 ): Promise<{ z: ZhaoshangApp; http: App; close: () => Promise<void>; config: ApiConfig }> => {
   const dir = mkdtempSync(path.join(tmpdir(), 'zhaoshang-api-'));
   const config: ApiConfig = {
@@ -29,7 +41,7 @@ export const startTestApp = async (
     }),
     ...overrides,
   };
-  const z = await createApp(config, { clock: fixedDayClock(today) });
+  const z = await createApp(config, { clock: typeof today === 'string' ? fixedDayClock(today) : today });
   const http = z.app.getHttpServer() as App;
   return {
     z,

@@ -2,10 +2,9 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { createApp } from '../src/app';
-import { fixedDayClock } from '../src/clock';
 import { lifeUntil } from '../src/demo/project-life';
 import { DeadlineWatcher } from '../src/watcher/deadline-watcher';
-import { authFor, request, send, startTestApp } from './support';
+import { authFor, movableClock, request, send, startTestApp } from './support';
 
 const spec = {
   projectId: 'XM-W-1',
@@ -26,11 +25,10 @@ describe('the deadline watcher', () => {
       for (const step of lifeUntil(spec, 'signed'))
         expect((await send(first.http, step)).status).toBeLessThan(300);
       const watcher = first.z.app.get(DeadlineWatcher);
-      // Signed 2024-03-27, start due by 2024-05-26: missed on 2024-06-01.
-      const run = await watcher.runOnce('2024-06-01');
-      expect(run).toMatchObject({ checked: 1, raised: 1, failed: 0 });
-      expect(await watcher.runOnce('2024-06-01')).toMatchObject({ raised: 0 });
-      expect(await watcher.runOnce('2024-06-02')).toMatchObject({ raised: 0 });
+      // Signed 2024-03-27, start due by 2024-05-26: missed on 2024-06-01, the server's today.
+      const run = await watcher.runOnce();
+      expect(run).toMatchObject({ today: '2024-06-01', checked: 1, raised: 1, failed: 0 });
+      expect(await watcher.runOnce()).toMatchObject({ raised: 0 });
       const list = await request(first.http)
         .get('/supervision?asOf=2024-06-01')
         .set(await authFor('supervision-office'));
@@ -51,16 +49,19 @@ describe('the deadline watcher', () => {
       await first.z.app.close();
     }
     // A restart on the same files: the same day and the next never double the milestone.
-    const again = await createApp(first.config, { clock: fixedDayClock('2024-06-01') });
+    const clock = movableClock('2024-06-01');
+    const again = await createApp(first.config, { clock });
     try {
       await again.readModels.waitFor(1n, 1000);
       const before = (await again.store.readAll()).length;
       const watcher = again.app.get(DeadlineWatcher);
       expect(await watcher.runOnce()).toMatchObject({ checked: 1, raised: 0 });
-      expect(await watcher.runOnce('2024-06-03')).toMatchObject({ raised: 0 });
+      clock.day = '2024-06-03';
+      expect(await watcher.runOnce()).toMatchObject({ today: '2024-06-03', raised: 0 });
       expect((await again.store.readAll()).length).toBe(before);
       // A later deadline is raised when its day has passed: the R8 exit rule, 3 months after signing.
-      expect(await watcher.runOnce('2024-06-28')).toMatchObject({ raised: 1 });
+      clock.day = '2024-06-28';
+      expect(await watcher.runOnce()).toMatchObject({ today: '2024-06-28', raised: 1 });
     } finally {
       await again.app.close();
       rmSync(dir, { recursive: true, force: true });

@@ -8,7 +8,7 @@
 import { workingCalendarFixtures } from '@zhaoshang/domain/testing';
 import { lifeUntil } from '../src/demo/project-life';
 import { DeadlineWatcher } from '../src/watcher/deadline-watcher';
-import { authFor, request, send, startTestApp } from './support';
+import { authFor, movableClock, request, send, startTestApp } from './support';
 
 const spec = {
   projectId: 'XM-CAL-1',
@@ -31,7 +31,8 @@ const adoption = {
 
 describe('the working-day calendar after 2026 (R7 · 001 §(三)2, DOMAIN.md §3 "Working-day calendar")', () => {
   it('a deadline counted into 2027 waits for the 2027 schedule, which an office adopts as data; the clock then computes and raises it (R7)', async () => {
-    const t = await startTestApp({}, '2026-12-30');
+    const clock = movableClock('2026-12-30');
+    const t = await startTestApp({}, clock);
     try {
       for (const step of lifeUntil(spec, 'signed'))
         expect((await send(t.http, step)).status).toBeLessThan(300);
@@ -54,7 +55,8 @@ describe('the working-day calendar after 2026 (R7 · 001 §(三)2, DOMAIN.md §3
       expect(before.body.data).toMatchObject({ lastCoveredYear: 2026 });
 
       const watcher = t.z.app.get(DeadlineWatcher);
-      expect(await watcher.runOnce('2027-01-06')).toMatchObject({ computed: 0, raised: 0, failed: 0 });
+      clock.day = '2027-01-06';
+      expect(await watcher.runOnce()).toMatchObject({ computed: 0, raised: 0, failed: 0 });
       const pending = await request(t.http).get(`/projects/${spec.projectId}?asOf=2027-01-06`).set(office);
       expect(pending.body.data.nodes).toContainEqual(
         expect.objectContaining({
@@ -95,8 +97,8 @@ describe('the working-day calendar after 2026 (R7 · 001 §(三)2, DOMAIN.md §3
 
       // The next pass on the same day is not a repeat: it computes the deadline (fixture 元旦
       // 01-01…01-03 → 12-31, 01-04, 01-05) and raises it, since 2027-01-05 has passed.
-      expect(await watcher.runOnce('2027-01-06')).toMatchObject({ computed: 1, raised: 1, failed: 0 });
-      expect(await watcher.runOnce('2027-01-06')).toMatchObject({ computed: 0, raised: 0 });
+      expect(await watcher.runOnce()).toMatchObject({ computed: 1, raised: 1, failed: 0 });
+      expect(await watcher.runOnce()).toMatchObject({ computed: 0, raised: 0 });
       const overdue = await request(t.http).get('/supervision?asOf=2027-01-06').set(office);
       expect(overdue.body.data.items).toEqual([
         expect.objectContaining({
@@ -119,7 +121,8 @@ describe('the working-day calendar after 2026 (R7 · 001 §(三)2, DOMAIN.md §3
         authority: '市自然资源和规划局',
       });
       expect(higher.status).toBeLessThan(300);
-      expect(await watcher.runOnce('2027-06-30')).toMatchObject({ computed: 0, failed: 0 });
+      clock.day = '2027-06-30';
+      expect(await watcher.runOnce()).toMatchObject({ computed: 0, failed: 0 });
       const tracked = await request(t.http).get(`/projects/${spec.projectId}?asOf=2027-06-30`).set(office);
       expect(tracked.body.data.nodes).toContainEqual(
         expect.objectContaining({

@@ -150,6 +150,7 @@ const reviewFigures = (row: Row, u: UnitReview): void => {
   rateFigures(row, 'review.signedToStarted', u.rates.signedToStarted);
   rateFigures(row, 'review.startedToStatistics', u.rates.startedToStatistics);
   row['review.missedMilestones'] = u.missedMilestones;
+  row['review.openMissedMilestones'] = u.openMissedMilestones;
   row['review.overdueProcedures'] = u.overdueProcedures;
   row['review.terminations'] = u.terminations;
   row['review.duplicates'] = u.duplicates;

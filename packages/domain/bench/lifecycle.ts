@@ -75,6 +75,7 @@ export const lifecycleCommands = (projectId: string, size: number): ProjectComma
       on: addDays(d0, 20),
       catalogueClass: 'encouraged',
       negativeList: 'not-listed',
+      constructionNature: 'new-build',
       minutesRef: t('领导小组〔2023〕3号'),
     },
     { type: 'CompleteDueDiligence', projectId: pid, on: addDays(d0, 30), summary: t('尽调完成') },

@@ -1,6 +1,7 @@
 import { bulletinErrors } from './bulletin/bulletin.errors';
 import { leaderActivityErrors } from './leader-activity/leader-activity.errors';
 import { projectErrors } from './project/project.errors';
+import { businessDateErrors } from './shared/business-date';
 import type { ErrorMessage, ErrorParams, Language } from './shared/errors';
 import { renderMessage } from './shared/errors';
 import { targetPlanErrors } from './target-plan/target-plan.errors';
@@ -11,6 +12,7 @@ import { workingCalendarErrors } from './working-calendar/working-calendar.error
  * A code is defined once: a clash between aggregates fails to compile below.
  */
 export const domainErrors = {
+  ...businessDateErrors,
   ...projectErrors,
   ...targetPlanErrors,
   ...leaderActivityErrors,
@@ -31,7 +33,10 @@ const _noClash: [
   Overlap<typeof leaderActivityErrors, typeof bulletinErrors>,
   Overlap<typeof projectErrors & typeof targetPlanErrors, typeof workingCalendarErrors>,
   Overlap<typeof leaderActivityErrors & typeof bulletinErrors, typeof workingCalendarErrors>,
-] extends [never, never, never, never, never, never, never, never]
+  Overlap<typeof businessDateErrors, typeof projectErrors & typeof targetPlanErrors>,
+  Overlap<typeof businessDateErrors, typeof leaderActivityErrors & typeof bulletinErrors>,
+  Overlap<typeof businessDateErrors, typeof workingCalendarErrors>,
+] extends [never, never, never, never, never, never, never, never, never, never, never]
   ? true
   : false = true;
 void _noClash;

@@ -79,4 +79,14 @@ export * from './leader-activity';
 export * from './bulletin';
 export * from './working-calendar';
 export { eventCatalogue } from './catalogue';
+export { commandFactDates, commandBusinessDate, requireNotAfter } from './business-dates';
+export type { AnyCommand } from './business-dates';
+export {
+  businessDateErrors,
+  factDate,
+  monthFact,
+  yearFact,
+  requireFactsNotAfter,
+} from './shared/business-date';
+export type { FactDate, FactDates, BusinessDateErrorCode } from './shared/business-date';
 export type { CatalogueEntry } from './catalogue';

@@ -40,11 +40,17 @@ export {
   measure,
   missedInvestmentReports,
   missedMilestones,
+  openMissedMilestones,
   overdueProcedures,
   rates,
+  resolveDuplicates,
+  linkOn,
   terminations,
+  MET_BY,
 } from './counting/project-facts';
-export type { CountedMetric, ProjectFacts, Rate, SizeBand, Window } from './counting/project-facts';
+export type { CountedMetric, MissedFact, ProjectFacts, Rate, Receipt, SizeBand, Window } from './counting/project-facts';
+export { loadCountingFacts } from './counting/counting-facts';
+export type { CountingScope } from './counting/counting-facts';
 export { allProjections, selectProjections } from './projections';
 
 // Project register (招商引资工作台账)

@@ -52,8 +52,10 @@ describe('golden year 2024 of one development zone (R11 targets, R12 rates)', ()
   it('at year end: every R11 metric of the zone, each project counted once', async () => {
     const view = await targetProgressQueries(ctx.store).unit(GOLDEN.zone, GOLDEN.year, date('2024-12-31'));
     expect(view?.elapsedFraction).toBe(1);
-    // 12 leads judged genuine in 2024 (J01–J06, J08–J13); J07 is a duplicate, J14 was never qualified.
-    expect(metric(view, 'leads')).toMatchObject({ target: 50, actual: 12, expected: 50, percent: 24, light: 'red' });
+    // R11 · 000 §二「搜集招商信息 50 条」counts every lead captured in 2024, whatever became of it:
+    // J01–J14 = 14, less J07 (a duplicate of 高新区's G01, counted there) = 13; J14 (discarded) counts.
+    expect(metric(view, 'capturedLeads')).toMatchObject({ target: 50, actual: 13, expected: 50, percent: 26, light: 'red' });
+    expect(view?.metrics.some((m) => m.metric === 'leads')).toBe(false); // the zone's plan does not count qualified leads
     expect(metric(view, 'plannedProjects')).toMatchObject({ target: 10, actual: 3, percent: 30 });
     // ≥ 1亿: J01 5亿, J02 2亿, J03 1.5亿 after its amendment, J04 1.2亿, J05 3亿 (terminated, still signed).
     expect(metric(view, 'signedProjects')).toMatchObject({ target: 6, actual: 5 });
@@ -63,7 +65,14 @@ describe('golden year 2024 of one development zone (R11 targets, R12 rates)', ()
     expect(metric(view, 'projectsInProduction')).toMatchObject({ actual: 1 });
     // 2500 (J00) + 42000 (J01) + 11000 (J02) + 2500 (J03) + 1500 (J04) + 3000 (J06) 万元 = 6.25亿
     expect(metric(view, 'fixedAssetInvestment')).toMatchObject({ target: yi(12), actual: wan(62_500) });
-    expect(metric(view, 'foreignCapital')).toMatchObject({ actual: 5_000 * 1_000_000 });
+    // R11 · 000 §二「利用外资」is money received: J01 1800 + 700 and J05 500 万美元 arrived in 2024 = 3000万美元
+    // (in cents); the agreements' 3000 + 2000 万美元 are commitments and are not counted.
+    expect(metric(view, 'foreignCapital')).toMatchObject({ target: 9_000 * 1_000_000, actual: 3_000 * 1_000_000, percent: 33.33 });
+    // R11 · DOMAIN.md §5: each month's point is the figure as it stood at that month's end. J03 (0.8亿, May)
+    // enters the ≥ 1亿 band by its amendment on 1 August: it shows in August, May stays 0.
+    expect(metric(view, 'signedProjects').series.map((p) => p.inMonth)).toEqual([0, 1, 1, 0, 0, 1, 1, 1, 0, 0, 0, 0]);
+    expect(metric(view, 'signedAgreementFunds').series.map((p) => p.inMonth)).toEqual([0, yi(5), yi(2), 0, 0, yi(1.2), yi(3), yi(1.5), 0, 0, 0, 0]);
+    expect(metric(view, 'signedAgreementFunds').series[11]?.cumulative).toBe(yi(12.7));
     expect(view?.duplicatesExcluded).toBe(1);
   });
 
@@ -71,8 +80,12 @@ describe('golden year 2024 of one development zone (R11 targets, R12 rates)', ()
     const view = await targetProgressQueries(ctx.store).unit(GOLDEN.zone, GOLDEN.year, date('2024-06-30'));
     expect(view?.elapsedDays).toBe(182);
     expect(view?.daysInYear).toBe(366);
-    // 50 × 182/366 = 24.86; 8 leads = 16 % against 49.73 % elapsed: 33.7 points behind, red.
-    expect(metric(view, 'leads')).toMatchObject({ actual: 8, expected: 24.86, percent: 16, light: 'red' });
+    // 50 × 182/366 = 24.86. Captured by 30 June: J01–J09 and J14 = 10 — J07 too, as its duplicate link
+    // was made only on 1 September (R13 · 004 §(十六): duplicates resolved as they stood on the date):
+    // 20 % against 49.73 % elapsed, 29.73 points behind: yellow (10–30).
+    expect(metric(view, 'capturedLeads')).toMatchObject({ actual: 10, expected: 24.86, percent: 20, light: 'yellow' });
+    // R11 · 000 §二: by 30 June only J01's first 1800万美元 had arrived.
+    expect(metric(view, 'foreignCapital')).toMatchObject({ actual: 1_800 * 1_000_000 });
     // J03 was 0.8亿 until its amendment in August: not yet ≥ 1亿 on 30 June.
     expect(metric(view, 'signedProjects')).toMatchObject({ actual: 3, expected: 2.98, percent: 50, light: 'blue' });
     expect(metric(view, 'signedAgreementFunds')).toMatchObject({ actual: yi(8.2), expected: Math.round(yi(50) * 182 / 366) });
@@ -125,9 +138,12 @@ describe('golden year 2024 of one development zone (R11 targets, R12 rates)', ()
     expect(byUnit['gaoxin']).toMatchObject({ score: 57, rank: 1 });
     // 城西: 4 + 6.5 + 10 + 5 + 10 + 0 + 5 + 5 − 5 (six missed monthly reports, capped at 5) = 40.5.
     expect(byUnit['chengxi']).toMatchObject({ score: 40.5, rank: 2, missedInvestmentReports: 6 });
-    // 经开区: 2.4 + 10.8733 + 10 + 4 + 10.4167 + 1 + 5 + 5 − 3 − 0.5 − 5 − 5 = 35.19.
+    // 经开区: its plan counts 搜集招商信息 (000 §二), so its leads score 13/50 × 10 = 2.6 (R11; the
+    // 有效线索 rule does not apply to it): 2.6 + 10.8733 + 10 + 4 + 10.4167 + 1 + 5 + 5 − 3 − 0.5 − 5 − 5 = 35.39.
     const zone = byUnit['jingkai'];
-    expect(zone).toMatchObject({ score: 35.19, rank: 3, missedMilestones: 3, overdueProcedures: 1, terminations: 1, duplicates: 1, missedInvestmentReports: 9 });
+    expect(zone).toMatchObject({ score: 35.39, rank: 3, missedMilestones: 3, overdueProcedures: 1, terminations: 1, duplicates: 1, missedInvestmentReports: 9 });
+    // Open at year end: J04's missed start was met on 20 September, J05's two misses left with its termination.
+    expect(zone?.openMissedMilestones).toBe(0);
     expect(zone?.counts).toEqual({
       effectiveLeads: 12,
       newSignings: 6,

@@ -129,6 +129,7 @@ const bulletinInputs = (): { review: PerformanceReview; progress: TargetProgress
         startedToStatistics: { numerator: 1, denominator: 2, basisPoints: 5000 },
       },
       missedMilestones: 1,
+      openMissedMilestones: 1,
       overdueProcedures: 0,
       terminations: 0,
       duplicates: 0,

@@ -125,6 +125,7 @@ export const unitReview = (unitId: string, o: Partial<UnitReview> = {}): UnitRev
     startedToStatistics: { numerator: 1, denominator: 2, basisPoints: 5000 },
   },
   missedMilestones: 1,
+  openMissedMilestones: 1,
   overdueProcedures: 0,
   terminations: 0,
   duplicates: 0,

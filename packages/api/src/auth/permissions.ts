@@ -1,10 +1,10 @@
 import type { Role } from './roles';
 
 /**
- * Who may issue which command: the one table the guard, the OpenAPI document and the route × role
- * test matrix all read. Every domain command appears once (a missing one fails to compile in
- * command-handling/aggregates.ts). Reads are open to every authenticated role but those of `queryRoles`;
- * auditors issue no command.
+ * Who may issue which command over HTTP: the one table the guard, the OpenAPI document and the
+ * route × role test matrix all read. Every domain command appears once, here or in
+ * `serverCommands` (a missing one fails to compile in command-handling/aggregates.ts). Reads are
+ * open to every authenticated role but those of `queryRoles`; auditors issue no command.
  */
 export const commandRoles = {
   // project: lead and admission (R1, R2)
@@ -45,8 +45,11 @@ export const commandRoles = {
   ReclaimLand: ['leading-group-office'],
   TerminateProject: ['leading-group-office'],
   AbandonProject: ['investment-officer'],
-  RecordMissedMilestones: ['system', 'supervision-office'],
   LinkDuplicate: ['leading-group-office', 'supervision-office'],
+  UnlinkDuplicate: ['leading-group-office', 'supervision-office'],
+  // money actually received (R11: 利用外资, 利用省外资金): the officer files it, the finance bureau may too
+  RecordForeignCapitalReceipt: ['investment-officer', 'finance-bureau'],
+  RecordOutOfProvinceFundsReceipt: ['investment-officer', 'finance-bureau'],
   // target plans (R11, R12)
   SetAnnualTargets: ['supervision-office', 'leading-group-office'],
   ReviseAnnualTargets: ['supervision-office', 'leading-group-office'],
@@ -62,7 +65,19 @@ export const commandRoles = {
   CorrectHolidaySchedule: ['leading-group-office'],
 } as const satisfies Record<string, ReadonlyArray<Role>>;
 
-export type CommandType = keyof typeof commandRoles;
+/**
+ * Commands the server issues itself and no caller can: they have no route and no role.
+ * `RecordMissedMilestones` carries "today", so only the deadline watcher, on the server's clock,
+ * may issue it (DOMAIN.md §5: MilestoneMissed is raised by the clock, no caller says what today is).
+ */
+export const serverCommands = ['RecordMissedMilestones'] as const;
+
+/** A command a caller may send over HTTP (with the roles of `commandRoles`). */
+export type RoutedCommandType = keyof typeof commandRoles;
+/** A command only the server issues. */
+export type ServerCommandType = (typeof serverCommands)[number];
+/** Every domain command. */
+export type CommandType = RoutedCommandType | ServerCommandType;
 
 /**
  * The few reads not open to every authenticated role, by query route name. Re-deriving a bulletin
@@ -95,5 +110,5 @@ export const mayRead = (role: Role, query: RestrictedQuery): boolean =>
   (queryRoles[query] as ReadonlyArray<Role>).includes(role);
 
 /** Whether a role may issue a command. */
-export const mayIssue = (role: Role, command: CommandType): boolean =>
+export const mayIssue = (role: Role, command: RoutedCommandType): boolean =>
   (commandRoles[command] as ReadonlyArray<Role>).includes(role);

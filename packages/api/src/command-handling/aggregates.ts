@@ -21,6 +21,7 @@ import {
   targetPlanDecider,
   targetPlanEvents,
   targetPlanStream,
+  type AnyCommand,
   type AnyDefinition,
   type DomainError,
   type ProjectId,
@@ -184,6 +185,10 @@ const _sameCommands: [
   ? true
   : false = true;
 void _sameCommands;
+
+// Compile-time guard: the domain names the business date of every command the API handles (DOMAIN.md §5).
+const _everyCommandDated: Exclude<CommandType, AnyCommand['type']> extends never ? true : false = true;
+void _everyCommandDated;
 
 const projectCommandTypes = new Set(Object.keys(projectCommands));
 

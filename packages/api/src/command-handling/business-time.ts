@@ -1,21 +1,8 @@
-/** Fields that carry a command's business date, in the order they are looked for. */
-const DATE_FIELDS = [
-  'on',
-  'capturedOn',
-  // RequestProcedure: the day the application became complete (R7 counts from the next working day).
-  'completeOn',
-  'plannedOn',
-  'setOn',
-  'revisedOn',
-  'from',
-  'publishedOn',
-  'correctedOn',
-  'today',
-];
+import { commandBusinessDate, type AnyCommand } from '@zhaoshang/domain';
 
-/** The business time of a command: its own date at 00:00 Asia/Shanghai, else the time it arrived. */
-export const businessTimeOf = (command: object, arrived: Date): string => {
-  const fields = command as Record<string, unknown>;
-  const day = DATE_FIELDS.map((f) => fields[f]).find((v): v is string => typeof v === 'string');
-  return day !== undefined ? `${day}T00:00:00+08:00` : arrived.toISOString();
-};
+/**
+ * The business time of a command: its business date (which field that is, the domain knows:
+ * `commandBusinessDate`) at 00:00 Asia/Shanghai.
+ */
+export const businessTimeOf = (command: AnyCommand): string =>
+  `${commandBusinessDate(command)}T00:00:00+08:00`;

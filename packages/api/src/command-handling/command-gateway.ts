@@ -1,8 +1,22 @@
 import { Inject, Injectable, type OnApplicationShutdown } from '@nestjs/common';
 import { EventBus } from '@nestjs/cqrs';
-import type { DomainError } from '@zhaoshang/domain';
+import {
+  date,
+  foldProject,
+  projectCommands,
+  projectStream,
+  readProjectEvent,
+  requireLinkableCanonical,
+  requireNotAfter,
+  type AnyCommand,
+  type DomainError,
+  type ProjectEvent,
+  type ProjectId,
+  type ProjectState,
+} from '@zhaoshang/domain';
 import {
   commandHandler,
+  readStreamOrEmpty,
   type CommandHandler,
   type ConcurrencyConflict,
   type CurrentRevision,
@@ -12,9 +26,10 @@ import {
 } from '@zhaoshang/eventstore';
 import * as E from 'fp-ts/Either';
 import { UNIT_SCOPED_ROLES, type Principal } from '../auth/roles';
+import type { Clock } from '../clock';
 import type { ApiConfig } from '../config';
 import { DomainRefusal, ForbiddenError, RevisionConflict } from '../errors/api-errors';
-import { API_CONFIG, EVENT_STORE } from '../tokens';
+import { API_CONFIG, CLOCK, EVENT_STORE } from '../tokens';
 import { CalendarHolder } from '../working-calendar/calendar-holder';
 import {
   aggregateOf,
@@ -23,6 +38,7 @@ import {
   type AggregateSpec,
   type DecidedEvent,
   type DomainCommand,
+  type ErasedDecider,
 } from './aggregates';
 import { DomainEventOccurred } from './domain-event-occurred';
 
@@ -78,10 +94,11 @@ export class CommandGateway implements OnApplicationShutdown {
   private readonly handlers: ReadonlyMap<AggregateSpec['name'], AggregateHandler>;
 
   constructor(
-    @Inject(EVENT_STORE) store: EventStore,
+    @Inject(EVENT_STORE) private readonly store: EventStore,
     @Inject(EventBus) private readonly eventBus: EventBus,
     @Inject(API_CONFIG) config: ApiConfig,
     @Inject(CalendarHolder) private readonly calendar: CalendarHolder,
+    @Inject(CLOCK) clock: Clock,
   ) {
     // Project commands count working days on the packaged schedules plus the adopted ones (R7).
     const specs = Object.values(aggregates).map((spec) =>
@@ -90,7 +107,7 @@ export class CommandGateway implements OnApplicationShutdown {
     this.handlers = new Map(
       specs.map((spec): [AggregateSpec['name'], AggregateHandler] => [
         spec.name,
-        commandHandler(store, spec.decider, {
+        commandHandler(store, notAfterToday(spec.decider, clock), {
           maxAttempts: MAX_ATTEMPTS,
           decode: spec.read,
           encode: (e) => ({ type: e.type, data: e.data, schemaVersion: spec.versionOf(e.type) }),
@@ -129,7 +146,32 @@ export class CommandGateway implements OnApplicationShutdown {
     await this.drain();
   }
 
+  /** A project's state folded from its stream (for the checks that read another project). */
+  private async projectState(projectId: ProjectId): Promise<ProjectState> {
+    const events: ProjectEvent[] = [];
+    for (const e of await readStreamOrEmpty(this.store, projectStream(projectId))) {
+      const read = readProjectEvent({ type: e.type, version: e.metadata.schemaVersion, data: e.data });
+      if (E.isLeft(read)) throw new Error(`unreadable event ${e.streamName}@${e.revision}: ${read.left.code}`);
+      events.push(read.right);
+    }
+    return foldProject(events);
+  }
+
+  /**
+   * What one project's decider cannot see: a duplicate link is checked against the project it
+   * names (R13 · 004 §(十六)), so that a link that would count the project zero times is refused
+   * here; links made concurrently are resolved in the counting (countedMembers).
+   */
+  private async precheck(command: DomainCommand): Promise<void> {
+    const link: unknown = command;
+    if (!projectCommands.LinkDuplicate.is(link) || link.canonicalProjectId === link.projectId) return; // self-links: the decider's own refusal
+    const [own, canonical] = await Promise.all([this.projectState(link.projectId), this.projectState(link.canonicalProjectId)]);
+    const check = requireLinkableCanonical(link, own, canonical);
+    if (E.isLeft(check)) throw new DomainRefusal(check.left);
+  }
+
   private async run(command: DomainCommand, ctx: CommandContext): Promise<CommandResult> {
+    await this.precheck(command);
     const spec = aggregateOf(command.type);
     const handle = this.handlers.get(spec.name);
     if (handle === undefined) throw new Error(`no handler for aggregate ${spec.name}`);
@@ -192,6 +234,20 @@ export class CommandGateway implements OnApplicationShutdown {
     };
   }
 }
+
+/**
+ * DOMAIN.md §5: no fact is dated after the day it is recorded. Before the rules, every command's
+ * fact dates (the domain knows which fields: `requireNotAfter`) are checked against the server's
+ * today in Asia/Shanghai — the only today there is: no caller can name another (a refusal is a 422
+ * DATE_IN_FUTURE). Checked after the unit scope and a repeated command id, like any rule.
+ */
+const notAfterToday = (decider: ErasedDecider, clock: Clock): ErasedDecider => ({
+  ...decider,
+  decide: (command, state) => {
+    const checked = requireNotAfter(date(clock.today()))(command as AnyCommand);
+    return E.isLeft(checked) ? checked : decider.decide(command, state);
+  },
+});
 
 /** The handler's own refusals (a revision the caller did not expect, or conflicts on every attempt). */
 const isStoreAnswer = (

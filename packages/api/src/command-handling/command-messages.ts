@@ -1,7 +1,7 @@
 import { Inject, Injectable, type Type } from '@nestjs/common';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import type { CommandType } from '../auth/permissions';
-import { commandRoles } from '../auth/permissions';
+import { commandRoles, serverCommands } from '../auth/permissions';
 import type { DomainCommand } from './aggregates';
 import { CommandGateway, type CommandContext, type CommandResult } from './command-gateway';
 
@@ -19,11 +19,11 @@ const named = <T extends object>(value: T, name: string): T =>
   Object.defineProperty(value, 'name', { value: name });
 
 /**
- * One CommandBus message class and one handler per domain command (41 of them), generated from the
- * permission table so that none can be forgotten. Every handler delegates to the gateway; keeping
+ * One CommandBus message class and one handler per domain command, generated from the permission
+ * table and the server's own commands so that none can be forgotten. Every handler delegates to the gateway; keeping
  * them distinct lets a module replace or decorate one command's handling (`@CommandHandler(...)`).
  */
-const generated = (Object.keys(commandRoles) as CommandType[]).map((type) => {
+const generated = [...(Object.keys(commandRoles) as CommandType[]), ...serverCommands].map((type) => {
   const Message = named(class extends DomainCommandMessage {}, type) as MessageClass;
   class Handler implements ICommandHandler<DomainCommandMessage, CommandResult> {
     constructor(readonly gateway: CommandGateway) {}

@@ -150,6 +150,7 @@ export const projectLife = (s: ProjectSpec): ReadonlyArray<ScriptStep> => {
         on: day(d0, 25),
         catalogueClass: 'encouraged',
         negativeList: 'not-listed',
+        constructionNature: 'new-build',
         minutesRef: `领导小组会议纪要〔${d0.slice(0, 4)}〕${s.projectId}`,
       },
       'admitted',

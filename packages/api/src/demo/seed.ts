@@ -1,4 +1,5 @@
 import type { INestApplication } from '@nestjs/common';
+import { commandFactDates, type AnyCommand, type FactDates } from '@zhaoshang/domain';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import type { CommandType } from '../auth/permissions';
 import { PrepareBulletinPublication } from '../bulletins/queries/prepare-bulletin';
@@ -7,7 +8,8 @@ import { businessTimeOf } from '../command-handling/business-time';
 import type { CommandResult } from '../command-handling/command-gateway';
 import { commandMessage } from '../command-handling/command-messages';
 import { decodeOrThrow } from '../http/decode';
-import { READ_MODELS } from '../tokens';
+import type { Clock } from '../clock';
+import { CLOCK, READ_MODELS } from '../tokens';
 import type { ReadModels } from '../read-models/read-model.port';
 import {
   LIFE_STAGES,
@@ -121,8 +123,51 @@ const DEMO_STAGES: ReadonlyArray<LifeStage> = [
   'clawed-back',
 ];
 
-/** The demo region's script: targets, ~30 projects at every stage, a few refusals and closures, trips. */
-export const demoRegionScript = (year = 2024): ReadonlyArray<ScriptStep> => {
+/**
+ * The day the demo region stands at: every fact of the demo is dated on or before it (DOMAIN.md §5:
+ * no fact is dated after the day it is recorded), and its September bulletin was published before it.
+ * The browser test and the export test pin the server's `TODAY` to it.
+ */
+export const DEMO_TODAY = '2024-10-31';
+
+/** The dates a demo step states as facts (the domain knows which fields: `commandFactDates`). */
+export const factDatesOfStep = (step: ScriptStep): FactDates =>
+  commandFactDates(decodeOrThrow(commandCodecs[step.command.type as CommandType] as never, step.command));
+
+/** Whether every fact of a step is dated on or before `today`. */
+const reached = (step: ScriptStep, today: string): boolean =>
+  factDatesOfStep(step).every((d) => d.date <= today);
+
+/**
+ * A project's life up to a stage, with every fact on or before `today`: a project whose stage lies
+ * beyond today in the demo year was captured a year earlier (or two, three …), as a region's
+ * projects in production were captured years before. Its capture day and month stay as they are.
+ */
+const lifeBy = (spec: ProjectSpec, stage: LifeStage, today: string): ReadonlyArray<ScriptStep> => {
+  for (let back = 0; back <= 5; back += 1) {
+    const capturedOn = `${Number(spec.capturedOn.slice(0, 4)) - back}${spec.capturedOn.slice(4)}`;
+    const life = lifeUntil({ ...spec, capturedOn }, stage);
+    if (life.every((step) => reached(step, today))) return life;
+  }
+  throw new Error(`demo: ${spec.projectId} cannot reach ${stage} by ${today}`);
+};
+
+/** Options of the demo region's script. */
+export interface DemoRegionOptions {
+  /** The year of the targets and of most captures (default 2024). */
+  readonly year?: number;
+  /** The day the region stands at: no step is dated after it (default DEMO_TODAY). */
+  readonly today?: string;
+}
+
+/**
+ * The demo region's script: targets, 30 projects at every stage, a few refusals and closures,
+ * trips — every fact dated on or before `today` (steps that would fall after it are left out).
+ */
+export const demoRegionScript = ({
+  year = 2024,
+  today = DEMO_TODAY,
+}: DemoRegionOptions = {}): ReadonlyArray<ScriptStep> => {
   const units = ['jingkaiqu', 'gaoxinqu', 'fenghuang-town'];
   const steps: ScriptStep[] = [
     regionTargets('xiangshan-district', year),
@@ -133,7 +178,7 @@ export const demoRegionScript = (year = 2024): ReadonlyArray<ScriptStep> => {
       const projectId = `XM-${year}-${String(ui * 100 + i + 1).padStart(4, '0')}`;
       const capturedOn = `${year}-${String(1 + ((i + ui) % 9)).padStart(2, '0')}-${String(5 + ui * 3).padStart(2, '0')}`;
       const stage = DEMO_STAGES[(i + ui * 3) % DEMO_STAGES.length]!;
-      steps.push(...lifeUntil({ ...spec, projectId, unitId, capturedOn }, stage));
+      steps.push(...lifeBy({ ...spec, projectId, unitId, capturedOn }, stage, today));
     });
     // Closures: a discarded lead and an abandoned negotiation per unit.
     const discarded = `XM-${year}-${String(ui * 100 + 90).padStart(4, '0')}`;
@@ -206,7 +251,7 @@ export const demoRegionScript = (year = 2024): ReadonlyArray<ScriptStep> => {
       });
     });
   });
-  return steps;
+  return steps.filter((step) => reached(step, today));
 };
 
 /** The bulletin the demo publishes once its projects are in. */
@@ -221,14 +266,24 @@ export interface SeedReport {
 }
 
 /**
+ * The day the seeded region stands at: DEMO_TODAY, or the server's today if that is earlier (a
+ * server pinned before DEMO_TODAY gets the region as it stood on its today).
+ */
+export const demoTodayFor = (serverToday: string): string =>
+  serverToday < DEMO_TODAY ? serverToday : DEMO_TODAY;
+
+/**
  * Runs the demo script through the CommandBus (the same path as HTTP: decoded with the command's
- * codec, checked by the rules), then publishes the demo year's September bulletin. Command ids are
- * `demo:<n>` and `demo:bulletin-<period>`, so a re-run appends nothing.
+ * codec, checked by the rules and against the server's today), then publishes the demo year's
+ * September bulletin if its day has come. Command ids are `demo:<n>` and `demo:bulletin-<period>`,
+ * so a re-run appends nothing.
  */
 export const seedDemoRegion = async (
   app: INestApplication,
-  script: ReadonlyArray<ScriptStep> = demoRegionScript(),
+  script?: ReadonlyArray<ScriptStep>,
 ): Promise<SeedReport> => {
+  const today = demoTodayFor(app.get<Clock>(CLOCK).today());
+  script ??= demoRegionScript({ today });
   const bus = app.get(CommandBus);
   let events = 0;
   let position = '0';
@@ -243,12 +298,16 @@ export const seedDemoRegion = async (
         commandId,
         correlationId: 'demo-region',
         causationId: commandId,
-        businessTime: businessTimeOf(command, new Date()),
+        businessTime: businessTimeOf(command as AnyCommand),
       }),
     );
     events += result.events.length;
     position = result.position;
     if (typeof step.command.projectId === 'string') projects.add(step.command.projectId);
+  }
+  if (DEMO_BULLETIN.publishedOn > today) {
+    await app.get<ReadModels>(READ_MODELS).waitFor(BigInt(position), 10_000);
+    return { commands: script.length, events, projects: projects.size, position };
   }
   // The leading group's office publishes the September bulletin (每月通报) of the demo year: the
   // server computes its figures from the history, exactly as POST /bulletins does.
@@ -273,7 +332,7 @@ export const seedDemoRegion = async (
       commandId: `demo:bulletin-${DEMO_BULLETIN.period}`,
       correlationId: 'demo-region',
       causationId: `demo:bulletin-${DEMO_BULLETIN.period}`,
-      businessTime: businessTimeOf(publish, new Date()),
+      businessTime: businessTimeOf(publish as AnyCommand),
     }),
   );
   events += published.events.length;

@@ -1,6 +1,7 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
+import type { AnyCommand } from '@zhaoshang/domain';
 import type { CurrentRevision } from '@zhaoshang/eventstore';
 import type { Response } from 'express';
 import type { AuthenticatedRequest } from '../auth/auth.guard';
@@ -97,7 +98,7 @@ export class RequestDispatcher {
             ? correlation
             : String(req.id ?? commandId),
         causationId: String(req.id ?? commandId),
-        businessTime: businessTimeOf(command, this.clock.now()),
+        businessTime: businessTimeOf(command as AnyCommand),
         ...(expectedRevision !== undefined ? { expectedRevision } : {}),
       }),
     );

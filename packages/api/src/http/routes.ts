@@ -1,11 +1,11 @@
 import type * as t from 'io-ts';
-import type { CommandType } from '../auth/permissions';
+import type { RoutedCommandType } from '../auth/permissions';
 import type { Principal } from '../auth/roles';
 
 /** A command route: POST to a resource, body decoded with the command's codec (path params merged in). */
 export interface CommandRoute {
   readonly kind: 'command';
-  readonly command: CommandType;
+  readonly command: RoutedCommandType;
   readonly path: string;
   /** POST by default; PUT where the path names the whole resource (a unit's target year). */
   readonly method?: 'POST' | 'PUT';

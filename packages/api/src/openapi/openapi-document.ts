@@ -147,7 +147,9 @@ export const openApiDocument = (): OpenAPIObject => {
         403: errorResponse('role not allowed, or outside the caller’s unit'),
         404: errorResponse('unknown project (PROJECT_NOT_FOUND)'),
         409: errorResponse('concurrent write: currentRevision'),
-        422: errorResponse('a business rule refused the command'),
+        422: errorResponse(
+          'a business rule refused the command (`code`, `rule`, `params`); `DATE_IN_FUTURE` when a fact is dated after the server’s today in Asia/Shanghai (`params.field`, `date`, `today`)',
+        ),
       },
     };
   }
@@ -195,7 +197,9 @@ export const openApiDocument = (): OpenAPIObject => {
       version: '0.1.0',
       description:
         'Commands append events to the project, target-plan, leader-activity, bulletin and working-calendar streams; queries read the projections. ' +
-        'Money is exact: integer 分 (CNY) and cents (USD) as JSON numbers. Dates are YYYY-MM-DD business dates (Asia/Shanghai). ' +
+        'Money is exact: integer 分 (CNY) and cents (USD) as JSON numbers. Dates are YYYY-MM-DD business dates (Asia/Shanghai); ' +
+        'no fact may be dated after the server’s today (422 DATE_IN_FUTURE), and no route lets a caller say what today is: ' +
+        'missed milestones are raised by the server’s deadline watcher alone. ' +
         'Positions are decimal strings.',
     },
     servers: [{ url: '/' }],

@@ -19,7 +19,11 @@ const cmd = (
   ...extra,
 });
 
-/** The whole life of a project, one resource-oriented route per command (DOMAIN.md §1). */
+/**
+ * The whole life of a project, one resource-oriented route per command (DOMAIN.md §1) — but for
+ * RecordMissedMilestones: MilestoneMissed is raised by the server's clock alone (the deadline
+ * watcher), so no route lets a caller say what "today" is (DOMAIN.md §5).
+ */
 export const projectCommandRoutes: ReadonlyArray<CommandRoute> = [
   cmd('CaptureLead', '/projects', '录入招商线索 / capture a lead', { status: 201, generatesProjectId: true }),
   cmd('PlanProject', '/projects/planned', '谋划项目 / plan a project', {
@@ -30,15 +34,27 @@ export const projectCommandRoutes: ReadonlyArray<CommandRoute> = [
   cmd('DiscardLead', `${p}/discarding`, '放弃线索 / discard the lead'),
   cmd('OpenConsultation', `${p}/consultation`, '启动论证准入、征求部门意见 / open admission review (R2)'),
   cmd('RecordDepartmentOpinion', `${p}/opinions`, '登记部门书面意见 / record a department opinion (R2)'),
-  cmd('ApproveAdmission', `${p}/admission/approval`, '准入通过 / approve admission (R1, R2)'),
+  cmd(
+    'ApproveAdmission',
+    `${p}/admission/approval`,
+    '准入通过（须写明建设性质；否决部门意见须说明理由）/ approve admission (R1, R2)',
+  ),
   cmd('RejectAdmission', `${p}/admission/rejection`, '不予准入 / reject admission (R2)'),
   cmd('CompleteDueDiligence', `${p}/due-diligence`, '完成尽职调查 / complete due diligence (R3)'),
   cmd('AssignLeader', `${p}/leaders`, '明确包保领导、责任人 / assign a responsible leader (R6)'),
   cmd('RecordSiteVisit', `${p}/visits`, '登记走访 / record a site visit (R6)'),
   cmd('HoldNegotiation', `${p}/negotiations`, '登记洽谈 / record a negotiation'),
-  cmd('RecordLegalReview', `${p}/legal-reviews`, '合法性审查 / record the legal review (R4)'),
+  cmd(
+    'RecordLegalReview',
+    `${p}/legal-reviews`,
+    '合法性审查（签约前或补充协议）/ record the legal review of the draft agreement or supplement (R4)',
+  ),
   cmd('SignAgreement', `${p}/agreement`, '签约 / sign the agreement (R1, R3–R6)'),
-  cmd('AmendAgreement', `${p}/agreement/amendments`, '协议变更 / amend the agreement'),
+  cmd(
+    'AmendAgreement',
+    `${p}/agreement/amendments`,
+    '补充协议（跨线须重新准入、尽调、合法性审查）/ amend the agreement (R1, R3, R4, R5)',
+  ),
   cmd('RequestProcedure', `${p}/procedures`, '申请办理手续 / request a procedure (R7)'),
   cmd('CompleteProcedure', `${p}/procedures/:procedureId/completion`, '手续办结 / complete a procedure (R7)'),
   cmd('StartConstruction', `${p}/construction/start`, '开工 / start construction'),
@@ -69,12 +85,22 @@ export const projectCommandRoutes: ReadonlyArray<CommandRoute> = [
   cmd('ReclaimLand', `${p}/land-reclamation`, '收回土地 / reclaim land (R8)'),
   cmd('TerminateProject', `${p}/termination`, '清退 / terminate the project (R8, R10)'),
   cmd('AbandonProject', `${p}/abandonment`, '终止洽谈 / abandon the project'),
-  cmd(
-    'RecordMissedMilestones',
-    `${p}/missed-milestones`,
-    '登记逾期节点（通常由定时任务发起）/ record missed milestones (R7, R8)',
-  ),
   cmd('LinkDuplicate', `${p}/duplicate-link`, '标记重复项目（一炮数响）/ link a duplicate'),
+  cmd(
+    'UnlinkDuplicate',
+    `${p}/duplicate-link/undo`,
+    '撤销重复项目认定（附理由）/ undo a duplicate link, with a reason',
+  ),
+  cmd(
+    'RecordForeignCapitalReceipt',
+    `${p}/foreign-capital-receipts`,
+    '登记外资实际到位（利用外资）/ record foreign capital actually received (R11)',
+  ),
+  cmd(
+    'RecordOutOfProvinceFundsReceipt',
+    `${p}/out-of-province-funds-receipts`,
+    '登记省外资金实际到位（利用省外资金）/ record funds from outside the province actually received (R11)',
+  ),
 ];
 
 export const projectQueryRoutes: ReadonlyArray<QueryRoute> = [

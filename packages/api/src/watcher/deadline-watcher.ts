@@ -89,9 +89,13 @@ export class DeadlineWatcher implements OnApplicationBootstrap, BeforeApplicatio
     await this.running;
   }
 
-  /** One pass over the open projects (tests call it with a pinned clock). */
-  runOnce(today: string = this.clock.today()): Promise<WatchRun> {
-    const run = this.pass(today);
+  /**
+   * One pass over the open projects, as of the server's today (its clock, which `TODAY` may pin for
+   * tests and demos): the watcher is the only issuer of RecordMissedMilestones and no one passes it
+   * another day (DOMAIN.md §5).
+   */
+  runOnce(): Promise<WatchRun> {
+    const run = this.pass(this.clock.today());
     this.running = run;
     return run;
   }

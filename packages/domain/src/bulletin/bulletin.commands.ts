@@ -1,6 +1,8 @@
 import * as t from 'io-ts';
+import { factDate, type FactDates } from '../shared/business-date';
 import { BusinessDate } from '../shared/dates';
 import { struct } from '../shared/event-codec';
+import { assertNever } from '../shared/exhaustive';
 import { Sha256 } from '../shared/evidence';
 import { BulletinId, NonEmptyText } from '../shared/ids';
 import { BulletinPeriod, Figures, GlobalPosition } from './bulletin.events';
@@ -36,3 +38,15 @@ export type CorrectBulletin = t.TypeOf<typeof CorrectBulletin>;
 
 export const BulletinCommand = t.union([PublishBulletin, CorrectBulletin], 'BulletinCommand');
 export type BulletinCommand = t.TypeOf<typeof BulletinCommand>;
+
+/** The business date of a bulletin command (DOMAIN.md §5): the day it was published or corrected. */
+export const bulletinCommandDates = (c: BulletinCommand): FactDates => {
+  switch (c.type) {
+    case 'PublishBulletin':
+      return [factDate('publishedOn', c.publishedOn)];
+    case 'CorrectBulletin':
+      return [factDate('correctedOn', c.correctedOn)];
+    default:
+      return assertNever(c);
+  }
+};

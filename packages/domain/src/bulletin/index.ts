@@ -9,7 +9,7 @@ export {
   BulletinEventCodec,
 } from './bulletin.events';
 export type { BulletinEvent, BulletinEventType } from './bulletin.events';
-export { PublishBulletin, CorrectBulletin, BulletinCommand } from './bulletin.commands';
+export { PublishBulletin, CorrectBulletin, BulletinCommand, bulletinCommandDates } from './bulletin.commands';
 export { initialBulletinState } from './bulletin.state';
 export type { BulletinEdition, Unpublished, Published, BulletinState } from './bulletin.state';
 export { evolveBulletin } from './bulletin.evolve';

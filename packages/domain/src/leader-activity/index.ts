@@ -13,6 +13,7 @@ export {
   CorrectOutboundTrip,
   TripChanges,
   LeaderActivityCommand,
+  leaderActivityCommandDates,
 } from './leader-activity.commands';
 export { initialLeaderActivityState } from './leader-activity.state';
 export type {

@@ -1,6 +1,8 @@
 import * as t from 'io-ts';
+import { factDate, type FactDates } from '../shared/business-date';
 import { BusinessDate } from '../shared/dates';
 import { struct } from '../shared/event-codec';
+import { assertNever } from '../shared/exhaustive';
 import { LeaderId, NonEmptyText, TripId } from '../shared/ids';
 import { tripDetails, tripOutcome } from './leader-activity.events';
 
@@ -35,3 +37,22 @@ export const LeaderActivityCommand = t.union(
   'LeaderActivityCommand',
 );
 export type LeaderActivityCommand = t.TypeOf<typeof LeaderActivityCommand>;
+
+/**
+ * The fact dates of a leader-activity command, its business date first (DOMAIN.md §5): a trip is
+ * dated by its departure and is a fact only once it is over, so its return day is a fact date too.
+ */
+export const leaderActivityCommandDates = (c: LeaderActivityCommand): FactDates => {
+  switch (c.type) {
+    case 'RecordOutboundTrip':
+      return [factDate('from', c.from), factDate('to', c.to)];
+    case 'CorrectOutboundTrip':
+      return [
+        factDate('correctedOn', c.correctedOn),
+        ...(c.changes.from !== undefined ? [factDate('changes.from', c.changes.from)] : []),
+        ...(c.changes.to !== undefined ? [factDate('changes.to', c.changes.to)] : []),
+      ];
+    default:
+      return assertNever(c);
+  }
+};

@@ -3,6 +3,10 @@ export {
   Department,
   Opinion,
   CatalogueClass,
+  ConstructionNature,
+  constructionNatureLabels,
+  admissionBarLabels,
+  reviewedTermLabels,
   NegativeListStatus,
   RejectionGround,
   LeaderRole,
@@ -26,7 +30,7 @@ export {
   signatoryZh,
   legalReviewerZh,
 } from './project.vocabulary';
-export type { Stage, DeadlineStatus, FindingWeight } from './project.vocabulary';
+export type { Stage, DeadlineStatus, FindingWeight, AdmissionBar, ReviewedTerm } from './project.vocabulary';
 export {
   Investor,
   Schedule,
@@ -45,12 +49,19 @@ export {
   ProjectEventCodec,
 } from './project.events';
 export type { ProjectEvent, ProjectEventType, ProjectEventOf } from './project.events';
-export { projectCommands, ProjectCommandCodec } from './project.commands';
+export { projectCommands, ProjectCommandCodec, projectCommandDates } from './project.commands';
 export type { ProjectCommand, ProjectCommandType, ProjectCommandOf } from './project.commands';
 export { projectErrors } from './project.errors';
 export type { ProjectErrorCode } from './project.errors';
 export type { ProjectError } from './project.rules';
-export { requiredReviewer, requiredRoles, exitRuleApplies, requireCommitments } from './project.rules';
+export {
+  requiredReviewer,
+  requiredRoles,
+  exitRuleApplies,
+  requireCommitments,
+  admissionBar,
+  reviewedTermsChanged,
+} from './project.rules';
 export {
   initialProjectState,
   isProject,
@@ -70,6 +81,7 @@ export type {
   YearlyPerformance,
   IncentiveAccount,
   Rectification,
+  CapitalReceipt,
   YearEvaluation,
 } from './project.state';
 export { evolveProject, foldProject } from './project.evolve';
@@ -81,8 +93,14 @@ export { detectMissedMilestones, hasResults, procedureDueOn } from './project.mi
 export type { MissedMilestone } from './project.milestones';
 export { assessFulfilment, evaluationAsOf, describeFinding, findingWeight } from './project.fulfilment';
 export type { FulfilmentAssessment, FulfilmentFacts } from './project.fulfilment';
-export { findDuplicates, textSimilarity, defaultDuplicatePolicy } from './project.duplicates';
-export type { ProjectFingerprint, DuplicateMatch, DuplicatePolicy } from './project.duplicates';
+export {
+  findDuplicates,
+  textSimilarity,
+  defaultDuplicatePolicy,
+  countedMembers,
+  requireLinkableCanonical,
+} from './project.duplicates';
+export type { ProjectFingerprint, DuplicateMatch, DuplicatePolicy, CountingMember } from './project.duplicates';
 export {
   projectUpcasters,
   leadCapturedV1toV2,

@@ -27,6 +27,8 @@ import {
 } from '../testing/project.fixtures';
 import type { ProjectEvent } from './project.events';
 import { projectDecider } from './project.decide';
+import { readProjectEvent } from './project.upcasters';
+import { describeError } from '../errors';
 
 const project = spec(projectDecider);
 const text = unsafeId.text;
@@ -111,19 +113,53 @@ describe('R2 — departments give written opinions, the leading group decides (0
       .then([{ type: 'AdmissionApproved', data }]);
   });
 
-  it('an unfavourable opinion does not stop the leading group from deciding (R2)', () => {
-    const opinions = runScript(
-      fixtureDepartments.map((d) =>
-        recordOpinion(d, d === 'emergency-management' ? { opinion: 'unfavourable' } : {}),
-      ),
-      underReview(),
-    );
-    expect(
+  describe('R2 · 000 §三.1 / 002 §四: departments give written opinions, the leading group decides — and says why it overrules one', () => {
+    const withOpinions = (opinion: 'conditional' | 'unfavourable') => {
+      const opinions = runScript(
+        fixtureDepartments.map((d) =>
+          recordOpinion(
+            d,
+            d === 'emergency-management' ? { opinion, summary: text('安全距离不足，不同意准入') } : {},
+          ),
+        ),
+        underReview(),
+      );
+      return [...underReview(), ...opinions];
+    };
+    const reason = text('经领导小组研究，项目调整总平面布置后可满足安全距离要求，同意准入');
+
+    it('an approval over an unfavourable opinion without the leading group’s stated reason is refused (R2)', () => {
       project
-        .given([...underReview(), ...opinions])
+        .given(withOpinions('unfavourable'))
         .when(approveAdmission())
-        .thenState(),
-    ).toMatchObject({ stage: 'admitted' });
+        .thenFails('OVERRULING_REASON_REQUIRED', { departments: 'emergency-management' });
+    });
+
+    it('with its stated reason the leading group admits over an unfavourable opinion, and the reason is recorded (R2)', () => {
+      const command = approveAdmission({ overrulingReason: reason });
+      const { type: _type, ...data } = command;
+      project
+        .given(withOpinions('unfavourable'))
+        .when(command)
+        .then([{ type: 'AdmissionApproved', data }]);
+      expect(data.overrulingReason).toBe(reason);
+    });
+
+    it('a conditional opinion is not an objection: no reason is needed, the conditions go with the approval (R2)', () => {
+      expect(
+        project
+          .given(withOpinions('conditional'))
+          .when(approveAdmission({ conditions: text('落实安全距离') }))
+          .thenState(),
+      ).toMatchObject({ stage: 'admitted' });
+    });
+
+    it('a reason to overrule when no department objected is refused: the record would claim an objection that was never made (R2)', () => {
+      project
+        .given([...underReview(), ...allOpinions()])
+        .when(approveAdmission({ overrulingReason: reason }))
+        .thenFails('NOTHING_TO_OVERRULE');
+    });
   });
 
   it('a project on the market-access negative list cannot be admitted (R2)', () => {
@@ -138,6 +174,50 @@ describe('R2 — departments give written opinions, the leading group decides (0
       .given([...underReview(), ...allOpinions()])
       .when(approveAdmission({ catalogueClass: 'eliminated' }))
       .thenFails('ADMISSION_BARRED', { ground: 'eliminated-category' });
+  });
+
+  describe('《产业结构调整指导目录（2024年本）》说明: 对属于限制类的新建项目，禁止投资; 对属于限制类的现有生产能力，允许企业在一定期限内改造升级 (R2 · 002 §一)', () => {
+    it('a new project in the restricted class is refused like the eliminated class (R2)', () => {
+      const error = project
+        .given([...underReview(), ...allOpinions()])
+        .when(approveAdmission({ catalogueClass: 'restricted', constructionNature: 'new-build' }))
+        .thenFails('ADMISSION_BARRED', { ground: 'restricted-category' });
+      expect(describeError(error, 'zh')).toBe('项目属于产业结构调整指导目录限制类新建项目，不得准入');
+    });
+
+    it('upgrading existing capacity of the restricted class may be admitted (R2)', () => {
+      const command = approveAdmission({
+        catalogueClass: 'restricted',
+        constructionNature: 'upgrade-existing',
+      });
+      const { type: _type, ...data } = command;
+      project
+        .given([...underReview(), ...allOpinions()])
+        .when(command)
+        .then([{ type: 'AdmissionApproved', data }]);
+    });
+
+    it('upgrading capacity of the eliminated class is still refused: only the restricted class allows upgrades (R2)', () => {
+      project
+        .given([...underReview(), ...allOpinions()])
+        .when(approveAdmission({ catalogueClass: 'eliminated', constructionNature: 'upgrade-existing' }))
+        .thenFails('ADMISSION_BARRED', { ground: 'eliminated-category' });
+    });
+
+    it('a new project in the permitted class is admitted (R2)', () => {
+      expect(
+        project
+          .given([...underReview(), ...allOpinions()])
+          .when(approveAdmission({ catalogueClass: 'permitted', constructionNature: 'new-build' }))
+          .thenState(),
+      ).toMatchObject({ stage: 'admitted' });
+    });
+
+    it('an approval recorded before 建设性质 was asked is still read (old events stay readable)', () => {
+      const { constructionNature: _n, type: _type, ...old } = approveAdmission();
+      const read = readProjectEvent({ type: 'AdmissionApproved', version: 1, data: old });
+      expect(read).toMatchObject({ _tag: 'Right', right: { type: 'AdmissionApproved' } });
+    });
   });
 
   it('a refused admission is recorded as an event, so it can be seen later (R2)', () => {

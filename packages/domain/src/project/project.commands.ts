@@ -1,7 +1,9 @@
 import * as t from 'io-ts';
+import { factDate, type FactDates, monthFact, yearFact } from '../shared/business-date';
 import { BusinessDate, Year, YearMonth } from '../shared/dates';
 import { struct } from '../shared/event-codec';
 import { Evidence } from '../shared/evidence';
+import { assertNever } from '../shared/exhaustive';
 import {
   AgreementId,
   IncentiveId,
@@ -17,6 +19,7 @@ import {
   ApprovalLevel,
   CatalogueClass,
   Channel,
+  ConstructionNature,
   Department,
   LeaderRole,
   LegalReviewer,
@@ -82,15 +85,21 @@ export const RecordDepartmentOpinion = command(
   { department: Department, opinion: Opinion, summary: NonEmptyText, on: BusinessDate },
   { evidence: Evidence },
 );
+/**
+ * The leading group admits a project (R2). It states the project's 建设性质 (a new project of the
+ * catalogue's restricted class cannot be admitted), and, when a consulted department gave an
+ * unfavourable opinion, why it admits the project nonetheless.
+ */
 export const ApproveAdmission = command(
   'ApproveAdmission',
   {
     on: BusinessDate,
     catalogueClass: CatalogueClass,
     negativeList: NegativeListStatus,
+    constructionNature: ConstructionNature,
     minutesRef: NonEmptyText,
   },
-  { conditions: NonEmptyText },
+  { conditions: NonEmptyText, overrulingReason: NonEmptyText },
 );
 export const RejectAdmission = command('RejectAdmission', {
   on: BusinessDate,
@@ -127,13 +136,22 @@ export const SignAgreement = command('SignAgreement', {
   terms: AgreementTerms,
   evidence: Evidence,
 });
-export const AmendAgreement = command('AmendAgreement', {
-  agreementId: AgreementId,
-  on: BusinessDate,
-  terms: AgreementTerms,
-  reason: NonEmptyText,
-  evidence: Evidence,
-});
+/**
+ * Amend the agreement by a supplementary agreement. Reviewed again like a first signing where it
+ * crosses their lines: admission (R1), due diligence (R3), legal review with the leading group's
+ * approval, whose minutes it then names (R4).
+ */
+export const AmendAgreement = command(
+  'AmendAgreement',
+  {
+    agreementId: AgreementId,
+    on: BusinessDate,
+    terms: AgreementTerms,
+    reason: NonEmptyText,
+    evidence: Evidence,
+  },
+  { leadingGroupMinutesRef: NonEmptyText },
+);
 export const RequestProcedure = command(
   'RequestProcedure',
   {
@@ -229,6 +247,30 @@ export const LinkDuplicate = command('LinkDuplicate', {
   similarity: t.number,
   reason: NonEmptyText,
 });
+/** Undoes a duplicate link with a reason (the link named must be the one in force). */
+export const UnlinkDuplicate = command('UnlinkDuplicate', {
+  canonicalProjectId: ProjectId,
+  on: BusinessDate,
+  reason: NonEmptyText,
+});
+/** Records foreign capital actually received (利用外资, R11: money received, not promised). */
+export const RecordForeignCapitalReceipt = command(
+  'RecordForeignCapitalReceipt',
+  { receiptId: NonEmptyText, amount: Usd, on: BusinessDate, evidence: Evidence },
+  { source: NonEmptyText, correction: Correction },
+);
+/** Records funds from outside the province actually received (利用省外资金, 003). */
+export const RecordOutOfProvinceFundsReceipt = command(
+  'RecordOutOfProvinceFundsReceipt',
+  {
+    receiptId: NonEmptyText,
+    amount: Cny,
+    sourceProvince: NonEmptyText,
+    on: BusinessDate,
+    evidence: Evidence,
+  },
+  { correction: Correction },
+);
 
 /** Every command of the investment-project aggregate, by type. */
 export const projectCommands = {
@@ -267,6 +309,9 @@ export const projectCommands = {
   AbandonProject,
   RecordMissedMilestones,
   LinkDuplicate,
+  UnlinkDuplicate,
+  RecordForeignCapitalReceipt,
+  RecordOutOfProvinceFundsReceipt,
 } as const;
 
 type Commands = typeof projectCommands;
@@ -280,3 +325,62 @@ export const ProjectCommandCodec: t.Type<ProjectCommand, unknown, unknown> = t.u
   commandList,
   'ProjectCommand',
 );
+
+/**
+ * The dates a project command states as facts, its business date first (DOMAIN.md §5): the day of
+ * the fact, never a deadline it sets (an agreement's schedule, a rectification's `dueBy`). The
+ * order check against the project's creation and the API's check against today both use it.
+ */
+export const projectCommandDates = (c: ProjectCommand): FactDates => {
+  switch (c.type) {
+    case 'CaptureLead':
+      return [factDate('capturedOn', c.capturedOn)];
+    case 'PlanProject':
+      return [factDate('plannedOn', c.plannedOn)];
+    case 'RequestProcedure':
+      // The day the application became complete: R7's time limit counts from the next working day.
+      return [factDate('completeOn', c.completeOn)];
+    case 'RecordMissedMilestones':
+      // Issued by the deadline watcher only, with the server's today.
+      return [factDate('today', c.today)];
+    case 'ReportInvestmentProgress':
+      return [factDate('on', c.on), monthFact('period', c.period)];
+    case 'ReportPerformance':
+    case 'EvaluateFulfilment':
+      return [factDate('on', c.on), yearFact('year', c.year)];
+    case 'QualifyLead':
+    case 'DiscardLead':
+    case 'OpenConsultation':
+    case 'RecordDepartmentOpinion':
+    case 'ApproveAdmission':
+    case 'RejectAdmission':
+    case 'CompleteDueDiligence':
+    case 'AssignLeader':
+    case 'RecordSiteVisit':
+    case 'HoldNegotiation':
+    case 'RecordLegalReview':
+    case 'SignAgreement':
+    case 'AmendAgreement':
+    case 'CompleteProcedure':
+    case 'StartConstruction':
+    case 'EnterStatistics':
+    case 'CompleteConstruction':
+    case 'StartProduction':
+    case 'ReachCapacity':
+    case 'DisburseIncentive':
+    case 'StartSecondaryPromotion':
+    case 'OrderRectification':
+    case 'CompleteRectification':
+    case 'ClawBackSubsidy':
+    case 'ReclaimLand':
+    case 'TerminateProject':
+    case 'AbandonProject':
+    case 'LinkDuplicate':
+    case 'UnlinkDuplicate':
+    case 'RecordForeignCapitalReceipt': // the day the money arrived
+    case 'RecordOutOfProvinceFundsReceipt':
+      return [factDate('on', c.on)];
+    default:
+      return assertNever(c);
+  }
+};

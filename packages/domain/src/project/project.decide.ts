@@ -10,7 +10,7 @@ import {
   WorkingDayCalendar,
   workingDaysBetween,
 } from '../shared/working-days';
-import type { ProjectCommand, ProjectCommandOf } from './project.commands';
+import { projectCommandDates, type ProjectCommand, type ProjectCommandOf } from './project.commands';
 import type { ProcedureApproval, ProjectEvent, ProjectEventOf } from './project.events';
 import { evolveProject, foldProject } from './project.evolve';
 import { assessFulfilment, evaluationAsOf } from './project.fulfilment';
@@ -24,6 +24,10 @@ import {
   ProjectError,
   requireAdmissible,
   requireAdmission,
+  requireAmendmentAdmission,
+  requireAmendmentDueDiligence,
+  requireAmendmentLegalReview,
+  reviewedTermsChanged,
   requireAllOpinions,
   requireCeilingsCoverDisbursed,
   requireCompleteTerms,
@@ -34,6 +38,7 @@ import {
   requireExitRule,
   requireLegalReview,
   requireNotBefore,
+  requireOverrulingReason,
   requireResponsibleLeaders,
   requireSeriousBreach,
   requireShortfall,
@@ -42,6 +47,7 @@ import {
   amountOutOfRange,
 } from './project.rules';
 import {
+  CapitalReceipt,
   initialProjectState,
   isProject,
   Project,
@@ -71,22 +77,6 @@ export interface ProjectDeciderDeps {
 
 /** Deep equality for plain JSON data (repeats of a command carry equal data). */
 const same = (a: unknown, b: unknown): boolean => JSON.stringify(a) === JSON.stringify(b);
-
-/** The business date a command is about, for the order check against the project's creation. */
-const dateOf = (c: ProjectCommand): BusinessDate | undefined => {
-  switch (c.type) {
-    case 'CaptureLead':
-      return c.capturedOn;
-    case 'PlanProject':
-      return c.plannedOn;
-    case 'RequestProcedure':
-      return c.completeOn;
-    case 'RecordMissedMilestones':
-      return c.today;
-    default:
-      return c.on;
-  }
-};
 
 /** Builds the investment-project decider with a calendar and policy (defaults: official calendar, the seeds' figures). */
 export const makeProjectDecider = (
@@ -142,7 +132,10 @@ export const makeProjectDecider = (
       case 'ClawBackSubsidy':
       case 'ReclaimLand':
       case 'LinkDuplicate':
-        return p.stage === 'terminated' || c.type === 'LinkDuplicate' ? decideOpen(c, p) : undefined;
+      case 'UnlinkDuplicate':
+        return p.stage === 'terminated' || c.type === 'LinkDuplicate' || c.type === 'UnlinkDuplicate'
+          ? decideOpen(c, p)
+          : undefined;
       default:
         return undefined;
     }
@@ -174,7 +167,11 @@ export const makeProjectDecider = (
         }
         return then(
           all(
-            () => requireStage(p, ['qualified'], 'open admission review'),
+            // After signing, a supplementary agreement may need admission review (R1 · 000 §三.1).
+            () =>
+              p.agreement !== undefined && p.admission === undefined
+                ? ok
+                : requireStage(p, ['qualified'], 'open admission review'),
             () => (c.departments.length === 0 ? fail('NO_DEPARTMENTS_CONSULTED') : ok),
           ),
           () => [emit('ConsultationOpened', { ...withoutType(c), departments: [...new Set(c.departments)] })],
@@ -187,7 +184,8 @@ export const makeProjectDecider = (
           all(
             () => admissionOpen(p),
             () => requireAllOpinions(p),
-            () => requireAdmissible(c.negativeList, c.catalogueClass),
+            () => requireAdmissible(c.negativeList, c.catalogueClass, c.constructionNature),
+            () => requireOverrulingReason(p, c.overrulingReason),
             () => requireNotBefore(c.on, p.consultation?.openedOn),
           ),
           () => [emit('AdmissionApproved', withoutType(c))],
@@ -195,6 +193,8 @@ export const makeProjectDecider = (
       case 'RejectAdmission':
         return then(
           all(
+            // A supplementary agreement refused admission is simply not concluded: the signed agreement stands.
+            () => requireUnsigned(p, 'reject admission (an amendment that fails review is not concluded)'),
             () => admissionOpen(p),
             () => requireNotBefore(c.on, p.consultation?.openedOn),
           ),
@@ -232,7 +232,8 @@ export const makeProjectDecider = (
         ]);
       case 'RecordLegalReview': {
         const { outcome, opinion, ...rest } = withoutType(c);
-        return then(requireUnsigned(p, 'review the draft agreement'), () => [
+        // After signing, the draft under review is a supplementary agreement (R4 · 002 §六).
+        return then(requireNotBefore(c.on, p.agreement?.changedOn), () => [
           outcome === 'passed'
             ? emit('LegalReviewPassed', { ...rest, opinion })
             : emit('LegalReviewFailed', { ...rest, reason: opinion }),
@@ -250,7 +251,20 @@ export const makeProjectDecider = (
           all(
             () => requireCompleteTerms(c.terms, a.signedOn),
             () => requireCeilingsCoverDisbursed(p, c.terms),
-            () => requireNotBefore(c.on, a.signedOn),
+            () => requireNotBefore(c.on, a.changedOn),
+            () => requireAmendmentAdmission(p, a.terms, c.terms, policy),
+            () => requireAmendmentDueDiligence(p, a.terms, c.terms),
+            () => requireAmendmentLegalReview(p, c.terms, c.leadingGroupMinutesRef),
+            // The reviews an amendment needs come before it.
+            () =>
+              reviewedTermsChanged(a.terms, c.terms).length > 0
+                ? requireNotBefore(c.on, a.reviewSinceChange?.on)
+                : ok,
+            () =>
+              a.terms.fixedAssetInvestment < policy.admissionThreshold &&
+              c.terms.fixedAssetInvestment >= policy.admissionThreshold
+                ? requireNotBefore(c.on, p.admission?.on)
+                : ok,
           ),
           () => [emit('AgreementAmended', withoutType(c))],
         );
@@ -439,9 +453,67 @@ export const makeProjectDecider = (
             : fail('ALREADY_LINKED_AS_DUPLICATE', { canonicalProjectId: p.duplicateOf });
         }
         return E.right([emit('DuplicateLinked', withoutType(c))]);
+      case 'UnlinkDuplicate':
+        // A repeat after the undo is harmless; undoing a link that is not the one in force is refused.
+        if (p.duplicateOf === undefined && p.unlinkedFrom === c.canonicalProjectId) return nothing;
+        if (p.duplicateOf !== c.canonicalProjectId) {
+          return fail('NOT_LINKED_AS_DUPLICATE', {
+            canonicalProjectId: c.canonicalProjectId,
+            current: p.duplicateOf ?? '—',
+          });
+        }
+        return E.right([emit('DuplicateUnlinked', withoutType(c))]);
+      case 'RecordForeignCapitalReceipt': {
+        const { type: _type, ...data } = c;
+        return decideReceipt(
+          p,
+          c.receiptId,
+          { kind: 'foreign-capital', amount: c.amount, on: c.on, ...(c.source !== undefined ? { source: c.source } : {}) },
+          c.correction !== undefined,
+          () => emit('ForeignCapitalReceived', data),
+        );
+      }
+      case 'RecordOutOfProvinceFundsReceipt': {
+        const { type: _type, ...data } = c;
+        return decideReceipt(
+          p,
+          c.receiptId,
+          { kind: 'out-of-province-funds', amount: c.amount, on: c.on, source: c.sourceProvince },
+          c.correction !== undefined,
+          () => emit('OutOfProvinceFundsReceived', data),
+        );
+      }
       default:
         return assertNever(c);
     }
+  };
+
+  /**
+   * Money actually received (R11: 利用外资 / 利用省外资金 count what arrived, never what was
+   * promised): for a signed project, a positive amount, on or after the signing; a repeat of the
+   * same receipt is harmless, the same receipt id with other figures is refused unless it says
+   * it corrects the receipt and why (DOMAIN.md §5), and only a receipt of the same kind.
+   */
+  const decideReceipt = (
+    p: Project,
+    receiptId: string,
+    receipt: CapitalReceipt,
+    correcting: boolean,
+    event: () => ProjectEvent,
+  ): Result => {
+    const existing = p.receipts[receiptId];
+    if (existing !== undefined && same(existing, receipt)) return nothing; // a repeat, or a correction that changes nothing
+    if (existing !== undefined && (!correcting || existing.kind !== receipt.kind))
+      return fail('RECEIPT_ID_CONFLICT', { receiptId });
+    if (existing === undefined && correcting) return fail('RECEIPT_NOT_RECORDED', { receiptId });
+    return then(
+      all(
+        () => (p.agreement === undefined ? fail('AGREEMENT_NOT_SIGNED') : ok),
+        () => (receipt.amount <= 0 ? fail('AMOUNT_MUST_BE_POSITIVE') : ok),
+        () => requireNotBefore(receipt.on, p.agreement?.signedOn),
+      ),
+      () => [event()],
+    );
   };
 
   const admissionOpen = (p: Project): Check =>
@@ -710,9 +782,8 @@ export const makeProjectDecider = (
     if (p.status === 'closed') {
       return closedAnswer(c, p) ?? fail('PROJECT_CLOSED', { projectId: p.projectId, stage: p.stage });
     }
-    const on = dateOf(c);
-    if (on !== undefined && c.type !== 'CaptureLead' && c.type !== 'PlanProject') {
-      const order = requireNotBefore(on, p.capturedOn);
+    if (c.type !== 'CaptureLead' && c.type !== 'PlanProject') {
+      const order = requireNotBefore(projectCommandDates(c)[0].date, p.capturedOn);
       if (E.isLeft(order)) return order;
     }
     return decideOpen(c, p);

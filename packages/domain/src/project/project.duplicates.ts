@@ -1,5 +1,7 @@
 import type { CreditCode } from '../shared/credit-code';
 import type { ProjectId, UnitId } from '../shared/ids';
+import { type Check, fail, ok } from './project.rules';
+import type { ProjectState } from './project.state';
 
 /** What duplicate detection knows of a project: who claims it, its investor and its content. */
 export interface ProjectFingerprint {
@@ -88,4 +90,96 @@ export const findDuplicates = (
     }
   }
   return matches.sort((a, b) => b.similarity - a.similarity || (a.projectId < b.projectId ? -1 : 1));
+};
+
+/** What deciding the counted member of a group of duplicates needs to know of one project. */
+export interface CountingMember<Id extends string = string> {
+  readonly projectId: Id;
+  /** The project this one is linked to as a duplicate (the link in force), if any. */
+  readonly duplicateOf?: Id;
+  /** Discarded, abandoned or rejected before signing: it counts only when no member of its group can. */
+  readonly dropped: boolean;
+  /** Captured or planned on (earlier wins a tie). */
+  readonly capturedOn: string;
+}
+
+/**
+ * 「一炮数响」(004 §(十六) 避免包装项目, DOMAIN.md §6): whatever links were made, every group of
+ * duplicates (projects joined by links, in either direction) counts exactly once. Returns, for
+ * each member, the member of its group that counts (itself when it counts). The counted member
+ * is, in this order of preference:
+ * 1. one still alive (not discarded, abandoned or rejected) — a link to a lead that was later
+ *    abandoned does not make the project count zero times;
+ * 2. one linked to no other member (the canonical the links point at) — honours the links made;
+ *    a cycle (A→B, B→A) has none, and the next rules break it;
+ * 3. the earliest captured; 4. the smallest project id.
+ * Links to a project that is not among the members are ignored for rule 2. Pure and deterministic:
+ * the order of the members does not matter.
+ */
+export const countedMembers = <Id extends string>(
+  members: Iterable<CountingMember<Id>>,
+): ReadonlyMap<Id, Id> => {
+  const byId = new Map<Id, CountingMember<Id>>();
+  for (const m of members) byId.set(m.projectId, m);
+  // Union–find over the links between known members.
+  const parent = new Map<Id, Id>();
+  const find = (id: Id): Id => {
+    let root = id;
+    for (let p = parent.get(root); p !== undefined && p !== root; p = parent.get(root)) root = p;
+    for (let x = id; x !== root; ) {
+      const next = parent.get(x)!;
+      parent.set(x, root);
+      x = next;
+    }
+    return root;
+  };
+  for (const id of byId.keys()) parent.set(id, id);
+  for (const m of byId.values()) {
+    if (m.duplicateOf === undefined || !byId.has(m.duplicateOf)) continue;
+    const a = find(m.projectId);
+    const b = find(m.duplicateOf);
+    if (a !== b) parent.set(a, b);
+  }
+  const isRoot = (m: CountingMember<Id>): boolean => m.duplicateOf === undefined || !byId.has(m.duplicateOf);
+  const better = (a: CountingMember<Id>, b: CountingMember<Id>): boolean => {
+    if (a.dropped !== b.dropped) return !a.dropped;
+    if (isRoot(a) !== isRoot(b)) return isRoot(a);
+    if (a.capturedOn !== b.capturedOn) return a.capturedOn < b.capturedOn;
+    return a.projectId < b.projectId;
+  };
+  const best = new Map<Id, CountingMember<Id>>();
+  for (const m of byId.values()) {
+    const g = find(m.projectId);
+    const current = best.get(g);
+    if (current === undefined || better(m, current)) best.set(g, m);
+  }
+  const counted = new Map<Id, Id>();
+  for (const id of byId.keys()) counted.set(id, best.get(find(id))!.projectId);
+  return counted;
+};
+
+const DROPPED_STAGES: ReadonlySet<string> = new Set(['discarded', 'abandoned', 'rejected']);
+
+/**
+ * The checks of a duplicate link that need the other project's state, which the project's own
+ * decider cannot see (R13 · 004 §(十六)): the command handler folds both streams and asks this
+ * before deciding. A link that would make the group count zero times is refused — to a project
+ * that does not exist, back to a project already linked to this one (A→B, B→A), to a project
+ * that is itself a duplicate (link to its original instead), or to a lead discarded, abandoned or
+ * rejected. A repeat of the link in force passes (the decider then records nothing). Links made
+ * concurrently, or made before a later change to the original, are resolved by `countedMembers`.
+ */
+export const requireLinkableCanonical = (
+  link: { readonly projectId: ProjectId; readonly canonicalProjectId: ProjectId },
+  own: ProjectState,
+  canonical: ProjectState,
+): Check => {
+  if (own.status !== 'none' && own.duplicateOf === link.canonicalProjectId) return ok;
+  const canonicalProjectId = link.canonicalProjectId;
+  if (canonical.status === 'none') return fail('CANONICAL_PROJECT_NOT_FOUND', { canonicalProjectId });
+  if (canonical.duplicateOf === link.projectId) return fail('DUPLICATE_LINK_CYCLE', { canonicalProjectId });
+  if (canonical.duplicateOf !== undefined)
+    return fail('CANONICAL_IS_DUPLICATE', { canonicalProjectId, linkedTo: canonical.duplicateOf });
+  if (DROPPED_STAGES.has(canonical.stage)) return fail('CANONICAL_CLOSED', { canonicalProjectId, stage: canonical.stage });
+  return ok;
 };

@@ -57,8 +57,18 @@ export const projectErrors = {
     rule: 'R2',
   },
   ADMISSION_BARRED: {
-    zh: '项目属于{ground}，不得准入',
-    en: 'The project falls under {ground} and cannot be admitted',
+    zh: '项目属于{groundZh}，不得准入',
+    en: 'The project is {groundEn} ({ground}) and cannot be admitted',
+    rule: 'R2',
+  },
+  OVERRULING_REASON_REQUIRED: {
+    zh: '{departments} 出具了不同意准入的意见，领导小组准入通过须写明理由',
+    en: '{departments} gave an unfavourable opinion: the leading group must state why it admits the project nonetheless',
+    rule: 'R2',
+  },
+  NOTHING_TO_OVERRULE: {
+    zh: '没有部门出具不同意准入的意见，无需说明否决理由',
+    en: 'No department gave an unfavourable opinion: there is nothing to overrule',
     rule: 'R2',
   },
   ADMISSION_ALREADY_DECIDED: {
@@ -74,6 +84,26 @@ export const projectErrors = {
   LEGAL_REVIEW_REQUIRED: {
     zh: '以{signatoryZh}名义签订的协议须经{reviewerZh}合法性审查通过',
     en: 'An agreement signed by the {signatory} must pass legal review by the {reviewer}',
+    rule: 'R4',
+  },
+  AMENDMENT_ADMISSION_REQUIRED: {
+    zh: '补充协议将固定资产投资由 {fromWan} 万元调整为 {toWan} 万元，达到 {thresholdWan} 万元，须经论证准入通过',
+    en: 'The supplementary agreement raises fixed-asset investment from {fromWan} to {toWan} 万元, reaching {thresholdWan} 万元: admission review must approve it first',
+    rule: 'R1',
+  },
+  AMENDMENT_DUE_DILIGENCE_REQUIRED: {
+    zh: '补充协议改为单独供地，须先完成尽职调查',
+    en: 'The supplementary agreement switches to stand-alone land supply: due diligence must be completed first',
+    rule: 'R3',
+  },
+  AMENDMENT_LEGAL_REVIEW_REQUIRED: {
+    zh: '补充协议变更了{termsZh}，须在 {since} 签订或变更之后经{reviewerZh}合法性审查通过',
+    en: 'The supplementary agreement changes {termsEn}: it must pass legal review by the {reviewer} after {since}, the last signing or amendment',
+    rule: 'R4',
+  },
+  AMENDMENT_APPROVAL_REQUIRED: {
+    zh: '补充协议变更了{termsZh}，须报领导小组会议审议通过（注明会议纪要）',
+    en: 'The supplementary agreement changes {termsEn}: the leading group must approve it (give its minutes)',
     rule: 'R4',
   },
   AGREEMENT_TERMS_INVALID: {
@@ -225,6 +255,36 @@ export const projectErrors = {
   ALREADY_LINKED_AS_DUPLICATE: {
     zh: '项目已认定为 {canonicalProjectId} 的重复项目',
     en: 'The project is already linked as a duplicate of {canonicalProjectId}',
+  },
+  CANONICAL_PROJECT_NOT_FOUND: {
+    zh: '所认定的原项目 {canonicalProjectId} 不存在',
+    en: 'The project {canonicalProjectId} named as the original does not exist',
+  },
+  DUPLICATE_LINK_CYCLE: {
+    zh: '项目 {canonicalProjectId} 已认定为本项目的重复项目，不能互相认定（否则该项目一次也不计）',
+    en: 'Project {canonicalProjectId} is already linked as a duplicate of this one: linking both ways would count the project zero times',
+  },
+  CANONICAL_IS_DUPLICATE: {
+    zh: '项目 {canonicalProjectId} 本身已认定为 {linkedTo} 的重复项目，请认定为 {linkedTo} 的重复',
+    en: 'Project {canonicalProjectId} is itself a duplicate of {linkedTo}: link to {linkedTo} instead',
+  },
+  CANONICAL_CLOSED: {
+    zh: '项目 {canonicalProjectId} 已{stage}，不能作为计数的原项目',
+    en: 'Project {canonicalProjectId} is {stage}: it cannot be the project that counts',
+  },
+  NOT_LINKED_AS_DUPLICATE: {
+    zh: '项目未认定为 {canonicalProjectId} 的重复项目（当前：{current}），无可撤销',
+    en: 'The project is not linked as a duplicate of {canonicalProjectId} (currently: {current}): nothing to undo',
+  },
+  RECEIPT_ID_CONFLICT: {
+    zh: '到位资金凭证 {receiptId} 已登记，内容不同；如需更正，请附更正理由（correction）',
+    en: 'Receipt {receiptId} is already recorded with different content; to correct it, give the reason (correction)',
+    rule: 'R11',
+  },
+  RECEIPT_NOT_RECORDED: {
+    zh: '到位资金凭证 {receiptId} 尚未登记，无可更正',
+    en: 'Receipt {receiptId} has not been recorded: there is nothing to correct',
+    rule: 'R11',
   },
 } as const satisfies Record<string, ErrorMessage>;
 

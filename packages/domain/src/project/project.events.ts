@@ -16,6 +16,7 @@ import { Cny, Count, Mu, Usd } from '../shared/money';
 import {
   CatalogueClass,
   Channel,
+  ConstructionNature,
   Department,
   FulfilmentFindingCode,
   IncentiveKind,
@@ -159,7 +160,13 @@ export const AdmissionApproved = defineEvent(
       negativeList: NegativeListStatus,
       minutesRef: NonEmptyText,
     },
-    { conditions: NonEmptyText },
+    {
+      conditions: NonEmptyText,
+      /** 建设性质 (absent in events recorded before it was asked). */
+      constructionNature: ConstructionNature,
+      /** The leading group's stated reason for admitting over unfavourable department opinions. */
+      overrulingReason: NonEmptyText,
+    },
   ),
   { zh: '领导小组准入通过', en: 'The leading group approved admission', rules: ['R1', 'R2'] },
 );
@@ -226,15 +233,25 @@ export const AgreementSigned = defineEvent(
 
 export const AgreementAmended = defineEvent(
   'AgreementAmended',
-  struct({
-    ...project,
-    agreementId: AgreementId,
-    on: BusinessDate,
-    terms: AgreementTerms,
-    reason: NonEmptyText,
-    evidence: Evidence,
-  }),
-  { zh: '协议变更（补充协议）', en: 'The agreement was amended (supplementary agreement)', rules: ['R5'] },
+  struct(
+    {
+      ...project,
+      agreementId: AgreementId,
+      on: BusinessDate,
+      terms: AgreementTerms,
+      reason: NonEmptyText,
+      evidence: Evidence,
+    },
+    {
+      /** The leading group's approval of a supplementary agreement that legal review had to see (R4: 002 §六). */
+      leadingGroupMinutesRef: NonEmptyText,
+    },
+  ),
+  {
+    zh: '协议变更（补充协议）',
+    en: 'The agreement was amended (supplementary agreement)',
+    rules: ['R1', 'R3', 'R4', 'R5'],
+  },
 );
 
 /**
@@ -573,6 +590,51 @@ export const DuplicateLinked = defineEvent(
   },
 );
 
+export const DuplicateUnlinked = defineEvent(
+  'DuplicateUnlinked',
+  struct({ ...project, canonicalProjectId: ProjectId, on: BusinessDate, reason: NonEmptyText }),
+  {
+    zh: '撤销重复项目认定（附理由），恢复单独计数',
+    en: 'A duplicate link was undone, with a reason: the project counts on its own again',
+  },
+);
+
+/**
+ * Foreign capital actually received (利用外资, 000 §二; R11: money received, not promised). The
+ * agreement's `foreignCapital` stays a commitment; target progress counts these receipts by the
+ * date the money arrived. `receiptId` names the receipt (e.g. the 外汇登记 / bank reference) so
+ * that a repeat is harmless and a conflicting one is refused; a receipt recorded wrongly is
+ * corrected by the same receipt id with a `correction` (its reason), which replaces its figures.
+ */
+export const ForeignCapitalReceived = defineEvent(
+  'ForeignCapitalReceived',
+  struct(
+    { ...project, receiptId: NonEmptyText, amount: Usd, on: BusinessDate, evidence: Evidence },
+    { source: NonEmptyText /* 来源国家或地区 */, correction: Correction },
+  ),
+  { zh: '外资实际到位（利用外资）', en: 'Foreign capital was actually received', rules: ['R11'] },
+);
+
+/**
+ * Funds from outside the province actually in place (利用省外资金, 003), counted like foreign
+ * capital: by the date the money arrived, never from what an agreement promised.
+ */
+export const OutOfProvinceFundsReceived = defineEvent(
+  'OutOfProvinceFundsReceived',
+  struct(
+    {
+      ...project,
+      receiptId: NonEmptyText,
+      amount: Cny,
+      sourceProvince: NonEmptyText,
+      on: BusinessDate,
+      evidence: Evidence,
+    },
+    { correction: Correction },
+  ),
+  { zh: '省外资金实际到位（利用省外资金）', en: 'Funds from outside the province were actually received', rules: ['R11'] },
+);
+
 /** Every event of the investment-project aggregate (stream `project-<id>`). */
 export const projectEvents = {
   LeadCaptured,
@@ -612,6 +674,9 @@ export const projectEvents = {
   ProjectAbandoned,
   MilestoneMissed,
   DuplicateLinked,
+  DuplicateUnlinked,
+  ForeignCapitalReceived,
+  OutOfProvinceFundsReceived,
 } as const;
 
 export type ProjectEvent = EventOf<typeof projectEvents>;

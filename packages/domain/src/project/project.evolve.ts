@@ -17,7 +17,8 @@ type KeyedField =
   | 'performance'
   | 'evaluations'
   | 'incentives'
-  | 'missedMilestones';
+  | 'missedMilestones'
+  | 'receipts';
 
 /**
  * Which keyed records the current fold has already copied and so owns. The first write to a
@@ -34,6 +35,7 @@ const nothingOwned = (): Owned => ({
   evaluations: false,
   incentives: false,
   missedMilestones: false,
+  receipts: false,
 });
 
 /** Sets `key` of a keyed record of the draft, copying the record unless the fold owns it. */
@@ -133,6 +135,8 @@ const newProject = (f: {
   termination: undefined,
   abandonedOn: undefined,
   duplicateOf: undefined,
+  unlinkedFrom: undefined,
+  receipts: {},
 });
 
 /** A writable copy of a project, written out field by field (faster than a spread on V8). */
@@ -179,6 +183,8 @@ const draftOf = (p: Project): Draft => {
     termination: p.termination,
     abandonedOn: p.abandonedOn,
     duplicateOf: p.duplicateOf,
+    unlinkedFrom: p.unlinkedFrom,
+    receipts: p.receipts,
   };
   // Compile-time check that every field, optional ones included, is copied.
   const complete: Record<keyof Project, unknown> = d;
@@ -243,7 +249,8 @@ const applyEvent = (d: Draft, event: ProjectEvent, owned?: Owned): void => {
       return moveTo(d, event.data.on, 'discarded');
     case 'ConsultationOpened':
       d.consultation = { openedOn: event.data.on, departments: event.data.departments, opinions: {} };
-      return moveTo(d, event.data.on, 'under-review');
+      // After signing, the review is of a supplementary agreement (R1): the project stays where it is.
+      return d.agreement !== undefined ? touch(d, event.data.on) : moveTo(d, event.data.on, 'under-review');
     case 'DepartmentOpinionRecorded': {
       const c = d.consultation;
       if (c !== undefined)
@@ -252,7 +259,7 @@ const applyEvent = (d: Draft, event: ProjectEvent, owned?: Owned): void => {
     }
     case 'AdmissionApproved':
       d.admission = { decision: 'approved', on: event.data.on };
-      return moveTo(d, event.data.on, 'admitted');
+      return d.agreement !== undefined ? touch(d, event.data.on) : moveTo(d, event.data.on, 'admitted');
     case 'AdmissionRejected':
       d.admission = { decision: 'rejected', on: event.data.on };
       return moveTo(d, event.data.on, 'rejected');
@@ -272,13 +279,17 @@ const applyEvent = (d: Draft, event: ProjectEvent, owned?: Owned): void => {
     case 'NegotiationHeld':
       return touch(d, event.data.on);
     case 'LegalReviewPassed':
-    case 'LegalReviewFailed':
-      d.legalReview = {
+    case 'LegalReviewFailed': {
+      const review = {
         reviewer: event.data.reviewer,
         passed: event.type === 'LegalReviewPassed',
         on: event.data.on,
       };
+      d.legalReview = review;
+      // After signing, a review is of a draft supplementary agreement (R4 · 002 §六).
+      if (d.agreement !== undefined) d.agreement = { ...d.agreement, reviewSinceChange: review };
       return touch(d, event.data.on);
+    }
     case 'AgreementSigned': {
       const e = event.data;
       const incentives: Record<string, IncentiveAccount> = {};
@@ -291,6 +302,8 @@ const applyEvent = (d: Draft, event: ProjectEvent, owned?: Owned): void => {
         terms: e.terms,
         termsAtSigning: e.terms,
         amendments: 0,
+        changedOn: e.on,
+        reviewSinceChange: undefined,
       };
       d.incentives = incentives;
       if (owned !== undefined) owned.incentives = true;
@@ -312,7 +325,13 @@ const applyEvent = (d: Draft, event: ProjectEvent, owned?: Owned): void => {
         for (const [id, account] of Object.entries(d.incentives)) {
           if (incentives[id] === undefined) incentives[id] = { ...account, ceiling: account.disbursed };
         }
-        d.agreement = { ...d.agreement, terms: e.terms, amendments: d.agreement.amendments + 1 };
+        d.agreement = {
+          ...d.agreement,
+          terms: e.terms,
+          amendments: d.agreement.amendments + 1,
+          changedOn: e.on,
+          reviewSinceChange: undefined,
+        };
         d.incentives = incentives;
         if (owned !== undefined) owned.incentives = true;
       }
@@ -470,6 +489,30 @@ const applyEvent = (d: Draft, event: ProjectEvent, owned?: Owned): void => {
     case 'DuplicateLinked':
       d.duplicateOf = event.data.canonicalProjectId;
       return touch(d, event.data.on);
+    case 'DuplicateUnlinked':
+      d.duplicateOf = undefined;
+      d.unlinkedFrom = event.data.canonicalProjectId;
+      return touch(d, event.data.on);
+    case 'ForeignCapitalReceived': {
+      const e = event.data;
+      setEntry(d, owned, 'receipts', e.receiptId, {
+        kind: 'foreign-capital',
+        amount: e.amount,
+        on: e.on,
+        ...(e.source !== undefined ? { source: e.source } : {}),
+      });
+      return touch(d, e.on);
+    }
+    case 'OutOfProvinceFundsReceived': {
+      const e = event.data;
+      setEntry(d, owned, 'receipts', e.receiptId, {
+        kind: 'out-of-province-funds',
+        amount: e.amount,
+        on: e.on,
+        source: e.sourceProvince,
+      });
+      return touch(d, e.on);
+    }
     default:
       return assertNever(event);
   }

@@ -24,6 +24,7 @@ import {
   qualifyLead,
   reachCapacity,
   reclaimLand,
+  recordLegalReview,
   recordMissedMilestones,
   reportInvestment,
   reportPerformance,
@@ -597,10 +598,16 @@ describe('R10 — compliant projects are honoured, underperformers get secondary
   });
 
   it('an amendment cannot lower an incentive ceiling below what was already paid for it (R10)', () => {
-    const paid = then(compliant(), disburseIncentive({ amount: cny.wan(800) }));
+    // A supplementary agreement that changes incentives is reviewed and approved again (R4 · 002 §六).
+    const paid = then(
+      compliant(),
+      disburseIncentive({ amount: cny.wan(800) }),
+      recordLegalReview({ on: date('2027-03-20') }),
+    );
     const lowered = (ceiling: number) =>
       amendAgreement({
         on: date('2027-04-01'),
+        leadingGroupMinutesRef: text('领导小组 2027 年第 2 次会议纪要'),
         terms: signedAgreementTerms({
           incentives: [{ ...fixtureIncentives[0]!, ceiling: cny.fen(ceiling) }, fixtureIncentives[1]!],
         }),
@@ -623,11 +630,16 @@ describe('R10 — compliant projects are honoured, underperformers get secondary
   });
 
   it('an incentive dropped by an amendment keeps what was paid, and nothing more can be paid on it (R10)', () => {
-    const paid = then(compliant(), disburseIncentive({ amount: cny.wan(800) }));
+    const paid = then(
+      compliant(),
+      disburseIncentive({ amount: cny.wan(800) }),
+      recordLegalReview({ on: date('2027-03-20') }),
+    );
     const amended = then(
       paid,
       amendAgreement({
         on: date('2027-04-01'),
+        leadingGroupMinutesRef: text('领导小组 2027 年第 2 次会议纪要'),
         terms: signedAgreementTerms({ incentives: [fixtureIncentives[1]!] }),
       }),
     );

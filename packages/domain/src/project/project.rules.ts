@@ -8,8 +8,24 @@ import type { ProjectPolicy } from './project.policy';
 import { governingVerdict } from './project.state';
 import type { Project } from './project.state';
 import { cny } from '../shared/money';
-import { leaderRoleZh, legalReviewerZh, signatoryZh } from './project.vocabulary';
-import type { LeaderRole, LegalReviewer, Signatory, Stage } from './project.vocabulary';
+import {
+  admissionBarLabels,
+  leaderRoleZh,
+  legalReviewerZh,
+  reviewedTermLabels,
+  signatoryZh,
+} from './project.vocabulary';
+import type {
+  AdmissionBar,
+  CatalogueClass,
+  ConstructionNature,
+  LeaderRole,
+  LegalReviewer,
+  NegativeListStatus,
+  ReviewedTerm,
+  Signatory,
+  Stage,
+} from './project.vocabulary';
 
 /** A refusal of the project aggregate. */
 export type ProjectError = DomainError<ProjectErrorCode>;
@@ -54,13 +70,57 @@ export const requireAllOpinions = (p: Project): Check => {
   return missing.length === 0 ? ok : fail('OPINIONS_MISSING', { missing: missing.join(', ') });
 };
 
-/** R2 (002 §四): nothing on the negative list or in the eliminated category is admitted. */
-export const requireAdmissible = (negativeList: string, catalogueClass: string): Check =>
+/**
+ * What the catalogues bar from admission (R2 · 000 §三.1, 002 §一/§四: 结合《产业结构调整指导目录》、
+ * 《市场准入负面清单》…做好项目考察前信息甄别; 符合产业发展政策…的项目，报领导小组评审): the negative
+ * list's prohibited items, the catalogue's eliminated class, and — by the catalogue's own rule,
+ * 《产业结构调整指导目录（2024年本）》说明: 对属于限制类的新建项目，禁止投资; 对属于限制类的现有生产能力，
+ * 允许企业在一定期限内改造升级 — a new project of its restricted class, but not the upgrading of
+ * existing restricted capacity.
+ */
+export const admissionBar = (
+  negativeList: NegativeListStatus,
+  catalogueClass: CatalogueClass,
+  nature: ConstructionNature,
+): AdmissionBar | undefined =>
   negativeList === 'prohibited'
-    ? fail('ADMISSION_BARRED', { ground: 'negative-list' })
+    ? 'negative-list'
     : catalogueClass === 'eliminated'
-      ? fail('ADMISSION_BARRED', { ground: 'eliminated-category' })
-      : ok;
+      ? 'eliminated-category'
+      : catalogueClass === 'restricted' && nature === 'new-build'
+        ? 'restricted-category'
+        : undefined;
+
+/** R2: nothing the catalogues bar is admitted (see `admissionBar`). */
+export const requireAdmissible = (
+  negativeList: NegativeListStatus,
+  catalogueClass: CatalogueClass,
+  nature: ConstructionNature,
+): Check => {
+  const ground = admissionBar(negativeList, catalogueClass, nature);
+  return ground === undefined
+    ? ok
+    : fail('ADMISSION_BARRED', {
+        ground,
+        groundZh: admissionBarLabels[ground].zh,
+        groundEn: admissionBarLabels[ground].en,
+      });
+};
+
+/**
+ * R2 (000 §三.1: 形成论证意见，拿出是否准入意见; 002 §四: 书面征询…相关单位意见…报领导小组进行评审):
+ * the leading group decides, and may admit a project a department opposed — but only by stating
+ * why, so that the overruled written opinion and the reason stand side by side in the record.
+ */
+export const requireOverrulingReason = (p: Project, reason: string | undefined): Check => {
+  const opposed = Object.entries(p.consultation?.opinions ?? {})
+    .filter(([, opinion]) => opinion === 'unfavourable')
+    .map(([department]) => department);
+  if (opposed.length > 0 && reason === undefined)
+    return fail('OVERRULING_REASON_REQUIRED', { departments: opposed.join(', ') });
+  if (opposed.length === 0 && reason !== undefined) return fail('NOTHING_TO_OVERRULE');
+  return ok;
+};
 
 /** R3 (000 §三.2): stand-alone land supply needs due diligence before signing. */
 export const requireDueDiligence = (p: Project, terms: AgreementTerms): Check =>
@@ -146,6 +206,85 @@ export const requireCeilingsCoverDisbursed = (p: Project, terms: AgreementTerms)
         incentiveId: below.incentiveId,
         disbursed: p.incentives[below.incentiveId]?.disbursed ?? 0,
       });
+};
+
+/**
+ * R1 (000 §三.1: 对入区固定资产投资 1000 万元以上的项目实施论证准入机制) for a supplementary agreement:
+ * one that brings fixed-asset investment from below the line to or above it needs the admission a
+ * first signing of that size needs (approved, after signing if need be); one that stays on the same
+ * side needs nothing more.
+ */
+export const requireAmendmentAdmission = (
+  p: Project,
+  before: AgreementTerms,
+  after: AgreementTerms,
+  policy: ProjectPolicy,
+): Check =>
+  before.fixedAssetInvestment < policy.admissionThreshold &&
+  after.fixedAssetInvestment >= policy.admissionThreshold &&
+  p.admission?.decision !== 'approved'
+    ? fail('AMENDMENT_ADMISSION_REQUIRED', {
+        fromWan: cny.toWan(before.fixedAssetInvestment),
+        toWan: cny.toWan(after.fixedAssetInvestment),
+        thresholdWan: cny.toWan(policy.admissionThreshold),
+      })
+    : ok;
+
+/** R3 (000 §三.2: 对拟落地项目特别是单独供地项目开展尽职调查): a supplementary agreement that switches to stand-alone land needs due diligence. */
+export const requireAmendmentDueDiligence = (
+  p: Project,
+  before: AgreementTerms,
+  after: AgreementTerms,
+): Check =>
+  before.landSupply !== 'standalone' && after.landSupply === 'standalone' && p.dueDiligenceOn === undefined
+    ? fail('AMENDMENT_DUE_DILIGENCE_REQUIRED')
+    : ok;
+
+const same = (a: unknown, b: unknown): boolean => JSON.stringify(a) === JSON.stringify(b);
+
+/** The terms legal review covered (see `ReviewedTerm`) that a supplementary agreement changes. */
+export const reviewedTermsChanged = (
+  before: AgreementTerms,
+  after: AgreementTerms,
+): ReadonlyArray<ReviewedTerm> => [
+  ...(same(before.incentives, after.incentives) ? [] : (['incentives'] as const)),
+  ...(before.clawbackClause === after.clawbackClause ? [] : (['clawback-clause'] as const)),
+  ...(before.landSupply === after.landSupply && before.landArea === after.landArea
+    ? []
+    : (['land'] as const)),
+  ...(same(before.commitments, after.commitments) ? [] : (['commitments'] as const)),
+];
+
+/**
+ * R4 (002 §六: 以区政府名义签署的投资协议需经区司法局进行合法性审查，以经开区管委会名义签署的投资协议要经过
+ * 法务审核，并报区政府招商领导小组会议审议通过) for a supplementary agreement that changes terms the review
+ * covered: a legal review recorded since the signing or the latest amendment, passed, by the reviewer
+ * of the agreement's signatory, and the leading group's approval (its minutes).
+ */
+export const requireAmendmentLegalReview = (
+  p: Project,
+  after: AgreementTerms,
+  leadingGroupMinutesRef: string | undefined,
+): Check => {
+  const a = p.agreement;
+  if (a === undefined) return fail('AGREEMENT_NOT_SIGNED');
+  const changed = reviewedTermsChanged(a.terms, after);
+  if (changed.length === 0) return ok;
+  const reviewer = requiredReviewer(a.signatory);
+  const r = a.reviewSinceChange;
+  const terms = {
+    terms: changed.join(', '),
+    termsZh: changed.map((t) => reviewedTermLabels[t].zh).join('、'),
+    termsEn: changed.map((t) => reviewedTermLabels[t].en).join(', '),
+  };
+  if (r === undefined || !r.passed || r.reviewer !== reviewer)
+    return fail('AMENDMENT_LEGAL_REVIEW_REQUIRED', {
+      ...terms,
+      since: a.changedOn,
+      reviewer,
+      reviewerZh: legalReviewerZh[reviewer],
+    });
+  return leadingGroupMinutesRef === undefined ? fail('AMENDMENT_APPROVAL_REQUIRED', terms) : ok;
 };
 
 /** R6 (000 §三.3, 001 §(三)1): who must be assigned before construction starts. */

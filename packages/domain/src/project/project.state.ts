@@ -49,6 +49,14 @@ export interface SignedAgreement {
   /** Terms as signed: counting "signed ≥ 1亿" uses these unless amended (DOMAIN.md §5). */
   readonly termsAtSigning: AgreementTerms;
   readonly amendments: number;
+  /** The day of the signing or of the latest amendment. */
+  readonly changedOn: BusinessDate;
+  /** The latest legal review since the signing or the latest amendment (of a draft supplementary agreement). */
+  readonly reviewSinceChange?: {
+    readonly reviewer: LegalReviewer;
+    readonly passed: boolean;
+    readonly on: BusinessDate;
+  };
 }
 
 export interface ProcedureState {
@@ -92,6 +100,15 @@ export interface Rectification {
   readonly orderedOn: BusinessDate;
   readonly dueBy: BusinessDate;
   readonly completedOn?: BusinessDate;
+}
+
+/** Money actually received for the project (利用外资 in USD cents, 利用省外资金 in 分), by receipt. */
+export interface CapitalReceipt {
+  readonly kind: 'foreign-capital' | 'out-of-province-funds';
+  readonly amount: number;
+  readonly on: BusinessDate;
+  /** The source country/region or province, as recorded. */
+  readonly source?: string;
 }
 
 /** A project that exists: everything the rules need, folded from its events. */
@@ -150,6 +167,10 @@ export interface Project {
   readonly termination?: { readonly on: BusinessDate; readonly basis: TerminationBasis };
   readonly abandonedOn?: BusinessDate;
   readonly duplicateOf?: ProjectId;
+  /** The canonical project of the link most recently undone (a repeated undo is then harmless). */
+  readonly unlinkedFrom?: ProjectId;
+  /** Capital actually received, by receipt id (R11: money received, not promised). */
+  readonly receipts: Readonly<Record<string, CapitalReceipt>>;
 }
 
 /** The state of a project stream. */

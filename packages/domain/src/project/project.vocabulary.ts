@@ -51,6 +51,24 @@ export const CatalogueClass = t.keyof(
 );
 export type CatalogueClass = t.TypeOf<typeof CatalogueClass>;
 
+/**
+ * 建设性质 as the industrial-structure catalogue distinguishes it: a new project (新建项目, new
+ * capacity, an expansion included) or the upgrading of existing production capacity (现有生产能力
+ * 改造升级). 《产业结构调整指导目录（2024年本）》说明: 对属于限制类的新建项目，禁止投资; 对属于限制类的
+ * 现有生产能力，允许企业在一定期限内改造升级.
+ */
+export const ConstructionNature = t.keyof(
+  { 'new-build': null, 'upgrade-existing': null },
+  'ConstructionNature',
+);
+export type ConstructionNature = t.TypeOf<typeof ConstructionNature>;
+
+/** Labels of 建设性质 for people (zh, en). */
+export const constructionNatureLabels = {
+  'new-build': { zh: '新建项目（含新增产能）', en: 'new project (new capacity)' },
+  'upgrade-existing': { zh: '现有生产能力改造升级', en: 'upgrade of existing capacity' },
+} as const satisfies Record<ConstructionNature, { readonly zh: string; readonly en: string }>;
+
 /** Position in the market-access negative list (市场准入负面清单). */
 export const NegativeListStatus = t.keyof(
   { 'not-listed': null, 'licence-required': null, prohibited: null },
@@ -63,6 +81,7 @@ export const RejectionGround = t.keyof(
   {
     'negative-list': null,
     'eliminated-category': null,
+    'restricted-category': null, // 限制类新建项目
     feasibility: null,
     'land-use-plan': null,
     environment: null,
@@ -72,6 +91,46 @@ export const RejectionGround = t.keyof(
   'RejectionGround',
 );
 export type RejectionGround = t.TypeOf<typeof RejectionGround>;
+
+/**
+ * Why the catalogue bars a project from admission (R2 · 000 §三.1, 002 §一/§四): the negative list's
+ * prohibited items, the catalogue's eliminated class, or a new project of its restricted class.
+ */
+export type AdmissionBar = 'negative-list' | 'eliminated-category' | 'restricted-category';
+
+/** Labels of the bars for people (zh, en). */
+export const admissionBarLabels = {
+  'negative-list': {
+    zh: '市场准入负面清单禁止准入事项',
+    en: 'a prohibited item of the market-access negative list',
+  },
+  'eliminated-category': {
+    zh: '产业结构调整指导目录淘汰类',
+    en: 'the eliminated class of the industrial-structure catalogue',
+  },
+  'restricted-category': {
+    zh: '产业结构调整指导目录限制类新建项目',
+    en: 'a new project in the restricted class of the industrial-structure catalogue',
+  },
+} as const satisfies Record<AdmissionBar, { readonly zh: string; readonly en: string }>;
+
+/**
+ * Terms of an agreement that its legal review covered (R4 · 002 §六: 加强投资协议合法性、优惠政策、
+ * 投资方权利义务审查): the incentives (优惠政策), the binding clauses that withhold or claw them back
+ * (约束条款), the land the investor obtains (用地: supply and area) and the yearly contribution it owes
+ * in return (社会贡献承诺: output, tax, jobs — what 000 §三.2 binds the incentives to). The schedule and
+ * the investment figures are not clauses of that review: changing them is watched by the milestones
+ * (R8) and, across the 1000万元 line, by admission review (R1).
+ */
+export type ReviewedTerm = 'incentives' | 'clawback-clause' | 'land' | 'commitments';
+
+/** Labels of the reviewed terms for people (zh, en). */
+export const reviewedTermLabels = {
+  incentives: { zh: '优惠政策', en: 'incentives' },
+  'clawback-clause': { zh: '约束条款', en: 'binding clauses' },
+  land: { zh: '用地（供地方式、面积）', en: 'land (supply, area)' },
+  commitments: { zh: '社会贡献承诺（产值、税收、就业）', en: 'commitments (output, tax, jobs)' },
+} as const satisfies Record<ReviewedTerm, { readonly zh: string; readonly en: string }>;
 
 /** Roles of R6 (一个项目、一个包保领导、一个包保责任人; 项目经理、项目秘书 for key projects). */
 export const LeaderRole = t.keyof(

@@ -1,6 +1,8 @@
 import * as t from 'io-ts';
+import { factDate, type FactDates } from '../shared/business-date';
 import { BusinessDate, Year } from '../shared/dates';
 import { struct } from '../shared/event-codec';
+import { assertNever } from '../shared/exhaustive';
 import { NonEmptyText, UnitId } from '../shared/ids';
 import { PlanScope, Targets } from './target-plan.events';
 
@@ -37,3 +39,15 @@ export type ReviseAnnualTargets = t.TypeOf<typeof ReviseAnnualTargets>;
 
 export const TargetPlanCommand = t.union([SetAnnualTargets, ReviseAnnualTargets], 'TargetPlanCommand');
 export type TargetPlanCommand = t.TypeOf<typeof TargetPlanCommand>;
+
+/** The business date of a target-plan command (DOMAIN.md §5); the year's targets are goals, not facts. */
+export const targetPlanCommandDates = (c: TargetPlanCommand): FactDates => {
+  switch (c.type) {
+    case 'SetAnnualTargets':
+      return [factDate('setOn', c.setOn)];
+    case 'ReviseAnnualTargets':
+      return [factDate('revisedOn', c.revisedOn)];
+    default:
+      return assertNever(c);
+  }
+};

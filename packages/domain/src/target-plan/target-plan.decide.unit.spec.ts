@@ -10,7 +10,11 @@ import {
   AnnualTargetsSet,
   defaultTargetsR11,
   districtTargets2024R12,
+  metricCatalogue,
+  metricKinds,
+  MetricKey,
   ReviseAnnualTargets,
+  zoneTargets003,
   SetAnnualTargets,
   TargetPlanEventCodec,
   targetPlanDecider,
@@ -45,7 +49,7 @@ const targetsSet = (targets: Targets = defaultTargetsR11): TargetPlanEvent => ({
   data: { unitId, year, scope: 'unit', targets, setOn: on('2024-02-20'), setBy: text('区投资促进局') },
 });
 const revised: Targets = defaultTargetsR11.map((e) =>
-  e.metric === 'leads' ? { ...e, target: { kind: 'count', value: count(60) } } : e,
+  e.metric === 'capturedLeads' ? { ...e, target: { kind: 'count', value: count(60) } } : e,
 );
 const revise = (targets: Targets = revised): ReviseAnnualTargets => ({
   type: 'ReviseAnnualTargets',
@@ -248,6 +252,38 @@ describe('annual target plan', () => {
         { metric: 'signedToStartedRate', target: { kind: 'rate', basisPoints: 7500 } },
         { metric: 'startedToStatisticsRate', target: { kind: 'rate', basisPoints: 8000 } },
       ]);
+    });
+
+    it('R11 · 000 §二 / 004 §(十六): 搜集招商信息 (every lead captured) and 有效项目信息 (qualified leads) are two metrics, each saying what it counts', () => {
+      expect(metricCatalogue.capturedLeads).toMatchObject({ zh: '搜集招商信息', kind: 'count' });
+      expect(metricCatalogue.capturedLeads.countsZh).toContain('无论其后是否研判为有效');
+      expect(metricCatalogue.leads).toMatchObject({ zh: '有效线索', kind: 'count' });
+      expect(metricCatalogue.leads.countsZh).toContain('有效项目信息');
+      expect(metricCatalogue.leads.countsEn).toContain('qualified');
+      // seed 000's plan names the captured leads; a region that counts qualified leads lists `leads`
+      expect(defaultTargetsR11[0]).toEqual({ metric: 'capturedLeads', target: { kind: 'count', value: 50 } });
+      expect(E.isRight(SetAnnualTargets.decode(setTargets([{ metric: 'leads', target: { kind: 'count', value: count(30) } }])))).toBe(true);
+    });
+
+    it('R11 · 000 §二 / 003 / 004 §(十六): every metric key has a definition (zh/en) of what it counts, in the unit of its kind', () => {
+      for (const key of Object.keys(MetricKey.keys) as MetricKey[]) {
+        const m = metricCatalogue[key];
+        expect(m.kind).toBe(metricKinds[key]);
+        expect(m.countsZh.length).toBeGreaterThan(0);
+        expect(m.countsEn.length).toBeGreaterThan(0);
+        expect(m.seeds.length).toBeGreaterThan(0);
+      }
+    });
+
+    it('R11 · 003「竣工投產工業項目38個，利用省外資金110億元」: the zone plan of seed 003 is a valid plan with 利用省外资金 in CNY', () => {
+      const outcome = targetPlanDecider.decide(setTargets(zoneTargets003), targetPlanDecider.initialState);
+      expect(E.isRight(outcome) && outcome.right.map((e) => e.type)).toEqual(['AnnualTargetsSet']);
+      expect(zoneTargets003).toContainEqual({ metric: 'outOfProvinceFunds', target: { kind: 'cny', value: cny.yi(110) } });
+      expect(zoneTargets003).toContainEqual({ metric: 'projectsInProduction', target: { kind: 'count', value: 38 } });
+    });
+
+    it('R11 · 004 §(十六)「新竣工投产项目」: completions are a plan metric of their own', () => {
+      expect(E.isRight(SetAnnualTargets.decode(setTargets([{ metric: 'completedProjects', target: { kind: 'count', value: count(12) } }])))).toBe(true);
     });
 
     it('a rate above 100 % does not decode (R12)', () => {

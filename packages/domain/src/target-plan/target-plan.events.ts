@@ -10,14 +10,17 @@ import { Cny, Count, Usd } from '../shared/money';
  */
 export const MetricKey = t.keyof(
   {
-    leads: null, // 有效线索 / 搜集招商信息（条）
+    leads: null, // 有效项目信息 / 有效线索（条）: leads judged genuine (004 §(十六)); key kept as stored
+    capturedLeads: null, // 搜集招商信息（条）: leads captured, whatever became of them (000 §二)
     plannedProjects: null, // 谋划项目（个）
     signedProjects: null, // 新签约项目（个），常带规模门槛：亿元以上
     signedAgreementFunds: null, // 协议资金（元）
     startedProjects: null, // 新开工项目（个），常带规模门槛：5000 万元 / 亿元以上
-    projectsInProduction: null, // 竣工投产项目（个）
+    projectsInProduction: null, // 投产 / 竣工投产项目（个）: counted when production starts
+    completedProjects: null, // 新竣工项目（个）: counted when construction is completed
     fixedAssetInvestment: null, // 完成固定资产投资（元）
-    foreignCapital: null, // 利用外资（美元）
+    foreignCapital: null, // 利用外资（美元）: foreign capital actually received
+    outOfProvinceFunds: null, // 利用省外资金（元）: funds from outside the province actually received (003)
     statisticsEntries: null, // 入库纳统项目（个）
     signedToStartedRate: null, // 签约项目开工率（基点）
     startedToStatisticsRate: null, // 开工项目纳统率（基点）
@@ -30,13 +33,16 @@ export type MetricKey = t.TypeOf<typeof MetricKey>;
 export type TargetKind = 'count' | 'cny' | 'usd' | 'rate';
 export const metricKinds: { readonly [K in MetricKey]: TargetKind } = {
   leads: 'count',
+  capturedLeads: 'count',
   plannedProjects: 'count',
   signedProjects: 'count',
   signedAgreementFunds: 'cny',
   startedProjects: 'count',
   projectsInProduction: 'count',
+  completedProjects: 'count',
   fixedAssetInvestment: 'cny',
   foreignCapital: 'usd',
+  outOfProvinceFunds: 'cny',
   statisticsEntries: 'count',
   signedToStartedRate: 'rate',
   startedToStatisticsRate: 'rate',

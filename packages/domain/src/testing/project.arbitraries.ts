@@ -22,6 +22,7 @@ import type {
 import type { Project, ProjectState } from '../project/project.state';
 import {
   CatalogueClass,
+  ConstructionNature,
   Channel,
   Department,
   FulfilmentFindingCode,
@@ -40,7 +41,7 @@ import {
 } from '../project/project.vocabulary';
 import { addDays, BusinessDate, monthOf, Year, yearOf } from '../shared/dates';
 import { unsafeId } from '../shared/ids';
-import { cny, count, mu } from '../shared/money';
+import { cny, count, mu, usd } from '../shared/money';
 import * as fx from './project.fixtures';
 import {
   arbAgreementId,
@@ -261,6 +262,8 @@ export const projectEventArbitraries: EventArbitraries = {
         negativeList: arbKey<NegativeListStatus>(NegativeListStatus),
         minutesRef: arbText,
         conditions: arbText,
+        constructionNature: arbKey<ConstructionNature>(ConstructionNature),
+        overrulingReason: arbText,
       },
       { requiredKeys: ['projectId', 'on', 'catalogueClass', 'negativeList', 'minutesRef'] },
     ),
@@ -530,6 +533,28 @@ export const projectEventArbitraries: EventArbitraries = {
       reason: arbText,
     }),
   ),
+  DuplicateUnlinked: event(
+    'DuplicateUnlinked',
+    fc.record({ projectId: arbProjectId, canonicalProjectId: arbProjectId, on, reason: arbText }),
+  ),
+  ForeignCapitalReceived: event(
+    'ForeignCapitalReceived',
+    fc.record(
+      { projectId: arbProjectId, receiptId: arbText, amount: arbUsd, on, evidence: arbEvidence, source: arbText },
+      { requiredKeys: ['projectId', 'receiptId', 'amount', 'on', 'evidence'] },
+    ),
+  ),
+  OutOfProvinceFundsReceived: event(
+    'OutOfProvinceFundsReceived',
+    fc.record({
+      projectId: arbProjectId,
+      receiptId: arbText,
+      amount: arbCny,
+      sourceProvince: arbText,
+      on,
+      evidence: arbEvidence,
+    }),
+  ),
 };
 
 /** Any project event with valid data (not necessarily a history the rules allow). */
@@ -578,6 +603,9 @@ export const STEP_KINDS = [
   'abandon',
   'missed',
   'linkDuplicate',
+  'unlinkDuplicate',
+  'foreignCapital',
+  'outOfProvinceFunds',
 ] as const;
 export type StepKind = (typeof STEP_KINDS)[number];
 
@@ -611,6 +639,9 @@ export const IDEMPOTENT_STEPS: ReadonlySet<StepKind> = new Set<StepKind>([
   'abandon',
   'missed',
   'linkDuplicate',
+  'unlinkDuplicate',
+  'foreignCapital',
+  'outOfProvinceFunds',
 ]);
 
 export interface ScriptStep {
@@ -747,7 +778,12 @@ export const commandFor = (step: ScriptStep, state: ProjectState, today: Busines
     case 'sign':
       return fx.signAgreement({ on: today, terms: termsFor(today, pick) });
     case 'amend':
-      return fx.amendAgreement({ on: today, terms: termsFor(p?.agreement?.signedOn ?? today, pick) });
+      // Half the supplements name the leading group's approval (R4); a review may or may not precede them.
+      return fx.amendAgreement({
+        on: today,
+        terms: termsFor(p?.agreement?.signedOn ?? today, pick),
+        ...(pick % 2 === 0 ? { leadingGroupMinutesRef: unsafeId.text('领导小组会议纪要（补充协议）') } : {}),
+      });
     case 'requestProcedure':
       return fx.requestProcedure({
         procedureId: unsafeId.procedure(`SX-${pick % 3}`),
@@ -831,6 +867,23 @@ export const commandFor = (step: ScriptStep, state: ProjectState, today: Busines
         on: today,
         canonicalProjectId: choose([fx.fixtureIds.otherProject, unsafeId.project('XM-2023-0901')], pick),
       });
+    case 'unlinkDuplicate':
+      return fx.unlinkDuplicate({
+        on: today,
+        canonicalProjectId: choose([fx.fixtureIds.otherProject, unsafeId.project('XM-2023-0901')], pick),
+      });
+    case 'foreignCapital':
+      return fx.recordForeignCapitalReceipt({
+        on: today,
+        receiptId: unsafeId.text(`WH-${pick % 3}`),
+        amount: usd.wan(choose(WAN, pick >> 2)),
+      });
+    case 'outOfProvinceFunds':
+      return fx.recordOutOfProvinceFundsReceipt({
+        on: today,
+        receiptId: unsafeId.text(`ZJ-${pick % 3}`),
+        amount: cny.wan(choose(WAN, pick >> 2)),
+      });
   }
 };
 
@@ -881,13 +934,19 @@ const progressCommand = (p: Project | undefined, today: BusinessDate, pick: numb
       const incentiveId = choose(INCENTIVES.slice(0, 2), pick);
       switch (governing.verdict) {
         case 'compliant':
-          // Sometimes a supplementary agreement lowers or drops an incentive after payments began.
-          return pick % 4 === 3
+          // Sometimes a supplementary agreement lowers or drops an incentive after payments began:
+          // reviewed again by the signatory's reviewer, then concluded with the leading group's minutes (R4).
+          if (pick % 4 !== 3) return fx.disburseIncentive({ on: today, incentiveId, amount });
+          return p.agreement?.reviewSinceChange?.passed === true
             ? fx.amendAgreement({
                 on: today,
-                terms: termsFor(p.agreement?.signedOn ?? today, 2 + ((pick >> 2) % 2)),
+                terms: termsFor(p.agreement.signedOn, 2 + ((pick >> 2) % 2)),
+                leadingGroupMinutesRef: unsafeId.text('领导小组会议纪要（补充协议）'),
               })
-            : fx.disburseIncentive({ on: today, incentiveId, amount });
+            : fx.recordLegalReview({
+                on: today,
+                reviewer: fx.reviewerFor(p.agreement?.signatory ?? 'zone-committee'),
+              });
         case 'underperforming':
           return pick % 2 === 0
             ? fx.clawBackSubsidy({ on: today, incentiveId, amount })

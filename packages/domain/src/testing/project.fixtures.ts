@@ -23,7 +23,7 @@ import type { Decider } from '../shared/decider';
 import type { DomainError } from '../shared/errors';
 import type { Evidence, EvidenceKind, Sha256 } from '../shared/evidence';
 import { unsafeId } from '../shared/ids';
-import { cny, count, mu } from '../shared/money';
+import { cny, count, mu, usd } from '../shared/money';
 
 type Fields<T extends ProjectCommand['type']> = Omit<ProjectCommandOf<T>, 'type'>;
 type Overrides<T extends ProjectCommand['type']> = Partial<Fields<T>>;
@@ -200,6 +200,7 @@ export const approveAdmission = (
   on: date('2024-03-28'),
   catalogueClass: 'encouraged',
   negativeList: 'not-listed',
+  constructionNature: 'new-build',
   minutesRef: text('经开区招商引资工作领导小组 2024 年第 3 次会议纪要'),
   ...o,
 });
@@ -510,6 +511,43 @@ export const linkDuplicate = (o: Overrides<'LinkDuplicate'> = {}): ProjectComman
   on: date('2024-04-01'),
   similarity: 0.86,
   reason: text('与高新区已录入项目为同一投资方同一项目（一炮数响）'),
+  ...o,
+});
+
+export const unlinkDuplicate = (o: Overrides<'UnlinkDuplicate'> = {}): ProjectCommandOf<'UnlinkDuplicate'> => ({
+  type: 'UnlinkDuplicate',
+  ...pid,
+  canonicalProjectId: fixtureIds.otherProject,
+  on: date('2024-06-03'),
+  reason: text('经核实为同一投资方的另一期项目，非重复'),
+  ...o,
+});
+
+/** 外资到位: 1200万美元 received on 2024-07-15 (a bank's 外汇登记 reference as the receipt id). */
+export const recordForeignCapitalReceipt = (
+  o: Overrides<'RecordForeignCapitalReceipt'> = {},
+): ProjectCommandOf<'RecordForeignCapitalReceipt'> => ({
+  type: 'RecordForeignCapitalReceipt',
+  ...pid,
+  receiptId: text('WH-2024-0715-001'),
+  amount: usd.wan(1200),
+  on: date('2024-07-15'),
+  evidence: evidence('外汇登记业务凭证.pdf', 'other'),
+  source: text('中国香港'),
+  ...o,
+});
+
+/** 省外资金到位: 2亿元 from 福建省 received on 2024-06-20. */
+export const recordOutOfProvinceFundsReceipt = (
+  o: Overrides<'RecordOutOfProvinceFundsReceipt'> = {},
+): ProjectCommandOf<'RecordOutOfProvinceFundsReceipt'> => ({
+  type: 'RecordOutOfProvinceFundsReceipt',
+  ...pid,
+  receiptId: text('ZJ-2024-0620-001'),
+  amount: cny.yi(2),
+  sourceProvince: text('福建省'),
+  on: date('2024-06-20'),
+  evidence: evidence('银行进账单.pdf', 'other'),
   ...o,
 });
 

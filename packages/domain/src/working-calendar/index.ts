@@ -11,6 +11,7 @@ export {
   CorrectHolidaySchedule,
   WorkingCalendarCommand,
   workingCalendarCommands,
+  workingCalendarCommandDates,
 } from './working-calendar.commands';
 export { initialWorkingCalendarState } from './working-calendar.state';
 export type { AdoptedSchedule, WorkingCalendarState } from './working-calendar.state';

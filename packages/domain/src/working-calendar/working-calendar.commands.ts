@@ -1,6 +1,8 @@
 import * as t from 'io-ts';
+import { factDate, type FactDates } from '../shared/business-date';
 import { BusinessDate, Year } from '../shared/dates';
 import { struct } from '../shared/event-codec';
+import { assertNever } from '../shared/exhaustive';
 import { NonEmptyText } from '../shared/ids';
 import { ScheduleSource } from './working-calendar.events';
 
@@ -35,3 +37,17 @@ export type WorkingCalendarCommand = t.TypeOf<typeof WorkingCalendarCommand>;
 
 /** The commands of the working-day calendar, by type. */
 export const workingCalendarCommands = { AdoptHolidaySchedule, CorrectHolidaySchedule } as const;
+
+/**
+ * The business date of a working-calendar command (DOMAIN.md §5): the day the schedule was adopted
+ * or corrected. The year it is for may lie ahead (a schedule is adopted before its year begins).
+ */
+export const workingCalendarCommandDates = (c: WorkingCalendarCommand): FactDates => {
+  switch (c.type) {
+    case 'AdoptHolidaySchedule':
+    case 'CorrectHolidaySchedule':
+      return [factDate('on', c.on)];
+    default:
+      return assertNever(c);
+  }
+};

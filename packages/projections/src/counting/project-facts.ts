@@ -1,11 +1,40 @@
 import {
   addDays,
   addMonths,
+  countedMembers,
   type BusinessDate,
+  type CountingMember,
   type MetricKey,
   type MilestoneKind,
   type ProjectEvent,
 } from '@zhaoshang/domain';
+
+/**
+ * Which facts meet which missed milestones (the deadline is then no longer open). One home for
+ * the supervision list and the counting.
+ */
+export const MET_BY: Partial<Record<ProjectEvent['type'], ReadonlyArray<MilestoneKind>>> = {
+  ConstructionStarted: ['agreed-start', 'exit-no-start-3-months'],
+  ConstructionCompleted: ['agreed-completion'],
+  ProductionStarted: ['agreed-production', 'exit-no-production-2-years'],
+  CapacityReached: ['exit-no-results-3-years'],
+};
+
+/** A missed deadline as the counting keeps it. */
+export interface MissedFact {
+  readonly kind: MilestoneKind;
+  readonly dueOn: BusinessDate;
+  readonly detectedOn: BusinessDate;
+  readonly procedureId?: string;
+  /** The day the fact it waited for happened (the deadline is then met, late). */
+  readonly metOn?: BusinessDate;
+}
+
+/** An amount received on a day (USD cents or 分). */
+export interface Receipt {
+  readonly on: BusinessDate;
+  readonly amount: number;
+}
 
 /**
  * The dated facts of one project that the figures are counted from (target progress and
@@ -29,8 +58,15 @@ export interface ProjectFacts {
    * took effect: "signed ≥ 1亿" counts the figure in force on the query's date (DOMAIN.md §5).
    */
   readonly investments?: ReadonlyArray<{ readonly on: BusinessDate; readonly amount: number }>;
-  /** Foreign capital committed by the agreement (USD cents). */
+  /**
+   * Foreign capital committed by the agreement (USD cents): a commitment, shown, never counted as
+   * used (R11: 利用外资 counts money received, `foreignCapitalReceived`).
+   */
   readonly foreignCapital?: number;
+  /** Foreign capital actually received (USD cents), by receipt id (a correction replaces it) (利用外资, 000 §二). */
+  readonly foreignCapitalReceived?: Readonly<Record<string, Receipt>>;
+  /** Funds from outside the province actually received (分), by receipt id (利用省外资金, 003). */
+  readonly outOfProvinceFundsReceived?: Readonly<Record<string, Receipt>>;
   readonly startedOn?: BusinessDate;
   readonly statisticsOn?: BusinessDate;
   readonly completedOn?: BusinessDate;
@@ -40,13 +76,26 @@ export interface ProjectFacts {
   /** Investment completed per month 'YYYY-MM' (a correction replaces the month's figure). */
   readonly investmentByMonth: Readonly<Record<string, number>>;
   /** Missed deadlines by milestone key (raised once each by the deadline watcher). */
-  readonly missed: Readonly<Record<string, { readonly kind: MilestoneKind; readonly dueOn: BusinessDate; readonly detectedOn: BusinessDate }>>;
+  readonly missed: Readonly<Record<string, MissedFact>>;
   /**
    * Procedures by id: `dueOn` for the district's own approvals once their R7 deadline is known
    * (absent while pending on an unadopted year's calendar, and for higher-level approvals, 跟踪办结).
    */
   readonly procedures: Readonly<Record<string, { readonly dueOn?: BusinessDate; readonly completedOn?: BusinessDate }>>;
+  /**
+   * As stored: the project this one is linked to as a duplicate now. After `resolveDuplicates`:
+   * the member of its group it counts under (absent when it is the one that counts).
+   */
   readonly duplicateOf?: string;
+  /** Duplicate links with the day each took effect; `canonical: null` is an undo (DuplicateUnlinked). */
+  readonly links?: ReadonlyArray<{ readonly on: BusinessDate; readonly canonical: string | null }>;
+  /** Set once the project was ever linked: the loaders fetch every such project to resolve groups. */
+  readonly linked?: true;
+  /**
+   * The first year of a deadline still open (a procedure not completed, a missed milestone not met)
+   * of a project not closed: the project is open in that year and every later one (item 8).
+   */
+  readonly openSince?: number;
   /** Every year one of the dates above falls in, ascending: the index a year's query uses. */
   readonly years: ReadonlyArray<number>;
 }
@@ -66,6 +115,9 @@ const yearsOfChange = (changes: Partial<Omit<ProjectFacts, 'years'>>, into: Set<
   add(changes.productionOn);
   add(changes.terminatedOn);
   if (changes.investmentByMonth !== undefined) for (const m of Object.keys(changes.investmentByMonth)) add(m);
+  for (const r of Object.values(changes.foreignCapitalReceived ?? {})) add(r.on);
+  for (const r of Object.values(changes.outOfProvinceFundsReceived ?? {})) add(r.on);
+  for (const l of changes.links ?? []) add(l.on);
   if (changes.missed !== undefined) for (const m of Object.values(changes.missed)) add(m.detectedOn);
   if (changes.procedures !== undefined) {
     for (const p of Object.values(changes.procedures)) {
@@ -82,12 +134,64 @@ const yearsOfChange = (changes: Partial<Omit<ProjectFacts, 'years'>>, into: Set<
 const withYears = (base: Omit<ProjectFacts, 'years'>, changes: Partial<Omit<ProjectFacts, 'years'>>, previous: ProjectFacts | undefined): ProjectFacts => {
   const found = new Set<number>();
   yearsOfChange(changes, found);
+  const merged = { ...base, ...changes };
+  const touchesOpenItems =
+    changes.procedures !== undefined ||
+    changes.missed !== undefined ||
+    changes.terminatedOn !== undefined ||
+    changes.droppedOn !== undefined ||
+    changes.startedOn !== undefined ||
+    changes.completedOn !== undefined;
+  let openSince = previous?.openSince;
+  if (touchesOpenItems) openSince = openItemSpans(merged, found);
   const before = previous?.years ?? [];
   let years = before;
   for (const y of found) {
     if (!years.includes(y)) years = [...years, y].sort((a, b) => a - b);
   }
-  return { ...base, ...changes, years };
+  const { openSince: _o, ...rest } = merged;
+  return openSince === undefined ? { ...rest, years } : { ...rest, openSince, years };
+};
+
+const yearOfDate = (d: string): number => Number(d.slice(0, 4));
+
+/**
+ * Item 8 (a project counts in every year it is open in): adds to `into` every year a closed
+ * deadline was open in (construction: from its start to its completion, the months it owes an
+ * investment report; procedure: from its due date to its completion; missed milestone: from its
+ * detection to the day it was met; all end when the project closes), and returns the first year
+ * of a deadline still open (undefined when none is, or the project is closed).
+ */
+const openItemSpans = (f: Omit<ProjectFacts, 'years'>, into: Set<number>): number | undefined => {
+  const closedOn = f.terminatedOn ?? f.droppedOn;
+  let openSince: number | undefined;
+  const span = (from: BusinessDate, end: BusinessDate | undefined): void => {
+    if (end === undefined) {
+      const y = yearOfDate(from);
+      openSince = openSince === undefined || y < openSince ? y : openSince;
+      return;
+    }
+    for (let y = yearOfDate(from); y <= yearOfDate(end); y += 1) into.add(y);
+  };
+  const earliest = (a: BusinessDate | undefined, b: BusinessDate | undefined): BusinessDate | undefined =>
+    a === undefined ? b : b === undefined ? a : a < b ? a : b;
+  // Under construction, a project owes a monthly investment report (missedInvestmentReports) until it is completed.
+  if (f.startedOn !== undefined) span(f.startedOn, earliest(f.completedOn, closedOn));
+  // A procedure is a deadline once its R7 limit is known (higher-level approvals and those pending on the calendar are not).
+  for (const p of Object.values(f.procedures)) if (p.dueOn !== undefined) span(p.dueOn, earliest(p.completedOn, closedOn));
+  for (const m of Object.values(f.missed)) span(m.detectedOn, earliest(m.metOn, closedOn));
+  return openSince;
+};
+
+/** Marks as met the open missed milestones of the given kinds (or of one procedure). */
+const meet = (f: ProjectFacts, on: BusinessDate, matches: (m: MissedFact) => boolean): Readonly<Record<string, MissedFact>> | undefined => {
+  let changed: Record<string, MissedFact> | undefined;
+  for (const [key, m] of Object.entries(f.missed)) {
+    if (m.metOn !== undefined || !matches(m)) continue;
+    changed = changed ?? { ...f.missed };
+    changed[key] = { ...m, metOn: on };
+  }
+  return changed;
 };
 
 /**
@@ -168,28 +272,71 @@ export const evolveFacts = (facts: ProjectFacts | undefined, event: ProjectEvent
     case 'ProcedureCompleted': {
       const proc = f.procedures[e.data.procedureId];
       if (proc === undefined) return facts;
-      return next({ procedures: { ...f.procedures, [e.data.procedureId]: { ...proc, completedOn: e.data.on } } });
+      const missed = meet(f, e.data.on, (m) => m.kind === 'procedure-time-limit' && m.procedureId === e.data.procedureId);
+      return next({
+        procedures: { ...f.procedures, [e.data.procedureId]: { ...proc, completedOn: e.data.on } },
+        ...(missed !== undefined ? { missed } : {}),
+      });
     }
-    case 'ConstructionStarted':
-      return next({ startedOn: e.data.on });
+    case 'ConstructionStarted': {
+      const missed = meet(f, e.data.on, (m) => MET_BY.ConstructionStarted!.includes(m.kind));
+      return next({ startedOn: e.data.on, ...(missed !== undefined ? { missed } : {}) });
+    }
     case 'InvestmentProgressReported':
       if (f.investmentByMonth[e.data.period] === e.data.completedInPeriod) return facts;
       return next({ investmentByMonth: { ...f.investmentByMonth, [e.data.period]: e.data.completedInPeriod } });
     case 'EnteredStatistics':
       return next({ statisticsOn: e.data.on });
-    case 'ConstructionCompleted':
-      return next({ completedOn: e.data.on });
-    case 'ProductionStarted':
-      return next({ productionOn: e.data.on });
+    case 'ConstructionCompleted': {
+      const missed = meet(f, e.data.on, (m) => MET_BY.ConstructionCompleted!.includes(m.kind));
+      return next({ completedOn: e.data.on, ...(missed !== undefined ? { missed } : {}) });
+    }
+    case 'ProductionStarted': {
+      const missed = meet(f, e.data.on, (m) => MET_BY.ProductionStarted!.includes(m.kind));
+      return next({ productionOn: e.data.on, ...(missed !== undefined ? { missed } : {}) });
+    }
+    case 'CapacityReached': {
+      const missed = meet(f, e.data.on, (m) => MET_BY.CapacityReached!.includes(m.kind));
+      return missed === undefined ? facts : next({ missed });
+    }
+    case 'FulfilmentEvaluated': {
+      if (e.data.verdict !== 'compliant') return facts;
+      const missed = meet(f, e.data.on, (m) => m.kind === 'exit-no-results-3-years');
+      return missed === undefined ? facts : next({ missed });
+    }
+    case 'RectificationCompleted': {
+      // The earliest open rectification deadline is the one completed (as the supervision list does).
+      const open = Object.entries(f.missed)
+        .filter(([, m]) => m.kind === 'rectification-deadline' && m.metOn === undefined)
+        .sort(([, a], [, b]) => (a.dueOn < b.dueOn ? -1 : a.dueOn > b.dueOn ? 1 : 0))[0];
+      if (open === undefined) return facts;
+      return next({ missed: { ...f.missed, [open[0]]: { ...open[1], metOn: e.data.on } } });
+    }
     case 'ProjectTerminated':
       return next({ terminatedOn: e.data.on });
     case 'MilestoneMissed':
       if (f.missed[e.data.milestoneKey] !== undefined) return facts;
       return next({
-        missed: { ...f.missed, [e.data.milestoneKey]: { kind: e.data.kind, dueOn: e.data.dueOn, detectedOn: e.data.detectedOn } },
+        missed: {
+          ...f.missed,
+          [e.data.milestoneKey]: {
+            kind: e.data.kind,
+            dueOn: e.data.dueOn,
+            detectedOn: e.data.detectedOn,
+            ...(e.data.procedureId !== undefined ? { procedureId: e.data.procedureId } : {}),
+          },
+        },
       });
     case 'DuplicateLinked':
-      return next({ duplicateOf: e.data.canonicalProjectId });
+      return next({ duplicateOf: e.data.canonicalProjectId, linked: true, links: [...(f.links ?? []), { on: e.data.on, canonical: e.data.canonicalProjectId }] });
+    case 'DuplicateUnlinked': {
+      const { duplicateOf: _d, years: _y, ...rest } = f;
+      return withYears(rest, { links: [...(f.links ?? []), { on: e.data.on, canonical: null }] }, facts);
+    }
+    case 'ForeignCapitalReceived':
+      return next({ foreignCapitalReceived: { ...f.foreignCapitalReceived, [e.data.receiptId]: { on: e.data.on, amount: e.data.amount } } });
+    case 'OutOfProvinceFundsReceived':
+      return next({ outOfProvinceFundsReceived: { ...f.outOfProvinceFundsReceived, [e.data.receiptId]: { on: e.data.on, amount: e.data.amount } } });
     case 'ConsultationOpened':
     case 'DepartmentOpinionRecorded':
     case 'AdmissionApproved':
@@ -199,13 +346,10 @@ export const evolveFacts = (facts: ProjectFacts | undefined, event: ProjectEvent
     case 'NegotiationHeld':
     case 'LegalReviewPassed':
     case 'LegalReviewFailed':
-    case 'CapacityReached':
     case 'PerformanceReported':
-    case 'FulfilmentEvaluated':
     case 'IncentiveDisbursed':
     case 'SecondaryPromotionStarted':
     case 'RectificationOrdered':
-    case 'RectificationCompleted':
     case 'SubsidyClawedBack':
     case 'LandReclaimed':
       return facts;
@@ -248,14 +392,63 @@ const inBand = (f: ProjectFacts, band: SizeBand, on: BusinessDate): boolean => {
 /** Counted once: a project linked as a duplicate of another counts under its canonical project only. */
 export const countsOnce = (f: ProjectFacts): boolean => f.duplicateOf === undefined;
 
+/** The duplicate link in force on a date (undefined: not linked then). */
+export const linkOn = (f: ProjectFacts, on: BusinessDate): string | undefined => {
+  if (f.links === undefined) return f.duplicateOf; // facts written before links were kept
+  let canonical: string | null = null;
+  for (const l of f.links) if (l.on <= on) canonical = l.canonical;
+  return canonical ?? undefined;
+};
+
+/**
+ * 「一炮数响」(R13 · 004 §(十六) 避免包装项目): every group of duplicates counts exactly once, whatever
+ * links were made (A→B and B→A, chains, a link to a lead abandoned later). Decides, with the
+ * domain's `countedMembers`, the counted member of each group from the links in force and the
+ * projects dropped on `asOf`, and returns the facts with `duplicateOf` set to the member each one
+ * counts under (absent for the one that counts). Give it every member of the groups (the loaders
+ * fetch every project ever linked and the projects they link to); projects not yet created on
+ * `asOf` are no members.
+ */
+export const resolveDuplicates = (facts: ReadonlyArray<ProjectFacts>, asOf: BusinessDate): ReadonlyArray<ProjectFacts> => {
+  const members: CountingMember[] = [];
+  for (const f of facts) {
+    if (f.capturedOn > asOf) continue;
+    const link = linkOn(f, asOf);
+    members.push({
+      projectId: f.projectId,
+      ...(link !== undefined ? { duplicateOf: link } : {}),
+      dropped: f.droppedOn !== undefined && f.droppedOn <= asOf,
+      capturedOn: f.capturedOn,
+    });
+  }
+  const counted = countedMembers(members);
+  return facts.map((f) => {
+    const under = counted.get(f.projectId);
+    // The links made stay as they were (the padded claims a unit answers for); `duplicateOf` now
+    // names the member this project counts under.
+    const links = f.links ?? (f.duplicateOf !== undefined ? [{ on: f.capturedOn, canonical: f.duplicateOf }] : []);
+    const { duplicateOf: _d, ...rest } = f;
+    return under === undefined || under === f.projectId ? { ...rest, links } : { ...rest, links, duplicateOf: under };
+  });
+};
+
+/** The day a project closed (terminated, or dropped before signing), if it did. */
+const closedOn = (f: ProjectFacts): BusinessDate | undefined => f.terminatedOn ?? f.droppedOn;
+
 /** The last day of a month 'YYYY-MM'. */
 export const monthEnd = (month: string): BusinessDate => addDays(addMonths(`${month}-01` as BusinessDate, 1), -1);
 
 /** Months 'YYYY-MM' whose reports fall in the window: from the month of `from` to the month of `to`. */
 const monthInWindow = (month: string, w: Window): boolean => month >= w.from.slice(0, 7) && month <= w.to.slice(0, 7);
 
-/** What the counts of R11–R13 count; the review adds completions (新竣工) to the metrics of a plan. */
-export type CountedMetric = Exclude<MetricKey, 'signedToStartedRate' | 'startedToStatisticsRate'> | 'completedProjects';
+/** What the counts of R11–R13 count (every metric of a plan that is not a rate). */
+export type CountedMetric = Exclude<MetricKey, 'signedToStartedRate' | 'startedToStatisticsRate'>;
+
+const received = (receipts: Readonly<Record<string, Receipt>> | undefined, w: Window): number => {
+  let total = 0;
+  for (const r of Object.values(receipts ?? {})) if (within(r.on, w)) total += r.amount;
+  return total;
+};
 
 /**
  * One figure over a window: a count of projects, or an amount (分, or USD cents for foreign
@@ -273,8 +466,11 @@ export const measure = (
   for (const f of facts) {
     if (!countsOnce(f)) continue;
     switch (metric) {
-      case 'leads':
+      case 'leads': // 有效项目信息 (004 §(十六)): leads judged genuine, when qualified
         if (f.origin === 'lead' && within(f.qualifiedOn, w)) total += 1;
+        break;
+      case 'capturedLeads': // 搜集招商信息 (000 §二): every lead captured, whatever became of it
+        if (f.origin === 'lead' && within(f.capturedOn, w)) total += 1;
         break;
       case 'plannedProjects':
         if (f.origin === 'planned' && within(f.capturedOn, w)) total += 1;
@@ -300,9 +496,16 @@ export const measure = (
       case 'fixedAssetInvestment':
         if (inBand(f, band, asOf)) for (const [m, v] of Object.entries(f.investmentByMonth)) if (monthInWindow(m, w)) total += v;
         break;
-      case 'foreignCapital':
-        if (within(f.signedOn, w) && inBand(f, band, asOf)) total += f.foreignCapital ?? 0;
+      case 'foreignCapital': // 利用外资 (000 §二, R11): money received in the window, never the agreement's promise
+        if (inBand(f, band, asOf)) total += received(f.foreignCapitalReceived, w);
         break;
+      case 'outOfProvinceFunds': // 利用省外资金 (003): funds from outside the province received in the window
+        if (inBand(f, band, asOf)) total += received(f.outOfProvinceFundsReceived, w);
+        break;
+      default: {
+        const unknown: never = metric;
+        return unknown;
+      }
     }
   }
   return total;
@@ -357,15 +560,37 @@ export const missedMilestones = (facts: Iterable<ProjectFacts>, w: Window, kinds
   return n;
 };
 
-/** Procedures past their R7 time limit and still not completed at the end of the window. */
+/**
+ * Procedures past their R7 time limit and still not completed at the end of the window, whether
+ * or not the project filed anything in the window; a terminated (or dropped) project's procedures
+ * leave the count from the day it closed.
+ */
 export const overdueProcedures = (facts: Iterable<ProjectFacts>, w: Window): number => {
   let n = 0;
   for (const f of facts) {
     if (!countsOnce(f)) continue;
+    const closed = closedOn(f);
+    if (closed !== undefined && closed <= w.to) continue;
     // R7 binds the district's own approvals with a known deadline: pending and higher-level ones are never overdue.
     for (const p of Object.values(f.procedures)) {
       if (p.dueOn !== undefined && p.dueOn < w.to && (p.completedOn === undefined || p.completedOn > w.to)) n += 1;
     }
+  }
+  return n;
+};
+
+/**
+ * Missed milestones still open at the end of the window: raised on or before it, not met by then,
+ * of a project not closed by then — however long ago they were raised (a 督办 item carries over
+ * from year to year until it is met or the project is cleared).
+ */
+export const openMissedMilestones = (facts: Iterable<ProjectFacts>, w: Window): number => {
+  let n = 0;
+  for (const f of facts) {
+    if (!countsOnce(f)) continue;
+    const closed = closedOn(f);
+    if (closed !== undefined && closed <= w.to) continue;
+    for (const m of Object.values(f.missed)) if (m.detectedOn <= w.to && (m.metOn === undefined || m.metOn > w.to)) n += 1;
   }
   return n;
 };
@@ -377,10 +602,13 @@ export const terminations = (facts: Iterable<ProjectFacts>, w: Window): number =
   return n;
 };
 
-/** Projects of the unit linked as duplicates of another (padded figures, 一炮数响) in the window. */
+/**
+ * Projects of the unit linked as duplicates of another (padded figures, 一炮数响) at the end of the
+ * window, by the link in force then — a link undone with a reason no longer counts against the unit.
+ */
 export const duplicates = (facts: Iterable<ProjectFacts>, w: Window): number => {
   let n = 0;
-  for (const f of facts) if (!countsOnce(f) && within(f.signedOn ?? f.capturedOn, w)) n += 1;
+  for (const f of facts) if (linkOn(f, w.to) !== undefined && within(f.signedOn ?? f.capturedOn, w)) n += 1;
   return n;
 };
 

@@ -160,6 +160,13 @@ const apply = (d: Draft, event: ProjectEvent): boolean => {
     case 'DuplicateLinked':
       d.duplicateOf = event.data.canonicalProjectId;
       return true;
+    case 'DuplicateUnlinked':
+      if (d.duplicateOf === undefined) return false;
+      delete d.duplicateOf;
+      return true;
+    case 'ForeignCapitalReceived':
+    case 'OutOfProvinceFundsReceived':
+      return false;
     default:
       return assertNever(event);
   }

@@ -4,6 +4,7 @@ import {
   measure,
   missedInvestmentReports,
   missedMilestones,
+  openMissedMilestones,
   overdueProcedures,
   rates,
   terminations,
@@ -81,6 +82,7 @@ export const unitFigures = (
     },
     rates: rates(facts, ytd),
     missedMilestones: missedMilestones(facts, w),
+    openMissedMilestones: openMissedMilestones(facts, w),
     overdueProcedures: overdueProcedures(facts, w),
     terminations: terminations(facts, w),
     duplicates: duplicates(facts, w),
@@ -117,6 +119,8 @@ export const measureOf = (m: Measure, input: ScoringInput): number => {
       return missedMilestones(facts, w, m.milestoneKinds);
     case 'overdueProcedures':
       return f.overdueProcedures;
+    case 'openMissedMilestones':
+      return f.openMissedMilestones;
     case 'terminations':
       return f.terminations;
     case 'duplicates':
@@ -145,12 +149,19 @@ export const targetOf = (ref: TargetRef, input: ScoringInput): number | undefine
 const capped = (points: number, cap: number | undefined): number =>
   cap === undefined ? points : Math.max(-Math.abs(cap), Math.min(Math.abs(cap), points));
 
+/** The unit has a plan, and it does not set the metric the target refers to. */
+const notInPlan = (ref: TargetRef, input: ScoringInput): boolean =>
+  'plan' in ref && input.plan !== undefined && !input.plan.targets.some((x) => x.metric === (ref.plan as MetricKey) && x.minInvestment === ref.minInvestment);
+
 const ratio = (actual: number, target: number | undefined): number => (target === undefined || target <= 0 ? (actual > 0 ? 1 : 0) : actual / target);
 
 /** Points a rule gives a unit; peer scaling reads the other units' values. */
 export const rulePoints = (rule: ScoringRule, input: ScoringInput, peers: ReadonlyArray<ScoringInput>): { readonly points: number; readonly veto: boolean } => {
   switch (rule.form) {
     case 'ratio':
+      // A rule measured against the unit's own plan does not apply when the plan does not set that
+      // metric: the region's plan chooses what it counts (搜集招商信息 or 有效项目信息, R11).
+      if (notInPlan(rule.target, input)) return { points: 0, veto: false };
       return { points: capped(ratio(measureOf(rule.measure, input), targetOf(rule.target, input)) * rule.weight, rule.cap), veto: false };
     case 'average': {
       const rs = rule.parts.map((p) => ratio(measureOf(p.measure, input), targetOf(p.target, input)));

@@ -50,7 +50,14 @@ export interface UnitReview {
   readonly counts: SixCounts;
   /** The two rates of R12, year to date at the end of the period. */
   readonly rates: { readonly signedToStarted: Rate; readonly startedToStatistics: Rate };
+  /** Missed deadlines raised in the period. */
   readonly missedMilestones: number;
+  /**
+   * Missed deadlines still open at the end of the period, whenever raised (a project that filed
+   * nothing this year still answers for them); a terminated project's leave from its termination.
+   */
+  readonly openMissedMilestones: number;
+  /** Procedures past their R7 limit and not completed at the end of the period (terminated projects' excepted). */
   readonly overdueProcedures: number;
   /** Terminations (清退) in the period: shown apart, never subtracted from what was signed. */
   readonly terminations: number;

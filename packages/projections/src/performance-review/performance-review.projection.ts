@@ -31,7 +31,7 @@ export const evolveTrip = (trip: TripDoc | undefined, event: LeaderActivityEvent
 /** Performance review (绩效考核): project facts, plans and leaders' trips, scored at query time. */
 export const performanceReviewProjection: Projection = {
   name: 'performance-review',
-  version: 1,
+  version: 2,
   categories: ['project', 'target-plan', 'leader'],
   collections: [reviewFacts, reviewPlans, reviewTrips],
   apply: (docs: DocReader, decoded): ReadonlyArray<DocChange> => {

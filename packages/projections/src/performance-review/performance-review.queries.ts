@@ -1,3 +1,4 @@
+import { loadCountingFacts } from '../counting/counting-facts';
 import type { ProjectFacts } from '../counting/project-facts';
 import type { ReadModelReader } from '../stores/read-model-store';
 import type { PlanDoc } from '../target-progress/target-progress.document';
@@ -30,9 +31,10 @@ export const performanceReviewQueries = (store: ReadModelReader) => ({
     const policy = q.policy ?? defaultScoringPolicy;
     const plans: ReadonlyArray<PlanDoc> = await store.findAll(reviewPlans, { filter: { year, scope: 'unit' } });
     const unitIds = q.unitIds ?? plans.map((p) => p.unitId).sort();
-    const facts = group<ProjectFacts>(await store.findAll(reviewFacts, { filter: { years: { $has: year }, unitId: { $in: unitIds } } }));
-    const trips = group<TripDoc>(await store.findAll(reviewTrips, { filter: { years: { $has: year }, unitId: { $in: unitIds } } }));
     const window = periodWindow(q.period);
+    // Projects dated in the year or open in it, each duplicate group counted once as of the period's end.
+    const facts = group<ProjectFacts>(await loadCountingFacts(store, reviewFacts, { year, unitIds, asOf: window.to }));
+    const trips = group<TripDoc>(await store.findAll(reviewTrips, { filter: { years: { $has: year }, unitId: { $in: unitIds } } }));
     const inputs: ScoringInput[] = unitIds.map((unitId) => {
       const f = facts.get(unitId) ?? [];
       const t = trips.get(unitId) ?? [];

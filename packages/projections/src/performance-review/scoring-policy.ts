@@ -13,6 +13,8 @@ import { PathReporter } from 'io-ts/PathReporter';
 
 const CountedMetric = t.keyof({
   leads: null,
+  capturedLeads: null,
+  outOfProvinceFunds: null,
   plannedProjects: null,
   signedProjects: null,
   signedAgreementFunds: null,
@@ -36,6 +38,8 @@ export const Measure = t.union([
   /** Missed deadlines detected in the period (all kinds, or the kinds listed: 'agreed-start' = not started on time). */
   t.intersection([t.type({ kind: t.literal('missedMilestones') }), t.partial({ milestoneKinds: t.array(MilestoneKind) })]),
   t.type({ kind: t.literal('overdueProcedures') }),
+  /** Missed deadlines still open at the end of the period, however long ago they were raised. */
+  t.type({ kind: t.literal('openMissedMilestones') }),
   t.type({ kind: t.literal('terminations') }),
   /** Projects found to duplicate another unit's (padded figures). */
   t.type({ kind: t.literal('duplicates') }),
@@ -120,13 +124,16 @@ const YI = 10_000_000_000;
  * its weight); 10 for the two rates of R12 against 75 % and 80 %; points off for missed
  * deadlines, overdue procedures, months a principal missed the R15 minimum, missed monthly
  * reports, and — heavier — projects padded by duplication (004 §(十六) warns against 包装项目).
- * Terminations are shown, not penalised: history is history.
+ * Terminations are shown, not penalised: history is history. Leads score against whichever the
+ * unit's plan sets: 有效项目信息 (`leads`, 004 §(十六)) or 搜集招商信息 (`capturedLeads`, 000 §二); a
+ * ratio rule whose metric the plan does not set does not apply.
  */
 export const defaultScoringPolicy: ScoringPolicy = {
   name: 'default-R12-R15',
   description: '六个更加突出 90 分 + 两率 10 分，逾期、超时、外出招商不足、漏报、重复项目扣分',
   rules: [
     { id: 'leads', label: '有效线索', form: 'ratio', measure: { kind: 'metric', metric: 'leads' }, target: { plan: 'leads' }, weight: 10, cap: 10 },
+    { id: 'captured-leads', label: '搜集招商信息', form: 'ratio', measure: { kind: 'metric', metric: 'capturedLeads' }, target: { plan: 'capturedLeads' }, weight: 10, cap: 10 },
     {
       id: 'signings',
       label: '新签约（个数与协议资金各半）',

@@ -59,8 +59,12 @@ export interface RegisterDoc {
   readonly nextDeadline?: BusinessDate;
   /** Missed deadlines raised by the watcher (overdue flags), by milestone key. */
   readonly missedMilestones: ReadonlyArray<string>;
-  /** Set when the project is a duplicate of another (一炮数响): listed, never counted. */
+  /** Set while the project is linked as a duplicate of another (一炮数响): listed, and counted only if its group has no better member. */
   readonly duplicateOf?: string;
+  /**
+   * Stored: false while linked. In a query's answer: whether the project is the one counted member
+   * of its group of duplicates (`countedMembers`, R13 · 004 §(十六)); true for a project in no group.
+   */
   readonly counted: boolean;
 }
 
@@ -70,6 +74,7 @@ export const registerCollection = collection<RegisterDoc>('register', [
   { name: 'captured', fields: ['capturedOn'] },
   { name: 'next_deadline', fields: ['nextDeadline'] },
   { name: 'credit_code', fields: ['investorCreditCode'] },
+  { name: 'duplicate', fields: ['duplicateOf'] },
 ]);
 
 /** A register row as a query returns it: the document and its traffic lights as of a date. */

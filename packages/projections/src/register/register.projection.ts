@@ -102,11 +102,12 @@ const applyToDraft = (d: Draft, event: ProjectEvent): void => {
       return stage(event.data.on, 'qualified');
     case 'LeadDiscarded':
       return stage(event.data.on, 'discarded', true);
+    // After signing, admission review is of a supplementary agreement (R1 · 000 §三.1): the stage stays.
     case 'ConsultationOpened':
-      return stage(event.data.on, 'under-review');
+      return d.signedOn !== undefined ? touch(d, event.data.on) : stage(event.data.on, 'under-review');
     case 'AdmissionApproved':
       setNode(d, { key: 'admitted', kind: 'stage', label: '论证准入', doneOn: event.data.on });
-      return stage(event.data.on, 'admitted');
+      return d.signedOn !== undefined ? touch(d, event.data.on) : stage(event.data.on, 'admitted');
     case 'AdmissionRejected':
       return stage(event.data.on, 'rejected', true);
     case 'DepartmentOpinionRecorded':
@@ -217,6 +218,13 @@ const applyToDraft = (d: Draft, event: ProjectEvent): void => {
     case 'DuplicateLinked':
       d.duplicateOf = event.data.canonicalProjectId;
       d.counted = false;
+      return touch(d, event.data.on);
+    case 'DuplicateUnlinked':
+      delete d.duplicateOf;
+      d.counted = true;
+      return touch(d, event.data.on);
+    case 'ForeignCapitalReceived':
+    case 'OutOfProvinceFundsReceived':
       return touch(d, event.data.on);
     default:
       return assertNever(event);

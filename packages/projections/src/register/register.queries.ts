@@ -1,4 +1,4 @@
-import type { BusinessDate, Stage } from '@zhaoshang/domain';
+import { countedMembers, type BusinessDate, type CountingMember, type Stage } from '@zhaoshang/domain';
 import { pageOf, type Filter, type Page, type PageRequest, type SortKey } from '../read-model';
 import type { ReadModelReader } from '../stores/read-model-store';
 import {
@@ -74,8 +74,36 @@ const toFilter = (f: RegisterFilter = {}): Filter => {
   if (f.industryChain !== undefined) filter['industryChain'] = f.industryChain;
   if (f.investorCreditCode !== undefined) filter['investorCreditCode'] = f.investorCreditCode;
   if (f.signed !== undefined) filter['signedOn'] = { $exists: f.signed };
-  if (f.includeDuplicates === false) filter['counted'] = true;
   return filter;
+};
+
+const DROPPED: ReadonlySet<Stage> = new Set<Stage>(['discarded', 'abandoned', 'rejected']);
+
+/**
+ * Which linked projects are the counted member of their group (R13 · 004 §(十六), 一炮数响): the
+ * register decides as the figures do, with the domain's `countedMembers`, over every project linked
+ * now and every project linked to — so A→B with B→A, or a link to a lead abandoned later, still
+ * leaves one project of the group counted. Projects in no group are absent (they count).
+ */
+const countedInGroups = async (store: ReadModelReader): Promise<ReadonlyMap<string, boolean>> => {
+  const linked = await store.findAll(registerCollection, { filter: { duplicateOf: { $exists: true } } });
+  if (linked.length === 0) return new Map();
+  const docs = new Map(linked.map((d) => [d.projectId, d]));
+  const targets = [...new Set(linked.map((d) => d.duplicateOf!))].filter((id) => !docs.has(id));
+  for (const d of (await store.getMany(registerCollection, targets)).values()) docs.set(d.projectId, d);
+  const members: CountingMember[] = [...docs.values()].map((d) => ({
+    projectId: d.projectId,
+    ...(d.duplicateOf !== undefined ? { duplicateOf: d.duplicateOf } : {}),
+    dropped: d.closed && DROPPED.has(d.stage),
+    capturedOn: d.capturedOn,
+  }));
+  const counted = countedMembers(members);
+  return new Map([...counted].map(([id, under]) => [id, id === under]));
+};
+
+const withCounted = (doc: RegisterDoc, groups: ReadonlyMap<string, boolean>): RegisterDoc => {
+  const counted = groups.get(doc.projectId) ?? doc.counted;
+  return counted === doc.counted ? doc : { ...doc, counted };
 };
 
 /** Queries of the project register. */
@@ -83,21 +111,28 @@ export const registerQueries = (store: ReadModelReader) => ({
   /** One project's row with its lights, or undefined. */
   get: async (projectId: string, asOf: BusinessDate, thresholds?: TrafficLightThresholds): Promise<RegisterEntry | undefined> => {
     const doc = await store.get(registerCollection, projectId);
-    return doc === undefined ? undefined : registerEntry(doc, asOf, thresholds);
+    return doc === undefined ? undefined : registerEntry(withCounted(doc, await countedInGroups(store)), asOf, thresholds);
   },
   /** Rows matching a filter, sorted and paged; lights are computed for `asOf`. */
   list: async (q: RegisterQuery): Promise<Page<RegisterEntry>> => {
     const sort: ReadonlyArray<SortKey> = q.sort ?? [{ field: 'capturedOn', direction: 'desc' }];
     const filter = toFilter(q.filter);
     const lights = q.filter?.light === undefined ? undefined : typeof q.filter.light === 'string' ? [q.filter.light] : q.filter.light;
-    const entry = (d: RegisterDoc) => registerEntry(d, q.asOf, q.thresholds);
-    if (lights === undefined && q.filter?.includeDropped === true) {
+    const groups = await countedInGroups(store);
+    const entry = (d: RegisterDoc) => registerEntry(withCounted(d, groups), q.asOf, q.thresholds);
+    const countedOnly = q.filter?.includeDuplicates === false;
+    if (lights === undefined && q.filter?.includeDropped === true && !countedOnly) {
       const page = await store.find(registerCollection, { filter, sort, ...(q.page !== undefined ? { page: q.page } : {}) });
       return { ...page, items: page.items.map(entry) };
     }
-    // Lights and the drop rule depend on `asOf`: filter after computing them, then page.
+    // Lights, the drop rule and the counted member of a duplicate group are decided here: filter after, then page.
     const all = (await store.findAll(registerCollection, { filter, sort })).map(entry);
-    const kept = all.filter((e) => (q.filter?.includeDropped === true || e.dropped !== true) && (lights === undefined || lights.includes(e.light)));
+    const kept = all.filter(
+      (e) =>
+        (q.filter?.includeDropped === true || e.dropped !== true) &&
+        (lights === undefined || lights.includes(e.light)) &&
+        (!countedOnly || e.counted),
+    );
     return pageOf(kept, q.page);
   },
 });

@@ -1,4 +1,5 @@
-import { assertNever, type BusinessDate, type MilestoneKind, type ProjectEvent } from '@zhaoshang/domain';
+import { assertNever, type BusinessDate, type MilestoneKind } from '@zhaoshang/domain';
+import { MET_BY } from '../counting/project-facts';
 import { put, type DocChange, type DocReader, type Projection } from '../read-model';
 import { supervisionItems, supervisionProjects, type SupervisionItem, type SupervisionProject } from './supervision.document';
 
@@ -13,13 +14,6 @@ const MILESTONE_LABELS: { readonly [K in MilestoneKind]: string } = {
   'rectification-deadline': '整改逾期',
 };
 
-/** Which facts meet which missed milestones. */
-const MET_BY: Partial<Record<ProjectEvent['type'], ReadonlyArray<MilestoneKind>>> = {
-  ConstructionStarted: ['agreed-start', 'exit-no-start-3-months'],
-  ConstructionCompleted: ['agreed-completion'],
-  ProductionStarted: ['agreed-production', 'exit-no-production-2-years'],
-  CapacityReached: ['exit-no-results-3-years'],
-};
 
 const itemIdOf = (projectId: string, key: string): string => `${projectId}:${key}`;
 
@@ -145,6 +139,18 @@ export const supervisionProjection: Projection = {
         break;
       case 'DuplicateLinked':
         resolve(() => true, event.data.on, 'duplicate');
+        break;
+      case 'DuplicateUnlinked':
+        // The link was undone with a reason: what it hid is open again, from the day of the undo.
+        for (const id of project.itemIds) {
+          const item = docs.get(supervisionItems, id);
+          if (item === undefined || item.resolution !== 'duplicate') continue;
+          const { resolvedOn: _r, resolution: _s, ...open } = item;
+          changes.push(put(supervisionItems, id, open));
+        }
+        break;
+      case 'ForeignCapitalReceived':
+      case 'OutOfProvinceFundsReceived':
         break;
       case 'LeadCaptured':
       case 'ProjectPlanned':

@@ -50,7 +50,8 @@ export const metricProgress = (
   const base = { metric: target.metric, kind: target.kind, ...(target.minInvestment !== undefined ? { minInvestment: target.minInvestment } : {}), target: target.value };
   if (target.kind === 'rate') {
     const pick = (w: Window) => {
-      const r = rates(facts, w, band, window.to);
+      // The size band as it stood at the end of each window: a later amendment never rewrites an earlier month.
+      const r = rates(facts, w, band, w.to);
       return target.metric === 'signedToStartedRate' ? r.signedToStarted : r.startedToStatistics;
     };
     const r = pick(window);
@@ -76,11 +77,15 @@ export const metricProgress = (
   }
   const metric = target.metric === 'signedToStartedRate' || target.metric === 'startedToStatisticsRate' ? undefined : target.metric;
   if (metric === undefined) throw new Error(`unreachable: rate metric ${target.metric} of kind ${target.kind}`);
-  let cumulative = 0;
+  // Each month's point is the year-to-date figure as it stood at the month's end (agreement figures
+  // in force then), and the month's change from the previous point: an amendment in August that
+  // brings a May signing into the ≥ 1亿 band shows in August, never rewrites May (DOMAIN.md §5).
+  let previous = 0;
   const series: SeriesPoint[] = months.map((m) => {
     const end = monthEnd(m) < window.to ? monthEnd(m) : window.to;
-    const inMonth = measure(facts, metric, { from: `${m}-01` as BusinessDate, to: end }, band, window.to);
-    cumulative += inMonth;
+    const cumulative = measure(facts, metric, { from: window.from, to: end }, band, end);
+    const inMonth = cumulative - previous;
+    previous = cumulative;
     return { month: m, inMonth, cumulative };
   });
   const actual = measure(facts, metric, window, band);
@@ -112,7 +117,10 @@ export const computeProgress = (
   const metrics = plan.targets.map((target) => metricProgress(target, facts, plan.year, asOf, t));
   const elapsed = elapsedOfYear(plan.year, asOf);
   const window = yearToDate(plan.year, asOf);
-  const active = facts.filter((f) => f.years.includes(plan.year) && f.capturedOn <= window.to);
+  // Projects with a fact in the year, or open in it since an earlier one (a deadline still open).
+  const active = facts.filter(
+    (f) => (f.years.includes(plan.year) || (f.openSince !== undefined && f.openSince <= plan.year)) && f.capturedOn <= window.to,
+  );
   return {
     unitId: plan.unitId,
     year: plan.year,

@@ -40,7 +40,7 @@ export const planId = (unitId: string, year: number): string => `${unitId}:${yea
 /** Target progress (目标进度): project facts and the plans they are measured against. */
 export const targetProgressProjection: Projection = {
   name: 'target-progress',
-  version: 1,
+  version: 2,
   categories: ['project', 'target-plan'],
   collections: [targetProgressFacts, targetProgressPlans],
   apply: (docs: DocReader, decoded): ReadonlyArray<DocChange> => {

@@ -1,9 +1,10 @@
 import type { BusinessDate } from '@zhaoshang/domain';
+import { loadCountingFacts } from '../counting/counting-facts';
 import type { ProjectFacts } from '../counting/project-facts';
 import { pageOf, type Page, type PageRequest } from '../read-model';
 import type { ReadModelReader } from '../stores/read-model-store';
 import type { TrafficLightThresholds } from '../traffic-light/traffic-light';
-import { computeProgress } from './target-progress.compute';
+import { computeProgress, yearToDate } from './target-progress.compute';
 import { targetProgressFacts, targetProgressPlans, type PlanDoc, type TargetProgressView } from './target-progress.document';
 import { planId } from './target-progress.projection';
 
@@ -21,14 +22,19 @@ const LIGHT_ORDER = { red: 0, yellow: 1, blue: 2, green: 3 } as const;
 
 /** Queries of target progress. */
 export const targetProgressQueries = (store: ReadModelReader) => {
-  const factsOfYear = (year: number, unitId?: string): Promise<ReadonlyArray<ProjectFacts>> =>
-    store.findAll(targetProgressFacts, { filter: { years: { $has: year }, ...(unitId !== undefined ? { unitId } : {}) } });
+  /** The year's facts (dated in it or open in it), duplicates resolved as of the end of the window. */
+  const factsOfYear = (year: number, asOf: BusinessDate, unitId?: string): Promise<ReadonlyArray<ProjectFacts>> =>
+    loadCountingFacts(store, targetProgressFacts, {
+      year,
+      asOf: yearToDate(year, asOf).to,
+      ...(unitId !== undefined ? { unitIds: [unitId] } : {}),
+    });
   return {
     /** A unit's progress for a year as of a date; undefined when the unit has no plan that year. */
     unit: async (unitId: string, year: number, asOf: BusinessDate, thresholds?: TrafficLightThresholds): Promise<TargetProgressView | undefined> => {
       const plan = await store.get(targetProgressPlans, planId(unitId, year));
       if (plan === undefined) return undefined;
-      const facts = plan.scope === 'region' ? await factsOfYear(year) : await factsOfYear(year, unitId);
+      const facts = plan.scope === 'region' ? await factsOfYear(year, asOf) : await factsOfYear(year, asOf, unitId);
       return computeProgress(plan, facts, asOf, thresholds);
     },
     /**
@@ -39,7 +45,7 @@ export const targetProgressQueries = (store: ReadModelReader) => {
       const plans = await store.findAll(targetProgressPlans, { filter: { year, scope: 'region', ...(regionUnitId !== undefined ? { unitId: regionUnitId } : {}) } });
       const plan = plans[0];
       if (plan === undefined) return undefined;
-      return computeProgress(plan, await factsOfYear(year), asOf, thresholds);
+      return computeProgress(plan, await factsOfYear(year, asOf), asOf, thresholds);
     },
     /** Every unit plan of a year with its progress, sorted by unit or by light (red first), paged. */
     list: async (q: TargetProgressListQuery): Promise<Page<TargetProgressView>> => {
@@ -47,7 +53,7 @@ export const targetProgressQueries = (store: ReadModelReader) => {
         filter: { year: q.year, scope: 'unit', ...(q.unitIds !== undefined ? { unitId: { $in: q.unitIds } } : {}) },
         sort: [{ field: 'unitId', direction: 'asc' }],
       });
-      const facts = await factsOfYear(q.year);
+      const facts = await factsOfYear(q.year, q.asOf);
       const byUnit = new Map<string, ProjectFacts[]>();
       for (const f of facts) {
         const list = byUnit.get(f.unitId);

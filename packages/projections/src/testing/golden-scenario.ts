@@ -32,8 +32,10 @@ export interface ProjectSpec {
   readonly signedOn?: string;
   /** Total investment of the agreement, in 亿元. */
   readonly investmentYi?: number;
-  /** Foreign capital of the agreement, in 万美元. */
+  /** Foreign capital of the agreement, in 万美元: a commitment, never counted as used. */
   readonly foreignCapitalWanUsd?: number;
+  /** Foreign capital actually received (利用外资): [date, 万美元]. */
+  readonly foreignCapitalReceived?: ReadonlyArray<readonly [string, number]>;
   readonly amended?: { readonly on: string; readonly investmentYi: number };
   readonly procedures?: ReadonlyArray<{ readonly id: string; readonly completeOn: string; readonly completedOn?: string }>;
   readonly startedOn?: string;
@@ -102,9 +104,18 @@ export const projectCommands = (spec: ProjectSpec): ReadonlyArray<ProjectCommand
   }
   const dated: Array<readonly [string, ProjectCommand]> = [];
   if (spec.amended !== undefined) {
+    // The supplementary agreement changes the commitments its legal review covered: reviewed again,
+    // approved by the leading group (R4 · 002 §六).
+    dated.push([spec.amended.on, fx.recordLegalReview({ ...p, on: date(spec.amended.on) })]);
     dated.push([
       spec.amended.on,
-      fx.amendAgreement({ ...p, agreementId: unsafeId.agreement(`XY-${spec.id}`), on: date(spec.amended.on), terms: termsOf(spec, spec.amended.investmentYi) }),
+      fx.amendAgreement({
+        ...p,
+        agreementId: unsafeId.agreement(`XY-${spec.id}`),
+        on: date(spec.amended.on),
+        terms: termsOf(spec, spec.amended.investmentYi),
+        leadingGroupMinutesRef: text(`领导小组会议纪要 补-${spec.id}`),
+      }),
     ]);
   }
   for (const proc of spec.procedures ?? []) {
@@ -116,6 +127,9 @@ export const projectCommands = (spec: ProjectSpec): ReadonlyArray<ProjectCommand
   if (spec.statisticsOn !== undefined) dated.push([spec.statisticsOn, fx.enterStatistics({ ...p, on: date(spec.statisticsOn), statisticsCode: text(`TJ-${spec.id}`) })]);
   for (const [period, wan] of spec.investments ?? []) {
     dated.push([`${period}-28`, fx.reportInvestment(period, cny.wan(wan), { ...p })]);
+  }
+  for (const [i, [on, wanUsd]] of (spec.foreignCapitalReceived ?? []).entries()) {
+    dated.push([on, fx.recordForeignCapitalReceipt({ ...p, receiptId: text(`WH-${spec.id}-${i + 1}`), amount: usd.wan(wanUsd) as Usd, on: date(on) })]);
   }
   if (spec.completedOn !== undefined) dated.push([spec.completedOn, fx.completeConstruction({ ...p, on: date(spec.completedOn) })]);
   if (spec.productionOn !== undefined) dated.push([spec.productionOn, fx.startProduction({ ...p, on: date(spec.productionOn) })]);
@@ -151,6 +165,7 @@ export const goldenProjects: ReadonlyArray<ProjectSpec> = [
   },
   {
     id: 'J01', unit: GOLDEN.zone, capturedOn: '2024-01-05', qualifiedOn: '2024-01-10', signedOn: '2024-02-20', investmentYi: 5, foreignCapitalWanUsd: 3000,
+    foreignCapitalReceived: [['2024-06-15', 1800], ['2024-12-20', 700]],
     procedures: [{ id: 'J01-HP', completeOn: '2024-03-01', completedOn: '2024-03-12' }],
     startedOn: '2024-04-15', statisticsOn: '2024-05-20',
     investments: [['2024-04', 3000], ['2024-05', 5000], ['2024-06', 8000], ['2024-07', 6000], ['2024-08', 4000], ['2024-09', 4000], ['2024-10', 4000], ['2024-11', 4000], ['2024-12', 4000]],
@@ -172,6 +187,7 @@ export const goldenProjects: ReadonlyArray<ProjectSpec> = [
   },
   {
     id: 'J05', unit: GOLDEN.zone, capturedOn: '2024-03-10', qualifiedOn: '2024-03-20', signedOn: '2024-07-15', investmentYi: 3, foreignCapitalWanUsd: 2000,
+    foreignCapitalReceived: [['2024-09-01', 500]],
     watcherRuns: ['2024-10-20'], terminatedOn: '2024-11-10',
   },
   {

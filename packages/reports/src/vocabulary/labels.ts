@@ -1,4 +1,4 @@
-import type { MetricKey, Stage } from '@zhaoshang/domain';
+import { metricCatalogue, type MetricKey, type Stage } from '@zhaoshang/domain';
 import type { ReviewPeriod } from '@zhaoshang/projections';
 import { exactDecimal } from '../table/exact-decimal';
 
@@ -34,19 +34,30 @@ export const channelNames: Readonly<Record<string, string>> = {
   other: '其他',
 };
 
-/** Metrics of a target plan (R11–R13) and the unit a count of them is given in. */
+/**
+ * Metrics of a target plan (R11–R13) and the unit a count of them is given in: the domain's metric
+ * catalogue, which also says what each counts (搜集招商信息 = every lead captured; 有效项目信息 =
+ * qualified leads; 利用外资 / 利用省外资金 = money received).
+ */
+const named = (m: MetricKey): { readonly name: string; readonly unit: string } => ({
+  name: metricCatalogue[m].zh,
+  unit: metricCatalogue[m].unitZh,
+});
 export const metricNames: { readonly [M in MetricKey]: { readonly name: string; readonly unit: string } } = {
-  leads: { name: '有效线索', unit: '条' },
-  plannedProjects: { name: '谋划项目', unit: '个' },
-  signedProjects: { name: '新签约项目', unit: '个' },
-  signedAgreementFunds: { name: '协议资金', unit: '万元' },
-  startedProjects: { name: '新开工项目', unit: '个' },
-  projectsInProduction: { name: '竣工投产项目', unit: '个' },
-  fixedAssetInvestment: { name: '完成固定资产投资', unit: '万元' },
-  foreignCapital: { name: '利用外资', unit: '万美元' },
-  statisticsEntries: { name: '入库纳统项目', unit: '个' },
-  signedToStartedRate: { name: '签约项目开工率', unit: '%' },
-  startedToStatisticsRate: { name: '开工项目纳统率', unit: '%' },
+  capturedLeads: named('capturedLeads'),
+  leads: named('leads'),
+  plannedProjects: named('plannedProjects'),
+  signedProjects: named('signedProjects'),
+  signedAgreementFunds: named('signedAgreementFunds'),
+  startedProjects: named('startedProjects'),
+  statisticsEntries: named('statisticsEntries'),
+  completedProjects: named('completedProjects'),
+  projectsInProduction: named('projectsInProduction'),
+  fixedAssetInvestment: named('fixedAssetInvestment'),
+  foreignCapital: named('foreignCapital'),
+  outOfProvinceFunds: named('outOfProvinceFunds'),
+  signedToStartedRate: named('signedToStartedRate'),
+  startedToStatisticsRate: named('startedToStatisticsRate'),
 };
 
 const FEN_PER_YI = 10_000_000_000;

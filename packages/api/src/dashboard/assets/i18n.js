@@ -174,14 +174,17 @@ export const t = (lang, key, params = {}) =>
 
 /** @type {Readonly<Record<MetricKey, { readonly zh: string, readonly en: string }>>} */
 export const metricNames = {
-  leads: { zh: '有效线索', en: 'Genuine leads' },
+  capturedLeads: { zh: '搜集招商信息', en: 'Leads captured' },
+  leads: { zh: '有效线索', en: 'Qualified leads' },
   plannedProjects: { zh: '谋划项目', en: 'Planned projects' },
   signedProjects: { zh: '新签约项目', en: 'New signings' },
   signedAgreementFunds: { zh: '协议资金', en: 'Agreed funds' },
   startedProjects: { zh: '新开工项目', en: 'New starts' },
+  completedProjects: { zh: '新竣工项目', en: 'New completions' },
   projectsInProduction: { zh: '竣工投产项目', en: 'Projects in production' },
   fixedAssetInvestment: { zh: '固定资产投资', en: 'Fixed-asset investment' },
-  foreignCapital: { zh: '利用外资', en: 'Foreign capital' },
+  foreignCapital: { zh: '利用外资', en: 'Foreign capital actually used' },
+  outOfProvinceFunds: { zh: '利用省外资金', en: 'Funds from outside the province' },
   statisticsEntries: { zh: '入库纳统项目', en: 'Statistics entries' },
   signedToStartedRate: { zh: '签约项目开工率', en: 'Signed-to-started rate' },
   startedToStatisticsRate: { zh: '开工项目纳统率', en: 'Started-to-statistics rate' },

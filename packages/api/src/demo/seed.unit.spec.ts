@@ -1,0 +1,53 @@
+import { DEMO_BULLETIN, DEMO_TODAY, demoRegionScript, demoTodayFor, factDatesOfStep } from './seed';
+
+describe('the demo region (DOMAIN.md §5: no fact is dated after the day it is recorded)', () => {
+  const script = demoRegionScript();
+
+  it('dates every fact of every demo command on or before the demo’s today', () => {
+    const late = script.flatMap((step) =>
+      factDatesOfStep(step)
+        .filter((d) => d.date > DEMO_TODAY)
+        .map((d) => `${step.command.type} ${String(step.command.projectId ?? '')} ${d.field}=${d.date}`),
+    );
+    expect(late).toEqual([]);
+    expect(DEMO_BULLETIN.publishedOn <= DEMO_TODAY).toBe(true);
+  });
+
+  it('still shows every stage of the life in every unit, lead to clawback (late stages by earlier captures)', () => {
+    const unitOf = new Map<unknown, unknown>();
+    const lastStage = new Map<unknown, string>();
+    for (const step of script) {
+      if (step.command.type === 'CaptureLead') unitOf.set(step.command.projectId, step.command.unitId);
+      if (step.stage !== undefined) lastStage.set(step.command.projectId, step.stage);
+    }
+    for (const unit of ['jingkaiqu', 'gaoxinqu', 'fenghuang-town']) {
+      const stages = [...lastStage].filter(([p]) => unitOf.get(p) === unit).map(([, stage]) => stage);
+      expect(new Set(stages)).toEqual(
+        new Set([
+          'lead',
+          'qualified',
+          'under-review',
+          'admitted',
+          'ready-to-sign',
+          'signed',
+          'under-construction',
+          'in-statistics',
+          'in-production',
+          'clawed-back',
+        ]),
+      );
+    }
+  });
+
+  it('counts 36 projects: 10 per unit and a discarded lead and an abandoned negotiation in each', () => {
+    expect(new Set(script.map((s) => s.command.projectId).filter((p) => p !== undefined)).size).toBe(36);
+  });
+
+  it('stands at the server’s today when that is earlier, dropping what had not happened yet', () => {
+    expect(demoTodayFor('2026-12-07')).toBe(DEMO_TODAY);
+    expect(demoTodayFor('2024-06-01')).toBe('2024-06-01');
+    const early = demoRegionScript({ today: '2024-06-01' });
+    expect(early.flatMap((s) => factDatesOfStep(s)).filter((d) => d.date > '2024-06-01')).toEqual([]);
+    expect(new Set(early.map((s) => s.command.projectId).filter((p) => p !== undefined)).size).toBe(36);
+  });
+});

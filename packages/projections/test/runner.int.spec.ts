@@ -70,4 +70,23 @@ describe('the runner stops a projection at an event it cannot handle, never skip
     expect((await runner.status())[0]).toMatchObject({ state: 'running', lagEvents: 0 });
     await store.close();
   });
+
+  it('with rebuildOnVersionChange (the API), a projection built by another version is rebuilt by the runner that holds the lease, and its indexes come back', async () => {
+    const store = openSqliteReadModelStore({ file: ':memory:' });
+    await new ProjectionRunner({ eventStore: events, store, projections: [registerProjection], lease: false }).rebuild();
+    const v2 = { ...registerProjection, version: registerProjection.version + 1 };
+    const lines: string[] = [];
+    const runner = new ProjectionRunner({ eventStore: events, store, projections: [v2], rebuildOnVersionChange: true, logger: { info: (m) => lines.push(m), error: (m) => lines.push(m) } });
+    await runner.start();
+    await runner.stop();
+    expect(lines).toContain('rebuilding read models built by another version');
+    expect((await runner.status())[0]).toMatchObject({ state: 'running', lagEvents: 0 });
+    expect(await store.checkpoint('register')).toMatchObject({ version: v2.version });
+    const indexes = (store as unknown as { db: { prepare(sql: string): { all(): Array<{ name: string }> } } }).db
+      .prepare(`SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'rm_register' AND name NOT LIKE 'sqlite_%'`)
+      .all()
+      .map((r) => r.name);
+    expect(indexes.length).toBe(registerProjection.collections[0]!.indexes.length);
+    await store.close();
+  });
 });

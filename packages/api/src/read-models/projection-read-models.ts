@@ -44,10 +44,17 @@ export class ProjectionReadModels implements ReadModels {
   constructor(
     private readonly eventStore: EventStore & RunnerEventSource,
     private readonly store: ReadModelStore,
-    private readonly logger: RunnerLogger,
+    logger: RunnerLogger,
     options: { readonly follow?: boolean } = {},
   ) {
-    this.runner = new ProjectionRunner({ eventStore, store, projections: allProjections, logger, ...(options.follow === true ? { follow: true } : {}) });
+    this.runner = new ProjectionRunner({
+      eventStore,
+      store,
+      projections: allProjections,
+      logger,
+      rebuildOnVersionChange: true,
+      ...(options.follow === true ? { follow: true } : {}),
+    });
     this.queries = {
       register: registerQueries(store),
       targetProgress: targetProgressQueries(store),
@@ -99,13 +106,6 @@ export class ProjectionReadModels implements ReadModels {
 
   async start(): Promise<void> {
     await this.runner.start();
-    const stale = (await this.runner.status()).filter((s) => s.state === 'needs-rebuild').map((s) => s.name);
-    if (stale.length > 0) {
-      this.logger.info('rebuilding read models built by another version', { projections: stale });
-      await this.runner.stop();
-      await this.runner.rebuild(stale);
-      await this.runner.start();
-    }
   }
 
   async stop(): Promise<void> {

@@ -115,6 +115,11 @@ export interface RunnerOptions {
   readonly follow?: boolean;
   /** How often a standby runner tries the lease and reads the checkpoints (default 250 ms). */
   readonly standbyPollMs?: number;
+  /**
+   * Rebuild a projection whose documents another version wrote, as part of the supervised run
+   * (the lease holder does it), instead of leaving it `needs-rebuild`. Default false.
+   */
+  readonly rebuildOnVersionChange?: boolean;
   /** Most events counted for the lag (default 10,000). */
   readonly lagCap?: number;
   /** Milliseconds since the epoch (default Date.now); injectable for tests. */
@@ -432,6 +437,7 @@ export class ProjectionRunner {
         await this.load();
         await this.catchUp();
         if (this.stopping) break;
+        await this.finishRebuilds();
         if (this.failure !== undefined) this.logger.info('projection runner recovered', { after: this.failure.error, attempts });
         attempts = 0;
         since = undefined;
@@ -610,6 +616,11 @@ export class ProjectionRunner {
             : `the read models were built from event store ${cp.source.storeId} (first event ${cp.source.firstEventHash ?? 'none'}); this is store ${this.identity.storeId} (first event ${this.identity.firstEventHash ?? 'none'})`;
         continue;
       }
+      if (cp !== undefined && cp.version !== s.projection.version && this.options.rebuildOnVersionChange === true) {
+        this.logger.info('rebuilding read models built by another version', { projection: s.projection.name, from: cp.version, to: s.projection.version });
+        await this.resetSlot(s);
+        continue;
+      }
       if (cp !== undefined && cp.version !== s.projection.version) {
         s.state = 'needs-rebuild';
         s.error = `documents were built by version ${cp.version}, this is version ${s.projection.version}: rebuild ${s.projection.name}`;
@@ -635,6 +646,17 @@ export class ProjectionRunner {
       this.logger.error('a reset was interrupted; resetting again and rebuilding from scratch', { projections: names });
       this.rebuilt = { projections: names, reason: 'a reset was interrupted', at: new Date(this.clock()).toISOString() };
       for (const s of interrupted) await this.resetSlot(s);
+    }
+  }
+
+  /** After read models reset by `load` caught up: their indexes (dropped by the embedded store's reset) again, and no more bookkeeping of what was written. */
+  private async finishRebuilds(): Promise<void> {
+    const rebuilt = this.slots.filter((s) => s.assumeEmpty);
+    if (rebuilt.length === 0) return;
+    await this.options.store.init(rebuilt.flatMap((s) => s.projection.collections));
+    for (const s of rebuilt) {
+      s.assumeEmpty = false;
+      s.written.clear();
     }
   }
 

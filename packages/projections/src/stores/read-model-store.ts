@@ -68,7 +68,7 @@ export class LeaseLostError extends Error {
 }
 
 /** The largest position a read-model store keeps: SQLite INTEGER and MongoDB Long are signed 64-bit. */
-export const MAX_STORED_POSITION = (1n << 63n) - 1n;
+export const MAX_STORED_POSITION = 9_223_372_036_854_775_807n; // 2^63 − 1
 
 /** Checks that a position fits a signed 64-bit integer (-1: nothing applied yet). */
 export const storablePosition = (p: bigint): bigint => {

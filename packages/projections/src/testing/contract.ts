@@ -132,19 +132,21 @@ export const readModelStoreContract = (name: string, makeStore: () => Promise<Re
     });
 
     it('compares positions as numbers: sparse positions beyond 2^53 and of different lengths, up to 2^63 − 1', async () => {
-      const big = (1n << 62n) + 12_345n; // beyond 2^53: a JS number would round it
+      const big = 4_611_686_018_427_400_249n; // 2^62 + 12,345: beyond 2^53, where a JS number would round it
+      const justBefore = 4_611_686_018_427_400_248n;
       await store.commit([commitOf([{ id: 'p07', doc: { ...row(7), amount: 10 }, position: 10n }], 10n)]);
       await store.commit([commitOf([{ id: 'p07', doc: { ...row(7), amount: 9 }, position: 9n }], 10n)]); // as text, '9' > '10'; as numbers it is older
       expect((await store.get(rows, 'p07'))?.amount).toBe(10);
       await store.commit([commitOf([{ id: 'p07', doc: { ...row(7), amount: 1 }, position: big }], big)]);
-      await store.commit([commitOf([{ id: 'p07', doc: { ...row(7), amount: 2 }, position: big - 1n }], big)]);
+      await store.commit([commitOf([{ id: 'p07', doc: { ...row(7), amount: 2 }, position: justBefore }], big)]);
       expect((await store.get(rows, 'p07'))?.amount).toBe(1);
       expect((await store.checkpoint('contract'))?.position).toBe(big);
-      const max = (1n << 63n) - 1n;
+      const max = 9_223_372_036_854_775_807n; // 2^63 − 1
       await store.commit([commitOf([{ id: 'p07', doc: { ...row(7), amount: 3 }, position: max }], max)]);
       expect(await store.checkpoint('contract')).toMatchObject({ position: max });
       expect((await store.get(rows, 'p07'))?.amount).toBe(3);
-      await expect(store.commit([commitOf([{ id: 'p08', doc: row(8), position: 1n << 63n }], 1n << 63n)])).rejects.toThrow(/does not fit a signed 64-bit integer/);
+      const tooBig = 9_223_372_036_854_775_808n; // 2^63
+      await expect(store.commit([commitOf([{ id: 'p08', doc: row(8), position: tooBig }], tooBig)])).rejects.toThrow(/does not fit a signed 64-bit integer/);
     });
 
     it('lets one holder at a time hold the lease, until it expires or is released; a commit fenced by a lease it does not hold writes nothing', async () => {

@@ -4,6 +4,7 @@ import { pageBounds } from '../../read-model';
 import { filterSql, orderSql, fieldSql } from '../filter-sql';
 import {
   LeaseLostError,
+  MAX_STORED_POSITION,
   storablePosition,
   type Checkpoint,
   type CommitOptions,
@@ -66,7 +67,6 @@ const toCheckpoint = (r: CheckpointRow): Checkpoint => {
 /** The schema this code writes (`PRAGMA user_version`); 0 is a file from before issue #12 (positions as text). */
 export const READ_MODEL_SCHEMA_VERSION = 2;
 
-const MAX_STORED = (1n << 63n) - 1n;
 
 const CHECKPOINTS_DDL = `CREATE TABLE IF NOT EXISTS rm_checkpoints (
   projection        TEXT PRIMARY KEY,
@@ -140,7 +140,7 @@ export class SqliteReadModelStore implements ReadModelStore {
     const tables = (this.db.prepare(`SELECT name FROM sqlite_master WHERE type = 'table' AND name LIKE 'rm\\_%' ESCAPE '\\' AND name != 'rm_checkpoints'`).all() as Array<{ name: string }>).map((r) => r.name);
     const parse = (text: string): bigint | undefined => {
       const p = text === '' ? -1n : BigInt(text);
-      return p <= MAX_STORED ? p : undefined;
+      return p <= MAX_STORED_POSITION ? p : undefined;
     };
     const cps = this.db.prepare('SELECT projection, position, version, status FROM rm_checkpoints').all() as Array<{ projection: string; position: string; version: number; status: string }>;
     let fits = cps.every((c) => parse(c.position) !== undefined);

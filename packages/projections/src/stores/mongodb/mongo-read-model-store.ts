@@ -311,7 +311,9 @@ export class MongoReadModelStore implements ReadModelStore {
   async acquireLease(holder: string, ttlMs: number, now: number): Promise<boolean> {
     try {
       // Matches when free (expired) or ours; otherwise the upsert's insert of the same _id fails with a
-      // duplicate key error (E11000), which is the answer "held by another".
+      // duplicate key error (E11000), which is the answer "held by another". The server does not retry
+      // it: its automatic upsert retry needs a filter of equality predicates only, and this one has $or
+      // (https://www.mongodb.com/docs/manual/reference/method/db.collection.updateOne/#upsert-with-duplicate-values).
       const r = await this.db
         .collection<Keyed>(LEASE_COLLECTION)
         .updateOne(

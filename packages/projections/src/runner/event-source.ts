@@ -7,6 +7,9 @@ import type { EventStore, GlobalPosition, StoredEvent } from '@zhaoshang/eventst
  * `readAll({ after })` (exclusive). Until packages/eventstore has them, the identity types are
  * declared here with the agreed shape (structural typing: an adapter that implements the port's
  * interface satisfies this one), and `readAfter` is the only place that reads "after a checkpoint".
+ * Once the port has them (branch h-esdb): re-export the two identity types from
+ * '@zhaoshang/eventstore' here, and make the body of `readAfter`
+ * `events.readAll(after === undefined ? { maxCount } : { after, maxCount })`. Nothing else changes.
  */
 
 /** Who an event store is: an id written once at its creation, and the hash of its first event. */

@@ -26,10 +26,24 @@ export default tseslint.config(
     // Positions are opaque (ARCHITECTURE.md "Positions are opaque", issue #12): nothing adds to a
     // global position, subtracts from it, or pads/compares it as text. Reads take an exclusive
     // "after" checkpoint instead. Only the embedded store's position sequence computes positions.
+    // Arithmetic is refused wherever positions travel (eventstore, audit, projections, api); the
+    // text rules (padStart, localeCompare) only where no date or label is padded (eventstore, audit).
+    files: ['packages/*/src/**/*.ts'],
+    ignores: [
+      '**/*.spec.ts',
+      'packages/eventstore/src/position-sequence.ts',
+      'packages/domain/**',
+      'packages/reports/**',
+    ],
+    rules: {
+      'no-restricted-syntax': ['error', ...opaquePositions.arithmetic],
+    },
+  },
+  {
     files: ['packages/eventstore/src/**/*.ts', 'packages/audit/src/**/*.ts'],
     ignores: ['**/*.spec.ts', 'packages/eventstore/src/position-sequence.ts'],
     rules: {
-      'no-restricted-syntax': ['error', ...opaquePositions],
+      'no-restricted-syntax': ['error', ...opaquePositions.arithmetic, ...opaquePositions.text],
     },
   },
   {

@@ -37,7 +37,8 @@ const project = (name) => ({
  * (`EVENTSTORE_TEST_POSITIONS=sparse`, read by `testPositions()` in @zhaoshang/eventstore/testing):
  * a caller that adds to a position or takes positions for small consecutive integers fails here
  * (issue #12 item 5). The eventstore contract suite runs sparse in its own spec already; here the
- * copy tests and the command handler, and all of audit.
+ * copy tests and the command handler, all of audit, and the projections' integration tests (the
+ * runner, the golden read models, the CLI, the MongoDB double).
  */
 const sparse = (name, testMatch) => ({
   ...project(name),
@@ -51,5 +52,6 @@ module.exports = {
     ...['domain', 'eventstore', 'projections', 'audit', 'reports', 'api'].map(project),
     sparse('eventstore', ['<rootDir>/test/copy-store.int.spec.ts', '<rootDir>/src/command-handler.int.spec.ts']),
     sparse('audit'),
+    sparse('projections', ['<rootDir>/test/**/*.int.spec.ts']),
   ],
 };

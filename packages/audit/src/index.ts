@@ -46,3 +46,4 @@ export type {
   EditionVerification,
   FigureDifference,
 } from './bulletin';
+export * as transparency from './transparency';

@@ -1,0 +1,4 @@
+export * from './merkle';
+export * from './proofs';
+export * from './note';
+export * from './checkpoint';

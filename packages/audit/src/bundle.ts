@@ -11,6 +11,8 @@ import {
 } from 'node:fs';
 import { join } from 'node:path';
 import { projectStream, type ProjectId } from '@zhaoshang/domain';
+import { transparencyOf, type BundleTransparency } from './bundle-transparency';
+import { eventLeafHash, type Hash32, type SignerKey } from './transparency';
 import {
   eventHash,
   GENESIS_HASH,
@@ -38,6 +40,11 @@ export interface BundleManifest {
   readonly streams: Readonly<Record<string, { readonly revision: number; readonly hash: string }>>;
   /** SHA-256 (hex) of events.jsonl's bytes. */
   readonly eventsSha256: string;
+  /**
+   * Signed checkpoints of the log over `$all` and consistency proofs between them (whole-store
+   * bundles only): see bundle-transparency.ts and docs/auditing.md. Absent in older bundles.
+   */
+  readonly transparency?: BundleTransparency;
 }
 
 /** One line of events.jsonl: a stored event with its position as a decimal string. */
@@ -163,11 +170,13 @@ export const writeBundle = async (
   scope: BundleScope,
   write: (text: string) => void | Promise<void>,
   pageSize: number = BUNDLE_PAGE_SIZE,
+  onEvent?: (e: StoredEvent) => void,
 ): Promise<BundleManifest> => {
   const builder = new BundleBuilder();
   let pending = '';
   let inPage = 0;
   for await (const e of bundleEvents(store, scope, pageSize)) {
+    onEvent?.(e);
     pending += builder.add(e);
     inPage += 1;
     if (inPage === pageSize) {
@@ -180,25 +189,49 @@ export const writeBundle = async (
   return builder.manifest();
 };
 
+/** Checkpoints to put in a whole-store bundle (see bundle-transparency.ts). */
+export interface BundleCheckpointOptions {
+  /** The log's origin line. */
+  readonly origin: string;
+  /** The log's signing key: a checkpoint at the bundle's head is signed with it. */
+  readonly logKey?: SignerKey;
+  /** Earlier checkpoints (signed notes, cosignatures included), as the log served them. */
+  readonly earlier?: ReadonlyArray<string>;
+}
+
 /**
  * Writes an audit bundle to a directory: every stored event (or one project's) in global order to
- * events.jsonl, a page at a time, then manifest.json describing it. Returns the manifest.
+ * events.jsonl, a page at a time, then manifest.json describing it. Returns the manifest. With
+ * `checkpoints` (whole-store bundles only: the tree is over `$all`), the manifest also holds the
+ * log's signed checkpoints and the consistency proofs between them.
  */
 export const exportBundle = async (
   store: EventStore,
   options: BundleScope,
   dir: string,
+  checkpoints?: BundleCheckpointOptions,
 ): Promise<BundleManifest> => {
+  if (checkpoints !== undefined && options.projectId !== undefined)
+    throw new TypeError('checkpoints cover $all: only a whole-store bundle carries them');
   mkdirSync(dir, { recursive: true });
   const fd = openSync(join(dir, EVENTS_FILE), 'w');
   let manifest: BundleManifest;
+  const leaves: Hash32[] = [];
   try {
-    manifest = await writeBundle(store, options, (text) => {
-      writeSync(fd, text, null, 'utf8');
-    });
+    manifest = await writeBundle(
+      store,
+      options,
+      (text) => {
+        writeSync(fd, text, null, 'utf8');
+      },
+      BUNDLE_PAGE_SIZE,
+      checkpoints === undefined ? undefined : (e) => leaves.push(eventLeafHash(e.metadata.hash)),
+    );
   } finally {
     closeSync(fd);
   }
+  if (checkpoints !== undefined)
+    manifest = { ...manifest, transparency: transparencyOf(leaves, checkpoints) };
   writeFileSync(join(dir, MANIFEST_FILE), `${JSON.stringify(manifest, null, 2)}\n`, 'utf8');
   return manifest;
 };
@@ -240,7 +273,7 @@ export type BundleReport =
       };
     };
 
-const parseLine = (text: string): BundleLine | undefined => {
+export const parseLine = (text: string): BundleLine | undefined => {
   try {
     const v = JSON.parse(text) as Partial<BundleLine> | null;
     if (
@@ -269,7 +302,7 @@ const READ_CHUNK = 1 << 20;
  * newline, and whether a newline ended it (only the last line may lack one). Stops when `onLine`
  * returns false.
  */
-const forEachLine = (fd: number, onLine: (bytes: Buffer, newline: boolean) => boolean): void => {
+export const forEachLine = (fd: number, onLine: (bytes: Buffer, newline: boolean) => boolean): void => {
   let carry: Buffer | undefined;
   for (;;) {
     const chunk = Buffer.allocUnsafe(READ_CHUNK);
@@ -310,6 +343,19 @@ const hashMatches = (
   return recomputed === hash ? { ok: true } : { ok: false, recomputed };
 };
 
+/**
+ * The hash an event's content gives (what the store computed when it was appended, unless the
+ * content was changed since): `stored` when the content hashes to it, else the recomputed hash.
+ */
+export const contentHashOf = (line: BundleLine): string => {
+  const { hash, ...metadata } = line.metadata;
+  const verdict = hashMatches(
+    { streamName: line.streamName, revision: line.revision, type: line.type, data: line.data, metadata },
+    hash,
+  );
+  return verdict.ok ? hash : verdict.recomputed;
+};
+
 const asManifest = (value: unknown): BundleManifest | string => {
   if (value === null || typeof value !== 'object') return 'not a manifest';
   const manifest = value as BundleManifest;
@@ -317,7 +363,7 @@ const asManifest = (value: unknown): BundleManifest | string => {
   return manifest;
 };
 
-const readManifest = (text: string, member?: 'manifest'): BundleManifest | string => {
+export const readManifest = (text: string, member?: 'manifest'): BundleManifest | string => {
   try {
     const value = JSON.parse(text) as unknown;
     if (member === undefined) return asManifest(value);

@@ -17,6 +17,7 @@ export {
   BUNDLE_PAGE_SIZE,
   BundleBuilder,
   bundleEvents,
+  contentHashOf,
   EVENTS_FILE,
   exportBundle,
   headPosition,
@@ -25,7 +26,23 @@ export {
   verifyBundle,
   writeBundle,
 } from './bundle';
-export type { BundleLine, BundleManifest, BundleProblemCode, BundleReport, BundleScope } from './bundle';
+export type {
+  BundleCheckpointOptions,
+  BundleLine,
+  BundleManifest,
+  BundleProblemCode,
+  BundleReport,
+  BundleScope,
+} from './bundle';
+export { readBundleLeaves, transparencyOf, verifyBundleTransparency } from './bundle-transparency';
+export type {
+  BundleLeaves,
+  BundleTransparency,
+  EarlierRecord,
+  FirstDifference,
+  TransparencyProblemCode,
+  TransparencyReport,
+} from './bundle-transparency';
 export {
   BulletinRecomputeError,
   bulletinFiguresOf,

@@ -16,7 +16,7 @@ export const referenceLeafHash = (data: Uint8Array): Uint8Array => sha256(Uint8A
 /** All levels of the tree over `leaves` (leaf hashes): levels[0] = leaves, last = [root]. */
 export const referenceLevels = (leaves: ReadonlyArray<Uint8Array>): Uint8Array[][] => {
   const levels: Uint8Array[][] = [[...leaves]];
-  for (let level = levels[0] as Uint8Array[]; level.length > 1; ) {
+  for (let level = levels[0] as Uint8Array[]; level.length > 1;) {
     const up: Uint8Array[] = [];
     for (let i = 0; i < level.length; i += 2) {
       const left = level[i] as Uint8Array;
@@ -42,7 +42,16 @@ export const sampleLeaves = (n: number, salt = 0): Uint8Array[] =>
   });
 
 /** RFC 6962's test data (certificate-transparency merkle tests): 8 leaves and the roots of their prefixes. */
-export const RFC6962_LEAVES = ['', '00', '10', '2021', '3031', '40414243', '5051525354555657', '606162636465666768696a6b6c6d6e6f'];
+export const RFC6962_LEAVES = [
+  '',
+  '00',
+  '10',
+  '2021',
+  '3031',
+  '40414243',
+  '5051525354555657',
+  '606162636465666768696a6b6c6d6e6f',
+];
 export const RFC6962_ROOTS = [
   '6e340b9cffb37a989ca544e6bb780a2c78901d3fb33738768511a30617afa01d',
   'fac54203e7cc696cf0dfcb42c92a1d9dbaf70ad9e621f4bd8d98662f00e3c125',

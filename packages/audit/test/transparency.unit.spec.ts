@@ -34,7 +34,7 @@ const hex = (b: Uint8Array): string => Buffer.from(b).toString('hex');
 /** A copy of `bytes` with one bit flipped. */
 const flip = (bytes: Uint8Array, at: number, bit: number): Uint8Array => {
   const copy = new Uint8Array(bytes);
-  copy[at % copy.length] = (copy[at % copy.length] as number) ^ (1 << bit % 8);
+  copy[at % copy.length] = (copy[at % copy.length] as number) ^ (1 << (bit % 8));
   return copy;
 };
 
@@ -72,7 +72,13 @@ describe('transparency · RFC 9162 §2.1.3 inclusion proofs', () => {
     fc.assert(
       fc.property(treeAndIndex, ([n, m]) => {
         const leaves = sampleLeaves(n);
-        return verifyInclusion(BigInt(m), BigInt(n), leaves[m] as Uint8Array, inclusionProof(m, leaves), referenceRoot(leaves));
+        return verifyInclusion(
+          BigInt(m),
+          BigInt(n),
+          leaves[m] as Uint8Array,
+          inclusionProof(m, leaves),
+          referenceRoot(leaves),
+        );
       }),
     );
   });
@@ -146,7 +152,13 @@ describe('transparency · RFC 9162 §2.1.4 consistency proofs', () => {
         const old = referenceRoot(leaves.slice(0, m));
         const rewritten = [...leaves];
         rewritten[changed % m] = sampleLeaves(m, 1)[changed % m] as Uint8Array;
-        return !verifyConsistency(BigInt(m), BigInt(n), old, referenceRoot(rewritten), consistencyProof(m, rewritten));
+        return !verifyConsistency(
+          BigInt(m),
+          BigInt(n),
+          old,
+          referenceRoot(rewritten),
+          consistencyProof(m, rewritten),
+        );
       }),
     );
   });
@@ -208,6 +220,10 @@ describe('transparency · C2SP signed-note, tlog-checkpoint, tlog-cosignature', 
     const other = signCheckpoint(log, { ...body, size: 12n, root: merkleRoot(leaves.slice(0, 12)) });
     const moved = withSignature(other, reparsed.note.signatures[1] ?? signed.note.signatures[0]!);
     expect(verifyCosignature(moved, verifierKeyOf(witness))).toBeUndefined();
-    expect(formatNote(reparsed.note).split('\n').filter((l) => l.startsWith('— '))).toHaveLength(2);
+    expect(
+      formatNote(reparsed.note)
+        .split('\n')
+        .filter((l) => l.startsWith('— ')),
+    ).toHaveLength(2);
   });
 });

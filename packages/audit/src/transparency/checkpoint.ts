@@ -98,7 +98,9 @@ export const withSignature = (checkpoint: SignedCheckpoint, signature: NoteSigna
   note: {
     text: checkpoint.note.text,
     signatures: [
-      ...checkpoint.note.signatures.filter((s) => !(s.name === signature.name && s.keyId === signature.keyId)),
+      ...checkpoint.note.signatures.filter(
+        (s) => !(s.name === signature.name && s.keyId === signature.keyId),
+      ),
       signature,
     ],
   },
@@ -113,7 +115,9 @@ export const verifyCosignature = (checkpoint: SignedCheckpoint, key: VerifierKey
     if (s.signature.length !== 72) return undefined;
     const timestamp = Buffer.from(s.signature.subarray(0, 8)).readBigUInt64BE(0);
     if (timestamp > MAX_TIMESTAMP) return undefined;
-    if (!ed25519Verify(key.publicKey, cosignedMessage(checkpoint.note.text, timestamp), s.signature.subarray(8)))
+    if (
+      !ed25519Verify(key.publicKey, cosignedMessage(checkpoint.note.text, timestamp), s.signature.subarray(8))
+    )
       return undefined;
     time = timestamp;
   }

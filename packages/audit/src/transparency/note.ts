@@ -1,4 +1,12 @@
-import { createHash, createPrivateKey, createPublicKey, generateKeyPairSync, sign, verify, type KeyObject } from 'node:crypto';
+import {
+  createHash,
+  createPrivateKey,
+  createPublicKey,
+  generateKeyPairSync,
+  sign,
+  verify,
+  type KeyObject,
+} from 'node:crypto';
 
 /**
  * C2SP signed-note (c2sp.org/signed-note), written from the spec: a UTF-8 text ending in a
@@ -78,7 +86,8 @@ export const parseVerifierKey = (text: string): VerifierKey | string => {
   if (!isValidKeyName(name)) return `bad key name ${JSON.stringify(name)}`;
   if (!/^[0-9a-f]{8}$/.test(idHex)) return 'the key id is 8 lowercase hex digits';
   const material = base64(keyText);
-  if (material === undefined || material.length !== 33) return 'the key is base64 of a type byte and 32 bytes';
+  if (material === undefined || material.length !== 33)
+    return 'the key is base64 of a type byte and 32 bytes';
   const type = asType(material[0]);
   if (type === undefined) return `unsupported signature type ${String(material[0])}`;
   const publicKey = material.subarray(1);
@@ -97,7 +106,9 @@ const privateKeyObject = (seed: Uint8Array): KeyObject =>
   createPrivateKey({ key: Buffer.concat([PKCS8_ED25519_PREFIX, seed]), format: 'der', type: 'pkcs8' });
 
 const publicOfSeed = (seed: Uint8Array): Uint8Array =>
-  new Uint8Array(createPublicKey(privateKeyObject(seed)).export({ format: 'der', type: 'spki' }).subarray(12));
+  new Uint8Array(
+    createPublicKey(privateKeyObject(seed)).export({ format: 'der', type: 'spki' }).subarray(12),
+  );
 
 /** A signer key from its name, type and 32-byte seed. */
 export const signerKeyFromSeed = (name: string, type: SignatureType, seed: Uint8Array): SignerKey => {
@@ -121,7 +132,8 @@ export const parseSignerKey = (text: string): SignerKey | string => {
   const [, name = '', idHex = '', keyText = ''] = parts;
   if (!isValidKeyName(name)) return `bad key name ${JSON.stringify(name)}`;
   const material = base64(keyText);
-  if (material === undefined || material.length !== 33) return 'the key is base64 of a type byte and 32 bytes';
+  if (material === undefined || material.length !== 33)
+    return 'the key is base64 of a type byte and 32 bytes';
   const type = asType(material[0]);
   if (type === undefined) return `unsupported signature type ${String(material[0])}`;
   const key = signerKeyFromSeed(name, type, material.subarray(1));

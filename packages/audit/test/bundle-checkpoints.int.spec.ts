@@ -1,22 +1,20 @@
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { eventHash, GENESIS_HASH, type EventMetadata } from '@zhaoshang/eventstore';
 import { makeTempDir, temporarySqliteStore } from '@zhaoshang/eventstore/testing';
 import {
-  BundleBuilder,
   EVENTS_FILE,
   exportBundle,
   MANIFEST_FILE,
   transparency,
-  transparencyOf,
   verifyBundle,
   verifyBundleTransparency,
   type BundleLine,
   type BundleManifest,
 } from '../src';
 import { appendFixtureProject, projectId } from './audit-fixture';
+import { forge, readLines } from './forge';
 
-const { SIGNATURE_TYPE, generateSignerKey, verifierKeyOf, witnessCheckpoint, eventLeafHash } = transparency;
+const { SIGNATURE_TYPE, generateSignerKey, verifierKeyOf, witnessCheckpoint } = transparency;
 
 const ORIGIN = 'zhaoshang.example/log';
 const log = generateSignerKey(ORIGIN, SIGNATURE_TYPE.ed25519);
@@ -29,61 +27,8 @@ const context = (n: number) => ({
   businessTime: '2024-04-01T00:00:00Z',
 });
 
-const readLines = (dir: string): BundleLine[] =>
-  readFileSync(join(dir, EVENTS_FILE), 'utf8')
-    .split('\n')
-    .filter((l) => l !== '')
-    .map((l) => JSON.parse(l) as BundleLine);
-
 const manifestOf = (dir: string): BundleManifest =>
   JSON.parse(readFileSync(join(dir, MANIFEST_FILE), 'utf8')) as BundleManifest;
-
-/**
- * The forger of the issue: rewrites the events as `edit` says, then recomputes every revision,
- * prevHash and hash per stream so that the hash chains hold, writes a fresh manifest, and has the
- * log sign a checkpoint over the forged events while it keeps serving the earlier, co-signed one.
- */
-const forge = (
-  from: string,
-  to: string,
-  earlier: string,
-  edit: (lines: BundleLine[]) => BundleLine[],
-): void => {
-  const heads = new Map<string, { revision: number; hash: string }>();
-  const builder = new BundleBuilder();
-  let text = '';
-  const leaves: Uint8Array[] = [];
-  for (const line of edit(readLines(from))) {
-    const head = heads.get(line.streamName);
-    const revision = head === undefined ? 0 : head.revision + 1;
-    const { hash: _old, ...rest } = line.metadata;
-    const metadata = { ...rest, prevHash: head?.hash ?? GENESIS_HASH };
-    const hash = eventHash({
-      streamName: line.streamName as never,
-      revision,
-      type: line.type,
-      data: line.data,
-      metadata,
-    });
-    heads.set(line.streamName, { revision, hash });
-    leaves.push(eventLeafHash(hash));
-    text += builder.add({
-      streamName: line.streamName as never,
-      revision,
-      globalPosition: BigInt(line.globalPosition) as never,
-      type: line.type,
-      data: line.data,
-      metadata: { ...metadata, hash } as EventMetadata,
-    });
-  }
-  mkdirSync(to, { recursive: true });
-  writeFileSync(join(to, EVENTS_FILE), text);
-  const manifest = {
-    ...builder.manifest(),
-    transparency: transparencyOf(leaves, { origin: ORIGIN, logKey: log, earlier: [earlier] }),
-  };
-  writeFileSync(join(to, MANIFEST_FILE), JSON.stringify(manifest, null, 2));
-};
 
 /** The index of the first event whose data holds a positive number under a key naming an amount (投资额). */
 const amountLine = (lines: ReadonlyArray<BundleLine>): { index: number; key: string } => {
@@ -173,7 +118,7 @@ describe('audit bundle · signed checkpoints, witnesses, offline verification (i
 
   const tampered = (name: string, edit: (lines: BundleLine[]) => BundleLine[]): string => {
     const dir = join(root, name);
-    forge(second, dir, cosignedText, edit);
+    forge(second, dir, { origin: ORIGIN, logKey: log, earlier: [cosignedText] }, edit);
     return dir;
   };
 

@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-import { existsSync } from 'node:fs';
+import { chmodSync, existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { unsafeId, type ProjectId } from '@zhaoshang/domain';
 import { isEventStoreError, openSqliteEventStore, type EventStore } from '@zhaoshang/eventstore';
@@ -9,7 +9,30 @@ import {
   verifyBulletin,
   type BulletinVerification,
 } from '../bulletin';
-import { exportBundle, verifyBundle, type BundleReport } from '../bundle';
+import { exportBundle, verifyBundle, type BundleCheckpointOptions, type BundleReport } from '../bundle';
+import {
+  readBundleLeaves,
+  verifyBundleTransparency,
+  type EarlierRecord,
+  type TransparencyReport,
+} from '../bundle-transparency';
+import {
+  formatCheckpoint,
+  formatSignerKey,
+  formatVerifierKey,
+  generateSignerKey,
+  isValidKeyName,
+  parseSignerKey,
+  parseVerifierKey,
+  SIGNATURE_TYPE,
+  verifierKeyOf,
+  witnessCheckpoint,
+  witnessRefusalMessages,
+  type ConsistencyEvidence,
+  type SignerKey,
+  type VerifierKey,
+  type WitnessState,
+} from '../transparency';
 import { diffStates, projectHistory, stateOfHistory, UndecodableEventError, type AsOf } from '../history';
 import { verifyStore, type VerifyReport } from '../verify';
 
@@ -30,7 +53,14 @@ const USAGE = `用法 usage: zhaoshang-audit <command> [options]
   diff <projectId> --from D|N --to D|N --events <file>     状态差异 differences between two points
   verify [--stream <name>] --events <file>                 哈希链校验 verify hash chains
   export-bundle <dir> [--project <id>] --events <file>     导出审计包 export an audit bundle
-  verify-bundle <dir|file.jsonl>                           离线校验审计包 verify a bundle offline
+      [--origin <log origin> --log-key-file <file>] [--checkpoint <file>]...   附签名检查点 with signed checkpoints (whole store)
+  verify-bundle <dir|file.jsonl> [--key <vkey|file>]... [--against <bundle|checkpoint file>]...
+                                                           离线校验审计包（及检查点）verify a bundle (and its checkpoints) offline
+  keygen --name <log origin> --out <file>                  生成日志签名密钥 make the log's Ed25519 key
+  witness init --witness-key <file> --name <name> --log-key <vkey|file> --origin <origin> --state <file>
+                                                           见证人初始化 create a witness key and state
+  witness cosign [<checkpoint file>] --witness-key <file> --state <file> [--bundle <dir|file>|--proof <file>]
+      [--out <file>] [--divergence <file>]                 核对一致后联署 co-sign a checkpoint if it extends the last one
   verify-bulletin <2024-03|2024-Q1|2024> --events <file>   通报重算核对 verify a published bulletin
   --json                                                   机器可读输出 JSON output
 `;
@@ -133,6 +163,173 @@ const printBulletin = (io: CliIo, v: BulletinVerification, asJson: boolean): num
   return v.ok ? EXIT_OK : EXIT_PROBLEM;
 };
 
+type Values = ReturnType<typeof parseOptions>['values'];
+
+/** A value that is either the text itself or the name of a file holding it. */
+const textOrFile = (value: string): string =>
+  existsSync(value) && statSync(value).isFile() ? readFileSync(value, 'utf8').trim() : value.trim();
+
+const verifierKeyArg = (value: string, flag: string): VerifierKey => {
+  const key = parseVerifierKey(textOrFile(value));
+  if (typeof key === 'string') throw new UsageError(`${flag}: ${key}`);
+  return key;
+};
+
+const signerKeyFile = (file: string | undefined, flag: string): SignerKey => {
+  if (file === undefined) throw new UsageError(`${flag} <file> is required`);
+  if (!existsSync(file)) throw new UsageError(`${flag}: no such file ${file}`);
+  const key = parseSignerKey(readFileSync(file, 'utf8'));
+  if (typeof key === 'string') throw new UsageError(`${flag}: ${key}`);
+  return key;
+};
+
+const earlierRecordArg = (path: string): EarlierRecord => {
+  if (!existsSync(path)) throw new UsageError(`--against: no such file or directory ${path}`);
+  if (statSync(path).isDirectory() || path.endsWith('.jsonl')) return { kind: 'bundle', path };
+  return { kind: 'checkpoint', text: readFileSync(path, 'utf8') };
+};
+
+const checkpointOptions = (values: Values): BundleCheckpointOptions | undefined => {
+  const earlier = (values.checkpoint ?? []).map((f) => {
+    if (!existsSync(f)) throw new UsageError(`--checkpoint: no such file ${f}`);
+    return readFileSync(f, 'utf8');
+  });
+  const logKeyFile = values['log-key-file'];
+  if (logKeyFile === undefined && earlier.length === 0) return undefined;
+  const origin = values.origin;
+  if (origin === undefined) throw new UsageError('export-bundle: --origin <log origin> goes with checkpoints');
+  const logKey = logKeyFile === undefined ? undefined : signerKeyFile(logKeyFile, '--log-key-file');
+  return logKey === undefined ? { origin, earlier } : { origin, logKey, earlier };
+};
+
+const printTransparency = (io: CliIo, report: TransparencyReport): number => {
+  if (report.ok) {
+    io.stdout(
+      `检查点校验通过 checkpoints OK: ${report.checkpoints} 个检查点 checkpoints, 延续 extends ${report.extends} 个早前检查点 earlier\n` +
+        report.cosigned.map((c) => `  见证人 witness ${c.witness} 联署至 co-signed up to ${c.size}\n`).join(''),
+    );
+    return EXIT_OK;
+  }
+  const p = report.problem;
+  let where = '';
+  if (p.firstDifference !== undefined) {
+    const d = p.firstDifference;
+    where =
+      `\n历史分叉于 histories part at 第 ${d.index + 1} 个事件 event #${d.index + 1} of $all: ` +
+      `本包位置 position here ${d.position ?? '(无 none)'}, 早前位置 earlier position ${d.earlierPosition ?? '(无 none)'}`;
+  } else if (p.partsWithin !== undefined)
+    where = `\n历史分叉于第 ${p.partsWithin.from + 1}..${p.partsWithin.upTo} 个事件之间 histories part within events #${p.partsWithin.from + 1}..#${p.partsWithin.upTo} of $all`;
+  io.stdout(`检查点校验失败 checkpoints BROKEN: ${p.code}: ${p.detail}${where}\n`);
+  return EXIT_PROBLEM;
+};
+
+const readState = (file: string): WitnessState => {
+  const value = JSON.parse(readFileSync(file, 'utf8')) as WitnessState;
+  if (value.format !== 1 || typeof value.origin !== 'string' || typeof value.logKey !== 'string')
+    throw new UsageError(`--state: ${file} is not a witness state`);
+  return value;
+};
+
+const witnessInit = (io: CliIo, values: Values, rest: ReadonlyArray<string>): number => {
+  if (rest.length > 0) throw new UsageError('witness init takes no positional argument');
+  const keyFile = values['witness-key'];
+  const stateFile = values.state;
+  const name = values.name;
+  if (keyFile === undefined || stateFile === undefined || name === undefined || values.origin === undefined)
+    throw new UsageError('witness init: --witness-key, --name, --log-key, --origin and --state are required');
+  if (!isValidKeyName(name)) throw new UsageError('--name: non-empty, no space, no "+"');
+  if (existsSync(keyFile) || existsSync(stateFile))
+    throw new UsageError('witness init: the key or state file exists already; never overwrite a witness');
+  const logKey = verifierKeyArg(values['log-key'] ?? '', '--log-key');
+  const key = generateSignerKey(name, SIGNATURE_TYPE.cosignatureV1);
+  writeFileSync(keyFile, `${formatSignerKey(key)}\n`, { encoding: 'utf8', mode: 0o600 });
+  chmodSync(keyFile, 0o600);
+  const state: WitnessState = { format: 1, origin: values.origin, logKey: formatVerifierKey(logKey) };
+  writeFileSync(stateFile, `${JSON.stringify(state, null, 2)}\n`, 'utf8');
+  io.stdout(`见证人公钥 witness public key (vkey):\n${formatVerifierKey(verifierKeyOf(key))}\n`);
+  return EXIT_OK;
+};
+
+const evidenceOf = (values: Values): ConsistencyEvidence | undefined => {
+  if (values.bundle !== undefined && values.proof !== undefined)
+    throw new UsageError('witness cosign: give --bundle or --proof, not both');
+  if (values.bundle !== undefined) {
+    const read = readBundleLeaves(values.bundle);
+    if (typeof read === 'string') throw new UsageError(`--bundle: ${read}`);
+    return { kind: 'leaves', leaves: read.leaves };
+  }
+  if (values.proof !== undefined) {
+    const lines = readFileSync(values.proof, 'utf8').split('\n').map((l) => l.trim()).filter((l) => l !== '');
+    if (lines.some((l) => !/^[A-Za-z0-9+/]{43}=$/.test(l)))
+      throw new UsageError('--proof: one base64 SHA-256 hash per line');
+    return { kind: 'proof', proof: lines.map((l) => new Uint8Array(Buffer.from(l, 'base64'))) };
+  }
+  return undefined;
+};
+
+/** The checkpoint offered to a witness: the file given, else the latest checkpoint of --bundle. */
+const offeredCheckpoint = (values: Values, rest: ReadonlyArray<string>): { text: string; name: string } => {
+  const file = rest[0];
+  if (rest.length > 1) throw new UsageError('witness cosign: at most one <checkpoint file>');
+  if (file !== undefined) {
+    if (!existsSync(file)) throw new UsageError(`witness cosign: no such file ${file}`);
+    return { text: readFileSync(file, 'utf8'), name: file };
+  }
+  if (values.bundle === undefined) throw new UsageError('witness cosign: a <checkpoint file> or --bundle is required');
+  const read = readBundleLeaves(values.bundle);
+  const latest = typeof read === 'string' ? undefined : read.manifest?.transparency?.checkpoints.at(-1);
+  if (latest === undefined) throw new UsageError(`--bundle: ${values.bundle} holds no checkpoint`);
+  return { text: latest, name: values.bundle.replace(/\/+$/, '') };
+};
+
+const keygen = (io: CliIo, values: Values, rest: ReadonlyArray<string>): number => {
+  if (rest.length > 0) throw new UsageError('keygen takes no positional argument');
+  const name = values.name;
+  const out = values.out;
+  if (name === undefined || out === undefined) throw new UsageError('keygen: --name <log origin> and --out <file> are required');
+  if (!isValidKeyName(name)) throw new UsageError('--name: non-empty, no space, no "+"');
+  if (existsSync(out)) throw new UsageError(`keygen: ${out} exists already`);
+  const key = generateSignerKey(name, SIGNATURE_TYPE.ed25519);
+  writeFileSync(out, `${formatSignerKey(key)}\n`, { encoding: 'utf8', mode: 0o600 });
+  chmodSync(out, 0o600);
+  io.stdout(`日志公钥 log public key (vkey):\n${formatVerifierKey(verifierKeyOf(key))}\n`);
+  return EXIT_OK;
+};
+
+const witnessCosign = (io: CliIo, values: Values, rest: ReadonlyArray<string>): number => {
+  const offered = offeredCheckpoint(values, rest);
+  const stateFile = values.state;
+  if (stateFile === undefined || !existsSync(stateFile)) throw new UsageError('witness cosign: --state <file> (from witness init) is required');
+  const witnessKey = signerKeyFile(values['witness-key'], '--witness-key');
+  const state = readState(stateFile);
+  const logKey = verifierKeyArg(state.logKey, 'the state’s log key');
+  const decision = witnessCheckpoint({
+    state,
+    logKey,
+    witnessKey,
+    offered: offered.text,
+    evidence: evidenceOf(values),
+    now: BigInt(Math.floor(Date.now() / 1000)),
+  });
+  if (decision.verdict === 'refused') {
+    const m = witnessRefusalMessages[decision.code];
+    io.stderr(`拒绝联署 REFUSED ${decision.code}: ${m.zh}\n${m.en}\n`);
+    if (decision.divergence !== undefined) {
+      const out = values.divergence ?? `${offered.name}.divergence.json`;
+      writeFileSync(out, `${JSON.stringify(decision.divergence, null, 2)}\n`, 'utf8');
+      io.stderr(`分叉证据 proof of divergence → ${out}\n`);
+    }
+    return EXIT_PROBLEM;
+  }
+  const text = formatCheckpoint(decision.checkpoint);
+  writeFileSync(stateFile, `${JSON.stringify(decision.state, null, 2)}\n`, 'utf8');
+  if (values.out !== undefined) {
+    writeFileSync(values.out, text, 'utf8');
+    io.stdout(`已联署 co-signed ${decision.checkpoint.origin} 规模 size ${decision.checkpoint.size} → ${values.out}\n`);
+  } else io.stdout(text);
+  return EXIT_OK;
+};
+
 const parseOptions = (args: ReadonlyArray<string>) => {
   try {
     return parseArgs({
@@ -148,6 +345,19 @@ const parseOptions = (args: ReadonlyArray<string>) => {
         stream: { type: 'string' },
         project: { type: 'string' },
         json: { type: 'boolean', default: false },
+        key: { type: 'string', multiple: true },
+        against: { type: 'string', multiple: true },
+        checkpoint: { type: 'string', multiple: true },
+        origin: { type: 'string' },
+        'log-key-file': { type: 'string' },
+        'log-key': { type: 'string' },
+        'witness-key': { type: 'string' },
+        name: { type: 'string' },
+        state: { type: 'string' },
+        bundle: { type: 'string' },
+        proof: { type: 'string' },
+        out: { type: 'string' },
+        divergence: { type: 'string' },
       },
     });
   } catch (e) {
@@ -231,11 +441,15 @@ const run = async (argv: ReadonlyArray<string>, io: CliIo): Promise<number> => {
     case 'export-bundle': {
       const dir = positionals[0];
       if (dir === undefined) throw new UsageError('export-bundle: <dir> is required');
+      const checkpoints = checkpointOptions(values);
+      if (checkpoints !== undefined && values.project !== undefined)
+        throw new UsageError('export-bundle: checkpoints cover the whole store ($all), not one project');
       const manifest = await withStore(values.events, (store) =>
         exportBundle(
           store,
           values.project === undefined ? {} : { projectId: unsafeId.project(values.project) },
           dir,
+          checkpoints,
         ),
       );
       if (asJson) io.stdout(`${json(manifest)}\n`);
@@ -249,7 +463,29 @@ const run = async (argv: ReadonlyArray<string>, io: CliIo): Promise<number> => {
     case 'verify-bundle': {
       const path = positionals[0];
       if (path === undefined) throw new UsageError('verify-bundle: <dir> or <file.jsonl> is required');
-      return printBundle(io, verifyBundle(path), asJson);
+      const keys = (values.key ?? []).map((k) => verifierKeyArg(k, '--key'));
+      const against = (values.against ?? []).map(earlierRecordArg);
+      if (keys.length === 0) {
+        if (against.length > 0) throw new UsageError('verify-bundle: --against needs the log key (--key)');
+        return printBundle(io, verifyBundle(path), asJson);
+      }
+      const chain = verifyBundle(path);
+      const checkpoints = verifyBundleTransparency(path, keys, against);
+      if (asJson) {
+        io.stdout(`${json({ ok: chain.ok && checkpoints.ok, chain, checkpoints })}\n`);
+        return chain.ok && checkpoints.ok ? EXIT_OK : EXIT_PROBLEM;
+      }
+      const chainCode = printBundle(io, chain, false);
+      return printTransparency(io, checkpoints) === EXIT_OK && chainCode === EXIT_OK ? EXIT_OK : EXIT_PROBLEM;
+    }
+    case 'witness': {
+      const [sub, ...rest] = positionals;
+      if (sub === 'init') return witnessInit(io, values, rest);
+      if (sub === 'cosign') return witnessCosign(io, values, rest);
+      throw new UsageError('witness: init or cosign');
+    }
+    case 'keygen': {
+      return keygen(io, values, positionals);
     }
     case 'verify-bulletin': {
       const label = positionals[0];

@@ -338,8 +338,15 @@ export const verifyBundleTransparency = (
         },
       });
     }
+    // A smaller checkpoint the bundle agrees with bounds the range only when a witness given here
+    // co-signed both it and the departed one (it checked that one extends the other); a checkpoint
+    // the log signed over the altered events proves nothing about the earlier history.
+    const vouched = (c: SignedCheckpoint): boolean =>
+      witnessKeys.some(
+        (w) => verifyCosignature(c, w) !== undefined && verifyCosignature(departed, w) !== undefined,
+      );
     const agreed = all
-      .filter((c) => c.size < departed.size && agrees(c))
+      .filter((c) => c.size < departed.size && agrees(c) && vouched(c))
       .reduce((a, c) => (c.size > a ? c.size : a), 0n);
     return fail('HISTORY_DIVERGES', detail, {
       ...at,

@@ -197,7 +197,8 @@ const checkpointOptions = (values: Values): BundleCheckpointOptions | undefined 
   const logKeyFile = values['log-key-file'];
   if (logKeyFile === undefined && earlier.length === 0) return undefined;
   const origin = values.origin;
-  if (origin === undefined) throw new UsageError('export-bundle: --origin <log origin> goes with checkpoints');
+  if (origin === undefined)
+    throw new UsageError('export-bundle: --origin <log origin> goes with checkpoints');
   const logKey = logKeyFile === undefined ? undefined : signerKeyFile(logKeyFile, '--log-key-file');
   return logKey === undefined ? { origin, earlier } : { origin, logKey, earlier };
 };
@@ -206,7 +207,9 @@ const printTransparency = (io: CliIo, report: TransparencyReport): number => {
   if (report.ok) {
     io.stdout(
       `检查点校验通过 checkpoints OK: ${report.checkpoints} 个检查点 checkpoints, 延续 extends ${report.extends} 个早前检查点 earlier\n` +
-        report.cosigned.map((c) => `  见证人 witness ${c.witness} 联署至 co-signed up to ${c.size}\n`).join(''),
+        report.cosigned
+          .map((c) => `  见证人 witness ${c.witness} 联署至 co-signed up to ${c.size}\n`)
+          .join(''),
     );
     return EXIT_OK;
   }
@@ -259,7 +262,10 @@ const evidenceOf = (values: Values): ConsistencyEvidence | undefined => {
     return { kind: 'leaves', leaves: read.leaves };
   }
   if (values.proof !== undefined) {
-    const lines = readFileSync(values.proof, 'utf8').split('\n').map((l) => l.trim()).filter((l) => l !== '');
+    const lines = readFileSync(values.proof, 'utf8')
+      .split('\n')
+      .map((l) => l.trim())
+      .filter((l) => l !== '');
     if (lines.some((l) => !/^[A-Za-z0-9+/]{43}=$/.test(l)))
       throw new UsageError('--proof: one base64 SHA-256 hash per line');
     return { kind: 'proof', proof: lines.map((l) => new Uint8Array(Buffer.from(l, 'base64'))) };
@@ -275,9 +281,14 @@ const offeredCheckpoint = (values: Values, rest: ReadonlyArray<string>): { text:
     if (!existsSync(file)) throw new UsageError(`witness cosign: no such file ${file}`);
     return { text: readFileSync(file, 'utf8'), name: file };
   }
-  if (values.bundle === undefined) throw new UsageError('witness cosign: a <checkpoint file> or --bundle is required');
+  if (values.bundle === undefined)
+    throw new UsageError('witness cosign: a <checkpoint file> or --bundle is required');
   const read = readBundleLeaves(values.bundle);
-  const latest = typeof read === 'string' ? undefined : read.manifest?.transparency?.checkpoints.at(-1);
+  if (typeof read === 'string') throw new UsageError(`--bundle: ${read}`);
+  // The checkpoint at the bundle's head (its size is the number of events), else the largest.
+  const texts = read.manifest?.transparency?.checkpoints ?? [];
+  const head = `\n${read.leaves.length}\n`;
+  const latest = texts.find((t) => t.slice(t.indexOf('\n')).startsWith(head)) ?? texts.at(-1);
   if (latest === undefined) throw new UsageError(`--bundle: ${values.bundle} holds no checkpoint`);
   return { text: latest, name: values.bundle.replace(/\/+$/, '') };
 };
@@ -286,7 +297,8 @@ const keygen = (io: CliIo, values: Values, rest: ReadonlyArray<string>): number 
   if (rest.length > 0) throw new UsageError('keygen takes no positional argument');
   const name = values.name;
   const out = values.out;
-  if (name === undefined || out === undefined) throw new UsageError('keygen: --name <log origin> and --out <file> are required');
+  if (name === undefined || out === undefined)
+    throw new UsageError('keygen: --name <log origin> and --out <file> are required');
   if (!isValidKeyName(name)) throw new UsageError('--name: non-empty, no space, no "+"');
   if (existsSync(out)) throw new UsageError(`keygen: ${out} exists already`);
   const key = generateSignerKey(name, SIGNATURE_TYPE.ed25519);
@@ -299,7 +311,8 @@ const keygen = (io: CliIo, values: Values, rest: ReadonlyArray<string>): number 
 const witnessCosign = (io: CliIo, values: Values, rest: ReadonlyArray<string>): number => {
   const offered = offeredCheckpoint(values, rest);
   const stateFile = values.state;
-  if (stateFile === undefined || !existsSync(stateFile)) throw new UsageError('witness cosign: --state <file> (from witness init) is required');
+  if (stateFile === undefined || !existsSync(stateFile))
+    throw new UsageError('witness cosign: --state <file> (from witness init) is required');
   const witnessKey = signerKeyFile(values['witness-key'], '--witness-key');
   const state = readState(stateFile);
   const logKey = verifierKeyArg(state.logKey, 'the state’s log key');
@@ -325,7 +338,9 @@ const witnessCosign = (io: CliIo, values: Values, rest: ReadonlyArray<string>): 
   writeFileSync(stateFile, `${JSON.stringify(decision.state, null, 2)}\n`, 'utf8');
   if (values.out !== undefined) {
     writeFileSync(values.out, text, 'utf8');
-    io.stdout(`已联署 co-signed ${decision.checkpoint.origin} 规模 size ${decision.checkpoint.size} → ${values.out}\n`);
+    io.stdout(
+      `已联署 co-signed ${decision.checkpoint.origin} 规模 size ${decision.checkpoint.size} → ${values.out}\n`,
+    );
   } else io.stdout(text);
   return EXIT_OK;
 };

@@ -125,7 +125,9 @@ export const apiKeysFileOf = (env: NodeJS.ProcessEnv): string =>
  * The token secret and issuer a command-line token is signed with, as the server reads them: in
  * production JWT_SECRET must be set and strong, in development the development secret is the default.
  */
-export const tokenSigningOf = (env: NodeJS.ProcessEnv): { readonly secret: string; readonly issuer: string } => {
+export const tokenSigningOf = (
+  env: NodeJS.ProcessEnv,
+): { readonly secret: string; readonly issuer: string } => {
   const secret = env.JWT_SECRET || (modeOf(env) === 'production' ? '' : DEV_JWT_SECRET);
   if (modeOf(env) === 'production') {
     const problem = secret === '' ? 'JWT_SECRET is not set' : tokenSecretProblem(secret);
@@ -166,13 +168,17 @@ export const loadConfig = (env: NodeJS.ProcessEnv = process.env): ApiConfig => {
   const jwtSecret = env.JWT_SECRET || (production ? '' : DEV_JWT_SECRET);
   if (production) {
     if (jwtSecret === '')
-      problems.push('JWT_SECRET is not set: generate one with `zhaoshang-api secret` (or `openssl rand -hex 32`)');
+      problems.push(
+        'JWT_SECRET is not set: generate one with `zhaoshang-api secret` (or `openssl rand -hex 32`)',
+      );
     else {
       const weak = tokenSecretProblem(jwtSecret);
       if (weak !== undefined) problems.push(weak);
     }
     if (envKeys.some((k) => DEV_KEY_HASHES.has(k.sha256)))
-      problems.push('API_KEYS holds a development key (dev-…-key): development keys never authenticate in production');
+      problems.push(
+        'API_KEYS holds a development key (dev-…-key): development keys never authenticate in production',
+      );
     else if (env.API_KEYS !== undefined && env.API_KEYS !== '')
       problems.push(
         `API_KEYS (plain keys in the environment) is for development: production reads hashed keys from ${apiKeysFile} (zhaoshang-api keys add)`,
@@ -184,14 +190,18 @@ export const loadConfig = (env: NodeJS.ProcessEnv = process.env): ApiConfig => {
         `no API key is configured: add one with \`zhaoshang-api keys add <name> <role> <unit>\` (key file ${apiKeysFile})`,
       );
     if (env.HOST === undefined || env.HOST === '')
-      problems.push('HOST is not set: name the address to listen on (e.g. 127.0.0.1 behind a proxy, 0.0.0.0 in a container)');
+      problems.push(
+        'HOST is not set: name the address to listen on (e.g. 127.0.0.1 behind a proxy, 0.0.0.0 in a container)',
+      );
     if (env.TODAY !== undefined && env.TODAY !== '')
-      problems.push('TODAY pins the server\'s clock: for demos and tests only, never in production');
+      problems.push("TODAY pins the server's clock: for demos and tests only, never in production");
   } else if (jwtSecret.length < 32) problems.push('JWT_SECRET must be at least 32 characters');
   if (problems.length > 0) throw new ConfigError(problems);
 
   // The demo is loaded in development unless SEED_DEMO=false; in production only when asked by name.
-  const seedDemo = production ? env.DEMO === 'seed' : env.DEMO === 'seed' || (env.SEED_DEMO ?? 'true') !== 'false';
+  const seedDemo = production
+    ? env.DEMO === 'seed'
+    : env.DEMO === 'seed' || (env.SEED_DEMO ?? 'true') !== 'false';
   return {
     mode,
     port: int(env.PORT, 3000, 'PORT'),

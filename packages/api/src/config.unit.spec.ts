@@ -2,7 +2,14 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { addApiKey, hashApiKey, readApiKeyFile, writeApiKeyFile } from './auth/api-keys';
-import { ConfigError, DEV_API_KEYS, DEV_JWT_SECRET, loadConfig, parseApiKeys, tokenSecretProblem } from './config';
+import {
+  ConfigError,
+  DEV_API_KEYS,
+  DEV_JWT_SECRET,
+  loadConfig,
+  parseApiKeys,
+  tokenSecretProblem,
+} from './config';
 
 const STRONG = 'c3f1e0a9b87d6c5e4f3a2b1c0d9e8f7a6b5c4d3e2f1a0b9c8d7e6f5a4b3c2d1e';
 
@@ -20,7 +27,12 @@ const problemsOf = (env: NodeJS.ProcessEnv): ReadonlyArray<string> => {
 describe('configuration', () => {
   it('parses API_KEYS as key:role:unitId or key:name:role:unitId, keeping only the SHA-256 of each key', () => {
     expect(parseApiKeys('k1:statistics-bureau:region, k2:hall:investment-officer:jingkaiqu')).toEqual([
-      { sha256: hashApiKey('k1'), name: 'statistics-bureau@region', role: 'statistics-bureau', unitId: 'region' },
+      {
+        sha256: hashApiKey('k1'),
+        name: 'statistics-bureau@region',
+        role: 'statistics-bureau',
+        unitId: 'region',
+      },
       { sha256: hashApiKey('k2'), name: 'hall', role: 'investment-officer', unitId: 'jingkaiqu' },
     ]);
     expect(() => parseApiKeys('only-a-key')).toThrow(/API_KEYS entry/);
@@ -61,7 +73,11 @@ describe('production mode (issue #13): refuses to start on development credentia
   });
 
   it('a proper configuration loads: strong secret, a hashed key from the key file, HOST; no demo unless DEMO=seed', () => {
-    const { key } = addApiKey(keysFile, { name: 'stats-platform', role: 'statistics-bureau', unitId: 'region' });
+    const { key } = addApiKey(keysFile, {
+      name: 'stats-platform',
+      role: 'statistics-bureau',
+      unitId: 'region',
+    });
     const config = loadConfig(production());
     expect(config.mode).toBe('production');
     expect(config.apiKeys).toEqual([
@@ -80,7 +96,9 @@ describe('production mode (issue #13): refuses to start on development credentia
     expect(problemsOf(production({ JWT_SECRET: DEV_JWT_SECRET }))).toEqual([
       'JWT_SECRET is the published development secret',
     ]);
-    expect(problemsOf(production({ JWT_SECRET: '' }))[0]).toMatch(/JWT_SECRET is not set.*zhaoshang-api secret/);
+    expect(problemsOf(production({ JWT_SECRET: '' }))[0]).toMatch(
+      /JWT_SECRET is not set.*zhaoshang-api secret/,
+    );
     expect(problemsOf(production({ JWT_SECRET: 'a'.repeat(40) }))[0]).toMatch(/20 bytes; at least 32/);
     expect(problemsOf(production({ JWT_SECRET: '0'.repeat(64) }))[0]).toMatch(/does not look random/);
     expect(problemsOf(production({ JWT_SECRET: 'correct horse battery staple correct horse' }))[0]).toMatch(
@@ -110,7 +128,9 @@ describe('production mode (issue #13): refuses to start on development credentia
   });
 
   it('HOST must be named and the clock cannot be pinned; every problem is listed at once', () => {
-    expect(problemsOf(production({ HOST: undefined, TODAY: '2024-10-31', JWT_SECRET: DEV_JWT_SECRET }))).toEqual([
+    expect(
+      problemsOf(production({ HOST: undefined, TODAY: '2024-10-31', JWT_SECRET: DEV_JWT_SECRET })),
+    ).toEqual([
       'JWT_SECRET is the published development secret',
       expect.stringMatching(/no API key/),
       expect.stringMatching(/HOST is not set/),

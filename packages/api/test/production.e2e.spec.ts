@@ -72,8 +72,17 @@ describe('production start (NODE_ENV=production)', () => {
   afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
   it('with the development token secret: exits 1 and says why', async () => {
-    addApiKey(path.join(dir, 'api-keys.json'), { name: 'stats', role: 'statistics-bureau', unitId: 'region' });
-    const child = start({ NODE_ENV: 'production', DATA_DIR: dir, HOST: '127.0.0.1', JWT_SECRET: DEV_JWT_SECRET });
+    addApiKey(path.join(dir, 'api-keys.json'), {
+      name: 'stats',
+      role: 'statistics-bureau',
+      unitId: 'region',
+    });
+    const child = start({
+      NODE_ENV: 'production',
+      DATA_DIR: dir,
+      HOST: '127.0.0.1',
+      JWT_SECRET: DEV_JWT_SECRET,
+    });
     expect(await child.exited).toBe(1);
     expect(child.output()).toContain('refusing to start in production mode');
     expect(child.output()).toContain('JWT_SECRET is the published development secret');
@@ -111,7 +120,8 @@ describe('production start (NODE_ENV=production)', () => {
     });
     try {
       await waitForHealth(url, child, Date.now() + 100_000);
-      const get = (route: string, headers: Record<string, string> = {}) => fetch(`${url}${route}`, { headers });
+      const get = (route: string, headers: Record<string, string> = {}) =>
+        fetch(`${url}${route}`, { headers });
       const projects = await get('/projects', { 'x-api-key': key });
       expect(projects.status).toBe(200);
       expect(((await projects.json()) as { data: { total: number } }).data.total).toBe(0);

@@ -1,3 +1,5 @@
+/* global require, __dirname, process */
+/* eslint-disable @typescript-eslint/no-require-imports -- a CommonJS loader run by node itself */
 /**
  * Runs a TypeScript entry point of the repository in a child process, compiled on the fly by swc
  * the way jest compiles the tests (decorator metadata included, which Nest needs), with

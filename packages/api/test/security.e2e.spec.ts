@@ -17,7 +17,11 @@ const spec = (projectId: string, unitId = 'jingkaiqu') => ({
 
 /** A capture's body without its project id (the server derives it from the command id). */
 const captureBody = (unitId: string, name = '复合材料项目') => {
-  const { projectId: _p, type: _t, ...body } = lifeUntil({ ...spec('ignored', unitId), name }, 'lead')[0]!.command;
+  const {
+    projectId: _p,
+    type: _t,
+    ...body
+  } = lifeUntil({ ...spec('ignored', unitId), name }, 'lead')[0]!.command;
   return body;
 };
 
@@ -43,7 +47,9 @@ describe('Idempotency-Key (IETF httpapi draft): scoped to the caller and the rou
     expect([a.status, b.status]).toEqual([201, 201]);
     expect(b.body.duplicate).toBe(false);
     expect(b.body.streamName).not.toBe(a.body.streamName);
-    expect((await t.z.store.readStream(b.body.streamName as string))[0]!.data).toMatchObject({ unitId: 'gaoxinqu' });
+    expect((await t.z.store.readStream(b.body.streamName as string))[0]!.data).toMatchObject({
+      unitId: 'gaoxinqu',
+    });
   });
 
   it('a different command on the same project with a used key is processed, not answered "duplicate"', async () => {
@@ -95,22 +101,20 @@ describe('Idempotency-Key (IETF httpapi draft): scoped to the caller and the rou
   it('a key whose first request is still in flight → 409 IDEMPOTENCY_KEY_IN_FLIGHT, nothing recorded', async () => {
     const body = captureBody('jingkaiqu', '在途项目');
     // The first request holds the key (claimed as the dispatcher claims it, not yet completed).
-    const held = t.z.app
-      .get(IdempotencyStore)
-      .claim(
-        {
-          principal: principalKey({
-            via: 'token',
-            userId: 'user-investment-officer',
-            role: 'investment-officer',
-            unitId: 'jingkaiqu',
-          }),
-          method: 'POST',
-          path: '/projects',
-        },
-        'lead-3',
-        fingerprintOf(body),
-      );
+    const held = t.z.app.get(IdempotencyStore).claim(
+      {
+        principal: principalKey({
+          via: 'token',
+          userId: 'user-investment-officer',
+          role: 'investment-officer',
+          unitId: 'jingkaiqu',
+        }),
+        method: 'POST',
+        path: '/projects',
+      },
+      'lead-3',
+      fingerprintOf(body),
+    );
     expect(held.kind).toBe('run');
     const before = await count();
     const retry = await request(t.http)
@@ -146,7 +150,11 @@ describe('Idempotency-Key (IETF httpapi draft): scoped to the caller and the rou
     try {
       const auth = await authFor('investment-officer', 'jingkaiqu');
       const post = (name: string) =>
-        request(expiring.http).post('/projects').set(auth).set('idempotency-key', 'lead-5').send(captureBody('jingkaiqu', name));
+        request(expiring.http)
+          .post('/projects')
+          .set(auth)
+          .set('idempotency-key', 'lead-5')
+          .send(captureBody('jingkaiqu', name));
       expect((await post('一')).status).toBe(201);
       const second = await post('二');
       expect(second.status).toBe(201);
@@ -174,7 +182,13 @@ describe('abuse limits: 429 with Retry-After', () => {
       expect(Number(third.headers['retry-after'])).toBeGreaterThan(0);
       expect((await capture('gaoxinqu', '四')).status).toBe(201);
       // Reads are not writes.
-      expect((await request(t.http).get('/projects').set(await authFor('investment-officer', 'jingkaiqu'))).status).toBe(200);
+      expect(
+        (
+          await request(t.http)
+            .get('/projects')
+            .set(await authFor('investment-officer', 'jingkaiqu'))
+        ).status,
+      ).toBe(200);
     } finally {
       await t.close();
     }
@@ -192,7 +206,10 @@ describe('abuse limits: 429 with Retry-After', () => {
       for (let i = 0; i < 3; i += 1) expect((await withKey(`guess-${i}`)).status).toBe(401);
       const fourth = await withKey('guess-4');
       expect(fourth.status).toBe(429);
-      expect(fourth.body).toMatchObject({ code: 'RATE_LIMITED', params: { limit: 'auth-failures-per-address' } });
+      expect(fourth.body).toMatchObject({
+        code: 'RATE_LIMITED',
+        params: { limit: 'auth-failures-per-address' },
+      });
       expect(Number(fourth.headers['retry-after'])).toBeGreaterThan(0);
       expect(Number(fourth.headers['retry-after'])).toBeLessThanOrEqual(60);
       const good = await withKey(SYSTEM_KEY);
@@ -206,9 +223,11 @@ describe('abuse limits: 429 with Retry-After', () => {
   it('the defaults are documented ones: 6,000 requests per address, 300 commands per principal, 30 failed authentications per address, a minute each', async () => {
     const { loadConfig } = await import('../src/config');
     const config = loadConfig({ DATA_DIR: '/nonexistent-zhaoshang' });
-    expect([config.rateLimitPerMinute, config.writeRateLimitPerMinute, config.authFailureLimitPerMinute]).toEqual([
-      6000, 300, 30,
-    ]);
+    expect([
+      config.rateLimitPerMinute,
+      config.writeRateLimitPerMinute,
+      config.authFailureLimitPerMinute,
+    ]).toEqual([6000, 300, 30]);
     expect(config.idempotencyKeyTtlMs).toBe(24 * 3_600_000);
   });
 });

@@ -97,7 +97,11 @@ export const addApiKey = (
 };
 
 /** Revokes the key with this id or name; returns its record, or undefined when there is none active. */
-export const revokeApiKey = (file: string, idOrName: string, now: Date = new Date()): StoredApiKey | undefined => {
+export const revokeApiKey = (
+  file: string,
+  idOrName: string,
+  now: Date = new Date(),
+): StoredApiKey | undefined => {
   const current = readApiKeyFile(file);
   const target = current.keys.find(
     (k) => k.revokedAt === undefined && (k.id === idOrName || k.name === idOrName),

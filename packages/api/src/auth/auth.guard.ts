@@ -12,7 +12,8 @@ import type { Principal } from './roles';
 export type AuthenticatedRequest = Request & { principal?: Principal; id?: unknown };
 
 /** The key a principal's limits and idempotency keys are counted under. */
-export const principalKey = (p: Principal): string => `${p.via}\u0000${p.userId}\u0000${p.role}\u0000${p.unitId}`;
+export const principalKey = (p: Principal): string =>
+  `${p.via}\u0000${p.userId}\u0000${p.role}\u0000${p.unitId}`;
 
 const presentsCredentials = (req: Request): boolean => {
   const key = req.headers['x-api-key'];
@@ -42,7 +43,8 @@ export class AuthGuard implements CanActivate {
     try {
       principal = await this.authenticator.authenticate(req.headers);
     } catch (error) {
-      if (error instanceof UnauthenticatedError && presentsCredentials(req)) await this.limits.authFailed(address);
+      if (error instanceof UnauthenticatedError && presentsCredentials(req))
+        await this.limits.authFailed(address);
       throw error;
     }
     req.principal = principal;

@@ -40,9 +40,11 @@ const keys = (args: ReadonlyArray<string>, json: boolean, env: NodeJS.ProcessEnv
       const [name, role, unitId] = rest;
       if (name === undefined || role === undefined || unitId === undefined || rest.length !== 3)
         throw new UsageError('keys add <name> <role> <unitId>');
-      if (!NAME.test(name)) throw new UsageError(`name: letters, digits, space . _ @ : -, got ${JSON.stringify(name)}`);
+      if (!NAME.test(name))
+        throw new UsageError(`name: letters, digits, space . _ @ : -, got ${JSON.stringify(name)}`);
       if (!isRole(role)) throw new UsageError(`role must be one of ${ROLES.join(', ')}`);
-      if (!UNIT_ID.test(unitId)) throw new UsageError(`unitId: letters, digits . _ : -, got ${JSON.stringify(unitId)}`);
+      if (!UNIT_ID.test(unitId))
+        throw new UsageError(`unitId: letters, digits . _ : -, got ${JSON.stringify(unitId)}`);
       const { key, record } = addApiKey(file, { name, role, unitId });
       io.stdout(`${key}\n`);
       io.stderr(
@@ -79,12 +81,20 @@ const keys = (args: ReadonlyArray<string>, json: boolean, env: NodeJS.ProcessEnv
 };
 
 /** Runs the command line: `argv` without node and the script; returns the exit code. */
-export const runCli = async (argv: ReadonlyArray<string>, env: NodeJS.ProcessEnv, io: CliIo): Promise<number> => {
+export const runCli = async (
+  argv: ReadonlyArray<string>,
+  env: NodeJS.ProcessEnv,
+  io: CliIo,
+): Promise<number> => {
   const { values, positionals } = parseArgs({
     args: [...argv],
     allowPositionals: true,
     strict: false,
-    options: { json: { type: 'boolean' }, expires: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
+    options: {
+      json: { type: 'boolean' },
+      expires: { type: 'string' },
+      help: { type: 'boolean', short: 'h' },
+    },
   });
   const [command, ...rest] = positionals;
   try {
@@ -100,10 +110,13 @@ export const runCli = async (argv: ReadonlyArray<string>, env: NodeJS.ProcessEnv
         if (sub === undefined || role === undefined || unit === undefined || rest.length !== 3)
           throw new UsageError('token <user> <role> <unitId> [--expires 8h]');
         if (!isRole(role)) throw new UsageError(`role must be one of ${ROLES.join(', ')}`);
-        if (!UNIT_ID.test(unit)) throw new UsageError(`unitId: letters, digits . _ : -, got ${JSON.stringify(unit)}`);
+        if (!UNIT_ID.test(unit))
+          throw new UsageError(`unitId: letters, digits . _ : -, got ${JSON.stringify(unit)}`);
         const expires = typeof values.expires === 'string' ? values.expires : undefined;
         const signing = tokenSigningOf(env);
-        io.stdout(`${await issueToken({ sub, role, unit }, { ...signing, ...(expires ? { expiresIn: expires } : {}) })}\n`);
+        io.stdout(
+          `${await issueToken({ sub, role, unit }, { ...signing, ...(expires ? { expiresIn: expires } : {}) })}\n`,
+        );
         return EXIT_OK;
       }
       case 'secret':

@@ -117,7 +117,9 @@ export class IdempotencyStore {
       }
       if (row === undefined) {
         this.db
-          .prepare('INSERT INTO idempotency_keys (scope, fingerprint, created_at, answer) VALUES (?, ?, ?, NULL)')
+          .prepare(
+            'INSERT INTO idempotency_keys (scope, fingerprint, created_at, answer) VALUES (?, ?, ?, NULL)',
+          )
           .run(id, fingerprint, now);
         return this.run(id, now);
       }

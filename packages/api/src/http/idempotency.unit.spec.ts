@@ -37,7 +37,9 @@ describe('IdempotencyStore (IETF httpapi Idempotency-Key draft)', () => {
   });
 
   it('the fingerprint ignores the order of members, not their values', () => {
-    expect(fingerprintOf({ a: 1, b: [1, { c: 2, d: 3 }] })).toBe(fingerprintOf({ b: [1, { d: 3, c: 2 }], a: 1 }));
+    expect(fingerprintOf({ a: 1, b: [1, { c: 2, d: 3 }] })).toBe(
+      fingerprintOf({ b: [1, { d: 3, c: 2 }], a: 1 }),
+    );
     expect(fingerprintOf({ a: 1 })).not.toBe(fingerprintOf({ a: 2 }));
   });
 

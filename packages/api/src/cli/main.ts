@@ -4,7 +4,7 @@ import { parseArgs } from 'node:util';
 import { addApiKey, readApiKeyFile, revokeApiKey } from '../auth/api-keys';
 import { issueToken } from '../auth/authenticator';
 import { isRole, ROLES } from '../auth/roles';
-import { apiKeysFileOf, ConfigError, tokenSigningOf } from '../config';
+import { apiKeysFileOf, tokenSigningOf } from '../config';
 
 /** Where the CLI writes; tests pass collectors. */
 export interface CliIo {
@@ -130,7 +130,8 @@ export const runCli = async (
       io.stderr(`${error.message}\n\n${USAGE}`);
       return EXIT_USAGE;
     }
-    if (error instanceof ConfigError || error instanceof RangeError || error instanceof Error) {
+    // A refusal with its reason (ConfigError: a weak secret; RangeError: a bad expiry; a name in use…).
+    if (error instanceof Error) {
       io.stderr(`${error.message}\n`);
       return EXIT_REFUSED;
     }

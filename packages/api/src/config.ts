@@ -25,6 +25,12 @@ export interface ApiConfig {
   readonly eventStoreConnectionString?: string;
   /** `mongodb://…`: read models in MongoDB (used once @zhaoshang/projections ships its Mongo store). */
   readonly mongodbUrl?: string;
+  /**
+   * `run` (default): this instance runs the projection runner when it gets the read-model store's
+   * lease (one instance at a time does; the others stand by). `follow`: never; the runner runs as
+   * its own process (`npm run projections`) and this instance follows its checkpoints.
+   */
+  readonly projections: 'run' | 'follow';
   /** The key file the `zhaoshang-api keys` command writes (API_KEYS_FILE). */
   readonly apiKeysFile: string;
   /** Active API keys: the key file's, plus API_KEYS in development. */
@@ -144,6 +150,12 @@ const int = (value: string | undefined, fallback: number, name: string): number 
   return n;
 };
 
+const projectionsMode = (value: string | undefined): 'run' | 'follow' => {
+  if (value === undefined || value === '' || value === 'run') return 'run';
+  if (value === 'follow') return 'follow';
+  throw new Error(`PROJECTIONS must be run or follow, got ${JSON.stringify(value)}`);
+};
+
 /** Production mode: NODE_ENV=production or PRODUCTION=true. */
 export const modeOf = (env: NodeJS.ProcessEnv): RunMode =>
   env.NODE_ENV === 'production' || env.PRODUCTION === 'true' ? 'production' : 'development';
@@ -211,6 +223,7 @@ export const loadConfig = (env: NodeJS.ProcessEnv = process.env): ApiConfig => {
       ? { eventStoreConnectionString: env.EVENTSTORE_CONNECTION_STRING }
       : {}),
     ...(env.MONGODB_URL ? { mongodbUrl: env.MONGODB_URL } : {}),
+    projections: projectionsMode(env.PROJECTIONS),
     apiKeysFile,
     apiKeys,
     jwtSecret,

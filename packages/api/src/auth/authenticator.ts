@@ -11,7 +11,7 @@ export interface PersonClaims {
   readonly unit: string;
 }
 
-/** Issues a person's token (HS256), e.g. from the `issue-token` script or an SSO bridge. */
+/** Issues a person's token (HS256), e.g. from `zhaoshang-api token` (src/cli/main.ts) or an SSO bridge. */
 export const issueToken = async (
   claims: PersonClaims,
   options: { readonly secret: string; readonly issuer: string; readonly expiresIn?: string },

@@ -105,9 +105,11 @@ describe('rate limiting', () => {
   it('answers 429 beyond the configured requests per minute', async () => {
     const t = await startTestApp({ rateLimitPerMinute: 3 });
     try {
-      const statuses = [];
-      for (let i = 0; i < 4; i += 1) statuses.push((await request(t.http).get('/health')).status);
-      expect(statuses).toEqual([200, 200, 200, 429]);
+      const answers = [];
+      for (let i = 0; i < 4; i += 1) answers.push(await request(t.http).get('/health'));
+      expect(answers.map((a) => a.status)).toEqual([200, 200, 200, 429]);
+      expect(answers[3]!.body.code).toBe('RATE_LIMITED');
+      expect(Number(answers[3]!.headers['retry-after'])).toBeGreaterThan(0);
     } finally {
       await t.close();
     }

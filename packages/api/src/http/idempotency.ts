@@ -48,6 +48,9 @@ export const fingerprintOf = (body: unknown): string => {
     .digest('hex');
 };
 
+/** A key as error answers show it: at most 40 characters. */
+const excerpt = (key: string): string => (key.length <= 40 ? key : `${key.slice(0, 39)}…`);
+
 const sha256 = (text: string): string => createHash('sha256').update(text).digest('hex');
 
 interface Row {
@@ -125,12 +128,12 @@ export class IdempotencyStore {
       }
       if (row.fingerprint !== fingerprint)
         throw new CodedApiError(422, 'IDEMPOTENCY_KEY_REUSED', {
-          key,
+          key: excerpt(key),
           route: `${scope.method.toUpperCase()} ${scope.path}`,
         });
       if (row.answer !== null) return { kind: 'replay', answer: JSON.parse(row.answer) as unknown };
       if (this.inFlight.has(id) || now - row.created_at < ABANDONED_AFTER_MS)
-        throw new CodedApiError(409, 'IDEMPOTENCY_KEY_IN_FLIGHT', { key });
+        throw new CodedApiError(409, 'IDEMPOTENCY_KEY_IN_FLIGHT', { key: excerpt(key) });
       // Left in flight by a process that stopped: the same command id, so the store answers what it did.
       return this.run(id, row.created_at);
     });

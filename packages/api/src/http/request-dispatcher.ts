@@ -18,7 +18,7 @@ import { decodeOrThrow } from './decode';
 import { fingerprintOf, IdempotencyStore, type IdempotencyClaim } from './idempotency';
 import { ReadScope } from './read-scope';
 import { QueryCache } from './query-cache';
-import type { CommandRoute, QueryRoute } from './routes';
+import { methodOf, type CommandRoute, type QueryRoute } from './routes';
 import { isStreamedAnswer, sendStreamed } from './streamed-answer';
 
 /** Answer of every query: the data and the read models' position it reflects. */
@@ -32,6 +32,13 @@ export interface QueryAnswer<T = unknown> {
 const isObject = (u: unknown): u is Record<string, unknown> =>
   typeof u === 'object' && u !== null && !Array.isArray(u);
 const IDEMPOTENCY_KEY = /^[\x21-\x7e]{1,200}$/;
+
+/**
+ * The resource a command route addresses, canonical whatever the request's spelling (a trailing
+ * slash, percent-encoding): the route's path with its decoded parameters.
+ */
+const resourceOf = (route: CommandRoute, params: Readonly<Record<string, string | string[]>>): string =>
+  route.path.replace(/:(\w+)/g, (_, name: string) => encodeURIComponent(String(params[name] ?? '')));
 
 /** Turns an HTTP request into a command on the CommandBus or a query on the QueryBus. */
 @Injectable()
@@ -64,7 +71,7 @@ export class RequestDispatcher {
     let run: Extract<IdempotencyClaim, { kind: 'run' }> | undefined;
     if (key !== undefined) {
       const claim = this.idempotency.claim(
-        { principal: principalKey(actor), method: req.method, path: req.path },
+        { principal: principalKey(actor), method: methodOf(route), path: resourceOf(route, req.params) },
         key,
         fingerprintOf(req.body),
       );

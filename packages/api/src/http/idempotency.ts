@@ -75,8 +75,8 @@ interface Row {
  * A request that fails (any error answer) records nothing and frees its key, so that the retry the
  * client makes once it fixed the cause is processed. Kept in `<DATA_DIR>/idempotency.sqlite`, so
  * keys survive a restart; processes sharing a DATA_DIR share them. The command id given to the
- * event store is derived from the scope and the key's first use, so the store's own repeat
- * detection (same command id on a stream) backs this up.
+ * event store is derived from the scope and the period of the key's first use (`epochOf`), so the
+ * store's own repeat detection (same command id on a stream) backs this up, across instances too.
  */
 export class IdempotencyStore {
   private readonly db: Database.Database;
@@ -144,7 +144,7 @@ export class IdempotencyStore {
     this.inFlight.add(id);
     return {
       kind: 'run',
-      commandId: `idem-${sha256(`${id}:${createdAt}`).slice(0, 32)}`,
+      commandId: `idem-${sha256(`${id}:${this.epochOf(createdAt)}`).slice(0, 32)}`,
       complete: (answer) => {
         this.inFlight.delete(id);
         if (!this.closed)
@@ -160,6 +160,16 @@ export class IdempotencyStore {
             .run(id, createdAt);
       },
     };
+  }
+
+  /**
+   * The key's period of use: its first use, in whole `ttlMs` since the epoch. Processes that do not
+   * share this table (separate DATA_DIRs) derive the same command id for the same key in the same
+   * period, so the event store still recognises a retry sent to another instance; a key used again
+   * after it expired is at least one period later, hence a new command id.
+   */
+  private epochOf(createdAt: number): number {
+    return this.ttlMs > 0 ? Math.floor(createdAt / this.ttlMs) : createdAt;
   }
 
   close(): void {

@@ -93,4 +93,16 @@ describe('IdempotencyStore (IETF httpapi Idempotency-Key draft)', () => {
     now += 30_000;
     expect(run(store.claim(officerA, 'k1', body)).commandId).toBe(first.commandId);
   });
+
+  it('two instances that share no table derive the same command id for a retry in the same period', () => {
+    const other = new IdempotencyStore(':memory:', 24 * HOUR, () => now);
+    try {
+      const here = run(store.claim(officerA, 'k1', body));
+      now += 5_000;
+      const there = run(other.claim(officerA, 'k1', body));
+      expect(there.commandId).toBe(here.commandId);
+    } finally {
+      other.close();
+    }
+  });
 });

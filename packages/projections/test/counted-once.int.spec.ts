@@ -1,4 +1,5 @@
 import { openSqliteEventStore } from '@zhaoshang/eventstore';
+import { testPositions } from '@zhaoshang/eventstore/testing';
 import { date } from '@zhaoshang/domain';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -25,7 +26,7 @@ describe('every group of duplicates counts exactly once in the figures and the r
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), 'projections-once-'));
     ctx = {
-      events: openSqliteEventStore({ file: join(dir, 'events.sqlite'), durability: 'normal' }),
+      events: openSqliteEventStore({ file: join(dir, 'events.sqlite'), durability: 'normal', positions: testPositions() }),
       store: openSqliteReadModelStore({ file: join(dir, 'read-models.sqlite') }),
     };
     await appendScenario(ctx.events, projects.map((p) => projectStreamOf(projectCommands(p))));

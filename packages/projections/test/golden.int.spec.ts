@@ -1,4 +1,5 @@
 import { openSqliteEventStore } from '@zhaoshang/eventstore';
+import { testPositions } from '@zhaoshang/eventstore/testing';
 import { date } from '@zhaoshang/domain';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -23,7 +24,7 @@ describe('golden year 2024 of one development zone (R11 targets, R12 rates)', ()
   const open = () => {
     dir = mkdtempSync(join(tmpdir(), 'projections-golden-'));
     return {
-      events: openSqliteEventStore({ file: join(dir, 'events.sqlite'), durability: 'normal' }),
+      events: openSqliteEventStore({ file: join(dir, 'events.sqlite'), durability: 'normal', positions: testPositions() }),
       store: openSqliteReadModelStore({ file: join(dir, 'read-models.sqlite') }),
     };
   };

@@ -20,6 +20,7 @@
 import { date, unsafeId, type ProjectCommand, type ProjectId } from '@zhaoshang/domain';
 import { projectFixtures as fx } from '@zhaoshang/domain/testing';
 import { openSqliteEventStore } from '@zhaoshang/eventstore';
+import { testPositions } from '@zhaoshang/eventstore/testing';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -56,7 +57,7 @@ describe('late entry is not a missed deadline; corrections are counted apart (DO
   const open = () => {
     dir = mkdtempSync(join(tmpdir(), 'projections-late-'));
     return {
-      events: openSqliteEventStore({ file: join(dir, 'events.sqlite'), durability: 'normal' }),
+      events: openSqliteEventStore({ file: join(dir, 'events.sqlite'), durability: 'normal', positions: testPositions() }),
       store: openSqliteReadModelStore({ file: join(dir, 'read-models.sqlite') }),
     };
   };

@@ -1,4 +1,5 @@
 import { openSqliteEventStore } from '@zhaoshang/eventstore';
+import { testPositions } from '@zhaoshang/eventstore/testing';
 import { cny, count, date, unsafeId, type Year } from '@zhaoshang/domain';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -41,7 +42,7 @@ describe('counting covers every project open in the period (R7 · 001 §(三)2, 
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), 'projections-open-'));
     ctx = {
-      events: openSqliteEventStore({ file: join(dir, 'events.sqlite'), durability: 'normal' }),
+      events: openSqliteEventStore({ file: join(dir, 'events.sqlite'), durability: 'normal', positions: testPositions() }),
       store: openSqliteReadModelStore({ file: join(dir, 'read-models.sqlite') }),
     };
     await appendScenario(ctx.events, [

@@ -1,4 +1,4 @@
-import type { CommandResult } from '../src/command-handling/command-gateway';
+import { CommandGateway, type CommandResult } from '../src/command-handling/command-gateway';
 import { DomainEventOccurred } from '../src/command-handling/domain-event-occurred';
 import { commandRoles } from '../src/auth/permissions';
 import { lifeUntil } from '../src/demo/project-life';
@@ -121,7 +121,15 @@ describe('graceful shutdown', () => {
     const t = await startTestApp();
     const step = lifeOf('XM-S-1', 'lead', { name: 'n', totalYi: 1, capturedOn: '2024-01-02' })[0]!;
     const inFlight = send(t.http, step);
-    await new Promise((r) => setTimeout(r, 5));
+    // Close once the command is in flight (or already answered): never a fixed delay, which a busy
+    // machine overruns (the request is then refused at connect) or a fast one undershoots.
+    let answered = false;
+    void inFlight.then(
+      () => (answered = true),
+      () => (answered = true),
+    );
+    const gateway = t.z.app.get(CommandGateway);
+    while (!answered && gateway.pending === 0) await new Promise((r) => setTimeout(r, 1));
     const [res] = await Promise.all([inFlight, t.close()]);
     expect(res.status).toBe(201);
   });

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import * as path from 'node:path';
 import Database from 'better-sqlite3';
-import { CodedApiError } from '../errors/api-errors';
+import { CodedApiError, InvalidInputError } from '../errors/api-errors';
 
 /** Who sent a request with an Idempotency-Key, and to which route (method and path). */
 export interface IdempotencyScope {
@@ -31,20 +31,28 @@ const ABANDONED_AFTER_MS = 30_000;
 /** Expired keys are swept once every this many claims. */
 const SWEEP_EVERY = 1000;
 
+/** Deeper bodies are refused before they are fingerprinted (no command nests anywhere near it). */
+const MAX_DEPTH = 64;
+
 /** The SHA-256 (hex) of a body in canonical JSON (keys sorted): the request's fingerprint. */
 export const fingerprintOf = (body: unknown): string => {
-  const canonical = (v: unknown): unknown =>
-    Array.isArray(v)
-      ? v.map(canonical)
+  const canonical = (v: unknown, depth: number): unknown => {
+    if (depth > MAX_DEPTH)
+      throw new InvalidInputError([
+        { path: '', expected: `JSON nested at most ${MAX_DEPTH} deep`, value: null },
+      ]);
+    return Array.isArray(v)
+      ? v.map((x) => canonical(x, depth + 1))
       : typeof v === 'object' && v !== null
         ? Object.fromEntries(
             Object.keys(v)
               .sort()
-              .map((k) => [k, canonical((v as Record<string, unknown>)[k])]),
+              .map((k) => [k, canonical((v as Record<string, unknown>)[k], depth + 1)]),
           )
         : v;
+  };
   return createHash('sha256')
-    .update(JSON.stringify(canonical(body ?? null)))
+    .update(JSON.stringify(canonical(body ?? null, 0)))
     .digest('hex');
 };
 

@@ -1,4 +1,4 @@
-import { CodedApiError } from '../errors/api-errors';
+import { CodedApiError, InvalidInputError } from '../errors/api-errors';
 import { fingerprintOf, IdempotencyStore, type IdempotencyClaim } from './idempotency';
 
 /**
@@ -41,6 +41,12 @@ describe('IdempotencyStore (IETF httpapi Idempotency-Key draft)', () => {
       fingerprintOf({ b: [1, { d: 3, c: 2 }], a: 1 }),
     );
     expect(fingerprintOf({ a: 1 })).not.toBe(fingerprintOf({ a: 2 }));
+  });
+
+  it('a body nested deeper than any command is a 400, never a stack overflow', () => {
+    let deep: unknown = 1;
+    for (let i = 0; i < 10_000; i += 1) deep = [deep];
+    expect(() => fingerprintOf(deep)).toThrow(InvalidInputError);
   });
 
   it('the same key with another body → 422 IDEMPOTENCY_KEY_REUSED (in flight or completed)', () => {

@@ -46,6 +46,9 @@ const withdrawn = (
 
 /** Signed, and on 2024-08-12 the clock raised the agreed start (due 08-01) and 三个月不开工 (due 08-10). */
 const startMissed = () => andThen(historyUntil('signed'), recordMissedMilestones('2024-08-12'));
+/** Signed, the environmental assessment complete on Monday 2024-05-20 (due 05-23), raised by the clock on 05-27. */
+const procedureMissed = () =>
+  andThen(historyUntil('signed'), requestProcedure(), recordMissedMilestones('2024-05-27'));
 
 describe('late entry is not a missed deadline (DOMAIN.md §5; R8 · 001 §(四), R7 · 001 §(三)2)', () => {
   it('a start dated 2024-07-25 entered after the clock raised both start deadlines withdraws both as late entry (R8 · 001 §(四))', () => {
@@ -165,7 +168,7 @@ describe('late entry is not a missed deadline (DOMAIN.md §5; R8 · 001 §(四),
 
   it('a procedure completed within its 3 working days but entered after the clock raised it is withdrawn as late entry (R7 · 001 §(三)2)', () => {
     // Complete on 2024-05-20 (Mon): due 05-23; raised on 05-27; the receipt shows 05-23.
-    const history = andThen(historyUntil('signed'), requestProcedure(), recordMissedMilestones('2024-05-27'));
+    const history = procedureMissed();
     const events = emitted(history, completeProcedure({ on: date('2024-05-23') }));
     expect(events.map((e) => e.type)).toEqual(['ProcedureCompleted', 'MilestoneWithdrawn']);
     expect(withdrawn(events)[0]).toMatchObject({
@@ -177,7 +180,7 @@ describe('late entry is not a missed deadline (DOMAIN.md §5; R8 · 001 §(四),
   });
 
   it('a procedure completed after its time limit keeps its miss (R7 · 001 §(三)2)', () => {
-    const history = andThen(historyUntil('signed'), requestProcedure(), recordMissedMilestones('2024-05-27'));
+    const history = procedureMissed();
     expect(withdrawn(emitted(history, completeProcedure({ on: date('2024-05-24') })))).toEqual([]);
   });
 

@@ -81,6 +81,8 @@ describe('R10 · 002 §七: invested as agreed but short of the economic targets
     historyUntil('performance-reported', {
       performance: { investmentToDate: cny.yi(3.3), output: cny.yi(1), tax: cny.wan(300), jobs: count(40) },
     });
+  /** The same, evaluated: underperforming. */
+  const farShortEvaluated = () => andThen(farShort(), evaluateFulfilment());
 
   it('R10 · 002 §七: output, tax and jobs at an eighth of the agreement, investment made → underperforming', () => {
     project
@@ -104,7 +106,7 @@ describe('R10 · 002 §七: invested as agreed but short of the economic targets
   });
 
   it('R10 · 002 §七: such a project goes to secondary promotion (二次招商)', () => {
-    const history = andThen(farShort(), evaluateFulfilment());
+    const history = farShortEvaluated();
     const command = startSecondaryPromotion();
     const { type: _type, ...data } = command;
     project
@@ -114,7 +116,7 @@ describe('R10 · 002 §七: invested as agreed but short of the economic targets
   });
 
   it('R8 · 001 §(四): such a project can be ordered to rectify within a deadline (履约差的 限期整改)', () => {
-    const history = andThen(farShort(), evaluateFulfilment());
+    const history = farShortEvaluated();
     const command = orderRectification();
     const { type: _type, ...data } = command;
     project
@@ -124,10 +126,7 @@ describe('R10 · 002 §七: invested as agreed but short of the economic targets
   });
 
   it('R10 · 002 §七: such a project cannot be terminated for serious breach', () => {
-    project
-      .given(andThen(farShort(), evaluateFulfilment()))
-      .when(terminateProject())
-      .thenFails('TERMINATION_REQUIRES_BREACH');
+    project.given(farShortEvaluated()).when(terminateProject()).thenFails('TERMINATION_REQUIRES_BREACH');
   });
 
   it('R10 · 002 §七: a strictly compliant project is honoured: its incentive is paid', () => {

@@ -45,7 +45,7 @@ import {
 } from '../testing/project.fixtures';
 import type { ProjectEvent, ProjectEventOf } from './project.events';
 import { projectDecider } from './project.decide';
-import { assessFulfilment } from './project.fulfilment';
+import { assessFulfilment, type FulfilmentFacts } from './project.fulfilment';
 import { detectMissedMilestones } from './project.milestones';
 import { defaultProjectPolicy } from './project.policy';
 
@@ -287,6 +287,26 @@ describe('R8 — the exit rule: 三个月不开工、两年不投产、三年不
 });
 
 describe('R9 — after the construction period, agreed figures are compared with actuals (000 §三.4)', () => {
+  /** assessFulfilment of the fixture project's 2026 report, on its recorded facts unless told otherwise. */
+  const assess2026 = (facts: Partial<FulfilmentFacts>) => {
+    const state = projectOf(historyUntil('performance-reported'));
+    return assessFulfilment(
+      state.agreement!.terms,
+      {
+        year: 2026 as Year,
+        asOf: date('2026-12-31'),
+        signedOn: date('2024-05-10'),
+        startedOn: date('2024-07-15'),
+        completedOn: date('2025-11-20'),
+        productionOn: date('2026-01-10'),
+        investmentToDate: cny.yi(3.3),
+        performance: state.performance[2026]!,
+        ...facts,
+      },
+      defaultProjectPolicy,
+    );
+  };
+
   it('fulfilment cannot be evaluated before the agreed completion date of a project still building (R9)', () => {
     project
       .given(historyUntil('under-construction'))
@@ -388,21 +408,10 @@ describe('R9 — after the construction period, agreed figures are compared with
   });
 
   it('assessFulfilment: a late completion shows in the construction-period ratio (R9)', () => {
-    const state = projectOf(historyUntil('performance-reported'));
-    const assessment = assessFulfilment(
-      state.agreement!.terms,
-      {
-        year: 2026 as Year,
-        asOf: date('2026-12-31'),
-        signedOn: date('2024-05-10'),
-        startedOn: date('2024-07-15'),
-        completedOn: date('2026-06-28'), // 779 days after signing, against 600 agreed
-        productionOn: date('2026-07-01'),
-        investmentToDate: cny.yi(3.3),
-        performance: state.performance[2026]!,
-      },
-      defaultProjectPolicy,
-    );
+    const assessment = assess2026({
+      completedOn: date('2026-06-28'), // 779 days after signing, against 600 agreed
+      productionOn: date('2026-07-01'),
+    });
     expect(assessment.ratios.constructionPeriod).toBe(0.7702); // 600 / 779 = 0.77021…
     expect(assessment.verdict).toBe('underperforming');
     expect(assessment.findings).toEqual([
@@ -411,21 +420,7 @@ describe('R9 — after the construction period, agreed figures are compared with
   });
 
   it('R10 · 002 §七: investment below half of the agreement is a serious breach (investment far below)', () => {
-    const state = projectOf(historyUntil('performance-reported'));
-    const assessment = assessFulfilment(
-      state.agreement!.terms,
-      {
-        year: 2026 as Year,
-        asOf: date('2026-12-31'),
-        signedOn: date('2024-05-10'),
-        startedOn: date('2024-07-15'),
-        completedOn: date('2025-11-20'),
-        productionOn: date('2026-01-10'),
-        investmentToDate: cny.yi(1.5),
-        performance: state.performance[2026]!,
-      },
-      defaultProjectPolicy,
-    );
+    const assessment = assess2026({ investmentToDate: cny.yi(1.5) });
     expect(assessment.ratios.fixedAssetInvestment).toBe(0.4688); // 1.5 / 3.2 = 0.46875, kept to four decimals
     expect(assessment.verdict).toBe('serious-breach');
     expect(assessment.findings[0]).toEqual({

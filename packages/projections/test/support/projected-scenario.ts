@@ -1,4 +1,5 @@
 import { openSqliteEventStore } from '@zhaoshang/eventstore';
+import { testPositions } from '@zhaoshang/eventstore/testing';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -22,7 +23,12 @@ export const projectScenario = async (
   streams: ReadonlyArray<ScenarioStream>,
 ): Promise<ProjectedScenario> => {
   const dir = mkdtempSync(join(tmpdir(), `projections-${name}-`));
-  const events = openSqliteEventStore({ file: join(dir, 'events.sqlite'), durability: 'normal' });
+  // Dense, or sparse in the jest projects named "… · sparse positions" (positions are opaque).
+  const events = openSqliteEventStore({
+    file: join(dir, 'events.sqlite'),
+    durability: 'normal',
+    positions: testPositions(),
+  });
   const store = openSqliteReadModelStore({ file: join(dir, 'read-models.sqlite') });
   await appendScenario(events, streams);
   const runner = new ProjectionRunner({ eventStore: events, store, projections: allProjections, batchSize: 50 });

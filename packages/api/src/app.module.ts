@@ -27,6 +27,7 @@ import { controllerFor } from './http/controller-factory';
 import { RequestDispatcher } from './http/request-dispatcher';
 import { SlidingWindowThrottlerStorage } from './http/throttler-storage';
 import { routeTable } from './http/route-table';
+import { UnitsController } from './http/units.controller';
 import { leaderQueryHandlers } from './leaders/queries/leader-queries';
 import { OpenApiController } from './openapi/openapi.controller';
 import { projectQueryHandlers } from './projects/queries/project-queries';
@@ -102,7 +103,7 @@ export class AppModule {
           },
         }),
       ],
-      controllers: [HealthController, OpenApiController, DashboardController, ...controllers],
+      controllers: [HealthController, OpenApiController, DashboardController, UnitsController, ...controllers],
       providers: [
         { provide: API_CONFIG, useValue: config },
         { provide: EVENT_STORE, useValue: deps.store },

@@ -11,6 +11,7 @@ import { fixedDayClock, systemClock, type Clock } from './clock';
 import type { ApiConfig } from './config';
 import { seedDemoRegion, type SeedReport } from './demo/seed';
 import { ApiExceptionFilter } from './errors/api-exception.filter';
+import { inputGate } from './http/input-limits';
 import { openApiDocument } from './openapi/openapi-document';
 import { openReadModelStore, ProjectionReadModels } from './read-models/projection-read-models';
 import type { ReadModels } from './read-models/read-model.port';
@@ -61,9 +62,13 @@ export const createApp = async (config: ApiConfig, options: CreateAppOptions = {
   const readModels = new ProjectionReadModels(store, readModelStore, nestRunnerLogger);
   const app = await NestFactory.create(AppModule.forRoot({ config, store, readModels, clock }), {
     bufferLogs: true,
+    // Bodies are read by the input gate (size, encoding, depth, text), not by express's parser.
+    bodyParser: false,
   });
   app.useLogger(app.get(Logger));
-  app.useGlobalFilters(new ApiExceptionFilter());
+  const filter = new ApiExceptionFilter();
+  app.use(inputGate((error, req, res) => filter.answer(error, req, res)));
+  app.useGlobalFilters(filter);
   SwaggerModule.setup('docs', app, openApiDocument(), { jsonDocumentUrl: 'docs/openapi.json' });
   await readModels.start();
   await app.init();

@@ -1,4 +1,5 @@
 import * as path from 'node:path';
+import { DEV_UNITS, parseUnits, type UnitEntry } from './units';
 
 /** A caller with an API key (another system: the statistics bureau, a service hall, the watcher). */
 export interface ApiKeyEntry {
@@ -18,6 +19,8 @@ export interface ApiConfig {
   /** `mongodb://…`: read models in MongoDB (used once @zhaoshang/projections ships its Mongo store). */
   readonly mongodbUrl?: string;
   readonly apiKeys: ReadonlyArray<ApiKeyEntry>;
+  /** The units of the deployment (`UNITS`, plus `region`): requests naming another unit are refused. */
+  readonly units: ReadonlyArray<UnitEntry>;
   /** HS256 secret for people's tokens (at least 32 characters). */
   readonly jwtSecret: string;
   readonly jwtIssuer: string;
@@ -87,6 +90,7 @@ export const loadConfig = (env: NodeJS.ProcessEnv = process.env): ApiConfig => {
       : {}),
     ...(env.MONGODB_URL ? { mongodbUrl: env.MONGODB_URL } : {}),
     apiKeys: parseApiKeys(env.API_KEYS ?? DEV_API_KEYS),
+    units: parseUnits(env.UNITS ?? DEV_UNITS),
     jwtSecret,
     jwtIssuer: env.JWT_ISSUER ?? 'zhaoshang',
     rateLimitPerMinute: int(env.RATE_LIMIT_PER_MINUTE, 600_000, 'RATE_LIMIT_PER_MINUTE'),

@@ -14,6 +14,7 @@ import type { ApiConfig } from '../config';
 import { InvalidInputError, UnauthenticatedError } from '../errors/api-errors';
 import type { ReadModels } from '../read-models/read-model.port';
 import { API_CONFIG, CLOCK, READ_MODELS } from '../tokens';
+import { KnownUnits } from '../units';
 import { decodeOrThrow } from './decode';
 import { QueryCache } from './query-cache';
 import type { CommandRoute, QueryRoute } from './routes';
@@ -42,7 +43,11 @@ export class RequestDispatcher {
     @Inject(CLOCK) private readonly clock: Clock,
   ) {
     this.cache = new QueryCache(config.queryCacheEntries);
+    this.units = new KnownUnits(config.units);
   }
+
+  /** The deployment's units: a request naming another one is refused (400 on `unitId`). */
+  readonly units: KnownUnits;
 
   /** Answers of cacheable queries while the read models stay where they are. */
   readonly cache: QueryCache;
@@ -68,6 +73,7 @@ export class RequestDispatcher {
         route.prepare.body as never,
         isObject(input) ? { ...input, ...params } : input,
       );
+      this.units.check(body);
       const query = route.prepare.query(body as Record<string, unknown>, {
         actor,
         today: this.clock.today(),
@@ -87,6 +93,7 @@ export class RequestDispatcher {
     const command = decodeOrThrow(commandCodecs[route.command] as never, input) as {
       type: CommandRoute['command'];
     } & Record<string, unknown>;
+    this.units.check(command);
     const commandId = key ?? randomUUID();
     const correlation = req.headers['x-correlation-id'];
     return this.commandBus.execute(
@@ -110,6 +117,7 @@ export class RequestDispatcher {
       string,
       string | undefined
     >;
+    this.units.check(input);
     let caughtUp = true;
     if (input.atLeast !== undefined) {
       caughtUp = await this.readModels.waitFor(BigInt(input.atLeast), this.config.readYourWritesTimeoutMs);
@@ -131,6 +139,7 @@ export class RequestDispatcher {
       string,
       string | undefined
     >;
+    this.units.check(input);
     const answer: unknown = await this.queryBus.execute(route.build(input, this.clock.today()) as never);
     if (!isStreamedAnswer(answer)) throw new Error(`${route.name}: the handler did not answer a stream`);
     await sendStreamed(res, answer);

@@ -36,7 +36,9 @@ export const parseUnits = (text: string): UnitEntry[] => {
       const unitId = colon < 0 ? entry : entry.slice(0, colon);
       const name = colon < 0 ? entry : entry.slice(colon + 1).trim();
       if (!UNIT_ID.test(unitId) || name === '')
-        throw new Error(`UNITS entry must be unitId:name with an id like jingkaiqu, got ${JSON.stringify(entry)}`);
+        throw new Error(
+          `UNITS entry must be unitId:name with an id like jingkaiqu, got ${JSON.stringify(entry)}`,
+        );
       return { unitId, name };
     });
   return [REGION_UNIT, ...units.filter((u) => u.unitId !== REGION_UNIT.unitId)];

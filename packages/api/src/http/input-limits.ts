@@ -23,6 +23,7 @@ export const INPUT_LIMITS = {
 export const PROTOTYPE_KEYS: ReadonlySet<string> = new Set(['__proto__', 'constructor', 'prototype']);
 
 /** C0 controls except tab and newline, DEL, and C1 controls. */
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
 const CONTROL = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F]/;
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 /** Invalid UTF-8 decodes (non-fatally) to U+FFFD: where it lands names the field. */
@@ -55,7 +56,11 @@ export const bodyProblems = (value: unknown, invalidUtf8 = false): FieldError[] 
       if (expected !== undefined) problems.push({ path, expected, value: v });
     } else if (Array.isArray(v)) {
       if (v.length > INPUT_LIMITS.maxArrayItems)
-        problems.push({ path, expected: `at most ${INPUT_LIMITS.maxArrayItems} items`, value: `(${v.length} items)` });
+        problems.push({
+          path,
+          expected: `at most ${INPUT_LIMITS.maxArrayItems} items`,
+          value: `(${v.length} items)`,
+        });
       else for (let i = v.length - 1; i >= 0; i--) stack.push({ path: join(path, i), value: v[i] });
     } else if (typeof v === 'object' && v !== null) {
       const entries = Object.entries(v);
@@ -108,7 +113,11 @@ export const queryProblems = (rawQuery: string): FieldError[] => {
       key = decodeURIComponent(rawKey.replace(/\+/g, ' '));
       value = decodeURIComponent(rawValue.replace(/\+/g, ' '));
     } catch {
-      problems.push({ path: `query:${rawKey.slice(0, 100)}`, expected: 'percent-encoded UTF-8', value: pair });
+      problems.push({
+        path: `query:${rawKey.slice(0, 100)}`,
+        expected: 'percent-encoded UTF-8',
+        value: pair,
+      });
       continue;
     }
     const segments = key.split(/[[\].]/).filter((s) => s !== '');
@@ -127,7 +136,9 @@ export const queryProblems = (rawQuery: string): FieldError[] => {
   return problems;
 };
 
-const DECODERS: Readonly<Record<string, (b: Buffer, o: zlib.ZlibOptions & zlib.BrotliOptions) => Promise<Buffer>>> = {
+const DECODERS: Readonly<
+  Record<string, (b: Buffer, o: zlib.ZlibOptions & zlib.BrotliOptions) => Promise<Buffer>>
+> = {
   gzip: promisify(zlib.gunzip),
   'x-gzip': promisify(zlib.gunzip),
   deflate: promisify(zlib.inflate),
@@ -165,7 +176,10 @@ const hasBody = (req: Request): boolean =>
  * filter's answer: the same bodies as every other error).
  */
 export const inputGate =
-  (refuse: (error: unknown, req: Request, res: Response) => void, limits: typeof INPUT_LIMITS = INPUT_LIMITS) =>
+  (
+    refuse: (error: unknown, req: Request, res: Response) => void,
+    limits: typeof INPUT_LIMITS = INPUT_LIMITS,
+  ) =>
   (req: Request, res: Response, next: NextFunction): void => {
     gate(req, limits).then(
       () => next(),
@@ -183,14 +197,17 @@ const gate = async (req: Request, limits: typeof INPUT_LIMITS): Promise<void> =>
     }
   }
   if (!hasBody(req)) return;
-  const encoding = String(req.headers['content-encoding'] ?? 'identity').trim().toLowerCase();
+  const encoding = String(req.headers['content-encoding'] ?? 'identity')
+    .trim()
+    .toLowerCase();
   const decode = encoding === 'identity' || encoding === '' ? undefined : DECODERS[encoding];
   if (decode === undefined && encoding !== 'identity' && encoding !== '') {
     req.resume();
     throw new CodedApiError(415, 'UNSUPPORTED_CONTENT_ENCODING', { encoding: encoding.slice(0, 40) });
   }
   const raw = await readBody(req, limits.maxBodyBytes);
-  if (raw === 'too-large') throw new CodedApiError(413, 'PAYLOAD_TOO_LARGE', { maxBytes: String(limits.maxBodyBytes) });
+  if (raw === 'too-large')
+    throw new CodedApiError(413, 'PAYLOAD_TOO_LARGE', { maxBytes: String(limits.maxBodyBytes) });
   let bytes = raw;
   if (decode !== undefined) {
     try {
@@ -204,12 +221,17 @@ const gate = async (req: Request, limits: typeof INPUT_LIMITS): Promise<void> =>
   if (bytes.length === 0) return;
   const contentType = String(req.headers['content-type'] ?? '');
   const [mediaType = '', ...params] = contentType.split(';').map((s) => s.trim().toLowerCase());
-  const charset = params.find((p) => p.startsWith('charset='))?.slice('charset='.length).replace(/"/g, '');
+  const charset = params
+    .find((p) => p.startsWith('charset='))
+    ?.slice('charset='.length)
+    .replace(/"/g, '');
   if (
     !(mediaType === 'application/json' || /^application\/[a-z0-9.+-]+\+json$/.test(mediaType)) ||
     (charset !== undefined && charset !== 'utf-8' && charset !== 'utf8')
   )
-    throw new CodedApiError(415, 'UNSUPPORTED_MEDIA_TYPE', { contentType: contentType.slice(0, 80) || '(none)' });
+    throw new CodedApiError(415, 'UNSUPPORTED_MEDIA_TYPE', {
+      contentType: contentType.slice(0, 80) || '(none)',
+    });
   let text: string;
   let invalidUtf8 = false;
   try {

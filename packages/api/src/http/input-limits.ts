@@ -15,7 +15,7 @@ export const INPUT_LIMITS = {
   maxDepth: 32,
   /** Characters of any one string of a body or query string (NonEmptyText's own limit). */
   maxTextLength: 4000,
-  /** Items of any one array of a body. */
+  /** Items of any one array, properties of any one object of a body. */
   maxArrayItems: 1000,
 } as const;
 
@@ -64,6 +64,14 @@ export const bodyProblems = (value: unknown, invalidUtf8 = false): FieldError[] 
       else for (let i = v.length - 1; i >= 0; i--) stack.push({ path: join(path, i), value: v[i] });
     } else if (typeof v === 'object' && v !== null) {
       const entries = Object.entries(v);
+      if (entries.length > INPUT_LIMITS.maxArrayItems) {
+        problems.push({
+          path,
+          expected: `at most ${INPUT_LIMITS.maxArrayItems} properties`,
+          value: `(${entries.length} properties)`,
+        });
+        continue;
+      }
       for (let i = entries.length - 1; i >= 0; i--) {
         const [k, child] = entries[i]!;
         const keyPath = join(path, k);

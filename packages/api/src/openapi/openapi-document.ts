@@ -256,7 +256,7 @@ export const openApiDocument = (): OpenAPIObject => {
             },
           },
         },
-        ...errorResponses([401, 429, 500, 503]),
+        ...errorResponses([400, 401, 429, 500, 503]),
       },
     },
   };

@@ -141,8 +141,8 @@ const settle = async (server: Server): Promise<void> => {
   const until = Date.now() + 60_000;
   while (Date.now() < until) {
     const res = await fetch(`${server.ready.url}/health/ready`);
-    const body = (await res.json()) as { projections?: { lag?: string } };
-    if (body.projections?.lag === '0') return;
+    const body = (await res.json()) as { projections?: { lagEvents?: number } };
+    if (body.projections?.lagEvents === 0) return;
     await new Promise((resolve) => setTimeout(resolve, 200));
   }
 };

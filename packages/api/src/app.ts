@@ -59,7 +59,7 @@ export const createApp = async (config: ApiConfig, options: CreateAppOptions = {
   const clock = options.clock ?? (config.today !== undefined ? fixedDayClock(config.today) : systemClock);
   const store = options.store ?? openEventStore(config);
   const readModelStore = options.readModelStore ?? (await openReadModelStore(config));
-  const readModels = new ProjectionReadModels(store, readModelStore, nestRunnerLogger);
+  const readModels = new ProjectionReadModels(store, readModelStore, nestRunnerLogger, { follow: config.projections === 'follow' });
   const app = await NestFactory.create(AppModule.forRoot({ config, store, readModels, clock }), {
     bufferLogs: true,
     // Bodies are read by the input gate (size, encoding, depth, text), not by express's parser.

@@ -18,6 +18,12 @@ export interface ApiConfig {
   readonly eventStoreConnectionString?: string;
   /** `mongodb://…`: read models in MongoDB (used once @zhaoshang/projections ships its Mongo store). */
   readonly mongodbUrl?: string;
+  /**
+   * `run` (default): this instance runs the projection runner when it gets the read-model store's
+   * lease (one instance at a time does; the others stand by). `follow`: never; the runner runs as
+   * its own process (`npm run projections`) and this instance follows its checkpoints.
+   */
+  readonly projections: 'run' | 'follow';
   readonly apiKeys: ReadonlyArray<ApiKeyEntry>;
   /** The units of the deployment (`UNITS`, plus `region`): requests naming another unit are refused. */
   readonly units: ReadonlyArray<UnitEntry>;
@@ -78,6 +84,12 @@ const int = (value: string | undefined, fallback: number, name: string): number 
   return n;
 };
 
+const projectionsMode = (value: string | undefined): 'run' | 'follow' => {
+  if (value === undefined || value === '' || value === 'run') return 'run';
+  if (value === 'follow') return 'follow';
+  throw new Error(`PROJECTIONS must be run or follow, got ${JSON.stringify(value)}`);
+};
+
 /** Reads the configuration from an environment (process.env by default). */
 export const loadConfig = (env: NodeJS.ProcessEnv = process.env): ApiConfig => {
   const jwtSecret = env.JWT_SECRET || DEV_JWT_SECRET;
@@ -89,6 +101,7 @@ export const loadConfig = (env: NodeJS.ProcessEnv = process.env): ApiConfig => {
       ? { eventStoreConnectionString: env.EVENTSTORE_CONNECTION_STRING }
       : {}),
     ...(env.MONGODB_URL ? { mongodbUrl: env.MONGODB_URL } : {}),
+    projections: projectionsMode(env.PROJECTIONS),
     apiKeys: parseApiKeys(env.API_KEYS ?? DEV_API_KEYS),
     units: parseUnits(env.UNITS ?? DEV_UNITS),
     jwtSecret,

@@ -35,7 +35,7 @@ describe('operations', () => {
     expect(ready.body).toMatchObject({
       status: 'ready',
       eventStore: { status: 'up' },
-      projections: { lag: '0' },
+      projections: { lagEvents: 0, lagSeconds: 0, runner: { health: 'live' } },
     });
     // Each read model of @zhaoshang/projections says where it stands.
     expect(ready.body.projections.each.map((p: { name: string }) => p.name).sort()).toEqual([
@@ -45,7 +45,7 @@ describe('operations', () => {
       'supervision',
       'target-progress',
     ]);
-    for (const p of ready.body.projections.each) expect(p).toMatchObject({ state: 'running', lag: '0' });
+    for (const p of ready.body.projections.each) expect(p).toMatchObject({ state: 'running', lagEvents: 0, lagSeconds: 0 });
   });
 
   it('serves OpenAPI 3 at /openapi.json, generated from the command codecs, and Swagger UI at /docs', async () => {

@@ -15,7 +15,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { lifecycleCommands, runScript } from '../../domain/bench/lifecycle';
 // The compiled package (npm run build first), as production runs it.
-import { allProjections, decodeStoredEvent, openSqliteReadModelStore, ProjectionRunner } from '../dist';
+import { allProjections, decodeStoredEvent, openSqliteReadModelStore, ProjectionRunner, readAfter } from '../dist';
 import { toNewEvent } from '../dist/testing/scenario';
 
 const total = Number(process.env['BENCH_EVENTS'] ?? 1_000_000);
@@ -63,15 +63,15 @@ const floor = async (): Promise<void> => {
   const started = process.hrtime.bigint();
   let n = 0;
   let decoded = 0;
-  for (let from = 0n; ; ) {
-    const page = await store.readAll({ fromPosition: from, maxCount: batch });
+  for (let after: bigint | undefined; ; ) {
+    const page = await readAfter(store, after, batch);
     for (const e of page) {
       const d = decodeStoredEvent(e);
       if (d !== undefined && d._tag === 'Right') decoded += 1;
     }
     n += page.length;
-    if (page.length < batch) break;
-    from = page[page.length - 1]!.globalPosition + 1n;
+    if (page.length === 0) break;
+    after = page[page.length - 1]!.globalPosition;
   }
   const seconds = Number(process.hrtime.bigint() - started) / 1e9;
   await store.close();
@@ -101,7 +101,7 @@ const rebuild = async (): Promise<void> => {
     seconds,
     eventsPerSecond: Math.round(processed / seconds),
     peakRssMb: rssMb(),
-    states: status.map((s) => `${s.name}:${s.state}:lag=${s.lag}`),
+    states: status.map((s) => `${s.name}:${s.state}:lag=${s.lagEvents}`),
     documents: docs,
   });
 };

@@ -110,9 +110,31 @@ export type { SupervisionQueries, SupervisionQuery } from './supervision/supervi
 
 // Runner and stores
 export { ProjectionRunner, headPosition, stderrLogger } from './runner/runner';
-export type { ProjectionState, ProjectionStatus, Progress, RunnerLogger, RunnerOptions } from './runner/runner';
-export type { Checkpoint, ProjectionCommit, ReadModelReader, ReadModelStore } from './stores/read-model-store';
-export { openSqliteReadModelStore, SqliteReadModelStore } from './stores/sqlite/sqlite-read-model-store';
+export type {
+  ProjectionState,
+  ProjectionStatus,
+  Progress,
+  RebuildNotice,
+  RetryPolicy,
+  RunnerHealth,
+  RunnerLogger,
+  RunnerOptions,
+  RunnerReport,
+} from './runner/runner';
+export { lastEvent, readAfter, sameStore } from './runner/event-source';
+export type { EventStoreIdentity, EventStoreIdentitySource, RunnerEventSource } from './runner/event-source';
+export { LeaseLostError, MAX_STORED_POSITION, storablePosition } from './stores/read-model-store';
+export type {
+  Checkpoint,
+  CommitOptions,
+  Lease,
+  ParkedEvent,
+  ProjectionCommit,
+  ReadModelReader,
+  ReadModelStore,
+  SkipRecord,
+} from './stores/read-model-store';
+export { openSqliteReadModelStore, READ_MODEL_SCHEMA_VERSION, SqliteReadModelStore } from './stores/sqlite/sqlite-read-model-store';
 export type { SqliteReadModelStoreOptions } from './stores/sqlite/sqlite-read-model-store';
 export {
   CHECKPOINTS_COLLECTION,
@@ -121,6 +143,8 @@ export {
   mongoSort,
   openMongoReadModelStore,
   REDO_COLLECTION,
+  LEASE_COLLECTION,
+  SKIPPED_COLLECTION,
 } from './stores/mongodb/mongo-read-model-store';
 export type { MongoReadModelStoreOptions } from './stores/mongodb/mongo-read-model-store';
 export { MemoryReadModelStore } from './stores/memory/memory-read-model-store';

@@ -43,3 +43,53 @@ describe('command line', () => {
     expect((await run('frobnicate', ...files())).err).toMatch(/usage:/);
   });
 });
+
+describe('command line: a parked projection, retried or skipped by an operator', () => {
+  let dir: string;
+  let badAt: bigint;
+  beforeAll(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'projections-cli-park-'));
+    const events = openSqliteEventStore({ file: join(dir, 'events.sqlite'), durability: 'normal' });
+    await appendScenario(events, goldenStreams());
+    const context = (commandId: string) => ({ commandId, actor: { userId: 'u', role: 'officer', unitId: 'x' }, businessTime: '2024-12-31T00:00:00.000Z' });
+    badAt = (
+      await events.append('target-plan-jingkai-2025', [{ type: 'AnnualTargetsSet', data: { unitId: 'jingkai', year: 'next year' } }], {
+        expectedRevision: 'no-stream',
+        context: context('bad-plan'),
+      })
+    ).position;
+    await events.close();
+  });
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  const run = async (...argv: string[]) => {
+    const out: string[] = [];
+    const err: string[] = [];
+    const code = await runCli(argv, { out: (l) => out.push(l), err: (l) => err.push(l), env: {}, progress: false, until: Promise.resolve() });
+    return { code, out: out.join('\n'), err: err.join('\n') };
+  };
+  const files = () => ['--events', join(dir, 'events.sqlite'), '--read-models', join(dir, 'rm.sqlite')];
+
+  it('status shows where a projection is parked and the commands that release it; skip needs the parked position, moves past it and is recorded; retry tries the event again', async () => {
+    const built = await run('rebuild', ...files());
+    expect(built.code).toBe(1);
+    expect(built.out).toMatch(new RegExp(`target-progress\\t\\d+\\tparked\\t\\d+\\t1\\t\\d+\\tparked at position ${badAt} \\(target-plan-jingkai-2025 #0, AnnualTargetsSet\\): cannot decode`));
+    expect(built.out).toContain(`skip target-progress --position ${badAt}`);
+    expect(built.out).toMatch(/register\t\d+\tok\t\d+\t0\t0\t/);
+
+    expect((await run('skip', 'target-progress', '--position', '1', ...files())).code).toBe(1); // not the parked event
+    const skipped = await run('skip', 'target-progress', '--position', String(badAt), '--by', 'ops-wang', ...files());
+    expect(skipped.code).toBe(0);
+    const status = await run('status', ...files());
+    expect(status.out).toMatch(new RegExp(`target-progress\\t\\d+\\tok\\t${badAt}\\t0\\t`));
+    expect(status.out).toMatch(new RegExp(`skipped: target-progress at position ${badAt} \\(target-plan-jingkai-2025 #0, AnnualTargetsSet\\) by ops-wang at .*: cannot decode`));
+
+    // Retry: the runner tries the event again; it still cannot be read, so it parks again (loudly).
+    expect((await run('retry', 'performance-review', ...files())).code).toBe(0);
+    expect((await run('retry', 'performance-review', ...files())).code).toBe(1); // not parked any more
+    const ran = await run('run', ...files());
+    expect(ran.code).toBe(0);
+    expect(ran.err).toContain('projection parked');
+    expect((await run('status', ...files())).out).toMatch(new RegExp(`performance-review\\t\\d+\\tparked\\t\\d+\\t1\\t`));
+  });
+});

@@ -35,7 +35,7 @@ describe('golden year 2024 of one development zone (R11 targets, R12 rates)', ()
     const runner = new ProjectionRunner({ eventStore: ctx.events, store: ctx.store, projections: allProjections, batchSize: 50 });
     await runner.start();
     await runner.stop();
-    expect((await runner.status()).every((s) => s.lag === 0n && s.state === 'running')).toBe(true);
+    expect((await runner.status()).every((s) => s.lagEvents === 0 && s.state === 'running')).toBe(true);
   });
   afterAll(async () => {
     await ctx.events.close();

@@ -86,7 +86,7 @@ describe('late entry is not a missed deadline; corrections are counted apart (DO
     const runner = new ProjectionRunner({ eventStore: ctx.events, store: ctx.store, projections: allProjections, batchSize: 50 });
     await runner.start();
     await runner.stop();
-    expect((await runner.status()).every((s) => s.lag === 0n && s.state === 'running')).toBe(true);
+    expect((await runner.status()).every((s) => s.lagEvents === 0 && s.state === 'running')).toBe(true);
   }, 30_000);
   afterAll(async () => {
     await ctx.events.close();

@@ -14,7 +14,10 @@ import {
   targetProgressQueries,
   type ProjectionStatus,
   type ReadModelStore,
+  type RunnerEventSource,
+  type RunnerHealth,
   type RunnerLogger,
+  type RunnerReport,
 } from '@zhaoshang/projections';
 import type { ApiConfig } from '../config';
 import type { ProjectionQueries, ReadModels } from './read-model.port';
@@ -27,21 +30,31 @@ export const openReadModelStore = async (config: ApiConfig): Promise<ReadModelSt
 };
 
 /**
- * The API's read models: every projection of @zhaoshang/projections, fed by one checkpointed runner
- * in this process. On start it loads the saved checkpoints and catches up from there (a projection
- * whose version changed since its documents were written is rebuilt first); then it tails live events.
- * Each batch is committed with its checkpoints in one transaction, so stopping loses nothing.
+ * The API's read models: every projection of @zhaoshang/projections, fed by a supervised runner. On
+ * start it takes the read-model store's lease (or stands by while another instance or the
+ * `npm run projections` process holds it, following its checkpoints), loads the saved checkpoints
+ * and catches up from there (a projection whose version changed since its documents were written is
+ * rebuilt first; all of them when they were built from another event store); then it tails live
+ * events. Each batch is committed with its checkpoints in one transaction, so stopping loses nothing.
  */
 export class ProjectionReadModels implements ReadModels {
   readonly queries: ProjectionQueries;
   private readonly runner: ProjectionRunner;
 
   constructor(
-    private readonly eventStore: EventStore,
+    private readonly eventStore: EventStore & RunnerEventSource,
     private readonly store: ReadModelStore,
-    private readonly logger: RunnerLogger,
+    logger: RunnerLogger,
+    options: { readonly follow?: boolean } = {},
   ) {
-    this.runner = new ProjectionRunner({ eventStore, store, projections: allProjections, logger });
+    this.runner = new ProjectionRunner({
+      eventStore,
+      store,
+      projections: allProjections,
+      logger,
+      rebuildOnVersionChange: true,
+      ...(options.follow === true ? { follow: true } : {}),
+    });
     this.queries = {
       register: registerQueries(store),
       targetProgress: targetProgressQueries(store),
@@ -83,15 +96,16 @@ export class ProjectionReadModels implements ReadModels {
     return this.runner.status();
   }
 
+  report(): Promise<RunnerReport> {
+    return this.runner.report();
+  }
+
+  health(): RunnerHealth {
+    return this.runner.currentHealth;
+  }
+
   async start(): Promise<void> {
     await this.runner.start();
-    const stale = (await this.runner.status()).filter((s) => s.state === 'needs-rebuild').map((s) => s.name);
-    if (stale.length > 0) {
-      this.logger.info('rebuilding read models built by another version', { projections: stale });
-      await this.runner.stop();
-      await this.runner.rebuild(stale);
-      await this.runner.start();
-    }
   }
 
   async stop(): Promise<void> {

@@ -3,6 +3,8 @@ import type {
   PerformanceReviewQueries,
   ProjectionStatus,
   RegisterQueries,
+  RunnerHealth,
+  RunnerReport,
   SupervisionQueries,
   TargetProgressQueries,
 } from '@zhaoshang/projections';
@@ -35,7 +37,15 @@ export interface ReadModels {
   watchedProjects(): Promise<ReadonlyArray<string>>;
   /** Each projection's state, checkpoint and lag (readiness). */
   status(): Promise<ReadonlyArray<ProjectionStatus>>;
-  /** Catches up from the saved checkpoints (rebuilding a projection whose version changed), then tails live events. */
+  /** The runner's health, lease, last failure and self-rebuild, with each projection's status (reads the event store for the lag). */
+  report(): Promise<RunnerReport>;
+  /** The runner's health now (no I/O: answers while a store is down). */
+  health(): RunnerHealth;
+  /**
+   * Catches up from the saved checkpoints (rebuilding a projection whose version changed, or all of
+   * them when they were built from another event store), then tails live events; resolves when
+   * live, standing by (another instance holds the lease) or degraded (it retries in the background).
+   */
   start(): Promise<void>;
   /** Stops tailing after the batch in progress is committed with its checkpoint, then closes the store. */
   stop(): Promise<void>;

@@ -1,7 +1,8 @@
 #!/usr/bin/env node
-import { openSqliteEventStore, type EventStore } from '@zhaoshang/eventstore';
+import { openEsdbEventStore, openSqliteEventStore, type EventStore } from '@zhaoshang/eventstore';
 import { SingleBar } from 'cli-progress';
 import { selectProjections } from '../projections';
+import { readAfter, sameStore, type EventStoreIdentity, type RunnerEventSource } from '../runner/event-source';
 import { headPosition, ProjectionRunner, type RunnerLogger } from '../runner/runner';
 import { openMongoReadModelStore } from '../stores/mongodb/mongo-read-model-store';
 import type { ReadModelStore } from '../stores/read-model-store';
@@ -14,16 +15,27 @@ export interface CliIo {
   readonly env: Readonly<Record<string, string | undefined>>;
   /** Shows a progress bar (default true on a terminal). */
   readonly progress?: boolean;
+  /** `run` stops when this resolves (default: SIGINT or SIGTERM). */
+  readonly until?: Promise<void>;
+  /** The clock (ms since the epoch) for lag in seconds and the skip record. */
+  readonly now?: () => number;
+  /** Opens the event store (tests pass one with an identity). */
+  readonly openEvents?: (args: { readonly file?: string; readonly connectionString?: string }) => EventStore & RunnerEventSource;
 }
 
 const USAGE = `usage: zhaoshang-projections <command> [options]
-  rebuild [projection]   drop and rebuild one read model (or all) from the first event
-  status                 checkpoint, head and lag of every projection
+  run                    run the projection runner as its own process until SIGINT/SIGTERM (one per read-model store: a lease)
+  rebuild [projection]   drop and rebuild one read model (or all) from the first event (takes the lease: stop the runner first)
+  status                 state, checkpoint, lag (events, seconds), parked events and the lease
+  retry <projection>     try a parked projection's event again
+  skip <projection> --position <p> [--by <name>]
+                         move a parked projection past its event without applying it (recorded; status lists skips)
 options:
-  --events <file>        the embedded event store (SQLite file)            [required]
+  --events <file>        the embedded event store (SQLite file), unless EVENTSTORE_CONNECTION_STRING is set
   --read-models <file>   the embedded read-model store (default read-models.sqlite)
   --batch <n>            events per batch (default 2000)
 environment:
+  EVENTSTORE_CONNECTION_STRING  read events from EventStoreDB instead (esdb://…)
   MONGODB_URL            keep read models in MongoDB instead (MONGODB_DATABASE picks the database)`;
 
 interface Args {
@@ -46,10 +58,18 @@ export const parseArgs = (argv: ReadonlyArray<string>): Args => {
   return { ...(command !== undefined ? { command } : {}), positional: rest, options };
 };
 
-const openStores = async (args: Args, io: CliIo): Promise<{ events: EventStore; store: ReadModelStore; where: string }> => {
+/** The API appends in another process: the embedded store's subscriptions then poll the file for its commits. */
+const defaultOpenEvents = (args: { readonly file?: string; readonly connectionString?: string }): EventStore =>
+  args.connectionString !== undefined
+    ? openEsdbEventStore({ connectionString: args.connectionString })
+    : openSqliteEventStore({ file: args.file!, durability: 'normal', pollIntervalMs: 250 });
+
+const openStores = async (args: Args, io: CliIo): Promise<{ events: EventStore & RunnerEventSource; store: ReadModelStore; where: string }> => {
+  const connectionString = io.env['EVENTSTORE_CONNECTION_STRING'];
   const eventsFile = args.options['events'];
-  if (eventsFile === undefined || eventsFile === '') throw new UsageError('--events <file> is required');
-  const events = openSqliteEventStore({ file: eventsFile, durability: 'normal' });
+  const esdb = connectionString !== undefined && connectionString !== '';
+  if (!esdb && (eventsFile === undefined || eventsFile === '')) throw new UsageError('--events <file> (or EVENTSTORE_CONNECTION_STRING) is required');
+  const events = (io.openEvents ?? defaultOpenEvents)(esdb ? { connectionString } : { file: eventsFile! });
   const url = io.env['MONGODB_URL'];
   if (url !== undefined && url !== '') {
     const store = await openMongoReadModelStore({ url, ...(io.env['MONGODB_DATABASE'] ? { database: io.env['MONGODB_DATABASE'] } : {}) });
@@ -61,10 +81,19 @@ const openStores = async (args: Args, io: CliIo): Promise<{ events: EventStore; 
 
 class UsageError extends Error {}
 
-const logger = (io: CliIo): RunnerLogger => ({
-  info: () => undefined,
-  error: (message, fields) => io.err(`${message} ${JSON.stringify(fields ?? {}, (_k, v: unknown) => (typeof v === 'bigint' ? v.toString() : v))}`),
+const jsonFields = (fields: Readonly<Record<string, unknown>> | undefined): string =>
+  JSON.stringify(fields ?? {}, (_k, v: unknown) => (typeof v === 'bigint' ? v.toString() : v));
+
+const logger = (io: CliIo, verbose: boolean): RunnerLogger => ({
+  info: (message, fields) => (verbose ? io.err(`${message} ${jsonFields(fields)}`) : undefined),
+  error: (message, fields) => io.err(`${message} ${jsonFields(fields)}`),
 });
+
+const signals = (): Promise<void> =>
+  new Promise((resolve) => {
+    process.once('SIGINT', () => resolve());
+    process.once('SIGTERM', () => resolve());
+  });
 
 /** Runs the command line; resolves to the exit code. */
 export const runCli = async (argv: ReadonlyArray<string>, io: CliIo): Promise<number> => {
@@ -73,42 +102,64 @@ export const runCli = async (argv: ReadonlyArray<string>, io: CliIo): Promise<nu
     io.out(USAGE);
     return args.command === undefined ? 2 : 0;
   }
+  const now = io.now ?? Date.now;
   try {
-    if (args.command !== 'rebuild' && args.command !== 'status') throw new UsageError(`unknown command ${args.command}`);
-    const projections = selectProjections(args.command === 'rebuild' ? args.positional : undefined);
+    const command = args.command;
+    if (!['rebuild', 'status', 'run', 'retry', 'skip'].includes(command)) throw new UsageError(`unknown command ${command}`);
+    const named = command === 'rebuild' || command === 'retry' || command === 'skip' ? args.positional : undefined;
+    if ((command === 'retry' || command === 'skip') && named?.length !== 1) throw new UsageError(`${command} takes one projection`);
+    const projections = selectProjections(named);
     const { events, store, where } = await openStores(args, io);
     try {
       const batchSize = Number(args.options['batch'] ?? 2000);
-      const runner = new ProjectionRunner({ eventStore: events, store, projections, batchSize, logger: logger(io) });
-      if (args.command === 'rebuild') {
+      if (command === 'run') {
+        const runner = new ProjectionRunner({ eventStore: events, store, projections, batchSize, logger: logger(io, true) });
+        await runner.start();
+        io.out(`projection runner ${runner.currentHealth} on ${where}; stop with Ctrl-C`);
+        await (io.until ?? signals());
+        await runner.stop();
+        io.out('projection runner stopped');
+        return 0;
+      }
+      if (command === 'retry') {
+        const name = projections[0]!.name;
+        if (!(await store.retryParked(name))) {
+          io.err(`${name} is not parked`);
+          return 1;
+        }
+        io.out(`${name}: the parked event will be tried again (by the running runner within its lease renewal, or on the next start)`);
+        return 0;
+      }
+      if (command === 'skip') {
+        const name = projections[0]!.name;
+        const text = args.options['position'];
+        if (text === undefined || !/^\d+$/.test(text)) throw new UsageError('skip needs --position <the parked event position, as status prints it>');
+        const by = args.options['by'] ?? io.env['USER'] ?? 'operator';
+        if (!(await store.skipParked(name, BigInt(text), by, new Date(now()).toISOString()))) {
+          io.err(`${name} is not parked at position ${text}: nothing skipped`);
+          return 1;
+        }
+        io.out(`${name}: skipped the event at position ${text} (recorded as skipped by ${by})`);
+        return 0;
+      }
+      if (command === 'rebuild') {
+        const runner = new ProjectionRunner({ eventStore: events, store, projections, batchSize, logger: logger(io, false), retry: false });
         const head = await headPosition(events);
         const started = Date.now();
-        const bar = io.progress === false ? undefined : new SingleBar({ format: 'rebuild {bar} {percentage}% | {value}/{total} events | {rate} events/s | ETA {eta_formatted}', hideCursor: true });
-        bar?.start(Number(head > 0n ? head : 0n), 0, { rate: 0 });
+        const bar = io.progress === false ? undefined : new SingleBar({ format: 'rebuild {bar} {value} events | {rate} events/s', hideCursor: true });
+        bar?.start(0, 0, { rate: 0 });
         await runner.rebuild(
           projections.map((p) => p.name),
           (p) => {
             const seconds = (Date.now() - started) / 1000;
-            bar?.update(Number(p.position), { rate: seconds > 0 ? Math.round(p.processed / seconds) : 0 });
+            bar?.update(p.processed, { rate: seconds > 0 ? Math.round(p.processed / seconds) : 0 });
           },
         );
         bar?.stop();
         const seconds = (Date.now() - started) / 1000;
         io.out(`rebuilt ${projections.map((p) => p.name).join(', ')} into ${where} up to position ${head} in ${seconds.toFixed(1)} s`);
       }
-      const checkpoints = new Map((await store.checkpoints()).map((c) => [c.projection, c]));
-      const head = await headPosition(events);
-      io.out(`read models: ${where}; head of the event store: ${head}`);
-      io.out(['projection', 'version', 'state', 'checkpoint', 'lag', 'error'].join('\t'));
-      let failed = false;
-      for (const p of projections) {
-        const cp = checkpoints.get(p.name);
-        const state = cp === undefined ? 'not built' : cp.version !== p.version ? 'needs rebuild' : cp.status;
-        failed ||= state !== 'ok';
-        const lag = cp === undefined ? head + 1n : head - cp.position;
-        io.out([p.name, String(p.version), state, cp === undefined ? '-' : String(cp.position), String(lag < 0n ? 0n : lag), cp?.error ?? ''].join('\t'));
-      }
-      return failed ? 1 : 0;
+      return await printStatus(events, store, where, projections, io, now);
     } finally {
       await events.close();
       await store.close();
@@ -121,6 +172,47 @@ export const runCli = async (argv: ReadonlyArray<string>, io: CliIo): Promise<nu
     io.err(`error: ${error instanceof Error ? error.message : String(error)}`);
     return 1;
   }
+};
+
+const LAG_CAP = 10_000;
+
+/** The status table; exit 1 when a projection is not built, parked, built by another version or from another event store. */
+const printStatus = async (
+  events: EventStore & RunnerEventSource,
+  store: ReadModelStore,
+  where: string,
+  projections: ReturnType<typeof selectProjections>,
+  io: CliIo,
+  now: () => number,
+): Promise<number> => {
+  const checkpoints = new Map((await store.checkpoints()).map((c) => [c.projection, c]));
+  const head = await headPosition(events);
+  const identity: EventStoreIdentity | undefined = typeof events.identity === 'function' ? await events.identity() : undefined;
+  const lease = await store.lease();
+  io.out(`read models: ${where}; head of the event store: ${head}${identity !== undefined ? `; event store ${identity.storeId}` : ''}`);
+  io.out(lease === undefined ? 'lease: free (no runner is applying events)' : `lease: held by ${lease.holder} until ${new Date(lease.expiresAt).toISOString()}${lease.expiresAt <= now() ? ' (expired)' : ''}`);
+  io.out(['projection', 'version', 'state', 'checkpoint', 'lag (events)', 'lag (s)', 'detail'].join('\t'));
+  let failed = false;
+  for (const p of projections) {
+    const cp = checkpoints.get(p.name);
+    const otherStore = cp !== undefined && identity !== undefined && (cp.source === undefined || !sameStore(cp.source, identity));
+    const state =
+      cp === undefined ? 'not built' : otherStore ? 'other event store' : cp.version !== p.version ? 'needs rebuild' : cp.status;
+    failed ||= state !== 'ok';
+    const behind = await readAfter(events, cp === undefined || cp.position < 0n ? undefined : cp.position, LAG_CAP);
+    const lagEvents = `${behind.length}${behind.length >= LAG_CAP ? '+' : ''}`;
+    const lagSeconds = behind[0] === undefined ? 0 : Math.max(0, Math.round((now() - Date.parse(behind[0].metadata.recordedAt)) / 1000));
+    const detail =
+      cp?.parked !== undefined
+        ? `parked at position ${cp.parked.position} (${cp.parked.streamName} #${cp.parked.revision}, ${cp.parked.type}): ${cp.parked.error} — retry ${p.name}, or skip ${p.name} --position ${cp.parked.position}`
+        : otherStore
+          ? `built from event store ${cp.source?.storeId ?? '(not recorded)'}: the runner rebuilds it on start`
+          : '';
+    io.out([p.name, String(p.version), state, cp === undefined ? '-' : String(cp.position), lagEvents, String(lagSeconds), detail].join('\t'));
+  }
+  const skipped = (await store.skipped()).filter((s) => projections.some((p) => p.name === s.projection));
+  for (const s of skipped) io.out(`skipped: ${s.projection} at position ${s.position} (${s.streamName} #${s.revision}, ${s.type}) by ${s.by} at ${s.skippedAt}: ${s.error}`);
+  return failed ? 1 : 0;
 };
 
 if (require.main === module) {

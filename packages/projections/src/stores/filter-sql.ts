@@ -68,8 +68,3 @@ export const filterSql = (filter: Filter | undefined): { readonly sql: string; r
 /** ORDER BY for the sort keys, the id last so that pages are stable. */
 export const orderSql = (sort: ReadonlyArray<SortKey> | undefined): string =>
   [...(sort ?? []).map((k) => `${fieldSql(k.field)} ${k.direction === 'desc' ? 'DESC' : 'ASC'}`), 'id ASC'].join(', ');
-
-/** Positions as fixed-width decimal text: string order is numeric order, beyond 2^63 too. */
-export const positionText = (p: bigint): string => (p < 0n ? '' : p.toString(10).padStart(24, '0'));
-/** The inverse of positionText; '' (nothing applied yet) is -1. */
-export const positionOfText = (s: string): bigint => (s === '' ? -1n : BigInt(s));

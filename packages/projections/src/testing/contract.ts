@@ -110,9 +110,66 @@ export const readModelStoreContract = (name: string, makeStore: () => Promise<Re
       expect(await store.get(rows, 'p05')).toBeUndefined();
     });
 
-    it('records a failure and drops everything on reset', async () => {
-      await store.markFailed('contract', 1, 'cannot decode');
-      expect(await store.checkpoint('contract')).toMatchObject({ status: 'failed', error: 'cannot decode', position: 20n });
+    it('parks a projection at an event with its position and error; retry clears it, skip moves past it and is recorded', async () => {
+      const parked = { position: 21n, streamName: 'project-X', revision: 3, type: 'ProjectSigned', error: 'cannot decode' };
+      await store.commit([{ ...commitOf([], 20n), checkpoint: { projection: 'contract', position: 20n, version: 1, status: 'parked', parked } }]);
+      expect(await store.checkpoint('contract')).toMatchObject({ status: 'parked', position: 20n, parked });
+      expect(await store.retryParked('contract')).toBe(true);
+      expect(await store.checkpoint('contract')).toMatchObject({ status: 'ok', position: 20n });
+      expect((await store.checkpoint('contract'))?.parked).toBeUndefined();
+      expect(await store.retryParked('contract')).toBe(false);
+      await store.commit([{ ...commitOf([], 20n), checkpoint: { projection: 'contract', position: 20n, version: 1, status: 'parked', parked } }]);
+      expect(await store.skipParked('contract', 22n, 'ops', '2025-01-02T03:04:05.000Z')).toBe(false); // not the parked event
+      expect(await store.skipParked('contract', 21n, 'ops', '2025-01-02T03:04:05.000Z')).toBe(true);
+      expect(await store.checkpoint('contract')).toMatchObject({ status: 'ok', position: 21n });
+      expect(await store.skipped()).toEqual([{ ...parked, projection: 'contract', skippedAt: '2025-01-02T03:04:05.000Z', by: 'ops' }]);
+    });
+
+    it('records the event store the documents were built from with the checkpoint', async () => {
+      const source = { storeId: 'store-a', firstEventHash: 'abc' };
+      await store.commit([{ ...commitOf([], 22n), checkpoint: { projection: 'contract', position: 22n, version: 1, status: 'ok', source } }]);
+      expect((await store.checkpoint('contract'))?.source).toEqual(source);
+    });
+
+    it('compares positions as numbers: sparse positions beyond 2^53 and of different lengths, up to 2^63 − 1', async () => {
+      const big = 4_611_686_018_427_400_249n; // 2^62 + 12,345: beyond 2^53, where a JS number would round it
+      const justBefore = 4_611_686_018_427_400_248n;
+      await store.commit([commitOf([{ id: 'p07', doc: { ...row(7), amount: 10 }, position: 10n }], 10n)]);
+      await store.commit([commitOf([{ id: 'p07', doc: { ...row(7), amount: 9 }, position: 9n }], 10n)]); // as text, '9' > '10'; as numbers it is older
+      expect((await store.get(rows, 'p07'))?.amount).toBe(10);
+      await store.commit([commitOf([{ id: 'p07', doc: { ...row(7), amount: 1 }, position: big }], big)]);
+      await store.commit([commitOf([{ id: 'p07', doc: { ...row(7), amount: 2 }, position: justBefore }], big)]);
+      expect((await store.get(rows, 'p07'))?.amount).toBe(1);
+      expect((await store.checkpoint('contract'))?.position).toBe(big);
+      const max = 9_223_372_036_854_775_807n; // 2^63 − 1
+      await store.commit([commitOf([{ id: 'p07', doc: { ...row(7), amount: 3 }, position: max }], max)]);
+      expect(await store.checkpoint('contract')).toMatchObject({ position: max });
+      expect((await store.get(rows, 'p07'))?.amount).toBe(3);
+      const tooBig = 9_223_372_036_854_775_808n; // 2^63
+      await expect(store.commit([commitOf([{ id: 'p08', doc: row(8), position: tooBig }], tooBig)])).rejects.toThrow(/does not fit a signed 64-bit integer/);
+    });
+
+    it('lets one holder at a time hold the lease, until it expires or is released; a commit fenced by a lease it does not hold writes nothing', async () => {
+      expect(await store.acquireLease('a', 1000, 10_000)).toBe(true);
+      expect(await store.acquireLease('b', 1000, 10_500)).toBe(false);
+      expect(await store.acquireLease('a', 1000, 10_600)).toBe(true); // renewed until 11,600
+      expect(await store.acquireLease('b', 1000, 11_000)).toBe(false);
+      expect(await store.lease()).toEqual({ holder: 'a', expiresAt: 11_600 });
+      expect(await store.acquireLease('b', 1000, 11_600)).toBe(true); // expired: taken over
+      await expect(store.commit([commitOf([{ id: 'p09', doc: null, position: 40n }], 40n)], { leaseHolder: 'a' })).rejects.toThrow(/lease is held by b/);
+      expect(await store.get(rows, 'p09')).toEqual(row(9));
+      expect(await store.checkpoint('contract')).toMatchObject({ position: 20n });
+      await store.commit([commitOf([{ id: 'p09', doc: null, position: 40n }], 40n)], { leaseHolder: 'b' });
+      expect(await store.get(rows, 'p09')).toBeUndefined();
+      await store.releaseLease('a'); // not a's to give up
+      expect((await store.lease())?.holder).toBe('b');
+      await store.releaseLease('b');
+      expect(await store.lease()).toBeUndefined();
+      expect(await store.acquireLease('a', 1000, 0)).toBe(true);
+      await store.releaseLease('a');
+    });
+
+    it('drops everything on reset', async () => {
       await store.reset('contract', [rows]);
       expect(await store.checkpoint('contract')).toBeUndefined();
       expect((await store.find(rows)).total).toBe(0);

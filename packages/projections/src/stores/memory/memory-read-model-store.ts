@@ -1,6 +1,6 @@
 import type { Collection, Doc, FieldCondition, Filter, FindQuery, Page, Scalar, SortKey } from '../../read-model';
 import { pageBounds } from '../../read-model';
-import type { Checkpoint, ProjectionCommit, ReadModelStore } from '../read-model-store';
+import { LeaseLostError, storablePosition, type Checkpoint, type CommitOptions, type Lease, type ProjectionCommit, type ReadModelStore, type SkipRecord } from '../read-model-store';
 import { commitWithRedoLog, fromRedo, recoverRedoLog, toRedo, type GuardedPrimitives, type RedoEntry } from '../redo-log';
 
 /** Options of the in-memory store. */
@@ -63,6 +63,8 @@ export class MemoryReadModelStore implements ReadModelStore {
   private readonly collections = new Map<string, Map<string, { doc: string; position: bigint }>>();
   private readonly cps = new Map<string, Checkpoint>();
   private redo: string | undefined;
+  private held: Lease | undefined;
+  private readonly skips: SkipRecord[] = [];
   private writes = 0;
   private readonly primitives: GuardedPrimitives;
 
@@ -85,6 +87,7 @@ export class MemoryReadModelStore implements ReadModelStore {
       },
       applyGuarded: (change) => {
         write();
+        storablePosition(change.position);
         const c = this.coll(change.collection);
         const existing = c.get(change.id);
         if (existing !== undefined && existing.position >= change.position) return Promise.resolve();
@@ -95,9 +98,10 @@ export class MemoryReadModelStore implements ReadModelStore {
       writeCheckpoint: (cp) => {
         write();
         const existing = this.cps.get(cp.projection);
-        if (existing === undefined || existing.position <= cp.position) this.cps.set(cp.projection, cp);
+        if (existing === undefined || existing.position <= storablePosition(cp.position)) this.cps.set(cp.projection, cp);
         return Promise.resolve();
       },
+      checkLease: (holder) => (this.held?.holder === holder ? Promise.resolve() : Promise.reject(new LeaseLostError(holder, this.held?.holder))),
     };
   }
 
@@ -107,6 +111,8 @@ export class MemoryReadModelStore implements ReadModelStore {
     for (const [k, v] of this.collections) next.collections.set(k, v);
     for (const [k, v] of this.cps) next.cps.set(k, v);
     next.redo = this.redo;
+    next.held = this.held;
+    next.skips.push(...this.skips);
     return next;
   }
 
@@ -152,8 +158,8 @@ export class MemoryReadModelStore implements ReadModelStore {
     return Promise.resolve(this.docs(c.name).filter((x) => matches(x.doc, query.filter)).sort(sorter(query.sort)).map((x) => x.doc as D));
   }
 
-  commit(commits: ReadonlyArray<ProjectionCommit>): Promise<void> {
-    return commitWithRedoLog(this.primitives, commits);
+  commit(commits: ReadonlyArray<ProjectionCommit>, options: CommitOptions = {}): Promise<void> {
+    return commitWithRedoLog(this.primitives, commits, options);
   }
 
   checkpoint(projection: string): Promise<Checkpoint | undefined> {
@@ -164,16 +170,46 @@ export class MemoryReadModelStore implements ReadModelStore {
     return Promise.resolve([...this.cps.values()].sort((a, b) => (a.projection < b.projection ? -1 : 1)));
   }
 
-  markFailed(projection: string, version: number, error: string): Promise<void> {
-    const cp = this.cps.get(projection);
-    this.cps.set(projection, { projection, position: cp?.position ?? -1n, version, status: 'failed', error });
-    return Promise.resolve();
-  }
-
   reset(projection: string, collections: ReadonlyArray<Collection<Doc>>): Promise<void> {
     for (const c of collections) this.coll(c.name).clear();
     this.cps.delete(projection);
     return Promise.resolve();
+  }
+
+  acquireLease(holder: string, ttlMs: number, now: number): Promise<boolean> {
+    if (this.held !== undefined && this.held.holder !== holder && this.held.expiresAt > now) return Promise.resolve(false);
+    this.held = { holder, expiresAt: now + ttlMs };
+    return Promise.resolve(true);
+  }
+
+  releaseLease(holder: string): Promise<void> {
+    if (this.held?.holder === holder) this.held = undefined;
+    return Promise.resolve();
+  }
+
+  lease(): Promise<Lease | undefined> {
+    return Promise.resolve(this.held);
+  }
+
+  retryParked(projection: string): Promise<boolean> {
+    const cp = this.cps.get(projection);
+    if (cp?.status !== 'parked') return Promise.resolve(false);
+    const { parked: _parked, ...rest } = cp;
+    this.cps.set(projection, { ...rest, status: 'ok' });
+    return Promise.resolve(true);
+  }
+
+  skipParked(projection: string, position: bigint, by: string, at: string): Promise<boolean> {
+    const cp = this.cps.get(projection);
+    if (cp?.status !== 'parked' || cp.parked === undefined || cp.parked.position !== position) return Promise.resolve(false);
+    const { parked, ...rest } = cp;
+    this.skips.push({ ...parked, projection, skippedAt: at, by });
+    this.cps.set(projection, { ...rest, status: 'ok', position: parked.position });
+    return Promise.resolve(true);
+  }
+
+  skipped(): Promise<ReadonlyArray<SkipRecord>> {
+    return Promise.resolve([...this.skips]);
   }
 
   dump(collectionName: string): Promise<ReadonlyArray<{ readonly id: string; readonly doc: Doc }>> {

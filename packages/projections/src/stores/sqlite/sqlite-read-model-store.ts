@@ -1,8 +1,19 @@
 import Database from 'better-sqlite3';
 import type { Collection, Doc, FindQuery, Page } from '../../read-model';
 import { pageBounds } from '../../read-model';
-import { filterSql, orderSql, fieldSql, positionOfText, positionText } from '../filter-sql';
-import type { Checkpoint, ProjectionCommit, ReadModelStore } from '../read-model-store';
+import { filterSql, orderSql, fieldSql } from '../filter-sql';
+import {
+  LeaseLostError,
+  MAX_STORED_POSITION,
+  storablePosition,
+  type Checkpoint,
+  type CommitOptions,
+  type Lease,
+  type ParkedEvent,
+  type ProjectionCommit,
+  type ReadModelStore,
+  type SkipRecord,
+} from '../read-model-store';
 
 /** Options of the embedded read-model store. */
 export interface SqliteReadModelStoreOptions {
@@ -23,19 +34,52 @@ const tableOf = (collection: string): string => {
 
 interface CheckpointRow {
   readonly projection: string;
-  readonly position: string;
-  readonly version: number;
-  readonly status: 'ok' | 'failed';
-  readonly error: string | null;
+  readonly position: bigint;
+  readonly version: bigint;
+  readonly status: Checkpoint['status'];
+  readonly parked: string | null;
+  readonly source_store_id: string | null;
+  readonly source_first_hash: string | null;
 }
 
-const toCheckpoint = (r: CheckpointRow): Checkpoint => ({
-  projection: r.projection,
-  position: positionOfText(r.position),
-  version: r.version,
-  status: r.status,
-  ...(r.error !== null ? { error: r.error } : {}),
-});
+interface ParkedJson {
+  readonly position: string;
+  readonly streamName: string;
+  readonly revision: number;
+  readonly type: string;
+  readonly error: string;
+}
+
+const parkedJson = (p: ParkedEvent): string => JSON.stringify({ ...p, position: p.position.toString(10) });
+
+const toCheckpoint = (r: CheckpointRow): Checkpoint => {
+  const parked = r.parked === null ? undefined : (JSON.parse(r.parked) as ParkedJson);
+  return {
+    projection: r.projection,
+    position: r.position,
+    version: Number(r.version),
+    status: r.status,
+    ...(parked !== undefined ? { parked: { ...parked, position: BigInt(parked.position) } } : {}),
+    ...(r.source_store_id !== null ? { source: { storeId: r.source_store_id, firstEventHash: r.source_first_hash } } : {}),
+  };
+};
+
+/** The schema this code writes (`PRAGMA user_version`); 0 is a file from before issue #12 (positions as text). */
+export const READ_MODEL_SCHEMA_VERSION = 2;
+
+
+const CHECKPOINTS_DDL = `CREATE TABLE IF NOT EXISTS rm_checkpoints (
+  projection        TEXT PRIMARY KEY,
+  position          INTEGER NOT NULL,
+  version           INTEGER NOT NULL,
+  status            TEXT NOT NULL,
+  parked            TEXT,
+  source_store_id   TEXT,
+  source_first_hash TEXT
+) STRICT`;
+
+const docTableDdl = (table: string): string =>
+  `CREATE TABLE IF NOT EXISTS ${table} (id TEXT PRIMARY KEY, doc TEXT NOT NULL, pos INTEGER NOT NULL) STRICT`;
 
 /** Opens (creating if needed) the embedded read-model store: one SQLite file, a table per collection. */
 export const openSqliteReadModelStore = (options: SqliteReadModelStoreOptions): SqliteReadModelStore =>
@@ -60,13 +104,71 @@ export class SqliteReadModelStore implements ReadModelStore {
     // the last batches together with their checkpoint, which are then simply applied again.
     this.db.pragma('synchronous = NORMAL');
     this.db.pragma('busy_timeout = 5000');
-    this.db.exec(`CREATE TABLE IF NOT EXISTS rm_checkpoints (
-      projection TEXT PRIMARY KEY,
-      position   TEXT NOT NULL,
-      version    INTEGER NOT NULL,
-      status     TEXT NOT NULL,
-      error      TEXT
+    this.migrated = this.db.transaction(() => this.migrate()).immediate();
+  }
+
+  /**
+   * What opening the file changed: files written before issue #12 kept positions as 24-digit text;
+   * they are converted to INTEGER here (documents and checkpoints), once, in one transaction.
+   */
+  readonly migrated: 'none' | 'positions-to-integer' | 'cleared-out-of-range';
+
+  private migrate(): SqliteReadModelStore['migrated'] {
+    const version = this.db.pragma('user_version', { simple: true }) as number;
+    const legacy =
+      version < READ_MODEL_SCHEMA_VERSION &&
+      (this.db.prepare(`SELECT type FROM pragma_table_info('rm_checkpoints') WHERE name = 'position'`).get() as { type: string } | undefined)
+        ?.type === 'TEXT';
+    let outcome: SqliteReadModelStore['migrated'] = 'none';
+    if (legacy) outcome = this.migrateTextPositions();
+    this.db.exec(CHECKPOINTS_DDL);
+    this.db.exec(`CREATE TABLE IF NOT EXISTS rm_lease (name TEXT PRIMARY KEY, holder TEXT NOT NULL, expires_at INTEGER NOT NULL) STRICT`);
+    this.db.exec(`CREATE TABLE IF NOT EXISTS rm_skipped (
+      projection TEXT NOT NULL, position INTEGER NOT NULL, stream TEXT NOT NULL, revision INTEGER NOT NULL,
+      type TEXT NOT NULL, error TEXT NOT NULL, skipped_at TEXT NOT NULL, by TEXT NOT NULL
     ) STRICT`);
+    this.db.pragma(`user_version = ${READ_MODEL_SCHEMA_VERSION}`);
+    return outcome;
+  }
+
+  /**
+   * Text positions to INTEGER, parsed as numbers (never compared as text). A position beyond 2^63 − 1
+   * (possible only with the old packed EventStoreDB positions, which never worked) cannot be kept:
+   * then every read model is dropped and rebuilt from the event store.
+   */
+  private migrateTextPositions(): SqliteReadModelStore['migrated'] {
+    const tables = (this.db.prepare(`SELECT name FROM sqlite_master WHERE type = 'table' AND name LIKE 'rm\\_%' ESCAPE '\\' AND name != 'rm_checkpoints'`).all() as Array<{ name: string }>).map((r) => r.name);
+    const parse = (text: string): bigint | undefined => {
+      const p = text === '' ? -1n : BigInt(text);
+      return p <= MAX_STORED_POSITION ? p : undefined;
+    };
+    const cps = this.db.prepare('SELECT projection, position, version, status FROM rm_checkpoints').all() as Array<{ projection: string; position: string; version: number; status: string }>;
+    let fits = cps.every((c) => parse(c.position) !== undefined);
+    for (const t of tables) {
+      if (!fits) break;
+      for (const r of this.db.prepare(`SELECT pos FROM ${t}`).iterate() as IterableIterator<{ pos: string }>)
+        if (parse(r.pos) === undefined) {
+          fits = false;
+          break;
+        }
+    }
+    this.db.exec('DROP TABLE rm_checkpoints');
+    if (!fits) {
+      for (const t of tables) this.db.exec(`DROP TABLE ${t}`);
+      return 'cleared-out-of-range';
+    }
+    this.db.exec(CHECKPOINTS_DDL);
+    // A projection that had failed is tried again (as the old runner did on every start); if the event still cannot be handled it parks.
+    const insertCp = this.db.prepare(`INSERT INTO rm_checkpoints (projection, position, version, status) VALUES (?, ?, ?, 'ok')`);
+    for (const c of cps) insertCp.run(c.projection, parse(c.position)!, c.version);
+    for (const t of tables) {
+      this.db.exec(docTableDdl(`${t}__int`));
+      const insert = this.db.prepare(`INSERT INTO ${t}__int (id, doc, pos) VALUES (?, ?, ?)`);
+      for (const r of this.db.prepare(`SELECT id, doc, pos FROM ${t}`).all() as Array<{ id: string; doc: string; pos: string }>) insert.run(r.id, r.doc, parse(r.pos)!);
+      this.db.exec(`DROP TABLE ${t}`); // its indexes go with it; \`init\` creates them again
+      this.db.exec(`ALTER TABLE ${t}__int RENAME TO ${t}`);
+    }
+    return 'positions-to-integer';
   }
 
   get file(): string {
@@ -82,7 +184,7 @@ export class SqliteReadModelStore implements ReadModelStore {
 
   private ensure(c: Collection<Doc>): void {
     const table = tableOf(c.name);
-    this.db.exec(`CREATE TABLE IF NOT EXISTS ${table} (id TEXT PRIMARY KEY, doc TEXT NOT NULL, pos TEXT NOT NULL) STRICT`);
+    this.db.exec(docTableDdl(table));
     for (const index of c.indexes) {
       if (!NAME.test(index.name)) throw new RangeError(`not an index name: ${index.name}`);
       this.db.exec(`CREATE INDEX IF NOT EXISTS ${table}_${index.name} ON ${table} (${index.fields.map(fieldSql).join(', ')})`);
@@ -166,26 +268,42 @@ export class SqliteReadModelStore implements ReadModelStore {
     return Promise.resolve(rows.map((r) => JSON.parse(r.doc) as D));
   }
 
-  commit(commits: ReadonlyArray<ProjectionCommit>): Promise<void> {
+  commit(commits: ReadonlyArray<ProjectionCommit>, options: CommitOptions = {}): Promise<void> {
     const hook = this.options.duringCommit;
     try {
       this.db.transaction(() => {
+        if (options.leaseHolder !== undefined) {
+          // Fencing: the lease is read inside the write transaction, so no other runner can take it between this check and the writes.
+          const current = (this.stmt(`SELECT holder FROM rm_lease WHERE name = 'runner'`).get() as { holder: string } | undefined)?.holder;
+          if (current !== options.leaseHolder) throw new LeaseLostError(options.leaseHolder, current);
+        }
         let written = 0;
         for (const commit of commits) {
           for (const change of commit.changes) {
             const w = this.writer(change.collection);
-            if (change.doc === null) w.remove.run(change.id, positionText(change.position));
-            else w.upsert.run(change.id, JSON.stringify(change.doc), positionText(change.position));
+            const pos = storablePosition(change.position);
+            if (change.doc === null) w.remove.run(change.id, pos);
+            else w.upsert.run(change.id, JSON.stringify(change.doc), pos);
             written += 1;
             hook?.(written);
           }
           const cp = commit.checkpoint;
+          // The checkpoint only moves forward (numerically); the same position may change its status.
           this.stmt(
-            `INSERT INTO rm_checkpoints (projection, position, version, status, error) VALUES (?, ?, ?, ?, ?)
+            `INSERT INTO rm_checkpoints (projection, position, version, status, parked, source_store_id, source_first_hash) VALUES (?, ?, ?, ?, ?, ?, ?)
              ON CONFLICT (projection) DO UPDATE SET position = excluded.position, version = excluded.version,
-               status = excluded.status, error = excluded.error
+               status = excluded.status, parked = excluded.parked,
+               source_store_id = excluded.source_store_id, source_first_hash = excluded.source_first_hash
              WHERE rm_checkpoints.position <= excluded.position`,
-          ).run(cp.projection, positionText(cp.position), cp.version, cp.status, cp.error ?? null);
+          ).run(
+            cp.projection,
+            storablePosition(cp.position),
+            cp.version,
+            cp.status,
+            cp.parked !== undefined ? parkedJson(cp.parked) : null,
+            cp.source?.storeId ?? null,
+            cp.source?.firstEventHash ?? null,
+          );
         }
       }).immediate();
       return Promise.resolve();
@@ -195,35 +313,101 @@ export class SqliteReadModelStore implements ReadModelStore {
   }
 
   checkpoint(projection: string): Promise<Checkpoint | undefined> {
-    const row = this.stmt('SELECT * FROM rm_checkpoints WHERE projection = ?').get(projection) as CheckpointRow | undefined;
+    const row = this.stmt('SELECT * FROM rm_checkpoints WHERE projection = ?').safeIntegers(true).get(projection) as CheckpointRow | undefined;
     return Promise.resolve(row === undefined ? undefined : toCheckpoint(row));
   }
 
   checkpoints(): Promise<ReadonlyArray<Checkpoint>> {
-    return Promise.resolve((this.stmt('SELECT * FROM rm_checkpoints ORDER BY projection').all() as CheckpointRow[]).map(toCheckpoint));
-  }
-
-  markFailed(projection: string, version: number, error: string): Promise<void> {
-    this.stmt(
-      `INSERT INTO rm_checkpoints (projection, position, version, status, error) VALUES (?, ?, ?, 'failed', ?)
-       ON CONFLICT (projection) DO UPDATE SET status = 'failed', error = excluded.error`,
-    ).run(projection, positionText(-1n), version, error);
-    return Promise.resolve();
+    return Promise.resolve((this.stmt('SELECT * FROM rm_checkpoints ORDER BY projection').safeIntegers(true).all() as CheckpointRow[]).map(toCheckpoint));
   }
 
   reset(projection: string, collections: ReadonlyArray<Collection<Doc>>): Promise<void> {
+    // One transaction: a crash leaves the old documents with their checkpoint, or neither.
     this.db.transaction(() => {
       for (const c of collections) {
         const table = tableOf(c.name);
-        this.db.exec(`CREATE TABLE IF NOT EXISTS ${table} (id TEXT PRIMARY KEY, doc TEXT NOT NULL, pos TEXT NOT NULL) STRICT`);
+        this.db.exec(docTableDdl(table));
         this.known.add(c.name);
         this.db.exec(`DELETE FROM ${table}`);
-        // A rebuild writes faster without the expression indexes; `init` builds them again at its end.
+        // A rebuild writes faster without the expression indexes; \`init\` builds them again at its end.
         for (const index of c.indexes) this.db.exec(`DROP INDEX IF EXISTS ${table}_${index.name}`);
       }
       this.stmt('DELETE FROM rm_checkpoints WHERE projection = ?').run(projection);
     })();
     return Promise.resolve();
+  }
+
+  acquireLease(holder: string, ttlMs: number, now: number): Promise<boolean> {
+    const r = this.stmt(
+      `INSERT INTO rm_lease (name, holder, expires_at) VALUES ('runner', ?, ?)
+       ON CONFLICT (name) DO UPDATE SET holder = excluded.holder, expires_at = excluded.expires_at
+       WHERE rm_lease.holder = excluded.holder OR rm_lease.expires_at <= ?`,
+    ).run(holder, Math.floor(now + ttlMs), Math.floor(now));
+    return Promise.resolve(r.changes === 1);
+  }
+
+  releaseLease(holder: string): Promise<void> {
+    this.stmt(`DELETE FROM rm_lease WHERE name = 'runner' AND holder = ?`).run(holder);
+    return Promise.resolve();
+  }
+
+  lease(): Promise<Lease | undefined> {
+    const r = this.stmt(`SELECT holder, expires_at FROM rm_lease WHERE name = 'runner'`).get() as { holder: string; expires_at: number } | undefined;
+    return Promise.resolve(r === undefined ? undefined : { holder: r.holder, expiresAt: r.expires_at });
+  }
+
+  retryParked(projection: string): Promise<boolean> {
+    const r = this.stmt(`UPDATE rm_checkpoints SET status = 'ok', parked = NULL WHERE projection = ? AND status = 'parked'`).run(projection);
+    return Promise.resolve(r.changes === 1);
+  }
+
+  skipParked(projection: string, position: bigint, by: string, at: string): Promise<boolean> {
+    return Promise.resolve(
+      this.db.transaction((): boolean => {
+        const row = this.stmt('SELECT * FROM rm_checkpoints WHERE projection = ?').safeIntegers(true).get(projection) as CheckpointRow | undefined;
+        const cp = row === undefined ? undefined : toCheckpoint(row);
+        if (cp?.status !== 'parked' || cp.parked === undefined || cp.parked.position !== position) return false;
+        const p = cp.parked;
+        this.stmt(`INSERT INTO rm_skipped (projection, position, stream, revision, type, error, skipped_at, by) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`).run(
+          projection,
+          storablePosition(p.position),
+          p.streamName,
+          p.revision,
+          p.type,
+          p.error,
+          at,
+          by,
+        );
+        // The event is now behind the checkpoint: the projection resumes after it.
+        this.stmt(`UPDATE rm_checkpoints SET status = 'ok', parked = NULL, position = ? WHERE projection = ?`).run(storablePosition(p.position), projection);
+        return true;
+      }).immediate(),
+    );
+  }
+
+  skipped(): Promise<ReadonlyArray<SkipRecord>> {
+    const rows = this.stmt('SELECT * FROM rm_skipped ORDER BY rowid').safeIntegers(true).all() as Array<{
+      projection: string;
+      position: bigint;
+      stream: string;
+      revision: bigint;
+      type: string;
+      error: string;
+      skipped_at: string;
+      by: string;
+    }>;
+    return Promise.resolve(
+      rows.map((r) => ({
+        projection: r.projection,
+        position: r.position,
+        streamName: r.stream,
+        revision: Number(r.revision),
+        type: r.type,
+        error: r.error,
+        skippedAt: r.skipped_at,
+        by: r.by,
+      })),
+    );
   }
 
   dump(collectionName: string): Promise<ReadonlyArray<{ readonly id: string; readonly doc: Doc }>> {

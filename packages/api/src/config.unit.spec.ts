@@ -1,3 +1,4 @@
+import { DEMO_UNITS, parseUnits, REGION_UNIT } from './units';
 import { loadConfig, parseApiKeys } from './config';
 
 describe('configuration', () => {
@@ -13,5 +14,16 @@ describe('configuration', () => {
   it('keeps the embedded store in .data/ unless DATA_DIR says otherwise', () => {
     expect(loadConfig({}).dataDir.endsWith('.data')).toBe(true);
     expect(loadConfig({ DATA_DIR: '/tmp/zs' }).dataDir).toBe('/tmp/zs');
+  });
+
+  it('UNITS names the units requests may name; region always exists; development defaults to the demo region', () => {
+    expect(parseUnits('jingkaiqu:经开区投资促进局, gaoxinqu:高新区招商局')).toEqual([
+      REGION_UNIT,
+      { unitId: 'jingkaiqu', name: '经开区投资促进局' },
+      { unitId: 'gaoxinqu', name: '高新区招商局' },
+    ]);
+    expect(() => parseUnits('-bad:名')).toThrow(/UNITS entry/);
+    expect(() => parseUnits('ok:')).toThrow(/UNITS entry/);
+    expect(loadConfig({}).units.map((u) => u.unitId)).toEqual(['region', ...Object.keys(DEMO_UNITS)]);
   });
 });

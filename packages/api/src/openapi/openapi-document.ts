@@ -105,6 +105,28 @@ const bodySchema = (
   return { ...rest, properties: props, ...(required.length > 0 ? { required } : {}) };
 };
 
+/** What the common parameters mean; any other is described by its codec's name. */
+const PARAMETERS: Readonly<Record<string, string>> = {
+  projectId: 'the project (项目)',
+  unitId: 'a unit of the deployment (责任单位; GET /units)',
+  leaderId: 'a leader or officer (包保领导、项目经理)',
+  tripId: 'an outbound promotion trip (外出招商)',
+  year: 'the year',
+  period: "a reporting period: '2024', '2024-Q1' or '2024-03'",
+  asOf: 'the business date the answer is as of (default: the server’s today, Asia/Shanghai)',
+  limit: 'page size',
+  offset: 'items to skip (paging)',
+  atLeast: 'wait (bounded) until the read models reached this position: read your own write',
+  stage: 'only projects at this stage',
+  format: 'file format',
+  streamName: 'an event stream',
+};
+const parameterDescription = (name: string, schema: JsonSchema): string =>
+  PARAMETERS[name] ??
+  (typeof schema.description === 'string'
+    ? schema.description
+    : `${name} (${String(schema.title ?? schema.type ?? 'value')})`);
+
 /** The API serves its own document: the server is the one that answered (internal: not a public API). */
 const SERVER = {
   url: '/',
@@ -284,6 +306,7 @@ export const openApiDocument = (): OpenAPIObject => {
           name,
           in: 'path',
           required: true,
+          description: parameterDescription(name, pathSchema(name)),
           schema: pathSchema(name),
         })),
         {
@@ -357,6 +380,7 @@ export const openApiDocument = (): OpenAPIObject => {
         ...Object.entries(props).map(([name, schema]) => ({
           name,
           in: params.includes(name) ? 'path' : 'query',
+          description: parameterDescription(name, schema),
           required: params.includes(name) || required.includes(name),
           schema,
         })),
@@ -397,6 +421,8 @@ export const openApiDocument = (): OpenAPIObject => {
     info: {
       title: '招商引资项目管理 API / Investment-attraction projects API',
       version: '0.1.0',
+      contact: { name: '本部署的运维单位 / the operators of this deployment' },
+      license: { name: 'MIT', url: 'https://opensource.org/licenses/MIT' },
       description:
         'Commands append events to the project, target-plan, leader-activity, bulletin and working-calendar streams; queries read the projections. ' +
         'Money is exact: integer 分 (CNY) and cents (USD) as JSON numbers. Dates are YYYY-MM-DD business dates (Asia/Shanghai); ' +
@@ -405,7 +431,7 @@ export const openApiDocument = (): OpenAPIObject => {
         'Positions are decimal strings.',
     },
     servers: [SERVER],
-    tags: [...TAGS],
+    tags: [...TAGS].sort((a, b) => a.name.localeCompare(b.name)),
     paths: paths as OpenAPIObject['paths'],
     components: {
       schemas: schemas as NonNullable<OpenAPIObject['components']>['schemas'],

@@ -153,20 +153,23 @@ const DECODERS: Readonly<
   br: promisify(zlib.brotliDecompress),
 };
 
-/** The request's body bytes as sent (bounded: 413 once past the limit, the rest read and dropped). */
+/**
+ * The request's body bytes as sent, bounded: past the limit the rest is read and dropped (so the
+ * client can read the 413), and a client that keeps sending past eight times the limit is cut off.
+ */
 const readBody = (req: Request, maxBytes: number): Promise<Buffer | 'too-large'> =>
   new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;
-    let tooLarge = false;
     req.on('data', (chunk: Buffer) => {
       size += chunk.length;
-      if (size > maxBytes) tooLarge = true;
-      if (!tooLarge) chunks.push(chunk);
+      if (size <= maxBytes) chunks.push(chunk);
       else chunks.length = 0;
+      if (size > 8 * maxBytes) req.destroy();
     });
-    req.on('end', () => resolve(tooLarge ? 'too-large' : Buffer.concat(chunks)));
-    req.on('error', reject);
+    req.on('end', () => resolve(size > maxBytes ? 'too-large' : Buffer.concat(chunks)));
+    req.on('close', () => resolve('too-large'));
+    req.on('error', (error) => (size > maxBytes ? resolve('too-large') : reject(error)));
   });
 
 const hasBody = (req: Request): boolean =>

@@ -1,6 +1,10 @@
 // Lint without type information: fast enough to run inside `npm test` on a 2-core machine.
 import js from '@eslint/js';
+import { createRequire } from 'node:module';
 import tseslint from 'typescript-eslint';
+
+// The selectors of the opaque-positions rule, shared with its test (position-model.unit.spec.ts).
+const opaquePositions = createRequire(import.meta.url)('./scripts/lint/opaque-positions.json');
 
 export default tseslint.config(
   { ignores: ['**/dist/**', '**/node_modules/**', '**/*.d.ts', 'coverage/**'] },
@@ -17,6 +21,30 @@ export default tseslint.config(
     // The dashboard's browser scripts: tsc (assets/tsconfig.json, DOM lib) checks the names they use.
     files: ['packages/api/src/dashboard/assets/**/*.js'],
     rules: { 'no-undef': 'off' },
+  },
+  {
+    // Positions are opaque (ARCHITECTURE.md "Positions are opaque", issue #12): nothing adds to a
+    // global position, subtracts from it, or pads/compares it as text. Reads take an exclusive
+    // "after" checkpoint instead. Only the embedded store's position sequence computes positions.
+    // Arithmetic is refused wherever positions travel (eventstore, audit, projections, api); the
+    // text rules (padStart, localeCompare) only where no date or label is padded (eventstore, audit).
+    files: ['packages/*/src/**/*.ts'],
+    ignores: [
+      '**/*.spec.ts',
+      'packages/eventstore/src/position-sequence.ts',
+      'packages/domain/**',
+      'packages/reports/**',
+    ],
+    rules: {
+      'no-restricted-syntax': ['error', ...opaquePositions.arithmetic],
+    },
+  },
+  {
+    files: ['packages/eventstore/src/**/*.ts', 'packages/audit/src/**/*.ts'],
+    ignores: ['**/*.spec.ts', 'packages/eventstore/src/position-sequence.ts'],
+    rules: {
+      'no-restricted-syntax': ['error', ...opaquePositions.arithmetic, ...opaquePositions.text],
+    },
   },
   {
     files: ['packages/domain/src/**/*.ts'],

@@ -97,6 +97,9 @@ export const parseBulletinPeriod = (label: string): BulletinPeriod | undefined =
   return E.isRight(decoded) ? decoded.right : undefined;
 };
 
+/** Events per page when reading backwards from past the bound of `readsUpTo`. */
+const BACKWARDS_PAGE = 500;
+
 /**
  * The event store seen up to a position: reads stop after it, whatever was appended since (the
  * bulletin itself, later corrections of project facts). Positions only grow, so a forward page is
@@ -108,11 +111,30 @@ const readsUpTo = (
 ): Pick<EventStore, 'readAll' | 'subscribeToAll'> => ({
   readAll: async (options: ReadAllOptions = {}): Promise<ReadonlyArray<StoredEvent>> => {
     if (options.direction === 'backwards') {
-      const from =
-        options.fromPosition === undefined || options.fromPosition > upTo ? upTo : options.fromPosition;
-      return store.readAll({ ...options, fromPosition: from });
+      // Strictly before a checkpoint at or below the bound: nothing past it can come.
+      if (options.after !== undefined && options.after <= upTo) return store.readAll(options);
+      // From the end (or a checkpoint past the bound): page backwards and leave out what came after
+      // the bound. `after` is exclusive, so there is no position "just past upTo" to start from.
+      const wanted = options.maxCount ?? Infinity;
+      const out: StoredEvent[] = [];
+      let after = options.after;
+      for (;;) {
+        const page = await store.readAll({
+          ...options,
+          ...(after === undefined ? {} : { after }),
+          maxCount: BACKWARDS_PAGE,
+        });
+        for (const e of page) {
+          if (e.globalPosition > upTo) continue;
+          out.push(e);
+          if (out.length >= wanted) return out;
+        }
+        const last = page[page.length - 1];
+        if (last === undefined || page.length < BACKWARDS_PAGE) return out;
+        after = last.globalPosition;
+      }
     }
-    if (options.fromPosition !== undefined && options.fromPosition > upTo) return [];
+    if (options.after !== undefined && options.after >= upTo) return [];
     const page = await store.readAll(options);
     const end = page.findIndex((e) => e.globalPosition > upTo);
     return end < 0 ? page : page.slice(0, end);

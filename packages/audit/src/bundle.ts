@@ -14,6 +14,7 @@ import { projectStream, type ProjectId } from '@zhaoshang/domain';
 import {
   eventHash,
   GENESIS_HASH,
+  parsePosition,
   positionToString,
   type HashedContent,
   type EventMetadata,
@@ -136,23 +137,19 @@ export async function* bundleEvents(
     }
   }
   if (upTo === undefined) return;
-  // readAll's fromPosition is inclusive: each page after the first starts at the last event seen
-  // and skips it (positions need not be contiguous, so last + 1 is not a position to ask for).
-  let from: GlobalPosition | undefined;
+  // Each page starts after the last event seen (an exclusive checkpoint: positions are opaque).
+  let after: GlobalPosition | undefined;
   for (;;) {
     const page = await store.readAll(
-      from === undefined ? { maxCount: pageSize } : { fromPosition: from, maxCount: pageSize + 1 },
+      after === undefined ? { maxCount: pageSize } : { after, maxCount: pageSize },
     );
-    let fresh = 0;
     for (const e of page) {
-      if (from !== undefined && e.globalPosition <= from) continue;
       if (e.globalPosition > upTo) return;
-      fresh += 1;
       yield e;
     }
     const last = page[page.length - 1];
-    if (fresh === 0 || last === undefined) return;
-    from = last.globalPosition;
+    if (last === undefined || page.length < pageSize) return;
+    after = last.globalPosition;
   }
 }
 
@@ -460,7 +457,10 @@ export const verifyBundle = (path: string): BundleReport => {
   if (manifest === undefined) return fail('MANIFEST_UNREADABLE', 'no manifest');
   if (manifest.count !== lines)
     return fail('COUNT_MISMATCH', `manifest says ${manifest.count}, events.jsonl has ${lines}`);
-  if (manifest.fromPosition !== firstPosition || manifest.toPosition !== lastPositionText)
+  if (
+    !samePosition(manifest.fromPosition, firstPosition) ||
+    !samePosition(manifest.toPosition, lastPositionText)
+  )
     return fail(
       'RANGE_MISMATCH',
       `manifest says ${String(manifest.fromPosition)}..${String(manifest.toPosition)}, events span ${String(firstPosition)}..${String(lastPositionText)}`,
@@ -480,4 +480,14 @@ export const verifyBundle = (path: string): BundleReport => {
   if (actual !== manifest.eventsSha256)
     return fail('FILE_HASH_MISMATCH', `events.jsonl has SHA-256 ${actual}`);
   return { ok: true, checked };
+};
+
+/** Two positions as written in a bundle name the same event: compared as numbers, never as text. */
+const samePosition = (a: string | null, b: string | null): boolean => {
+  if (a === null || b === null) return a === b;
+  try {
+    return parsePosition(a) === parsePosition(b);
+  } catch {
+    return false;
+  }
 };

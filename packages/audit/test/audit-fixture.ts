@@ -31,3 +31,14 @@ export const appendFixtureProject = async (store: EventStore): Promise<number> =
   }
   return events.length;
 };
+
+/**
+ * The global position of the `index`-th event (0-based) of the store, as the store gave it: tests
+ * ask the store instead of assuming positions 1, 2, 3… (they also run with sparse positions).
+ */
+export const positionAt = async (store: EventStore, index: number): Promise<bigint> => {
+  const events = await store.readAll({ maxCount: index + 1 });
+  const e = events[index];
+  if (e === undefined) throw new Error(`the store has no event ${index}`);
+  return e.globalPosition;
+};

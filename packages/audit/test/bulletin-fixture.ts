@@ -16,7 +16,7 @@ import {
 } from '@zhaoshang/domain';
 import { projectFixtures } from '@zhaoshang/domain/testing';
 import { openSqliteEventStore, type EventStore } from '@zhaoshang/eventstore';
-import { makeTempDir } from '@zhaoshang/eventstore/testing';
+import { makeTempDir, testPositions } from '@zhaoshang/eventstore/testing';
 import {
   appendScenario,
   GOLDEN,
@@ -154,7 +154,7 @@ export const goldenStoreFiles = () => {
     file,
     /** Appends the golden streams; returns how many events (the last position). */
     create: async (): Promise<number> => {
-      const store = openSqliteEventStore({ file, durability: 'normal' });
+      const store = openSqliteEventStore({ file, durability: 'normal', positions: testPositions() });
       const count = await appendScenario(store, goldenStreams());
       await store.close(); // checkpoints the WAL: the file alone holds every event
       return count;

@@ -12,7 +12,7 @@ import {
   writeBundle,
   type BundleManifest,
 } from '../src';
-import { appendFixtureProject, projectId } from './audit-fixture';
+import { appendFixtureProject, positionAt, projectId } from './audit-fixture';
 
 const context = (commandId: string) => ({
   commandId,
@@ -86,8 +86,12 @@ describe('audit bundles, streamed (审计包: 流式导出与校验)', () => {
     }, 60_000);
     afterAll(() => t.dispose());
 
-    it('is read from the store a page at a time and verifies, the file read in chunks', () => {
-      expect(manifest).toMatchObject({ count: 30_000, fromPosition: '1', toPosition: '30000' });
+    it('is read from the store a page at a time and verifies, the file read in chunks', async () => {
+      expect(manifest).toMatchObject({
+        count: 30_000,
+        fromPosition: String(await positionAt(t.store, 0)),
+        toPosition: String(await positionAt(t.store, 29_999)),
+      });
       expect(Object.keys(manifest.streams)).toHaveLength(150);
       expect(reads.largestPage).toBeLessThanOrEqual(1001);
       expect(reads.readAll).toBeGreaterThanOrEqual(30);
@@ -108,9 +112,10 @@ describe('audit bundles, streamed (审计包: 流式导出与校验)', () => {
       expect(again).toEqual(manifest);
       expect(text).toBe(readFileSync(join(dir, EVENTS_FILE), 'utf8'));
       let lines = 0;
+      const at12345 = String(await positionAt(t.store, 12_344));
       for await (const line of createInterface({ input: createReadStream(join(dir, EVENTS_FILE)) })) {
         lines += 1;
-        if (lines === 12_345) expect(JSON.parse(line)).toMatchObject({ globalPosition: '12345' });
+        if (lines === 12_345) expect(JSON.parse(line)).toMatchObject({ globalPosition: at12345 });
       }
       expect(lines).toBe(30_000);
     });
@@ -147,10 +152,11 @@ describe('audit bundles, streamed (审计包: 流式导出与校验)', () => {
         10,
       );
       expect(appended).toBe(true);
-      expect(m).toMatchObject({ count: 150, toPosition: '150' });
+      expect(m).toMatchObject({ count: 150, toPosition: String(await positionAt(t.store, 149)) });
       expect(Object.keys(m.streams)).not.toContain('project-LATE');
-      const upTo = await writeBundle(t.store, { toPosition: 100n }, () => undefined);
-      expect(upTo).toMatchObject({ count: 100, toPosition: '100' });
+      const hundredth = await positionAt(t.store, 99);
+      const upTo = await writeBundle(t.store, { toPosition: hundredth }, () => undefined);
+      expect(upTo).toMatchObject({ count: 100, toPosition: String(hundredth) });
     } finally {
       await t.dispose();
     }

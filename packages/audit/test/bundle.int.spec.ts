@@ -2,11 +2,13 @@ import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { flipLastDigit, makeTempDir, temporarySqliteStore } from '@zhaoshang/eventstore/testing';
 import { EVENTS_FILE, exportBundle, MANIFEST_FILE, verifyBundle, type BundleManifest } from '../src';
-import { appendFixtureProject, projectId } from './audit-fixture';
+import { appendFixtureProject, positionAt, projectId } from './audit-fixture';
 
 describe('audit bundle (审计包)', () => {
   let dir: string;
   let count: number;
+  let first: bigint;
+  let last: bigint;
 
   beforeEach(async () => {
     const t = await temporarySqliteStore();
@@ -21,6 +23,8 @@ describe('audit bundle (审计包)', () => {
         },
       });
       dir = makeTempDir('audit-bundle');
+      first = await positionAt(t.store, 0);
+      last = await positionAt(t.store, count);
       await exportBundle(t.store, {}, dir);
     } finally {
       await t.dispose();
@@ -36,11 +40,13 @@ describe('audit bundle (审计包)', () => {
     expect(m).toMatchObject({
       format: 1,
       count: count + 1,
-      fromPosition: '1',
-      toPosition: String(count + 1),
+      fromPosition: String(first),
+      toPosition: String(last),
     });
     expect(m.streams[`project-${projectId}`]?.revision).toBe(count - 1);
-    expect(readFileSync(join(dir, EVENTS_FILE), 'utf8').split('\n')[0]).toContain('"globalPosition":"1"');
+    expect(readFileSync(join(dir, EVENTS_FILE), 'utf8').split('\n')[0]).toContain(
+      `"globalPosition":"${first}"`,
+    );
     expect(verifyBundle(dir)).toEqual({ ok: true, checked: count + 1 });
   });
 

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { flipLastDigit, makeTempDir, temporarySqliteStore } from '@zhaoshang/eventstore/testing';
 import { manifestLine, type BundleManifest } from '../src';
 import { main } from '../src/cli/main';
-import { appendFixtureProject, projectId } from './audit-fixture';
+import { appendFixtureProject, positionAt, projectId } from './audit-fixture';
 
 const run = async (argv: ReadonlyArray<string>) => {
   let stdout = '';
@@ -16,11 +16,13 @@ describe('zhaoshang-audit CLI', () => {
   let file: string;
   let dispose: () => Promise<void>;
   let count: number;
+  let third: string;
   const dirs: string[] = [];
 
   beforeAll(async () => {
     const t = await temporarySqliteStore();
     count = await appendFixtureProject(t.store);
+    third = String(await positionAt(t.store, 2));
     await t.store.close(); // the CLI opens the file itself
     file = t.file;
     dispose = t.dispose;
@@ -41,7 +43,7 @@ describe('zhaoshang-audit CLI', () => {
 
   it('as-of and diff take a date or a position', async () => {
     const byDate = await run(['as-of', projectId, '--date', '2024-03-03', '--events', file, '--json']);
-    const byPosition = await run(['as-of', projectId, '--position', '3', '--events', file, '--json']);
+    const byPosition = await run(['as-of', projectId, '--position', third, '--events', file, '--json']);
     expect(byDate.code).toBe(0);
     expect((JSON.parse(byDate.stdout) as { state: unknown }).state).toEqual(
       (JSON.parse(byPosition.stdout) as { state: unknown }).state,
@@ -52,7 +54,7 @@ describe('zhaoshang-audit CLI', () => {
       '--from',
       '2024-03-03',
       '--to',
-      '3',
+      third,
       '--events',
       file,
       '--json',

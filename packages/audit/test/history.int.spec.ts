@@ -1,7 +1,7 @@
 import { projectFixtures } from '@zhaoshang/domain/testing';
 import { temporarySqliteStore } from '@zhaoshang/eventstore/testing';
 import { diffStates, projectHistory, stateAsOf, UndecodableEventError } from '../src';
-import { appendFixtureProject, projectId } from './audit-fixture';
+import { appendFixtureProject, positionAt, projectId } from './audit-fixture';
 
 describe('project history (审计: 项目历史)', () => {
   it('lists every event in revision order with its business time, actor and decoded data', async () => {
@@ -11,7 +11,7 @@ describe('project history (审计: 项目历史)', () => {
       const history = await projectHistory(t.store, projectId);
       expect(history.map((h) => h.revision)).toEqual([...Array(count).keys()]);
       expect(history[0]?.type).toBe('LeadCaptured');
-      expect(history[0]?.position).toBe('1');
+      expect(history[0]?.position).toBe(String(await positionAt(t.store, 0)));
       expect(history[0]?.actor.userId).toBe('u-wang');
       expect(history[1]?.businessTime).toBe('2024-03-02T02:00:00.000Z');
       // The reason column: data.reason, correction.reason, else the event's summary.
@@ -27,10 +27,12 @@ describe('project history (审计: 项目历史)', () => {
   it('the state as of the last date equals the fold of the whole history', async () => {
     const t = await temporarySqliteStore();
     try {
-      await appendFixtureProject(t.store);
+      const count = await appendFixtureProject(t.store);
       const whole = projectFixtures.stateOf(projectFixtures.historyUntil('signed'));
       expect(await stateAsOf(t.store, projectId, { date: '2099-01-01' })).toEqual(whole);
-      expect(await stateAsOf(t.store, projectId, { position: 10_000n })).toEqual(whole);
+      expect(await stateAsOf(t.store, projectId, { position: await positionAt(t.store, count - 1) })).toEqual(
+        whole,
+      );
     } finally {
       await t.dispose();
     }
@@ -40,9 +42,9 @@ describe('project history (审计: 项目历史)', () => {
     const t = await temporarySqliteStore();
     try {
       await appendFixtureProject(t.store);
-      // Events 0..2 are on 2024-03-01..03 (Shanghai), at positions 1..3.
+      // Events 0..2 are on 2024-03-01..03 (Shanghai); the third is the last of the state as of either.
       const byDate = await stateAsOf(t.store, projectId, { date: '2024-03-03' });
-      const byPosition = await stateAsOf(t.store, projectId, { position: 3n });
+      const byPosition = await stateAsOf(t.store, projectId, { position: await positionAt(t.store, 2) });
       expect(byDate).toEqual(byPosition);
       expect(byDate).toEqual(projectFixtures.stateOf(projectFixtures.historyUntil('signed').slice(0, 3)));
       const before = await stateAsOf(t.store, projectId, { date: '2024-02-28' });
@@ -74,7 +76,9 @@ describe('project history (审计: 项目历史)', () => {
       });
       const whole = projectFixtures.stateOf(projectFixtures.historyUntil('signed'));
       expect(await stateAsOf(t.store, projectId, { date: '2024-03-31' })).toEqual(whole);
-      expect(await stateAsOf(t.store, projectId, { position: BigInt(count) })).toEqual(whole);
+      expect(await stateAsOf(t.store, projectId, { position: await positionAt(t.store, count - 1) })).toEqual(
+        whole,
+      );
     } finally {
       await t.dispose();
     }

@@ -1,6 +1,6 @@
 import { temporarySqliteStore } from '@zhaoshang/eventstore/testing';
 import { verifyStore } from '../src';
-import { appendFixtureProject, projectId } from './audit-fixture';
+import { appendFixtureProject, positionAt, projectId } from './audit-fixture';
 
 describe('verifyStore (哈希链校验)', () => {
   it('reports how many events were checked when the chain is intact', async () => {
@@ -40,6 +40,7 @@ describe('verifyStore (哈希链校验)', () => {
     const t = await temporarySqliteStore();
     try {
       await appendFixtureProject(t.store);
+      const fifth = await positionAt(t.store, 4);
       if (t.tamper === undefined) throw new Error('the SQLite harness can tamper');
       const store = await t.tamper('2024-03-05T02'); // business time of revision 4
       const report = await verifyStore(store);
@@ -50,7 +51,7 @@ describe('verifyStore (哈希链校验)', () => {
         firstBroken: {
           streamName: `project-${projectId}`,
           revision: 4,
-          position: '5',
+          position: String(fifth),
           reason: 'hash-mismatch',
         },
       });

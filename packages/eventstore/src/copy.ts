@@ -81,13 +81,15 @@ const pagesOf = async function* (
   store: EventStore,
   batchSize: number,
 ): AsyncGenerator<ReadonlyArray<StoredEvent>> {
-  let from: GlobalPosition = 0n;
+  let after: GlobalPosition | undefined;
   for (;;) {
-    const page = await store.readAll({ fromPosition: from, maxCount: batchSize });
+    const page = await store.readAll(
+      after === undefined ? { maxCount: batchSize } : { after, maxCount: batchSize },
+    );
     if (page.length > 0) yield page;
     const last = page[page.length - 1];
     if (last === undefined || page.length < batchSize) return;
-    from = last.globalPosition + 1n;
+    after = last.globalPosition; // exclusive: the next page starts after it, whatever the store's positions
   }
 };
 

@@ -12,7 +12,8 @@ export type EventStoreErrorCode =
   | 'STORE_UNAVAILABLE'
   | 'EVENT_ID_CONFLICT'
   | 'CONCURRENCY_CONFLICT'
-  | 'IMPORT_REFUSED';
+  | 'IMPORT_REFUSED'
+  | 'APPEND_TOO_LARGE';
 
 /** Languages of the catalogue. */
 export type Language = 'zh' | 'en';
@@ -45,6 +46,10 @@ export const storeErrorMessages = {
   IMPORT_REFUSED: {
     zh: '导入被拒绝：事件 {eventId}（事件流 {streamName}，版本 {revision}）不能接续目标存储中的哈希链（{reason}：应为 {expected}，实为 {actual}）。本批事件均未写入。',
     en: "Import refused: event {eventId} (stream {streamName}, revision {revision}) does not continue the target's hash chain ({reason}: expected {expected}, got {actual}). Nothing of this batch was written.",
+  },
+  APPEND_TOO_LARGE: {
+    zh: '追加到事件流 {streamName} 的事件超过事件存储单次追加的上限 {limit} 字节（本次 {bytes} 字节），未写入。',
+    en: "The events appended to stream {streamName} take {bytes} bytes, over the store's limit of {limit} bytes per append; nothing was written.",
   },
 } as const satisfies Record<EventStoreErrorCode, { readonly zh: string; readonly en: string }>;
 
@@ -176,3 +181,22 @@ export class ImportRefusedError extends EventStoreError {
 
 /** True for any store error; narrows on `code` afterwards. */
 export const isEventStoreError = (e: unknown): e is EventStoreError => e instanceof EventStoreError;
+
+/**
+ * An append larger than the store accepts at once (EventStoreDB's `MaxAppendSize`, counted in
+ * bytes as the server counts them); nothing was written.
+ */
+export class AppendTooLargeError extends EventStoreError {
+  readonly code = 'APPEND_TOO_LARGE' as const;
+  readonly params: ErrorParams;
+  constructor(
+    readonly streamName: StreamName,
+    /** Null when the server refused it without saying (its limit is below the configured one). */
+    readonly bytes: number | null,
+    readonly limit: number,
+    options?: { cause?: unknown },
+  ) {
+    super(renderStoreMessage('APPEND_TOO_LARGE', { streamName, bytes, limit }, 'en'), options);
+    this.params = { streamName, bytes, limit };
+  }
+}

@@ -1,4 +1,5 @@
 import { createHash, hash } from 'node:crypto';
+import type { PositionSequence } from './position-sequence';
 import type {
   BrokenLinkReason,
   EventMetadata,
@@ -189,10 +190,13 @@ export class ChainVerifier {
 
   constructor(
     private readonly options: {
-      readonly contiguousPositions: boolean;
-      /** Position of the first event when positions are contiguous. */
-      readonly firstPosition?: GlobalPosition;
-    },
+      /**
+       * The store's own position sequence, when it has one (the embedded store): then a position
+       * that is not the one after the previous event is a `position-gap` (an event is missing).
+       * Absent (EventStoreDB, whose positions are log offsets): only the order is checked.
+       */
+      readonly positions?: PositionSequence;
+    } = {},
   ) {}
 
   /** Checks the next event; returns the broken link once one is found (and keeps returning it). */
@@ -253,12 +257,12 @@ export class ChainVerifier {
   ): BrokenLink | undefined {
     const at = (reason: BrokenLinkReason): BrokenLink =>
       (this.broken = { streamName, revision, position, reason });
-    const expectedPosition =
-      this.lastPosition === undefined ? this.options.firstPosition : this.lastPosition + 1n;
     if (this.lastPosition !== undefined && position <= this.lastPosition)
       return at('position-not-increasing');
-    if (this.options.contiguousPositions && expectedPosition !== undefined && position !== expectedPosition) {
-      return at('position-gap');
+    const sequence = this.options.positions;
+    if (sequence !== undefined) {
+      const expected = this.lastPosition === undefined ? sequence.first : sequence.next(this.lastPosition);
+      if (position !== expected) return at('position-gap');
     }
     this.lastPosition = position;
     const head = this.heads.get(streamName);

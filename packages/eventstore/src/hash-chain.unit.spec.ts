@@ -10,6 +10,7 @@ import {
   type StoredEventText,
 } from './hash-chain';
 import type { EventMetadata, StoredEvent } from './port';
+import { densePositions, sparsePositions } from './position-sequence';
 
 describe('canonical JSON', () => {
   it('sorts object keys at every depth and writes no whitespace', () => {
@@ -82,7 +83,7 @@ const chain = (streamName: string, count: number, firstPosition: bigint, step = 
 };
 
 const verify = (events: ReadonlyArray<StoredEvent>, contiguousPositions = true) => {
-  const v = new ChainVerifier({ contiguousPositions, firstPosition: 1n });
+  const v = new ChainVerifier(contiguousPositions ? { positions: densePositions } : {});
   for (const e of events) if (v.check(e)) break;
   return v.result();
 };
@@ -160,6 +161,23 @@ describe('hash chain', () => {
     });
   });
 
+  it("with the store's sparse sequence (positions beyond 2^53, irregular gaps) finds a removed event as a position gap", () => {
+    const positions = [sparsePositions.first];
+    for (let i = 1; i < 4; i++) positions.push(sparsePositions.next(positions[i - 1] ?? 0n));
+    const events = chain('s', 4, 0n).map((e, i) => ({ ...e, globalPosition: positions[i] ?? 0n }));
+    const check = (list: ReadonlyArray<StoredEvent>) => {
+      const v = new ChainVerifier({ positions: sparsePositions });
+      for (const e of list) if (v.check(e)) break;
+      return v.result();
+    };
+    expect(positions[0]).toBeGreaterThan(2n ** 53n);
+    expect(check(events)).toEqual({ ok: true, checked: 4 });
+    expect(check(events.filter((_, i) => i !== 1))).toMatchObject({
+      ok: false,
+      brokenAt: { position: positions[2], reason: 'position-gap' },
+    });
+  });
+
   it('keeps one chain per stream when streams interleave in the log', () => {
     const a = chain('a', 3, 0n);
     const b = chain('b', 3, 0n);
@@ -181,7 +199,7 @@ const asText = (e: StoredEvent): StoredEventText => ({
 });
 
 const verifyText = (rows: ReadonlyArray<StoredEventText>, contiguousPositions = true) => {
-  const v = new ChainVerifier({ contiguousPositions, firstPosition: 1n });
+  const v = new ChainVerifier(contiguousPositions ? { positions: densePositions } : {});
   for (const row of rows) if (v.checkText(row)) break;
   return v.result();
 };

@@ -1,5 +1,5 @@
 // The package's public surface. Testing helpers (the contract suite) are in '@zhaoshang/eventstore/testing'.
-export { parsePosition, positionToString } from './port';
+export { hasIdentity, MAX_GLOBAL_POSITION, parsePosition, positionToString } from './port';
 export type {
   Actor,
   AllFilter,
@@ -12,6 +12,8 @@ export type {
   EventImporter,
   EventMetadata,
   EventStore,
+  EventStoreIdentity,
+  EventStoreIdentitySource,
   ExpectedRevision,
   GlobalPosition,
   ImportResult,
@@ -26,6 +28,7 @@ export type {
   VerifyResult,
 } from './port';
 export {
+  AppendTooLargeError,
   EventIdConflictError,
   EventStoreError,
   ImportRefusedError,
@@ -58,5 +61,11 @@ export { copyStore, streamHeads } from './copy';
 export type { CopyOptions, CopyProgress, CopyReport, HeadMismatch, StreamHead } from './copy';
 export { migrate, migrations, openSqliteEventStore, SqliteEventStore } from './sqlite';
 export type { Migration, SqliteDurability, SqliteEventStoreOptions } from './sqlite';
-export { EsdbEventStore, openEsdbEventStore, packPosition, unpackPosition } from './esdb';
-export type { EsdbEventStoreOptions } from './esdb';
+export {
+  appendSize,
+  DEFAULT_MAX_APPEND_SIZE,
+  EsdbEventStore,
+  IDENTITY_STREAM,
+  openEsdbEventStore,
+} from './esdb';
+export type { EsdbAllSubscription, EsdbClient, EsdbEventStoreOptions } from './esdb';

@@ -10,9 +10,13 @@ import type { Observable } from 'rxjs';
  *   the store: the command handler returns them as `Left`.
  * - A stream revision is a `number` (0-based, contiguous per stream). Streams are aggregates and
  *   stay far below 2^53 events, and numbers survive JSON untouched.
- * - A global position is a `bigint`: EventStoreDB's commit position is a 64-bit log offset that can
- *   pass 2^53. Positions are ordered but only the embedded store makes them contiguous. Use
- *   `positionToString` / `parsePosition` to put them in JSON.
+ * - A global position is a `bigint` and is opaque: whatever the store says it is (small integers
+ *   in a default embedded store, byte offsets of the log on EventStoreDB, which pass 2^53). It is
+ *   ordered and nothing else: no caller adds to it, subtracts from it or compares it as text.
+ *   Reads and subscriptions take an exclusive checkpoint (`after`, `afterPosition`), so nobody
+ *   ever needs "the next position". Every position a store gives out is in [0, 2^63): a signed
+ *   64-bit integer column (SQLite INTEGER, MongoDB Long) holds it exactly. Use
+ *   `positionToString` / `parsePosition` to put one in JSON.
  */
 
 /** A stream name, one per aggregate instance, e.g. `project-91310000MA1K4...`. */
@@ -136,8 +140,12 @@ export interface AllFilter {
 /** Options of `readAll`. */
 export interface ReadAllOptions {
   readonly direction?: Direction;
-  /** Inclusive; default the start forwards, the end backwards. */
-  readonly fromPosition?: GlobalPosition;
+  /**
+   * Exclusive checkpoint: forwards, the events strictly after it; backwards, the events strictly
+   * before it. Absent: from the start (forwards) or from the end (backwards). Pass the position of
+   * the last event you handled: paging never needs "position + 1".
+   */
+  readonly after?: GlobalPosition;
   readonly maxCount?: number;
   readonly filter?: AllFilter;
 }
@@ -231,11 +239,33 @@ export interface EventImporter {
   importRecorded(events: ReadonlyArray<StoredEvent>): Promise<ImportResult>;
 }
 
+/** Who a store is: read models record it and rebuild when it changes (a reset, moved or other store). */
+export interface EventStoreIdentity {
+  /** A random id written once, when the store was created. */
+  readonly storeId: string;
+  /** `metadata.hash` of the first event in `$all` order; null while the store is empty. */
+  readonly firstEventHash: string | null;
+}
+
+/** An optional capability of an adapter: telling which store it is. Both adapters have it. */
+export interface EventStoreIdentitySource {
+  identity(): Promise<EventStoreIdentity>;
+}
+
+/** True when `store` can tell its identity. */
+export const hasIdentity = <T extends object>(store: T): store is T & EventStoreIdentitySource =>
+  'identity' in store && typeof store.identity === 'function';
+
+/** The largest position a store may give out: 2^63 - 1, what a signed 64-bit column holds. */
+export const MAX_GLOBAL_POSITION: GlobalPosition = 0x7fff_ffff_ffff_ffffn;
+
 /** Renders a global position for JSON (bigint does not serialise). */
 export const positionToString = (position: GlobalPosition): string => position.toString(10);
 
 /** Parses a position rendered by `positionToString`. */
 export const parsePosition = (text: string): GlobalPosition => {
   if (!/^\d+$/.test(text)) throw new RangeError(`not a global position: ${JSON.stringify(text)}`);
-  return BigInt(text);
+  const position = BigInt(text);
+  if (position > MAX_GLOBAL_POSITION) throw new RangeError(`global position beyond 2^63 - 1: ${text}`);
+  return position;
 };

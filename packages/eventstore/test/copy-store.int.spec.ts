@@ -11,7 +11,7 @@ import {
   type StoredEvent,
 } from '../src';
 import { main } from '../src/cli/main';
-import { makeTempDir, testContext } from '../src/testing';
+import { doubledEsdbStore, makeTempDir, testContext, testPositions } from '../src/testing';
 import { writeRealisticHistory } from './fixtures/realistic-store';
 
 const withoutPosition = ({ globalPosition: _position, ...rest }: StoredEvent) => rest;
@@ -22,7 +22,11 @@ describe('copyStore: an embedded store into another, every event as recorded', (
   let total: number;
   const open: SqliteEventStore[] = [];
   const store = (name: string): SqliteEventStore => {
-    const s = openSqliteEventStore({ file: join(dir, name), durability: 'normal' });
+    const s = openSqliteEventStore({
+      file: join(dir, name),
+      durability: 'normal',
+      positions: testPositions(),
+    });
     open.push(s);
     return s;
   };
@@ -30,7 +34,11 @@ describe('copyStore: an embedded store into another, every event as recorded', (
   beforeAll(async () => {
     dir = makeTempDir('copy-store');
     sourceFile = join(dir, 'source.sqlite');
-    const source = openSqliteEventStore({ file: sourceFile, durability: 'normal' });
+    const source = openSqliteEventStore({
+      file: sourceFile,
+      durability: 'normal',
+      positions: testPositions(),
+    });
     total = await writeRealisticHistory(source, { projects: 6, eventsPerProject: 80 });
     await source.close();
   });
@@ -66,7 +74,8 @@ describe('copyStore: an embedded store into another, every event as recorded', (
     expect(copying.map((p) => p.read)).toEqual(
       Array.from({ length: Math.ceil(total / 64) }, (_, i) => Math.min(total, (i + 1) * 64)),
     );
-    expect(copying[copying.length - 1]).toMatchObject({ position: BigInt(total), sourceHead: BigInt(total) });
+    const sourceLast = before[before.length - 1]?.globalPosition;
+    expect(copying[copying.length - 1]).toMatchObject({ position: sourceLast, sourceHead: sourceLast });
     expect(progress.slice(-2).map((p) => p.phase)).toEqual(['verifying', 'comparing']);
     // The copy is a working store: appends continue the chains and retried commands are recognised.
     const [first] = before;
@@ -170,6 +179,86 @@ describe('copyStore: an embedded store into another, every event as recorded', (
     ]);
     const mismatch = report.headMismatches[0];
     expect(mismatch && mismatch.source.revision).toBe((mismatch?.target?.revision ?? 0) + 1);
+  });
+});
+
+describe('copyStore: the embedded store (sparse positions beyond 2^53) into EventStoreDB (the adapter on the client double) and back', () => {
+  let dir: string;
+  let source: SqliteEventStore;
+  let total: number;
+
+  beforeAll(async () => {
+    dir = makeTempDir('copy-esdb');
+    source = openSqliteEventStore({
+      file: join(dir, 'sparse.sqlite'),
+      durability: 'normal',
+      positions: 'sparse',
+    });
+    total = await writeRealisticHistory(source, { projects: 4, eventsPerProject: 40 });
+  });
+  afterAll(async () => {
+    await source.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('copies event for event into a server whose $all holds system events and whose pages are small; heads equal, verifies', async () => {
+    const [first] = await source.readAll({ maxCount: 1 });
+    expect(first?.globalPosition).toBeGreaterThan(2n ** 53n);
+    const target = doubledEsdbStore({
+      client: { firstPosition: 2n ** 60n, systemEventEvery: 2 },
+      adapter: { pageSize: 16 },
+    });
+    try {
+      const report = await copyStore(source, target.store, { batchSize: 25 });
+      expect(report).toMatchObject({
+        ok: true,
+        read: total,
+        imported: total,
+        skipped: 0,
+        streams: 4,
+        headMismatches: [],
+      });
+      expect(report.verify).toEqual({ ok: true, checked: total });
+      expect((await target.store.readAll()).map(withoutPosition)).toEqual(
+        (await source.readAll()).map(withoutPosition),
+      );
+      expect(await copyStore(source, target.store, { batchSize: 25 })).toMatchObject({
+        ok: true,
+        imported: 0,
+        skipped: total,
+      });
+      // And back, into a fresh embedded store: the same history again.
+      const back = openSqliteEventStore({ file: join(dir, 'back.sqlite'), durability: 'normal' });
+      try {
+        expect(await copyStore(target.store, back, { batchSize: 7 })).toMatchObject({
+          ok: true,
+          imported: total,
+        });
+        expect(await streamHeads(back)).toEqual(await streamHeads(source));
+      } finally {
+        await back.close();
+      }
+    } finally {
+      await target.dispose();
+    }
+  });
+
+  it('resumes an interrupted copy into the server: the second run writes only what is missing', async () => {
+    const target = doubledEsdbStore({ client: { systemEventEvery: 1 }, adapter: { pageSize: 10 } });
+    try {
+      const interrupted = copyStore(source, target.store, {
+        batchSize: 20,
+        onProgress: (p) => {
+          if (p.read >= total / 2) throw new Error('interrupted');
+        },
+      });
+      await expect(interrupted).rejects.toThrow('interrupted');
+      const half = (await target.store.readAll()).length;
+      const resumed = await copyStore(source, target.store, { batchSize: 20 });
+      expect(resumed).toMatchObject({ ok: true, read: total, imported: total - half, skipped: half });
+    } finally {
+      await target.dispose();
+    }
   });
 });
 

@@ -1,4 +1,5 @@
 import { openSqliteEventStore } from '@zhaoshang/eventstore';
+import { testPositions } from '@zhaoshang/eventstore/testing';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -9,7 +10,7 @@ describe('command line', () => {
   let dir: string;
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), 'projections-cli-'));
-    const events = openSqliteEventStore({ file: join(dir, 'events.sqlite'), durability: 'normal' });
+    const events = openSqliteEventStore({ file: join(dir, 'events.sqlite'), durability: 'normal', positions: testPositions() });
     await appendScenario(events, goldenStreams());
     await events.close();
   });
@@ -49,7 +50,7 @@ describe('command line: a parked projection, retried or skipped by an operator',
   let badAt: bigint;
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), 'projections-cli-park-'));
-    const events = openSqliteEventStore({ file: join(dir, 'events.sqlite'), durability: 'normal' });
+    const events = openSqliteEventStore({ file: join(dir, 'events.sqlite'), durability: 'normal', positions: testPositions() });
     await appendScenario(events, goldenStreams());
     const context = (commandId: string) => ({ commandId, actor: { userId: 'u', role: 'officer', unitId: 'x' }, businessTime: '2024-12-31T00:00:00.000Z' });
     badAt = (

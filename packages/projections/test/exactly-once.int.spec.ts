@@ -1,4 +1,5 @@
 import { openSqliteEventStore, type SqliteEventStore } from '@zhaoshang/eventstore';
+import { testPositions } from '@zhaoshang/eventstore/testing';
 import fc from 'fast-check';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -16,7 +17,7 @@ describe('exactly once under crashes, and rebuilds that agree', () => {
 
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), 'projections-crash-'));
-    events = openSqliteEventStore({ file: join(dir, 'events.sqlite'), durability: 'normal' });
+    events = openSqliteEventStore({ file: join(dir, 'events.sqlite'), durability: 'normal', positions: testPositions() });
     total = await appendScenario(events, goldenStreams());
     const store = openSqliteReadModelStore({ file: ':memory:' });
     await new ProjectionRunner({ eventStore: events, store, projections: allProjections, logger: quiet }).rebuild();
@@ -146,7 +147,7 @@ describe('exactly once under crashes, and rebuilds that agree', () => {
   });
 
   it('a live runner that sees the events as they are appended ends with the same documents as a rebuild', async () => {
-    const liveEvents = openSqliteEventStore({ file: join(dir, 'live-events.sqlite'), durability: 'normal' });
+    const liveEvents = openSqliteEventStore({ file: join(dir, 'live-events.sqlite'), durability: 'normal', positions: testPositions() });
     const store = openSqliteReadModelStore({ file: ':memory:' });
     const runner = new ProjectionRunner({ eventStore: liveEvents, store, projections: allProjections, batchSize: 16, logger: quiet });
     await runner.start();

@@ -1,4 +1,5 @@
 import { openSqliteEventStore, type StoredEvent } from '@zhaoshang/eventstore';
+import { testPositions } from '@zhaoshang/eventstore/testing';
 import type { MongoClient } from 'mongodb';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -15,7 +16,7 @@ let recorded: ReadonlyArray<StoredEvent>;
 let reference: Awaited<ReturnType<typeof dumpAll>>;
 beforeAll(async () => {
   const dir = mkdtempSync(join(tmpdir(), 'projections-mongo-double-'));
-  const events = openSqliteEventStore({ file: join(dir, 'events.sqlite'), durability: 'normal' });
+  const events = openSqliteEventStore({ file: join(dir, 'events.sqlite'), durability: 'normal', positions: testPositions() });
   await appendScenario(events, goldenStreams());
   recorded = await events.readAll();
   await events.close();

@@ -1,4 +1,5 @@
 import { openSqliteEventStore, type SqliteEventStore } from '@zhaoshang/eventstore';
+import { testPositions } from '@zhaoshang/eventstore/testing';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -16,7 +17,7 @@ describe('the runner stops a projection at an event it cannot handle, never skip
   let events: SqliteEventStore;
   beforeEach(async () => {
     dir = mkdtempSync(join(tmpdir(), 'projections-runner-'));
-    events = openSqliteEventStore({ file: join(dir, 'events.sqlite'), durability: 'normal' });
+    events = openSqliteEventStore({ file: join(dir, 'events.sqlite'), durability: 'normal', positions: testPositions() });
     await appendScenario(events, goldenStreams());
   });
   afterEach(async () => {

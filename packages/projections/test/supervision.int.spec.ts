@@ -1,4 +1,5 @@
 import { openSqliteEventStore, type StoredEvent } from '@zhaoshang/eventstore';
+import { testPositions } from '@zhaoshang/eventstore/testing';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -36,7 +37,7 @@ let dir: string;
 
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'projections-supervision-'));
-  const events = openSqliteEventStore({ file: join(dir, 'source.sqlite'), durability: 'normal' });
+  const events = openSqliteEventStore({ file: join(dir, 'source.sqlite'), durability: 'normal', positions: testPositions() });
   await appendScenario(events, goldenStreams());
   recorded = await events.readAll();
   await events.close();

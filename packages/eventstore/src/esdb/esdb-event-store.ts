@@ -1,8 +1,13 @@
 /**
  * The EventStoreDB (KurrentDB) adapter. This is the only file that imports the client: moving to
  * `@kurrent/kurrentdb-client` (same shape, renamed `KurrentDBClient`) changes this file alone.
+ *
+ * Supported: EventStoreDB 20.10 and later, and KurrentDB, over gRPC, with `@eventstore/db-client`
+ * 6.x. Every server behaviour relied on here is cited where it is used and reproduced, with the
+ * same citation, by the client double in `../testing/esdb-client-double.ts` that runs this file's
+ * code in CI (docs/eventstore.md "EventStoreDB: what the adapter relies on").
  */
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import {
   BACKWARDS,
   END,
@@ -12,20 +17,26 @@ import {
   FORWARDS,
   isCommandError,
   jsonEvent,
+  MaxAppendSizeExceededError,
   NO_STREAM,
   START,
   streamNameFilter,
   StreamNotFoundError as EsdbStreamNotFoundError,
   WrongExpectedVersionError,
   type AllStreamResolvedEvent,
+  type AppendExpectedRevision,
+  type AppendResult as ClientAppendResult,
+  type EventData,
   type Filter,
   type JSONType,
   type Position,
   type ReadPosition,
+  type ReadRevision,
   type ResolvedEvent,
 } from '@eventstore/db-client';
 import { Observable } from 'rxjs';
 import {
+  AppendTooLargeError,
   EventIdConflictError,
   EventStoreError,
   StoreUnavailableError,
@@ -34,6 +45,7 @@ import {
 } from '../errors';
 import { canonicalJson, ChainVerifier, eventHash, GENESIS_HASH } from '../hash-chain';
 import { planImport, type ImportWrite } from '../import-plan';
+import { MAX_GLOBAL_POSITION } from '../port';
 import type {
   AllFilter,
   AppendOptions,
@@ -42,6 +54,8 @@ import type {
   EventImporter,
   EventMetadata,
   EventStore,
+  EventStoreIdentity,
+  EventStoreIdentitySource,
   GlobalPosition,
   ImportResult,
   NewEvent,
@@ -55,6 +69,44 @@ import type {
 } from '../port';
 import { normaliseExpectedRevision, satisfiesExpectedRevision } from '../revisions';
 
+/** A live $all subscription as the client gives it: the calls the adapter makes on it. */
+export interface EsdbAllSubscription {
+  on(event: 'data', listener: (resolved: AllStreamResolvedEvent) => void): unknown;
+  on(event: 'error', listener: (error: Error) => void): unknown;
+  on(event: 'end', listener: () => void): unknown;
+  unsubscribe(): Promise<void>;
+}
+
+/**
+ * The client calls the adapter makes, in the client's own types: `EventStoreDBClient` has them,
+ * and so has the in-process double (`InProcessEsdbClient` in `@zhaoshang/eventstore/testing`).
+ */
+export interface EsdbClient {
+  appendToStream(
+    streamName: string,
+    events: EventData[],
+    options: { readonly expectedRevision: AppendExpectedRevision },
+  ): Promise<ClientAppendResult>;
+  readStream(
+    streamName: string,
+    options: {
+      readonly direction: typeof FORWARDS | typeof BACKWARDS;
+      readonly fromRevision: ReadRevision;
+      readonly maxCount?: number;
+    },
+  ): AsyncIterable<ResolvedEvent>;
+  readAll(options: {
+    readonly direction: typeof FORWARDS | typeof BACKWARDS;
+    readonly fromPosition: ReadPosition;
+    readonly maxCount: number;
+  }): AsyncIterable<AllStreamResolvedEvent>;
+  subscribeToAll(options: {
+    readonly fromPosition: ReadPosition;
+    readonly filter: Filter;
+  }): EsdbAllSubscription;
+  dispose(): Promise<void>;
+}
+
 /** Options of the EventStoreDB adapter. */
 export interface EsdbEventStoreOptions {
   /** e.g. `esdb://localhost:2113?tls=false`, from configuration (EVENTSTORE_CONNECTION_STRING). */
@@ -65,45 +117,90 @@ export interface EsdbEventStoreOptions {
   readonly maxAppendAttempts?: number;
   /** Events per page when reading $all. Default 500. */
   readonly pageSize?: number;
+  /**
+   * The server's `MaxAppendSize` in bytes. Default 1 MiB: the server's default up to KurrentDB
+   * 25.0 (KurrentDB 25.1 raised it to 256 MiB); set it to the server's value if it was changed.
+   */
+  readonly maxAppendSize?: number;
 }
 
+/** The server's default `MaxAppendSize` up to KurrentDB 25.0 (ClusterVNodeOptions.cs). */
+export const DEFAULT_MAX_APPEND_SIZE = 1024 * 1024;
+
 /**
- * A port position packs the server's two 64-bit numbers, `(commit << 64) | prepare`: events of one
- * append share a commit position and differ by prepare position, and $all is ordered by
- * (commit, prepare), which the packed bigint preserves exactly.
+ * Positions. A port position is the event's **commit position**. For every event written over
+ * gRPC the server gives commit = prepare = the log position of the event's own record
+ * (KurrentDB src/KurrentDB.Core/Services/Storage/ReaderIndex/AllReader.cs: an event of an
+ * implicit transaction is returned as `CommitEventRecord(eventRecord, prepare.LogPosition)` at
+ * `TFPos(prepare.LogPosition, prepare.LogPosition)`), so one number names the event, round-trips
+ * exactly (`{ commit: p, prepare: p }`) and is below 2^63 (`Position` refuses larger ones, and
+ * commit < prepare: Services/Transport/Common/Position.cs). Positions are log byte offsets:
+ * sparse, and never computed here.
  */
-const PREPARE_BITS = 64n;
-const PREPARE_MASK = (1n << PREPARE_BITS) - 1n;
-/** Packs a server position into a port position. */
-export const packPosition = (p: Position): GlobalPosition => (p.commit << PREPARE_BITS) | p.prepare;
-/** Unpacks a port position into the server's. */
-export const unpackPosition = (g: GlobalPosition): Position => ({
-  commit: g >> PREPARE_BITS,
-  prepare: g & PREPARE_MASK,
-});
+const serverPosition = (position: GlobalPosition): Position => ({ commit: position, prepare: position });
+
+/** The port position of a server position; a record of a legacy explicit transaction has none. */
+const portPosition = (p: Position): GlobalPosition => {
+  // The server sends 2^64 - 1 for a position it does not know (Position.FromInt64(-1, -1)).
+  if (p.commit > MAX_GLOBAL_POSITION)
+    throw new StoreUnavailableError({
+      cause: new Error('event without a known position'),
+      detail: 'unknown-position',
+    });
+  if (p.commit !== p.prepare)
+    throw new StoreUnavailableError({
+      cause: new Error(
+        `event at commit ${p.commit} prepare ${p.prepare}: written in an explicit (TCP) transaction`,
+      ),
+      detail: 'unsupported-position',
+    });
+  return p.commit;
+};
 
 /** Connects to EventStoreDB (the connection is lazy: the first call connects). */
 export const openEsdbEventStore = (options: EsdbEventStoreOptions): EsdbEventStore =>
   new EsdbEventStore(EventStoreDBClient.connectionString(options.connectionString), options);
 
-interface StreamScan {
-  readonly head: { readonly revision: number; readonly hash: string } | undefined;
-  readonly byCommand: StoredEvent[];
-  readonly byEventId: Map<string, StoredEvent>;
+/** The stream whose first event's id is the store's id (a normal stream: no admin rights needed). */
+export const IDENTITY_STREAM = 'zhaoshang-store-identity';
+
+/** A read of $all: the port events of a page, and what the server's own paging needs. */
+interface AllPage {
+  readonly events: ReadonlyArray<StoredEvent>;
+  /** Events the server returned, system and foreign ones included: its own count. */
+  readonly served: number;
+  /** Position of the last event the server returned (whatever it was). */
+  readonly last: Position | undefined;
 }
 
 /** The EventStoreDB adapter of the port. */
-export class EsdbEventStore implements EventStore, EventImporter {
+export class EsdbEventStore implements EventStore, EventImporter, EventStoreIdentitySource {
   private readonly clock: () => Date;
   private readonly live = new Set<() => void>();
+  private readonly maxAppendSize: number;
 
   constructor(
-    private readonly client: EventStoreDBClient,
+    private readonly client: EsdbClient,
     private readonly options: Omit<EsdbEventStoreOptions, 'connectionString'> = {},
   ) {
     this.clock = options.clock ?? (() => new Date());
+    this.maxAppendSize = options.maxAppendSize ?? DEFAULT_MAX_APPEND_SIZE;
   }
 
+  /**
+   * Appends with the hash chain and idempotency, reading only the end of the stream (never the
+   * whole of it). Idempotency rests on the server's own rule (docs "Optimistic concurrency and
+   * idempotence"; IndexWriter.CheckCommit): an append whose event ids equal the events that follow
+   * its expected revision is answered as a success without writing. Event ids the caller leaves
+   * out are derived from the stream, the command id and the event's index, so a retried command
+   * sends the same ids. Before writing, the adapter looks at the last events of the stream (as
+   * many as it appends) and, for an exact expectation behind the head, at the events right after
+   * it: the command id or the event ids found there mean the append is stored already. Every
+   * write carries an exact expected revision (the chain needs the previous hash), and a per-attempt
+   * nonce in the server metadata (`$appendAttempt`, not hashed, not returned): reading the written
+   * events back tells a write of ours from the server's idempotent answer to a concurrent retry,
+   * so exactly one of concurrent retries reports `duplicate: false`.
+   */
   async append(
     streamName: StreamName,
     events: ReadonlyArray<NewEvent>,
@@ -112,47 +209,54 @@ export class EsdbEventStore implements EventStore, EventImporter {
     if (events.length === 0) throw new RangeError('append needs at least one event');
     const expected = normaliseExpectedRevision(options.expectedRevision);
     const { context } = options;
-    const prepared = events.map((e) => {
+    const prepared = events.map((e, i) => {
       const dataText = canonicalJson(e.data);
       return {
-        eventId: e.eventId ?? randomUUID(),
+        eventId: e.eventId ?? commandEventId(streamName, context.commandId, i),
         type: e.type,
         data: JSON.parse(dataText) as unknown,
+        dataText,
         schemaVersion: e.schemaVersion ?? 1,
       };
     });
+    const ids = prepared.map((e) => e.eventId);
     const maxAttempts = Math.max(1, this.options.maxAppendAttempts ?? 10);
     for (let attempt = 1; ; attempt++) {
-      // The hash chain needs the previous hash and the exact revision before writing, so every
-      // append reads the stream and then writes with an exact expected revision. The same read
-      // answers idempotency (the server only dedupes ids at the expected revision it was given).
-      const scan = await this.scan(
-        streamName,
-        context.commandId,
-        prepared.map((e) => e.eventId),
-      );
-      if (scan.byCommand.length > 0) return duplicate(scan.byCommand.sort((a, b) => a.revision - b.revision));
-      const known = prepared.map((e) => scan.byEventId.get(e.eventId));
-      if (known.some((e) => e !== undefined)) {
-        const rows = known.filter((e): e is StoredEvent => e !== undefined);
-        const first = rows[0]?.revision ?? 0;
-        if (rows.length !== known.length || !rows.every((e, i) => e.revision === first + i)) {
-          throw new EventIdConflictError(
-            streamName,
-            prepared.find((_, i) => known[i] !== undefined)?.eventId ?? '',
-          );
-        }
-        return duplicate(rows);
+      const tail = await this.tail(streamName, prepared.length);
+      const head = tail[tail.length - 1];
+      let stored = storedAlready(tail, context.commandId, ids, 'tail');
+      if (stored === 'partly') {
+        // Some ids at the end: the append may begin before the last events read; look from where it would.
+        const at = tail.find((e) => ids.includes(e.metadata.eventId));
+        const from = at === undefined ? -1 : at.revision - ids.indexOf(at.metadata.eventId);
+        const run =
+          from < 0 ? [] : await this.readStream(streamName, { fromRevision: from, maxCount: ids.length });
+        stored = storedAlready(run, context.commandId, ids, 'start');
+        if (stored === 'partly' || stored === undefined)
+          throw new EventIdConflictError(streamName, at?.metadata.eventId ?? '');
       }
-      const actual: CurrentRevision = scan.head?.revision ?? 'no-stream';
-      if (!satisfiesExpectedRevision(expected, actual))
+      if (stored !== undefined)
+        return duplicate(await this.commandRun(streamName, stored, context.commandId));
+      const actual: CurrentRevision = head?.revision ?? 'no-stream';
+      if (!satisfiesExpectedRevision(expected, actual)) {
+        // An exact expectation behind the head: the server's strong idempotency looks right after it.
+        const after = expected === 'no-stream' ? 0 : typeof expected === 'number' ? expected + 1 : undefined;
+        if (after !== undefined && head !== undefined && after <= head.revision) {
+          const next = await this.readStream(streamName, { fromRevision: after, maxCount: prepared.length });
+          const found = storedAlready(next, context.commandId, ids, 'start');
+          if (found === 'partly') throw new EventIdConflictError(streamName, ids[0] ?? '');
+          if (found !== undefined)
+            return duplicate(await this.commandRun(streamName, found, context.commandId));
+        }
         throw new WrongExpectedRevisionError(streamName, expected, actual);
-
-      let prevHash = scan.head?.hash ?? GENESIS_HASH;
-      let revision = scan.head === undefined ? 0 : scan.head.revision + 1;
+      }
+      let prevHash = head?.metadata.hash ?? GENESIS_HASH;
+      let revision = head === undefined ? 0 : head.revision + 1;
       const firstRevision = revision;
       const recordedAt = this.clock().toISOString();
-      const metadatas: EventMetadata[] = [];
+      const nonce = randomUUID();
+      const toWrite: EventData[] = [];
+      let bytes = 0;
       for (const e of prepared) {
         const unhashed: Omit<EventMetadata, 'hash'> = {
           eventId: e.eventId,
@@ -166,53 +270,47 @@ export class EsdbEventStore implements EventStore, EventImporter {
           prevHash,
         };
         const hash = eventHash({ streamName, revision, type: e.type, data: e.data, metadata: unhashed });
-        metadatas.push({ ...unhashed, hash });
+        // `$correlationId`/`$causationId` feed the server's $by_correlation_id projection; they
+        // are derived, so they are left out of the hashed metadata and dropped on read, as is the nonce.
+        const metadata = {
+          ...unhashed,
+          hash,
+          $correlationId: unhashed.correlationId,
+          $causationId: unhashed.causationId,
+          $appendAttempt: nonce,
+        };
+        bytes += appendSize(e.type, e.dataText, JSON.stringify(metadata));
+        // The client JSON-encodes data; any JSON value round-trips, though its type names only containers.
+        toWrite.push(jsonEvent({ id: e.eventId, type: e.type, data: e.data as JSONType, metadata }));
         prevHash = hash;
         revision += 1;
       }
+      if (bytes > this.maxAppendSize) throw new AppendTooLargeError(streamName, bytes, this.maxAppendSize);
       try {
-        await this.client.appendToStream(
-          streamName,
-          prepared.map((e, i) =>
-            jsonEvent({
-              id: e.eventId,
-              type: e.type,
-              // The client JSON-encodes data; any JSON value round-trips, though its type names only containers.
-              data: e.data as JSONType,
-              // `$correlationId`/`$causationId` feed the server's $by_correlation_id projection; they
-              // are derived, so they are left out of the hashed metadata and dropped on read.
-              metadata: {
-                ...metadatas[i],
-                $correlationId: metadatas[i]?.correlationId,
-                $causationId: metadatas[i]?.causationId,
-              },
-            }),
-          ),
-          { expectedRevision: scan.head === undefined ? NO_STREAM : BigInt(scan.head.revision) },
-        );
+        await this.client.appendToStream(streamName, toWrite, {
+          expectedRevision: head === undefined ? NO_STREAM : BigInt(head.revision),
+        });
       } catch (error) {
-        // Someone wrote in between our read and our write: read again. The next round either finds
-        // our own events (a concurrent retry of this append), or reports the conflict against the
-        // caller's expectation, or (for `any`) writes on top.
+        // Someone wrote in between our read and our write: look again. The next round finds our
+        // own events (a concurrent retry), or reports the conflict, or (for `any`) writes on top.
         if (error instanceof WrongExpectedVersionError && attempt < maxAttempts) continue;
         throw translate(error, streamName, expected);
       }
-      // Positions of a multi-event append are per event: read them back.
-      const stored = await this.readStream(streamName, {
-        fromRevision: firstRevision,
-        maxCount: prepared.length,
-      });
-      const last = stored[stored.length - 1];
-      if (last === undefined)
+      // Positions of a multi-event append are per event: read them back, with the nonce.
+      const written = await this.readWithNonce(streamName, firstRevision, prepared.length);
+      const last = written[written.length - 1];
+      if (last === undefined || written.length !== prepared.length)
         throw new StoreUnavailableError({
           cause: new Error('appended events not readable'),
           detail: streamName,
         });
+      const ours = written.every((w) => w.nonce === nonce);
+      const out = written.map((w) => w.event);
       return {
-        nextExpectedRevision: last.revision,
-        position: last.globalPosition,
-        events: stored,
-        duplicate: false,
+        nextExpectedRevision: last.event.revision,
+        position: last.event.globalPosition,
+        events: out,
+        duplicate: !ours,
       };
     }
   }
@@ -242,6 +340,13 @@ export class EsdbEventStore implements EventStore, EventImporter {
     return out;
   }
 
+  /**
+   * Pages through $all by the server's own count: a page ends the read only when the server
+   * returned fewer events than asked (system events, `$`-streams and events not written through
+   * this port count, and are skipped without ending the read). Filters apply here: the installed
+   * client (6.x) sends no filter with reads (`setNoFilter`); server-side filtered reads came with
+   * `@kurrent/kurrentdb-client` 1.x. Subscriptions are filtered by the server.
+   */
   async readAll(options: ReadAllOptions = {}): Promise<ReadonlyArray<StoredEvent>> {
     const backwards = options.direction === 'backwards';
     const wanted =
@@ -249,43 +354,37 @@ export class EsdbEventStore implements EventStore, EventImporter {
         ? Math.max(0, Math.floor(options.maxCount))
         : Infinity;
     const keep = matcher(options.filter);
-    const pageSize = this.options.pageSize ?? 500;
+    const pageSize = this.pageSize();
     const out: StoredEvent[] = [];
-    try {
-      let from: ReadPosition =
-        options.fromPosition === undefined ? (backwards ? END : START) : unpackPosition(options.fromPosition);
-      let bound = options.fromPosition; // events beyond it (in the read direction) are not wanted
-      if (backwards && options.fromPosition !== undefined) {
-        // The port's fromPosition is inclusive; a backwards read on the server starts before it.
-        const [at] = await this.readAllPage(from, FORWARDS, 1);
-        if (at !== undefined && at.globalPosition === options.fromPosition && keep(at)) out.push(at);
+    if (wanted === 0) return out;
+    // Forwards the server's read includes the event at the position (AllReader.cs `>= pos`),
+    // backwards it starts before it (`<= pos` on the record's end): `beyond` drops what `after` excludes.
+    const after = options.after;
+    const beyond = (e: StoredEvent): boolean =>
+      after === undefined || (backwards ? e.globalPosition < after : e.globalPosition > after);
+    let from: ReadPosition = after === undefined ? (backwards ? END : START) : serverPosition(after);
+    let seen: GlobalPosition | undefined; // the last position of the previous page: read again forwards
+    for (;;) {
+      const page = await this.readAllPage(from, backwards, pageSize);
+      for (const e of page.events) {
+        if (!beyond(e) || (seen !== undefined && e.globalPosition === seen)) continue;
+        if (keep(e)) out.push(e);
+        if (out.length >= wanted) return out;
       }
-      // $all filters are applied here: the server filters subscriptions, not reads.
-      while (out.length < wanted) {
-        const page = await this.readAllPage(from, backwards ? BACKWARDS : FORWARDS, pageSize);
-        for (const e of page) {
-          if (bound !== undefined && (backwards ? e.globalPosition >= bound : e.globalPosition < bound))
-            continue;
-          if (keep(e)) out.push(e);
-          if (out.length >= wanted) break;
-        }
-        const last = page[page.length - 1];
-        if (page.length < pageSize || last === undefined) break;
-        from = unpackPosition(last.globalPosition);
-        bound = backwards ? last.globalPosition : last.globalPosition + 1n;
-      }
-    } catch (error) {
-      throw translate(error);
+      if (page.served < pageSize || page.last === undefined) return out;
+      from = page.last;
+      seen = page.last.commit;
     }
-    return out;
   }
 
   subscribeToAll(options: SubscribeOptions = {}): Observable<StoredEvent> {
     return new Observable<StoredEvent>((subscriber) => {
       const keep = matcher(options.filter);
       const after = options.afterPosition;
+      // Exclusive: a subscription from a position starts with the event after it (client docs,
+      // "Subscribing from a specific position"); the check below keeps that promise whatever the version.
       const subscription = this.client.subscribeToAll({
-        fromPosition: after === undefined ? START : unpackPosition(after),
+        fromPosition: after === undefined ? START : serverPosition(after),
         filter: serverFilter(options.filter),
       });
       const stop = (): void => {
@@ -298,8 +397,14 @@ export class EsdbEventStore implements EventStore, EventImporter {
       };
       this.live.add(complete);
       subscription.on('data', (resolved: AllStreamResolvedEvent) => {
-        const e = toStoredEvent(resolved);
-        // The server starts after `fromPosition`; the check keeps that promise whatever its version does.
+        let e: StoredEvent | undefined;
+        try {
+          e = toStoredEvent(resolved);
+        } catch (error) {
+          stop();
+          subscriber.error(error);
+          return;
+        }
         if (e === undefined || (after !== undefined && e.globalPosition <= after) || !keep(e)) return;
         subscriber.next(e);
       });
@@ -316,40 +421,80 @@ export class EsdbEventStore implements EventStore, EventImporter {
   }
 
   async verifyStream(streamName: StreamName): Promise<VerifyResult> {
-    const verifier = new ChainVerifier({ contiguousPositions: false });
+    const verifier = new ChainVerifier();
     const events = await this.readStream(streamName);
     if (events.length === 0) throw new StreamNotFoundError(streamName);
     for (const e of events) if (verifier.check(e)) break;
     return verifier.result();
   }
 
+  /** Checks every chain over the whole of $all, paged by the server's own count (see `readAll`). */
   async verifyAll(options: VerifyOptions = {}): Promise<VerifyResult> {
     // Server positions are log offsets, not a dense sequence: order is checked, contiguity cannot be.
-    const verifier = new ChainVerifier({ contiguousPositions: false });
-    const pageSize = this.options.pageSize ?? 500;
+    const verifier = new ChainVerifier();
+    const pageSize = this.pageSize();
     let from: ReadPosition = START;
-    let skipUpTo: GlobalPosition | undefined;
+    let seen: GlobalPosition | undefined;
     for (;;) {
       options.signal?.throwIfAborted();
-      let page: ReadonlyArray<StoredEvent>;
-      try {
-        page = await this.readAllPage(from, FORWARDS, pageSize);
-      } catch (error) {
-        throw translate(error);
-      }
-      for (const e of page) {
-        if (skipUpTo !== undefined && e.globalPosition <= skipUpTo) continue;
+      const page = await this.readAllPage(from, false, pageSize);
+      for (const e of page.events) {
+        if (seen !== undefined && e.globalPosition === seen) continue;
         if (verifier.check(e)) return verifier.result();
       }
       const { checked, position } = verifier.progress();
       if (options.onProgress !== undefined && position !== undefined)
         options.onProgress({ checked, position });
-      const last = page[page.length - 1];
-      if (page.length < pageSize || last === undefined) break;
-      from = unpackPosition(last.globalPosition);
-      skipUpTo = last.globalPosition;
+      if (page.served < pageSize || page.last === undefined) return verifier.result();
+      from = page.last;
+      seen = page.last.commit;
     }
-    return verifier.result();
+  }
+
+  /**
+   * The store's id is the id of the first event of `IDENTITY_STREAM`, written (with expected
+   * revision "no stream", so two first callers agree) the first time it is asked for.
+   */
+  async identity(): Promise<EventStoreIdentity> {
+    let storeId: string | undefined;
+    for (let attempt = 0; storeId === undefined && attempt < 3; attempt++) {
+      storeId = await this.identityEventId();
+      if (storeId !== undefined) break;
+      try {
+        await this.client.appendToStream(
+          IDENTITY_STREAM,
+          [
+            jsonEvent({
+              id: randomUUID(),
+              type: 'StoreIdentified',
+              data: { createdAt: this.clock().toISOString() },
+            }),
+          ],
+          { expectedRevision: NO_STREAM },
+        );
+      } catch (error) {
+        if (!(error instanceof WrongExpectedVersionError)) throw translate(error, IDENTITY_STREAM);
+      }
+    }
+    if (storeId === undefined)
+      throw new StoreUnavailableError({ cause: new Error('no identity event'), detail: IDENTITY_STREAM });
+    const [first] = await this.readAll({ maxCount: 1 });
+    return { storeId, firstEventHash: first?.metadata.hash ?? null };
+  }
+
+  private async identityEventId(): Promise<string | undefined> {
+    try {
+      for await (const resolved of this.client.readStream(IDENTITY_STREAM, {
+        direction: FORWARDS,
+        fromRevision: START,
+        maxCount: 1,
+      }))
+        return resolved.event?.id;
+    } catch (error) {
+      if (error instanceof EsdbStreamNotFoundError) return undefined;
+      throw translate(error, IDENTITY_STREAM);
+    }
+    return undefined;
   }
 
   /**
@@ -384,7 +529,7 @@ export class EsdbEventStore implements EventStore, EventImporter {
       head: (streamName) => known.get(streamName)?.head,
       at: (streamName, revision) => known.get(streamName)?.at.get(revision),
     });
-    for (const run of importRuns(plan.writes)) {
+    for (const run of importRuns(plan.writes, this.maxAppendSize)) {
       const first = run[0];
       if (first === undefined) continue;
       const { streamName, revision } = first.event;
@@ -393,16 +538,12 @@ export class EsdbEventStore implements EventStore, EventImporter {
         await this.client.appendToStream(
           streamName,
           run.map((w) => {
-            const metadata = JSON.parse(w.metadataText) as EventMetadata;
+            const metadata = JSON.parse(importMetadataText(w.metadataText)) as JSONType;
             return jsonEvent({
-              id: metadata.eventId,
+              id: w.event.metadata.eventId,
               type: w.event.type,
               data: JSON.parse(w.dataText) as JSONType,
-              metadata: {
-                ...metadata,
-                $correlationId: metadata.correlationId,
-                $causationId: metadata.causationId,
-              },
+              metadata,
             });
           }),
           { expectedRevision },
@@ -419,15 +560,95 @@ export class EsdbEventStore implements EventStore, EventImporter {
     await this.client.dispose();
   }
 
-  private async readAllPage(
-    from: ReadPosition,
-    direction: typeof FORWARDS | typeof BACKWARDS,
-    maxCount: number,
+  private pageSize(): number {
+    return Math.max(1, Math.floor(this.options.pageSize ?? 500));
+  }
+
+  /** One read of $all, counted as the server counts it (Enumerator.ReadAllForwards.cs: `readCount` over every event sent). */
+  private async readAllPage(from: ReadPosition, backwards: boolean, maxCount: number): Promise<AllPage> {
+    const events: StoredEvent[] = [];
+    let served = 0;
+    let last: Position | undefined;
+    try {
+      for await (const resolved of this.client.readAll({
+        fromPosition: from,
+        direction: backwards ? BACKWARDS : FORWARDS,
+        maxCount,
+      })) {
+        served += 1;
+        last = resolved.event?.position ?? last;
+        const e = toStoredEvent(resolved);
+        if (e !== undefined) events.push(e);
+      }
+    } catch (error) {
+      throw translate(error);
+    }
+    return { events, served, last };
+  }
+
+  /** The last `count` events of a stream, oldest first; empty when there is no stream. */
+  private async tail(streamName: StreamName, count: number): Promise<StoredEvent[]> {
+    try {
+      const last = await this.readStream(streamName, { direction: 'backwards', maxCount: count });
+      return [...last].reverse();
+    } catch (error) {
+      if (error instanceof StreamNotFoundError) return [];
+      throw error;
+    }
+  }
+
+  /**
+   * All events of the command whose events `found` holds (a run of one command is contiguous):
+   * extended backwards when the run may start before `found`, forwards when it may go on after it.
+   */
+  private async commandRun(
+    streamName: StreamName,
+    found: ReadonlyArray<StoredEvent>,
+    commandId: string,
   ): Promise<StoredEvent[]> {
-    const out: StoredEvent[] = [];
-    for await (const resolved of this.client.readAll({ fromPosition: from, direction, maxCount })) {
-      const e = toStoredEvent(resolved);
-      if (e !== undefined) out.push(e);
+    const run = found.filter((e) => e.metadata.commandId === commandId);
+    const first = run[0];
+    if (first === undefined) return [...found]; // matched by event ids under another command id
+    let before = first.revision;
+    while (before > 0) {
+      const [previous] = await this.readStream(streamName, { fromRevision: before - 1, maxCount: 1 });
+      if (previous?.metadata.commandId !== commandId) break;
+      run.unshift(previous);
+      before = previous.revision;
+    }
+    for (;;) {
+      const lastOfRun = run[run.length - 1];
+      if (lastOfRun === undefined) break;
+      const next = await this.readStream(streamName, {
+        fromRevision: lastOfRun.revision + 1,
+        maxCount: 1,
+      });
+      const [following] = next;
+      if (following?.metadata.commandId !== commandId) break;
+      run.push(following);
+    }
+    return run;
+  }
+
+  /** Events of a stream with the append nonce the adapter wrote with them. */
+  private async readWithNonce(
+    streamName: StreamName,
+    fromRevision: number,
+    count: number,
+  ): Promise<Array<{ event: StoredEvent; nonce: unknown }>> {
+    const out: Array<{ event: StoredEvent; nonce: unknown }> = [];
+    try {
+      for await (const resolved of this.client.readStream(streamName, {
+        direction: FORWARDS,
+        fromRevision: BigInt(fromRevision),
+        maxCount: count,
+      })) {
+        const event = toStoredEvent(resolved);
+        const raw = resolved.event?.metadata;
+        if (event !== undefined) out.push({ event, nonce: isRecord(raw) ? raw.$appendAttempt : undefined });
+      }
+    } catch (error) {
+      throw translate(error, streamName);
     }
     return out;
   }
@@ -457,33 +678,6 @@ export class EsdbEventStore implements EventStore, EventImporter {
     }
     return { head: { revision: headEvent.revision, hash: headEvent.metadata.hash }, at };
   }
-
-  /** One backwards pass over the stream: its head, and what idempotency needs to know. */
-  private async scan(
-    streamName: StreamName,
-    commandId: string,
-    eventIds: ReadonlyArray<string>,
-  ): Promise<StreamScan> {
-    const ids = new Set(eventIds);
-    const byCommand: StoredEvent[] = [];
-    const byEventId = new Map<string, StoredEvent>();
-    let head: StreamScan['head'];
-    try {
-      for await (const resolved of this.client.readStream(streamName, {
-        direction: BACKWARDS,
-        fromRevision: END,
-      })) {
-        const e = toStoredEvent(resolved);
-        if (e === undefined) continue;
-        head ??= { revision: e.revision, hash: e.metadata.hash };
-        if (e.metadata.commandId === commandId) byCommand.push(e);
-        if (ids.has(e.metadata.eventId)) byEventId.set(e.metadata.eventId, e);
-      }
-    } catch (error) {
-      if (!(error instanceof EsdbStreamNotFoundError)) throw translate(error, streamName);
-    }
-    return { head, byCommand, byEventId };
-  }
 }
 
 interface ImportedStream {
@@ -493,23 +687,36 @@ interface ImportedStream {
 
 /** Streams read at once while an import looks at the target. */
 const IMPORT_READERS = 8;
-/** Bounds of one append of an import, under the server's default 1 MiB `MaxAppendSize`. */
+/** Events per append of an import. */
 const IMPORT_RUN_EVENTS = 200;
-const IMPORT_RUN_BYTES = 512 * 1024;
 
-/** Consecutive writes to the same stream, cut to appends the server accepts; in the given order. */
-const importRuns = (writes: ReadonlyArray<ImportWrite>): ImportWrite[][] => {
+/**
+ * The size of an event as the server counts it against `MaxAppendSize`: the bytes of its data and
+ * metadata plus two per character of its type (KurrentDB src/KurrentDB.Core/Data/Event.cs
+ * `SizeOnDisk`; checked per append in Services/Transport/Grpc/Streams.Append.cs). Data and
+ * metadata travel as UTF-8 JSON: a Chinese character is 3 bytes, not 1 (UTF-16 length).
+ */
+export const appendSize = (type: string, dataText: string, metadataText: string): number =>
+  Buffer.byteLength(dataText, 'utf8') + Buffer.byteLength(metadataText, 'utf8') + type.length * 2;
+
+/**
+ * Consecutive writes to the same stream, cut to appends the server accepts (at most `maxBytes`,
+ * counted as the server counts them, and `IMPORT_RUN_EVENTS` events); in the given order. A
+ * single event over the limit is refused before anything of the batch is written.
+ */
+export const importRuns = (writes: ReadonlyArray<ImportWrite>, maxBytes: number): ImportWrite[][] => {
   const runs: ImportWrite[][] = [];
   let run: ImportWrite[] = [];
   let bytes = 0;
   for (const w of writes) {
-    const size = w.dataText.length + w.metadataText.length;
+    const size = appendSize(w.event.type, w.dataText, importMetadataText(w.metadataText));
+    if (size > maxBytes) throw new AppendTooLargeError(w.event.streamName, size, maxBytes);
     const previous = run[run.length - 1];
     if (
       previous !== undefined &&
       (previous.event.streamName !== w.event.streamName ||
         run.length >= IMPORT_RUN_EVENTS ||
-        bytes + size > IMPORT_RUN_BYTES)
+        bytes + size > maxBytes)
     ) {
       runs.push(run);
       run = [];
@@ -520,6 +727,55 @@ const importRuns = (writes: ReadonlyArray<ImportWrite>): ImportWrite[][] => {
   }
   if (run.length > 0) runs.push(run);
   return runs;
+};
+
+/** The metadata an import writes: the recorded one plus the server's correlation keys. */
+const importMetadataText = (metadataText: string): string => {
+  const metadata = JSON.parse(metadataText) as EventMetadata;
+  return JSON.stringify({
+    ...metadata,
+    $correlationId: metadata.correlationId,
+    $causationId: metadata.causationId,
+  });
+};
+
+/**
+ * An event id for an event the caller gave none: derived from the stream, the command id and the
+ * event's index (a name-based UUID, RFC 9562 version 5 layout over SHA-1), so that a retried command
+ * sends the ids it sent the first time and the server's idempotency recognises them.
+ */
+export const commandEventId = (streamName: StreamName, commandId: string, index: number): string => {
+  const bytes = createHash('sha1')
+    .update(`zhaoshang-event\n${streamName}\n${commandId}\n${index}`)
+    .digest()
+    .subarray(0, 16);
+  bytes[6] = ((bytes[6] ?? 0) & 0x0f) | 0x50; // version 5
+  bytes[8] = ((bytes[8] ?? 0) & 0x3f) | 0x80; // variant 10
+  const hex = bytes.toString('hex');
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+};
+
+/**
+ * What of `events` says this append is stored already: the command id (at the end of the tail,
+ * or at the start of the events after an exact expectation), or every one of the append's event
+ * ids in order. `undefined` when neither; `'partly'` when only some ids are there (in a tail
+ * the rest may precede it; elsewhere it is an `EVENT_ID_CONFLICT`, the server's CorruptedIdempotency).
+ */
+const storedAlready = (
+  events: ReadonlyArray<StoredEvent>,
+  commandId: string,
+  ids: ReadonlyArray<string>,
+  where: 'tail' | 'start',
+): ReadonlyArray<StoredEvent> | 'partly' | undefined => {
+  const edge = where === 'tail' ? events[events.length - 1] : events[0];
+  if (edge !== undefined && edge.metadata.commandId === commandId) return events;
+  const at = new Map(events.map((e) => [e.metadata.eventId, e]));
+  const known = ids.map((id) => at.get(id));
+  const rows = known.filter((e): e is StoredEvent => e !== undefined);
+  if (rows.length === 0) return undefined;
+  const first = rows[0]?.revision ?? 0;
+  if (rows.length !== ids.length || !rows.every((e, i) => e.revision === first + i)) return 'partly';
+  return rows;
 };
 
 const duplicate = (events: ReadonlyArray<StoredEvent>): AppendResult => {
@@ -540,15 +796,19 @@ const toStoredEvent = (resolved: ResolvedEvent | AllStreamResolvedEvent): Stored
   const metadata = Object.fromEntries(
     Object.entries(raw).filter(([k]) => !k.startsWith('$')),
   ) as unknown as EventMetadata;
+  // A stream read carries the position too: a self-committed event (every gRPC write) is at
+  // TFPos(LogPosition, LogPosition) (KurrentDB src/KurrentDB.Core/Data/ResolvedEvent.cs CalculatePosition).
   const position =
     e.position ??
-    (resolved.commitPosition !== undefined
-      ? { commit: resolved.commitPosition, prepare: resolved.commitPosition }
-      : undefined);
+    (resolved.commitPosition === undefined
+      ? undefined
+      : { commit: resolved.commitPosition, prepare: resolved.commitPosition });
+  if (position === undefined)
+    throw new StoreUnavailableError({ cause: new Error('event without a position'), detail: e.streamId });
   return {
     streamName: e.streamId,
     revision: Number(e.revision),
-    globalPosition: position === undefined ? -1n : packPosition(position),
+    globalPosition: portPosition(position),
     type: e.type,
     data: e.data as unknown,
     metadata,
@@ -591,6 +851,13 @@ const translate = (
       cause: error,
     });
   }
+  if (error instanceof MaxAppendSizeExceededError && streamName !== undefined)
+    return new AppendTooLargeError(streamName, error.maxAppendSize + 1, error.maxAppendSize, {
+      cause: error,
+    });
+  if (error instanceof MaxAppendSizeExceededError && streamName !== undefined)
+    // The server's limit is lower than the adapter was told (`maxAppendSize`); it does not say the size.
+    return new AppendTooLargeError(streamName, null, error.maxAppendSize, { cause: error });
   if (error instanceof EsdbStreamNotFoundError)
     return new StreamNotFoundError(streamName ?? error.streamName, { cause: error });
   if (error instanceof Error && isCommandError(error))

@@ -1,2 +1,10 @@
-export { EsdbEventStore, openEsdbEventStore, packPosition, unpackPosition } from './esdb-event-store';
-export type { EsdbEventStoreOptions } from './esdb-event-store';
+export {
+  appendSize,
+  commandEventId,
+  DEFAULT_MAX_APPEND_SIZE,
+  EsdbEventStore,
+  IDENTITY_STREAM,
+  importRuns,
+  openEsdbEventStore,
+} from './esdb-event-store';
+export type { EsdbAllSubscription, EsdbClient, EsdbEventStoreOptions } from './esdb-event-store';

@@ -35,6 +35,19 @@ export const migrations: ReadonlyArray<Migration> = [
       CREATE INDEX events_type_position ON events (type, position);
     `,
   },
+  {
+    version: 2,
+    name: 'store identity',
+    // One row per key: `store_id` (a random id written once, see `EventStoreIdentity`) and
+    // `positions` (the position sequence of the file, `dense` or `sparse`); both are written by
+    // the store when it opens a file that lacks them, never changed afterwards.
+    sql: `
+      CREATE TABLE store_meta (
+        key   TEXT PRIMARY KEY,
+        value TEXT NOT NULL
+      ) STRICT;
+    `,
+  },
 ];
 
 /** Brings the file's schema to the latest version; returns the versions it applied. */

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import Database from 'better-sqlite3';
 import { Observable } from 'rxjs';
 import {
@@ -9,6 +10,7 @@ import {
 } from '../errors';
 import { timeOrderedUuid } from '../event-id';
 import { canonicalJson, ChainVerifier, eventHashOfCanonicalData, GENESIS_HASH } from '../hash-chain';
+import { positionSequence, type PositionSequence, type PositionSequenceName } from '../position-sequence';
 import type {
   AllFilter,
   AppendOptions,
@@ -16,7 +18,10 @@ import type {
   EventImporter,
   EventMetadata,
   EventStore,
+  EventStoreIdentity,
+  EventStoreIdentitySource,
   ExpectedRevision,
+  GlobalPosition,
   ImportResult,
   NewEvent,
   ReadAllOptions,
@@ -60,12 +65,19 @@ export interface SqliteEventStoreOptions {
   readonly pageSize?: number;
   /** The store's clock for `recordedAt`. Default `() => new Date()`. */
   readonly clock?: () => Date;
+  /**
+   * The position sequence of a new file: `dense` (1, 2, 3, …; the default) or `sparse` (beyond
+   * 2^53 with irregular gaps, as a server's log offsets: for tests, see `sparsePositions`). A file
+   * keeps the sequence it was created with; this option is ignored for an existing file.
+   */
+  readonly positions?: PositionSequenceName;
 }
 
+/** Rows that carry a position are read with safe integers: positions may pass 2^53. */
 interface EventRow {
-  readonly position: number;
+  readonly position: bigint;
   readonly stream: string;
-  readonly revision: number;
+  readonly revision: bigint;
   readonly event_id: string;
   readonly type: string;
   readonly data: string;
@@ -100,16 +112,16 @@ const COLUMNS = 'position, stream, revision, event_id, type, data, metadata';
  */
 const READ_COLUMNS = 'position, stream, revision, type, data, metadata';
 type ReadRow = [
-  position: number,
+  position: bigint,
   stream: string,
-  revision: number,
+  revision: bigint,
   type: string,
   data: string,
   metadata: string,
 ];
 /** A stream's reads know the stream: the same columns without it. */
 const STREAM_READ_COLUMNS = 'position, revision, type, data, metadata';
-type StreamReadRow = [position: number, revision: number, type: string, data: string, metadata: string];
+type StreamReadRow = [position: bigint, revision: bigint, type: string, data: string, metadata: string];
 
 /** Rows per page when verifying (the event loop gets a turn between pages). */
 const VERIFY_PAGE = 1000;
@@ -119,21 +131,27 @@ export const openSqliteEventStore = (options: SqliteEventStoreOptions): SqliteEv
   new SqliteEventStore(options);
 
 /** The embedded adapter: one SQLite file in WAL mode, group commit, in-process live subscriptions. */
-export class SqliteEventStore implements EventStore, EventImporter {
+export class SqliteEventStore implements EventStore, EventImporter, EventStoreIdentitySource {
   private readonly db: Database.Database;
   private readonly queue: GroupCommitQueue<PreparedAppend, AppendResult>;
   private readonly commitListeners = new Set<() => void>();
   private readonly closers = new Set<() => void>();
   private readonly clock: () => Date;
   private readonly pageSize: number;
+  private readonly storeId: string;
+  /** The file's position sequence; `dense` leaves positions to SQLite's rowid (max + 1). */
+  readonly positions: PositionSequence;
   private closed = false;
 
   private readonly stmt: {
     readonly head: Database.Statement<[string], { revision: number; metadata: string }>;
     readonly byCommand: Database.Statement<[string, string], EventRow>;
     readonly byEventId: Database.Statement<[string], EventRow>;
-    readonly insert: Database.Statement<[string, number, string, string, string, string, string]>;
-    readonly maxPosition: Database.Statement<[], { max: number | null }>;
+    readonly insert: Database.Statement<
+      [GlobalPosition | null, string, number, string, string, string, string, string]
+    >;
+    readonly maxPosition: Database.Statement<[], { max: bigint | null }>;
+    readonly firstHash: Database.Statement<[], { metadata: string }>;
     readonly streamExists: Database.Statement<[string], { one: number }>;
   };
   private readonly rawCache = new Map<string, Database.Statement<unknown[], unknown[]>>();
@@ -149,18 +167,28 @@ export class SqliteEventStore implements EventStore, EventImporter {
       // survives a power cut. NORMAL skips it (the OS may still hold the last commits in cache).
       this.db.pragma(`synchronous = ${(options.durability ?? 'full') === 'full' ? 'FULL' : 'NORMAL'}`);
       migrate(this.db);
+      const meta = this.identityRows(options.positions ?? 'dense');
+      this.storeId = meta.storeId;
+      this.positions = positionSequence(meta.positions);
       this.stmt = {
         head: this.db.prepare(
           'SELECT revision, metadata FROM events WHERE stream = ? ORDER BY revision DESC LIMIT 1',
         ),
-        byCommand: this.db.prepare(
-          `SELECT ${COLUMNS} FROM events WHERE stream = ? AND command_id = ? ORDER BY revision`,
-        ),
-        byEventId: this.db.prepare(`SELECT ${COLUMNS} FROM events WHERE event_id = ?`),
+        byCommand: this.db
+          .prepare<[string, string], EventRow>(
+            `SELECT ${COLUMNS} FROM events WHERE stream = ? AND command_id = ? ORDER BY revision`,
+          )
+          .safeIntegers(true),
+        byEventId: this.db
+          .prepare<[string], EventRow>(`SELECT ${COLUMNS} FROM events WHERE event_id = ?`)
+          .safeIntegers(true),
         insert: this.db.prepare(
-          'INSERT INTO events (stream, revision, event_id, command_id, type, data, metadata) VALUES (?, ?, ?, ?, ?, ?, ?)',
+          'INSERT INTO events (position, stream, revision, event_id, command_id, type, data, metadata) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
         ),
-        maxPosition: this.db.prepare('SELECT max(position) AS max FROM events'),
+        maxPosition: this.db
+          .prepare<[], { max: bigint | null }>('SELECT max(position) AS max FROM events')
+          .safeIntegers(true),
+        firstHash: this.db.prepare('SELECT metadata FROM events ORDER BY position LIMIT 1'),
         streamExists: this.db.prepare('SELECT 1 AS one FROM events WHERE stream = ? LIMIT 1'),
       };
     } catch (cause) {
@@ -210,6 +238,42 @@ export class SqliteEventStore implements EventStore, EventImporter {
     return { transactions: batches, appends: requests };
   }
 
+  /** Who this store is: the id written when the file was created, and its first event's hash. */
+  identity(): Promise<EventStoreIdentity> {
+    return this.guard(() => {
+      const first = this.stmt.firstHash.get();
+      return {
+        storeId: this.storeId,
+        firstEventHash: first === undefined ? null : (JSON.parse(first.metadata) as EventMetadata).hash,
+      };
+    });
+  }
+
+  /** The position the next event gets: SQLite's own (max + 1) for a dense file. */
+  private nextPosition(): GlobalPosition | null {
+    if (this.positions.name === 'dense') return null;
+    const max = this.stmt.maxPosition.get()?.max ?? null;
+    return max === null ? this.positions.first : this.positions.next(max);
+  }
+
+  /** Reads (writing them the first time) the store id and the file's position sequence. */
+  private identityRows(wanted: PositionSequenceName): { storeId: string; positions: PositionSequenceName } {
+    const get = this.db.prepare<[string], { value: string }>('SELECT value FROM store_meta WHERE key = ?');
+    const put = this.db.prepare('INSERT OR IGNORE INTO store_meta (key, value) VALUES (?, ?)');
+    const read = this.db.transaction(() => {
+      put.run('store_id', randomUUID());
+      // A file that already holds events without a recorded sequence was written densely.
+      const hasEvents = this.db.prepare('SELECT 1 FROM events LIMIT 1').get() !== undefined;
+      put.run('positions', hasEvents ? 'dense' : wanted);
+      const positions = get.get('positions')?.value;
+      return {
+        storeId: get.get('store_id')?.value ?? '',
+        positions: positions === 'sparse' ? ('sparse' as const) : ('dense' as const),
+      };
+    });
+    return read.immediate();
+  }
+
   /** The file this store writes. */
   get file(): string {
     return this.options.file;
@@ -219,7 +283,7 @@ export class SqliteEventStore implements EventStore, EventImporter {
   importRecorded(events: ReadonlyArray<StoredEvent>): Promise<ImportResult> {
     if (this.closed) return Promise.reject(closedError());
     try {
-      const result = importIntoSqlite(this.db, events);
+      const result = importIntoSqlite(this.db, events, () => this.nextPosition());
       if (result.imported > 0) this.notifyCommitted();
       return Promise.resolve(result);
     } catch (error) {
@@ -255,8 +319,8 @@ export class SqliteEventStore implements EventStore, EventImporter {
       }
       return rows.map((row): StoredEvent => ({
         streamName,
-        revision: row[1],
-        globalPosition: BigInt(row[0]),
+        revision: Number(row[1]),
+        globalPosition: row[0],
         type: row[2],
         data: JSON.parse(row[3]) as unknown,
         metadata: JSON.parse(row[4]) as EventMetadata,
@@ -268,19 +332,20 @@ export class SqliteEventStore implements EventStore, EventImporter {
     return this.guard(() => {
       const backwards = options.direction === 'backwards';
       const where = filterSql(options.filter);
-      const sql = backwards
-        ? `SELECT ${READ_COLUMNS} FROM events WHERE position <= ?${where.sql} ORDER BY position DESC LIMIT ?`
-        : `SELECT ${READ_COLUMNS} FROM events WHERE position >= ?${where.sql} ORDER BY position ASC LIMIT ?`;
-      const from = options.fromPosition ?? (backwards ? BigInt(Number.MAX_SAFE_INTEGER) : 0n);
+      // `after` is exclusive in both directions; absent, the read starts at the start or the end.
+      const bound = options.after === undefined ? 'TRUE' : backwards ? 'position < ?' : 'position > ?';
+      const sql = `SELECT ${READ_COLUMNS} FROM events WHERE ${bound}${where.sql} ORDER BY position ${backwards ? 'DESC' : 'ASC'} LIMIT ?`;
+      const params = options.after === undefined ? [] : [options.after];
       return this.rawStatement(sql)
-        .all(Number(from), ...where.params, limitOf(options.maxCount))
+        .all(...params, ...where.params, limitOf(options.maxCount))
         .map(readRowToEvent);
     });
   }
 
   subscribeToAll(options: SubscribeOptions = {}): Observable<StoredEvent> {
     return new Observable<StoredEvent>((subscriber) => {
-      let cursor = Number(options.afterPosition ?? 0n);
+      // Positions are never negative: -1 is "before the first event".
+      let cursor: GlobalPosition = options.afterPosition ?? -1n;
       let running = false;
       let again = false;
       let stopped = false;
@@ -303,11 +368,11 @@ export class SqliteEventStore implements EventStore, EventImporter {
       const step = (): void => {
         if (stopped || subscriber.closed) return;
         let rows: ReadRow[];
-        let head: number;
+        let head: GlobalPosition;
         try {
           // Bounded by the head read just before: positions are assigned under the write lock, so
           // everything at or below the head is visible now and nothing below it can appear later.
-          head = this.stmt.maxPosition.get()?.max ?? 0;
+          head = this.stmt.maxPosition.get()?.max ?? -1n;
           rows = page.all(cursor, head, ...where.params, this.pageSize);
         } catch (error) {
           stop();
@@ -323,7 +388,7 @@ export class SqliteEventStore implements EventStore, EventImporter {
           setImmediate(step);
           return;
         }
-        cursor = Math.max(cursor, head); // a filter may have skipped the tail: don't rescan it
+        if (head > cursor) cursor = head; // a filter may have skipped the tail: don't rescan it
         running = false;
         if (again) {
           again = false;
@@ -353,11 +418,11 @@ export class SqliteEventStore implements EventStore, EventImporter {
   }
 
   verifyStream(streamName: StreamName): Promise<VerifyResult> {
-    const verifier = new ChainVerifier({ contiguousPositions: false });
+    const verifier = new ChainVerifier();
     const page = this.rawStatement(
       `SELECT ${READ_COLUMNS} FROM events WHERE stream = ? AND revision > ? ORDER BY revision LIMIT ${VERIFY_PAGE}`,
     );
-    return this.verifyPages(verifier, (after) => page.all(streamName, after ?? -1), 2).then((result) => {
+    return this.verifyPages(verifier, (after) => page.all(streamName, after ?? -1n), 2).then((result) => {
       if (result.ok && result.checked === 0 && this.stmt.streamExists.get(streamName) === undefined)
         throw new StreamNotFoundError(streamName);
       return result;
@@ -365,17 +430,17 @@ export class SqliteEventStore implements EventStore, EventImporter {
   }
 
   verifyAll(options: VerifyOptions = {}): Promise<VerifyResult> {
-    const verifier = new ChainVerifier({ contiguousPositions: true, firstPosition: 1n });
+    const verifier = new ChainVerifier({ positions: this.positions });
     const page = this.rawStatement(
       `SELECT ${READ_COLUMNS} FROM events WHERE position > ? AND position <= ? ORDER BY position LIMIT ${VERIFY_PAGE}`,
     );
-    let head: number | undefined;
+    let head: GlobalPosition | undefined;
     return this.verifyPages(
       verifier,
       (after) => {
         // Bounded by the head when the check starts: appends made meanwhile are not part of it.
-        head ??= this.stmt.maxPosition.get()?.max ?? 0;
-        return page.all(after ?? 0, head);
+        head ??= this.stmt.maxPosition.get()?.max ?? -1n;
+        return page.all(after ?? -1n, head);
       },
       0,
       options,
@@ -389,11 +454,11 @@ export class SqliteEventStore implements EventStore, EventImporter {
    */
   private async verifyPages(
     verifier: ChainVerifier,
-    next: (after: number | undefined) => ReadonlyArray<ReadRow>,
+    next: (after: bigint | undefined) => ReadonlyArray<ReadRow>,
     key: 0 | 2,
     options: VerifyOptions = {},
   ): Promise<VerifyResult> {
-    let after: number | undefined;
+    let after: bigint | undefined;
     for (;;) {
       options.signal?.throwIfAborted();
       if (this.closed) throw closedError();
@@ -407,8 +472,8 @@ export class SqliteEventStore implements EventStore, EventImporter {
         if (
           verifier.checkText({
             streamName: row[1],
-            revision: row[2],
-            position: BigInt(row[0]),
+            revision: Number(row[2]),
+            position: row[0],
             type: row[3],
             dataText: row[4],
             metadataText: row[5],
@@ -444,7 +509,10 @@ export class SqliteEventStore implements EventStore, EventImporter {
       const rows = known.filter((row): row is EventRow => row !== undefined);
       const sameAppend =
         rows.length === known.length &&
-        rows.every((row, i) => row.stream === a.streamName && row.revision === (rows[0]?.revision ?? 0) + i);
+        rows.every(
+          (row, i) =>
+            row.stream === a.streamName && Number(row.revision) === Number(rows[0]?.revision ?? 0) + i,
+        );
       if (!sameAppend) {
         const clash = a.events.find((_, i) => known[i] !== undefined);
         throw new EventIdConflictError(a.streamName, clash?.eventId ?? '');
@@ -481,7 +549,9 @@ export class SqliteEventStore implements EventStore, EventImporter {
         metadata: unhashed,
       });
       const metadata: EventMetadata = { ...unhashed, hash };
+      const position = this.nextPosition();
       const info = this.stmt.insert.run(
+        position,
         a.streamName,
         revision,
         e.eventId,
@@ -493,7 +563,7 @@ export class SqliteEventStore implements EventStore, EventImporter {
       stored.push({
         streamName: a.streamName,
         revision,
-        globalPosition: BigInt(info.lastInsertRowid),
+        globalPosition: position ?? BigInt(info.lastInsertRowid),
         type: e.type,
         data: e.data,
         metadata,
@@ -520,7 +590,7 @@ export class SqliteEventStore implements EventStore, EventImporter {
   private rawStatement<Row extends unknown[] = ReadRow>(sql: string): Database.Statement<unknown[], Row> {
     let s = this.rawCache.get(sql);
     if (s === undefined) {
-      s = this.db.prepare<unknown[], unknown[]>(sql).raw(true);
+      s = this.db.prepare<unknown[], unknown[]>(sql).raw(true).safeIntegers(true);
       this.rawCache.set(sql, s);
     }
     return s as Database.Statement<unknown[], Row>;
@@ -575,8 +645,8 @@ const duplicateResult = (rows: ReadonlyArray<EventRow>): AppendResult => {
 
 const rowToEvent = (row: EventRow): StoredEvent => ({
   streamName: row.stream,
-  revision: row.revision,
-  globalPosition: BigInt(row.position),
+  revision: Number(row.revision),
+  globalPosition: row.position,
   type: row.type,
   data: JSON.parse(row.data) as unknown,
   metadata: JSON.parse(row.metadata) as EventMetadata,
@@ -584,8 +654,8 @@ const rowToEvent = (row: EventRow): StoredEvent => ({
 
 const readRowToEvent = (row: ReadRow): StoredEvent => ({
   streamName: row[1],
-  revision: row[2],
-  globalPosition: BigInt(row[0]),
+  revision: Number(row[2]),
+  globalPosition: row[0],
   type: row[3],
   data: JSON.parse(row[4]) as unknown,
   metadata: JSON.parse(row[5]) as EventMetadata,

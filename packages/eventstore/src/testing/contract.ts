@@ -2,13 +2,22 @@ import { randomUUID } from 'node:crypto';
 import { firstValueFrom, take, timeout, toArray } from 'rxjs';
 import { ImportRefusedError, isEventStoreError, WrongExpectedRevisionError } from '../errors';
 import { GENESIS_HASH } from '../hash-chain';
-import type { AppendContext, AppendResult, EventImporter, EventStore, NewEvent, StoredEvent } from '../port';
+import type {
+  AppendContext,
+  AppendResult,
+  EventImporter,
+  EventStore,
+  EventStoreIdentitySource,
+  GlobalPosition,
+  NewEvent,
+  StoredEvent,
+} from '../port';
 import { recordedEvents, rehashed } from './recorded';
 
 /** A store made for one test, and how to get rid of it. */
 export interface StoreUnderTest {
   /** Every adapter also imports recorded events (`EventImporter`), which the suite checks too. */
-  readonly store: EventStore & EventImporter;
+  readonly store: EventStore & EventImporter & EventStoreIdentitySource;
   /** Closes the store (the latest one `tamper` returned, if any) and removes what it created. */
   readonly dispose: () => Promise<void>;
   /**
@@ -16,7 +25,7 @@ export interface StoreUnderTest {
    * an ASCII digit, to another digit) and reopens it. Absent when stored events cannot be edited
    * from outside (a server): the tamper test is then reported as a todo, not as passed.
    */
-  readonly tamper?: (needle: string) => Promise<EventStore & EventImporter>;
+  readonly tamper?: (needle: string) => Promise<EventStore & EventImporter & EventStoreIdentitySource>;
 }
 
 /** Makes a fresh store for one test. */
@@ -33,6 +42,12 @@ export interface ContractOptions {
    * todo, so a run shows it was not exercised instead of counting it as passed.
    */
   readonly tamper?: boolean;
+  /**
+   * True when the store finds a command id anywhere in a stream (the embedded store has an index
+   * on it). False for EventStoreDB: the adapter looks where a retry lands (the end of the stream
+   * and right after the retry's expected revision) and never scans a whole stream. Default true.
+   */
+  readonly commandIdsAnywhere?: boolean;
 }
 
 /** A context for one command, with a fresh command id. */
@@ -66,10 +81,11 @@ export const eventStoreContract = (
 ): void => {
   const subscriptionEvents = options.subscriptionEvents ?? 10_000;
   const writers = options.writers ?? 20;
+  const commandIdsAnywhere = options.commandIdsAnywhere ?? true;
 
   describe(`EventStore contract: ${name}`, () => {
     let sut: StoreUnderTest;
-    let store: EventStore;
+    let store: EventStore & EventImporter & EventStoreIdentitySource;
     let p: string; // unique prefix of this test's streams and event types
 
     beforeEach(async () => {
@@ -287,7 +303,7 @@ export const eventStoreContract = (
     });
 
     describe('$all', () => {
-      it('reads all events in commit order across streams, from an inclusive position, forwards and backwards', async () => {
+      it('reads all events in commit order across streams, after an exclusive checkpoint, forwards and backwards', async () => {
         const order: Array<[string, number]> = [];
         for (let i = 0; i < 12; i++) {
           const s = `${p}${['x', 'y', 'z'][i % 3] ?? 'x'}`;
@@ -301,19 +317,65 @@ export const eventStoreContract = (
         expect(all.map((e) => [e.streamName, e.revision])).toEqual(order);
         expectIncreasing(all);
         const mid = all[5]?.globalPosition ?? 0n;
-        const fromMid = await store.readAll({
-          fromPosition: mid,
+        const afterMid = await store.readAll({
+          after: mid,
           maxCount: 3,
           filter: { streamPrefixes: [p] },
         });
-        expect(fromMid.map((e) => e.data)).toEqual([{ i: 5 }, { i: 6 }, { i: 7 }]);
+        expect(afterMid.map((e) => e.data)).toEqual([{ i: 6 }, { i: 7 }, { i: 8 }]);
         const back = await store.readAll({
           direction: 'backwards',
-          fromPosition: mid,
+          after: mid,
           maxCount: 2,
           filter: { streamPrefixes: [p] },
         });
-        expect(back.map((e) => e.data)).toEqual([{ i: 5 }, { i: 4 }]);
+        expect(back.map((e) => e.data)).toEqual([{ i: 4 }, { i: 3 }]);
+        const last = await store.readAll({
+          direction: 'backwards',
+          maxCount: 1,
+          filter: { streamPrefixes: [p] },
+        });
+        expect(last.map((e) => e.data)).toEqual([{ i: 11 }]);
+      });
+
+      it('pages through $all by the last position seen (exclusive), every event once, whatever the positions', async () => {
+        for (let i = 0; i < 23; i++)
+          await store.append(`${p}${i % 4}`, [{ type: 'Noted', data: { i } }], {
+            expectedRevision: 'any',
+            context: testContext(),
+          });
+        const seen: unknown[] = [];
+        let after: GlobalPosition | undefined;
+        for (let pages = 0; pages < 100; pages++) {
+          const page = await store.readAll({
+            ...(after === undefined ? {} : { after }),
+            maxCount: 5,
+            filter: { streamPrefixes: [p] },
+          });
+          seen.push(...page.map((e) => (e.data as { i: number }).i));
+          const last = page[page.length - 1];
+          if (last === undefined) break;
+          after = last.globalPosition;
+        }
+        expect(seen).toEqual(Array.from({ length: 23 }, (_, i) => i));
+        expect(
+          await store.readAll({ ...(after === undefined ? {} : { after }), filter: { streamPrefixes: [p] } }),
+        ).toEqual([]);
+        const backwards: unknown[] = [];
+        let before: GlobalPosition | undefined;
+        for (let pages = 0; pages < 100; pages++) {
+          const page = await store.readAll({
+            direction: 'backwards',
+            ...(before === undefined ? {} : { after: before }),
+            maxCount: 7,
+            filter: { streamPrefixes: [p] },
+          });
+          backwards.push(...page.map((e) => (e.data as { i: number }).i));
+          const last = page[page.length - 1];
+          if (last === undefined) break;
+          before = last.globalPosition;
+        }
+        expect(backwards).toEqual(Array.from({ length: 23 }, (_, i) => 22 - i));
       });
 
       it('filters by event type and by stream prefix, alone and together', async () => {
@@ -450,8 +512,10 @@ export const eventStoreContract = (
         expect(await sut.store.importRecorded(more)).toEqual({ imported: 2, skipped: 0 });
         const next = await store.append(s, events(1), { expectedRevision: 3, context: testContext() });
         expect(next.events[0]?.metadata.prevHash).toBe(more[1]?.metadata.hash);
+        // A retry carries the expectation of its first attempt (revision 1, before the import);
+        // a store that finds command ids anywhere in a stream also finds it with a current one.
         const retried = await store.append(s, events(1), {
-          expectedRevision: 4,
+          expectedRevision: commandIdsAnywhere ? 4 : head.revision,
           context: testContext({ commandId: more[0]?.metadata.commandId ?? '' }),
         });
         expect(retried.duplicate).toBe(true);
@@ -550,6 +614,19 @@ export const eventStoreContract = (
           reason: 'event-id-conflict',
         });
         expect(await store.readStream(`${p}a`)).toHaveLength(5);
+      });
+    });
+
+    describe('identity', () => {
+      it('has a store id that does not change, and the hash of its first event once it has one', async () => {
+        const before = await store.identity();
+        expect(before.storeId).toMatch(/\S/);
+        await store.append(`${p}a`, events(2), { expectedRevision: 'no-stream', context: testContext() });
+        const after = await store.identity();
+        expect(after.storeId).toBe(before.storeId);
+        const [first] = await store.readAll({ maxCount: 1 });
+        expect(after.firstEventHash).toBe(first?.metadata.hash);
+        expect(await store.identity()).toEqual(after);
       });
     });
 

@@ -6,7 +6,16 @@ import {
   type SqliteEventStore,
   type SqliteEventStoreOptions,
 } from '../sqlite/sqlite-event-store';
+import type { PositionSequenceName } from '../position-sequence';
 import type { StoreUnderTest } from './contract';
+
+/**
+ * The position sequence test stores use unless a test says otherwise: `EVENTSTORE_TEST_POSITIONS`
+ * (`dense` or `sparse`). The jest projects named "… · sparse positions" set it to `sparse`, so the
+ * same tests also run with positions beyond 2^53 and irregular gaps (issue #12 item 5).
+ */
+export const testPositions = (): PositionSequenceName =>
+  process.env.EVENTSTORE_TEST_POSITIONS === 'sparse' ? 'sparse' : 'dense';
 
 /** A fresh directory under the OS temp dir; remove it with `rmSync(dir, { recursive: true })`. */
 export const makeTempDir = (label = 'eventstore'): string => mkdtempSync(join(tmpdir(), `${label}-`));
@@ -20,7 +29,8 @@ export const temporarySqliteStore = async (
 ): Promise<StoreUnderTest & { readonly file: string }> => {
   const dir = makeTempDir();
   const file = join(dir, 'events.sqlite');
-  let store: SqliteEventStore = openSqliteEventStore({ ...options, file });
+  const opened = { positions: testPositions(), ...options, file };
+  let store: SqliteEventStore = openSqliteEventStore(opened);
   return {
     file,
     get store() {
@@ -35,7 +45,7 @@ export const temporarySqliteStore = async (
       // every stored byte is in `file` now.
       await store.close();
       flipLastDigit(file, needle);
-      store = openSqliteEventStore({ ...options, file });
+      store = openSqliteEventStore(opened);
       return store;
     },
   };

@@ -7,7 +7,7 @@ import type { EventStoreIdentity, EventStoreIdentitySource, ReadModelStore } fro
  * million, starting beyond 2^60: what a real EventStoreDB commit position looks like, never
  * consecutive), an identity (issue #12 item 7, the agreed `EventStoreIdentitySource`), and switches
  * to make it fail. It is a test tool, not an adapter: it implements only what the runner reads.
- * Reads honour both the port's inclusive `fromPosition` and the agreed exclusive `after`.
+ * Reads honour the port's exclusive `after` checkpoint.
  */
 export class FakeEventStore implements Pick<EventStore, 'readAll' | 'subscribeToAll'>, EventStoreIdentitySource {
   private readonly events: StoredEvent[] = [];
@@ -40,7 +40,7 @@ export class FakeEventStore implements Pick<EventStore, 'readAll' | 'subscribeTo
     return Promise.resolve({ storeId: this.storeId, firstEventHash: this.events[0]?.metadata.hash ?? null });
   }
 
-  readAll(options: ReadAllOptions & { readonly after?: bigint } = {}): Promise<ReadonlyArray<StoredEvent>> {
+  readAll(options: ReadAllOptions = {}): Promise<ReadonlyArray<StoredEvent>> {
     this.reads += 1;
     if (this.down) return Promise.reject(new Error('event store unreachable (test outage)'));
     const max = options.maxCount ?? Number.MAX_SAFE_INTEGER;
@@ -48,11 +48,8 @@ export class FakeEventStore implements Pick<EventStore, 'readAll' | 'subscribeTo
       const before = options.after;
       return Promise.resolve(this.events.filter((e) => before === undefined || e.globalPosition < before).reverse().slice(0, max));
     }
-    const from = options.fromPosition;
     const after = options.after;
-    return Promise.resolve(
-      this.events.filter((e) => (from === undefined || e.globalPosition >= from) && (after === undefined || e.globalPosition > after)).slice(0, max),
-    );
+    return Promise.resolve(this.events.filter((e) => after === undefined || e.globalPosition > after).slice(0, max));
   }
 
   subscribeToAll(options: SubscribeOptions = {}): Observable<StoredEvent> {

@@ -81,6 +81,9 @@ describe('issue #13 item 3 · input that cannot hurt: refused at the door, clear
       .send('{}');
     expect(unsupported.status).toBe(415);
     expect(unsupported.body.code).toBe('UNSUPPORTED_CONTENT_ENCODING');
+    // Refused at the door, still with the security headers every answer carries.
+    expect(unsupported.headers['x-content-type-options']).toBe('nosniff');
+    expect(unsupported.headers['cache-control']).toBe('no-store');
     const broken = await request(t.http)
       .post('/projects')
       .set({ 'content-type': 'application/json', 'content-encoding': 'gzip' })

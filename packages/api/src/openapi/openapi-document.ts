@@ -19,18 +19,17 @@ const errorResponse = (description: string, headers: Record<string, unknown> = r
   headers,
   content: { 'application/json': { schema: errorRef } },
 });
-
 /** The error answers every route may give, by status (what each means on that route follows). */
 const ERRORS = {
   400: 'input refused before the domain: every failing path (`errors`); also INVALID_JSON, JSON_TOO_DEEP, INVALID_CONTENT_ENCODING',
   401: 'no or bad credentials (UNAUTHENTICATED)',
-  403: 'role not allowed (ROLE_NOT_ALLOWED), or outside the caller’s unit (OUTSIDE_UNIT)',
+  403: 'role not allowed (ROLE_NOT_ALLOWED), or outside the caller’s unit (OUTSIDE_UNIT: an investment officer acts on and reads only their own unit)',
   404: 'not found (PROJECT_NOT_FOUND, NOT_FOUND)',
-  409: 'conflict with what is on record: concurrent write (WRONG_EXPECTED_REVISION, `currentRevision`), a fact already recorded, a period already published',
+  409: 'conflict with what is on record: concurrent write (WRONG_EXPECTED_REVISION, `currentRevision`), a fact already recorded, a period already published; IDEMPOTENCY_KEY_IN_FLIGHT: the first request with this Idempotency-Key is still being processed',
   413: `request body over ${INPUT_LIMITS.maxBodyBytes} bytes, compressed or not (PAYLOAD_TOO_LARGE)`,
   415: 'body not application/json in UTF-8 (UNSUPPORTED_MEDIA_TYPE), or a Content-Encoding other than identity, gzip, deflate, br (UNSUPPORTED_CONTENT_ENCODING)',
-  422: 'a business rule refused the command (`code`, `rule`, `params`); `DATE_IN_FUTURE` when a fact is dated after the server’s today in Asia/Shanghai (`params.field`, `date`, `today`)',
-  429: 'too many requests (RATE_LIMITED); retry after `Retry-After` seconds',
+  422: 'a business rule refused the command (`code`, `rule`, `params`); `DATE_IN_FUTURE` when a fact is dated after the server’s today in Asia/Shanghai (`params.field`, `date`, `today`); IDEMPOTENCY_KEY_REUSED: the Idempotency-Key was used with another body',
+  429: 'RATE_LIMITED: too many commands from this caller (WRITE_RATE_LIMIT_PER_MINUTE), requests from this address (RATE_LIMIT_PER_MINUTE) or failed authentications from it (AUTH_FAILURE_LIMIT_PER_MINUTE); retry after `Retry-After` seconds',
   500: 'a bug: logged with the request id (INTERNAL_ERROR)',
   503: 'the event store is unavailable (STORE_UNAVAILABLE), the service is shutting down (SHUTTING_DOWN), or the read models are behind a requested position (READ_MODEL_BEHIND); retry shortly',
 } as const;
@@ -321,7 +320,7 @@ export const openApiDocument = (): OpenAPIObject => {
             example: 'lead-2025-001',
           },
           description:
-            'the command id: a retry with the same key returns the first answer and appends nothing',
+            'makes a retry safe (IETF httpapi draft "The Idempotency-Key HTTP Header Field"): scoped to the caller and the route, kept with the body’s fingerprint for 24 h (IDEMPOTENCY_KEY_TTL_HOURS); a retry with the same body returns the first answer (`duplicate: true`) and appends nothing; another body answers 422 IDEMPOTENCY_KEY_REUSED; a retry while the first is in flight answers 409 IDEMPOTENCY_KEY_IN_FLIGHT',
         },
         {
           name: 'If-Match',

@@ -79,7 +79,10 @@ const trustProxyValue = (text: string): boolean | number | string =>
 /** Opens the event store chosen by configuration: EventStoreDB when a connection string is set, else SQLite in DATA_DIR. */
 export const openEventStore = (config: ApiConfig): EventStore => {
   if (config.eventStoreConnectionString !== undefined)
-    return openEsdbEventStore({ connectionString: config.eventStoreConnectionString });
+    return openEsdbEventStore({
+      connectionString: config.eventStoreConnectionString,
+      ...(config.eventStoreMaxAppendSize !== undefined ? { maxAppendSize: config.eventStoreMaxAppendSize } : {}),
+    });
   mkdirSync(config.dataDir, { recursive: true });
   return openSqliteEventStore({ file: path.join(config.dataDir, 'events.sqlite') });
 };

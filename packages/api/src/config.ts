@@ -24,6 +24,11 @@ export interface ApiConfig {
   readonly dataDir: string;
   /** `esdb://…`: use EventStoreDB instead of the embedded store. */
   readonly eventStoreConnectionString?: string;
+  /**
+   * The EventStoreDB server's `MaxAppendSize` in bytes (EVENTSTORE_MAX_APPEND_SIZE): appends and
+   * imports larger than this are refused before they are sent. Default: the adapter's 1 MiB.
+   */
+  readonly eventStoreMaxAppendSize?: number;
   /** `mongodb://…`: read models in MongoDB (used once @zhaoshang/projections ships its Mongo store). */
   readonly mongodbUrl?: string;
   /**
@@ -145,6 +150,12 @@ export const tokenSigningOf = (
   return { secret, issuer: env.JWT_ISSUER ?? 'zhaoshang' };
 };
 
+const positive = (value: string, name: string): number => {
+  const n = int(value, 0, name);
+  if (n === 0) throw new Error(`${name} must be a positive integer, got ${JSON.stringify(value)}`);
+  return n;
+};
+
 const int = (value: string | undefined, fallback: number, name: string): number => {
   if (value === undefined || value === '') return fallback;
   const n = Number(value);
@@ -224,6 +235,9 @@ export const loadConfig = (env: NodeJS.ProcessEnv = process.env): ApiConfig => {
     dataDir,
     ...(env.EVENTSTORE_CONNECTION_STRING
       ? { eventStoreConnectionString: env.EVENTSTORE_CONNECTION_STRING }
+      : {}),
+    ...(env.EVENTSTORE_MAX_APPEND_SIZE
+      ? { eventStoreMaxAppendSize: positive(env.EVENTSTORE_MAX_APPEND_SIZE, 'EVENTSTORE_MAX_APPEND_SIZE') }
       : {}),
     ...(env.MONGODB_URL ? { mongodbUrl: env.MONGODB_URL } : {}),
     projections: projectionsMode(env.PROJECTIONS),

@@ -40,6 +40,14 @@ describe('configuration', () => {
     expect(() => parseApiKeys('a:b:c:d:e')).toThrow(/API_KEYS entry/);
   });
 
+  it("EVENTSTORE_MAX_APPEND_SIZE is the EventStoreDB server's MaxAppendSize in bytes (issue #12: appends sized in bytes)", () => {
+    const dev = { EVENTSTORE_CONNECTION_STRING: 'esdb://localhost:2113?tls=false' };
+    expect(loadConfig(dev).eventStoreMaxAppendSize).toBeUndefined();
+    expect(loadConfig({ ...dev, EVENTSTORE_MAX_APPEND_SIZE: '524288' }).eventStoreMaxAppendSize).toBe(524_288);
+    expect(() => loadConfig({ ...dev, EVENTSTORE_MAX_APPEND_SIZE: '0' })).toThrow(/EVENTSTORE_MAX_APPEND_SIZE/);
+    expect(() => loadConfig({ ...dev, EVENTSTORE_MAX_APPEND_SIZE: '1MiB' })).toThrow(/EVENTSTORE_MAX_APPEND_SIZE/);
+  });
+
   it('keeps the embedded store in .data/ unless DATA_DIR says otherwise', () => {
     expect(loadConfig({}).dataDir.endsWith('.data')).toBe(true);
     expect(loadConfig({ DATA_DIR: '/tmp/zs' }).dataDir).toBe('/tmp/zs');

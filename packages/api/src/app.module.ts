@@ -31,6 +31,7 @@ import { ReadScope } from './http/read-scope';
 import { RequestDispatcher } from './http/request-dispatcher';
 import { SlidingWindowThrottlerStorage } from './http/throttler-storage';
 import { routeTable } from './http/route-table';
+import { UnitsController } from './http/units.controller';
 import { leaderQueryHandlers } from './leaders/queries/leader-queries';
 import { OpenApiController } from './openapi/openapi.controller';
 import { projectQueryHandlers } from './projects/queries/project-queries';
@@ -108,7 +109,7 @@ export class AppModule {
           },
         }),
       ],
-      controllers: [HealthController, OpenApiController, DashboardController, ...controllers],
+      controllers: [HealthController, OpenApiController, DashboardController, UnitsController, ...controllers],
       providers: [
         { provide: API_CONFIG, useValue: config },
         { provide: EVENT_STORE, useValue: deps.store },

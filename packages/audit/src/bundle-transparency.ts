@@ -49,6 +49,39 @@ export interface BundleTransparency {
 
 const b64 = (h: Hash32): string => Buffer.from(h).toString('base64');
 
+/** The stream where the API records the checkpoints it signs and the witnesses' cosignatures. */
+export const CHECKPOINT_STREAM = 'transparency-checkpoints';
+
+/**
+ * Collects, from the events of `$all` as an export streams them, the checkpoints the log recorded
+ * (`CheckpointSigned`, data `{ note, … }`) and the cosignature lines stored for them
+ * (`CheckpointCosigned`, data `{ treeSize, rootHash, line }`): each checkpoint's note with its
+ * cosignature lines added, as `GET /transparency/checkpoints/{treeSize}` serves it.
+ */
+export class RecordedCheckpoints {
+  private readonly notes = new Map<string, string>();
+  private readonly lines = new Map<string, Set<string>>();
+
+  observe(streamName: string, type: string, data: unknown): void {
+    if (streamName !== CHECKPOINT_STREAM || data === null || typeof data !== 'object') return;
+    const d = data as { note?: unknown; treeSize?: unknown; rootHash?: unknown; line?: unknown };
+    const key = `${String(d.treeSize)} ${String(d.rootHash)}`;
+    if (type === 'CheckpointSigned' && typeof d.note === 'string') this.notes.set(key, d.note);
+    if (type === 'CheckpointCosigned' && typeof d.line === 'string') {
+      const set = this.lines.get(key) ?? new Set<string>();
+      set.add(d.line.endsWith('\n') ? d.line : `${d.line}\n`);
+      this.lines.set(key, set);
+    }
+  }
+
+  /** The recorded checkpoints, cosignature lines added (those already in the note skipped). */
+  checkpoints(): string[] {
+    return [...this.notes.entries()].map(
+      ([key, note]) => note + [...(this.lines.get(key) ?? [])].filter((l) => !note.includes(l)).join(''),
+    );
+  }
+}
+
 /**
  * The transparency part for a bundle of `leaves` (leaf i is the i-th event of `$all`): the earlier
  * checkpoints given (signed notes, kept as they are, cosignatures included) and, when `logKey` is

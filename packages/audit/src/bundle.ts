@@ -11,11 +11,17 @@ import {
 } from 'node:fs';
 import { join } from 'node:path';
 import { projectStream, type ProjectId } from '@zhaoshang/domain';
-import { transparencyOf, type BundleTransparency } from './bundle-transparency';
+import {
+  CHECKPOINT_STREAM,
+  RecordedCheckpoints,
+  transparencyOf,
+  type BundleTransparency,
+} from './bundle-transparency';
 import { eventLeafHash, type Hash32, type SignerKey } from './transparency';
 import {
   eventHash,
   GENESIS_HASH,
+  isEventStoreError,
   parsePosition,
   positionToString,
   type HashedContent,
@@ -191,19 +197,31 @@ export const writeBundle = async (
 
 /** Checkpoints to put in a whole-store bundle (see bundle-transparency.ts). */
 export interface BundleCheckpointOptions {
-  /** The log's origin line. */
-  readonly origin: string;
+  /** The log's origin line (default: that of the checkpoints recorded in the store). */
+  readonly origin?: string;
   /** The log's signing key: a checkpoint at the bundle's head is signed with it. */
   readonly logKey?: SignerKey;
   /** Earlier checkpoints (signed notes, cosignatures included), as the log served them. */
   readonly earlier?: ReadonlyArray<string>;
 }
 
+/** Whether the store holds checkpoints recorded by the API (its `transparency-checkpoints` stream). */
+const hasRecordedCheckpoints = async (store: EventStore): Promise<boolean> => {
+  try {
+    return (await store.readStream(CHECKPOINT_STREAM, { maxCount: 1 })).length > 0;
+  } catch (e) {
+    if (isEventStoreError(e) && e.code === 'STREAM_NOT_FOUND') return false;
+    throw e;
+  }
+};
+
 /**
  * Writes an audit bundle to a directory: every stored event (or one project's) in global order to
- * events.jsonl, a page at a time, then manifest.json describing it. Returns the manifest. With
- * `checkpoints` (whole-store bundles only: the tree is over `$all`), the manifest also holds the
- * log's signed checkpoints and the consistency proofs between them.
+ * events.jsonl, a page at a time, then manifest.json describing it. Returns the manifest. A
+ * whole-store bundle also holds, in the manifest's `transparency`, the checkpoints the API recorded
+ * in the store (with the witnesses' cosignatures it stored), any given in `checkpoints.earlier`, a
+ * checkpoint at the bundle's head when `checkpoints.logKey` is given, and the consistency proofs
+ * between them (the tree is over `$all`, so a project bundle carries none).
  */
 export const exportBundle = async (
   store: EventStore,
@@ -213,10 +231,13 @@ export const exportBundle = async (
 ): Promise<BundleManifest> => {
   if (checkpoints !== undefined && options.projectId !== undefined)
     throw new TypeError('checkpoints cover $all: only a whole-store bundle carries them');
+  const anchored =
+    options.projectId === undefined && (checkpoints !== undefined || (await hasRecordedCheckpoints(store)));
   mkdirSync(dir, { recursive: true });
   const fd = openSync(join(dir, EVENTS_FILE), 'w');
   let manifest: BundleManifest;
   const leaves: Hash32[] = [];
+  const recorded = new RecordedCheckpoints();
   try {
     manifest = await writeBundle(
       store,
@@ -225,13 +246,29 @@ export const exportBundle = async (
         writeSync(fd, text, null, 'utf8');
       },
       BUNDLE_PAGE_SIZE,
-      checkpoints === undefined ? undefined : (e) => leaves.push(eventLeafHash(e.metadata.hash)),
+      anchored
+        ? (e) => {
+            leaves.push(eventLeafHash(e.metadata.hash));
+            recorded.observe(e.streamName, e.type, e.data);
+          }
+        : undefined,
     );
   } finally {
     closeSync(fd);
   }
-  if (checkpoints !== undefined)
-    manifest = { ...manifest, transparency: transparencyOf(leaves, checkpoints) };
+  if (anchored) {
+    const earlier = [...new Set([...recorded.checkpoints(), ...(checkpoints?.earlier ?? [])])];
+    const origin = checkpoints?.origin ?? earlier[0]?.slice(0, earlier[0].indexOf('\n'));
+    if (origin === undefined) throw new TypeError("checkpoints: give the log's origin");
+    manifest = {
+      ...manifest,
+      transparency: transparencyOf(leaves, {
+        origin,
+        earlier,
+        ...(checkpoints?.logKey === undefined ? {} : { logKey: checkpoints.logKey }),
+      }),
+    };
+  }
   writeFileSync(join(dir, MANIFEST_FILE), `${JSON.stringify(manifest, null, 2)}\n`, 'utf8');
   return manifest;
 };

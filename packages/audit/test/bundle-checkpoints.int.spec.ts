@@ -217,4 +217,48 @@ describe('audit bundle · signed checkpoints, witnesses, offline verification (i
       },
     });
   });
+
+  it('issue 15 · 5: a whole-store bundle carries the checkpoints the API recorded in the store, with the witness’s stored cosignature lines, and they verify offline', async () => {
+    const t = await temporarySqliteStore();
+    const out = makeTempDir('audit-recorded');
+    try {
+      await appendFixtureProject(t.store);
+      const signed = await exportBundle(t.store, {}, join(out, 'signed'), { origin: ORIGIN, logKey: log });
+      const note = signed.transparency?.checkpoints[0] ?? '';
+      const checkpoint = transparency.parseCheckpoint(note);
+      if (typeof checkpoint === 'string') throw new Error(checkpoint);
+      const rootHash = Buffer.from(checkpoint.root).toString('base64');
+      const at = { expectedRevision: 'any' as const, context: context(9) };
+      await t.store.append(
+        'transparency-checkpoints',
+        [{ type: 'CheckpointSigned', data: { origin: ORIGIN, treeSize: signed.count, rootHash, note } }],
+        at,
+      );
+      const line = transparency
+        .formatNote({ text: '', signatures: [transparency.cosign(witness, checkpoint, 1_717_545_600n)] })
+        .slice(1);
+      await t.store.append(
+        'transparency-checkpoints',
+        [{ type: 'CheckpointCosigned', data: { origin: ORIGIN, treeSize: signed.count, rootHash, line } }],
+        {
+          ...at,
+          context: context(10),
+        },
+      );
+      const m = await exportBundle(t.store, {}, join(out, 'plain'));
+      expect(m.count).toBe(signed.count + 2);
+      expect(m.transparency?.checkpoints).toEqual([note + line]);
+      expect(verifyBundleTransparency(join(out, 'plain'), keys)).toEqual({
+        ok: true,
+        checkpoints: 1,
+        cosigned: [{ witness: 'shenji.example/witness', size: String(signed.count) }],
+        extends: 0,
+      });
+      const project = await exportBundle(t.store, { projectId }, join(out, 'project'));
+      expect(project.transparency).toBeUndefined();
+    } finally {
+      await t.dispose();
+      rmSync(out, { recursive: true, force: true });
+    }
+  }, 60_000);
 });

@@ -28,7 +28,7 @@ export const readLines = (dir: string): BundleLine[] =>
 export const forge = (
   from: string,
   to: string,
-  checkpoints: BundleCheckpointOptions,
+  checkpoints: BundleCheckpointOptions & { readonly origin: string },
   edit: (lines: BundleLine[]) => BundleLine[],
 ): void => {
   const heads = new Map<string, { revision: number; hash: string }>();

@@ -53,7 +53,8 @@ const USAGE = `用法 usage: zhaoshang-audit <command> [options]
   diff <projectId> --from D|N --to D|N --events <file>     状态差异 differences between two points
   verify [--stream <name>] --events <file>                 哈希链校验 verify hash chains
   export-bundle <dir> [--project <id>] --events <file>     导出审计包 export an audit bundle
-      [--origin <log origin> --log-key-file <file>] [--checkpoint <file>]...   附签名检查点 with signed checkpoints (whole store)
+      [--log-key-file <file> [--origin <log origin>]] [--checkpoint <file>]...   附签名检查点 with signed checkpoints
+                                                           (whole store; checkpoints the API recorded in the store are always included)
   verify-bundle <dir|file.jsonl> [--key <vkey|file>]... [--against <bundle|checkpoint file>]...
                                                            离线校验审计包（及检查点）verify a bundle (and its checkpoints) offline
   keygen --name <log origin> --out <file>                  生成日志签名密钥 make the log's Ed25519 key
@@ -196,11 +197,14 @@ const checkpointOptions = (values: Values): BundleCheckpointOptions | undefined 
   });
   const logKeyFile = values['log-key-file'];
   if (logKeyFile === undefined && earlier.length === 0) return undefined;
-  const origin = values.origin;
-  if (origin === undefined)
-    throw new UsageError('export-bundle: --origin <log origin> goes with checkpoints');
   const logKey = logKeyFile === undefined ? undefined : signerKeyFile(logKeyFile, '--log-key-file');
-  return logKey === undefined ? { origin, earlier } : { origin, logKey, earlier };
+  // The origin: as given, else the log key's name (C2SP: they should match), else the checkpoints'.
+  const origin = values.origin ?? logKey?.name;
+  return {
+    ...(origin === undefined ? {} : { origin }),
+    ...(logKey === undefined ? {} : { logKey }),
+    earlier,
+  };
 };
 
 const printTransparency = (io: CliIo, report: TransparencyReport): number => {

@@ -1,0 +1,14 @@
+export {
+  isTreeHashAlgorithm,
+  leafDataOfEventHash,
+  splitPoint,
+  TREE_HASH_ALGORITHMS,
+  TREE_HASH_SIZE,
+  treeHasher,
+} from './hashing';
+export type { TreeHashAlgorithm, TreeHasher } from './hashing';
+export { consistencyProof, inclusionProof, rootAt, subtreeHash } from './proofs';
+export type { StoredNodes } from './proofs';
+export { MemoryNodeStorage, MerkleTree } from './tree';
+export type { NewNode, NodeStorage } from './tree';
+export { rootFromInclusionProof, verifyConsistency, verifyInclusion } from './verify';

@@ -12,3 +12,7 @@ export type { StoredNodes } from './proofs';
 export { MemoryNodeStorage, MerkleTree } from './tree';
 export type { NewNode, NodeStorage } from './tree';
 export { rootFromInclusionProof, verifyConsistency, verifyInclusion } from './verify';
+export { checkHistoryAgainst, TransparencyLog } from './log';
+export type { EventRef, HistoryCheck } from './log';
+export { MemoryTransparencyStorage, SqliteTransparencyStorage } from './storage';
+export type { LeafRecord, TransparencyStorage } from './storage';

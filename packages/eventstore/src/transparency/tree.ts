@@ -84,9 +84,18 @@ export class MerkleTree {
     return this.appendLeafHashes(leafData.map((data) => this.hasher.leaf(data)));
   }
 
-  /** Appends leaves by their leaf hashes; returns the new size. */
-  appendLeafHashes(leafHashes: ReadonlyArray<Buffer>): number {
+  /**
+   * Appends leaves by their leaf hashes; returns the new size. `write` stores the new nodes (by
+   * default the storage's `commit`; a log commits its leaf records in the same transaction). The
+   * in-memory right edge changes only once the write succeeded.
+   */
+  appendLeafHashes(
+    leafHashes: ReadonlyArray<Buffer>,
+    write: (nodes: ReadonlyArray<NewNode>, size: number) => void = (nodes, size) =>
+      this.storage.commit(nodes, size),
+  ): number {
     const nodes: NewNode[] = [];
+    const frontier = [...this.frontier];
     let size = this.storage.size;
     for (const leafHash of leafHashes) {
       let level = 0;
@@ -94,18 +103,20 @@ export class MerkleTree {
       let current = leafHash;
       nodes.push({ level, index, hash: current });
       while (index % 2 === 1) {
-        const left = this.frontier[level];
+        const left = frontier[level];
         if (left === undefined) throw new Error(`tree frontier lost at level ${level}`);
-        this.frontier[level] = undefined;
+        frontier[level] = undefined;
         current = this.hasher.node(left, current);
         level += 1;
         index = (index - 1) / 2;
         nodes.push({ level, index, hash: current });
       }
-      this.frontier[level] = current;
+      frontier[level] = current;
       size += 1;
     }
-    this.storage.commit(nodes, size);
+    write(nodes, size);
+    frontier.forEach((node, level) => (this.frontier[level] = node));
+    this.frontier.length = frontier.length;
     return size;
   }
 

@@ -16,3 +16,15 @@ export { checkHistoryAgainst, TransparencyLog } from './log';
 export type { EventRef, HistoryCheck } from './log';
 export { MemoryTransparencyStorage, SqliteTransparencyStorage } from './storage';
 export type { LeafRecord, TransparencyStorage } from './storage';
+export {
+  checkpointText,
+  generateNoteKey,
+  openNote,
+  parseCheckpointText,
+  parseNote,
+  parseSignerKey,
+  parseVerifierKey,
+  signNote,
+} from './note';
+export type { Checkpoint, NoteSignatureAlgorithm, NoteSigner, NoteVerifier, ParsedNote } from './note';
+export { generateSm2PrivateKey, SM2_DEFAULT_ID, sm2PublicKeyOf, sm2Sign, sm2Verify } from './sm2';

@@ -13,6 +13,8 @@ import type { EventStore } from '@zhaoshang/eventstore';
 import { randomUUID } from 'node:crypto';
 import { LoggerModule } from 'nestjs-pino';
 import { auditQueryHandlers } from './audit/queries/audit-queries';
+import { TransparencyController } from './audit/transparency.controller';
+import { TransparencyService } from './audit/transparency.service';
 import { AuthGuard } from './auth/auth.guard';
 import { Authenticator } from './auth/authenticator';
 import { bulletinQueryHandlers } from './bulletins/queries/bulletin-queries';
@@ -102,7 +104,13 @@ export class AppModule {
           },
         }),
       ],
-      controllers: [HealthController, OpenApiController, DashboardController, ...controllers],
+      controllers: [
+        HealthController,
+        OpenApiController,
+        DashboardController,
+        TransparencyController,
+        ...controllers,
+      ],
       providers: [
         { provide: API_CONFIG, useValue: config },
         { provide: EVENT_STORE, useValue: deps.store },
@@ -118,6 +126,7 @@ export class AppModule {
         CommandGateway,
         RequestDispatcher,
         DeadlineWatcher,
+        TransparencyService,
         AdapterLifecycle,
         ...commandHandlers,
         ...projectQueryHandlers,

@@ -1,4 +1,5 @@
 import * as path from 'node:path';
+import { parseSignerKey } from '@zhaoshang/eventstore';
 
 /** A caller with an API key (another system: the statistics bureau, a service hall, the watcher). */
 export interface ApiKeyEntry {
@@ -42,6 +43,20 @@ export interface ApiConfig {
   readonly logLevel: string;
   /** Pins "today" (YYYY-MM-DD, Asia/Shanghai) for tests and demos; default: the real clock. */
   readonly today?: string;
+  /** The transparency log: Merkle tree over all events and its signed checkpoints (docs/auditing.md). */
+  readonly transparency: TransparencyConfig;
+}
+
+/** Settings of the transparency log (issue #15). */
+export interface TransparencyConfig {
+  /** The log's origin, the first line of every checkpoint (`TRANSPARENCY_ORIGIN`). */
+  readonly origin: string;
+  /** The signer key, `PRIVATE+KEY+<name>+<id>+<base64>` (`TRANSPARENCY_SIGNING_KEY`); default: the insecure development key. */
+  readonly signingKey: string;
+  /** `sha256` (default) or `sm3` (`TRANSPARENCY_TREE_HASH`). */
+  readonly treeHash: 'sha256' | 'sm3';
+  /** Period of the scheduled checkpoint (`TRANSPARENCY_CHECKPOINT_INTERVAL_MS`, default one hour; 0: only on demand). */
+  readonly checkpointIntervalMs: number;
 }
 
 /** Development-only defaults: `npm start` works on a fresh clone; production must set its own. */
@@ -51,6 +66,39 @@ export const DEV_API_KEYS =
   'dev-dashboard-key:dashboard:auditor:region';
 /** The read-only key (auditor: reads everything, issues nothing) the dashboard is pre-filled with in development. */
 export const DEV_DASHBOARD_KEY = 'dev-dashboard-key';
+
+/**
+ * INSECURE development signing key of the transparency log: its private half is in this public
+ * repository, so a checkpoint it signs proves nothing. Anyone can forge one. A start with
+ * NODE_ENV=production refuses it (and a missing key); generate your own with
+ * `zhaoshang-audit transparency-keygen <name>`.
+ */
+export const DEV_TRANSPARENCY_SIGNING_KEY =
+  'PRIVATE+KEY+zhaoshang.dev/INSECURE-development-log+09df7e8f+AbPzOb3wTveJTknjfSpILlZCjLOErs0kMDZZhDt1ZYO1';
+export const DEV_TRANSPARENCY_VERIFIER_KEY =
+  'zhaoshang.dev/INSECURE-development-log+09df7e8f+AdgyHahdnvy2NFlsFzLRpe7sI9U8C7RVWLfYrTKEgZKK';
+
+const transparencyConfig = (env: NodeJS.ProcessEnv): TransparencyConfig => {
+  const signingKey = env.TRANSPARENCY_SIGNING_KEY || DEV_TRANSPARENCY_SIGNING_KEY;
+  if (env.NODE_ENV === 'production' && signingKey === DEV_TRANSPARENCY_SIGNING_KEY)
+    throw new Error(
+      'TRANSPARENCY_SIGNING_KEY must be set in production (the development key is public): generate one with zhaoshang-audit transparency-keygen',
+    );
+  const treeHash = env.TRANSPARENCY_TREE_HASH || 'sha256';
+  if (treeHash !== 'sha256' && treeHash !== 'sm3')
+    throw new Error(`TRANSPARENCY_TREE_HASH must be sha256 or sm3, got ${JSON.stringify(treeHash)}`);
+  return {
+    // The key name should match the origin (C2SP tlog-checkpoint); parsing also refuses a malformed key at start.
+    origin: env.TRANSPARENCY_ORIGIN || parseSignerKey(signingKey).name,
+    signingKey,
+    treeHash,
+    checkpointIntervalMs: int(
+      env.TRANSPARENCY_CHECKPOINT_INTERVAL_MS,
+      60 * 60 * 1000,
+      'TRANSPARENCY_CHECKPOINT_INTERVAL_MS',
+    ),
+  };
+};
 
 /**
  * Comma-separated entries, each `key:role:unitId` (as in issue #6) or `key:name:role:unitId` (a name
@@ -110,5 +158,6 @@ export const loadConfig = (env: NodeJS.ProcessEnv = process.env): ApiConfig => {
     commandCacheStreams: int(env.COMMAND_CACHE_STREAMS, 5000, 'COMMAND_CACHE_STREAMS'),
     logLevel: env.LOG_LEVEL ?? 'info',
     ...(env.TODAY ? { today: env.TODAY } : {}),
+    transparency: transparencyConfig(env),
   };
 };

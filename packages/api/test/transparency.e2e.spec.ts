@@ -1,0 +1,122 @@
+import {
+  openNote,
+  parseCheckpointText,
+  parseVerifierKey,
+  treeHasher,
+  verifyConsistency,
+  verifyInclusion,
+} from '@zhaoshang/eventstore';
+import { testContext } from '@zhaoshang/eventstore/testing';
+import { DEV_TRANSPARENCY_VERIFIER_KEY } from '../src/config';
+import { authFor, request, startTestApp } from './support';
+
+const b = (text: string): Buffer => Buffer.from(text, 'base64');
+
+describe('transparency log over HTTP (issue #15 items 2, 3)', () => {
+  let t: Awaited<ReturnType<typeof startTestApp>>;
+  beforeAll(async () => {
+    t = await startTestApp();
+    for (let i = 0; i < 7; i += 1)
+      await t.z.store.append(`ledger-${i % 2}`, [{ type: 'Funded', data: { amount: i } }], {
+        expectedRevision: 'any',
+        context: testContext(),
+      });
+  }, 60_000);
+  afterAll(() => t.close());
+
+  it('publishes its origin and verifier key without credentials (the development key says INSECURE)', async () => {
+    const res = await request(t.http).get('/transparency/key').expect(200);
+    expect(res.body).toMatchObject({
+      origin: 'zhaoshang.dev/INSECURE-development-log',
+      verifierKey: DEV_TRANSPARENCY_VERIFIER_KEY,
+      signatureAlgorithm: 'ed25519',
+      treeHash: 'sha256',
+    });
+  });
+
+  it('an auditor (or a system) makes a checkpoint on demand: signed, recorded in transparency-checkpoints, listed; an officer may not', async () => {
+    await request(t.http)
+      .post('/transparency/checkpoints')
+      .set(await authFor('investment-officer', 'jingkaiqu'))
+      .expect(403);
+    const res = await request(t.http)
+      .post('/transparency/checkpoints')
+      .set(await authFor('auditor'))
+      .expect(201);
+    expect(res.body).toMatchObject({
+      treeSize: 7,
+      reason: 'on-demand',
+      origin: 'zhaoshang.dev/INSECURE-development-log',
+    });
+    const text = openNote(res.body.note as string, [parseVerifierKey(DEV_TRANSPARENCY_VERIFIER_KEY)]);
+    expect(parseCheckpointText(text!)).toMatchObject({ size: 7, root: b(res.body.rootHash as string) });
+    const recorded = await t.z.store.readStream('transparency-checkpoints');
+    expect(recorded.map((e) => e.type)).toEqual(['CheckpointSigned']);
+    expect(recorded[0]!.data).toEqual(res.body);
+    await request(t.http)
+      .post('/transparency/checkpoints')
+      .set(await authFor('system'))
+      .expect(201);
+    const list = await request(t.http)
+      .get('/transparency/checkpoints')
+      .set(await authFor('statistics-bureau'))
+      .expect(200);
+    expect((list.body.checkpoints as Array<{ treeSize: number }>).map((c) => c.treeSize)).toEqual([8, 7]);
+  });
+
+  it('inclusion proofs by position or by stream and revision, and consistency proofs, verify against the signed roots (auditors only)', async () => {
+    const h = treeHasher();
+    const [second, first] = (
+      await request(t.http)
+        .get('/transparency/checkpoints')
+        .set(await authFor('auditor'))
+    ).body.checkpoints as Array<{ treeSize: number; rootHash: string }>;
+    const events = await t.z.store.readAll();
+    const target = events[3]!;
+    const byPosition = await request(t.http)
+      .get(`/transparency/inclusion?position=${target.globalPosition}&treeSize=${first!.treeSize}`)
+      .set(await authFor('auditor'))
+      .expect(200);
+    expect(byPosition.body).toMatchObject({
+      leafIndex: 3,
+      treeSize: 7,
+      eventHash: target.metadata.hash,
+      rootHash: first!.rootHash,
+    });
+    const leafHash = h.leaf(Buffer.from(target.metadata.hash, 'hex'));
+    expect(
+      verifyInclusion(h, 3, 7, leafHash, (byPosition.body.proof as string[]).map(b), b(first!.rootHash)),
+    ).toBe(true);
+    const byStream = await request(t.http)
+      .get(`/transparency/inclusion?streamName=${target.streamName}&revision=${target.revision}&treeSize=7`)
+      .set(await authFor('auditor'))
+      .expect(200);
+    expect(byStream.body).toEqual(byPosition.body);
+    const consistency = await request(t.http)
+      .get(`/transparency/consistency?first=${first!.treeSize}&second=${second!.treeSize}`)
+      .set(await authFor('auditor'))
+      .expect(200);
+    expect(
+      verifyConsistency(
+        h,
+        7,
+        8,
+        b(first!.rootHash),
+        b(second!.rootHash),
+        (consistency.body.proof as string[]).map(b),
+      ),
+    ).toBe(true);
+    await request(t.http)
+      .get('/transparency/consistency?first=7')
+      .set(await authFor('investment-officer', 'jingkaiqu'))
+      .expect(403);
+    await request(t.http)
+      .get('/transparency/inclusion?position=abc')
+      .set(await authFor('auditor'))
+      .expect(400);
+    await request(t.http)
+      .get('/transparency/consistency?first=9999')
+      .set(await authFor('auditor'))
+      .expect(404);
+  });
+});

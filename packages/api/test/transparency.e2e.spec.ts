@@ -119,4 +119,37 @@ describe('transparency log over HTTP (issue #15 items 2, 3)', () => {
       .set(await authFor('auditor'))
       .expect(404);
   });
+
+  it('issue #15 item 2: a published bulletin carries the signed checkpoint of exactly the events its figures were computed from', async () => {
+    const res = await request(t.http)
+      .post('/bulletins')
+      .set(await authFor('supervision-office'))
+      .send({ period: '2024-05' });
+    expect(res.status).toBe(201);
+    const [event] = await t.z.store.readStream('bulletin-2024-05');
+    const data = event!.data as {
+      computedAtPosition: string;
+      checkpoint: { treeSize: number; rootHash: string; note: string };
+    };
+    const all = await t.z.store.readAll();
+    const covered = all.filter((e) => e.globalPosition <= BigInt(data.computedAtPosition));
+    expect(data.checkpoint.treeSize).toBe(covered.length);
+    const text = openNote(data.checkpoint.note, [parseVerifierKey(DEV_TRANSPARENCY_VERIFIER_KEY)]);
+    expect(parseCheckpointText(text!)).toMatchObject({
+      size: covered.length,
+      root: b(data.checkpoint.rootHash),
+    });
+    const consistency = await request(t.http)
+      .get(`/transparency/consistency?first=${covered.length}`)
+      .set(await authFor('auditor'))
+      .expect(200);
+    expect(consistency.body.firstRootHash).toBe(data.checkpoint.rootHash);
+    // recorded in the bulletin's event only: a refused publication appends nothing
+    const again = await request(t.http)
+      .post('/bulletins')
+      .set(await authFor('supervision-office'))
+      .send({ period: '2024-05' });
+    expect(again.status).toBe(409);
+    expect((await t.z.store.readAll()).length).toBe(all.length);
+  });
 });

@@ -30,7 +30,7 @@ export const CHECKPOINT_STREAM = 'transparency-checkpoints';
 export const CHECKPOINT_EVENT = 'CheckpointSigned';
 
 /** Why a checkpoint was made. */
-export type CheckpointReason = 'scheduled' | 'on-demand' | 'bulletin';
+export type CheckpointReason = 'scheduled' | 'on-demand';
 
 /** A signed checkpoint as the API answers it (and as `CheckpointSigned` records it). */
 export interface SignedCheckpoint {

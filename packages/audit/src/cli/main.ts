@@ -12,6 +12,7 @@ import {
 import { exportBundle, verifyBundle, type BundleReport } from '../bundle';
 import { diffStates, projectHistory, stateOfHistory, UndecodableEventError, type AsOf } from '../history';
 import { verifyStore, type VerifyReport } from '../verify';
+import { runTransparencyCommand, TRANSPARENCY_USAGE } from './transparency';
 
 /** Where the CLI writes; tests pass collectors. */
 export interface CliIo {
@@ -33,7 +34,7 @@ const USAGE = `用法 usage: zhaoshang-audit <command> [options]
   verify-bundle <dir|file.jsonl>                           离线校验审计包 verify a bundle offline
   verify-bulletin <2024-03|2024-Q1|2024> --events <file>   通报重算核对 verify a published bulletin
   --json                                                   机器可读输出 JSON output
-`;
+${TRANSPARENCY_USAGE}`;
 
 class UsageError extends Error {}
 
@@ -158,6 +159,8 @@ const parseOptions = (args: ReadonlyArray<string>) => {
 
 const run = async (argv: ReadonlyArray<string>, io: CliIo): Promise<number> => {
   const [command, ...rest] = argv;
+  const transparency = await runTransparencyCommand(command, rest, io);
+  if (transparency !== undefined) return transparency;
   const { values, positionals } = parseOptions(rest);
   const asJson = values.json === true;
   switch (command) {

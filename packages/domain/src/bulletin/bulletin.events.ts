@@ -78,6 +78,7 @@ export const RootHash = t.brand(
   (s): s is t.Branded<string, RootHashBrand> => /^[A-Za-z0-9+/]{43}=$/.test(s),
   'RootHash',
 );
+export type RootHash = t.TypeOf<typeof RootHash>;
 
 /**
  * The signed checkpoint of the transparency log (a C2SP tlog-checkpoint note: origin, tree size,

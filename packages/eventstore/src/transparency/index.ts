@@ -14,7 +14,7 @@ export type { NewNode, NodeStorage } from './tree';
 export { rootFromInclusionProof, verifyConsistency, verifyInclusion } from './verify';
 export { checkHistoryAgainst, TransparencyLog } from './log';
 export type { EventRef, HistoryCheck } from './log';
-export { MemoryTransparencyStorage, SqliteTransparencyStorage } from './storage';
+export { LogMovedError, MemoryTransparencyStorage, SqliteTransparencyStorage } from './storage';
 export type { LeafRecord, TransparencyStorage } from './storage';
 export {
   checkpointText,

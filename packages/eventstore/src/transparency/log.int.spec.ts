@@ -98,6 +98,25 @@ describe.each(stores)('transparency log on the %s (issue #15 items 1, 7)', (_nam
     incremental.close();
   });
 
+  it('two processes sharing transparency.sqlite: the one that falls behind reloads, and both give the rebuilt tree', async () => {
+    const file = join(dir, 'transparency.sqlite');
+    const a = new TransparencyLog(under.store, new SqliteTransparencyStorage(file), { pageSize: 3 });
+    const b = new TransparencyLog(under.store, new SqliteTransparencyStorage(file), { pageSize: 3 });
+    await fill(under.store, 5);
+    await a.catchUp();
+    await fill(under.store, 4, 5);
+    expect(await b.catchUp()).toBe(9); // b had size 0 in memory: it reloads at 5 and goes on
+    await fill(under.store, 2, 9);
+    expect(await a.catchUp()).toBe(11);
+    const rebuilt = new TransparencyLog(under.store, new MemoryTransparencyStorage());
+    await rebuilt.catchUp();
+    expect(a.root().equals(rebuilt.root())).toBe(true);
+    expect(await b.catchUp()).toBe(11);
+    expect(b.root().equals(rebuilt.root())).toBe(true);
+    a.close();
+    b.close();
+  });
+
   it('concurrent catch-ups add each event once', async () => {
     await fill(under.store, 12);
     const log = new TransparencyLog(under.store, new MemoryTransparencyStorage(), { pageSize: 3 });

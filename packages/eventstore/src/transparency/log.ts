@@ -1,6 +1,6 @@
 import type { EventStore, GlobalPosition, StreamName, StreamRevision } from '../port';
 import { leafDataOfEventHash, treeHasher, type TreeHasher } from './hashing';
-import type { LeafRecord, TransparencyStorage } from './storage';
+import { LogMovedError, type LeafRecord, type TransparencyStorage } from './storage';
 import { MerkleTree } from './tree';
 
 /** Which event a proof is about: by its global position, or by stream and revision. */
@@ -17,7 +17,7 @@ export type EventRef =
  */
 export class TransparencyLog {
   readonly hasher: TreeHasher;
-  readonly tree: MerkleTree;
+  private current: MerkleTree;
   private pending: Promise<number> | undefined;
 
   constructor(
@@ -26,7 +26,12 @@ export class TransparencyLog {
     private readonly options: { readonly pageSize?: number } = {},
   ) {
     this.hasher = treeHasher(storage.algorithm);
-    this.tree = new MerkleTree(this.hasher, storage);
+    this.current = new MerkleTree(this.hasher, storage);
+  }
+
+  /** The tree (reloaded when another process sharing the storage moved it). */
+  get tree(): MerkleTree {
+    return this.current;
   }
 
   get size(): number {
@@ -47,6 +52,7 @@ export class TransparencyLog {
   }
 
   private async follow(): Promise<number> {
+    if (this.storage.refresh()) this.current = new MerkleTree(this.hasher, this.storage);
     const pageSize = this.options.pageSize ?? 1000;
     for (;;) {
       const after = this.storage.lastPosition();
@@ -62,10 +68,17 @@ export class TransparencyLog {
         revision: event.revision,
         eventHash: event.metadata.hash,
       }));
-      this.tree.appendLeafHashes(
-        leaves.map((leaf) => this.hasher.leaf(leafDataOfEventHash(leaf.eventHash))),
-        (nodes, size) => this.storage.commitLeaves(nodes, leaves, size),
-      );
+      try {
+        this.tree.appendLeafHashes(
+          leaves.map((leaf) => this.hasher.leaf(leafDataOfEventHash(leaf.eventHash))),
+          (nodes, size) => this.storage.commitLeaves(nodes, leaves, size),
+        );
+      } catch (error) {
+        if (!(error instanceof LogMovedError)) throw error;
+        this.storage.refresh();
+        this.current = new MerkleTree(this.hasher, this.storage);
+        continue;
+      }
       if (page.length < pageSize) return this.tree.size;
     }
   }

@@ -23,6 +23,11 @@ export interface TransparencyStorage extends NodeStorage {
   commitLeaves(nodes: ReadonlyArray<NewNode>, leaves: ReadonlyArray<LeafRecord>, size: number): void;
   /** The position of the last leaf: the follower reads `$all` after it. */
   lastPosition(): GlobalPosition | undefined;
+  /**
+   * Re-reads the size when another process may share the storage (a file); true when it moved.
+   * `commitLeaves` refuses (`LogMovedError`) a commit made against a size that is no longer current.
+   */
+  refresh(): boolean;
   leafAt(index: number): LeafRecord | undefined;
   leafByPosition(position: GlobalPosition): LeafRecord | undefined;
   leafByStream(streamName: StreamName, revision: StreamRevision): LeafRecord | undefined;
@@ -71,7 +76,18 @@ export class MemoryTransparencyStorage extends MemoryNodeStorage implements Tran
     return index === undefined ? undefined : this.leaves[index];
   }
 
+  refresh(): boolean {
+    return false;
+  }
+
   close(): void {}
+}
+
+/** Another process sharing the log's file appended leaves first: reload and catch up again. */
+export class LogMovedError extends Error {
+  constructor() {
+    super('the transparency log was advanced by another process');
+  }
 }
 
 const streamKey = (streamName: StreamName, revision: StreamRevision): string =>
@@ -125,6 +141,7 @@ export class SqliteTransparencyStorage implements TransparencyStorage {
     this.db.defaultSafeIntegers(true);
     this.db.pragma('journal_mode = WAL');
     this.db.pragma('synchronous = NORMAL');
+    this.db.pragma('busy_timeout = 5000');
     this.db.exec(SCHEMA);
     const meta = this.db.prepare<[string], { value: string }>('SELECT value FROM log_meta WHERE key = ?');
     const stored = meta.get('algorithm')?.value;
@@ -155,6 +172,7 @@ export class SqliteTransparencyStorage implements TransparencyStorage {
         'SELECT * FROM log_leaves WHERE stream = ? AND revision = ?',
       ),
       last: this.db.prepare<[], LeafRow>('SELECT * FROM log_leaves ORDER BY idx DESC LIMIT 1'),
+      size: this.db.prepare<[], { value: string }>("SELECT value FROM log_meta WHERE key = 'size'"),
     };
     if (stored === undefined) this.statements.putMeta.run('algorithm', algorithm);
   }
@@ -176,6 +194,7 @@ export class SqliteTransparencyStorage implements TransparencyStorage {
 
   commitLeaves(nodes: ReadonlyArray<NewNode>, leaves: ReadonlyArray<LeafRecord>, size: number): void {
     this.db.transaction(() => {
+      if (this.storedSize() !== this.count) throw new LogMovedError();
       for (const { level, index, hash } of nodes) this.statements.putNode.run(level, index, hash);
       for (const leaf of leaves)
         this.statements.putLeaf.run(
@@ -192,6 +211,17 @@ export class SqliteTransparencyStorage implements TransparencyStorage {
 
   lastPosition(): GlobalPosition | undefined {
     return this.statements.last.get()?.position;
+  }
+
+  private storedSize(): number {
+    return Number(this.statements.size.get()?.value ?? '0');
+  }
+
+  refresh(): boolean {
+    const size = this.storedSize();
+    if (size === this.count) return false;
+    this.count = size;
+    return true;
   }
 
   leafAt(index: number): LeafRecord | undefined {

@@ -7,6 +7,7 @@ import {
   verifyInclusion,
 } from '@zhaoshang/eventstore';
 import { testContext } from '@zhaoshang/eventstore/testing';
+import { TransparencyService } from '../src/audit/transparency.service';
 import { DEV_TRANSPARENCY_VERIFIER_KEY } from '../src/config';
 import { authFor, request, startTestApp } from './support';
 
@@ -53,6 +54,8 @@ describe('transparency log over HTTP (issue #15 items 2, 3)', () => {
     const recorded = await t.z.store.readStream('transparency-checkpoints');
     expect(recorded.map((e) => e.type)).toEqual(['CheckpointSigned']);
     expect(recorded[0]!.data).toEqual(res.body);
+    // the schedule makes none while nothing but a checkpoint was recorded since the last one
+    expect(await t.z.app.get(TransparencyService).scheduled()).toBeUndefined();
     await request(t.http)
       .post('/transparency/checkpoints')
       .set(await authFor('system'))

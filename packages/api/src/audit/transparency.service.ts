@@ -83,7 +83,7 @@ export class TransparencyService implements OnApplicationBootstrap, BeforeApplic
     const every = this.config.transparency.checkpointIntervalMs;
     if (every <= 0) return;
     this.timer = setInterval(() => {
-      this.record('scheduled').catch((error: unknown) =>
+      this.scheduled().catch((error: unknown) =>
         this.logger.error({ msg: 'scheduled checkpoint failed', error: String(error) }),
       );
     }, every);
@@ -152,6 +152,16 @@ export class TransparencyService implements OnApplicationBootstrap, BeforeApplic
       });
     this.recording = run;
     return run;
+  }
+
+  /**
+   * The scheduled checkpoint: skipped when nothing but the previous checkpoint was recorded since
+   * (an idle store does not grow by one event an hour).
+   */
+  async scheduled(): Promise<SignedCheckpoint | undefined> {
+    const size = await this.log.catchUp();
+    if (size > 0 && this.log.leafAt(size - 1)?.streamName === CHECKPOINT_STREAM) return undefined;
+    return this.record('scheduled');
   }
 
   /** Recorded checkpoints, newest first. */

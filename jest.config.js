@@ -48,6 +48,9 @@ const sparse = (name, testMatch) => ({
 });
 
 module.exports = {
+  // Jest's 5 s default fails hooks and tests that start a server or seed the demo when the 2-core CI
+  // machine is busy; 30 s is the floor, and slow set-ups still state their own, larger limits.
+  testTimeout: 30_000,
   projects: [
     ...['domain', 'eventstore', 'projections', 'audit', 'reports', 'api'].map(project),
     sparse('eventstore', ['<rootDir>/test/copy-store.int.spec.ts', '<rootDir>/src/command-handler.int.spec.ts']),

@@ -320,30 +320,22 @@ export const renderDomainDoc = (): string => {
     const next = eventCatalogue[eventCatalogue.findIndex((e) => e.definition === definition) + 1];
     if (next === undefined || next.aggregate !== agg) out.push('');
   }
-  out.push('## Project commands');
-  out.push('');
-  out.push('| command | fields |');
-  out.push('|---|---|');
-  for (const codec of Object.values(projectCommands)) {
-    const fields = fieldsOf(codec as t.Mixed)
-      .filter((f) => !f.startsWith('type'))
-      .map((f) => `\`${f}\``)
-      .join(', ');
-    out.push(`| **${codec.name}** | ${fields} |`);
-  }
-  out.push('');
-  out.push('## Working-calendar commands');
-  out.push('');
-  out.push('| command | fields |');
-  out.push('|---|---|');
-  for (const codec of Object.values(workingCalendarCommands)) {
-    const fields = fieldsOf(codec as t.Mixed)
-      .filter((f) => !f.startsWith('type'))
-      .map((f) => `\`${f}\``)
-      .join(', ');
-    out.push(`| **${codec.name}** | ${fields} |`);
-  }
-  out.push('');
+  const commandTable = (heading: string, codecs: Readonly<Record<string, t.Mixed>>) => {
+    out.push(`## ${heading}`);
+    out.push('');
+    out.push('| command | fields |');
+    out.push('|---|---|');
+    for (const codec of Object.values(codecs)) {
+      const fields = fieldsOf(codec)
+        .filter((f) => !f.startsWith('type'))
+        .map((f) => `\`${f}\``)
+        .join(', ');
+      out.push(`| **${codec.name}** | ${fields} |`);
+    }
+    out.push('');
+  };
+  commandTable('Project commands', projectCommands);
+  commandTable('Working-calendar commands', workingCalendarCommands);
   out.push('## Error codes');
   out.push('');
   out.push('| code | rule | 中文 | English |');

@@ -62,6 +62,8 @@ const main = async (): Promise<void> => {
       LOG_LEVEL: 'silent',
       WATCHER_INTERVAL_MS: '0',
       RATE_LIMIT_PER_MINUTE: '100000000',
+      // One bench officer sends thousands of commands a second: the per-principal limit is off.
+      WRITE_RATE_LIMIT_PER_MINUTE: '0',
       // e.g. COMMAND_CACHE_STREAMS=0 npm run bench:api: every command reads its stream.
       ...(process.env.COMMAND_CACHE_STREAMS !== undefined
         ? { COMMAND_CACHE_STREAMS: process.env.COMMAND_CACHE_STREAMS }

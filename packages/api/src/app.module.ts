@@ -11,6 +11,7 @@ import { CqrsModule } from '@nestjs/cqrs';
 import { ThrottlerGuard, ThrottlerModule } from '@nestjs/throttler';
 import type { EventStore } from '@zhaoshang/eventstore';
 import { randomUUID } from 'node:crypto';
+import * as path from 'node:path';
 import { LoggerModule } from 'nestjs-pino';
 import { auditQueryHandlers } from './audit/queries/audit-queries';
 import { TransparencyController } from './audit/transparency.controller';
@@ -26,6 +27,9 @@ import type { ApiConfig } from './config';
 import { DashboardController } from './dashboard/dashboard.controller';
 import { HealthController } from './health/health.controller';
 import { controllerFor } from './http/controller-factory';
+import { AbuseLimits } from './http/abuse-limits';
+import { IdempotencyStore } from './http/idempotency';
+import { ReadScope } from './http/read-scope';
 import { RequestDispatcher } from './http/request-dispatcher';
 import { SlidingWindowThrottlerStorage } from './http/throttler-storage';
 import { routeTable } from './http/route-table';
@@ -55,6 +59,7 @@ class AdapterLifecycle implements BeforeApplicationShutdown, OnApplicationShutdo
     @Inject(CommandGateway) private readonly gateway: CommandGateway,
     @Inject(READ_MODELS) private readonly readModels: ReadModels,
     @Inject(EVENT_STORE) private readonly store: EventStore,
+    @Inject(IdempotencyStore) private readonly idempotency: IdempotencyStore,
   ) {}
 
   async beforeApplicationShutdown(): Promise<void> {
@@ -64,6 +69,7 @@ class AdapterLifecycle implements BeforeApplicationShutdown, OnApplicationShutdo
   async onApplicationShutdown(): Promise<void> {
     await this.readModels.stop();
     await this.store.close();
+    this.idempotency.close();
   }
 }
 
@@ -120,6 +126,13 @@ export class AppModule {
           provide: Authenticator,
           useValue: new Authenticator(config.apiKeys, config.jwtSecret, config.jwtIssuer),
         },
+        {
+          provide: IdempotencyStore,
+          useFactory: () =>
+            new IdempotencyStore(path.join(config.dataDir, 'idempotency.sqlite'), config.idempotencyKeyTtlMs),
+        },
+        AbuseLimits,
+        ReadScope,
         { provide: APP_GUARD, useClass: ThrottlerGuard },
         { provide: APP_GUARD, useClass: AuthGuard },
         CalendarHolder,

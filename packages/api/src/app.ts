@@ -2,9 +2,12 @@ import { mkdirSync } from 'node:fs';
 import * as path from 'node:path';
 import { Logger as NestLogger, type INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
+import type { NestExpressApplication } from '@nestjs/platform-express';
 import { SwaggerModule } from '@nestjs/swagger';
 import { openEsdbEventStore, openSqliteEventStore, type EventStore } from '@zhaoshang/eventstore';
 import type { ReadModelStore, RunnerLogger } from '@zhaoshang/projections';
+import type { NextFunction, Request, Response } from 'express';
+import helmet from 'helmet';
 import { Logger } from 'nestjs-pino';
 import { AppModule } from './app.module';
 import { fixedDayClock, systemClock, type Clock } from './clock';
@@ -41,10 +44,42 @@ const nestRunnerLogger: RunnerLogger = {
 const stringifyFields = (fields: Readonly<Record<string, unknown>> | undefined): Record<string, unknown> =>
   Object.fromEntries(Object.entries(fields ?? {}).map(([k, v]) => [k, typeof v === 'bigint' ? v.toString() : v]));
 
+/**
+ * Headers of every answer (issue #13): helmet's defaults — nosniff, frame-ancestors 'none',
+ * Referrer-Policy no-referrer, HSTS, COOP/CORP same-origin, no X-Powered-By — with a CSP for the
+ * API's own pages (Swagger UI, the dashboard sets a stricter one) that does not upgrade requests
+ * (the API is often served over plain HTTP behind a TLS proxy); `Cache-Control: no-store` unless a
+ * route says otherwise (the dashboard's files), so no JSON answer is kept by a cache or browser.
+ * `TRUST_PROXY` lets the client address (rate limits) come from X-Forwarded-For.
+ */
+const secureHeaders = (app: NestExpressApplication, config: ApiConfig): void => {
+  app.disable('x-powered-by');
+  if (config.trustProxy !== undefined) app.set('trust proxy', trustProxyValue(config.trustProxy));
+  app.use(
+    helmet({
+      contentSecurityPolicy: {
+        useDefaults: true,
+        directives: { 'upgrade-insecure-requests': null, 'frame-ancestors': ["'none'"] },
+      },
+    }),
+  );
+  app.use((_req: Request, res: Response, next: NextFunction) => {
+    res.setHeader('Cache-Control', 'no-store');
+    next();
+  });
+};
+
+/** TRUST_PROXY as express takes it: true/false, a hop count, or addresses and subnets. */
+const trustProxyValue = (text: string): boolean | number | string =>
+  text === 'true' ? true : text === 'false' ? false : /^\d+$/.test(text) ? Number(text) : text;
+
 /** Opens the event store chosen by configuration: EventStoreDB when a connection string is set, else SQLite in DATA_DIR. */
 export const openEventStore = (config: ApiConfig): EventStore => {
   if (config.eventStoreConnectionString !== undefined)
-    return openEsdbEventStore({ connectionString: config.eventStoreConnectionString });
+    return openEsdbEventStore({
+      connectionString: config.eventStoreConnectionString,
+      ...(config.eventStoreMaxAppendSize !== undefined ? { maxAppendSize: config.eventStoreMaxAppendSize } : {}),
+    });
   mkdirSync(config.dataDir, { recursive: true });
   return openSqliteEventStore({ file: path.join(config.dataDir, 'events.sqlite') });
 };
@@ -58,16 +93,22 @@ export const createApp = async (config: ApiConfig, options: CreateAppOptions = {
   const clock = options.clock ?? (config.today !== undefined ? fixedDayClock(config.today) : systemClock);
   const store = options.store ?? openEventStore(config);
   const readModelStore = options.readModelStore ?? (await openReadModelStore(config));
-  const readModels = new ProjectionReadModels(store, readModelStore, nestRunnerLogger, { follow: config.projections === 'follow' });
-  const app = await NestFactory.create(AppModule.forRoot({ config, store, readModels, clock }), {
-    bufferLogs: true,
+  const readModels = new ProjectionReadModels(store, readModelStore, nestRunnerLogger, {
+    follow: config.projections === 'follow',
   });
+  const app = await NestFactory.create<NestExpressApplication>(
+    AppModule.forRoot({ config, store, readModels, clock }),
+    { bufferLogs: true },
+  );
   app.useLogger(app.get(Logger));
+  secureHeaders(app, config);
   app.useGlobalFilters(new ApiExceptionFilter());
   SwaggerModule.setup('docs', app, openApiDocument(), { jsonDocumentUrl: 'docs/openapi.json' });
   await readModels.start();
   await app.init();
   let seeded: SeedReport | undefined;
+  // Development loads the demo on an empty store; production only when asked by name (DEMO=seed).
+
   if (config.seedDemo) {
     const head = await store.readAll({ maxCount: 1 });
     if (head.length === 0) seeded = await seedDemoRegion(app);

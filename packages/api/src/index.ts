@@ -3,8 +3,20 @@ export { createApp, openEventStore } from './app';
 export type { ZhaoshangApp, CreateAppOptions } from './app';
 export { AppModule } from './app.module';
 export type { AppDependencies } from './app.module';
-export { loadConfig, parseApiKeys, DEV_API_KEYS, DEV_JWT_SECRET } from './config';
-export type { ApiConfig, ApiKeyEntry } from './config';
+export {
+  loadConfig,
+  parseApiKeys,
+  modeOf,
+  tokenSecretProblem,
+  ConfigError,
+  DEV_API_KEYS,
+  DEV_JWT_SECRET,
+} from './config';
+export type { ApiConfig, ApiKeyEntry, RunMode } from './config';
+export { addApiKey, revokeApiKey, readApiKeyFile, hashApiKey } from './auth/api-keys';
+export type { StoredApiKey, ApiKeyFile } from './auth/api-keys';
+export { runCli } from './cli/main';
+export { IdempotencyStore, fingerprintOf } from './http/idempotency';
 export { systemClock, fixedDayClock } from './clock';
 export type { Clock } from './clock';
 export { issueToken, Authenticator } from './auth/authenticator';

@@ -24,7 +24,7 @@ describe('published bulletins over HTTP on the demo region (R14)', () => {
   beforeAll(async () => {
     t = await startTestApp({}, '2024-06-01');
     await seedDemoRegion(t.z.app);
-  });
+  }, 120_000); // seeds the whole demo region: slow on a busy 2-core machine
   afterAll(() => t.close());
 
   it('404 in both languages while nothing is published for the period', async () => {

@@ -30,7 +30,7 @@ describe('Excel and CSV exports over HTTP on the demo region (台账, 每月通�
   let t: Awaited<ReturnType<typeof startTestApp>>;
   beforeAll(async () => {
     t = await startTestApp({ seedDemo: true }, '2024-10-31');
-  });
+  }, 120_000); // seeds the whole demo region: slow on a busy 2-core machine
   afterAll(() => t.close());
 
   it('the register as a workbook: 汇总 and a sheet per unit, one row per project of the register', async () => {

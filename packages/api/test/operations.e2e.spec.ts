@@ -1,4 +1,4 @@
-import type { CommandResult } from '../src/command-handling/command-gateway';
+import { CommandGateway, type CommandResult } from '../src/command-handling/command-gateway';
 import { DomainEventOccurred } from '../src/command-handling/domain-event-occurred';
 import { commandRoles } from '../src/auth/permissions';
 import { lifeUntil } from '../src/demo/project-life';
@@ -105,9 +105,11 @@ describe('rate limiting', () => {
   it('answers 429 beyond the configured requests per minute', async () => {
     const t = await startTestApp({ rateLimitPerMinute: 3 });
     try {
-      const statuses = [];
-      for (let i = 0; i < 4; i += 1) statuses.push((await request(t.http).get('/health')).status);
-      expect(statuses).toEqual([200, 200, 200, 429]);
+      const answers = [];
+      for (let i = 0; i < 4; i += 1) answers.push(await request(t.http).get('/health'));
+      expect(answers.map((a) => a.status)).toEqual([200, 200, 200, 429]);
+      expect(answers[3]!.body.code).toBe('RATE_LIMITED');
+      expect(Number(answers[3]!.headers['retry-after'])).toBeGreaterThan(0);
     } finally {
       await t.close();
     }
@@ -119,7 +121,15 @@ describe('graceful shutdown', () => {
     const t = await startTestApp();
     const step = lifeOf('XM-S-1', 'lead', { name: 'n', totalYi: 1, capturedOn: '2024-01-02' })[0]!;
     const inFlight = send(t.http, step);
-    await new Promise((r) => setTimeout(r, 5));
+    // Close once the command is in flight (or already answered): never a fixed delay, which a busy
+    // machine overruns (the request is then refused at connect) or a fast one undershoots.
+    let answered = false;
+    void inFlight.then(
+      () => (answered = true),
+      () => (answered = true),
+    );
+    const gateway = t.z.app.get(CommandGateway);
+    while (!answered && gateway.pending === 0) await new Promise((r) => setTimeout(r, 1));
     const [res] = await Promise.all([inFlight, t.close()]);
     expect(res.status).toBe(201);
   });

@@ -1,8 +1,9 @@
-import { commandRoles, isRestrictedQuery, mayRead } from '../src/auth/permissions';
-import { ROLES, type Role } from '../src/auth/roles';
+import { lifeUntil } from '../src/demo/project-life';
+import { commandRoles, isRestrictedQuery, isUnitScopedRead, mayRead, unitScopedReads } from '../src/auth/permissions';
+import { ROLES, UNIT_SCOPED_ROLES, type Role } from '../src/auth/roles';
 import { allCommandRoutes, allQueryRoutes } from '../src/http/route-table';
 import { methodOf } from '../src/http/routes';
-import { authFor, request, startTestApp } from './support';
+import { authFor, request, send, startTestApp } from './support';
 
 /** A path with every parameter filled in (the values need not exist: access is decided first). */
 const concrete = (path: string) =>
@@ -80,5 +81,99 @@ describe('role matrix: every route × every role, from the permission table', ()
   it('auditors issue no command at all', () => {
     for (const roles of Object.values(commandRoles))
       expect(roles as ReadonlyArray<string>).not.toContain('auditor');
+  });
+});
+
+/** A read's path for a unit: its unit (path parameter or `?unitId=`) or a project of that unit. */
+const readPath = (route: (typeof allQueryRoutes)[number], unitId: string, projectId: string): string => {
+  const path = route.path.replace(/:(\w+)/g, (_, name: string) =>
+    name === 'year' ? '2024' : name === 'period' ? '2024-Q1' : name === 'unitId' ? unitId : name === 'projectId' ? projectId : `X-${name}`,
+  );
+  const scope = isUnitScopedRead(route.name) ? (unitScopedReads[route.name] as { unitParam?: string }) : {};
+  return scope.unitParam !== undefined && !route.path.includes(`:${scope.unitParam}`)
+    ? `${path}?${scope.unitParam}=${unitId}`
+    : path;
+};
+
+describe('role matrix for reads: every query route × every role, by unit (issue #13 item 4)', () => {
+  let t: Awaited<ReturnType<typeof startTestApp>>;
+  const auth = new Map<Role, Record<string, string>>();
+  const project = (projectId: string, unitId: string) =>
+    lifeUntil(
+      {
+        projectId,
+        unitId,
+        name: `${unitId} 的项目`,
+        investor: '某公司',
+        industryChain: '新材料',
+        content: '生产线',
+        totalYi: 1,
+        capturedOn: '2024-02-01',
+      },
+      'lead',
+    )[0]!;
+  let position = '0';
+  beforeAll(async () => {
+    t = await startTestApp();
+    for (const role of ROLES) auth.set(role, await authFor(role, 'jingkaiqu'));
+    for (const [id, unit] of [
+      ['XM-OWN-1', 'jingkaiqu'],
+      ['XM-OTHER-1', 'gaoxinqu'],
+    ] as const) {
+      const res = await send(t.http, project(id, unit));
+      expect(res.status).toBe(201);
+      position = res.body.position as string;
+    }
+  }, 60_000);
+  afterAll(() => t.close());
+
+  it('the unit-scoped reads are the projects, their histories, the lists and the register export', () => {
+    expect(Object.keys(unitScopedReads).sort()).toEqual([
+      'ExportRegister',
+      'GetFulfilment',
+      'GetProject',
+      'GetProjectHistory',
+      'GetProjectRegister',
+      'GetSupervisionList',
+    ]);
+    expect([...UNIT_SCOPED_ROLES]).toEqual(['investment-officer']);
+  });
+
+  describe.each(allQueryRoutes.map((r) => [r.name, r] as const))('GET %s', (_name, route) => {
+    it.each([...ROLES])('%s reading another unit (gaoxinqu) and its own (jingkaiqu)', async (role) => {
+      const other = await request(t.http).get(readPath(route, 'gaoxinqu', 'XM-OTHER-1')).set(auth.get(role)!);
+      const own = await request(t.http).get(readPath(route, 'jingkaiqu', 'XM-OWN-1')).set(auth.get(role)!);
+      if (isRestrictedQuery(route.name) && !mayRead(role, route.name)) {
+        expect([other.status, own.status]).toEqual([403, 403]);
+        return;
+      }
+      expect([401, 403, 500]).not.toContain(own.status);
+      if (UNIT_SCOPED_ROLES.has(role) && isUnitScopedRead(route.name)) {
+        expect(other.status).toBe(403);
+        expect(other.body).toMatchObject({ code: 'OUTSIDE_UNIT', params: { unitId: 'gaoxinqu', actorUnitId: 'jingkaiqu' } });
+      } else expect([401, 403, 500]).not.toContain(other.status);
+    });
+  });
+
+  it('an officer’s list without unitId is their unit’s; a region-wide role’s is every unit’s', async () => {
+    const officer = await request(t.http).get(`/projects?atLeast=${position}`).set(auth.get('investment-officer')!);
+    expect(officer.body.data.items.map((e: { projectId: string }) => e.projectId)).toEqual(['XM-OWN-1']);
+    const supervision = await request(t.http).get(`/projects?atLeast=${position}`).set(auth.get('supervision-office')!);
+    expect(supervision.body.data.items.map((e: { projectId: string }) => e.projectId).sort()).toEqual([
+      'XM-OTHER-1',
+      'XM-OWN-1',
+    ]);
+    const csv = await request(t.http)
+      .get('/exports/register?format=csv')
+      .set(auth.get('investment-officer')!)
+      .buffer(true)
+      .parse((res, done) => {
+        let text = '';
+        res.on('data', (c: Buffer) => (text += c.toString()));
+        res.on('end', () => done(null, text));
+      });
+    expect(csv.status).toBe(200);
+    expect(csv.body).toContain('jingkaiqu 的项目');
+    expect(csv.body).not.toContain('gaoxinqu 的项目');
   });
 });

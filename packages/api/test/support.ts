@@ -38,6 +38,10 @@ export const startTestApp = async (
       LOG_LEVEL: 'silent',
       SEED_DEMO: 'false',
       WATCHER_INTERVAL_MS: '0',
+      // Tests send many commands as one caller and many bad credentials from one address; the
+      // limits have their own tests (security.e2e.spec.ts).
+      WRITE_RATE_LIMIT_PER_MINUTE: '0',
+      AUTH_FAILURE_LIMIT_PER_MINUTE: '0',
     }),
     ...overrides,
   };

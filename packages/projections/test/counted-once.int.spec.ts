@@ -1,11 +1,7 @@
-import { openSqliteEventStore } from '@zhaoshang/eventstore';
-import { testPositions } from '@zhaoshang/eventstore/testing';
 import { date } from '@zhaoshang/domain';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { allProjections, openSqliteReadModelStore, performanceReviewQueries, ProjectionRunner, registerQueries } from '../src';
-import { appendScenario, projectCommands, projectStreamOf, type ProjectSpec } from '../src/testing';
+import { performanceReviewQueries, registerQueries } from '../src';
+import { projectCommands, projectStreamOf, type ProjectSpec } from '../src/testing';
+import { projectScenario, type ProjectedScenario } from './support/projected-scenario';
 
 /**
  * R13 · 004 §(十六)「避免包装项目」, DOMAIN.md §6 一炮数响: links that would make a group count zero
@@ -20,25 +16,12 @@ const projects: ReadonlyArray<ProjectSpec> = [
 ];
 
 describe('every group of duplicates counts exactly once in the figures and the register (R13 · 004 §(十六))', () => {
-  let dir: string;
-  let ctx: { events: ReturnType<typeof openSqliteEventStore>; store: ReturnType<typeof openSqliteReadModelStore> };
+  let ctx: ProjectedScenario;
 
   beforeAll(async () => {
-    dir = mkdtempSync(join(tmpdir(), 'projections-once-'));
-    ctx = {
-      events: openSqliteEventStore({ file: join(dir, 'events.sqlite'), durability: 'normal', positions: testPositions() }),
-      store: openSqliteReadModelStore({ file: join(dir, 'read-models.sqlite') }),
-    };
-    await appendScenario(ctx.events, projects.map((p) => projectStreamOf(projectCommands(p))));
-    const runner = new ProjectionRunner({ eventStore: ctx.events, store: ctx.store, projections: allProjections, batchSize: 50 });
-    await runner.start();
-    await runner.stop();
+    ctx = await projectScenario('once', projects.map((p) => projectStreamOf(projectCommands(p))));
   }, 60_000);
-  afterAll(async () => {
-    await ctx.events.close();
-    await ctx.store.close();
-    rmSync(dir, { recursive: true, force: true });
-  });
+  afterAll(() => ctx.close());
 
   it('R13 · 004 §(十六): A→B and B→A count once (B, captured first); C counts though it is linked to D, discarded afterwards', async () => {
     const review = await performanceReviewQueries(ctx.store).review({ period: { kind: 'year', year: 2024 }, unitIds: ['gx', 'jk'] });

@@ -1,15 +1,7 @@
-import { openSqliteEventStore } from '@zhaoshang/eventstore';
-import { testPositions } from '@zhaoshang/eventstore/testing';
 import { date } from '@zhaoshang/domain';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import {
-  allProjections,
   fulfilmentQueries,
-  openSqliteReadModelStore,
   performanceReviewQueries,
-  ProjectionRunner,
   rates,
   registerQueries,
   supervisionQueries,
@@ -17,32 +9,16 @@ import {
   targetProgressQueries,
   yearToDate,
 } from '../src';
-import { appendScenario, GOLDEN, goldenStreams, wan, yi } from '../src/testing';
+import { GOLDEN, goldenStreams, wan, yi } from '../src/testing';
+import { projectScenario, type ProjectedScenario } from './support/projected-scenario';
 
 describe('golden year 2024 of one development zone (R11 targets, R12 rates)', () => {
-  let dir: string;
-  const open = () => {
-    dir = mkdtempSync(join(tmpdir(), 'projections-golden-'));
-    return {
-      events: openSqliteEventStore({ file: join(dir, 'events.sqlite'), durability: 'normal', positions: testPositions() }),
-      store: openSqliteReadModelStore({ file: join(dir, 'read-models.sqlite') }),
-    };
-  };
-  let ctx: ReturnType<typeof open>;
+  let ctx: ProjectedScenario;
 
   beforeAll(async () => {
-    ctx = open();
-    await appendScenario(ctx.events, goldenStreams());
-    const runner = new ProjectionRunner({ eventStore: ctx.events, store: ctx.store, projections: allProjections, batchSize: 50 });
-    await runner.start();
-    await runner.stop();
-    expect((await runner.status()).every((s) => s.lagEvents === 0 && s.state === 'running')).toBe(true);
+    ctx = await projectScenario('golden', goldenStreams());
   });
-  afterAll(async () => {
-    await ctx.events.close();
-    await ctx.store.close();
-    rmSync(dir, { recursive: true, force: true });
-  });
+  afterAll(() => ctx.close());
 
   const metric = (view: { metrics: ReadonlyArray<{ metric: string }> } | undefined, key: string) => {
     const m = view?.metrics.find((x) => x.metric === key);

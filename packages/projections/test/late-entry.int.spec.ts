@@ -19,22 +19,9 @@
  */
 import { date, unsafeId, type ProjectCommand, type ProjectId } from '@zhaoshang/domain';
 import { projectFixtures as fx } from '@zhaoshang/domain/testing';
-import { openSqliteEventStore } from '@zhaoshang/eventstore';
-import { testPositions } from '@zhaoshang/eventstore/testing';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import {
-  allProjections,
-  openSqliteReadModelStore,
-  performanceReviewQueries,
-  ProjectionRunner,
-  registerQueries,
-  supervisionItems,
-  supervisionQueries,
-  targetProgressFacts,
-} from '../src';
-import { appendScenario, projectStreamOf } from '../src/testing';
+import { performanceReviewQueries, registerQueries, supervisionItems, supervisionQueries, targetProgressFacts } from '../src';
+import { projectStreamOf } from '../src/testing';
+import { projectScenario, type ProjectedScenario } from './support/projected-scenario';
 
 const unit = fx.fixtureIds.unit;
 const A = fx.fixtureIds.project;
@@ -53,19 +40,10 @@ const signedThenMissed = (projectId: ProjectId): ReadonlyArray<ProjectCommand> =
 ];
 
 describe('late entry is not a missed deadline; corrections are counted apart (DOMAIN.md §5, R8 · 001 §(四))', () => {
-  let dir: string;
-  const open = () => {
-    dir = mkdtempSync(join(tmpdir(), 'projections-late-'));
-    return {
-      events: openSqliteEventStore({ file: join(dir, 'events.sqlite'), durability: 'normal', positions: testPositions() }),
-      store: openSqliteReadModelStore({ file: join(dir, 'read-models.sqlite') }),
-    };
-  };
-  let ctx: ReturnType<typeof open>;
+  let ctx: ProjectedScenario;
 
   beforeAll(async () => {
-    ctx = open();
-    await appendScenario(ctx.events, [
+    ctx = await projectScenario('late', [
       projectStreamOf([...signedThenMissed(A), fx.startConstruction({ on: date('2024-07-25') })]),
       projectStreamOf([
         ...signedThenMissed(B),
@@ -84,16 +62,8 @@ describe('late entry is not a missed deadline; corrections are counted apart (DO
         fx.correctFact({ projectId: E, on: date('2024-09-05'), correctedOn: date('2024-09-12') }),
       ]),
     ]);
-    const runner = new ProjectionRunner({ eventStore: ctx.events, store: ctx.store, projections: allProjections, batchSize: 50 });
-    await runner.start();
-    await runner.stop();
-    expect((await runner.status()).every((s) => s.lagEvents === 0 && s.state === 'running')).toBe(true);
   }, 30_000);
-  afterAll(async () => {
-    await ctx.events.close();
-    await ctx.store.close();
-    rmSync(dir, { recursive: true, force: true });
-  });
+  afterAll(() => ctx.close());
 
   it('the review counts a withdrawn miss as no missed milestone, late entries and corrections apart, starts on corrected dates (DOMAIN.md §5)', async () => {
     const review = performanceReviewQueries(ctx.store);

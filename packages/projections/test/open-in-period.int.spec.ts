@@ -1,18 +1,7 @@
-import { openSqliteEventStore } from '@zhaoshang/eventstore';
-import { testPositions } from '@zhaoshang/eventstore/testing';
 import { cny, count, date, unsafeId, type Year } from '@zhaoshang/domain';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import {
-  allProjections,
-  openSqliteReadModelStore,
-  performanceReviewQueries,
-  ProjectionRunner,
-  supervisionQueries,
-  targetProgressQueries,
-} from '../src';
-import { appendScenario, projectCommands, projectStreamOf, targetPlanStreamOf, type ProjectSpec } from '../src/testing';
+import { performanceReviewQueries, supervisionQueries, targetProgressQueries } from '../src';
+import { projectCommands, projectStreamOf, targetPlanStreamOf, type ProjectSpec } from '../src/testing';
+import { projectScenario, type ProjectedScenario } from './support/projected-scenario';
 
 /**
  * Item 8 of issue #11, worked by hand. Two projects of 开发区 signed in October 2023, each with a
@@ -36,16 +25,10 @@ const open2023 = (id: string, terminatedOn?: string): ProjectSpec => ({
 });
 
 describe('counting covers every project open in the period (R7 · 001 §(三)2, R8 · 001 §(四), R14 · 000 §五.4)', () => {
-  let dir: string;
-  let ctx: { events: ReturnType<typeof openSqliteEventStore>; store: ReturnType<typeof openSqliteReadModelStore> };
+  let ctx: ProjectedScenario;
 
   beforeAll(async () => {
-    dir = mkdtempSync(join(tmpdir(), 'projections-open-'));
-    ctx = {
-      events: openSqliteEventStore({ file: join(dir, 'events.sqlite'), durability: 'normal', positions: testPositions() }),
-      store: openSqliteReadModelStore({ file: join(dir, 'read-models.sqlite') }),
-    };
-    await appendScenario(ctx.events, [
+    ctx = await projectScenario('open', [
       targetPlanStreamOf([
         {
           type: 'SetAnnualTargets',
@@ -73,15 +56,8 @@ describe('counting covers every project open in the period (R7 · 001 §(三)2, 
         }),
       ),
     ]);
-    const runner = new ProjectionRunner({ eventStore: ctx.events, store: ctx.store, projections: allProjections, batchSize: 50 });
-    await runner.start();
-    await runner.stop();
   }, 60_000);
-  afterAll(async () => {
-    await ctx.events.close();
-    await ctx.store.close();
-    rmSync(dir, { recursive: true, force: true });
-  });
+  afterAll(() => ctx.close());
 
   const review = (period: Parameters<ReturnType<typeof performanceReviewQueries>['review']>[0]['period']) =>
     performanceReviewQueries(ctx.store).review({ period, unitIds: [UNIT] }).then((r) => r.units[0]!);

@@ -1,4 +1,4 @@
-import { timingSafeEqual } from 'node:crypto';
+import { hashApiKey } from './api-keys';
 import type { ApiKeyEntry } from '../config';
 import { UnauthenticatedError } from '../errors/api-errors';
 import { signHs256, verifyHs256 } from './hs256-token';
@@ -11,7 +11,7 @@ export interface PersonClaims {
   readonly unit: string;
 }
 
-/** Issues a person's token (HS256), e.g. from the `issue-token` script or an SSO bridge. */
+/** Issues a person's token (HS256), e.g. from `zhaoshang-api token` (src/cli/main.ts) or an SSO bridge. */
 export const issueToken = async (
   claims: PersonClaims,
   options: { readonly secret: string; readonly issuer: string; readonly expiresIn?: string },
@@ -26,12 +26,6 @@ export const issueToken = async (
 /** Verified tokens kept at most (all forgotten at once beyond it: simple, and rare). */
 const VERIFIED_TOKENS = 10_000;
 
-const sameKey = (a: string, b: string): boolean => {
-  const x = Buffer.from(a);
-  const y = Buffer.from(b);
-  return x.length === y.length && timingSafeEqual(x, y);
-};
-
 /**
  * Systems authenticate with an API key (`X-API-Key: <key>`), people with a signed token
  * (`Authorization: Bearer <jwt>`). Either gives a Principal; anything else is a 401.
@@ -44,21 +38,27 @@ export class Authenticator {
    * every request.
    */
   private readonly verified = new Map<string, { readonly principal: Principal; readonly exp: number }>();
+  /**
+   * Keys by their SHA-256: a presented key is hashed and looked up, so the server holds no key
+   * and compares no secret byte by byte (the hash of a 256-bit random key reveals nothing usable).
+   */
+  private readonly keysByHash: ReadonlyMap<string, ApiKeyEntry>;
 
   constructor(
-    private readonly apiKeys: ReadonlyArray<ApiKeyEntry>,
+    apiKeys: ReadonlyArray<ApiKeyEntry>,
     private readonly secret: string,
     private readonly issuer: string,
     private readonly now: () => number = Date.now,
   ) {
     for (const k of apiKeys)
       if (!isRole(k.role)) throw new Error(`API key ${k.name}: unknown role ${k.role}`);
+    this.keysByHash = new Map(apiKeys.map((k) => [k.sha256, k]));
   }
 
   async authenticate(headers: Readonly<Record<string, string | string[] | undefined>>): Promise<Principal> {
     const apiKey = headers['x-api-key'];
     if (typeof apiKey === 'string' && apiKey.length > 0) {
-      const entry = this.apiKeys.find((k) => sameKey(k.key, apiKey));
+      const entry = this.keysByHash.get(hashApiKey(apiKey));
       if (entry === undefined) throw new UnauthenticatedError('unknown API key');
       return {
         userId: `system:${entry.name}`,

@@ -104,6 +104,30 @@ export const queryRoles = {
 
 export type RestrictedQuery = keyof typeof queryRoles;
 
+/**
+ * Reads scoped to the caller's unit for the unit-scoped roles (`UNIT_SCOPED_ROLES`: the investment
+ * officer, 招商专员). Their projects, histories and exports are their unit's: a list without
+ * `unitId` is narrowed to the caller's unit, another unit's `unitId` or project is a 403
+ * `OUTSIDE_UNIT`. Region-wide roles (the leading-group office, the supervision office, the
+ * statistics and finance bureaus, auditors, leaders, departments, the justice bureau, systems)
+ * read every unit. The other reads — target progress, performance review and ranking (赛马),
+ * bulletins, leaders' trips, the working calendar — are the region's published figures, open to
+ * every authenticated role (the matrix is in docs/api.md "Security").
+ */
+export const unitScopedReads = {
+  GetProjectRegister: { unitParam: 'unitId' },
+  GetProject: { projectParam: 'projectId' },
+  GetProjectHistory: { projectParam: 'projectId' },
+  GetFulfilment: { unitParam: 'unitId' },
+  GetSupervisionList: { unitParam: 'unitId' },
+  ExportRegister: { unitParam: 'unitId' },
+} as const satisfies Record<string, { readonly unitParam: string } | { readonly projectParam: string }>;
+
+export type UnitScopedRead = keyof typeof unitScopedReads;
+
+/** Whether a route name is a read scoped to the unit of a unit-scoped role. */
+export const isUnitScopedRead = (name: string): name is UnitScopedRead => Object.hasOwn(unitScopedReads, name);
+
 /** Whether a route name is one of the restricted reads. */
 export const isRestrictedQuery = (name: string): name is RestrictedQuery => Object.hasOwn(queryRoles, name);
 

@@ -8,7 +8,8 @@ export interface DashboardConfig {
   readonly today: string;
   /**
    * The read-only development key (auditor) the credential field is pre-filled with. Present only
-   * while the server runs on its built-in development keys (API_KEYS unset); never a configured key.
+   * while the server runs in development on its built-in development keys alone (API_KEYS unset, no
+   * key file); never a configured key, never in production.
    */
   readonly demoKey?: string;
   /** Display names of the units the server knows (the demo region's), by unit id. */

@@ -46,7 +46,7 @@ const sameKeys = (a: ReadonlyArray<ApiKeyEntry>, b: ReadonlyArray<ApiKeyEntry>):
   a.every((k, i) => {
     const o = b[i];
     return (
-      o !== undefined && k.key === o.key && k.role === o.role && k.unitId === o.unitId && k.name === o.name
+      o !== undefined && k.sha256 === o.sha256 && k.role === o.role && k.unitId === o.unitId && k.name === o.name
     );
   });
 
@@ -63,8 +63,9 @@ export class DashboardController {
     @Inject(API_CONFIG) config: ApiConfig,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {
-    // Pre-fill the read-only key only while the server runs on its built-in development keys.
-    const devKeys = sameKeys(config.apiKeys, parseApiKeys(DEV_API_KEYS));
+    // Pre-fill the read-only key only in development, while the server runs on its built-in
+    // development keys alone: never a configured key, never in production (issue #13).
+    const devKeys = config.mode === 'development' && sameKeys(config.apiKeys, parseApiKeys(DEV_API_KEYS));
     this.pageConfig = {
       ...(devKeys ? { demoKey: DEV_DASHBOARD_KEY } : {}),
       units: Object.fromEntries(

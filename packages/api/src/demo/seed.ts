@@ -109,8 +109,11 @@ const CATALOGUE: ReadonlyArray<Omit<ProjectSpec, 'projectId' | 'unitId' | 'captu
   },
 ];
 
+/** The units that capture projects (the district itself sets region targets only). */
+export const DEMO_PROJECT_UNITS = ['jingkaiqu', 'gaoxinqu', 'fenghuang-town'] as const;
+
 /** Stages the demo projects stop at: every stage of the life appears in every unit. */
-const DEMO_STAGES: ReadonlyArray<LifeStage> = [
+export const DEMO_STAGES: ReadonlyArray<LifeStage> = [
   'lead',
   'qualified',
   'under-review',
@@ -168,7 +171,7 @@ export const demoRegionScript = ({
   year = 2024,
   today = DEMO_TODAY,
 }: DemoRegionOptions = {}): ReadonlyArray<ScriptStep> => {
-  const units = ['jingkaiqu', 'gaoxinqu', 'fenghuang-town'];
+  const units = DEMO_PROJECT_UNITS;
   const steps: ScriptStep[] = [
     regionTargets('xiangshan-district', year),
     ...units.map((u) => unitTargets(u, year)),

@@ -107,3 +107,17 @@ export class ReadModelBehind extends ApiError {
     super(`read models at ${checkpoint}, behind ${atLeast}`);
   }
 }
+
+/** Which limit a 429 is about (docs/api.md "Security"). */
+export type RateLimitKind = 'writes-per-principal' | 'auth-failures-per-address';
+
+/** 429: a limit is reached; `Retry-After` says in how many seconds to try again. */
+export class RateLimited extends ApiError {
+  readonly status = 429;
+  constructor(
+    readonly limit: RateLimitKind,
+    readonly retryAfterSeconds: number,
+  ) {
+    super(`rate limited (${limit}), retry after ${retryAfterSeconds}s`);
+  }
+}

@@ -9,6 +9,7 @@ import {
   ForbiddenError,
   InvalidInputError,
   NotFound,
+  RateLimited,
   ReadModelBehind,
   RevisionConflict,
   UnauthenticatedError,
@@ -58,6 +59,8 @@ export class ApiExceptionFilter implements ExceptionFilter {
     const res = http.getResponse<Response>();
     const language = languageOf(req.headers['accept-language']);
     const [status, payload] = this.map(exception, language, String(req.id ?? ''));
+    if (exception instanceof RateLimited && !res.headersSent)
+      res.setHeader('Retry-After', String(exception.retryAfterSeconds));
     if (status >= 500 && status !== 503)
       this.logger.error({ err: exception, requestId: req.id }, 'unhandled error');
     if (!res.headersSent) res.status(status).json(payload);
@@ -112,6 +115,10 @@ export class ApiExceptionFilter implements ExceptionFilter {
     if (e instanceof ReadModelBehind) {
       const params = { atLeast: e.atLeast, checkpoint: e.checkpoint };
       return [503, api('READ_MODEL_BEHIND', lang, params, { params })];
+    }
+    if (e instanceof RateLimited) {
+      const params = { limit: e.limit, retryAfter: String(e.retryAfterSeconds) };
+      return [429, api('RATE_LIMITED', lang, params, { params })];
     }
     if (e instanceof CodedApiError) return [e.status, api(e.code, lang, e.params, { params: e.params })];
     if (e instanceof ApiError)

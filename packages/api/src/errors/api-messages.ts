@@ -19,6 +19,14 @@ export const apiMessages = {
     zh: '读模型尚未追上位置 {atLeast}（当前 {checkpoint}），请稍后重试',
     en: 'The read models have not reached position {atLeast} yet (at {checkpoint}); retry shortly',
   },
+  IDEMPOTENCY_KEY_IN_FLIGHT: {
+    zh: '幂等键 {key} 的首个请求仍在处理中，请稍后重试',
+    en: 'The first request with Idempotency-Key {key} is still being processed; retry shortly',
+  },
+  IDEMPOTENCY_KEY_REUSED: {
+    zh: '幂等键 {key} 已用于内容不同的请求（{route}），请为新请求使用新的幂等键',
+    en: 'Idempotency-Key {key} was used for a request with another body ({route}); use a new key for a new request',
+  },
   RATE_LIMITED: { zh: '请求过于频繁，请稍后再试', en: 'Too many requests; slow down' },
   STORE_UNAVAILABLE: {
     zh: '事件存储暂时不可用，请稍后重试',

@@ -4,7 +4,7 @@ import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import type { AnyCommand } from '@zhaoshang/domain';
 import type { CurrentRevision } from '@zhaoshang/eventstore';
 import type { Response } from 'express';
-import type { AuthenticatedRequest } from '../auth/auth.guard';
+import { principalKey, type AuthenticatedRequest } from '../auth/auth.guard';
 import type { Clock } from '../clock';
 import { commandCodecs } from '../command-handling/aggregates';
 import { businessTimeOf } from '../command-handling/business-time';
@@ -15,8 +15,10 @@ import { InvalidInputError, UnauthenticatedError } from '../errors/api-errors';
 import type { ReadModels } from '../read-models/read-model.port';
 import { API_CONFIG, CLOCK, READ_MODELS } from '../tokens';
 import { decodeOrThrow } from './decode';
+import { fingerprintOf, IdempotencyStore, type IdempotencyClaim } from './idempotency';
+import { ReadScope } from './read-scope';
 import { QueryCache } from './query-cache';
-import type { CommandRoute, QueryRoute } from './routes';
+import { methodOf, type CommandRoute, type QueryRoute } from './routes';
 import { isStreamedAnswer, sendStreamed } from './streamed-answer';
 
 /** Answer of every query: the data and the read models' position it reflects. */
@@ -31,6 +33,13 @@ const isObject = (u: unknown): u is Record<string, unknown> =>
   typeof u === 'object' && u !== null && !Array.isArray(u);
 const IDEMPOTENCY_KEY = /^[\x21-\x7e]{1,200}$/;
 
+/**
+ * The resource a command route addresses, canonical whatever the request's spelling (a trailing
+ * slash, percent-encoding): the route's path with its decoded parameters.
+ */
+const resourceOf = (route: CommandRoute, params: Readonly<Record<string, string | string[]>>): string =>
+  route.path.replace(/:(\w+)/g, (_, name: string) => encodeURIComponent(String(params[name] ?? '')));
+
 /** Turns an HTTP request into a command on the CommandBus or a query on the QueryBus. */
 @Injectable()
 export class RequestDispatcher {
@@ -40,6 +49,8 @@ export class RequestDispatcher {
     @Inject(READ_MODELS) private readonly readModels: ReadModels,
     @Inject(API_CONFIG) private readonly config: ApiConfig,
     @Inject(CLOCK) private readonly clock: Clock,
+    @Inject(IdempotencyStore) private readonly idempotency: IdempotencyStore,
+    @Inject(ReadScope) private readonly readScope: ReadScope,
   ) {
     this.cache = new QueryCache(config.queryCacheEntries);
   }
@@ -56,6 +67,33 @@ export class RequestDispatcher {
         { path: 'header:Idempotency-Key', expected: '1–200 printable ASCII characters', value: key },
       ]);
     }
+    // The key is the caller's and the route's, with the body's fingerprint (http/idempotency.ts).
+    let run: Extract<IdempotencyClaim, { kind: 'run' }> | undefined;
+    if (key !== undefined) {
+      const claim = this.idempotency.claim(
+        { principal: principalKey(actor), method: methodOf(route), path: resourceOf(route, req.params) },
+        key,
+        fingerprintOf(req.body),
+      );
+      if (claim.kind === 'replay') return { ...(claim.answer as CommandResult), duplicate: true };
+      run = claim;
+    }
+    try {
+      const result = await this.run(route, req, actor, run?.commandId ?? randomUUID());
+      run?.complete(result);
+      return result;
+    } catch (error) {
+      run?.release();
+      throw error;
+    }
+  }
+
+  private async run(
+    route: CommandRoute,
+    req: AuthenticatedRequest,
+    actor: NonNullable<AuthenticatedRequest['principal']>,
+    commandId: string,
+  ): Promise<CommandResult> {
     const expectedRevision = this.ifMatch(req.headers['if-match']);
     const params: Record<string, unknown> = { ...req.params };
     for (const name of route.numericParams ?? []) {
@@ -76,18 +114,15 @@ export class RequestDispatcher {
     } else if (isObject(input)) {
       input = { ...input, ...params, type: route.command };
       if (route.generatesProjectId && (input as Record<string, unknown>).projectId === undefined) {
-        // A retried create with the same key lands on the same stream, so it cannot make two projects.
-        const id =
-          key !== undefined
-            ? createHash('sha256').update(key).digest('hex').slice(0, 16).toUpperCase()
-            : randomUUID();
+        // A retried create with the same key (the same command id) lands on the same stream, so it
+        // cannot make two projects; another caller's same key is another command id.
+        const id = createHash('sha256').update(commandId).digest('hex').slice(0, 16).toUpperCase();
         input = { ...(input as object), projectId: `XM-${id}` };
       }
     }
     const command = decodeOrThrow(commandCodecs[route.command] as never, input) as {
       type: CommandRoute['command'];
     } & Record<string, unknown>;
-    const commandId = key ?? randomUUID();
     const correlation = req.headers['x-correlation-id'];
     return this.commandBus.execute(
       commandMessage(command, {
@@ -104,12 +139,18 @@ export class RequestDispatcher {
     );
   }
 
-  async query(route: QueryRoute, req: AuthenticatedRequest): Promise<QueryAnswer> {
+  /** The query's input, decoded, then scoped to the caller's unit where the role reads only its own (ReadScope). */
+  private async queryInput(route: QueryRoute, req: AuthenticatedRequest): Promise<Record<string, string | undefined>> {
     const queryString = isObject(req.query) ? req.query : {};
     const input = decodeOrThrow(route.input as never, { ...queryString, ...req.params }) as Record<
       string,
       string | undefined
     >;
+    return this.readScope.apply(route.name, req.principal, input);
+  }
+
+  async query(route: QueryRoute, req: AuthenticatedRequest): Promise<QueryAnswer> {
+    const input = await this.queryInput(route, req);
     let caughtUp = true;
     if (input.atLeast !== undefined) {
       caughtUp = await this.readModels.waitFor(BigInt(input.atLeast), this.config.readYourWritesTimeoutMs);
@@ -126,11 +167,7 @@ export class RequestDispatcher {
 
   /** A streamed query route: decoded like any query, its handler's `StreamedAnswer` written as it comes. */
   async stream(route: QueryRoute, req: AuthenticatedRequest, res: Response): Promise<void> {
-    const queryString = isObject(req.query) ? req.query : {};
-    const input = decodeOrThrow(route.input as never, { ...queryString, ...req.params }) as Record<
-      string,
-      string | undefined
-    >;
+    const input = await this.queryInput(route, req);
     const answer: unknown = await this.queryBus.execute(route.build(input, this.clock.today()) as never);
     if (!isStreamedAnswer(answer)) throw new Error(`${route.name}: the handler did not answer a stream`);
     await sendStreamed(res, answer);

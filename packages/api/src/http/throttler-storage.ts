@@ -89,6 +89,13 @@ export class SlidingWindowThrottlerStorage implements ThrottlerStorage {
     });
   }
 
+  /** Seconds until the block of `key` ends, 0 when it is not blocked (counts nothing). */
+  blockedFor(key: string, throttlerName: string): number {
+    const w = this.windows.get(`${throttlerName}\u0000${key}`);
+    const now = this.now();
+    return w !== undefined && w.blockedUntil > now ? Math.ceil((w.blockedUntil - now) / 1000) : 0;
+  }
+
   /** Keys held (for tests). */
   get size(): number {
     return this.windows.size;

@@ -1,6 +1,6 @@
 import type { OpenAPIObject } from '@nestjs/swagger';
 import type * as t from 'io-ts';
-import { commandRoles, isRestrictedQuery, queryRoles } from '../auth/permissions';
+import { commandRoles, isRestrictedQuery, isUnitScopedRead, queryRoles } from '../auth/permissions';
 import { commandCodecs } from '../command-handling/aggregates';
 import { allCommandRoutes, allQueryRoutes } from '../http/route-table';
 import { openApiPath, pathParams } from '../http/routes';
@@ -10,6 +10,13 @@ const errorRef = { $ref: '#/components/schemas/Error' };
 const errorResponse = (description: string) => ({
   description,
   content: { 'application/json': { schema: errorRef } },
+});
+/** 429 `RATE_LIMITED` with the seconds to wait (docs/api.md "Security"). */
+const rateLimited = (description: string) => ({
+  ...errorResponse(description),
+  headers: {
+    'Retry-After': { description: 'seconds to wait before trying again', schema: { type: 'integer', minimum: 1 } },
+  },
 });
 
 /** Removes the fields a route fills in (path params and `type`) from a command's body schema. */
@@ -114,7 +121,7 @@ export const openApiDocument = (): OpenAPIObject => {
           required: false,
           schema: { type: 'string', maxLength: 200 },
           description:
-            'the command id: a retry with the same key returns the first answer and appends nothing',
+            'makes a retry safe (IETF httpapi draft "The Idempotency-Key HTTP Header Field"): scoped to the caller and the route, kept with the body’s fingerprint for 24 h (IDEMPOTENCY_KEY_TTL_HOURS); a retry with the same body returns the first answer (`duplicate: true`) and appends nothing; another body answers 422 IDEMPOTENCY_KEY_REUSED; a retry while the first is in flight answers 409 IDEMPOTENCY_KEY_IN_FLIGHT',
         },
         {
           name: 'If-Match',
@@ -146,9 +153,14 @@ export const openApiDocument = (): OpenAPIObject => {
         401: errorResponse('no or bad credentials'),
         403: errorResponse('role not allowed, or outside the caller’s unit'),
         404: errorResponse('unknown project (PROJECT_NOT_FOUND)'),
-        409: errorResponse('concurrent write: currentRevision'),
+        409: errorResponse(
+          'concurrent write: currentRevision; IDEMPOTENCY_KEY_IN_FLIGHT: the first request with this Idempotency-Key is still being processed',
+        ),
         422: errorResponse(
-          'a business rule refused the command (`code`, `rule`, `params`); `DATE_IN_FUTURE` when a fact is dated after the server’s today in Asia/Shanghai (`params.field`, `date`, `today`)',
+          'a business rule refused the command (`code`, `rule`, `params`); `DATE_IN_FUTURE` when a fact is dated after the server’s today in Asia/Shanghai (`params.field`, `date`, `today`); IDEMPOTENCY_KEY_REUSED: the Idempotency-Key was used with another body',
+        ),
+        429: rateLimited(
+          'RATE_LIMITED: too many commands from this caller (WRITE_RATE_LIMIT_PER_MINUTE), requests from this address (RATE_LIMIT_PER_MINUTE) or failed authentications from it (AUTH_FAILURE_LIMIT_PER_MINUTE)',
         ),
       },
     };
@@ -186,7 +198,13 @@ export const openApiDocument = (): OpenAPIObject => {
         400: errorResponse('bad parameters'),
         401: errorResponse('no or bad credentials'),
         ...(isRestrictedQuery(route.name) ? { 403: errorResponse('role not allowed') } : {}),
+        ...(isUnitScopedRead(route.name)
+          ? { 403: errorResponse('OUTSIDE_UNIT: an investment officer reads only their own unit') }
+          : {}),
         404: errorResponse('not found'),
+        429: rateLimited(
+          'RATE_LIMITED: too many requests from this address (RATE_LIMIT_PER_MINUTE) or failed authentications from it (AUTH_FAILURE_LIMIT_PER_MINUTE)',
+        ),
       },
     };
   }

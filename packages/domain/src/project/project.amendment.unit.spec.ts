@@ -11,6 +11,7 @@ import { cny, mu } from '../shared/money';
 import { spec } from '../testing/decider-spec';
 import {
   amendAgreement,
+  andThen,
   approveAdmission,
   completeDueDiligence,
   fixtureDepartments,
@@ -20,7 +21,6 @@ import {
   recordLegalReview,
   recordOpinion,
   rejectAdmission,
-  runScript,
   signedAgreementTerms,
   smallProjectSigned,
   stateOf,
@@ -33,10 +33,6 @@ const project = spec(projectDecider);
 const text = unsafeId.text;
 const minutes = text('经开区招商引资工作领导小组 2024 年第 8 次会议纪要');
 
-const then = (history: ReadonlyArray<ProjectEvent>, ...commands: Parameters<typeof runScript>[0]) => [
-  ...history,
-  ...runScript(commands, history),
-];
 const termsOf = (history: ReadonlyArray<ProjectEvent>): AgreementTerms => {
   const s = stateOf(history);
   if (s.status === 'none' || s.agreement === undefined) throw new Error('not signed');
@@ -65,7 +61,7 @@ describe('R1 · 000 §三.1: a supplementary agreement that brings fixed-asset i
   });
 
   it('admission review after signing — opinions, then the leading group — lets the amendment through, and the project stays signed (R1)', () => {
-    const reviewed = then(
+    const reviewed = andThen(
       small(),
       openConsultation({ on: date('2024-06-01') }),
       ...fixtureDepartments.map((d) => recordOpinion(d, { on: date('2024-06-05') })),
@@ -81,7 +77,7 @@ describe('R1 · 000 §三.1: a supplementary agreement that brings fixed-asset i
   });
 
   it('a supplementary agreement dated before the admission it needs is refused (R1)', () => {
-    const reviewed = then(
+    const reviewed = andThen(
       small(),
       openConsultation({ on: date('2024-06-01') }),
       ...fixtureDepartments.map((d) => recordOpinion(d, { on: date('2024-06-05') })),
@@ -101,7 +97,7 @@ describe('R1 · 000 §三.1: a supplementary agreement that brings fixed-asset i
   });
 
   it('a supplementary agreement refused at admission is simply not concluded: admission is not "rejected" after signing (R1)', () => {
-    const underReview = then(
+    const underReview = andThen(
       small(),
       openConsultation({ on: date('2024-06-01') }),
       ...fixtureDepartments.map((d) => recordOpinion(d, { on: date('2024-06-05') })),
@@ -127,7 +123,7 @@ describe('R3 · 000 §三.2: a supplementary agreement that switches to stand-al
   });
 
   it('with due diligence done, land is still a term legal review covered: it needs a new review (R3, R4)', () => {
-    const diligent = then(small(), completeDueDiligence({ on: date('2024-06-15') }));
+    const diligent = andThen(small(), completeDueDiligence({ on: date('2024-06-15') }));
     project
       .given(diligent)
       .when(standalone(small()))
@@ -135,7 +131,7 @@ describe('R3 · 000 §三.2: a supplementary agreement that switches to stand-al
   });
 
   it('with due diligence and a legal review after signing, the switch is concluded (R3, R4)', () => {
-    const ready = then(
+    const ready = andThen(
       small(),
       completeDueDiligence({ on: date('2024-06-15') }),
       recordLegalReview({ on: date('2024-06-25') }),
@@ -190,7 +186,7 @@ describe('R4 · 002 §六: a supplementary agreement that changes reviewed terms
 
   it('a review by the wrong reviewer does not count: a zone-committee agreement needs the legal office, not the justice bureau (R4)', () => {
     project
-      .given(then(signed(), recordLegalReview({ on: date('2024-06-20'), reviewer: 'justice-bureau' })))
+      .given(andThen(signed(), recordLegalReview({ on: date('2024-06-20'), reviewer: 'justice-bureau' })))
       .when(fewerIncentives())
       .thenFails('AMENDMENT_LEGAL_REVIEW_REQUIRED', { reviewer: 'legal-affairs' });
   });
@@ -202,14 +198,14 @@ describe('R4 · 002 §六: a supplementary agreement that changes reviewed terms
       opinion: text('追回条款与补充协议不一致'),
     });
     project
-      .given(then(signed(), failed))
+      .given(andThen(signed(), failed))
       .when(fewerIncentives())
       .thenFails('AMENDMENT_LEGAL_REVIEW_REQUIRED');
   });
 
   it('a passed review without the leading group’s approval (minutes) is refused (R4)', () => {
     project
-      .given(then(signed(), recordLegalReview({ on: date('2024-06-20') })))
+      .given(andThen(signed(), recordLegalReview({ on: date('2024-06-20') })))
       .when(
         amendAgreement({
           on: date('2024-07-01'),
@@ -223,14 +219,14 @@ describe('R4 · 002 §六: a supplementary agreement that changes reviewed terms
     const command = fewerIncentives();
     const { type: _type, ...data } = command;
     project
-      .given(then(signed(), recordLegalReview({ on: date('2024-06-20') })))
+      .given(andThen(signed(), recordLegalReview({ on: date('2024-06-20') })))
       .when(command)
       .then([{ type: 'AgreementAmended', data }]);
     expect(data.leadingGroupMinutesRef).toBe(minutes);
   });
 
   it('a review covers one supplementary agreement: the next one that changes the commitments needs its own (R4)', () => {
-    const amended = then(signed(), recordLegalReview({ on: date('2024-06-20') }), fewerIncentives());
+    const amended = andThen(signed(), recordLegalReview({ on: date('2024-06-20') }), fewerIncentives());
     project
       .given(amended)
       .when(

@@ -14,49 +14,41 @@ import { addDays, date } from '../shared/dates';
 import { unsafeId } from '../shared/ids';
 import { spec } from '../testing/decider-spec';
 import {
+  andThen,
   completeConstruction,
   completeProcedure,
   completeRectification,
   correctFact,
+  emitted,
   enterStatistics,
   fixtureIds,
   historyUntil,
   orderRectification,
+  projectOf,
   reachCapacity,
   recordMissedMilestones,
   requestProcedure,
-  runScript,
   startConstruction,
   startProduction,
-  stateOf,
   terminateProject,
 } from '../testing/project.fixtures';
 import { projectDecider } from './project.decide';
 import type { ProjectEvent, ProjectEventOf } from './project.events';
-import type { Project } from './project.state';
 
 const project = spec(projectDecider);
 const text = unsafeId.text;
 const projectId = fixtureIds.project;
 
-const then = (
-  history: ReadonlyArray<ProjectEvent>,
-  ...commands: Parameters<typeof runScript>[0]
-): ReadonlyArray<ProjectEvent> => [...history, ...runScript(commands, history)];
-const projectOf = (events: ReadonlyArray<ProjectEvent>): Project => {
-  const s = stateOf(events);
-  if (s.status === 'none') throw new Error('no project');
-  return s;
-};
 const withdrawn = (
   events: ReadonlyArray<ProjectEvent>,
 ): ReadonlyArray<ProjectEventOf<'MilestoneWithdrawn'>['data']> =>
   events.flatMap((e) => (e.type === 'MilestoneWithdrawn' ? [e.data] : []));
-const emitted = (history: ReadonlyArray<ProjectEvent>, command: Parameters<typeof runScript>[0][number]) =>
-  runScript([command], history);
 
 /** Signed, and on 2024-08-12 the clock raised the agreed start (due 08-01) and 三个月不开工 (due 08-10). */
-const startMissed = () => then(historyUntil('signed'), recordMissedMilestones('2024-08-12'));
+const startMissed = () => andThen(historyUntil('signed'), recordMissedMilestones('2024-08-12'));
+/** Signed, the environmental assessment complete on Monday 2024-05-20 (due 05-23), raised by the clock on 05-27. */
+const procedureMissed = () =>
+  andThen(historyUntil('signed'), requestProcedure(), recordMissedMilestones('2024-05-27'));
 
 describe('late entry is not a missed deadline (DOMAIN.md §5; R8 · 001 §(四), R7 · 001 §(三)2)', () => {
   it('a start dated 2024-07-25 entered after the clock raised both start deadlines withdraws both as late entry (R8 · 001 §(四))', () => {
@@ -125,7 +117,7 @@ describe('late entry is not a missed deadline (DOMAIN.md §5; R8 · 001 §(四),
           data: { projectId, on: date('2024-08-20'), basis: 'exit-rule', reason: terminateProject().reason },
         },
       ]);
-    const late = then(startMissed(), startConstruction({ on: date('2024-07-25') }));
+    const late = andThen(startMissed(), startConstruction({ on: date('2024-07-25') }));
     expect(projectOf(late).missedMilestones).toEqual({});
     expect(Object.keys(projectOf(late).withdrawnMilestones)).toEqual([
       'agreed-start:2024-08-01',
@@ -139,13 +131,13 @@ describe('late entry is not a missed deadline (DOMAIN.md §5; R8 · 001 §(四),
 
   it('a withdrawn miss is never raised again by the clock (R8 · 001 §(四))', () => {
     project
-      .given(then(startMissed(), startConstruction({ on: date('2024-07-25') })))
+      .given(andThen(startMissed(), startConstruction({ on: date('2024-07-25') })))
       .when(recordMissedMilestones('2024-09-01'))
       .thenNothingHappens();
   });
 
   it('completion dated 2025-12-20 entered after the clock raised the agreed completion (due 2025-12-31) withdraws it (R5 · 000 §三.2)', () => {
-    const history = then(historyUntil('under-construction'), recordMissedMilestones('2026-01-05'));
+    const history = andThen(historyUntil('under-construction'), recordMissedMilestones('2026-01-05'));
     const events = emitted(history, completeConstruction({ on: date('2025-12-20') }));
     expect(withdrawn(events)).toEqual([
       expect.objectContaining({
@@ -157,7 +149,7 @@ describe('late entry is not a missed deadline (DOMAIN.md §5; R8 · 001 §(四),
   });
 
   it('production dated 2026-03-20 entered after both production deadlines were raised withdraws the agreed production and 两年不投产 (R8 · 001 §(四))', () => {
-    const history = then(historyUntil('completed'), recordMissedMilestones('2026-05-11'));
+    const history = andThen(historyUntil('completed'), recordMissedMilestones('2026-05-11'));
     const events = emitted(history, startProduction({ on: date('2026-03-20') }));
     expect(withdrawn(events).map((w) => [w.kind, w.reason])).toEqual([
       ['agreed-production', 'late-entry'],
@@ -166,7 +158,7 @@ describe('late entry is not a missed deadline (DOMAIN.md §5; R8 · 001 §(四),
   });
 
   it('capacity reached on 2026-10-10, before the 3-year mark, entered after 三年不见效 was raised withdraws it (R8 · 001 §(四))', () => {
-    const history = then(historyUntil('in-production'), recordMissedMilestones('2027-05-11'));
+    const history = andThen(historyUntil('in-production'), recordMissedMilestones('2027-05-11'));
     expect(projectOf(history).missedMilestones).toHaveProperty('exit-no-results');
     const events = emitted(history, reachCapacity({ on: date('2026-10-10') }));
     expect(withdrawn(events)).toEqual([
@@ -176,7 +168,7 @@ describe('late entry is not a missed deadline (DOMAIN.md §5; R8 · 001 §(四),
 
   it('a procedure completed within its 3 working days but entered after the clock raised it is withdrawn as late entry (R7 · 001 §(三)2)', () => {
     // Complete on 2024-05-20 (Mon): due 05-23; raised on 05-27; the receipt shows 05-23.
-    const history = then(historyUntil('signed'), requestProcedure(), recordMissedMilestones('2024-05-27'));
+    const history = procedureMissed();
     const events = emitted(history, completeProcedure({ on: date('2024-05-23') }));
     expect(events.map((e) => e.type)).toEqual(['ProcedureCompleted', 'MilestoneWithdrawn']);
     expect(withdrawn(events)[0]).toMatchObject({
@@ -188,12 +180,12 @@ describe('late entry is not a missed deadline (DOMAIN.md §5; R8 · 001 §(四),
   });
 
   it('a procedure completed after its time limit keeps its miss (R7 · 001 §(三)2)', () => {
-    const history = then(historyUntil('signed'), requestProcedure(), recordMissedMilestones('2024-05-27'));
+    const history = procedureMissed();
     expect(withdrawn(emitted(history, completeProcedure({ on: date('2024-05-24') })))).toEqual([]);
   });
 
   it('a rectification completed by its deadline but entered after the clock raised it is withdrawn as late entry (R9 · 000 §三.4)', () => {
-    const history = then(
+    const history = andThen(
       historyUntil('in-production'),
       orderRectification({ on: date('2026-03-01'), dueBy: date('2026-04-01') }),
       recordMissedMilestones('2026-04-02'),
@@ -256,13 +248,13 @@ describe('corrections, not silent repeats (DOMAIN.md §5: a repeated fact with a
 
   it('a repeated capacity with a different date is refused (R8 · 001 §(四), DOMAIN.md §5)', () => {
     project
-      .given(then(historyUntil('in-production'), reachCapacity()))
+      .given(andThen(historyUntil('in-production'), reachCapacity()))
       .when(reachCapacity({ on: date('2026-10-12') }))
       .thenFails('FACT_ALREADY_RECORDED', { recorded: '2026-10-10', requested: '2026-10-12' });
   });
 
   it('a repeated statistics entry with another 统计编码 or date is refused; the same one records nothing (R12 · 004 §(四))', () => {
-    const history = then(started(), enterStatistics());
+    const history = andThen(started(), enterStatistics());
     project.given(history).when(enterStatistics()).thenNothingHappens();
     project
       .given(history)
@@ -296,16 +288,16 @@ describe('corrections, not silent repeats (DOMAIN.md §5: a repeated fact with a
           },
         },
       ]);
-    expect(projectOf(then(started(), c)).startedOn).toBe('2024-07-08');
+    expect(projectOf(andThen(started(), c)).startedOn).toBe('2024-07-08');
   });
 
   it('the same correction made twice records it once (DOMAIN.md §5)', () => {
-    project.given(then(started(), correctFact())).when(correctFact()).thenNothingHappens();
+    project.given(andThen(started(), correctFact())).when(correctFact()).thenNothingHappens();
   });
 
   it('a correction of the 统计编码 keeps the date and records both codes (R12 · 004 §(四))', () => {
     const events = emitted(
-      then(started(), enterStatistics()),
+      andThen(started(), enterStatistics()),
       correctFact({ fact: 'statistics-entered', on: undefined, statisticsCode: text('350902-2024-000318') }),
     );
     expect(events).toEqual([
@@ -362,7 +354,7 @@ describe('corrections, not silent repeats (DOMAIN.md §5: a repeated fact with a
 
   it('a correction that dates the start before the raised deadlines withdraws them as a correction, not as late entry (R8 · 001 §(四))', () => {
     // Started on 2024-08-12 (recorded after the clock raised both misses); the site log shows 07-30.
-    const history = then(startMissed(), startConstruction({ on: date('2024-08-12') }));
+    const history = andThen(startMissed(), startConstruction({ on: date('2024-08-12') }));
     expect(Object.keys(projectOf(history).missedMilestones)).toHaveLength(2);
     const events = emitted(history, correctFact({ on: date('2024-07-30'), correctedOn: date('2024-09-02') }));
     expect(events.map((e) => e.type)).toEqual(['FactCorrected', 'MilestoneWithdrawn', 'MilestoneWithdrawn']);
@@ -385,13 +377,13 @@ describe('corrections, not silent repeats (DOMAIN.md §5: a repeated fact with a
         fc.array(fc.integer({ min: 0, max: 120 }), { maxLength: 4 }),
         (watch, start, corrections) => {
           const today = addDays(date('2024-08-02'), watch);
-          let history = then(signed, recordMissedMilestones(today));
+          let history = andThen(signed, recordMissedMilestones(today));
           const raised = Object.keys(projectOf(history).missedMilestones);
           let on = addDays(date('2024-05-10'), start);
-          history = then(history, startConstruction({ on }));
+          history = andThen(history, startConstruction({ on }));
           for (const days of corrections) {
             const next = addDays(date('2024-05-10'), days);
-            history = then(history, correctFact({ on: next, correctedOn: date('2024-09-15') }));
+            history = andThen(history, correctFact({ on: next, correctedOn: date('2024-09-15') }));
             on = next;
           }
           const p = projectOf(history);
@@ -405,7 +397,7 @@ describe('corrections, not silent repeats (DOMAIN.md §5: a repeated fact with a
   });
 
   it('a correction that moves a late-entered start past its deadlines reinstates the withdrawn misses and says so (R8 · 001 §(四))', () => {
-    const late = then(startMissed(), startConstruction({ on: date('2024-07-25') }));
+    const late = andThen(startMissed(), startConstruction({ on: date('2024-07-25') }));
     const events = emitted(late, correctFact({ on: date('2024-08-05'), correctedOn: date('2024-09-02') }));
     expect(events).toEqual([
       expect.objectContaining({

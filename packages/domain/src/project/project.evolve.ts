@@ -3,7 +3,7 @@ import { assertNever } from '../shared/exhaustive';
 import { cny } from '../shared/money';
 import type { ProjectEvent } from './project.events';
 import { CLOSED_STAGES, initialProjectState } from './project.state';
-import type { IncentiveAccount, Project, ProjectState } from './project.state';
+import type { IncentiveAccount, ProcedureState, Project, ProjectState } from './project.state';
 import type { Stage } from './project.vocabulary';
 
 /** A project being folded: the same fields, writable. Only `applyEvent` writes to one. */
@@ -40,6 +40,15 @@ const nothingOwned = (): Owned => ({
   receipts: false,
 });
 
+/** A keyed record of the draft to write to: the draft's own if the fold owns it, else a copy it now owns. */
+const writable = (d: Draft, owned: Owned | undefined, field: KeyedField): Record<string, unknown> => {
+  if (owned !== undefined && owned[field]) return d[field] as Record<string, unknown>;
+  const copy: Record<string, unknown> = Object.assign({}, d[field]);
+  (d as Record<KeyedField, unknown>)[field] = copy;
+  if (owned !== undefined) owned[field] = true;
+  return copy;
+};
+
 /** Sets `key` of a keyed record of the draft, copying the record unless the fold owns it. */
 const setEntry = <F extends KeyedField>(
   d: Draft,
@@ -48,28 +57,35 @@ const setEntry = <F extends KeyedField>(
   key: string | number,
   value: Draft[F][string & keyof Draft[F]],
 ): void => {
-  if (owned !== undefined && owned[field]) {
-    (d[field] as Record<string, unknown>)[key] = value;
-    return;
-  }
-  const copy: Record<string, unknown> = Object.assign({}, d[field]);
-  copy[key] = value;
-  d[field] = copy as Draft[F];
-  if (owned !== undefined) owned[field] = true;
+  writable(d, owned, field)[key] = value;
 };
 
 /** Removes `key` from a keyed record of the draft, copying the record unless the fold owns it. */
 const removeEntry = (d: Draft, owned: Owned | undefined, field: KeyedField, key: string): void => {
-  if (!(key in d[field])) return;
-  if (owned !== undefined && owned[field]) {
-    delete (d[field] as Record<string, unknown>)[key];
-    return;
-  }
-  const copy: Record<string, unknown> = Object.assign({}, d[field]);
-  delete copy[key];
-  (d as Record<KeyedField, unknown>)[field] = copy;
-  if (owned !== undefined) owned[field] = true;
+  if (key in d[field]) delete writable(d, owned, field)[key];
 };
+
+/**
+ * A procedure's entry: what was requested and how far it got, written out field by field — not
+ * `{ ...proc, … }`: V8 builds spread-then-extend literals on a slow path.
+ */
+const procedureEntry = (
+  requested: Pick<ProcedureState, 'procedureId' | 'kind' | 'department' | 'completeOn' | 'special'>,
+  approval: ProcedureState['approval'],
+  completedOn: ProcedureState['completedOn'],
+  workingDaysTaken: ProcedureState['workingDaysTaken'],
+  withinTimeLimit: ProcedureState['withinTimeLimit'],
+): ProcedureState => ({
+  procedureId: requested.procedureId,
+  kind: requested.kind,
+  department: requested.department,
+  completeOn: requested.completeOn,
+  special: requested.special,
+  approval,
+  completedOn,
+  workingDaysTaken,
+  withinTimeLimit,
+});
 
 const touch = (d: Draft, on: BusinessDate): void => {
   if (on > d.lastActivityOn) d.lastActivityOn = on;
@@ -356,38 +372,26 @@ const applyEvent = (d: Draft, event: ProjectEvent, owned?: Owned): void => {
     }
     case 'ProcedureRequested': {
       const e = event.data;
-      setEntry(d, owned, 'procedures', e.procedureId, {
-        procedureId: e.procedureId,
-        kind: e.kind,
-        department: e.department,
-        completeOn: e.completeOn,
-        special: e.special,
-        approval: e.approval,
-        completedOn: undefined,
-        workingDaysTaken: undefined,
-        withinTimeLimit: undefined,
-      });
+      const requested = procedureEntry(e, e.approval, undefined, undefined, undefined);
+      setEntry(d, owned, 'procedures', e.procedureId, requested);
       return touch(d, e.completeOn);
     }
     case 'ProcedureDeadlineComputed': {
       const e = event.data;
       const proc = d.procedures[e.procedureId];
       if (proc !== undefined && proc.approval.level === 'district') {
-        setEntry(d, owned, 'procedures', e.procedureId, {
-          procedureId: proc.procedureId,
-          kind: proc.kind,
-          department: proc.department,
-          completeOn: proc.completeOn,
-          special: proc.special,
-          approval: {
+        const computed = procedureEntry(
+          proc,
+          {
             level: 'district',
             workingDays: proc.approval.workingDays,
             deadline: { kind: 'due', dueOn: e.dueOn },
           },
-          completedOn: proc.completedOn,
-          workingDaysTaken: e.workingDaysTaken ?? proc.workingDaysTaken,
-          withinTimeLimit: e.withinTimeLimit ?? proc.withinTimeLimit,
-        });
+          proc.completedOn,
+          e.workingDaysTaken ?? proc.workingDaysTaken,
+          e.withinTimeLimit ?? proc.withinTimeLimit,
+        );
+        setEntry(d, owned, 'procedures', e.procedureId, computed);
       }
       // A computation is not a fact about the project's progress: lastActivityOn stays.
       return;
@@ -395,19 +399,9 @@ const applyEvent = (d: Draft, event: ProjectEvent, owned?: Owned): void => {
     case 'ProcedureCompleted': {
       const e = event.data;
       const proc = d.procedures[e.procedureId];
-      // Written out, not `{ ...proc, … }`: V8 builds spread-then-extend literals on a slow path.
       if (proc !== undefined) {
-        setEntry(d, owned, 'procedures', e.procedureId, {
-          procedureId: proc.procedureId,
-          kind: proc.kind,
-          department: proc.department,
-          completeOn: proc.completeOn,
-          special: proc.special,
-          approval: proc.approval,
-          completedOn: e.on,
-          workingDaysTaken: e.workingDaysTaken,
-          withinTimeLimit: e.withinTimeLimit,
-        });
+        const completed = procedureEntry(proc, proc.approval, e.on, e.workingDaysTaken, e.withinTimeLimit);
+        setEntry(d, owned, 'procedures', e.procedureId, completed);
       }
       return touch(d, e.on);
     }

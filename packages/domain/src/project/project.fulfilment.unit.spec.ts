@@ -20,12 +20,15 @@ import { arbScript, commandFor } from '../testing/project.arbitraries';
 import { spec } from '../testing/decider-spec';
 import {
   amendAgreement,
+  andThen,
   clawBackSubsidy,
   completeProcedure,
   disburseIncentive,
   evaluateFulfilment,
+  fixtureDefinedBreach,
   historyUntil,
   orderRectification,
+  projectOf,
   reclaimLand,
   reportInvestment,
   reportPerformance,
@@ -44,20 +47,11 @@ import type { ProjectEvent, ProjectEventOf } from './project.events';
 import { evolveProject, foldProject } from './project.evolve';
 import { describeFinding } from './project.fulfilment';
 import { readProjectEvent } from './project.upcasters';
-import type { Project, ProjectState } from './project.state';
+import type { ProjectState } from './project.state';
 
 const project = spec(projectDecider);
 const text = unsafeId.text;
 
-const then = (
-  history: ReadonlyArray<ProjectEvent>,
-  ...commands: ReadonlyArray<ProjectCommand>
-): ReadonlyArray<ProjectEvent> => [...history, ...runScript(commands, history)];
-const projectOf = (events: ReadonlyArray<ProjectEvent>): Project => {
-  const s = stateOf(events);
-  if (s.status === 'none') throw new Error('no project');
-  return s;
-};
 /** The data of the one FulfilmentEvaluated a then-step emitted, for assertions beyond its match. */
 const evaluatedData = (
   emitted: ReadonlyArray<ProjectEvent>,
@@ -78,12 +72,7 @@ const shortIn2026ThenEvaluated2025 = (): ReadonlyArray<ProjectCommand> => [
 
 /** Built as agreed: 3.2亿元 invested by December 2024 (reported monthly), completed 2025-11-20, not producing. */
 const builtNotProducing = (terms = signedAgreementTerms()) =>
-  then(historyUntil('completed', { terms }), reportInvestment('2024-12', cny.yi(3.2)));
-
-const definedBreach = {
-  clause: text('协议第十二条（土地用途）'),
-  description: text('擅自将 30 亩工业用地转作仓储出租'),
-};
+  andThen(historyUntil('completed', { terms }), reportInvestment('2024-12', cny.yi(3.2)));
 
 describe('R10 · 002 §七: invested as agreed but short of the economic targets → underperforming, never serious breach', () => {
   // 2026: 3.3亿 invested (≥ 3.2亿), output 1亿 of 8亿 = 0.125, tax 300万 of 2400万 = 0.125,
@@ -92,6 +81,8 @@ describe('R10 · 002 §七: invested as agreed but short of the economic targets
     historyUntil('performance-reported', {
       performance: { investmentToDate: cny.yi(3.3), output: cny.yi(1), tax: cny.wan(300), jobs: count(40) },
     });
+  /** The same, evaluated: underperforming. */
+  const farShortEvaluated = () => andThen(farShort(), evaluateFulfilment());
 
   it('R10 · 002 §七: output, tax and jobs at an eighth of the agreement, investment made → underperforming', () => {
     project
@@ -115,7 +106,7 @@ describe('R10 · 002 §七: invested as agreed but short of the economic targets
   });
 
   it('R10 · 002 §七: such a project goes to secondary promotion (二次招商)', () => {
-    const history = then(farShort(), evaluateFulfilment());
+    const history = farShortEvaluated();
     const command = startSecondaryPromotion();
     const { type: _type, ...data } = command;
     project
@@ -125,7 +116,7 @@ describe('R10 · 002 §七: invested as agreed but short of the economic targets
   });
 
   it('R8 · 001 §(四): such a project can be ordered to rectify within a deadline (履约差的 限期整改)', () => {
-    const history = then(farShort(), evaluateFulfilment());
+    const history = farShortEvaluated();
     const command = orderRectification();
     const { type: _type, ...data } = command;
     project
@@ -135,10 +126,7 @@ describe('R10 · 002 §七: invested as agreed but short of the economic targets
   });
 
   it('R10 · 002 §七: such a project cannot be terminated for serious breach', () => {
-    project
-      .given(then(farShort(), evaluateFulfilment()))
-      .when(terminateProject())
-      .thenFails('TERMINATION_REQUIRES_BREACH');
+    project.given(farShortEvaluated()).when(terminateProject()).thenFails('TERMINATION_REQUIRES_BREACH');
   });
 
   it('R10 · 002 §七: a strictly compliant project is honoured: its incentive is paid', () => {
@@ -175,13 +163,13 @@ describe('R10 · 002 §七: invested as agreed but short of the economic targets
   it('R10 · 002 §七 (按协议条款约定): a breach the agreement defines, stated with its clause, is a serious breach even with every figure met', () => {
     project
       .given(historyUntil('performance-reported'))
-      .when(evaluateFulfilment({ definedBreach }))
+      .when(evaluateFulfilment({ definedBreach: fixtureDefinedBreach }))
       .thenMatches([
         {
           type: 'FulfilmentEvaluated',
           data: {
             verdict: 'serious-breach',
-            definedBreach,
+            definedBreach: fixtureDefinedBreach,
             findings: [
               {
                 code: 'DEFINED_BREACH',
@@ -197,8 +185,14 @@ describe('R10 · 002 §七: invested as agreed but short of the economic targets
   });
 
   it('R10: the same evaluation repeated emits nothing; a different defined breach on the same day is a new evaluation', () => {
-    const history = then(historyUntil('performance-reported'), evaluateFulfilment({ definedBreach }));
-    project.given(history).when(evaluateFulfilment({ definedBreach })).thenNothingHappens();
+    const history = andThen(
+      historyUntil('performance-reported'),
+      evaluateFulfilment({ definedBreach: fixtureDefinedBreach }),
+    );
+    project
+      .given(history)
+      .when(evaluateFulfilment({ definedBreach: fixtureDefinedBreach }))
+      .thenNothingHappens();
     const [e] = runScript([evaluateFulfilment()], history);
     expect(e).toMatchObject({ type: 'FulfilmentEvaluated', data: { verdict: 'compliant' } });
   });
@@ -228,7 +222,7 @@ describe('R8 · 001 §(四): 圈而不建、签而不建、建而不产 are seri
   });
 
   it('R8 · 001 §(四) 圈而不建: land supplied on 2024-05-23, not started by 2024-08-01 → serious breach, then the land is reclaimed (坚决收回土地)', () => {
-    const landSupplied = then(
+    const landSupplied = andThen(
       historyUntil('signed'),
       requestProcedure({ kind: 'land', department: 'natural-resources-planning' }),
       completeProcedure(),
@@ -243,7 +237,7 @@ describe('R8 · 001 §(四): 圈而不建、签而不建、建而不产 are seri
       code: 'LAND_IDLE',
       params: { landSuppliedOn: '2024-05-23', deadline: '2024-08-01' },
     });
-    const terminated = then(
+    const terminated = andThen(
       landSupplied,
       evaluateFulfilment({ on: date('2026-01-05'), year: 2026 as Year }),
       terminateProject({ on: date('2026-01-20') }),
@@ -418,14 +412,14 @@ describe('R5 · 000 §三.2/§三.4, 001 §(四): the agreement carries the comm
 describe('R10 · 002 §七: the latest evaluated year governs', () => {
   /** 2026 short (6亿 output), 2027 as agreed and evaluated first. */
   const latestCompliant = () =>
-    then(
+    andThen(
       historyUntil('performance-reported', { performance: { output: cny.yi(6), tax: cny.wan(1800) } }),
       reportPerformance({ year: 2027 as Year, on: date('2028-01-20') }),
       evaluateFulfilment({ year: 2027 as Year, on: date('2028-02-15') }),
     );
 
   it('R10 · 002 §七: evaluating 2026 after 2027 records 2026 as underperforming but 2027 (compliant) still governs', () => {
-    const history = then(
+    const history = andThen(
       latestCompliant(),
       evaluateFulfilment({ year: 2026 as Year, on: date('2028-03-01') }),
     );
@@ -445,7 +439,7 @@ describe('R10 · 002 §七: the latest evaluated year governs', () => {
       .when(startSecondaryPromotion({ on: date('2028-03-10') }))
       .thenFails('SECONDARY_PROMOTION_REQUIRES_UNDERPERFORMANCE', { verdict: 'compliant' });
     project
-      .given(then(history, disburseIncentive({ on: date('2028-03-10') })))
+      .given(andThen(history, disburseIncentive({ on: date('2028-03-10') })))
       .when(clawBackSubsidy())
       .thenFails('CLAWBACK_REQUIRES_SHORTFALL');
   });
@@ -453,7 +447,7 @@ describe('R10 · 002 §七: the latest evaluated year governs', () => {
   it('R10 · 002 §七: a year before production began, evaluated after the production year, cannot overturn its verdict', () => {
     // 2026 compliant. 2025 judged as of 2025-12-31: not producing yet (production 2026-01-10, deadline
     // 2026-03-31 not passed), nothing reported invested by then → investment far below: serious breach for 2025.
-    const history = then(
+    const history = andThen(
       historyUntil('evaluated'),
       evaluateFulfilment({ year: 2025 as Year, on: date('2027-03-01') }),
     );
@@ -466,10 +460,10 @@ describe('R10 · 002 §七: the latest evaluated year governs', () => {
   });
 
   it('R10 · 002 §七: a serious breach in the latest year is not overturned by re-evaluating an earlier year as compliant', () => {
-    const history = then(
+    const history = andThen(
       historyUntil('evaluated'),
       reportPerformance({ year: 2027 as Year, on: date('2028-01-20') }),
-      evaluateFulfilment({ year: 2027 as Year, on: date('2028-02-15'), definedBreach }),
+      evaluateFulfilment({ year: 2027 as Year, on: date('2028-02-15'), definedBreach: fixtureDefinedBreach }),
       evaluateFulfilment({ year: 2026 as Year, on: date('2028-02-20') }),
     );
     expect(projectOf(history).governingEvaluation).toMatchObject({ year: 2027, verdict: 'serious-breach' });
@@ -484,7 +478,7 @@ describe('R10 · 002 §七: the latest evaluated year governs', () => {
   it('R10 · 002 §七: re-evaluating the latest year after a correction replaces its verdict', () => {
     const short = historyUntil('evaluated', { performance: { output: cny.yi(6) } });
     expect(projectOf(short).governingEvaluation?.verdict).toBe('underperforming');
-    const corrected = then(
+    const corrected = andThen(
       short,
       reportPerformance({ on: date('2027-03-01'), correction: { reason: text('统计局核定 2026 年产值') } }),
       evaluateFulfilment({ on: date('2027-03-05') }),
@@ -496,7 +490,7 @@ describe('R10 · 002 §七: the latest evaluated year governs', () => {
     // Invested 3.2亿 by December 2024; 2026 output 6亿 of 8亿 (underperforming, evaluated 2027-02-15).
     // 2025, evaluated afterwards: not producing yet, investment as agreed → compliant, but 2026 governs.
     // Three years after signing (2027-05-10) there are still no results (见效): capacity not reached, governing verdict not compliant.
-    const history = then(
+    const history = andThen(
       historyUntil('completed'),
       reportInvestment('2024-12', cny.yi(3.2)),
       ...shortIn2026ThenEvaluated2025(),
@@ -580,7 +574,7 @@ describe('issue #11 item 14 · DOMAIN.md §5 (money is exact): an amount beyond 
   const MAX = Number.MAX_SAFE_INTEGER;
 
   it('DOMAIN.md §5: a month of investment that takes the cumulative figure beyond the exact range is refused with AMOUNT_OUT_OF_RANGE', () => {
-    const history = then(historyUntil('under-construction'), reportInvestment('2024-07', MAX - 10));
+    const history = andThen(historyUntil('under-construction'), reportInvestment('2024-07', MAX - 10));
     project
       .given(history)
       .when(reportInvestment('2024-08', 11))
@@ -589,7 +583,7 @@ describe('issue #11 item 14 · DOMAIN.md §5 (money is exact): an amount beyond 
 
   it('R10 · DOMAIN.md §5: a payment whose sum with what was paid leaves the exact range exceeds the ceiling', () => {
     project
-      .given(then(historyUntil('evaluated'), disburseIncentive()))
+      .given(andThen(historyUntil('evaluated'), disburseIncentive()))
       .when(disburseIncentive({ amount: cny.fen(MAX), on: date('2027-04-10') }))
       .thenFails('DISBURSEMENT_EXCEEDS_CEILING');
   });

@@ -9,18 +9,22 @@ import { spec } from '../testing/decider-spec';
 import {
   abandonProject,
   amendAgreement,
+  andThen,
   clawBackSubsidy,
   completeConstruction,
   completeDueDiligence,
   completeProcedure,
-  discardLead,
   disburseIncentive,
+  discardLead,
+  emitted,
   enterStatistics,
   evaluateFulfilment,
+  fixtureDefinedBreach,
   fixtureIds,
   fixtureIncentives,
   historyUntil,
   openConsultation,
+  projectOf,
   qualifyLead,
   reachCapacity,
   reclaimLand,
@@ -41,33 +45,13 @@ import {
 } from '../testing/project.fixtures';
 import type { ProjectEvent, ProjectEventOf } from './project.events';
 import { projectDecider } from './project.decide';
-import { assessFulfilment } from './project.fulfilment';
+import { assessFulfilment, type FulfilmentFacts } from './project.fulfilment';
 import { detectMissedMilestones } from './project.milestones';
 import { defaultProjectPolicy } from './project.policy';
-import type { Project } from './project.state';
 
 const project = spec(projectDecider);
-/** A breach the fixture agreement defines, as an evaluator states it (R10: 002 §七 按协议条款约定). */
-const definedBreach = {
-  clause: unsafeId.text('协议第十二条（土地用途）'),
-  description: unsafeId.text('擅自将 30 亩工业用地转作仓储出租'),
-};
 const text = unsafeId.text;
 const pid = fixtureIds.project;
-
-const then = (
-  history: ReadonlyArray<ProjectEvent>,
-  ...commands: Parameters<typeof runScript>[0]
-): ReadonlyArray<ProjectEvent> => [...history, ...runScript(commands, history)];
-const projectOf = (events: ReadonlyArray<ProjectEvent>): Project => {
-  const s = stateOf(events);
-  if (s.status === 'none') throw new Error('no project');
-  return s;
-};
-const emitted = (
-  history: ReadonlyArray<ProjectEvent>,
-  command: Parameters<typeof runScript>[0][number],
-): ReadonlyArray<ProjectEvent> => runScript([command], history);
 
 describe('R7 — procedures completed within 3 working days, 10 in special cases, on the official calendar (001 §(三)2/§(三)4)', () => {
   const signed = () => historyUntil('signed');
@@ -114,7 +98,7 @@ describe('R7 — procedures completed within 3 working days, 10 in special cases
   });
 
   it('a procedure completed on its due date is within the time limit, and the receipt counts the working days taken (R7)', () => {
-    const history = then(signed(), requestProcedure({ completeOn: date('2024-09-27') }));
+    const history = andThen(signed(), requestProcedure({ completeOn: date('2024-09-27') }));
     const command = completeProcedure({ on: date('2024-10-08') });
     const { type: _type, ...fields } = command;
     project
@@ -129,20 +113,20 @@ describe('R7 — procedures completed within 3 working days, 10 in special cases
   });
 
   it('a procedure completed the working day after its due date is late (R7)', () => {
-    const history = then(signed(), requestProcedure({ completeOn: date('2024-09-27') }));
+    const history = andThen(signed(), requestProcedure({ completeOn: date('2024-09-27') }));
     const [e] = emitted(history, completeProcedure({ on: date('2024-10-09') }));
     expect(e).toMatchObject({ data: { workingDaysTaken: 4, withinTimeLimit: false } });
   });
 
   it('holidays in the middle of handling are not counted as working days taken (R7)', () => {
-    const history = then(signed(), requestProcedure({ completeOn: date('2024-09-30') }));
+    const history = andThen(signed(), requestProcedure({ completeOn: date('2024-09-30') }));
     // 10-01…10-07 are holidays: 10-08 is the first working day after 09-30.
     const [e] = emitted(history, completeProcedure({ on: date('2024-10-07') }));
     expect(e).toMatchObject({ data: { workingDaysTaken: 0, withinTimeLimit: true } });
   });
 
   it('a procedure cannot be completed before its application was complete (R7)', () => {
-    const history = then(signed(), requestProcedure({ completeOn: date('2024-09-27') }));
+    const history = andThen(signed(), requestProcedure({ completeOn: date('2024-09-27') }));
     project
       .given(history)
       .when(completeProcedure({ on: date('2024-09-26') }))
@@ -150,7 +134,7 @@ describe('R7 — procedures completed within 3 working days, 10 in special cases
   });
 
   it('a procedure still open after its due date is raised once as a missed procedure milestone (R7)', () => {
-    const history = then(
+    const history = andThen(
       historyUntil('under-construction'),
       requestProcedure({ completeOn: date('2024-09-27') }),
     );
@@ -220,7 +204,7 @@ describe('R8 — the exit rule: 三个月不开工、两年不投产、三年不
   });
 
   it('a project at capacity shows results and misses nothing at 3 years (R8)', () => {
-    const history = then(historyUntil('in-production'), reachCapacity());
+    const history = andThen(historyUntil('in-production'), reachCapacity());
     project.given(history).when(recordMissedMilestones('2027-05-11')).thenNothingHappens();
   });
 
@@ -278,7 +262,7 @@ describe('R8 — the exit rule: 三个月不开工、两年不投产、三年不
   });
 
   it('land is reclaimed from a project terminated under the exit rule (R8)', () => {
-    const history = then(
+    const history = andThen(
       historyUntil('signed'),
       terminateProject({ basis: 'exit-rule', on: date('2024-08-11') }),
     );
@@ -291,7 +275,7 @@ describe('R8 — the exit rule: 三个月不开工、两年不投产、三年不
   });
 
   it('more land than the agreement granted cannot be reclaimed (R8)', () => {
-    const history = then(
+    const history = andThen(
       historyUntil('signed'),
       terminateProject({ basis: 'exit-rule', on: date('2024-08-11') }),
     );
@@ -303,6 +287,26 @@ describe('R8 — the exit rule: 三个月不开工、两年不投产、三年不
 });
 
 describe('R9 — after the construction period, agreed figures are compared with actuals (000 §三.4)', () => {
+  /** assessFulfilment of the fixture project's 2026 report, on its recorded facts unless told otherwise. */
+  const assess2026 = (facts: Partial<FulfilmentFacts>) => {
+    const state = projectOf(historyUntil('performance-reported'));
+    return assessFulfilment(
+      state.agreement!.terms,
+      {
+        year: 2026 as Year,
+        asOf: date('2026-12-31'),
+        signedOn: date('2024-05-10'),
+        startedOn: date('2024-07-15'),
+        completedOn: date('2025-11-20'),
+        productionOn: date('2026-01-10'),
+        investmentToDate: cny.yi(3.3),
+        performance: state.performance[2026]!,
+        ...facts,
+      },
+      defaultProjectPolicy,
+    );
+  };
+
   it('fulfilment cannot be evaluated before the agreed completion date of a project still building (R9)', () => {
     project
       .given(historyUntil('under-construction'))
@@ -314,7 +318,7 @@ describe('R9 — after the construction period, agreed figures are compared with
     // Signed 2024-05-10, completion agreed by 2025-12-31, production by 2026-03-31 (exit rule: 2026-05-10).
     // On 2026-01-01: 1.6亿 of 3.2亿 invested = 0.5 (not below the 0.5 threshold); 601 days against
     // 600 agreed = 0.9983; output, tax and jobs not applicable before 2026-03-31.
-    const history = then(historyUntil('under-construction'), reportInvestment('2024-07', cny.yi(1.6)));
+    const history = andThen(historyUntil('under-construction'), reportInvestment('2024-07', cny.yi(1.6)));
     const [e] = emitted(history, evaluateFulfilment({ on: date('2026-01-01'), year: 2026 as Year }));
     expect(e).toMatchObject({
       type: 'FulfilmentEvaluated',
@@ -404,21 +408,10 @@ describe('R9 — after the construction period, agreed figures are compared with
   });
 
   it('assessFulfilment: a late completion shows in the construction-period ratio (R9)', () => {
-    const state = projectOf(historyUntil('performance-reported'));
-    const assessment = assessFulfilment(
-      state.agreement!.terms,
-      {
-        year: 2026 as Year,
-        asOf: date('2026-12-31'),
-        signedOn: date('2024-05-10'),
-        startedOn: date('2024-07-15'),
-        completedOn: date('2026-06-28'), // 779 days after signing, against 600 agreed
-        productionOn: date('2026-07-01'),
-        investmentToDate: cny.yi(3.3),
-        performance: state.performance[2026]!,
-      },
-      defaultProjectPolicy,
-    );
+    const assessment = assess2026({
+      completedOn: date('2026-06-28'), // 779 days after signing, against 600 agreed
+      productionOn: date('2026-07-01'),
+    });
     expect(assessment.ratios.constructionPeriod).toBe(0.7702); // 600 / 779 = 0.77021…
     expect(assessment.verdict).toBe('underperforming');
     expect(assessment.findings).toEqual([
@@ -427,21 +420,7 @@ describe('R9 — after the construction period, agreed figures are compared with
   });
 
   it('R10 · 002 §七: investment below half of the agreement is a serious breach (investment far below)', () => {
-    const state = projectOf(historyUntil('performance-reported'));
-    const assessment = assessFulfilment(
-      state.agreement!.terms,
-      {
-        year: 2026 as Year,
-        asOf: date('2026-12-31'),
-        signedOn: date('2024-05-10'),
-        startedOn: date('2024-07-15'),
-        completedOn: date('2025-11-20'),
-        productionOn: date('2026-01-10'),
-        investmentToDate: cny.yi(1.5),
-        performance: state.performance[2026]!,
-      },
-      defaultProjectPolicy,
-    );
+    const assessment = assess2026({ investmentToDate: cny.yi(1.5) });
     expect(assessment.ratios.fixedAssetInvestment).toBe(0.4688); // 1.5 / 3.2 = 0.46875, kept to four decimals
     expect(assessment.verdict).toBe('serious-breach');
     expect(assessment.findings[0]).toEqual({
@@ -462,14 +441,14 @@ describe('R10 — compliant projects are honoured, underperformers get secondary
    * at 6亿 of 8亿 (underperforming), or a breach the agreement defines (serious breach).
    */
   const paidThenShort = (verdict2027: 'underperforming' | 'serious-breach') =>
-    then(
+    andThen(
       compliant(),
       disburseIncentive(),
       reportPerformance({ year: 2027 as Year, on: date('2028-01-20'), output: cny.yi(6) }),
       evaluateFulfilment({
         year: 2027 as Year,
         on: date('2028-02-15'),
-        ...(verdict2027 === 'serious-breach' ? { definedBreach } : {}),
+        ...(verdict2027 === 'serious-breach' ? { definedBreach: fixtureDefinedBreach } : {}),
       }),
     );
 
@@ -527,7 +506,7 @@ describe('R10 — compliant projects are honoured, underperformers get secondary
   });
 
   it('incentives are paid up to their ceiling, not beyond (R10)', () => {
-    const paid = then(compliant(), disburseIncentive({ amount: cny.wan(800) }));
+    const paid = andThen(compliant(), disburseIncentive({ amount: cny.wan(800) }));
     project
       .given(paid)
       .when(disburseIncentive({ amount: cny.wan(400.01), on: date('2027-09-10') }))
@@ -569,7 +548,7 @@ describe('R10 — compliant projects are honoured, underperformers get secondary
   });
 
   it('several clawbacks together never exceed what was paid for that incentive (R10)', () => {
-    const history = then(paidThenShort('underperforming'), clawBackSubsidy({ amount: cny.wan(500) }));
+    const history = andThen(paidThenShort('underperforming'), clawBackSubsidy({ amount: cny.wan(500) }));
     project
       .given(history)
       .when(clawBackSubsidy({ amount: cny.wan(300.01), on: date('2028-04-15') }))
@@ -592,14 +571,14 @@ describe('R10 — compliant projects are honoured, underperformers get secondary
 
   it('a compliant project is not clawed back (R9)', () => {
     project
-      .given(then(compliant(), disburseIncentive()))
+      .given(andThen(compliant(), disburseIncentive()))
       .when(clawBackSubsidy())
       .thenFails('CLAWBACK_REQUIRES_SHORTFALL');
   });
 
   it('an amendment cannot lower an incentive ceiling below what was already paid for it (R10)', () => {
     // A supplementary agreement that changes incentives is reviewed and approved again (R4 · 002 §六).
-    const paid = then(
+    const paid = andThen(
       compliant(),
       disburseIncentive({ amount: cny.wan(800) }),
       recordLegalReview({ on: date('2027-03-20') }),
@@ -630,12 +609,12 @@ describe('R10 — compliant projects are honoured, underperformers get secondary
   });
 
   it('an incentive dropped by an amendment keeps what was paid, and nothing more can be paid on it (R10)', () => {
-    const paid = then(
+    const paid = andThen(
       compliant(),
       disburseIncentive({ amount: cny.wan(800) }),
       recordLegalReview({ on: date('2027-03-20') }),
     );
-    const amended = then(
+    const amended = andThen(
       paid,
       amendAgreement({
         on: date('2027-04-01'),
@@ -655,9 +634,9 @@ describe('R10 — compliant projects are honoured, underperformers get secondary
   });
 
   it('a project terminated for serious breach still has its subsidy clawed back and its land reclaimed (R10)', () => {
-    const terminated = then(paidThenShort('serious-breach'), terminateProject());
+    const terminated = andThen(paidThenShort('serious-breach'), terminateProject());
     expect(projectOf(terminated)).toMatchObject({ status: 'closed', stage: 'terminated' });
-    const afterClawback = then(terminated, clawBackSubsidy());
+    const afterClawback = andThen(terminated, clawBackSubsidy());
     expect(projectOf(afterClawback).incentives[fixtureIds.equipmentSubsidy]).toEqual({
       ceiling: cny.wan(1200),
       disbursed: cny.wan(800),
@@ -694,9 +673,9 @@ describe('a repeated command changes nothing', () => {
   });
 
   it('a procedure requested or completed again emits nothing (R7)', () => {
-    const requested = then(historyUntil('signed'), requestProcedure());
+    const requested = andThen(historyUntil('signed'), requestProcedure());
     project.given(requested).when(requestProcedure()).thenNothingHappens();
-    const completed = then(requested, completeProcedure());
+    const completed = andThen(requested, completeProcedure());
     project.given(completed).when(completeProcedure()).thenNothingHappens();
     project
       .given(completed)
@@ -705,7 +684,7 @@ describe('a repeated command changes nothing', () => {
   });
 
   it('starting construction, entering the statistics, completing, producing and reaching capacity again emit nothing', () => {
-    const built = then(historyUntil('in-production'), enterStatistics(), reachCapacity());
+    const built = andThen(historyUntil('in-production'), enterStatistics(), reachCapacity());
     for (const c of [
       startConstruction(),
       enterStatistics(),
@@ -723,7 +702,7 @@ describe('a repeated command changes nothing', () => {
   });
 
   it('terminating a terminated project and reclaiming reclaimed land emit nothing (R8)', () => {
-    const history = then(
+    const history = andThen(
       historyUntil('signed'),
       terminateProject({ basis: 'exit-rule', on: date('2024-08-11') }),
       reclaimLand({ on: date('2024-09-01') }),
@@ -740,11 +719,11 @@ describe('a repeated command changes nothing', () => {
 
   it('discarding a discarded lead and abandoning an abandoned project emit nothing', () => {
     project
-      .given(then(historyUntil('lead'), discardLead()))
+      .given(andThen(historyUntil('lead'), discardLead()))
       .when(discardLead())
       .thenNothingHappens();
     project
-      .given(then(historyUntil('qualified'), abandonProject()))
+      .given(andThen(historyUntil('qualified'), abandonProject()))
       .when(abandonProject())
       .thenNothingHappens();
   });
@@ -753,13 +732,13 @@ describe('a repeated command changes nothing', () => {
 describe('a closed project', () => {
   it('a discarded lead refuses to be taken to admission review', () => {
     project
-      .given(then(historyUntil('lead'), discardLead()))
+      .given(andThen(historyUntil('lead'), discardLead()))
       .when(openConsultation())
       .thenFails('PROJECT_CLOSED', { projectId: pid, stage: 'discarded' });
   });
 
   it('a terminated project refuses new facts of construction or payment (R10)', () => {
-    const terminated = then(paidAndBreached(), terminateProject());
+    const terminated = andThen(paidAndBreached(), terminateProject());
     project
       .given(terminated)
       .when(startProduction({ on: date('2028-04-01') }))
@@ -771,7 +750,7 @@ describe('a closed project', () => {
   });
 
   it('a terminated project no longer raises missed deadlines (R8)', () => {
-    const terminated = then(
+    const terminated = andThen(
       historyUntil('signed'),
       terminateProject({ basis: 'exit-rule', on: date('2024-08-11') }),
     );
@@ -788,11 +767,11 @@ describe('a closed project', () => {
 
 /** Compliant in 2026 and paid; in 2027 a breach the agreement defines (economics alone would not do, 002 §七). */
 function paidAndBreached(): ReadonlyArray<ProjectEvent> {
-  return then(
+  return andThen(
     historyUntil('evaluated'),
     disburseIncentive(),
     reportPerformance({ year: 2027 as Year, on: date('2028-01-20'), output: cny.yi(1) }),
-    evaluateFulfilment({ year: 2027 as Year, on: date('2028-02-15'), definedBreach }),
+    evaluateFulfilment({ year: 2027 as Year, on: date('2028-02-15'), definedBreach: fixtureDefinedBreach }),
   );
 }
 
@@ -828,7 +807,7 @@ describe('dates follow the facts they depend on', () => {
 
 describe('corrections are new facts that say why (DOMAIN.md §5)', () => {
   const reported = () =>
-    then(
+    andThen(
       historyUntil('under-construction'),
       reportInvestment('2024-07', cny.wan(3456.78)),
       reportInvestment('2024-08', cny.wan(5000.01)),

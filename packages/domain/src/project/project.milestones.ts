@@ -23,6 +23,10 @@ export interface Deadline {
   readonly procedureId?: ProcedureId;
 }
 
+/** Whether the fact meeting a deadline is dated on or before it (the due day itself is on time). */
+const metInTime = (d: Deadline): d is Deadline & { readonly metOn: BusinessDate } =>
+  d.metOn !== undefined && d.metOn <= d.dueOn;
+
 const earliest = (a: BusinessDate | undefined, b: BusinessDate | undefined): BusinessDate | undefined =>
   a === undefined ? b : b === undefined || a <= b ? a : b;
 
@@ -172,7 +176,7 @@ export const withdrawnMisses = (
   const out: MilestoneWithdrawal[] = [];
   for (const d of deadlinesOf(after, policy)) {
     const miss = raised[d.key];
-    if (miss === undefined || d.metOn === undefined || d.metOn > d.dueOn) continue;
+    if (miss === undefined || !metInTime(d)) continue;
     out.push({
       projectId: after.projectId,
       milestoneKey: d.key,
@@ -199,7 +203,7 @@ export const reinstatedMisses = (
   const withdrawn = before.withdrawnMilestones;
   if (Object.keys(withdrawn).length === 0) return [];
   return deadlinesOf(after, policy)
-    .filter((d) => withdrawn[d.key] !== undefined && (d.metOn === undefined || d.metOn > d.dueOn))
+    .filter((d) => withdrawn[d.key] !== undefined && !metInTime(d))
     .map((d) => d.key);
 };
 

@@ -13,6 +13,7 @@ import { count } from '../shared/money';
 import { spec } from '../testing/decider-spec';
 import { arbBusinessDate } from '../testing/shared.arbitraries';
 import {
+  andThen,
   completeProcedure,
   fixtureIds,
   recordMissedMilestones,
@@ -36,16 +37,22 @@ const text = unsafeId.text;
 
 /** A small project signed on 2026-12-01, its application complete on Wednesday 2026-12-30. */
 const signed = (): ReadonlyArray<ProjectEvent> => smallProjectSigned('2026-12-01', '2026-10-01');
-const requestedAtYearEnd = (): ReadonlyArray<ProjectEvent> => {
-  const history = signed();
-  return [...history, ...runScript([requestProcedure({ completeOn: date('2026-12-30') })], history)];
-};
+const requestedAtYearEnd = (): ReadonlyArray<ProjectEvent> =>
+  andThen(signed(), requestProcedure({ completeOn: date('2026-12-30') }));
 const procedureEvents = (events: ReadonlyArray<ProjectEvent>) =>
   events.filter(
     (e) =>
       e.type === 'ProcedureDeadlineComputed' ||
       (e.type === 'MilestoneMissed' && e.data.kind === 'procedure-time-limit'),
   );
+/** The fixture procedure's deadline, due 2027-01-05 once 2027 is adopted, as computed on a day. */
+const deadlineComputed = (
+  computedOn: string,
+  completed: Partial<ProjectEventOf<'ProcedureDeadlineComputed'>['data']> = {},
+) => ({
+  type: 'ProcedureDeadlineComputed',
+  data: { projectId: pid, procedureId, dueOn: '2027-01-05', calendarYear: 2027, computedOn, ...completed },
+});
 
 describe('R7 · 001 §(三)2 — a deadline in a year without an adopted schedule waits for it (DOMAIN.md §3 "Working-day calendar")', () => {
   it('a file complete on 2026-12-30 with a 3-working-day limit is pending on 2027, not due 2027-01-04 by a weekends-only guess (R7)', () => {
@@ -64,34 +71,14 @@ describe('R7 · 001 §(三)2 — a deadline in a year without an adopted schedul
 
   it('once 2027 is adopted the watcher computes the deadline (fixture: 元旦 01-01…01-03 → due 2027-01-05), and the due day itself is on time (R7)', () => {
     const pass = runScript([recordMissedMilestones('2027-01-05')], requestedAtYearEnd(), deciderWith2027);
-    expect(procedureEvents(pass)).toEqual([
-      {
-        type: 'ProcedureDeadlineComputed',
-        data: {
-          projectId: pid,
-          procedureId,
-          dueOn: '2027-01-05',
-          calendarYear: 2027,
-          computedOn: '2027-01-05',
-        },
-      },
-    ]);
+    expect(procedureEvents(pass)).toEqual([deadlineComputed('2027-01-05')]);
   });
 
   it('a computed deadline already past is raised by the clock in the same pass, once (R7)', () => {
     const history = requestedAtYearEnd();
     const pass = runScript([recordMissedMilestones('2027-01-06')], history, deciderWith2027);
     expect(procedureEvents(pass)).toEqual([
-      {
-        type: 'ProcedureDeadlineComputed',
-        data: {
-          projectId: pid,
-          procedureId,
-          dueOn: '2027-01-05',
-          calendarYear: 2027,
-          computedOn: '2027-01-06',
-        },
-      },
+      deadlineComputed('2027-01-06'),
       {
         type: 'MilestoneMissed',
         data: {
@@ -132,18 +119,10 @@ describe('R7 · 001 §(三)2 — a deadline in a year without an adopted schedul
     expect(procedureEvents(runScript([recordMissedMilestones('2027-01-10')], done))).toEqual([]);
     const pass = runScript([recordMissedMilestones('2027-01-10')], done, deciderWith2027);
     expect(procedureEvents(pass)).toEqual([
-      {
-        type: 'ProcedureDeadlineComputed',
-        data: {
-          projectId: pid,
-          procedureId,
-          dueOn: '2027-01-05',
-          calendarYear: 2027,
-          computedOn: '2027-01-10',
-          workingDaysTaken: count(2), // 12-31, 01-04
-          withinTimeLimit: true,
-        },
-      },
+      deadlineComputed('2027-01-10', {
+        workingDaysTaken: count(2), // 12-31, 01-04
+        withinTimeLimit: true,
+      }),
     ]);
     const state = stateOf([...done, ...pass]);
     expect(state.status !== 'none' && state.procedures[procedureId]).toMatchObject({
@@ -158,7 +137,7 @@ describe('R7 · 001 §(三)2 — waiting for the calendar never changes the dead
     fc.assert(
       fc.property(arbBusinessDate('2026-12-02', '2026-12-31'), fc.boolean(), (completeOn, special) => {
         const request = requestProcedure({ completeOn, special });
-        const waited = [...signed(), ...runScript([request], signed())];
+        const waited = andThen(signed(), request);
         const pass = runScript([recordMissedMilestones('2027-02-01')], waited, deciderWith2027);
         const direct = runScript(
           [request],
@@ -208,14 +187,14 @@ describe('R7 · 001 §(三)2 — the 3/10-day limit binds the district’s own a
   });
 
   it('a higher-level procedure still open months later raises no R7 miss', () => {
-    const history = [...signed(), ...runScript([higher()], signed())];
+    const history = andThen(signed(), higher());
     expect(
       procedureEvents(runScript([recordMissedMilestones('2027-06-30')], history, deciderWith2027)),
     ).toEqual([]);
   });
 
   it('a higher-level procedure is tracked to completion with its dates: completed on, working days taken, no limit verdict (R7)', () => {
-    const history = [...signed(), ...runScript([higher()], signed())];
+    const history = andThen(signed(), higher());
     const [e] = runScript([completeProcedure({ on: date('2026-12-18') })], history);
     expect(e).toMatchObject({ type: 'ProcedureCompleted', data: { on: '2026-12-18', workingDaysTaken: 12 } });
     expect(e!.data).not.toHaveProperty('withinTimeLimit');
@@ -229,7 +208,7 @@ describe('R7 · 001 §(三)2 — the 3/10-day limit binds the district’s own a
   });
 
   it('the same procedure id requested again at another approval level is a conflict, not a silent change (R7)', () => {
-    const history = [...signed(), ...runScript([higher()], signed())];
+    const history = andThen(signed(), higher());
     packagedOnly
       .given(history)
       .when(requestProcedure({ completeOn: date('2026-12-02') }))

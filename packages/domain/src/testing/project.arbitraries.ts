@@ -170,6 +170,8 @@ export const arbFulfilmentFinding: fc.Arbitrary<FulfilmentFinding> = fc.record({
 });
 
 const on = arbBusinessDate();
+/** A milestone key as the clock writes it (`agreed-start:2024-08-01`, `exit-no-start`, …). */
+const arbMilestoneKey = fc.string({ minLength: 1, maxLength: 40 });
 const correction = fc.record({ reason: arbText });
 
 type EventArbitraries = { readonly [K in ProjectEventType]: fc.Arbitrary<ProjectEventOf<K>> };
@@ -516,7 +518,7 @@ export const projectEventArbitraries: EventArbitraries = {
     fc.record(
       {
         projectId: arbProjectId,
-        milestoneKey: fc.string({ minLength: 1, maxLength: 40 }),
+        milestoneKey: arbMilestoneKey,
         kind: arbKey<MilestoneKind>(MilestoneKind),
         dueOn: on,
         detectedOn: on,
@@ -546,7 +548,7 @@ export const projectEventArbitraries: EventArbitraries = {
         corrected: fc.record({ on, statisticsCode: arbText }, { requiredKeys: ['on'] }),
         reason: arbText,
         evidence: arbEvidence,
-        reinstatedMilestones: fc.array(fc.string({ minLength: 1, maxLength: 40 }), { maxLength: 2 }),
+        reinstatedMilestones: fc.array(arbMilestoneKey, { maxLength: 2 }),
       },
       { requiredKeys: ['projectId', 'fact', 'correctedOn', 'previous', 'corrected', 'reason'] },
     ),
@@ -556,7 +558,7 @@ export const projectEventArbitraries: EventArbitraries = {
     fc.record(
       {
         projectId: arbProjectId,
-        milestoneKey: fc.string({ minLength: 1, maxLength: 40 }),
+        milestoneKey: arbMilestoneKey,
         kind: arbKey<MilestoneKind>(MilestoneKind),
         dueOn: on,
         raisedOn: on,

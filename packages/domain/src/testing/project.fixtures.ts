@@ -14,7 +14,7 @@ import type {
   ProjectEventOf,
 } from '../project/project.events';
 import { foldProject } from '../project/project.evolve';
-import type { ProjectState } from '../project/project.state';
+import type { Project, ProjectState } from '../project/project.state';
 import { initialProjectState } from '../project/project.state';
 import type { Department, LeaderRole, LegalReviewer, Signatory } from '../project/project.vocabulary';
 import { CreditCode, creditCodeCheckChar } from '../shared/credit-code';
@@ -608,6 +608,31 @@ export const runScript = (
 /** The state after a history. */
 export const stateOf = (events: ReadonlyArray<ProjectEvent>): ProjectState =>
   foldProject(events, initialProjectState);
+
+/** The project a history leaves (throws if the history created none). */
+export const projectOf = (events: ReadonlyArray<ProjectEvent>): Project => {
+  const s = stateOf(events);
+  if (s.status === 'none') throw new Error('no project');
+  return s;
+};
+
+/** A history and then what the commands emit after it (a given-step: the rules must allow each). */
+export const andThen = (
+  history: ReadonlyArray<ProjectEvent>,
+  ...commands: ReadonlyArray<ProjectCommand>
+): ReadonlyArray<ProjectEvent> => [...history, ...runScript(commands, history)];
+
+/** What one command emits after a history (throws if it is refused). */
+export const emitted = (
+  history: ReadonlyArray<ProjectEvent>,
+  command: ProjectCommand,
+): ReadonlyArray<ProjectEvent> => runScript([command], history);
+
+/** A breach the fixture agreement defines, as an evaluator states it (R10: 002 §七 按协议条款约定). */
+export const fixtureDefinedBreach = {
+  clause: text('协议第十二条（土地用途）'),
+  description: text('擅自将 30 亩工业用地转作仓储出租'),
+};
 
 /** Points of the fixture project's life that `historyUntil` can stop at, in order. */
 export const FIXTURE_MILESTONES = [

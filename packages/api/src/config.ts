@@ -1,5 +1,5 @@
 import * as path from 'node:path';
-import { parseSignerKey } from '@zhaoshang/eventstore';
+import { parseSignerKey, parseVerifierKey } from '@zhaoshang/eventstore';
 import { hashApiKey, readApiKeyFile } from './auth/api-keys';
 
 /** A caller with an API key (another system: the statistics bureau, a service hall, the watcher). */
@@ -81,6 +81,8 @@ export interface TransparencyConfig {
   readonly treeHash: 'sha256' | 'sm3';
   /** Period of the scheduled checkpoint (`TRANSPARENCY_CHECKPOINT_INTERVAL_MS`, default one hour; 0: only on demand). */
   readonly checkpointIntervalMs: number;
+  /** Witnesses whose co-signatures the server stores (`TRANSPARENCY_WITNESS_KEYS`: comma-separated verifier keys, type 0x04). */
+  readonly witnessKeys: ReadonlyArray<string>;
 }
 
 /** Development-only defaults: `npm start` works on a fresh clone; production refuses them. */
@@ -128,6 +130,11 @@ const transparencyConfig = (
       60 * 60 * 1000,
       'TRANSPARENCY_CHECKPOINT_INTERVAL_MS',
     ),
+    // Parsing refuses a malformed witness key at start.
+    witnessKeys: (env.TRANSPARENCY_WITNESS_KEYS ?? '')
+      .split(',')
+      .map((k) => k.trim())
+      .filter((k) => k.length > 0 && parseVerifierKey(k).algorithm === 'cosignature/v1'),
   };
 };
 

@@ -1,5 +1,8 @@
+import { createHash } from 'node:crypto';
 import {
+  generateNoteKey,
   openNote,
+  parseSignerKey,
   parseCheckpointText,
   parseVerifierKey,
   treeHasher,
@@ -8,15 +11,38 @@ import {
 } from '@zhaoshang/eventstore';
 import { testContext } from '@zhaoshang/eventstore/testing';
 import { TransparencyService } from '../src/audit/transparency.service';
-import { DEV_TRANSPARENCY_VERIFIER_KEY } from '../src/config';
+import { DEV_TRANSPARENCY_SIGNING_KEY, DEV_TRANSPARENCY_VERIFIER_KEY } from '../src/config';
 import { authFor, request, startTestApp } from './support';
 
 const b = (text: string): Buffer => Buffer.from(text, 'base64');
 
+/** A witness (an auditor's office) with its own Ed25519 key, as a tlog-cosignature/v1 (type 0x04) verifier key. */
+const witness = parseSignerKey(generateNoteKey('witness.audit.example/w1').signerKey);
+const witnessRaw = Buffer.from(witness.verifierKey.split('+').slice(2).join('+'), 'base64').subarray(1);
+const witnessTyped = Buffer.concat([Buffer.from([0x04]), witnessRaw]);
+const witnessKey = `witness.audit.example/w1+${createHash('sha256')
+  .update(Buffer.concat([Buffer.from('witness.audit.example/w1\n'), witnessTyped]))
+  .digest()
+  .subarray(0, 4)
+  .toString('hex')}+${witnessTyped.toString('base64')}`;
+const cosignLine = (note: string): string => {
+  const text = note.slice(0, note.indexOf('\n\n') + 1);
+  const { keyId, signature } = witness.timestamped!(Buffer.from(text), 1796000000);
+  return `— witness.audit.example/w1 ${Buffer.concat([keyId, signature]).toString('base64')}\n`;
+};
+
 describe('transparency log over HTTP (issue #15 items 2, 3)', () => {
   let t: Awaited<ReturnType<typeof startTestApp>>;
   beforeAll(async () => {
-    t = await startTestApp();
+    t = await startTestApp({
+      transparency: {
+        origin: 'zhaoshang.dev/INSECURE-development-log',
+        signingKey: DEV_TRANSPARENCY_SIGNING_KEY,
+        treeHash: 'sha256',
+        checkpointIntervalMs: 0,
+        witnessKeys: [witnessKey],
+      },
+    });
     for (let i = 0; i < 7; i += 1)
       await t.z.store.append(`ledger-${i % 2}`, [{ type: 'Funded', data: { amount: i } }], {
         expectedRevision: 'any',
@@ -154,5 +180,52 @@ describe('transparency log over HTTP (issue #15 items 2, 3)', () => {
       .send({ period: '2024-05' });
     expect(again.status).toBe(409);
     expect((await t.z.store.readAll()).length).toBe(all.length);
+  });
+
+  it("issue #15 item 4: the server stores a configured witness's co-signature of a checkpoint it signed and serves the checkpoint with it", async () => {
+    const made = await request(t.http)
+      .post('/transparency/checkpoints')
+      .set(await authFor('auditor'))
+      .expect(201);
+    const note = made.body.note as string;
+    const cosigned = note + cosignLine(note);
+    const stored = await request(t.http)
+      .post('/transparency/cosignatures')
+      .set(await authFor('auditor'))
+      .send({ note: cosigned })
+      .expect(201);
+    expect(stored.body).toEqual({
+      treeSize: made.body.treeSize,
+      stored: [cosignLine(note)],
+    });
+    const served = await request(t.http)
+      .get(`/transparency/checkpoints/${made.body.treeSize}`)
+      .set(await authFor('statistics-bureau'))
+      .expect(200);
+    expect(served.text).toBe(cosigned);
+    expect(openNote(served.text, [parseVerifierKey(witnessKey)])).toBe(
+      note.slice(0, note.indexOf('\n\n') + 1),
+    );
+    // a line by an unknown key, or a note this log did not sign, is not stored
+    const stranger = parseSignerKey(generateNoteKey('someone.example/x').signerKey);
+    const { keyId, signature } = stranger.timestamped!(
+      Buffer.from(note.slice(0, note.indexOf('\n\n') + 1)),
+      1,
+    );
+    await request(t.http)
+      .post('/transparency/cosignatures')
+      .set(await authFor('auditor'))
+      .send({ note: `${note}— someone.example/x ${Buffer.concat([keyId, signature]).toString('base64')}\n` })
+      .expect(400);
+    await request(t.http)
+      .post('/transparency/cosignatures')
+      .set(await authFor('auditor'))
+      .send({ note: cosigned.replace(/\n\d+\n/, '\n1\n') })
+      .expect(404);
+    await request(t.http)
+      .post('/transparency/cosignatures')
+      .set(await authFor('investment-officer', 'jingkaiqu'))
+      .send({ note: cosigned })
+      .expect(403);
   });
 });

@@ -1,4 +1,4 @@
-import { Controller, Get, Headers, HttpCode, Inject, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, Header, Headers, HttpCode, Inject, Param, Post, Query } from '@nestjs/common';
 import { parsePosition, type EventRef } from '@zhaoshang/eventstore';
 import type { IncomingHttpHeaders } from 'node:http';
 import { Authenticator } from '../auth/authenticator';
@@ -8,6 +8,8 @@ import { TransparencyService } from './transparency.service';
 
 /** Who may ask for a checkpoint to be made now: auditors, and internal systems (a scheduler, the watcher). */
 const MAY_CHECKPOINT: ReadonlyArray<Role> = ['auditor', 'system'];
+/** Who hands in a witness's co-signatures: auditors (a witness is an auditor's office) and systems. */
+const MAY_COSIGN: ReadonlyArray<Role> = ['auditor', 'system'];
 /** Who may ask for proofs: auditors (纪工委, 审计). */
 const MAY_PROVE: ReadonlyArray<Role> = ['auditor'];
 
@@ -59,6 +61,33 @@ export class TransparencyController {
   async checkpoint(@Headers() headers: IncomingHttpHeaders) {
     await this.allow(headers, MAY_CHECKPOINT, 'TransparencyCheckpoint');
     return this.transparency.record('on-demand');
+  }
+
+  /** A witness's co-signatures: the checkpoint as this log signed it, the witness's line(s) added. */
+  @Post('cosignatures')
+  @HttpCode(201)
+  async cosign(@Headers() headers: IncomingHttpHeaders, @Body() body: unknown) {
+    await this.allow(headers, MAY_COSIGN, 'TransparencyCosign');
+    const note = typeof body === 'object' && body !== null ? (body as { note?: unknown }).note : undefined;
+    if (typeof note !== 'string' || note.length > 65_536)
+      throw new CodedApiError(400, 'INVALID_INPUT', { paths: 'note' });
+    const result = await this.transparency.cosign(note);
+    if (result === undefined) throw new NotFound('NOT_FOUND', { what: 'a checkpoint this log signed' });
+    if (result.stored.length === 0)
+      throw new CodedApiError(400, 'INVALID_INPUT', {
+        paths: 'note: no valid co-signature of a configured witness',
+      });
+    return result;
+  }
+
+  /** The checkpoint of a size with every stored co-signature (text/plain, the signed note itself). */
+  @Get('checkpoints/:treeSize')
+  @Header('content-type', 'text/plain; charset=utf-8')
+  async checkpointOfSize(@Headers() headers: IncomingHttpHeaders, @Param('treeSize') treeSize: string) {
+    await this.allow(headers, 'any', 'TransparencyCheckpoint');
+    const note = await this.transparency.cosigned(natural('treeSize', treeSize)!);
+    if (note === undefined) throw new NotFound('NOT_FOUND', { what: `checkpoint of size ${treeSize}` });
+    return note;
   }
 
   @Get('inclusion')

@@ -7,8 +7,13 @@ import {
   type BeforeApplicationShutdown,
   type OnApplicationBootstrap,
 } from '@nestjs/common';
+import { createHash } from 'node:crypto';
 import {
   checkpointText,
+  openNote,
+  parseCheckpointText,
+  parseNote,
+  parseVerifierKey,
   parseSignerKey,
   positionToString,
   isEventStoreError,
@@ -28,6 +33,9 @@ import { API_CONFIG, CLOCK, EVENT_STORE } from '../tokens';
 export const CHECKPOINT_STREAM = 'transparency-checkpoints';
 /** The event recording one checkpoint. */
 export const CHECKPOINT_EVENT = 'CheckpointSigned';
+
+/** The event recording a witness's co-signature of a recorded checkpoint. */
+export const COSIGNATURE_EVENT = 'CheckpointCosigned';
 
 /** Why a checkpoint was made. */
 export type CheckpointReason = 'scheduled' | 'on-demand';
@@ -162,6 +170,87 @@ export class TransparencyService implements OnApplicationBootstrap, BeforeApplic
     const size = await this.log.catchUp();
     if (size > 0 && this.log.leafAt(size - 1)?.streamName === CHECKPOINT_STREAM) return undefined;
     return this.record('scheduled');
+  }
+
+  /**
+   * Stores the co-signatures of a checkpoint this log signed: `note` is the checkpoint with the
+   * witnesses' lines added. Kept: each line of a configured witness (TRANSPARENCY_WITNESS_KEYS)
+   * that verifies (tlog-cosignature/v1). Undefined when the note is not a checkpoint this log
+   * signed; `stored: []` when no line is a configured witness's valid co-signature.
+   */
+  async cosign(
+    note: string,
+  ): Promise<{ readonly treeSize: number; readonly stored: ReadonlyArray<string> } | undefined> {
+    const own = parseVerifierKey(this.signer.verifierKey);
+    const text = openNote(note, [own]);
+    const checkpoint = text === undefined ? undefined : parseCheckpointText(text);
+    if (checkpoint === undefined || checkpoint.origin !== this.config.transparency.origin) return undefined;
+    await this.log.catchUp();
+    if (checkpoint.size > this.log.size || !this.log.root(checkpoint.size).equals(checkpoint.root))
+      return undefined;
+    const witnesses = this.config.transparency.witnessKeys.map(parseVerifierKey);
+    const parsed = parseNote(note)!;
+    const body = Buffer.from(parsed.text, 'utf8');
+    const stored: string[] = [];
+    for (const s of parsed.signatures) {
+      const witness = witnesses.find((w) => w.name === s.name && w.keyId.equals(s.keyId));
+      if (witness === undefined || !witness.verify(body, s.signature)) continue;
+      const line = `— ${s.name} ${Buffer.concat([s.keyId, s.signature]).toString('base64')}\n`;
+      stored.push(line);
+    }
+    if (stored.length > 0)
+      await this.store.append(
+        CHECKPOINT_STREAM,
+        stored.map((line) => ({
+          type: COSIGNATURE_EVENT,
+          data: {
+            origin: checkpoint.origin,
+            treeSize: checkpoint.size,
+            rootHash: checkpoint.root.toString('base64'),
+            line,
+          },
+        })),
+        {
+          expectedRevision: 'any',
+          context: {
+            commandId: `cosign-${checkpoint.size}-${createHash('sha256').update(stored.join('')).digest('hex')}`,
+            actor: SYSTEM_ACTOR,
+            businessTime: this.clock.now().toISOString(),
+          },
+        },
+      );
+    return { treeSize: checkpoint.size, stored };
+  }
+
+  /**
+   * The checkpoint of a tree size as signed (the latest recorded one of that size), with every
+   * stored co-signature line added; undefined when none of that size was recorded.
+   */
+  async cosigned(treeSize: number): Promise<string | undefined> {
+    const events = await this.events();
+    const checkpoint = events
+      .filter((e) => e.type === CHECKPOINT_EVENT)
+      .map((e) => e.data as SignedCheckpoint)
+      .filter((c) => c.treeSize === treeSize)
+      .pop();
+    if (checkpoint === undefined) return undefined;
+    const lines = new Set(
+      events
+        .filter((e) => e.type === COSIGNATURE_EVENT)
+        .map((e) => e.data as { treeSize: number; rootHash: string; line: string })
+        .filter((c) => c.treeSize === treeSize && c.rootHash === checkpoint.rootHash)
+        .map((c) => c.line),
+    );
+    return checkpoint.note + [...lines].join('');
+  }
+
+  private async events(): Promise<ReadonlyArray<StoredEvent>> {
+    try {
+      return await this.store.readStream(CHECKPOINT_STREAM);
+    } catch (error) {
+      if (isEventStoreError(error) && error.code === 'STREAM_NOT_FOUND') return [];
+      throw error;
+    }
   }
 
   /** Recorded checkpoints, newest first. */

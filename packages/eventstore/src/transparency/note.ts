@@ -31,6 +31,9 @@ import { generateSm2PrivateKey, sm2PublicKeyOf, sm2Sign, sm2Verify, SM2_TYPE } f
  */
 export type NoteSignatureAlgorithm = 'ed25519' | 'sm2';
 
+/** What a verifier key checks: a log's signature (Ed25519, SM2) or a witness's tlog-cosignature/v1. */
+export type NoteVerifierAlgorithm = NoteSignatureAlgorithm | 'cosignature/v1';
+
 const ED25519 = Buffer.from([0x01]);
 const COSIGNATURE_V1 = Buffer.from([0x04]);
 const ED25519_PKCS8_PREFIX = Buffer.from('302e020100300506032b657004220420', 'hex');
@@ -55,7 +58,7 @@ export interface NoteSigner {
 /** A key that checks notes. */
 export interface NoteVerifier {
   readonly name: string;
-  readonly algorithm: NoteSignatureAlgorithm;
+  readonly algorithm: NoteVerifierAlgorithm;
   readonly keyId: Buffer;
   verify(text: Buffer, signature: Buffer): boolean;
 }
@@ -97,8 +100,8 @@ const ed25519Public = (raw: Buffer): KeyObject =>
 const rawEd25519PublicOf = (key: KeyObject): Buffer =>
   createPublicKey(key).export({ format: 'der', type: 'spki' }).subarray(ED25519_SPKI_PREFIX.length);
 
-const cosignedMessage = (text: Buffer, timestamp: number): Buffer =>
-  Buffer.concat([Buffer.from(`cosignature/v1\ntime ${timestamp}\n`, 'utf8'), text]);
+const cosignedMessage = (text: Buffer, timestamp: number | bigint): Buffer =>
+  Buffer.concat([Buffer.from(`cosignature/v1\ntime ${timestamp.toString()}\n`, 'utf8'), text]);
 
 const ed25519Signer = (name: string, seed: Buffer): NoteSigner => {
   const privateKey = ed25519Private(seed);
@@ -172,6 +175,19 @@ export const parseVerifierKey = (text: string): NoteVerifier => {
       verify: (text, signature) => verify(null, text, publicKey, signature),
     };
   }
+  if (typed.length === 33 && typed[0] === 0x04) {
+    // A witness's key (C2SP tlog-cosignature v1): timestamp || Ed25519 over "cosignature/v1\ntime T\n" || text.
+    const publicKey = ed25519Public(typed.subarray(1));
+    return {
+      name,
+      algorithm: 'cosignature/v1',
+      keyId,
+      verify: (text, signature) =>
+        signature.length === 72 &&
+        signature.readBigUInt64BE(0) < 2n ** 63n &&
+        verify(null, cosignedMessage(text, signature.readBigUInt64BE(0)), publicKey, signature.subarray(8)),
+    };
+  }
   if (typed.length === SM2_TYPE.length + 65 && typed.subarray(0, SM2_TYPE.length).equals(SM2_TYPE)) {
     const publicKey = typed.subarray(SM2_TYPE.length);
     return {
@@ -181,7 +197,9 @@ export const parseVerifierKey = (text: string): NoteVerifier => {
       verify: (text, signature) => sm2Verify(publicKey, text, signature),
     };
   }
-  throw new RangeError('the verifier key is neither Ed25519 (type 0x01) nor SM2 (type 0xff "gbt32918")');
+  throw new RangeError(
+    'the verifier key is neither Ed25519 (type 0x01), a tlog-cosignature/v1 key (0x04) nor SM2 (type 0xff "gbt32918")',
+  );
 };
 
 /** A new key pair in both encodings. */

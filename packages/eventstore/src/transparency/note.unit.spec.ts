@@ -104,3 +104,28 @@ describe('checkpoints as C2SP signed notes (issue #15 item 2)', () => {
     expect(parseCheckpointText('origin\n018\nAAAA\n')).toBeUndefined();
   });
 });
+
+describe('witness keys (C2SP tlog-cosignature v1, type 0x04)', () => {
+  it('a cosignature/v1 verifier key checks a witness line: timestamp || Ed25519 over "cosignature/v1\\ntime T\\n" || text', () => {
+    // A witness's key pair, written by hand from the spec: the same Ed25519 key under type 0x04.
+    const log = generateNoteKey('zhaoshang.example/log');
+    const witness = parseSignerKey(generateNoteKey('witness.audit.example/w1').signerKey);
+    const raw = Buffer.from(witness.verifierKey.split('+').slice(2).join('+'), 'base64').subarray(1);
+    const typed = Buffer.concat([Buffer.from([0x04]), raw]);
+    const id = createHash('sha256')
+      .update(Buffer.concat([Buffer.from('witness.audit.example/w1\n'), typed]))
+      .digest()
+      .subarray(0, 4);
+    const witnessKey = parseVerifierKey(
+      `witness.audit.example/w1+${id.toString('hex')}+${typed.toString('base64')}`,
+    );
+    expect(witnessKey.algorithm).toBe('cosignature/v1');
+    const text = checkpointText({ origin: 'zhaoshang.example/log', size: 5, root });
+    const signed = signNote(text, parseSignerKey(log.signerKey));
+    const { keyId, signature } = witness.timestamped!(Buffer.from(text), 1796000000);
+    expect(keyId.equals(id)).toBe(true);
+    const cosigned = `${signed}— witness.audit.example/w1 ${Buffer.concat([keyId, signature]).toString('base64')}\n`;
+    expect(openNote(cosigned, [witnessKey])).toBe(text);
+    expect(openNote(cosigned.replace('\n5\n', '\n6\n'), [witnessKey])).toBeUndefined();
+  });
+});

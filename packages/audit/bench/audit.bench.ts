@@ -30,7 +30,7 @@ import { openSqliteEventStore, type EventStore } from '@zhaoshang/eventstore';
 import { makeTempDir } from '@zhaoshang/eventstore/testing';
 import { lifecycleCommands, runScript } from '../../domain/bench/lifecycle';
 import { projectHistory, stateAsOf, stateOfHistory } from '../src';
-import { transparencyBench } from './transparency.bench';
+import { transparencyAppendBench, transparencyBench } from './transparency.bench';
 
 const arg = (name: string, fallback: number): number => {
   const i = process.argv.indexOf(`--${name}`);
@@ -187,6 +187,10 @@ const storeBench = async (): Promise<void> => {
 };
 
 const main = async (): Promise<void> => {
+  if (process.argv.includes('--appends-only')) {
+    await transparencyAppendBench(runs);
+    return;
+  }
   const dir = makeTempDir('audit-bench');
   const file = join(dir, 'project.sqlite');
   const store = openSqliteEventStore({ file });

@@ -33,6 +33,7 @@ import { ReadScope } from './http/read-scope';
 import { RequestDispatcher } from './http/request-dispatcher';
 import { SlidingWindowThrottlerStorage } from './http/throttler-storage';
 import { routeTable } from './http/route-table';
+import { UnitsController } from './http/units.controller';
 import { leaderQueryHandlers } from './leaders/queries/leader-queries';
 import { OpenApiController } from './openapi/openapi.controller';
 import { projectQueryHandlers } from './projects/queries/project-queries';
@@ -114,6 +115,7 @@ export class AppModule {
         HealthController,
         OpenApiController,
         DashboardController,
+        UnitsController,
         TransparencyController,
         ...controllers,
       ],

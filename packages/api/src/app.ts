@@ -14,6 +14,7 @@ import { fixedDayClock, systemClock, type Clock } from './clock';
 import type { ApiConfig } from './config';
 import { seedDemoRegion, type SeedReport } from './demo/seed';
 import { ApiExceptionFilter } from './errors/api-exception.filter';
+import { inputGate } from './http/input-limits';
 import { openApiDocument } from './openapi/openapi-document';
 import { openReadModelStore, ProjectionReadModels } from './read-models/projection-read-models';
 import type { ReadModels } from './read-models/read-model.port';
@@ -42,7 +43,9 @@ const nestRunnerLogger: RunnerLogger = {
   error: (message, fields) => projectionsLog.error({ msg: message, ...stringifyFields(fields) }),
 };
 const stringifyFields = (fields: Readonly<Record<string, unknown>> | undefined): Record<string, unknown> =>
-  Object.fromEntries(Object.entries(fields ?? {}).map(([k, v]) => [k, typeof v === 'bigint' ? v.toString() : v]));
+  Object.fromEntries(
+    Object.entries(fields ?? {}).map(([k, v]) => [k, typeof v === 'bigint' ? v.toString() : v]),
+  );
 
 /**
  * Headers of every answer (issue #13): helmet's defaults — nosniff, frame-ancestors 'none',
@@ -98,11 +101,15 @@ export const createApp = async (config: ApiConfig, options: CreateAppOptions = {
   });
   const app = await NestFactory.create<NestExpressApplication>(
     AppModule.forRoot({ config, store, readModels, clock }),
-    { bufferLogs: true },
+    // Bodies are read by the input gate (size, encoding, depth, text), not by express's parser.
+    { bufferLogs: true, bodyParser: false },
   );
   app.useLogger(app.get(Logger));
+  // Security headers first: the input gate's refusals carry them too.
   secureHeaders(app, config);
-  app.useGlobalFilters(new ApiExceptionFilter());
+  const filter = new ApiExceptionFilter();
+  app.use(inputGate((error, req, res) => filter.answer(error, req, res)));
+  app.useGlobalFilters(filter);
   SwaggerModule.setup('docs', app, openApiDocument(), { jsonDocumentUrl: 'docs/openapi.json' });
   await readModels.start();
   await app.init();

@@ -1,6 +1,7 @@
 import * as path from 'node:path';
 import { parseSignerKey, parseVerifierKey } from '@zhaoshang/eventstore';
 import { hashApiKey, readApiKeyFile } from './auth/api-keys';
+import { DEV_UNITS, parseUnits, type UnitEntry } from './units';
 
 /** A caller with an API key (another system: the statistics bureau, a service hall, the watcher). */
 export interface ApiKeyEntry {
@@ -41,6 +42,8 @@ export interface ApiConfig {
   readonly apiKeysFile: string;
   /** Active API keys: the key file's, plus API_KEYS in development. */
   readonly apiKeys: ReadonlyArray<ApiKeyEntry>;
+  /** The units of the deployment (`UNITS`, plus `region`): requests naming another unit are refused. */
+  readonly units: ReadonlyArray<UnitEntry>;
   /** HS256 secret for people's tokens (in production: 32 random bytes or more, see `tokenSecretProblem`). */
   readonly jwtSecret: string;
   readonly jwtIssuer: string;
@@ -303,6 +306,8 @@ export const loadConfig = (env: NodeJS.ProcessEnv = process.env): ApiConfig => {
     projections: projectionsMode(env.PROJECTIONS),
     apiKeysFile,
     apiKeys,
+    // The demo region's units in development; a production deployment names its own (else only `region`).
+    units: parseUnits(env.UNITS ?? (production ? '' : DEV_UNITS)),
     jwtSecret,
     jwtIssuer: env.JWT_ISSUER ?? 'zhaoshang',
     rateLimitPerMinute: int(env.RATE_LIMIT_PER_MINUTE, 6000, 'RATE_LIMIT_PER_MINUTE'),

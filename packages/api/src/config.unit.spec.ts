@@ -12,6 +12,7 @@ import {
   parseApiKeys,
   tokenSecretProblem,
 } from './config';
+import { DEMO_UNITS, parseUnits, REGION_UNIT } from './units';
 
 const STRONG = 'c3f1e0a9b87d6c5e4f3a2b1c0d9e8f7a6b5c4d3e2f1a0b9c8d7e6f5a4b3c2d1e';
 /** A transparency-log signing key of this test run (issue #15): production requires one of its own. */
@@ -60,6 +61,17 @@ describe('configuration', () => {
   it('keeps the embedded store in .data/ unless DATA_DIR says otherwise', () => {
     expect(loadConfig({}).dataDir.endsWith('.data')).toBe(true);
     expect(loadConfig({ DATA_DIR: '/tmp/zs' }).dataDir).toBe('/tmp/zs');
+  });
+
+  it('UNITS names the units requests may name; region always exists; development defaults to the demo region', () => {
+    expect(parseUnits('jingkaiqu:经开区投资促进局, gaoxinqu:高新区招商局')).toEqual([
+      REGION_UNIT,
+      { unitId: 'jingkaiqu', name: '经开区投资促进局' },
+      { unitId: 'gaoxinqu', name: '高新区招商局' },
+    ]);
+    expect(() => parseUnits('-bad:名')).toThrow(/UNITS entry/);
+    expect(() => parseUnits('ok:')).toThrow(/UNITS entry/);
+    expect(loadConfig({}).units.map((u) => u.unitId)).toEqual(['region', ...Object.keys(DEMO_UNITS)]);
   });
 
   it('development (npm start): the demo is loaded, the development credentials work, it listens on 127.0.0.1', () => {

@@ -1,6 +1,6 @@
 import * as t from 'io-ts';
 import { BusinessDate } from '@zhaoshang/domain';
-import { IdText, PositionText } from '../http/query-inputs';
+import { IdText, PositionText, textPattern } from '../http/query-inputs';
 import type { QueryRoute } from '../http/routes';
 import {
   AuditStateAsOf,
@@ -11,7 +11,13 @@ import {
 } from './queries/audit-queries';
 
 /** A stream's name: `project-XM-…`, `target-plan-<unit>-<year>`, `leader-…`, `bulletin-…`. */
-const StreamText = t.refinement(t.string, (s) => /^[A-Za-z0-9][A-Za-z0-9._:-]{0,199}$/.test(s), 'StreamText');
+const StreamText = textPattern(
+  'StreamText',
+  /^[A-Za-z0-9][A-Za-z0-9._:-]{0,199}$/,
+  { min: 1, max: 200 },
+  'project-XM-2025-001',
+  'a stream name',
+);
 /** A point in a history: a business date (YYYY-MM-DD, Asia/Shanghai) or a global position. */
 const PointText = t.union([BusinessDate, PositionText], 'BusinessDate | PositionText');
 

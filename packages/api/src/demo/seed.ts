@@ -8,6 +8,7 @@ import { businessTimeOf } from '../command-handling/business-time';
 import type { CommandResult } from '../command-handling/command-gateway';
 import { commandMessage } from '../command-handling/command-messages';
 import { decodeOrThrow } from '../http/decode';
+import { DEMO_UNITS } from '../units';
 import type { Clock } from '../clock';
 import { CLOCK, READ_MODELS } from '../tokens';
 import type { ReadModels } from '../read-models/read-model.port';
@@ -21,13 +22,8 @@ import {
   type ScriptStep,
 } from './project-life';
 
-/** The demo region: a district and three units (开发区 / 高新区 / 镇), as a zone office would name them. */
-export const DEMO_UNITS = {
-  'xiangshan-district': '相山区（全区）',
-  jingkaiqu: '经开区投资促进局',
-  gaoxinqu: '高新区招商局',
-  'fenghuang-town': '凤凰镇招商办',
-} as const;
+/** The demo region's units (configured in development: `UNITS` defaults to them). */
+export { DEMO_UNITS };
 
 const CATALOGUE: ReadonlyArray<Omit<ProjectSpec, 'projectId' | 'unitId' | 'capturedOn'>> = [
   {

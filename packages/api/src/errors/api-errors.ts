@@ -17,11 +17,42 @@ export abstract class ApiError extends Error {
   abstract readonly status: number;
 }
 
-/** 400: the input does not decode; nothing reached the domain. */
+/** At most this many characters of a refused value are echoed back (an error answer is not a mirror). */
+export const EXCERPT_LENGTH = 64;
+/** At most this many failing paths are listed in one answer. */
+export const MAX_FIELD_ERRORS = 20;
+
+/**
+ * A refused value as the error answer shows it: short values as they came, anything longer (a long
+ * string, a big object) as the first {@link EXCERPT_LENGTH} characters of its JSON and `…`.
+ */
+export const excerpt = (value: unknown): unknown => {
+  if (value === undefined || value === null) return null;
+  if (typeof value === 'boolean' || (typeof value === 'number' && Number.isFinite(value))) return value;
+  if (typeof value === 'string')
+    return value.length <= EXCERPT_LENGTH ? value : `${value.slice(0, EXCERPT_LENGTH)}…`;
+  let json: string | undefined;
+  try {
+    json = JSON.stringify(value);
+  } catch {
+    json = undefined;
+  }
+  if (json === undefined) return `(${typeof value})`;
+  return json.length <= EXCERPT_LENGTH ? value : `${json.slice(0, EXCERPT_LENGTH)}…`;
+};
+
+/** 400: the input does not decode; nothing reached the domain. Values are kept as short excerpts. */
 export class InvalidInputError extends ApiError {
   readonly status = 400;
-  constructor(readonly errors: ReadonlyArray<FieldError>) {
-    super(`invalid input: ${errors.map((e) => e.path || '(body)').join(', ')}`);
+  readonly errors: ReadonlyArray<FieldError>;
+  constructor(errors: ReadonlyArray<FieldError>) {
+    const shown = errors.slice(0, MAX_FIELD_ERRORS).map((e) => ({
+      ...e,
+      path: e.path.length <= 200 ? e.path : `${e.path.slice(0, 200)}…`,
+      value: excerpt(e.value),
+    }));
+    super(`invalid input: ${shown.map((e) => e.path || '(body)').join(', ')}`);
+    this.errors = shown;
   }
 }
 

@@ -14,6 +14,7 @@ import {
   RevisionConflict,
   UnauthenticatedError,
 } from './api-errors';
+import { InvalidJsonBody } from '../http/input-limits';
 import { apiMessage, languageOf, type ApiMessageCode } from './api-messages';
 
 /** Body of every error answer: a stable code, the message in both languages and in the caller's. */
@@ -55,8 +56,11 @@ export class ApiExceptionFilter implements ExceptionFilter {
 
   catch(exception: unknown, host: ArgumentsHost): void {
     const http = host.switchToHttp();
-    const req = http.getRequest<Request & { id?: unknown }>();
-    const res = http.getResponse<Response>();
+    this.answer(exception, http.getRequest<Request & { id?: unknown }>(), http.getResponse<Response>());
+  }
+
+  /** Answers a failure on `res` (also used by the input gate, which runs before Nest's routing). */
+  answer(exception: unknown, req: Request & { id?: unknown }, res: Response): void {
     const language = languageOf(req.headers['accept-language']);
     const [status, payload] = this.map(exception, language, String(req.id ?? ''));
     if (exception instanceof RateLimited && !res.headersSent)
@@ -120,6 +124,8 @@ export class ApiExceptionFilter implements ExceptionFilter {
       const params = { limit: e.limit, retryAfter: String(e.retryAfterSeconds) };
       return [429, api('RATE_LIMITED', lang, params, { params })];
     }
+    if (e instanceof InvalidJsonBody)
+      return [400, api('INVALID_JSON', lang, {}, { errors: [{ path: '', expected: 'JSON', value: null }] })];
     if (e instanceof CodedApiError) return [e.status, api(e.code, lang, e.params, { params: e.params })];
     if (e instanceof ApiError)
       return [e.status, body(e.constructor.name, { zh: e.message, en: e.message }, lang)];

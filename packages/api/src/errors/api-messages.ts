@@ -4,6 +4,26 @@ import type { Language } from '@zhaoshang/domain';
 export const apiMessages = {
   INVALID_INPUT: { zh: '请求内容不合法：{paths}', en: 'Invalid request: {paths}' },
   INVALID_JSON: { zh: '请求体不是合法的 JSON', en: 'The request body is not valid JSON' },
+  JSON_TOO_DEEP: {
+    zh: '请求体嵌套超过 {maxDepth} 层',
+    en: 'The request body nests deeper than {maxDepth} levels',
+  },
+  PAYLOAD_TOO_LARGE: {
+    zh: '请求体超过 {maxBytes} 字节',
+    en: 'The request body is larger than {maxBytes} bytes',
+  },
+  UNSUPPORTED_MEDIA_TYPE: {
+    zh: '不支持的请求体类型 {contentType}，请使用 application/json（UTF-8）',
+    en: 'Unsupported request body type {contentType}; send application/json (UTF-8)',
+  },
+  UNSUPPORTED_CONTENT_ENCODING: {
+    zh: '不支持的 Content-Encoding {encoding}（支持 identity、gzip、deflate、br）',
+    en: 'Unsupported Content-Encoding {encoding} (identity, gzip, deflate and br are supported)',
+  },
+  INVALID_CONTENT_ENCODING: {
+    zh: '请求体无法按 Content-Encoding {encoding} 解码',
+    en: 'The request body does not decode as Content-Encoding {encoding}',
+  },
   UNAUTHENTICATED: { zh: '未认证：{reason}', en: 'Not authenticated: {reason}' },
   ROLE_NOT_ALLOWED: { zh: '角色 {role} 无权执行 {action}', en: 'Role {role} may not {action}' },
   OUTSIDE_UNIT: {

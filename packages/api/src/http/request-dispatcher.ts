@@ -14,6 +14,7 @@ import type { ApiConfig } from '../config';
 import { InvalidInputError, UnauthenticatedError } from '../errors/api-errors';
 import type { ReadModels } from '../read-models/read-model.port';
 import { API_CONFIG, CLOCK, READ_MODELS } from '../tokens';
+import { KnownUnits } from '../units';
 import { decodeOrThrow } from './decode';
 import { fingerprintOf, IdempotencyStore, type IdempotencyClaim } from './idempotency';
 import { ReadScope } from './read-scope';
@@ -53,7 +54,11 @@ export class RequestDispatcher {
     @Inject(ReadScope) private readonly readScope: ReadScope,
   ) {
     this.cache = new QueryCache(config.queryCacheEntries);
+    this.units = new KnownUnits(config.units);
   }
+
+  /** The deployment's units: a request naming another one is refused (400 on `unitId`). */
+  readonly units: KnownUnits;
 
   /** Answers of cacheable queries while the read models stay where they are. */
   readonly cache: QueryCache;
@@ -106,6 +111,7 @@ export class RequestDispatcher {
         route.prepare.body as never,
         isObject(input) ? { ...input, ...params } : input,
       );
+      this.units.check(body);
       const query = route.prepare.query(body as Record<string, unknown>, {
         actor,
         today: this.clock.today(),
@@ -123,6 +129,7 @@ export class RequestDispatcher {
     const command = decodeOrThrow(commandCodecs[route.command] as never, input) as {
       type: CommandRoute['command'];
     } & Record<string, unknown>;
+    this.units.check(command);
     const correlation = req.headers['x-correlation-id'];
     return this.commandBus.execute(
       commandMessage(command, {
@@ -140,12 +147,16 @@ export class RequestDispatcher {
   }
 
   /** The query's input, decoded, then scoped to the caller's unit where the role reads only its own (ReadScope). */
-  private async queryInput(route: QueryRoute, req: AuthenticatedRequest): Promise<Record<string, string | undefined>> {
+  private async queryInput(
+    route: QueryRoute,
+    req: AuthenticatedRequest,
+  ): Promise<Record<string, string | undefined>> {
     const queryString = isObject(req.query) ? req.query : {};
     const input = decodeOrThrow(route.input as never, { ...queryString, ...req.params }) as Record<
       string,
       string | undefined
     >;
+    this.units.check(input);
     return this.readScope.apply(route.name, req.principal, input);
   }
 

@@ -22,20 +22,24 @@ import {
 } from '@zhaoshang/reports';
 import { bulletinPeriodOf } from '../../bulletins/bulletin-period';
 import { aggregates } from '../../command-handling/aggregates';
-import { DEMO_UNITS } from '../../demo/seed';
+import type { ApiConfig } from '../../config';
 import { CodedApiError, NotFound } from '../../errors/api-errors';
 import type { StreamedAnswer } from '../../http/streamed-answer';
 import type { ReadModels } from '../../read-models/read-model.port';
 import { foldStream } from '../../read-models/stream-state';
-import { EVENT_STORE, READ_MODELS } from '../../tokens';
+import { API_CONFIG, EVENT_STORE, READ_MODELS } from '../../tokens';
+import { REGION_UNIT } from '../../units';
 
 export type ExportFormat = 'xlsx' | 'csv';
 
 /**
- * Display names of units in the exported sheets. The demo region's units are known by name; any
- * other unit is shown by its id (there is no unit registry yet).
+ * Display names of units in the exported sheets: the deployment's units (`UNITS`; the demo
+ * region's in development). The whole region is shown by its id, as the reports name it.
  */
-const UNIT_NAMES: Readonly<Record<string, string>> = DEMO_UNITS;
+const unitNamesOf = (config: ApiConfig): Readonly<Record<string, string>> =>
+  Object.fromEntries(
+    config.units.filter((u) => u.unitId !== REGION_UNIT.unitId).map((u) => [u.unitId, u.name]),
+  );
 
 /** `Content-Disposition` for a Chinese file name, with an ASCII fallback (RFC 6266 / 5987). */
 const attachment = (ascii: string, name: string): string =>
@@ -65,7 +69,13 @@ export class ExportRegister {
 
 @QueryHandler(ExportRegister)
 export class ExportRegisterHandler implements IQueryHandler<ExportRegister, StreamedAnswer> {
-  constructor(@Inject(READ_MODELS) private readonly readModels: ReadModels) {}
+  private readonly unitNames: Readonly<Record<string, string>>;
+  constructor(
+    @Inject(READ_MODELS) private readonly readModels: ReadModels,
+    @Inject(API_CONFIG) config: ApiConfig,
+  ) {
+    this.unitNames = unitNamesOf(config);
+  }
   async execute(q: ExportRegister): Promise<StreamedAnswer> {
     const asOf = q.asOf as BusinessDate;
     const entries: RegisterEntry[] = [];
@@ -83,13 +93,13 @@ export class ExportRegisterHandler implements IQueryHandler<ExportRegister, Stre
       entries.push(...page.items);
       if (entries.length >= page.total || page.items.length === 0) break;
     }
-    const options = { asOf, unitNames: UNIT_NAMES };
+    const options = { asOf, unitNames: this.unitNames };
     const bytes = q.format === 'xlsx' ? await registerXlsx(entries, options) : registerCsv(entries, options);
     const scope = q.unitId ?? 'region';
     return file(
       q.format,
       `register-${scope}-${asOf}`,
-      `招商引资工作台账-${UNIT_NAMES[scope] ?? scope}-${asOf}`,
+      `招商引资工作台账-${this.unitNames[scope] ?? scope}-${asOf}`,
       bytes,
     );
   }
@@ -112,7 +122,13 @@ export class ExportBulletin {
 
 @QueryHandler(ExportBulletin)
 export class ExportBulletinHandler implements IQueryHandler<ExportBulletin, StreamedAnswer> {
-  constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
+  private readonly unitNames: Readonly<Record<string, string>>;
+  constructor(
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    @Inject(API_CONFIG) config: ApiConfig,
+  ) {
+    this.unitNames = unitNamesOf(config);
+  }
   async execute(q: ExportBulletin): Promise<StreamedAnswer> {
     const period = bulletinPeriodOf(q.period);
     const label = periodLabel(period);
@@ -151,7 +167,7 @@ export class ExportBulletinHandler implements IQueryHandler<ExportBulletin, Stre
     }
     const report = bulletinReportOf(views.review, [...views.units, ...(views.region ? [views.region] : [])], {
       ...meta,
-      unitNames: UNIT_NAMES,
+      unitNames: this.unitNames,
       asOf: views.asOf,
     });
     const bytes = q.format === 'xlsx' ? await bulletinXlsx(report) : bulletinCsv(report, q.part);

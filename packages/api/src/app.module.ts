@@ -14,6 +14,8 @@ import { randomUUID } from 'node:crypto';
 import * as path from 'node:path';
 import { LoggerModule } from 'nestjs-pino';
 import { auditQueryHandlers } from './audit/queries/audit-queries';
+import { TransparencyController } from './audit/transparency.controller';
+import { TransparencyService } from './audit/transparency.service';
 import { AuthGuard } from './auth/auth.guard';
 import { Authenticator } from './auth/authenticator';
 import { bulletinQueryHandlers } from './bulletins/queries/bulletin-queries';
@@ -109,7 +111,14 @@ export class AppModule {
           },
         }),
       ],
-      controllers: [HealthController, OpenApiController, DashboardController, UnitsController, ...controllers],
+      controllers: [
+        HealthController,
+        OpenApiController,
+        DashboardController,
+        UnitsController,
+        TransparencyController,
+        ...controllers,
+      ],
       providers: [
         { provide: API_CONFIG, useValue: config },
         { provide: EVENT_STORE, useValue: deps.store },
@@ -132,6 +141,7 @@ export class AppModule {
         CommandGateway,
         RequestDispatcher,
         DeadlineWatcher,
+        TransparencyService,
         AdapterLifecycle,
         ...commandHandlers,
         ...projectQueryHandlers,

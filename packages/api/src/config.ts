@@ -1,4 +1,5 @@
 import * as path from 'node:path';
+import { parseSignerKey, parseVerifierKey } from '@zhaoshang/eventstore';
 import { hashApiKey, readApiKeyFile } from './auth/api-keys';
 import { DEV_UNITS, parseUnits, type UnitEntry } from './units';
 
@@ -69,6 +70,22 @@ export interface ApiConfig {
   readonly logLevel: string;
   /** Pins "today" (YYYY-MM-DD, Asia/Shanghai) for tests and demos; default: the real clock. */
   readonly today?: string;
+  /** The transparency log: Merkle tree over all events and its signed checkpoints (docs/transparency.md). */
+  readonly transparency: TransparencyConfig;
+}
+
+/** Settings of the transparency log (issue #15). */
+export interface TransparencyConfig {
+  /** The log's origin, the first line of every checkpoint (`TRANSPARENCY_ORIGIN`; default the key's name). */
+  readonly origin: string;
+  /** The signer key, `PRIVATE+KEY+<name>+<id>+<base64>` (`TRANSPARENCY_SIGNING_KEY`); in development the insecure development key by default. */
+  readonly signingKey: string;
+  /** `sha256` (default) or `sm3` (`TRANSPARENCY_TREE_HASH`). */
+  readonly treeHash: 'sha256' | 'sm3';
+  /** Period of the scheduled checkpoint (`TRANSPARENCY_CHECKPOINT_INTERVAL_MS`, default one hour; 0: only on demand). */
+  readonly checkpointIntervalMs: number;
+  /** Witnesses whose co-signatures the server stores (`TRANSPARENCY_WITNESS_KEYS`: comma-separated verifier keys, type 0x04). */
+  readonly witnessKeys: ReadonlyArray<string>;
 }
 
 /** Development-only defaults: `npm start` works on a fresh clone; production refuses them. */
@@ -78,6 +95,51 @@ export const DEV_API_KEYS =
   'dev-dashboard-key:dashboard:auditor:region';
 /** The read-only key (auditor: reads everything, issues nothing) the dashboard is pre-filled with in development. */
 export const DEV_DASHBOARD_KEY = 'dev-dashboard-key';
+
+/**
+ * INSECURE development signing key of the transparency log: its private half is in this public
+ * repository, so a checkpoint it signs proves nothing (anyone can forge one). Production refuses it
+ * and a missing key; generate your own with `zhaoshang-audit transparency-keygen <name>`.
+ */
+export const DEV_TRANSPARENCY_SIGNING_KEY =
+  'PRIVATE+KEY+zhaoshang.dev/INSECURE-development-log+09df7e8f+AbPzOb3wTveJTknjfSpILlZCjLOErs0kMDZZhDt1ZYO1';
+export const DEV_TRANSPARENCY_VERIFIER_KEY =
+  'zhaoshang.dev/INSECURE-development-log+09df7e8f+AdgyHahdnvy2NFlsFzLRpe7sI9U8C7RVWLfYrTKEgZKK';
+
+/** The transparency log's settings; in production a missing or development signing key is a problem. */
+const transparencyConfig = (
+  env: NodeJS.ProcessEnv,
+  production: boolean,
+  problems: string[],
+): TransparencyConfig => {
+  const given = env.TRANSPARENCY_SIGNING_KEY ?? '';
+  if (production && (given === '' || given === DEV_TRANSPARENCY_SIGNING_KEY))
+    problems.push(
+      given === ''
+        ? 'TRANSPARENCY_SIGNING_KEY is not set: generate one with `zhaoshang-audit transparency-keygen <name>`'
+        : 'TRANSPARENCY_SIGNING_KEY is the published development key: anyone can forge its checkpoints',
+    );
+  const signingKey = given || DEV_TRANSPARENCY_SIGNING_KEY;
+  const treeHash = env.TRANSPARENCY_TREE_HASH || 'sha256';
+  if (treeHash !== 'sha256' && treeHash !== 'sm3')
+    throw new Error(`TRANSPARENCY_TREE_HASH must be sha256 or sm3, got ${JSON.stringify(treeHash)}`);
+  return {
+    // The key name should match the origin (C2SP tlog-checkpoint); parsing also refuses a malformed key at start.
+    origin: env.TRANSPARENCY_ORIGIN || parseSignerKey(signingKey).name,
+    signingKey,
+    treeHash,
+    checkpointIntervalMs: int(
+      env.TRANSPARENCY_CHECKPOINT_INTERVAL_MS,
+      60 * 60 * 1000,
+      'TRANSPARENCY_CHECKPOINT_INTERVAL_MS',
+    ),
+    // Parsing refuses a malformed witness key at start.
+    witnessKeys: (env.TRANSPARENCY_WITNESS_KEYS ?? '')
+      .split(',')
+      .map((k) => k.trim())
+      .filter((k) => k.length > 0 && parseVerifierKey(k).algorithm === 'cosignature/v1'),
+  };
+};
 
 /** Why the server refuses to start: every problem at once, each with what to do. */
 export class ConfigError extends Error {
@@ -222,6 +284,7 @@ export const loadConfig = (env: NodeJS.ProcessEnv = process.env): ApiConfig => {
     if (env.TODAY !== undefined && env.TODAY !== '')
       problems.push("TODAY pins the server's clock: for demos and tests only, never in production");
   } else if (jwtSecret.length < 32) problems.push('JWT_SECRET must be at least 32 characters');
+  const transparency = transparencyConfig(env, production, problems);
   if (problems.length > 0) throw new ConfigError(problems);
 
   // The demo is loaded in development unless SEED_DEMO=false; in production only when asked by name.
@@ -259,5 +322,6 @@ export const loadConfig = (env: NodeJS.ProcessEnv = process.env): ApiConfig => {
     commandCacheStreams: int(env.COMMAND_CACHE_STREAMS, 5000, 'COMMAND_CACHE_STREAMS'),
     logLevel: env.LOG_LEVEL ?? 'info',
     ...(env.TODAY ? { today: env.TODAY } : {}),
+    transparency,
   };
 };

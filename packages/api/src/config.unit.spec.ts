@@ -1,11 +1,13 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
+import { generateNoteKey } from '@zhaoshang/eventstore';
 import { addApiKey, hashApiKey, readApiKeyFile, writeApiKeyFile } from './auth/api-keys';
 import {
   ConfigError,
   DEV_API_KEYS,
   DEV_JWT_SECRET,
+  DEV_TRANSPARENCY_SIGNING_KEY,
   loadConfig,
   parseApiKeys,
   tokenSecretProblem,
@@ -13,6 +15,8 @@ import {
 import { DEMO_UNITS, parseUnits, REGION_UNIT } from './units';
 
 const STRONG = 'c3f1e0a9b87d6c5e4f3a2b1c0d9e8f7a6b5c4d3e2f1a0b9c8d7e6f5a4b3c2d1e';
+/** A transparency-log signing key of this test run (issue #15): production requires one of its own. */
+const LOG_KEY = generateNoteKey('audit.example.gov.cn/zhaoshang').signerKey;
 
 /** The problems a configuration is refused for, or [] when it loads. */
 const problemsOf = (env: NodeJS.ProcessEnv): ReadonlyArray<string> => {
@@ -43,9 +47,15 @@ describe('configuration', () => {
   it("EVENTSTORE_MAX_APPEND_SIZE is the EventStoreDB server's MaxAppendSize in bytes (issue #12: appends sized in bytes)", () => {
     const dev = { EVENTSTORE_CONNECTION_STRING: 'esdb://localhost:2113?tls=false' };
     expect(loadConfig(dev).eventStoreMaxAppendSize).toBeUndefined();
-    expect(loadConfig({ ...dev, EVENTSTORE_MAX_APPEND_SIZE: '524288' }).eventStoreMaxAppendSize).toBe(524_288);
-    expect(() => loadConfig({ ...dev, EVENTSTORE_MAX_APPEND_SIZE: '0' })).toThrow(/EVENTSTORE_MAX_APPEND_SIZE/);
-    expect(() => loadConfig({ ...dev, EVENTSTORE_MAX_APPEND_SIZE: '1MiB' })).toThrow(/EVENTSTORE_MAX_APPEND_SIZE/);
+    expect(loadConfig({ ...dev, EVENTSTORE_MAX_APPEND_SIZE: '524288' }).eventStoreMaxAppendSize).toBe(
+      524_288,
+    );
+    expect(() => loadConfig({ ...dev, EVENTSTORE_MAX_APPEND_SIZE: '0' })).toThrow(
+      /EVENTSTORE_MAX_APPEND_SIZE/,
+    );
+    expect(() => loadConfig({ ...dev, EVENTSTORE_MAX_APPEND_SIZE: '1MiB' })).toThrow(
+      /EVENTSTORE_MAX_APPEND_SIZE/,
+    );
   });
 
   it('keeps the embedded store in .data/ unless DATA_DIR says otherwise', () => {
@@ -89,6 +99,7 @@ describe('production mode (issue #13): refuses to start on development credentia
     DATA_DIR: dir,
     JWT_SECRET: STRONG,
     HOST: '127.0.0.1',
+    TRANSPARENCY_SIGNING_KEY: LOG_KEY,
     ...env,
   });
 
@@ -156,6 +167,25 @@ describe('production mode (issue #13): refuses to start on development credentia
       expect.stringMatching(/HOST is not set/),
       expect.stringMatching(/TODAY pins/),
     ]);
+  });
+
+  it('issue #15: the transparency log signing key must be set and not the development one; the origin defaults to its name', () => {
+    addApiKey(keysFile, { name: 'k', role: 'auditor', unitId: 'region' });
+    expect(problemsOf(production({ TRANSPARENCY_SIGNING_KEY: undefined }))).toEqual([
+      expect.stringMatching(/TRANSPARENCY_SIGNING_KEY is not set.*transparency-keygen/),
+    ]);
+    expect(problemsOf(production({ TRANSPARENCY_SIGNING_KEY: DEV_TRANSPARENCY_SIGNING_KEY }))).toEqual([
+      expect.stringMatching(/published development key/),
+    ]);
+    expect(loadConfig(production()).transparency.origin).toBe('audit.example.gov.cn/zhaoshang');
+    expect(loadConfig({}).transparency).toMatchObject({
+      signingKey: DEV_TRANSPARENCY_SIGNING_KEY,
+      origin: 'zhaoshang.dev/INSECURE-development-log',
+      treeHash: 'sha256',
+      checkpointIntervalMs: 3_600_000,
+    });
+    expect(() => loadConfig({ TRANSPARENCY_SIGNING_KEY: 'not a key' })).toThrow(RangeError);
+    expect(() => loadConfig({ TRANSPARENCY_TREE_HASH: 'md5' })).toThrow(/sha256 or sm3/);
   });
 
   it('tokenSecretProblem: 32 random bytes in hex or base64 pass', () => {

@@ -22,7 +22,9 @@ const DEVELOPMENT_WARNING = [
   '!!! 开发模式，不安全 DEVELOPMENT MODE — INSECURE !!!',
   '!!! The token secret and the API keys (dev-stats-key, dev-dashboard-key, dev-watcher-key) are published in',
   '!!! the source: anyone can act in any role. The dashboard hands out the auditor key. Never expose this server.',
-  '!!! Production: NODE_ENV=production with JWT_SECRET, hashed keys (zhaoshang-api keys add) and HOST;',
+  '!!! The transparency log signs its checkpoints with a published key: they prove nothing.',
+  '!!! Production: NODE_ENV=production with JWT_SECRET, hashed keys (zhaoshang-api keys add), HOST and',
+  '!!! TRANSPARENCY_SIGNING_KEY (zhaoshang-audit transparency-keygen);',
   '!!! see docs/api.md "Security".',
   '',
 ].join('\n');

@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { addApiKey } from '../src/auth/api-keys';
 import { issueToken } from '../src/auth/authenticator';
+import { generateNoteKey } from '@zhaoshang/eventstore';
 import { DEV_JWT_SECRET } from '../src/config';
 
 /**
@@ -86,6 +87,7 @@ describe('production start (NODE_ENV=production)', () => {
     expect(await child.exited).toBe(1);
     expect(child.output()).toContain('refusing to start in production mode');
     expect(child.output()).toContain('JWT_SECRET is the published development secret');
+    expect(child.output()).toContain('TRANSPARENCY_SIGNING_KEY is not set'); // issue #15
     expect(child.output()).not.toMatch(/at .*\.ts:\d+/); // a message, not a stack trace
   }, 120_000);
 
@@ -116,6 +118,7 @@ describe('production start (NODE_ENV=production)', () => {
       HOST: '127.0.0.1',
       PORT: String(port),
       JWT_SECRET: SECRET,
+      TRANSPARENCY_SIGNING_KEY: generateNoteKey('audit.example.gov.cn/zhaoshang').signerKey,
       SEED_DEMO: 'true', // not the demo's name: DEMO=seed is
     });
     try {

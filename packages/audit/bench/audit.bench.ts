@@ -30,6 +30,7 @@ import { openSqliteEventStore, type EventStore } from '@zhaoshang/eventstore';
 import { makeTempDir } from '@zhaoshang/eventstore/testing';
 import { lifecycleCommands, runScript } from '../../domain/bench/lifecycle';
 import { projectHistory, stateAsOf, stateOfHistory } from '../src';
+import { transparencyAppendBench, transparencyBench } from './transparency.bench';
 
 const arg = (name: string, fallback: number): number => {
   const i = process.argv.indexOf(`--${name}`);
@@ -38,6 +39,7 @@ const arg = (name: string, fallback: number): number => {
 };
 const totalEvents = arg('events', 1_000_000);
 const runs = Math.max(3, arg('runs', 5));
+const skipTransparency = process.argv.includes('--no-transparency');
 
 const median = (xs: number[]): number => {
   const s = [...xs].sort((a, b) => a - b);
@@ -167,6 +169,17 @@ const storeBench = async (): Promise<void> => {
     console.log(
       `  floor (chained SHA-256)    ${(floorMs / 1000).toFixed(2)} s  (${Math.round(checked / (floorMs / 1000))} events/s)`,
     );
+    // 10,000 more events, so that two heads 1,000,000 events apart exist for the consistency proof.
+    await Promise.all(
+      Array.from({ length: 100 }, (_, k) =>
+        store.append(
+          `project-X${k}`,
+          Array.from({ length: 100 }, (_, n) => ({ type: 'ProgressReported', data: { stream: k, n } })),
+          { expectedRevision: 'no-stream', context: context(randomUUID()) },
+        ),
+      ),
+    );
+    if (!skipTransparency) await transparencyBench(store, dir, runs);
   } finally {
     await store.close();
     rmSync(dir, { recursive: true, force: true });
@@ -174,6 +187,10 @@ const storeBench = async (): Promise<void> => {
 };
 
 const main = async (): Promise<void> => {
+  if (process.argv.includes('--appends-only')) {
+    await transparencyAppendBench(runs);
+    return;
+  }
   const dir = makeTempDir('audit-bench');
   const file = join(dir, 'project.sqlite');
   const store = openSqliteEventStore({ file });

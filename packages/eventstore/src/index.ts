@@ -69,3 +69,4 @@ export {
   openEsdbEventStore,
 } from './esdb';
 export type { EsdbAllSubscription, EsdbClient, EsdbEventStoreOptions } from './esdb';
+export * from './transparency';

@@ -35,6 +35,7 @@ import {
 } from '../transparency';
 import { diffStates, projectHistory, stateOfHistory, UndecodableEventError, type AsOf } from '../history';
 import { verifyStore, type VerifyReport } from '../verify';
+import { runTransparencyCommand, TRANSPARENCY_USAGE } from './transparency';
 
 /** Where the CLI writes; tests pass collectors. */
 export interface CliIo {
@@ -64,7 +65,7 @@ const USAGE = `用法 usage: zhaoshang-audit <command> [options]
       [--out <file>] [--divergence <file>]                 核对一致后联署 co-sign a checkpoint if it extends the last one
   verify-bulletin <2024-03|2024-Q1|2024> --events <file>   通报重算核对 verify a published bulletin
   --json                                                   机器可读输出 JSON output
-`;
+${TRANSPARENCY_USAGE}`;
 
 class UsageError extends Error {}
 
@@ -387,6 +388,8 @@ const parseOptions = (args: ReadonlyArray<string>) => {
 
 const run = async (argv: ReadonlyArray<string>, io: CliIo): Promise<number> => {
   const [command, ...rest] = argv;
+  const transparency = await runTransparencyCommand(command, rest, io);
+  if (transparency !== undefined) return transparency;
   const { values, positionals } = parseOptions(rest);
   const asJson = values.json === true;
   switch (command) {

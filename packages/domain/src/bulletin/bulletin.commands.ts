@@ -5,7 +5,7 @@ import { struct } from '../shared/event-codec';
 import { assertNever } from '../shared/exhaustive';
 import { Sha256 } from '../shared/evidence';
 import { BulletinId, NonEmptyText } from '../shared/ids';
-import { BulletinPeriod, Figures, GlobalPosition } from './bulletin.events';
+import { BulletinPeriod, Figures, GlobalPosition, TreeCheckpoint } from './bulletin.events';
 
 const edition = {
   bulletinId: BulletinId,
@@ -18,6 +18,7 @@ const edition = {
 /** Publish the bulletin of a period, freezing its figures (R14). */
 export const PublishBulletin = struct(
   { type: t.literal('PublishBulletin'), ...edition, publishedOn: BusinessDate, publishedBy: NonEmptyText },
+  { checkpoint: TreeCheckpoint },
   'PublishBulletin',
 );
 export type PublishBulletin = t.TypeOf<typeof PublishBulletin>;
@@ -32,6 +33,7 @@ export const CorrectBulletin = struct(
     correctedBy: NonEmptyText,
     reason: NonEmptyText,
   },
+  { checkpoint: TreeCheckpoint },
   'CorrectBulletin',
 );
 export type CorrectBulletin = t.TypeOf<typeof CorrectBulletin>;

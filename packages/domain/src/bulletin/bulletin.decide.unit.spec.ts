@@ -20,7 +20,9 @@ import {
   type Figures,
   type GlobalPosition,
   type PublishBulletin,
+  type RootHash,
 } from './index';
+import type { Count } from '../shared/money';
 
 const text = unsafeId.text;
 const on = (d: string) => d as BusinessDate;
@@ -68,6 +70,39 @@ describe('published bulletin', () => {
   describe('publishing (R14)', () => {
     it('the monthly bulletin is published with its figures frozen (R14)', () => {
       bulletin.given([]).when(publish()).then([published]);
+    });
+
+    it('R14 · issue #15 item 2: a bulletin carries the signed checkpoint of the events its figures were computed from; a repeat with a later checkpoint changes nothing', () => {
+      const checkpoint = {
+        origin: text('zhaoshang.dev/INSECURE-development-log'),
+        treeSize: 18 as Count,
+        rootHash: `${'A'.repeat(43)}=` as RootHash,
+        note: text(
+          `zhaoshang.dev/INSECURE-development-log\n18\n${'A'.repeat(43)}=\n\n— zhaoshang.dev/INSECURE-development-log AAAA\n`,
+        ),
+      };
+      const withCheckpoint: BulletinEvent = {
+        type: 'BulletinPublished',
+        data: (({ type: _t, ...d }) => d)(publish({ checkpoint })),
+      };
+      bulletin.given([]).when(publish({ checkpoint })).then([withCheckpoint]);
+      bulletin
+        .given([withCheckpoint])
+        .when(publish({ checkpoint: { ...checkpoint, treeSize: 19 as Count } }))
+        .thenNothingHappens();
+      expect(BulletinEventCodec.decode(JSON.parse(JSON.stringify(withCheckpoint)))).toEqual(
+        E.right(withCheckpoint),
+      );
+      // stored before checkpoints existed: still read, without one
+      expect(BulletinEventCodec.decode(JSON.parse(JSON.stringify(published)))).toEqual(E.right(published));
+      expect(
+        E.isLeft(
+          BulletinEventCodec.decode({
+            ...withCheckpoint,
+            data: { ...withCheckpoint.data, checkpoint: { ...checkpoint, rootHash: 'x' } },
+          }),
+        ),
+      ).toBe(true);
     });
 
     it('publishing the same bulletin again changes nothing (R14)', () => {

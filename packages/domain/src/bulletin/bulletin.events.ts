@@ -3,6 +3,7 @@ import { BusinessDate, Year } from '../shared/dates';
 import { catalogueCodec, defineEvent, EventOf, struct } from '../shared/event-codec';
 import { Sha256 } from '../shared/evidence';
 import { BulletinId, NonEmptyText } from '../shared/ids';
+import { Count } from '../shared/money';
 
 const MonthIndex = t.union(
   [
@@ -68,6 +69,29 @@ export type FigureValue = t.TypeOf<typeof FigureValue>;
 export const Figures = t.readonly(t.record(t.string, t.readonly(t.record(t.string, FigureValue))), 'Figures');
 export type Figures = t.TypeOf<typeof Figures>;
 
+/** A root hash of the transparency log, base64 of 32 bytes (as in a checkpoint's third line). */
+export interface RootHashBrand {
+  readonly RootHash: unique symbol;
+}
+export const RootHash = t.brand(
+  t.string,
+  (s): s is t.Branded<string, RootHashBrand> => /^[A-Za-z0-9+/]{43}=$/.test(s),
+  'RootHash',
+);
+export type RootHash = t.TypeOf<typeof RootHash>;
+
+/**
+ * The signed checkpoint of the transparency log (a C2SP tlog-checkpoint note: origin, tree size,
+ * root hash, signatures) covering exactly the events the figures were computed from: the first
+ * `treeSize` events of the store, the last of them at `computedAtPosition`. It binds the bulletin
+ * to an exact, signed set of events (issue #15). Absent on bulletins published before it existed.
+ */
+export const TreeCheckpoint = struct(
+  { origin: NonEmptyText, treeSize: Count, rootHash: RootHash, note: NonEmptyText },
+  'TreeCheckpoint',
+);
+export type TreeCheckpoint = t.TypeOf<typeof TreeCheckpoint>;
+
 /** What an auditor needs to re-derive a bulletin: the position it was computed at and the digest of its figures. */
 const edition = {
   bulletinId: BulletinId,
@@ -79,7 +103,10 @@ const edition = {
 
 export const BulletinPublished = defineEvent(
   'BulletinPublished',
-  struct({ ...edition, publishedOn: BusinessDate, publishedBy: NonEmptyText }),
+  struct(
+    { ...edition, publishedOn: BusinessDate, publishedBy: NonEmptyText },
+    { checkpoint: TreeCheckpoint },
+  ),
   {
     zh: '发布通报（冻结数据及其计算位置、摘要）',
     en: 'A bulletin was published: its figures frozen with the position they were computed at and their digest',
@@ -89,13 +116,16 @@ export const BulletinPublished = defineEvent(
 
 export const BulletinCorrected = defineEvent(
   'BulletinCorrected',
-  struct({
-    ...edition,
-    supersedes: Sha256,
-    correctedOn: BusinessDate,
-    correctedBy: NonEmptyText,
-    reason: NonEmptyText,
-  }),
+  struct(
+    {
+      ...edition,
+      supersedes: Sha256,
+      correctedOn: BusinessDate,
+      correctedBy: NonEmptyText,
+      reason: NonEmptyText,
+    },
+    { checkpoint: TreeCheckpoint },
+  ),
   {
     zh: '更正通报（新一版数据取代摘要为 supersedes 的一版，附理由；原通报不改）',
     en: 'A bulletin was corrected: a new edition replaces the one whose digest it names, with a reason (the original stays)',

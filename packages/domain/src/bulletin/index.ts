@@ -7,6 +7,8 @@ export {
   BulletinCorrected,
   bulletinEvents,
   BulletinEventCodec,
+  RootHash,
+  TreeCheckpoint,
 } from './bulletin.events';
 export type { BulletinEvent, BulletinEventType } from './bulletin.events';
 export { PublishBulletin, CorrectBulletin, BulletinCommand, bulletinCommandDates } from './bulletin.commands';

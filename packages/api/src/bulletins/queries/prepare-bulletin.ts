@@ -2,7 +2,8 @@ import { Inject } from '@nestjs/common';
 import { QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
 import { computeBulletinFigures, type BulletinFigures } from '@zhaoshang/audit';
 import { bulletinStream, type BulletinPeriod, type BulletinState } from '@zhaoshang/domain';
-import type { EventStore } from '@zhaoshang/eventstore';
+import { parsePosition, type EventStore } from '@zhaoshang/eventstore';
+import { TransparencyService } from '../../audit/transparency.service';
 import { headPosition } from '@zhaoshang/projections';
 import type { Principal, Role } from '../../auth/roles';
 import { aggregates } from '../../command-handling/aggregates';
@@ -27,6 +28,25 @@ const figuresAtHead = async (store: EventStore, period: BulletinPeriod): Promise
   return computeBulletinFigures(store, period, { upTo: head < 0n ? 0n : head });
 };
 
+/**
+ * The signed checkpoint of exactly the events the figures were computed from (the first N events,
+ * the last at `computedAtPosition` (issue #15); absent for an empty store. It is recorded in the
+ * bulletin's own event, not in transparency-checkpoints: a refused publication appends nothing.
+ */
+const checkpointAt = async (transparency: TransparencyService, computedAtPosition: string) => {
+  const size = await transparency.sizeAt(parsePosition(computedAtPosition));
+  if (size === undefined) return {};
+  const signed = await transparency.sign(size);
+  return {
+    checkpoint: {
+      origin: signed.origin,
+      treeSize: signed.treeSize,
+      rootHash: signed.rootHash,
+      note: signed.note,
+    },
+  };
+};
+
 /** `POST /bulletins`: completes `{ period, publishedOn?, publishedBy? }` into a PublishBulletin. */
 export class PrepareBulletinPublication {
   constructor(
@@ -40,7 +60,10 @@ export class PrepareBulletinPublication {
 
 @QueryHandler(PrepareBulletinPublication)
 export class PrepareBulletinPublicationHandler implements IQueryHandler<PrepareBulletinPublication> {
-  constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
+  constructor(
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    @Inject(TransparencyService) private readonly transparency: TransparencyService,
+  ) {}
   async execute(q: PrepareBulletinPublication) {
     const period = bulletinPeriodOf(q.period);
     const f = await figuresAtHead(this.store, period);
@@ -52,6 +75,7 @@ export class PrepareBulletinPublicationHandler implements IQueryHandler<PrepareB
       figures: f.figures,
       publishedOn: q.publishedOn ?? q.today,
       publishedBy: q.publishedBy ?? officeOf(q.actor),
+      ...(await checkpointAt(this.transparency, f.computedAtPosition)),
     };
   }
 }
@@ -70,7 +94,10 @@ export class PrepareBulletinCorrection {
 
 @QueryHandler(PrepareBulletinCorrection)
 export class PrepareBulletinCorrectionHandler implements IQueryHandler<PrepareBulletinCorrection> {
-  constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
+  constructor(
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    @Inject(TransparencyService) private readonly transparency: TransparencyService,
+  ) {}
   async execute(q: PrepareBulletinCorrection) {
     const period = bulletinPeriodOf(q.period);
     const state = (await foldStream(
@@ -90,6 +117,7 @@ export class PrepareBulletinCorrectionHandler implements IQueryHandler<PrepareBu
       correctedOn: q.correctedOn ?? q.today,
       correctedBy: q.correctedBy ?? officeOf(q.actor),
       reason: q.reason,
+      ...(await checkpointAt(this.transparency, f.computedAtPosition)),
     };
   }
 }

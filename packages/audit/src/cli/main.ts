@@ -267,12 +267,22 @@ const evidenceOf = (values: Values): ConsistencyEvidence | undefined => {
     return { kind: 'leaves', leaves: read.leaves };
   }
   if (values.proof !== undefined) {
-    const lines = readFileSync(values.proof, 'utf8')
-      .split('\n')
-      .map((l) => l.trim())
-      .filter((l) => l !== '');
+    // The proof as `GET /transparency/consistency` answers it ({ proof: [base64…] }), or one base64 hash a line.
+    const text = readFileSync(values.proof, 'utf8');
+    let lines: string[];
+    try {
+      const answer = JSON.parse(text) as { proof?: unknown };
+      lines = Array.isArray(answer.proof) ? answer.proof.map(String) : [];
+    } catch {
+      lines = text
+        .split('\n')
+        .map((l) => l.trim())
+        .filter((l) => l !== '');
+    }
     if (lines.some((l) => !/^[A-Za-z0-9+/]{43}=$/.test(l)))
-      throw new UsageError('--proof: one base64 SHA-256 hash per line');
+      throw new UsageError(
+        '--proof: the consistency proof, one base64 SHA-256 hash per line or as the API answers it',
+      );
     return { kind: 'proof', proof: lines.map((l) => new Uint8Array(Buffer.from(l, 'base64'))) };
   }
   return undefined;

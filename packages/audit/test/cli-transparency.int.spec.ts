@@ -1,4 +1,5 @@
-import { writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { canonicalJson, eventHash, type EventMetadata } from '@zhaoshang/eventstore';
@@ -141,6 +142,35 @@ describe('zhaoshang-audit transparency commands (issue #15 items 3, 5 server sid
       expect(wrongKey.stdout).toContain('not validly signed');
     } finally {
       await t.dispose();
+    }
+  });
+
+  it('issue 15 · 2: transparency-keygen --out writes the signer key (0600, never over a file) and prints the verifier key; --sm2 too', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'keygen-'));
+    try {
+      for (const [file, extra] of [
+        ['ed.key', []],
+        ['sm2.key', ['--sm2']],
+      ] as const) {
+        const out = join(dir, file);
+        const made = await run(['transparency-keygen', 'audit.example/zhaoshang', ...extra, '--out', out]);
+        expect(made.code).toBe(0);
+        const signer = readFileSync(out, 'utf8').trim();
+        expect(signer).toMatch(/^PRIVATE\+KEY\+audit\.example\/zhaoshang\+[0-9a-f]{8}\+/);
+        expect(made.stdout).not.toContain(signer.split('+').at(-1));
+        const vkey = made.stdout.trim().split('\n').at(-1)!;
+        // signer and verifier key name the same key (same key ID)
+        expect(vkey.split('+').slice(0, 2)).toEqual(signer.split('+').slice(2, 4));
+        expect(statSync(out).mode & 0o777).toBe(0o600);
+        const again = await run(['transparency-keygen', 'audit.example/zhaoshang', '--out', out]);
+        expect(again.code).toBe(2);
+        expect(readFileSync(out, 'utf8').trim()).toBe(signer);
+      }
+      expect(
+        (await run(['keygen', '--name', 'audit.example/zhaoshang', '--out', join(dir, 'old.key')])).code,
+      ).toBe(2);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
     }
   });
 });

@@ -40,7 +40,7 @@ describe('zhaoshang-audit witness and verify-bundle --key (issue 15 · 4, 5)', (
   });
 
   it('issue 15 · 4: a witness co-signs a checkpoint that extends the last one, and refuses a rewritten history with the proof of divergence', async () => {
-    const keygen = await run(['keygen', '--name', ORIGIN, '--out', at('log.key')]);
+    const keygen = await run(['transparency-keygen', ORIGIN, '--out', at('log.key')]);
     expect(keygen.code).toBe(0);
     logVkey = lastLine(keygen.stdout);
     expect(

@@ -58,7 +58,6 @@ const USAGE = `用法 usage: zhaoshang-audit <command> [options]
                                                            (whole store; checkpoints the API recorded in the store are always included)
   verify-bundle <dir|file.jsonl> [--key <vkey|file>]... [--against <bundle|checkpoint file>]...
                                                            离线校验审计包（及检查点）verify a bundle (and its checkpoints) offline
-  keygen --name <log origin> --out <file>                  生成日志签名密钥 make the log's Ed25519 key
   witness init --witness-key <file> --name <name> --log-key <vkey|file> --origin <origin> --state <file>
                                                            见证人初始化 create a witness key and state
   witness cosign [<checkpoint file>] --witness-key <file> --state <file> [--bundle <dir|file>|--proof <file>]
@@ -308,21 +307,6 @@ const offeredCheckpoint = (values: Values, rest: ReadonlyArray<string>): { text:
   return { text: latest, name: values.bundle.replace(/\/+$/, '') };
 };
 
-const keygen = (io: CliIo, values: Values, rest: ReadonlyArray<string>): number => {
-  if (rest.length > 0) throw new UsageError('keygen takes no positional argument');
-  const name = values.name;
-  const out = values.out;
-  if (name === undefined || out === undefined)
-    throw new UsageError('keygen: --name <log origin> and --out <file> are required');
-  if (!isValidKeyName(name)) throw new UsageError('--name: non-empty, no space, no "+"');
-  if (existsSync(out)) throw new UsageError(`keygen: ${out} exists already`);
-  const key = generateSignerKey(name, SIGNATURE_TYPE.ed25519);
-  writeFileSync(out, `${formatSignerKey(key)}\n`, { encoding: 'utf8', mode: 0o600 });
-  chmodSync(out, 0o600);
-  io.stdout(`日志公钥 log public key (vkey):\n${formatVerifierKey(verifierKeyOf(key))}\n`);
-  return EXIT_OK;
-};
-
 const witnessCosign = (io: CliIo, values: Values, rest: ReadonlyArray<string>): number => {
   const offered = offeredCheckpoint(values, rest);
   const stateFile = values.state;
@@ -515,9 +499,6 @@ const run = async (argv: ReadonlyArray<string>, io: CliIo): Promise<number> => {
       if (sub === 'init') return witnessInit(io, values, rest);
       if (sub === 'cosign') return witnessCosign(io, values, rest);
       throw new UsageError('witness: init or cosign');
-    }
-    case 'keygen': {
-      return keygen(io, values, positionals);
     }
     case 'verify-bulletin': {
       const label = positionals[0];

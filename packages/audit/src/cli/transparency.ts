@@ -1,4 +1,4 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { chmodSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import {
   checkHistoryAgainst,
@@ -26,7 +26,8 @@ import {
  * tree is rebuilt in memory from the events, so what they print depends on nothing but the events
  * (and the key given).
  */
-export const TRANSPARENCY_USAGE = `  transparency-keygen <name> [--sm2]                       生成签名密钥 a checkpoint signing key (signer + verifier key)
+export const TRANSPARENCY_USAGE = `  transparency-keygen <name> [--sm2] [--out <file>] [--json]   生成日志签名密钥 the log's signing key (signer + verifier key;
+                                                           --out writes the signer key to a new file, mode 0600, and prints the verifier key)
   checkpoint --events <file> --key <signer key|@file> [--origin O] [--size N]   签署检查点 sign a checkpoint
   inclusion-proof --events <file> (--position N | --stream S --revision R) [--size N]   包含证明 inclusion proof
   consistency-proof --events <file> --first N [--second M] 一致性证明 consistency proof
@@ -129,6 +130,7 @@ const run = async (
       second: { type: 'string' },
       checkpoint: { type: 'string' },
       'tree-hash': { type: 'string' },
+      out: { type: 'string' },
       sm2: { type: 'boolean', default: false },
       json: { type: 'boolean', default: false },
     },
@@ -139,8 +141,16 @@ const run = async (
     case 'transparency-keygen': {
       const name = positionals[0];
       if (name === undefined) throw new TransparencyUsageError('transparency-keygen: <name> is required');
+      const out = values.out;
+      if (out !== undefined && existsSync(out))
+        throw new TransparencyUsageError(`transparency-keygen: ${out} exists already`);
       const { signerKey, verifierKey } = generateNoteKey(name, values.sm2 ? 'sm2' : 'ed25519');
-      if (values.json) print({ signerKey, verifierKey });
+      if (out !== undefined) {
+        writeFileSync(out, `${signerKey}\n`, { encoding: 'utf8', mode: 0o600 });
+        chmodSync(out, 0o600);
+        if (values.json) print({ signerKeyFile: out, verifierKey });
+        else io.stdout(`验证密钥 verifier key (公开 publish):\n${verifierKey}\n`);
+      } else if (values.json) print({ signerKey, verifierKey });
       else
         io.stdout(
           `签名密钥 signer key (保密 keep secret: TRANSPARENCY_SIGNING_KEY):\n${signerKey}\n` +

@@ -1,6 +1,12 @@
-import { rmSync } from 'node:fs';
+import { rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { exportBundle, transparency as tlog, verifyBundleTransparency } from '@zhaoshang/audit';
+import {
+  exportBundle,
+  transparency as tlog,
+  verifyBundle,
+  verifyBundleTransparency,
+  type BundleManifest,
+} from '@zhaoshang/audit';
 import { makeTempDir, testContext } from '@zhaoshang/eventstore/testing';
 import { DEV_TRANSPARENCY_SIGNING_KEY, DEV_TRANSPARENCY_VERIFIER_KEY } from '../src/config';
 import { authFor, request, startTestApp } from './support';
@@ -100,5 +106,34 @@ describe('witness and offline bundle against the served transparency log (issue 
       cosigned: [{ witness: 'shenji.example/witness', size: String(second.treeSize) }],
       extends: 0,
     });
+
+    // The API's single-file bundle carries the same checkpoints and co-signatures, and verify-bundle's
+    // check accepts it with the log's key (and the witness's); with another log key it does not.
+    const served1 = await request(t.http)
+      .get('/audit/bundle')
+      .set(await authFor('auditor'))
+      .buffer(true)
+      .parse((res, cb) => {
+        let body = '';
+        res.setEncoding('utf8');
+        res.on('data', (c: string) => (body += c));
+        res.on('end', () => cb(null, body));
+      })
+      .expect(200);
+    const file = join(dir, 'store.jsonl');
+    writeFileSync(file, served1.body as string);
+    const trailer = JSON.parse((served1.body as string).trimEnd().split('\n').at(-1)!) as {
+      manifest: BundleManifest;
+    };
+    expect(trailer.manifest.transparency).toEqual(manifest.transparency);
+    expect(verifyBundle(file)).toMatchObject({ ok: true });
+    expect(verifyBundleTransparency(file, [logKey, tlog.verifierKeyOf(witnessKey)])).toEqual({
+      ok: true,
+      checkpoints: 2,
+      cosigned: [{ witness: 'shenji.example/witness', size: String(second.treeSize) }],
+      extends: 0,
+    });
+    const otherLog = tlog.verifierKeyOf(tlog.generateSignerKey(ORIGIN, tlog.SIGNATURE_TYPE.ed25519));
+    expect(verifyBundleTransparency(file, [otherLog]).ok).toBe(false);
   }, 60_000);
 });

@@ -229,48 +229,74 @@ export const exportBundle = async (
   dir: string,
   checkpoints?: BundleCheckpointOptions,
 ): Promise<BundleManifest> => {
-  if (checkpoints !== undefined && options.projectId !== undefined)
-    throw new TypeError('checkpoints cover $all: only a whole-store bundle carries them');
-  const anchored =
-    options.projectId === undefined && (checkpoints !== undefined || (await hasRecordedCheckpoints(store)));
   mkdirSync(dir, { recursive: true });
   const fd = openSync(join(dir, EVENTS_FILE), 'w');
   let manifest: BundleManifest;
-  const leaves: Hash32[] = [];
-  const recorded = new RecordedCheckpoints();
   try {
-    manifest = await writeBundle(
+    manifest = await writeAnchoredBundle(
       store,
       options,
       (text) => {
         writeSync(fd, text, null, 'utf8');
       },
-      BUNDLE_PAGE_SIZE,
-      anchored
-        ? (e) => {
-            leaves.push(eventLeafHash(e.metadata.hash));
-            recorded.observe(e.streamName, e.type, e.data);
-          }
-        : undefined,
+      checkpoints,
     );
   } finally {
     closeSync(fd);
   }
-  if (anchored) {
-    const earlier = [...new Set([...recorded.checkpoints(), ...(checkpoints?.earlier ?? [])])];
-    const origin = checkpoints?.origin ?? earlier[0]?.slice(0, earlier[0].indexOf('\n'));
-    if (origin === undefined) throw new TypeError("checkpoints: give the log's origin");
-    manifest = {
-      ...manifest,
-      transparency: transparencyOf(leaves, {
-        origin,
-        earlier,
-        ...(checkpoints?.logKey === undefined ? {} : { logKey: checkpoints.logKey }),
-      }),
-    };
-  }
   writeFileSync(join(dir, MANIFEST_FILE), `${JSON.stringify(manifest, null, 2)}\n`, 'utf8');
   return manifest;
+};
+
+/**
+ * `writeBundle` with the transparency part: a whole-store bundle's manifest gets, in
+ * `transparency`, the checkpoints the API recorded in the store among the bundle's events (with the
+ * witnesses' cosignatures it stored), any given in `checkpoints.earlier`, a checkpoint at the
+ * bundle's head when `checkpoints.logKey` is given, and the consistency proofs between them. A
+ * project bundle carries none (the tree is over `$all`), nor does a store without checkpoints when
+ * none are given. Used by the directory export and by the API's single-file bundle alike.
+ */
+export const writeAnchoredBundle = async (
+  store: EventStore,
+  options: BundleScope,
+  write: (text: string) => void | Promise<void>,
+  checkpoints?: BundleCheckpointOptions,
+  pageSize: number = BUNDLE_PAGE_SIZE,
+): Promise<BundleManifest> => {
+  if (checkpoints !== undefined && options.projectId !== undefined)
+    throw new TypeError('checkpoints cover $all: only a whole-store bundle carries them');
+  const anchored =
+    options.projectId === undefined && (checkpoints !== undefined || (await hasRecordedCheckpoints(store)));
+  const leaves: Hash32[] = [];
+  const recorded = new RecordedCheckpoints();
+  const manifest = await writeBundle(
+    store,
+    options,
+    write,
+    pageSize,
+    anchored
+      ? (e) => {
+          leaves.push(eventLeafHash(e.metadata.hash));
+          recorded.observe(e.streamName, e.type, e.data);
+        }
+      : undefined,
+  );
+  if (!anchored) return manifest;
+  const earlier = [...new Set([...recorded.checkpoints(), ...(checkpoints?.earlier ?? [])])];
+  const origin = checkpoints?.origin ?? earlier[0]?.slice(0, earlier[0].indexOf('\n'));
+  // Checkpoints recorded after the bundle's end: none in it, nothing to anchor.
+  if (origin === undefined) {
+    if (checkpoints === undefined) return manifest;
+    throw new TypeError("checkpoints: give the log's origin");
+  }
+  return {
+    ...manifest,
+    transparency: transparencyOf(leaves, {
+      origin,
+      earlier,
+      ...(checkpoints?.logKey === undefined ? {} : { logKey: checkpoints.logKey }),
+    }),
+  };
 };
 
 /**

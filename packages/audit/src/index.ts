@@ -24,6 +24,7 @@ export {
   MANIFEST_FILE,
   manifestLine,
   verifyBundle,
+  writeAnchoredBundle,
   writeBundle,
 } from './bundle';
 export type {

@@ -9,7 +9,7 @@ import {
   stateOfHistory,
   UndecodableEventError,
   verifyStore,
-  writeBundle,
+  writeAnchoredBundle,
   type AsOf,
   type StateChange,
   type VerifyReport,
@@ -207,7 +207,8 @@ export class ExportAuditBundleHandler implements IQueryHandler<ExportAuditBundle
       },
       body: async (write) => {
         try {
-          const manifest = await writeBundle(
+          // A whole-store bundle carries the checkpoints recorded among its events, as the CLI's export.
+          const manifest = await writeAnchoredBundle(
             this.store,
             { ...(projectId !== undefined ? { projectId } : {}), toPosition: upTo },
             write,

@@ -10,6 +10,7 @@ import {
   verifyInclusion,
 } from '@zhaoshang/eventstore';
 import { testContext } from '@zhaoshang/eventstore/testing';
+import { parseBulletinPeriod, transparency as auditTlog, verifyBulletin } from '@zhaoshang/audit';
 import { TransparencyService } from '../src/audit/transparency.service';
 import { DEV_TRANSPARENCY_SIGNING_KEY, DEV_TRANSPARENCY_VERIFIER_KEY } from '../src/config';
 import { authFor, request, startTestApp } from './support';
@@ -173,6 +174,20 @@ describe('transparency log over HTTP (issue #15 items 2, 3)', () => {
       .set(await authFor('auditor'))
       .expect(200);
     expect(consistency.body.firstRootHash).toBe(data.checkpoint.rootHash);
+    // The auditor's verifier (packages/audit, written apart from the server's code) accepts it with the log key.
+    const auditKey = auditTlog.parseVerifierKey(DEV_TRANSPARENCY_VERIFIER_KEY);
+    if (typeof auditKey === 'string') throw new Error(auditKey);
+    const verified = await verifyBulletin(t.z.store, parseBulletinPeriod('2024-05')!, {
+      logKeys: [auditKey],
+    });
+    expect(verified?.ok).toBe(true);
+    expect(verified?.editions[0]?.checkpoint).toMatchObject({
+      ok: true,
+      signature: 'valid',
+      treeSize: covered.length,
+      eventsUpToPosition: covered.length,
+      recomputedRoot: data.checkpoint.rootHash,
+    });
     // recorded in the bulletin's event only: a refused publication appends nothing
     const again = await request(t.http)
       .post('/bulletins')

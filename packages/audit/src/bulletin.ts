@@ -37,7 +37,9 @@ import {
   type UnitReview,
 } from '@zhaoshang/projections';
 import * as E from 'fp-ts/Either';
+import { StoreLeaves, verifyCarriedCheckpoint, type CheckpointVerification } from './bulletin-checkpoint';
 import { UndecodableEventError } from './history';
+import type { VerifierKey } from './transparency';
 
 /*
  * Published bulletins (通报, R14), re-derived from history.
@@ -374,6 +376,17 @@ export interface EditionVerification {
     readonly recomputed: string;
   };
   readonly differences: ReadonlyArray<FigureDifference>;
+  /**
+   * The transparency checkpoint the edition carries, checked (issue #15): absent on editions
+   * published before bulletins carried one. When present, `ok` requires `checkpoint.ok`.
+   */
+  readonly checkpoint?: CheckpointVerification;
+}
+
+/** Options of `verifyBulletin`. */
+export interface VerifyBulletinOptions {
+  /** The log's verifier keys: a carried checkpoint's signature is checked against them (else `unchecked`). */
+  readonly logKeys?: ReadonlyArray<VerifierKey>;
 }
 
 /**
@@ -413,10 +426,12 @@ const decodeBulletin = (stored: StoredEvent): BulletinEvent => {
 export const verifyBulletin = async (
   eventStore: Pick<EventStore, 'readAll' | 'readStream'>,
   period: BulletinPeriod,
+  options: VerifyBulletinOptions = {},
 ): Promise<BulletinVerification | undefined> => {
   const stream = bulletinStream(period);
   const stored = await readStreamOrEmpty(eventStore, stream);
   if (stored.length === 0) return undefined;
+  const leaves = new StoreLeaves(eventStore);
   const recomputed = new Map<string, BulletinFigures>();
   const editions: EditionVerification[] = [];
   for (const [edition, s] of stored.entries()) {
@@ -435,8 +450,13 @@ export const verifyBulletin = async (
       recomputed: figures.digest,
     };
     const computedBeforeEdition = at < s.globalPosition;
+    const checkpoint =
+      d.checkpoint === undefined
+        ? undefined
+        : await verifyCarriedCheckpoint(d.checkpoint, at, leaves, options.logKeys ?? []);
     editions.push({
       ok:
+        (checkpoint?.ok ?? true) &&
         computedBeforeEdition &&
         differences.length === 0 &&
         digest.published === digest.recomputed &&
@@ -458,6 +478,7 @@ export const verifyBulletin = async (
       computedBeforeEdition,
       digest,
       differences,
+      ...(checkpoint === undefined ? {} : { checkpoint }),
     });
   }
   const current = editions[editions.length - 1]!;

@@ -63,5 +63,8 @@ export type {
   BulletinVerification,
   EditionVerification,
   FigureDifference,
+  VerifyBulletinOptions,
 } from './bulletin';
+export { verifyCarriedCheckpoint, StoreLeaves } from './bulletin-checkpoint';
+export type { CheckpointSignatureVerdict, CheckpointVerification } from './bulletin-checkpoint';
 export * as transparency from './transparency';

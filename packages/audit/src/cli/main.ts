@@ -62,7 +62,8 @@ const USAGE = `用法 usage: zhaoshang-audit <command> [options]
                                                            见证人初始化 create a witness key and state
   witness cosign [<checkpoint file>] --witness-key <file> --state <file> [--bundle <dir|file>|--proof <file>]
       [--out <file>] [--divergence <file>]                 核对一致后联署 co-sign a checkpoint if it extends the last one
-  verify-bulletin <2024-03|2024-Q1|2024> --events <file>   通报重算核对 verify a published bulletin
+  verify-bulletin <2024-03|2024-Q1|2024> --events <file> [--key <log vkey|file>]...
+                                                           通报重算核对 verify a published bulletin (and the checkpoint it carries)
   --json                                                   机器可读输出 JSON output
 ${TRANSPARENCY_USAGE}`;
 
@@ -151,8 +152,13 @@ const printBulletin = (io: CliIo, v: BulletinVerification, asJson: boolean): num
       io.stdout(
         `    发布的摘要与发布的数据不符 the published digest is not that of the published figures (${e.digest.ofPublishedFigures})\n`,
       );
+    const figuresFollow =
+      e.computedBeforeEdition &&
+      e.differences.length === 0 &&
+      e.digest.published === e.digest.recomputed &&
+      e.digest.ofPublishedFigures === e.digest.recomputed;
     io.stdout(
-      e.ok
+      figuresFollow
         ? `    一致 EQUAL: 数据可由历史重算得出 the figures follow from history\n`
         : `    不一致 DIFFERENT: ${e.differences.length} 处差异 differences\n`,
     );
@@ -160,6 +166,23 @@ const printBulletin = (io: CliIo, v: BulletinVerification, asJson: boolean): num
       io.stdout(
         `    ${d.unit} ${d.metric}: 发布 published ${JSON.stringify(d.published)}, 重算 recomputed ${JSON.stringify(d.recomputed)}\n`,
       );
+    const c = e.checkpoint;
+    if (c !== undefined) {
+      const signature = {
+        valid: '日志签名有效 signed by the log key',
+        invalid: '签名无效 NOT signed by the given log key',
+        unchecked: '未核签名 signature not checked (no --key)',
+      }[c.signature];
+      io.stdout(
+        `    检查点 checkpoint ${c.origin} 规模 size ${c.treeSize} 根 root ${c.rootHash}: ${signature}\n` +
+          (c.noteMatches
+            ? ''
+            : `    检查点签名文本与字段不符 the note is not a checkpoint of these fields\n`) +
+          (c.eventsUpToPosition === c.treeSize && c.recomputedRoot === c.rootHash
+            ? `    树根一致 ROOT EQUAL: 计算位置前的 ${c.eventsUpToPosition} 个事件 the events up to the position give that root\n`
+            : `    树根不一致 ROOT DIFFERENT: 计算位置前 ${c.eventsUpToPosition} 个事件 events up to the position, 根 root ${c.recomputedRoot}\n`),
+      );
+    }
   }
   return v.ok ? EXIT_OK : EXIT_PROBLEM;
 };
@@ -509,7 +532,10 @@ const run = async (argv: ReadonlyArray<string>, io: CliIo): Promise<number> => {
         throw new UsageError(
           `verify-bulletin: expected 2024-03, 2024-Q1 or 2024, got ${JSON.stringify(label)}`,
         );
-      const verification = await withStore(values.events, (store) => verifyBulletin(store, period));
+      const logKeys = (values.key ?? []).map((k) => verifierKeyArg(k, '--key'));
+      const verification = await withStore(values.events, (store) =>
+        verifyBulletin(store, period, { logKeys }),
+      );
       if (verification === undefined) {
         io.stderr(`该期未发布通报 no bulletin was published for ${label}\n`);
         return EXIT_PROBLEM;

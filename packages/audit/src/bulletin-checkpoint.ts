@@ -1,0 +1,124 @@
+import type { TreeCheckpoint } from '@zhaoshang/domain';
+import { positionToString, type EventStore, type GlobalPosition } from '@zhaoshang/eventstore';
+import { contentHashOf } from './bundle';
+import {
+  equalHashes,
+  eventLeafHash,
+  parseCheckpoint,
+  rootOfLeaves,
+  verifyCheckpointSignature,
+  type Hash32,
+  type VerifierKey,
+} from './transparency';
+
+/*
+ * The transparency checkpoint a bulletin carries (issue #15): the log's signed checkpoint of exactly
+ * the events its figures were computed from, the first `treeSize` events of `$all`, the last at
+ * `computedAtPosition`. Checked here with the auditor's own verifier (packages/audit/src/transparency,
+ * written from RFC 9162 and C2SP apart from the server's code): the note is a checkpoint whose lines
+ * are the carried origin, size and root; the log's key signed it (when a key is given); and the
+ * events of the store up to the position, each leaf recomputed from the event's content (never the
+ * stored hash), are `treeSize` leaves whose RFC 9162 SHA-256 root is the carried root.
+ */
+
+/** Whether the log's key signed the note: `unchecked` when no log key was given. */
+export type CheckpointSignatureVerdict = 'valid' | 'invalid' | 'unchecked';
+
+/** The verdict on a bulletin edition's carried checkpoint. */
+export interface CheckpointVerification {
+  /** noteMatches, a signature not invalid, the event count and the recomputed root as carried. */
+  readonly ok: boolean;
+  readonly origin: string;
+  readonly treeSize: number;
+  readonly rootHash: string;
+  /** The note parses as a checkpoint whose origin, size and root are the carried fields. */
+  readonly noteMatches: boolean;
+  readonly signature: CheckpointSignatureVerdict;
+  /** Events of the store at positions up to and including computedAtPosition. */
+  readonly eventsUpToPosition: number;
+  /** The tree root of those events (base64), leaves recomputed from their content. */
+  readonly recomputedRoot: string;
+}
+
+/** The leaves of `$all` in order, with each event's position, read as far as needed and kept. */
+export class StoreLeaves {
+  private readonly leaves: Hash32[] = [];
+  private readonly positions: GlobalPosition[] = [];
+  private done = false;
+
+  constructor(
+    private readonly store: Pick<EventStore, 'readAll'>,
+    private readonly pageSize = 1000,
+  ) {}
+
+  /** The leaves of the events at positions up to and including `upTo`. */
+  async upTo(upTo: bigint): Promise<ReadonlyArray<Hash32>> {
+    while (
+      !this.done &&
+      (this.positions.length === 0 || this.positions[this.positions.length - 1]! <= upTo)
+    ) {
+      const after = this.positions[this.positions.length - 1];
+      const page = await this.store.readAll(
+        after === undefined ? { maxCount: this.pageSize } : { after, maxCount: this.pageSize },
+      );
+      for (const e of page) {
+        this.positions.push(e.globalPosition);
+        this.leaves.push(
+          eventLeafHash(
+            contentHashOf({
+              streamName: e.streamName,
+              revision: e.revision,
+              globalPosition: positionToString(e.globalPosition),
+              type: e.type,
+              data: e.data,
+              metadata: e.metadata,
+            }),
+          ),
+        );
+      }
+      if (page.length < this.pageSize) this.done = true;
+    }
+    let count = 0;
+    while (count < this.positions.length && this.positions[count]! <= upTo) count += 1;
+    return this.leaves.slice(0, count);
+  }
+}
+
+const b64 = (h: Hash32): string => Buffer.from(h).toString('base64');
+
+/** Checks one carried checkpoint against the store's events up to `computedAtPosition`. */
+export const verifyCarriedCheckpoint = async (
+  carried: TreeCheckpoint,
+  computedAtPosition: bigint,
+  leaves: StoreLeaves,
+  logKeys: ReadonlyArray<VerifierKey>,
+): Promise<CheckpointVerification> => {
+  const parsed = parseCheckpoint(carried.note.endsWith('\n') ? carried.note : `${carried.note}\n`);
+  const noteMatches =
+    typeof parsed !== 'string' &&
+    parsed.origin === carried.origin &&
+    parsed.size === BigInt(carried.treeSize) &&
+    b64(parsed.root) === carried.rootHash;
+  const signature: CheckpointSignatureVerdict =
+    logKeys.length === 0
+      ? 'unchecked'
+      : typeof parsed !== 'string' && logKeys.some((k) => verifyCheckpointSignature(parsed, k))
+        ? 'valid'
+        : 'invalid';
+  const events = await leaves.upTo(computedAtPosition);
+  const root = rootOfLeaves(events);
+  return {
+    ok:
+      noteMatches &&
+      signature !== 'invalid' &&
+      events.length === carried.treeSize &&
+      equalHashes(root, Buffer.from(carried.rootHash, 'base64')),
+    origin: carried.origin,
+    treeSize: carried.treeSize,
+    rootHash: carried.rootHash,
+    noteMatches,
+    signature,
+    eventsUpToPosition: events.length,
+    recomputedRoot: b64(root),
+  };
+};

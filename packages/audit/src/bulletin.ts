@@ -387,6 +387,11 @@ export interface EditionVerification {
 export interface VerifyBulletinOptions {
   /** The log's verifier keys: a carried checkpoint's signature is checked against them (else `unchecked`). */
   readonly logKeys?: ReadonlyArray<VerifierKey>;
+  /**
+   * The log's tree hash (default `sha256`). The carried checkpoint's root is recomputed only for a
+   * SHA-256 tree; for `sm3` it is reported `unchecked`, never as a false difference.
+   */
+  readonly treeHash?: 'sha256' | 'sm3';
 }
 
 /**
@@ -453,7 +458,13 @@ export const verifyBulletin = async (
     const checkpoint =
       d.checkpoint === undefined
         ? undefined
-        : await verifyCarriedCheckpoint(d.checkpoint, at, leaves, options.logKeys ?? []);
+        : await verifyCarriedCheckpoint(
+            d.checkpoint,
+            at,
+            leaves,
+            options.logKeys ?? [],
+            (options.treeHash ?? 'sha256') === 'sha256',
+          );
     editions.push({
       ok:
         (checkpoint?.ok ?? true) &&

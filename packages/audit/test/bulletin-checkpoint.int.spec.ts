@@ -85,6 +85,7 @@ describe('verify-bulletin checks the checkpoint a bulletin carries (issue #15)',
       noteMatches: true,
       signature: 'valid',
       eventsUpToPosition: treeSize,
+      root: 'equal',
       recomputedRoot: rootHash,
     });
     // Without a key the root is still checked; the signature is reported unchecked.
@@ -130,10 +131,24 @@ describe('verify-bulletin checks the checkpoint a bulletin carries (issue #15)',
       ok: false,
       signature: 'valid',
       eventsUpToPosition: treeSize,
+      root: 'different',
     });
     expect(v?.editions[0]?.checkpoint?.recomputedRoot).not.toBe(rootHash);
     const r = await run(['verify-bulletin', '2024-03', '--events', forged, '--key', logVkey]);
     expect(r.code).toBe(1);
     expect(r.stdout).toContain('树根不一致 ROOT DIFFERENT');
+  });
+
+  it('a log whose tree is SM3: the root is reported unchecked (this verifier recomputes SHA-256 trees only), never a false difference', async () => {
+    const store = openSqliteEventStore({ file });
+    let v: BulletinVerification | undefined;
+    try {
+      v = await verifyBulletin(store, period('2024-03'), { logKeys: [tlog.verifierKeyOf(logKey)], treeHash: 'sm3' });
+    } finally {
+      await store.close();
+    }
+    expect(v?.editions[0]?.checkpoint).toMatchObject({ ok: true, signature: 'valid', root: 'unchecked' });
+    expect(v?.editions[0]?.checkpoint?.recomputedRoot).toBeUndefined();
+    expect(v?.ok).toBe(true);
   });
 });

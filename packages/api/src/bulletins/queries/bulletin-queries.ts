@@ -6,7 +6,8 @@ import type { EventStore } from '@zhaoshang/eventstore';
 import { aggregates } from '../../command-handling/aggregates';
 import { NotFound } from '../../errors/api-errors';
 import { foldStream } from '../../read-models/stream-state';
-import { EVENT_STORE } from '../../tokens';
+import type { ApiConfig } from '../../config';
+import { API_CONFIG, EVENT_STORE } from '../../tokens';
 import { bulletinPeriodOf } from '../bulletin-period';
 import { PrepareBulletinCorrectionHandler, PrepareBulletinPublicationHandler } from './prepare-bulletin';
 
@@ -38,9 +39,15 @@ export class VerifyBulletin {
 /** Reads the event store only (the bulletin's stream and the events up to each edition's position). */
 @QueryHandler(VerifyBulletin)
 export class VerifyBulletinHandler implements IQueryHandler<VerifyBulletin, BulletinVerification> {
-  constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
+  constructor(
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    @Inject(API_CONFIG) private readonly config: ApiConfig,
+  ) {}
   async execute(q: VerifyBulletin): Promise<BulletinVerification> {
-    const verification = await verifyBulletin(this.store, bulletinPeriodOf(q.period));
+    // The auditor's verifier recomputes SHA-256 trees only: an SM3 log's root is reported unchecked.
+    const verification = await verifyBulletin(this.store, bulletinPeriodOf(q.period), {
+      treeHash: this.config.transparency.treeHash,
+    });
     if (verification === undefined) throw new NotFound('NOT_FOUND', { bulletin: q.period });
     return verification;
   }

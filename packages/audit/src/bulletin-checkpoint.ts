@@ -1,6 +1,6 @@
 import type { TreeCheckpoint } from '@zhaoshang/domain';
-import { positionToString, type EventStore, type GlobalPosition } from '@zhaoshang/eventstore';
-import { contentHashOf } from './bundle';
+import { type EventStore, type GlobalPosition } from '@zhaoshang/eventstore';
+import { bundleLineOf, contentHashOf } from './bundle';
 import {
   equalHashes,
   eventLeafHash,
@@ -68,18 +68,7 @@ export class StoreLeaves {
       );
       for (const e of page) {
         this.positions.push(e.globalPosition);
-        this.leaves.push(
-          eventLeafHash(
-            contentHashOf({
-              streamName: e.streamName,
-              revision: e.revision,
-              globalPosition: positionToString(e.globalPosition),
-              type: e.type,
-              data: e.data,
-              metadata: e.metadata,
-            }),
-          ),
-        );
+        this.leaves.push(eventLeafHash(contentHashOf(bundleLineOf(e))));
       }
       if (page.length < this.pageSize) this.done = true;
     }

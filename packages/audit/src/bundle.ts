@@ -66,15 +66,17 @@ export interface BundleLine {
 /** Events read from the store per page while exporting (what an export holds in memory). */
 export const BUNDLE_PAGE_SIZE = 1000;
 
-const toLine = (e: StoredEvent): string =>
-  JSON.stringify({
-    streamName: e.streamName,
-    revision: e.revision,
-    globalPosition: positionToString(e.globalPosition),
-    type: e.type,
-    data: e.data,
-    metadata: e.metadata,
-  } satisfies BundleLine);
+/** A stored event as a line of events.jsonl holds it (the position as text, for JSON). */
+export const bundleLineOf = (e: StoredEvent): BundleLine => ({
+  streamName: e.streamName,
+  revision: e.revision,
+  globalPosition: positionToString(e.globalPosition),
+  type: e.type,
+  data: e.data,
+  metadata: e.metadata,
+});
+
+const toLine = (e: StoredEvent): string => JSON.stringify(bundleLineOf(e));
 
 const byKey = ([a]: [string, unknown], [b]: [string, unknown]): number => (a < b ? -1 : a > b ? 1 : 0);
 

@@ -44,7 +44,11 @@ export default tseslint.config(
   },
   {
     files: ['packages/eventstore/src/**/*.ts', 'packages/audit/src/**/*.ts'],
-    ignores: ['**/*.spec.ts', 'packages/eventstore/src/position-sequence.ts', 'packages/audit/src/transparency/**'],
+    ignores: [
+      '**/*.spec.ts',
+      'packages/eventstore/src/position-sequence.ts',
+      'packages/audit/src/transparency/**',
+    ],
     rules: {
       'no-restricted-syntax': ['error', ...opaquePositions.arithmetic, ...opaquePositions.text],
     },

@@ -53,7 +53,10 @@ module.exports = {
   testTimeout: 30_000,
   projects: [
     ...['domain', 'eventstore', 'projections', 'audit', 'reports', 'api'].map(project),
-    sparse('eventstore', ['<rootDir>/test/copy-store.int.spec.ts', '<rootDir>/src/command-handler.int.spec.ts']),
+    sparse('eventstore', [
+      '<rootDir>/test/copy-store.int.spec.ts',
+      '<rootDir>/src/command-handler.int.spec.ts',
+    ]),
     sparse('audit'),
     sparse('projections', ['<rootDir>/test/**/*.int.spec.ts']),
   ],

@@ -225,7 +225,8 @@ const verdict = [...history].reverse().find((e) => e.type === 'FulfilmentEvaluat
 if (verdict?.type === 'FulfilmentEvaluated') {
   console.log(`      verdict ${verdict.data.verdict}; ratios ${JSON.stringify(verdict.data.ratios)}`);
   console.log(`      per mu (万元/亩) ${JSON.stringify(verdict.data.perMu)}`);
-  for (const f of verdict.data.findings) console.log(`      · ${describeFinding(f, 'zh')} / ${describeFinding(f, 'en')}`);
+  for (const f of verdict.data.findings)
+    console.log(`      · ${describeFinding(f, 'zh')} / ${describeFinding(f, 'en')}`);
 }
 run('pay the subsidy 政策兑现', {
   type: 'DisburseIncentive',

@@ -81,7 +81,9 @@ export const openEventStore = (config: ApiConfig): EventStore => {
   if (config.eventStoreConnectionString !== undefined)
     return openEsdbEventStore({
       connectionString: config.eventStoreConnectionString,
-      ...(config.eventStoreMaxAppendSize !== undefined ? { maxAppendSize: config.eventStoreMaxAppendSize } : {}),
+      ...(config.eventStoreMaxAppendSize !== undefined
+        ? { maxAppendSize: config.eventStoreMaxAppendSize }
+        : {}),
     });
   mkdirSync(config.dataDir, { recursive: true });
   return openSqliteEventStore({ file: path.join(config.dataDir, 'events.sqlite') });

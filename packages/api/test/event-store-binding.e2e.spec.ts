@@ -17,7 +17,8 @@ import { authFor, request, send, startTestApp } from './support';
 const identified = (dataDir: string): EventStore & EventStoreIdentitySource => {
   const file = path.join(dataDir, 'events.sqlite');
   const store = openSqliteEventStore({ file });
-  if ('identity' in store && typeof (store as Partial<EventStoreIdentitySource>).identity === 'function') return store as EventStore & EventStoreIdentitySource;
+  if ('identity' in store && typeof (store as Partial<EventStoreIdentitySource>).identity === 'function')
+    return store as EventStore & EventStoreIdentitySource;
   const idFile = `${file}.test-identity`;
   if (!existsSync(idFile)) writeFileSync(idFile, randomUUID());
   const storeId = readFileSync(idFile, 'utf8');
@@ -46,16 +47,24 @@ describe('read models bound to their event store (issue #12 item 7)', () => {
     const dir = t.config.dataDir;
     await t.z.app.close(); // the files of the first start are set aside: the test starts its own app on the same DATA_DIR
     const auditor = await authFor('auditor');
-    const start = (): Promise<ZhaoshangApp> => createApp(t.config, { clock: fixedDayClock('2024-06-01'), store: identified(dir) });
+    const start = (): Promise<ZhaoshangApp> =>
+      createApp(t.config, { clock: fixedDayClock('2024-06-01'), store: identified(dir) });
 
     const first = await start();
     let http = first.app.getHttpServer() as App;
-    for (const step of lifeUntil(spec('XM-OLD-1', '删除前的项目'), 'qualified')) expect((await send(http, step)).status).toBeLessThan(300);
+    for (const step of lifeUntil(spec('XM-OLD-1', '删除前的项目'), 'qualified'))
+      expect((await send(http, step)).status).toBeLessThan(300);
     expect((await request(http).get('/projects/XM-OLD-1').set(auditor)).status).toBe(200);
     await first.app.close();
 
     // What the README's operations section used to allow: delete events.sqlite and start again.
-    for (const f of ['events.sqlite', 'events.sqlite-wal', 'events.sqlite-shm', 'events.sqlite.test-identity']) rmSync(path.join(dir, f), { force: true });
+    for (const f of [
+      'events.sqlite',
+      'events.sqlite-wal',
+      'events.sqlite-shm',
+      'events.sqlite.test-identity',
+    ])
+      rmSync(path.join(dir, f), { force: true });
 
     const second = await start();
     try {
@@ -64,13 +73,17 @@ describe('read models bound to their event store (issue #12 item 7)', () => {
       const list = await request(http).get('/projects').set(auditor);
       expect(list.status).toBe(200);
       expect(JSON.stringify(list.body)).not.toContain('XM-OLD-1');
-      for (const step of lifeUntil(spec('XM-NEW-1', '删除后的项目'), 'lead')) expect((await send(http, step)).status).toBeLessThan(300);
+      for (const step of lifeUntil(spec('XM-NEW-1', '删除后的项目'), 'lead'))
+        expect((await send(http, step)).status).toBeLessThan(300);
       expect((await request(http).get('/projects/XM-NEW-1?atLeast=0').set(auditor)).status).toBe(200);
       const ready = await request(http).get('/health/ready');
       expect(ready.status).toBe(200);
       expect(ready.body.projections.runner).toMatchObject({
         health: 'live',
-        rebuilt: { reason: expect.stringMatching(/built from event store .* this is store /), projections: expect.arrayContaining(['register']) },
+        rebuilt: {
+          reason: expect.stringMatching(/built from event store .* this is store /),
+          projections: expect.arrayContaining(['register']),
+        },
       });
     } finally {
       await second.app.close();

@@ -51,7 +51,9 @@ describe('the life of one project over HTTP, from lead to clawback', () => {
     expect(direct.body.data.stage).toBeDefined();
 
     const fulfilment = await request(t.http).get(`/fulfilment?unitId=jingkaiqu&atLeast=${last}`).set(auditor);
-    const entry = fulfilment.body.data.items.find((f: { projectId: string }) => f.projectId === spec.projectId);
+    const entry = fulfilment.body.data.items.find(
+      (f: { projectId: string }) => f.projectId === spec.projectId,
+    );
     const [incentive] = Object.values(entry.incentives) as Array<{ disbursed: number; clawedBack: number }>;
     expect(incentive!.disbursed).toBeGreaterThan(0);
     expect(incentive!.clawedBack).toBeGreaterThan(0);
@@ -105,7 +107,11 @@ describe('the life of one project over HTTP, from lead to clawback', () => {
       .get('/performance/2024')
       .set(await authFor('auditor'));
     expect(review.body.data.units).toEqual([
-      expect.objectContaining({ unitId: 'jingkaiqu', counts: expect.objectContaining({ newSignings: 1 }), rank: 1 }),
+      expect.objectContaining({
+        unitId: 'jingkaiqu',
+        counts: expect.objectContaining({ newSignings: 1 }),
+        rank: 1,
+      }),
     ]);
   });
 
@@ -128,7 +134,10 @@ describe('the life of one project over HTTP, from lead to clawback', () => {
     expect(res.body.events.map((e: { type: string }) => e.type)).toEqual(['ForeignCapitalReceived']);
     // A repeat is harmless; the same receipt with another amount is refused (422, both languages).
     expect((await send(t.http, receipt)).body.events).toEqual([]);
-    const conflict = await send(t.http, { ...receipt, command: { ...receipt.command, amount: 1_300 * 1_000_000 } });
+    const conflict = await send(t.http, {
+      ...receipt,
+      command: { ...receipt.command, amount: 1_300 * 1_000_000 },
+    });
     expect(conflict.status).toBe(422);
     expect(conflict.body.code).toBe('RECEIPT_ID_CONFLICT');
     const progress = await request(t.http)
@@ -142,21 +151,45 @@ describe('the life of one project over HTTP, from lead to clawback', () => {
     const other = { ...spec, projectId: 'XM-GX-0088', unitId: 'gaoxinqu', capturedOn: '2024-11-02' };
     const capture = projectLife(other)[0]!;
     expect((await send(t.http, capture)).status).toBe(201);
-    const office = (command: Record<string, unknown> & { type: string }) => ({ role: 'supervision-office' as const, unitId: 'jingkaiqu', command });
+    const office = (command: Record<string, unknown> & { type: string }) => ({
+      role: 'supervision-office' as const,
+      unitId: 'jingkaiqu',
+      command,
+    });
     // 高新区's lead repeats 经开区's project: linked to it, so it counts once.
     const link = await send(
       t.http,
-      office({ type: 'LinkDuplicate', projectId: other.projectId, canonicalProjectId: spec.projectId, on: '2024-12-21', similarity: 0.9, reason: '与经开区项目为同一投资方同一项目' }),
+      office({
+        type: 'LinkDuplicate',
+        projectId: other.projectId,
+        canonicalProjectId: spec.projectId,
+        on: '2024-12-21',
+        similarity: 0.9,
+        reason: '与经开区项目为同一投资方同一项目',
+      }),
     );
     expect(link.status).toBe(200);
     // Linking the original back to its duplicate would count the project zero times: refused.
     const back = await send(
       t.http,
-      office({ type: 'LinkDuplicate', projectId: spec.projectId, canonicalProjectId: other.projectId, on: '2024-12-21', similarity: 0.9, reason: '反向认定' }),
+      office({
+        type: 'LinkDuplicate',
+        projectId: spec.projectId,
+        canonicalProjectId: other.projectId,
+        on: '2024-12-21',
+        similarity: 0.9,
+        reason: '反向认定',
+      }),
     );
     expect(back.status).toBe(422);
     expect(back.body.code).toBe('DUPLICATE_LINK_CYCLE');
-    const undo = office({ type: 'UnlinkDuplicate', projectId: other.projectId, canonicalProjectId: spec.projectId, on: '2024-12-22', reason: '经核实为不同项目' });
+    const undo = office({
+      type: 'UnlinkDuplicate',
+      projectId: other.projectId,
+      canonicalProjectId: spec.projectId,
+      on: '2024-12-22',
+      reason: '经核实为不同项目',
+    });
     const res = await send(t.http, undo);
     expect(res.status).toBe(routeOf(undo.command).status);
     expect(res.body.events.map((e: { type: string }) => e.type)).toEqual(['DuplicateUnlinked']);

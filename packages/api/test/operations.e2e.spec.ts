@@ -45,7 +45,8 @@ describe('operations', () => {
       'supervision',
       'target-progress',
     ]);
-    for (const p of ready.body.projections.each) expect(p).toMatchObject({ state: 'running', lagEvents: 0, lagSeconds: 0 });
+    for (const p of ready.body.projections.each)
+      expect(p).toMatchObject({ state: 'running', lagEvents: 0, lagSeconds: 0 });
   });
 
   it('serves OpenAPI 3 at /openapi.json, generated from the command codecs, and Swagger UI at /docs', async () => {

@@ -1,5 +1,11 @@
 import { lifeUntil } from '../src/demo/project-life';
-import { commandRoles, isRestrictedQuery, isUnitScopedRead, mayRead, unitScopedReads } from '../src/auth/permissions';
+import {
+  commandRoles,
+  isRestrictedQuery,
+  isUnitScopedRead,
+  mayRead,
+  unitScopedReads,
+} from '../src/auth/permissions';
 import { ROLES, UNIT_SCOPED_ROLES, type Role } from '../src/auth/roles';
 import { allCommandRoutes, allQueryRoutes } from '../src/http/route-table';
 import { methodOf } from '../src/http/routes';
@@ -87,7 +93,15 @@ describe('role matrix: every route × every role, from the permission table', ()
 /** A read's path for a unit: its unit (path parameter or `?unitId=`) or a project of that unit. */
 const readPath = (route: (typeof allQueryRoutes)[number], unitId: string, projectId: string): string => {
   const path = route.path.replace(/:(\w+)/g, (_, name: string) =>
-    name === 'year' ? '2024' : name === 'period' ? '2024-Q1' : name === 'unitId' ? unitId : name === 'projectId' ? projectId : `X-${name}`,
+    name === 'year'
+      ? '2024'
+      : name === 'period'
+        ? '2024-Q1'
+        : name === 'unitId'
+          ? unitId
+          : name === 'projectId'
+            ? projectId
+            : `X-${name}`,
   );
   const scope = isUnitScopedRead(route.name) ? (unitScopedReads[route.name] as { unitParam?: string }) : {};
   return scope.unitParam !== undefined && !route.path.includes(`:${scope.unitParam}`)
@@ -141,8 +155,12 @@ describe('role matrix for reads: every query route × every role, by unit (issue
 
   describe.each(allQueryRoutes.map((r) => [r.name, r] as const))('GET %s', (_name, route) => {
     it.each([...ROLES])('%s reading another unit (gaoxinqu) and its own (jingkaiqu)', async (role) => {
-      const other = await request(t.http).get(readPath(route, 'gaoxinqu', 'XM-OTHER-1')).set(auth.get(role)!);
-      const own = await request(t.http).get(readPath(route, 'jingkaiqu', 'XM-OWN-1')).set(auth.get(role)!);
+      const other = await request(t.http)
+        .get(readPath(route, 'gaoxinqu', 'XM-OTHER-1'))
+        .set(auth.get(role)!);
+      const own = await request(t.http)
+        .get(readPath(route, 'jingkaiqu', 'XM-OWN-1'))
+        .set(auth.get(role)!);
       if (isRestrictedQuery(route.name) && !mayRead(role, route.name)) {
         expect([other.status, own.status]).toEqual([403, 403]);
         return;
@@ -150,15 +168,22 @@ describe('role matrix for reads: every query route × every role, by unit (issue
       expect([401, 403, 500]).not.toContain(own.status);
       if (UNIT_SCOPED_ROLES.has(role) && isUnitScopedRead(route.name)) {
         expect(other.status).toBe(403);
-        expect(other.body).toMatchObject({ code: 'OUTSIDE_UNIT', params: { unitId: 'gaoxinqu', actorUnitId: 'jingkaiqu' } });
+        expect(other.body).toMatchObject({
+          code: 'OUTSIDE_UNIT',
+          params: { unitId: 'gaoxinqu', actorUnitId: 'jingkaiqu' },
+        });
       } else expect([401, 403, 500]).not.toContain(other.status);
     });
   });
 
   it('an officer’s list without unitId is their unit’s; a region-wide role’s is every unit’s', async () => {
-    const officer = await request(t.http).get(`/projects?atLeast=${position}`).set(auth.get('investment-officer')!);
+    const officer = await request(t.http)
+      .get(`/projects?atLeast=${position}`)
+      .set(auth.get('investment-officer')!);
     expect(officer.body.data.items.map((e: { projectId: string }) => e.projectId)).toEqual(['XM-OWN-1']);
-    const supervision = await request(t.http).get(`/projects?atLeast=${position}`).set(auth.get('supervision-office')!);
+    const supervision = await request(t.http)
+      .get(`/projects?atLeast=${position}`)
+      .set(auth.get('supervision-office')!);
     expect(supervision.body.data.items.map((e: { projectId: string }) => e.projectId).sort()).toEqual([
       'XM-OTHER-1',
       'XM-OWN-1',

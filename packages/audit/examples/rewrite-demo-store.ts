@@ -19,7 +19,9 @@ const stream = 'project-XM-2024-0317';
 const db = new Database(file);
 type Row = { position: number; revision: number; type: string; data: string; metadata: string };
 const rows = db
-  .prepare<[string], Row>('SELECT position, revision, type, data, metadata FROM events WHERE stream = ? ORDER BY revision')
+  .prepare<[string], Row>(
+    'SELECT position, revision, type, data, metadata FROM events WHERE stream = ? ORDER BY revision',
+  )
   .all(stream);
 
 /** The first event whose data holds an amount: its first numeric member whose key names one. */
@@ -28,7 +30,8 @@ if (target === -1) throw new Error('no amount in the stream');
 const last = rows[rows.length - 1] as Row;
 
 db.transaction(() => {
-  let prevHash = target === 0 ? GENESIS_HASH : (JSON.parse((rows[target - 1] as Row).metadata) as EventMetadata).hash;
+  let prevHash =
+    target === 0 ? GENESIS_HASH : (JSON.parse((rows[target - 1] as Row).metadata) as EventMetadata).hash;
   for (const row of rows.slice(target, -1)) {
     let data = JSON.parse(row.data) as Record<string, unknown>;
     if (row === rows[target]) {
@@ -36,11 +39,19 @@ db.transaction(() => {
       if (key === undefined) throw new Error('no amount');
       const before = data[key] as number;
       data = { ...data, [key]: before * 10 };
-      process.stdout.write(`changed ${row.type} (revision ${row.revision}) ${key}: ${before} → ${before * 10}\n`);
+      process.stdout.write(
+        `changed ${row.type} (revision ${row.revision}) ${key}: ${before} → ${before * 10}\n`,
+      );
     }
     const { hash: _old, ...rest } = JSON.parse(row.metadata) as EventMetadata;
     const metadata = { ...rest, prevHash };
-    const hash = eventHash({ streamName: stream as never, revision: row.revision as never, type: row.type, data, metadata });
+    const hash = eventHash({
+      streamName: stream as never,
+      revision: row.revision as never,
+      type: row.type,
+      data,
+      metadata,
+    });
     db.prepare('UPDATE events SET data = ?, metadata = ? WHERE position = ?').run(
       canonicalJson(data),
       canonicalJson({ ...metadata, hash }),
@@ -51,5 +62,7 @@ db.transaction(() => {
   db.prepare('DELETE FROM events WHERE position = ?').run(last.position);
   db.prepare('UPDATE events SET position = position - 1 WHERE position > ?').run(last.position);
 })();
-process.stdout.write(`dropped ${last.type} (revision ${last.revision}, position ${last.position}); later events moved up one position\n`);
+process.stdout.write(
+  `dropped ${last.type} (revision ${last.revision}, position ${last.position}); later events moved up one position\n`,
+);
 db.close();

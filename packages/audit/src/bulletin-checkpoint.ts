@@ -110,7 +110,10 @@ export const verifyCarriedCheckpoint = async (
         : 'different';
   return {
     ok:
-      noteMatches && signature !== 'invalid' && events.length === carried.treeSize && rootVerdict !== 'different',
+      noteMatches &&
+      signature !== 'invalid' &&
+      events.length === carried.treeSize &&
+      rootVerdict !== 'different',
     origin: carried.origin,
     treeSize: carried.treeSize,
     rootHash: carried.rootHash,

@@ -143,7 +143,10 @@ describe('verify-bulletin checks the checkpoint a bulletin carries (issue #15)',
     const store = openSqliteEventStore({ file });
     let v: BulletinVerification | undefined;
     try {
-      v = await verifyBulletin(store, period('2024-03'), { logKeys: [tlog.verifierKeyOf(logKey)], treeHash: 'sm3' });
+      v = await verifyBulletin(store, period('2024-03'), {
+        logKeys: [tlog.verifierKeyOf(logKey)],
+        treeHash: 'sm3',
+      });
     } finally {
       await store.close();
     }

@@ -15,7 +15,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { lifecycleCommands, runScript } from '../../domain/bench/lifecycle';
 // The compiled package (npm run build first), as production runs it.
-import { allProjections, decodeStoredEvent, openSqliteReadModelStore, ProjectionRunner, readAfter } from '../dist';
+import {
+  allProjections,
+  decodeStoredEvent,
+  openSqliteReadModelStore,
+  ProjectionRunner,
+  readAfter,
+} from '../dist';
 import { toNewEvent } from '../dist/testing/scenario';
 
 const total = Number(process.env['BENCH_EVENTS'] ?? 1_000_000);
@@ -47,7 +53,11 @@ const generate = async (): Promise<void> => {
     pending.push(
       store.append(`project-${id}`, events.map(toNewEvent), {
         expectedRevision: 'no-stream',
-        context: { commandId: `bench-${id}`, actor: { userId: 'bench', role: 'officer', unitId: unit }, businessTime: '2024-01-01T00:00:00.000Z' },
+        context: {
+          commandId: `bench-${id}`,
+          actor: { userId: 'bench', role: 'officer', unitId: unit },
+          businessTime: '2024-01-01T00:00:00.000Z',
+        },
       }),
     );
     if (pending.length >= 64) await Promise.all(pending.splice(0));
@@ -63,7 +73,7 @@ const floor = async (): Promise<void> => {
   const started = process.hrtime.bigint();
   let n = 0;
   let decoded = 0;
-  for (let after: bigint | undefined; ; ) {
+  for (let after: bigint | undefined; ;) {
     const page = await readAfter(store, after, batch);
     for (const e of page) {
       const d = decodeStoredEvent(e);
@@ -75,7 +85,14 @@ const floor = async (): Promise<void> => {
   }
   const seconds = Number(process.hrtime.bigint() - started) / 1e9;
   await store.close();
-  report({ phase: 'floor', events: n, decoded, seconds, eventsPerSecond: Math.round(n / seconds), peakRssMb: rssMb() });
+  report({
+    phase: 'floor',
+    events: n,
+    decoded,
+    seconds,
+    eventsPerSecond: Math.round(n / seconds),
+    peakRssMb: rssMb(),
+  });
 };
 
 const rebuild = async (): Promise<void> => {
@@ -83,7 +100,13 @@ const rebuild = async (): Promise<void> => {
   const file = join(dir, 'read-models.sqlite');
   for (const f of [file, `${file}-wal`, `${file}-shm`]) rmSync(f, { force: true });
   const store = openSqliteReadModelStore({ file });
-  const runner = new ProjectionRunner({ eventStore: events, store, projections: allProjections, batchSize: batch, ...(process.env['BENCH_CACHE'] !== undefined ? { cacheLimit: Number(process.env['BENCH_CACHE']) } : {}) });
+  const runner = new ProjectionRunner({
+    eventStore: events,
+    store,
+    projections: allProjections,
+    batchSize: batch,
+    ...(process.env['BENCH_CACHE'] !== undefined ? { cacheLimit: Number(process.env['BENCH_CACHE']) } : {}),
+  });
   const started = process.hrtime.bigint();
   let processed = 0;
   await runner.rebuild(undefined, (p) => {
@@ -92,7 +115,8 @@ const rebuild = async (): Promise<void> => {
   const seconds = Number(process.hrtime.bigint() - started) / 1e9;
   const status = await runner.status();
   const docs: Record<string, number> = {};
-  for (const p of allProjections) for (const c of p.collections) docs[c.name] = (await store.dump(c.name)).length;
+  for (const p of allProjections)
+    for (const c of p.collections) docs[c.name] = (await store.dump(c.name)).length;
   await events.close();
   await store.close();
   report({
@@ -125,13 +149,19 @@ const main = async (): Promise<void> => {
   if (phase === 'rebuild') return rebuild();
   if (!existsSync(eventsFile)) {
     const g = child('generate');
-    console.log(`generated ${String(g['events'])} events in ${Number(g['seconds']).toFixed(1)} s into ${eventsFile}`);
+    console.log(
+      `generated ${String(g['events'])} events in ${Number(g['seconds']).toFixed(1)} s into ${eventsFile}`,
+    );
   } else console.log(`reusing ${eventsFile}`);
   const f = child('floor');
   const r = child('rebuild');
   const ratio = Number(r['eventsPerSecond']) / Number(f['eventsPerSecond']);
-  console.log(`floor (read + decode): ${String(f['events'])} events in ${Number(f['seconds']).toFixed(1)} s = ${String(f['eventsPerSecond'])} events/s, peak RSS ${String(f['peakRssMb'])} MB`);
-  console.log(`rebuild (5 read models): ${String(r['events'])} events in ${Number(r['seconds']).toFixed(1)} s = ${String(r['eventsPerSecond'])} events/s, peak RSS ${String(r['peakRssMb'])} MB`);
+  console.log(
+    `floor (read + decode): ${String(f['events'])} events in ${Number(f['seconds']).toFixed(1)} s = ${String(f['eventsPerSecond'])} events/s, peak RSS ${String(f['peakRssMb'])} MB`,
+  );
+  console.log(
+    `rebuild (5 read models): ${String(r['events'])} events in ${Number(r['seconds']).toFixed(1)} s = ${String(r['eventsPerSecond'])} events/s, peak RSS ${String(r['peakRssMb'])} MB`,
+  );
   console.log(`ratio to the floor: ${ratio.toFixed(2)} (aim ≥ 0.5); peak RSS aim < 500 MB`);
   console.log(`documents: ${JSON.stringify(r['documents'])}`);
   console.log(`states: ${(r['states'] as string[]).join(', ')}`);

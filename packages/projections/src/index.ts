@@ -2,7 +2,16 @@
  * @zhaoshang/projections — read models of DOMAIN.md §4 built by pure projections, a checkpointed
  * runner, and two stores behind one query interface (embedded SQLite, MongoDB).
  */
-export { collection, put, remove, pageOf, pageBounds, PROJECTION_NAMES, DEFAULT_PAGE_LIMIT, MAX_PAGE_LIMIT } from './read-model';
+export {
+  collection,
+  put,
+  remove,
+  pageOf,
+  pageBounds,
+  PROJECTION_NAMES,
+  DEFAULT_PAGE_LIMIT,
+  MAX_PAGE_LIMIT,
+} from './read-model';
 export type {
   Collection,
   Doc,
@@ -50,7 +59,15 @@ export {
   terminations,
   MET_BY,
 } from './counting/project-facts';
-export type { CountedMetric, MissedFact, ProjectFacts, Rate, Receipt, SizeBand, Window } from './counting/project-facts';
+export type {
+  CountedMetric,
+  MissedFact,
+  ProjectFacts,
+  Rate,
+  Receipt,
+  SizeBand,
+  Window,
+} from './counting/project-facts';
 export { loadCountingFacts } from './counting/counting-facts';
 export type { CountingScope } from './counting/counting-facts';
 export { allProjections, selectProjections } from './projections';
@@ -60,15 +77,39 @@ export { registerCollection } from './register/register.document';
 export type { RegisterDoc, RegisterEntry, RegisterNode } from './register/register.document';
 export { registerProjection } from './register/register.projection';
 export { registerEntry, registerQueries } from './register/register.queries';
-export type { RegisterFilter, RegisterQueries, RegisterQuery, RegisterSortField } from './register/register.queries';
+export type {
+  RegisterFilter,
+  RegisterQueries,
+  RegisterQuery,
+  RegisterSortField,
+} from './register/register.queries';
 
 // Target progress (目标进度)
 export { targetProgressFacts, targetProgressPlans } from './target-progress/target-progress.document';
-export type { MetricProgress, PlanDoc, SeriesPoint, StoredTarget, TargetProgressView } from './target-progress/target-progress.document';
-export { targetProgressProjection, evolvePlan, planId, storedTargets } from './target-progress/target-progress.projection';
-export { computeProgress, elapsedOfYear, metricProgress, yearToDate } from './target-progress/target-progress.compute';
+export type {
+  MetricProgress,
+  PlanDoc,
+  SeriesPoint,
+  StoredTarget,
+  TargetProgressView,
+} from './target-progress/target-progress.document';
+export {
+  targetProgressProjection,
+  evolvePlan,
+  planId,
+  storedTargets,
+} from './target-progress/target-progress.projection';
+export {
+  computeProgress,
+  elapsedOfYear,
+  metricProgress,
+  yearToDate,
+} from './target-progress/target-progress.compute';
 export { targetProgressQueries } from './target-progress/target-progress.queries';
-export type { TargetProgressListQuery, TargetProgressQueries } from './target-progress/target-progress.queries';
+export type {
+  TargetProgressListQuery,
+  TargetProgressQueries,
+} from './target-progress/target-progress.queries';
 
 // Performance review (绩效考核)
 export { reviewFacts, reviewPlans, reviewTrips } from './performance-review/performance-review.document';
@@ -92,18 +133,36 @@ export {
 export type { ScoringInput, UnitFigures } from './performance-review/performance-review.compute';
 export { performanceReviewQueries } from './performance-review/performance-review.queries';
 export type { PerformanceReviewQueries, ReviewQuery } from './performance-review/performance-review.queries';
-export { defaultScoringPolicy, parseScoringPolicy, Measure, ScoringPolicy, ScoringRule, TargetRef } from './performance-review/scoring-policy';
+export {
+  defaultScoringPolicy,
+  parseScoringPolicy,
+  Measure,
+  ScoringPolicy,
+  ScoringRule,
+  TargetRef,
+} from './performance-review/scoring-policy';
 
 // Fulfilment monitoring (履约监管)
 export { fulfilmentCollection } from './fulfilment/fulfilment.document';
-export type { Committed, FulfilmentDoc, FulfilmentEntry, IncentiveLine, YearActual } from './fulfilment/fulfilment.document';
+export type {
+  Committed,
+  FulfilmentDoc,
+  FulfilmentEntry,
+  IncentiveLine,
+  YearActual,
+} from './fulfilment/fulfilment.document';
 export { fulfilmentProjection } from './fulfilment/fulfilment.projection';
 export { fulfilmentEntry, fulfilmentQueries } from './fulfilment/fulfilment.queries';
 export type { FulfilmentQueries, FulfilmentQuery } from './fulfilment/fulfilment.queries';
 
 // Supervision list (督办清单)
 export { supervisionItems, supervisionProjects } from './supervision/supervision.document';
-export type { Owner, SupervisionEntry, SupervisionItem, SupervisionProject } from './supervision/supervision.document';
+export type {
+  Owner,
+  SupervisionEntry,
+  SupervisionItem,
+  SupervisionProject,
+} from './supervision/supervision.document';
 export { supervisionProjection } from './supervision/supervision.projection';
 export { supervisionEntry, supervisionQueries } from './supervision/supervision.queries';
 export type { SupervisionQueries, SupervisionQuery } from './supervision/supervision.queries';
@@ -134,7 +193,11 @@ export type {
   ReadModelStore,
   SkipRecord,
 } from './stores/read-model-store';
-export { openSqliteReadModelStore, READ_MODEL_SCHEMA_VERSION, SqliteReadModelStore } from './stores/sqlite/sqlite-read-model-store';
+export {
+  openSqliteReadModelStore,
+  READ_MODEL_SCHEMA_VERSION,
+  SqliteReadModelStore,
+} from './stores/sqlite/sqlite-read-model-store';
 export type { SqliteReadModelStoreOptions } from './stores/sqlite/sqlite-read-model-store';
 export {
   CHECKPOINTS_COLLECTION,

@@ -19,7 +19,8 @@ export const selectProjections = (names?: ReadonlyArray<string>): ReadonlyArray<
   if (names === undefined || names.length === 0) return allProjections;
   return names.map((n) => {
     const p = allProjections.find((x) => x.name === (n as ProjectionName));
-    if (p === undefined) throw new RangeError(`unknown projection ${n}; known: ${allProjections.map((x) => x.name).join(', ')}`);
+    if (p === undefined)
+      throw new RangeError(`unknown projection ${n}; known: ${allProjections.map((x) => x.name).join(', ')}`);
     return p;
   });
 };

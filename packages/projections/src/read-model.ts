@@ -23,7 +23,10 @@ export interface Collection<D extends Doc> {
 }
 
 /** Declares a collection. */
-export const collection = <D extends Doc>(name: string, indexes: ReadonlyArray<IndexSpec> = []): Collection<D> => ({
+export const collection = <D extends Doc>(
+  name: string,
+  indexes: ReadonlyArray<IndexSpec> = [],
+): Collection<D> => ({
   name,
   indexes,
 });
@@ -55,7 +58,8 @@ export interface DocReader {
 }
 
 /** The read models of DOMAIN.md §4. */
-export type ProjectionName = 'register' | 'target-progress' | 'performance-review' | 'fulfilment' | 'supervision';
+export type ProjectionName =
+  'register' | 'target-progress' | 'performance-review' | 'fulfilment' | 'supervision';
 export const PROJECTION_NAMES: ReadonlyArray<ProjectionName> = [
   'register',
   'target-progress',
@@ -131,7 +135,9 @@ export const DEFAULT_PAGE_LIMIT = 50;
 export const MAX_PAGE_LIMIT = 1000;
 
 /** The limit and offset a page request means. */
-export const pageBounds = (page: PageRequest | undefined): { readonly limit: number; readonly offset: number } => ({
+export const pageBounds = (
+  page: PageRequest | undefined,
+): { readonly limit: number; readonly offset: number } => ({
   limit: Math.min(MAX_PAGE_LIMIT, Math.max(0, Math.floor(page?.limit ?? DEFAULT_PAGE_LIMIT))),
   offset: Math.max(0, Math.floor(page?.offset ?? 0)),
 });

@@ -10,7 +10,11 @@ describe('command line', () => {
   let dir: string;
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), 'projections-cli-'));
-    const events = openSqliteEventStore({ file: join(dir, 'events.sqlite'), durability: 'normal', positions: testPositions() });
+    const events = openSqliteEventStore({
+      file: join(dir, 'events.sqlite'),
+      durability: 'normal',
+      positions: testPositions(),
+    });
     await appendScenario(events, goldenStreams());
     await events.close();
   });
@@ -19,7 +23,12 @@ describe('command line', () => {
   const run = async (...argv: string[]) => {
     const out: string[] = [];
     const err: string[] = [];
-    const code = await runCli(argv, { out: (l) => out.push(l), err: (l) => err.push(l), env: {}, progress: false });
+    const code = await runCli(argv, {
+      out: (l) => out.push(l),
+      err: (l) => err.push(l),
+      env: {},
+      progress: false,
+    });
     return { code, out: out.join('\n'), err: err.join('\n') };
   };
   const files = () => ['--events', join(dir, 'events.sqlite'), '--read-models', join(dir, 'rm.sqlite')];
@@ -31,12 +40,15 @@ describe('command line', () => {
   });
 
   it('rebuild one projection, then all; status shows every checkpoint at the head', async () => {
-    expect((await run('rebuild', 'register', ...files())).out).toMatch(/rebuilt register into .*rm\.sqlite up to position \d+/);
+    expect((await run('rebuild', 'register', ...files())).out).toMatch(
+      /rebuilt register into .*rm\.sqlite up to position \d+/,
+    );
     const all = await run('rebuild', ...files());
     expect(all.code).toBe(0);
     const status = await run('status', ...files());
     expect(status.code).toBe(0);
-    for (const name of ['register', 'target-progress', 'performance-review', 'fulfilment', 'supervision']) expect(status.out).toMatch(new RegExp(`${name}\\t\\d+\\tok\\t\\d+\\t0`));
+    for (const name of ['register', 'target-progress', 'performance-review', 'fulfilment', 'supervision'])
+      expect(status.out).toMatch(new RegExp(`${name}\\t\\d+\\tok\\t\\d+\\t0`));
   });
 
   it('refuses an unknown projection or command with the usage', async () => {
@@ -50,14 +62,26 @@ describe('command line: a parked projection, retried or skipped by an operator',
   let badAt: bigint;
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), 'projections-cli-park-'));
-    const events = openSqliteEventStore({ file: join(dir, 'events.sqlite'), durability: 'normal', positions: testPositions() });
+    const events = openSqliteEventStore({
+      file: join(dir, 'events.sqlite'),
+      durability: 'normal',
+      positions: testPositions(),
+    });
     await appendScenario(events, goldenStreams());
-    const context = (commandId: string) => ({ commandId, actor: { userId: 'u', role: 'officer', unitId: 'x' }, businessTime: '2024-12-31T00:00:00.000Z' });
+    const context = (commandId: string) => ({
+      commandId,
+      actor: { userId: 'u', role: 'officer', unitId: 'x' },
+      businessTime: '2024-12-31T00:00:00.000Z',
+    });
     badAt = (
-      await events.append('target-plan-jingkai-2025', [{ type: 'AnnualTargetsSet', data: { unitId: 'jingkai', year: 'next year' } }], {
-        expectedRevision: 'no-stream',
-        context: context('bad-plan'),
-      })
+      await events.append(
+        'target-plan-jingkai-2025',
+        [{ type: 'AnnualTargetsSet', data: { unitId: 'jingkai', year: 'next year' } }],
+        {
+          expectedRevision: 'no-stream',
+          context: context('bad-plan'),
+        },
+      )
     ).position;
     await events.close();
   });
@@ -66,7 +90,13 @@ describe('command line: a parked projection, retried or skipped by an operator',
   const run = async (...argv: string[]) => {
     const out: string[] = [];
     const err: string[] = [];
-    const code = await runCli(argv, { out: (l) => out.push(l), err: (l) => err.push(l), env: {}, progress: false, until: Promise.resolve() });
+    const code = await runCli(argv, {
+      out: (l) => out.push(l),
+      err: (l) => err.push(l),
+      env: {},
+      progress: false,
+      until: Promise.resolve(),
+    });
     return { code, out: out.join('\n'), err: err.join('\n') };
   };
   const files = () => ['--events', join(dir, 'events.sqlite'), '--read-models', join(dir, 'rm.sqlite')];
@@ -74,16 +104,32 @@ describe('command line: a parked projection, retried or skipped by an operator',
   it('status shows where a projection is parked and the commands that release it; skip needs the parked position, moves past it and is recorded; retry tries the event again', async () => {
     const built = await run('rebuild', ...files());
     expect(built.code).toBe(1);
-    expect(built.out).toMatch(new RegExp(`target-progress\\t\\d+\\tparked\\t\\d+\\t1\\t\\d+\\tparked at position ${badAt} \\(target-plan-jingkai-2025 #0, AnnualTargetsSet\\): cannot decode`));
+    expect(built.out).toMatch(
+      new RegExp(
+        `target-progress\\t\\d+\\tparked\\t\\d+\\t1\\t\\d+\\tparked at position ${badAt} \\(target-plan-jingkai-2025 #0, AnnualTargetsSet\\): cannot decode`,
+      ),
+    );
     expect(built.out).toContain(`skip target-progress --position ${badAt}`);
     expect(built.out).toMatch(/register\t\d+\tok\t\d+\t0\t0\t/);
 
     expect((await run('skip', 'target-progress', '--position', '1', ...files())).code).toBe(1); // not the parked event
-    const skipped = await run('skip', 'target-progress', '--position', String(badAt), '--by', 'ops-wang', ...files());
+    const skipped = await run(
+      'skip',
+      'target-progress',
+      '--position',
+      String(badAt),
+      '--by',
+      'ops-wang',
+      ...files(),
+    );
     expect(skipped.code).toBe(0);
     const status = await run('status', ...files());
     expect(status.out).toMatch(new RegExp(`target-progress\\t\\d+\\tok\\t${badAt}\\t0\\t`));
-    expect(status.out).toMatch(new RegExp(`skipped: target-progress at position ${badAt} \\(target-plan-jingkai-2025 #0, AnnualTargetsSet\\) by ops-wang at .*: cannot decode`));
+    expect(status.out).toMatch(
+      new RegExp(
+        `skipped: target-progress at position ${badAt} \\(target-plan-jingkai-2025 #0, AnnualTargetsSet\\) by ops-wang at .*: cannot decode`,
+      ),
+    );
 
     // Retry: the runner tries the event again; it still cannot be read, so it parks again (loudly).
     expect((await run('retry', 'performance-review', ...files())).code).toBe(0);
@@ -91,6 +137,8 @@ describe('command line: a parked projection, retried or skipped by an operator',
     const ran = await run('run', ...files());
     expect(ran.code).toBe(0);
     expect(ran.err).toContain('projection parked');
-    expect((await run('status', ...files())).out).toMatch(new RegExp(`performance-review\\t\\d+\\tparked\\t\\d+\\t1\\t`));
+    expect((await run('status', ...files())).out).toMatch(
+      new RegExp(`performance-review\\t\\d+\\tparked\\t\\d+\\t1\\t`),
+    );
   });
 });

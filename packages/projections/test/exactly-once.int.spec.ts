@@ -4,7 +4,13 @@ import fc from 'fast-check';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { allProjections, MemoryReadModelStore, openSqliteReadModelStore, ProjectionRunner, type RunnerLogger } from '../src';
+import {
+  allProjections,
+  MemoryReadModelStore,
+  openSqliteReadModelStore,
+  ProjectionRunner,
+  type RunnerLogger,
+} from '../src';
 import { appendScenario, dumpAll, goldenStreams } from '../src/testing';
 
 const quiet: RunnerLogger = { info: () => undefined, error: () => undefined };
@@ -17,10 +23,19 @@ describe('exactly once under crashes, and rebuilds that agree', () => {
 
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), 'projections-crash-'));
-    events = openSqliteEventStore({ file: join(dir, 'events.sqlite'), durability: 'normal', positions: testPositions() });
+    events = openSqliteEventStore({
+      file: join(dir, 'events.sqlite'),
+      durability: 'normal',
+      positions: testPositions(),
+    });
     total = await appendScenario(events, goldenStreams());
     const store = openSqliteReadModelStore({ file: ':memory:' });
-    await new ProjectionRunner({ eventStore: events, store, projections: allProjections, logger: quiet }).rebuild();
+    await new ProjectionRunner({
+      eventStore: events,
+      store,
+      projections: allProjections,
+      logger: quiet,
+    }).rebuild();
     reference = await dumpAll(store, allProjections);
     await store.close();
   });
@@ -45,7 +60,10 @@ describe('exactly once under crashes, and rebuilds that agree', () => {
             cacheLimit: fc.integer({ min: 1, max: 200 }),
             // crash before the n-th commit, or half-way through writing its documents
             crash: fc.oneof(
-              fc.record({ where: fc.constant('before-commit' as const), at: fc.integer({ min: 1, max: 30 }) }),
+              fc.record({
+                where: fc.constant('before-commit' as const),
+                at: fc.integer({ min: 1, max: 30 }),
+              }),
               fc.record({ where: fc.constant('mid-commit' as const), at: fc.integer({ min: 1, max: 400 }) }),
             ),
           }),
@@ -61,7 +79,8 @@ describe('exactly once under crashes, and rebuilds that agree', () => {
               file,
               duringCommit: () => {
                 written += 1;
-                if (crash.where === 'mid-commit' && written === crash.at) throw new Error('crash (mid-commit)');
+                if (crash.where === 'mid-commit' && written === crash.at)
+                  throw new Error('crash (mid-commit)');
               },
             });
             const runner = new ProjectionRunner({
@@ -73,7 +92,8 @@ describe('exactly once under crashes, and rebuilds that agree', () => {
               logger: quiet,
               retry: false, // a crash ends the run, as a process would end
               beforeCommit: (n) => {
-                if (crash.where === 'before-commit' && n === crash.at) throw new Error('crash (before commit)');
+                if (crash.where === 'before-commit' && n === crash.at)
+                  throw new Error('crash (before commit)');
               },
             });
             try {
@@ -86,10 +106,18 @@ describe('exactly once under crashes, and rebuilds that agree', () => {
           }
           // The last restart runs to the head without a fault.
           const store = openSqliteReadModelStore({ file });
-          const runner = new ProjectionRunner({ eventStore: events, store, projections: allProjections, batchSize: finalBatch, logger: quiet });
+          const runner = new ProjectionRunner({
+            eventStore: events,
+            store,
+            projections: allProjections,
+            batchSize: finalBatch,
+            logger: quiet,
+          });
           await runner.start();
           await runner.stop();
-          expect((await runner.status()).map((s) => [s.name, s.state, s.lagEvents])).toEqual(allProjections.map((p) => [p.name, 'running', 0]));
+          expect((await runner.status()).map((s) => [s.name, s.state, s.lagEvents])).toEqual(
+            allProjections.map((p) => [p.name, 'running', 0]),
+          );
           expect(await dumpAll(store, allProjections)).toEqual(reference);
           await store.close();
           rmSync(file, { force: true });
@@ -106,7 +134,13 @@ describe('exactly once under crashes, and rebuilds that agree', () => {
     let crashes = 0;
     await fc.assert(
       fc.asyncProperty(
-        fc.array(fc.record({ batchSize: fc.integer({ min: 1, max: 120 }), crashAtWrite: fc.integer({ min: 1, max: 250 }) }), { minLength: 1, maxLength: 5 }),
+        fc.array(
+          fc.record({
+            batchSize: fc.integer({ min: 1, max: 120 }),
+            crashAtWrite: fc.integer({ min: 1, max: 250 }),
+          }),
+          { minLength: 1, maxLength: 5 },
+        ),
         async (attempts) => {
           let store = new MemoryReadModelStore();
           for (const { batchSize, crashAtWrite } of attempts) {
@@ -115,7 +149,14 @@ describe('exactly once under crashes, and rebuilds that agree', () => {
                 if (n === crashAtWrite) throw new Error('crash between two writes');
               },
             });
-            const runner = new ProjectionRunner({ eventStore: events, store, projections: allProjections, batchSize, logger: quiet, retry: false });
+            const runner = new ProjectionRunner({
+              eventStore: events,
+              store,
+              projections: allProjections,
+              batchSize,
+              logger: quiet,
+              retry: false,
+            });
             try {
               await runner.start();
             } catch {
@@ -124,7 +165,13 @@ describe('exactly once under crashes, and rebuilds that agree', () => {
             await runner.stop();
           }
           store = store.restart();
-          const runner = new ProjectionRunner({ eventStore: events, store, projections: allProjections, batchSize: 64, logger: quiet });
+          const runner = new ProjectionRunner({
+            eventStore: events,
+            store,
+            projections: allProjections,
+            batchSize: 64,
+            logger: quiet,
+          });
           await runner.start();
           await runner.stop();
           expect(await dumpAll(store, allProjections)).toEqual(reference);
@@ -138,18 +185,40 @@ describe('exactly once under crashes, and rebuilds that agree', () => {
   }, 60_000);
 
   it('rebuilding is deterministic whatever the batch size and however small the cache', async () => {
-    for (const [batchSize, cacheLimit] of [[1, 5000], [7, 3], [5000, 5000], [40, 1]] as const) {
+    for (const [batchSize, cacheLimit] of [
+      [1, 5000],
+      [7, 3],
+      [5000, 5000],
+      [40, 1],
+    ] as const) {
       const store = openSqliteReadModelStore({ file: ':memory:' });
-      await new ProjectionRunner({ eventStore: events, store, projections: allProjections, batchSize, cacheLimit, logger: quiet }).rebuild();
+      await new ProjectionRunner({
+        eventStore: events,
+        store,
+        projections: allProjections,
+        batchSize,
+        cacheLimit,
+        logger: quiet,
+      }).rebuild();
       expect(await dumpAll(store, allProjections)).toEqual(reference);
       await store.close();
     }
   });
 
   it('a live runner that sees the events as they are appended ends with the same documents as a rebuild', async () => {
-    const liveEvents = openSqliteEventStore({ file: join(dir, 'live-events.sqlite'), durability: 'normal', positions: testPositions() });
+    const liveEvents = openSqliteEventStore({
+      file: join(dir, 'live-events.sqlite'),
+      durability: 'normal',
+      positions: testPositions(),
+    });
     const store = openSqliteReadModelStore({ file: ':memory:' });
-    const runner = new ProjectionRunner({ eventStore: liveEvents, store, projections: allProjections, batchSize: 16, logger: quiet });
+    const runner = new ProjectionRunner({
+      eventStore: liveEvents,
+      store,
+      projections: allProjections,
+      batchSize: 16,
+      logger: quiet,
+    });
     await runner.start();
     expect(runner.isLive).toBe(true);
     await appendScenario(liveEvents, goldenStreams());

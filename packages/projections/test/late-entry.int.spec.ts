@@ -19,7 +19,13 @@
  */
 import { date, unsafeId, type ProjectCommand, type ProjectId } from '@zhaoshang/domain';
 import { projectFixtures as fx } from '@zhaoshang/domain/testing';
-import { performanceReviewQueries, registerQueries, supervisionItems, supervisionQueries, targetProgressFacts } from '../src';
+import {
+  performanceReviewQueries,
+  registerQueries,
+  supervisionItems,
+  supervisionQueries,
+  targetProgressFacts,
+} from '../src';
 import { projectStreamOf } from '../src/testing';
 import { projectScenario, type ProjectedScenario } from './support/projected-scenario';
 
@@ -50,7 +56,10 @@ describe('late entry is not a missed deadline; corrections are counted apart (DO
         fx.startConstruction({ projectId: B, on: date('2024-08-12') }),
         fx.correctFact({ projectId: B, on: date('2024-07-31'), correctedOn: date('2024-08-20') }),
       ]),
-      projectStreamOf([...signedThenMissed(C), fx.startConstruction({ projectId: C, on: date('2024-08-15') })]),
+      projectStreamOf([
+        ...signedThenMissed(C),
+        fx.startConstruction({ projectId: C, on: date('2024-08-15') }),
+      ]),
       projectStreamOf([
         ...signedThenMissed(D),
         fx.startConstruction({ projectId: D, on: date('2024-07-25') }),
@@ -67,14 +76,24 @@ describe('late entry is not a missed deadline; corrections are counted apart (DO
 
   it('the review counts a withdrawn miss as no missed milestone, late entries and corrections apart, starts on corrected dates (DOMAIN.md §5)', async () => {
     const review = performanceReviewQueries(ctx.store);
-    const august = (await review.review({ period: { kind: 'month', year: 2024, index: 8 }, unitIds: [unit] })).units[0];
-    expect(august).toMatchObject({ missedMilestones: 5, openMissedMilestones: 2, lateEntries: 3, factCorrections: 2 });
+    const august = (await review.review({ period: { kind: 'month', year: 2024, index: 8 }, unitIds: [unit] }))
+      .units[0];
+    expect(august).toMatchObject({
+      missedMilestones: 5,
+      openMissedMilestones: 2,
+      lateEntries: 3,
+      factCorrections: 2,
+    });
     expect(august?.counts.newStarts).toBe(2);
-    const july = (await review.review({ period: { kind: 'month', year: 2024, index: 7 }, unitIds: [unit] })).units[0];
+    const july = (await review.review({ period: { kind: 'month', year: 2024, index: 7 }, unitIds: [unit] }))
+      .units[0];
     expect(july).toMatchObject({ missedMilestones: 0, lateEntries: 0, factCorrections: 0 });
     expect(july?.counts.newStarts).toBe(2);
     // Target progress keeps its own copy of the facts: the corrected start there too.
-    expect(await ctx.store.get(targetProgressFacts, B)).toMatchObject({ startedOn: '2024-07-31', corrections: ['2024-08-20'] });
+    expect(await ctx.store.get(targetProgressFacts, B)).toMatchObject({
+      startedOn: '2024-07-31',
+      corrections: ['2024-08-20'],
+    });
   });
 
   it('the supervision list drops withdrawn misses, saying why; the standing ones stay until met; a reinstated one is met on the corrected date (R8 · 001 §(四))', async () => {
@@ -86,12 +105,23 @@ describe('late entry is not a missed deadline; corrections are counted apart (DO
       [E, 'exit-no-start-3-months'],
     ]);
     // E's start corrected to 09-05: its items stay on the list through August.
-    expect((await supervisionQueries(ctx.store).list({ asOf: date('2024-08-31') })).items.map((i) => i.projectId)).toEqual([E, E]);
+    expect(
+      (await supervisionQueries(ctx.store).list({ asOf: date('2024-08-31') })).items.map((i) => i.projectId),
+    ).toEqual([E, E]);
     const item = (id: string, key: string) => ctx.store.get(supervisionItems, `${id}:${key}`);
-    expect(await item(A, 'exit-no-start')).toMatchObject({ resolution: 'withdrawn', withdrawnReason: 'late-entry' });
-    expect(await item(B, 'agreed-start:2024-08-01')).toMatchObject({ resolution: 'withdrawn', withdrawnReason: 'correction' });
+    expect(await item(A, 'exit-no-start')).toMatchObject({
+      resolution: 'withdrawn',
+      withdrawnReason: 'late-entry',
+    });
+    expect(await item(B, 'agreed-start:2024-08-01')).toMatchObject({
+      resolution: 'withdrawn',
+      withdrawnReason: 'correction',
+    });
     expect(await item(C, 'exit-no-start')).toMatchObject({ resolution: 'met', resolvedOn: '2024-08-15' });
-    expect(await item(D, 'agreed-start:2024-08-01')).toMatchObject({ resolution: 'met', resolvedOn: '2024-08-05' });
+    expect(await item(D, 'agreed-start:2024-08-01')).toMatchObject({
+      resolution: 'met',
+      resolvedOn: '2024-08-05',
+    });
   });
 
   it('the register clears the overdue flags of withdrawn misses and shows the corrected start (DOMAIN.md §5)', async () => {
@@ -103,8 +133,14 @@ describe('late entry is not a missed deadline; corrections are counted apart (DO
         { key: 'exit-no-start', reason: 'late-entry' },
       ],
     });
-    expect(await register.get(B, date('2024-08-31'))).toMatchObject({ startedOn: '2024-07-31', missedMilestones: [], corrections: 1 });
-    expect(await register.get(C, date('2024-08-31'))).toMatchObject({ missedMilestones: ['agreed-start:2024-08-01', 'exit-no-start'] });
+    expect(await register.get(B, date('2024-08-31'))).toMatchObject({
+      startedOn: '2024-07-31',
+      missedMilestones: [],
+      corrections: 1,
+    });
+    expect(await register.get(C, date('2024-08-31'))).toMatchObject({
+      missedMilestones: ['agreed-start:2024-08-01', 'exit-no-start'],
+    });
     // D: the correction reinstated the agreed start; 三个月不开工 stays withdrawn as a late entry.
     expect(await register.get(D, date('2024-08-31'))).toMatchObject({
       startedOn: '2024-08-05',

@@ -47,8 +47,18 @@ describe('the projection runner on EventStoreDB (the adapter on the client doubl
       await appendScenario(server.store, goldenStreams());
       const onEmbedded = readModels('embedded');
       const onServer = readModels('server');
-      const a = new ProjectionRunner({ eventStore: embedded, store: onEmbedded, projections: allProjections, batchSize: 50 });
-      const b = new ProjectionRunner({ eventStore: server.store, store: onServer, projections: allProjections, batchSize: 13 });
+      const a = new ProjectionRunner({
+        eventStore: embedded,
+        store: onEmbedded,
+        projections: allProjections,
+        batchSize: 50,
+      });
+      const b = new ProjectionRunner({
+        eventStore: server.store,
+        store: onServer,
+        projections: allProjections,
+        batchSize: 13,
+      });
       await a.start();
       await a.stop();
       await b.start();
@@ -63,16 +73,23 @@ describe('the projection runner on EventStoreDB (the adapter on the client doubl
       expect(await targetProgressQueries(onServer).unit(GOLDEN.zone, GOLDEN.year, asOf)).toEqual(
         await targetProgressQueries(onEmbedded).unit(GOLDEN.zone, GOLDEN.year, asOf),
       );
-      const list = (store: ReadModelStore) => registerQueries(store).list({ asOf, filter: { includeDropped: true } });
+      const list = (store: ReadModelStore) =>
+        registerQueries(store).list({ asOf, filter: { includeDropped: true } });
       expect(await list(onServer)).toEqual(await list(onEmbedded));
 
       // Live: an event appended now reaches the runner through the subscription after its checkpoint.
       const noted = await server.store.append('noise-1', [{ type: 'Noted', data: {} }], {
         expectedRevision: 'no-stream',
-        context: { commandId: 'noise-1', actor: { userId: 'u', role: 'r', unitId: 'x' }, businessTime: '2024-12-31T00:00:00Z' },
+        context: {
+          commandId: 'noise-1',
+          actor: { userId: 'u', role: 'r', unitId: 'x' },
+          businessTime: '2024-12-31T00:00:00Z',
+        },
       });
       await b.waitFor(noted.position);
-      expect((await b.status()).every((s) => s.lagEvents === 0 && s.checkpoint === noted.position)).toBe(true);
+      expect((await b.status()).every((s) => s.lagEvents === 0 && s.checkpoint === noted.position)).toBe(
+        true,
+      );
       await b.stop();
     } finally {
       await embedded.close();

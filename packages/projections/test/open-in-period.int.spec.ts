@@ -35,7 +35,13 @@ describe('counting covers every project open in the period (R7 · 001 §(三)2, 
           unitId: unsafeId.unit(UNIT),
           year: 2024 as Year,
           scope: 'unit',
-          targets: [{ metric: 'signedProjects', target: { kind: 'count', value: count(2) }, minInvestment: cny.yi(1) }],
+          targets: [
+            {
+              metric: 'signedProjects',
+              target: { kind: 'count', value: count(2) },
+              minInvestment: cny.yi(1),
+            },
+          ],
           setOn: date('2024-01-02'),
           setBy: unsafeId.text('区招商引资工作领导小组'),
         },
@@ -52,7 +58,10 @@ describe('counting covers every project open in the period (R7 · 001 §(三)2, 
           signedOn: '2023-10-10',
           investmentYi: 1,
           startedOn: '2023-11-01',
-          investments: [['2023-11', 100], ['2023-12', 100]],
+          investments: [
+            ['2023-11', 100],
+            ['2023-12', 100],
+          ],
         }),
       ),
     ]);
@@ -60,7 +69,9 @@ describe('counting covers every project open in the period (R7 · 001 §(三)2, 
   afterAll(() => ctx.close());
 
   const review = (period: Parameters<ReturnType<typeof performanceReviewQueries>['review']>[0]['period']) =>
-    performanceReviewQueries(ctx.store).review({ period, unitIds: [UNIT] }).then((r) => r.units[0]!);
+    performanceReviewQueries(ctx.store)
+      .review({ period, unitIds: [UNIT] })
+      .then((r) => r.units[0]!);
 
   it('R7 · 001 §(三)2 / R8 · 001 §(四): the 2024 review counts the overdue procedures and open misses of projects that filed nothing in 2024', async () => {
     const year = await review({ kind: 'year', year: 2024 });
@@ -87,13 +98,18 @@ describe('counting covers every project open in the period (R7 · 001 §(三)2, 
     expect(march).toMatchObject({ overdueProcedures: 1, openMissedMilestones: 2, terminations: 1 });
   });
 
-  it('R8 · 001 §(四): the supervision list drops a terminated project\'s open items on the day it is terminated', async () => {
+  it("R8 · 001 §(四): the supervision list drops a terminated project's open items on the day it is terminated", async () => {
     const list = (asOf: string) =>
       supervisionQueries(ctx.store)
         .list({ asOf: date(asOf), filter: { unitId: UNIT } })
         .then((p) => p.items.map((i) => `${i.projectId}:${i.kind}`).sort());
     // The procedure item (its R7 miss merged into it) and the missed agreed start, per project.
-    expect(await list('2025-03-09')).toEqual(['K01:milestone', 'K01:procedure', 'K02:milestone', 'K02:procedure']);
+    expect(await list('2025-03-09')).toEqual([
+      'K01:milestone',
+      'K01:procedure',
+      'K02:milestone',
+      'K02:procedure',
+    ]);
     expect(await list('2025-03-10')).toEqual(['K02:milestone', 'K02:procedure']);
   });
 });

@@ -7,11 +7,17 @@ import { openSqliteReadModelStore, registerCollection } from '../src';
 /** A read-model file as the store wrote it before issue #12: positions as 24-digit text. */
 const legacyFile = (file: string, positions: { doc: string; checkpoint: string }): void => {
   const db = new Database(file);
-  db.exec(`CREATE TABLE rm_checkpoints (projection TEXT PRIMARY KEY, position TEXT NOT NULL, version INTEGER NOT NULL, status TEXT NOT NULL, error TEXT) STRICT`);
+  db.exec(
+    `CREATE TABLE rm_checkpoints (projection TEXT PRIMARY KEY, position TEXT NOT NULL, version INTEGER NOT NULL, status TEXT NOT NULL, error TEXT) STRICT`,
+  );
   db.exec(`CREATE TABLE rm_register (id TEXT PRIMARY KEY, doc TEXT NOT NULL, pos TEXT NOT NULL) STRICT`);
-  db.exec(`CREATE INDEX rm_register_unit_stage ON rm_register (json_extract(doc, '$.unitId'), json_extract(doc, '$.stage'))`);
+  db.exec(
+    `CREATE INDEX rm_register_unit_stage ON rm_register (json_extract(doc, '$.unitId'), json_extract(doc, '$.stage'))`,
+  );
   db.prepare(`INSERT INTO rm_register VALUES ('A', '{"projectId":"A"}', ?)`).run(positions.doc);
-  db.prepare(`INSERT INTO rm_checkpoints VALUES ('register', ?, 3, 'failed', 'old failure')`).run(positions.checkpoint);
+  db.prepare(`INSERT INTO rm_checkpoints VALUES ('register', ?, 3, 'failed', 'old failure')`).run(
+    positions.checkpoint,
+  );
   db.prepare(`INSERT INTO rm_checkpoints VALUES ('fulfilment', '', 2, 'ok', NULL)`).run();
   db.close();
 };
@@ -31,9 +37,23 @@ describe('read-model files written before positions were numbers', () => {
     ]);
     expect(await store.get(registerCollection, 'A')).toEqual({ projectId: 'A' });
     // The guard compares numbers now: 9 is older than 42.
-    await store.commit([{ projection: 'register', version: 3, changes: [{ collection: 'register', id: 'A', doc: { projectId: 'older' }, position: 9n }], checkpoint: { projection: 'register', position: 42n, version: 3, status: 'ok' } }]);
+    await store.commit([
+      {
+        projection: 'register',
+        version: 3,
+        changes: [{ collection: 'register', id: 'A', doc: { projectId: 'older' }, position: 9n }],
+        checkpoint: { projection: 'register', position: 42n, version: 3, status: 'ok' },
+      },
+    ]);
     expect(await store.get(registerCollection, 'A')).toEqual({ projectId: 'A' });
-    await store.commit([{ projection: 'register', version: 3, changes: [{ collection: 'register', id: 'A', doc: { projectId: 'newer' }, position: 100n }], checkpoint: { projection: 'register', position: 100n, version: 3, status: 'ok' } }]);
+    await store.commit([
+      {
+        projection: 'register',
+        version: 3,
+        changes: [{ collection: 'register', id: 'A', doc: { projectId: 'newer' }, position: 100n }],
+        checkpoint: { projection: 'register', position: 100n, version: 3, status: 'ok' },
+      },
+    ]);
     expect(await store.get(registerCollection, 'A')).toEqual({ projectId: 'newer' });
     await store.close();
     const again = openSqliteReadModelStore({ file });

@@ -2,16 +2,25 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { MongoClient } from 'mongodb';
-import { MemoryReadModelStore, MongoReadModelStore, openMongoReadModelStore, openSqliteReadModelStore } from '../src';
+import {
+  MemoryReadModelStore,
+  MongoReadModelStore,
+  openMongoReadModelStore,
+  openSqliteReadModelStore,
+} from '../src';
 import { readModelStoreContract } from '../src/testing';
 import { MongoServerDouble } from './support/mongodb-double';
 
 const dir = mkdtempSync(join(tmpdir(), 'projections-stores-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-readModelStoreContract('embedded SQLite', () => Promise.resolve(openSqliteReadModelStore({ file: join(dir, 'read-models.sqlite') })));
+readModelStoreContract('embedded SQLite', () =>
+  Promise.resolve(openSqliteReadModelStore({ file: join(dir, 'read-models.sqlite') })),
+);
 
-readModelStoreContract('memory (redo log, no transaction)', () => Promise.resolve(new MemoryReadModelStore()));
+readModelStoreContract('memory (redo log, no transaction)', () =>
+  Promise.resolve(new MemoryReadModelStore()),
+);
 
 /**
  * The MongoDB store's own code, in CI, against the client double (test/support/mongodb-double.ts:
@@ -40,7 +49,9 @@ const mongoUrl = process.env['MONGODB_URL'];
 if (mongoUrl !== undefined && mongoUrl !== '') {
   const database = `projections_contract_${process.pid}`;
   readModelStoreContract('MongoDB', () => openMongoReadModelStore({ url: mongoUrl, database }));
-  readModelStoreContract('MongoDB without transactions (redo log)', () => openMongoReadModelStore({ url: mongoUrl, database: `${database}_redo`, transactions: 'never' }));
+  readModelStoreContract('MongoDB without transactions (redo log)', () =>
+    openMongoReadModelStore({ url: mongoUrl, database: `${database}_redo`, transactions: 'never' }),
+  );
   afterAll(async () => {
     for (const db of [database, `${database}_redo`]) {
       const store = await openMongoReadModelStore({ url: mongoUrl, database: db });
@@ -51,7 +62,9 @@ if (mongoUrl !== undefined && mongoUrl !== '') {
 } else {
   describe('read-model store contract: MongoDB', () => {
     beforeAll(() => {
-      process.stderr.write('SKIPPED: MongoDB read-model store contract — set MONGODB_URL to run it against a server.\n');
+      process.stderr.write(
+        'SKIPPED: MongoDB read-model store contract — set MONGODB_URL to run it against a server.\n',
+      );
     });
     it.todo('MongoDB contract (MONGODB_URL not set: skipped)');
   });

@@ -37,14 +37,24 @@ let dir: string;
 
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'projections-supervision-'));
-  const events = openSqliteEventStore({ file: join(dir, 'source.sqlite'), durability: 'normal', positions: testPositions() });
+  const events = openSqliteEventStore({
+    file: join(dir, 'source.sqlite'),
+    durability: 'normal',
+    positions: testPositions(),
+  });
   await appendScenario(events, goldenStreams());
   recorded = await events.readAll();
   await events.close();
   const fake = new FakeEventStore('reference');
   fake.add(recorded);
   const store = openSqliteReadModelStore({ file: ':memory:' });
-  await new ProjectionRunner({ eventStore: fake, store, projections: allProjections, lease: false, retry: false }).rebuild();
+  await new ProjectionRunner({
+    eventStore: fake,
+    store,
+    projections: allProjections,
+    lease: false,
+    retry: false,
+  }).rebuild();
   reference = await dumpAll(store, allProjections);
   await store.close();
 }, 60_000);
@@ -94,7 +104,9 @@ describe('a supervised runner', () => {
     expect(runner.currentHealth).toBe('live');
     const report = await runner.report();
     expect(report.failure).toBeUndefined();
-    expect(report.projections.every((p) => p.state === 'running' && p.lagEvents === 0 && p.lagSeconds === 0)).toBe(true);
+    expect(
+      report.projections.every((p) => p.state === 'running' && p.lagEvents === 0 && p.lagSeconds === 0),
+    ).toBe(true);
     await runner.stop();
     expect(await dumpAll(store, allProjections)).toEqual(reference);
     await store.close();
@@ -138,14 +150,28 @@ describe('a supervised runner', () => {
     events.add(recorded);
     expect(events.head > 1n << 60n).toBe(true);
     const store = openSqliteReadModelStore({ file: ':memory:' });
-    const runner = new ProjectionRunner({ eventStore: events, store, projections: allProjections, batchSize: 33, logger: lines().logger });
+    const runner = new ProjectionRunner({
+      eventStore: events,
+      store,
+      projections: allProjections,
+      batchSize: 33,
+      logger: lines().logger,
+    });
     await runner.start();
     const status = await runner.status();
-    expect(status.map((s) => [s.checkpoint, s.lagEvents])).toEqual(allProjections.map(() => [events.head, 0]));
+    expect(status.map((s) => [s.checkpoint, s.lagEvents])).toEqual(
+      allProjections.map(() => [events.head, 0]),
+    );
     await runner.stop();
     expect(await dumpAll(store, allProjections)).toEqual(reference);
     // Three events behind reads as 3, whatever the gaps between their positions.
-    const behind = new ProjectionRunner({ eventStore: events, store, projections: allProjections, logger: lines().logger, follow: true });
+    const behind = new ProjectionRunner({
+      eventStore: events,
+      store,
+      projections: allProjections,
+      logger: lines().logger,
+      follow: true,
+    });
     await behind.start();
     const extra = events.add(recorded.slice(0, 3).map((e) => ({ ...e, streamName: `${e.streamName}-copy` })));
     expect(extra).toHaveLength(3);
@@ -161,9 +187,12 @@ describe('one runner per read-model store (a lease)', () => {
     new Proxy(store, {
       get(target, property, receiver) {
         const value: unknown = Reflect.get(target, property, receiver);
-        if (property !== 'commit' || typeof value !== 'function') return typeof value === 'function' ? (value as () => unknown).bind(target) : value;
+        if (property !== 'commit' || typeof value !== 'function')
+          return typeof value === 'function' ? (value as () => unknown).bind(target) : value;
         return async (commits: ReadonlyArray<ProjectionCommit>, options?: { leaseHolder?: string }) => {
-          await (value as (c: ReadonlyArray<ProjectionCommit>, o?: { leaseHolder?: string }) => Promise<void>).call(target, commits, options);
+          await (
+            value as (c: ReadonlyArray<ProjectionCommit>, o?: { leaseHolder?: string }) => Promise<void>
+          ).call(target, commits, options);
           log.push(name);
         };
       },
@@ -177,8 +206,22 @@ describe('one runner per read-model store (a lease)', () => {
     const committed: string[] = [];
     const storeA = recording(openSqliteReadModelStore({ file }), 'A', committed);
     const storeB = recording(openSqliteReadModelStore({ file }), 'B', committed);
-    const a = new ProjectionRunner({ eventStore: events, store: storeA, projections: allProjections, logger: lines().logger, lease: { holder: 'A', ttlMs: 60_000 }, standbyPollMs: 20 });
-    const b = new ProjectionRunner({ eventStore: events, store: storeB, projections: allProjections, logger: lines().logger, lease: { holder: 'B', ttlMs: 60_000 }, standbyPollMs: 20 });
+    const a = new ProjectionRunner({
+      eventStore: events,
+      store: storeA,
+      projections: allProjections,
+      logger: lines().logger,
+      lease: { holder: 'A', ttlMs: 60_000 },
+      standbyPollMs: 20,
+    });
+    const b = new ProjectionRunner({
+      eventStore: events,
+      store: storeB,
+      projections: allProjections,
+      logger: lines().logger,
+      lease: { holder: 'B', ttlMs: 60_000 },
+      standbyPollMs: 20,
+    });
     await a.start();
     await b.start();
     expect([a.currentHealth, b.currentHealth]).toEqual(['live', 'standby']);
@@ -211,7 +254,15 @@ describe('one runner per read-model store (a lease)', () => {
     const storeB = openSqliteReadModelStore({ file });
     const time = fakeTime();
     const log = lines();
-    const a = new ProjectionRunner({ eventStore: events, store: storeA, projections: allProjections, logger: log.logger, lease: { holder: 'A', ttlMs: 1_000 }, clock: time.clock, standbyPollMs: 10_000 });
+    const a = new ProjectionRunner({
+      eventStore: events,
+      store: storeA,
+      projections: allProjections,
+      logger: log.logger,
+      lease: { holder: 'A', ttlMs: 1_000 },
+      clock: time.clock,
+      standbyPollMs: 10_000,
+    });
     await a.start();
     const checkpointA = a.checkpoint;
     // A stalls; its lease expires; B (another process, its own clock) takes the store over.
@@ -232,15 +283,28 @@ describe('read models bound to their event store', () => {
     const store = openSqliteReadModelStore({ file: join(dir, 'bound.sqlite') });
     const old = new FakeEventStore('store-old');
     old.add(recorded);
-    const first = new ProjectionRunner({ eventStore: old, store, projections: allProjections, logger: lines().logger });
+    const first = new ProjectionRunner({
+      eventStore: old,
+      store,
+      projections: allProjections,
+      logger: lines().logger,
+    });
     await first.start();
     await first.stop();
-    expect((await store.checkpoint('register'))?.source).toEqual({ storeId: 'store-old', firstEventHash: recorded[0]!.metadata.hash });
+    expect((await store.checkpoint('register'))?.source).toEqual({
+      storeId: 'store-old',
+      firstEventHash: recorded[0]!.metadata.hash,
+    });
     expect((await store.findAll(registerCollection)).length).toBe(21);
 
     // A fresh store with only some of the streams: the new truth.
     const fresh = new FakeEventStore('store-new');
-    const someStreams = new Set(recorded.filter((e) => e.streamName.startsWith('project-')).map((e) => e.streamName).slice(0, 3));
+    const someStreams = new Set(
+      recorded
+        .filter((e) => e.streamName.startsWith('project-'))
+        .map((e) => e.streamName)
+        .slice(0, 3),
+    );
     fresh.add(recorded.filter((e) => someStreams.has(e.streamName)));
     const log: Array<[string, Readonly<Record<string, unknown>> | undefined]> = [];
     const second = new ProjectionRunner({
@@ -252,12 +316,16 @@ describe('read models bound to their event store', () => {
     await second.start();
     const report = await second.report();
     await second.stop();
-    expect(log.find(([m]) => m === 'read models do not match the event store; rebuilding them from scratch')?.[1]).toMatchObject({
+    expect(
+      log.find(([m]) => m === 'read models do not match the event store; rebuilding them from scratch')?.[1],
+    ).toMatchObject({
       projections: allProjections.map((p) => p.name),
       reason: expect.stringMatching(/built from event store store-old .*this is store store-new/),
     });
     expect(report.rebuilt).toMatchObject({ reason: expect.stringContaining('store-old') });
-    expect((await store.findAll(registerCollection)).map((d) => `project-${d.projectId}`).sort()).toEqual([...someStreams].sort());
+    expect((await store.findAll(registerCollection)).map((d) => `project-${d.projectId}`).sort()).toEqual(
+      [...someStreams].sort(),
+    );
     expect((await store.checkpoint('register'))?.source?.storeId).toBe('store-new');
     await store.close();
   });
@@ -267,16 +335,35 @@ describe('read models bound to their event store', () => {
     const events = new FakeEventStore('store-a');
     events.add(recorded);
     // Written by a runner whose event store had no identity (as before issue #12).
-    const anonymous = { readAll: events.readAll.bind(events), subscribeToAll: events.subscribeToAll.bind(events) };
-    await new ProjectionRunner({ eventStore: anonymous, store, projections: allProjections, logger: lines().logger, retry: false }).rebuild();
+    const anonymous = {
+      readAll: events.readAll.bind(events),
+      subscribeToAll: events.subscribeToAll.bind(events),
+    };
+    await new ProjectionRunner({
+      eventStore: anonymous,
+      store,
+      projections: allProjections,
+      logger: lines().logger,
+      retry: false,
+    }).rebuild();
     expect((await store.checkpoint('register'))?.source).toBeUndefined();
     const log = lines();
-    const runner = new ProjectionRunner({ eventStore: events, store, projections: allProjections, logger: log.logger });
+    const runner = new ProjectionRunner({
+      eventStore: events,
+      store,
+      projections: allProjections,
+      logger: log.logger,
+    });
     await runner.start();
     await runner.stop();
     expect(log.all.filter((m) => m.startsWith('read models do not match'))).toHaveLength(1);
     const again = lines();
-    const third = new ProjectionRunner({ eventStore: events, store, projections: allProjections, logger: again.logger });
+    const third = new ProjectionRunner({
+      eventStore: events,
+      store,
+      projections: allProjections,
+      logger: again.logger,
+    });
     await third.start();
     await third.stop();
     expect(again.all.filter((m) => m.startsWith('read models do not match'))).toHaveLength(0);

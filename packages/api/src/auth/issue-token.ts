@@ -6,7 +6,11 @@ import { runCli } from '../cli/main';
 
 const [sub, role, unit, expiresIn] = process.argv.slice(2);
 void runCli(
-  ['token', ...[sub, role, unit].filter((x): x is string => x !== undefined), ...(expiresIn ? ['--expires', expiresIn] : [])],
+  [
+    'token',
+    ...[sub, role, unit].filter((x): x is string => x !== undefined),
+    ...(expiresIn ? ['--expires', expiresIn] : []),
+  ],
   process.env,
   { stdout: (t) => process.stdout.write(t), stderr: (t) => process.stderr.write(t) },
 ).then((code) => {

@@ -126,7 +126,8 @@ export const unitScopedReads = {
 export type UnitScopedRead = keyof typeof unitScopedReads;
 
 /** Whether a route name is a read scoped to the unit of a unit-scoped role. */
-export const isUnitScopedRead = (name: string): name is UnitScopedRead => Object.hasOwn(unitScopedReads, name);
+export const isUnitScopedRead = (name: string): name is UnitScopedRead =>
+  Object.hasOwn(unitScopedReads, name);
 
 /** Whether a route name is one of the restricted reads. */
 export const isRestrictedQuery = (name: string): name is RestrictedQuery => Object.hasOwn(queryRoles, name);

@@ -151,7 +151,8 @@ export class CommandGateway implements OnApplicationShutdown {
     const events: ProjectEvent[] = [];
     for (const e of await readStreamOrEmpty(this.store, projectStream(projectId))) {
       const read = readProjectEvent({ type: e.type, version: e.metadata.schemaVersion, data: e.data });
-      if (E.isLeft(read)) throw new Error(`unreadable event ${e.streamName}@${e.revision}: ${read.left.code}`);
+      if (E.isLeft(read))
+        throw new Error(`unreadable event ${e.streamName}@${e.revision}: ${read.left.code}`);
       events.push(read.right);
     }
     return foldProject(events);
@@ -165,7 +166,10 @@ export class CommandGateway implements OnApplicationShutdown {
   private async precheck(command: DomainCommand): Promise<void> {
     const link: unknown = command;
     if (!projectCommands.LinkDuplicate.is(link) || link.canonicalProjectId === link.projectId) return; // self-links: the decider's own refusal
-    const [own, canonical] = await Promise.all([this.projectState(link.projectId), this.projectState(link.canonicalProjectId)]);
+    const [own, canonical] = await Promise.all([
+      this.projectState(link.projectId),
+      this.projectState(link.canonicalProjectId),
+    ]);
     const check = requireLinkableCanonical(link, own, canonical);
     if (E.isLeft(check)) throw new DomainRefusal(check.left);
   }

@@ -46,7 +46,11 @@ const sameKeys = (a: ReadonlyArray<ApiKeyEntry>, b: ReadonlyArray<ApiKeyEntry>):
   a.every((k, i) => {
     const o = b[i];
     return (
-      o !== undefined && k.sha256 === o.sha256 && k.role === o.role && k.unitId === o.unitId && k.name === o.name
+      o !== undefined &&
+      k.sha256 === o.sha256 &&
+      k.role === o.role &&
+      k.unitId === o.unitId &&
+      k.name === o.name
     );
   });
 

@@ -76,7 +76,9 @@ export class HealthController {
           lagEvents: p.lagEvents,
           ...(p.lagCapped ? { lagCapped: true } : {}),
           lagSeconds: p.lagSeconds,
-          ...(p.parked !== undefined ? { parked: { ...p.parked, position: p.parked.position.toString() } } : {}),
+          ...(p.parked !== undefined
+            ? { parked: { ...p.parked, position: p.parked.position.toString() } }
+            : {}),
           ...(p.error !== undefined ? { error: p.error } : {}),
         })),
       },

@@ -9,7 +9,10 @@
  * Least recently used entries go first beyond `maxEntries` (0 turns the cache off).
  */
 export class QueryCache {
-  private readonly entries = new Map<string, { readonly checkpoint: bigint; readonly value: Promise<unknown> }>();
+  private readonly entries = new Map<
+    string,
+    { readonly checkpoint: bigint; readonly value: Promise<unknown> }
+  >();
   hits = 0;
   misses = 0;
 

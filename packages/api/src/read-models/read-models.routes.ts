@@ -17,7 +17,8 @@ export const reviewQueryRoutes: ReadonlyArray<QueryRoute> = [
     summary: '绩效考核（六个更加突出、两率、赛马排名）/ performance review and ranking (R12–R15)',
     input: queryInput({ period: PeriodText }, {}),
     build: (i) => new GetPerformanceReview(i.period!),
-    returns: 'PerformanceReview { period, from, to, policy, units: UnitReview[] (counts, rates, score, rank) }',
+    returns:
+      'PerformanceReview { period, from, to, policy, units: UnitReview[] (counts, rates, score, rank) }',
   },
   {
     kind: 'query',
@@ -28,7 +29,8 @@ export const reviewQueryRoutes: ReadonlyArray<QueryRoute> = [
     summary: '履约监管 / fulfilment monitoring (R5, R9, R10)',
     input: queryInput({}, { unitId: IdText, asOf: DateText, limit: CountText, offset: CountText }),
     build: (i, today) => new GetFulfilment(i.asOf ?? today, i.unitId, paged(i)),
-    returns: 'Page<FulfilmentEntry> { items, total, offset, limit } (newest signing first; `limit` default 100, max 1,000)',
+    returns:
+      'Page<FulfilmentEntry> { items, total, offset, limit } (newest signing first; `limit` default 100, max 1,000)',
   },
   {
     kind: 'query',
@@ -39,6 +41,7 @@ export const reviewQueryRoutes: ReadonlyArray<QueryRoute> = [
     summary: '督办清单 / supervision list',
     input: queryInput({}, { unitId: IdText, asOf: DateText, limit: CountText, offset: CountText }),
     build: (i, today) => new GetSupervisionList(i.asOf ?? today, i.unitId, paged(i)),
-    returns: 'Page<SupervisionEntry> { items, total, offset, limit } (most days overdue first; `limit` default 100, max 1,000)',
+    returns:
+      'Page<SupervisionEntry> { items, total, offset, limit } (most days overdue first; `limit` default 100, max 1,000)',
   },
 ];

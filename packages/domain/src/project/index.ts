@@ -114,7 +114,12 @@ export {
   countedMembers,
   requireLinkableCanonical,
 } from './project.duplicates';
-export type { ProjectFingerprint, DuplicateMatch, DuplicatePolicy, CountingMember } from './project.duplicates';
+export type {
+  ProjectFingerprint,
+  DuplicateMatch,
+  DuplicatePolicy,
+  CountingMember,
+} from './project.duplicates';
 export {
   projectUpcasters,
   leadCapturedV1toV2,

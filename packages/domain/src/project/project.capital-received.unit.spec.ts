@@ -25,7 +25,10 @@ describe('foreign capital is money actually used (R11 · 000 §二「利用外�
   });
 
   it('R11 · 000 §二: money promised is not money used: no receipt before the agreement is signed', () => {
-    project.given(historyUntil('admitted')).when(recordForeignCapitalReceipt()).thenFails('AGREEMENT_NOT_SIGNED');
+    project
+      .given(historyUntil('admitted'))
+      .when(recordForeignCapitalReceipt())
+      .thenFails('AGREEMENT_NOT_SIGNED');
   });
 
   it('R11 · 000 §二: a receipt dated before the signing is refused', () => {
@@ -44,7 +47,10 @@ describe('foreign capital is money actually used (R11 · 000 §二「利用外�
 
   it('R11 · 000 §二: the same receipt entered twice is recorded once; the same receipt id with another amount is refused', () => {
     const receipt = recordForeignCapitalReceipt();
-    const history = [...historyUntil('signed'), { type: 'ForeignCapitalReceived' as const, data: withoutType(receipt) }];
+    const history = [
+      ...historyUntil('signed'),
+      { type: 'ForeignCapitalReceived' as const, data: withoutType(receipt) },
+    ];
     project.given(history).when(receipt).thenNothingHappens();
     project
       .given(history)
@@ -54,12 +60,18 @@ describe('foreign capital is money actually used (R11 · 000 §二「利用外�
 
   it('R11 · 000 §二 / DOMAIN.md §5: a receipt recorded wrongly is corrected by the same receipt id with a reason', () => {
     const receipt = recordForeignCapitalReceipt();
-    const history = [...historyUntil('signed'), { type: 'ForeignCapitalReceived' as const, data: withoutType(receipt) }];
+    const history = [
+      ...historyUntil('signed'),
+      { type: 'ForeignCapitalReceived' as const, data: withoutType(receipt) },
+    ];
     const correction = recordForeignCapitalReceipt({
       amount: usd.wan(1100),
       correction: { reason: unsafeId.text('银行回单金额为 1100 万美元，录入有误') },
     });
-    project.given(history).when(correction).then([{ type: 'ForeignCapitalReceived', data: withoutType(correction) }]);
+    project
+      .given(history)
+      .when(correction)
+      .then([{ type: 'ForeignCapitalReceived', data: withoutType(correction) }]);
     project
       .given(historyUntil('signed'))
       .when(correction)

@@ -22,12 +22,17 @@ import type { ProjectCommand } from './project.commands';
 const project = spec(projectDecider);
 const linked = (): ReadonlyArray<ProjectEvent> => runScript([captureLead(), linkDuplicate()]);
 
-const member = (
-  projectId: string,
-  o: Partial<Omit<CountingMember, 'projectId'>> = {},
-): CountingMember => ({ projectId, dropped: false, capturedOn: '2024-03-01', ...o });
+const member = (projectId: string, o: Partial<Omit<CountingMember, 'projectId'>> = {}): CountingMember => ({
+  projectId,
+  dropped: false,
+  capturedOn: '2024-03-01',
+  ...o,
+});
 const countedOf = (members: ReadonlyArray<CountingMember>): ReadonlyArray<string> =>
-  [...countedMembers(members)].filter(([id, c]) => id === c).map(([id]) => id).sort();
+  [...countedMembers(members)]
+    .filter(([id, c]) => id === c)
+    .map(([id]) => id)
+    .sort();
 
 describe('a duplicate link can be undone with a reason (004 §(十六) 避免包装项目, DOMAIN.md §6 一炮数响)', () => {
   it('R13 · 004 §(十六): given a project linked as a duplicate, when the link is undone with a reason, then DuplicateUnlinked records the link and the reason', () => {
@@ -38,7 +43,12 @@ describe('a duplicate link can be undone with a reason (004 §(十六) 避免包
       .then([
         {
           type: 'DuplicateUnlinked',
-          data: { projectId: undo.projectId, canonicalProjectId: undo.canonicalProjectId, on: undo.on, reason: undo.reason },
+          data: {
+            projectId: undo.projectId,
+            canonicalProjectId: undo.canonicalProjectId,
+            on: undo.on,
+            reason: undo.reason,
+          },
         },
       ]);
   });
@@ -73,17 +83,20 @@ describe('a duplicate link can be undone with a reason (004 §(十六) 避免包
 
   it('R13 · 004 §(十六): a discarded lead can still have its duplicate link undone (the link decides what counts)', () => {
     const history = runScript([captureLead(), linkDuplicate(), discardLead({ on: date('2024-04-08') })]);
-    project.given(history).when(unlinkDuplicate()).then([
-      {
-        type: 'DuplicateUnlinked',
-        data: {
-          projectId: fixtureIds.project,
-          canonicalProjectId: fixtureIds.otherProject,
-          on: unlinkDuplicate().on,
-          reason: unlinkDuplicate().reason,
+    project
+      .given(history)
+      .when(unlinkDuplicate())
+      .then([
+        {
+          type: 'DuplicateUnlinked',
+          data: {
+            projectId: fixtureIds.project,
+            canonicalProjectId: fixtureIds.otherProject,
+            on: unlinkDuplicate().on,
+            reason: unlinkDuplicate().reason,
+          },
         },
-      },
-    ]);
+      ]);
   });
 });
 
@@ -95,31 +108,63 @@ describe('links that would count a project zero times are refused where the othe
   const codeOf = (r: ReturnType<typeof requireLinkableCanonical>) => (E.isLeft(r) ? r.left.code : 'ok');
 
   it('R13 · 004 §(十六): given B already linked to A, when A is linked to B, then it is refused (both ways would count zero times)', () => {
-    const b = runScript([linkDuplicate({ projectId: B, canonicalProjectId: A, on: date('2024-03-05') })], leadB());
-    expect(codeOf(requireLinkableCanonical({ projectId: A, canonicalProjectId: B }, stateOf(runScript([captureLead()])), stateOf([...leadB(), ...b])))).toBe(
-      'DUPLICATE_LINK_CYCLE',
+    const b = runScript(
+      [linkDuplicate({ projectId: B, canonicalProjectId: A, on: date('2024-03-05') })],
+      leadB(),
     );
+    expect(
+      codeOf(
+        requireLinkableCanonical(
+          { projectId: A, canonicalProjectId: B },
+          stateOf(runScript([captureLead()])),
+          stateOf([...leadB(), ...b]),
+        ),
+      ),
+    ).toBe('DUPLICATE_LINK_CYCLE');
   });
 
   it('R13 · 004 §(十六): given B itself a duplicate of C, when A is linked to B, then it is refused: link to C', () => {
     const C = unsafeId.project('XM-2023-0901');
-    const b = runScript([linkDuplicate({ projectId: B, canonicalProjectId: C, on: date('2024-03-05') })], leadB());
-    const r = requireLinkableCanonical({ projectId: A, canonicalProjectId: B }, stateOf(runScript([captureLead()])), stateOf([...leadB(), ...b]));
+    const b = runScript(
+      [linkDuplicate({ projectId: B, canonicalProjectId: C, on: date('2024-03-05') })],
+      leadB(),
+    );
+    const r = requireLinkableCanonical(
+      { projectId: A, canonicalProjectId: B },
+      stateOf(runScript([captureLead()])),
+      stateOf([...leadB(), ...b]),
+    );
     expect(E.isLeft(r) && r.left).toMatchObject({ code: 'CANONICAL_IS_DUPLICATE', params: { linkedTo: C } });
   });
 
   it('R13 · 004 §(十六): given B abandoned, when A is linked to B, then it is refused; given no B, then it is refused', () => {
     const b = runScript([abandonProject({ projectId: B, on: date('2024-03-05') })], leadB());
     const a = stateOf(runScript([captureLead()]));
-    expect(codeOf(requireLinkableCanonical({ projectId: A, canonicalProjectId: B }, a, stateOf([...leadB(), ...b])))).toBe('CANONICAL_CLOSED');
-    expect(codeOf(requireLinkableCanonical({ projectId: A, canonicalProjectId: B }, a, stateOf([])))).toBe('CANONICAL_PROJECT_NOT_FOUND');
+    expect(
+      codeOf(
+        requireLinkableCanonical({ projectId: A, canonicalProjectId: B }, a, stateOf([...leadB(), ...b])),
+      ),
+    ).toBe('CANONICAL_CLOSED');
+    expect(codeOf(requireLinkableCanonical({ projectId: A, canonicalProjectId: B }, a, stateOf([])))).toBe(
+      'CANONICAL_PROJECT_NOT_FOUND',
+    );
   });
 
   it('R13 · 004 §(十六): a link to a live original passes, and so does a repeat of the link in force', () => {
     const a = stateOf(runScript([captureLead()]));
-    expect(codeOf(requireLinkableCanonical({ projectId: A, canonicalProjectId: B }, a, stateOf(leadB())))).toBe('ok');
+    expect(
+      codeOf(requireLinkableCanonical({ projectId: A, canonicalProjectId: B }, a, stateOf(leadB()))),
+    ).toBe('ok');
     const b = runScript([abandonProject({ projectId: B, on: date('2024-03-05') })], leadB());
-    expect(codeOf(requireLinkableCanonical({ projectId: A, canonicalProjectId: B }, stateOf(linked()), stateOf([...leadB(), ...b])))).toBe('ok');
+    expect(
+      codeOf(
+        requireLinkableCanonical(
+          { projectId: A, canonicalProjectId: B },
+          stateOf(linked()),
+          stateOf([...leadB(), ...b]),
+        ),
+      ),
+    ).toBe('ok');
   });
 });
 
@@ -140,7 +185,11 @@ describe('every group of duplicates counts exactly once (004 §(十六) 避免�
   });
 
   it('R13 · 004 §(十六): a chain A→B→C counts once, under C (the project the links lead to)', () => {
-    const counted = countedMembers([member('A', { duplicateOf: 'B' }), member('B', { duplicateOf: 'C' }), member('C')]);
+    const counted = countedMembers([
+      member('A', { duplicateOf: 'B' }),
+      member('B', { duplicateOf: 'C' }),
+      member('C'),
+    ]);
     expect([...counted.values()]).toEqual(['C', 'C', 'C']);
   });
 
@@ -167,10 +216,14 @@ const IDS = ['P1', 'P2', 'P3', 'P4'].map((s) => unsafeId.project(s));
 const arbStep: fc.Arbitrary<ProjectCommand> = fc.oneof(
   fc
     .record({ from: fc.constantFrom(...IDS), to: fc.constantFrom(...IDS) })
-    .map(({ from, to }) => linkDuplicate({ projectId: from, canonicalProjectId: to, on: date('2024-04-01') })),
+    .map(({ from, to }) =>
+      linkDuplicate({ projectId: from, canonicalProjectId: to, on: date('2024-04-01') }),
+    ),
   fc
     .record({ from: fc.constantFrom(...IDS), to: fc.constantFrom(...IDS) })
-    .map(({ from, to }) => unlinkDuplicate({ projectId: from, canonicalProjectId: to, on: date('2024-04-02') })),
+    .map(({ from, to }) =>
+      unlinkDuplicate({ projectId: from, canonicalProjectId: to, on: date('2024-04-02') }),
+    ),
   fc.constantFrom(...IDS).map((id) => abandonProject({ projectId: id, on: date('2024-04-03') })),
   fc.constantFrom(...IDS).map((id) => discardLead({ projectId: id, on: date('2024-04-03') })),
 );
@@ -180,7 +233,10 @@ describe('property: over any link/unlink/abandon sequence, every group counts ex
     fc.assert(
       fc.property(fc.array(arbStep, { maxLength: 30 }), (steps) => {
         const streams = new Map<ProjectId, ProjectEvent[]>(
-          IDS.map((id, i) => [id, [...runScript([captureLead({ projectId: id, capturedOn: date(`2024-03-0${i + 1}`) })])]]),
+          IDS.map((id, i) => [
+            id,
+            [...runScript([captureLead({ projectId: id, capturedOn: date(`2024-03-0${i + 1}`) })])],
+          ]),
         );
         for (const c of steps) {
           const events = streams.get(c.projectId)!;
@@ -201,7 +257,8 @@ describe('property: over any link/unlink/abandon sequence, every group counts ex
         // Groups: connected components of the links in force.
         const group = new Map<ProjectId, ProjectId>(IDS.map((id) => [id, id]));
         const root = (id: ProjectId): ProjectId => (group.get(id) === id ? id : root(group.get(id)!));
-        for (const m of members) if (m.duplicateOf !== undefined) group.set(root(m.projectId), root(m.duplicateOf));
+        for (const m of members)
+          if (m.duplicateOf !== undefined) group.set(root(m.projectId), root(m.duplicateOf));
         const groups = new Map<ProjectId, ProjectId[]>();
         for (const id of IDS) groups.set(root(id), [...(groups.get(root(id)) ?? []), id]);
         for (const ids of groups.values()) {

@@ -470,7 +470,12 @@ export const makeProjectDecider = (
         return decideReceipt(
           p,
           c.receiptId,
-          { kind: 'foreign-capital', amount: c.amount, on: c.on, ...(c.source !== undefined ? { source: c.source } : {}) },
+          {
+            kind: 'foreign-capital',
+            amount: c.amount,
+            on: c.on,
+            ...(c.source !== undefined ? { source: c.source } : {}),
+          },
           c.correction !== undefined,
           () => emit('ForeignCapitalReceived', data),
         );

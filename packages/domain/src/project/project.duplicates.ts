@@ -126,7 +126,7 @@ export const countedMembers = <Id extends string>(
   const find = (id: Id): Id => {
     let root = id;
     for (let p = parent.get(root); p !== undefined && p !== root; p = parent.get(root)) root = p;
-    for (let x = id; x !== root; ) {
+    for (let x = id; x !== root;) {
       const next = parent.get(x)!;
       parent.set(x, root);
       x = next;
@@ -180,6 +180,7 @@ export const requireLinkableCanonical = (
   if (canonical.duplicateOf === link.projectId) return fail('DUPLICATE_LINK_CYCLE', { canonicalProjectId });
   if (canonical.duplicateOf !== undefined)
     return fail('CANONICAL_IS_DUPLICATE', { canonicalProjectId, linkedTo: canonical.duplicateOf });
-  if (DROPPED_STAGES.has(canonical.stage)) return fail('CANONICAL_CLOSED', { canonicalProjectId, stage: canonical.stage });
+  if (DROPPED_STAGES.has(canonical.stage))
+    return fail('CANONICAL_CLOSED', { canonicalProjectId, stage: canonical.stage });
   return ok;
 };

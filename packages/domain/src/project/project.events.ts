@@ -691,7 +691,11 @@ export const OutOfProvinceFundsReceived = defineEvent(
     },
     { correction: Correction },
   ),
-  { zh: '省外资金实际到位（利用省外资金）', en: 'Funds from outside the province were actually received', rules: ['R11'] },
+  {
+    zh: '省外资金实际到位（利用省外资金）',
+    en: 'Funds from outside the province were actually received',
+    rules: ['R11'],
+  },
 );
 
 /** Every event of the investment-project aggregate (stream `project-<id>`). */

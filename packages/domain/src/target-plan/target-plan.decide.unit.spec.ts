@@ -262,7 +262,13 @@ describe('annual target plan', () => {
       expect(metricCatalogue.leads.countsEn).toContain('qualified');
       // seed 000's plan names the captured leads; a region that counts qualified leads lists `leads`
       expect(defaultTargetsR11[0]).toEqual({ metric: 'capturedLeads', target: { kind: 'count', value: 50 } });
-      expect(E.isRight(SetAnnualTargets.decode(setTargets([{ metric: 'leads', target: { kind: 'count', value: count(30) } }])))).toBe(true);
+      expect(
+        E.isRight(
+          SetAnnualTargets.decode(
+            setTargets([{ metric: 'leads', target: { kind: 'count', value: count(30) } }]),
+          ),
+        ),
+      ).toBe(true);
     });
 
     it('R11 · 000 §二 / 003 / 004 §(十六): every metric key has a definition (zh/en) of what it counts, in the unit of its kind', () => {
@@ -278,12 +284,24 @@ describe('annual target plan', () => {
     it('R11 · 003「竣工投產工業項目38個，利用省外資金110億元」: the zone plan of seed 003 is a valid plan with 利用省外资金 in CNY', () => {
       const outcome = targetPlanDecider.decide(setTargets(zoneTargets003), targetPlanDecider.initialState);
       expect(E.isRight(outcome) && outcome.right.map((e) => e.type)).toEqual(['AnnualTargetsSet']);
-      expect(zoneTargets003).toContainEqual({ metric: 'outOfProvinceFunds', target: { kind: 'cny', value: cny.yi(110) } });
-      expect(zoneTargets003).toContainEqual({ metric: 'projectsInProduction', target: { kind: 'count', value: 38 } });
+      expect(zoneTargets003).toContainEqual({
+        metric: 'outOfProvinceFunds',
+        target: { kind: 'cny', value: cny.yi(110) },
+      });
+      expect(zoneTargets003).toContainEqual({
+        metric: 'projectsInProduction',
+        target: { kind: 'count', value: 38 },
+      });
     });
 
     it('R11 · 004 §(十六)「新竣工投产项目」: completions are a plan metric of their own', () => {
-      expect(E.isRight(SetAnnualTargets.decode(setTargets([{ metric: 'completedProjects', target: { kind: 'count', value: count(12) } }])))).toBe(true);
+      expect(
+        E.isRight(
+          SetAnnualTargets.decode(
+            setTargets([{ metric: 'completedProjects', target: { kind: 'count', value: count(12) } }]),
+          ),
+        ),
+      ).toBe(true);
     });
 
     it('a rate above 100 % does not decode (R12)', () => {

@@ -56,7 +56,8 @@ export const metricCatalogue = {
     en: 'New signings',
     unitZh: '个',
     countsZh: '签订投资协议的项目，按签约日期计；规模门槛按期末有效的协议总投资',
-    countsEn: 'Projects that signed an agreement, on the signing day; a size threshold uses the agreement figure in force at the end of the period',
+    countsEn:
+      'Projects that signed an agreement, on the signing day; a size threshold uses the agreement figure in force at the end of the period',
     seeds: ['000 §二「签约亿元以上项目 6 个以上」', '004 §(四)「签约亿元以上项目117个」'],
   },
   signedAgreementFunds: {
@@ -75,7 +76,11 @@ export const metricCatalogue = {
     unitZh: '个',
     countsZh: '开工的项目，按开工日期计',
     countsEn: 'Projects whose construction started, on the day it started',
-    seeds: ['000 §二「开工 5000 万元以上项目 10 家以上」', '004 §(四)「新开工亿元以上项目79个」', '003「新開工工業項目42個」'],
+    seeds: [
+      '000 §二「开工 5000 万元以上项目 10 家以上」',
+      '004 §(四)「新开工亿元以上项目79个」',
+      '003「新開工工業項目42個」',
+    ],
   },
   statisticsEntries: {
     kind: metricKinds.statisticsEntries,
@@ -119,7 +124,8 @@ export const metricCatalogue = {
     en: 'Foreign capital actually used',
     unitZh: '万美元',
     countsZh: '实际到位的外资（非协议承诺额），按到位日期计',
-    countsEn: 'Foreign capital actually received (never the amount an agreement promises), on the day received',
+    countsEn:
+      'Foreign capital actually received (never the amount an agreement promises), on the day received',
     seeds: ['000 §二「利用外资 9000 万美元以上」'],
   },
   outOfProvinceFunds: {
@@ -128,7 +134,8 @@ export const metricCatalogue = {
     en: 'Funds from outside the province',
     unitZh: '万元',
     countsZh: '实际到位的省外资金（注明来源省份），按到位日期计',
-    countsEn: 'Funds from outside the province actually received (with the source province), on the day received',
+    countsEn:
+      'Funds from outside the province actually received (with the source province), on the day received',
     seeds: ['003「利用省外資金50.23億元」「利用省外資金110億元」'],
   },
   signedToStartedRate: {

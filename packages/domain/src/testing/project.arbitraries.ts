@@ -576,7 +576,14 @@ export const projectEventArbitraries: EventArbitraries = {
   ForeignCapitalReceived: event(
     'ForeignCapitalReceived',
     fc.record(
-      { projectId: arbProjectId, receiptId: arbText, amount: arbUsd, on, evidence: arbEvidence, source: arbText },
+      {
+        projectId: arbProjectId,
+        receiptId: arbText,
+        amount: arbUsd,
+        on,
+        evidence: arbEvidence,
+        source: arbText,
+      },
       { requiredKeys: ['projectId', 'receiptId', 'amount', 'on', 'evidence'] },
     ),
   ),

@@ -526,7 +526,9 @@ export const correctFact = (o: Overrides<'CorrectFact'> = {}): ProjectCommandOf<
   ...o,
 });
 
-export const unlinkDuplicate = (o: Overrides<'UnlinkDuplicate'> = {}): ProjectCommandOf<'UnlinkDuplicate'> => ({
+export const unlinkDuplicate = (
+  o: Overrides<'UnlinkDuplicate'> = {},
+): ProjectCommandOf<'UnlinkDuplicate'> => ({
   type: 'UnlinkDuplicate',
   ...pid,
   canonicalProjectId: fixtureIds.otherProject,

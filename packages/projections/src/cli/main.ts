@@ -2,7 +2,12 @@
 import { openEsdbEventStore, openSqliteEventStore, type EventStore } from '@zhaoshang/eventstore';
 import { SingleBar } from 'cli-progress';
 import { selectProjections } from '../projections';
-import { readAfter, sameStore, type EventStoreIdentity, type RunnerEventSource } from '../runner/event-source';
+import {
+  readAfter,
+  sameStore,
+  type EventStoreIdentity,
+  type RunnerEventSource,
+} from '../runner/event-source';
 import { headPosition, ProjectionRunner, type RunnerLogger } from '../runner/runner';
 import { openMongoReadModelStore } from '../stores/mongodb/mongo-read-model-store';
 import type { ReadModelStore } from '../stores/read-model-store';
@@ -20,7 +25,10 @@ export interface CliIo {
   /** The clock (ms since the epoch) for lag in seconds and the skip record. */
   readonly now?: () => number;
   /** Opens the event store (tests pass one with an identity). */
-  readonly openEvents?: (args: { readonly file?: string; readonly connectionString?: string }) => EventStore & RunnerEventSource;
+  readonly openEvents?: (args: {
+    readonly file?: string;
+    readonly connectionString?: string;
+  }) => EventStore & RunnerEventSource;
 }
 
 const USAGE = `usage: zhaoshang-projections <command> [options]
@@ -59,20 +67,30 @@ export const parseArgs = (argv: ReadonlyArray<string>): Args => {
 };
 
 /** The API appends in another process: the embedded store's subscriptions then poll the file for its commits. */
-const defaultOpenEvents = (args: { readonly file?: string; readonly connectionString?: string }): EventStore =>
+const defaultOpenEvents = (args: {
+  readonly file?: string;
+  readonly connectionString?: string;
+}): EventStore =>
   args.connectionString !== undefined
     ? openEsdbEventStore({ connectionString: args.connectionString })
     : openSqliteEventStore({ file: args.file!, durability: 'normal', pollIntervalMs: 250 });
 
-const openStores = async (args: Args, io: CliIo): Promise<{ events: EventStore & RunnerEventSource; store: ReadModelStore; where: string }> => {
+const openStores = async (
+  args: Args,
+  io: CliIo,
+): Promise<{ events: EventStore & RunnerEventSource; store: ReadModelStore; where: string }> => {
   const connectionString = io.env['EVENTSTORE_CONNECTION_STRING'];
   const eventsFile = args.options['events'];
   const esdb = connectionString !== undefined && connectionString !== '';
-  if (!esdb && (eventsFile === undefined || eventsFile === '')) throw new UsageError('--events <file> (or EVENTSTORE_CONNECTION_STRING) is required');
+  if (!esdb && (eventsFile === undefined || eventsFile === ''))
+    throw new UsageError('--events <file> (or EVENTSTORE_CONNECTION_STRING) is required');
   const events = (io.openEvents ?? defaultOpenEvents)(esdb ? { connectionString } : { file: eventsFile! });
   const url = io.env['MONGODB_URL'];
   if (url !== undefined && url !== '') {
-    const store = await openMongoReadModelStore({ url, ...(io.env['MONGODB_DATABASE'] ? { database: io.env['MONGODB_DATABASE'] } : {}) });
+    const store = await openMongoReadModelStore({
+      url,
+      ...(io.env['MONGODB_DATABASE'] ? { database: io.env['MONGODB_DATABASE'] } : {}),
+    });
     return { events, store, where: `MongoDB (${store.transactional ? 'transactions' : 'redo log'})` };
   }
   const file = args.options['read-models'] ?? 'read-models.sqlite';
@@ -105,15 +123,24 @@ export const runCli = async (argv: ReadonlyArray<string>, io: CliIo): Promise<nu
   const now = io.now ?? Date.now;
   try {
     const command = args.command;
-    if (!['rebuild', 'status', 'run', 'retry', 'skip'].includes(command)) throw new UsageError(`unknown command ${command}`);
-    const named = command === 'rebuild' || command === 'retry' || command === 'skip' ? args.positional : undefined;
-    if ((command === 'retry' || command === 'skip') && named?.length !== 1) throw new UsageError(`${command} takes one projection`);
+    if (!['rebuild', 'status', 'run', 'retry', 'skip'].includes(command))
+      throw new UsageError(`unknown command ${command}`);
+    const named =
+      command === 'rebuild' || command === 'retry' || command === 'skip' ? args.positional : undefined;
+    if ((command === 'retry' || command === 'skip') && named?.length !== 1)
+      throw new UsageError(`${command} takes one projection`);
     const projections = selectProjections(named);
     const { events, store, where } = await openStores(args, io);
     try {
       const batchSize = Number(args.options['batch'] ?? 2000);
       if (command === 'run') {
-        const runner = new ProjectionRunner({ eventStore: events, store, projections, batchSize, logger: logger(io, true) });
+        const runner = new ProjectionRunner({
+          eventStore: events,
+          store,
+          projections,
+          batchSize,
+          logger: logger(io, true),
+        });
         await runner.start();
         io.out(`projection runner ${runner.currentHealth} on ${where}; stop with Ctrl-C`);
         await (io.until ?? signals());
@@ -127,13 +154,16 @@ export const runCli = async (argv: ReadonlyArray<string>, io: CliIo): Promise<nu
           io.err(`${name} is not parked`);
           return 1;
         }
-        io.out(`${name}: the parked event will be tried again (by the running runner within its lease renewal, or on the next start)`);
+        io.out(
+          `${name}: the parked event will be tried again (by the running runner within its lease renewal, or on the next start)`,
+        );
         return 0;
       }
       if (command === 'skip') {
         const name = projections[0]!.name;
         const text = args.options['position'];
-        if (text === undefined || !/^\d+$/.test(text)) throw new UsageError('skip needs --position <the parked event position, as status prints it>');
+        if (text === undefined || !/^\d+$/.test(text))
+          throw new UsageError('skip needs --position <the parked event position, as status prints it>');
         const by = args.options['by'] ?? io.env['USER'] ?? 'operator';
         if (!(await store.skipParked(name, BigInt(text), by, new Date(now()).toISOString()))) {
           io.err(`${name} is not parked at position ${text}: nothing skipped`);
@@ -143,10 +173,20 @@ export const runCli = async (argv: ReadonlyArray<string>, io: CliIo): Promise<nu
         return 0;
       }
       if (command === 'rebuild') {
-        const runner = new ProjectionRunner({ eventStore: events, store, projections, batchSize, logger: logger(io, false), retry: false });
+        const runner = new ProjectionRunner({
+          eventStore: events,
+          store,
+          projections,
+          batchSize,
+          logger: logger(io, false),
+          retry: false,
+        });
         const head = await headPosition(events);
         const started = Date.now();
-        const bar = io.progress === false ? undefined : new SingleBar({ format: 'rebuild {bar} {value} events | {rate} events/s', hideCursor: true });
+        const bar =
+          io.progress === false
+            ? undefined
+            : new SingleBar({ format: 'rebuild {bar} {value} events | {rate} events/s', hideCursor: true });
         bar?.start(0, 0, { rate: 0 });
         await runner.rebuild(
           projections.map((p) => p.name),
@@ -157,7 +197,9 @@ export const runCli = async (argv: ReadonlyArray<string>, io: CliIo): Promise<nu
         );
         bar?.stop();
         const seconds = (Date.now() - started) / 1000;
-        io.out(`rebuilt ${projections.map((p) => p.name).join(', ')} into ${where} up to position ${head} in ${seconds.toFixed(1)} s`);
+        io.out(
+          `rebuilt ${projections.map((p) => p.name).join(', ')} into ${where} up to position ${head} in ${seconds.toFixed(1)} s`,
+        );
       }
       return await printStatus(events, store, where, projections, io, now);
     } finally {
@@ -187,31 +229,67 @@ const printStatus = async (
 ): Promise<number> => {
   const checkpoints = new Map((await store.checkpoints()).map((c) => [c.projection, c]));
   const head = await headPosition(events);
-  const identity: EventStoreIdentity | undefined = typeof events.identity === 'function' ? await events.identity() : undefined;
+  const identity: EventStoreIdentity | undefined =
+    typeof events.identity === 'function' ? await events.identity() : undefined;
   const lease = await store.lease();
-  io.out(`read models: ${where}; head of the event store: ${head}${identity !== undefined ? `; event store ${identity.storeId}` : ''}`);
-  io.out(lease === undefined ? 'lease: free (no runner is applying events)' : `lease: held by ${lease.holder} until ${new Date(lease.expiresAt).toISOString()}${lease.expiresAt <= now() ? ' (expired)' : ''}`);
+  io.out(
+    `read models: ${where}; head of the event store: ${head}${identity !== undefined ? `; event store ${identity.storeId}` : ''}`,
+  );
+  io.out(
+    lease === undefined
+      ? 'lease: free (no runner is applying events)'
+      : `lease: held by ${lease.holder} until ${new Date(lease.expiresAt).toISOString()}${lease.expiresAt <= now() ? ' (expired)' : ''}`,
+  );
   io.out(['projection', 'version', 'state', 'checkpoint', 'lag (events)', 'lag (s)', 'detail'].join('\t'));
   let failed = false;
   for (const p of projections) {
     const cp = checkpoints.get(p.name);
-    const otherStore = cp !== undefined && identity !== undefined && (cp.source === undefined || !sameStore(cp.source, identity));
+    const otherStore =
+      cp !== undefined &&
+      identity !== undefined &&
+      (cp.source === undefined || !sameStore(cp.source, identity));
     const state =
-      cp === undefined ? 'not built' : otherStore ? 'other event store' : cp.version !== p.version ? 'needs rebuild' : cp.status;
+      cp === undefined
+        ? 'not built'
+        : otherStore
+          ? 'other event store'
+          : cp.version !== p.version
+            ? 'needs rebuild'
+            : cp.status;
     failed ||= state !== 'ok';
-    const behind = await readAfter(events, cp === undefined || cp.position < 0n ? undefined : cp.position, LAG_CAP);
+    const behind = await readAfter(
+      events,
+      cp === undefined || cp.position < 0n ? undefined : cp.position,
+      LAG_CAP,
+    );
     const lagEvents = `${behind.length}${behind.length >= LAG_CAP ? '+' : ''}`;
-    const lagSeconds = behind[0] === undefined ? 0 : Math.max(0, Math.round((now() - Date.parse(behind[0].metadata.recordedAt)) / 1000));
+    const lagSeconds =
+      behind[0] === undefined
+        ? 0
+        : Math.max(0, Math.round((now() - Date.parse(behind[0].metadata.recordedAt)) / 1000));
     const detail =
       cp?.parked !== undefined
         ? `parked at position ${cp.parked.position} (${cp.parked.streamName} #${cp.parked.revision}, ${cp.parked.type}): ${cp.parked.error} — retry ${p.name}, or skip ${p.name} --position ${cp.parked.position}`
         : otherStore
           ? `built from event store ${cp.source?.storeId ?? '(not recorded)'}: the runner rebuilds it on start`
           : '';
-    io.out([p.name, String(p.version), state, cp === undefined ? '-' : String(cp.position), lagEvents, String(lagSeconds), detail].join('\t'));
+    io.out(
+      [
+        p.name,
+        String(p.version),
+        state,
+        cp === undefined ? '-' : String(cp.position),
+        lagEvents,
+        String(lagSeconds),
+        detail,
+      ].join('\t'),
+    );
   }
   const skipped = (await store.skipped()).filter((s) => projections.some((p) => p.name === s.projection));
-  for (const s of skipped) io.out(`skipped: ${s.projection} at position ${s.position} (${s.streamName} #${s.revision}, ${s.type}) by ${s.by} at ${s.skippedAt}: ${s.error}`);
+  for (const s of skipped)
+    io.out(
+      `skipped: ${s.projection} at position ${s.position} (${s.streamName} #${s.revision}, ${s.type}) by ${s.by} at ${s.skippedAt}: ${s.error}`,
+    );
   return failed ? 1 : 0;
 };
 

@@ -40,11 +40,14 @@ export const loadCountingFacts = async (
   }
   for (const f of linked) byId.set(f.projectId, f);
   const targets = new Set<string>();
-  for (const f of linked) for (const l of f.links ?? []) if (l.canonical !== null && !byId.has(l.canonical)) targets.add(l.canonical);
+  for (const f of linked)
+    for (const l of f.links ?? [])
+      if (l.canonical !== null && !byId.has(l.canonical)) targets.add(l.canonical);
   if (targets.size > 0) {
     const found = await store.getMany(collection, [...targets]);
     for (const f of found.values()) byId.set(f.projectId, f);
   }
-  const resolved = linked.length === 0 ? [...byId.values()] : resolveDuplicates([...byId.values()], scope.asOf);
+  const resolved =
+    linked.length === 0 ? [...byId.values()] : resolveDuplicates([...byId.values()], scope.asOf);
   return resolved.filter((f) => inScope.has(f.projectId));
 };

@@ -103,7 +103,9 @@ export interface ProjectFacts {
    * Procedures by id: `dueOn` for the district's own approvals once their R7 deadline is known
    * (absent while pending on an unadopted year's calendar, and for higher-level approvals, 跟踪办结).
    */
-  readonly procedures: Readonly<Record<string, { readonly dueOn?: BusinessDate; readonly completedOn?: BusinessDate }>>;
+  readonly procedures: Readonly<
+    Record<string, { readonly dueOn?: BusinessDate; readonly completedOn?: BusinessDate }>
+  >;
   /**
    * As stored: the project this one is linked to as a duplicate now. After `resolveDuplicates`:
    * the member of its group it counts under (absent when it is the one that counts).
@@ -155,7 +157,11 @@ const yearsOfChange = (changes: Partial<Omit<ProjectFacts, 'years'>>, into: Set<
  * added to the previous years (kept as they were when none is new); a correction that moves a date
  * leaves the old year in the index, where a query finds the project and counts nothing from it.
  */
-const withYears = (base: Omit<ProjectFacts, 'years'>, changes: Partial<Omit<ProjectFacts, 'years'>>, previous: ProjectFacts | undefined): ProjectFacts => {
+const withYears = (
+  base: Omit<ProjectFacts, 'years'>,
+  changes: Partial<Omit<ProjectFacts, 'years'>>,
+  previous: ProjectFacts | undefined,
+): ProjectFacts => {
   const found = new Set<number>();
   yearsOfChange(changes, found);
   const merged = { ...base, ...changes };
@@ -202,13 +208,19 @@ const openItemSpans = (f: Omit<ProjectFacts, 'years'>, into: Set<number>): numbe
   // Under construction, a project owes a monthly investment report (missedInvestmentReports) until it is completed.
   if (f.startedOn !== undefined) span(f.startedOn, earliest(f.completedOn, closedOn));
   // A procedure is a deadline once its R7 limit is known (higher-level approvals and those pending on the calendar are not).
-  for (const p of Object.values(f.procedures)) if (p.dueOn !== undefined) span(p.dueOn, earliest(p.completedOn, closedOn));
-  for (const m of Object.values(f.missed)) if (m.withdrawn === undefined) span(m.detectedOn, earliest(m.metOn, closedOn));
+  for (const p of Object.values(f.procedures))
+    if (p.dueOn !== undefined) span(p.dueOn, earliest(p.completedOn, closedOn));
+  for (const m of Object.values(f.missed))
+    if (m.withdrawn === undefined) span(m.detectedOn, earliest(m.metOn, closedOn));
   return openSince;
 };
 
 /** Marks as met the open missed milestones of the given kinds (or of one procedure). */
-const meet = (f: ProjectFacts, on: BusinessDate, matches: (m: MissedFact) => boolean): Readonly<Record<string, MissedFact>> | undefined => {
+const meet = (
+  f: ProjectFacts,
+  on: BusinessDate,
+  matches: (m: MissedFact) => boolean,
+): Readonly<Record<string, MissedFact>> | undefined => {
   let changed: Record<string, MissedFact> | undefined;
   for (const [key, m] of Object.entries(f.missed)) {
     if (m.metOn !== undefined || !matches(m)) continue;
@@ -222,7 +234,10 @@ const meet = (f: ProjectFacts, on: BusinessDate, matches: (m: MissedFact) => boo
  * Folds one project event into the facts; returns the same object when the event changes no
  * fact (visits, negotiations …), so a projection can tell that nothing needs writing.
  */
-export const evolveFacts = (facts: ProjectFacts | undefined, event: ProjectEvent): ProjectFacts | undefined => {
+export const evolveFacts = (
+  facts: ProjectFacts | undefined,
+  event: ProjectEvent,
+): ProjectFacts | undefined => {
   if (facts === undefined) {
     switch (event.type) {
       case 'LeadCaptured':
@@ -280,8 +295,15 @@ export const evolveFacts = (facts: ProjectFacts | undefined, event: ProjectEvent
       });
     case 'AgreementAmended': {
       const { foreignCapital: _fc, years: _y, ...rest } = f;
-      const base = e.data.terms.foreignCapital !== undefined ? { ...rest, foreignCapital: e.data.terms.foreignCapital } : rest;
-      return withYears(base, { investments: [...(f.investments ?? []), { on: e.data.on, amount: e.data.terms.totalInvestment }] }, facts);
+      const base =
+        e.data.terms.foreignCapital !== undefined
+          ? { ...rest, foreignCapital: e.data.terms.foreignCapital }
+          : rest;
+      return withYears(
+        base,
+        { investments: [...(f.investments ?? []), { on: e.data.on, amount: e.data.terms.totalInvestment }] },
+        facts,
+      );
     }
     case 'ProcedureRequested': {
       const a = e.data.approval;
@@ -291,12 +313,18 @@ export const evolveFacts = (facts: ProjectFacts | undefined, event: ProjectEvent
     case 'ProcedureDeadlineComputed': {
       const proc = f.procedures[e.data.procedureId];
       if (proc === undefined) return facts;
-      return next({ procedures: { ...f.procedures, [e.data.procedureId]: { ...proc, dueOn: e.data.dueOn } } });
+      return next({
+        procedures: { ...f.procedures, [e.data.procedureId]: { ...proc, dueOn: e.data.dueOn } },
+      });
     }
     case 'ProcedureCompleted': {
       const proc = f.procedures[e.data.procedureId];
       if (proc === undefined) return facts;
-      const missed = meet(f, e.data.on, (m) => m.kind === 'procedure-time-limit' && m.procedureId === e.data.procedureId);
+      const missed = meet(
+        f,
+        e.data.on,
+        (m) => m.kind === 'procedure-time-limit' && m.procedureId === e.data.procedureId,
+      );
       return next({
         procedures: { ...f.procedures, [e.data.procedureId]: { ...proc, completedOn: e.data.on } },
         ...(missed !== undefined ? { missed } : {}),
@@ -308,7 +336,9 @@ export const evolveFacts = (facts: ProjectFacts | undefined, event: ProjectEvent
     }
     case 'InvestmentProgressReported':
       if (f.investmentByMonth[e.data.period] === e.data.completedInPeriod) return facts;
-      return next({ investmentByMonth: { ...f.investmentByMonth, [e.data.period]: e.data.completedInPeriod } });
+      return next({
+        investmentByMonth: { ...f.investmentByMonth, [e.data.period]: e.data.completedInPeriod },
+      });
     case 'EnteredStatistics':
       return next({ statisticsOn: e.data.on });
     case 'ConstructionCompleted': {
@@ -352,12 +382,19 @@ export const evolveFacts = (facts: ProjectFacts | undefined, event: ProjectEvent
         },
       });
     case 'DuplicateLinked':
-      return next({ duplicateOf: e.data.canonicalProjectId, linked: true, links: [...(f.links ?? []), { on: e.data.on, canonical: e.data.canonicalProjectId }] });
+      return next({
+        duplicateOf: e.data.canonicalProjectId,
+        linked: true,
+        links: [...(f.links ?? []), { on: e.data.on, canonical: e.data.canonicalProjectId }],
+      });
     case 'MilestoneWithdrawn': {
       const m = f.missed[e.data.milestoneKey];
       if (m === undefined) return facts;
       return next({
-        missed: { ...f.missed, [e.data.milestoneKey]: { ...m, withdrawn: { reason: e.data.reason, factOn: e.data.factOn } } },
+        missed: {
+          ...f.missed,
+          [e.data.milestoneKey]: { ...m, withdrawn: { reason: e.data.reason, factOn: e.data.factOn } },
+        },
       });
     }
     case 'FactCorrected': {
@@ -392,9 +429,19 @@ export const evolveFacts = (facts: ProjectFacts | undefined, event: ProjectEvent
       return withYears(rest, { links: [...(f.links ?? []), { on: e.data.on, canonical: null }] }, facts);
     }
     case 'ForeignCapitalReceived':
-      return next({ foreignCapitalReceived: { ...f.foreignCapitalReceived, [e.data.receiptId]: { on: e.data.on, amount: e.data.amount } } });
+      return next({
+        foreignCapitalReceived: {
+          ...f.foreignCapitalReceived,
+          [e.data.receiptId]: { on: e.data.on, amount: e.data.amount },
+        },
+      });
     case 'OutOfProvinceFundsReceived':
-      return next({ outOfProvinceFundsReceived: { ...f.outOfProvinceFundsReceived, [e.data.receiptId]: { on: e.data.on, amount: e.data.amount } } });
+      return next({
+        outOfProvinceFundsReceived: {
+          ...f.outOfProvinceFundsReceived,
+          [e.data.receiptId]: { on: e.data.on, amount: e.data.amount },
+        },
+      });
     case 'ConsultationOpened':
     case 'DepartmentOpinionRecorded':
     case 'AdmissionApproved':
@@ -432,7 +479,8 @@ export interface SizeBand {
   readonly maxInvestment?: number;
 }
 
-const within = (d: BusinessDate | undefined, w: Window): boolean => d !== undefined && d >= w.from && d <= w.to;
+const within = (d: BusinessDate | undefined, w: Window): boolean =>
+  d !== undefined && d >= w.from && d <= w.to;
 
 /** The agreement's total investment in force on a date (0 before signing). */
 export const investmentOn = (f: ProjectFacts, on: BusinessDate): number => {
@@ -444,7 +492,10 @@ export const investmentOn = (f: ProjectFacts, on: BusinessDate): number => {
 const inBand = (f: ProjectFacts, band: SizeBand, on: BusinessDate): boolean => {
   if (band.minInvestment === undefined && band.maxInvestment === undefined) return true;
   const amount = investmentOn(f, on);
-  return (band.minInvestment === undefined || amount >= band.minInvestment) && (band.maxInvestment === undefined || amount < band.maxInvestment);
+  return (
+    (band.minInvestment === undefined || amount >= band.minInvestment) &&
+    (band.maxInvestment === undefined || amount < band.maxInvestment)
+  );
 };
 
 /** Counted once: a project linked as a duplicate of another counts under its canonical project only. */
@@ -467,7 +518,10 @@ export const linkOn = (f: ProjectFacts, on: BusinessDate): string | undefined =>
  * fetch every project ever linked and the projects they link to); projects not yet created on
  * `asOf` are no members.
  */
-export const resolveDuplicates = (facts: ReadonlyArray<ProjectFacts>, asOf: BusinessDate): ReadonlyArray<ProjectFacts> => {
+export const resolveDuplicates = (
+  facts: ReadonlyArray<ProjectFacts>,
+  asOf: BusinessDate,
+): ReadonlyArray<ProjectFacts> => {
   const members: CountingMember[] = [];
   for (const f of facts) {
     if (f.capturedOn > asOf) continue;
@@ -484,9 +538,12 @@ export const resolveDuplicates = (facts: ReadonlyArray<ProjectFacts>, asOf: Busi
     const under = counted.get(f.projectId);
     // The links made stay as they were (the padded claims a unit answers for); `duplicateOf` now
     // names the member this project counts under.
-    const links = f.links ?? (f.duplicateOf !== undefined ? [{ on: f.capturedOn, canonical: f.duplicateOf }] : []);
+    const links =
+      f.links ?? (f.duplicateOf !== undefined ? [{ on: f.capturedOn, canonical: f.duplicateOf }] : []);
     const { duplicateOf: _d, ...rest } = f;
-    return under === undefined || under === f.projectId ? { ...rest, links } : { ...rest, links, duplicateOf: under };
+    return under === undefined || under === f.projectId
+      ? { ...rest, links }
+      : { ...rest, links, duplicateOf: under };
   });
 };
 
@@ -494,10 +551,12 @@ export const resolveDuplicates = (facts: ReadonlyArray<ProjectFacts>, asOf: Busi
 const closedOn = (f: ProjectFacts): BusinessDate | undefined => f.terminatedOn ?? f.droppedOn;
 
 /** The last day of a month 'YYYY-MM'. */
-export const monthEnd = (month: string): BusinessDate => addDays(addMonths(`${month}-01` as BusinessDate, 1), -1);
+export const monthEnd = (month: string): BusinessDate =>
+  addDays(addMonths(`${month}-01` as BusinessDate, 1), -1);
 
 /** Months 'YYYY-MM' whose reports fall in the window: from the month of `from` to the month of `to`. */
-const monthInWindow = (month: string, w: Window): boolean => month >= w.from.slice(0, 7) && month <= w.to.slice(0, 7);
+const monthInWindow = (month: string, w: Window): boolean =>
+  month >= w.from.slice(0, 7) && month <= w.to.slice(0, 7);
 
 /** What the counts of R11–R13 count (every metric of a plan that is not a rate). */
 export type CountedMetric = Exclude<MetricKey, 'signedToStartedRate' | 'startedToStatisticsRate'>;
@@ -552,7 +611,8 @@ export const measure = (
         if (within(f.productionOn, w) && inBand(f, band, asOf)) total += 1;
         break;
       case 'fixedAssetInvestment':
-        if (inBand(f, band, asOf)) for (const [m, v] of Object.entries(f.investmentByMonth)) if (monthInWindow(m, w)) total += v;
+        if (inBand(f, band, asOf))
+          for (const [m, v] of Object.entries(f.investmentByMonth)) if (monthInWindow(m, w)) total += v;
         break;
       case 'foreignCapital': // 利用外资 (000 §二, R11): money received in the window, never the agreement's promise
         if (inBand(f, band, asOf)) total += received(f.foreignCapitalReceived, w);
@@ -577,7 +637,13 @@ export interface Rate {
 }
 
 const rate = (numerator: number, denominator: number): Rate =>
-  denominator === 0 ? { numerator, denominator } : { numerator, denominator, basisPoints: Math.floor((numerator * 10_000 * 2 + denominator) / (2 * denominator)) };
+  denominator === 0
+    ? { numerator, denominator }
+    : {
+        numerator,
+        denominator,
+        basisPoints: Math.floor((numerator * 10_000 * 2 + denominator) / (2 * denominator)),
+      };
 
 /**
  * The two rates of R12 over a window: of the projects signed in it, how many had started by its
@@ -605,19 +671,31 @@ export const rates = (
       if (f.statisticsOn !== undefined && f.statisticsOn <= w.to) startedInStatistics += 1;
     }
   }
-  return { signedToStarted: rate(signedStarted, signed), startedToStatistics: rate(startedInStatistics, started) };
+  return {
+    signedToStarted: rate(signedStarted, signed),
+    startedToStatistics: rate(startedInStatistics, started),
+  };
 };
 
 /**
  * Milestones detected as missed in the window, by kind (all kinds when none is given). A withdrawn
  * miss is not one: the fact met the deadline (DOMAIN.md §5).
  */
-export const missedMilestones = (facts: Iterable<ProjectFacts>, w: Window, kinds?: ReadonlyArray<MilestoneKind>): number => {
+export const missedMilestones = (
+  facts: Iterable<ProjectFacts>,
+  w: Window,
+  kinds?: ReadonlyArray<MilestoneKind>,
+): number => {
   let n = 0;
   for (const f of facts) {
     if (!countsOnce(f)) continue;
     for (const m of Object.values(f.missed)) {
-      if (m.withdrawn === undefined && within(m.detectedOn, w) && (kinds === undefined || kinds.includes(m.kind))) n += 1;
+      if (
+        m.withdrawn === undefined &&
+        within(m.detectedOn, w) &&
+        (kinds === undefined || kinds.includes(m.kind))
+      )
+        n += 1;
     }
   }
   return n;
@@ -632,7 +710,8 @@ export const lateEntries = (facts: Iterable<ProjectFacts>, w: Window): number =>
   let n = 0;
   for (const f of facts) {
     if (!countsOnce(f)) continue;
-    for (const m of Object.values(f.missed)) if (m.withdrawn?.reason === 'late-entry' && within(m.detectedOn, w)) n += 1;
+    for (const m of Object.values(f.missed))
+      if (m.withdrawn?.reason === 'late-entry' && within(m.detectedOn, w)) n += 1;
   }
   return n;
 };
@@ -660,7 +739,8 @@ export const overdueProcedures = (facts: Iterable<ProjectFacts>, w: Window): num
     if (closed !== undefined && closed <= w.to) continue;
     // R7 binds the district's own approvals with a known deadline: pending and higher-level ones are never overdue.
     for (const p of Object.values(f.procedures)) {
-      if (p.dueOn !== undefined && p.dueOn < w.to && (p.completedOn === undefined || p.completedOn > w.to)) n += 1;
+      if (p.dueOn !== undefined && p.dueOn < w.to && (p.completedOn === undefined || p.completedOn > w.to))
+        n += 1;
     }
   }
   return n;
@@ -678,7 +758,8 @@ export const openMissedMilestones = (facts: Iterable<ProjectFacts>, w: Window): 
     const closed = closedOn(f);
     if (closed !== undefined && closed <= w.to) continue;
     for (const m of Object.values(f.missed)) {
-      if (m.withdrawn === undefined && m.detectedOn <= w.to && (m.metOn === undefined || m.metOn > w.to)) n += 1;
+      if (m.withdrawn === undefined && m.detectedOn <= w.to && (m.metOn === undefined || m.metOn > w.to))
+        n += 1;
     }
   }
   return n;

@@ -70,7 +70,9 @@ const describe = (error: UpcastError): string => {
     case 'FUTURE_VERSION':
       return `${error.type} has schema version ${error.version}, newer than this code (${error.current})`;
     case 'INVALID_EVENT_DATA':
-      return `invalid ${error.type} data: ${PathReporter.report(E.left([...error.errors])).slice(0, 3).join('; ')}`;
+      return `invalid ${error.type} data: ${PathReporter.report(E.left([...error.errors]))
+        .slice(0, 3)
+        .join('; ')}`;
   }
 };
 

@@ -99,7 +99,11 @@ export interface FulfilmentDoc {
   readonly incentives: Readonly<Record<string, IncentiveLine>>;
   readonly disbursed: number;
   readonly clawedBack: number;
-  readonly rectifications: ReadonlyArray<{ readonly orderedOn: BusinessDate; readonly dueBy: BusinessDate; readonly completedOn?: BusinessDate }>;
+  readonly rectifications: ReadonlyArray<{
+    readonly orderedOn: BusinessDate;
+    readonly dueBy: BusinessDate;
+    readonly completedOn?: BusinessDate;
+  }>;
   readonly secondaryPromotionOn?: BusinessDate;
   readonly terminatedOn?: BusinessDate;
   readonly landReclaimedOn?: BusinessDate;

@@ -1,23 +1,36 @@
-import { assertNever, describeFinding, type PerMuFigures, type ProjectEvent, type Ratio } from '@zhaoshang/domain';
+import {
+  assertNever,
+  describeFinding,
+  type PerMuFigures,
+  type ProjectEvent,
+  type Ratio,
+} from '@zhaoshang/domain';
 import { put, type DocChange, type DocReader, type Projection } from '../read-model';
 import { fulfilmentCollection, type EvaluationLine, type FulfilmentDoc } from './fulfilment.document';
 
 type Draft = { -readonly [K in keyof FulfilmentDoc]: FulfilmentDoc[K] };
 
 /** Actual ÷ committed to four decimals, as the domain keeps them; over nothing, not applicable (never 100 %). */
-const ratio = (actual: number, committed: number): Ratio => (committed > 0 ? Math.round((actual / committed) * 10_000) / 10_000 : null);
+const ratio = (actual: number, committed: number): Ratio =>
+  committed > 0 ? Math.round((actual / committed) * 10_000) / 10_000 : null;
 /** 万元/亩, two decimals; not applicable without land. */
-const perMu = (fen: number, area: number): Ratio => (area > 0 ? Math.round((fen / 1_000_000 / area) * 100) / 100 : null);
+const perMu = (fen: number, area: number): Ratio =>
+  area > 0 ? Math.round((fen / 1_000_000 / area) * 100) / 100 : null;
 
 const latestOf = (d: Draft): FulfilmentDoc['latest'] => {
-  const years = Object.keys(d.actualByYear).map(Number).sort((a, b) => b - a);
+  const years = Object.keys(d.actualByYear)
+    .map(Number)
+    .sort((a, b) => b - a);
   const year = years[0];
   const c = d.committed;
   if (year === undefined || c === undefined) return undefined;
   const a = d.actualByYear[String(year)]!;
   const land = c.landArea > 0;
   const figures: PerMuFigures = {
-    investment: { committed: perMu(c.fixedAssetInvestment, c.landArea), actual: perMu(a.investmentToDate, c.landArea) },
+    investment: {
+      committed: perMu(c.fixedAssetInvestment, c.landArea),
+      actual: perMu(a.investmentToDate, c.landArea),
+    },
     tax: { committed: perMu(c.annualTax, c.landArea), actual: perMu(a.tax, c.landArea) },
     output: { committed: perMu(c.annualOutput, c.landArea), actual: perMu(a.output, c.landArea) },
   };
@@ -37,7 +50,10 @@ const latestOf = (d: Draft): FulfilmentDoc['latest'] => {
 
 /** The governing evaluation among lines: the highest year, the last recorded for it (R10: 002 §七). */
 export const governingOf = (lines: ReadonlyArray<EvaluationLine>): EvaluationLine | undefined =>
-  lines.reduce<EvaluationLine | undefined>((g, e) => (g === undefined || e.year >= g.year ? e : g), undefined);
+  lines.reduce<EvaluationLine | undefined>(
+    (g, e) => (g === undefined || e.year >= g.year ? e : g),
+    undefined,
+  );
 
 const apply = (d: Draft, event: ProjectEvent): boolean => {
   switch (event.type) {
@@ -101,7 +117,12 @@ const apply = (d: Draft, event: ProjectEvent): boolean => {
       const incentives = { ...d.incentives };
       for (const i of t.incentives) {
         const old = incentives[i.incentiveId];
-        incentives[i.incentiveId] = { kind: i.kind, ceiling: i.ceiling, disbursed: old?.disbursed ?? 0, clawedBack: old?.clawedBack ?? 0 };
+        incentives[i.incentiveId] = {
+          kind: i.kind,
+          ceiling: i.ceiling,
+          disbursed: old?.disbursed ?? 0,
+          clawedBack: old?.clawedBack ?? 0,
+        };
       }
       d.incentives = incentives;
       if (event.type === 'AgreementSigned') {
@@ -125,7 +146,15 @@ const apply = (d: Draft, event: ProjectEvent): boolean => {
       return true;
     case 'PerformanceReported': {
       const e = event.data;
-      d.actualByYear = { ...d.actualByYear, [String(e.year)]: { output: e.output, tax: e.tax, jobs: e.jobs, investmentToDate: e.investmentToDate } };
+      d.actualByYear = {
+        ...d.actualByYear,
+        [String(e.year)]: {
+          output: e.output,
+          tax: e.tax,
+          jobs: e.jobs,
+          investmentToDate: e.investmentToDate,
+        },
+      };
       d.latest = latestOf(d);
       return true;
     }
@@ -138,7 +167,12 @@ const apply = (d: Draft, event: ProjectEvent): boolean => {
         verdict: e.verdict,
         ratios: e.ratios,
         perMu: e.perMu,
-        findings: e.findings.map((f) => ({ code: f.code, params: f.params, zh: describeFinding(f, 'zh'), en: describeFinding(f, 'en') })),
+        findings: e.findings.map((f) => ({
+          code: f.code,
+          params: f.params,
+          zh: describeFinding(f, 'zh'),
+          en: describeFinding(f, 'en'),
+        })),
         ...(e.definedBreach !== undefined ? { definedBreach: e.definedBreach } : {}),
       };
       d.evaluations = [...d.evaluations, line];
@@ -154,7 +188,9 @@ const apply = (d: Draft, event: ProjectEvent): boolean => {
       const disbursing = event.type === 'IncentiveDisbursed';
       d.incentives = {
         ...d.incentives,
-        [e.incentiveId]: disbursing ? { ...line, disbursed: line.disbursed + e.amount } : { ...line, clawedBack: line.clawedBack + e.amount },
+        [e.incentiveId]: disbursing
+          ? { ...line, disbursed: line.disbursed + e.amount }
+          : { ...line, clawedBack: line.clawedBack + e.amount },
       };
       if (disbursing) d.disbursed += e.amount;
       else d.clawedBack += e.amount;

@@ -13,9 +13,16 @@ import { fulfilmentEntry } from './fulfilment.queries';
 /** Folds project events through the projection with an in-memory reader; returns the project's document. */
 const project = (events: ReadonlyArray<ProjectEvent>): FulfilmentDoc => {
   const docs = new Map<string, Doc>();
-  const reader: DocReader = { get: <D extends Doc>(c: { name: string }, id: string) => docs.get(`${c.name}/${id}`) as D | undefined };
+  const reader: DocReader = {
+    get: <D extends Doc>(c: { name: string }, id: string) => docs.get(`${c.name}/${id}`) as D | undefined,
+  };
   events.forEach((event, i) => {
-    for (const change of fulfilmentProjection.apply(reader, { category: 'project', event, position: BigInt(i + 1), streamName: `project-${event.data.projectId}` })) {
+    for (const change of fulfilmentProjection.apply(reader, {
+      category: 'project',
+      event,
+      position: BigInt(i + 1),
+      streamName: `project-${event.data.projectId}`,
+    })) {
       if (change.doc === null) docs.delete(`${change.collection}/${change.id}`);
       else docs.set(`${change.collection}/${change.id}`, change.doc);
     }
@@ -24,7 +31,10 @@ const project = (events: ReadonlyArray<ProjectEvent>): FulfilmentDoc => {
   if (doc === undefined) throw new Error('no fulfilment document');
   return doc;
 };
-const then = (history: ReadonlyArray<ProjectEvent>, ...commands: Parameters<typeof fx.runScript>[0]) => [...history, ...fx.runScript(commands, history)];
+const then = (history: ReadonlyArray<ProjectEvent>, ...commands: Parameters<typeof fx.runScript>[0]) => [
+  ...history,
+  ...fx.runScript(commands, history),
+];
 
 describe('fulfilment monitoring (履约监管): per-mu figures, n/a ratios, per-year evaluations, the governing verdict', () => {
   it('R9 · 000 §三.4: the latest reported year shows ratios and per-mu figures in 万元/亩, committed and actual', () => {
@@ -50,8 +60,20 @@ describe('fulfilment monitoring (履约监管): per-mu figures, n/a ratios, per-
   it('R5 · 000 §三.4: without land the per-mu figures are not applicable (null), never 100 %', () => {
     const terms = fx.signedAgreementTerms({ landSupply: 'no-land', landArea: mu(0) });
     const doc = project(fx.historyUntil('evaluated', { terms }));
-    expect(doc.latest).toMatchObject({ investmentPerMu: null, taxPerMu: null, outputPerMu: null, perMu: { tax: { committed: null, actual: null } } });
-    expect(doc.evaluation?.findings).toEqual([{ code: 'NO_LAND', params: {}, zh: '协议不涉及用地：亩均指标不适用', en: 'The agreement involves no land: per-mu figures are not applicable' }]);
+    expect(doc.latest).toMatchObject({
+      investmentPerMu: null,
+      taxPerMu: null,
+      outputPerMu: null,
+      perMu: { tax: { committed: null, actual: null } },
+    });
+    expect(doc.evaluation?.findings).toEqual([
+      {
+        code: 'NO_LAND',
+        params: {},
+        zh: '协议不涉及用地：亩均指标不适用',
+        en: 'The agreement involves no land: per-mu figures are not applicable',
+      },
+    ]);
   });
 
   it('R10 · 002 §七: an earlier year evaluated later is listed, but the latest year keeps governing the verdict and the light', () => {

@@ -14,14 +14,21 @@ import {
   type Window,
 } from '../counting/project-facts';
 import type { PlanDoc } from '../target-progress/target-progress.document';
-import type { LeaderTrips, PerformanceReview, ReviewPeriod, TripDoc, UnitReview } from './performance-review.document';
+import type {
+  LeaderTrips,
+  PerformanceReview,
+  ReviewPeriod,
+  TripDoc,
+  UnitReview,
+} from './performance-review.document';
 import type { Measure, ScoringPolicy, ScoringRule, TargetRef } from './scoring-policy';
 
 /** The first and last day of a review period. */
 export const periodWindow = (p: ReviewPeriod): Window => {
   const firstMonth = p.kind === 'month' ? p.index : p.kind === 'quarter' ? (p.index - 1) * 3 + 1 : 1;
   const months = p.kind === 'month' ? 1 : p.kind === 'quarter' ? 3 : 12;
-  if (p.kind !== 'year' && (p.index < 1 || p.index > (p.kind === 'month' ? 12 : 4))) throw new RangeError(`no ${p.kind} ${p.index}`);
+  if (p.kind !== 'year' && (p.index < 1 || p.index > (p.kind === 'month' ? 12 : 4)))
+    throw new RangeError(`no ${p.kind} ${p.index}`);
   const from = `${p.year}-${String(firstMonth).padStart(2, '0')}-01` as BusinessDate;
   return { from, to: addDays(addMonths(from, months), -1) };
 };
@@ -41,7 +48,10 @@ export const unitFigures = (
   facts: ReadonlyArray<ProjectFacts>,
   trips: ReadonlyArray<TripDoc>,
   w: Window,
-  principal?: { readonly leaderId: string; readonly minimum: { readonly trips: number; readonly days: number } },
+  principal?: {
+    readonly leaderId: string;
+    readonly minimum: { readonly trips: number; readonly days: number };
+  },
 ): UnitFigures => {
   const ytd: Window = { from: `${w.from.slice(0, 4)}-01-01` as BusinessDate, to: w.to };
   const byLeader = new Map<string, { trips: number; days: number }>();
@@ -70,7 +80,9 @@ export const unitFigures = (
       if (n < principal.minimum.trips || days < principal.minimum.days) tripShortfalls += 1;
     }
   }
-  const leaders: LeaderTrips[] = [...byLeader.entries()].map(([leaderId, v]) => ({ leaderId, ...v })).sort((a, b) => (a.leaderId < b.leaderId ? -1 : 1));
+  const leaders: LeaderTrips[] = [...byLeader.entries()]
+    .map(([leaderId, v]) => ({ leaderId, ...v }))
+    .sort((a, b) => (a.leaderId < b.leaderId ? -1 : 1));
   return {
     unitId,
     counts: {
@@ -145,7 +157,9 @@ export const measureOf = (m: Measure, input: ScoringInput): number => {
 /** A target for the period: fixed, or the unit's plan prorated by the days of the period (rates are not prorated). */
 export const targetOf = (ref: TargetRef, input: ScoringInput): number | undefined => {
   if ('fixed' in ref) return ref.fixed;
-  const t = input.plan?.targets.find((x) => x.metric === (ref.plan as MetricKey) && x.minInvestment === ref.minInvestment);
+  const t = input.plan?.targets.find(
+    (x) => x.metric === (ref.plan as MetricKey) && x.minInvestment === ref.minInvestment,
+  );
   if (t === undefined) return undefined;
   if (t.kind === 'rate') return t.value;
   const year = Number(input.window.from.slice(0, 4));
@@ -159,18 +173,33 @@ const capped = (points: number, cap: number | undefined): number =>
 
 /** The unit has a plan, and it does not set the metric the target refers to. */
 const notInPlan = (ref: TargetRef, input: ScoringInput): boolean =>
-  'plan' in ref && input.plan !== undefined && !input.plan.targets.some((x) => x.metric === (ref.plan as MetricKey) && x.minInvestment === ref.minInvestment);
+  'plan' in ref &&
+  input.plan !== undefined &&
+  !input.plan.targets.some(
+    (x) => x.metric === (ref.plan as MetricKey) && x.minInvestment === ref.minInvestment,
+  );
 
-const ratio = (actual: number, target: number | undefined): number => (target === undefined || target <= 0 ? (actual > 0 ? 1 : 0) : actual / target);
+const ratio = (actual: number, target: number | undefined): number =>
+  target === undefined || target <= 0 ? (actual > 0 ? 1 : 0) : actual / target;
 
 /** Points a rule gives a unit; peer scaling reads the other units' values. */
-export const rulePoints = (rule: ScoringRule, input: ScoringInput, peers: ReadonlyArray<ScoringInput>): { readonly points: number; readonly veto: boolean } => {
+export const rulePoints = (
+  rule: ScoringRule,
+  input: ScoringInput,
+  peers: ReadonlyArray<ScoringInput>,
+): { readonly points: number; readonly veto: boolean } => {
   switch (rule.form) {
     case 'ratio':
       // A rule measured against the unit's own plan does not apply when the plan does not set that
       // metric: the region's plan chooses what it counts (搜集招商信息 or 有效项目信息, R11).
       if (notInPlan(rule.target, input)) return { points: 0, veto: false };
-      return { points: capped(ratio(measureOf(rule.measure, input), targetOf(rule.target, input)) * rule.weight, rule.cap), veto: false };
+      return {
+        points: capped(
+          ratio(measureOf(rule.measure, input), targetOf(rule.target, input)) * rule.weight,
+          rule.cap,
+        ),
+        veto: false,
+      };
     case 'average': {
       const rs = rule.parts.map((p) => ratio(measureOf(p.measure, input), targetOf(p.target, input)));
       const avg = rs.length === 0 ? 0 : rs.reduce((s, x) => s + x, 0) / rs.length;
@@ -181,7 +210,10 @@ export const rulePoints = (rule: ScoringRule, input: ScoringInput, peers: Readon
       const min = Math.min(...values);
       const max = Math.max(...values);
       const x = measureOf(rule.measure, input);
-      return { points: max === min ? rule.floor + rule.span : rule.floor + (rule.span * (x - min)) / (max - min), veto: false };
+      return {
+        points: max === min ? rule.floor + rule.span : rule.floor + (rule.span * (x - min)) / (max - min),
+        veto: false,
+      };
     }
     case 'per-item':
       return { points: capped(measureOf(rule.measure, input) * rule.points, rule.cap), veto: false };
@@ -199,7 +231,10 @@ export const rulePoints = (rule: ScoringRule, input: ScoringInput, peers: Readon
         });
         if (n < b.minCount) missing += 1;
       }
-      return { points: missing === 0 ? rule.points : missing * (rule.penaltyPerMissingBand ?? 0), veto: false };
+      return {
+        points: missing === 0 ? rule.points : missing * (rule.penaltyPerMissingBand ?? 0),
+        veto: false,
+      };
     }
     case 'veto':
       return { points: 0, veto: measureOf(rule.measure, input) > 0 };
@@ -207,7 +242,11 @@ export const rulePoints = (rule: ScoringRule, input: ScoringInput, peers: Readon
 };
 
 /** Scores and ranks every unit under a policy (ties share a rank; ties are listed by unit id). */
-export const scoreUnits = (period: ReviewPeriod, inputs: ReadonlyArray<ScoringInput>, policy: ScoringPolicy): PerformanceReview => {
+export const scoreUnits = (
+  period: ReviewPeriod,
+  inputs: ReadonlyArray<ScoringInput>,
+  policy: ScoringPolicy,
+): PerformanceReview => {
   const window = periodWindow(period);
   const scored = inputs.map((input) => {
     const applicable = policy.rulesByUnit?.[input.figures.unitId];
@@ -224,7 +263,11 @@ export const scoreUnits = (period: ReviewPeriod, inputs: ReadonlyArray<ScoringIn
     };
   });
   scored.sort((a, b) => b.score - a.score || (a.unitId < b.unitId ? -1 : 1));
-  const units: UnitReview[] = scored.map((u, i) => ({ ...u, rank: i > 0 && scored[i - 1]!.score === u.score ? 0 : i + 1 }));
-  for (let i = 1; i < units.length; i += 1) if (units[i]!.rank === 0) units[i] = { ...units[i]!, rank: units[i - 1]!.rank };
+  const units: UnitReview[] = scored.map((u, i) => ({
+    ...u,
+    rank: i > 0 && scored[i - 1]!.score === u.score ? 0 : i + 1,
+  }));
+  for (let i = 1; i < units.length; i += 1)
+    if (units[i]!.rank === 0) units[i] = { ...units[i]!, rank: units[i - 1]!.rank };
   return { period, from: window.from, to: window.to, policy: policy.name, units };
 };

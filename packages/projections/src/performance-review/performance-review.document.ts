@@ -18,7 +18,9 @@ export const reviewFacts = collection<ProjectFacts>('review_facts', [
   { name: 'unit', fields: ['unitId'] },
   { name: 'years', fields: ['years'] },
 ]);
-export const reviewPlans = collection<PlanDoc>('review_plans', [{ name: 'year_scope', fields: ['year', 'scope'] }]);
+export const reviewPlans = collection<PlanDoc>('review_plans', [
+  { name: 'year_scope', fields: ['year', 'scope'] },
+]);
 export const reviewTrips = collection<TripDoc>('review_trips', [{ name: 'unit', fields: ['unitId'] }]);
 
 /** A review period (R14: 每月通报、季度考评、年终考核). */
@@ -75,7 +77,11 @@ export interface UnitReview {
   readonly trips: ReadonlyArray<LeaderTrips>;
   readonly tripShortfalls: number;
   readonly score: number;
-  readonly breakdown: ReadonlyArray<{ readonly rule: string; readonly label: string; readonly points: number }>;
+  readonly breakdown: ReadonlyArray<{
+    readonly rule: string;
+    readonly label: string;
+    readonly points: number;
+  }>;
   readonly vetoed: boolean;
   /** 1 = best; units with equal scores share a rank. */
   readonly rank: number;

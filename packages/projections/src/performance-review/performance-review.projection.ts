@@ -16,7 +16,14 @@ export const evolveTrip = (trip: TripDoc | undefined, event: LeaderActivityEvent
     case 'OutboundTripRecorded': {
       const e = event.data;
       if (trip !== undefined) return trip;
-      return { tripId: e.tripId, leaderId: e.leaderId, unitId: e.unitId, from: e.from, to: e.to, years: yearsBetween(e.from, e.to) };
+      return {
+        tripId: e.tripId,
+        leaderId: e.leaderId,
+        unitId: e.unitId,
+        from: e.from,
+        to: e.to,
+        years: yearsBetween(e.from, e.to),
+      };
     }
     case 'OutboundTripCorrected': {
       if (trip === undefined) return undefined;

@@ -3,7 +3,14 @@ import type { ProjectFacts } from '../counting/project-facts';
 import type { ReadModelReader } from '../stores/read-model-store';
 import type { PlanDoc } from '../target-progress/target-progress.document';
 import { periodWindow, scoreUnits, unitFigures, type ScoringInput } from './performance-review.compute';
-import { reviewFacts, reviewPlans, reviewTrips, type PerformanceReview, type ReviewPeriod, type TripDoc } from './performance-review.document';
+import {
+  reviewFacts,
+  reviewPlans,
+  reviewTrips,
+  type PerformanceReview,
+  type ReviewPeriod,
+  type TripDoc,
+} from './performance-review.document';
 import { defaultScoringPolicy, type ScoringPolicy } from './scoring-policy';
 
 export interface ReviewQuery {
@@ -29,12 +36,18 @@ export const performanceReviewQueries = (store: ReadModelReader) => ({
   review: async (q: ReviewQuery): Promise<PerformanceReview> => {
     const year = q.period.year;
     const policy = q.policy ?? defaultScoringPolicy;
-    const plans: ReadonlyArray<PlanDoc> = await store.findAll(reviewPlans, { filter: { year, scope: 'unit' } });
+    const plans: ReadonlyArray<PlanDoc> = await store.findAll(reviewPlans, {
+      filter: { year, scope: 'unit' },
+    });
     const unitIds = q.unitIds ?? plans.map((p) => p.unitId).sort();
     const window = periodWindow(q.period);
     // Projects dated in the year or open in it, each duplicate group counted once as of the period's end.
-    const facts = group<ProjectFacts>(await loadCountingFacts(store, reviewFacts, { year, unitIds, asOf: window.to }));
-    const trips = group<TripDoc>(await store.findAll(reviewTrips, { filter: { years: { $has: year }, unitId: { $in: unitIds } } }));
+    const facts = group<ProjectFacts>(
+      await loadCountingFacts(store, reviewFacts, { year, unitIds, asOf: window.to }),
+    );
+    const trips = group<TripDoc>(
+      await store.findAll(reviewTrips, { filter: { years: { $has: year }, unitId: { $in: unitIds } } }),
+    );
     const inputs: ScoringInput[] = unitIds.map((unitId) => {
       const f = facts.get(unitId) ?? [];
       const t = trips.get(unitId) ?? [];

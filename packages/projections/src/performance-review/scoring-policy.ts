@@ -36,7 +36,10 @@ export const Measure = t.union([
   /** A rate of R12 in basis points, year to date at the end of the period. */
   t.type({ kind: t.literal('rate'), rate: t.keyof({ signedToStarted: null, startedToStatistics: null }) }),
   /** Missed deadlines detected in the period (all kinds, or the kinds listed: 'agreed-start' = not started on time). */
-  t.intersection([t.type({ kind: t.literal('missedMilestones') }), t.partial({ milestoneKinds: t.array(MilestoneKind) })]),
+  t.intersection([
+    t.type({ kind: t.literal('missedMilestones') }),
+    t.partial({ milestoneKinds: t.array(MilestoneKind) }),
+  ]),
   /** Misses withdrawn as late entries (补录) and corrections of recorded facts: data quality (DOMAIN.md §5). */
   t.type({ kind: t.literal('lateEntries') }),
   t.type({ kind: t.literal('factCorrections') }),
@@ -65,19 +68,36 @@ const base = { id: t.string, label: t.string };
 
 export const ScoringRule = t.union([
   /** min(actual ÷ target × weight, cap): e.g. signed investment ÷ target × 50, at most 50. */
-  t.intersection([t.type({ ...base, form: t.literal('ratio'), measure: Measure, target: TargetRef, weight: t.number }), t.partial({ cap: t.number })]),
+  t.intersection([
+    t.type({ ...base, form: t.literal('ratio'), measure: Measure, target: TargetRef, weight: t.number }),
+    t.partial({ cap: t.number }),
+  ]),
   /** The average of several ratios × weight, capped: e.g. the count ratio and the amount ratio of signings. */
   t.intersection([
-    t.type({ ...base, form: t.literal('average'), parts: t.array(t.type({ measure: Measure, target: TargetRef })), weight: t.number }),
+    t.type({
+      ...base,
+      form: t.literal('average'),
+      parts: t.array(t.type({ measure: Measure, target: TargetRef })),
+      weight: t.number,
+    }),
     t.partial({ cap: t.number }),
   ]),
   /** floor + span × (x − min) ÷ (max − min) among the units reviewed (60 + 40 × …); all equal → floor + span. */
   t.type({ ...base, form: t.literal('peer-scale'), measure: Measure, floor: t.number, span: t.number }),
   /** points × count: a bonus (+4 per project ≥ 10亿) or a penalty (−1 per missed report); the total is capped in size. */
-  t.intersection([t.type({ ...base, form: t.literal('per-item'), measure: Measure, points: t.number }), t.partial({ cap: t.number })]),
+  t.intersection([
+    t.type({ ...base, form: t.literal('per-item'), measure: Measure, points: t.number }),
+    t.partial({ cap: t.number }),
+  ]),
   /** pointsPerUnit × (target − actual) when short (a penalty when negative), capped in size. */
   t.intersection([
-    t.type({ ...base, form: t.literal('shortfall'), measure: Measure, target: TargetRef, pointsPerUnit: t.number }),
+    t.type({
+      ...base,
+      form: t.literal('shortfall'),
+      measure: Measure,
+      target: TargetRef,
+      pointsPerUnit: t.number,
+    }),
     t.partial({ cap: t.number }),
   ]),
   /** `points` when every band has its minimum count of signed projects; otherwise `penaltyPerMissingBand` per band short. */
@@ -86,7 +106,12 @@ export const ScoringRule = t.union([
       ...base,
       form: t.literal('bands'),
       metric: CountedMetric,
-      bands: t.array(t.intersection([t.type({ minCount: t.number }), t.partial({ minInvestment: t.number, maxInvestment: t.number })])),
+      bands: t.array(
+        t.intersection([
+          t.type({ minCount: t.number }),
+          t.partial({ minInvestment: t.number, maxInvestment: t.number }),
+        ]),
+      ),
       points: t.number,
     }),
     t.partial({ penaltyPerMissingBand: t.number }),
@@ -135,29 +160,134 @@ export const defaultScoringPolicy: ScoringPolicy = {
   name: 'default-R12-R15',
   description: '六个更加突出 90 分 + 两率 10 分，逾期、超时、外出招商不足、漏报、重复项目扣分',
   rules: [
-    { id: 'leads', label: '有效线索', form: 'ratio', measure: { kind: 'metric', metric: 'leads' }, target: { plan: 'leads' }, weight: 10, cap: 10 },
-    { id: 'captured-leads', label: '搜集招商信息', form: 'ratio', measure: { kind: 'metric', metric: 'capturedLeads' }, target: { plan: 'capturedLeads' }, weight: 10, cap: 10 },
+    {
+      id: 'leads',
+      label: '有效线索',
+      form: 'ratio',
+      measure: { kind: 'metric', metric: 'leads' },
+      target: { plan: 'leads' },
+      weight: 10,
+      cap: 10,
+    },
+    {
+      id: 'captured-leads',
+      label: '搜集招商信息',
+      form: 'ratio',
+      measure: { kind: 'metric', metric: 'capturedLeads' },
+      target: { plan: 'capturedLeads' },
+      weight: 10,
+      cap: 10,
+    },
     {
       id: 'signings',
       label: '新签约（个数与协议资金各半）',
       form: 'average',
       parts: [
-        { measure: { kind: 'metric', metric: 'signedProjects', minInvestment: YI }, target: { plan: 'signedProjects', minInvestment: YI } },
-        { measure: { kind: 'metric', metric: 'signedAgreementFunds', minInvestment: YI }, target: { plan: 'signedAgreementFunds', minInvestment: YI } },
+        {
+          measure: { kind: 'metric', metric: 'signedProjects', minInvestment: YI },
+          target: { plan: 'signedProjects', minInvestment: YI },
+        },
+        {
+          measure: { kind: 'metric', metric: 'signedAgreementFunds', minInvestment: YI },
+          target: { plan: 'signedAgreementFunds', minInvestment: YI },
+        },
       ],
       weight: 20,
       cap: 20,
     },
-    { id: 'starts', label: '新开工', form: 'ratio', measure: { kind: 'metric', metric: 'startedProjects', minInvestment: YI / 2 }, target: { plan: 'startedProjects', minInvestment: YI / 2 }, weight: 20, cap: 20 },
-    { id: 'statistics', label: '新入库纳统', form: 'ratio', measure: { kind: 'metric', metric: 'statisticsEntries' }, target: { plan: 'startedProjects', minInvestment: YI / 2 }, weight: 10, cap: 10 },
-    { id: 'investment', label: '实际完成投资', form: 'ratio', measure: { kind: 'metric', metric: 'fixedAssetInvestment' }, target: { plan: 'fixedAssetInvestment' }, weight: 20, cap: 20 },
-    { id: 'production', label: '新竣工投产', form: 'ratio', measure: { kind: 'metric', metric: 'projectsInProduction' }, target: { plan: 'projectsInProduction' }, weight: 10, cap: 10 },
-    { id: 'signed-to-started', label: '签约项目开工率', form: 'ratio', measure: { kind: 'rate', rate: 'signedToStarted' }, target: { fixed: 7500 }, weight: 5, cap: 5 },
-    { id: 'started-to-statistics', label: '开工项目纳统率', form: 'ratio', measure: { kind: 'rate', rate: 'startedToStatistics' }, target: { fixed: 8000 }, weight: 5, cap: 5 },
-    { id: 'missed-milestones', label: '节点逾期', form: 'per-item', measure: { kind: 'missedMilestones' }, points: -1, cap: 10 },
-    { id: 'overdue-procedures', label: '手续超时未办结', form: 'per-item', measure: { kind: 'overdueProcedures' }, points: -0.5, cap: 5 },
-    { id: 'trip-shortfalls', label: '外出招商不足（R15）', form: 'per-item', measure: { kind: 'tripShortfalls' }, points: -2, cap: 10 },
-    { id: 'missed-reports', label: '漏报投资进度', form: 'per-item', measure: { kind: 'missedReports' }, points: -1, cap: 5 },
-    { id: 'duplicates', label: '重复/包装项目', form: 'per-item', measure: { kind: 'duplicates' }, points: -5, cap: 20 },
+    {
+      id: 'starts',
+      label: '新开工',
+      form: 'ratio',
+      measure: { kind: 'metric', metric: 'startedProjects', minInvestment: YI / 2 },
+      target: { plan: 'startedProjects', minInvestment: YI / 2 },
+      weight: 20,
+      cap: 20,
+    },
+    {
+      id: 'statistics',
+      label: '新入库纳统',
+      form: 'ratio',
+      measure: { kind: 'metric', metric: 'statisticsEntries' },
+      target: { plan: 'startedProjects', minInvestment: YI / 2 },
+      weight: 10,
+      cap: 10,
+    },
+    {
+      id: 'investment',
+      label: '实际完成投资',
+      form: 'ratio',
+      measure: { kind: 'metric', metric: 'fixedAssetInvestment' },
+      target: { plan: 'fixedAssetInvestment' },
+      weight: 20,
+      cap: 20,
+    },
+    {
+      id: 'production',
+      label: '新竣工投产',
+      form: 'ratio',
+      measure: { kind: 'metric', metric: 'projectsInProduction' },
+      target: { plan: 'projectsInProduction' },
+      weight: 10,
+      cap: 10,
+    },
+    {
+      id: 'signed-to-started',
+      label: '签约项目开工率',
+      form: 'ratio',
+      measure: { kind: 'rate', rate: 'signedToStarted' },
+      target: { fixed: 7500 },
+      weight: 5,
+      cap: 5,
+    },
+    {
+      id: 'started-to-statistics',
+      label: '开工项目纳统率',
+      form: 'ratio',
+      measure: { kind: 'rate', rate: 'startedToStatistics' },
+      target: { fixed: 8000 },
+      weight: 5,
+      cap: 5,
+    },
+    {
+      id: 'missed-milestones',
+      label: '节点逾期',
+      form: 'per-item',
+      measure: { kind: 'missedMilestones' },
+      points: -1,
+      cap: 10,
+    },
+    {
+      id: 'overdue-procedures',
+      label: '手续超时未办结',
+      form: 'per-item',
+      measure: { kind: 'overdueProcedures' },
+      points: -0.5,
+      cap: 5,
+    },
+    {
+      id: 'trip-shortfalls',
+      label: '外出招商不足（R15）',
+      form: 'per-item',
+      measure: { kind: 'tripShortfalls' },
+      points: -2,
+      cap: 10,
+    },
+    {
+      id: 'missed-reports',
+      label: '漏报投资进度',
+      form: 'per-item',
+      measure: { kind: 'missedReports' },
+      points: -1,
+      cap: 5,
+    },
+    {
+      id: 'duplicates',
+      label: '重复/包装项目',
+      form: 'per-item',
+      measure: { kind: 'duplicates' },
+      points: -5,
+      cap: 20,
+    },
   ],
 };

@@ -1,4 +1,11 @@
-import type { ApprovalLevel, BusinessDate, DeadlineStatus, LeaderRole, Stage, WithdrawalReason } from '@zhaoshang/domain';
+import type {
+  ApprovalLevel,
+  BusinessDate,
+  DeadlineStatus,
+  LeaderRole,
+  Stage,
+  WithdrawalReason,
+} from '@zhaoshang/domain';
 import { collection } from '../read-model';
 import type { Light } from '../traffic-light/traffic-light';
 
@@ -50,7 +57,9 @@ export interface RegisterDoc {
   readonly completedOn?: BusinessDate;
   readonly productionOn?: BusinessDate;
   readonly closedOn?: BusinessDate;
-  readonly leaders: Readonly<Partial<Record<LeaderRole, { readonly leaderId: string; readonly name: string }>>>;
+  readonly leaders: Readonly<
+    Partial<Record<LeaderRole, { readonly leaderId: string; readonly name: string }>>
+  >;
   /** The responsible leader's name (包保领导), for sorting and filtering. */
   readonly responsibleLeader?: string;
   readonly cumulativeInvestment: number;

@@ -39,12 +39,21 @@ const redateNode = (d: Draft, key: string, on: BusinessDate): void => {
 
 const nextDeadline = (nodes: ReadonlyArray<RegisterNode>): BusinessDate | undefined => {
   let next: BusinessDate | undefined;
-  for (const n of nodes) if (n.doneOn === undefined && n.dueOn !== undefined && (next === undefined || n.dueOn < next)) next = n.dueOn;
+  for (const n of nodes)
+    if (n.doneOn === undefined && n.dueOn !== undefined && (next === undefined || n.dueOn < next))
+      next = n.dueOn;
   return next;
 };
 
 const created = (event: ProjectEvent): RegisterDoc | undefined => {
-  const base = { closed: false, leaders: {}, cumulativeInvestment: 0, nodes: [], missedMilestones: [], counted: true } as const;
+  const base = {
+    closed: false,
+    leaders: {},
+    cumulativeInvestment: 0,
+    nodes: [],
+    missedMilestones: [],
+    counted: true,
+  } as const;
   if (event.type === 'LeadCaptured') {
     const e = event.data;
     return {
@@ -101,7 +110,8 @@ const applyToDraft = (d: Draft, event: ProjectEvent): void => {
     case 'LeadQualified':
       if (event.data.investor !== undefined) {
         d.investorName = event.data.investor.name;
-        if (event.data.investor.creditCode !== undefined) d.investorCreditCode = event.data.investor.creditCode;
+        if (event.data.investor.creditCode !== undefined)
+          d.investorCreditCode = event.data.investor.creditCode;
         if (event.data.investor.origin !== undefined) d.investorOrigin = event.data.investor.origin;
       }
       setNode(d, { key: 'qualified', kind: 'stage', label: '线索研判', doneOn: event.data.on });
@@ -164,9 +174,15 @@ const applyToDraft = (d: Draft, event: ProjectEvent): void => {
     case 'ProcedureRequested': {
       const e = event.data;
       const a = e.approval;
-      const node = { key: `procedure:${e.procedureId}`, kind: 'procedure', label: e.title ?? PROCEDURE_LABELS[e.kind] ?? e.kind, approvalLevel: a.level } as const;
+      const node = {
+        key: `procedure:${e.procedureId}`,
+        kind: 'procedure',
+        label: e.title ?? PROCEDURE_LABELS[e.kind] ?? e.kind,
+        approvalLevel: a.level,
+      } as const;
       if (a.level === 'higher-level') setNode(d, { ...node, deadlineStatus: 'tracked' });
-      else if (a.deadline.kind === 'due') setNode(d, { ...node, deadlineStatus: 'due', dueOn: a.deadline.dueOn });
+      else if (a.deadline.kind === 'due')
+        setNode(d, { ...node, deadlineStatus: 'due', dueOn: a.deadline.dueOn });
       else setNode(d, { ...node, deadlineStatus: 'pending-calendar', pendingCalendarYear: a.deadline.year });
       return touch(d, e.completeOn);
     }
@@ -206,7 +222,12 @@ const applyToDraft = (d: Draft, event: ProjectEvent): void => {
       return stage(event.data.on, 'at-capacity');
     case 'RectificationOrdered': {
       const n = d.nodes.filter((x) => x.kind === 'rectification').length + 1;
-      setNode(d, { key: `rectification:${n}`, kind: 'rectification', label: '限期整改', dueOn: event.data.dueBy });
+      setNode(d, {
+        key: `rectification:${n}`,
+        kind: 'rectification',
+        label: '限期整改',
+        dueOn: event.data.dueBy,
+      });
       return touch(d, event.data.on);
     }
     case 'RectificationCompleted': {
@@ -219,12 +240,16 @@ const applyToDraft = (d: Draft, event: ProjectEvent): void => {
     case 'ProjectAbandoned':
       return stage(event.data.on, 'abandoned', true);
     case 'MilestoneMissed':
-      if (!d.missedMilestones.includes(event.data.milestoneKey)) d.missedMilestones = [...d.missedMilestones, event.data.milestoneKey];
+      if (!d.missedMilestones.includes(event.data.milestoneKey))
+        d.missedMilestones = [...d.missedMilestones, event.data.milestoneKey];
       return;
     case 'MilestoneWithdrawn': {
       const key = event.data.milestoneKey;
       d.missedMilestones = d.missedMilestones.filter((k) => k !== key);
-      d.withdrawnMilestones = [...(d.withdrawnMilestones ?? []).filter((w) => w.key !== key), { key, reason: event.data.reason }];
+      d.withdrawnMilestones = [
+        ...(d.withdrawnMilestones ?? []).filter((w) => w.key !== key),
+        { key, reason: event.data.reason },
+      ];
       return;
     }
     case 'FactCorrected': {
@@ -255,7 +280,10 @@ const applyToDraft = (d: Draft, event: ProjectEvent): void => {
       const reinstated = e.reinstatedMilestones ?? [];
       if (reinstated.length > 0) {
         d.withdrawnMilestones = (d.withdrawnMilestones ?? []).filter((w) => !reinstated.includes(w.key));
-        d.missedMilestones = [...d.missedMilestones, ...reinstated.filter((k) => !d.missedMilestones.includes(k))];
+        d.missedMilestones = [
+          ...d.missedMilestones,
+          ...reinstated.filter((k) => !d.missedMilestones.includes(k)),
+        ];
       }
       d.corrections = (d.corrections ?? 0) + 1;
       return touch(d, e.correctedOn);

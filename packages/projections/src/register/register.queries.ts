@@ -27,7 +27,8 @@ export interface RegisterFilter {
   readonly light?: Light | ReadonlyArray<Light>;
 }
 
-export type RegisterSortField = 'capturedOn' | 'lastActivityOn' | 'investment' | 'name' | 'nextDeadline' | 'signedOn' | 'projectId';
+export type RegisterSortField =
+  'capturedOn' | 'lastActivityOn' | 'investment' | 'name' | 'nextDeadline' | 'signedOn' | 'projectId';
 
 export interface RegisterQuery {
   /** The date the lights are computed for (never the wall clock). */
@@ -38,10 +39,20 @@ export interface RegisterQuery {
   readonly thresholds?: TrafficLightThresholds;
 }
 
-const PRE_SIGNING: ReadonlySet<Stage> = new Set<Stage>(['lead', 'planned', 'qualified', 'under-review', 'admitted']);
+const PRE_SIGNING: ReadonlySet<Stage> = new Set<Stage>([
+  'lead',
+  'planned',
+  'qualified',
+  'under-review',
+  'admitted',
+]);
 
 /** A register row with its traffic lights as of a date. */
-export const registerEntry = (doc: RegisterDoc, asOf: BusinessDate, t: TrafficLightThresholds = defaultThresholds): RegisterEntry => {
+export const registerEntry = (
+  doc: RegisterDoc,
+  asOf: BusinessDate,
+  t: TrafficLightThresholds = defaultThresholds,
+): RegisterEntry => {
   const at = doc.closed && doc.closedOn !== undefined && doc.closedOn < asOf ? doc.closedOn : asOf;
   const nodeLights = doc.nodes.map((n) => ({ key: n.key, light: nodeLight(n, at, t) }));
   const pending: Light[] = nodeLights.filter((n) => n.light !== 'green').map((n) => n.light);
@@ -53,7 +64,13 @@ export const registerEntry = (doc: RegisterDoc, asOf: BusinessDate, t: TrafficLi
   }
   const stats = doc.closed ? undefined : statisticsLight(doc.startedOn, doc.statisticsOn, asOf, t);
   if (stats !== undefined && stats !== 'green') pending.push(stats);
-  const light: Light = doc.closed ? 'green' : pending.length === 0 ? (doc.productionOn !== undefined ? 'green' : 'blue') : worst(pending);
+  const light: Light = doc.closed
+    ? 'green'
+    : pending.length === 0
+      ? doc.productionOn !== undefined
+        ? 'green'
+        : 'blue'
+      : worst(pending);
   return {
     ...doc,
     asOf,
@@ -109,20 +126,35 @@ const withCounted = (doc: RegisterDoc, groups: ReadonlyMap<string, boolean>): Re
 /** Queries of the project register. */
 export const registerQueries = (store: ReadModelReader) => ({
   /** One project's row with its lights, or undefined. */
-  get: async (projectId: string, asOf: BusinessDate, thresholds?: TrafficLightThresholds): Promise<RegisterEntry | undefined> => {
+  get: async (
+    projectId: string,
+    asOf: BusinessDate,
+    thresholds?: TrafficLightThresholds,
+  ): Promise<RegisterEntry | undefined> => {
     const doc = await store.get(registerCollection, projectId);
-    return doc === undefined ? undefined : registerEntry(withCounted(doc, await countedInGroups(store)), asOf, thresholds);
+    return doc === undefined
+      ? undefined
+      : registerEntry(withCounted(doc, await countedInGroups(store)), asOf, thresholds);
   },
   /** Rows matching a filter, sorted and paged; lights are computed for `asOf`. */
   list: async (q: RegisterQuery): Promise<Page<RegisterEntry>> => {
     const sort: ReadonlyArray<SortKey> = q.sort ?? [{ field: 'capturedOn', direction: 'desc' }];
     const filter = toFilter(q.filter);
-    const lights = q.filter?.light === undefined ? undefined : typeof q.filter.light === 'string' ? [q.filter.light] : q.filter.light;
+    const lights =
+      q.filter?.light === undefined
+        ? undefined
+        : typeof q.filter.light === 'string'
+          ? [q.filter.light]
+          : q.filter.light;
     const groups = await countedInGroups(store);
     const entry = (d: RegisterDoc) => registerEntry(withCounted(d, groups), q.asOf, q.thresholds);
     const countedOnly = q.filter?.includeDuplicates === false;
     if (lights === undefined && q.filter?.includeDropped === true && !countedOnly) {
-      const page = await store.find(registerCollection, { filter, sort, ...(q.page !== undefined ? { page: q.page } : {}) });
+      const page = await store.find(registerCollection, {
+        filter,
+        sort,
+        ...(q.page !== undefined ? { page: q.page } : {}),
+      });
       return { ...page, items: page.items.map(entry) };
     }
     // Lights, the drop rule and the counted member of a duplicate group are decided here: filter after, then page.

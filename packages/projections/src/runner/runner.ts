@@ -5,8 +5,19 @@ import { hostname } from 'node:os';
 import type { Subscription } from 'rxjs';
 import { decodeStoredEvent, type DecodedEvent, type DecodeFailure } from '../events/decode';
 import type { Collection, Doc, DocChange, DocReader, Projection, ProjectionName } from '../read-model';
-import { LeaseLostError, type ParkedEvent, type ProjectionCommit, type ReadModelStore } from '../stores/read-model-store';
-import { lastEvent, readAfter, sameStore, type EventStoreIdentity, type RunnerEventSource } from './event-source';
+import {
+  LeaseLostError,
+  type ParkedEvent,
+  type ProjectionCommit,
+  type ReadModelStore,
+} from '../stores/read-model-store';
+import {
+  lastEvent,
+  readAfter,
+  sameStore,
+  type EventStoreIdentity,
+  type RunnerEventSource,
+} from './event-source';
 
 /** Where log lines go: one line per fact, with structured fields. */
 export interface RunnerLogger {
@@ -23,7 +34,9 @@ export const stderrLogger: RunnerLogger = {
 };
 
 const stringify = (fields: Readonly<Record<string, unknown>> | undefined): Record<string, unknown> =>
-  Object.fromEntries(Object.entries(fields ?? {}).map(([k, v]) => [k, typeof v === 'bigint' ? v.toString() : v]));
+  Object.fromEntries(
+    Object.entries(fields ?? {}).map(([k, v]) => [k, typeof v === 'bigint' ? v.toString() : v]),
+  );
 
 /** The state of one projection in a runner. */
 export type ProjectionState =
@@ -75,7 +88,12 @@ export interface RunnerReport {
   readonly holder: string;
   readonly leaseHolder?: string;
   /** While degraded: the last error, since when (ISO 8601), attempts so far and the next wait. */
-  readonly failure?: { readonly error: string; readonly since: string; readonly attempts: number; readonly retryInMs: number };
+  readonly failure?: {
+    readonly error: string;
+    readonly since: string;
+    readonly attempts: number;
+    readonly retryInMs: number;
+  };
   readonly rebuilt?: RebuildNotice;
   readonly projections: ReadonlyArray<ProjectionStatus>;
 }
@@ -269,7 +287,11 @@ export class ProjectionRunner {
   private wake: (() => void) | undefined;
   private leaseHeld = false;
   private leaseTimer: NodeJS.Timeout | undefined;
-  private readonly waiters = new Set<{ position: bigint; resolve: () => void; reject: (e: unknown) => void }>();
+  private readonly waiters = new Set<{
+    position: bigint;
+    resolve: () => void;
+    reject: (e: unknown) => void;
+  }>();
 
   constructor(private readonly options: RunnerOptions) {
     const names = new Set<string>();
@@ -283,7 +305,9 @@ export class ProjectionRunner {
     this.liveBufferLimit = options.liveBufferLimit ?? 10 * this.batchSize;
     this.logger = options.logger ?? stderrLogger;
     this.clock = options.clock ?? Date.now;
-    this.holder = (options.lease !== false ? options.lease?.holder : undefined) ?? `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
+    this.holder =
+      (options.lease !== false ? options.lease?.holder : undefined) ??
+      `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
     this.leaseTtl = options.lease === false ? undefined : (options.lease?.ttlMs ?? 15_000);
   }
 
@@ -359,10 +383,18 @@ export class ProjectionRunner {
     for (const s of this.slots) {
       if (lags.has(s.committed)) continue;
       // Counted by reading the events after the checkpoint, never by subtracting positions.
-      const behind = await readAfter(this.options.eventStore, s.committed === NONE ? undefined : s.committed, cap);
+      const behind = await readAfter(
+        this.options.eventStore,
+        s.committed === NONE ? undefined : s.committed,
+        cap,
+      );
       const first = behind[0];
       const waited = first === undefined ? 0 : (this.clock() - Date.parse(first.metadata.recordedAt)) / 1000;
-      lags.set(s.committed, { events: behind.length, capped: behind.length >= cap, seconds: Math.max(0, Math.round(waited * 10) / 10) });
+      lags.set(s.committed, {
+        events: behind.length,
+        capped: behind.length >= cap,
+        seconds: Math.max(0, Math.round(waited * 10) / 10),
+      });
     }
     return this.slots.map((s) => {
       const lag = lags.get(s.committed)!;
@@ -424,7 +456,12 @@ export class ProjectionRunner {
       try {
         if (!(await this.acquireLease())) {
           if (this.health !== 'standby')
-            this.logger.info(this.options.follow === true ? 'following the checkpoints of the projection runner' : 'another runner holds the read-model store; standing by', { holder: this.holder });
+            this.logger.info(
+              this.options.follow === true
+                ? 'following the checkpoints of the projection runner'
+                : 'another runner holds the read-model store; standing by',
+              { holder: this.holder },
+            );
           this.health = 'standby';
           await this.follow();
           attempts = 0;
@@ -438,7 +475,8 @@ export class ProjectionRunner {
         await this.catchUp();
         if (this.stopping) break;
         await this.finishRebuilds();
-        if (this.failure !== undefined) this.logger.info('projection runner recovered', { after: this.failure.error, attempts });
+        if (this.failure !== undefined)
+          this.logger.info('projection runner recovered', { after: this.failure.error, attempts });
         attempts = 0;
         since = undefined;
         this.failure = undefined;
@@ -451,7 +489,10 @@ export class ProjectionRunner {
         if (this.stopping) break;
         if (error instanceof LeaseLostError) {
           this.leaseHeld = false;
-          this.logger.error('lost the read-model store lease; standing by', { holder: this.holder, error: error.message });
+          this.logger.error('lost the read-model store lease; standing by', {
+            holder: this.holder,
+            error: error.message,
+          });
           continue;
         }
         if (this.options.retry === false) {
@@ -470,7 +511,12 @@ export class ProjectionRunner {
         const delay = Math.min(max, initial * 2 ** Math.min(attempts - 1, 30));
         this.health = 'degraded';
         this.failure = { error: message(error), since, attempts, retryInMs: delay };
-        this.logger.error('projection runner degraded; retrying', { error: message(error), attempts, retryInMs: delay, since });
+        this.logger.error('projection runner degraded; retrying', {
+          error: message(error),
+          attempts,
+          retryInMs: delay,
+          since,
+        });
         settled.resolve();
         await this.sleep(delay);
       }
@@ -546,7 +592,10 @@ export class ProjectionRunner {
     for (const s of parked) {
       const cp = await this.options.store.checkpoint(s.projection.name);
       if (cp !== undefined && cp.status !== 'parked') {
-        this.logger.info('a parked projection was released by an operator; resuming', { projection: s.projection.name, checkpoint: cp.position });
+        this.logger.info('a parked projection was released by an operator; resuming', {
+          projection: s.projection.name,
+          checkpoint: cp.position,
+        });
         this.tailing?.resolve(); // the supervisor loads the checkpoints again
         return;
       }
@@ -561,7 +610,12 @@ export class ProjectionRunner {
       s.committed = cp?.position ?? NONE;
       s.position = s.committed;
       s.parked = cp?.parked;
-      s.state = cp?.status === 'parked' ? 'parked' : cp !== undefined && cp.version !== s.projection.version ? 'needs-rebuild' : 'running';
+      s.state =
+        cp?.status === 'parked'
+          ? 'parked'
+          : cp !== undefined && cp.version !== s.projection.version
+            ? 'needs-rebuild'
+            : 'running';
     }
     this.settleWaiters();
   }
@@ -608,7 +662,11 @@ export class ProjectionRunner {
         interrupted.push(s);
         continue;
       }
-      if (cp !== undefined && this.identity !== undefined && (cp.source === undefined || !sameStore(cp.source, this.identity))) {
+      if (
+        cp !== undefined &&
+        this.identity !== undefined &&
+        (cp.source === undefined || !sameStore(cp.source, this.identity))
+      ) {
         unbound.push(s);
         reason ??=
           cp.source === undefined
@@ -616,8 +674,16 @@ export class ProjectionRunner {
             : `the read models were built from event store ${cp.source.storeId} (first event ${cp.source.firstEventHash ?? 'none'}); this is store ${this.identity.storeId} (first event ${this.identity.firstEventHash ?? 'none'})`;
         continue;
       }
-      if (cp !== undefined && cp.version !== s.projection.version && this.options.rebuildOnVersionChange === true) {
-        this.logger.info('rebuilding read models built by another version', { projection: s.projection.name, from: cp.version, to: s.projection.version });
+      if (
+        cp !== undefined &&
+        cp.version !== s.projection.version &&
+        this.options.rebuildOnVersionChange === true
+      ) {
+        this.logger.info('rebuilding read models built by another version', {
+          projection: s.projection.name,
+          from: cp.version,
+          to: s.projection.version,
+        });
         await this.resetSlot(s);
         continue;
       }
@@ -637,14 +703,23 @@ export class ProjectionRunner {
     }
     if (unbound.length > 0 && reason !== undefined) {
       const names = unbound.map((s) => s.projection.name);
-      this.logger.error('read models do not match the event store; rebuilding them from scratch', { projections: names, reason });
+      this.logger.error('read models do not match the event store; rebuilding them from scratch', {
+        projections: names,
+        reason,
+      });
       this.rebuilt = { projections: names, reason, at: new Date(this.clock()).toISOString() };
       for (const s of unbound) await this.resetSlot(s);
     }
     if (interrupted.length > 0) {
       const names = interrupted.map((s) => s.projection.name);
-      this.logger.error('a reset was interrupted; resetting again and rebuilding from scratch', { projections: names });
-      this.rebuilt = { projections: names, reason: 'a reset was interrupted', at: new Date(this.clock()).toISOString() };
+      this.logger.error('a reset was interrupted; resetting again and rebuilding from scratch', {
+        projections: names,
+      });
+      this.rebuilt = {
+        projections: names,
+        reason: 'a reset was interrupted',
+        at: new Date(this.clock()).toISOString(),
+      };
       for (const s of interrupted) await this.resetSlot(s);
     }
   }
@@ -689,10 +764,15 @@ export class ProjectionRunner {
   private async catchUp(onProgress?: (p: Progress) => void): Promise<void> {
     let after = this.lowest();
     if (after === undefined) return;
-    const head = onProgress !== undefined ? ((await lastEvent(this.options.eventStore))?.globalPosition ?? NONE) : NONE;
+    const head =
+      onProgress !== undefined ? ((await lastEvent(this.options.eventStore))?.globalPosition ?? NONE) : NONE;
     let processed = 0;
     while (!this.stopping && this.running().length > 0) {
-      const page = await readAfter(this.options.eventStore, after === NONE ? undefined : after, this.batchSize);
+      const page = await readAfter(
+        this.options.eventStore,
+        after === NONE ? undefined : after,
+        this.batchSize,
+      );
       if (page.length === 0) break;
       await this.processBatch(page);
       after = page[page.length - 1]!.globalPosition;
@@ -708,13 +788,15 @@ export class ProjectionRunner {
     if (this.stopping) tailing.resolve();
     const after = this.lowest();
     if (after !== undefined && !this.stopping) {
-      this.subscription = this.options.eventStore.subscribeToAll(after !== NONE ? { afterPosition: after } : {}).subscribe({
-        next: (event) => {
-          this.queue.push(event);
-          this.drain();
-        },
-        error: (error: unknown) => tailing.reject(error),
-      });
+      this.subscription = this.options.eventStore
+        .subscribeToAll(after !== NONE ? { afterPosition: after } : {})
+        .subscribe({
+          next: (event) => {
+            this.queue.push(event);
+            this.drain();
+          },
+          error: (error: unknown) => tailing.reject(error),
+        });
     }
     return tailing.promise.finally(() => {
       if (this.tailing === tailing) this.tailing = undefined;
@@ -766,7 +848,11 @@ export class ProjectionRunner {
           continue;
         }
         if (E.isLeft(decoded)) {
-          this.park(slot, stored, `cannot decode ${decoded.left.type} (${decoded.left.code}): ${decoded.left.message}`);
+          this.park(
+            slot,
+            stored,
+            `cannot decode ${decoded.left.type} (${decoded.left.code}): ${decoded.left.message}`,
+          );
           continue;
         }
         const loading = this.applyOne(slot, decoded.right, stored);
@@ -781,7 +867,11 @@ export class ProjectionRunner {
     const miss = this.tryApply(slot, event, stored);
     if (miss === undefined) return undefined; // the common case stays synchronous: no promise per event
     return (async () => {
-      for (let m: MissingDocument | undefined = miss; m !== undefined; m = this.tryApply(slot, event, stored)) {
+      for (
+        let m: MissingDocument | undefined = miss;
+        m !== undefined;
+        m = this.tryApply(slot, event, stored)
+      ) {
         const doc = await this.options.store.get({ name: m.collection, indexes: [] }, m.id);
         slot.cache.set(m.collection, m.id, doc ?? null);
       }
@@ -805,7 +895,12 @@ export class ProjectionRunner {
     }
     for (const change of changes) {
       slot.cache.set(change.collection, change.id, change.doc);
-      slot.dirty.set(keyOf(change.collection, change.id), { collection: change.collection, id: change.id, doc: change.doc, position: stored.globalPosition });
+      slot.dirty.set(keyOf(change.collection, change.id), {
+        collection: change.collection,
+        id: change.id,
+        doc: change.doc,
+        position: stored.globalPosition,
+      });
     }
     slot.position = stored.globalPosition;
     return undefined;
@@ -815,7 +910,13 @@ export class ProjectionRunner {
   private park(slot: Slot, stored: StoredEvent, reason: string): void {
     slot.state = 'parked';
     slot.parkPending = true;
-    slot.parked = { position: stored.globalPosition, streamName: stored.streamName, revision: stored.revision, type: stored.type, error: reason };
+    slot.parked = {
+      position: stored.globalPosition,
+      streamName: stored.streamName,
+      revision: stored.revision,
+      type: stored.type,
+      error: reason,
+    };
     slot.error = `at position ${stored.globalPosition} (${stored.streamName} #${stored.revision}, ${stored.type}): ${reason}`;
     this.logger.error('projection parked', {
       projection: slot.projection.name,
@@ -828,7 +929,8 @@ export class ProjectionRunner {
   }
 
   private async commit(): Promise<void> {
-    if (this.identity !== undefined && this.identity.firstEventHash === null) this.identity = await this.identityOf(); // the store had no event when bound
+    if (this.identity !== undefined && this.identity.firstEventHash === null)
+      this.identity = await this.identityOf(); // the store had no event when bound
     const commits: ProjectionCommit[] = [];
     const touched: Slot[] = [];
     for (const s of this.slots) {
@@ -837,7 +939,12 @@ export class ProjectionRunner {
       commits.push({
         projection: s.projection.name,
         version: s.projection.version,
-        changes: [...s.dirty.values()].map((p) => ({ collection: p.collection, id: p.id, doc: p.doc, position: p.position })),
+        changes: [...s.dirty.values()].map((p) => ({
+          collection: p.collection,
+          id: p.id,
+          doc: p.doc,
+          position: p.position,
+        })),
         checkpoint: {
           projection: s.projection.name,
           position: s.position,
@@ -853,7 +960,10 @@ export class ProjectionRunner {
     this.batches += 1;
     try {
       this.options.beforeCommit?.(this.batches);
-      await this.options.store.commit(commits, this.leaseTtl !== undefined ? { leaseHolder: this.holder } : {});
+      await this.options.store.commit(
+        commits,
+        this.leaseTtl !== undefined ? { leaseHolder: this.holder } : {},
+      );
     } catch (error) {
       // The store did not take the batch: what the caches hold is no longer what it has.
       for (const s of this.slots) {
@@ -882,7 +992,9 @@ export class ProjectionRunner {
   }
 }
 
-const categoryOfDecoded = (d: E.Either<DecodeFailure, DecodedEvent>): string => (E.isLeft(d) ? d.left.category : d.right.category);
+const categoryOfDecoded = (d: E.Either<DecodeFailure, DecodedEvent>): string =>
+  E.isLeft(d) ? d.left.category : d.right.category;
 
 /** The position of the last event in the store (-1 when empty). */
-export const headPosition = async (eventStore: Pick<EventStore, 'readAll'>): Promise<bigint> => (await lastEvent(eventStore))?.globalPosition ?? NONE;
+export const headPosition = async (eventStore: Pick<EventStore, 'readAll'>): Promise<bigint> =>
+  (await lastEvent(eventStore))?.globalPosition ?? NONE;

@@ -8,12 +8,15 @@ export const fieldSql = (field: string): string => {
   return `json_extract(doc, '$.${field}')`;
 };
 
-const bind = (v: Scalar | string | number): string | number | null => (typeof v === 'boolean' ? (v ? 1 : 0) : v);
+const bind = (v: Scalar | string | number): string | number | null =>
+  typeof v === 'boolean' ? (v ? 1 : 0) : v;
 
 const isCondition = (v: Scalar | FieldCondition): v is FieldCondition => typeof v === 'object' && v !== null;
 
 /** Translates the Mongo-like filter of the query language into a SQLite WHERE clause. */
-export const filterSql = (filter: Filter | undefined): { readonly sql: string; readonly params: Array<string | number | null> } => {
+export const filterSql = (
+  filter: Filter | undefined,
+): { readonly sql: string; readonly params: Array<string | number | null> } => {
   const parts: string[] = [];
   const params: Array<string | number | null> = [];
   for (const [field, value] of Object.entries(filter ?? {})) {
@@ -67,4 +70,7 @@ export const filterSql = (filter: Filter | undefined): { readonly sql: string; r
 
 /** ORDER BY for the sort keys, the id last so that pages are stable. */
 export const orderSql = (sort: ReadonlyArray<SortKey> | undefined): string =>
-  [...(sort ?? []).map((k) => `${fieldSql(k.field)} ${k.direction === 'desc' ? 'DESC' : 'ASC'}`), 'id ASC'].join(', ');
+  [
+    ...(sort ?? []).map((k) => `${fieldSql(k.field)} ${k.direction === 'desc' ? 'DESC' : 'ASC'}`),
+    'id ASC',
+  ].join(', ');

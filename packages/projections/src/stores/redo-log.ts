@@ -1,4 +1,10 @@
-import { storablePosition, type Checkpoint, type CommitOptions, type ParkedEvent, type ProjectionCommit } from './read-model-store';
+import {
+  storablePosition,
+  type Checkpoint,
+  type CommitOptions,
+  type ParkedEvent,
+  type ProjectionCommit,
+} from './read-model-store';
 
 /**
  * Exactly once without transactions (a MongoDB without a replica set): a batch is first written
@@ -27,7 +33,11 @@ const applyAll = async (p: GuardedPrimitives, commits: ReadonlyArray<ProjectionC
 };
 
 /** Commits a batch through the redo log. */
-export const commitWithRedoLog = async (p: GuardedPrimitives, commits: ReadonlyArray<ProjectionCommit>, options: CommitOptions = {}): Promise<void> => {
+export const commitWithRedoLog = async (
+  p: GuardedPrimitives,
+  commits: ReadonlyArray<ProjectionCommit>,
+  options: CommitOptions = {},
+): Promise<void> => {
   // Without a transaction the lease is checked before the batch, not atomically with it: a holder that
   // stalls past its lease's expiry could still write one batch after a successor took over. The position
   // guards make that batch harmless for events both runners applied; docs/projections.md says more.
@@ -55,7 +65,12 @@ export const recoverRedoLog = async (p: GuardedPrimitives): Promise<boolean> => 
 export interface RedoEntry {
   readonly projection: string;
   readonly version: number;
-  readonly changes: ReadonlyArray<{ readonly collection: string; readonly id: string; readonly doc: object | null; readonly position: string }>;
+  readonly changes: ReadonlyArray<{
+    readonly collection: string;
+    readonly id: string;
+    readonly doc: object | null;
+    readonly position: string;
+  }>;
   readonly checkpoint: CheckpointJson;
 }
 
@@ -86,13 +101,23 @@ export const checkpointFromJson = ({ parked, source, ...c }: CheckpointJson): Ch
 export const toRedo = (c: ProjectionCommit): RedoEntry => ({
   projection: c.projection,
   version: c.version,
-  changes: c.changes.map((x) => ({ collection: x.collection, id: x.id, doc: x.doc, position: x.position.toString(10) })),
+  changes: c.changes.map((x) => ({
+    collection: x.collection,
+    id: x.id,
+    doc: x.doc,
+    position: x.position.toString(10),
+  })),
   checkpoint: checkpointToJson(c.checkpoint),
 });
 
 export const fromRedo = (r: RedoEntry): ProjectionCommit => ({
   projection: r.projection,
   version: r.version,
-  changes: r.changes.map((x) => ({ collection: x.collection, id: x.id, doc: x.doc, position: BigInt(x.position) })),
+  changes: r.changes.map((x) => ({
+    collection: x.collection,
+    id: x.id,
+    doc: x.doc,
+    position: BigInt(x.position),
+  })),
   checkpoint: checkpointFromJson(r.checkpoint),
 });

@@ -1,7 +1,12 @@
 import { assertNever, type BusinessDate, type MilestoneKind } from '@zhaoshang/domain';
 import { MET_BY, MET_BY_FACT } from '../counting/project-facts';
 import { put, type DocChange, type DocReader, type Projection } from '../read-model';
-import { supervisionItems, supervisionProjects, type SupervisionItem, type SupervisionProject } from './supervision.document';
+import {
+  supervisionItems,
+  supervisionProjects,
+  type SupervisionItem,
+  type SupervisionProject,
+} from './supervision.document';
 
 const MILESTONE_LABELS: { readonly [K in MilestoneKind]: string } = {
   'agreed-start': '协议约定开工逾期',
@@ -29,19 +34,45 @@ export const supervisionProjection: Projection = {
     const project = docs.get(supervisionProjects, projectId);
     if (project === undefined) {
       if (event.type !== 'LeadCaptured' && event.type !== 'ProjectPlanned') return [];
-      return [put(supervisionProjects, projectId, { projectId, unitId: event.data.unitId, name: event.data.name, itemIds: [], rectifications: 0 })];
+      return [
+        put(supervisionProjects, projectId, {
+          projectId,
+          unitId: event.data.unitId,
+          name: event.data.name,
+          itemIds: [],
+          rectifications: 0,
+        }),
+      ];
     }
     const changes: DocChange[] = [];
     const owners = (): Pick<SupervisionItem, 'owner' | 'responsiblePerson' | 'ownerId'> => ({
       ...(project.owner !== undefined ? { owner: project.owner, ownerId: project.owner.leaderId } : {}),
       ...(project.responsiblePerson !== undefined ? { responsiblePerson: project.responsiblePerson } : {}),
     });
-    const addItem = (key: string, item: Omit<SupervisionItem, 'itemId' | 'projectId' | 'unitId' | 'projectName'>, p: SupervisionProject): SupervisionProject => {
+    const addItem = (
+      key: string,
+      item: Omit<SupervisionItem, 'itemId' | 'projectId' | 'unitId' | 'projectName'>,
+      p: SupervisionProject,
+    ): SupervisionProject => {
       const itemId = itemIdOf(projectId, key);
-      changes.push(put(supervisionItems, itemId, { itemId, projectId, unitId: p.unitId, projectName: p.name, ...owners(), ...item }));
+      changes.push(
+        put(supervisionItems, itemId, {
+          itemId,
+          projectId,
+          unitId: p.unitId,
+          projectName: p.name,
+          ...owners(),
+          ...item,
+        }),
+      );
       return p.itemIds.includes(itemId) ? p : { ...p, itemIds: [...p.itemIds, itemId] };
     };
-    const resolve = (match: (i: SupervisionItem) => boolean, on: BusinessDate, resolution: NonNullable<SupervisionItem['resolution']>, first = false): void => {
+    const resolve = (
+      match: (i: SupervisionItem) => boolean,
+      on: BusinessDate,
+      resolution: NonNullable<SupervisionItem['resolution']>,
+      first = false,
+    ): void => {
       for (const id of project.itemIds) {
         const item = docs.get(supervisionItems, id);
         if (item === undefined || item.resolvedOn !== undefined || !match(item)) continue;
@@ -55,12 +86,23 @@ export const supervisionProjection: Projection = {
         const e = event.data;
         if (e.role !== 'responsible-leader' && e.role !== 'responsible-person') break;
         const who = { leaderId: e.leaderId, name: e.name };
-        next = e.role === 'responsible-leader' ? { ...project, owner: who } : { ...project, responsiblePerson: who };
+        next =
+          e.role === 'responsible-leader'
+            ? { ...project, owner: who }
+            : { ...project, responsiblePerson: who };
         // Open items follow the new owner: the list says who answers for it now.
         for (const id of project.itemIds) {
           const item = docs.get(supervisionItems, id);
           if (item === undefined || item.resolvedOn !== undefined) continue;
-          changes.push(put(supervisionItems, id, e.role === 'responsible-leader' ? { ...item, owner: who, ownerId: who.leaderId } : { ...item, responsiblePerson: who }));
+          changes.push(
+            put(
+              supervisionItems,
+              id,
+              e.role === 'responsible-leader'
+                ? { ...item, owner: who, ownerId: who.leaderId }
+                : { ...item, responsiblePerson: who },
+            ),
+          );
         }
         break;
       }
@@ -70,7 +112,11 @@ export const supervisionProjection: Projection = {
         // R7 (001 §(三)2): only the district's own approvals have a limit to supervise; higher-level
         // ones are followed up (跟踪办结) in the register.
         if (a.level === 'higher-level') break;
-        const item = { kind: 'procedure', label: e.title ?? `手续办理（${e.kind}）`, openedOn: e.completeOn } as const;
+        const item = {
+          kind: 'procedure',
+          label: e.title ?? `手续办理（${e.kind}）`,
+          openedOn: e.completeOn,
+        } as const;
         next = addItem(
           `procedure:${e.procedureId}`,
           a.deadline.kind === 'due'
@@ -81,21 +127,39 @@ export const supervisionProjection: Projection = {
         break;
       }
       case 'ProcedureDeadlineComputed': {
-        const existing = docs.get(supervisionItems, itemIdOf(projectId, `procedure:${event.data.procedureId}`));
+        const existing = docs.get(
+          supervisionItems,
+          itemIdOf(projectId, `procedure:${event.data.procedureId}`),
+        );
         if (existing !== undefined) {
           const { pendingCalendarYear: _y, ...rest } = existing;
-          changes.push(put(supervisionItems, existing.itemId, { ...rest, deadlineStatus: 'due', dueOn: event.data.dueOn }));
+          changes.push(
+            put(supervisionItems, existing.itemId, {
+              ...rest,
+              deadlineStatus: 'due',
+              dueOn: event.data.dueOn,
+            }),
+          );
         }
         break;
       }
       case 'ProcedureCompleted':
-        resolve((i) => i.itemId === itemIdOf(projectId, `procedure:${event.data.procedureId}`), event.data.on, 'met');
+        resolve(
+          (i) => i.itemId === itemIdOf(projectId, `procedure:${event.data.procedureId}`),
+          event.data.on,
+          'met',
+        );
         break;
       case 'RectificationOrdered': {
         const n = project.rectifications + 1;
         next = addItem(
           `rectification:${n}:${event.data.on}`,
-          { kind: 'rectification', label: `限期整改：${event.data.items.join('；')}`, openedOn: event.data.on, dueOn: event.data.dueBy },
+          {
+            kind: 'rectification',
+            label: `限期整改：${event.data.items.join('；')}`,
+            openedOn: event.data.on,
+            dueOn: event.data.dueBy,
+          },
           { ...project, rectifications: n },
         );
         break;
@@ -105,12 +169,32 @@ export const supervisionProjection: Projection = {
         break;
       case 'MilestoneMissed': {
         const e = event.data;
-        const key = e.kind === 'procedure-time-limit' && e.procedureId !== undefined ? `procedure:${e.procedureId}` : e.milestoneKey;
+        const key =
+          e.kind === 'procedure-time-limit' && e.procedureId !== undefined
+            ? `procedure:${e.procedureId}`
+            : e.milestoneKey;
         const existing = docs.get(supervisionItems, itemIdOf(projectId, key));
         if (existing !== undefined) {
-          changes.push(put(supervisionItems, existing.itemId, { ...existing, raisedOn: e.detectedOn, milestoneKind: e.kind }));
+          changes.push(
+            put(supervisionItems, existing.itemId, {
+              ...existing,
+              raisedOn: e.detectedOn,
+              milestoneKind: e.kind,
+            }),
+          );
         } else {
-          next = addItem(key, { kind: 'milestone', milestoneKind: e.kind, label: MILESTONE_LABELS[e.kind], openedOn: e.detectedOn, dueOn: e.dueOn, raisedOn: e.detectedOn }, project);
+          next = addItem(
+            key,
+            {
+              kind: 'milestone',
+              milestoneKind: e.kind,
+              label: MILESTONE_LABELS[e.kind],
+              openedOn: e.detectedOn,
+              dueOn: e.dueOn,
+              raisedOn: e.detectedOn,
+            },
+            project,
+          );
         }
         break;
       }
@@ -119,7 +203,11 @@ export const supervisionProjection: Projection = {
       case 'ProductionStarted':
       case 'CapacityReached': {
         const kinds = MET_BY[event.type] ?? [];
-        resolve((i) => i.milestoneKind !== undefined && kinds.includes(i.milestoneKind), event.data.on, 'met');
+        resolve(
+          (i) => i.milestoneKind !== undefined && kinds.includes(i.milestoneKind),
+          event.data.on,
+          'met',
+        );
         break;
       }
       case 'FulfilmentEvaluated': {
@@ -127,15 +215,27 @@ export const supervisionProjection: Projection = {
         const e = event.data;
         if (project.governingYear !== undefined && e.year < project.governingYear) break;
         next = { ...project, governingYear: e.year };
-        if (e.verdict === 'compliant') resolve((i) => i.milestoneKind === 'exit-no-results-3-years', e.on, 'met');
+        if (e.verdict === 'compliant')
+          resolve((i) => i.milestoneKind === 'exit-no-results-3-years', e.on, 'met');
         break;
       }
       case 'MilestoneWithdrawn': {
         // The fact met the deadline (on `factOn`, before the miss was raised): the item leaves the list for every date.
         const e = event.data;
-        const key = e.kind === 'procedure-time-limit' && e.procedureId !== undefined ? `procedure:${e.procedureId}` : e.milestoneKey;
+        const key =
+          e.kind === 'procedure-time-limit' && e.procedureId !== undefined
+            ? `procedure:${e.procedureId}`
+            : e.milestoneKey;
         const item = docs.get(supervisionItems, itemIdOf(projectId, key));
-        if (item !== undefined) changes.push(put(supervisionItems, item.itemId, { ...item, resolvedOn: e.factOn, resolution: 'withdrawn', withdrawnReason: e.reason }));
+        if (item !== undefined)
+          changes.push(
+            put(supervisionItems, item.itemId, {
+              ...item,
+              resolvedOn: e.factOn,
+              resolution: 'withdrawn',
+              withdrawnReason: e.reason,
+            }),
+          );
         break;
       }
       case 'FactCorrected': {
@@ -149,7 +249,9 @@ export const supervisionProjection: Projection = {
           const key = id.slice(projectId.length + 1);
           if (item.resolution === 'met' || (item.resolution === 'withdrawn' && reinstated.has(key))) {
             const { withdrawnReason: _r, ...rest } = item;
-            changes.push(put(supervisionItems, id, { ...rest, resolvedOn: e.corrected.on, resolution: 'met' }));
+            changes.push(
+              put(supervisionItems, id, { ...rest, resolvedOn: e.corrected.on, resolution: 'met' }),
+            );
           }
         }
         break;

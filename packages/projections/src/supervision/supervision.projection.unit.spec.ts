@@ -11,16 +11,26 @@ import { supervisionProjection } from './supervision.projection';
 /** Folds project events through the projection with an in-memory reader. */
 const fold = (events: ReadonlyArray<ProjectEvent>): DocReader => {
   const docs = new Map<string, Doc>();
-  const reader: DocReader = { get: <D extends Doc>(c: { name: string }, id: string) => docs.get(`${c.name}/${id}`) as D | undefined };
+  const reader: DocReader = {
+    get: <D extends Doc>(c: { name: string }, id: string) => docs.get(`${c.name}/${id}`) as D | undefined,
+  };
   events.forEach((event, i) => {
-    for (const change of supervisionProjection.apply(reader, { category: 'project', event, position: BigInt(i + 1), streamName: `project-${event.data.projectId}` })) {
+    for (const change of supervisionProjection.apply(reader, {
+      category: 'project',
+      event,
+      position: BigInt(i + 1),
+      streamName: `project-${event.data.projectId}`,
+    })) {
       if (change.doc === null) docs.delete(`${change.collection}/${change.id}`);
       else docs.set(`${change.collection}/${change.id}`, change.doc);
     }
   });
   return reader;
 };
-const then = (history: ReadonlyArray<ProjectEvent>, ...commands: Parameters<typeof fx.runScript>[0]) => [...history, ...fx.runScript(commands, history)];
+const then = (history: ReadonlyArray<ProjectEvent>, ...commands: Parameters<typeof fx.runScript>[0]) => [
+  ...history,
+  ...fx.runScript(commands, history),
+];
 
 describe('supervision list: 三年不见效 follows the governing verdict', () => {
   // Signed 2024-05-10: three years run out on 2027-05-10. 2026 output 6亿 of 8亿 → underperforming.
@@ -36,7 +46,10 @@ describe('supervision list: 三年不见效 follows the governing verdict', () =
   const itemId = `${fx.fixtureIds.project}:exit-no-results`;
 
   it('R8 · 001 §(四) / R10 · 002 §七: an earlier year (2025) evaluated compliant after 2026 fell short does not resolve 三年不见效', () => {
-    const history = then(noResultsRaised(cny.yi(6)), fx.evaluateFulfilment({ year: 2025 as Year, on: date('2027-05-20') }));
+    const history = then(
+      noResultsRaised(cny.yi(6)),
+      fx.evaluateFulfilment({ year: 2025 as Year, on: date('2027-05-20') }),
+    );
     const item = fold(history).get(supervisionItems, itemId);
     expect(item).toMatchObject({ milestoneKind: 'exit-no-results-3-years' });
     expect(item?.resolvedOn).toBeUndefined();
@@ -48,6 +61,9 @@ describe('supervision list: 三年不见效 follows the governing verdict', () =
       fx.reportPerformance({ year: 2027 as Year, on: date('2028-01-20') }),
       fx.evaluateFulfilment({ year: 2027 as Year, on: date('2028-02-15') }),
     );
-    expect(fold(history).get(supervisionItems, itemId)).toMatchObject({ resolvedOn: '2028-02-15', resolution: 'met' });
+    expect(fold(history).get(supervisionItems, itemId)).toMatchObject({
+      resolvedOn: '2028-02-15',
+      resolution: 'met',
+    });
   });
 });

@@ -6,7 +6,11 @@ import { supervisionItems, type SupervisionEntry, type SupervisionItem } from '.
 export interface SupervisionQuery {
   /** The date the list is drawn up for (never the wall clock). */
   readonly asOf: BusinessDate;
-  readonly filter?: { readonly unitId?: string; readonly kind?: SupervisionItem['kind']; readonly ownerId?: string };
+  readonly filter?: {
+    readonly unitId?: string;
+    readonly kind?: SupervisionItem['kind'];
+    readonly ownerId?: string;
+  };
   /** Default: most overdue first. */
   readonly sort?: 'daysOverdue' | 'dueOn';
   readonly page?: PageRequest;
@@ -40,9 +44,15 @@ export const supervisionQueries = (store: ReadModelReader) => ({
       ...(q.filter?.kind !== undefined ? { kind: q.filter.kind } : {}),
       ...(q.filter?.ownerId !== undefined ? { ownerId: q.filter.ownerId } : {}),
     };
-    const items = await store.findAll(supervisionItems, { filter, sort: [{ field: 'dueOn', direction: 'asc' }] });
-    const open = items.map((i) => supervisionEntry(i, q.asOf)).filter((e): e is SupervisionEntry => e !== undefined);
-    if (q.sort !== 'dueOn') open.sort((a, b) => b.daysOverdue - a.daysOverdue || (a.itemId < b.itemId ? -1 : 1));
+    const items = await store.findAll(supervisionItems, {
+      filter,
+      sort: [{ field: 'dueOn', direction: 'asc' }],
+    });
+    const open = items
+      .map((i) => supervisionEntry(i, q.asOf))
+      .filter((e): e is SupervisionEntry => e !== undefined);
+    if (q.sort !== 'dueOn')
+      open.sort((a, b) => b.daysOverdue - a.daysOverdue || (a.itemId < b.itemId ? -1 : 1));
     return pageOf(open, q.page);
   },
 });

@@ -1,12 +1,34 @@
 import { addDays, daysBetween, type BusinessDate } from '@zhaoshang/domain';
-import { countsOnce, measure, monthEnd, rates, type ProjectFacts, type Window } from '../counting/project-facts';
-import { defaultThresholds, metricLight, worst, type Light, type TrafficLightThresholds } from '../traffic-light/traffic-light';
-import type { MetricProgress, PlanDoc, SeriesPoint, StoredTarget, TargetProgressView } from './target-progress.document';
+import {
+  countsOnce,
+  measure,
+  monthEnd,
+  rates,
+  type ProjectFacts,
+  type Window,
+} from '../counting/project-facts';
+import {
+  defaultThresholds,
+  metricLight,
+  worst,
+  type Light,
+  type TrafficLightThresholds,
+} from '../traffic-light/traffic-light';
+import type {
+  MetricProgress,
+  PlanDoc,
+  SeriesPoint,
+  StoredTarget,
+  TargetProgressView,
+} from './target-progress.document';
 
 const round2 = (n: number): number => Math.round(n * 100) / 100;
 
 /** Days of `year` elapsed on `asOf` (inclusive), clamped to the year. */
-export const elapsedOfYear = (year: number, asOf: BusinessDate): { readonly days: number; readonly daysInYear: number; readonly fraction: number } => {
+export const elapsedOfYear = (
+  year: number,
+  asOf: BusinessDate,
+): { readonly days: number; readonly daysInYear: number; readonly fraction: number } => {
   const first = `${year}-01-01` as BusinessDate;
   const daysInYear = daysBetween(first, `${year + 1}-01-01` as BusinessDate);
   const days = Math.min(daysInYear, Math.max(0, daysBetween(first, asOf) + 1));
@@ -47,7 +69,12 @@ export const metricProgress = (
   const window = yearToDate(year, asOf);
   const band = target.minInvestment !== undefined ? { minInvestment: target.minInvestment } : {};
   const months = monthsUpTo(year, window.to);
-  const base = { metric: target.metric, kind: target.kind, ...(target.minInvestment !== undefined ? { minInvestment: target.minInvestment } : {}), target: target.value };
+  const base = {
+    metric: target.metric,
+    kind: target.kind,
+    ...(target.minInvestment !== undefined ? { minInvestment: target.minInvestment } : {}),
+    target: target.value,
+  };
   if (target.kind === 'rate') {
     const pick = (w: Window) => {
       // The size band as it stood at the end of each window: a later amendment never rewrites an earlier month.
@@ -75,8 +102,12 @@ export const metricProgress = (
       series,
     };
   }
-  const metric = target.metric === 'signedToStartedRate' || target.metric === 'startedToStatisticsRate' ? undefined : target.metric;
-  if (metric === undefined) throw new Error(`unreachable: rate metric ${target.metric} of kind ${target.kind}`);
+  const metric =
+    target.metric === 'signedToStartedRate' || target.metric === 'startedToStatisticsRate'
+      ? undefined
+      : target.metric;
+  if (metric === undefined)
+    throw new Error(`unreachable: rate metric ${target.metric} of kind ${target.kind}`);
   // Each month's point is the year-to-date figure as it stood at the month's end (agreement figures
   // in force then), and the month's change from the previous point: an amendment in August that
   // brings a May signing into the ≥ 1亿 band shows in August, never rewrites May (DOMAIN.md §5).
@@ -119,7 +150,9 @@ export const computeProgress = (
   const window = yearToDate(plan.year, asOf);
   // Projects with a fact in the year, or open in it since an earlier one (a deadline still open).
   const active = facts.filter(
-    (f) => (f.years.includes(plan.year) || (f.openSince !== undefined && f.openSince <= plan.year)) && f.capturedOn <= window.to,
+    (f) =>
+      (f.years.includes(plan.year) || (f.openSince !== undefined && f.openSince <= plan.year)) &&
+      f.capturedOn <= window.to,
   );
   return {
     unitId: plan.unitId,

@@ -19,7 +19,11 @@ export interface PlanDoc {
   readonly scope: PlanScope;
   readonly targets: ReadonlyArray<StoredTarget>;
   readonly setOn: BusinessDate;
-  readonly revisions: ReadonlyArray<{ readonly on: BusinessDate; readonly by: string; readonly reason: string }>;
+  readonly revisions: ReadonlyArray<{
+    readonly on: BusinessDate;
+    readonly by: string;
+    readonly reason: string;
+  }>;
 }
 
 /** Dated facts per project (see counting/project-facts.ts). */
@@ -28,7 +32,9 @@ export const targetProgressFacts = collection<ProjectFacts>('target_progress_fac
   { name: 'years', fields: ['years'] },
 ]);
 /** Plans per unit and year, id `<unitId>:<year>`. */
-export const targetProgressPlans = collection<PlanDoc>('target_progress_plans', [{ name: 'year_scope', fields: ['year', 'scope'] }]);
+export const targetProgressPlans = collection<PlanDoc>('target_progress_plans', [
+  { name: 'year_scope', fields: ['year', 'scope'] },
+]);
 
 /** The month's figure and the running total of a metric (分, cents, count, or basis points for rates). */
 export interface SeriesPoint {

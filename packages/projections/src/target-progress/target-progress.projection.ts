@@ -1,7 +1,12 @@
 import { metricKinds, type MetricTarget, type TargetPlanEvent } from '@zhaoshang/domain';
 import { evolveFacts } from '../counting/project-facts';
 import { put, type DocChange, type DocReader, type Projection } from '../read-model';
-import { targetProgressFacts, targetProgressPlans, type PlanDoc, type StoredTarget } from './target-progress.document';
+import {
+  targetProgressFacts,
+  targetProgressPlans,
+  type PlanDoc,
+  type StoredTarget,
+} from './target-progress.document';
 
 /** A plan's targets as JSON numbers. */
 export const storedTargets = (targets: ReadonlyArray<MetricTarget>): ReadonlyArray<StoredTarget> =>
@@ -30,7 +35,10 @@ export const evolvePlan = (plan: PlanDoc | undefined, event: TargetPlanEvent): P
       return {
         ...plan,
         targets: storedTargets(event.data.targets),
-        revisions: [...plan.revisions, { on: event.data.revisedOn, by: event.data.revisedBy, reason: event.data.reason }],
+        revisions: [
+          ...plan.revisions,
+          { on: event.data.revisedOn, by: event.data.revisedBy, reason: event.data.reason },
+        ],
       };
   }
 };

@@ -24,7 +24,11 @@ const row = (i: number): Row => ({
   ...(i % 2 === 0 ? { signedOn: `2024-0${(i % 9) + 1}-15` } : {}),
 });
 
-const commitOf = (changes: ReadonlyArray<{ id: string; doc: Doc | null; position: bigint }>, position: bigint, projection = 'contract') => ({
+const commitOf = (
+  changes: ReadonlyArray<{ id: string; doc: Doc | null; position: bigint }>,
+  position: bigint,
+  projection = 'contract',
+) => ({
   projection,
   version: 1,
   changes: changes.map((c) => ({ collection: rows.name, ...c })),
@@ -44,7 +48,11 @@ export const readModelStoreContract = (name: string, makeStore: () => Promise<Re
       await store.reset('contract', [rows]);
       await store.commit([
         commitOf(
-          Array.from({ length: 20 }, (_, i) => ({ id: `p${String(i).padStart(2, '0')}`, doc: row(i), position: BigInt(i + 1) })),
+          Array.from({ length: 20 }, (_, i) => ({
+            id: `p${String(i).padStart(2, '0')}`,
+            doc: row(i),
+            position: BigInt(i + 1),
+          })),
           20n,
         ),
       ]);
@@ -69,9 +77,17 @@ export const readModelStoreContract = (name: string, makeStore: () => Promise<Re
       expect(await ids({ filter: { amount: { $gte: 300, $lt: 400 } } })).toEqual(['03', '08', '13', '18']);
       expect(await ids({ filter: { unitId: { $ne: 'u-a' }, amount: 400 } })).toEqual(['04', '14', '19']);
       expect((await ids({ filter: { signedOn: { $exists: false } } })).length).toBe(10);
-      expect(await ids({ filter: { signedOn: { $exists: true }, unitId: 'u-c' } })).toEqual(['02', '08', '14']);
+      expect(await ids({ filter: { signedOn: { $exists: true }, unitId: 'u-c' } })).toEqual([
+        '02',
+        '08',
+        '14',
+      ]);
       expect(await ids({ filter: { years: { $has: 2023 } } })).toEqual(['00', '04', '08', '12', '16']);
-      expect(await ids({ filter: { signedOn: { $gte: '2024-05-01', $lte: '2024-07-31' } } })).toEqual(['04', '06', '14']);
+      expect(await ids({ filter: { signedOn: { $gte: '2024-05-01', $lte: '2024-07-31' } } })).toEqual([
+        '04',
+        '06',
+        '14',
+      ]);
     });
 
     it('sorts by fields, the id breaking ties, and pages with a total', async () => {
@@ -87,7 +103,10 @@ export const readModelStoreContract = (name: string, makeStore: () => Promise<Re
         [200, '02'],
         [200, '12'],
       ]);
-      const last = await store.find(rows, { sort: [{ field: 'name', direction: 'asc' }], page: { limit: 5, offset: 18 } });
+      const last = await store.find(rows, {
+        sort: [{ field: 'name', direction: 'asc' }],
+        page: { limit: 5, offset: 18 },
+      });
       expect(last.items.map((r) => r.name.slice(-2))).toEqual(['18', '19']);
       expect(last).toMatchObject({ total: 20, offset: 18, limit: 5 });
     });
@@ -111,23 +130,46 @@ export const readModelStoreContract = (name: string, makeStore: () => Promise<Re
     });
 
     it('parks a projection at an event with its position and error; retry clears it, skip moves past it and is recorded', async () => {
-      const parked = { position: 21n, streamName: 'project-X', revision: 3, type: 'ProjectSigned', error: 'cannot decode' };
-      await store.commit([{ ...commitOf([], 20n), checkpoint: { projection: 'contract', position: 20n, version: 1, status: 'parked', parked } }]);
+      const parked = {
+        position: 21n,
+        streamName: 'project-X',
+        revision: 3,
+        type: 'ProjectSigned',
+        error: 'cannot decode',
+      };
+      await store.commit([
+        {
+          ...commitOf([], 20n),
+          checkpoint: { projection: 'contract', position: 20n, version: 1, status: 'parked', parked },
+        },
+      ]);
       expect(await store.checkpoint('contract')).toMatchObject({ status: 'parked', position: 20n, parked });
       expect(await store.retryParked('contract')).toBe(true);
       expect(await store.checkpoint('contract')).toMatchObject({ status: 'ok', position: 20n });
       expect((await store.checkpoint('contract'))?.parked).toBeUndefined();
       expect(await store.retryParked('contract')).toBe(false);
-      await store.commit([{ ...commitOf([], 20n), checkpoint: { projection: 'contract', position: 20n, version: 1, status: 'parked', parked } }]);
+      await store.commit([
+        {
+          ...commitOf([], 20n),
+          checkpoint: { projection: 'contract', position: 20n, version: 1, status: 'parked', parked },
+        },
+      ]);
       expect(await store.skipParked('contract', 22n, 'ops', '2025-01-02T03:04:05.000Z')).toBe(false); // not the parked event
       expect(await store.skipParked('contract', 21n, 'ops', '2025-01-02T03:04:05.000Z')).toBe(true);
       expect(await store.checkpoint('contract')).toMatchObject({ status: 'ok', position: 21n });
-      expect(await store.skipped()).toEqual([{ ...parked, projection: 'contract', skippedAt: '2025-01-02T03:04:05.000Z', by: 'ops' }]);
+      expect(await store.skipped()).toEqual([
+        { ...parked, projection: 'contract', skippedAt: '2025-01-02T03:04:05.000Z', by: 'ops' },
+      ]);
     });
 
     it('records the event store the documents were built from with the checkpoint', async () => {
       const source = { storeId: 'store-a', firstEventHash: 'abc' };
-      await store.commit([{ ...commitOf([], 22n), checkpoint: { projection: 'contract', position: 22n, version: 1, status: 'ok', source } }]);
+      await store.commit([
+        {
+          ...commitOf([], 22n),
+          checkpoint: { projection: 'contract', position: 22n, version: 1, status: 'ok', source },
+        },
+      ]);
       expect((await store.checkpoint('contract'))?.source).toEqual(source);
     });
 
@@ -138,7 +180,9 @@ export const readModelStoreContract = (name: string, makeStore: () => Promise<Re
       await store.commit([commitOf([{ id: 'p07', doc: { ...row(7), amount: 9 }, position: 9n }], 10n)]); // as text, '9' > '10'; as numbers it is older
       expect((await store.get(rows, 'p07'))?.amount).toBe(10);
       await store.commit([commitOf([{ id: 'p07', doc: { ...row(7), amount: 1 }, position: big }], big)]);
-      await store.commit([commitOf([{ id: 'p07', doc: { ...row(7), amount: 2 }, position: justBefore }], big)]);
+      await store.commit([
+        commitOf([{ id: 'p07', doc: { ...row(7), amount: 2 }, position: justBefore }], big),
+      ]);
       expect((await store.get(rows, 'p07'))?.amount).toBe(1);
       expect((await store.checkpoint('contract'))?.position).toBe(big);
       const max = 9_223_372_036_854_775_807n; // 2^63 − 1
@@ -146,7 +190,9 @@ export const readModelStoreContract = (name: string, makeStore: () => Promise<Re
       expect(await store.checkpoint('contract')).toMatchObject({ position: max });
       expect((await store.get(rows, 'p07'))?.amount).toBe(3);
       const tooBig = 9_223_372_036_854_775_808n; // 2^63
-      await expect(store.commit([commitOf([{ id: 'p08', doc: row(8), position: tooBig }], tooBig)])).rejects.toThrow(/does not fit a signed 64-bit integer/);
+      await expect(
+        store.commit([commitOf([{ id: 'p08', doc: row(8), position: tooBig }], tooBig)]),
+      ).rejects.toThrow(/does not fit a signed 64-bit integer/);
     });
 
     it('lets one holder at a time hold the lease, until it expires or is released; a commit fenced by a lease it does not hold writes nothing', async () => {
@@ -156,7 +202,9 @@ export const readModelStoreContract = (name: string, makeStore: () => Promise<Re
       expect(await store.acquireLease('b', 1000, 11_000)).toBe(false);
       expect(await store.lease()).toEqual({ holder: 'a', expiresAt: 11_600 });
       expect(await store.acquireLease('b', 1000, 11_600)).toBe(true); // expired: taken over
-      await expect(store.commit([commitOf([{ id: 'p09', doc: null, position: 40n }], 40n)], { leaseHolder: 'a' })).rejects.toThrow(/lease is held by b/);
+      await expect(
+        store.commit([commitOf([{ id: 'p09', doc: null, position: 40n }], 40n)], { leaseHolder: 'a' }),
+      ).rejects.toThrow(/lease is held by b/);
       expect(await store.get(rows, 'p09')).toEqual(row(9));
       expect(await store.checkpoint('contract')).toMatchObject({ position: 20n });
       await store.commit([commitOf([{ id: 'p09', doc: null, position: 40n }], 40n)], { leaseHolder: 'b' });

@@ -37,7 +37,11 @@ export interface ProjectSpec {
   /** Foreign capital actually received (利用外资): [date, 万美元]. */
   readonly foreignCapitalReceived?: ReadonlyArray<readonly [string, number]>;
   readonly amended?: { readonly on: string; readonly investmentYi: number };
-  readonly procedures?: ReadonlyArray<{ readonly id: string; readonly completeOn: string; readonly completedOn?: string }>;
+  readonly procedures?: ReadonlyArray<{
+    readonly id: string;
+    readonly completeOn: string;
+    readonly completedOn?: string;
+  }>;
   readonly startedOn?: string;
   readonly statisticsOn?: string;
   /** Investment completed per month, in 万元. */
@@ -57,11 +61,21 @@ const termsOf = (spec: ProjectSpec, investmentYi: number): AgreementTerms => {
     fixedAssetInvestment: cny.yi(investmentYi * 0.8),
     landSupply: 'standard-plant',
     landArea: mu(50),
-    schedule: { startBy: addDays(signed, 60), completeBy: addDays(signed, 400), produceBy: addDays(signed, 460) },
-    commitments: { annualOutput: cny.yi(investmentYi * 2), annualTax: cny.wan(investmentYi * 500), jobs: count(100) },
+    schedule: {
+      startBy: addDays(signed, 60),
+      completeBy: addDays(signed, 400),
+      produceBy: addDays(signed, 460),
+    },
+    commitments: {
+      annualOutput: cny.yi(investmentYi * 2),
+      annualTax: cny.wan(investmentYi * 500),
+      jobs: count(100),
+    },
     incentives: [],
     clawbackClause: false,
-    ...(spec.foreignCapitalWanUsd !== undefined ? { foreignCapital: usd.wan(spec.foreignCapitalWanUsd) as Usd } : {}),
+    ...(spec.foreignCapitalWanUsd !== undefined
+      ? { foreignCapital: usd.wan(spec.foreignCapitalWanUsd) as Usd }
+      : {}),
   });
 };
 
@@ -72,7 +86,12 @@ export const projectCommands = (spec: ProjectSpec): ReadonlyArray<ProjectCommand
   const captured = date(spec.capturedOn);
   const out: ProjectCommand[] = [
     spec.planned === true
-      ? fx.planProject({ ...p, unitId: unsafeId.unit(spec.unit), name: text(`谋划项目 ${spec.id}`), plannedOn: captured })
+      ? fx.planProject({
+          ...p,
+          unitId: unsafeId.unit(spec.unit),
+          name: text(`谋划项目 ${spec.id}`),
+          plannedOn: captured,
+        })
       : fx.captureLead({
           ...p,
           unitId: unsafeId.unit(spec.unit),
@@ -88,8 +107,15 @@ export const projectCommands = (spec: ProjectSpec): ReadonlyArray<ProjectCommand
     out.push(fx.openConsultation({ ...p, on: addDays(q, 1) }));
     for (const d of fx.fixtureDepartments) out.push(fx.recordOpinion(d, { ...p, on: addDays(q, 2) }));
     out.push(fx.approveAdmission({ ...p, on: addDays(q, 3) }));
-    for (const role of ['responsible-leader', 'responsible-person', 'project-manager', 'project-secretary'] as const) {
-      out.push(fx.assignLeader(role, { ...p, on: addDays(q, 3), leaderId: unsafeId.leader(`${spec.unit}-${role}`) }));
+    for (const role of [
+      'responsible-leader',
+      'responsible-person',
+      'project-manager',
+      'project-secretary',
+    ] as const) {
+      out.push(
+        fx.assignLeader(role, { ...p, on: addDays(q, 3), leaderId: unsafeId.leader(`${spec.unit}-${role}`) }),
+      );
     }
     out.push(fx.recordLegalReview({ ...p, on: addDays(q, 4), reviewer: 'legal-affairs' }));
     out.push(
@@ -120,23 +146,53 @@ export const projectCommands = (spec: ProjectSpec): ReadonlyArray<ProjectCommand
   }
   for (const proc of spec.procedures ?? []) {
     const procedureId = unsafeId.procedure(proc.id);
-    dated.push([proc.completeOn, fx.requestProcedure({ ...p, procedureId, completeOn: date(proc.completeOn) })]);
-    if (proc.completedOn !== undefined) dated.push([proc.completedOn, fx.completeProcedure({ ...p, procedureId, on: date(proc.completedOn) })]);
+    dated.push([
+      proc.completeOn,
+      fx.requestProcedure({ ...p, procedureId, completeOn: date(proc.completeOn) }),
+    ]);
+    if (proc.completedOn !== undefined)
+      dated.push([proc.completedOn, fx.completeProcedure({ ...p, procedureId, on: date(proc.completedOn) })]);
   }
-  if (spec.startedOn !== undefined) dated.push([spec.startedOn, fx.startConstruction({ ...p, on: date(spec.startedOn) })]);
-  if (spec.statisticsOn !== undefined) dated.push([spec.statisticsOn, fx.enterStatistics({ ...p, on: date(spec.statisticsOn), statisticsCode: text(`TJ-${spec.id}`) })]);
+  if (spec.startedOn !== undefined)
+    dated.push([spec.startedOn, fx.startConstruction({ ...p, on: date(spec.startedOn) })]);
+  if (spec.statisticsOn !== undefined)
+    dated.push([
+      spec.statisticsOn,
+      fx.enterStatistics({ ...p, on: date(spec.statisticsOn), statisticsCode: text(`TJ-${spec.id}`) }),
+    ]);
   for (const [period, wan] of spec.investments ?? []) {
     dated.push([`${period}-28`, fx.reportInvestment(period, cny.wan(wan), { ...p })]);
   }
   for (const [i, [on, wanUsd]] of (spec.foreignCapitalReceived ?? []).entries()) {
-    dated.push([on, fx.recordForeignCapitalReceipt({ ...p, receiptId: text(`WH-${spec.id}-${i + 1}`), amount: usd.wan(wanUsd) as Usd, on: date(on) })]);
+    dated.push([
+      on,
+      fx.recordForeignCapitalReceipt({
+        ...p,
+        receiptId: text(`WH-${spec.id}-${i + 1}`),
+        amount: usd.wan(wanUsd) as Usd,
+        on: date(on),
+      }),
+    ]);
   }
-  if (spec.completedOn !== undefined) dated.push([spec.completedOn, fx.completeConstruction({ ...p, on: date(spec.completedOn) })]);
-  if (spec.productionOn !== undefined) dated.push([spec.productionOn, fx.startProduction({ ...p, on: date(spec.productionOn) })]);
+  if (spec.completedOn !== undefined)
+    dated.push([spec.completedOn, fx.completeConstruction({ ...p, on: date(spec.completedOn) })]);
+  if (spec.productionOn !== undefined)
+    dated.push([spec.productionOn, fx.startProduction({ ...p, on: date(spec.productionOn) })]);
   for (const today of spec.watcherRuns ?? []) dated.push([today, fx.recordMissedMilestones(today)]);
-  if (spec.terminatedOn !== undefined) dated.push([spec.terminatedOn, fx.terminateProject({ ...p, on: date(spec.terminatedOn), basis: 'mutual-agreement' })]);
+  if (spec.terminatedOn !== undefined)
+    dated.push([
+      spec.terminatedOn,
+      fx.terminateProject({ ...p, on: date(spec.terminatedOn), basis: 'mutual-agreement' }),
+    ]);
   if (spec.duplicateOf !== undefined) {
-    dated.push([spec.duplicateOf.on, fx.linkDuplicate({ ...p, canonicalProjectId: unsafeId.project(spec.duplicateOf.canonical), on: date(spec.duplicateOf.on) })]);
+    dated.push([
+      spec.duplicateOf.on,
+      fx.linkDuplicate({
+        ...p,
+        canonicalProjectId: unsafeId.project(spec.duplicateOf.canonical),
+        on: date(spec.duplicateOf.on),
+      }),
+    ]);
   }
   // Later facts after earlier ones; a stable sort keeps the order of one day's commands.
   dated.sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
@@ -159,43 +215,133 @@ export const GOLDEN = {
 export const goldenProjects: ReadonlyArray<ProjectSpec> = [
   // Signed in 2023, produces in 2024: counts for production and investment, not for signing.
   {
-    id: 'J00', unit: GOLDEN.zone, capturedOn: '2023-03-01', qualifiedOn: '2023-03-10', signedOn: '2023-05-10', investmentYi: 2,
-    startedOn: '2023-07-01', statisticsOn: '2023-08-01', completedOn: '2024-03-30', productionOn: '2024-05-15',
-    investments: [['2024-01', 1000], ['2024-02', 1000], ['2024-03', 500]],
+    id: 'J00',
+    unit: GOLDEN.zone,
+    capturedOn: '2023-03-01',
+    qualifiedOn: '2023-03-10',
+    signedOn: '2023-05-10',
+    investmentYi: 2,
+    startedOn: '2023-07-01',
+    statisticsOn: '2023-08-01',
+    completedOn: '2024-03-30',
+    productionOn: '2024-05-15',
+    investments: [
+      ['2024-01', 1000],
+      ['2024-02', 1000],
+      ['2024-03', 500],
+    ],
   },
   {
-    id: 'J01', unit: GOLDEN.zone, capturedOn: '2024-01-05', qualifiedOn: '2024-01-10', signedOn: '2024-02-20', investmentYi: 5, foreignCapitalWanUsd: 3000,
-    foreignCapitalReceived: [['2024-06-15', 1800], ['2024-12-20', 700]],
+    id: 'J01',
+    unit: GOLDEN.zone,
+    capturedOn: '2024-01-05',
+    qualifiedOn: '2024-01-10',
+    signedOn: '2024-02-20',
+    investmentYi: 5,
+    foreignCapitalWanUsd: 3000,
+    foreignCapitalReceived: [
+      ['2024-06-15', 1800],
+      ['2024-12-20', 700],
+    ],
     procedures: [{ id: 'J01-HP', completeOn: '2024-03-01', completedOn: '2024-03-12' }],
-    startedOn: '2024-04-15', statisticsOn: '2024-05-20',
-    investments: [['2024-04', 3000], ['2024-05', 5000], ['2024-06', 8000], ['2024-07', 6000], ['2024-08', 4000], ['2024-09', 4000], ['2024-10', 4000], ['2024-11', 4000], ['2024-12', 4000]],
+    startedOn: '2024-04-15',
+    statisticsOn: '2024-05-20',
+    investments: [
+      ['2024-04', 3000],
+      ['2024-05', 5000],
+      ['2024-06', 8000],
+      ['2024-07', 6000],
+      ['2024-08', 4000],
+      ['2024-09', 4000],
+      ['2024-10', 4000],
+      ['2024-11', 4000],
+      ['2024-12', 4000],
+    ],
   },
   {
-    id: 'J02', unit: GOLDEN.zone, capturedOn: '2024-01-08', qualifiedOn: '2024-01-15', signedOn: '2024-03-10', investmentYi: 2,
+    id: 'J02',
+    unit: GOLDEN.zone,
+    capturedOn: '2024-01-08',
+    qualifiedOn: '2024-01-15',
+    signedOn: '2024-03-10',
+    investmentYi: 2,
     procedures: [{ id: 'J02-HP', completeOn: '2024-06-20' }],
-    startedOn: '2024-05-10', statisticsOn: '2024-07-25',
-    investments: [['2024-05', 2000], ['2024-06', 3000], ['2024-07', 2000], ['2024-08', 2000], ['2024-09', 2000]],
+    startedOn: '2024-05-10',
+    statisticsOn: '2024-07-25',
+    investments: [
+      ['2024-05', 2000],
+      ['2024-06', 3000],
+      ['2024-07', 2000],
+      ['2024-08', 2000],
+      ['2024-09', 2000],
+    ],
   },
   {
-    id: 'J03', unit: GOLDEN.zone, capturedOn: '2024-02-01', qualifiedOn: '2024-02-10', signedOn: '2024-05-18', investmentYi: 0.8,
+    id: 'J03',
+    unit: GOLDEN.zone,
+    capturedOn: '2024-02-01',
+    qualifiedOn: '2024-02-10',
+    signedOn: '2024-05-18',
+    investmentYi: 0.8,
     amended: { on: '2024-08-01', investmentYi: 1.5 },
-    startedOn: '2024-07-01', statisticsOn: '2024-08-15', investments: [['2024-07', 1000], ['2024-08', 1500]],
+    startedOn: '2024-07-01',
+    statisticsOn: '2024-08-15',
+    investments: [
+      ['2024-07', 1000],
+      ['2024-08', 1500],
+    ],
   },
   {
-    id: 'J04', unit: GOLDEN.zone, capturedOn: '2024-03-01', qualifiedOn: '2024-03-05', signedOn: '2024-06-28', investmentYi: 1.2,
-    watcherRuns: ['2024-09-01'], startedOn: '2024-09-20', investments: [['2024-09', 500], ['2024-10', 1000]],
+    id: 'J04',
+    unit: GOLDEN.zone,
+    capturedOn: '2024-03-01',
+    qualifiedOn: '2024-03-05',
+    signedOn: '2024-06-28',
+    investmentYi: 1.2,
+    watcherRuns: ['2024-09-01'],
+    startedOn: '2024-09-20',
+    investments: [
+      ['2024-09', 500],
+      ['2024-10', 1000],
+    ],
   },
   {
-    id: 'J05', unit: GOLDEN.zone, capturedOn: '2024-03-10', qualifiedOn: '2024-03-20', signedOn: '2024-07-15', investmentYi: 3, foreignCapitalWanUsd: 2000,
+    id: 'J05',
+    unit: GOLDEN.zone,
+    capturedOn: '2024-03-10',
+    qualifiedOn: '2024-03-20',
+    signedOn: '2024-07-15',
+    investmentYi: 3,
+    foreignCapitalWanUsd: 2000,
     foreignCapitalReceived: [['2024-09-01', 500]],
-    watcherRuns: ['2024-10-20'], terminatedOn: '2024-11-10',
+    watcherRuns: ['2024-10-20'],
+    terminatedOn: '2024-11-10',
   },
   {
-    id: 'J06', unit: GOLDEN.zone, capturedOn: '2024-04-01', qualifiedOn: '2024-04-12', signedOn: '2024-09-05', investmentYi: 0.6,
-    startedOn: '2024-10-20', statisticsOn: '2024-11-25', investments: [['2024-10', 800], ['2024-11', 1200], ['2024-12', 1000]],
+    id: 'J06',
+    unit: GOLDEN.zone,
+    capturedOn: '2024-04-01',
+    qualifiedOn: '2024-04-12',
+    signedOn: '2024-09-05',
+    investmentYi: 0.6,
+    startedOn: '2024-10-20',
+    statisticsOn: '2024-11-25',
+    investments: [
+      ['2024-10', 800],
+      ['2024-11', 1200],
+      ['2024-12', 1000],
+    ],
   },
   // The same 10亿 project signed by the zone and by 高新区 (一炮数响): counted once, under 高新区.
-  { id: 'J07', unit: GOLDEN.zone, capturedOn: '2024-04-20', qualifiedOn: '2024-04-25', signedOn: '2024-08-08', investmentYi: 10, duplicateOf: { canonical: 'G01', on: '2024-09-01' } },
+  {
+    id: 'J07',
+    unit: GOLDEN.zone,
+    capturedOn: '2024-04-20',
+    qualifiedOn: '2024-04-25',
+    signedOn: '2024-08-08',
+    investmentYi: 10,
+    duplicateOf: { canonical: 'G01', on: '2024-09-01' },
+  },
   ...(
     [
       ['J08', '2024-05-01', '2024-05-05'],
@@ -211,12 +357,33 @@ export const goldenProjects: ReadonlyArray<ProjectSpec> = [
   { id: 'P02', unit: GOLDEN.zone, capturedOn: '2024-05-20', planned: true },
   { id: 'P03', unit: GOLDEN.zone, capturedOn: '2024-09-10', planned: true },
   {
-    id: 'G01', unit: GOLDEN.other, capturedOn: '2024-04-10', qualifiedOn: '2024-04-18', signedOn: '2024-08-08', investmentYi: 10,
-    startedOn: '2024-10-01', statisticsOn: '2024-12-01', investments: [['2024-10', 5000], ['2024-11', 5000], ['2024-12', 5000]],
+    id: 'G01',
+    unit: GOLDEN.other,
+    capturedOn: '2024-04-10',
+    qualifiedOn: '2024-04-18',
+    signedOn: '2024-08-08',
+    investmentYi: 10,
+    startedOn: '2024-10-01',
+    statisticsOn: '2024-12-01',
+    investments: [
+      ['2024-10', 5000],
+      ['2024-11', 5000],
+      ['2024-12', 5000],
+    ],
   },
   {
-    id: 'C01', unit: GOLDEN.third, capturedOn: '2024-02-01', qualifiedOn: '2024-02-05', signedOn: '2024-03-01', investmentYi: 1.5,
-    startedOn: '2024-05-01', statisticsOn: '2024-05-20', investments: [['2024-05', 5000], ['2024-06', 5000]],
+    id: 'C01',
+    unit: GOLDEN.third,
+    capturedOn: '2024-02-01',
+    qualifiedOn: '2024-02-05',
+    signedOn: '2024-03-01',
+    investmentYi: 1.5,
+    startedOn: '2024-05-01',
+    statisticsOn: '2024-05-20',
+    investments: [
+      ['2024-05', 5000],
+      ['2024-06', 5000],
+    ],
   },
   { id: 'C02', unit: GOLDEN.third, capturedOn: '2024-03-01', qualifiedOn: '2024-03-03' },
 ];

@@ -26,9 +26,12 @@ export interface ScenarioStream {
 }
 
 const versions = new Map<string, number>(
-  [...Object.values(projectEvents), ...Object.values(targetPlanEvents), ...Object.values(leaderActivityEvents), ...Object.values(bulletinEvents)].map(
-    (d) => [d.type, d.version],
-  ),
+  [
+    ...Object.values(projectEvents),
+    ...Object.values(targetPlanEvents),
+    ...Object.values(leaderActivityEvents),
+    ...Object.values(bulletinEvents),
+  ].map((d) => [d.type, d.version]),
 );
 
 /** A domain event as the store takes it, with its current schema version. */
@@ -39,10 +42,16 @@ export const toNewEvent = (e: { readonly type: string; readonly data: unknown })
 });
 
 /** Runs a project's commands through the decider (so every event is one the rules allow). */
-export const projectStreamOf = (commands: ReadonlyArray<ProjectCommand>, given: ReadonlyArray<ProjectEvent> = []): ScenarioStream => {
+export const projectStreamOf = (
+  commands: ReadonlyArray<ProjectCommand>,
+  given: ReadonlyArray<ProjectEvent> = [],
+): ScenarioStream => {
   const first = commands[0];
   if (first === undefined) throw new RangeError('a project script needs commands');
-  return { streamName: projectStream(first.projectId), events: projectFixtures.runScript(commands, given).map(toNewEvent) };
+  return {
+    streamName: projectStream(first.projectId),
+    events: projectFixtures.runScript(commands, given).map(toNewEvent),
+  };
 };
 
 /** Runs target-plan commands through their decider. */
@@ -83,11 +92,15 @@ export const leaderStreamOf = (commands: ReadonlyArray<LeaderActivityCommand>): 
  * Appends the streams to an event store, `chunk` events per append, interleaving streams
  * round-robin so that the global order mixes projects as real traffic does.
  */
-export const appendScenario = async (store: Pick<EventStore, 'append'>, streams: ReadonlyArray<ScenarioStream>, chunk = 3): Promise<number> => {
+export const appendScenario = async (
+  store: Pick<EventStore, 'append'>,
+  streams: ReadonlyArray<ScenarioStream>,
+  chunk = 3,
+): Promise<number> => {
   const cursors = streams.map(() => 0);
   let appended = 0;
   let n = 0;
-  for (let active = true; active; ) {
+  for (let active = true; active;) {
     active = false;
     for (const [i, s] of streams.entries()) {
       const at = cursors[i]!;

@@ -85,7 +85,10 @@ export const metricLight = (
 /** Whole months from `from` to `to` (a month counts once its day has come round). */
 export const monthsBetween = (from: BusinessDate, to: BusinessDate): number => {
   if (to < from) return 0;
-  let months = (Number(to.slice(0, 4)) - Number(from.slice(0, 4))) * 12 + Number(to.slice(5, 7)) - Number(from.slice(5, 7));
+  let months =
+    (Number(to.slice(0, 4)) - Number(from.slice(0, 4))) * 12 +
+    Number(to.slice(5, 7)) -
+    Number(from.slice(5, 7));
   if (addMonths(from, months) > to) months -= 1;
   return Math.max(0, months);
 };

@@ -9,7 +9,9 @@ import type { EventStoreIdentity, EventStoreIdentitySource, ReadModelStore } fro
  * to make it fail. It is a test tool, not an adapter: it implements only what the runner reads.
  * Reads honour the port's exclusive `after` checkpoint.
  */
-export class FakeEventStore implements Pick<EventStore, 'readAll' | 'subscribeToAll'>, EventStoreIdentitySource {
+export class FakeEventStore
+  implements Pick<EventStore, 'readAll' | 'subscribeToAll'>, EventStoreIdentitySource
+{
   private readonly events: StoredEvent[] = [];
   private live = new Subject<StoredEvent>();
   private next = (1n << 60n) + 7n;
@@ -46,10 +48,17 @@ export class FakeEventStore implements Pick<EventStore, 'readAll' | 'subscribeTo
     const max = options.maxCount ?? Number.MAX_SAFE_INTEGER;
     if (options.direction === 'backwards') {
       const before = options.after;
-      return Promise.resolve(this.events.filter((e) => before === undefined || e.globalPosition < before).reverse().slice(0, max));
+      return Promise.resolve(
+        this.events
+          .filter((e) => before === undefined || e.globalPosition < before)
+          .reverse()
+          .slice(0, max),
+      );
     }
     const after = options.after;
-    return Promise.resolve(this.events.filter((e) => after === undefined || e.globalPosition > after).slice(0, max));
+    return Promise.resolve(
+      this.events.filter((e) => after === undefined || e.globalPosition > after).slice(0, max),
+    );
   }
 
   subscribeToAll(options: SubscribeOptions = {}): Observable<StoredEvent> {
@@ -78,7 +87,8 @@ export const flaky = (store: ReadModelStore, isDown: () => boolean): ReadModelSt
       const value: unknown = Reflect.get(target, property, receiver);
       if (typeof value !== 'function') return value;
       return (...args: unknown[]) => {
-        if (isDown() && property !== 'close') return Promise.reject(new Error(`read-model store unreachable (test outage): ${String(property)}`));
+        if (isDown() && property !== 'close')
+          return Promise.reject(new Error(`read-model store unreachable (test outage): ${String(property)}`));
         return (value as (...a: unknown[]) => unknown).apply(target, args);
       };
     },

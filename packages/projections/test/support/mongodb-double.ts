@@ -24,7 +24,9 @@ type Collections = Map<string, Map<string, Versioned>>;
 class DuplicateKeyError extends Error {
   readonly code = 11000;
   constructor(collection: string, id: unknown) {
-    super(`E11000 duplicate key error collection: ${collection} index: _id_ dup key: { _id: ${JSON.stringify(String(id))} }`);
+    super(
+      `E11000 duplicate key error collection: ${collection} index: _id_ dup key: { _id: ${JSON.stringify(String(id))} }`,
+    );
   }
 }
 
@@ -38,7 +40,8 @@ class WriteConflictError extends Error {
   readonly errorLabels = ['TransientTransactionError'];
 }
 
-const idKey = (id: Value): string => (typeof id === 'bigint' ? `n:${id}` : typeof id === 'number' ? `n:${id}` : `s:${String(id)}`);
+const idKey = (id: Value): string =>
+  typeof id === 'bigint' ? `n:${id}` : typeof id === 'number' ? `n:${id}` : `s:${String(id)}`;
 
 // ------------------------------------------------------------------ values and comparison
 
@@ -62,7 +65,10 @@ const rank = (v: Value): number => {
 const compareNumbers = (a: number | bigint, b: number | bigint): number => {
   if (typeof a === 'bigint' && typeof b === 'bigint') return a < b ? -1 : a > b ? 1 : 0;
   if (typeof a === 'number' && typeof b === 'number') return a < b ? -1 : a > b ? 1 : 0;
-  const [x, y] = [a, b].map((n) => (typeof n === 'number' && Number.isInteger(n) ? BigInt(n) : n)) as [number | bigint, number | bigint];
+  const [x, y] = [a, b].map((n) => (typeof n === 'number' && Number.isInteger(n) ? BigInt(n) : n)) as [
+    number | bigint,
+    number | bigint,
+  ];
   if (typeof x === 'bigint' && typeof y === 'bigint') return x < y ? -1 : x > y ? 1 : 0;
   return Number(x) < Number(y) ? -1 : Number(x) > Number(y) ? 1 : 0;
 };
@@ -137,7 +143,9 @@ const matchCondition = (value: Value, cond: Value): boolean => {
     return Object.entries(cond).every(([op, arg]) => {
       switch (op) {
         case '$eq':
-          return candidates(value).some((c) => (arg === null ? c === null || c === undefined : equal(c, arg)));
+          return candidates(value).some((c) =>
+            arg === null ? c === null || c === undefined : equal(c, arg),
+          );
         case '$ne':
           return !matchCondition(value, { $eq: arg });
         case '$in':
@@ -155,7 +163,11 @@ const matchCondition = (value: Value, cond: Value): boolean => {
           return (value !== undefined) === arg;
         case '$type':
           // https://www.mongodb.com/docs/manual/reference/operator/query/type/ (only the aliases the store uses)
-          return arg === 'string' ? candidates(value).some((c) => typeof c === 'string') : arg === 'long' ? typeof value === 'bigint' : false;
+          return arg === 'string'
+            ? candidates(value).some((c) => typeof c === 'string')
+            : arg === 'long'
+              ? typeof value === 'bigint'
+              : false;
         case '$regex':
           return candidates(value).some((c) => typeof c === 'string' && new RegExp(arg as string).test(c));
         default:
@@ -199,7 +211,9 @@ const evaluate = (expr: Value, root: Doc): Value => {
       case '$literal':
         return arg;
       case '$cond': {
-        const [c, t, e] = Array.isArray(arg) ? arg : [(arg as Doc)['if'], (arg as Doc)['then'], (arg as Doc)['else']];
+        const [c, t, e] = Array.isArray(arg)
+          ? arg
+          : [(arg as Doc)['if'], (arg as Doc)['then'], (arg as Doc)['else']];
         return evaluate(c, root) === true ? evaluate(t, root) : evaluate(e, root);
       }
       case '$lt':
@@ -210,7 +224,17 @@ const evaluate = (expr: Value, root: Doc): Value => {
       case '$ne': {
         const [a, b] = args();
         const r = bsonCompare(a ?? null, b ?? null);
-        return op === '$lt' ? r < 0 : op === '$lte' ? r <= 0 : op === '$gt' ? r > 0 : op === '$gte' ? r >= 0 : op === '$eq' ? r === 0 && rank(a) === rank(b) : !(r === 0 && rank(a) === rank(b));
+        return op === '$lt'
+          ? r < 0
+          : op === '$lte'
+            ? r <= 0
+            : op === '$gt'
+              ? r > 0
+              : op === '$gte'
+                ? r >= 0
+                : op === '$eq'
+                  ? r === 0 && rank(a) === rank(b)
+                  : !(r === 0 && rank(a) === rank(b));
       }
       case '$ifNull': {
         const [a, b] = args();
@@ -227,7 +251,8 @@ const evaluate = (expr: Value, root: Doc): Value => {
           const n = BigInt(input);
           if (n >= -(1n << 63n) && n < 1n << 63n) return n;
         }
-        if (spec['onError'] === undefined) throw new Error(`Failed to parse number '${String(input)}' in $convert`);
+        if (spec['onError'] === undefined)
+          throw new Error(`Failed to parse number '${String(input)}' in $convert`);
         return onError;
       }
       default:
@@ -251,7 +276,8 @@ const applyUpdate = (doc: Doc, update: Value, inserting: boolean): Doc => {
       if (name === '$replaceWith') {
         const next = evaluate(spec, d);
         if (!isObject(next)) throw new Error('$replaceWith needs a document');
-        if (next['_id'] !== undefined && !equal(next['_id'], d['_id'])) throw new Error('Performing an update on the path _id would modify the immutable field _id');
+        if (next['_id'] !== undefined && !equal(next['_id'], d['_id']))
+          throw new Error('Performing an update on the path _id would modify the immutable field _id');
         d = { ...structuredClone(next), _id: d['_id'] };
       } else if (name === '$set') {
         const next = structuredClone(d);
@@ -273,7 +299,13 @@ const applyUpdate = (doc: Doc, update: Value, inserting: boolean): Doc => {
       } else if (op === '$unset') unsetPath(d, k);
       else if (op === '$inc') {
         const old = getPath(d, k);
-        setPath(d, k, typeof old === 'bigint' || typeof v === 'bigint' ? BigInt(old as number) + BigInt(v as number) : ((old as number | undefined) ?? 0) + (v as number));
+        setPath(
+          d,
+          k,
+          typeof old === 'bigint' || typeof v === 'bigint'
+            ? BigInt(old as number) + BigInt(v as number)
+            : ((old as number | undefined) ?? 0) + (v as number),
+        );
       } else throw new Error(`mongodb double: update operator ${op} not implemented`);
     }
   }
@@ -283,7 +315,9 @@ const applyUpdate = (doc: Doc, update: Value, inserting: boolean): Doc => {
 /** An upsert inserts the filter's top-level equality fields, then applies the update (https://www.mongodb.com/docs/manual/reference/method/db.collection.updateOne/#upsert). */
 const seedOf = (filter: Doc): Doc => {
   const seed: Doc = {};
-  for (const [k, v] of Object.entries(filter)) if (!k.startsWith('$') && !(isObject(v) && Object.keys(v).some((x) => x.startsWith('$')))) setPath(seed, k, structuredClone(v));
+  for (const [k, v] of Object.entries(filter))
+    if (!k.startsWith('$') && !(isObject(v) && Object.keys(v).some((x) => x.startsWith('$'))))
+      setPath(seed, k, structuredClone(v));
   return seed;
 };
 
@@ -323,7 +357,9 @@ class Cursor {
   }
   toArray(): Promise<Doc[]> {
     const all = sortDocs(this.load(), this.sortSpec).slice(this.skipped);
-    return Promise.resolve(structuredClone(this.limited === undefined || this.limited === 0 ? all : all.slice(0, this.limited)));
+    return Promise.resolve(
+      structuredClone(this.limited === undefined || this.limited === 0 ? all : all.slice(0, this.limited)),
+    );
   }
 }
 
@@ -378,7 +414,11 @@ export class MongoCollectionDouble {
     return { insertedCount: docs.length };
   }
 
-  updateOne(filter: Doc, update: Value, options: SessionOptions & { upsert?: boolean } = {}): Promise<{ matchedCount: number; modifiedCount: number; upsertedCount: number }> {
+  updateOne(
+    filter: Doc,
+    update: Value,
+    options: SessionOptions & { upsert?: boolean } = {},
+  ): Promise<{ matchedCount: number; modifiedCount: number; upsertedCount: number }> {
     try {
       const [hit] = this.matching(filter, options);
       if (hit !== undefined) {
@@ -387,7 +427,8 @@ export class MongoCollectionDouble {
         if (modified) this.write(options, hit[0], { doc: next, version: this.server.nextVersion() });
         return Promise.resolve({ matchedCount: 1, modifiedCount: modified ? 1 : 0, upsertedCount: 0 });
       }
-      if (options.upsert !== true) return Promise.resolve({ matchedCount: 0, modifiedCount: 0, upsertedCount: 0 });
+      if (options.upsert !== true)
+        return Promise.resolve({ matchedCount: 0, modifiedCount: 0, upsertedCount: 0 });
       const seed = seedOf(filter);
       const doc = applyUpdate(seed, update, true);
       doc['_id'] ??= `oid-${(generated += 1)}`;
@@ -401,9 +442,17 @@ export class MongoCollectionDouble {
     }
   }
 
-  async updateMany(filter: Doc, update: Value, options: SessionOptions = {}): Promise<{ matchedCount: number; modifiedCount: number }> {
+  async updateMany(
+    filter: Doc,
+    update: Value,
+    options: SessionOptions = {},
+  ): Promise<{ matchedCount: number; modifiedCount: number }> {
     const hits = this.matching(filter, options);
-    for (const [key, v] of hits) this.write(options, key, { doc: applyUpdate(v.doc, update, false), version: this.server.nextVersion() });
+    for (const [key, v] of hits)
+      this.write(options, key, {
+        doc: applyUpdate(v.doc, update, false),
+        version: this.server.nextVersion(),
+      });
     return { matchedCount: hits.length, modifiedCount: hits.length };
   }
 
@@ -423,7 +472,11 @@ export class MongoCollectionDouble {
   async bulkWrite(ops: Doc[], options: SessionOptions = {}): Promise<{ ok: 1 }> {
     for (const op of ops) {
       const [kind, spec] = Object.entries(op)[0]! as [string, Doc];
-      if (kind === 'updateOne') await this.updateOne(spec['filter'] as Doc, spec['update'], { ...options, upsert: spec['upsert'] === true });
+      if (kind === 'updateOne')
+        await this.updateOne(spec['filter'] as Doc, spec['update'], {
+          ...options,
+          upsert: spec['upsert'] === true,
+        });
       else if (kind === 'deleteOne') await this.deleteOne(spec['filter'] as Doc, options);
       else throw new Error(`mongodb double: bulk operation ${kind} not implemented`);
     }
@@ -459,11 +512,13 @@ export class MongoSessionDouble {
   }
 
   async withTransaction(fn: () => Promise<void>): Promise<void> {
-    if (!this.server.replicaSet) throw new Error('Transaction numbers are only allowed on a replica set member or mongos');
+    if (!this.server.replicaSet)
+      throw new Error('Transaction numbers are only allowed on a replica set member or mongos');
     for (let attempt = 1; ; attempt += 1) {
       this.snapshot = this.server.cloneData();
       this.baseVersions = new Map();
-      for (const [c, docs] of this.snapshot) for (const [k, v] of docs) this.baseVersions.set(`${c}\u0000${k}`, v.version);
+      for (const [c, docs] of this.snapshot)
+        for (const [k, v] of docs) this.baseVersions.set(`${c}\u0000${k}`, v.version);
       this.written.clear();
       try {
         await fn();
@@ -484,7 +539,8 @@ export class MongoSessionDouble {
     for (const [c, keys] of this.written)
       for (const k of keys) {
         const live = this.server.liveData(c).get(k)?.version;
-        if (live !== this.baseVersions.get(`${c}\u0000${k}`)) throw new WriteConflictError('WriteConflict: the document was changed by another writer');
+        if (live !== this.baseVersions.get(`${c}\u0000${k}`))
+          throw new WriteConflictError('WriteConflict: the document was changed by another writer');
       }
     this.server.check();
     for (const [c, keys] of this.written)
@@ -514,7 +570,10 @@ export class MongoServerDouble {
   down = false;
 
   check(): void {
-    if (this.down) throw Object.assign(new Error('connection <monitor> to 127.0.0.1:27017 closed (double: server down)'), { name: 'MongoNetworkError' });
+    if (this.down)
+      throw Object.assign(new Error('connection <monitor> to 127.0.0.1:27017 closed (double: server down)'), {
+        name: 'MongoNetworkError',
+      });
   }
 
   nextVersion(): number {
@@ -539,7 +598,12 @@ export class MongoServerDouble {
 
   cloneData(): Collections {
     const db = this.databases.get(this.database) ?? new Map<string, Map<string, Versioned>>();
-    return new Map([...db].map(([name, docs]) => [name, new Map([...docs].map(([k, v]) => [k, { doc: structuredClone(v.doc), version: v.version }]))]));
+    return new Map(
+      [...db].map(([name, docs]) => [
+        name,
+        new Map([...docs].map(([k, v]) => [k, { doc: structuredClone(v.doc), version: v.version }])),
+      ]),
+    );
   }
 
   dropDatabase(): void {
@@ -564,7 +628,11 @@ export class MongoClientDouble {
         command: (cmd: Doc) => {
           server.check();
           if (cmd['hello'] === undefined) throw new Error('mongodb double: only hello');
-          return Promise.resolve(server.replicaSet ? { isWritablePrimary: true, setName: 'rs0', ok: 1 } : { isWritablePrimary: true, ok: 1 });
+          return Promise.resolve(
+            server.replicaSet
+              ? { isWritablePrimary: true, setName: 'rs0', ok: 1 }
+              : { isWritablePrimary: true, ok: 1 },
+          );
         },
       }),
       dropDatabase: () => {

@@ -31,7 +31,12 @@ export const projectScenario = async (
   });
   const store = openSqliteReadModelStore({ file: join(dir, 'read-models.sqlite') });
   await appendScenario(events, streams);
-  const runner = new ProjectionRunner({ eventStore: events, store, projections: allProjections, batchSize: 50 });
+  const runner = new ProjectionRunner({
+    eventStore: events,
+    store,
+    projections: allProjections,
+    batchSize: 50,
+  });
   await runner.start();
   await runner.stop();
   expect((await runner.status()).every((s) => s.lagEvents === 0 && s.state === 'running')).toBe(true);

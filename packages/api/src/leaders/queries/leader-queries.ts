@@ -17,7 +17,11 @@ export class GetLeaderTrips {
 export class GetLeaderTripsHandler implements IQueryHandler<GetLeaderTrips> {
   constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
   async execute(q: GetLeaderTrips) {
-    const state = (await foldStream(this.store, aggregates.leader, `leader-${q.leaderId}`)) as LeaderActivityState;
+    const state = (await foldStream(
+      this.store,
+      aggregates.leader,
+      `leader-${q.leaderId}`,
+    )) as LeaderActivityState;
     if (state.status !== 'active') throw new NotFound('NOT_FOUND', { leaderId: q.leaderId });
     const trips = [...state.trips.values()].map(({ asRecorded: _asRecorded, ...trip }) => trip);
     return { leaderId: q.leaderId, trips, totalDays: trips.reduce((s, t) => s + t.days, 0) };

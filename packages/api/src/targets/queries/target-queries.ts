@@ -27,14 +27,21 @@ export class GetYearProgress {
 export class GetTargetProgressHandler implements IQueryHandler<GetTargetProgress, TargetProgressView> {
   constructor(@Inject(READ_MODELS) private readonly readModels: ReadModels) {}
   async execute(q: GetTargetProgress): Promise<TargetProgressView> {
-    const progress = await this.readModels.queries.targetProgress.unit(q.unitId, q.year, q.asOf as BusinessDate);
+    const progress = await this.readModels.queries.targetProgress.unit(
+      q.unitId,
+      q.year,
+      q.asOf as BusinessDate,
+    );
     if (progress === undefined) throw new NotFound('NOT_FOUND', { targetPlan: `${q.unitId}/${q.year}` });
     return progress;
   }
 }
 
 @QueryHandler(GetYearProgress)
-export class GetYearProgressHandler implements IQueryHandler<GetYearProgress, ReadonlyArray<TargetProgressView>> {
+export class GetYearProgressHandler implements IQueryHandler<
+  GetYearProgress,
+  ReadonlyArray<TargetProgressView>
+> {
   constructor(@Inject(READ_MODELS) private readonly readModels: ReadModels) {}
   async execute(q: GetYearProgress): Promise<ReadonlyArray<TargetProgressView>> {
     const asOf = q.asOf as BusinessDate;

@@ -1,7 +1,32 @@
-import type { Collection, Doc, FieldCondition, Filter, FindQuery, Page, Scalar, SortKey } from '../../read-model';
+import type {
+  Collection,
+  Doc,
+  FieldCondition,
+  Filter,
+  FindQuery,
+  Page,
+  Scalar,
+  SortKey,
+} from '../../read-model';
 import { pageBounds } from '../../read-model';
-import { LeaseLostError, storablePosition, type Checkpoint, type CommitOptions, type Lease, type ProjectionCommit, type ReadModelStore, type SkipRecord } from '../read-model-store';
-import { commitWithRedoLog, fromRedo, recoverRedoLog, toRedo, type GuardedPrimitives, type RedoEntry } from '../redo-log';
+import {
+  LeaseLostError,
+  storablePosition,
+  type Checkpoint,
+  type CommitOptions,
+  type Lease,
+  type ProjectionCommit,
+  type ReadModelStore,
+  type SkipRecord,
+} from '../read-model-store';
+import {
+  commitWithRedoLog,
+  fromRedo,
+  recoverRedoLog,
+  toRedo,
+  type GuardedPrimitives,
+  type RedoEntry,
+} from '../redo-log';
 
 /** Options of the in-memory store. */
 export interface MemoryReadModelStoreOptions {
@@ -14,7 +39,8 @@ export interface MemoryReadModelStoreOptions {
 
 const get = (doc: Doc, field: string): unknown => {
   let v: unknown = doc;
-  for (const part of field.split('.')) v = v !== null && typeof v === 'object' ? (v as Record<string, unknown>)[part] : undefined;
+  for (const part of field.split('.'))
+    v = v !== null && typeof v === 'object' ? (v as Record<string, unknown>)[part] : undefined;
   return v;
 };
 
@@ -79,7 +105,10 @@ export class MemoryReadModelStore implements ReadModelStore {
         this.redo = JSON.stringify(commits.map(toRedo));
         return Promise.resolve();
       },
-      readRedo: () => Promise.resolve(this.redo === undefined ? undefined : (JSON.parse(this.redo) as RedoEntry[]).map(fromRedo)),
+      readRedo: () =>
+        Promise.resolve(
+          this.redo === undefined ? undefined : (JSON.parse(this.redo) as RedoEntry[]).map(fromRedo),
+        ),
       clearRedo: () => {
         write();
         this.redo = undefined;
@@ -98,10 +127,14 @@ export class MemoryReadModelStore implements ReadModelStore {
       writeCheckpoint: (cp) => {
         write();
         const existing = this.cps.get(cp.projection);
-        if (existing === undefined || existing.position <= storablePosition(cp.position)) this.cps.set(cp.projection, cp);
+        if (existing === undefined || existing.position <= storablePosition(cp.position))
+          this.cps.set(cp.projection, cp);
         return Promise.resolve();
       },
-      checkLease: (holder) => (this.held?.holder === holder ? Promise.resolve() : Promise.reject(new LeaseLostError(holder, this.held?.holder))),
+      checkLease: (holder) =>
+        this.held?.holder === holder
+          ? Promise.resolve()
+          : Promise.reject(new LeaseLostError(holder, this.held?.holder)),
     };
   }
 
@@ -139,7 +172,10 @@ export class MemoryReadModelStore implements ReadModelStore {
     return Promise.resolve(v === undefined ? undefined : (JSON.parse(v.doc) as D));
   }
 
-  async getMany<D extends Doc>(c: Collection<D>, ids: ReadonlyArray<string>): Promise<ReadonlyMap<string, D>> {
+  async getMany<D extends Doc>(
+    c: Collection<D>,
+    ids: ReadonlyArray<string>,
+  ): Promise<ReadonlyMap<string, D>> {
     const out = new Map<string, D>();
     for (const id of ids) {
       const d = await this.get(c, id);
@@ -150,12 +186,24 @@ export class MemoryReadModelStore implements ReadModelStore {
 
   find<D extends Doc>(c: Collection<D>, query: FindQuery = {}): Promise<Page<D>> {
     const { limit, offset } = pageBounds(query.page);
-    const all = this.docs(c.name).filter((x) => matches(x.doc, query.filter)).sort(sorter(query.sort));
-    return Promise.resolve({ items: all.slice(offset, offset + limit).map((x) => x.doc as D), total: all.length, limit, offset });
+    const all = this.docs(c.name)
+      .filter((x) => matches(x.doc, query.filter))
+      .sort(sorter(query.sort));
+    return Promise.resolve({
+      items: all.slice(offset, offset + limit).map((x) => x.doc as D),
+      total: all.length,
+      limit,
+      offset,
+    });
   }
 
   findAll<D extends Doc>(c: Collection<D>, query: Omit<FindQuery, 'page'> = {}): Promise<ReadonlyArray<D>> {
-    return Promise.resolve(this.docs(c.name).filter((x) => matches(x.doc, query.filter)).sort(sorter(query.sort)).map((x) => x.doc as D));
+    return Promise.resolve(
+      this.docs(c.name)
+        .filter((x) => matches(x.doc, query.filter))
+        .sort(sorter(query.sort))
+        .map((x) => x.doc as D),
+    );
   }
 
   commit(commits: ReadonlyArray<ProjectionCommit>, options: CommitOptions = {}): Promise<void> {
@@ -177,7 +225,8 @@ export class MemoryReadModelStore implements ReadModelStore {
   }
 
   acquireLease(holder: string, ttlMs: number, now: number): Promise<boolean> {
-    if (this.held !== undefined && this.held.holder !== holder && this.held.expiresAt > now) return Promise.resolve(false);
+    if (this.held !== undefined && this.held.holder !== holder && this.held.expiresAt > now)
+      return Promise.resolve(false);
     this.held = { holder, expiresAt: now + ttlMs };
     return Promise.resolve(true);
   }
@@ -201,7 +250,8 @@ export class MemoryReadModelStore implements ReadModelStore {
 
   skipParked(projection: string, position: bigint, by: string, at: string): Promise<boolean> {
     const cp = this.cps.get(projection);
-    if (cp?.status !== 'parked' || cp.parked === undefined || cp.parked.position !== position) return Promise.resolve(false);
+    if (cp?.status !== 'parked' || cp.parked === undefined || cp.parked.position !== position)
+      return Promise.resolve(false);
     const { parked, ...rest } = cp;
     this.skips.push({ ...parked, projection, skippedAt: at, by });
     this.cps.set(projection, { ...rest, status: 'ok', position: parked.position });
@@ -213,7 +263,9 @@ export class MemoryReadModelStore implements ReadModelStore {
   }
 
   dump(collectionName: string): Promise<ReadonlyArray<{ readonly id: string; readonly doc: Doc }>> {
-    return Promise.resolve(this.docs(collectionName).sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)));
+    return Promise.resolve(
+      this.docs(collectionName).sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)),
+    );
   }
 
   close(): Promise<void> {

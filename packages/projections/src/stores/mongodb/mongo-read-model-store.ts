@@ -1,4 +1,12 @@
-import { MongoClient, type AnyBulkWriteOperation, type ClientSession, type Db, type Document, type Filter as MongoFilter, type Sort } from 'mongodb';
+import {
+  MongoClient,
+  type AnyBulkWriteOperation,
+  type ClientSession,
+  type Db,
+  type Document,
+  type Filter as MongoFilter,
+  type Sort,
+} from 'mongodb';
 import type { Collection, Doc, FieldCondition, Filter, FindQuery, Page, SortKey } from '../../read-model';
 import { pageBounds } from '../../read-model';
 import {
@@ -12,7 +20,14 @@ import {
   type ReadModelStore,
   type SkipRecord,
 } from '../read-model-store';
-import { commitWithRedoLog, fromRedo, recoverRedoLog, toRedo, type GuardedPrimitives, type RedoEntry } from '../redo-log';
+import {
+  commitWithRedoLog,
+  fromRedo,
+  recoverRedoLog,
+  toRedo,
+  type GuardedPrimitives,
+  type RedoEntry,
+} from '../redo-log';
 
 /** Options of the MongoDB read-model store. */
 export interface MongoReadModelStoreOptions {
@@ -59,7 +74,8 @@ const condition = (field: string, c: FieldCondition): Document[] => {
   if (c.$lt !== undefined) out.push({ [field]: { $lt: c.$lt } });
   if (c.$lte !== undefined) out.push({ [field]: { $lte: c.$lte } });
   if (c.$has !== undefined) out.push({ [field]: c.$has }); // an array field matches one of its elements
-  if (c.$exists !== undefined) out.push(c.$exists ? { [field]: { $exists: true, $ne: null } } : { [field]: null });
+  if (c.$exists !== undefined)
+    out.push(c.$exists ? { [field]: { $exists: true, $ne: null } } : { [field]: null });
   return out;
 };
 
@@ -87,7 +103,11 @@ const guardedReplace = (id: string, doc: Document, pos: bigint): AnyBulkWriteOpe
     update: [
       {
         $replaceWith: {
-          $cond: [{ $lt: [{ $ifNull: ['$_pos', -1n] }, pos] }, { $literal: { ...doc, _id: id, _pos: pos } }, '$$ROOT'],
+          $cond: [
+            { $lt: [{ $ifNull: ['$_pos', -1n] }, pos] },
+            { $literal: { ...doc, _id: id, _pos: pos } },
+            '$$ROOT',
+          ],
         },
       },
     ],
@@ -100,8 +120,12 @@ const checkpointDoc = (cp: Checkpoint): Document => ({
   position: storablePosition(cp.position),
   version: cp.version,
   status: cp.status,
-  ...(cp.parked !== undefined ? { parked: { ...cp.parked, position: storablePosition(cp.parked.position) } } : {}),
-  ...(cp.source !== undefined ? { source: { storeId: cp.source.storeId, firstEventHash: cp.source.firstEventHash } } : {}),
+  ...(cp.parked !== undefined
+    ? { parked: { ...cp.parked, position: storablePosition(cp.parked.position) } }
+    : {}),
+  ...(cp.source !== undefined
+    ? { source: { storeId: cp.source.storeId, firstEventHash: cp.source.firstEventHash } }
+    : {}),
 });
 
 /** A position as the server gives it back: bigint with `useBigInt64`; a plain number from other writers. */
@@ -134,14 +158,18 @@ export class MongoReadModelStore implements ReadModelStore {
         await redo().deleteMany({});
         const entries = commits.map(toRedo);
         // One chunk per commit keeps each document far below 16 MB for any sane batch size.
-        if (entries.length > 0) await redo().insertMany(entries.map((e, i) => ({ _id: `chunk:${i}`, entry: e })));
+        if (entries.length > 0)
+          await redo().insertMany(entries.map((e, i) => ({ _id: `chunk:${i}`, entry: e })));
         await redo().insertOne({ _id: 'header', chunks: entries.length }); // written last: the batch is complete
       },
       readRedo: async () => {
         const header = await redo().findOne({ _id: 'header' });
         if (header === null) return undefined;
-        const chunks = await redo().find({ _id: { $regex: '^chunk:' } }).toArray();
-        if (chunks.length !== (header['chunks'] as number)) throw new Error('redo log incomplete although its header was written');
+        const chunks = await redo()
+          .find({ _id: { $regex: '^chunk:' } })
+          .toArray();
+        if (chunks.length !== (header['chunks'] as number))
+          throw new Error('redo log incomplete although its header was written');
         chunks.sort((a, b) => Number(String(a['_id']).slice(6)) - Number(String(b['_id']).slice(6)));
         return chunks.map((c) => fromRedo(c['entry'] as RedoEntry));
       },
@@ -160,7 +188,11 @@ export class MongoReadModelStore implements ReadModelStore {
       },
       checkLease: async (holder) => {
         const lease = await this.db.collection<Keyed>(LEASE_COLLECTION).findOne({ _id: 'runner' });
-        if (lease?.['holder'] !== holder) throw new LeaseLostError(holder, typeof lease?.['holder'] === 'string' ? lease['holder'] : undefined);
+        if (lease?.['holder'] !== holder)
+          throw new LeaseLostError(
+            holder,
+            typeof lease?.['holder'] === 'string' ? lease['holder'] : undefined,
+          );
       },
     };
   }
@@ -173,7 +205,10 @@ export class MongoReadModelStore implements ReadModelStore {
   }
 
   /** Over a connected client (tests pass the client double of `mongodb-double.ts` here). */
-  static async fromClient(client: MongoClient, options: Omit<MongoReadModelStoreOptions, 'url'>): Promise<MongoReadModelStore> {
+  static async fromClient(
+    client: MongoClient,
+    options: Omit<MongoReadModelStoreOptions, 'url'>,
+  ): Promise<MongoReadModelStore> {
     const db = client.db(options.database ?? 'zhaoshang_read_models');
     let transactional = options.transactions === 'always';
     if (options.transactions === undefined || options.transactions === 'auto') {
@@ -187,7 +222,17 @@ export class MongoReadModelStore implements ReadModelStore {
     const next = checkpointDoc(cp);
     await this.db.collection<Keyed>(CHECKPOINTS_COLLECTION).updateOne(
       { _id: cp.projection },
-      [{ $replaceWith: { $cond: [{ $lte: [{ $ifNull: ['$position', -1n] }, next['position']] }, { $literal: next }, '$$ROOT'] } }],
+      [
+        {
+          $replaceWith: {
+            $cond: [
+              { $lte: [{ $ifNull: ['$position', -1n] }, next['position']] },
+              { $literal: next },
+              '$$ROOT',
+            ],
+          },
+        },
+      ],
       { upsert: true, ...(session !== undefined ? { session } : {}) },
     );
   }
@@ -215,11 +260,18 @@ export class MongoReadModelStore implements ReadModelStore {
     });
     await this.db.collection<Keyed>(CHECKPOINTS_COLLECTION).updateMany({ position: { $type: 'string' } }, [
       { $set: { position: toLong('$position', null), status: 'ok' } },
-      { $set: { status: { $cond: [{ $eq: ['$position', null] }, 'resetting', 'ok'] }, position: { $ifNull: ['$position', -1n] } } },
+      {
+        $set: {
+          status: { $cond: [{ $eq: ['$position', null] }, 'resetting', 'ok'] },
+          position: { $ifNull: ['$position', -1n] },
+        },
+      },
       { $unset: 'error' },
     ]);
     for (const c of collections)
-      await this.db.collection(c.name).updateMany({ _pos: { $type: 'string' } }, [{ $set: { _pos: toLong('$_pos', -1n) } }]);
+      await this.db
+        .collection(c.name)
+        .updateMany({ _pos: { $type: 'string' } }, [{ $set: { _pos: toLong('$_pos', -1n) } }]);
   }
 
   async get<D extends Doc>(c: Collection<D>, id: string): Promise<D | undefined> {
@@ -227,8 +279,14 @@ export class MongoReadModelStore implements ReadModelStore {
     return d === null ? undefined : strip<D>(d);
   }
 
-  async getMany<D extends Doc>(c: Collection<D>, ids: ReadonlyArray<string>): Promise<ReadonlyMap<string, D>> {
-    const rows = await this.db.collection<Stored>(c.name).find({ _id: { $in: [...ids] } }).toArray();
+  async getMany<D extends Doc>(
+    c: Collection<D>,
+    ids: ReadonlyArray<string>,
+  ): Promise<ReadonlyMap<string, D>> {
+    const rows = await this.db
+      .collection<Stored>(c.name)
+      .find({ _id: { $in: [...ids] } })
+      .toArray();
     return new Map(rows.map((r) => [r._id, strip<D>(r)]));
   }
 
@@ -238,13 +296,22 @@ export class MongoReadModelStore implements ReadModelStore {
     const filter = mongoFilter(query.filter);
     const [total, rows] = await Promise.all([
       coll.countDocuments(filter),
-      limit === 0 ? Promise.resolve([]) : coll.find(filter).sort(mongoSort(query.sort)).skip(offset).limit(limit).toArray(),
+      limit === 0
+        ? Promise.resolve([])
+        : coll.find(filter).sort(mongoSort(query.sort)).skip(offset).limit(limit).toArray(),
     ]);
     return { items: rows.map((r) => strip<D>(r)), total, limit, offset };
   }
 
-  async findAll<D extends Doc>(c: Collection<D>, query: Omit<FindQuery, 'page'> = {}): Promise<ReadonlyArray<D>> {
-    const rows = await this.db.collection(c.name).find(mongoFilter(query.filter)).sort(mongoSort(query.sort)).toArray();
+  async findAll<D extends Doc>(
+    c: Collection<D>,
+    query: Omit<FindQuery, 'page'> = {},
+  ): Promise<ReadonlyArray<D>> {
+    const rows = await this.db
+      .collection(c.name)
+      .find(mongoFilter(query.filter))
+      .sort(mongoSort(query.sort))
+      .toArray();
     return rows.map((r) => strip<D>(r));
   }
 
@@ -258,10 +325,19 @@ export class MongoReadModelStore implements ReadModelStore {
           // write conflict (one of the two aborts), and a lease already taken matches nothing.
           const fenced = await this.db
             .collection<Keyed>(LEASE_COLLECTION)
-            .updateOne({ _id: 'runner', holder: options.leaseHolder }, { $inc: { fencedBatches: 1 } }, { session });
+            .updateOne(
+              { _id: 'runner', holder: options.leaseHolder },
+              { $inc: { fencedBatches: 1 } },
+              { session },
+            );
           if (fenced.matchedCount !== 1) {
-            const lease = await this.db.collection<Keyed>(LEASE_COLLECTION).findOne({ _id: 'runner' }, { session });
-            throw new LeaseLostError(options.leaseHolder, typeof lease?.['holder'] === 'string' ? lease['holder'] : undefined);
+            const lease = await this.db
+              .collection<Keyed>(LEASE_COLLECTION)
+              .findOne({ _id: 'runner' }, { session });
+            throw new LeaseLostError(
+              options.leaseHolder,
+              typeof lease?.['holder'] === 'string' ? lease['holder'] : undefined,
+            );
           }
         }
         const byCollection = new Map<string, AnyBulkWriteOperation<Stored>[]>();
@@ -277,7 +353,8 @@ export class MongoReadModelStore implements ReadModelStore {
             byCollection.set(change.collection, ops);
           }
         }
-        for (const [name, ops] of byCollection) await this.db.collection<Stored>(name).bulkWrite(ops, { session, ordered: true });
+        for (const [name, ops] of byCollection)
+          await this.db.collection<Stored>(name).bulkWrite(ops, { session, ordered: true });
         for (const commit of commits) await this.writeCheckpoint(commit.checkpoint, session);
       });
     } finally {
@@ -303,9 +380,15 @@ export class MongoReadModelStore implements ReadModelStore {
   async reset(projection: string, collections: ReadonlyArray<Collection<Doc>>): Promise<void> {
     await this.db
       .collection<Keyed>(CHECKPOINTS_COLLECTION)
-      .updateOne({ _id: projection }, { $set: { status: 'resetting', position: -1n, version: 0 }, $unset: { parked: '', source: '' } }, { upsert: true });
+      .updateOne(
+        { _id: projection },
+        { $set: { status: 'resetting', position: -1n, version: 0 }, $unset: { parked: '', source: '' } },
+        { upsert: true },
+      );
     for (const c of collections) await this.db.collection(c.name).deleteMany({});
-    await this.db.collection<Keyed>(CHECKPOINTS_COLLECTION).deleteOne({ _id: projection, status: 'resetting' });
+    await this.db
+      .collection<Keyed>(CHECKPOINTS_COLLECTION)
+      .deleteOne({ _id: projection, status: 'resetting' });
   }
 
   async acquireLease(holder: string, ttlMs: number, now: number): Promise<boolean> {
@@ -338,7 +421,9 @@ export class MongoReadModelStore implements ReadModelStore {
   }
 
   async retryParked(projection: string): Promise<boolean> {
-    const r = await this.db.collection<Keyed>(CHECKPOINTS_COLLECTION).updateOne({ _id: projection, status: 'parked' }, { $set: { status: 'ok' }, $unset: { parked: '' } });
+    const r = await this.db
+      .collection<Keyed>(CHECKPOINTS_COLLECTION)
+      .updateOne({ _id: projection, status: 'parked' }, { $set: { status: 'ok' }, $unset: { parked: '' } });
     return r.modifiedCount === 1;
   }
 
@@ -350,7 +435,10 @@ export class MongoReadModelStore implements ReadModelStore {
     const inserted = await this.db.collection(SKIPPED_COLLECTION).insertOne(record);
     const moved = await this.db
       .collection<Keyed>(CHECKPOINTS_COLLECTION)
-      .updateOne({ _id: projection, status: 'parked', 'parked.position': storablePosition(position) }, { $set: { status: 'ok', position: storablePosition(position) }, $unset: { parked: '' } });
+      .updateOne(
+        { _id: projection, status: 'parked', 'parked.position': storablePosition(position) },
+        { $set: { status: 'ok', position: storablePosition(position) }, $unset: { parked: '' } },
+      );
     if (moved.modifiedCount === 1) return true;
     await this.db.collection(SKIPPED_COLLECTION).deleteOne({ _id: inserted.insertedId });
     return false;
@@ -385,7 +473,8 @@ export class MongoReadModelStore implements ReadModelStore {
   }
 }
 
-const isDuplicateKey = (error: unknown): boolean => typeof error === 'object' && error !== null && (error as { code?: unknown }).code === 11000;
+const isDuplicateKey = (error: unknown): boolean =>
+  typeof error === 'object' && error !== null && (error as { code?: unknown }).code === 11000;
 
 const toCheckpoint = (d: Document): Checkpoint => {
   const parked = d['parked'] as (Omit<ParkedEvent, 'position'> & { position: unknown }) | undefined;
@@ -396,10 +485,15 @@ const toCheckpoint = (d: Document): Checkpoint => {
     position: positionOf(d['position']),
     version: Number(d['version']),
     status: status === 'parked' || status === 'resetting' ? status : 'ok',
-    ...(parked !== undefined && parked !== null ? { parked: { ...parked, position: positionOf(parked.position) } } : {}),
-    ...(source !== undefined && source !== null ? { source: { storeId: source.storeId, firstEventHash: source.firstEventHash ?? null } } : {}),
+    ...(parked !== undefined && parked !== null
+      ? { parked: { ...parked, position: positionOf(parked.position) } }
+      : {}),
+    ...(source !== undefined && source !== null
+      ? { source: { storeId: source.storeId, firstEventHash: source.firstEventHash ?? null } }
+      : {}),
   };
 };
 
 /** Opens the MongoDB read-model store. */
-export const openMongoReadModelStore = (options: MongoReadModelStoreOptions): Promise<MongoReadModelStore> => MongoReadModelStore.open(options);
+export const openMongoReadModelStore = (options: MongoReadModelStoreOptions): Promise<MongoReadModelStore> =>
+  MongoReadModelStore.open(options);

@@ -60,13 +60,14 @@ const toCheckpoint = (r: CheckpointRow): Checkpoint => {
     version: Number(r.version),
     status: r.status,
     ...(parked !== undefined ? { parked: { ...parked, position: BigInt(parked.position) } } : {}),
-    ...(r.source_store_id !== null ? { source: { storeId: r.source_store_id, firstEventHash: r.source_first_hash } } : {}),
+    ...(r.source_store_id !== null
+      ? { source: { storeId: r.source_store_id, firstEventHash: r.source_first_hash } }
+      : {}),
   };
 };
 
 /** The schema this code writes (`PRAGMA user_version`); 0 is a file from before issue #12 (positions as text). */
 export const READ_MODEL_SCHEMA_VERSION = 2;
-
 
 const CHECKPOINTS_DDL = `CREATE TABLE IF NOT EXISTS rm_checkpoints (
   projection        TEXT PRIMARY KEY,
@@ -95,7 +96,10 @@ export class SqliteReadModelStore implements ReadModelStore {
   private readonly db: Database.Database;
   private readonly statements = new Map<string, Database.Statement>();
   private readonly known = new Set<string>();
-  private readonly writers = new Map<string, { readonly upsert: Database.Statement; readonly remove: Database.Statement }>();
+  private readonly writers = new Map<
+    string,
+    { readonly upsert: Database.Statement; readonly remove: Database.Statement }
+  >();
 
   constructor(private readonly options: SqliteReadModelStoreOptions) {
     this.db = new Database(options.file);
@@ -117,12 +121,17 @@ export class SqliteReadModelStore implements ReadModelStore {
     const version = this.db.pragma('user_version', { simple: true }) as number;
     const legacy =
       version < READ_MODEL_SCHEMA_VERSION &&
-      (this.db.prepare(`SELECT type FROM pragma_table_info('rm_checkpoints') WHERE name = 'position'`).get() as { type: string } | undefined)
-        ?.type === 'TEXT';
+      (
+        this.db
+          .prepare(`SELECT type FROM pragma_table_info('rm_checkpoints') WHERE name = 'position'`)
+          .get() as { type: string } | undefined
+      )?.type === 'TEXT';
     let outcome: SqliteReadModelStore['migrated'] = 'none';
     if (legacy) outcome = this.migrateTextPositions();
     this.db.exec(CHECKPOINTS_DDL);
-    this.db.exec(`CREATE TABLE IF NOT EXISTS rm_lease (name TEXT PRIMARY KEY, holder TEXT NOT NULL, expires_at INTEGER NOT NULL) STRICT`);
+    this.db.exec(
+      `CREATE TABLE IF NOT EXISTS rm_lease (name TEXT PRIMARY KEY, holder TEXT NOT NULL, expires_at INTEGER NOT NULL) STRICT`,
+    );
     this.db.exec(`CREATE TABLE IF NOT EXISTS rm_skipped (
       projection TEXT NOT NULL, position INTEGER NOT NULL, stream TEXT NOT NULL, revision INTEGER NOT NULL,
       type TEXT NOT NULL, error TEXT NOT NULL, skipped_at TEXT NOT NULL, by TEXT NOT NULL
@@ -137,12 +146,20 @@ export class SqliteReadModelStore implements ReadModelStore {
    * then every read model is dropped and rebuilt from the event store.
    */
   private migrateTextPositions(): SqliteReadModelStore['migrated'] {
-    const tables = (this.db.prepare(`SELECT name FROM sqlite_master WHERE type = 'table' AND name LIKE 'rm\\_%' ESCAPE '\\' AND name != 'rm_checkpoints'`).all() as Array<{ name: string }>).map((r) => r.name);
+    const tables = (
+      this.db
+        .prepare(
+          `SELECT name FROM sqlite_master WHERE type = 'table' AND name LIKE 'rm\\_%' ESCAPE '\\' AND name != 'rm_checkpoints'`,
+        )
+        .all() as Array<{ name: string }>
+    ).map((r) => r.name);
     const parse = (text: string): bigint | undefined => {
       const p = text === '' ? -1n : BigInt(text);
       return p <= MAX_STORED_POSITION ? p : undefined;
     };
-    const cps = this.db.prepare('SELECT projection, position, version, status FROM rm_checkpoints').all() as Array<{ projection: string; position: string; version: number; status: string }>;
+    const cps = this.db
+      .prepare('SELECT projection, position, version, status FROM rm_checkpoints')
+      .all() as Array<{ projection: string; position: string; version: number; status: string }>;
     let fits = cps.every((c) => parse(c.position) !== undefined);
     for (const t of tables) {
       if (!fits) break;
@@ -159,12 +176,19 @@ export class SqliteReadModelStore implements ReadModelStore {
     }
     this.db.exec(CHECKPOINTS_DDL);
     // A projection that had failed is tried again (as the old runner did on every start); if the event still cannot be handled it parks.
-    const insertCp = this.db.prepare(`INSERT INTO rm_checkpoints (projection, position, version, status) VALUES (?, ?, ?, 'ok')`);
+    const insertCp = this.db.prepare(
+      `INSERT INTO rm_checkpoints (projection, position, version, status) VALUES (?, ?, ?, 'ok')`,
+    );
     for (const c of cps) insertCp.run(c.projection, parse(c.position)!, c.version);
     for (const t of tables) {
       this.db.exec(docTableDdl(`${t}__int`));
       const insert = this.db.prepare(`INSERT INTO ${t}__int (id, doc, pos) VALUES (?, ?, ?)`);
-      for (const r of this.db.prepare(`SELECT id, doc, pos FROM ${t}`).all() as Array<{ id: string; doc: string; pos: string }>) insert.run(r.id, r.doc, parse(r.pos)!);
+      for (const r of this.db.prepare(`SELECT id, doc, pos FROM ${t}`).all() as Array<{
+        id: string;
+        doc: string;
+        pos: string;
+      }>)
+        insert.run(r.id, r.doc, parse(r.pos)!);
       this.db.exec(`DROP TABLE ${t}`); // its indexes go with it; \`init\` creates them again
       this.db.exec(`ALTER TABLE ${t}__int RENAME TO ${t}`);
     }
@@ -187,14 +211,18 @@ export class SqliteReadModelStore implements ReadModelStore {
     this.db.exec(docTableDdl(table));
     for (const index of c.indexes) {
       if (!NAME.test(index.name)) throw new RangeError(`not an index name: ${index.name}`);
-      this.db.exec(`CREATE INDEX IF NOT EXISTS ${table}_${index.name} ON ${table} (${index.fields.map(fieldSql).join(', ')})`);
+      this.db.exec(
+        `CREATE INDEX IF NOT EXISTS ${table}_${index.name} ON ${table} (${index.fields.map(fieldSql).join(', ')})`,
+      );
     }
     this.known.add(c.name);
   }
 
   private tableExists(collection: string): boolean {
     if (this.known.has(collection)) return true;
-    const row = this.stmt(`SELECT 1 AS one FROM sqlite_master WHERE type = 'table' AND name = ?`).get(tableOf(collection));
+    const row = this.stmt(`SELECT 1 AS one FROM sqlite_master WHERE type = 'table' AND name = ?`).get(
+      tableOf(collection),
+    );
     if (row !== undefined) this.known.add(collection);
     return row !== undefined;
   }
@@ -208,7 +236,10 @@ export class SqliteReadModelStore implements ReadModelStore {
     return s;
   }
 
-  private writer(collection: string): { readonly upsert: Database.Statement; readonly remove: Database.Statement } {
+  private writer(collection: string): {
+    readonly upsert: Database.Statement;
+    readonly remove: Database.Statement;
+  } {
     let w = this.writers.get(collection);
     if (w === undefined) {
       if (!this.known.has(collection)) this.ensure({ name: collection, indexes: [] });
@@ -228,7 +259,8 @@ export class SqliteReadModelStore implements ReadModelStore {
 
   get<D extends Doc>(c: Collection<D>, id: string): Promise<D | undefined> {
     if (!this.tableExists(c.name)) return Promise.resolve(undefined);
-    const row = this.stmt(`SELECT doc FROM ${tableOf(c.name)} WHERE id = ?`).get(id) as { doc: string } | undefined;
+    const row = this.stmt(`SELECT doc FROM ${tableOf(c.name)} WHERE id = ?`).get(id) as
+      { doc: string } | undefined;
     return Promise.resolve(row === undefined ? undefined : (JSON.parse(row.doc) as D));
   }
 
@@ -250,62 +282,67 @@ export class SqliteReadModelStore implements ReadModelStore {
     if (!this.tableExists(c.name)) return Promise.resolve({ items: [], total: 0, limit, offset });
     const where = filterSql(query.filter);
     const table = tableOf(c.name);
-    const total = (this.stmt(`SELECT count(*) AS n FROM ${table} WHERE ${where.sql}`).get(...where.params) as { n: number }).n;
-    const rows = this.stmt(`SELECT doc FROM ${table} WHERE ${where.sql} ORDER BY ${orderSql(query.sort)} LIMIT ? OFFSET ?`).all(
-      ...where.params,
-      limit,
-      offset,
-    ) as Array<{ doc: string }>;
+    const total = (
+      this.stmt(`SELECT count(*) AS n FROM ${table} WHERE ${where.sql}`).get(...where.params) as { n: number }
+    ).n;
+    const rows = this.stmt(
+      `SELECT doc FROM ${table} WHERE ${where.sql} ORDER BY ${orderSql(query.sort)} LIMIT ? OFFSET ?`,
+    ).all(...where.params, limit, offset) as Array<{ doc: string }>;
     return Promise.resolve({ items: rows.map((r) => JSON.parse(r.doc) as D), total, limit, offset });
   }
 
   findAll<D extends Doc>(c: Collection<D>, query: Omit<FindQuery, 'page'> = {}): Promise<ReadonlyArray<D>> {
     if (!this.tableExists(c.name)) return Promise.resolve([]);
     const where = filterSql(query.filter);
-    const rows = this.stmt(`SELECT doc FROM ${tableOf(c.name)} WHERE ${where.sql} ORDER BY ${orderSql(query.sort)}`).all(
-      ...where.params,
-    ) as Array<{ doc: string }>;
+    const rows = this.stmt(
+      `SELECT doc FROM ${tableOf(c.name)} WHERE ${where.sql} ORDER BY ${orderSql(query.sort)}`,
+    ).all(...where.params) as Array<{ doc: string }>;
     return Promise.resolve(rows.map((r) => JSON.parse(r.doc) as D));
   }
 
   commit(commits: ReadonlyArray<ProjectionCommit>, options: CommitOptions = {}): Promise<void> {
     const hook = this.options.duringCommit;
     try {
-      this.db.transaction(() => {
-        if (options.leaseHolder !== undefined) {
-          // Fencing: the lease is read inside the write transaction, so no other runner can take it between this check and the writes.
-          const current = (this.stmt(`SELECT holder FROM rm_lease WHERE name = 'runner'`).get() as { holder: string } | undefined)?.holder;
-          if (current !== options.leaseHolder) throw new LeaseLostError(options.leaseHolder, current);
-        }
-        let written = 0;
-        for (const commit of commits) {
-          for (const change of commit.changes) {
-            const w = this.writer(change.collection);
-            const pos = storablePosition(change.position);
-            if (change.doc === null) w.remove.run(change.id, pos);
-            else w.upsert.run(change.id, JSON.stringify(change.doc), pos);
-            written += 1;
-            hook?.(written);
+      this.db
+        .transaction(() => {
+          if (options.leaseHolder !== undefined) {
+            // Fencing: the lease is read inside the write transaction, so no other runner can take it between this check and the writes.
+            const current = (
+              this.stmt(`SELECT holder FROM rm_lease WHERE name = 'runner'`).get() as
+                { holder: string } | undefined
+            )?.holder;
+            if (current !== options.leaseHolder) throw new LeaseLostError(options.leaseHolder, current);
           }
-          const cp = commit.checkpoint;
-          // The checkpoint only moves forward (numerically); the same position may change its status.
-          this.stmt(
-            `INSERT INTO rm_checkpoints (projection, position, version, status, parked, source_store_id, source_first_hash) VALUES (?, ?, ?, ?, ?, ?, ?)
+          let written = 0;
+          for (const commit of commits) {
+            for (const change of commit.changes) {
+              const w = this.writer(change.collection);
+              const pos = storablePosition(change.position);
+              if (change.doc === null) w.remove.run(change.id, pos);
+              else w.upsert.run(change.id, JSON.stringify(change.doc), pos);
+              written += 1;
+              hook?.(written);
+            }
+            const cp = commit.checkpoint;
+            // The checkpoint only moves forward (numerically); the same position may change its status.
+            this.stmt(
+              `INSERT INTO rm_checkpoints (projection, position, version, status, parked, source_store_id, source_first_hash) VALUES (?, ?, ?, ?, ?, ?, ?)
              ON CONFLICT (projection) DO UPDATE SET position = excluded.position, version = excluded.version,
                status = excluded.status, parked = excluded.parked,
                source_store_id = excluded.source_store_id, source_first_hash = excluded.source_first_hash
              WHERE rm_checkpoints.position <= excluded.position`,
-          ).run(
-            cp.projection,
-            storablePosition(cp.position),
-            cp.version,
-            cp.status,
-            cp.parked !== undefined ? parkedJson(cp.parked) : null,
-            cp.source?.storeId ?? null,
-            cp.source?.firstEventHash ?? null,
-          );
-        }
-      }).immediate();
+            ).run(
+              cp.projection,
+              storablePosition(cp.position),
+              cp.version,
+              cp.status,
+              cp.parked !== undefined ? parkedJson(cp.parked) : null,
+              cp.source?.storeId ?? null,
+              cp.source?.firstEventHash ?? null,
+            );
+          }
+        })
+        .immediate();
       return Promise.resolve();
     } catch (error) {
       return Promise.reject(error);
@@ -313,12 +350,20 @@ export class SqliteReadModelStore implements ReadModelStore {
   }
 
   checkpoint(projection: string): Promise<Checkpoint | undefined> {
-    const row = this.stmt('SELECT * FROM rm_checkpoints WHERE projection = ?').safeIntegers(true).get(projection) as CheckpointRow | undefined;
+    const row = this.stmt('SELECT * FROM rm_checkpoints WHERE projection = ?')
+      .safeIntegers(true)
+      .get(projection) as CheckpointRow | undefined;
     return Promise.resolve(row === undefined ? undefined : toCheckpoint(row));
   }
 
   checkpoints(): Promise<ReadonlyArray<Checkpoint>> {
-    return Promise.resolve((this.stmt('SELECT * FROM rm_checkpoints ORDER BY projection').safeIntegers(true).all() as CheckpointRow[]).map(toCheckpoint));
+    return Promise.resolve(
+      (
+        this.stmt('SELECT * FROM rm_checkpoints ORDER BY projection')
+          .safeIntegers(true)
+          .all() as CheckpointRow[]
+      ).map(toCheckpoint),
+    );
   }
 
   reset(projection: string, collections: ReadonlyArray<Collection<Doc>>): Promise<void> {
@@ -352,36 +397,39 @@ export class SqliteReadModelStore implements ReadModelStore {
   }
 
   lease(): Promise<Lease | undefined> {
-    const r = this.stmt(`SELECT holder, expires_at FROM rm_lease WHERE name = 'runner'`).get() as { holder: string; expires_at: number } | undefined;
+    const r = this.stmt(`SELECT holder, expires_at FROM rm_lease WHERE name = 'runner'`).get() as
+      { holder: string; expires_at: number } | undefined;
     return Promise.resolve(r === undefined ? undefined : { holder: r.holder, expiresAt: r.expires_at });
   }
 
   retryParked(projection: string): Promise<boolean> {
-    const r = this.stmt(`UPDATE rm_checkpoints SET status = 'ok', parked = NULL WHERE projection = ? AND status = 'parked'`).run(projection);
+    const r = this.stmt(
+      `UPDATE rm_checkpoints SET status = 'ok', parked = NULL WHERE projection = ? AND status = 'parked'`,
+    ).run(projection);
     return Promise.resolve(r.changes === 1);
   }
 
   skipParked(projection: string, position: bigint, by: string, at: string): Promise<boolean> {
     return Promise.resolve(
-      this.db.transaction((): boolean => {
-        const row = this.stmt('SELECT * FROM rm_checkpoints WHERE projection = ?').safeIntegers(true).get(projection) as CheckpointRow | undefined;
-        const cp = row === undefined ? undefined : toCheckpoint(row);
-        if (cp?.status !== 'parked' || cp.parked === undefined || cp.parked.position !== position) return false;
-        const p = cp.parked;
-        this.stmt(`INSERT INTO rm_skipped (projection, position, stream, revision, type, error, skipped_at, by) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`).run(
-          projection,
-          storablePosition(p.position),
-          p.streamName,
-          p.revision,
-          p.type,
-          p.error,
-          at,
-          by,
-        );
-        // The event is now behind the checkpoint: the projection resumes after it.
-        this.stmt(`UPDATE rm_checkpoints SET status = 'ok', parked = NULL, position = ? WHERE projection = ?`).run(storablePosition(p.position), projection);
-        return true;
-      }).immediate(),
+      this.db
+        .transaction((): boolean => {
+          const row = this.stmt('SELECT * FROM rm_checkpoints WHERE projection = ?')
+            .safeIntegers(true)
+            .get(projection) as CheckpointRow | undefined;
+          const cp = row === undefined ? undefined : toCheckpoint(row);
+          if (cp?.status !== 'parked' || cp.parked === undefined || cp.parked.position !== position)
+            return false;
+          const p = cp.parked;
+          this.stmt(
+            `INSERT INTO rm_skipped (projection, position, stream, revision, type, error, skipped_at, by) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+          ).run(projection, storablePosition(p.position), p.streamName, p.revision, p.type, p.error, at, by);
+          // The event is now behind the checkpoint: the projection resumes after it.
+          this.stmt(
+            `UPDATE rm_checkpoints SET status = 'ok', parked = NULL, position = ? WHERE projection = ?`,
+          ).run(storablePosition(p.position), projection);
+          return true;
+        })
+        .immediate(),
     );
   }
 
@@ -412,7 +460,10 @@ export class SqliteReadModelStore implements ReadModelStore {
 
   dump(collectionName: string): Promise<ReadonlyArray<{ readonly id: string; readonly doc: Doc }>> {
     if (!this.tableExists(collectionName)) return Promise.resolve([]);
-    const rows = this.stmt(`SELECT id, doc FROM ${tableOf(collectionName)} ORDER BY id`).all() as Array<{ id: string; doc: string }>;
+    const rows = this.stmt(`SELECT id, doc FROM ${tableOf(collectionName)} ORDER BY id`).all() as Array<{
+      id: string;
+      doc: string;
+    }>;
     return Promise.resolve(rows.map((r) => ({ id: r.id, doc: JSON.parse(r.doc) as Doc })));
   }
 

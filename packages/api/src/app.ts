@@ -15,6 +15,7 @@ import type { ApiConfig } from './config';
 import { seedDemoRegion, type SeedReport } from './demo/seed';
 import { ApiExceptionFilter } from './errors/api-exception.filter';
 import { inputGate } from './http/input-limits';
+import { requestId } from './http/request-id';
 import { openApiDocument } from './openapi/openapi-document';
 import { openReadModelStore, ProjectionReadModels } from './read-models/projection-read-models';
 import type { ReadModels } from './read-models/read-model.port';
@@ -107,6 +108,7 @@ export const createApp = async (config: ApiConfig, options: CreateAppOptions = {
     { bufferLogs: true, bodyParser: false },
   );
   app.useLogger(app.get(Logger));
+  app.use(requestId);
   // Security headers first: the input gate's refusals carry them too.
   secureHeaders(app, config);
   const filter = new ApiExceptionFilter();

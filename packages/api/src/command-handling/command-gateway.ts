@@ -40,6 +40,7 @@ import {
   type DomainCommand,
   type ErasedDecider,
 } from './aggregates';
+import { businessTimeOf } from './business-time';
 import { DomainEventOccurred } from './domain-event-occurred';
 
 /** The context of one command: who, which request, and what the caller expects of the stream. */
@@ -49,8 +50,8 @@ export interface CommandContext {
   readonly commandId: string;
   readonly correlationId: string;
   readonly causationId: string;
-  /** ISO 8601 business time of the command. */
-  readonly businessTime: string;
+  /** ISO 8601 business time of the command; by default its business date's (business-time.ts). */
+  readonly businessTime?: string;
   /** If-Match: the stream revision the caller saw; a different one is a 409. */
   readonly expectedRevision?: CurrentRevision;
 }
@@ -188,7 +189,7 @@ export class CommandGateway implements OnApplicationShutdown {
         correlationId: ctx.correlationId,
         causationId: ctx.causationId,
         actor: { userId: ctx.actor.userId, role: ctx.actor.role, unitId: ctx.actor.unitId },
-        businessTime: ctx.businessTime,
+        businessTime: ctx.businessTime ?? businessTimeOf(command as AnyCommand),
       },
       {
         ...(ctx.expectedRevision !== undefined ? { expectedRevision: ctx.expectedRevision } : {}),

@@ -1,12 +1,11 @@
 import type { INestApplication } from '@nestjs/common';
 import { commandFactDates, type AnyCommand, type FactDates } from '@zhaoshang/domain';
-import { CommandBus, QueryBus } from '@nestjs/cqrs';
+import { QueryBus } from '@nestjs/cqrs';
 import type { CommandType } from '../auth/permissions';
 import { PrepareBulletinPublication } from '../bulletins/queries/prepare-bulletin';
 import { commandCodecs } from '../command-handling/aggregates';
 import { businessTimeOf } from '../command-handling/business-time';
-import type { CommandResult } from '../command-handling/command-gateway';
-import { commandMessage } from '../command-handling/command-messages';
+import { CommandGateway, type CommandResult } from '../command-handling/command-gateway';
 import { decodeOrThrow } from '../http/decode';
 import { DEMO_UNITS } from '../units';
 import type { Clock } from '../clock';
@@ -272,7 +271,7 @@ export const demoTodayFor = (serverToday: string): string =>
   serverToday < DEMO_TODAY ? serverToday : DEMO_TODAY;
 
 /**
- * Runs the demo script through the CommandBus (the same path as HTTP: decoded with the command's
+ * Runs the demo script through the command gateway (the same path as HTTP: decoded with the command's
  * codec, checked by the rules and against the server's today), then publishes the demo year's
  * September bulletin if its day has come. Command ids are `demo:<n>` and `demo:bulletin-<period>`,
  * so a re-run appends nothing.
@@ -283,7 +282,7 @@ export const seedDemoRegion = async (
 ): Promise<SeedReport> => {
   const today = demoTodayFor(app.get<Clock>(CLOCK).today());
   script ??= demoRegionScript({ today });
-  const bus = app.get(CommandBus);
+  const gateway = app.get(CommandGateway);
   let events = 0;
   let position = '0';
   const projects = new Set<string>();
@@ -291,15 +290,13 @@ export const seedDemoRegion = async (
     const type = step.command.type as CommandType;
     const command = decodeOrThrow(commandCodecs[type] as never, step.command) as { type: CommandType };
     const commandId = `demo:${n}`;
-    const result: CommandResult = await bus.execute(
-      commandMessage(command, {
-        actor: { userId: `demo:${step.role}`, role: step.role, unitId: step.unitId, via: 'token' },
-        commandId,
-        correlationId: 'demo-region',
-        causationId: commandId,
-        businessTime: businessTimeOf(command as AnyCommand),
-      }),
-    );
+    const result: CommandResult = await gateway.execute(command, {
+      actor: { userId: `demo:${step.role}`, role: step.role, unitId: step.unitId, via: 'token' },
+      commandId,
+      correlationId: 'demo-region',
+      causationId: commandId,
+      businessTime: businessTimeOf(command as AnyCommand),
+    });
     events += result.events.length;
     position = result.position;
     if (typeof step.command.projectId === 'string') projects.add(step.command.projectId);
@@ -316,24 +313,17 @@ export const seedDemoRegion = async (
     unitId: 'region',
     via: 'token' as const,
   };
-  const prepared: object = await app
+  const prepared = await app
     .get(QueryBus)
     .execute(new PrepareBulletinPublication(DEMO_BULLETIN.period, office, DEMO_BULLETIN.publishedOn));
-  const publish = decodeOrThrow(commandCodecs.PublishBulletin as never, {
-    ...prepared,
-    type: 'PublishBulletin',
-  }) as {
-    type: CommandType;
-  };
-  const published: CommandResult = await bus.execute(
-    commandMessage(publish, {
-      actor: office,
-      commandId: `demo:bulletin-${DEMO_BULLETIN.period}`,
-      correlationId: 'demo-region',
-      causationId: `demo:bulletin-${DEMO_BULLETIN.period}`,
-      businessTime: businessTimeOf(publish as AnyCommand),
-    }),
-  );
+  const publish = decodeOrThrow(commandCodecs.PublishBulletin, { ...prepared, type: 'PublishBulletin' });
+  const published: CommandResult = await gateway.execute(publish, {
+    actor: office,
+    commandId: `demo:bulletin-${DEMO_BULLETIN.period}`,
+    correlationId: 'demo-region',
+    causationId: `demo:bulletin-${DEMO_BULLETIN.period}`,
+    businessTime: businessTimeOf(publish),
+  });
   events += published.events.length;
   position = published.position;
   await app.get<ReadModels>(READ_MODELS).waitFor(BigInt(position), 10_000);

@@ -1,0 +1,84 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { QueryBus, type Query } from '@nestjs/cqrs';
+import type { Response } from 'express';
+import type { Clock } from '../clock';
+import type { ApiConfig } from '../config';
+import { QueryCache } from '../http/query-cache';
+import { sendStreamed, type StreamedAnswer } from '../http/streamed-answer';
+import { API_CONFIG, CLOCK, READ_MODELS } from '../tokens';
+import type { ReadModels } from './read-model.port';
+
+/** Answer of every query: the data and the read models' position it reflects. */
+export interface QueryAnswer<T> {
+  readonly position: string;
+  /** False when `atLeast` was given and the read models did not reach it within the bound. */
+  readonly caughtUp: boolean;
+  readonly data: T;
+}
+
+/** Read-your-writes: wait (bounded) until the read models reached `atLeast` before answering. */
+export interface ReadYourWrites {
+  readonly atLeast?: string | undefined;
+}
+
+/** The content type of a JSON answer a route returns already serialized (`QueryAnswers.cached`). */
+export const JSON_TEXT = 'application/json; charset=utf-8';
+
+/**
+ * Runs a read on the QueryBus and answers it as `{ position, caughtUp, data }` (or writes a
+ * streamed answer to the response). The position is the read models' checkpoint taken before the
+ * query runs, so the data is at least as new as it says.
+ */
+@Injectable()
+export class QueryAnswers {
+  /** Answers of cacheable queries while the read models stay where they are. */
+  readonly cache: QueryCache<string>;
+
+  constructor(
+    @Inject(QueryBus) private readonly queryBus: QueryBus,
+    @Inject(READ_MODELS) private readonly readModels: ReadModels,
+    @Inject(API_CONFIG) private readonly config: ApiConfig,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {
+    this.cache = new QueryCache<string>(config.queryCacheEntries);
+  }
+
+  /** Today's business date (Asia/Shanghai), the default `asOf` of the reads that take one. */
+  today(): string {
+    return this.clock.today();
+  }
+
+  async answer<T>(query: Query<T>, { atLeast }: ReadYourWrites): Promise<QueryAnswer<T>> {
+    const caughtUp = await this.reached(atLeast);
+    const checkpoint = this.readModels.checkpoint();
+    return { position: checkpoint.toString(), caughtUp, data: await this.queryBus.execute(query) };
+  }
+
+  /**
+   * The same answer, as the JSON text the route sends (its content type `JSON_TEXT`), for a read
+   * whose answer depends only on the read models and the query: its data is computed and
+   * serialized once per checkpoint of the read models (QueryCache), so a dashboard polling the
+   * same figures costs one computation per change instead of one per request.
+   */
+  async cached<T>(query: Query<T>, { atLeast }: ReadYourWrites): Promise<string> {
+    const caughtUp = await this.reached(atLeast);
+    const checkpoint = this.readModels.checkpoint();
+    const key = `${query.constructor.name}\u0000${JSON.stringify(query)}`;
+    const data = await this.cache.answer(key, checkpoint, async () =>
+      JSON.stringify(await this.queryBus.execute(query)),
+    );
+    // Byte for byte what JSON.stringify({ position, caughtUp, data }) writes.
+    return `{"position":"${checkpoint.toString()}","caughtUp":${caughtUp},"data":${data}}`;
+  }
+
+  private async reached(atLeast: string | undefined): Promise<boolean> {
+    return (
+      atLeast === undefined || this.readModels.waitFor(BigInt(atLeast), this.config.readYourWritesTimeoutMs)
+    );
+  }
+
+  /** A streamed read: its handler's `StreamedAnswer` written to the response as it comes. */
+  async stream(query: Query<StreamedAnswer>, res: Response): Promise<void> {
+    await sendStreamed(res, await this.queryBus.execute(query));
+  }
+}

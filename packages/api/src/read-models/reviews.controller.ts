@@ -1,0 +1,66 @@
+import { Controller, Get, Header, Inject } from '@nestjs/common';
+import type * as t from 'io-ts';
+import { Read } from '../auth/route-access';
+import type { Principal } from '../auth/roles';
+import { ReadScope } from '../http/read-scope';
+import { Caller, QueryInput } from '../http/request-params';
+import {
+  GetFulfilment,
+  GetPerformanceReview,
+  GetSupervisionList,
+  type PageInput,
+} from './queries/review-queries';
+import { JSON_TEXT, QueryAnswers } from './query-answers';
+import { ListInput, PerformanceInput } from './read-models.routes';
+
+const pageOf = (input: t.TypeOf<typeof ListInput>): PageInput => ({
+  ...(input.limit !== undefined ? { limit: Number(input.limit) } : {}),
+  ...(input.offset !== undefined ? { offset: Number(input.offset) } : {}),
+});
+
+/** Reviews from the read models: performance and ranking (赛马), fulfilment, the supervision list. */
+@Controller()
+export class ReviewsController {
+  constructor(
+    @Inject(QueryAnswers) private readonly answers: QueryAnswers,
+    @Inject(ReadScope) private readonly scope: ReadScope,
+  ) {}
+
+  /** 绩效考核（六个更加突出、两率、赛马排名）/ performance review and ranking (R12–R15). */
+  @Get('performance/:period')
+  @Read()
+  @Header('Content-Type', JSON_TEXT)
+  performance(@QueryInput(PerformanceInput) input: t.TypeOf<typeof PerformanceInput>): Promise<string> {
+    return this.answers.cached(new GetPerformanceReview(input.period), input);
+  }
+
+  /** 履约监管 / fulfilment monitoring (R5, R9, R10); an investment officer's is their unit's. */
+  @Get('fulfilment')
+  @Read()
+  @Header('Content-Type', JSON_TEXT)
+  fulfilment(
+    @QueryInput(ListInput) input: t.TypeOf<typeof ListInput>,
+    @Caller() caller: Principal,
+  ): Promise<string> {
+    const unitId = this.scope.unitOf(caller, input.unitId);
+    return this.answers.cached(
+      new GetFulfilment(input.asOf ?? this.answers.today(), unitId, pageOf(input)),
+      input,
+    );
+  }
+
+  /** 督办清单 / supervision list; an investment officer's is their unit's. */
+  @Get('supervision')
+  @Read()
+  @Header('Content-Type', JSON_TEXT)
+  supervision(
+    @QueryInput(ListInput) input: t.TypeOf<typeof ListInput>,
+    @Caller() caller: Principal,
+  ): Promise<string> {
+    const unitId = this.scope.unitOf(caller, input.unitId);
+    return this.answers.cached(
+      new GetSupervisionList(input.asOf ?? this.answers.today(), unitId, pageOf(input)),
+      input,
+    );
+  }
+}

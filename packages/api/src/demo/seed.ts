@@ -128,9 +128,17 @@ export const DEMO_STAGES: ReadonlyArray<LifeStage> = [
  */
 export const DEMO_TODAY = '2024-10-31';
 
+const isCommandType = (type: string): type is CommandType => Object.hasOwn(commandCodecs, type);
+
+/** A demo step's command, decoded with the domain's codec of its type (as a request's would be). */
+const commandOf = (step: ScriptStep): AnyCommand => {
+  const type = step.command.type;
+  if (!isCommandType(type)) throw new Error(`the demo names no command ${type}`);
+  return decodeOrThrow<AnyCommand>(commandCodecs[type], step.command);
+};
+
 /** The dates a demo step states as facts (the domain knows which fields: `commandFactDates`). */
-export const factDatesOfStep = (step: ScriptStep): FactDates =>
-  commandFactDates(decodeOrThrow(commandCodecs[step.command.type as CommandType] as never, step.command));
+export const factDatesOfStep = (step: ScriptStep): FactDates => commandFactDates(commandOf(step));
 
 /** Whether every fact of a step is dated on or before `today`. */
 const reached = (step: ScriptStep, today: string): boolean =>
@@ -287,15 +295,14 @@ export const seedDemoRegion = async (
   let position = '0';
   const projects = new Set<string>();
   for (const [n, step] of script.entries()) {
-    const type = step.command.type as CommandType;
-    const command = decodeOrThrow(commandCodecs[type] as never, step.command) as { type: CommandType };
+    const command = commandOf(step);
     const commandId = `demo:${n}`;
     const result: CommandResult = await gateway.execute(command, {
       actor: { userId: `demo:${step.role}`, role: step.role, unitId: step.unitId, via: 'token' },
       commandId,
       correlationId: 'demo-region',
       causationId: commandId,
-      businessTime: businessTimeOf(command as AnyCommand),
+      businessTime: businessTimeOf(command),
     });
     events += result.events.length;
     position = result.position;

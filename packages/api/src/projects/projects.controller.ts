@@ -1,4 +1,5 @@
-import { Controller, Get, Header, HttpCode, Inject, Post } from '@nestjs/common';
+import { Controller, Get, HttpCode, Inject, Post, Res } from '@nestjs/common';
+import type { Response } from 'express';
 import type * as t from 'io-ts';
 import { Issue, Read } from '../auth/route-access';
 import type { Principal } from '../auth/roles';
@@ -12,7 +13,7 @@ import {
   type CommandOf,
   type RequestContext,
 } from '../http/request-params';
-import { JSON_TEXT, QueryAnswers } from '../read-models/query-answers';
+import { QueryAnswers } from '../read-models/query-answers';
 import { ProjectHistoryInput, ProjectInput, RegisterInput } from './projects.routes';
 import { GetProject, GetProjectHistory, GetProjectRegister } from './queries/project-queries';
 
@@ -34,14 +35,14 @@ export class ProjectsController {
   /** 招商引资工作台账 / project register; an investment officer's is their unit's. */
   @Get()
   @Read()
-  @Header('Content-Type', JSON_TEXT)
   register(
     @QueryInput(RegisterInput) input: t.TypeOf<typeof RegisterInput>,
     @Caller() caller: Principal,
-  ): Promise<string> {
+    @Res() res: Response,
+  ): Promise<void> {
     const limit = input.limit === undefined ? undefined : Number(input.limit);
     const offset = input.offset === undefined ? undefined : Number(input.offset);
-    return this.answers.cached(
+    return this.answers.sendCached(
       new GetProjectRegister(
         input.asOf ?? this.answers.today(),
         this.scope.unitOf(caller, input.unitId),
@@ -50,6 +51,7 @@ export class ProjectsController {
         offset,
       ),
       input,
+      res,
     );
   }
 

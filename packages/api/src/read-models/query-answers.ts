@@ -21,7 +21,7 @@ export interface ReadYourWrites {
   readonly atLeast?: string | undefined;
 }
 
-/** The content type of a JSON answer a route returns already serialized (`QueryAnswers.cached`). */
+/** The content type of a JSON answer sent already encoded (`QueryAnswers.sendCached`). */
 export const JSON_TEXT = 'application/json; charset=utf-8';
 
 /**
@@ -32,7 +32,7 @@ export const JSON_TEXT = 'application/json; charset=utf-8';
 @Injectable()
 export class QueryAnswers {
   /** Answers of cacheable queries while the read models stay where they are. */
-  readonly cache: QueryCache<string>;
+  readonly cache: QueryCache<Buffer>;
 
   constructor(
     @Inject(QueryBus) private readonly queryBus: QueryBus,
@@ -40,7 +40,7 @@ export class QueryAnswers {
     @Inject(API_CONFIG) private readonly config: ApiConfig,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {
-    this.cache = new QueryCache<string>(config.queryCacheEntries);
+    this.cache = new QueryCache<Buffer>(config.queryCacheEntries);
   }
 
   /** Today's business date (Asia/Shanghai), the default `asOf` of the reads that take one. */
@@ -55,20 +55,25 @@ export class QueryAnswers {
   }
 
   /**
-   * The same answer, as the JSON text the route sends (its content type `JSON_TEXT`), for a read
-   * whose answer depends only on the read models and the query: its data is computed and
-   * serialized once per checkpoint of the read models (QueryCache), so a dashboard polling the
-   * same figures costs one computation per change instead of one per request.
+   * The same answer, written to the response, for a read whose answer depends only on the read
+   * models and the query: its JSON is computed and encoded once per checkpoint of the read models
+   * (QueryCache), so a dashboard polling the same figures, or many clients reading the same page,
+   * cost one computation per change of the read models instead of one per request.
    */
-  async cached<T>(query: Query<T>, { atLeast }: ReadYourWrites): Promise<string> {
+  async sendCached<T>(query: Query<T>, { atLeast }: ReadYourWrites, res: Response): Promise<void> {
     const caughtUp = await this.reached(atLeast);
     const checkpoint = this.readModels.checkpoint();
-    const key = `${query.constructor.name}\u0000${JSON.stringify(query)}`;
-    const data = await this.cache.answer(key, checkpoint, async () =>
-      JSON.stringify(await this.queryBus.execute(query)),
-    );
-    // Byte for byte what JSON.stringify({ position, caughtUp, data }) writes.
-    return `{"position":"${checkpoint.toString()}","caughtUp":${caughtUp},"data":${data}}`;
+    const key = `${query.constructor.name}\u0000${JSON.stringify(query)}\u0000${caughtUp}`;
+    const body = await this.cache.answer(key, checkpoint, async () => {
+      const answer: QueryAnswer<T> = {
+        position: checkpoint.toString(),
+        caughtUp,
+        data: await this.queryBus.execute(query),
+      };
+      return Buffer.from(JSON.stringify(answer));
+    });
+    res.setHeader('Content-Type', JSON_TEXT);
+    res.send(body);
   }
 
   private async reached(atLeast: string | undefined): Promise<boolean> {

@@ -1,4 +1,5 @@
-import { Controller, Get, Header, Inject } from '@nestjs/common';
+import { Controller, Get, Inject, Res } from '@nestjs/common';
+import type { Response } from 'express';
 import type * as t from 'io-ts';
 import { Read } from '../auth/route-access';
 import type { Principal } from '../auth/roles';
@@ -10,7 +11,7 @@ import {
   GetSupervisionList,
   type PageInput,
 } from './queries/review-queries';
-import { JSON_TEXT, QueryAnswers } from './query-answers';
+import { QueryAnswers } from './query-answers';
 import { ListInput, PerformanceInput } from './read-models.routes';
 
 const pageOf = (input: t.TypeOf<typeof ListInput>): PageInput => ({
@@ -29,38 +30,42 @@ export class ReviewsController {
   /** 绩效考核（六个更加突出、两率、赛马排名）/ performance review and ranking (R12–R15). */
   @Get('performance/:period')
   @Read()
-  @Header('Content-Type', JSON_TEXT)
-  performance(@QueryInput(PerformanceInput) input: t.TypeOf<typeof PerformanceInput>): Promise<string> {
-    return this.answers.cached(new GetPerformanceReview(input.period), input);
+  performance(
+    @QueryInput(PerformanceInput) input: t.TypeOf<typeof PerformanceInput>,
+    @Res() res: Response,
+  ): Promise<void> {
+    return this.answers.sendCached(new GetPerformanceReview(input.period), input, res);
   }
 
   /** 履约监管 / fulfilment monitoring (R5, R9, R10); an investment officer's is their unit's. */
   @Get('fulfilment')
   @Read()
-  @Header('Content-Type', JSON_TEXT)
   fulfilment(
     @QueryInput(ListInput) input: t.TypeOf<typeof ListInput>,
     @Caller() caller: Principal,
-  ): Promise<string> {
+    @Res() res: Response,
+  ): Promise<void> {
     const unitId = this.scope.unitOf(caller, input.unitId);
-    return this.answers.cached(
+    return this.answers.sendCached(
       new GetFulfilment(input.asOf ?? this.answers.today(), unitId, pageOf(input)),
       input,
+      res,
     );
   }
 
   /** 督办清单 / supervision list; an investment officer's is their unit's. */
   @Get('supervision')
   @Read()
-  @Header('Content-Type', JSON_TEXT)
   supervision(
     @QueryInput(ListInput) input: t.TypeOf<typeof ListInput>,
     @Caller() caller: Principal,
-  ): Promise<string> {
+    @Res() res: Response,
+  ): Promise<void> {
     const unitId = this.scope.unitOf(caller, input.unitId);
-    return this.answers.cached(
+    return this.answers.sendCached(
       new GetSupervisionList(input.asOf ?? this.answers.today(), unitId, pageOf(input)),
       input,
+      res,
     );
   }
 }

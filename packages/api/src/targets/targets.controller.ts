@@ -1,4 +1,5 @@
-import { Controller, Get, Header, HttpCode, Inject, Post, Put } from '@nestjs/common';
+import { Controller, Get, HttpCode, Inject, Post, Put, Res } from '@nestjs/common';
+import type { Response } from 'express';
 import type * as t from 'io-ts';
 import { Issue, Read } from '../auth/route-access';
 import { CommandGateway } from '../command-handling/command-gateway';
@@ -9,7 +10,7 @@ import {
   type CommandOf,
   type RequestContext,
 } from '../http/request-params';
-import { JSON_TEXT, QueryAnswers } from '../read-models/query-answers';
+import { QueryAnswers } from '../read-models/query-answers';
 import { GetTargetProgress, GetYearProgress } from './queries/target-queries';
 import { TargetProgressInput, YearProgressInput } from './targets.routes';
 
@@ -47,20 +48,25 @@ export class TargetsController {
   /** 目标进度（含序时进度）/ target progress with time-elapsed expectation. */
   @Get(':unitId/:year/progress')
   @Read()
-  @Header('Content-Type', JSON_TEXT)
-  progress(@QueryInput(TargetProgressInput) input: t.TypeOf<typeof TargetProgressInput>): Promise<string> {
+  progress(
+    @QueryInput(TargetProgressInput) input: t.TypeOf<typeof TargetProgressInput>,
+    @Res() res: Response,
+  ): Promise<void> {
     const asOf = input.asOf ?? this.answers.today();
-    return this.answers.cached(new GetTargetProgress(input.unitId, Number(input.year), asOf), input);
+    return this.answers.sendCached(new GetTargetProgress(input.unitId, Number(input.year), asOf), input, res);
   }
 
   /** 全区各单位目标进度 / progress of every plan of a year. */
   @Get(':year/progress')
   @Read()
-  @Header('Content-Type', JSON_TEXT)
-  yearProgress(@QueryInput(YearProgressInput) input: t.TypeOf<typeof YearProgressInput>): Promise<string> {
-    return this.answers.cached(
+  yearProgress(
+    @QueryInput(YearProgressInput) input: t.TypeOf<typeof YearProgressInput>,
+    @Res() res: Response,
+  ): Promise<void> {
+    return this.answers.sendCached(
       new GetYearProgress(Number(input.year), input.asOf ?? this.answers.today()),
       input,
+      res,
     );
   }
 }

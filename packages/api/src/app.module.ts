@@ -19,6 +19,21 @@ import { WorkingCalendarModule } from './working-calendar/working-calendar.modul
 
 export type { AppDependencies } from './core.module';
 
+/** A module per bounded context, each with its controller and its query handlers. */
+export const contextModules = [
+  ProjectsModule,
+  TargetsModule,
+  LeadersModule,
+  BulletinsModule,
+  ReviewsModule,
+  AuditModule,
+  ExportsModule,
+  WorkingCalendarModule,
+  HealthModule,
+  DashboardModule,
+  OpenApiModule,
+];
+
 /**
  * The API: the core (adapters, authentication, command gateway, read answers; global), then one
  * module per bounded context, each with its controller and its query handlers.
@@ -55,17 +70,7 @@ export class AppModule {
           ...(config.logLevel === 'silent' ? { forRoutes: [] } : {}),
         }),
         CoreModule.forRoot(deps),
-        ProjectsModule,
-        TargetsModule,
-        LeadersModule,
-        BulletinsModule,
-        ReviewsModule,
-        AuditModule,
-        ExportsModule,
-        WorkingCalendarModule,
-        HealthModule,
-        DashboardModule,
-        OpenApiModule,
+        ...contextModules,
       ],
     };
   }

@@ -45,12 +45,7 @@ export class ReviewsController {
     @Caller() caller: Principal,
     @Res() res: Response,
   ): Promise<void> {
-    const unitId = this.scope.unitOf(caller, input.unitId);
-    return this.answers.sendCached(
-      new GetFulfilment(input.asOf ?? this.answers.today(), unitId, pageOf(input)),
-      input,
-      res,
-    );
+    return this.answers.sendCached(new GetFulfilment(...this.list(input, caller)), input, res);
   }
 
   /** 督办清单 / supervision list; an investment officer's is their unit's. */
@@ -61,11 +56,14 @@ export class ReviewsController {
     @Caller() caller: Principal,
     @Res() res: Response,
   ): Promise<void> {
-    const unitId = this.scope.unitOf(caller, input.unitId);
-    return this.answers.sendCached(
-      new GetSupervisionList(input.asOf ?? this.answers.today(), unitId, pageOf(input)),
-      input,
-      res,
-    );
+    return this.answers.sendCached(new GetSupervisionList(...this.list(input, caller)), input, res);
+  }
+
+  /** A list's date (default today), unit (the caller's own for a unit-scoped role) and page. */
+  private list(
+    input: t.TypeOf<typeof ListInput>,
+    caller: Principal,
+  ): [string, string | undefined, PageInput] {
+    return [input.asOf ?? this.answers.today(), this.scope.unitOf(caller, input.unitId), pageOf(input)];
   }
 }

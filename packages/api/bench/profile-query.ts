@@ -7,7 +7,7 @@
  * PROFILE_DIR (default a temporary directory) for Chrome DevTools or speedscope.
  */
 import { fork } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import autocannon from 'autocannon';
@@ -84,10 +84,11 @@ child.on('message', (m: { ready?: ServerReady }) => {
     const r = await load(seconds);
     const s = await stats();
     child.once('exit', () => {
+      // The main thread's profile is the largest (workers, e.g. tsx's, write their own).
       const file = readdirSync(dir)
         .filter((f) => f.endsWith('.cpuprofile'))
         .map((f) => path.join(dir, f))
-        .sort()
+        .sort((a, b) => statSync(a).size - statSync(b).size)
         .at(-1);
       console.log(
         `${which}: ${r.requests.average.toFixed(0)} req/s, ${(s.cpuMicros / r.requests.total).toFixed(0)} µs CPU per request (under the profiler), ${r.non2xx} non-2xx`,

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { QueryBus, type Query } from '@nestjs/cqrs';
 import type { Response } from 'express';
@@ -24,6 +25,16 @@ export interface ReadYourWrites {
 /** The content type of a JSON answer sent already encoded (`QueryAnswers.sendCached`). */
 export const JSON_TEXT = 'application/json; charset=utf-8';
 
+/** A JSON answer encoded once, and its entity tag. */
+interface EncodedAnswer {
+  readonly bytes: Buffer;
+  readonly etag: string;
+}
+
+/** The weak ETag express gives a body (`etag` package: byte length in hex, SHA-1 in base64, 27 characters). */
+const weakEtag = (bytes: Buffer): string =>
+  `W/"${bytes.length.toString(16)}-${createHash('sha1').update(bytes).digest('base64').substring(0, 27)}"`;
+
 /**
  * Runs a read on the QueryBus and answers it as `{ position, caughtUp, data }` (or writes a
  * streamed answer to the response). The position is the read models' checkpoint taken before the
@@ -32,7 +43,7 @@ export const JSON_TEXT = 'application/json; charset=utf-8';
 @Injectable()
 export class QueryAnswers {
   /** Answers of cacheable queries while the read models stay where they are. */
-  readonly cache: QueryCache<Buffer>;
+  readonly cache: QueryCache<EncodedAnswer>;
 
   constructor(
     @Inject(QueryBus) private readonly queryBus: QueryBus,
@@ -40,7 +51,7 @@ export class QueryAnswers {
     @Inject(API_CONFIG) private readonly config: ApiConfig,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {
-    this.cache = new QueryCache<Buffer>(config.queryCacheEntries);
+    this.cache = new QueryCache<EncodedAnswer>(config.queryCacheEntries);
   }
 
   /** Today's business date (Asia/Shanghai), the default `asOf` of the reads that take one. */
@@ -70,10 +81,13 @@ export class QueryAnswers {
         caughtUp,
         data: await this.queryBus.execute(query),
       };
-      return Buffer.from(JSON.stringify(answer));
+      const bytes = Buffer.from(JSON.stringify(answer));
+      return { bytes, etag: weakEtag(bytes) };
     });
     res.setHeader('Content-Type', JSON_TEXT);
-    res.send(body);
+    // Set here, express does not hash the body again on every request.
+    res.setHeader('ETag', body.etag);
+    res.send(body.bytes);
   }
 
   private async reached(atLeast: string | undefined): Promise<boolean> {

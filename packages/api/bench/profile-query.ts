@@ -11,7 +11,7 @@ import { mkdtempSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import autocannon from 'autocannon';
-import type { ServerReady, ServerStats } from './bench-protocol';
+import { BENCH_UNIT, type ServerReady, type ServerStats } from './bench-protocol';
 
 const which = process.argv[2] ?? 'register';
 const seconds = Number(process.env.PROFILE_SECONDS ?? 6);
@@ -53,7 +53,8 @@ const topFrames = (profile: CpuProfile, window: number, count: number): string[]
 
 const child = fork(path.join(__dirname, 'bench-server.ts'), [], {
   env: { ...process.env, BENCH_SERVER: which === 'bare' ? 'bare' : 'app' },
-  execArgv: ['--import', 'tsx', '--cpu-prof', `--cpu-prof-dir=${dir}`],
+  // PROFILE=0: the same load without the profiler (the CPU per request as the bench sees it).
+  execArgv: ['--import', 'tsx', ...(process.env.PROFILE === '0' ? [] : ['--cpu-prof', `--cpu-prof-dir=${dir}`])],
   stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
 });
 const stats = (): Promise<ServerStats> =>
@@ -78,7 +79,40 @@ child.on('message', (m: { ready?: ServerReady }) => {
         : `${url}/projects?unitId=jingkaiqu`;
   const load = (duration: number) =>
     autocannon({ url: target, connections: 10, duration, headers: { authorization: reader } });
+  let lead = 0;
+  const capture = (duration: number) =>
+    autocannon({
+      url: `${url}/projects`,
+      connections: 10,
+      duration,
+      requests: [
+        {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', authorization: m.ready!.officer },
+          setupRequest: (req) => ({
+            ...req,
+            body: JSON.stringify({
+              projectId: `PROFILE-${(lead += 1)}`,
+              unitId: BENCH_UNIT,
+              name: '基准测试项目',
+              investor: { name: '某科技有限公司' },
+              industryChain: '新材料',
+              content: '建设生产线',
+              channel: 'industrial-chain',
+              intendedInvestment: 30_000_000_000,
+              capturedOn: '2024-03-01',
+            }),
+          }),
+        },
+      ],
+    });
   void (async () => {
+    // PROFILE_COMMANDS_FIRST=s: s seconds of CaptureLead before (the bench's later rounds run after commands).
+    const first = Number(process.env.PROFILE_COMMANDS_FIRST ?? 0);
+    if (first > 0 && which !== 'bare') {
+      await capture(first);
+      await new Promise((resolve) => setTimeout(resolve, 3_000));
+    }
     await load(2);
     await stats();
     const r = await load(seconds);

@@ -12,7 +12,8 @@ import {
 } from '../shared/working-days';
 import { projectCommandDates, type ProjectCommand, type ProjectCommandOf } from './project.commands';
 import type { ProcedureApproval, ProjectEvent, ProjectEventOf } from './project.events';
-import { evolveProject, foldProject } from './project.evolve';
+import { evolveProject } from './project.evolve';
+import { foldProject } from './project.fold';
 import { assessFulfilment, evaluationAsOf } from './project.fulfilment';
 import { detectMissedMilestones, reinstatedMisses, withdrawnMisses } from './project.milestones';
 import { defaultProjectPolicy, ProjectPolicy } from './project.policy';

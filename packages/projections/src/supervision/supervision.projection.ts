@@ -12,9 +12,9 @@ const MILESTONE_LABELS: { readonly [K in MilestoneKind]: string } = {
   'agreed-start': '协议约定开工逾期',
   'agreed-completion': '协议约定竣工逾期',
   'agreed-production': '协议约定投产逾期',
-  'exit-no-start-3-months': '三个月不开工',
-  'exit-no-production-2-years': '两年不投产',
-  'exit-no-results-3-years': '三年不见效',
+  'exit-no-start': '三个月不开工',
+  'exit-no-production': '两年不投产',
+  'exit-no-results': '三年不见效',
   'procedure-time-limit': '手续超时未办结',
   'rectification-deadline': '整改逾期',
 };
@@ -216,7 +216,7 @@ export const supervisionProjection: Projection = {
         if (project.governingYear !== undefined && e.year < project.governingYear) break;
         next = { ...project, governingYear: e.year };
         if (e.verdict === 'compliant')
-          resolve((i) => i.milestoneKind === 'exit-no-results-3-years', e.on, 'met');
+          resolve((i) => i.milestoneKind === 'exit-no-results', e.on, 'met');
         break;
       }
       case 'MilestoneWithdrawn': {

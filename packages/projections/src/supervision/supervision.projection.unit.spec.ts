@@ -51,7 +51,7 @@ describe('supervision list: 三年不见效 follows the governing verdict', () =
       fx.evaluateFulfilment({ year: 2025 as Year, on: date('2027-05-20') }),
     );
     const item = fold(history).get(supervisionItems, itemId);
-    expect(item).toMatchObject({ milestoneKind: 'exit-no-results-3-years' });
+    expect(item).toMatchObject({ milestoneKind: 'exit-no-results' });
     expect(item?.resolvedOn).toBeUndefined();
   });
 

@@ -83,6 +83,7 @@ export type {
   TrafficLight,
   ProgressNode,
   SupervisionItemKind,
+  HistoryPhase,
 } from './vocabulary';
 
 // Aggregates

@@ -35,6 +35,7 @@ import { metricCatalogue } from '../target-plan/target-plan.metrics';
 import { planScopeLabels, targetKindLabels } from '../target-plan/target-plan.vocabulary';
 import { workingCalendarEvents } from '../working-calendar/working-calendar.events';
 import {
+  historyPhaseLabels,
   keyEventLabels,
   progressNodeLabels,
   supervisionItemKindLabels,
@@ -66,6 +67,8 @@ export const vocabulary = {
   }),
   /** Short names of the events that mark a project's way (timelines). */
   keyEvents: keyEventLabels,
+  /** The phases a timeline groups a project's events in. */
+  historyPhases: historyPhaseLabels,
   stages: stageLabels,
   milestoneKinds: milestoneKindLabels,
   /** The exit rule's words around the policy's term (`milestoneLabel`): 三个月 + 不开工. */
@@ -110,4 +113,4 @@ export type { Label, Labels } from '../shared/label';
 export { termLabel } from '../shared/label';
 export { milestoneLabel } from '../project/project.vocabulary';
 export type { ExitRuleKind } from '../project/project.vocabulary';
-export type { TrafficLight, ProgressNode, SupervisionItemKind } from './read-models.vocabulary';
+export type { TrafficLight, ProgressNode, SupervisionItemKind, HistoryPhase } from './read-models.vocabulary';

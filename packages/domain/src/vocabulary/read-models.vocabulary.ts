@@ -1,6 +1,5 @@
-import type { Labels } from '../shared/label';
 import type { ProjectEventType } from '../project/project.events';
-import type { Label } from '../shared/label';
+import type { Label, Labels } from '../shared/label';
 
 /**
  * Traffic lights (DOMAIN.md §6): green done, blue on time, yellow near a deadline or behind
@@ -70,3 +69,35 @@ export const keyEventLabels = {
   ProjectAbandoned: { zh: '终止洽谈', en: 'Abandoned' },
   LeadDiscarded: { zh: '放弃', en: 'Discarded' },
 } as const satisfies Partial<Record<ProjectEventType, Label>>;
+
+/**
+ * The phases a project's history passes through, as a timeline groups its events (the dashboard's
+ * lanes): from the lead to its closure.
+ */
+export type HistoryPhase =
+  | 'lead'
+  | 'admission'
+  | 'service'
+  | 'signing'
+  | 'procedures'
+  | 'construction'
+  | 'operation'
+  | 'fulfilment'
+  | 'overdue'
+  | 'closure'
+  | 'other';
+
+/** The phases' names. */
+export const historyPhaseLabels = {
+  lead: progressNodeLabels.qualified,
+  admission: { zh: '论证准入', en: 'Admission' },
+  service: { zh: '服务洽谈', en: 'Service' },
+  signing: { zh: '签约', en: 'Signing' },
+  procedures: progressNodeLabels.procedure,
+  construction: { zh: '建设纳统', en: 'Construction' },
+  operation: { zh: '投产运营', en: 'Operation' },
+  fulfilment: { zh: '履约监管', en: 'Fulfilment' },
+  overdue: supervisionItemKindLabels.milestone,
+  closure: { zh: '终止/清退', en: 'Closure' },
+  other: { zh: '其他', en: 'Other' },
+} as const satisfies Labels<HistoryPhase>;

@@ -534,6 +534,28 @@ export const milestoneLabel = (kind: MilestoneKind, termMonths?: number): Label 
 };
 
 /**
+ * The exit rule's three deadlines in words with the policy's terms, as the params of a message
+ * that names them (EXIT_RULE_NOT_MET): 三个月不开工、两年不投产、三年不见效 under the default policy.
+ */
+export const exitRuleParams = (exitRule: {
+  readonly startMonths: number;
+  readonly productionMonths: number;
+  readonly resultsMonths: number;
+}): Readonly<Record<`${'noStart' | 'noProduction' | 'noResults'}${'Zh' | 'En'}`, string>> => {
+  const start = milestoneLabel('exit-no-start', exitRule.startMonths);
+  const production = milestoneLabel('exit-no-production', exitRule.productionMonths);
+  const results = milestoneLabel('exit-no-results', exitRule.resultsMonths);
+  return {
+    noStartZh: start.zh,
+    noStartEn: start.en,
+    noProductionZh: production.zh,
+    noProductionEn: production.en,
+    noResultsZh: results.zh,
+    noResultsEn: results.en,
+  };
+};
+
+/**
  * Facts of the construction timeline that can be corrected after they were recorded
  * (DOMAIN.md §5: a repeated fact with a different date is a correction, with its own event and a reason).
  */

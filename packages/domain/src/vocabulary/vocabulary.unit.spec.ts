@@ -1,4 +1,7 @@
+import { describeError } from '../errors';
 import { defaultProjectPolicy } from '../project/project.policy';
+import { projectDecider } from '../project/project.decide';
+import { projectFixtures as fx } from '../testing';
 import { projectEvents } from '../project/project.events';
 import {
   Channel,
@@ -28,6 +31,8 @@ import { EvidenceKind } from '../shared/evidence';
 import { termLabel } from '../shared/label';
 import { MetricKey, PlanScope } from '../target-plan/target-plan.events';
 import { vocabulary } from '.';
+import * as E from 'fp-ts/Either';
+import { date } from '../shared/dates';
 
 /*
  * The compiler already refuses a kind without a label (`satisfies Labels<Kind>`); these tests check
@@ -138,5 +143,23 @@ describe('the vocabulary: one zh/en label for every business term', () => {
 
   it('serves as JSON unchanged (the dashboard reads it from config.json)', () => {
     expect(JSON.parse(JSON.stringify(vocabulary))).toEqual(vocabulary);
+  });
+
+  it('an error that names the exit rule says the policy’s terms (R8 · 001 §(四)): refusing a termination under it on the 3-month day', () => {
+    const history = fx.historyUntil('signed');
+    const state = history.reduce(projectDecider.evolve, projectDecider.initialState);
+    const refused = projectDecider.decide(
+      fx.terminateProject({ basis: 'exit-rule', on: date('2024-08-10') }),
+      state,
+    );
+    expect(E.isLeft(refused) && refused.left.code).toBe('EXIT_RULE_NOT_MET');
+    if (E.isLeft(refused)) {
+      expect(describeError(refused.left, 'zh')).toBe(
+        '未出现“三个月不开工、两年不投产、三年不见效”情形，不能按退出规则清退',
+      );
+      expect(describeError(refused.left, 'en')).toBe(
+        'None of the exit-rule deadlines was missed (Not started within 3 months; Not in production within 2 years; No results within 3 years)',
+      );
+    }
   });
 });

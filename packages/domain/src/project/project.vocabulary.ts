@@ -413,13 +413,13 @@ export const fulfilmentFindings = {
   },
   SIGNED_NOT_BUILT: {
     weight: 'breach',
-    zh: '签而不建：至 {deadline}（约定开工日或签约后三个月，以先到者为准）仍未开工（001 §(四)：依法清退）',
-    en: 'Signed but not built (签而不建): construction not started by {deadline} (the agreed start date or three months after signing, whichever came first)',
+    zh: '签而不建：至 {deadline}（约定开工日与退出机制的开工期限中先到者）仍未开工（001 §(四)：依法清退）',
+    en: 'Signed but not built (签而不建): construction not started by {deadline} (the agreed start date or the exit-rule start term after signing, whichever came first)',
   },
   BUILT_NOT_PRODUCING: {
     weight: 'breach',
-    zh: '建而不产：至 {deadline}（约定投产日或签约后两年，以先到者为准）仍未投产（001 §(四)：依法清退）',
-    en: 'Built but not producing (建而不产): production not started by {deadline} (the agreed production date or two years after signing, whichever came first)',
+    zh: '建而不产：至 {deadline}（约定投产日与退出机制的投产期限中先到者）仍未投产（001 §(四)：依法清退）',
+    en: 'Built but not producing (建而不产): production not started by {deadline} (the agreed production date or the exit-rule production term after signing, whichever came first)',
   },
   INVESTMENT_FAR_BELOW: {
     weight: 'breach',

@@ -73,7 +73,7 @@ export { domainErrors, describeError } from './errors';
 export type { DomainErrorCode } from './errors';
 
 // The vocabulary: one zh/en label for every business term a person reads
-export { vocabulary, milestoneLabel, termLabel } from './vocabulary';
+export { vocabulary, milestoneLabel, termLabel, zhOf } from './vocabulary';
 export type {
   Vocabulary,
   VocabularySection,

@@ -110,7 +110,7 @@ export type Vocabulary = typeof vocabulary;
 export type VocabularySection = keyof Vocabulary;
 
 export type { Label, Labels } from '../shared/label';
-export { termLabel } from '../shared/label';
+export { termLabel, zhOf } from '../shared/label';
 export { milestoneLabel } from '../project/project.vocabulary';
 export type { ExitRuleKind } from '../project/project.vocabulary';
 export type { TrafficLight, ProgressNode, SupervisionItemKind, HistoryPhase } from './read-models.vocabulary';

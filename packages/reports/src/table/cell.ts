@@ -1,4 +1,4 @@
-import { vocabulary } from '@zhaoshang/domain';
+import { vocabulary, zhOf } from '@zhaoshang/domain';
 import type { Light } from '@zhaoshang/projections';
 import { exactDecimal, type Integer } from './exact-decimal';
 
@@ -46,12 +46,7 @@ export const date = (d: string | undefined): Cell => (d === undefined ? empty : 
 export const light = (l: Light | undefined): Cell => (l === undefined ? empty : { kind: 'light', light: l });
 
 /** Chinese names of the traffic lights (DOMAIN.md §6: green done, blue on time, yellow warning, red overdue): the domain's vocabulary. */
-export const lightNames: { readonly [L in Light]: string } = {
-  green: vocabulary.trafficLights.green.zh,
-  blue: vocabulary.trafficLights.blue.zh,
-  yellow: vocabulary.trafficLights.yellow.zh,
-  red: vocabulary.trafficLights.red.zh,
-};
+export const lightNames: { readonly [L in Light]: string } = zhOf(vocabulary.trafficLights);
 
 /**
  * The text of a cell: what the CSV holds and what a reader sees. Decimals are exact (trailing

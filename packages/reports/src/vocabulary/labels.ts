@@ -2,19 +2,14 @@ import {
   metricCatalogue,
   milestoneLabel,
   vocabulary,
+  zhOf,
   type Channel,
-  type Label,
-  type Labels,
   type MetricKey,
   type MilestoneKind,
   type Stage,
 } from '@zhaoshang/domain';
 import type { ReviewPeriod } from '@zhaoshang/projections';
 import { exactDecimal } from '../table/exact-decimal';
-
-/** The Chinese words of each kind of a vocabulary section. */
-const zhOf = <K extends string>(labels: Labels<K>): { readonly [P in K]: string } =>
-  Object.fromEntries(Object.entries<Label>(labels).map(([k, l]) => [k, l.zh])) as { [P in K]: string };
 
 /** Chinese names of the stages of a project (DOMAIN.md §1), as a register shows them: the domain's vocabulary. */
 export const stageNames: { readonly [S in Stage]: string } = zhOf(vocabulary.stages);

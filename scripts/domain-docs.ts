@@ -11,6 +11,7 @@ import {
   fulfilmentFindings,
   metricCatalogue,
   projectCommands,
+  vocabulary,
   workingCalendarCommands,
 } from '../packages/domain/src/index';
 import type { ErrorMessage } from '../packages/domain/src/index';
@@ -537,6 +538,22 @@ export const renderDomainDoc = (): string => {
     );
   }
   out.push('');
+  out.push('## Glossary (the vocabulary)');
+  out.push('');
+  out.push(
+    "Every business term a person reads has one label in Chinese and English, in `vocabulary` (`packages/domain/src/vocabulary/`); projections, reports, the dashboard and error messages take their words from it. Event types are described in the event catalogue below and metrics in the catalogue above. The exit rule's milestones (`exit-no-start`, …) carry no figure: a person reads them with the policy's term, e.g. 三个月不开工 for `exitRule.startMonths = 3` (`milestoneLabel`).",
+  );
+  out.push('');
+  for (const [section, labels] of Object.entries(vocabulary)) {
+    if (section === 'eventTypes' || section === 'metrics') continue;
+    out.push(`### \`${section}\``);
+    out.push('');
+    out.push('| key | 中文 | English |');
+    out.push('|---|---|---|');
+    for (const [key, l] of Object.entries<{ readonly zh: string; readonly en: string }>(labels))
+      out.push(`| \`${key}\` | ${cell(l.zh)} | ${cell(l.en)} |`);
+    out.push('');
+  }
   out.push('## Event catalogue');
   out.push('');
   out.push(

@@ -12,6 +12,7 @@ import type { IncentiveAccount, Project, SignedAgreement } from './project.state
 import { cny, Cny } from '../shared/money';
 import {
   admissionBarLabels,
+  exitRuleParams,
   leaderRoleZh,
   legalReviewerZh,
   reviewedTermLabels,
@@ -323,7 +324,7 @@ export const exitRuleApplies = (p: Project, on: BusinessDate, policy: ProjectPol
 };
 
 export const requireExitRule = (p: Project, on: BusinessDate, policy: ProjectPolicy): Check =>
-  exitRuleApplies(p, on, policy) ? ok : fail('EXIT_RULE_NOT_MET');
+  exitRuleApplies(p, on, policy) ? ok : fail('EXIT_RULE_NOT_MET', exitRuleParams(policy.exitRule));
 
 /** R9 (000 §三.4): a year is evaluated once the construction period is over as of the day it is judged by. */
 export const requireConstructionPeriodOver = (p: Project, asOf: BusinessDate): Check => {

@@ -11,7 +11,7 @@ import { mkdtempSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import autocannon from 'autocannon';
-import { BENCH_UNIT, type ServerReady, type ServerStats } from './bench-protocol';
+import { captureBody, type ServerReady, type ServerStats } from './bench-protocol';
 
 const which = process.argv[2] ?? 'register';
 const seconds = Number(process.env.PROFILE_SECONDS ?? 6);
@@ -54,7 +54,11 @@ const topFrames = (profile: CpuProfile, window: number, count: number): string[]
 const child = fork(path.join(__dirname, 'bench-server.ts'), [], {
   env: { ...process.env, BENCH_SERVER: which === 'bare' ? 'bare' : 'app' },
   // PROFILE=0: the same load without the profiler (the CPU per request as the bench sees it).
-  execArgv: ['--import', 'tsx', ...(process.env.PROFILE === '0' ? [] : ['--cpu-prof', `--cpu-prof-dir=${dir}`])],
+  execArgv: [
+    '--import',
+    'tsx',
+    ...(process.env.PROFILE === '0' ? [] : ['--cpu-prof', `--cpu-prof-dir=${dir}`]),
+  ],
   stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
 });
 const stats = (): Promise<ServerStats> =>
@@ -70,7 +74,7 @@ const stats = (): Promise<ServerStats> =>
 
 child.on('message', (m: { ready?: ServerReady }) => {
   if (m.ready === undefined) return;
-  const { url, reader } = m.ready;
+  const { url, reader, officer } = m.ready;
   const target =
     which === 'bare'
       ? `${url}/bare`
@@ -88,20 +92,10 @@ child.on('message', (m: { ready?: ServerReady }) => {
       requests: [
         {
           method: 'POST',
-          headers: { 'content-type': 'application/json', authorization: m.ready!.officer },
+          headers: { 'content-type': 'application/json', authorization: officer },
           setupRequest: (req) => ({
             ...req,
-            body: JSON.stringify({
-              projectId: `PROFILE-${(lead += 1)}`,
-              unitId: BENCH_UNIT,
-              name: '基准测试项目',
-              investor: { name: '某科技有限公司' },
-              industryChain: '新材料',
-              content: '建设生产线',
-              channel: 'industrial-chain',
-              intendedInvestment: 30_000_000_000,
-              capturedOn: '2024-03-01',
-            }),
+            body: captureBody(`PROFILE-${(lead += 1)}`),
           }),
         },
       ],
@@ -125,7 +119,7 @@ child.on('message', (m: { ready?: ServerReady }) => {
         .sort((a, b) => statSync(a).size - statSync(b).size)
         .at(-1);
       console.log(
-        `${which}: ${r.requests.average.toFixed(0)} req/s, ${(s.cpuMicros / r.requests.total).toFixed(0)} µs CPU per request (under the profiler), ${r.non2xx} non-2xx`,
+        `${which}: ${r.requests.average.toFixed(0)} req/s, ${(s.cpuMicros / r.requests.total).toFixed(0)} µs CPU per request${process.env.PROFILE === '0' ? '' : ' (under the profiler)'}, ${r.non2xx} non-2xx`,
       );
       if (file === undefined) return;
       const profile = JSON.parse(readFileSync(file, 'utf8')) as CpuProfile;

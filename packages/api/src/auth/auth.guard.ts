@@ -24,9 +24,10 @@ const presentsCredentials = (req: Request): boolean => {
 };
 
 /**
- * Authenticates every non-public route and checks the command's roles (unit scope is checked on
- * the stream for commands, by the dispatcher for reads). Failed authentications count against the
- * client address, commands against the principal (AbuseLimits).
+ * Authenticates every non-public route and checks the roles its `@Issue` / `@Read` metadata names
+ * (unit scope is checked on the stream for commands, by the controllers through ReadScope for
+ * reads). Failed authentications count against the client address, commands against the principal
+ * (AbuseLimits).
  */
 @Injectable()
 export class AuthGuard implements CanActivate {

@@ -4,7 +4,7 @@ import type { RoutedCommandType } from '../auth/permissions';
 /**
  * The route table: every route of the contexts' controllers, with its roles and its description —
  * the source of the OpenAPI document and of the role matrix. The controllers are written by hand;
- * test/route-table.e2e.spec.ts checks that they and this table name the same routes with the same
+ * src/http/route-table.unit.spec.ts checks that they and this table name the same routes with the same
  * method, path, status and access.
  */
 

@@ -1,8 +1,8 @@
-import type { Either } from 'fp-ts/Either';
+import { isLeft, left, right, type Either } from 'fp-ts/Either';
 import type * as t from 'io-ts';
 import type { FactDates } from '../shared/business-date';
 import type { BusinessDate } from '../shared/dates';
-import type { Decider } from '../shared/decider';
+import { fold, type Decider } from '../shared/decider';
 import type { DomainError } from '../shared/errors';
 import type { AnyDefinition, DomainEvent } from '../shared/event-codec';
 import type { UnitId } from '../shared/ids';
@@ -89,4 +89,28 @@ export const defineAggregate = <C extends AnyCommandShape, E extends DomainEvent
     factDatesOf,
     businessDateOf: (command) => factDatesOf(command)[0].date,
   };
+};
+
+/** Why a stored event could not be folded: the reader's error and the event's index in what was given. */
+export type FoldError = UpcastError & { readonly index: number };
+
+/**
+ * The state of one aggregate instance from its stored events of any schema version (read with
+ * `readEvent`, folded with the decider from `from`, by default its initial state): the one fold
+ * that command handling, queries and the audit use. `Left` names the first event that cannot be read.
+ */
+export const foldStored = <C extends AnyCommandShape, E extends DomainEvent, S>(
+  aggregate: Aggregate<C, E, S>,
+  stored: Iterable<StoredEventData>,
+  from: S = aggregate.decider.initialState,
+): Either<FoldError, S> => {
+  const events: E[] = [];
+  let index = 0;
+  for (const e of stored) {
+    const read = aggregate.readEvent(e);
+    if (isLeft(read)) return left({ ...read.left, index });
+    events.push(read.right);
+    index += 1;
+  }
+  return right(fold(aggregate.decider, events, from));
 };

@@ -1,10 +1,9 @@
 import { createHash } from 'node:crypto';
 import {
+  aggregates,
   BulletinPeriod,
-  bulletinEvents,
   bulletinStream,
   canonicalFiguresJson,
-  makeEventReader,
   periodBounds,
   periodLabel,
   type BulletinEvent,
@@ -38,7 +37,7 @@ import {
 } from '@zhaoshang/projections';
 import * as E from 'fp-ts/Either';
 import { StoreLeaves, verifyCarriedCheckpoint, type CheckpointVerification } from './bulletin-checkpoint';
-import { UndecodableEventError } from './history';
+import { readStoredEvent } from './history';
 import type { VerifierKey } from './transparency';
 
 /*
@@ -410,18 +409,7 @@ export interface BulletinVerification {
   readonly editions: ReadonlyArray<EditionVerification>;
 }
 
-const readBulletinEvent = makeEventReader<BulletinEvent>(bulletinEvents, []);
-
-const decodeBulletin = (stored: StoredEvent): BulletinEvent => {
-  const decoded = readBulletinEvent({
-    type: stored.type,
-    version: stored.metadata.schemaVersion,
-    data: stored.data,
-  });
-  if (E.isLeft(decoded))
-    throw new UndecodableEventError(stored.streamName, stored.revision, decoded.left.code);
-  return decoded.right;
-};
+const decodeBulletin = readStoredEvent(aggregates.bulletin);
 
 /**
  * Verifies a period's published bulletin: reads its stream, recomputes the figures of every edition

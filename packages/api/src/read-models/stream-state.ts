@@ -1,19 +1,7 @@
-import {
-  foldStored,
-  type Aggregate,
-  type AnyCommandShape,
-  type DomainEvent,
-  type StoredEventData,
-} from '@zhaoshang/domain';
+import { foldStored, type Aggregate, type AnyCommandShape, type DomainEvent } from '@zhaoshang/domain';
 import { readStreamOrEmpty, type EventStore, type StoredEvent } from '@zhaoshang/eventstore';
+import { storedEventData } from '@zhaoshang/projections';
 import * as E from 'fp-ts/Either';
-
-/** A stored event as the registry reads it: type, the schema version it was written with, data. */
-export const storedEventData = (e: StoredEvent): StoredEventData => ({
-  type: e.type,
-  version: e.metadata.schemaVersion,
-  data: e.data,
-});
 
 /** An event in an aggregate's stream that its reader refuses: the store holds what no code wrote. */
 export class UnreadableEventError extends Error {

@@ -1,13 +1,13 @@
 import { addMonths, BusinessDate, daysBetween, Year } from '../shared/dates';
 import { ErrorParams, Language, renderMessage } from '../shared/errors';
 import type { Cny } from '../shared/money';
+import { ratioOf, wanPerMu } from '../shared/ratio';
 import type {
   AgreementTerms,
   DefinedBreach,
   FulfilmentFinding,
   FulfilmentRatios,
   PerMuFigures,
-  Ratio,
 } from './project.events';
 import type { ProjectPolicy } from './project.policy';
 import {
@@ -52,15 +52,6 @@ export const evaluationAsOf = (year: Year, on: BusinessDate): BusinessDate => {
 };
 
 const earlier = (a: BusinessDate, b: BusinessDate): BusinessDate => (a <= b ? a : b);
-
-/** Ratios are kept to four decimals so that stored figures read the same everywhere; over nothing, not applicable. */
-const ratio = (actual: number, committed: number): Ratio =>
-  committed > 0 ? Math.round((actual / committed) * 10_000) / 10_000 : null;
-
-const FEN_PER_WAN = 1_000_000;
-/** An amount per mu in 万元/亩, two decimals; not applicable without land. */
-const perMu = (fen: number, area: number): Ratio =>
-  area > 0 ? Math.round((fen / FEN_PER_WAN / area) * 100) / 100 : null;
 
 const finding = (
   code: FulfilmentFindingCode,
@@ -125,21 +116,21 @@ export const assessFulfilment = (
 
   // Per-mu ratios divide both sides by the same agreed land area, so they equal the plain ratio.
   const ratios: FulfilmentRatios = {
-    fixedAssetInvestment: ratio(invested, terms.fixedAssetInvestment),
-    investmentPerMu: land ? ratio(invested, terms.fixedAssetInvestment) : null,
-    output: economics ? ratio(performed.output, c.annualOutput) : null,
-    outputPerMu: economics && land ? ratio(performed.output, c.annualOutput) : null,
-    tax: economics ? ratio(performed.tax, c.annualTax) : null,
-    taxPerMu: economics && land ? ratio(performed.tax, c.annualTax) : null,
-    jobs: economics ? ratio(performed.jobs, c.jobs) : null,
-    constructionPeriod: agreedDays > 0 ? Math.round((agreedDays / actualDays) * 10_000) / 10_000 : null,
+    fixedAssetInvestment: ratioOf(invested, terms.fixedAssetInvestment),
+    investmentPerMu: land ? ratioOf(invested, terms.fixedAssetInvestment) : null,
+    output: economics ? ratioOf(performed.output, c.annualOutput) : null,
+    outputPerMu: economics && land ? ratioOf(performed.output, c.annualOutput) : null,
+    tax: economics ? ratioOf(performed.tax, c.annualTax) : null,
+    taxPerMu: economics && land ? ratioOf(performed.tax, c.annualTax) : null,
+    jobs: economics ? ratioOf(performed.jobs, c.jobs) : null,
+    constructionPeriod: agreedDays > 0 ? ratioOf(agreedDays, actualDays) : null,
   };
   const perMuFigures: PerMuFigures = {
-    investment: { committed: perMu(terms.fixedAssetInvestment, area), actual: perMu(invested, area) },
-    tax: { committed: perMu(c.annualTax, area), actual: economics ? perMu(performed.tax, area) : null },
+    investment: { committed: wanPerMu(terms.fixedAssetInvestment, area), actual: wanPerMu(invested, area) },
+    tax: { committed: wanPerMu(c.annualTax, area), actual: economics ? wanPerMu(performed.tax, area) : null },
     output: {
-      committed: perMu(c.annualOutput, area),
-      actual: economics ? perMu(performed.output, area) : null,
+      committed: wanPerMu(c.annualOutput, area),
+      actual: economics ? wanPerMu(performed.output, area) : null,
     },
   };
 

@@ -1,6 +1,7 @@
 import {
   addDays,
   addMonths,
+  basisPoints,
   countedMembers,
   type CorrectableFact,
   type BusinessDate,
@@ -636,14 +637,10 @@ export interface Rate {
   readonly basisPoints?: number;
 }
 
-const rate = (numerator: number, denominator: number): Rate =>
-  denominator === 0
-    ? { numerator, denominator }
-    : {
-        numerator,
-        denominator,
-        basisPoints: Math.floor((numerator * 10_000 * 2 + denominator) / (2 * denominator)),
-      };
+const rate = (numerator: number, denominator: number): Rate => {
+  const bp = basisPoints(numerator, denominator);
+  return bp === undefined ? { numerator, denominator } : { numerator, denominator, basisPoints: bp };
+};
 
 /**
  * The two rates of R12 over a window: of the projects signed in it, how many had started by its

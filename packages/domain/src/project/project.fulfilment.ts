@@ -45,6 +45,22 @@ export interface FulfilmentFacts {
   readonly definedBreach?: DefinedBreach;
 }
 
+/**
+ * R10 (002 §七): the verdict of the latest evaluated year governs; an earlier year evaluated later
+ * does not overturn it. Whether an evaluation of `year` governs, given the year governing before it.
+ */
+export const evaluationGoverns = (year: number, governingYear: number | undefined): boolean =>
+  governingYear === undefined || year >= governingYear;
+
+/**
+ * "见效" (results) by evaluation (R8 · 001 §(四) 三年不见效, with R10): a compliant verdict of the
+ * year that governs. The other way to show results is reaching designed capacity (`resultsOn`).
+ */
+export const evaluationShowsResults = (
+  evaluation: { readonly year: number; readonly verdict: Verdict },
+  governingYear: number | undefined,
+): boolean => evaluation.verdict === 'compliant' && evaluationGoverns(evaluation.year, governingYear);
+
 /** A year is judged as of its last day, or as of the evaluation day when that is earlier. */
 export const evaluationAsOf = (year: Year, on: BusinessDate): BusinessDate => {
   const yearEnd = `${year}-12-31` as BusinessDate;

@@ -1,6 +1,7 @@
 import {
   assertNever,
   describeFinding,
+  evaluationGoverns,
   ratioOf,
   wanPerMu,
   type PerMuFigures,
@@ -44,10 +45,7 @@ const latestOf = (d: Draft): FulfilmentDoc['latest'] => {
 
 /** The governing evaluation among lines: the highest year, the last recorded for it (R10: 002 §七). */
 export const governingOf = (lines: ReadonlyArray<EvaluationLine>): EvaluationLine | undefined =>
-  lines.reduce<EvaluationLine | undefined>(
-    (g, e) => (g === undefined || e.year >= g.year ? e : g),
-    undefined,
-  );
+  lines.reduce<EvaluationLine | undefined>((g, e) => (evaluationGoverns(e.year, g?.year) ? e : g), undefined);
 
 const apply = (d: Draft, event: ProjectEvent): boolean => {
   switch (event.type) {

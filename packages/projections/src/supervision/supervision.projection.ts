@@ -1,4 +1,10 @@
-import { assertNever, type BusinessDate, type MilestoneKind } from '@zhaoshang/domain';
+import {
+  assertNever,
+  evaluationGoverns,
+  evaluationShowsResults,
+  type BusinessDate,
+  type MilestoneKind,
+} from '@zhaoshang/domain';
 import { MET_BY, MET_BY_FACT } from '../counting/project-facts';
 import { put, type DocChange, type DocReader, type Projection } from '../read-model';
 import {
@@ -213,9 +219,9 @@ export const supervisionProjection: Projection = {
       case 'FulfilmentEvaluated': {
         // R10 (002 §七): the latest evaluated year governs; an earlier year evaluated later shows no results.
         const e = event.data;
-        if (project.governingYear !== undefined && e.year < project.governingYear) break;
+        if (!evaluationGoverns(e.year, project.governingYear)) break;
         next = { ...project, governingYear: e.year };
-        if (e.verdict === 'compliant')
+        if (evaluationShowsResults(e, project.governingYear))
           resolve((i) => i.milestoneKind === 'exit-no-results-3-years', e.on, 'met');
         break;
       }

@@ -35,6 +35,8 @@ export interface Aggregate<C extends AnyCommandShape, E extends DomainEvent, S> 
   readonly streamOf: (command: C) => string;
   /** The codec of each of its commands, by type (requests are decoded with them). */
   readonly commands: CommandCodecs<C>;
+  /** The definition of each of its event types (codec, current schema version, labels, rules). */
+  readonly events: Readonly<Record<E['type'], AnyDefinition>>;
   /** The decider on the packaged working-day calendar. */
   readonly decider: Decider<C, E, S, DomainError>;
   /** The decider counting working days on a given calendar (R7; only the project counts them). */
@@ -78,13 +80,13 @@ export const defineAggregate = <C extends AnyCommandShape, E extends DomainEvent
   definition: AggregateDefinition<C, E, S>,
 ): Aggregate<C, E, S> => {
   const { events, upcasters = [], decider, deciderOn, factDatesOf, ...rest } = definition;
-  const eventDefinitions: Readonly<Record<E['type'], AnyDefinition>> = events;
   return {
     ...rest,
+    events,
     decider,
     deciderOn: deciderOn ?? (() => decider),
     readEvent: makeEventReader<E>(events, upcasters),
-    versionOf: (eventType) => eventDefinitions[eventType].version,
+    versionOf: (eventType) => events[eventType].version,
     upcasters,
     factDatesOf,
     businessDateOf: (command) => factDatesOf(command)[0].date,

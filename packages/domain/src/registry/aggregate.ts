@@ -59,18 +59,11 @@ export interface Aggregate<C extends AnyCommandShape, E extends DomainEvent, S> 
 }
 
 /** What an aggregate's folder gives the registry; the rest is derived (`defineAggregate`). */
-export interface AggregateDefinition<C extends AnyCommandShape, E extends DomainEvent, S> {
-  readonly name: string;
-  readonly streamPrefix: string;
-  readonly streamOf: (command: C) => string;
-  readonly commands: CommandCodecs<C>;
-  readonly events: Readonly<Record<E['type'], AnyDefinition>>;
-  readonly upcasters?: ReadonlyArray<Upcaster>;
-  readonly decider: Decider<C, E, S, DomainError>;
-  readonly deciderOn?: (calendar: WorkingDayCalendar) => Decider<C, E, S, DomainError>;
-  readonly unitOf: (state: S, command: C) => UnitId | undefined;
-  readonly factDatesOf: (command: C) => FactDates;
-}
+export type AggregateDefinition<C extends AnyCommandShape, E extends DomainEvent, S> = Pick<
+  Aggregate<C, E, S>,
+  'name' | 'streamPrefix' | 'streamOf' | 'commands' | 'events' | 'decider' | 'unitOf' | 'factDatesOf'
+> &
+  Partial<Pick<Aggregate<C, E, S>, 'deciderOn' | 'upcasters'>>;
 
 /**
  * An aggregate from its definition: `readEvent` reads through the event catalogue and upcasters,

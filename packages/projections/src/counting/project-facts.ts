@@ -3,6 +3,8 @@ import {
   addMonths,
   basisPoints,
   countedMembers,
+  evaluationGoverns,
+  evaluationShowsResults,
   type CorrectableFact,
   type BusinessDate,
   type CountingMember,
@@ -121,6 +123,8 @@ export interface ProjectFacts {
    * of a project not closed: the project is open in that year and every later one (item 8).
    */
   readonly openSince?: number;
+  /** The year whose fulfilment evaluation governs (R10 · 002 §七: the latest evaluated year). */
+  readonly governingYear?: number;
   /** Every year one of the dates above falls in, ascending: the index a year's query uses. */
   readonly years: ReadonlyArray<number>;
 }
@@ -355,9 +359,12 @@ export const evolveFacts = (
       return missed === undefined ? facts : next({ missed });
     }
     case 'FulfilmentEvaluated': {
-      if (e.data.verdict !== 'compliant') return facts;
-      const missed = meet(f, e.data.on, (m) => m.kind === 'exit-no-results-3-years');
-      return missed === undefined ? facts : next({ missed });
+      // 见效 (R8's 三年不见效) by evaluation: a compliant verdict of the year that governs (R10).
+      if (!evaluationGoverns(e.data.year, f.governingYear)) return facts;
+      const missed = evaluationShowsResults(e.data, f.governingYear)
+        ? meet(f, e.data.on, (m) => m.kind === 'exit-no-results-3-years')
+        : undefined;
+      return next({ governingYear: e.data.year, ...(missed !== undefined ? { missed } : {}) });
     }
     case 'RectificationCompleted': {
       // The earliest open rectification deadline is the one completed (as the supervision list does).

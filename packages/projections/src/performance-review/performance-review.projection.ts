@@ -38,7 +38,7 @@ export const evolveTrip = (trip: TripDoc | undefined, event: LeaderActivityEvent
 /** Performance review (绩效考核): project facts, plans and leaders' trips, scored at query time. */
 export const performanceReviewProjection: Projection = {
   name: 'performance-review',
-  version: 2,
+  version: 3,
   categories: ['project', 'target-plan', 'leader-activity'],
   collections: [reviewFacts, reviewPlans, reviewTrips],
   apply: (docs: DocReader, decoded): ReadonlyArray<DocChange> => {

@@ -19,10 +19,10 @@ import {
  * the supervision list and the counting.
  */
 export const MET_BY: Partial<Record<ProjectEvent['type'], ReadonlyArray<MilestoneKind>>> = {
-  ConstructionStarted: ['agreed-start', 'exit-no-start-3-months'],
+  ConstructionStarted: ['agreed-start', 'exit-no-start'],
   ConstructionCompleted: ['agreed-completion'],
-  ProductionStarted: ['agreed-production', 'exit-no-production-2-years'],
-  CapacityReached: ['exit-no-results-3-years'],
+  ProductionStarted: ['agreed-production', 'exit-no-production'],
+  CapacityReached: ['exit-no-results'],
 };
 
 /** Which missed milestones each correctable fact meets (as MET_BY, by the fact a correction names). */
@@ -362,7 +362,7 @@ export const evolveFacts = (
       // 见效 (R8's 三年不见效) by evaluation: a compliant verdict of the year that governs (R10).
       if (!evaluationGoverns(e.data.year, f.governingYear)) return facts;
       const missed = evaluationShowsResults(e.data, f.governingYear)
-        ? meet(f, e.data.on, (m) => m.kind === 'exit-no-results-3-years')
+        ? meet(f, e.data.on, (m) => m.kind === 'exit-no-results')
         : undefined;
       return next({ governingYear: e.data.year, ...(missed !== undefined ? { missed } : {}) });
     }

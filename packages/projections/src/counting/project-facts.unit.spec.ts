@@ -208,7 +208,7 @@ describe('见效 in the counting (R8 · 001 §(四) 三年不见效; R10 · 002 
     ...lead('P-1', 'qugou', { signedOn: '2024-01-10' }),
     missed: {
       'exit-no-results': {
-        kind: 'exit-no-results-3-years',
+        kind: 'exit-no-results',
         dueOn: date('2027-01-10'),
         detectedOn: date('2027-01-11'),
       },

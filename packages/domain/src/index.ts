@@ -17,6 +17,7 @@ export {
   unsafeId,
 } from './shared/ids';
 export { Cny, Usd, Mu, Count, cny, usd, mu, count } from './shared/money';
+export { basisPoints, ratioOf, wanPerMu } from './shared/ratio';
 export {
   BusinessDate,
   RecordedAt,

@@ -28,7 +28,7 @@ export type {
   Scalar,
   SortKey,
 } from './read-model';
-export { decodeStoredEvent, categoryOf, CATEGORY_PREFIXES } from './events/decode';
+export { decodeStoredEvent, storedEventData } from './events/decode';
 export type { DecodedEvent, DecodeFailure, EventCategory } from './events/decode';
 export {
   defaultThresholds,

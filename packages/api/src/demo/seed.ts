@@ -3,10 +3,9 @@ import { commandFactDates, type AnyCommand, type FactDates } from '@zhaoshang/do
 import { QueryBus } from '@nestjs/cqrs';
 import type { CommandType } from '../auth/permissions';
 import { PrepareBulletinPublication } from '../bulletins/queries/prepare-bulletin';
-import { commandCodecs } from '../command-handling/aggregates';
+import { commandCodecs, decodeCommand } from '../command-handling/aggregates';
 import { businessTimeOf } from '../command-handling/business-time';
 import { CommandGateway, type CommandResult } from '../command-handling/command-gateway';
-import { decodeOrThrow } from '../http/decode';
 import { DEMO_UNITS } from '../units';
 import type { Clock } from '../clock';
 import { CLOCK, READ_MODELS } from '../tokens';
@@ -134,7 +133,7 @@ const isCommandType = (type: string): type is CommandType => Object.hasOwn(comma
 const commandOf = (step: ScriptStep): AnyCommand => {
   const type = step.command.type;
   if (!isCommandType(type)) throw new Error(`the demo names no command ${type}`);
-  return decodeOrThrow<AnyCommand>(commandCodecs[type], step.command);
+  return decodeCommand(type, step.command);
 };
 
 /** The dates a demo step states as facts (the domain knows which fields: `commandFactDates`). */
@@ -323,7 +322,7 @@ export const seedDemoRegion = async (
   const prepared = await app
     .get(QueryBus)
     .execute(new PrepareBulletinPublication(DEMO_BULLETIN.period, office, DEMO_BULLETIN.publishedOn));
-  const publish = decodeOrThrow(commandCodecs.PublishBulletin, { ...prepared, type: 'PublishBulletin' });
+  const publish = decodeCommand('PublishBulletin', { ...prepared, type: 'PublishBulletin' });
   const published: CommandResult = await gateway.execute(publish, {
     actor: office,
     commandId: `demo:bulletin-${DEMO_BULLETIN.period}`,

@@ -1,3 +1,7 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { transparency as auditTlog, verifyBundleTransparency, type BundleManifest } from '@zhaoshang/audit';
 import { generateNoteKey } from '@zhaoshang/eventstore';
 import { testContext } from '@zhaoshang/eventstore/testing';
 import { TransparencyService } from '../src/audit/transparency.service';
@@ -76,6 +80,45 @@ describe('the transparency follower and 国密 on the server (issue #15)', () =>
       treeHash: 'sm3',
       root: 'equal',
     });
+  }, 30_000);
+
+  it('a project’s bundle from the API carries each event’s inclusion proof in an SM2-signed SM3 checkpoint, from the log’s tree; verify-bundle checks them offline', async () => {
+    for (let i = 0; i < 3; i += 1)
+      await t.z.store.append('project-XM-2024-0999', [{ type: 'Noted', data: { i } }], {
+        expectedRevision: 'any',
+        context: testContext(),
+      });
+    await appendLedger(t, 2);
+    const res = await request(t.http)
+      .get('/audit/projects/XM-2024-0999/bundle')
+      .set(await authFor('auditor'))
+      .buffer(true)
+      .parse((r, done) => {
+        let body = '';
+        r.on('data', (chunk: Buffer) => (body += chunk.toString('utf8')));
+        r.on('end', () => done(null, body));
+      });
+    expect(res.status).toBe(200);
+    const dir = mkdtempSync(join(tmpdir(), 'zhaoshang-project-proofs-'));
+    try {
+      const file = join(dir, 'project.jsonl');
+      writeFileSync(file, res.body as string);
+      const lines = (res.body as string).trim().split('\n');
+      const { manifest } = JSON.parse(lines[lines.length - 1]!) as { manifest: BundleManifest };
+      expect(manifest.transparency?.inclusion).toHaveLength(3);
+      expect(manifest.transparency?.checkpoints[0]).toContain('\ntree-hash sm3\n\n');
+      const key = (await request(t.http).get('/transparency/key').expect(200)).body.verifierKey as string;
+      const vkey = auditTlog.parseVerifierKey(key);
+      if (typeof vkey === 'string') throw new Error(vkey);
+      expect(verifyBundleTransparency(file, [vkey])).toEqual({
+        ok: true,
+        checkpoints: 1,
+        cosigned: [],
+        extends: 0,
+      });
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   }, 30_000);
 
   it('stops cleanly: closing the app waits for the pass in progress', async () => {

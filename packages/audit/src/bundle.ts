@@ -208,10 +208,18 @@ export interface BundleCheckpointOptions {
   /** Earlier checkpoints (signed notes, cosignatures included), as the log served them. */
   readonly earlier?: ReadonlyArray<string>;
   /**
-   * Signs a checkpoint of the first `size` events of `$all` elsewhere (the API's service, with its
-   * configured key and its own tree): the signed note. Used like `logKey`.
+   * For a project bundle, where the log's tree is at hand (the API's service, with its stored
+   * nodes and configured key): a checkpoint signed now and each event's leaf index and inclusion
+   * proof in it, for the events at these positions, in order; undefined when it cannot prove them.
+   * Spares the export reading all of `$all` to rebuild the tree.
    */
-  readonly sign?: (size: number) => Promise<string>;
+  readonly prove?: (positions: ReadonlyArray<GlobalPosition>) => Promise<
+    | {
+        readonly checkpoint: string;
+        readonly inclusion: ReadonlyArray<{ readonly index: number; readonly proof: ReadonlyArray<string> }>;
+      }
+    | undefined
+  >;
   /** The log's tree hash when no checkpoint given or recorded names it (default SHA-256). */
   readonly treeHash?: TreeHash;
 }
@@ -260,11 +268,14 @@ export const exportBundle = async (
  * `writeBundle` with the transparency part, in the manifest's `transparency`: the checkpoints the
  * API recorded in the store among the events up to the bundle's end (with the witnesses'
  * cosignatures it stored), any given in `checkpoints.earlier`, a checkpoint at the bundle's end
- * when `checkpoints.logKey` or `checkpoints.sign` is given, and the consistency proofs between
- * them. A project bundle's events are a few of `$all`: it gets, besides, each event's inclusion
- * proof in the tree of the last checkpoint (the tree is rebuilt from `$all` up to the bundle's end,
- * read a page at a time); when that checkpoint does not cover every event of the project, the
- * bundle carries no transparency part. A store without checkpoints, none given: none either.
+ * when `checkpoints.logKey` is given, and the consistency proofs between them. A whole-store
+ * bundle of a store without checkpoints, none given, carries none.
+ *
+ * A project bundle's events are a few of `$all`: it is anchored only when `checkpoints` is given
+ * (so that a plain project export stays a read of one stream), and gets, besides, each event's
+ * inclusion proof in the tree of the last checkpoint — from `checkpoints.prove` when given, else
+ * from the tree rebuilt here from `$all` up to the bundle's end, read a page at a time. When that
+ * checkpoint does not cover every event of the project, the bundle carries no transparency part.
  * Used by the directory export and by the API's single-file bundle alike.
  */
 export const writeAnchoredBundle = async (
@@ -274,7 +285,25 @@ export const writeAnchoredBundle = async (
   checkpoints?: BundleCheckpointOptions,
   pageSize: number = BUNDLE_PAGE_SIZE,
 ): Promise<BundleManifest> => {
-  const anchored = checkpoints !== undefined || (await hasRecordedCheckpoints(store));
+  const project = options.projectId === undefined ? undefined : projectStream(options.projectId);
+  if (project !== undefined && checkpoints?.prove !== undefined) {
+    const positions: GlobalPosition[] = [];
+    const plain = await writeBundle(store, options, write, pageSize, (e) => positions.push(e.globalPosition));
+    const proved = await checkpoints.prove(positions);
+    if (proved === undefined) return plain;
+    const origin = proved.checkpoint.slice(0, proved.checkpoint.indexOf('\n'));
+    return {
+      ...plain,
+      transparency: {
+        origin,
+        checkpoints: [proved.checkpoint],
+        consistency: [],
+        inclusion: proved.inclusion,
+      },
+    };
+  }
+  const anchored =
+    checkpoints !== undefined || (project === undefined && (await hasRecordedCheckpoints(store)));
   if (!anchored) return writeBundle(store, options, write, pageSize);
   const toPosition = options.toPosition ?? (await headPosition(store));
   const scope: BundleScope = { ...options, ...(toPosition === undefined ? {} : { toPosition }) };
@@ -284,7 +313,6 @@ export const writeAnchoredBundle = async (
     leafData.push(eventLeafData(e.metadata.hash));
     recorded.observe(e.streamName, e.type, e.data);
   };
-  const project = options.projectId === undefined ? undefined : projectStream(options.projectId);
   const include: number[] = [];
   let manifest: BundleManifest;
   if (project === undefined) manifest = await writeBundle(store, scope, write, pageSize, observe);
@@ -296,12 +324,11 @@ export const writeAnchoredBundle = async (
         observe(e);
       }
   }
-  const signed = checkpoints?.sign === undefined ? [] : [await checkpoints.sign(leafData.length)];
-  const earlier = [...new Set([...recorded.checkpoints(), ...(checkpoints?.earlier ?? []), ...signed])];
+  const earlier = [...new Set([...recorded.checkpoints(), ...(checkpoints?.earlier ?? [])])];
   const origin = checkpoints?.origin ?? earlier[0]?.slice(0, earlier[0].indexOf('\n'));
   // Checkpoints recorded after the bundle's end: none in it, nothing to anchor.
   if (origin === undefined) {
-    if (checkpoints === undefined) return manifest;
+    if (checkpoints?.logKey === undefined) return manifest;
     throw new TypeError("checkpoints: give the log's origin");
   }
   const transparency = transparencyOf(leafData, {

@@ -313,6 +313,32 @@ export class TransparencyService implements OnApplicationBootstrap, BeforeApplic
     return { leaf, size, proof: this.log.inclusionProof(leaf.index, size), root: this.log.root(size) };
   }
 
+  /**
+   * For a project's audit bundle: a checkpoint of the current tree, signed now (not recorded), and
+   * the leaf index and inclusion proof in it of each event at these positions, from the stored
+   * nodes (O(log n) each; the follower keeps the tree at the head). Undefined when an event is not
+   * in the tree.
+   */
+  async proveInclusion(positions: ReadonlyArray<bigint>): Promise<
+    | {
+        readonly checkpoint: string;
+        readonly inclusion: ReadonlyArray<{ readonly index: number; readonly proof: ReadonlyArray<string> }>;
+      }
+    | undefined
+  > {
+    const signed = await this.sign();
+    const inclusion: Array<{ index: number; proof: string[] }> = [];
+    for (const position of positions) {
+      const leaf = this.log.leaf({ position });
+      if (leaf === undefined || leaf.index >= signed.treeSize) return undefined;
+      inclusion.push({
+        index: leaf.index,
+        proof: this.log.inclusionProof(leaf.index, signed.treeSize).map((h) => h.toString('base64')),
+      });
+    }
+    return { checkpoint: signed.note, inclusion };
+  }
+
   /** A consistency proof between two tree sizes (default second: the current tree). */
   async consistency(first: number, second?: number) {
     const current = await this.log.catchUp();

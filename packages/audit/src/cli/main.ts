@@ -225,7 +225,9 @@ const checkpointOptions = (values: Values): BundleCheckpointOptions | undefined 
   const treeHash = values['tree-hash'];
   if (treeHash !== undefined && !isTreeHash(treeHash))
     throw new UsageError(`--tree-hash: sha256 or sm3, got ${JSON.stringify(treeHash)}`);
-  if (logKeyFile === undefined && earlier.length === 0) return undefined;
+  // A project bundle is anchored whenever the store or the options hold a checkpoint (an empty
+  // options object: the checkpoints recorded in the store); a whole-store one always is.
+  if (logKeyFile === undefined && earlier.length === 0) return values.project === undefined ? undefined : {};
   const logKey = logKeyFile === undefined ? undefined : signerKeyFile(logKeyFile, '--log-key-file');
   // The origin: as given, else the log key's name (C2SP: they should match), else the checkpoints'.
   const origin = values.origin ?? logKey?.name;

@@ -241,7 +241,7 @@ const bundleBench = async (store: EventStore, dir: string): Promise<void> => {
   const key = transparency.generateSignerKey('bench.example/log', transparency.SIGNATURE_TYPE.ed25519);
   const out = join(dir, 'bundle');
   const mb = (): string => `${Math.round(process.resourceUsage().maxRSS / 1024)} MB`;
-  let t = performance.now();
+  const t = performance.now();
   const manifest = await exportBundle(store, {}, out, { origin: key.name, logKey: key });
   const exportMs = performance.now() - t;
   row(

@@ -115,6 +115,7 @@ describe('the transparency follower and 国密 on the server (issue #15)', () =>
         checkpoints: 1,
         cosigned: [],
         extends: 0,
+        proved: 3,
       });
     } finally {
       rmSync(dir, { recursive: true, force: true });

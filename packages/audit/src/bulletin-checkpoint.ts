@@ -124,10 +124,7 @@ export const verifyCarriedCheckpoint = async (
         : 'different';
   return {
     ok:
-      noteMatches &&
-      signature !== 'invalid' &&
-      events.length === carried.treeSize &&
-      rootVerdict === 'equal',
+      noteMatches && signature !== 'invalid' && events.length === carried.treeSize && rootVerdict === 'equal',
     origin: carried.origin,
     treeSize: carried.treeSize,
     rootHash: carried.rootHash,

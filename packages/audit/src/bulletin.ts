@@ -460,13 +460,7 @@ export const verifyBulletin = async (
     const checkpoint =
       d.checkpoint === undefined
         ? undefined
-        : await verifyCarriedCheckpoint(
-            d.checkpoint,
-            at,
-            leaves,
-            options.logKeys ?? [],
-            options.treeHash,
-          );
+        : await verifyCarriedCheckpoint(d.checkpoint, at, leaves, options.logKeys ?? [], options.treeHash);
     editions.push({
       ok:
         (checkpoint?.ok ?? true) &&

@@ -313,6 +313,10 @@ export type TransparencyReport =
       readonly cosigned: ReadonlyArray<{ readonly witness: string; readonly size: string }>;
       /** Earlier checkpoints (given with --against) this history extends. */
       readonly extends: number;
+      /** A project bundle: the number of its events whose inclusion proof was checked. */
+      readonly proved?: number;
+      /** A project bundle checked with no key: its checkpoint's signatures were not checked. */
+      readonly signatures?: 'unchecked';
     }
   | {
       readonly ok: false;
@@ -645,7 +649,17 @@ const verifyProjectBundle = (
       to === undefined ||
       !verifyConsistency(from.size, to.size, from.root, to.root, proof, hash)
     )
-      return fail('CONSISTENCY_PROOF_INVALID', `proof ${i + 1} does not join checkpoints ${i + 1} and ${i + 2}`);
+      return fail(
+        'CONSISTENCY_PROOF_INVALID',
+        `proof ${i + 1} does not join checkpoints ${i + 1} and ${i + 2}`,
+      );
   }
-  return { ok: true, checkpoints: checkpoints.length, cosigned, extends: 0 };
+  return {
+    ok: true,
+    checkpoints: checkpoints.length,
+    cosigned,
+    extends: 0,
+    proved: proofs.length,
+    ...(logKeys.length === 0 ? { signatures: 'unchecked' as const } : {}),
+  };
 };

@@ -243,6 +243,12 @@ const printTransparency = (io: CliIo, report: TransparencyReport): number => {
   if (report.ok) {
     io.stdout(
       `检查点校验通过 checkpoints OK: ${report.checkpoints} 个检查点 checkpoints, 延续 extends ${report.extends} 个早前检查点 earlier\n` +
+        (report.proved === undefined
+          ? ''
+          : `  包含证明 inclusion proofs: ${report.proved} 个事件均在检查点的树中 events, each in the checkpoint's tree\n`) +
+        (report.signatures === 'unchecked'
+          ? '  未核签名 signatures not checked (no --key): 证明按检查点所述的根校验 proofs checked against the root the checkpoint states\n'
+          : '') +
         report.cosigned
           .map((c) => `  见证人 witness ${c.witness} 联署至 co-signed up to ${c.size}\n`)
           .join(''),

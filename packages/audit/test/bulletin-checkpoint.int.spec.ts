@@ -27,6 +27,44 @@ const otherVkey = tlog.formatVerifierKey(
 );
 
 /**
+ * Publishes the March bulletin in the store at `file` carrying the log's checkpoint of every event
+ * so far, as the server signs it (leaves from the stored hashes, hashed with `treeHash`, which an
+ * SM3 checkpoint names in its `tree-hash` line).
+ */
+const publishWithCheckpoint = async (
+  file: string,
+  key: tlog.SignerKey,
+  treeHash: tlog.TreeHash,
+): Promise<{ treeSize: number; rootHash: string }> => {
+  const store = openSqliteEventStore({ file });
+  try {
+    const march = await computeBulletinFigures(store, period('2024-03'), { upTo: await head(store) });
+    const events = await store.readAll({});
+    const signed = tlog.signCheckpoint(key, {
+      origin: ORIGIN,
+      size: BigInt(events.length),
+      root: tlog.rootOfLeaves(
+        events.map((e) => tlog.eventLeafHash(e.metadata.hash, treeHash)),
+        treeHash,
+      ),
+      extensions: tlog.treeHashExtensions(treeHash),
+    });
+    const rootHash = Buffer.from(signed.root).toString('base64');
+    const checkpoint = TreeCheckpoint.decode({
+      origin: ORIGIN,
+      treeSize: events.length,
+      rootHash,
+      note: tlog.formatCheckpoint(signed),
+    });
+    if (E.isLeft(checkpoint)) throw new Error('not a TreeCheckpoint');
+    await issue(store, { ...publish(march), checkpoint: checkpoint.right }, 'publish-march');
+    return { treeSize: events.length, rootHash };
+  } finally {
+    await store.close();
+  }
+};
+
+/**
  * Issue #15 item 2 (the auditor's side): a bulletin carries the log's signed checkpoint of exactly
  * the events its figures were computed from; `verify-bulletin` checks the signature against the log
  * key given and that the store's events up to the bulletin's position have that root.
@@ -40,30 +78,7 @@ describe('verify-bulletin checks the checkpoint a bulletin carries (issue #15)',
   beforeAll(async () => {
     await golden.create();
     file = golden.copyFile();
-    const store = openSqliteEventStore({ file });
-    try {
-      const march = await computeBulletinFigures(store, period('2024-03'), { upTo: await head(store) });
-      // The log's checkpoint of every event so far, as the server signs it (leaves from the stored hashes).
-      const events = await store.readAll({});
-      const signed = tlog.signCheckpoint(logKey, {
-        origin: ORIGIN,
-        size: BigInt(events.length),
-        root: tlog.rootOfLeaves(events.map((e) => tlog.eventLeafHash(e.metadata.hash))),
-        extensions: [],
-      });
-      treeSize = events.length;
-      rootHash = Buffer.from(signed.root).toString('base64');
-      const checkpoint = TreeCheckpoint.decode({
-        origin: ORIGIN,
-        treeSize,
-        rootHash,
-        note: tlog.formatCheckpoint(signed),
-      });
-      if (E.isLeft(checkpoint)) throw new Error('not a TreeCheckpoint');
-      await issue(store, { ...publish(march), checkpoint: checkpoint.right }, 'publish-march');
-    } finally {
-      await store.close();
-    }
+    ({ treeSize, rootHash } = await publishWithCheckpoint(file, logKey, 'sha256'));
   });
   afterAll(() => golden.dispose());
 
@@ -176,31 +191,7 @@ describe('verify-bulletin on an SM3 tree signed with SM2', () => {
   beforeAll(async () => {
     await golden.create();
     file = golden.copyFile();
-    const store = openSqliteEventStore({ file });
-    try {
-      const march = await computeBulletinFigures(store, period('2024-03'), { upTo: await head(store) });
-      const events = await store.readAll({});
-      const signed = tlog.signCheckpoint(sm2Key, {
-        origin: ORIGIN,
-        size: BigInt(events.length),
-        root: tlog.rootOfLeaves(
-          events.map((e) => tlog.eventLeafHash(e.metadata.hash, 'sm3')),
-          'sm3',
-        ),
-        extensions: tlog.treeHashExtensions('sm3'),
-      });
-      rootHash = Buffer.from(signed.root).toString('base64');
-      const checkpoint = TreeCheckpoint.decode({
-        origin: ORIGIN,
-        treeSize: events.length,
-        rootHash,
-        note: tlog.formatCheckpoint(signed),
-      });
-      if (E.isLeft(checkpoint)) throw new Error('not a TreeCheckpoint');
-      await issue(store, { ...publish(march), checkpoint: checkpoint.right }, 'publish-march');
-    } finally {
-      await store.close();
-    }
+    ({ rootHash } = await publishWithCheckpoint(file, sm2Key, 'sm3'));
   });
   afterAll(() => golden.dispose());
 

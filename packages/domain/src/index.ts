@@ -72,6 +72,20 @@ export { assertNever } from './shared/exhaustive';
 export { domainErrors, describeError } from './errors';
 export type { DomainErrorCode } from './errors';
 
+// The vocabulary: one zh/en label for every business term a person reads
+export { vocabulary, milestoneLabel, termLabel, zhOf } from './vocabulary';
+export type {
+  Vocabulary,
+  VocabularySection,
+  Label,
+  Labels,
+  ExitRuleKind,
+  TrafficLight,
+  ProgressNode,
+  SupervisionItemKind,
+  HistoryPhase,
+} from './vocabulary';
+
 // Aggregates
 export * from './project';
 export * from './target-plan';

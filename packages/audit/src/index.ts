@@ -35,7 +35,13 @@ export type {
   BundleReport,
   BundleScope,
 } from './bundle';
-export { readBundleLeaves, transparencyOf, verifyBundleTransparency } from './bundle-transparency';
+export {
+  hasInclusionProofs,
+  LeafData,
+  readBundleLeaves,
+  transparencyOf,
+  verifyBundleTransparency,
+} from './bundle-transparency';
 export type {
   BundleLeaves,
   BundleTransparency,

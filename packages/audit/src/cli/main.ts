@@ -11,6 +11,7 @@ import {
 } from '../bulletin';
 import { exportBundle, verifyBundle, type BundleCheckpointOptions, type BundleReport } from '../bundle';
 import {
+  hasInclusionProofs,
   readBundleLeaves,
   verifyBundleTransparency,
   type EarlierRecord,
@@ -21,6 +22,7 @@ import {
   formatSignerKey,
   formatVerifierKey,
   generateSignerKey,
+  isTreeHash,
   isValidKeyName,
   parseSignerKey,
   parseVerifierKey,
@@ -54,8 +56,9 @@ const USAGE = `用法 usage: zhaoshang-audit <command> [options]
   diff <projectId> --from D|N --to D|N --events <file>     状态差异 differences between two points
   verify [--stream <name>] --events <file>                 哈希链校验 verify hash chains
   export-bundle <dir> [--project <id>] --events <file>     导出审计包 export an audit bundle
-      [--log-key-file <file> [--origin <log origin>]] [--checkpoint <file>]...   附签名检查点 with signed checkpoints
-                                                           (whole store; checkpoints the API recorded in the store are always included)
+      [--log-key-file <file> [--origin <log origin>]] [--checkpoint <file>]... [--tree-hash sha256|sm3]
+                                                           附签名检查点 with signed checkpoints (checkpoints the API recorded in
+                                                           the store are always included; a project bundle adds each event's inclusion proof)
   verify-bundle <dir|file.jsonl> [--key <vkey|file>]... [--against <bundle|checkpoint file>]...
                                                            离线校验审计包（及检查点）verify a bundle (and its checkpoints) offline
   witness init --witness-key <file> --name <name> --log-key <vkey|file> --origin <origin> --state <file>
@@ -219,13 +222,19 @@ const checkpointOptions = (values: Values): BundleCheckpointOptions | undefined 
     return readFileSync(f, 'utf8');
   });
   const logKeyFile = values['log-key-file'];
-  if (logKeyFile === undefined && earlier.length === 0) return undefined;
+  const treeHash = values['tree-hash'];
+  if (treeHash !== undefined && !isTreeHash(treeHash))
+    throw new UsageError(`--tree-hash: sha256 or sm3, got ${JSON.stringify(treeHash)}`);
+  // A project bundle is anchored whenever the store or the options hold a checkpoint (an empty
+  // options object: the checkpoints recorded in the store); a whole-store one always is.
+  if (logKeyFile === undefined && earlier.length === 0) return values.project === undefined ? undefined : {};
   const logKey = logKeyFile === undefined ? undefined : signerKeyFile(logKeyFile, '--log-key-file');
   // The origin: as given, else the log key's name (C2SP: they should match), else the checkpoints'.
   const origin = values.origin ?? logKey?.name;
   return {
     ...(origin === undefined ? {} : { origin }),
     ...(logKey === undefined ? {} : { logKey }),
+    ...(treeHash === undefined ? {} : { treeHash }),
     earlier,
   };
 };
@@ -234,6 +243,12 @@ const printTransparency = (io: CliIo, report: TransparencyReport): number => {
   if (report.ok) {
     io.stdout(
       `检查点校验通过 checkpoints OK: ${report.checkpoints} 个检查点 checkpoints, 延续 extends ${report.extends} 个早前检查点 earlier\n` +
+        (report.proved === undefined
+          ? ''
+          : `  包含证明 inclusion proofs: ${report.proved} 个事件均在检查点的树中 events, each in the checkpoint's tree\n`) +
+        (report.signatures === 'unchecked'
+          ? '  未核签名 signatures not checked (no --key): 证明按检查点所述的根校验 proofs checked against the root the checkpoint states\n'
+          : '') +
         report.cosigned
           .map((c) => `  见证人 witness ${c.witness} 联署至 co-signed up to ${c.size}\n`)
           .join(''),
@@ -249,6 +264,8 @@ const printTransparency = (io: CliIo, report: TransparencyReport): number => {
       `本包位置 position here ${d.position ?? '(无 none)'}, 早前位置 earlier position ${d.earlierPosition ?? '(无 none)'}`;
   } else if (p.partsWithin !== undefined)
     where = `\n历史分叉于第 ${p.partsWithin.from + 1}..${p.partsWithin.upTo} 个事件之间 histories part within events #${p.partsWithin.from + 1}..#${p.partsWithin.upTo} of $all`;
+  if (p.event !== undefined)
+    where = `\n事件 event: 行 line ${p.event.line}, 位置 position ${p.event.position}, ${p.event.streamName}@${p.event.revision}`;
   io.stdout(`检查点校验失败 checkpoints BROKEN: ${p.code}: ${p.detail}${where}\n`);
   return EXIT_PROBLEM;
 };
@@ -286,7 +303,7 @@ const evidenceOf = (values: Values): ConsistencyEvidence | undefined => {
   if (values.bundle !== undefined) {
     const read = readBundleLeaves(values.bundle);
     if (typeof read === 'string') throw new UsageError(`--bundle: ${read}`);
-    return { kind: 'leaves', leaves: read.leaves };
+    return { kind: 'leaves', leafData: read.leafData.toArray() };
   }
   if (values.proof !== undefined) {
     // The proof as `GET /transparency/consistency` answers it ({ proof: [base64…] }), or one base64 hash a line.
@@ -324,7 +341,7 @@ const offeredCheckpoint = (values: Values, rest: ReadonlyArray<string>): { text:
   if (typeof read === 'string') throw new UsageError(`--bundle: ${read}`);
   // The checkpoint at the bundle's head (its size is the number of events), else the largest.
   const texts = read.manifest?.transparency?.checkpoints ?? [];
-  const head = `\n${read.leaves.length}\n`;
+  const head = `\n${read.leafData.length}\n`;
   const latest = texts.find((t) => t.slice(t.indexOf('\n')).startsWith(head)) ?? texts.at(-1);
   if (latest === undefined) throw new UsageError(`--bundle: ${values.bundle} holds no checkpoint`);
   return { text: latest, name: values.bundle.replace(/\/+$/, '') };
@@ -395,6 +412,7 @@ const parseOptions = (args: ReadonlyArray<string>) => {
         proof: { type: 'string' },
         out: { type: 'string' },
         divergence: { type: 'string' },
+        'tree-hash': { type: 'string' },
       },
     });
   } catch (e) {
@@ -481,8 +499,6 @@ const run = async (argv: ReadonlyArray<string>, io: CliIo): Promise<number> => {
       const dir = positionals[0];
       if (dir === undefined) throw new UsageError('export-bundle: <dir> is required');
       const checkpoints = checkpointOptions(values);
-      if (checkpoints !== undefined && values.project !== undefined)
-        throw new UsageError('export-bundle: checkpoints cover the whole store ($all), not one project');
       const manifest = await withStore(values.events, (store) =>
         exportBundle(
           store,
@@ -506,7 +522,9 @@ const run = async (argv: ReadonlyArray<string>, io: CliIo): Promise<number> => {
       const against = (values.against ?? []).map(earlierRecordArg);
       if (keys.length === 0) {
         if (against.length > 0) throw new UsageError('verify-bundle: --against needs the log key (--key)');
-        return printBundle(io, verifyBundle(path), asJson);
+        // A project bundle's inclusion proofs are checked even without a key (against the root its
+        // checkpoint states; the signature needs --key).
+        if (!hasInclusionProofs(path)) return printBundle(io, verifyBundle(path), asJson);
       }
       const chain = verifyBundle(path);
       const checkpoints = verifyBundleTransparency(path, keys, against);

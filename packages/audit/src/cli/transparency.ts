@@ -163,7 +163,12 @@ const run = async (
       const note = await withLog(values.events, algorithm, (log) => {
         const size = natural('--size', values.size) ?? log.size;
         if (size > log.size) throw new TransparencyUsageError(`--size: the store has ${log.size} events`);
-        const text = checkpointText({ origin: values.origin ?? signer.name, size, root: log.root(size) });
+        const text = checkpointText({
+          origin: values.origin ?? signer.name,
+          size,
+          root: log.root(size),
+          treeHash: algorithm,
+        });
         return Promise.resolve(signNote(text, signer, { timestamp: Math.floor(Date.now() / 1000) }));
       });
       io.stdout(note);
@@ -240,10 +245,11 @@ const run = async (
       }
       const store = openStore(values.events);
       try {
+        // The tree hash is the one the checkpoint signed (`tree-hash sm3`), unless --tree-hash says otherwise.
         const verdict = await checkHistoryAgainst(
           store,
           checkpoint,
-          new MemoryTransparencyStorage(algorithm),
+          new MemoryTransparencyStorage(values['tree-hash'] === undefined ? checkpoint.treeHash : algorithm),
         );
         if (values.json)
           print({

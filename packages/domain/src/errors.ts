@@ -1,4 +1,5 @@
 import { bulletinErrors } from './bulletin/bulletin.errors';
+import { enterpriseRequestErrors } from './enterprise-request/enterprise-request.errors';
 import { leaderActivityErrors } from './leader-activity/leader-activity.errors';
 import { projectErrors } from './project/project.errors';
 import { businessDateErrors } from './shared/business-date';
@@ -18,6 +19,7 @@ export const domainErrors = {
   ...leaderActivityErrors,
   ...bulletinErrors,
   ...workingCalendarErrors,
+  ...enterpriseRequestErrors,
 } as const satisfies Record<string, ErrorMessage>;
 
 export type DomainErrorCode = keyof typeof domainErrors;
@@ -36,7 +38,10 @@ const _noClash: [
   Overlap<typeof businessDateErrors, typeof projectErrors & typeof targetPlanErrors>,
   Overlap<typeof businessDateErrors, typeof leaderActivityErrors & typeof bulletinErrors>,
   Overlap<typeof businessDateErrors, typeof workingCalendarErrors>,
-] extends [never, never, never, never, never, never, never, never, never, never, never]
+  Overlap<typeof projectErrors & typeof targetPlanErrors, typeof enterpriseRequestErrors>,
+  Overlap<typeof leaderActivityErrors & typeof bulletinErrors, typeof enterpriseRequestErrors>,
+  Overlap<typeof workingCalendarErrors & typeof businessDateErrors, typeof enterpriseRequestErrors>,
+] extends [never, never, never, never, never, never, never, never, never, never, never, never, never, never]
   ? true
   : false = true;
 void _noClash;

@@ -13,6 +13,7 @@ export {
   ProcedureId,
   TripId,
   BulletinId,
+  RequestId,
   NonEmptyText,
   unsafeId,
 } from './shared/ids';
@@ -93,6 +94,44 @@ export * from './target-plan';
 export * from './leader-activity';
 export * from './bulletin';
 export * from './working-calendar';
+// Enterprise requests and complaints (企业诉求 / 投诉, R17): the closed loop of 004 §(十二)
+export {
+  RequestKind,
+  RequestChannel,
+  RequestCategory,
+  RequestingEnterprise,
+  HandlingDeadline,
+  enterpriseRequestEvents,
+  EnterpriseRequestEventCodec,
+  ReceiveRequest,
+  AssignRequest,
+  HandleRequest,
+  EvaluateRequest,
+  CloseRequest,
+  enterpriseRequestCommands,
+  enterpriseRequestCommandDates,
+  initialEnterpriseRequestState,
+  evolveEnterpriseRequest,
+  enterpriseRequestDecider,
+  makeEnterpriseRequestDecider,
+  requestOverdueOn,
+  defaultEnterpriseRequestPolicy,
+  enterpriseRequestErrors,
+} from './enterprise-request';
+export type {
+  EnterpriseRequestEvent,
+  EnterpriseRequestEventType,
+  EnterpriseRequestEventOf,
+  EnterpriseRequestCommand,
+  RequestStatus,
+  HandlingRound,
+  EnterpriseRequest,
+  EnterpriseRequestState,
+  EnterpriseRequestDeciderDeps,
+  RequestOverdue,
+  EnterpriseRequestPolicy,
+  EnterpriseRequestErrorCode,
+} from './enterprise-request';
 export { eventCatalogue } from './catalogue';
 export { requireNotAfter } from './business-dates';
 

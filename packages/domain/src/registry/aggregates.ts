@@ -42,9 +42,24 @@ import {
   type WorkingCalendarEvent,
 } from '../working-calendar/working-calendar.events';
 import type { WorkingCalendarState } from '../working-calendar/working-calendar.state';
+import {
+  enterpriseRequestCommandDates,
+  enterpriseRequestCommands,
+  type EnterpriseRequestCommand,
+} from '../enterprise-request/enterprise-request.commands';
+import {
+  makeEnterpriseRequestDecider,
+  enterpriseRequestDecider,
+} from '../enterprise-request/enterprise-request.decide';
+import {
+  enterpriseRequestEvents,
+  type EnterpriseRequestEvent,
+} from '../enterprise-request/enterprise-request.events';
+import type { EnterpriseRequestState } from '../enterprise-request/enterprise-request.state';
 import { defineAggregate, type Aggregate, type CommandCodecs } from './aggregate';
 import {
   bulletinStream,
+  enterpriseRequestStream,
   leaderStream,
   projectStream,
   streamPrefixes,
@@ -66,6 +81,11 @@ export interface AggregateTypes {
     command: WorkingCalendarCommand;
     event: WorkingCalendarEvent;
     state: WorkingCalendarState;
+  };
+  readonly 'enterprise-request': {
+    command: EnterpriseRequestCommand;
+    event: EnterpriseRequestEvent;
+    state: EnterpriseRequestState;
   };
 }
 
@@ -163,6 +183,24 @@ const workingCalendar: AggregateOf<'working-calendar'> = {
   name: 'working-calendar',
 };
 
+const enterpriseRequest: AggregateOf<'enterprise-request'> = {
+  ...defineAggregate({
+    name: 'enterprise-request',
+    streamPrefix: streamPrefixes['enterprise-request'],
+    streamOf: (c: EnterpriseRequestCommand) => enterpriseRequestStream(c.requestId),
+    commands: enterpriseRequestCommands,
+    events: enterpriseRequestEvents,
+    decider: enterpriseRequestDecider,
+    // Time limits count working days on the packaged schedules plus the adopted ones (R7's calendar).
+    deciderOn: (calendar) => makeEnterpriseRequestDecider({ calendar }),
+    // A request belongs to the unit that received it; a new stream, to the command's unit.
+    unitOf: (state, c) =>
+      state.status !== 'none' ? state.unitId : c.type === 'ReceiveRequest' ? c.unitId : undefined,
+    factDatesOf: enterpriseRequestCommandDates,
+  }),
+  name: 'enterprise-request',
+};
+
 /**
  * The aggregate registry: every aggregate of the domain by name, each with its own types. Adding an
  * aggregate means a folder for it, an entry in `AggregateTypes` and one here (the compiler then
@@ -174,6 +212,7 @@ export const aggregates: { readonly [N in AggregateName]: AggregateOf<N> } = {
   'leader-activity': leaderActivity,
   bulletin,
   'working-calendar': workingCalendar,
+  'enterprise-request': enterpriseRequest,
 };
 
 /** The names of every aggregate, in the order docs list them. */
@@ -183,6 +222,7 @@ export const aggregateNames: ReadonlyArray<AggregateName> = [
   'leader-activity',
   'bulletin',
   'working-calendar',
+  'enterprise-request',
 ];
 
 /** A command with the name of the aggregate that handles it: a union discriminated by `aggregate`. */
@@ -210,6 +250,12 @@ export const aggregateOfCommand = (command: AnyCommand): AggregateCommand => {
     case 'AdoptHolidaySchedule':
     case 'CorrectHolidaySchedule':
       return { aggregate: 'working-calendar', command };
+    case 'ReceiveRequest':
+    case 'AssignRequest':
+    case 'HandleRequest':
+    case 'EvaluateRequest':
+    case 'CloseRequest':
+      return { aggregate: 'enterprise-request', command };
     default:
       // What is left of the union is exactly the project's commands.
       return { aggregate: 'project', command };
@@ -239,6 +285,8 @@ export const withAggregateOf = <R>(
       return k(aggregates.bulletin, routed.command);
     case 'working-calendar':
       return k(aggregates['working-calendar'], routed.command);
+    case 'enterprise-request':
+      return k(aggregates['enterprise-request'], routed.command);
   }
 };
 
@@ -277,6 +325,8 @@ export const readEventOf = (
       return tagged(name, aggregates.bulletin.readEvent(stored));
     case 'working-calendar':
       return tagged(name, aggregates['working-calendar'].readEvent(stored));
+    case 'enterprise-request':
+      return tagged(name, aggregates['enterprise-request'].readEvent(stored));
   }
 };
 
@@ -296,6 +346,7 @@ export const commandCodecs: CommandCodecs<AnyCommand> = {
   ...leaderActivity.commands,
   ...bulletin.commands,
   ...workingCalendar.commands,
+  ...enterpriseRequest.commands,
 };
 
 /** The dates any command states as facts, its business date first (each aggregate knows its own). */

@@ -33,4 +33,5 @@ export {
   leaderStream,
   bulletinStream,
   WORKING_CALENDAR_STREAM,
+  enterpriseRequestStream,
 } from './streams';

@@ -1,7 +1,7 @@
 import type { BulletinPeriod } from '../bulletin/bulletin.events';
 import { periodLabel } from '../bulletin/bulletin.period';
 import type { Year } from '../shared/dates';
-import type { LeaderId, ProjectId, UnitId } from '../shared/ids';
+import type { LeaderId, ProjectId, RequestId, UnitId } from '../shared/ids';
 
 /**
  * The beginning of every stream name of each aggregate, the only place they are written: each
@@ -13,6 +13,7 @@ export const streamPrefixes = {
   'leader-activity': 'leader-',
   bulletin: 'bulletin-',
   'working-calendar': 'working-calendar',
+  'enterprise-request': 'enterprise-request-',
 } as const;
 
 /** A project's stream: one stream per project (`project-<id>`). */
@@ -31,3 +32,7 @@ export const bulletinStream = (period: BulletinPeriod): string =>
 
 /** The one stream of the working-day calendar. */
 export const WORKING_CALENDAR_STREAM = streamPrefixes['working-calendar'];
+
+/** The stream of one enterprise request or complaint (`enterprise-request-<id>`). */
+export const enterpriseRequestStream = (id: RequestId): string =>
+  `${streamPrefixes['enterprise-request']}${id}`;

@@ -34,6 +34,9 @@ export interface TripIdBrand {
 export interface BulletinIdBrand {
   readonly BulletinId: unique symbol;
 }
+export interface RequestIdBrand {
+  readonly RequestId: unique symbol;
+}
 
 /** A project (项目) — the aggregate id of an investment project stream. */
 export const ProjectId = idCodec<ProjectIdBrand>()('ProjectId');
@@ -59,6 +62,9 @@ export type TripId = t.TypeOf<typeof TripId>;
 /** One published bulletin (通报). */
 export const BulletinId = idCodec<BulletinIdBrand>()('BulletinId');
 export type BulletinId = t.TypeOf<typeof BulletinId>;
+/** One enterprise request or complaint (企业诉求 / 投诉). */
+export const RequestId = idCodec<RequestIdBrand>()('RequestId');
+export type RequestId = t.TypeOf<typeof RequestId>;
 
 /** A non-empty, trimmed free text of bounded length (names, summaries, reasons). */
 const NOT_BLANK = /\S/;
@@ -82,5 +88,6 @@ export const unsafeId = {
   procedure: (s: string) => s as ProcedureId,
   trip: (s: string) => s as TripId,
   bulletin: (s: string) => s as BulletinId,
+  request: (s: string) => s as RequestId,
   text: (s: string) => s as NonEmptyText,
 };

@@ -13,3 +13,4 @@ export * as leaderActivityArbitraries from './leader-activity.arbitraries';
 export * as bulletinArbitraries from './bulletin.arbitraries';
 export * as workingCalendarFixtures from './working-calendar.fixtures';
 export { retypedLabels, stringLiterals } from './retyped-labels';
+export * as enterpriseRequestArbitraries from './enterprise-request.arbitraries';

@@ -1,4 +1,11 @@
 import { bulletinEvents } from '../bulletin/bulletin.events';
+import { enterpriseRequestEvents } from '../enterprise-request/enterprise-request.events';
+import {
+  requestCategoryLabels,
+  requestChannelLabels,
+  requestKindLabels,
+  requestStatusLabels,
+} from '../enterprise-request/enterprise-request.vocabulary';
 import { leaderActivityEvents } from '../leader-activity/leader-activity.events';
 import { projectEvents } from '../project/project.events';
 import {
@@ -64,6 +71,7 @@ export const vocabulary = {
     ...leaderActivityEvents,
     ...bulletinEvents,
     ...workingCalendarEvents,
+    ...enterpriseRequestEvents,
   }),
   /** Short names of the events that mark a project's way (timelines). */
   keyEvents: keyEventLabels,
@@ -102,6 +110,11 @@ export const vocabulary = {
   correctableFacts: correctableFactLabels,
   withdrawalReasons: withdrawalReasonLabels,
   evidenceKinds: evidenceKindLabels,
+  /** Enterprise requests and complaints (R17: 001 §二, 004 §(十二)). */
+  requestKinds: requestKindLabels,
+  requestChannels: requestChannelLabels,
+  requestCategories: requestCategoryLabels,
+  requestStatuses: requestStatusLabels,
 } as const;
 
 /** The vocabulary's shape: its sections and, in each, a label per kind. */

@@ -17,6 +17,7 @@ import {
 import type { ErrorMessage } from '../packages/domain/src/index';
 import type * as bulletinDecide from '../packages/domain/src/bulletin/bulletin.decide';
 import type * as leaderActivityDecide from '../packages/domain/src/leader-activity/leader-activity.decide';
+import type * as enterpriseRequestDecide from '../packages/domain/src/enterprise-request/enterprise-request.decide';
 import type * as leaderActivityMinimums from '../packages/domain/src/leader-activity/leader-activity.minimums';
 import type * as projectAdmission from '../packages/domain/src/project/project.admission.decide';
 import type * as projectAgreement from '../packages/domain/src/project/project.agreement.decide';
@@ -122,6 +123,7 @@ type Enforcer =
   | keyof typeof leaderActivityDecide
   | keyof typeof leaderActivityMinimums
   | keyof typeof bulletinDecide
+  | keyof typeof enterpriseRequestDecide
   | keyof typeof projectFacts
   | keyof typeof performanceReview;
 
@@ -319,6 +321,27 @@ const RULES: ReadonlyArray<RuleEntry> = [
     rule: 'R16',
     text: '招商渠道：产业链、以商招商、委托、基金、驻点、商协会、网络 / promotion channels',
     enforcedBy: ['Channel'],
+  },
+  {
+    // Not in DOMAIN.md §2's table (R1–R16): DOMAIN.md §3 lists the aggregate; the rule is the seeds'.
+    rule: 'R17',
+    text: '企业诉求闭环：及时受理和办结投资企业投诉（001 §二）；事前收集梳理、事中研究交办、事后跟踪评价（004 §(十二)）；办理时限按法定工作日 / enterprise requests and complaints: received, handed out with a working-day limit, answered, evaluated by the enterprise, closed or reopened',
+    enforcedBy: [
+      'requireNotReceived',
+      'requireReceived',
+      'requireOpen',
+      'requireUnassigned',
+      'requireAssigned',
+      'requireHandled',
+      'requireSatisfied',
+      'requireStepInOrder',
+      'requestOverdueOn',
+      'decideReceiveRequest',
+      'decideAssignRequest',
+      'decideHandleRequest',
+      'decideEvaluateRequest',
+      'decideCloseRequest',
+    ],
   },
 ];
 

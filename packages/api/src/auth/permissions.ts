@@ -74,12 +74,27 @@ export const commandRoles = {
  */
 export const serverCommands = ['RecordMissedMilestones'] as const;
 
+/**
+ * Commands of the domain that have no route yet, so no caller can issue them: the enterprise
+ * requests (企业诉求, issue #16 item 1) are in the domain and its registry; their routes and roles
+ * come with the API's part of the issue, which moves them into `commandRoles`.
+ */
+export const commandsWithoutRoute = [
+  'ReceiveRequest',
+  'AssignRequest',
+  'HandleRequest',
+  'EvaluateRequest',
+  'CloseRequest',
+] as const;
+
 /** A command a caller may send over HTTP (with the roles of `commandRoles`). */
 export type RoutedCommandType = keyof typeof commandRoles;
 /** A command only the server issues. */
 export type ServerCommandType = (typeof serverCommands)[number];
+/** A command of the domain that no route issues yet. */
+export type UnroutedCommandType = (typeof commandsWithoutRoute)[number];
 /** Every domain command. */
-export type CommandType = RoutedCommandType | ServerCommandType;
+export type CommandType = RoutedCommandType | ServerCommandType | UnroutedCommandType;
 
 /**
  * The few reads not open to every authenticated role, by query route name. Re-deriving a bulletin

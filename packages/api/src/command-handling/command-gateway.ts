@@ -123,6 +123,8 @@ export class CommandGateway implements OnApplicationShutdown {
       'leader-activity': handlerOf(aggregates['leader-activity']),
       bulletin: handlerOf(aggregates.bulletin),
       'working-calendar': handlerOf(aggregates['working-calendar']),
+      // No route issues its commands yet (permissions.ts: commandsWithoutRoute).
+      'enterprise-request': handlerOf(aggregates['enterprise-request']),
     };
   }
 

@@ -9,6 +9,7 @@ import * as E from 'fp-ts/Either';
 import { eventCatalogue } from '../catalogue';
 import type { ProjectCommandOf, ProjectCommandType } from '../project/project.commands';
 import { bulletinEvents } from '../bulletin/bulletin.events';
+import { enterpriseRequestEvents } from '../enterprise-request/enterprise-request.events';
 import { leaderActivityEvents } from '../leader-activity/leader-activity.events';
 import { projectEvents } from '../project/project.events';
 import { targetPlanEvents } from '../target-plan/target-plan.events';
@@ -18,6 +19,7 @@ import type { DomainEvent } from '../shared/event-codec';
 import { unsafeId } from '../shared/ids';
 import type { StoredEventData, Upcaster } from '../shared/upcasting';
 import { arbBulletinCommand, arbBulletinPeriod } from '../testing/bulletin.arbitraries';
+import { arbEnterpriseRequestCommand } from '../testing/enterprise-request.arbitraries';
 import { arbLeaderActivityCommand } from '../testing/leader-activity.arbitraries';
 import { projectEventArbitraries } from '../testing/project.arbitraries';
 import * as fx from '../testing/project.fixtures';
@@ -85,6 +87,7 @@ const arbAnyCommand: fc.Arbitrary<AnyCommand> = fc.oneof(
   arbTargetPlanCommand(),
   arbLeaderActivityCommand(),
   arbBulletinPeriod.chain(arbBulletinCommand),
+  arbEnterpriseRequestCommand(),
   fc.constantFrom<AnyCommand>(adoptFixture2027(), {
     ...adoptFixture2027(),
     type: 'CorrectHolidaySchedule',
@@ -173,6 +176,7 @@ describe('the aggregate registry', () => {
       ...versions(aggregates['leader-activity'], Object.values(leaderActivityEvents)),
       ...versions(aggregates.bulletin, Object.values(bulletinEvents)),
       ...versions(aggregates['working-calendar'], Object.values(workingCalendarEvents)),
+      ...versions(aggregates['enterprise-request'], Object.values(enterpriseRequestEvents)),
     ]).toEqual([]);
     expect(aggregates.project.versionOf('LeadCaptured')).toBe(2);
   });
@@ -196,6 +200,7 @@ describe('the aggregate registry', () => {
       arbLeaderActivityCommand(),
       arbBulletinPeriod.chain(arbBulletinCommand),
       fc.constant<AnyCommand>(adoptFixture2027()),
+      arbEnterpriseRequestCommand(),
     );
     const seen = new Set<string>();
     fc.assert(
@@ -216,6 +221,7 @@ describe('the aggregate registry', () => {
         'BulletinPublished',
         'HolidayScheduleAdopted',
         'OutboundTripRecorded',
+        'RequestReceived',
       ]),
     );
   });
@@ -349,6 +355,28 @@ describe('the unit of a command', () => {
     const state = fx.stateOf([fx.leadCaptured()]);
     expect(p.unitOf(state, { ...fx.qualifyLead() })).toBe(lead.unitId);
     expect(p.unitOf(p.decider.initialState, fx.qualifyLead())).toBeUndefined();
+  });
+
+  it('an enterprise request belongs to the unit that received it, whoever acts on it later (R17)', () => {
+    const r = aggregates['enterprise-request'];
+    const receive = fc.sample(
+      arbEnterpriseRequestCommand().filter((c) => c.type === 'ReceiveRequest'),
+      1,
+    )[0]!;
+    expect(r.unitOf(r.decider.initialState, receive)).toBe('unitId' in receive ? receive.unitId : 'none');
+    const received = r.decider.decide(receive, r.decider.initialState);
+    const state = (E.isRight(received) ? received.right : []).reduce(
+      r.decider.evolve,
+      r.decider.initialState,
+    );
+    const close = {
+      type: 'CloseRequest',
+      requestId: receive.requestId,
+      closedOn: receive.receivedOn,
+      closedBy: receive.receivedBy,
+    } as const;
+    expect(r.unitOf(state, close)).toBe('unitId' in receive ? receive.unitId : 'none');
+    expect(r.unitOf(r.decider.initialState, close)).toBeUndefined();
   });
 
   it('bulletins and the working calendar belong to no unit', () => {

@@ -27,6 +27,11 @@ import {
   ApprovalLevel,
   ConstructionNature,
 } from '../project/project.vocabulary';
+import {
+  RequestCategory,
+  RequestChannel,
+  RequestKind,
+} from '../enterprise-request/enterprise-request.events';
 import { EvidenceKind } from '../shared/evidence';
 import { termLabel } from '../shared/label';
 import { MetricKey, PlanScope } from '../target-plan/target-plan.events';
@@ -67,6 +72,9 @@ describe('the vocabulary: one zh/en label for every business term', () => {
     ['evidenceKinds', EvidenceKind],
     ['metrics', MetricKey],
     ['planScopes', PlanScope],
+    ['requestKinds', RequestKind],
+    ['requestChannels', RequestChannel],
+    ['requestCategories', RequestCategory],
   ] as const)('%s: a label for every member of the codec, and none for anything else', (section, codec) => {
     expect(sectionKeys(vocabulary[section])).toEqual(keysOf(codec));
   });

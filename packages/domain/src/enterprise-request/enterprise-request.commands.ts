@@ -5,30 +5,13 @@ import { BusinessDate } from '../shared/dates';
 import { struct } from '../shared/event-codec';
 import { Evidence } from '../shared/evidence';
 import { assertNever } from '../shared/exhaustive';
-import { NonEmptyText, RequestId, UnitId } from '../shared/ids';
+import { NonEmptyText, RequestId } from '../shared/ids';
 import { Count } from '../shared/money';
-import {
-  RequestCategory,
-  RequestChannel,
-  RequestingEnterprise,
-  RequestKind,
-} from './enterprise-request.events';
+import { requestReceipt } from './enterprise-request.events';
 
 /** Receive (受理) an enterprise's request or complaint (001 §二, 004 §(十二) 事前收集梳理). */
 export const ReceiveRequest = struct(
-  {
-    type: t.literal('ReceiveRequest'),
-    requestId: RequestId,
-    unitId: UnitId,
-    kind: RequestKind,
-    enterprise: RequestingEnterprise,
-    channel: RequestChannel,
-    category: RequestCategory,
-    text: NonEmptyText,
-    evidence: Evidence,
-    receivedOn: BusinessDate,
-    receivedBy: NonEmptyText,
-  },
+  { type: t.literal('ReceiveRequest'), ...requestReceipt },
   'ReceiveRequest',
 );
 export type ReceiveRequest = t.TypeOf<typeof ReceiveRequest>;

@@ -67,29 +67,25 @@ export const HandlingDeadline = struct(
 );
 export type HandlingDeadline = t.TypeOf<typeof HandlingDeadline>;
 
-export const RequestReceived = defineEvent(
-  'RequestReceived',
-  struct(
-    {
-      requestId: RequestId,
-      unitId: UnitId,
-      kind: RequestKind,
-      enterprise: RequestingEnterprise,
-      channel: RequestChannel,
-      category: RequestCategory,
-      text: NonEmptyText,
-      evidence: Evidence,
-      receivedOn: BusinessDate,
-      receivedBy: NonEmptyText,
-    },
-    'RequestReceivedData',
-  ),
-  {
-    zh: '受理企业诉求或投诉（企业、项目、渠道、类别、内容、材料）',
-    en: 'An enterprise request or complaint was received (enterprise, project, channel, category, text, evidence)',
-    rules: ['R17'],
-  },
-);
+/** What receiving a request records: the command's fields and the event's data are the same. */
+export const requestReceipt = {
+  requestId: RequestId,
+  unitId: UnitId,
+  kind: RequestKind,
+  enterprise: RequestingEnterprise,
+  channel: RequestChannel,
+  category: RequestCategory,
+  text: NonEmptyText,
+  evidence: Evidence,
+  receivedOn: BusinessDate,
+  receivedBy: NonEmptyText,
+};
+
+export const RequestReceived = defineEvent('RequestReceived', struct(requestReceipt, 'RequestReceivedData'), {
+  zh: '受理企业诉求或投诉（企业、项目、渠道、类别、内容、材料）',
+  en: 'An enterprise request or complaint was received (enterprise, project, channel, category, text, evidence)',
+  rules: ['R17'],
+});
 
 export const RequestAssigned = defineEvent(
   'RequestAssigned',

@@ -18,6 +18,15 @@ export default tseslint.config(
     },
   },
   {
+    // The bins and their launcher: plain CommonJS run before anything is compiled (packages/cli/launch.js).
+    files: ['packages/*/bin/*.js', 'packages/cli/launch.js'],
+    languageOptions: {
+      sourceType: 'commonjs',
+      globals: { require: 'readonly', exports: 'writable', __dirname: 'readonly', process: 'readonly' },
+    },
+    rules: { '@typescript-eslint/no-require-imports': 'off' },
+  },
+  {
     // The dashboard's browser scripts: tsc (assets/tsconfig.json, DOM lib) checks the names they use.
     files: ['packages/api/src/dashboard/assets/**/*.js'],
     rules: { 'no-undef': 'off' },

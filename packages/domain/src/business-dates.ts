@@ -1,48 +1,16 @@
 import type * as E from 'fp-ts/Either';
-import { bulletinCommandDates } from './bulletin/bulletin.commands';
-import type { BulletinCommand } from './bulletin/bulletin.commands';
-import { leaderActivityCommandDates } from './leader-activity/leader-activity.commands';
-import type { LeaderActivityCommand } from './leader-activity/leader-activity.commands';
-import { projectCommandDates } from './project/project.commands';
-import type { ProjectCommand } from './project/project.commands';
-import { requireFactsNotAfter, type BusinessDateErrorCode, type FactDates } from './shared/business-date';
+import { commandFactDates, type AnyCommand } from './registry/aggregates';
+import { requireFactsNotAfter, type BusinessDateErrorCode } from './shared/business-date';
 import type { BusinessDate } from './shared/dates';
 import type { DomainError } from './shared/errors';
-import { targetPlanCommandDates } from './target-plan/target-plan.commands';
-import { workingCalendarCommandDates } from './working-calendar/working-calendar.commands';
-import type { WorkingCalendarCommand } from './working-calendar/working-calendar.commands';
-import type { TargetPlanCommand } from './target-plan/target-plan.commands';
 
-/** A command of any aggregate (command types are unique across aggregates). */
-export type AnyCommand =
-  ProjectCommand | TargetPlanCommand | LeaderActivityCommand | BulletinCommand | WorkingCalendarCommand;
-
-/** The dates any command states as facts, its business date first (each aggregate knows its own). */
-export const commandFactDates = (c: AnyCommand): FactDates => {
-  switch (c.type) {
-    case 'SetAnnualTargets':
-    case 'ReviseAnnualTargets':
-      return targetPlanCommandDates(c);
-    case 'RecordOutboundTrip':
-    case 'CorrectOutboundTrip':
-      return leaderActivityCommandDates(c);
-    case 'PublishBulletin':
-    case 'CorrectBulletin':
-      return bulletinCommandDates(c);
-    case 'AdoptHolidaySchedule':
-    case 'CorrectHolidaySchedule':
-      return workingCalendarCommandDates(c);
-    default:
-      return projectCommandDates(c);
-  }
-};
-
-/** The business date of any command: the day of the fact it records, in China (DOMAIN.md §5). */
-export const commandBusinessDate = (c: AnyCommand): BusinessDate => commandFactDates(c)[0].date;
+export { commandBusinessDate, commandFactDates } from './registry/aggregates';
+export type { AnyCommand } from './registry/aggregates';
 
 /**
  * DOMAIN.md §5: no fact is dated after the day it is recorded. A pure check: `today` is the
- * server's business date in Asia/Shanghai, which the caller (the API's clock) passes in.
+ * server's business date in Asia/Shanghai, which the caller (the API's clock) passes in; which
+ * dates a command states as facts, its aggregate knows (the registry's `factDatesOf`).
  */
 export const requireNotAfter =
   (today: BusinessDate) =>

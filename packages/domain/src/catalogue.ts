@@ -1,13 +1,14 @@
 import { bulletinEvents } from './bulletin/bulletin.events';
 import { leaderActivityEvents } from './leader-activity/leader-activity.events';
 import { projectEvents } from './project/project.events';
+import type { AggregateName } from './registry/aggregates';
 import type { AnyDefinition } from './shared/event-codec';
 import { targetPlanEvents } from './target-plan/target-plan.events';
 import { workingCalendarEvents } from './working-calendar/working-calendar.events';
 
 /** One event type of the whole domain and the aggregate (stream category) it belongs to. */
 export interface CatalogueEntry {
-  readonly aggregate: 'project' | 'target-plan' | 'leader-activity' | 'bulletin' | 'working-calendar';
+  readonly aggregate: AggregateName;
   readonly definition: AnyDefinition;
 }
 

@@ -79,8 +79,10 @@ export * from './leader-activity';
 export * from './bulletin';
 export * from './working-calendar';
 export { eventCatalogue } from './catalogue';
-export { commandFactDates, commandBusinessDate, requireNotAfter } from './business-dates';
-export type { AnyCommand } from './business-dates';
+export { requireNotAfter } from './business-dates';
+
+// The aggregate registry: every aggregate's streams, commands, decider, event reading, unit and business date
+export * from './registry';
 export {
   businessDateErrors,
   factDate,

@@ -15,9 +15,6 @@ type Decision = Either<DomainError, ReadonlyArray<BulletinEvent>>;
 const refuse = (code: BulletinErrorCode, params: ErrorParams = {}): Either<DomainError, never> =>
   E.left(domainError(code, params));
 
-/** The stream of a period's bulletin: 'bulletin-2024-03', 'bulletin-2024-Q1', 'bulletin-2024'. */
-export const bulletinStream = (period: BulletinPeriod): string => `bulletin-${periodLabel(period)}`;
-
 type EditionContent = Pick<
   BulletinEdition,
   'bulletinId' | 'computedAtPosition' | 'figuresDigest' | 'figures'

@@ -1,4 +1,5 @@
 import fc from 'fast-check';
+import { bulletinStream } from '../registry/streams';
 import * as E from 'fp-ts/Either';
 import { fold } from '../shared/decider';
 import type { BusinessDate, Year } from '../shared/dates';
@@ -11,7 +12,6 @@ import {
   BulletinPeriod,
   bulletinDecider,
   bulletinErrors,
-  bulletinStream,
   canonicalFiguresJson,
   CorrectBulletin,
   periodBounds,

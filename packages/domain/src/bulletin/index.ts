@@ -15,7 +15,7 @@ export { PublishBulletin, CorrectBulletin, BulletinCommand, bulletinCommandDates
 export { initialBulletinState } from './bulletin.state';
 export type { BulletinEdition, Unpublished, Published, BulletinState } from './bulletin.state';
 export { evolveBulletin } from './bulletin.evolve';
-export { decideBulletin, bulletinDecider, bulletinStream, requireOpenPeriod } from './bulletin.decide';
+export { decideBulletin, bulletinDecider, requireOpenPeriod } from './bulletin.decide';
 export { periodLabel, periodBounds, samePeriod, canonicalFiguresJson } from './bulletin.period';
 export { bulletinErrors } from './bulletin.errors';
 export type { BulletinErrorCode } from './bulletin.errors';

@@ -27,7 +27,6 @@ export { evolveLeaderActivity } from './leader-activity.evolve';
 export {
   decideLeaderActivity,
   leaderActivityDecider,
-  leaderStream,
   inclusiveDays,
   requireValidDates,
   requireNoOverlap,

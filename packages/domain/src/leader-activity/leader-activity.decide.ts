@@ -3,7 +3,7 @@ import type { Either } from 'fp-ts/Either';
 import { daysBetween, type BusinessDate } from '../shared/dates';
 import type { Decider } from '../shared/decider';
 import { domainError, type DomainError, type ErrorParams } from '../shared/errors';
-import type { LeaderId, TripId } from '../shared/ids';
+import type { TripId } from '../shared/ids';
 import { count, type Count } from '../shared/money';
 import type {
   CorrectOutboundTrip,
@@ -24,9 +24,6 @@ type Decision = Either<DomainError, ReadonlyArray<LeaderActivityEvent>>;
 /** A refusal with a code of the catalogue (a code missing there fails to compile). */
 const refuse = (code: LeaderActivityErrorCode, params: ErrorParams = {}): Either<DomainError, never> =>
   E.left(domainError(code, params));
-
-/** The stream of one leader's activity. */
-export const leaderStream = (leaderId: LeaderId): string => `leader-${leaderId}`;
 
 /** Calendar days of a trip, departure and return days included (a trip out and back the same day is 1). */
 export const inclusiveDays = (from: BusinessDate, to: BusinessDate): Count =>

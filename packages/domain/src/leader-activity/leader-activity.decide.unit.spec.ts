@@ -1,4 +1,5 @@
 import fc from 'fast-check';
+import { leaderStream } from '../registry/streams';
 import * as E from 'fp-ts/Either';
 import { fold } from '../shared/decider';
 import type { BusinessDate, YearMonth } from '../shared/dates';
@@ -11,7 +12,6 @@ import {
   LeaderActivityEventCodec,
   leaderActivityDecider,
   leaderActivityErrors,
-  leaderStream,
   meetsTripMinimum,
   tripActivityInMonth,
   tripDaysInMonth,

@@ -70,7 +70,6 @@ export {
 export {
   initialProjectState,
   isProject,
-  projectStream,
   reportedMonths,
   governingVerdict,
   CLOSED_STAGES,

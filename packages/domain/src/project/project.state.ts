@@ -213,9 +213,6 @@ export const incentiveAccount = (p: Project, id: IncentiveId): IncentiveAccount 
 /** The verdict that governs the project (R10: the latest evaluated year's), if any. */
 export const governingVerdict = (p: Project): Verdict | undefined => p.governingEvaluation?.verdict;
 
-/** A stream name for a project: one stream per project. */
-export const projectStream = (id: ProjectId): string => `project-${id}`;
-
 /** Months of investment reported, in order (for reports). */
 export const reportedMonths = (p: Project): ReadonlyArray<YearMonth> =>
   Object.keys(p.investmentByMonth).sort() as YearMonth[];

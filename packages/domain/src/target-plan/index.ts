@@ -24,7 +24,6 @@ export { evolveTargetPlan } from './target-plan.evolve';
 export {
   decideTargetPlan,
   targetPlanDecider,
-  targetPlanStream,
   metricTargetKey,
   sameTargets,
   requireValidTargets,

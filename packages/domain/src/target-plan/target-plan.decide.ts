@@ -1,9 +1,7 @@
 import * as E from 'fp-ts/Either';
 import type { Either } from 'fp-ts/Either';
-import type { Year } from '../shared/dates';
 import type { Decider } from '../shared/decider';
 import { domainError, type DomainError, type ErrorParams } from '../shared/errors';
-import type { UnitId } from '../shared/ids';
 import type { ReviseAnnualTargets, SetAnnualTargets, TargetPlanCommand } from './target-plan.commands';
 import {
   metricKinds,
@@ -21,9 +19,6 @@ type Decision = Either<DomainError, ReadonlyArray<TargetPlanEvent>>;
 /** A refusal with a code of the catalogue (a code missing there fails to compile). */
 const refuse = (code: TargetPlanErrorCode, params: ErrorParams = {}): E.Either<DomainError, never> =>
   E.left(domainError(code, params));
-
-/** The stream of a unit's (or the region's) plan for one year. */
-export const targetPlanStream = (unitId: UnitId, year: Year): string => `target-plan-${unitId}-${year}`;
 
 /** What identifies an entry within a plan: its metric and its threshold ('signedProjects@10000000000'). */
 export const metricTargetKey = (entry: MetricTarget): string =>

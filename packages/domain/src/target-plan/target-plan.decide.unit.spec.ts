@@ -1,4 +1,5 @@
 import fc from 'fast-check';
+import { targetPlanStream } from '../registry/streams';
 import * as E from 'fp-ts/Either';
 import { fold } from '../shared/decider';
 import type { BusinessDate, Year } from '../shared/dates';
@@ -19,7 +20,6 @@ import {
   TargetPlanEventCodec,
   targetPlanDecider,
   targetPlanErrors,
-  targetPlanStream,
   type TargetPlanCommand,
   type TargetPlanEvent,
   type Targets,

@@ -21,7 +21,6 @@ export {
   workingCalendarDecider,
   workingDayCalendarOf,
   requireValidSchedule,
-  WORKING_CALENDAR_STREAM,
 } from './working-calendar.decide';
 export { workingCalendarErrors } from './working-calendar.errors';
 export type { WorkingCalendarErrorCode } from './working-calendar.errors';

@@ -29,9 +29,6 @@ type ScheduleCommand = AdoptHolidaySchedule | CorrectHolidaySchedule;
 const refuse = (code: WorkingCalendarErrorCode, params: ErrorParams = {}): E.Either<DomainError, never> =>
   E.left(domainError(code, params));
 
-/** The one stream of the working-day calendar. */
-export const WORKING_CALENDAR_STREAM = 'working-calendar';
-
 const sortedUnique = (dates: ReadonlyArray<BusinessDate>): ReadonlyArray<BusinessDate> =>
   [...new Set(dates)].sort();
 

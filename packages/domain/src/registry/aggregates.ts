@@ -1,0 +1,307 @@
+import * as E from 'fp-ts/Either';
+import type { Either } from 'fp-ts/Either';
+import { bulletinCommandDates, CorrectBulletin, PublishBulletin } from '../bulletin/bulletin.commands';
+import type { BulletinCommand } from '../bulletin/bulletin.commands';
+import { bulletinDecider } from '../bulletin/bulletin.decide';
+import { bulletinEvents, type BulletinEvent } from '../bulletin/bulletin.events';
+import type { BulletinState } from '../bulletin/bulletin.state';
+import {
+  CorrectOutboundTrip,
+  leaderActivityCommandDates,
+  RecordOutboundTrip,
+  type LeaderActivityCommand,
+} from '../leader-activity/leader-activity.commands';
+import { leaderActivityDecider } from '../leader-activity/leader-activity.decide';
+import { leaderActivityEvents, type LeaderActivityEvent } from '../leader-activity/leader-activity.events';
+import type { LeaderActivityState } from '../leader-activity/leader-activity.state';
+import { projectCommandDates, projectCommands, type ProjectCommand } from '../project/project.commands';
+import { makeProjectDecider, projectDecider } from '../project/project.decide';
+import { projectEvents, type ProjectEvent } from '../project/project.events';
+import type { ProjectState } from '../project/project.state';
+import { projectUpcasters } from '../project/project.upcasters';
+import type { FactDates } from '../shared/business-date';
+import type { BusinessDate } from '../shared/dates';
+import type { StoredEventData, UpcastError } from '../shared/upcasting';
+import {
+  ReviseAnnualTargets,
+  SetAnnualTargets,
+  targetPlanCommandDates,
+  type TargetPlanCommand,
+} from '../target-plan/target-plan.commands';
+import { targetPlanDecider } from '../target-plan/target-plan.decide';
+import { targetPlanEvents, type TargetPlanEvent } from '../target-plan/target-plan.events';
+import type { TargetPlanState } from '../target-plan/target-plan.state';
+import {
+  workingCalendarCommandDates,
+  workingCalendarCommands,
+  type WorkingCalendarCommand,
+} from '../working-calendar/working-calendar.commands';
+import { workingCalendarDecider } from '../working-calendar/working-calendar.decide';
+import {
+  workingCalendarEvents,
+  type WorkingCalendarEvent,
+} from '../working-calendar/working-calendar.events';
+import type { WorkingCalendarState } from '../working-calendar/working-calendar.state';
+import { defineAggregate, type Aggregate, type CommandCodecs } from './aggregate';
+import {
+  bulletinStream,
+  leaderStream,
+  projectStream,
+  streamPrefixes,
+  targetPlanStream,
+  WORKING_CALENDAR_STREAM,
+} from './streams';
+
+/** The command, event and state types of each aggregate, by name. */
+export interface AggregateTypes {
+  readonly project: { command: ProjectCommand; event: ProjectEvent; state: ProjectState };
+  readonly 'target-plan': { command: TargetPlanCommand; event: TargetPlanEvent; state: TargetPlanState };
+  readonly 'leader-activity': {
+    command: LeaderActivityCommand;
+    event: LeaderActivityEvent;
+    state: LeaderActivityState;
+  };
+  readonly bulletin: { command: BulletinCommand; event: BulletinEvent; state: BulletinState };
+  readonly 'working-calendar': {
+    command: WorkingCalendarCommand;
+    event: WorkingCalendarEvent;
+    state: WorkingCalendarState;
+  };
+}
+
+/** The name of an aggregate, which is also the category of its streams. */
+export type AggregateName = keyof AggregateTypes;
+export type CommandOfAggregate<N extends AggregateName> = AggregateTypes[N]['command'];
+export type EventOfAggregate<N extends AggregateName> = AggregateTypes[N]['event'];
+export type StateOfAggregate<N extends AggregateName> = AggregateTypes[N]['state'];
+/** The registry's entry for an aggregate, with its own types. */
+export type AggregateOf<N extends AggregateName> = Aggregate<
+  CommandOfAggregate<N>,
+  EventOfAggregate<N>,
+  StateOfAggregate<N>
+> & { readonly name: N };
+
+/** A command of any aggregate (command types are unique across aggregates). */
+export type AnyCommand = CommandOfAggregate<AggregateName>;
+/** The type of any command. */
+export type AnyCommandType = AnyCommand['type'];
+/** The command of a given type. */
+export type CommandOfType<T extends AnyCommandType> = Extract<AnyCommand, { readonly type: T }>;
+
+const project: AggregateOf<'project'> = {
+  ...defineAggregate({
+    name: 'project',
+    streamPrefix: streamPrefixes.project,
+    streamOf: (c: ProjectCommand) => projectStream(c.projectId),
+    commands: projectCommands,
+    events: projectEvents,
+    upcasters: projectUpcasters,
+    decider: projectDecider,
+    // Working days (R7) count on the packaged schedules plus those adopted in the calendar stream.
+    deciderOn: (calendar) => makeProjectDecider({ calendar }),
+    // A project belongs to the unit that captured or planned it; a new stream, to the command's unit.
+    unitOf: (state, c) => (state.status !== 'none' ? state.unitId : 'unitId' in c ? c.unitId : undefined),
+    factDatesOf: projectCommandDates,
+  }),
+  name: 'project',
+};
+
+const targetPlan: AggregateOf<'target-plan'> = {
+  ...defineAggregate({
+    name: 'target-plan',
+    streamPrefix: streamPrefixes['target-plan'],
+    streamOf: (c: TargetPlanCommand) => targetPlanStream(c.unitId, c.year),
+    commands: { SetAnnualTargets, ReviseAnnualTargets },
+    events: targetPlanEvents,
+    decider: targetPlanDecider,
+    unitOf: (_state, c) => c.unitId,
+    factDatesOf: targetPlanCommandDates,
+  }),
+  name: 'target-plan',
+};
+
+const leaderActivity: AggregateOf<'leader-activity'> = {
+  ...defineAggregate({
+    name: 'leader-activity',
+    streamPrefix: streamPrefixes['leader-activity'],
+    streamOf: (c: LeaderActivityCommand) => leaderStream(c.leaderId),
+    commands: { RecordOutboundTrip, CorrectOutboundTrip },
+    events: leaderActivityEvents,
+    decider: leaderActivityDecider,
+    // A correction may omit the unit: the trip's unit then stays as recorded (checked on the command only).
+    unitOf: (_state, c) => (c.type === 'RecordOutboundTrip' ? c.unitId : c.changes.unitId),
+    factDatesOf: leaderActivityCommandDates,
+  }),
+  name: 'leader-activity',
+};
+
+const bulletin: AggregateOf<'bulletin'> = {
+  ...defineAggregate({
+    name: 'bulletin',
+    streamPrefix: streamPrefixes.bulletin,
+    streamOf: (c: BulletinCommand) => bulletinStream(c.period),
+    commands: { PublishBulletin, CorrectBulletin },
+    events: bulletinEvents,
+    decider: bulletinDecider,
+    unitOf: () => undefined,
+    factDatesOf: bulletinCommandDates,
+  }),
+  name: 'bulletin',
+};
+
+const workingCalendar: AggregateOf<'working-calendar'> = {
+  ...defineAggregate({
+    name: 'working-calendar',
+    streamPrefix: streamPrefixes['working-calendar'],
+    streamOf: () => WORKING_CALENDAR_STREAM,
+    commands: workingCalendarCommands,
+    events: workingCalendarEvents,
+    decider: workingCalendarDecider,
+    unitOf: () => undefined,
+    factDatesOf: workingCalendarCommandDates,
+  }),
+  name: 'working-calendar',
+};
+
+/**
+ * The aggregate registry: every aggregate of the domain by name, each with its own types. Adding an
+ * aggregate means a folder for it, an entry in `AggregateTypes` and one here (the compiler then
+ * names every place that must route its commands).
+ */
+export const aggregates: { readonly [N in AggregateName]: AggregateOf<N> } = {
+  project,
+  'target-plan': targetPlan,
+  'leader-activity': leaderActivity,
+  bulletin,
+  'working-calendar': workingCalendar,
+};
+
+/** The names of every aggregate, in the order docs list them. */
+export const aggregateNames: ReadonlyArray<AggregateName> = [
+  'project',
+  'target-plan',
+  'leader-activity',
+  'bulletin',
+  'working-calendar',
+];
+
+/** A command with the name of the aggregate that handles it: a union discriminated by `aggregate`. */
+export type AggregateCommand<N extends AggregateName = AggregateName> = {
+  [K in N]: { readonly aggregate: K; readonly command: CommandOfAggregate<K> };
+}[N];
+
+/** A decoded event with the name of its aggregate: a union discriminated by `aggregate`. */
+export type AggregateEvent<N extends AggregateName = AggregateName> = {
+  [K in N]: { readonly aggregate: K; readonly event: EventOfAggregate<K> };
+}[N];
+
+/** The aggregate that handles a command (checked by the compiler: every command type is routed once). */
+export const aggregateOfCommand = (command: AnyCommand): AggregateCommand => {
+  switch (command.type) {
+    case 'SetAnnualTargets':
+    case 'ReviseAnnualTargets':
+      return { aggregate: 'target-plan', command };
+    case 'RecordOutboundTrip':
+    case 'CorrectOutboundTrip':
+      return { aggregate: 'leader-activity', command };
+    case 'PublishBulletin':
+    case 'CorrectBulletin':
+      return { aggregate: 'bulletin', command };
+    case 'AdoptHolidaySchedule':
+    case 'CorrectHolidaySchedule':
+      return { aggregate: 'working-calendar', command };
+    default:
+      // What is left of the union is exactly the project's commands.
+      return { aggregate: 'project', command };
+  }
+};
+
+/**
+ * Runs `k` with a command's aggregate and the command, both typed for that aggregate: generic code
+ * (routing, business dates) written once for every aggregate without erasing their types.
+ */
+export const withAggregateOf = <R>(
+  command: AnyCommand,
+  k: <C extends { readonly type: string }, E extends { readonly type: string; readonly data: unknown }, S>(
+    aggregate: Aggregate<C, E, S>,
+    command: C,
+  ) => R,
+): R => {
+  const routed = aggregateOfCommand(command);
+  switch (routed.aggregate) {
+    case 'project':
+      return k(aggregates.project, routed.command);
+    case 'target-plan':
+      return k(aggregates['target-plan'], routed.command);
+    case 'leader-activity':
+      return k(aggregates['leader-activity'], routed.command);
+    case 'bulletin':
+      return k(aggregates.bulletin, routed.command);
+    case 'working-calendar':
+      return k(aggregates['working-calendar'], routed.command);
+  }
+};
+
+/** The aggregate whose streams a stream name belongs to; `undefined` for other streams (an audit log). */
+export const aggregateOfStream = (streamName: string): AggregateName | undefined =>
+  aggregateNames.find((name) => streamName.startsWith(aggregates[name].streamPrefix));
+
+/** What `readStreamEvent` could not read: the aggregate of the stream and why. */
+export type StreamEventError = UpcastError & { readonly aggregate: AggregateName };
+
+/**
+ * A stored event read by the aggregate of its stream (decoded and upcast to the current schema
+ * version); `undefined` for a stream of no aggregate.
+ */
+export const readStreamEvent = (
+  streamName: string,
+  stored: StoredEventData,
+): Either<StreamEventError, AggregateEvent> | undefined => {
+  const name = aggregateOfStream(streamName);
+  return name === undefined ? undefined : readEventOf(name, stored);
+};
+
+/** A stored event read by a named aggregate. */
+export const readEventOf = (
+  name: AggregateName,
+  stored: StoredEventData,
+): Either<StreamEventError, AggregateEvent> => {
+  switch (name) {
+    case 'project':
+      return tagged(name, aggregates.project.readEvent(stored));
+    case 'target-plan':
+      return tagged(name, aggregates['target-plan'].readEvent(stored));
+    case 'leader-activity':
+      return tagged(name, aggregates['leader-activity'].readEvent(stored));
+    case 'bulletin':
+      return tagged(name, aggregates.bulletin.readEvent(stored));
+    case 'working-calendar':
+      return tagged(name, aggregates['working-calendar'].readEvent(stored));
+  }
+};
+
+const tagged = <N extends AggregateName>(
+  aggregate: N,
+  read: Either<UpcastError, EventOfAggregate<N>>,
+): Either<StreamEventError, { readonly aggregate: N; readonly event: EventOfAggregate<N> }> =>
+  E.bimap(
+    (error: UpcastError): StreamEventError => ({ ...error, aggregate }),
+    (event: EventOfAggregate<N>) => ({ aggregate, event }),
+  )(read);
+
+/** The codec of every command of every aggregate, by command type. */
+export const commandCodecs: CommandCodecs<AnyCommand> = {
+  ...project.commands,
+  ...targetPlan.commands,
+  ...leaderActivity.commands,
+  ...bulletin.commands,
+  ...workingCalendar.commands,
+};
+
+/** The dates any command states as facts, its business date first (each aggregate knows its own). */
+export const commandFactDates = (command: AnyCommand): FactDates =>
+  withAggregateOf(command, (aggregate, c) => aggregate.factDatesOf(c));
+
+/** The business date of any command: the day of the fact it records, in China (DOMAIN.md §5). */
+export const commandBusinessDate = (command: AnyCommand): BusinessDate =>
+  withAggregateOf(command, (aggregate, c) => aggregate.businessDateOf(c));

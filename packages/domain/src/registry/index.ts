@@ -1,0 +1,36 @@
+export { defineAggregate } from './aggregate';
+export type { Aggregate, AggregateDefinition, AnyCommandShape, CommandCodecs } from './aggregate';
+export {
+  aggregates,
+  aggregateNames,
+  aggregateOfCommand,
+  aggregateOfStream,
+  withAggregateOf,
+  readStreamEvent,
+  readEventOf,
+  commandCodecs,
+  commandFactDates,
+  commandBusinessDate,
+} from './aggregates';
+export type {
+  AggregateTypes,
+  AggregateName,
+  AggregateOf,
+  AggregateCommand,
+  AggregateEvent,
+  CommandOfAggregate,
+  EventOfAggregate,
+  StateOfAggregate,
+  AnyCommand,
+  AnyCommandType,
+  CommandOfType,
+  StreamEventError,
+} from './aggregates';
+export {
+  streamPrefixes,
+  projectStream,
+  targetPlanStream,
+  leaderStream,
+  bulletinStream,
+  WORKING_CALENDAR_STREAM,
+} from './streams';

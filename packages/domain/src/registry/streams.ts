@@ -1,0 +1,33 @@
+import type { BulletinPeriod } from '../bulletin/bulletin.events';
+import { periodLabel } from '../bulletin/bulletin.period';
+import type { Year } from '../shared/dates';
+import type { LeaderId, ProjectId, UnitId } from '../shared/ids';
+
+/**
+ * The beginning of every stream name of each aggregate, the only place they are written: each
+ * aggregate's streams begin with its prefix, and no prefix begins another (a test checks both).
+ */
+export const streamPrefixes = {
+  project: 'project-',
+  'target-plan': 'target-plan-',
+  'leader-activity': 'leader-',
+  bulletin: 'bulletin-',
+  'working-calendar': 'working-calendar',
+} as const;
+
+/** A project's stream: one stream per project (`project-<id>`). */
+export const projectStream = (id: ProjectId): string => `${streamPrefixes.project}${id}`;
+
+/** The stream of a unit's (or the region's) plan for one year (`target-plan-<unit>-<year>`). */
+export const targetPlanStream = (unitId: UnitId, year: Year): string =>
+  `${streamPrefixes['target-plan']}${unitId}-${year}`;
+
+/** The stream of one leader's activity (`leader-<leaderId>`). */
+export const leaderStream = (leaderId: LeaderId): string => `${streamPrefixes['leader-activity']}${leaderId}`;
+
+/** The stream of a period's bulletin: 'bulletin-2024-03', 'bulletin-2024-Q1', 'bulletin-2024'. */
+export const bulletinStream = (period: BulletinPeriod): string =>
+  `${streamPrefixes.bulletin}${periodLabel(period)}`;
+
+/** The one stream of the working-day calendar. */
+export const WORKING_CALENDAR_STREAM = streamPrefixes['working-calendar'];

@@ -63,6 +63,25 @@ export default tseslint.config(
     },
   },
   {
+    // Small public surfaces (issue #14 item 5): a package's main entry lists by name what a user
+    // needs; test helpers, demo seeding and development secrets live behind a subpath ("./testing").
+    files: ['packages/*/src/index.ts'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: 'ExportAllDeclaration[exported=null]',
+          message: 'list by name what a user of the package needs (no export *)',
+        },
+        {
+          selector: 'ExportSpecifier[exported.name=/^(DEV_|dev[A-Z]|demo|seed|fake|arbitrary|test[A-Z])/]',
+          message:
+            'test helpers, demo seeding and development secrets belong in a subpath export (./testing)',
+        },
+      ],
+    },
+  },
+  {
     files: ['packages/domain/src/**/*.ts'],
     ignores: ['packages/domain/src/**/*.spec.ts'],
     rules: {

@@ -11,9 +11,32 @@ import {
   fulfilmentFindings,
   metricCatalogue,
   projectCommands,
+  vocabulary,
   workingCalendarCommands,
 } from '../packages/domain/src/index';
 import type { ErrorMessage } from '../packages/domain/src/index';
+import type * as bulletinDecide from '../packages/domain/src/bulletin/bulletin.decide';
+import type * as leaderActivityDecide from '../packages/domain/src/leader-activity/leader-activity.decide';
+import type * as leaderActivityMinimums from '../packages/domain/src/leader-activity/leader-activity.minimums';
+import type * as projectAdmission from '../packages/domain/src/project/project.admission.decide';
+import type * as projectAgreement from '../packages/domain/src/project/project.agreement.decide';
+import type * as projectDecide from '../packages/domain/src/project/project.decide';
+import type * as projectDelivery from '../packages/domain/src/project/project.delivery.decide';
+import type * as projectDuplicates from '../packages/domain/src/project/project.duplicates';
+import type * as projectEvents from '../packages/domain/src/project/project.events';
+import type * as projectFulfilmentDecide from '../packages/domain/src/project/project.fulfilment.decide';
+import type * as projectFulfilment from '../packages/domain/src/project/project.fulfilment';
+import type * as projectMilestones from '../packages/domain/src/project/project.milestones';
+import type * as projectRules from '../packages/domain/src/project/project.rules';
+import type * as projectState from '../packages/domain/src/project/project.state';
+import type * as projectVocabulary from '../packages/domain/src/project/project.vocabulary';
+import type * as workingDays from '../packages/domain/src/shared/working-days';
+import type * as targetPlanDecide from '../packages/domain/src/target-plan/target-plan.decide';
+import type * as targetPlanDefaults from '../packages/domain/src/target-plan/target-plan.defaults';
+import type * as targetPlanMetrics from '../packages/domain/src/target-plan/target-plan.metrics';
+import type * as workingCalendarDecide from '../packages/domain/src/working-calendar/working-calendar.decide';
+import type * as projectFacts from '../packages/projections/src/counting/project-facts';
+import type * as performanceReview from '../packages/projections/src/performance-review/performance-review.compute';
 
 const ROOT = join(__dirname, '..');
 
@@ -73,76 +96,293 @@ export const testsByRule = (): Map<string, Array<{ file: string; name: string }>
   return byRule;
 };
 
-const RULES: ReadonlyArray<readonly [string, string, string]> = [
-  [
-    'R1',
-    '固定资产投资 ≥ 1000 万元的项目签约前须论证准入，补充协议跨过该线亦同 / admission review before signing (or amending across) 10 million CNY',
-    '`requireAdmission`, `requireAmendmentAdmission`',
-  ],
-  [
-    'R2',
-    '部门书面意见、领导小组决策（否决部门意见须说明理由），负面清单、淘汰类与限制类新建项目不得准入 / department opinions, leading group decides with stated reasons, negative list, eliminated class and new restricted projects barred',
-    '`requireAllOpinions`, `requireAdmissible`, `admissionBar`, `requireOverrulingReason`',
-  ],
-  [
-    'R3',
-    '单独供地项目签约前（或补充协议改为单独供地前）须尽职调查 / due diligence for stand-alone land supply',
-    '`requireDueDiligence`, `requireAmendmentDueDiligence`',
-  ],
-  [
-    'R4',
-    '以区政府名义签约须司法局审查，管委会签约须法务审查，报领导小组审议；补充协议变更审查所及条款亦同 / legal review by the right reviewer, also of supplementary agreements',
-    '`requireLegalReview`, `requiredReviewer`, `requireAmendmentLegalReview`, `reviewedTermsChanged`',
-  ],
-  [
-    'R5',
-    '协议须约定投资强度、进度、贡献与扶持及约束条款 / complete agreement terms with clawback clauses',
-    '`requireCompleteTerms`, `requireCommitments`',
-  ],
-  [
-    'R6',
-    '一个项目、一个包保领导、一个包保责任人；重点项目配项目经理、项目秘书 / responsible leaders',
-    '`requireResponsibleLeaders`, `requiredRoles`',
-  ],
-  [
-    'R7',
-    '属本区审批的事项 3 个工作日内办结，特殊情况 10 个工作日；上报审批的跟踪办结；法定节假日与调休，未采用的年度不推算 / district procedures: time limits in working days; higher-level ones followed up; a year without an adopted schedule is never guessed',
-    '`addWorkingDays`, `workingDaysBetween`, `procedureDueOn`, `workingDayCalendarOf`, `requireValidSchedule`',
-  ],
-  [
-    'R8',
-    '三个月不开工、两年不投产、三年不见效予以清理并收回土地 / exit rule',
-    '`detectMissedMilestones`, `withdrawnMisses`, `exitRuleApplies`',
-  ],
-  [
-    'R9',
-    '建设期满后约定与实际对比，不达标则督促、收租或返还扶持资金 / fulfilment review',
-    '`assessFulfilment`, `evaluationAsOf`, `requireConstructionPeriodOver`, `requireShortfall`',
-  ],
-  [
-    'R10',
-    '严格履约兑现政策，未达经济指标二次招商，严重违约清退；以最近评估年度为准 / verdicts and their consequences; the latest evaluated year governs',
-    '`assessFulfilment`, `requireCompliance`, `requireUnderperformance`, `requireSeriousBreach`, `requireEvaluationYear`, `governingVerdict`',
-  ],
-  [
-    'R11',
-    '年度目标：线索、谋划、签约、开工、投产、固投、外资（实际到位）；各指标口径见指标目录 / annual targets per unit, each metric saying what it counts',
-    'target-plan decider, `defaultTargetsR11`, `zoneTargets003`, `metricCatalogue`; money received: `ForeignCapitalReceived`, `OutOfProvinceFundsReceived`',
-  ],
-  [
-    'R12',
-    '区级 2024 目标与签约开工率、开工纳统率 / district targets and the two rates',
-    '`districtTargets2024R12`',
-  ],
-  [
-    'R13',
-    '六个更加突出：有效线索、新签约、新开工、新纳统、实际投资、新竣工投产；避免包装项目（一炮数响只计一次） / the six counts, no padded projects',
-    'projections (performance review); each group of duplicates counts once: `countedMembers`, `requireLinkableCanonical`, `DuplicateUnlinked`',
-  ],
-  ['R14', '每月通报、季度考评、年终考核，序时进度 / bulletins and assessment', 'bulletin decider'],
-  ['R15', '领导外出招商的最低次数与天数 / leaders’ trip minimums', '`meetsTripMinimum`, `tripMinimumsR15`'],
-  ['R16', '招商渠道：产业链、以商招商、委托、基金、驻点、商协会、网络 / promotion channels', '`Channel`'],
+/**
+ * The modules whose exports may enforce a rule: the rule map below names exports of these, so a
+ * renamed or removed function fails to compile here, and `ruleMap` finds the file that declares
+ * each one by reading the sources (no path is written by hand).
+ */
+type Enforcer =
+  | keyof typeof projectRules
+  | keyof typeof projectDecide
+  | keyof typeof projectAdmission
+  | keyof typeof projectAgreement
+  | keyof typeof projectDelivery
+  | keyof typeof projectFulfilmentDecide
+  | keyof typeof projectFulfilment
+  | keyof typeof projectMilestones
+  | keyof typeof projectDuplicates
+  | keyof typeof projectState
+  | keyof typeof projectVocabulary
+  | keyof typeof projectEvents
+  | keyof typeof workingDays
+  | keyof typeof workingCalendarDecide
+  | keyof typeof targetPlanDecide
+  | keyof typeof targetPlanDefaults
+  | keyof typeof targetPlanMetrics
+  | keyof typeof leaderActivityDecide
+  | keyof typeof leaderActivityMinimums
+  | keyof typeof bulletinDecide
+  | keyof typeof projectFacts
+  | keyof typeof performanceReview;
+
+interface RuleEntry {
+  readonly rule: string;
+  readonly text: string;
+  /** The functions (or codecs) that enforce the rule: checks first, then the deciders that apply them. */
+  readonly enforcedBy: ReadonlyArray<Enforcer>;
+}
+
+const RULES: ReadonlyArray<RuleEntry> = [
+  {
+    rule: 'R1',
+    text: '固定资产投资 ≥ 1000 万元的项目签约前须论证准入，补充协议跨过该线亦同 / admission review before signing (or amending across) 10 million CNY',
+    enforcedBy: [
+      'requireAdmission',
+      'requireAmendmentAdmission',
+      'requireReviewable',
+      'requireReviewsBeforeAmendment',
+      'decideSignAgreement',
+      'decideAmendAgreement',
+    ],
+  },
+  {
+    rule: 'R2',
+    text: '部门书面意见、领导小组决策（否决部门意见须说明理由），负面清单、淘汰类与限制类新建项目不得准入 / department opinions, leading group decides with stated reasons, negative list, eliminated class and new restricted projects barred',
+    enforcedBy: [
+      'requireAllOpinions',
+      'requireAdmissible',
+      'admissionBar',
+      'requireOverrulingReason',
+      'requireAdmissionOpen',
+      'requireConsulted',
+      'decideOpenConsultation',
+      'decideRecordDepartmentOpinion',
+      'decideApproveAdmission',
+      'decideRejectAdmission',
+    ],
+  },
+  {
+    rule: 'R3',
+    text: '单独供地项目签约前（或补充协议改为单独供地前）须尽职调查 / due diligence for stand-alone land supply',
+    enforcedBy: ['requireDueDiligence', 'requireAmendmentDueDiligence', 'decideCompleteDueDiligence'],
+  },
+  {
+    rule: 'R4',
+    text: '以区政府名义签约须司法局审查，管委会签约须法务审查，报领导小组审议；补充协议变更审查所及条款亦同 / legal review by the right reviewer, also of supplementary agreements',
+    enforcedBy: [
+      'requireLegalReview',
+      'requiredReviewer',
+      'requireAmendmentLegalReview',
+      'reviewedTermsChanged',
+      'decideRecordLegalReview',
+    ],
+  },
+  {
+    rule: 'R5',
+    text: '协议须约定投资强度、进度、贡献与扶持及约束条款 / complete agreement terms with clawback clauses',
+    enforcedBy: ['requireCompleteTerms', 'requireCommitments', 'requireCeilingsCoverDisbursed'],
+  },
+  {
+    rule: 'R6',
+    text: '一个项目、一个包保领导、一个包保责任人；重点项目配项目经理、项目秘书 / responsible leaders',
+    enforcedBy: [
+      'requireResponsibleLeaders',
+      'requiredRoles',
+      'requireRoleFree',
+      'decideAssignLeader',
+      'decideStartConstruction',
+    ],
+  },
+  {
+    rule: 'R7',
+    text: '属本区审批的事项 3 个工作日内办结，特殊情况 10 个工作日；上报审批的跟踪办结；法定节假日与调休，未采用的年度不推算 / district procedures: time limits in working days; higher-level ones followed up; a year without an adopted schedule is never guessed',
+    enforcedBy: [
+      'addWorkingDays',
+      'workingDaysBetween',
+      'procedureApproval',
+      'withinTimeLimit',
+      'computePendingDeadlines',
+      'requireDistrictWithoutAuthority',
+      'procedureDueOn',
+      'decideRequestProcedure',
+      'decideCompleteProcedure',
+      'workingDayCalendarOf',
+      'requireValidSchedule',
+      'decideAdoptHolidaySchedule',
+      'decideCorrectHolidaySchedule',
+    ],
+  },
+  {
+    rule: 'R8',
+    text: '三个月不开工、两年不投产、三年不见效予以清理并收回土地 / exit rule',
+    enforcedBy: [
+      'detectMissedMilestones',
+      'withdrawnMisses',
+      'exitRuleApplies',
+      'requireExitRule',
+      'requireTerminationBasis',
+      'requireReclaimableLand',
+      'decideRecordMissedMilestones',
+      'decideTerminateProject',
+      'decideReclaimLand',
+    ],
+  },
+  {
+    rule: 'R9',
+    text: '建设期满后约定与实际对比，不达标则督促、收租或返还扶持资金 / fulfilment review',
+    enforcedBy: [
+      'assessFulfilment',
+      'evaluationAsOf',
+      'requireConstructionPeriodOver',
+      'requirePerformanceReported',
+      'requireShortfall',
+      'decideEvaluateFulfilment',
+      'decideClawBackSubsidy',
+    ],
+  },
+  {
+    rule: 'R10',
+    text: '严格履约兑现政策，未达经济指标二次招商，严重违约清退；以最近评估年度为准 / verdicts and their consequences; the latest evaluated year governs',
+    enforcedBy: [
+      'assessFulfilment',
+      'requireCompliance',
+      'requireUnderperformance',
+      'requireSeriousBreach',
+      'requireEvaluationYear',
+      'governingVerdict',
+      'requireIncentive',
+      'requireWithinCeiling',
+      'requireWithinOutstanding',
+      'requireRectificationOrder',
+      'decideDisburseIncentive',
+      'decideStartSecondaryPromotion',
+      'decideOrderRectification',
+    ],
+  },
+  {
+    rule: 'R11',
+    text: '年度目标：线索、谋划、签约、开工、投产、固投、外资（实际到位）；各指标口径见指标目录 / annual targets per unit, each metric saying what it counts',
+    enforcedBy: [
+      'requireValidTargets',
+      'decideSetAnnualTargets',
+      'decideReviseAnnualTargets',
+      'defaultTargetsR11',
+      'zoneTargets003',
+      'metricCatalogue',
+      'decideRecordForeignCapitalReceipt',
+      'decideRecordOutOfProvinceFundsReceipt',
+      'ForeignCapitalReceived',
+      'OutOfProvinceFundsReceived',
+    ],
+  },
+  {
+    rule: 'R12',
+    text: '区级 2024 目标与签约开工率、开工纳统率 / district targets and the two rates',
+    enforcedBy: ['districtTargets2024R12', 'rates'],
+  },
+  {
+    rule: 'R13',
+    text: '六个更加突出：有效线索、新签约、新开工、新纳统、实际投资、新竣工投产；避免包装项目（一炮数响只计一次） / the six counts, no padded projects',
+    enforcedBy: [
+      'unitFigures',
+      'countsOnce',
+      'countedMembers',
+      'requireLinkableCanonical',
+      'requireOtherCanonical',
+      'decideLinkDuplicate',
+      'decideUnlinkDuplicate',
+    ],
+  },
+  {
+    rule: 'R14',
+    text: '每月通报、季度考评、年终考核，序时进度 / bulletins and assessment',
+    enforcedBy: [
+      'requireOpenPeriod',
+      'requireCorrectsCurrentEdition',
+      'decidePublishBulletin',
+      'decideCorrectBulletin',
+    ],
+  },
+  {
+    rule: 'R15',
+    text: '领导外出招商的最低次数与天数 / leaders’ trip minimums',
+    enforcedBy: [
+      'meetsTripMinimum',
+      'tripMinimumsR15',
+      'requireValidDates',
+      'requireNoOverlap',
+      'decideRecordOutboundTrip',
+      'decideCorrectOutboundTrip',
+    ],
+  },
+  {
+    rule: 'R16',
+    text: '招商渠道：产业链、以商招商、委托、基金、驻点、商协会、网络 / promotion channels',
+    enforcedBy: ['Channel'],
+  },
 ];
+
+/** The source folders whose exports the rule map may name (tests and test helpers excluded). */
+const ENFORCER_SOURCES = ['packages/domain/src', 'packages/projections/src'];
+
+const sourceFiles = (dir: string): string[] =>
+  readdirSync(dir).flatMap((f) => {
+    const p = join(dir, f);
+    if (statSync(p).isDirectory()) return f === 'testing' ? [] : sourceFiles(p);
+    return f.endsWith('.ts') && !f.endsWith('.spec.ts') ? [p] : [];
+  });
+
+/** Every exported declaration of the enforcer sources, by name: the files (repository-relative) that declare it. */
+export const exportedDeclarations = (): Map<string, ReadonlyArray<string>> => {
+  const found = new Map<string, string[]>();
+  for (const file of ENFORCER_SOURCES.flatMap((d) => sourceFiles(join(ROOT, d))).sort()) {
+    const path = relative(ROOT, file);
+    for (const m of readFileSync(file, 'utf8').matchAll(
+      /^export (?:const|function|type|interface|class) (\w+)\b/gm,
+    )) {
+      const files = found.get(m[1]!) ?? [];
+      if (!files.includes(path)) files.push(path);
+      found.set(m[1]!, files);
+    }
+  }
+  return found;
+};
+
+/** One rule and the functions that enforce it, each with the file that declares it. */
+export interface MappedRule {
+  readonly rule: string;
+  readonly text: string;
+  readonly enforcedBy: ReadonlyArray<{ readonly name: string; readonly file: string }>;
+}
+
+/**
+ * The rule map with file paths, found mechanically: each name of `RULES` must be exported by
+ * exactly one source file (else this throws, and the docs test fails saying which).
+ */
+export const ruleMap = (): ReadonlyArray<MappedRule> => {
+  const declared = exportedDeclarations();
+  return RULES.map(({ rule, text, enforcedBy }) => ({
+    rule,
+    text,
+    enforcedBy: enforcedBy.map((name) => {
+      const files = declared.get(name) ?? [];
+      if (files.length !== 1)
+        throw new Error(
+          `rule map: ${rule} names ${name}, exported by ${files.length === 0 ? 'no file' : files.join(' and ')}`,
+        );
+      return { name, file: files[0]! };
+    }),
+  }));
+};
+
+/** "Enforced by", grouped by file: each file a link (relative to docs/), then the names it declares. */
+const enforcedByLine = (entry: MappedRule): string => {
+  const byFile = new Map<string, string[]>();
+  for (const { name, file } of entry.enforcedBy) byFile.set(file, [...(byFile.get(file) ?? []), name]);
+  return [...byFile]
+    .map(([file, names]) => `[\`${file}\`](../${file}): ${names.map((n) => `\`${n}\``).join(', ')}`)
+    .join('; ');
+};
 
 const LIFECYCLE = `\`\`\`mermaid
 stateDiagram-v2
@@ -267,13 +507,15 @@ export const renderDomainDoc = (): string => {
   out.push('## Rules and where they are enforced and tested');
   out.push('');
   const tests = testsByRule();
-  for (const [rule, text, where] of RULES) {
+  for (const entry of ruleMap()) {
+    const { rule, text } = entry;
     const codes = Object.entries(domainErrors as Record<string, ErrorMessage>)
       .filter(([, m]) => m.rule === rule)
       .map(([code]) => `\`${code}\``);
     out.push(`### ${rule} — ${text}`);
     out.push('');
-    out.push(`- Enforced by: ${where}${codes.length > 0 ? `; error codes ${codes.join(', ')}` : ''}`);
+    out.push(`- Enforced by: ${enforcedByLine(entry)}`);
+    if (codes.length > 0) out.push(`- Error codes: ${codes.join(', ')}`);
     const list = tests.get(rule) ?? [];
     if (list.length === 0) out.push('- Tests: none yet');
     else {
@@ -296,6 +538,22 @@ export const renderDomainDoc = (): string => {
     );
   }
   out.push('');
+  out.push('## Glossary (the vocabulary)');
+  out.push('');
+  out.push(
+    "Every business term a person reads has one label in Chinese and English, in `vocabulary` (`packages/domain/src/vocabulary/`); projections, reports, the dashboard and error messages take their words from it. Event types are described in the event catalogue below and metrics in the catalogue above. The exit rule's milestones (`exit-no-start`, …) carry no figure: a person reads them with the policy's term, e.g. 三个月不开工 for `exitRule.startMonths = 3` (`milestoneLabel`).",
+  );
+  out.push('');
+  for (const [section, labels] of Object.entries(vocabulary)) {
+    if (section === 'eventTypes' || section === 'metrics') continue;
+    out.push(`### \`${section}\``);
+    out.push('');
+    out.push('| key | 中文 | English |');
+    out.push('|---|---|---|');
+    for (const [key, l] of Object.entries<{ readonly zh: string; readonly en: string }>(labels))
+      out.push(`| \`${key}\` | ${cell(l.zh)} | ${cell(l.en)} |`);
+    out.push('');
+  }
   out.push('## Event catalogue');
   out.push('');
   out.push(

@@ -63,6 +63,20 @@ export { assertNever } from './shared/exhaustive';
 export { makeEventReader } from './shared/upcasting';
 export type { StoredEventData, UpcastError } from './shared/upcasting';
 
+// The vocabulary: one zh/en label for every business term a person reads
+export { milestoneLabel, termLabel, vocabulary, zhOf } from './vocabulary';
+export type {
+  ExitRuleKind,
+  HistoryPhase,
+  Label,
+  Labels,
+  ProgressNode,
+  SupervisionItemKind,
+  TrafficLight,
+  Vocabulary,
+  VocabularySection,
+} from './vocabulary';
+
 // The aggregate registry: every aggregate's streams, commands, decider, event reading, unit and business date
 export {
   aggregateNames,

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { eventCatalogue } from '../src';
-import { renderDomainDoc, testsByRule } from '../../../scripts/domain-docs';
+import { renderDomainDoc, ruleMap, testsByRule } from '../../../scripts/domain-docs';
 
 describe('docs/domain.md', () => {
   it('is what `npm run docs:domain` generates from the codecs and tests (run it after a change)', () => {
@@ -19,5 +19,24 @@ describe('docs/domain.md', () => {
   it('maps every rule R1–R10 to at least two tests (one passing, one violating)', () => {
     const byRule = testsByRule();
     for (let r = 1; r <= 10; r += 1) expect((byRule.get(`R${r}`) ?? []).length).toBeGreaterThanOrEqual(2);
+  });
+
+  it('gives each of the sixteen rules at least one enforcing function, each exported by the file named beside it', () => {
+    const root = join(__dirname, '..', '..', '..');
+    const map = ruleMap();
+    expect(map.map((r) => r.rule)).toEqual(Array.from({ length: 16 }, (_, i) => `R${i + 1}`));
+    for (const { rule, enforcedBy } of map) {
+      expect([rule, enforcedBy.length > 0]).toEqual([rule, true]);
+      for (const { name, file } of enforcedBy) {
+        const source = readFileSync(join(root, file), 'utf8');
+        expect([
+          rule,
+          name,
+          file,
+          new RegExp(`^export (const|function|type|interface|class) ${name}\\b`, 'm').test(source),
+        ]).toEqual([rule, name, file, true]);
+        expect(renderDomainDoc()).toContain(`[\`${file}\`](../${file})`);
+      }
+    }
   });
 });

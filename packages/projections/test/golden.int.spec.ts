@@ -249,7 +249,7 @@ describe('golden year 2024 of one development zone (R11 targets, R12 rates)', ()
     expect(rows).toEqual([
       ['J02', 'procedure', 122],
       ['J05', 'agreed-start', 42],
-      ['J05', 'exit-no-start-3-months', 10],
+      ['J05', 'exit-no-start', 10],
     ]);
     expect(list.items[1]?.owner?.leaderId).toBe('jingkai-responsible-leader');
     const after = await supervisionQueries(ctx.store).list({

@@ -97,8 +97,8 @@ describe('late entry is not a missed deadline; corrections are counted apart (DO
     expect(list.items.map((i) => [i.projectId, i.milestoneKind])).toEqual([
       [C, 'agreed-start'],
       [E, 'agreed-start'],
-      [C, 'exit-no-start-3-months'],
-      [E, 'exit-no-start-3-months'],
+      [C, 'exit-no-start'],
+      [E, 'exit-no-start'],
     ]);
     // E's start corrected to 09-05: its items stay on the list through August.
     expect(

@@ -220,9 +220,9 @@ describe('bulletin workbook (每月通报)', () => {
       '有效线索（条）',
       '新签约项目（个）',
       '新开工项目（个）',
-      '新纳统项目（个）',
-      '实际完成投资（万元）',
-      '新投产项目（个）',
+      '入库纳统项目（个）',
+      '完成固定资产投资（万元）',
+      '竣工投产项目（个）',
       '签约项目开工率',
       '开工项目纳统率',
       '序时进度',
@@ -237,7 +237,7 @@ describe('bulletin workbook (每月通报)', () => {
     const jk = ws.getRow(4);
     expect(jk.getCell(3).value).toBe(87.5);
     expect(jk.getCell(3).numFmt).toBe('#,##0.00');
-    expect(jk.getCell(columnOf(ws, '实际完成投资（万元）')).value).toBe(123.456789);
+    expect(jk.getCell(columnOf(ws, '完成固定资产投资（万元）')).value).toBe(123.456789);
     expect(jk.getCell(columnOf(ws, '签约项目开工率')).value).toBe(0.6667);
     expect(jk.getCell(columnOf(ws, '签约项目开工率')).numFmt).toBe('0.00%');
     expect(jk.getCell(columnOf(ws, '序时进度')).value).toBe(0.4973); // 182 / 366, half up
@@ -271,7 +271,7 @@ describe('bulletin workbook (每月通报)', () => {
     const total = ws.getRow(7);
     expect(total.getCell(1).value).toBe('合计');
     expect(total.getCell(columnOf(ws, '有效线索（条）')).value).toBe(9);
-    expect(total.getCell(columnOf(ws, '实际完成投资（万元）')).value).toBe(246.913579); // 2 × 123456789 + 1 分
+    expect(total.getCell(columnOf(ws, '完成固定资产投资（万元）')).value).toBe(246.913579); // 2 × 123456789 + 1 分
     expect(total.getCell(columnOf(ws, '签约项目开工率')).value).toBe(0.4545); // 5 / 11
     expect(total.getCell(columnOf(ws, '开工项目纳统率')).value).toBe(0.5); // 2 / 4
     expect(total.getCell(columnOf(ws, '目标进度')).value).toBe('黄灯'); // the region's plan
@@ -377,7 +377,7 @@ describe('bulletin CSV', () => {
     const jk = rows[1]!;
     const at = (h: string) => rows[0]!.indexOf(h);
     expect(jk[at('综合得分')]).toBe('87.50');
-    expect(jk[at('实际完成投资（万元）')]).toBe('123.456789');
+    expect(jk[at('完成固定资产投资（万元）')]).toBe('123.456789');
     expect(jk[at('签约项目开工率')]).toBe('66.67%');
     expect(jk[at('序时进度')]).toBe('49.73%');
     expect(rows[3]![at('开工项目纳统率')]).toBe('');

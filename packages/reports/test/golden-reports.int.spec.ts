@@ -60,7 +60,7 @@ describe('reports of the projections’ golden year (the example’s inputs)', (
       expect(row.getCell(1).value).toBe(u.rank);
       expect(row.getCell(2).value).toBe(GOLDEN_UNIT_NAMES[u.unitId]);
       expect(row.getCell(columnOf(ws, '新签约项目（个）')).value).toBe(u.counts.newSignings);
-      expect(row.getCell(columnOf(ws, '实际完成投资（万元）')).value).toBe(
+      expect(row.getCell(columnOf(ws, '完成固定资产投资（万元）')).value).toBe(
         u.counts.investmentCompleted / 1_000_000,
       );
     });

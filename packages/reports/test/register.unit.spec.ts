@@ -296,4 +296,28 @@ describe('register totals are exact for any amounts (property)', () => {
       { numRuns: 30 },
     );
   });
+
+  it('names an exit-rule miss with the term it was raised under, never a figure from a kind name (R8 · 001 §(四) 三个月不开工、两年不投产)', async () => {
+    const missed = (terms: Readonly<Record<string, number>> | undefined) =>
+      registerEntry({
+        projectId: 'J09',
+        unitId: 'jingkai',
+        missedMilestones: ['exit-no-start', 'exit-no-production', 'rectification:1:2024-05-01'],
+        ...(terms !== undefined ? { exitRuleTerms: terms } : {}),
+      });
+    const cellOf = async (entry: RegisterEntry) => {
+      const book = await readWorkbook(await registerXlsx([entry], { unitNames: { jingkai: '经开区' } }));
+      const ws = sheet(book, '经开区');
+      return ws.getRow(4).getCell(columnOf(ws, '逾期节点')).value;
+    };
+    expect(await cellOf(missed({ 'exit-no-start': 3, 'exit-no-production': 24 }))).toBe(
+      '三个月不开工；两年不投产；限期整改逾期',
+    );
+    // Another region's policy (6 months, 18 months): its own figures.
+    expect(await cellOf(missed({ 'exit-no-start': 6, 'exit-no-production': 18 }))).toBe(
+      '六个月不开工；十八个月不投产；限期整改逾期',
+    );
+    // A miss whose term is unknown reads without a figure rather than with a guessed one.
+    expect(await cellOf(missed(undefined))).toBe('签约后逾期不开工；签约后逾期不投产；限期整改逾期');
+  });
 });

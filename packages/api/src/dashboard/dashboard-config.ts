@@ -1,7 +1,9 @@
+import type { Vocabulary } from '@zhaoshang/domain';
+
 /**
  * What GET /dashboard/config.json tells the page before it asks for any data. Shared by the
  * controller and the page's type-checked JavaScript (assets/*.js import this type), so it imports
- * nothing.
+ * types only.
  */
 export interface DashboardConfig {
   /** The server's business date (Asia/Shanghai, or the pinned TODAY): the default "as of". */
@@ -14,6 +16,12 @@ export interface DashboardConfig {
   readonly demoKey?: string;
   /** Display names of the units the server knows (the demo region's), by unit id. */
   readonly units: Readonly<Record<string, { readonly zh: string; readonly en: string }>>;
-  /** The domain catalogue's description of every project event type, in both languages. */
-  readonly events: Readonly<Record<string, { readonly zh: string; readonly en: string }>>;
+  /**
+   * The domain's vocabulary: every business term the page shows (metrics, milestone kinds, event
+   * types, history phases …) in both languages. The page's own words (titles, buttons) are in
+   * assets/i18n.js.
+   */
+  readonly vocabulary: Vocabulary;
+  /** The vocabulary's event types (`vocabulary.eventTypes`), kept under this name for earlier callers. */
+  readonly events: Vocabulary['eventTypes'];
 }

@@ -1,6 +1,6 @@
 import * as path from 'node:path';
 import { Controller, Get, Header, Inject, Param, Res } from '@nestjs/common';
-import { projectEvents } from '@zhaoshang/domain';
+import { vocabulary } from '@zhaoshang/domain';
 import type { Response } from 'express';
 import type { Clock } from '../clock';
 import { DEV_API_KEYS, DEV_DASHBOARD_KEY, parseApiKeys, type ApiConfig, type ApiKeyEntry } from '../config';
@@ -78,7 +78,8 @@ export class DashboardController {
           { zh, en: DEMO_UNITS_EN[id as keyof typeof DEMO_UNITS] },
         ]),
       ),
-      events: Object.fromEntries(Object.values(projectEvents).map((d) => [d.type, { zh: d.zh, en: d.en }])),
+      vocabulary,
+      events: vocabulary.eventTypes,
     };
   }
 

@@ -36,7 +36,7 @@ export const requireOpenPeriod = (period: BulletinPeriod, on: string): Either<Do
 };
 
 /** Published once per period: a published bulletin is never edited, only corrected (R14, DOMAIN.md §5). */
-const publish = (c: PublishBulletin, s: BulletinState): Decision => {
+export const decidePublishBulletin = (c: PublishBulletin, s: BulletinState): Decision => {
   if (s.status === 'published') {
     return samePeriod(c.period, s.period) && sameEdition(c, s.original)
       ? E.right([])
@@ -51,25 +51,37 @@ const publish = (c: PublishBulletin, s: BulletinState): Decision => {
   });
 };
 
-/** A correction names the edition in force by its digest and brings different figures, with a reason. */
-const correct = (c: CorrectBulletin, s: BulletinState): Decision => {
+/**
+ * R14 (DOMAIN.md §5): a correction names the edition in force by its digest (not an older one)
+ * and brings figures that differ from it.
+ */
+export const requireCorrectsCurrentEdition = (
+  c: CorrectBulletin,
+  current: BulletinEdition,
+): Either<DomainError, true> =>
+  c.supersedes !== current.figuresDigest
+    ? refuse('CORRECTION_STALE', { supersedes: c.supersedes, current: current.figuresDigest })
+    : c.figuresDigest === c.supersedes
+      ? refuse('CORRECTION_UNCHANGED', { digest: c.figuresDigest })
+      : E.right(true);
+
+/** A correction of the published bulletin, with a reason; repeating one already recorded is harmless. */
+export const decideCorrectBulletin = (c: CorrectBulletin, s: BulletinState): Decision => {
   if (s.status === 'unpublished') return refuse('BULLETIN_NOT_PUBLISHED', { period: periodLabel(c.period) });
   const isRepeat = s.editions.some((e) => e.supersedes === c.supersedes && sameEdition(c, e));
   if (isRepeat) return E.right([]);
-  if (c.supersedes !== s.current.figuresDigest) {
-    return refuse('CORRECTION_STALE', { supersedes: c.supersedes, current: s.current.figuresDigest });
-  }
-  if (c.figuresDigest === c.supersedes) return refuse('CORRECTION_UNCHANGED', { digest: c.figuresDigest });
-  const { type: _type, ...data } = c;
-  return E.right([{ type: 'BulletinCorrected', data: { ...data, period: s.period } }]);
+  return E.flatMap(requireCorrectsCurrentEdition(c, s.current), (): Decision => {
+    const { type: _type, ...data } = c;
+    return E.right([{ type: 'BulletinCorrected', data: { ...data, period: s.period } }]);
+  });
 };
 
 export const decideBulletin = (command: BulletinCommand, state: BulletinState): Decision => {
   switch (command.type) {
     case 'PublishBulletin':
-      return publish(command, state);
+      return decidePublishBulletin(command, state);
     case 'CorrectBulletin':
-      return correct(command, state);
+      return decideCorrectBulletin(command, state);
     default: {
       const unknown: never = command;
       return unknown;

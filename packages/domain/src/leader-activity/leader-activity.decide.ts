@@ -72,7 +72,8 @@ const sameValue = (a: unknown, b: unknown): boolean =>
 export const sameTrip = (a: TripFacts, b: TripFacts): boolean =>
   a.tripId === b.tripId && FIELDS.every((f) => sameValue(a[f], b[f]));
 
-const recordTrip = (c: RecordOutboundTrip, s: LeaderActivityState): Decision =>
+/** R15: a trip is recorded once, with valid dates and no overlap with the leader's other trips. */
+export const decideRecordOutboundTrip = (c: RecordOutboundTrip, s: LeaderActivityState): Decision =>
   E.flatMap(requireValidDates(c.from, c.to), (days): Decision => {
     const { type: _type, ...fields } = c;
     const facts: TripFacts = { ...fields, days };
@@ -92,7 +93,8 @@ const recordTrip = (c: RecordOutboundTrip, s: LeaderActivityState): Decision =>
     );
   });
 
-const correctTrip = (c: CorrectOutboundTrip, s: LeaderActivityState): Decision => {
+/** R15 (DOMAIN.md §5): a correction states only what differs from the trip as it stands. */
+export const decideCorrectOutboundTrip = (c: CorrectOutboundTrip, s: LeaderActivityState): Decision => {
   const trip = s.status === 'active' ? s.trips.get(c.tripId) : undefined;
   if (trip === undefined) return refuse('TRIP_NOT_FOUND', { tripId: c.tripId });
   const from = c.changes.from ?? trip.from;
@@ -133,9 +135,9 @@ export const decideLeaderActivity = (
 ): Decision => {
   switch (command.type) {
     case 'RecordOutboundTrip':
-      return recordTrip(command, state);
+      return decideRecordOutboundTrip(command, state);
     case 'CorrectOutboundTrip':
-      return correctTrip(command, state);
+      return decideCorrectOutboundTrip(command, state);
     default: {
       const unknown: never = command;
       return unknown;

@@ -89,7 +89,8 @@ export type {
   CapitalReceipt,
   YearEvaluation,
 } from './project.state';
-export { evolveProject, foldProject } from './project.evolve';
+export { evolveProject } from './project.evolve';
+export { foldProject } from './project.fold';
 export { makeProjectDecider, projectDecider } from './project.decide';
 export type { ProjectDeciderDeps } from './project.decide';
 export { defaultProjectPolicy } from './project.policy';

@@ -12,6 +12,7 @@
 import fc from 'fast-check';
 import { addDays, date } from '../shared/dates';
 import { unsafeId } from '../shared/ids';
+import { count } from '../shared/money';
 import { spec } from '../testing/decider-spec';
 import {
   andThen,
@@ -77,11 +78,13 @@ describe('late entry is not a missed deadline (DOMAIN.md §5; R8 · 001 §(四),
           data: {
             projectId,
             milestoneKey: 'exit-no-start',
-            kind: 'exit-no-start-3-months',
+            kind: 'exit-no-start',
             dueOn: date('2024-08-10'),
             raisedOn: date('2024-08-12'),
             reason: 'late-entry',
             factOn: date('2024-07-25'),
+            // The exit rule's term it was counted with: 001 §(四)「三个月不开工」.
+            termMonths: count(3),
           },
         },
       ]);
@@ -153,7 +156,7 @@ describe('late entry is not a missed deadline (DOMAIN.md §5; R8 · 001 §(四),
     const events = emitted(history, startProduction({ on: date('2026-03-20') }));
     expect(withdrawn(events).map((w) => [w.kind, w.reason])).toEqual([
       ['agreed-production', 'late-entry'],
-      ['exit-no-production-2-years', 'late-entry'],
+      ['exit-no-production', 'late-entry'],
     ]);
   });
 
@@ -162,7 +165,7 @@ describe('late entry is not a missed deadline (DOMAIN.md §5; R8 · 001 §(四),
     expect(projectOf(history).missedMilestones).toHaveProperty('exit-no-results');
     const events = emitted(history, reachCapacity({ on: date('2026-10-10') }));
     expect(withdrawn(events)).toEqual([
-      expect.objectContaining({ kind: 'exit-no-results-3-years', dueOn: '2027-05-10', factOn: '2026-10-10' }),
+      expect.objectContaining({ kind: 'exit-no-results', dueOn: '2027-05-10', factOn: '2026-10-10' }),
     ]);
   });
 

@@ -15,7 +15,7 @@ import {
 import { projectDecider } from './project.decide';
 import { countedMembers, requireLinkableCanonical, type CountingMember } from './project.duplicates';
 import type { ProjectEvent } from './project.events';
-import { foldProject } from './project.evolve';
+import { foldProject } from './project.fold';
 import { isProject } from './project.state';
 import type { ProjectCommand } from './project.commands';
 

@@ -165,8 +165,8 @@ export const projectErrors = {
     rule: 'R7',
   },
   EXIT_RULE_NOT_MET: {
-    zh: '未出现“三个月不开工、两年不投产、三年不见效”情形，不能按退出规则清退',
-    en: 'None of the exit-rule deadlines (no start in 3 months, no production in 2 years, no results in 3 years) was missed',
+    zh: '未出现“{noStartZh}、{noProductionZh}、{noResultsZh}”情形，不能按退出规则清退',
+    en: 'None of the exit-rule deadlines was missed ({noStartEn}; {noProductionEn}; {noResultsEn})',
     rule: 'R8',
   },
   LAND_RECLAIM_NOT_ALLOWED: {

@@ -561,6 +561,17 @@ export const ProjectAbandoned = defineEvent(
   { zh: '项目终止洽谈（签约前）', en: 'The project was abandoned before signing' },
 );
 
+/**
+ * The exit rule's term (R8: 001 §(四)) in months, as the policy had it when the deadline was
+ * counted: what a person reads as 三个月不开工 comes from here, never from a kind name.
+ */
+const exitRuleTerm = { termMonths: Count };
+
+/**
+ * Version 2 names the exit rule's kinds without their term (`exit-no-start`, …) and records the
+ * term in `termMonths`; version 1's `exit-no-start-3-months`, `exit-no-production-2-years` and
+ * `exit-no-results-3-years` are read as those kinds with 3, 24 and 36 months (project.upcasters.ts).
+ */
 export const MilestoneMissed = defineEvent(
   'MilestoneMissed',
   struct(
@@ -572,9 +583,14 @@ export const MilestoneMissed = defineEvent(
       dueOn: BusinessDate,
       detectedOn: BusinessDate,
     },
-    { procedureId: ProcedureId },
+    { procedureId: ProcedureId, ...exitRuleTerm },
   ),
-  { zh: '节点逾期（由时钟发现）', en: 'A deadline passed unmet (raised by the clock)', rules: ['R7', 'R8'] },
+  {
+    version: 2,
+    zh: '节点逾期（由时钟发现）',
+    en: 'A deadline passed unmet (raised by the clock)',
+    rules: ['R7', 'R8'],
+  },
 );
 
 export const DuplicateLinked = defineEvent(
@@ -625,6 +641,7 @@ export const FactCorrected = defineEvent(
   },
 );
 
+/** Version 2 as MilestoneMissed's: exit-rule kinds without their term, which is `termMonths`. */
 export const MilestoneWithdrawn = defineEvent(
   'MilestoneWithdrawn',
   struct(
@@ -640,9 +657,10 @@ export const MilestoneWithdrawn = defineEvent(
       /** The date of the fact that met the deadline in time. */
       factOn: BusinessDate,
     },
-    { procedureId: ProcedureId },
+    { procedureId: ProcedureId, ...exitRuleTerm },
   ),
   {
+    version: 2,
     zh: '撤销节点逾期（事实早于期限，系补录或更正）',
     en: 'A raised miss was withdrawn: the fact met the deadline and was entered late or corrected',
     rules: ['R7', 'R8'],

@@ -44,7 +44,8 @@ import {
 import type { ProjectCommand } from './project.commands';
 import { projectDecider } from './project.decide';
 import type { ProjectEvent, ProjectEventOf } from './project.events';
-import { evolveProject, foldProject } from './project.evolve';
+import { evolveProject } from './project.evolve';
+import { foldProject } from './project.fold';
 import { describeFinding } from './project.fulfilment';
 import { readProjectEvent } from './project.upcasters';
 import type { ProjectState } from './project.state';

@@ -178,7 +178,7 @@ describe('R8 — the exit rule: 三个月不开工、两年不投产、三年不
   it('a project not started 3 months after signing misses its exit deadline (R8)', () => {
     expect(keys(emitted(historyUntil('signed'), recordMissedMilestones('2024-08-11')))).toEqual([
       'agreed-start@2024-08-01',
-      'exit-no-start-3-months@2024-08-10',
+      'exit-no-start@2024-08-10',
     ]);
   });
 
@@ -193,13 +193,13 @@ describe('R8 — the exit rule: 三个月不开工、两年不投产、三年不
     expect(keys(emitted(historyUntil('under-construction'), recordMissedMilestones('2026-05-11')))).toEqual([
       'agreed-completion@2025-12-31',
       'agreed-production@2026-03-31',
-      'exit-no-production-2-years@2026-05-10',
+      'exit-no-production@2026-05-10',
     ]);
   });
 
   it('a project producing without results 3 years after signing misses its exit deadline (R8)', () => {
     expect(keys(emitted(historyUntil('in-production'), recordMissedMilestones('2027-05-11')))).toEqual([
-      'exit-no-results-3-years@2027-05-10',
+      'exit-no-results@2027-05-10',
     ]);
   });
 
@@ -217,7 +217,7 @@ describe('R8 — the exit rule: 三个月不开工、两年不投产、三年不
     expect(keys(emitted(after, recordMissedMilestones('2026-05-11')))).toEqual([
       'agreed-completion@2025-12-31',
       'agreed-production@2026-03-31',
-      'exit-no-production-2-years@2026-05-10',
+      'exit-no-production@2026-05-10',
     ]);
   });
 

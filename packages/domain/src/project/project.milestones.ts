@@ -1,5 +1,6 @@
 import { addMonths, BusinessDate } from '../shared/dates';
 import type { ProcedureId, ProjectId } from '../shared/ids';
+import { count, type Count } from '../shared/money';
 import type { ProjectPolicy } from './project.policy';
 import { governingVerdict } from './project.state';
 import type { ProcedureState, Project, ProjectState } from './project.state';
@@ -11,6 +12,8 @@ export interface MissedMilestone {
   readonly milestoneKey: string;
   readonly kind: MilestoneKind;
   readonly dueOn: BusinessDate;
+  /** For the exit rule's kinds: the policy's term in months the deadline was counted with (R8). */
+  readonly termMonths?: Count;
   readonly procedureId?: ProcedureId;
 }
 
@@ -20,6 +23,8 @@ export interface Deadline {
   readonly key: string;
   readonly dueOn: BusinessDate;
   readonly metOn: BusinessDate | undefined;
+  /** For the exit rule's kinds: the policy's term in months (R8: 001 §(四)). */
+  readonly termMonths?: Count;
   readonly procedureId?: ProcedureId;
 }
 
@@ -74,21 +79,24 @@ export const deadlinesOf = (p: Project, policy: Pick<ProjectPolicy, 'exitRule'>)
       metOn: p.productionOn,
     },
     {
-      kind: 'exit-no-start-3-months',
+      kind: 'exit-no-start',
       key: 'exit-no-start',
       dueOn: addMonths(signed, exit.startMonths),
+      termMonths: count(exit.startMonths),
       metOn: p.startedOn,
     },
     {
-      kind: 'exit-no-production-2-years',
+      kind: 'exit-no-production',
       key: 'exit-no-production',
       dueOn: addMonths(signed, exit.productionMonths),
+      termMonths: count(exit.productionMonths),
       metOn: p.productionOn,
     },
     {
-      kind: 'exit-no-results-3-years',
+      kind: 'exit-no-results',
       key: 'exit-no-results',
       dueOn: addMonths(signed, exit.resultsMonths),
+      termMonths: count(exit.resultsMonths),
       metOn: resultsOn(p),
     },
   ];
@@ -142,6 +150,7 @@ export const detectMissedMilestones = (
       milestoneKey: d.key,
       kind: d.kind,
       dueOn: d.dueOn,
+      ...(d.termMonths !== undefined ? { termMonths: d.termMonths } : {}),
       ...(d.procedureId !== undefined ? { procedureId: d.procedureId } : {}),
     }));
 };
@@ -155,6 +164,8 @@ export interface MilestoneWithdrawal {
   readonly raisedOn: BusinessDate;
   readonly reason: WithdrawalReason;
   readonly factOn: BusinessDate;
+  /** For the exit rule's kinds: the policy's term in months (R8). */
+  readonly termMonths?: Count;
   readonly procedureId?: ProcedureId;
 }
 
@@ -185,6 +196,7 @@ export const withdrawnMisses = (
       raisedOn: miss.raisedOn,
       reason,
       factOn: d.metOn,
+      ...(d.termMonths !== undefined ? { termMonths: d.termMonths } : {}),
       ...(d.procedureId !== undefined ? { procedureId: d.procedureId } : {}),
     });
   }

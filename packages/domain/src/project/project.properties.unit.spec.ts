@@ -18,7 +18,8 @@ import {
 import { FixtureMilestone, historyUntil } from '../testing/project.fixtures';
 import { projectDecider } from './project.decide';
 import { ProjectEvent, ProjectEventCodec, projectEvents } from './project.events';
-import { evolveProject, foldProject } from './project.evolve';
+import { evolveProject } from './project.evolve';
+import { foldProject } from './project.fold';
 import { initialProjectState, ProjectState } from './project.state';
 
 const RUNS = { numRuns: 60 };

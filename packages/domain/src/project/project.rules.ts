@@ -1,15 +1,18 @@
 import * as E from 'fp-ts/Either';
+import { assertNever } from '../shared/exhaustive';
 import { addMonths, BusinessDate, Year, yearOf } from '../shared/dates';
 import { domainError, DomainError, ErrorParams } from '../shared/errors';
 import type { AgreementTerms } from './project.events';
 import type { ProjectErrorCode } from './project.errors';
+import { same } from './project.decision';
 import { hasResults } from './project.milestones';
 import type { ProjectPolicy } from './project.policy';
 import { governingVerdict } from './project.state';
-import type { Project } from './project.state';
-import { cny } from '../shared/money';
+import type { IncentiveAccount, Project, SignedAgreement } from './project.state';
+import { cny, Cny } from '../shared/money';
 import {
   admissionBarLabels,
+  exitRuleParams,
   leaderRoleZh,
   legalReviewerZh,
   reviewedTermLabels,
@@ -19,12 +22,14 @@ import type {
   AdmissionBar,
   CatalogueClass,
   ConstructionNature,
+  Department,
   LeaderRole,
   LegalReviewer,
   NegativeListStatus,
   ReviewedTerm,
   Signatory,
   Stage,
+  TerminationBasis,
 } from './project.vocabulary';
 
 /** A refusal of the project aggregate. */
@@ -240,8 +245,6 @@ export const requireAmendmentDueDiligence = (
     ? fail('AMENDMENT_DUE_DILIGENCE_REQUIRED')
     : ok;
 
-const same = (a: unknown, b: unknown): boolean => JSON.stringify(a) === JSON.stringify(b);
-
 /** The terms legal review covered (see `ReviewedTerm`) that a supplementary agreement changes. */
 export const reviewedTermsChanged = (
   before: AgreementTerms,
@@ -321,7 +324,7 @@ export const exitRuleApplies = (p: Project, on: BusinessDate, policy: ProjectPol
 };
 
 export const requireExitRule = (p: Project, on: BusinessDate, policy: ProjectPolicy): Check =>
-  exitRuleApplies(p, on, policy) ? ok : fail('EXIT_RULE_NOT_MET');
+  exitRuleApplies(p, on, policy) ? ok : fail('EXIT_RULE_NOT_MET', exitRuleParams(policy.exitRule));
 
 /** R9 (000 §三.4): a year is evaluated once the construction period is over as of the day it is judged by. */
 export const requireConstructionPeriodOver = (p: Project, asOf: BusinessDate): Check => {
@@ -371,3 +374,186 @@ export const requireSeriousBreach = (p: Project): Check =>
 /** Money a caller sent that cannot be added exactly is refused with a code (issue #11 item 14). */
 export const amountOutOfRange = (field: string, fieldZh: string): E.Either<ProjectError, never> =>
   fail('AMOUNT_OUT_OF_RANGE', { field, fieldZh, maxFen: Number.MAX_SAFE_INTEGER });
+
+/** A lead is qualified with a known investor: named when captured, or in the qualifying command. */
+export const requireInvestor = (p: Project, investor: unknown): Check =>
+  p.investor === undefined && investor === undefined ? fail('INVESTOR_REQUIRED') : ok;
+
+/** A step that belongs before signing (a negotiation, abandoning instead of terminating). */
+export const requireUnsigned = (p: Project, action: string): Check =>
+  p.agreement !== undefined ? fail('WRONG_STAGE', { stage: p.stage, action }) : ok;
+
+/** A fact that needs the agreement signed (procedures, rectification, receipts, evaluation). */
+export const requireSigned = (p: Project): Check =>
+  p.agreement === undefined ? fail('AGREEMENT_NOT_SIGNED') : ok;
+
+/** A repeated or amending command names the agreement signed, not another one. */
+export const requireSameAgreement = (a: SignedAgreement, agreementId: string): Check =>
+  a.agreementId === agreementId ? ok : fail('AGREEMENT_ID_MISMATCH', { agreementId, signed: a.agreementId });
+
+/**
+ * R1/R2 (000 §三.1): admission review is opened for a qualified lead — or, after signing, for a
+ * supplementary agreement that needs it — and consults at least one department.
+ */
+export const requireReviewable = (p: Project, departments: ReadonlyArray<Department>): Check =>
+  all(
+    () =>
+      p.agreement !== undefined && p.admission === undefined
+        ? ok
+        : requireStage(p, ['qualified'], 'open admission review'),
+    () => (departments.length === 0 ? fail('NO_DEPARTMENTS_CONSULTED') : ok),
+  );
+
+/** R2: admission review is open (consultation opened) and not yet decided. */
+export const requireAdmissionOpen = (p: Project): Check =>
+  p.admission !== undefined
+    ? fail('ADMISSION_ALREADY_DECIDED', { decision: p.admission.decision })
+    : p.consultation === undefined
+      ? fail('CONSULTATION_NOT_OPEN')
+      : ok;
+
+/** R2 (000 §三.1 书面征询): an opinion comes from a department the review consulted. */
+export const requireConsulted = (p: Project, department: Department): Check =>
+  p.consultation !== undefined && !p.consultation.departments.includes(department)
+    ? fail('DEPARTMENT_NOT_CONSULTED', { department })
+    : ok;
+
+/**
+ * R6 (000 §三.3: 一个项目、一个包保领导、一个包保责任人): a role has one leader at a time; a new one
+ * replaces the leader in the role, by name.
+ */
+export const requireRoleFree = (p: Project, role: LeaderRole, replaces: string | undefined): Check => {
+  const current = p.leaders[role];
+  if (current !== undefined && replaces === undefined)
+    return fail('ROLE_ALREADY_FILLED', { role, roleZh: leaderRoleZh[role], leaderId: current.leaderId });
+  if (replaces !== undefined && current?.leaderId !== replaces)
+    return fail('REPLACED_LEADER_MISMATCH', {
+      role,
+      roleZh: leaderRoleZh[role],
+      replaces,
+      current: current?.leaderId ?? null,
+    });
+  return ok;
+};
+
+/**
+ * R1/R4: the reviews a supplementary agreement needs come before it — the legal review when it
+ * changes reviewed terms, the admission when it crosses the admission threshold.
+ */
+export const requireReviewsBeforeAmendment = (
+  p: Project,
+  a: SignedAgreement,
+  after: AgreementTerms,
+  on: BusinessDate,
+  policy: ProjectPolicy,
+): Check =>
+  all(
+    () =>
+      reviewedTermsChanged(a.terms, after).length > 0 ? requireNotBefore(on, a.reviewSinceChange?.on) : ok,
+    () =>
+      a.terms.fixedAssetInvestment < policy.admissionThreshold &&
+      after.fixedAssetInvestment >= policy.admissionThreshold
+        ? requireNotBefore(on, p.admission?.on)
+        : ok,
+  );
+
+/** R7 (001 §(三)2): an approval of the district's own has no higher authority to name. */
+export const requireDistrictWithoutAuthority = (
+  level: 'district' | 'higher-level',
+  authority: string | undefined,
+  procedureId: string,
+): Check =>
+  level === 'district' && authority !== undefined
+    ? fail('AUTHORITY_FOR_DISTRICT_PROCEDURE', { procedureId })
+    : ok;
+
+/** Facts of construction (investment, statistics) follow its start. */
+export const requireStarted = (p: Project, action: string): Check =>
+  p.startedOn === undefined ? fail('WRONG_STAGE', { stage: p.stage, action }) : ok;
+
+/** Output is reported once production has started. */
+export const requireProducing = (p: Project, action: string): Check =>
+  p.productionOn === undefined ? fail('WRONG_STAGE', { stage: p.stage, action }) : ok;
+
+/** R9 (000 §三.4): a year in which the project produced is judged on its reported output. */
+export const requirePerformanceReported = (producing: boolean, reported: unknown, year: number): Check =>
+  producing && reported === undefined ? fail('PERFORMANCE_NOT_REPORTED', { year }) : ok;
+
+/** An amount of money paid, returned or received is above zero. */
+export const requirePositiveAmount = (amount: number): Check =>
+  amount <= 0 ? fail('AMOUNT_MUST_BE_POSITIVE') : ok;
+
+/** R10: money moves only on an incentive the agreement grants. */
+export const requireIncentive = (p: Project, incentiveId: string): Check =>
+  p.incentives[incentiveId] === undefined ? fail('INCENTIVE_NOT_FOUND', { incentiveId }) : ok;
+
+/** R5/R10 (002 §七 兑现): what is paid for an incentive stays within its ceiling. */
+export const requireWithinCeiling = (account: IncentiveAccount | undefined, amount: Cny): Check => {
+  if (account === undefined) return ok;
+  // A sum beyond the exact range is certainly above the ceiling (a Cny is a safe integer).
+  const total = cny.addExact(account.disbursed, amount);
+  return total === undefined || total > account.ceiling
+    ? fail('DISBURSEMENT_EXCEEDS_CEILING', { amount, ceiling: account.ceiling, disbursed: account.disbursed })
+    : ok;
+};
+
+/** R9/R10: what is clawed back stays within what was paid and not yet returned. */
+export const requireWithinOutstanding = (account: IncentiveAccount | undefined, amount: Cny): Check => {
+  if (account === undefined) return ok;
+  const { disbursed, clawedBack } = account;
+  // A sum beyond the exact range is certainly above what was disbursed (a Cny is a safe integer).
+  const total = cny.addExact(clawedBack, amount);
+  return total === undefined || total > disbursed
+    ? fail('CLAWBACK_EXCEEDS_DISBURSED', { amount, disbursed, clawedBack })
+    : ok;
+};
+
+/** R10 (001 §(四) 限期整改): a rectification order names what to put right and a deadline after the order. */
+export const requireRectificationOrder = (
+  items: ReadonlyArray<unknown>,
+  on: BusinessDate,
+  dueBy: BusinessDate,
+): Check =>
+  items.length === 0
+    ? fail('RECTIFICATION_ITEMS_REQUIRED')
+    : dueBy <= on
+      ? fail('RECTIFICATION_DEADLINE_INVALID', { on, dueBy })
+      : ok;
+
+/** A rectification is completed after it was ordered, and only while one is open. */
+export const requireOpenRectification = (p: Project, on: BusinessDate): Check => {
+  const open = p.rectifications.find((r) => r.completedOn === undefined);
+  return open === undefined ? fail('RECTIFICATION_NOT_OPEN') : requireNotBefore(on, open.orderedOn);
+};
+
+/** R8 (001 §(四) 予以清理并收回土地): land is reclaimed from a terminated project, at most the land it was granted. */
+export const requireReclaimableLand = (p: Project, area: number): Check => {
+  const landArea = p.agreement?.terms.landArea ?? 0;
+  return all(
+    () => (p.termination === undefined ? fail('LAND_RECLAIM_NOT_ALLOWED') : ok),
+    () => (area > landArea ? fail('LAND_RECLAIM_EXCEEDS_AREA', { area, landArea }) : ok),
+  );
+};
+
+/** R8/R10: a termination stands on its basis — the exit rule met, a serious breach, or both parties' agreement. */
+export const requireTerminationBasis = (
+  p: Project,
+  basis: TerminationBasis,
+  on: BusinessDate,
+  policy: ProjectPolicy,
+): Check => {
+  switch (basis) {
+    case 'exit-rule':
+      return requireExitRule(p, on, policy);
+    case 'serious-breach':
+      return requireSeriousBreach(p);
+    case 'mutual-agreement':
+      return ok;
+    default:
+      return assertNever(basis);
+  }
+};
+
+/** R13 (一炮数响只计一次): a project is not a duplicate of itself. */
+export const requireOtherCanonical = (p: Project, canonicalProjectId: string): Check =>
+  canonicalProjectId === p.projectId ? fail('DUPLICATE_OF_ITSELF') : ok;

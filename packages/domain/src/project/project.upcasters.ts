@@ -99,10 +99,42 @@ export const fulfilmentEvaluatedV1toV2: Upcaster = {
   },
 };
 
+/**
+ * The exit rule's kinds as version 1 named them, with the term their name carried (R8, 001 §(四)
+ * 「三个月不开工、两年不投产、三年不见效」: the pilot's policy, 3/24/36 months).
+ */
+const V1_EXIT_RULE_KINDS: Readonly<Record<string, { readonly kind: string; readonly termMonths: number }>> = {
+  'exit-no-start-3-months': { kind: 'exit-no-start', termMonths: 3 },
+  'exit-no-production-2-years': { kind: 'exit-no-production', termMonths: 24 },
+  'exit-no-results-3-years': { kind: 'exit-no-results', termMonths: 36 },
+};
+
+/**
+ * Version 1 → 2 of an event that names a milestone kind. Version 1 baked the exit rule's term into
+ * the kind's name; version 2 names the kind and records the term in `termMonths`. The figure read
+ * is exactly the one the stored name said: nothing is reinterpreted. Other kinds are unchanged.
+ */
+const milestoneKindV1toV2 = (type: string): Upcaster => ({
+  type,
+  fromVersion: 1,
+  upcast: (data) => {
+    if (!isRecord(data)) return data;
+    const renamed = typeof data['kind'] === 'string' ? V1_EXIT_RULE_KINDS[data['kind']] : undefined;
+    return renamed === undefined ? data : { ...data, ...renamed };
+  },
+});
+
+/** MilestoneMissed v1 → v2: `exit-no-start-3-months` is `exit-no-start` with a 3-month term, and so on. */
+export const milestoneMissedV1toV2: Upcaster = milestoneKindV1toV2('MilestoneMissed');
+/** MilestoneWithdrawn v1 → v2, as MilestoneMissed's. */
+export const milestoneWithdrawnV1toV2: Upcaster = milestoneKindV1toV2('MilestoneWithdrawn');
+
 export const projectUpcasters: ReadonlyArray<Upcaster> = [
   leadCapturedV1toV2,
   procedureRequestedV1toV2,
   fulfilmentEvaluatedV1toV2,
+  milestoneMissedV1toV2,
+  milestoneWithdrawnV1toV2,
 ];
 
 /** Reads a stored project event of any schema version into the current one. */

@@ -239,6 +239,23 @@ describe('reading an older schema version (STYLE.md: a shipped event is changed 
     >;
   };
 
+  /** Version 1 named the exit rule's kinds with their term (exit-no-start-3-months) and had no termMonths. */
+  const V1_KIND: Readonly<Record<string, string>> = {
+    'exit-no-start': 'exit-no-start-3-months',
+    'exit-no-production': 'exit-no-production-2-years',
+    'exit-no-results': 'exit-no-results-3-years',
+  };
+  const milestoneV1 = ({
+    termMonths: _term,
+    ...rest
+  }: {
+    readonly kind: string;
+    readonly termMonths?: number;
+  }) => ({
+    ...rest,
+    kind: V1_KIND[rest.kind] ?? rest.kind,
+  });
+
   /** Version 1 data of the upcast event types, as the pilot wrote them. */
   const v1Data: Readonly<Record<string, fc.Arbitrary<unknown>>> = {
     LeadCaptured: projectEventArbitraries.LeadCaptured.map(({ data }) => {
@@ -260,6 +277,8 @@ describe('reading an older schema version (STYLE.md: a shipped event is changed 
         ),
       };
     }),
+    MilestoneMissed: projectEventArbitraries.MilestoneMissed.map(({ data }) => milestoneV1(data)),
+    MilestoneWithdrawn: projectEventArbitraries.MilestoneWithdrawn.map(({ data }) => milestoneV1(data)),
   };
 
   it('every upcast event type has version-1 data to try', () => {

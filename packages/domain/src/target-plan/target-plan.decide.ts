@@ -55,7 +55,7 @@ export const requireValidTargets = (targets: Targets): Either<DomainError, Targe
 };
 
 /** Targets are set once per unit and year; an identical repeat (of the original or current list) is harmless. */
-const requireNotYetSet = (c: SetAnnualTargets, s: TargetsInForce): Decision =>
+export const requireNotYetSet = (c: SetAnnualTargets, s: TargetsInForce): Decision =>
   s.unitId === c.unitId &&
   s.year === c.year &&
   s.scope === c.scope &&
@@ -63,7 +63,8 @@ const requireNotYetSet = (c: SetAnnualTargets, s: TargetsInForce): Decision =>
     ? E.right([])
     : refuse('TARGETS_ALREADY_SET', { unitId: s.unitId, year: s.year });
 
-const setTargets = (c: SetAnnualTargets, s: TargetPlanState): Decision =>
+/** R11: a unit's targets for a year, set once (the list checked by `requireValidTargets`). */
+export const decideSetAnnualTargets = (c: SetAnnualTargets, s: TargetPlanState): Decision =>
   E.flatMap(requireValidTargets(c.targets), (targets): Decision => {
     if (s.status === 'set') return requireNotYetSet(c, s);
     return E.right([
@@ -82,33 +83,41 @@ const setTargets = (c: SetAnnualTargets, s: TargetPlanState): Decision =>
     ]);
   });
 
-const reviseTargets = (c: ReviseAnnualTargets, s: TargetPlanState): Decision => {
-  if (s.status === 'unset') return refuse('TARGETS_NOT_SET', { unitId: c.unitId, year: c.year });
-  return E.flatMap(requireValidTargets(c.targets), (targets): Decision =>
-    sameTargets(targets, s.targets)
-      ? E.right([]) // nothing would change: already revised to this list
-      : E.right([
-          {
-            type: 'AnnualTargetsRevised',
-            data: {
-              unitId: s.unitId,
-              year: s.year,
-              targets,
-              revisedOn: c.revisedOn,
-              revisedBy: c.revisedBy,
-              reason: c.reason,
+/** A revision changes targets that were set (an unset plan has nothing to revise). */
+export const requireTargetsSet = (
+  c: ReviseAnnualTargets,
+  s: TargetPlanState,
+): Either<DomainError, TargetsInForce> =>
+  s.status === 'unset' ? refuse('TARGETS_NOT_SET', { unitId: c.unitId, year: c.year }) : E.right(s);
+
+/** R11: a revision of the targets in force, with its reason; revising to the same list is harmless. */
+export const decideReviseAnnualTargets = (c: ReviseAnnualTargets, state: TargetPlanState): Decision =>
+  E.flatMap(requireTargetsSet(c, state), (s) =>
+    E.flatMap(requireValidTargets(c.targets), (targets): Decision =>
+      sameTargets(targets, s.targets)
+        ? E.right([]) // nothing would change: already revised to this list
+        : E.right([
+            {
+              type: 'AnnualTargetsRevised',
+              data: {
+                unitId: s.unitId,
+                year: s.year,
+                targets,
+                revisedOn: c.revisedOn,
+                revisedBy: c.revisedBy,
+                reason: c.reason,
+              },
             },
-          },
-        ]),
+          ]),
+    ),
   );
-};
 
 export const decideTargetPlan = (command: TargetPlanCommand, state: TargetPlanState): Decision => {
   switch (command.type) {
     case 'SetAnnualTargets':
-      return setTargets(command, state);
+      return decideSetAnnualTargets(command, state);
     case 'ReviseAnnualTargets':
-      return reviseTargets(command, state);
+      return decideReviseAnnualTargets(command, state);
     default: {
       const unknown: never = command;
       return unknown;

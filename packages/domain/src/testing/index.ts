@@ -12,3 +12,4 @@ export * as targetPlanArbitraries from './target-plan.arbitraries';
 export * as leaderActivityArbitraries from './leader-activity.arbitraries';
 export * as bulletinArbitraries from './bulletin.arbitraries';
 export * as workingCalendarFixtures from './working-calendar.fixtures';
+export { retypedLabels, stringLiterals } from './retyped-labels';

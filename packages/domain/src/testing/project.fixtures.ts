@@ -13,7 +13,7 @@ import type {
   ProjectEvent,
   ProjectEventOf,
 } from '../project/project.events';
-import { foldProject } from '../project/project.evolve';
+import { foldProject } from '../project/project.fold';
 import type { Project, ProjectState } from '../project/project.state';
 import { initialProjectState } from '../project/project.state';
 import type { Department, LeaderRole, LegalReviewer, Signatory } from '../project/project.vocabulary';

@@ -75,7 +75,7 @@ const eventData = (c: ScheduleCommand, lists: Pick<YearSchedule, 'holidays' | 'a
 });
 
 /** A year is adopted once; the same schedule again is harmless, a different one needs a correction. */
-const adopt = (c: AdoptHolidaySchedule, s: WorkingCalendarState): Decision =>
+export const decideAdoptHolidaySchedule = (c: AdoptHolidaySchedule, s: WorkingCalendarState): Decision =>
   E.flatMap(requireValidSchedule(c), (lists): Decision => {
     const adopted = s.adopted[c.year];
     if (adopted !== undefined) {
@@ -87,7 +87,7 @@ const adopt = (c: AdoptHolidaySchedule, s: WorkingCalendarState): Decision =>
   });
 
 /** A correction replaces an adopted year's schedule and says why (DOMAIN.md §5). */
-const correct = (c: CorrectHolidaySchedule, s: WorkingCalendarState): Decision =>
+export const decideCorrectHolidaySchedule = (c: CorrectHolidaySchedule, s: WorkingCalendarState): Decision =>
   E.flatMap(requireValidSchedule(c), (lists): Decision => {
     const adopted = s.adopted[c.year];
     if (adopted === undefined) return refuse('SCHEDULE_NOT_ADOPTED', { year: c.year });
@@ -103,9 +103,9 @@ export const decideWorkingCalendar = (
 ): Decision => {
   switch (command.type) {
     case 'AdoptHolidaySchedule':
-      return adopt(command, state);
+      return decideAdoptHolidaySchedule(command, state);
     case 'CorrectHolidaySchedule':
-      return correct(command, state);
+      return decideCorrectHolidaySchedule(command, state);
     default: {
       const unknown: never = command;
       return unknown;

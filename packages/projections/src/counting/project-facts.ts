@@ -16,10 +16,10 @@ import {
  * the supervision list and the counting.
  */
 export const MET_BY: Partial<Record<ProjectEvent['type'], ReadonlyArray<MilestoneKind>>> = {
-  ConstructionStarted: ['agreed-start', 'exit-no-start-3-months'],
+  ConstructionStarted: ['agreed-start', 'exit-no-start'],
   ConstructionCompleted: ['agreed-completion'],
-  ProductionStarted: ['agreed-production', 'exit-no-production-2-years'],
-  CapacityReached: ['exit-no-results-3-years'],
+  ProductionStarted: ['agreed-production', 'exit-no-production'],
+  CapacityReached: ['exit-no-results'],
 };
 
 /** Which missed milestones each correctable fact meets (as MET_BY, by the fact a correction names). */
@@ -355,7 +355,7 @@ export const evolveFacts = (
     }
     case 'FulfilmentEvaluated': {
       if (e.data.verdict !== 'compliant') return facts;
-      const missed = meet(f, e.data.on, (m) => m.kind === 'exit-no-results-3-years');
+      const missed = meet(f, e.data.on, (m) => m.kind === 'exit-no-results');
       return missed === undefined ? facts : next({ missed });
     }
     case 'RectificationCompleted': {

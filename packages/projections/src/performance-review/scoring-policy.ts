@@ -1,4 +1,4 @@
-import { MetricKey, MilestoneKind } from '@zhaoshang/domain';
+import { MetricKey, MilestoneKind, vocabulary } from '@zhaoshang/domain';
 import * as E from 'fp-ts/Either';
 import * as t from 'io-ts';
 import { PathReporter } from 'io-ts/PathReporter';
@@ -162,7 +162,7 @@ export const defaultScoringPolicy: ScoringPolicy = {
   rules: [
     {
       id: 'leads',
-      label: '有效线索',
+      label: vocabulary.metrics.leads.zh,
       form: 'ratio',
       measure: { kind: 'metric', metric: 'leads' },
       target: { plan: 'leads' },
@@ -171,7 +171,7 @@ export const defaultScoringPolicy: ScoringPolicy = {
     },
     {
       id: 'captured-leads',
-      label: '搜集招商信息',
+      label: vocabulary.metrics.capturedLeads.zh,
       form: 'ratio',
       measure: { kind: 'metric', metric: 'capturedLeads' },
       target: { plan: 'capturedLeads' },
@@ -233,7 +233,7 @@ export const defaultScoringPolicy: ScoringPolicy = {
     },
     {
       id: 'signed-to-started',
-      label: '签约项目开工率',
+      label: vocabulary.metrics.signedToStartedRate.zh,
       form: 'ratio',
       measure: { kind: 'rate', rate: 'signedToStarted' },
       target: { fixed: 7500 },
@@ -242,7 +242,7 @@ export const defaultScoringPolicy: ScoringPolicy = {
     },
     {
       id: 'started-to-statistics',
-      label: '开工项目纳统率',
+      label: vocabulary.metrics.startedToStatisticsRate.zh,
       form: 'ratio',
       measure: { kind: 'rate', rate: 'startedToStatistics' },
       target: { fixed: 8000 },
@@ -251,7 +251,7 @@ export const defaultScoringPolicy: ScoringPolicy = {
     },
     {
       id: 'missed-milestones',
-      label: '节点逾期',
+      label: vocabulary.supervisionItemKinds.milestone.zh,
       form: 'per-item',
       measure: { kind: 'missedMilestones' },
       points: -1,
@@ -259,7 +259,7 @@ export const defaultScoringPolicy: ScoringPolicy = {
     },
     {
       id: 'overdue-procedures',
-      label: '手续超时未办结',
+      label: vocabulary.milestoneKinds['procedure-time-limit'].zh,
       form: 'per-item',
       measure: { kind: 'overdueProcedures' },
       points: -0.5,

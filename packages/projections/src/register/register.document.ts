@@ -69,6 +69,11 @@ export interface RegisterDoc {
   /** Missed deadlines raised by the watcher (overdue flags), by milestone key. */
   readonly missedMilestones: ReadonlyArray<string>;
   /**
+   * The exit rule's term (months) of each exit-rule miss raised, by milestone key: the policy's
+   * figure a register prints (三个月不开工), never one read from a kind name.
+   */
+  readonly exitRuleTerms?: Readonly<Record<string, number>>;
+  /**
    * Misses withdrawn because the fact met the deadline: entered late (补录) or corrected (DOMAIN.md §5).
    * They are no longer overdue flags.
    */

@@ -1,21 +1,8 @@
-import { assertNever, type BusinessDate, type ProjectEvent } from '@zhaoshang/domain';
+import { assertNever, vocabulary, type BusinessDate, type ProjectEvent } from '@zhaoshang/domain';
 import { put, type DocChange, type DocReader, type Projection } from '../read-model';
 import { registerCollection, type RegisterDoc, type RegisterNode } from './register.document';
 
 type Draft = { -readonly [K in keyof RegisterDoc]: RegisterDoc[K] };
-
-const PROCEDURE_LABELS: Readonly<Record<string, string>> = {
-  registration: '企业注册',
-  'project-filing': '立项备案',
-  'environmental-assessment': '环评',
-  'safety-assessment': '安评',
-  'energy-assessment': '能评',
-  planning: '规划许可',
-  land: '土地供应',
-  'drawing-review': '施工图审查',
-  'construction-permit': '施工许可',
-  other: '其他手续',
-};
 
 const touch = (d: Draft, on: BusinessDate): void => {
   if (on > d.lastActivityOn) d.lastActivityOn = on;
@@ -30,6 +17,8 @@ const completeNode = (d: Draft, key: string, on: BusinessDate): void => {
   const node = d.nodes.find((n) => n.key === key);
   if (node !== undefined && node.doneOn === undefined) setNode(d, { ...node, doneOn: on });
 };
+
+const nodeLabel = vocabulary.progressNodes;
 
 /** A node met on a corrected date (DOMAIN.md §5: the correction is the date from now on). */
 const redateNode = (d: Draft, key: string, on: BusinessDate): void => {
@@ -114,7 +103,7 @@ const applyToDraft = (d: Draft, event: ProjectEvent): void => {
           d.investorCreditCode = event.data.investor.creditCode;
         if (event.data.investor.origin !== undefined) d.investorOrigin = event.data.investor.origin;
       }
-      setNode(d, { key: 'qualified', kind: 'stage', label: '线索研判', doneOn: event.data.on });
+      setNode(d, { key: 'qualified', kind: 'stage', label: nodeLabel.qualified.zh, doneOn: event.data.on });
       return stage(event.data.on, 'qualified');
     case 'LeadDiscarded':
       return stage(event.data.on, 'discarded', true);
@@ -122,7 +111,7 @@ const applyToDraft = (d: Draft, event: ProjectEvent): void => {
     case 'ConsultationOpened':
       return d.signedOn !== undefined ? touch(d, event.data.on) : stage(event.data.on, 'under-review');
     case 'AdmissionApproved':
-      setNode(d, { key: 'admitted', kind: 'stage', label: '论证准入', doneOn: event.data.on });
+      setNode(d, { key: 'admitted', kind: 'stage', label: nodeLabel.admitted.zh, doneOn: event.data.on });
       return d.signedOn !== undefined ? touch(d, event.data.on) : stage(event.data.on, 'admitted');
     case 'AdmissionRejected':
       return stage(event.data.on, 'rejected', true);
@@ -154,9 +143,19 @@ const applyToDraft = (d: Draft, event: ProjectEvent): void => {
       const s = e.terms.schedule;
       const keep = (key: string) => d.nodes.find((n) => n.key === key)?.doneOn;
       const schedule: ReadonlyArray<RegisterNode> = [
-        { key: 'agreed-start', kind: 'schedule', label: '协议约定开工', dueOn: s.startBy },
-        { key: 'agreed-completion', kind: 'schedule', label: '协议约定竣工', dueOn: s.completeBy },
-        { key: 'agreed-production', kind: 'schedule', label: '协议约定投产', dueOn: s.produceBy },
+        { key: 'agreed-start', kind: 'schedule', label: nodeLabel['agreed-start'].zh, dueOn: s.startBy },
+        {
+          key: 'agreed-completion',
+          kind: 'schedule',
+          label: nodeLabel['agreed-completion'].zh,
+          dueOn: s.completeBy,
+        },
+        {
+          key: 'agreed-production',
+          kind: 'schedule',
+          label: nodeLabel['agreed-production'].zh,
+          dueOn: s.produceBy,
+        },
       ];
       for (const n of schedule) {
         const doneOn = keep(n.key);
@@ -165,7 +164,7 @@ const applyToDraft = (d: Draft, event: ProjectEvent): void => {
       if (event.type === 'AgreementSigned') {
         d.signedOn = e.on;
         d.agreementAmendments = 0;
-        setNode(d, { key: 'signed', kind: 'stage', label: '签约', doneOn: e.on });
+        setNode(d, { key: 'signed', kind: 'stage', label: nodeLabel.signed.zh, doneOn: e.on });
         return stage(e.on, 'signed');
       }
       d.agreementAmendments = (d.agreementAmendments ?? 0) + 1;
@@ -177,7 +176,7 @@ const applyToDraft = (d: Draft, event: ProjectEvent): void => {
       const node = {
         key: `procedure:${e.procedureId}`,
         kind: 'procedure',
-        label: e.title ?? PROCEDURE_LABELS[e.kind] ?? e.kind,
+        label: e.title ?? vocabulary.procedures[e.kind].zh,
         approvalLevel: a.level,
       } as const;
       if (a.level === 'higher-level') setNode(d, { ...node, deadlineStatus: 'tracked' });
@@ -225,7 +224,7 @@ const applyToDraft = (d: Draft, event: ProjectEvent): void => {
       setNode(d, {
         key: `rectification:${n}`,
         kind: 'rectification',
-        label: '限期整改',
+        label: nodeLabel.rectification.zh,
         dueOn: event.data.dueBy,
       });
       return touch(d, event.data.on);
@@ -239,10 +238,14 @@ const applyToDraft = (d: Draft, event: ProjectEvent): void => {
       return stage(event.data.on, 'terminated', true);
     case 'ProjectAbandoned':
       return stage(event.data.on, 'abandoned', true);
-    case 'MilestoneMissed':
-      if (!d.missedMilestones.includes(event.data.milestoneKey))
-        d.missedMilestones = [...d.missedMilestones, event.data.milestoneKey];
+    case 'MilestoneMissed': {
+      const e = event.data;
+      if (!d.missedMilestones.includes(e.milestoneKey))
+        d.missedMilestones = [...d.missedMilestones, e.milestoneKey];
+      if (e.termMonths !== undefined)
+        d.exitRuleTerms = { ...d.exitRuleTerms, [e.milestoneKey]: e.termMonths };
       return;
+    }
     case 'MilestoneWithdrawn': {
       const key = event.data.milestoneKey;
       d.missedMilestones = d.missedMilestones.filter((k) => k !== key);
@@ -307,7 +310,7 @@ const applyToDraft = (d: Draft, event: ProjectEvent): void => {
 /** Project register (招商引资工作台账): one row per project, kept from the project's events. */
 export const registerProjection: Projection = {
   name: 'register',
-  version: 2,
+  version: 3,
   categories: ['project'],
   collections: [registerCollection],
   apply: (docs: DocReader, decoded): ReadonlyArray<DocChange> => {

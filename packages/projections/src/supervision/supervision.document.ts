@@ -1,4 +1,4 @@
-import type { BusinessDate, MilestoneKind, WithdrawalReason } from '@zhaoshang/domain';
+import type { BusinessDate, MilestoneKind, SupervisionItemKind, WithdrawalReason } from '@zhaoshang/domain';
 import { collection } from '../read-model';
 
 export interface Owner {
@@ -12,9 +12,12 @@ export interface SupervisionItem {
   readonly projectId: string;
   readonly unitId: string;
   readonly projectName: string;
-  readonly kind: 'milestone' | 'procedure' | 'rectification';
+  readonly kind: SupervisionItemKind;
   readonly milestoneKind?: MilestoneKind;
+  /** The item in words (the vocabulary's; a procedure's own title when it has one). */
   readonly label: string;
+  /** A missed milestone's words in English (an exit-rule miss with the term it was raised under). */
+  readonly labelEn?: string;
   /** When the item enters the list's horizon: the application, the order, or the watcher's detection. */
   readonly openedOn: BusinessDate;
   /** Absent only for a procedure whose R7 deadline waits for a year's official holiday schedule. */

@@ -1,4 +1,4 @@
-import { assertNever, type BusinessDate, type MilestoneKind } from '@zhaoshang/domain';
+import { assertNever, milestoneLabel, vocabulary, type BusinessDate } from '@zhaoshang/domain';
 import { MET_BY, MET_BY_FACT } from '../counting/project-facts';
 import { put, type DocChange, type DocReader, type Projection } from '../read-model';
 import {
@@ -8,23 +8,12 @@ import {
   type SupervisionProject,
 } from './supervision.document';
 
-const MILESTONE_LABELS: { readonly [K in MilestoneKind]: string } = {
-  'agreed-start': '协议约定开工逾期',
-  'agreed-completion': '协议约定竣工逾期',
-  'agreed-production': '协议约定投产逾期',
-  'exit-no-start-3-months': '三个月不开工',
-  'exit-no-production-2-years': '两年不投产',
-  'exit-no-results-3-years': '三年不见效',
-  'procedure-time-limit': '手续超时未办结',
-  'rectification-deadline': '整改逾期',
-};
-
 const itemIdOf = (projectId: string, key: string): string => `${projectId}:${key}`;
 
 /** Supervision list (督办清单): open missed milestones, overdue procedures and ordered rectifications, with owners. */
 export const supervisionProjection: Projection = {
   name: 'supervision',
-  version: 3,
+  version: 4,
   categories: ['project'],
   collections: [supervisionItems, supervisionProjects],
   apply: (docs: DocReader, decoded): ReadonlyArray<DocChange> => {
@@ -114,7 +103,9 @@ export const supervisionProjection: Projection = {
         if (a.level === 'higher-level') break;
         const item = {
           kind: 'procedure',
-          label: e.title ?? `手续办理（${e.kind}）`,
+          label:
+            e.title ??
+            `${vocabulary.supervisionItemKinds.procedure.zh}（${vocabulary.procedures[e.kind].zh}）`,
           openedOn: e.completeOn,
         } as const;
         next = addItem(
@@ -156,7 +147,7 @@ export const supervisionProjection: Projection = {
           `rectification:${n}:${event.data.on}`,
           {
             kind: 'rectification',
-            label: `限期整改：${event.data.items.join('；')}`,
+            label: `${vocabulary.supervisionItemKinds.rectification.zh}：${event.data.items.join('；')}`,
             openedOn: event.data.on,
             dueOn: event.data.dueBy,
           },
@@ -183,12 +174,14 @@ export const supervisionProjection: Projection = {
             }),
           );
         } else {
+          const label = milestoneLabel(e.kind, e.termMonths);
           next = addItem(
             key,
             {
               kind: 'milestone',
               milestoneKind: e.kind,
-              label: MILESTONE_LABELS[e.kind],
+              label: label.zh,
+              labelEn: label.en,
               openedOn: e.detectedOn,
               dueOn: e.dueOn,
               raisedOn: e.detectedOn,
@@ -215,8 +208,7 @@ export const supervisionProjection: Projection = {
         const e = event.data;
         if (project.governingYear !== undefined && e.year < project.governingYear) break;
         next = { ...project, governingYear: e.year };
-        if (e.verdict === 'compliant')
-          resolve((i) => i.milestoneKind === 'exit-no-results-3-years', e.on, 'met');
+        if (e.verdict === 'compliant') resolve((i) => i.milestoneKind === 'exit-no-results', e.on, 'met');
         break;
       }
       case 'MilestoneWithdrawn': {

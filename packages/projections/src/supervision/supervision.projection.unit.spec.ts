@@ -51,7 +51,7 @@ describe('supervision list: 三年不见效 follows the governing verdict', () =
       fx.evaluateFulfilment({ year: 2025 as Year, on: date('2027-05-20') }),
     );
     const item = fold(history).get(supervisionItems, itemId);
-    expect(item).toMatchObject({ milestoneKind: 'exit-no-results-3-years' });
+    expect(item).toMatchObject({ milestoneKind: 'exit-no-results' });
     expect(item?.resolvedOn).toBeUndefined();
   });
 
@@ -64,6 +64,28 @@ describe('supervision list: 三年不见效 follows the governing verdict', () =
     expect(fold(history).get(supervisionItems, itemId)).toMatchObject({
       resolvedOn: '2028-02-15',
       resolution: 'met',
+    });
+  });
+});
+
+describe('supervision list: items in the vocabulary’s words', () => {
+  it('R8 · 001 §(四) 三年不见效: an exit-rule miss reads with the term it was raised under (the policy’s 36 months), in both languages', () => {
+    const history = then(fx.historyUntil('in-production'), fx.recordMissedMilestones('2027-05-11'));
+    expect(fold(history).get(supervisionItems, `${fx.fixtureIds.project}:exit-no-results`)).toMatchObject({
+      kind: 'milestone',
+      milestoneKind: 'exit-no-results',
+      label: '三年不见效',
+      labelEn: 'No results within 3 years',
+    });
+  });
+
+  it('R8: the agreed start missed reads as the vocabulary’s 协议约定开工逾期', () => {
+    const history = then(fx.historyUntil('signed'), fx.recordMissedMilestones('2024-08-11'));
+    const reader = fold(history);
+    const item = reader.get(supervisionItems, `${fx.fixtureIds.project}:agreed-start:2024-08-01`);
+    expect(item).toMatchObject({ label: '协议约定开工逾期', labelEn: 'Agreed start missed' });
+    expect(reader.get(supervisionItems, `${fx.fixtureIds.project}:exit-no-start`)).toMatchObject({
+      label: '三个月不开工',
     });
   });
 });

@@ -1,11 +1,12 @@
-import { addMonths, daysBetween, type BusinessDate } from '@zhaoshang/domain';
+import { addMonths, daysBetween, type BusinessDate, type TrafficLight } from '@zhaoshang/domain';
 
 /**
  * Traffic lights (DOMAIN.md §6): green done, blue on time, yellow near a deadline or behind
  * 序时进度, red overdue. The thresholds differ by region, so they are data; the defaults are the
  * figures of the deployments the survey describes.
  */
-export type Light = 'green' | 'blue' | 'yellow' | 'red';
+/** A traffic light; the domain's vocabulary names it (`vocabulary.trafficLights`). */
+export type Light = TrafficLight;
 
 export interface TrafficLightThresholds {
   /** A node is yellow this many days before its deadline (the survey's "last 48 hours" on business dates). */

@@ -14,7 +14,8 @@ import { csvDocument } from '../table/csv';
 import { hundredthsOf, ratioBasisPoints, sumExact } from '../table/exact-decimal';
 import { addTableSheet } from '../table/sheet';
 import { newWorkbook, xlsxBytes } from '../table/workbook';
-import { GAP, metricName, metricNames } from '../vocabulary/labels';
+import { vocabulary } from '@zhaoshang/domain';
+import { GAP, metricHeading, metricName, metricNames } from '../vocabulary/labels';
 import type {
   BulletinMetric,
   BulletinProgress,
@@ -65,22 +66,37 @@ const unitRemarks = (u: BulletinUnit): string | undefined => {
   return out.length > 0 ? out.join('；') : undefined;
 };
 
+/** The ranking's headings of a count, an amount or a rate: the vocabulary's metric with its unit. */
+const HEADING = {
+  leads: metricHeading('leads'),
+  signings: metricHeading('signedProjects'),
+  starts: metricHeading('startedProjects'),
+  statistics: metricHeading('statisticsEntries'),
+  investment: metricHeading('fixedAssetInvestment'),
+  completions: metricHeading('completedProjects'),
+  production: metricHeading('projectsInProduction'),
+  signedToStarted: vocabulary.metrics.signedToStartedRate.zh,
+  startedToStatistics: vocabulary.metrics.startedToStatisticsRate.zh,
+  missedMilestones: `${vocabulary.supervisionItemKinds.milestone.zh}（个）`,
+  overdueProcedures: `${vocabulary.milestoneKinds['procedure-time-limit'].zh}（个）`,
+} as const;
+
 /** The ranking (赛马排名): one row per unit in rank order. */
 const rankingColumns: ReadonlyArray<Column<BulletinUnit>> = [
   { header: '排名', cell: (u) => integer(u.rank) },
   { header: '单位', cell: (u) => text(u.unitName) },
   { header: '综合得分', cell: (u) => hundredths(hundredthsOf(u.score)) },
-  { header: '有效线索（条）', cell: (u) => integer(u.counts.effectiveLeads) },
-  { header: '新签约项目（个）', cell: (u) => integer(u.counts.newSignings) },
-  { header: '新开工项目（个）', cell: (u) => integer(u.counts.newStarts) },
-  { header: '新纳统项目（个）', cell: (u) => integer(u.counts.newStatisticsEntries) },
-  { header: '实际完成投资（万元）', cell: (u) => money(u.counts.investmentCompleted, 'wan') },
-  { header: '新竣工项目（个）', cell: (u) => integer(u.counts.newCompletions) },
-  { header: '新投产项目（个）', cell: (u) => integer(u.counts.newProduction) },
-  { header: '签约项目开工率', cell: (u) => rateCell(u.rates.signedToStarted) },
-  { header: '开工项目纳统率', cell: (u) => rateCell(u.rates.startedToStatistics) },
-  { header: '节点逾期（个）', cell: (u) => integer(u.missedMilestones) },
-  { header: '手续超时（个）', cell: (u) => integer(u.overdueProcedures) },
+  { header: HEADING.leads, cell: (u) => integer(u.counts.effectiveLeads) },
+  { header: HEADING.signings, cell: (u) => integer(u.counts.newSignings) },
+  { header: HEADING.starts, cell: (u) => integer(u.counts.newStarts) },
+  { header: HEADING.statistics, cell: (u) => integer(u.counts.newStatisticsEntries) },
+  { header: HEADING.investment, cell: (u) => money(u.counts.investmentCompleted, 'wan') },
+  { header: HEADING.completions, cell: (u) => integer(u.counts.newCompletions) },
+  { header: HEADING.production, cell: (u) => integer(u.counts.newProduction) },
+  { header: HEADING.signedToStarted, cell: (u) => rateCell(u.rates.signedToStarted) },
+  { header: HEADING.startedToStatistics, cell: (u) => rateCell(u.rates.startedToStatistics) },
+  { header: HEADING.missedMilestones, cell: (u) => integer(u.missedMilestones) },
+  { header: HEADING.overdueProcedures, cell: (u) => integer(u.overdueProcedures) },
   { header: '外出招商（天）', cell: (u) => integer(u.tripDays) },
   { header: '清退项目（个）', cell: (u) => integer(u.terminations) },
   { header: '重复项目（个）', cell: (u) => integer(u.duplicates) },
@@ -109,20 +125,17 @@ const rankingTotal = (r: BulletinReport): TableRow => {
   const sum = (f: (u: BulletinUnit) => number) => integer(us.reduce((s, u) => s + f(u), 0));
   cells[rankingAt('排名')] = text('合计');
   cells[rankingAt('单位')] = text(`${us.length} 个单位`);
-  cells[rankingAt('有效线索（条）')] = sum((u) => u.counts.effectiveLeads);
-  cells[rankingAt('新签约项目（个）')] = sum((u) => u.counts.newSignings);
-  cells[rankingAt('新开工项目（个）')] = sum((u) => u.counts.newStarts);
-  cells[rankingAt('新纳统项目（个）')] = sum((u) => u.counts.newStatisticsEntries);
-  cells[rankingAt('实际完成投资（万元）')] = money(
-    sumExact(us.map((u) => u.counts.investmentCompleted)),
-    'wan',
-  );
-  cells[rankingAt('新竣工项目（个）')] = sum((u) => u.counts.newCompletions);
-  cells[rankingAt('新投产项目（个）')] = sum((u) => u.counts.newProduction);
-  cells[rankingAt('签约项目开工率')] = sumRate(us.map((u) => u.rates.signedToStarted));
-  cells[rankingAt('开工项目纳统率')] = sumRate(us.map((u) => u.rates.startedToStatistics));
-  cells[rankingAt('节点逾期（个）')] = sum((u) => u.missedMilestones);
-  cells[rankingAt('手续超时（个）')] = sum((u) => u.overdueProcedures);
+  cells[rankingAt(HEADING.leads)] = sum((u) => u.counts.effectiveLeads);
+  cells[rankingAt(HEADING.signings)] = sum((u) => u.counts.newSignings);
+  cells[rankingAt(HEADING.starts)] = sum((u) => u.counts.newStarts);
+  cells[rankingAt(HEADING.statistics)] = sum((u) => u.counts.newStatisticsEntries);
+  cells[rankingAt(HEADING.investment)] = money(sumExact(us.map((u) => u.counts.investmentCompleted)), 'wan');
+  cells[rankingAt(HEADING.completions)] = sum((u) => u.counts.newCompletions);
+  cells[rankingAt(HEADING.production)] = sum((u) => u.counts.newProduction);
+  cells[rankingAt(HEADING.signedToStarted)] = sumRate(us.map((u) => u.rates.signedToStarted));
+  cells[rankingAt(HEADING.startedToStatistics)] = sumRate(us.map((u) => u.rates.startedToStatistics));
+  cells[rankingAt(HEADING.missedMilestones)] = sum((u) => u.missedMilestones);
+  cells[rankingAt(HEADING.overdueProcedures)] = sum((u) => u.overdueProcedures);
   cells[rankingAt('外出招商（天）')] = sum((u) => u.tripDays);
   cells[rankingAt('清退项目（个）')] = sum((u) => u.terminations);
   cells[rankingAt('重复项目（个）')] = sum((u) => u.duplicates);

@@ -1,5 +1,5 @@
 import type { RegisterEntry } from '@zhaoshang/projections';
-import { STAGES, type Stage } from '@zhaoshang/domain';
+import { STAGES, vocabulary, type Stage } from '@zhaoshang/domain';
 import {
   date,
   empty,
@@ -15,7 +15,7 @@ import { csvDocument } from '../table/csv';
 import { sumExact } from '../table/exact-decimal';
 import { addTableSheet } from '../table/sheet';
 import { newWorkbook, xlsxBytes } from '../table/workbook';
-import { channelNames, GAP, missedMilestoneName, stageNames } from '../vocabulary/labels';
+import { channelName, GAP, missedMilestoneName, stageNames } from '../vocabulary/labels';
 
 /*
  * The project register (招商引资工作台账, DOMAIN.md §4.1 and the register columns of §6) as an
@@ -44,6 +44,9 @@ export interface RegisterReportOptions {
 
 const DEFAULT_TITLE = '招商引资工作台账';
 
+/** 固定资产投资, in the vocabulary's words (a column in 万元 per unit, in 亿元 in the summary). */
+const FIXED_ASSETS = vocabulary.fulfilmentFigures.fixedAssetInvestment.zh;
+
 interface Line {
   readonly entry: RegisterEntry;
   /** 序号 within the unit. */
@@ -59,7 +62,7 @@ const nextNode = (e: RegisterEntry): string | undefined => {
 const missedNodes = (e: RegisterEntry): string | undefined => {
   if (e.missedMilestones.length === 0) return undefined;
   const label = (key: string) => e.nodes.find((n) => n.key === key)?.label;
-  return e.missedMilestones.map((k) => missedMilestoneName(k, label)).join('；');
+  return e.missedMilestones.map((k) => missedMilestoneName(k, label, e.exitRuleTerms)).join('；');
 };
 
 const remarks = (e: RegisterEntry): string | undefined => {
@@ -96,25 +99,30 @@ const unitColumns: ReadonlyArray<Column<Line>> = [
   { header: '产业链', cell: (l) => text(l.entry.industryChain), maxWidth: 20 },
   {
     header: '招商方式',
-    cell: (l) =>
-      text(l.entry.channel === undefined ? undefined : (channelNames[l.entry.channel] ?? l.entry.channel)),
+    cell: (l) => text(l.entry.channel === undefined ? undefined : channelName(l.entry.channel)),
   },
   { header: '计划/协议总投资（万元）', cell: (l) => money(l.entry.investment, 'wan') },
-  { header: '固定资产投资（万元）', cell: (l) => money(l.entry.fixedAssetInvestment, 'wan') },
+  { header: `${FIXED_ASSETS}（万元）`, cell: (l) => money(l.entry.fixedAssetInvestment, 'wan') },
   { header: '累计完成投资（万元）', cell: (l) => money(l.entry.cumulativeInvestment, 'wan') },
   { header: '用地面积（亩）', cell: (l) => landCell(l.entry.landArea) },
   { header: '所处阶段', cell: (l) => text(stageNames[l.entry.stage] ?? l.entry.stage) },
   {
-    header: '包保领导',
+    header: vocabulary.leaderRoles['responsible-leader'].zh,
     cell: (l) => text(l.entry.leaders['responsible-leader']?.name ?? l.entry.responsibleLeader),
   },
-  { header: '包保责任人', cell: (l) => text(l.entry.leaders['responsible-person']?.name) },
+  {
+    header: vocabulary.leaderRoles['responsible-person'].zh,
+    cell: (l) => text(l.entry.leaders['responsible-person']?.name),
+  },
   { header: '录入日期', cell: (l) => date(l.entry.capturedOn) },
   { header: '签约日期', cell: (l) => date(l.entry.signedOn) },
-  { header: '开工日期', cell: (l) => date(l.entry.startedOn) },
+  { header: vocabulary.correctableFacts['construction-started'].zh, cell: (l) => date(l.entry.startedOn) },
   { header: '纳统日期', cell: (l) => date(l.entry.statisticsOn) },
-  { header: '竣工日期', cell: (l) => date(l.entry.completedOn) },
-  { header: '投产日期', cell: (l) => date(l.entry.productionOn) },
+  {
+    header: vocabulary.correctableFacts['construction-completed'].zh,
+    cell: (l) => date(l.entry.completedOn),
+  },
+  { header: vocabulary.correctableFacts['production-started'].zh, cell: (l) => date(l.entry.productionOn) },
   { header: '下一节点', cell: (l) => text(nextNode(l.entry)), maxWidth: 28 },
   { header: '逾期节点', cell: (l) => text(missedNodes(l.entry)), maxWidth: 28 },
   { header: '状态灯', cell: (l) => light(l.entry.light) },
@@ -167,7 +175,7 @@ const unitTotal = (entries: ReadonlyArray<RegisterEntry>): TableRow => {
   cells[at('序号')] = text('合计');
   cells[at('项目名称')] = text(`共 ${kept.length} 个项目`);
   cells[at('计划/协议总投资（万元）')] = money(sumExact(kept.map((e) => e.investment)), 'wan');
-  cells[at('固定资产投资（万元）')] = money(sumExact(kept.map((e) => e.fixedAssetInvestment ?? 0)), 'wan');
+  cells[at(`${FIXED_ASSETS}（万元）`)] = money(sumExact(kept.map((e) => e.fixedAssetInvestment ?? 0)), 'wan');
   cells[at('累计完成投资（万元）')] = money(sumExact(kept.map((e) => e.cumulativeInvestment)), 'wan');
   if (duplicates > 0) cells[at('备注')] = text(`不含重复项目 ${duplicates} 个`);
   return { cells };
@@ -185,7 +193,7 @@ const summaryHeaders = [
   '红灯项目',
   '逾期节点',
   '计划/协议总投资（亿元）',
-  '固定资产投资（亿元）',
+  `${FIXED_ASSETS}（亿元）`,
   '累计完成投资（亿元）',
   '重复项目（不计入）',
 ];

@@ -1,3 +1,4 @@
+import { vocabulary, zhOf } from '@zhaoshang/domain';
 import type { Light } from '@zhaoshang/projections';
 import { exactDecimal, type Integer } from './exact-decimal';
 
@@ -44,13 +45,8 @@ export const percent = (basisPoints: Integer | undefined): Cell =>
 export const date = (d: string | undefined): Cell => (d === undefined ? empty : { kind: 'date', date: d });
 export const light = (l: Light | undefined): Cell => (l === undefined ? empty : { kind: 'light', light: l });
 
-/** Chinese names of the traffic lights (DOMAIN.md §6: green done, blue on time, yellow warning, red overdue). */
-export const lightNames: { readonly [L in Light]: string } = {
-  green: '绿灯',
-  blue: '蓝灯',
-  yellow: '黄灯',
-  red: '红灯',
-};
+/** Chinese names of the traffic lights (DOMAIN.md §6: green done, blue on time, yellow warning, red overdue): the domain's vocabulary. */
+export const lightNames: { readonly [L in Light]: string } = zhOf(vocabulary.trafficLights);
 
 /**
  * The text of a cell: what the CSV holds and what a reader sees. Decimals are exact (trailing

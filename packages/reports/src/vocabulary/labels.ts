@@ -1,64 +1,42 @@
-import { metricCatalogue, type MetricKey, type Stage } from '@zhaoshang/domain';
+import {
+  metricCatalogue,
+  milestoneLabel,
+  vocabulary,
+  zhOf,
+  type Channel,
+  type MetricKey,
+  type MilestoneKind,
+  type Stage,
+} from '@zhaoshang/domain';
 import type { ReviewPeriod } from '@zhaoshang/projections';
 import { exactDecimal } from '../table/exact-decimal';
 
-/** Chinese names of the stages of a project (DOMAIN.md §1), as a register shows them. */
-export const stageNames: { readonly [S in Stage]: string } = {
-  lead: '线索',
-  planned: '谋划',
-  qualified: '在谈',
-  'under-review': '论证准入',
-  admitted: '已准入',
-  rejected: '未准入',
-  signed: '已签约',
-  'under-construction': '在建',
-  completed: '已竣工',
-  'in-production': '已投产',
-  'at-capacity': '已达产',
-  discarded: '线索无效',
-  abandoned: '终止洽谈',
-  terminated: '已清退',
-};
+/** Chinese names of the stages of a project (DOMAIN.md §1), as a register shows them: the domain's vocabulary. */
+export const stageNames: { readonly [S in Stage]: string } = zhOf(vocabulary.stages);
 
 /** Promotion channels (R16), by the domain's `Channel` key. */
-export const channelNames: Readonly<Record<string, string>> = {
-  'industrial-chain': '产业链招商',
-  'by-investors': '以商招商',
-  commissioned: '委托招商',
-  fund: '基金招商',
-  'resident-office': '驻点招商',
-  association: '商协会招商',
-  online: '网络招商',
-  advisor: '招商顾问',
-  'leader-trip': '领导外出招商',
-  other: '其他',
-};
+export const channelNames: { readonly [C in Channel]: string } = zhOf(vocabulary.channels);
+
+/** A register's channel (stored as text) in words; a key the vocabulary does not know, as it is. */
+export const channelName = (channel: string): string =>
+  Object.prototype.hasOwnProperty.call(channelNames, channel) ? channelNames[channel as Channel] : channel;
 
 /**
  * Metrics of a target plan (R11–R13) and the unit a count of them is given in: the domain's metric
  * catalogue, which also says what each counts (搜集招商信息 = every lead captured; 有效项目信息 =
  * qualified leads; 利用外资 / 利用省外资金 = money received).
  */
-const named = (m: MetricKey): { readonly name: string; readonly unit: string } => ({
-  name: metricCatalogue[m].zh,
-  unit: metricCatalogue[m].unitZh,
-});
-export const metricNames: { readonly [M in MetricKey]: { readonly name: string; readonly unit: string } } = {
-  capturedLeads: named('capturedLeads'),
-  leads: named('leads'),
-  plannedProjects: named('plannedProjects'),
-  signedProjects: named('signedProjects'),
-  signedAgreementFunds: named('signedAgreementFunds'),
-  startedProjects: named('startedProjects'),
-  statisticsEntries: named('statisticsEntries'),
-  completedProjects: named('completedProjects'),
-  projectsInProduction: named('projectsInProduction'),
-  fixedAssetInvestment: named('fixedAssetInvestment'),
-  foreignCapital: named('foreignCapital'),
-  outOfProvinceFunds: named('outOfProvinceFunds'),
-  signedToStartedRate: named('signedToStartedRate'),
-  startedToStatisticsRate: named('startedToStatisticsRate'),
-};
+export const metricNames: { readonly [M in MetricKey]: { readonly name: string; readonly unit: string } } =
+  Object.fromEntries(
+    Object.entries(metricCatalogue).map(([m, d]) => [
+      m,
+      { name: vocabulary.metrics[m as MetricKey].zh, unit: d.unitZh },
+    ]),
+  ) as { [M in MetricKey]: { readonly name: string; readonly unit: string } };
+
+/** A metric's name with the unit a count of it is given in, as a column heading: 有效线索（条）. */
+export const metricHeading = (metric: MetricKey, unit = metricNames[metric].unit): string =>
+  `${metricNames[metric].name}（${unit}）`;
 
 const FEN_PER_YI = 10_000_000_000;
 
@@ -74,37 +52,44 @@ export const metricName = (metric: MetricKey, minInvestment?: number): string =>
   return minInvestment === undefined ? name : `${name}（${thresholdName(minInvestment)}）`;
 };
 
+const MILESTONE_KEYS: { readonly [prefix: string]: MilestoneKind } = {
+  'agreed-start': 'agreed-start',
+  'agreed-completion': 'agreed-completion',
+  'agreed-production': 'agreed-production',
+  'exit-no-start': 'exit-no-start',
+  'exit-no-production': 'exit-no-production',
+  'exit-no-results': 'exit-no-results',
+  procedure: 'procedure-time-limit',
+  rectification: 'rectification-deadline',
+};
+
 /**
  * Missed deadlines by the watcher's milestone key (`agreed-start:2024-05-01`, `exit-no-start`,
- * `procedure:<id>`, `rectification:<n>:<date>`), in a register's words; a procedure takes the
- * label of its node (环评超时).
+ * `procedure:<id>`, `rectification:<n>:<date>`), in the vocabulary's words: a schedule date in
+ * brackets, an exit-rule miss with the term it was raised under (`terms`, by key: 三个月不开工), a
+ * procedure by the label of its node (环评超时).
  */
 export const missedMilestoneName = (
   key: string,
   procedureLabel?: (key: string) => string | undefined,
+  terms: Readonly<Record<string, number>> = {},
 ): string => {
   const colon = key.indexOf(':');
-  const kind = colon < 0 ? key : key.slice(0, colon);
+  const prefix = colon < 0 ? key : key.slice(0, colon);
   const rest = colon < 0 ? '' : key.slice(colon + 1);
+  const kind = MILESTONE_KEYS[prefix];
+  if (kind === undefined) return key;
   switch (kind) {
     case 'agreed-start':
-      return `协议约定开工逾期（${rest}）`;
     case 'agreed-completion':
-      return `协议约定竣工逾期（${rest}）`;
     case 'agreed-production':
-      return `协议约定投产逾期（${rest}）`;
-    case 'exit-no-start':
-      return '三个月不开工';
-    case 'exit-no-production':
-      return '两年不投产';
-    case 'exit-no-results':
-      return '三年不见效';
-    case 'procedure':
-      return `${procedureLabel?.(key) ?? '手续'}超时`;
-    case 'rectification':
-      return '限期整改逾期';
+      return `${vocabulary.milestoneKinds[kind].zh}（${rest}）`;
+    case 'procedure-time-limit': {
+      const label = procedureLabel?.(key);
+      return label === undefined ? vocabulary.milestoneKinds[kind].zh : `${label}超时`;
+    }
     default:
-      return key;
+      return milestoneLabel(kind, terms[key]).zh;
   }
 };
 

@@ -6,13 +6,12 @@
  */
 import { LANES, businessDateOf, funnel, laneOf } from './data.js';
 import { figure, money, percentOf, sumExact, threshold } from './format.js';
-import { metricNames, milestoneEvents, milestoneNames, t } from './i18n.js';
+import { t } from './i18n.js';
 
 /** @typedef {import('echarts').EChartsOption} Option */
 /** @typedef {import('echarts').TooltipComponentFormatterCallbackParams} TooltipParams */
 /** @typedef {import('echarts').DefaultLabelFormatterCallbackParams} LabelParams */
 /** @typedef {import('./i18n.js').Lang} Lang */
-/** @typedef {import('./i18n.js').MessageKey} MessageKey */
 /** @typedef {import('./data.js').DashboardConfig} DashboardConfig */
 /** @typedef {import('./data.js').RegisterEntry} RegisterEntry */
 /** @typedef {import('./data.js').TargetProgressView} TargetProgressView */
@@ -77,7 +76,7 @@ const asList = (params) => (Array.isArray(params) ? params : [params]);
 
 /** Metrics shown when the page opens; the others are in the legend, one click away. */
 const MAIN_METRICS = ['signedProjects', 'signedAgreementFunds', 'startedProjects', 'fixedAssetInvestment'];
-const METRIC_ORDER = Object.keys(metricNames);
+/** @typedef {import('@zhaoshang/domain').Vocabulary} Vocabulary */
 
 /**
  * A metric of a plan with its scale threshold ("亿元以上") as one key: `signedProjects@10000000000`.
@@ -87,10 +86,10 @@ export const metricKey = (m) => (m.minInvestment === undefined ? m.metric : `${m
 
 /**
  * @param {Pick<MetricProgress, 'metric' | 'minInvestment'>} m
- * @param {Lang} lang
+ * @param {Context} ctx
  */
-export const metricLabel = (m, lang) => {
-  const name = metricNames[m.metric][lang];
+export const metricLabel = (m, { lang, config }) => {
+  const name = config.vocabulary.metrics[m.metric][lang];
   if (m.minInvestment === undefined) return name;
   return lang === 'zh'
     ? `${name}（${threshold(m.minInvestment, 'zh')}以上）`
@@ -120,10 +119,11 @@ export const progressOption = (plans, ctx) => {
   for (const plan of plans)
     for (const m of plan.metrics)
       if (m.kind !== 'rate' && !metrics.has(metricKey(m))) metrics.set(metricKey(m), m);
+  // In the vocabulary's order of metrics (the catalogue's).
+  const order = Object.keys(ctx.config.vocabulary.metrics);
   const ordered = [...metrics.values()].sort(
     (a, b) =>
-      METRIC_ORDER.indexOf(a.metric) - METRIC_ORDER.indexOf(b.metric) ||
-      (a.minInvestment ?? 0) - (b.minInvestment ?? 0),
+      order.indexOf(a.metric) - order.indexOf(b.metric) || (a.minInvestment ?? 0) - (b.minInvestment ?? 0),
   );
   const categories = plans.map((p) => unitName(ctx, p.unitId));
   /** @param {TargetProgressView} plan @param {string} key */
@@ -134,7 +134,7 @@ export const progressOption = (plans, ctx) => {
   /** @type {import('echarts').BarSeriesOption[]} */
   const bars = ordered.map((m, i) => ({
     id: `metric:${metricKey(m)}`,
-    name: metricLabel(m, lang),
+    name: metricLabel(m, ctx),
     type: 'bar',
     barMaxWidth: 22,
     itemStyle: { color: PALETTE[i % PALETTE.length] ?? MUTED },
@@ -170,7 +170,7 @@ export const progressOption = (plans, ctx) => {
       left: 12,
       right: 12,
       selected: Object.fromEntries(
-        ordered.map((m) => [metricLabel(m, lang), MAIN_METRICS.includes(m.metric)]),
+        ordered.map((m) => [metricLabel(m, ctx), MAIN_METRICS.includes(m.metric)]),
       ),
     },
     grid: { left: 56, right: 112, top: 132, bottom: 36 },
@@ -214,12 +214,24 @@ export const progressOption = (plans, ctx) => {
 // ---------------------------------------------------------------------------------------------
 // Funnel lead → signed → started → in production
 
-/** @type {Readonly<Record<import('./data.js').FunnelStep, MessageKey>>} */
-const STEP_LABELS = {
-  lead: 'stepLead',
-  signed: 'stepSigned',
-  started: 'stepStarted',
-  production: 'stepProduction',
+/**
+ * A funnel step in words: the leads (planned projects included), then the events that mark the
+ * next steps, in the vocabulary's words.
+ * @param {import('./data.js').FunnelStep} step
+ * @param {Context} ctx
+ */
+const stepLabel = (step, { lang, config }) => {
+  const v = config.vocabulary;
+  switch (step) {
+    case 'lead':
+      return t(lang, 'stepLead', { lead: v.stages.lead[lang], planned: v.stages.planned[lang] });
+    case 'signed':
+      return v.keyEvents.AgreementSigned[lang];
+    case 'started':
+      return v.keyEvents.ConstructionStarted[lang];
+    case 'production':
+      return v.keyEvents.ProductionStarted[lang];
+  }
 };
 const STEP_COLOURS = ['#5b8def', '#3aa0a8', '#e6a23c', '#2e9e5b'];
 
@@ -280,7 +292,7 @@ export const funnelOption = (register, ctx) => {
         labelLine: { length: 16, lineStyle: { color: '#c3cad6' } },
         itemStyle: { borderColor: '#fff', borderWidth: 1 },
         data: steps.map((s, i) => ({
-          name: t(lang, STEP_LABELS[s.step]),
+          name: stepLabel(s.step, ctx),
           value: s.projects.length,
           itemStyle: { color: STEP_COLOURS[i] ?? MUTED },
         })),
@@ -381,15 +393,24 @@ export const dueText = (item, lang) =>
   item.dueOn ?? t(lang, 'duePendingCalendar', { year: item.pendingCalendarYear ?? '—' });
 
 /**
- * The item's name in the page's language (the projection's own label is Chinese).
+ * The item's name in the page's language: the projection's label (Chinese, with the exit rule's
+ * term), its English label for a missed milestone, else the vocabulary's kind of item with the
+ * label (a procedure's title, a rectification's items are the office's own words).
  * @param {SupervisionEntry} item
- * @param {Lang} lang
+ * @param {Context} ctx
  */
-export const itemLabel = (item, lang) => {
+export const itemLabel = (item, { lang, config }) => {
   if (lang === 'zh') return item.label;
-  if (item.milestoneKind !== undefined) return milestoneNames[item.milestoneKind].en;
-  return `${item.kind === 'procedure' ? 'Procedure' : 'Rectification'}: ${item.label}`;
+  if (item.labelEn !== undefined) return item.labelEn;
+  if (item.milestoneKind !== undefined) return config.vocabulary.milestoneKinds[item.milestoneKind].en;
+  return `${config.vocabulary.supervisionItemKinds[item.kind].en}: ${item.label}`;
 };
+
+/**
+ * The person who answers for an item: the vocabulary's 包保领导.
+ * @param {Context} ctx
+ */
+export const ownerHeading = ({ lang, config }) => config.vocabulary.leaderRoles['responsible-leader'][lang];
 
 /**
  * The overdue items of the list's first page, most overdue first (the API's order), as bars.
@@ -422,10 +443,10 @@ export const supervisionOption = (page, ctx) => {
         if (item === undefined) return '';
         return [
           `<b>${escapeHtml(item.projectName)}</b> (${escapeHtml(item.projectId)})`,
-          `${escapeHtml(unitName(ctx, item.unitId))} · ${escapeHtml(itemLabel(item, lang))}`,
+          `${escapeHtml(unitName(ctx, item.unitId))} · ${escapeHtml(itemLabel(item, ctx))}`,
           `${escapeHtml(t(lang, 'colDue'))}: ${escapeHtml(dueText(item, lang))} · ${escapeHtml(t(lang, 'daysUnit', { n: item.daysOverdue }))}`,
           ...(item.owner !== undefined
-            ? [`${escapeHtml(t(lang, 'colOwner'))}: ${escapeHtml(item.owner.name)}`]
+            ? [`${escapeHtml(ownerHeading(ctx))}: ${escapeHtml(item.owner.name)}`]
             : []),
         ].join('<br/>');
       },
@@ -434,7 +455,7 @@ export const supervisionOption = (page, ctx) => {
     yAxis: {
       type: 'category',
       inverse: true,
-      data: shown.map((i) => `${i.projectName}\n${itemLabel(i, lang)}`),
+      data: shown.map((i) => `${i.projectName}\n${itemLabel(i, ctx)}`),
       axisLabel: { fontSize: 11, color: '#1f2d3d', width: 220, overflow: 'truncate', lineHeight: 14 },
     },
     series: [
@@ -460,20 +481,26 @@ export const supervisionOption = (page, ctx) => {
 // ---------------------------------------------------------------------------------------------
 // A project's timeline from its history
 
-/** @type {Readonly<Record<import('./data.js').Lane, MessageKey>>} */
-const LANE_LABELS = {
-  lead: 'laneLead',
-  admission: 'laneAdmission',
-  service: 'laneService',
-  signing: 'laneSigning',
-  procedures: 'laneProcedures',
-  construction: 'laneConstruction',
-  operation: 'laneOperation',
-  fulfilment: 'laneFulfilment',
-  overdue: 'laneOverdue',
-  closure: 'laneClosure',
-  other: 'laneOther',
-};
+/**
+ * An event type's description in the vocabulary (undefined for a type the server did not name).
+ * @param {Context} ctx
+ * @param {string} type
+ */
+const eventLabel = ({ lang, config }, type) =>
+  Object.prototype.hasOwnProperty.call(config.vocabulary.eventTypes, type)
+    ? config.vocabulary.eventTypes[/** @type {keyof Vocabulary['eventTypes']} */ (type)][lang]
+    : undefined;
+
+/**
+ * The short name of an event that marks a project's way (signed, started …), if it is one.
+ * @param {Context} ctx
+ * @param {string} type
+ */
+const keyEventLabel = ({ lang, config }, type) =>
+  Object.prototype.hasOwnProperty.call(config.vocabulary.keyEvents, type)
+    ? config.vocabulary.keyEvents[/** @type {keyof Vocabulary['keyEvents']} */ (type)][lang]
+    : undefined;
+
 const LANE_COLOURS = [
   '#5b8def',
   '#8e5cc4',
@@ -518,7 +545,7 @@ export const timelineOption = (history, project, ctx) => {
       formatter: (params) => {
         const item = events[asList(params)[0]?.dataIndex ?? -1];
         if (item === undefined) return '';
-        const described = ctx.config.events[item.event.type]?.[lang] ?? item.event.type;
+        const described = eventLabel(ctx, item.event.type) ?? item.event.type;
         const actor = item.event.metadata.actor;
         const role =
           typeof actor === 'object' && actor !== null && 'role' in actor && typeof actor.role === 'string'
@@ -539,7 +566,7 @@ export const timelineOption = (history, project, ctx) => {
     yAxis: {
       type: 'category',
       inverse: true,
-      data: lanes.map((l) => t(lang, LANE_LABELS[l])),
+      data: lanes.map((l) => ctx.config.vocabulary.historyPhases[l][lang]),
       axisLabel: { fontSize: 12, color: '#1f2d3d' },
       splitLine: { show: true, lineStyle: { color: '#eef1f5' } },
     },
@@ -552,7 +579,7 @@ export const timelineOption = (history, project, ctx) => {
         labelLayout: { hideOverlap: true },
         data: events.map((e) => {
           const lane = lanes.indexOf(e.lane);
-          const short = milestoneEvents[e.event.type]?.[lang];
+          const short = keyEventLabel(ctx, e.event.type);
           return {
             name: e.event.type,
             value: [e.date, lane],

@@ -8,6 +8,7 @@ import {
   dueText,
   funnelOption,
   itemLabel,
+  ownerHeading,
   progressOption,
   rankingOption,
   supervisionHeight,
@@ -228,7 +229,7 @@ const renderTable = () => {
       t(lang, 'colItem'),
       t(lang, 'colDue'),
       t(lang, 'colDays'),
-      t(lang, 'colOwner'),
+      ownerHeading(ctx),
     ].map((text) => cell('th', text)),
   );
   head.append(headRow);
@@ -238,7 +239,7 @@ const renderTable = () => {
     row.append(
       projectCell(item),
       cell('td', unitName(ctx, item.unitId)),
-      cell('td', itemLabel(item, lang)),
+      cell('td', itemLabel(item, ctx)),
       cell('td', dueText(item, lang)),
       cell('td', String(item.daysOverdue), 'days'),
       cell('td', item.owner?.name ?? '—'),

@@ -208,7 +208,7 @@ export const businessDateOf = (event) => {
   return Number.isNaN(ms) ? time.slice(0, 10) : new Date(ms + SHANGHAI_OFFSET_MS).toISOString().slice(0, 10);
 };
 
-/** @typedef {'lead' | 'admission' | 'service' | 'signing' | 'procedures' | 'construction' | 'operation' | 'fulfilment' | 'overdue' | 'closure' | 'other'} Lane */
+/** @typedef {import('@zhaoshang/domain').HistoryPhase} Lane */
 
 /**
  * The timeline's lanes, top to bottom, and the events each holds.

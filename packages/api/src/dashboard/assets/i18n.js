@@ -1,12 +1,12 @@
 // @ts-check
 /**
- * Every word the dashboard shows, in Chinese (the default) and English. Event descriptions come
- * from the domain's catalogue (config.json); unit names from the server; the rest is here.
+ * The dashboard's own words (titles, buttons, column headings, chart chrome), in Chinese (the
+ * default) and English. Business terms — metrics, milestone kinds, event types, history phases,
+ * roles — are the domain's vocabulary, served in config.json (`config.vocabulary`); unit names come
+ * from the server.
  */
 
 /** @typedef {'zh' | 'en'} Lang */
-/** @typedef {import('@zhaoshang/domain').MetricKey} MetricKey */
-/** @typedef {import('@zhaoshang/domain').MilestoneKind} MilestoneKind */
 
 const zh = {
   pageTitle: '招商引资挂图作战',
@@ -35,10 +35,7 @@ const zh = {
   funnelTitle: '项目转化漏斗',
   funnelSubtitle: '{year} 年获取的项目（不含重复项目）· 截至 {asOf}',
   funnelSeries: '项目数',
-  stepLead: '线索（含谋划）',
-  stepSigned: '签约',
-  stepStarted: '开工',
-  stepProduction: '投产',
+  stepLead: '{lead}（含{planned}）',
   ofLeads: '占线索 {percent}%',
   investment: '投资额',
   projectsUnit: '{n} 个',
@@ -58,7 +55,6 @@ const zh = {
   colDue: '应完成日期',
   duePendingCalendar: '待定（{year} 年节假日安排尚未采用）',
   colDays: '逾期天数',
-  colOwner: '包保领导',
   moreItems: '另有 {n} 项未列出',
   timelineTitle: '项目全过程时间轴',
   timelineSubtitle: '{project} · {events} 个事件 · {chain}',
@@ -68,17 +64,6 @@ const zh = {
   events: '事件',
   revision: '序号',
   actor: '经办',
-  laneLead: '线索研判',
-  laneAdmission: '论证准入',
-  laneService: '服务洽谈',
-  laneSigning: '签约',
-  laneProcedures: '手续办理',
-  laneConstruction: '建设纳统',
-  laneOperation: '投产运营',
-  laneFulfilment: '履约监管',
-  laneOverdue: '节点逾期',
-  laneClosure: '终止/清退',
-  laneOther: '其他',
 };
 
 /** @typedef {keyof typeof zh} MessageKey */
@@ -112,9 +97,6 @@ const en = {
   funnelSubtitle: 'Projects captured in {year} (duplicates excluded) · as of {asOf}',
   funnelSeries: 'Projects',
   stepLead: 'Leads (incl. planned)',
-  stepSigned: 'Signed',
-  stepStarted: 'Started',
-  stepProduction: 'In production',
   ofLeads: '{percent}% of leads',
   investment: 'Investment',
   projectsUnit: '{n}',
@@ -134,7 +116,6 @@ const en = {
   colDue: 'Due',
   duePendingCalendar: 'Pending ({year} holiday schedule not adopted yet)',
   colDays: 'Days overdue',
-  colOwner: 'Responsible leader',
   moreItems: '{n} more not listed',
   timelineTitle: 'Project timeline',
   timelineSubtitle: '{project} · {events} events · {chain}',
@@ -144,17 +125,6 @@ const en = {
   events: 'Events',
   revision: 'Revision',
   actor: 'By',
-  laneLead: 'Lead',
-  laneAdmission: 'Admission',
-  laneService: 'Service',
-  laneSigning: 'Signing',
-  laneProcedures: 'Procedures',
-  laneConstruction: 'Construction',
-  laneOperation: 'Operation',
-  laneFulfilment: 'Fulfilment',
-  laneOverdue: 'Overdue',
-  laneClosure: 'Closure',
-  laneOther: 'Other',
 };
 
 export const messages = { zh, en };
@@ -171,51 +141,3 @@ export const t = (lang, key, params = {}) =>
     const value = params[name];
     return value === undefined ? whole : String(value);
   });
-
-/** @type {Readonly<Record<MetricKey, { readonly zh: string, readonly en: string }>>} */
-export const metricNames = {
-  capturedLeads: { zh: '搜集招商信息', en: 'Leads captured' },
-  leads: { zh: '有效线索', en: 'Qualified leads' },
-  plannedProjects: { zh: '谋划项目', en: 'Planned projects' },
-  signedProjects: { zh: '新签约项目', en: 'New signings' },
-  signedAgreementFunds: { zh: '协议资金', en: 'Agreed funds' },
-  startedProjects: { zh: '新开工项目', en: 'New starts' },
-  completedProjects: { zh: '新竣工项目', en: 'New completions' },
-  projectsInProduction: { zh: '竣工投产项目', en: 'Projects in production' },
-  fixedAssetInvestment: { zh: '固定资产投资', en: 'Fixed-asset investment' },
-  foreignCapital: { zh: '利用外资', en: 'Foreign capital actually used' },
-  outOfProvinceFunds: { zh: '利用省外资金', en: 'Funds from outside the province' },
-  statisticsEntries: { zh: '入库纳统项目', en: 'Statistics entries' },
-  signedToStartedRate: { zh: '签约项目开工率', en: 'Signed-to-started rate' },
-  startedToStatisticsRate: { zh: '开工项目纳统率', en: 'Started-to-statistics rate' },
-};
-
-/** @type {Readonly<Record<MilestoneKind, { readonly zh: string, readonly en: string }>>} */
-export const milestoneNames = {
-  'agreed-start': { zh: '协议约定开工逾期', en: 'Agreed start missed' },
-  'agreed-completion': { zh: '协议约定竣工逾期', en: 'Agreed completion missed' },
-  'agreed-production': { zh: '协议约定投产逾期', en: 'Agreed production missed' },
-  'exit-no-start-3-months': { zh: '三个月不开工', en: 'Not started within 3 months' },
-  'exit-no-production-2-years': { zh: '两年不投产', en: 'Not in production within 2 years' },
-  'exit-no-results-3-years': { zh: '三年不见效', en: 'No results within 3 years' },
-  'procedure-time-limit': { zh: '手续限时办结超时', en: 'Procedure past its time limit' },
-  'rectification-deadline': { zh: '限期整改逾期', en: 'Rectification deadline missed' },
-};
-
-/**
- * Short names of the events the timeline labels on the chart (the rest show in the tooltip).
- * @type {Readonly<Record<string, { readonly zh: string, readonly en: string }>>} */
-export const milestoneEvents = {
-  LeadCaptured: { zh: '获取线索', en: 'Captured' },
-  ProjectPlanned: { zh: '谋划', en: 'Planned' },
-  AdmissionApproved: { zh: '准入', en: 'Admitted' },
-  AgreementSigned: { zh: '签约', en: 'Signed' },
-  ConstructionStarted: { zh: '开工', en: 'Started' },
-  EnteredStatistics: { zh: '纳统', en: 'In statistics' },
-  ConstructionCompleted: { zh: '竣工', en: 'Completed' },
-  ProductionStarted: { zh: '投产', en: 'Production' },
-  SubsidyClawedBack: { zh: '追回补助', en: 'Clawed back' },
-  ProjectTerminated: { zh: '清退', en: 'Terminated' },
-  ProjectAbandoned: { zh: '终止洽谈', en: 'Abandoned' },
-  LeadDiscarded: { zh: '放弃', en: 'Discarded' },
-};

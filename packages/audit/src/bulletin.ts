@@ -1,10 +1,10 @@
 import { createHash } from 'node:crypto';
 import {
+  aggregates,
+  basisPoints,
   BulletinPeriod,
-  bulletinEvents,
   bulletinStream,
   canonicalFiguresJson,
-  makeEventReader,
   periodBounds,
   periodLabel,
   type BulletinEvent,
@@ -38,7 +38,7 @@ import {
 } from '@zhaoshang/projections';
 import * as E from 'fp-ts/Either';
 import { StoreLeaves, verifyCarriedCheckpoint, type CheckpointVerification } from './bulletin-checkpoint';
-import { UndecodableEventError } from './history';
+import { readStoredEvent } from './history';
 import type { VerifierKey } from './transparency';
 
 /*
@@ -149,9 +149,6 @@ const readsUpTo = (
 const reviewPeriodOf = (p: BulletinPeriod): ReviewPeriod =>
   p.kind === 'year' ? { kind: 'year', year: p.year } : { kind: p.kind, year: p.year, index: p.index };
 
-/** Round half up of n / d for non-negative integers (as the projections round their rates). */
-const ratioBp = (n: number, d: number): number => Math.floor((n * 10_000 * 2 + d) / (2 * d));
-
 /** A two-decimal figure of the projections (a percentage, a score) as an integer of hundredths. */
 const hundredths = (x: number): number => Math.round(x * 100);
 
@@ -197,7 +194,9 @@ export const progressMetricKey = (m: Pick<MetricProgress, 'metric' | 'minInvestm
 const progressFigures = (row: Row, v: TargetProgressView): void => {
   row['progress.elapsedDays'] = v.elapsedDays;
   row['progress.daysInYear'] = v.daysInYear;
-  row['progress.elapsedBp'] = ratioBp(v.elapsedDays, v.daysInYear);
+  // Rounded as the projections round their rates (the domain's basisPoints); a year has days.
+  const elapsed = basisPoints(v.elapsedDays, v.daysInYear);
+  if (elapsed !== undefined) row['progress.elapsedBp'] = elapsed;
   row['progress.light'] = v.light;
   row['progress.projectsCounted'] = v.projectsCounted;
   row['progress.duplicatesExcluded'] = v.duplicatesExcluded;
@@ -410,18 +409,7 @@ export interface BulletinVerification {
   readonly editions: ReadonlyArray<EditionVerification>;
 }
 
-const readBulletinEvent = makeEventReader<BulletinEvent>(bulletinEvents, []);
-
-const decodeBulletin = (stored: StoredEvent): BulletinEvent => {
-  const decoded = readBulletinEvent({
-    type: stored.type,
-    version: stored.metadata.schemaVersion,
-    data: stored.data,
-  });
-  if (E.isLeft(decoded))
-    throw new UndecodableEventError(stored.streamName, stored.revision, decoded.left.code);
-  return decoded.right;
-};
+const decodeBulletin = readStoredEvent(aggregates.bulletin);
 
 /**
  * Verifies a period's published bulletin: reads its stream, recomputes the figures of every edition

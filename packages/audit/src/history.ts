@@ -1,9 +1,12 @@
 import {
+  aggregates,
   businessDateOf,
   fold,
-  projectDecider,
+  foldStored,
   projectStream,
-  readProjectEvent,
+  type Aggregate,
+  type AnyCommandShape,
+  type DomainEvent,
   type ProjectEvent,
   type ProjectId,
   type ProjectState,
@@ -17,6 +20,7 @@ import {
   type GlobalPosition,
   type StoredEvent,
 } from '@zhaoshang/eventstore';
+import { storedEventData } from '@zhaoshang/projections';
 import * as E from 'fp-ts/Either';
 
 /** One event of a project's history, decoded to the current schema version. */
@@ -35,7 +39,7 @@ export interface HistoryEntry {
   readonly event: ProjectEvent;
 }
 
-/** Raised when a stored event cannot be read as a project event (unknown type, bad data). */
+/** Raised when a stored event cannot be read as an event of its aggregate (unknown type, bad data). */
 export class UndecodableEventError extends Error {
   constructor(
     readonly streamName: string,
@@ -64,17 +68,21 @@ export const reasonOf = (data: unknown): string | undefined => {
   return undefined;
 };
 
+/**
+ * Reads a stored event of an aggregate with the registry's `readEvent` (decoded, upcast to the
+ * current schema version); throws UndecodableEventError.
+ */
+export const readStoredEvent =
+  <C extends AnyCommandShape, Ev extends DomainEvent, S>(aggregate: Aggregate<C, Ev, S>) =>
+  (stored: StoredEvent): Ev => {
+    const decoded = aggregate.readEvent(storedEventData(stored));
+    if (E.isLeft(decoded))
+      throw new UndecodableEventError(stored.streamName, stored.revision, decoded.left.code);
+    return decoded.right;
+  };
+
 /** Decodes one stored project event through the domain's upcasters; throws UndecodableEventError. */
-export const decodeStored = (stored: StoredEvent): ProjectEvent => {
-  const decoded = readProjectEvent({
-    type: stored.type,
-    version: stored.metadata.schemaVersion,
-    data: stored.data,
-  });
-  if (E.isLeft(decoded))
-    throw new UndecodableEventError(stored.streamName, stored.revision, decoded.left.code);
-  return decoded.right;
-};
+export const decodeStored: (stored: StoredEvent) => ProjectEvent = readStoredEvent(aggregates.project);
 
 /** Turns a stored event into a history entry. */
 export const toHistoryEntry = (stored: StoredEvent): HistoryEntry => {
@@ -115,7 +123,7 @@ export const isAsOf = (entry: HistoryEntry, asOf: AsOf): boolean =>
 /** Folds history entries up to a point with the project decider. */
 export const stateOfHistory = (history: ReadonlyArray<HistoryEntry>, asOf?: AsOf): ProjectState =>
   fold(
-    projectDecider,
+    aggregates.project.decider,
     history.filter((entry) => asOf === undefined || isAsOf(entry, asOf)).map((entry) => entry.event),
   );
 
@@ -135,10 +143,17 @@ export const stateAsOf = async (
   projectId: ProjectId,
   asOf: AsOf,
 ): Promise<ProjectState> => {
-  const stored = await store.readStream(projectStream(projectId));
-  const events: ProjectEvent[] = [];
-  for (const e of stored) if (storedIsAsOf(e, asOf)) events.push(decodeStored(e));
-  return fold(projectDecider, events);
+  const stored = (await store.readStream(projectStream(projectId))).filter((e) => storedIsAsOf(e, asOf));
+  const state = foldStored(aggregates.project, stored.map(storedEventData));
+  if (E.isLeft(state)) {
+    const e = stored[state.left.index];
+    throw new UndecodableEventError(
+      e?.streamName ?? projectStream(projectId),
+      e?.revision ?? -1,
+      state.left.code,
+    );
+  }
+  return state.right;
 };
 
 /** One difference between two states. */

@@ -39,6 +39,7 @@ export {
   unsafeId,
 } from './shared/ids';
 export { Cny, cny, Count, count, Mu, mu, Usd, usd } from './shared/money';
+export { basisPoints, ratioOf, wanPerMu } from './shared/ratio';
 export {
   addWorkingDays,
   officialCalendar,
@@ -53,6 +54,7 @@ export { eventCatalogue } from './catalogue';
 export type { CatalogueEntry } from './catalogue';
 export { describeError, domainErrors } from './errors';
 export type { DomainErrorCode } from './errors';
+export { requireFactsNotAfter } from './shared/business-date';
 export type { FactDate, FactDates } from './shared/business-date';
 export { fold } from './shared/decider';
 export type { Decider } from './shared/decider';
@@ -87,6 +89,7 @@ export {
   commandBusinessDate,
   commandCodecs,
   commandFactDates,
+  foldStored,
   leaderStream,
   projectStream,
   readEventOf,
@@ -129,6 +132,8 @@ export {
   DefinedBreach,
   Department,
   describeFinding,
+  evaluationGoverns,
+  evaluationShowsResults,
   evolveProject,
   findDuplicates,
   foldProject,

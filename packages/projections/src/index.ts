@@ -6,6 +6,9 @@
  * '@zhaoshang/projections/testing'.
  */
 
+// Reading stored events as the domain's (decode + upcast through the registry)
+export { storedEventData } from './events/decode';
+
 // Read models and paging
 export { allProjections, selectProjections } from './projections';
 export { DEFAULT_PAGE_LIMIT, MAX_PAGE_LIMIT, PROJECTION_NAMES } from './read-model';

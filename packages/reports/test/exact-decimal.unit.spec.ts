@@ -4,7 +4,6 @@ import {
   exactDecimal,
   exactNumber,
   hundredthsOf,
-  ratioBasisPoints,
   roundedDecimal,
   sumExact,
 } from '../src/table/exact-decimal';
@@ -54,10 +53,7 @@ describe('exact decimals (money is never a float sum, DOMAIN.md §5)', () => {
     expect(exactNumber(10n ** 15n, 6)).toBeUndefined(); // 10 万亿元 in 分: written as exact text
   });
 
-  it('rates in basis points round half up, as the projections do', () => {
-    expect(ratioBasisPoints(2, 3)).toBe(6667);
-    expect(ratioBasisPoints(1, 8)).toBe(1250);
-    expect(ratioBasisPoints(0, 0)).toBeUndefined();
+  it('a figure rounded to two decimals is an exact integer of hundredths', () => {
     expect(hundredthsOf(24.86)).toBe(2486);
     expect(hundredthsOf(-8.47)).toBe(-847);
   });

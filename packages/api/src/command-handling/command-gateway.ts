@@ -1,22 +1,28 @@
 import { Inject, Injectable, type OnApplicationShutdown } from '@nestjs/common';
 import { EventBus } from '@nestjs/cqrs';
 import {
+  aggregateOfCommand,
+  aggregates,
   date,
-  foldProject,
-  projectCommands,
   projectStream,
-  readProjectEvent,
+  requireFactsNotAfter,
   requireLinkableCanonical,
-  requireNotAfter,
+  type Aggregate,
+  type AggregateCommand,
+  type AggregateName,
   type AnyCommand,
+  type AnyCommandShape,
+  type CommandOfAggregate,
+  type Decider,
   type DomainError,
-  type ProjectEvent,
+  type DomainEvent,
+  type EventOfAggregate,
   type ProjectId,
   type ProjectState,
+  type StateOfAggregate,
 } from '@zhaoshang/domain';
 import {
   commandHandler,
-  readStreamOrEmpty,
   type CommandHandler,
   type ConcurrencyConflict,
   type CurrentRevision,
@@ -29,17 +35,9 @@ import { UNIT_SCOPED_ROLES, type Principal } from '../auth/roles';
 import type { Clock } from '../clock';
 import type { ApiConfig } from '../config';
 import { DomainRefusal, ForbiddenError, RevisionConflict } from '../errors/api-errors';
+import { foldStream, readStored } from '../read-models/stream-state';
 import { API_CONFIG, CLOCK, EVENT_STORE } from '../tokens';
 import { CalendarHolder } from '../working-calendar/calendar-holder';
-import {
-  aggregateOf,
-  aggregates,
-  projectSpecOn,
-  type AggregateSpec,
-  type DecidedEvent,
-  type DomainCommand,
-  type ErasedDecider,
-} from './aggregates';
 import { DomainEventOccurred } from './domain-event-occurred';
 
 /** The context of one command: who, which request, and what the caller expects of the stream. */
@@ -75,7 +73,12 @@ export interface CommandResult {
 /** Attempts per command: a conflict without If-Match is re-decided on the new state up to this many times. */
 const MAX_ATTEMPTS = 3;
 
-type AggregateHandler = CommandHandler<DomainCommand, unknown, DecidedEvent, DomainError>;
+/** The event store's command handler for one aggregate, with that aggregate's own types. */
+type HandlerOf<C, Ev, S> = CommandHandler<C, S, Ev, DomainError>;
+/** One handler per aggregate of the registry (each keeps the folded state of its recent streams). */
+type Handlers = {
+  readonly [N in AggregateName]: HandlerOf<CommandOfAggregate<N>, EventOfAggregate<N>, StateOfAggregate<N>>;
+};
 
 /**
  * The HTTP side of command handling. Reading, folding, deciding and appending with the expected
@@ -91,7 +94,7 @@ type AggregateHandler = CommandHandler<DomainCommand, unknown, DecidedEvent, Dom
 export class CommandGateway implements OnApplicationShutdown {
   private readonly inFlight = new Set<Promise<unknown>>();
   private closing = false;
-  private readonly handlers: ReadonlyMap<AggregateSpec['name'], AggregateHandler>;
+  private readonly handlers: Handlers;
 
   constructor(
     @Inject(EVENT_STORE) private readonly store: EventStore,
@@ -100,25 +103,27 @@ export class CommandGateway implements OnApplicationShutdown {
     @Inject(CalendarHolder) private readonly calendar: CalendarHolder,
     @Inject(CLOCK) clock: Clock,
   ) {
-    // Project commands count working days on the packaged schedules plus the adopted ones (R7).
-    const specs = Object.values(aggregates).map((spec) =>
-      spec.name === 'project' ? projectSpecOn(calendar.live) : spec,
-    );
-    this.handlers = new Map(
-      specs.map((spec): [AggregateSpec['name'], AggregateHandler] => [
-        spec.name,
-        commandHandler(store, notAfterToday(spec.decider, clock), {
-          maxAttempts: MAX_ATTEMPTS,
-          decode: spec.read,
-          encode: (e) => ({ type: e.type, data: e.data, schemaVersion: spec.versionOf(e.type) }),
-          cachedStreams: config.commandCacheStreams,
-        }),
-      ]),
-    );
+    const handlerOf = <C extends AnyCommandShape, Ev extends DomainEvent, S>(
+      aggregate: Aggregate<C, Ev, S>,
+    ): HandlerOf<C, Ev, S> =>
+      // Project commands count working days on the packaged schedules plus the adopted ones (R7).
+      commandHandler(store, notAfterToday(aggregate, aggregate.deciderOn(calendar.live), clock), {
+        maxAttempts: MAX_ATTEMPTS,
+        decode: readStored(aggregate),
+        encode: (e) => ({ type: e.type, data: e.data, schemaVersion: aggregate.versionOf(e.type) }),
+        cachedStreams: config.commandCacheStreams,
+      });
+    this.handlers = {
+      project: handlerOf(aggregates.project),
+      'target-plan': handlerOf(aggregates['target-plan']),
+      'leader-activity': handlerOf(aggregates['leader-activity']),
+      bulletin: handlerOf(aggregates.bulletin),
+      'working-calendar': handlerOf(aggregates['working-calendar']),
+    };
   }
 
   /** Handles one command; tracked so that shutdown lets it finish. */
-  execute(command: DomainCommand, context: CommandContext): Promise<CommandResult> {
+  execute(command: AnyCommand, context: CommandContext): Promise<CommandResult> {
     const run = this.run(command, context);
     this.inFlight.add(run);
     const untrack = () => this.inFlight.delete(run);
@@ -147,15 +152,8 @@ export class CommandGateway implements OnApplicationShutdown {
   }
 
   /** A project's state folded from its stream (for the checks that read another project). */
-  private async projectState(projectId: ProjectId): Promise<ProjectState> {
-    const events: ProjectEvent[] = [];
-    for (const e of await readStreamOrEmpty(this.store, projectStream(projectId))) {
-      const read = readProjectEvent({ type: e.type, version: e.metadata.schemaVersion, data: e.data });
-      if (E.isLeft(read))
-        throw new Error(`unreadable event ${e.streamName}@${e.revision}: ${read.left.code}`);
-      events.push(read.right);
-    }
-    return foldProject(events);
+  private projectState(projectId: ProjectId): Promise<ProjectState> {
+    return foldStream(this.store, aggregates.project, projectStream(projectId));
   }
 
   /**
@@ -163,9 +161,8 @@ export class CommandGateway implements OnApplicationShutdown {
    * names (R13 · 004 §(十六)), so that a link that would count the project zero times is refused
    * here; links made concurrently are resolved in the counting (countedMembers).
    */
-  private async precheck(command: DomainCommand): Promise<void> {
-    const link: unknown = command;
-    if (!projectCommands.LinkDuplicate.is(link) || link.canonicalProjectId === link.projectId) return; // self-links: the decider's own refusal
+  private async precheck(link: AnyCommand): Promise<void> {
+    if (link.type !== 'LinkDuplicate' || link.canonicalProjectId === link.projectId) return; // self-links: the decider's own refusal
     const [own, canonical] = await Promise.all([
       this.projectState(link.projectId),
       this.projectState(link.canonicalProjectId),
@@ -174,12 +171,35 @@ export class CommandGateway implements OnApplicationShutdown {
     if (E.isLeft(check)) throw new DomainRefusal(check.left);
   }
 
-  private async run(command: DomainCommand, ctx: CommandContext): Promise<CommandResult> {
+  private async run(command: AnyCommand, ctx: CommandContext): Promise<CommandResult> {
     await this.precheck(command);
-    const spec = aggregateOf(command.type);
-    const handle = this.handlers.get(spec.name);
-    if (handle === undefined) throw new Error(`no handler for aggregate ${spec.name}`);
-    const streamName = spec.streamOf(command);
+    const routed = aggregateOfCommand(command);
+    const result = await this.handle(routed, ctx);
+    // An adopted schedule is in force for this instance's next command (others read it on their next watcher pass).
+    if (routed.aggregate === 'working-calendar' && result.events.length > 0) await this.calendar.refresh();
+    return result;
+  }
+
+  /** A command on its aggregate's handler: the registry's entry and the handler share the command's types. */
+  private handle<N extends AggregateName>(
+    routed: AggregateCommand<N>,
+    ctx: CommandContext,
+  ): Promise<CommandResult> {
+    return this.decideAndAppend(
+      aggregates[routed.aggregate],
+      this.handlers[routed.aggregate],
+      routed.command,
+      ctx,
+    );
+  }
+
+  private async decideAndAppend<C extends AnyCommandShape, Ev extends DomainEvent, S>(
+    aggregate: Aggregate<C, Ev, S>,
+    handle: HandlerOf<C, Ev, S>,
+    command: C,
+    ctx: CommandContext,
+  ): Promise<CommandResult> {
+    const streamName = aggregate.streamOf(command);
     const outcome = await handle(
       streamName,
       command,
@@ -195,8 +215,8 @@ export class CommandGateway implements OnApplicationShutdown {
         // Unit scoping: an officer acts only on their own unit's streams (checked before any rule).
         ...(UNIT_SCOPED_ROLES.has(ctx.actor.role)
           ? {
-              authorize: (state: unknown): ForbiddenError | undefined => {
-                const unit = spec.unitOf(state, command);
+              authorize: (state: S): ForbiddenError | undefined => {
+                const unit = aggregate.unitOf(state, command);
                 return unit !== undefined && unit !== ctx.actor.unitId
                   ? new ForbiddenError('OUTSIDE_UNIT', { unitId: unit, actorUnitId: ctx.actor.unitId })
                   : undefined;
@@ -225,8 +245,6 @@ export class CommandGateway implements OnApplicationShutdown {
         duplicate: false,
       };
     }
-    // An adopted schedule is in force for this instance's next command (others read it on their next watcher pass).
-    if (spec.name === 'working-calendar') await this.calendar.refresh();
     if (!appended.duplicate) this.eventBus.publishAll(appended.events.map((e) => new DomainEventOccurred(e)));
     return {
       commandId: ctx.commandId,
@@ -245,10 +263,14 @@ export class CommandGateway implements OnApplicationShutdown {
  * today in Asia/Shanghai — the only today there is: no caller can name another (a refusal is a 422
  * DATE_IN_FUTURE). Checked after the unit scope and a repeated command id, like any rule.
  */
-const notAfterToday = (decider: ErasedDecider, clock: Clock): ErasedDecider => ({
+const notAfterToday = <C extends AnyCommandShape, Ev extends DomainEvent, S>(
+  aggregate: Aggregate<C, Ev, S>,
+  decider: Decider<C, Ev, S, DomainError>,
+  clock: Clock,
+): Decider<C, Ev, S, DomainError> => ({
   ...decider,
   decide: (command, state) => {
-    const checked = requireNotAfter(date(clock.today()))(command as AnyCommand);
+    const checked = requireFactsNotAfter(date(clock.today()))(aggregate.factDatesOf(command));
     return E.isLeft(checked) ? checked : decider.decide(command, state);
   },
 });

@@ -1,4 +1,10 @@
-import { addDays, date, defaultTargetsR11, districtTargets2024R12 } from '@zhaoshang/domain';
+import {
+  addDays,
+  date,
+  defaultProjectPolicy,
+  defaultTargetsR11,
+  districtTargets2024R12,
+} from '@zhaoshang/domain';
 import type { Role } from '../auth/roles';
 
 /** A command as a caller sends it (plain JSON) and who sends it. */
@@ -95,7 +101,8 @@ export const projectLife = (s: ProjectSpec): ReadonlyArray<ScriptStep> => {
   const year1 = Number(productionOn.slice(0, 4));
   const incentiveId = `${s.projectId}-SBBT`;
   const ceiling = Math.max(FEN_PER_WAN, Math.round(total * 0.03));
-  const big = fixed >= FEN_PER_YI; // key project: manager and secretary too (R6)
+  // A key project (the domain's policy: fixed assets of 1亿元 or more) has a manager and a secretary too (R6).
+  const big = fixed >= defaultProjectPolicy.keyProjectThreshold;
   const roles = big
     ? ['responsible-leader', 'responsible-person', 'project-manager', 'project-secretary']
     : ['responsible-leader', 'responsible-person'];

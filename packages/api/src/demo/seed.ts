@@ -1,13 +1,12 @@
 import type { INestApplication } from '@nestjs/common';
-import { commandFactDates, type AnyCommand, type FactDates } from '@zhaoshang/domain';
+import { commandFactDates, type FactDates } from '@zhaoshang/domain';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import type { CommandType } from '../auth/permissions';
 import { PrepareBulletinPublication } from '../bulletins/queries/prepare-bulletin';
-import { commandCodecs } from '../command-handling/aggregates';
+import { decodeCommand } from '../command-handling/aggregates';
 import { businessTimeOf } from '../command-handling/business-time';
 import type { CommandResult } from '../command-handling/command-gateway';
 import { commandMessage } from '../command-handling/command-messages';
-import { decodeOrThrow } from '../http/decode';
 import { DEMO_UNITS } from '../units';
 import type { Clock } from '../clock';
 import { CLOCK, READ_MODELS } from '../tokens';
@@ -131,7 +130,7 @@ export const DEMO_TODAY = '2024-10-31';
 
 /** The dates a demo step states as facts (the domain knows which fields: `commandFactDates`). */
 export const factDatesOfStep = (step: ScriptStep): FactDates =>
-  commandFactDates(decodeOrThrow(commandCodecs[step.command.type as CommandType] as never, step.command));
+  commandFactDates(decodeCommand(step.command.type as CommandType, step.command));
 
 /** Whether every fact of a step is dated on or before `today`. */
 const reached = (step: ScriptStep, today: string): boolean =>
@@ -289,7 +288,7 @@ export const seedDemoRegion = async (
   const projects = new Set<string>();
   for (const [n, step] of script.entries()) {
     const type = step.command.type as CommandType;
-    const command = decodeOrThrow(commandCodecs[type] as never, step.command) as { type: CommandType };
+    const command = decodeCommand(type, step.command);
     const commandId = `demo:${n}`;
     const result: CommandResult = await bus.execute(
       commandMessage(command, {
@@ -297,7 +296,7 @@ export const seedDemoRegion = async (
         commandId,
         correlationId: 'demo-region',
         causationId: commandId,
-        businessTime: businessTimeOf(command as AnyCommand),
+        businessTime: businessTimeOf(command),
       }),
     );
     events += result.events.length;
@@ -319,19 +318,14 @@ export const seedDemoRegion = async (
   const prepared: object = await app
     .get(QueryBus)
     .execute(new PrepareBulletinPublication(DEMO_BULLETIN.period, office, DEMO_BULLETIN.publishedOn));
-  const publish = decodeOrThrow(commandCodecs.PublishBulletin as never, {
-    ...prepared,
-    type: 'PublishBulletin',
-  }) as {
-    type: CommandType;
-  };
+  const publish = decodeCommand('PublishBulletin', { ...prepared, type: 'PublishBulletin' });
   const published: CommandResult = await bus.execute(
     commandMessage(publish, {
       actor: office,
       commandId: `demo:bulletin-${DEMO_BULLETIN.period}`,
       correlationId: 'demo-region',
       causationId: `demo:bulletin-${DEMO_BULLETIN.period}`,
-      businessTime: businessTimeOf(publish as AnyCommand),
+      businessTime: businessTimeOf(publish),
     }),
   );
   events += published.events.length;

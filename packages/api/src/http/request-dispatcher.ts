@@ -1,12 +1,11 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
-import type { AnyCommand } from '@zhaoshang/domain';
 import type { CurrentRevision } from '@zhaoshang/eventstore';
 import type { Response } from 'express';
 import { principalKey, type AuthenticatedRequest } from '../auth/auth.guard';
 import type { Clock } from '../clock';
-import { commandCodecs } from '../command-handling/aggregates';
+import { decodeCommand } from '../command-handling/aggregates';
 import { businessTimeOf } from '../command-handling/business-time';
 import type { CommandResult } from '../command-handling/command-gateway';
 import { commandMessage } from '../command-handling/command-messages';
@@ -126,9 +125,7 @@ export class RequestDispatcher {
         input = { ...(input as object), projectId: `XM-${id}` };
       }
     }
-    const command = decodeOrThrow(commandCodecs[route.command] as never, input) as {
-      type: CommandRoute['command'];
-    } & Record<string, unknown>;
+    const command = decodeCommand(route.command, input);
     this.units.check(command);
     const correlation = req.headers['x-correlation-id'];
     return this.commandBus.execute(
@@ -140,7 +137,7 @@ export class RequestDispatcher {
             ? correlation
             : String(req.id ?? commandId),
         causationId: String(req.id ?? commandId),
-        businessTime: businessTimeOf(command as AnyCommand),
+        businessTime: businessTimeOf(command),
         ...(expectedRevision !== undefined ? { expectedRevision } : {}),
       }),
     );

@@ -1,17 +1,16 @@
 import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
 import {
+  aggregates,
   initialWorkingCalendarState,
   packagedSchedules,
   WORKING_CALENDAR_STREAM,
-  workingCalendarDecider,
   workingDayCalendarOf,
   type BusinessDate,
-  type WorkingCalendarEvent,
   type WorkingCalendarState,
   type WorkingDayCalendar,
 } from '@zhaoshang/domain';
 import { readStreamOrEmpty, type EventStore } from '@zhaoshang/eventstore';
-import { aggregates } from '../command-handling/aggregates';
+import { foldEvents } from '../read-models/stream-state';
 import { EVENT_STORE } from '../tokens';
 
 /** Where the schedule of a covered year comes from. */
@@ -47,11 +46,7 @@ export class CalendarHolder implements OnModuleInit {
   /** Re-reads the calendar stream (a handful of events: one per adopted year or correction). */
   async refresh(): Promise<void> {
     const stored = await readStreamOrEmpty(this.store, WORKING_CALENDAR_STREAM);
-    const spec = aggregates.workingCalendar;
-    this.state = stored.reduce<WorkingCalendarState>(
-      (s, e) => workingCalendarDecider.evolve(s, spec.read(e) as WorkingCalendarEvent),
-      initialWorkingCalendarState,
-    );
+    this.state = foldEvents(aggregates['working-calendar'], stored);
     this.calendar = workingDayCalendarOf(this.state);
     this.lastRevision = stored.at(-1)?.revision;
   }

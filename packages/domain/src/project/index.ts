@@ -105,7 +105,14 @@ export {
   procedureDueOn,
 } from './project.milestones';
 export type { MissedMilestone, Deadline, MilestoneWithdrawal } from './project.milestones';
-export { assessFulfilment, evaluationAsOf, describeFinding, findingWeight } from './project.fulfilment';
+export {
+  assessFulfilment,
+  evaluationAsOf,
+  evaluationGoverns,
+  evaluationShowsResults,
+  describeFinding,
+  findingWeight,
+} from './project.fulfilment';
 export type { FulfilmentAssessment, FulfilmentFacts } from './project.fulfilment';
 export {
   findDuplicates,

@@ -1,13 +1,13 @@
 import { addMonths, BusinessDate, daysBetween, Year } from '../shared/dates';
 import { ErrorParams, Language, renderMessage } from '../shared/errors';
 import type { Cny } from '../shared/money';
+import { ratioOf, wanPerMu } from '../shared/ratio';
 import type {
   AgreementTerms,
   DefinedBreach,
   FulfilmentFinding,
   FulfilmentRatios,
   PerMuFigures,
-  Ratio,
 } from './project.events';
 import type { ProjectPolicy } from './project.policy';
 import {
@@ -45,6 +45,22 @@ export interface FulfilmentFacts {
   readonly definedBreach?: DefinedBreach;
 }
 
+/**
+ * R10 (002 §七): the verdict of the latest evaluated year governs; an earlier year evaluated later
+ * does not overturn it. Whether an evaluation of `year` governs, given the year governing before it.
+ */
+export const evaluationGoverns = (year: number, governingYear: number | undefined): boolean =>
+  governingYear === undefined || year >= governingYear;
+
+/**
+ * "见效" (results) by evaluation (R8 · 001 §(四) 三年不见效, with R10): a compliant verdict of the
+ * year that governs. The other way to show results is reaching designed capacity (`resultsOn`).
+ */
+export const evaluationShowsResults = (
+  evaluation: { readonly year: number; readonly verdict: Verdict },
+  governingYear: number | undefined,
+): boolean => evaluation.verdict === 'compliant' && evaluationGoverns(evaluation.year, governingYear);
+
 /** A year is judged as of its last day, or as of the evaluation day when that is earlier. */
 export const evaluationAsOf = (year: Year, on: BusinessDate): BusinessDate => {
   const yearEnd = `${year}-12-31` as BusinessDate;
@@ -52,15 +68,6 @@ export const evaluationAsOf = (year: Year, on: BusinessDate): BusinessDate => {
 };
 
 const earlier = (a: BusinessDate, b: BusinessDate): BusinessDate => (a <= b ? a : b);
-
-/** Ratios are kept to four decimals so that stored figures read the same everywhere; over nothing, not applicable. */
-const ratio = (actual: number, committed: number): Ratio =>
-  committed > 0 ? Math.round((actual / committed) * 10_000) / 10_000 : null;
-
-const FEN_PER_WAN = 1_000_000;
-/** An amount per mu in 万元/亩, two decimals; not applicable without land. */
-const perMu = (fen: number, area: number): Ratio =>
-  area > 0 ? Math.round((fen / FEN_PER_WAN / area) * 100) / 100 : null;
 
 const finding = (
   code: FulfilmentFindingCode,
@@ -125,21 +132,21 @@ export const assessFulfilment = (
 
   // Per-mu ratios divide both sides by the same agreed land area, so they equal the plain ratio.
   const ratios: FulfilmentRatios = {
-    fixedAssetInvestment: ratio(invested, terms.fixedAssetInvestment),
-    investmentPerMu: land ? ratio(invested, terms.fixedAssetInvestment) : null,
-    output: economics ? ratio(performed.output, c.annualOutput) : null,
-    outputPerMu: economics && land ? ratio(performed.output, c.annualOutput) : null,
-    tax: economics ? ratio(performed.tax, c.annualTax) : null,
-    taxPerMu: economics && land ? ratio(performed.tax, c.annualTax) : null,
-    jobs: economics ? ratio(performed.jobs, c.jobs) : null,
-    constructionPeriod: agreedDays > 0 ? Math.round((agreedDays / actualDays) * 10_000) / 10_000 : null,
+    fixedAssetInvestment: ratioOf(invested, terms.fixedAssetInvestment),
+    investmentPerMu: land ? ratioOf(invested, terms.fixedAssetInvestment) : null,
+    output: economics ? ratioOf(performed.output, c.annualOutput) : null,
+    outputPerMu: economics && land ? ratioOf(performed.output, c.annualOutput) : null,
+    tax: economics ? ratioOf(performed.tax, c.annualTax) : null,
+    taxPerMu: economics && land ? ratioOf(performed.tax, c.annualTax) : null,
+    jobs: economics ? ratioOf(performed.jobs, c.jobs) : null,
+    constructionPeriod: agreedDays > 0 ? ratioOf(agreedDays, actualDays) : null,
   };
   const perMuFigures: PerMuFigures = {
-    investment: { committed: perMu(terms.fixedAssetInvestment, area), actual: perMu(invested, area) },
-    tax: { committed: perMu(c.annualTax, area), actual: economics ? perMu(performed.tax, area) : null },
+    investment: { committed: wanPerMu(terms.fixedAssetInvestment, area), actual: wanPerMu(invested, area) },
+    tax: { committed: wanPerMu(c.annualTax, area), actual: economics ? wanPerMu(performed.tax, area) : null },
     output: {
-      committed: perMu(c.annualOutput, area),
-      actual: economics ? perMu(performed.output, area) : null,
+      committed: wanPerMu(c.annualOutput, area),
+      actual: economics ? wanPerMu(performed.output, area) : null,
     },
   };
 

@@ -46,7 +46,7 @@ import { projectDecider } from './project.decide';
 import type { ProjectEvent, ProjectEventOf } from './project.events';
 import { evolveProject } from './project.evolve';
 import { foldProject } from './project.fold';
-import { describeFinding } from './project.fulfilment';
+import { describeFinding, evaluationGoverns, evaluationShowsResults } from './project.fulfilment';
 import { readProjectEvent } from './project.upcasters';
 import type { ProjectState } from './project.state';
 
@@ -693,5 +693,19 @@ describe('FulfilmentEvaluated v1 stays readable (upcast to v2)', () => {
         },
       }),
     );
+  });
+});
+
+describe('见效 by evaluation (R8 · 001 §(四) 三年不见效, R10 · 002 §七 the latest evaluated year governs)', () => {
+  it('a compliant verdict of the latest evaluated year shows results; another verdict does not', () => {
+    expect(evaluationShowsResults({ year: 2025, verdict: 'compliant' }, 2024)).toBe(true);
+    expect(evaluationShowsResults({ year: 2025, verdict: 'compliant' }, undefined)).toBe(true);
+    expect(evaluationShowsResults({ year: 2025, verdict: 'underperforming' }, 2024)).toBe(false);
+  });
+
+  it('an earlier year evaluated later neither governs nor shows results', () => {
+    expect(evaluationGoverns(2024, 2025)).toBe(false);
+    expect(evaluationShowsResults({ year: 2024, verdict: 'compliant' }, 2025)).toBe(false);
+    expect(evaluationGoverns(2025, 2025)).toBe(true);
   });
 });

@@ -2,7 +2,7 @@ import { addMonths, BusinessDate } from '../shared/dates';
 import type { ProcedureId, ProjectId } from '../shared/ids';
 import { count, type Count } from '../shared/money';
 import type { ProjectPolicy } from './project.policy';
-import { governingVerdict } from './project.state';
+import { evaluationShowsResults } from './project.fulfilment';
 import type { ProcedureState, Project, ProjectState } from './project.state';
 import type { MilestoneKind, WithdrawalReason } from './project.vocabulary';
 
@@ -39,8 +39,13 @@ const earliest = (a: BusinessDate | undefined, b: BusinessDate | undefined): Bus
  * "见效" (results) and the day they showed: designed capacity reached, or a compliant governing
  * fulfilment verdict (R10: the latest evaluated year's), whichever came first.
  */
-export const resultsOn = (p: Project): BusinessDate | undefined =>
-  earliest(p.capacityOn, governingVerdict(p) === 'compliant' ? p.governingEvaluation?.on : undefined);
+export const resultsOn = (p: Project): BusinessDate | undefined => {
+  const governing = p.governingEvaluation;
+  return earliest(
+    p.capacityOn,
+    governing !== undefined && evaluationShowsResults(governing, governing.year) ? governing.on : undefined,
+  );
+};
 
 /** A procedure's R7 due date: district approvals whose deadline is computed; otherwise none. */
 export const procedureDueOn = (proc: ProcedureState): BusinessDate | undefined =>

@@ -1,8 +1,8 @@
-import type { Either } from 'fp-ts/Either';
+import { isLeft, left, right, type Either } from 'fp-ts/Either';
 import type * as t from 'io-ts';
 import type { FactDates } from '../shared/business-date';
 import type { BusinessDate } from '../shared/dates';
-import type { Decider } from '../shared/decider';
+import { fold, type Decider } from '../shared/decider';
 import type { DomainError } from '../shared/errors';
 import type { AnyDefinition, DomainEvent } from '../shared/event-codec';
 import type { UnitId } from '../shared/ids';
@@ -35,6 +35,8 @@ export interface Aggregate<C extends AnyCommandShape, E extends DomainEvent, S> 
   readonly streamOf: (command: C) => string;
   /** The codec of each of its commands, by type (requests are decoded with them). */
   readonly commands: CommandCodecs<C>;
+  /** The definition of each of its event types (codec, current schema version, labels, rules). */
+  readonly events: Readonly<Record<E['type'], AnyDefinition>>;
   /** The decider on the packaged working-day calendar. */
   readonly decider: Decider<C, E, S, DomainError>;
   /** The decider counting working days on a given calendar (R7; only the project counts them). */
@@ -57,18 +59,11 @@ export interface Aggregate<C extends AnyCommandShape, E extends DomainEvent, S> 
 }
 
 /** What an aggregate's folder gives the registry; the rest is derived (`defineAggregate`). */
-export interface AggregateDefinition<C extends AnyCommandShape, E extends DomainEvent, S> {
-  readonly name: string;
-  readonly streamPrefix: string;
-  readonly streamOf: (command: C) => string;
-  readonly commands: CommandCodecs<C>;
-  readonly events: Readonly<Record<E['type'], AnyDefinition>>;
-  readonly upcasters?: ReadonlyArray<Upcaster>;
-  readonly decider: Decider<C, E, S, DomainError>;
-  readonly deciderOn?: (calendar: WorkingDayCalendar) => Decider<C, E, S, DomainError>;
-  readonly unitOf: (state: S, command: C) => UnitId | undefined;
-  readonly factDatesOf: (command: C) => FactDates;
-}
+export type AggregateDefinition<C extends AnyCommandShape, E extends DomainEvent, S> = Pick<
+  Aggregate<C, E, S>,
+  'name' | 'streamPrefix' | 'streamOf' | 'commands' | 'events' | 'decider' | 'unitOf' | 'factDatesOf'
+> &
+  Partial<Pick<Aggregate<C, E, S>, 'deciderOn' | 'upcasters'>>;
 
 /**
  * An aggregate from its definition: `readEvent` reads through the event catalogue and upcasters,
@@ -78,15 +73,39 @@ export const defineAggregate = <C extends AnyCommandShape, E extends DomainEvent
   definition: AggregateDefinition<C, E, S>,
 ): Aggregate<C, E, S> => {
   const { events, upcasters = [], decider, deciderOn, factDatesOf, ...rest } = definition;
-  const eventDefinitions: Readonly<Record<E['type'], AnyDefinition>> = events;
   return {
     ...rest,
+    events,
     decider,
     deciderOn: deciderOn ?? (() => decider),
     readEvent: makeEventReader<E>(events, upcasters),
-    versionOf: (eventType) => eventDefinitions[eventType].version,
+    versionOf: (eventType) => events[eventType].version,
     upcasters,
     factDatesOf,
     businessDateOf: (command) => factDatesOf(command)[0].date,
   };
+};
+
+/** Why a stored event could not be folded: the reader's error and the event's index in what was given. */
+export type FoldError = UpcastError & { readonly index: number };
+
+/**
+ * The state of one aggregate instance from its stored events of any schema version (read with
+ * `readEvent`, folded with the decider from `from`, by default its initial state): the one fold
+ * that command handling, queries and the audit use. `Left` names the first event that cannot be read.
+ */
+export const foldStored = <C extends AnyCommandShape, E extends DomainEvent, S>(
+  aggregate: Aggregate<C, E, S>,
+  stored: Iterable<StoredEventData>,
+  from: S = aggregate.decider.initialState,
+): Either<FoldError, S> => {
+  const events: E[] = [];
+  let index = 0;
+  for (const e of stored) {
+    const read = aggregate.readEvent(e);
+    if (isLeft(read)) return left({ ...read.left, index });
+    events.push(read.right);
+    index += 1;
+  }
+  return right(fold(aggregate.decider, events, from));
 };

@@ -1,5 +1,5 @@
-export { defineAggregate } from './aggregate';
-export type { Aggregate, AggregateDefinition, AnyCommandShape, CommandCodecs } from './aggregate';
+export { defineAggregate, foldStored } from './aggregate';
+export type { Aggregate, AggregateDefinition, AnyCommandShape, CommandCodecs, FoldError } from './aggregate';
 export {
   aggregates,
   aggregateNames,

@@ -23,7 +23,7 @@ import { projectEventArbitraries } from '../testing/project.arbitraries';
 import * as fx from '../testing/project.fixtures';
 import { arbTargetPlanCommand } from '../testing/target-plan.arbitraries';
 import { adoptFixture2027 } from '../testing/working-calendar.fixtures';
-import type { Aggregate } from './aggregate';
+import { foldStored, type Aggregate } from './aggregate';
 import {
   aggregateNames,
   aggregateOfCommand,
@@ -356,5 +356,30 @@ describe('the unit of a command', () => {
     expect(
       aggregates['working-calendar'].unitOf(aggregates['working-calendar'].decider.initialState, c),
     ).toBe(undefined);
+  });
+});
+
+describe('foldStored: the one fold of an aggregate from its stored events', () => {
+  it('folds stored events of any schema version into the decider’s state', () => {
+    const v1Lead = {
+      type: 'LeadCaptured',
+      version: 1,
+      data: (({ intendedInvestment, channel: _c, ...rest }) => ({
+        ...rest,
+        intendedInvestmentWan: intendedInvestment / 1_000_000,
+      }))(fx.leadCaptured().data),
+    };
+    const folded = foldStored(aggregates.project, [v1Lead]);
+    expect(E.isRight(folded) && folded.right.status).toBe('open');
+    expect(E.isRight(folded) && folded.right.status !== 'none' && folded.right.unitId).toBe(
+      fx.fixtureIds.unit,
+    );
+  });
+
+  it('names the first event it cannot read', () => {
+    const good = stored(aggregates.project, fx.leadCaptured());
+    expect(foldStored(aggregates.project, [good, { type: 'Nonsense', version: 1, data: {} }])).toEqual(
+      E.left({ code: 'UNKNOWN_EVENT_TYPE', type: 'Nonsense', index: 1 }),
+    );
   });
 });

@@ -1,7 +1,10 @@
 import {
   addDays,
   addMonths,
+  basisPoints,
   countedMembers,
+  evaluationGoverns,
+  evaluationShowsResults,
   type CorrectableFact,
   type BusinessDate,
   type CountingMember,
@@ -120,6 +123,8 @@ export interface ProjectFacts {
    * of a project not closed: the project is open in that year and every later one (item 8).
    */
   readonly openSince?: number;
+  /** The year whose fulfilment evaluation governs (R10 · 002 §七: the latest evaluated year). */
+  readonly governingYear?: number;
   /** Every year one of the dates above falls in, ascending: the index a year's query uses. */
   readonly years: ReadonlyArray<number>;
 }
@@ -354,9 +359,12 @@ export const evolveFacts = (
       return missed === undefined ? facts : next({ missed });
     }
     case 'FulfilmentEvaluated': {
-      if (e.data.verdict !== 'compliant') return facts;
-      const missed = meet(f, e.data.on, (m) => m.kind === 'exit-no-results');
-      return missed === undefined ? facts : next({ missed });
+      // 见效 (R8's 三年不见效) by evaluation: a compliant verdict of the year that governs (R10).
+      if (!evaluationGoverns(e.data.year, f.governingYear)) return facts;
+      const missed = evaluationShowsResults(e.data, f.governingYear)
+        ? meet(f, e.data.on, (m) => m.kind === 'exit-no-results')
+        : undefined;
+      return next({ governingYear: e.data.year, ...(missed !== undefined ? { missed } : {}) });
     }
     case 'RectificationCompleted': {
       // The earliest open rectification deadline is the one completed (as the supervision list does).
@@ -636,14 +644,10 @@ export interface Rate {
   readonly basisPoints?: number;
 }
 
-const rate = (numerator: number, denominator: number): Rate =>
-  denominator === 0
-    ? { numerator, denominator }
-    : {
-        numerator,
-        denominator,
-        basisPoints: Math.floor((numerator * 10_000 * 2 + denominator) / (2 * denominator)),
-      };
+const rate = (numerator: number, denominator: number): Rate => {
+  const bp = basisPoints(numerator, denominator);
+  return bp === undefined ? { numerator, denominator } : { numerator, denominator, basisPoints: bp };
+};
 
 /**
  * The two rates of R12 over a window: of the projects signed in it, how many had started by its

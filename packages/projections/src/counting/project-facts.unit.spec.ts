@@ -1,5 +1,6 @@
-import { date, unsafeId, usd, type BusinessDate, type ProjectEvent } from '@zhaoshang/domain';
-import { projectFixtures as fx } from '@zhaoshang/domain/testing';
+import { date, unsafeId, usd, type BusinessDate, type ProjectEvent, type Year } from '@zhaoshang/domain';
+import { projectArbitraries, projectFixtures as fx } from '@zhaoshang/domain/testing';
+import fc from 'fast-check';
 import {
   duplicates,
   evolveFacts,
@@ -191,5 +192,38 @@ describe('foreign capital counted as received (R11 · 000 §二「利用外资�
     expect(measure([facts], 'outOfProvinceFunds', { from: date('2024-01-01'), to: date('2024-06-19') })).toBe(
       0,
     );
+  });
+});
+
+describe('见效 in the counting (R8 · 001 §(四) 三年不见效; R10 · 002 §七 the latest evaluated year governs)', () => {
+  const [sample] = fc.sample(projectArbitraries.projectEventArbitraries.FulfilmentEvaluated, {
+    numRuns: 1,
+    seed: 14,
+  });
+  const evaluated = (year: number, verdict: 'compliant' | 'underperforming', on: string): ProjectEvent => ({
+    type: 'FulfilmentEvaluated',
+    data: { ...sample!.data, projectId: unsafeId.project('P-1'), year: year as Year, verdict, on: date(on) },
+  });
+  const withMiss: ProjectFacts = {
+    ...lead('P-1', 'qugou', { signedOn: '2024-01-10' }),
+    missed: {
+      'exit-no-results': {
+        kind: 'exit-no-results',
+        dueOn: date('2027-01-10'),
+        detectedOn: date('2027-01-11'),
+      },
+    },
+  };
+  const metOn = (facts: ProjectFacts | undefined) => facts?.missed['exit-no-results']?.metOn;
+
+  it('a compliant verdict of the governing year meets the missed 三年不见效 deadline', () => {
+    expect(metOn(evolveFacts(withMiss, evaluated(2027, 'compliant', '2028-02-01')))).toBe('2028-02-01');
+  });
+
+  it('an earlier year evaluated compliant after a later one was not shows no results', () => {
+    const later = evolveFacts(withMiss, evaluated(2027, 'underperforming', '2028-02-01'));
+    const earlier = evolveFacts(later, evaluated(2026, 'compliant', '2028-03-01'));
+    expect(metOn(earlier)).toBeUndefined();
+    expect(metOn(evolveFacts(earlier, evaluated(2028, 'compliant', '2029-02-01')))).toBe('2029-02-01');
   });
 });

@@ -1,21 +1,16 @@
 import {
   assertNever,
   describeFinding,
+  evaluationGoverns,
+  ratioOf,
+  wanPerMu,
   type PerMuFigures,
   type ProjectEvent,
-  type Ratio,
 } from '@zhaoshang/domain';
 import { put, type DocChange, type DocReader, type Projection } from '../read-model';
 import { fulfilmentCollection, type EvaluationLine, type FulfilmentDoc } from './fulfilment.document';
 
 type Draft = { -readonly [K in keyof FulfilmentDoc]: FulfilmentDoc[K] };
-
-/** Actual ÷ committed to four decimals, as the domain keeps them; over nothing, not applicable (never 100 %). */
-const ratio = (actual: number, committed: number): Ratio =>
-  committed > 0 ? Math.round((actual / committed) * 10_000) / 10_000 : null;
-/** 万元/亩, two decimals; not applicable without land. */
-const perMu = (fen: number, area: number): Ratio =>
-  area > 0 ? Math.round((fen / 1_000_000 / area) * 100) / 100 : null;
 
 const latestOf = (d: Draft): FulfilmentDoc['latest'] => {
   const years = Object.keys(d.actualByYear)
@@ -28,32 +23,29 @@ const latestOf = (d: Draft): FulfilmentDoc['latest'] => {
   const land = c.landArea > 0;
   const figures: PerMuFigures = {
     investment: {
-      committed: perMu(c.fixedAssetInvestment, c.landArea),
-      actual: perMu(a.investmentToDate, c.landArea),
+      committed: wanPerMu(c.fixedAssetInvestment, c.landArea),
+      actual: wanPerMu(a.investmentToDate, c.landArea),
     },
-    tax: { committed: perMu(c.annualTax, c.landArea), actual: perMu(a.tax, c.landArea) },
-    output: { committed: perMu(c.annualOutput, c.landArea), actual: perMu(a.output, c.landArea) },
+    tax: { committed: wanPerMu(c.annualTax, c.landArea), actual: wanPerMu(a.tax, c.landArea) },
+    output: { committed: wanPerMu(c.annualOutput, c.landArea), actual: wanPerMu(a.output, c.landArea) },
   };
   // Per-mu ratios divide both sides by the same agreed land area, so they equal the plain ratio.
   return {
     year,
-    fixedAssetInvestment: ratio(a.investmentToDate, c.fixedAssetInvestment),
-    investmentPerMu: land ? ratio(a.investmentToDate, c.fixedAssetInvestment) : null,
-    output: ratio(a.output, c.annualOutput),
-    outputPerMu: land ? ratio(a.output, c.annualOutput) : null,
-    tax: ratio(a.tax, c.annualTax),
-    taxPerMu: land ? ratio(a.tax, c.annualTax) : null,
-    jobs: ratio(a.jobs, c.jobs),
+    fixedAssetInvestment: ratioOf(a.investmentToDate, c.fixedAssetInvestment),
+    investmentPerMu: land ? ratioOf(a.investmentToDate, c.fixedAssetInvestment) : null,
+    output: ratioOf(a.output, c.annualOutput),
+    outputPerMu: land ? ratioOf(a.output, c.annualOutput) : null,
+    tax: ratioOf(a.tax, c.annualTax),
+    taxPerMu: land ? ratioOf(a.tax, c.annualTax) : null,
+    jobs: ratioOf(a.jobs, c.jobs),
     perMu: figures,
   };
 };
 
 /** The governing evaluation among lines: the highest year, the last recorded for it (R10: 002 §七). */
 export const governingOf = (lines: ReadonlyArray<EvaluationLine>): EvaluationLine | undefined =>
-  lines.reduce<EvaluationLine | undefined>(
-    (g, e) => (g === undefined || e.year >= g.year ? e : g),
-    undefined,
-  );
+  lines.reduce<EvaluationLine | undefined>((g, e) => (evaluationGoverns(e.year, g?.year) ? e : g), undefined);
 
 const apply = (d: Draft, event: ProjectEvent): boolean => {
   switch (event.type) {

@@ -38,8 +38,8 @@ export const evolveTrip = (trip: TripDoc | undefined, event: LeaderActivityEvent
 /** Performance review (绩效考核): project facts, plans and leaders' trips, scored at query time. */
 export const performanceReviewProjection: Projection = {
   name: 'performance-review',
-  version: 2,
-  categories: ['project', 'target-plan', 'leader'],
+  version: 3,
+  categories: ['project', 'target-plan', 'leader-activity'],
   collections: [reviewFacts, reviewPlans, reviewTrips],
   apply: (docs: DocReader, decoded): ReadonlyArray<DocChange> => {
     switch (decoded.category) {
@@ -55,7 +55,7 @@ export const performanceReviewProjection: Projection = {
         const after = evolvePlan(before, decoded.event);
         return after === undefined || after === before ? [] : [put(reviewPlans, id, after)];
       }
-      case 'leader': {
+      case 'leader-activity': {
         const id = decoded.event.data.tripId;
         const before = docs.get(reviewTrips, id);
         const after = evolveTrip(before, decoded.event);

@@ -1,4 +1,11 @@
-import { assertNever, milestoneLabel, vocabulary, type BusinessDate } from '@zhaoshang/domain';
+import {
+  assertNever,
+  evaluationGoverns,
+  evaluationShowsResults,
+  milestoneLabel,
+  vocabulary,
+  type BusinessDate,
+} from '@zhaoshang/domain';
 import { MET_BY, MET_BY_FACT } from '../counting/project-facts';
 import { put, type DocChange, type DocReader, type Projection } from '../read-model';
 import {
@@ -206,9 +213,10 @@ export const supervisionProjection: Projection = {
       case 'FulfilmentEvaluated': {
         // R10 (002 §七): the latest evaluated year governs; an earlier year evaluated later shows no results.
         const e = event.data;
-        if (project.governingYear !== undefined && e.year < project.governingYear) break;
+        if (!evaluationGoverns(e.year, project.governingYear)) break;
         next = { ...project, governingYear: e.year };
-        if (e.verdict === 'compliant') resolve((i) => i.milestoneKind === 'exit-no-results', e.on, 'met');
+        if (evaluationShowsResults(e, project.governingYear))
+          resolve((i) => i.milestoneKind === 'exit-no-results', e.on, 'met');
         break;
       }
       case 'MilestoneWithdrawn': {

@@ -1,12 +1,9 @@
 import {
-  bulletinEvents,
+  eventCatalogue,
   leaderActivityDecider,
-  leaderActivityEvents,
   leaderStream,
-  projectEvents,
   projectStream,
   targetPlanDecider,
-  targetPlanEvents,
   targetPlanStream,
   unsafeId,
   type LeaderActivityCommand,
@@ -25,13 +22,9 @@ export interface ScenarioStream {
   readonly events: ReadonlyArray<NewEvent>;
 }
 
+/** The current schema version of every event type (the domain's catalogue, derived from its aggregate registry). */
 const versions = new Map<string, number>(
-  [
-    ...Object.values(projectEvents),
-    ...Object.values(targetPlanEvents),
-    ...Object.values(leaderActivityEvents),
-    ...Object.values(bulletinEvents),
-  ].map((d) => [d.type, d.version]),
+  eventCatalogue.map(({ definition }) => [definition.type, definition.version]),
 );
 
 /** A domain event as the store takes it, with its current schema version. */

@@ -1,3 +1,4 @@
+import { basisPoints } from '@zhaoshang/domain';
 import {
   empty,
   hundredths,
@@ -11,7 +12,7 @@ import {
   type TableRow,
 } from '../table/cell';
 import { csvDocument } from '../table/csv';
-import { hundredthsOf, ratioBasisPoints, sumExact } from '../table/exact-decimal';
+import { hundredthsOf, sumExact } from '../table/exact-decimal';
 import { addTableSheet } from '../table/sheet';
 import { newWorkbook, xlsxBytes } from '../table/workbook';
 import { vocabulary } from '@zhaoshang/domain';
@@ -34,7 +35,7 @@ import type {
 /** The parts of a bulletin that exist as CSV, one table each. */
 export type BulletinCsvPart = 'ranking' | 'progress' | 'scores';
 
-const elapsedBp = (p: BulletinProgress): number | undefined => ratioBasisPoints(p.elapsedDays, p.daysInYear);
+const elapsedBp = (p: BulletinProgress): number | undefined => basisPoints(p.elapsedDays, p.daysInYear);
 
 const rateCell = (r: BulletinRate): Cell => percent(r.basisPoints);
 
@@ -115,7 +116,7 @@ const rankingAt = (header: string): number => rankingColumns.findIndex((c) => c.
 const sumRate = (rates: ReadonlyArray<BulletinRate>): Cell => {
   const n = rates.reduce((s, r) => s + r.numerator, 0);
   const d = rates.reduce((s, r) => s + r.denominator, 0);
-  return percent(ratioBasisPoints(n, d));
+  return percent(basisPoints(n, d));
 };
 
 /** 合计: the exact sums of the units' counts and amounts; the rates from the summed numerators and denominators. */

@@ -64,10 +64,6 @@ export const exactNumber = (units: Integer, scale: number): number | undefined =
   return Number(exactDecimal(n, scale));
 };
 
-/** Round half up of n / d × 10000 for non-negative integers (the projections' basis points). */
-export const ratioBasisPoints = (numerator: number, denominator: number): number | undefined =>
-  denominator === 0 ? undefined : Math.floor((numerator * 10_000 * 2 + denominator) / (2 * denominator));
-
 /**
  * A figure the projections round to two decimals (a percentage, a score, 序时 of a count) as an
  * exact integer of hundredths: `24.86` → 2486 (the float's nearest hundredth).

@@ -14,7 +14,7 @@ import {
   type StateChange,
   type VerifyReport,
 } from '@zhaoshang/audit';
-import { unsafeId, type ProjectId, type ProjectState } from '@zhaoshang/domain';
+import { projectStream, unsafeId, type ProjectId, type ProjectState } from '@zhaoshang/domain';
 import { isEventStoreError, positionToString, type EventStore } from '@zhaoshang/eventstore';
 import { CodedApiError, InvalidInputError, NotFound } from '../../errors/api-errors';
 import type { StreamedAnswer } from '../../http/streamed-answer';
@@ -183,7 +183,7 @@ export class ExportAuditBundleHandler implements IQueryHandler<ExportAuditBundle
     if (projectId !== undefined) {
       // Before the 200: an unknown project is a 404, not an empty bundle.
       try {
-        await this.store.readStream(`project-${projectId}`, { maxCount: 1 });
+        await this.store.readStream(projectStream(projectId), { maxCount: 1 });
       } catch (error) {
         throw translate(error, projectNotFound(projectId));
       }

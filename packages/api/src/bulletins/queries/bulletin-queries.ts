@@ -1,9 +1,8 @@
 import { Inject } from '@nestjs/common';
 import { QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
 import { verifyBulletin, type BulletinVerification } from '@zhaoshang/audit';
-import type { BulletinState } from '@zhaoshang/domain';
+import { aggregates, streamPrefixes } from '@zhaoshang/domain';
 import type { EventStore } from '@zhaoshang/eventstore';
-import { aggregates } from '../../command-handling/aggregates';
 import { NotFound } from '../../errors/api-errors';
 import { foldStream } from '../../read-models/stream-state';
 import type { ApiConfig } from '../../config';
@@ -21,11 +20,7 @@ export class GetBulletin {
 export class GetBulletinHandler implements IQueryHandler<GetBulletin> {
   constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
   async execute(q: GetBulletin) {
-    const state = (await foldStream(
-      this.store,
-      aggregates.bulletin,
-      `bulletin-${q.period}`,
-    )) as BulletinState;
+    const state = await foldStream(this.store, aggregates.bulletin, `${streamPrefixes.bulletin}${q.period}`);
     if (state.status !== 'published') throw new NotFound('NOT_FOUND', { bulletin: q.period });
     return state;
   }

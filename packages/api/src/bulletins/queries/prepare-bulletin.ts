@@ -1,12 +1,11 @@
 import { Inject } from '@nestjs/common';
 import { QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
 import { computeBulletinFigures, type BulletinFigures } from '@zhaoshang/audit';
-import { bulletinStream, type BulletinPeriod, type BulletinState } from '@zhaoshang/domain';
+import { aggregates, bulletinStream, type BulletinPeriod } from '@zhaoshang/domain';
 import { parsePosition, type EventStore } from '@zhaoshang/eventstore';
 import { TransparencyService } from '../../audit/transparency.service';
 import { headPosition } from '@zhaoshang/projections';
 import type { Principal, Role } from '../../auth/roles';
-import { aggregates } from '../../command-handling/aggregates';
 import { NotFound } from '../../errors/api-errors';
 import { foldStream } from '../../read-models/stream-state';
 import { EVENT_STORE } from '../../tokens';
@@ -100,11 +99,7 @@ export class PrepareBulletinCorrectionHandler implements IQueryHandler<PrepareBu
   ) {}
   async execute(q: PrepareBulletinCorrection) {
     const period = bulletinPeriodOf(q.period);
-    const state = (await foldStream(
-      this.store,
-      aggregates.bulletin,
-      bulletinStream(period),
-    )) as BulletinState;
+    const state = await foldStream(this.store, aggregates.bulletin, bulletinStream(period));
     if (state.status !== 'published') throw new NotFound('NOT_FOUND', { bulletin: q.period });
     const f = await figuresAtHead(this.store, period);
     return {

@@ -1,13 +1,7 @@
 import { Inject } from '@nestjs/common';
 import { QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
 import { bulletinFiguresOf, bulletinViewsAt } from '@zhaoshang/audit';
-import {
-  bulletinStream,
-  periodLabel,
-  type BulletinState,
-  type BusinessDate,
-  type Stage,
-} from '@zhaoshang/domain';
+import { aggregates, bulletinStream, periodLabel, type BusinessDate, type Stage } from '@zhaoshang/domain';
 import type { EventStore } from '@zhaoshang/eventstore';
 import { MAX_PAGE_LIMIT, headPosition, type RegisterEntry } from '@zhaoshang/projections';
 import {
@@ -21,7 +15,6 @@ import {
   type BulletinCsvPart,
 } from '@zhaoshang/reports';
 import { bulletinPeriodOf } from '../../bulletins/bulletin-period';
-import { aggregates } from '../../command-handling/aggregates';
 import type { ApiConfig } from '../../config';
 import { CodedApiError, NotFound } from '../../errors/api-errors';
 import type { StreamedAnswer } from '../../http/streamed-answer';
@@ -132,11 +125,7 @@ export class ExportBulletinHandler implements IQueryHandler<ExportBulletin, Stre
   async execute(q: ExportBulletin): Promise<StreamedAnswer> {
     const period = bulletinPeriodOf(q.period);
     const label = periodLabel(period);
-    const state = (await foldStream(
-      this.store,
-      aggregates.bulletin,
-      bulletinStream(period),
-    )) as BulletinState;
+    const state = await foldStream(this.store, aggregates.bulletin, bulletinStream(period));
     let meta;
     let upTo: bigint;
     if (state.status === 'published') {

@@ -1,8 +1,7 @@
 import { Inject } from '@nestjs/common';
 import { QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
-import type { LeaderActivityState } from '@zhaoshang/domain';
+import { aggregates, streamPrefixes } from '@zhaoshang/domain';
 import type { EventStore } from '@zhaoshang/eventstore';
-import { aggregates } from '../../command-handling/aggregates';
 import { NotFound } from '../../errors/api-errors';
 import { foldStream } from '../../read-models/stream-state';
 import { EVENT_STORE } from '../../tokens';
@@ -17,11 +16,11 @@ export class GetLeaderTrips {
 export class GetLeaderTripsHandler implements IQueryHandler<GetLeaderTrips> {
   constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
   async execute(q: GetLeaderTrips) {
-    const state = (await foldStream(
+    const state = await foldStream(
       this.store,
-      aggregates.leader,
-      `leader-${q.leaderId}`,
-    )) as LeaderActivityState;
+      aggregates['leader-activity'],
+      `${streamPrefixes['leader-activity']}${q.leaderId}`,
+    );
     if (state.status !== 'active') throw new NotFound('NOT_FOUND', { leaderId: q.leaderId });
     const trips = [...state.trips.values()].map(({ asRecorded: _asRecorded, ...trip }) => trip);
     return { leaderId: q.leaderId, trips, totalDays: trips.reduce((s, t) => s + t.days, 0) };

@@ -1,6 +1,6 @@
 import { Inject } from '@nestjs/common';
 import { QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
-import type { BusinessDate, Stage } from '@zhaoshang/domain';
+import { streamPrefixes, type BusinessDate, type Stage } from '@zhaoshang/domain';
 import { reasonOf } from '@zhaoshang/audit';
 import { isEventStoreError, type EventStore } from '@zhaoshang/eventstore';
 import type { Page, RegisterEntry } from '@zhaoshang/projections';
@@ -73,7 +73,7 @@ export class GetProjectHandler implements IQueryHandler<GetProject, RegisterEntr
   async execute(q: GetProject): Promise<RegisterEntry> {
     let last: bigint | undefined;
     try {
-      const [head] = await this.store.readStream(`project-${q.projectId}`, {
+      const [head] = await this.store.readStream(`${streamPrefixes.project}${q.projectId}`, {
         direction: 'backwards',
         maxCount: 1,
       });
@@ -94,7 +94,7 @@ export class GetProjectHandler implements IQueryHandler<GetProject, RegisterEntr
 export class GetProjectHistoryHandler implements IQueryHandler<GetProjectHistory, unknown> {
   constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
   async execute(q: GetProjectHistory) {
-    const streamName = `project-${q.projectId}`;
+    const streamName = `${streamPrefixes.project}${q.projectId}`;
     try {
       const events = await this.store.readStream(streamName);
       const verified = await this.store.verifyStream(streamName);

@@ -8,6 +8,7 @@
  * - a consistency proof between heads 1,000,000 events apart, generated and verified;
  * - signing a checkpoint (Ed25519 and SM2) and computing the root it signs.
  */
+import { spawnSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
@@ -25,6 +26,7 @@ import {
   type EventStore,
 } from '@zhaoshang/eventstore';
 import { makeTempDir } from '@zhaoshang/eventstore/testing';
+import { exportBundle, transparency } from '../src';
 
 const median = (xs: number[]): number => {
   const s = [...xs].sort((a, b) => a - b);
@@ -43,8 +45,8 @@ const event = (n: number) => ({
   data: { n, note: '季度进度', amountFen: n * 1000 },
 });
 
-/** The follower alongside passes every 5 ms (a component following $all, as the API's would). */
-const FOLLOW_EVERY_MS = 5;
+/** The API's follower passes every 500 ms (FOLLOW_EVERY_MS of packages/api/src/audit/transparency.service.ts). */
+const API_FOLLOW_EVERY_MS = 500;
 
 const row = (label: string, value: string, baseline: string, note = ''): void =>
   console.log(`  ${label.padEnd(52)} ${value.padStart(12)}   ${baseline.padStart(12)}   ${note}`);
@@ -60,6 +62,7 @@ const appendBench = async (
   runs: number,
   appends: number,
   mode: 'every-append' | 'alongside',
+  followEveryMs = 5,
 ): Promise<void> => {
   const dir = makeTempDir('transparency-bench');
   const plain = openSqliteEventStore({ file: join(dir, 'plain.sqlite') });
@@ -75,7 +78,7 @@ const appendBench = async (
       ? (async () => {
           while (following) {
             await log.catchUp();
-            await new Promise((resolve) => setTimeout(resolve, FOLLOW_EVERY_MS));
+            await new Promise((resolve) => setTimeout(resolve, followEveryMs));
           }
         })()
       : Promise.resolve();
@@ -111,7 +114,7 @@ const appendBench = async (
   row(
     mode === 'every-append'
       ? `appends (${n}), tree caught up after every append`
-      : `appends (${n}), follower alongside, a pass every 5 ms`,
+      : `appends (${n}), follower alongside, a pass every ${followEveryMs} ms`,
     `${Math.round((block / b) * 1000)}/s`,
     `${Math.round((block / a) * 1000)}/s`,
     `with / without the tree = ${(a / b).toFixed(2)}× (aim ≥ 0.9×)`,
@@ -126,6 +129,7 @@ export const transparencyAppendBench = async (runs: number): Promise<void> => {
   console.log(`  ${''.padEnd(52)} ${'median'.padStart(12)}   ${'baseline'.padStart(12)}`);
   await appendBench(runs, 1000, 'every-append');
   await appendBench(runs, 1000, 'alongside');
+  await appendBench(runs, 1000, 'alongside', API_FOLLOW_EVERY_MS);
 };
 
 /** Proofs and checkpoints over the big store's tree; `store` holds at least 1,000,000 + `extra` events. */
@@ -134,6 +138,7 @@ export const transparencyBench = async (store: EventStore, dir: string, runs: nu
   console.log(`  ${''.padEnd(52)} ${'median'.padStart(12)}   ${'baseline'.padStart(12)}`);
   await appendBench(runs, 1000, 'every-append');
   await appendBench(runs, 1000, 'alongside');
+  await appendBench(runs, 1000, 'alongside', API_FOLLOW_EVERY_MS);
 
   const builds: number[] = [];
   let log: TransparencyLog | undefined;
@@ -223,4 +228,42 @@ export const transparencyBench = async (store: EventStore, dir: string, runs: nu
   row('checkpoint: sign, Ed25519 (+ timestamped line)', us(median(edMs)), '');
   row('checkpoint: sign, SM2 (GB/T 32918, bigint)', us(median(smMs)), '');
   log!.close();
+  await bundleBench(store, dir);
+};
+
+/**
+ * A whole-store audit bundle of the big store with a checkpoint at its head, exported, then its
+ * checkpoints verified offline (every leaf recomputed from the events, the root rebuilt) in a fresh
+ * node process running the built library, as an auditor would: time and that process's peak
+ * resident memory.
+ */
+const bundleBench = async (store: EventStore, dir: string): Promise<void> => {
+  const key = transparency.generateSignerKey('bench.example/log', transparency.SIGNATURE_TYPE.ed25519);
+  const out = join(dir, 'bundle');
+  const mb = (): string => `${Math.round(process.resourceUsage().maxRSS / 1024)} MB`;
+  const t = performance.now();
+  const manifest = await exportBundle(store, {}, out, { origin: key.name, logKey: key });
+  const exportMs = performance.now() - t;
+  row(
+    `bundle export with a checkpoint, ${manifest.count} events`,
+    `${(exportMs / 1000).toFixed(1)} s`,
+    '',
+    `peak RSS so far ${mb()}`,
+  );
+  const vkey = transparency.formatVerifierKey(transparency.verifierKeyOf(key));
+  const script = `
+    const { verifyBundleTransparency, transparency } = require(${JSON.stringify(join(process.cwd(), 'packages/audit/dist/index.js'))});
+    const t = performance.now();
+    const report = verifyBundleTransparency(${JSON.stringify(out)}, [transparency.parseVerifierKey(${JSON.stringify(vkey)})]);
+    console.log(JSON.stringify({ ok: report.ok, ms: performance.now() - t, maxRSS: process.resourceUsage().maxRSS }));`;
+  const child = spawnSync(process.execPath, ['-e', script], { encoding: 'utf8' });
+  const result = JSON.parse(child.stdout) as { ok: boolean; ms: number; maxRSS: number };
+  if (!result.ok) throw new Error(`bundle does not verify: ${child.stdout}${child.stderr}`);
+  row(
+    `bundle checkpoints verified offline (${manifest.count} leaves)`,
+    `${(result.ms / 1000).toFixed(1)} s`,
+    '',
+    `its process's peak RSS ${Math.round(result.maxRSS / 1024)} MB`,
+  );
+  rmSync(out, { recursive: true, force: true });
 };

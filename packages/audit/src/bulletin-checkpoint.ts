@@ -3,11 +3,13 @@ import { type EventStore, type GlobalPosition } from '@zhaoshang/eventstore';
 import { bundleLineOf, contentHashOf } from './bundle';
 import {
   equalHashes,
-  eventLeafHash,
+  eventLeafData,
+  leafHash,
   parseCheckpoint,
   rootOfLeaves,
   verifyCheckpointSignature,
   type Hash32,
+  type TreeHash,
   type VerifierKey,
 } from './transparency';
 
@@ -16,9 +18,11 @@ import {
  * the events its figures were computed from, the first `treeSize` events of `$all`, the last at
  * `computedAtPosition`. Checked here with the auditor's own verifier (packages/audit/src/transparency,
  * written from RFC 9162 and C2SP apart from the server's code): the note is a checkpoint whose lines
- * are the carried origin, size and root; the log's key signed it (when a key is given); and the
- * events of the store up to the position, each leaf recomputed from the event's content (never the
- * stored hash), are `treeSize` leaves whose RFC 9162 SHA-256 root is the carried root.
+ * are the carried origin, size and root; the log's key signed it (when a key is given; Ed25519 or
+ * SM2, as the key's type says); and the events of the store up to the position, each leaf
+ * recomputed from the event's content (never the stored hash), are `treeSize` leaves whose RFC
+ * 9162 root is the carried root, hashed with the tree hash the signed note names (SHA-256, or SM3
+ * for a log that signs `tree-hash sm3`).
  */
 
 /** Whether the log's key signed the note: `unchecked` when no log key was given. */
@@ -36,18 +40,21 @@ export interface CheckpointVerification {
   readonly signature: CheckpointSignatureVerdict;
   /** Events of the store at positions up to and including computedAtPosition. */
   readonly eventsUpToPosition: number;
+  /** The tree hash the note names (absent when the note is not a checkpoint). */
+  readonly treeHash?: TreeHash;
   /**
-   * Whether those events give the carried root: `unchecked` when the log's tree is not SHA-256 (this
-   * verifier implements RFC 9162 with SHA-256 only; an SM3 log is checked with `check-history`).
+   * Whether those events give the carried root: `unchecked` only when the note is not a
+   * checkpoint (no tree hash to recompute with), or names another tree hash than the caller's
+   * `expectedTreeHash`.
    */
   readonly root: 'equal' | 'different' | 'unchecked';
-  /** The SHA-256 tree root of those events (base64), leaves recomputed from their content; absent when unchecked. */
+  /** The tree root of those events (base64), leaves recomputed from their content; absent when unchecked. */
   readonly recomputedRoot?: string;
 }
 
-/** The leaves of `$all` in order, with each event's position, read as far as needed and kept. */
+/** The leaf data of `$all` in order, with each event's position, read as far as needed and kept. */
 export class StoreLeaves {
-  private readonly leaves: Hash32[] = [];
+  private readonly leaves: Uint8Array[] = [];
   private readonly positions: GlobalPosition[] = [];
   private done = false;
 
@@ -56,8 +63,8 @@ export class StoreLeaves {
     private readonly pageSize = 1000,
   ) {}
 
-  /** The leaves of the events at positions up to and including `upTo`. */
-  async upTo(upTo: bigint): Promise<ReadonlyArray<Hash32>> {
+  /** The leaf data of the events at positions up to and including `upTo`. */
+  async upTo(upTo: bigint): Promise<ReadonlyArray<Uint8Array>> {
     while (
       !this.done &&
       (this.positions.length === 0 || this.positions[this.positions.length - 1]! <= upTo)
@@ -68,7 +75,7 @@ export class StoreLeaves {
       );
       for (const e of page) {
         this.positions.push(e.globalPosition);
-        this.leaves.push(eventLeafHash(contentHashOf(bundleLineOf(e))));
+        this.leaves.push(eventLeafData(contentHashOf(bundleLineOf(e))));
       }
       if (page.length < this.pageSize) this.done = true;
     }
@@ -86,7 +93,7 @@ export const verifyCarriedCheckpoint = async (
   computedAtPosition: bigint,
   leaves: StoreLeaves,
   logKeys: ReadonlyArray<VerifierKey>,
-  checkRoot = true,
+  expectedTreeHash?: TreeHash,
 ): Promise<CheckpointVerification> => {
   const parsed = parseCheckpoint(carried.note.endsWith('\n') ? carried.note : `${carried.note}\n`);
   const noteMatches =
@@ -101,7 +108,14 @@ export const verifyCarriedCheckpoint = async (
         ? 'valid'
         : 'invalid';
   const events = await leaves.upTo(computedAtPosition);
-  const root = checkRoot ? rootOfLeaves(events) : undefined;
+  const treeHash = typeof parsed === 'string' ? undefined : parsed.treeHash;
+  const root =
+    treeHash === undefined || (expectedTreeHash !== undefined && expectedTreeHash !== treeHash)
+      ? undefined
+      : rootOfLeaves(
+          events.map((data) => leafHash(data, treeHash)),
+          treeHash,
+        );
   const rootVerdict =
     root === undefined
       ? 'unchecked'
@@ -110,16 +124,14 @@ export const verifyCarriedCheckpoint = async (
         : 'different';
   return {
     ok:
-      noteMatches &&
-      signature !== 'invalid' &&
-      events.length === carried.treeSize &&
-      rootVerdict !== 'different',
+      noteMatches && signature !== 'invalid' && events.length === carried.treeSize && rootVerdict === 'equal',
     origin: carried.origin,
     treeSize: carried.treeSize,
     rootHash: carried.rootHash,
     noteMatches,
     signature,
     eventsUpToPosition: events.length,
+    ...(treeHash === undefined ? {} : { treeHash }),
     root: rootVerdict,
     ...(root !== undefined ? { recomputedRoot: b64(root) } : {}),
   };

@@ -387,8 +387,10 @@ export interface VerifyBulletinOptions {
   /** The log's verifier keys: a carried checkpoint's signature is checked against them (else `unchecked`). */
   readonly logKeys?: ReadonlyArray<VerifierKey>;
   /**
-   * The log's tree hash (default `sha256`). The carried checkpoint's root is recomputed only for a
-   * SHA-256 tree; for `sm3` it is reported `unchecked`, never as a false difference.
+   * The tree hash the log is known to use (the server passes its configuration). The carried
+   * checkpoint's root is recomputed with the hash its signed note names (SHA-256, or SM3 for
+   * `tree-hash sm3`); a note naming another than this one is not recomputed (root `unchecked`,
+   * the edition not ok).
    */
   readonly treeHash?: 'sha256' | 'sm3';
 }
@@ -446,13 +448,7 @@ export const verifyBulletin = async (
     const checkpoint =
       d.checkpoint === undefined
         ? undefined
-        : await verifyCarriedCheckpoint(
-            d.checkpoint,
-            at,
-            leaves,
-            options.logKeys ?? [],
-            (options.treeHash ?? 'sha256') === 'sha256',
-          );
+        : await verifyCarriedCheckpoint(d.checkpoint, at, leaves, options.logKeys ?? [], options.treeHash);
     editions.push({
       ok:
         (checkpoint?.ok ?? true) &&

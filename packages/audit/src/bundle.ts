@@ -13,11 +13,12 @@ import { join } from 'node:path';
 import { projectStream, type ProjectId } from '@zhaoshang/domain';
 import {
   CHECKPOINT_STREAM,
+  LeafData,
   RecordedCheckpoints,
   transparencyOf,
   type BundleTransparency,
 } from './bundle-transparency';
-import { eventLeafHash, type Hash32, type SignerKey } from './transparency';
+import { eventLeafData, parseCheckpoint, type SignerKey, type TreeHash } from './transparency';
 import {
   eventHash,
   GENESIS_HASH,
@@ -47,8 +48,9 @@ export interface BundleManifest {
   /** SHA-256 (hex) of events.jsonl's bytes. */
   readonly eventsSha256: string;
   /**
-   * Signed checkpoints of the log over `$all` and consistency proofs between them (whole-store
-   * bundles only): see bundle-transparency.ts and docs/auditing.md. Absent in older bundles.
+   * Signed checkpoints of the log over `$all` and consistency proofs between them, and in a
+   * project bundle each event's inclusion proof: see bundle-transparency.ts and docs/auditing.md.
+   * Absent in older bundles.
    */
   readonly transparency?: BundleTransparency;
 }
@@ -205,6 +207,21 @@ export interface BundleCheckpointOptions {
   readonly logKey?: SignerKey;
   /** Earlier checkpoints (signed notes, cosignatures included), as the log served them. */
   readonly earlier?: ReadonlyArray<string>;
+  /**
+   * For a project bundle, where the log's tree is at hand (the API's service, with its stored
+   * nodes and configured key): a checkpoint signed now and each event's leaf index and inclusion
+   * proof in it, for the events at these positions, in order; undefined when it cannot prove them.
+   * Spares the export reading all of `$all` to rebuild the tree.
+   */
+  readonly prove?: (positions: ReadonlyArray<GlobalPosition>) => Promise<
+    | {
+        readonly checkpoint: string;
+        readonly inclusion: ReadonlyArray<{ readonly index: number; readonly proof: ReadonlyArray<string> }>;
+      }
+    | undefined
+  >;
+  /** The log's tree hash when no checkpoint given or recorded names it (default SHA-256). */
+  readonly treeHash?: TreeHash;
 }
 
 /** Whether the store holds checkpoints recorded by the API (its `transparency-checkpoints` stream). */
@@ -219,11 +236,8 @@ const hasRecordedCheckpoints = async (store: EventStore): Promise<boolean> => {
 
 /**
  * Writes an audit bundle to a directory: every stored event (or one project's) in global order to
- * events.jsonl, a page at a time, then manifest.json describing it. Returns the manifest. A
- * whole-store bundle also holds, in the manifest's `transparency`, the checkpoints the API recorded
- * in the store (with the witnesses' cosignatures it stored), any given in `checkpoints.earlier`, a
- * checkpoint at the bundle's head when `checkpoints.logKey` is given, and the consistency proofs
- * between them (the tree is over `$all`, so a project bundle carries none).
+ * events.jsonl, a page at a time, then manifest.json describing it. Returns the manifest. The
+ * manifest's `transparency` (see `writeAnchoredBundle`) anchors it to the log's checkpoints.
  */
 export const exportBundle = async (
   store: EventStore,
@@ -251,12 +265,18 @@ export const exportBundle = async (
 };
 
 /**
- * `writeBundle` with the transparency part: a whole-store bundle's manifest gets, in
- * `transparency`, the checkpoints the API recorded in the store among the bundle's events (with the
- * witnesses' cosignatures it stored), any given in `checkpoints.earlier`, a checkpoint at the
- * bundle's head when `checkpoints.logKey` is given, and the consistency proofs between them. A
- * project bundle carries none (the tree is over `$all`), nor does a store without checkpoints when
- * none are given. Used by the directory export and by the API's single-file bundle alike.
+ * `writeBundle` with the transparency part, in the manifest's `transparency`: the checkpoints the
+ * API recorded in the store among the events up to the bundle's end (with the witnesses'
+ * cosignatures it stored), any given in `checkpoints.earlier`, a checkpoint at the bundle's end
+ * when `checkpoints.logKey` is given, and the consistency proofs between them. A whole-store
+ * bundle of a store without checkpoints, none given, carries none.
+ *
+ * A project bundle's events are a few of `$all`: it is anchored only when `checkpoints` is given
+ * (so that a plain project export stays a read of one stream), and gets, besides, each event's
+ * inclusion proof in the tree of the last checkpoint — from `checkpoints.prove` when given, else
+ * from the tree rebuilt here from `$all` up to the bundle's end, read a page at a time. When that
+ * checkpoint does not cover every event of the project, the bundle carries no transparency part.
+ * Used by the directory export and by the API's single-file bundle alike.
  */
 export const writeAnchoredBundle = async (
   store: EventStore,
@@ -265,40 +285,65 @@ export const writeAnchoredBundle = async (
   checkpoints?: BundleCheckpointOptions,
   pageSize: number = BUNDLE_PAGE_SIZE,
 ): Promise<BundleManifest> => {
-  if (checkpoints !== undefined && options.projectId !== undefined)
-    throw new TypeError('checkpoints cover $all: only a whole-store bundle carries them');
+  const project = options.projectId === undefined ? undefined : projectStream(options.projectId);
+  if (project !== undefined && checkpoints?.prove !== undefined) {
+    const positions: GlobalPosition[] = [];
+    const plain = await writeBundle(store, options, write, pageSize, (e) => positions.push(e.globalPosition));
+    const proved = await checkpoints.prove(positions);
+    if (proved === undefined) return plain;
+    const origin = proved.checkpoint.slice(0, proved.checkpoint.indexOf('\n'));
+    return {
+      ...plain,
+      transparency: {
+        origin,
+        checkpoints: [proved.checkpoint],
+        consistency: [],
+        inclusion: proved.inclusion,
+      },
+    };
+  }
   const anchored =
-    options.projectId === undefined && (checkpoints !== undefined || (await hasRecordedCheckpoints(store)));
-  const leaves: Hash32[] = [];
+    checkpoints !== undefined || (project === undefined && (await hasRecordedCheckpoints(store)));
+  if (!anchored) return writeBundle(store, options, write, pageSize);
+  const toPosition = options.toPosition ?? (await headPosition(store));
+  const scope: BundleScope = { ...options, ...(toPosition === undefined ? {} : { toPosition }) };
+  const leafData = new LeafData();
   const recorded = new RecordedCheckpoints();
-  const manifest = await writeBundle(
-    store,
-    options,
-    write,
-    pageSize,
-    anchored
-      ? (e) => {
-          leaves.push(eventLeafHash(e.metadata.hash));
-          recorded.observe(e.streamName, e.type, e.data);
-        }
-      : undefined,
-  );
-  if (!anchored) return manifest;
+  const observe = (e: StoredEvent): void => {
+    leafData.push(eventLeafData(e.metadata.hash));
+    recorded.observe(e.streamName, e.type, e.data);
+  };
+  const include: number[] = [];
+  let manifest: BundleManifest;
+  if (project === undefined) manifest = await writeBundle(store, scope, write, pageSize, observe);
+  else {
+    manifest = await writeBundle(store, scope, write, pageSize);
+    if (toPosition !== undefined)
+      for await (const e of bundleEvents(store, { toPosition }, pageSize)) {
+        if (e.streamName === project) include.push(leafData.length);
+        observe(e);
+      }
+  }
   const earlier = [...new Set([...recorded.checkpoints(), ...(checkpoints?.earlier ?? [])])];
   const origin = checkpoints?.origin ?? earlier[0]?.slice(0, earlier[0].indexOf('\n'));
   // Checkpoints recorded after the bundle's end: none in it, nothing to anchor.
   if (origin === undefined) {
-    if (checkpoints === undefined) return manifest;
+    if (checkpoints?.logKey === undefined) return manifest;
     throw new TypeError("checkpoints: give the log's origin");
   }
-  return {
-    ...manifest,
-    transparency: transparencyOf(leaves, {
-      origin,
-      earlier,
-      ...(checkpoints?.logKey === undefined ? {} : { logKey: checkpoints.logKey }),
-    }),
-  };
+  const transparency = transparencyOf(leafData, {
+    origin,
+    earlier,
+    ...(checkpoints?.logKey === undefined ? {} : { logKey: checkpoints.logKey }),
+    ...(checkpoints?.treeHash === undefined ? {} : { treeHash: checkpoints.treeHash }),
+    ...(project === undefined ? {} : { include }),
+  });
+  const last = parseCheckpoint(transparency.checkpoints[transparency.checkpoints.length - 1] ?? '');
+  const lastIncluded = include[include.length - 1];
+  // The last checkpoint stops before some of the project's events: no proof for them, no anchor.
+  if (lastIncluded !== undefined && (typeof last === 'string' || last.size <= BigInt(lastIncluded)))
+    return manifest;
+  return { ...manifest, transparency };
 };
 
 /**

@@ -32,7 +32,12 @@ export type {
   BundleReport,
   BundleScope,
 } from './bundle';
-export { readBundleLeaves, verifyBundleTransparency } from './bundle-transparency';
+export {
+  hasInclusionProofs,
+  LeafData,
+  readBundleLeaves,
+  verifyBundleTransparency,
+} from './bundle-transparency';
 export type {
   BundleLeaves,
   BundleTransparency,

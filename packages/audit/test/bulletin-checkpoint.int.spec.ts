@@ -27,6 +27,44 @@ const otherVkey = tlog.formatVerifierKey(
 );
 
 /**
+ * Publishes the March bulletin in the store at `file` carrying the log's checkpoint of every event
+ * so far, as the server signs it (leaves from the stored hashes, hashed with `treeHash`, which an
+ * SM3 checkpoint names in its `tree-hash` line).
+ */
+const publishWithCheckpoint = async (
+  file: string,
+  key: tlog.SignerKey,
+  treeHash: tlog.TreeHash,
+): Promise<{ treeSize: number; rootHash: string }> => {
+  const store = openSqliteEventStore({ file });
+  try {
+    const march = await computeBulletinFigures(store, period('2024-03'), { upTo: await head(store) });
+    const events = await store.readAll({});
+    const signed = tlog.signCheckpoint(key, {
+      origin: ORIGIN,
+      size: BigInt(events.length),
+      root: tlog.rootOfLeaves(
+        events.map((e) => tlog.eventLeafHash(e.metadata.hash, treeHash)),
+        treeHash,
+      ),
+      extensions: tlog.treeHashExtensions(treeHash),
+    });
+    const rootHash = Buffer.from(signed.root).toString('base64');
+    const checkpoint = TreeCheckpoint.decode({
+      origin: ORIGIN,
+      treeSize: events.length,
+      rootHash,
+      note: tlog.formatCheckpoint(signed),
+    });
+    if (E.isLeft(checkpoint)) throw new Error('not a TreeCheckpoint');
+    await issue(store, { ...publish(march), checkpoint: checkpoint.right }, 'publish-march');
+    return { treeSize: events.length, rootHash };
+  } finally {
+    await store.close();
+  }
+};
+
+/**
  * Issue #15 item 2 (the auditor's side): a bulletin carries the log's signed checkpoint of exactly
  * the events its figures were computed from; `verify-bulletin` checks the signature against the log
  * key given and that the store's events up to the bulletin's position have that root.
@@ -40,30 +78,7 @@ describe('verify-bulletin checks the checkpoint a bulletin carries (issue #15)',
   beforeAll(async () => {
     await golden.create();
     file = golden.copyFile();
-    const store = openSqliteEventStore({ file });
-    try {
-      const march = await computeBulletinFigures(store, period('2024-03'), { upTo: await head(store) });
-      // The log's checkpoint of every event so far, as the server signs it (leaves from the stored hashes).
-      const events = await store.readAll({});
-      const signed = tlog.signCheckpoint(logKey, {
-        origin: ORIGIN,
-        size: BigInt(events.length),
-        root: tlog.rootOfLeaves(events.map((e) => tlog.eventLeafHash(e.metadata.hash))),
-        extensions: [],
-      });
-      treeSize = events.length;
-      rootHash = Buffer.from(signed.root).toString('base64');
-      const checkpoint = TreeCheckpoint.decode({
-        origin: ORIGIN,
-        treeSize,
-        rootHash,
-        note: tlog.formatCheckpoint(signed),
-      });
-      if (E.isLeft(checkpoint)) throw new Error('not a TreeCheckpoint');
-      await issue(store, { ...publish(march), checkpoint: checkpoint.right }, 'publish-march');
-    } finally {
-      await store.close();
-    }
+    ({ treeSize, rootHash } = await publishWithCheckpoint(file, logKey, 'sha256'));
   });
   afterAll(() => golden.dispose());
 
@@ -85,6 +100,7 @@ describe('verify-bulletin checks the checkpoint a bulletin carries (issue #15)',
       noteMatches: true,
       signature: 'valid',
       eventsUpToPosition: treeSize,
+      treeHash: 'sha256',
       root: 'equal',
       recomputedRoot: rootHash,
     });
@@ -139,7 +155,7 @@ describe('verify-bulletin checks the checkpoint a bulletin carries (issue #15)',
     expect(r.stdout).toContain('树根不一致 ROOT DIFFERENT');
   });
 
-  it('a log whose tree is SM3: the root is reported unchecked (this verifier recomputes SHA-256 trees only), never a false difference', async () => {
+  it('the caller expects an SM3 log but the checkpoint names SHA-256 (no tree-hash line): the root is not recomputed and the edition fails', async () => {
     const store = openSqliteEventStore({ file });
     let v: BulletinVerification | undefined;
     try {
@@ -150,8 +166,57 @@ describe('verify-bulletin checks the checkpoint a bulletin carries (issue #15)',
     } finally {
       await store.close();
     }
-    expect(v?.editions[0]?.checkpoint).toMatchObject({ ok: true, signature: 'valid', root: 'unchecked' });
-    expect(v?.editions[0]?.checkpoint?.recomputedRoot).toBeUndefined();
-    expect(v?.ok).toBe(true);
+    expect(v?.editions[0]?.checkpoint).toMatchObject({
+      ok: false,
+      signature: 'valid',
+      treeHash: 'sha256',
+      root: 'unchecked',
+    });
+    expect(v?.ok).toBe(false);
+  });
+});
+
+/**
+ * 国密 (issue #15 item 6, the auditor's side): a log whose tree is SM3 and whose key is SM2 signs
+ * `tree-hash sm3` in its checkpoints; the auditor's verifier takes the hash from the note and the
+ * signature algorithm from the key, and recomputes the SM3 root from the events.
+ */
+describe('verify-bulletin on an SM3 tree signed with SM2', () => {
+  const golden = goldenStoreFiles();
+  const sm2Key = tlog.generateSignerKey(ORIGIN, tlog.SIGNATURE_TYPE.sm2);
+  const sm2Vkey = tlog.formatVerifierKey(tlog.verifierKeyOf(sm2Key));
+  let file: string;
+  let rootHash: string;
+
+  beforeAll(async () => {
+    await golden.create();
+    file = golden.copyFile();
+    ({ rootHash } = await publishWithCheckpoint(file, sm2Key, 'sm3'));
+  });
+  afterAll(() => golden.dispose());
+
+  it('the SM2 signature is valid and the SM3 root recomputed from the events is equal', async () => {
+    const r = await run(['verify-bulletin', '2024-03', '--events', file, '--key', sm2Vkey, '--json']);
+    expect(r.code).toBe(0);
+    const v = JSON.parse(r.stdout) as BulletinVerification;
+    expect(v.editions[0]?.checkpoint).toMatchObject({
+      ok: true,
+      signature: 'valid',
+      treeHash: 'sm3',
+      root: 'equal',
+      recomputedRoot: rootHash,
+    });
+    // The SHA-256 root of the same events is another: the hash really is SM3.
+    const store = openSqliteEventStore({ file });
+    try {
+      const events = await store.readAll({});
+      const sha = tlog.rootOfLeaves(events.slice(0, -1).map((e) => tlog.eventLeafHash(e.metadata.hash)));
+      expect(Buffer.from(sha).toString('base64')).not.toBe(rootHash);
+    } finally {
+      await store.close();
+    }
+    // An Ed25519 key of the same name did not sign it.
+    const other = await run(['verify-bulletin', '2024-03', '--events', file, '--key', otherVkey]);
+    expect(other.code).toBe(1);
   });
 });

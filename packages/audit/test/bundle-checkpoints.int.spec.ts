@@ -254,8 +254,19 @@ describe('audit bundle · signed checkpoints, witnesses, offline verification (i
         cosigned: [{ witness: 'shenji.example/witness', size: String(signed.count) }],
         extends: 0,
       });
-      const project = await exportBundle(t.store, { projectId }, join(out, 'project'));
-      expect(project.transparency).toBeUndefined();
+      // A project bundle is a read of one stream unless asked to be anchored ...
+      expect(
+        (await exportBundle(t.store, { projectId }, join(out, 'plain-project'))).transparency,
+      ).toBeUndefined();
+      // ... then it carries the recorded checkpoint too, with each event's inclusion proof in it.
+      const project = await exportBundle(t.store, { projectId }, join(out, 'project'), {});
+      expect(project.transparency?.inclusion?.map((p) => p.index)).toEqual(
+        Array.from({ length: project.count }, (_, i) => i),
+      );
+      expect(verifyBundleTransparency(join(out, 'project'), keys)).toMatchObject({
+        ok: true,
+        checkpoints: 1,
+      });
     } finally {
       await t.dispose();
       rmSync(out, { recursive: true, force: true });

@@ -11,7 +11,7 @@ import {
 import { BundleBuilder } from '../src/bundle';
 import { transparencyOf } from '../src/bundle-transparency';
 
-const { eventLeafHash } = transparency;
+const { eventLeafData } = transparency;
 
 /** The events of a bundle directory. */
 export const readLines = (dir: string): BundleLine[] =>
@@ -48,7 +48,7 @@ export const forge = (
       metadata,
     });
     heads.set(line.streamName, { revision, hash });
-    leaves.push(eventLeafHash(hash));
+    leaves.push(eventLeafData(hash));
     text += builder.add({
       streamName: line.streamName as never,
       revision,

@@ -74,19 +74,25 @@ export type { EsdbEventStoreOptions } from './esdb';
 export { copyStore, streamHeads } from './copy';
 export type { CopyOptions, CopyProgress, CopyReport } from './copy';
 
-// The transparency log (RFC 9162 tree over $all, C2SP signed notes and checkpoints)
+// The transparency log (RFC 9162 tree over $all, C2SP signed notes and checkpoints; SM2/SM3 as well)
 export {
   checkHistoryAgainst,
   checkpointText,
   generateNoteKey,
+  generateSm2PrivateKey,
   isTreeHashAlgorithm,
+  MemoryNodeStorage,
   MemoryTransparencyStorage,
+  MerkleTree,
   openNote,
   parseCheckpointText,
   parseNote,
   parseSignerKey,
   parseVerifierKey,
   signNote,
+  sm2PublicKeyOf,
+  sm2Sign,
+  sm2Verify,
   SqliteTransparencyStorage,
   TransparencyLog,
   treeHasher,

@@ -37,6 +37,9 @@ export const CHECKPOINT_EVENT = 'CheckpointSigned';
 /** The event recording a witness's co-signature of a recorded checkpoint. */
 export const COSIGNATURE_EVENT = 'CheckpointCosigned';
 
+/** How often the follower looks for new events in `$all` (ms). */
+export const FOLLOW_EVERY_MS = 500;
+
 /** Why a checkpoint was made. */
 export type CheckpointReason = 'scheduled' | 'on-demand';
 
@@ -59,9 +62,11 @@ const SYSTEM_ACTOR = { userId: 'transparency-log', role: 'system', unitId: 'regi
 
 /**
  * The API's transparency log: the Merkle tree over `$all`, kept in `transparency.sqlite` in the data
- * directory (beside events.sqlite, or alone when the events are on EventStoreDB) and brought up to
- * date from the store before every answer; checkpoints signed with the configured key, on a
- * schedule and on demand, each recorded as a `CheckpointSigned` event of `transparency-checkpoints`.
+ * directory (beside events.sqlite, or alone when the events are on EventStoreDB). A follower started
+ * with the app keeps it at the store's head (every FOLLOW_EVERY_MS it appends what `$all` gained, in
+ * one commit, through the port: both stores alike), so the catch-up before every answer has only
+ * the last few events to add; checkpoints signed with the configured key, on a schedule and on
+ * demand, each recorded as a `CheckpointSigned` event of `transparency-checkpoints`.
  */
 @Injectable()
 export class TransparencyService implements OnApplicationBootstrap, BeforeApplicationShutdown {
@@ -69,6 +74,9 @@ export class TransparencyService implements OnApplicationBootstrap, BeforeApplic
   readonly log: TransparencyLog;
   readonly signer: NoteSigner;
   private timer: NodeJS.Timeout | undefined;
+  private follower: NodeJS.Timeout | undefined;
+  private following: Promise<unknown> = Promise.resolve();
+  private stopped = false;
   private recording: Promise<unknown> = Promise.resolve();
 
   constructor(
@@ -88,6 +96,7 @@ export class TransparencyService implements OnApplicationBootstrap, BeforeApplic
   }
 
   onApplicationBootstrap(): void {
+    this.follow();
     const every = this.config.transparency.checkpointIntervalMs;
     if (every <= 0) return;
     this.timer = setInterval(() => {
@@ -98,8 +107,30 @@ export class TransparencyService implements OnApplicationBootstrap, BeforeApplic
     this.timer.unref();
   }
 
+  /**
+   * The follower: one catch-up pass, then the next one FOLLOW_EVERY_MS after it ended (never two
+   * at once, never piling up behind a slow store). A failed pass is logged and retried at the next
+   * tick; shutdown stops the ticks and waits for the pass in progress.
+   */
+  private follow(): void {
+    if (this.stopped) return;
+    this.following = this.log
+      .catchUp()
+      .catch((error: unknown) =>
+        this.logger.error({ msg: 'transparency follower pass failed', error: String(error) }),
+      )
+      .finally(() => {
+        if (this.stopped) return;
+        this.follower = setTimeout(() => this.follow(), FOLLOW_EVERY_MS);
+        this.follower.unref();
+      });
+  }
+
   async beforeApplicationShutdown(): Promise<void> {
+    this.stopped = true;
     if (this.timer !== undefined) clearInterval(this.timer);
+    if (this.follower !== undefined) clearTimeout(this.follower);
+    await this.following;
     await this.recording.catch(() => undefined);
     this.log.close();
   }
@@ -123,7 +154,10 @@ export class TransparencyService implements OnApplicationBootstrap, BeforeApplic
     const root = this.log.root(treeSize);
     const origin = this.config.transparency.origin;
     const timestamp = Math.floor(this.clock.now().getTime() / 1000);
-    const note = signNote(checkpointText({ origin, size: treeSize, root }), this.signer, { timestamp });
+    const treeHash = this.log.hasher.algorithm;
+    const note = signNote(checkpointText({ origin, size: treeSize, root, treeHash }), this.signer, {
+      timestamp,
+    });
     const last = treeSize === 0 ? undefined : this.log.leafAt(treeSize - 1);
     return {
       origin,
@@ -184,7 +218,12 @@ export class TransparencyService implements OnApplicationBootstrap, BeforeApplic
     const own = parseVerifierKey(this.signer.verifierKey);
     const text = openNote(note, [own]);
     const checkpoint = text === undefined ? undefined : parseCheckpointText(text);
-    if (checkpoint === undefined || checkpoint.origin !== this.config.transparency.origin) return undefined;
+    if (
+      checkpoint === undefined ||
+      checkpoint.origin !== this.config.transparency.origin ||
+      checkpoint.treeHash !== this.log.hasher.algorithm
+    )
+      return undefined;
     await this.log.catchUp();
     if (checkpoint.size > this.log.size || !this.log.root(checkpoint.size).equals(checkpoint.root))
       return undefined;
@@ -272,6 +311,32 @@ export class TransparencyService implements OnApplicationBootstrap, BeforeApplic
     if (leaf === undefined) return undefined;
     if (size > current || leaf.index >= size) return { leaf, size, proof: undefined };
     return { leaf, size, proof: this.log.inclusionProof(leaf.index, size), root: this.log.root(size) };
+  }
+
+  /**
+   * For a project's audit bundle: a checkpoint of the current tree, signed now (not recorded), and
+   * the leaf index and inclusion proof in it of each event at these positions, from the stored
+   * nodes (O(log n) each; the follower keeps the tree at the head). Undefined when an event is not
+   * in the tree.
+   */
+  async proveInclusion(positions: ReadonlyArray<bigint>): Promise<
+    | {
+        readonly checkpoint: string;
+        readonly inclusion: ReadonlyArray<{ readonly index: number; readonly proof: ReadonlyArray<string> }>;
+      }
+    | undefined
+  > {
+    const signed = await this.sign();
+    const inclusion: Array<{ index: number; proof: string[] }> = [];
+    for (const position of positions) {
+      const leaf = this.log.leaf({ position });
+      if (leaf === undefined || leaf.index >= signed.treeSize) return undefined;
+      inclusion.push({
+        index: leaf.index,
+        proof: this.log.inclusionProof(leaf.index, signed.treeSize).map((h) => h.toString('base64')),
+      });
+    }
+    return { checkpoint: signed.note, inclusion };
   }
 
   /** A consistency proof between two tree sizes (default second: the current tree). */

@@ -21,6 +21,7 @@ import {
 } from '../bulletin';
 import { exportBundle, verifyBundle, type BundleCheckpointOptions, type BundleReport } from '../bundle';
 import {
+  hasInclusionProofs,
   readBundleLeaves,
   verifyBundleTransparency,
   type EarlierRecord,
@@ -31,6 +32,7 @@ import {
   formatSignerKey,
   formatVerifierKey,
   generateSignerKey,
+  isTreeHash,
   isValidKeyName,
   parseSignerKey,
   parseVerifierKey,
@@ -181,16 +183,24 @@ const checkpointOptions = (values: {
   readonly checkpoint?: ReadonlyArray<string> | undefined;
   readonly 'log-key-file'?: string | undefined;
   readonly origin?: string | undefined;
+  readonly 'tree-hash'?: string | undefined;
+  readonly project?: string | undefined;
 }): BundleCheckpointOptions | undefined => {
   const earlier = (values.checkpoint ?? []).map((f) => readFileSync(existingPath('--checkpoint', f), 'utf8'));
   const logKeyFile = values['log-key-file'];
-  if (logKeyFile === undefined && earlier.length === 0) return undefined;
+  const treeHash = values['tree-hash'];
+  if (treeHash !== undefined && !isTreeHash(treeHash))
+    throw new UsageError(`--tree-hash: sha256 或 or sm3, got ${JSON.stringify(treeHash)}`);
+  // A project bundle is anchored whenever the store or the options hold a checkpoint (an empty
+  // options object: the checkpoints recorded in the store); a whole-store one always is.
+  if (logKeyFile === undefined && earlier.length === 0) return values.project === undefined ? undefined : {};
   const logKey = logKeyFile === undefined ? undefined : signerKeyFile(logKeyFile, '--log-key-file');
   // The origin: as given, else the log key's name (C2SP: they should match), else the checkpoints'.
   const origin = values.origin ?? logKey?.name;
   return {
     ...(origin === undefined ? {} : { origin }),
     ...(logKey === undefined ? {} : { logKey }),
+    ...(treeHash === undefined ? {} : { treeHash }),
     earlier,
   };
 };
@@ -199,6 +209,12 @@ const printTransparency = (io: CliIo, report: TransparencyReport): number => {
   if (report.ok) {
     io.stdout(
       `检查点校验通过 checkpoints OK: ${report.checkpoints} 个检查点 checkpoints, 延续 extends ${report.extends} 个早前检查点 earlier\n` +
+        (report.proved === undefined
+          ? ''
+          : `  包含证明 inclusion proofs: ${report.proved} 个事件均在检查点的树中 events, each in the checkpoint's tree\n`) +
+        (report.signatures === 'unchecked'
+          ? '  未核签名 signatures not checked (no --key): 证明按检查点所述的根校验 proofs checked against the root the checkpoint states\n'
+          : '') +
         report.cosigned
           .map((c) => `  见证人 witness ${c.witness} 联署至 co-signed up to ${c.size}\n`)
           .join(''),
@@ -214,6 +230,8 @@ const printTransparency = (io: CliIo, report: TransparencyReport): number => {
       `本包位置 position here ${d.position ?? '(无 none)'}, 早前位置 earlier position ${d.earlierPosition ?? '(无 none)'}`;
   } else if (p.partsWithin !== undefined)
     where = `\n历史分叉于第 ${p.partsWithin.from + 1}..${p.partsWithin.upTo} 个事件之间 histories part within events #${p.partsWithin.from + 1}..#${p.partsWithin.upTo} of $all`;
+  if (p.event !== undefined)
+    where = `\n事件 event: 行 line ${p.event.line}, 位置 position ${p.event.position}, ${p.event.streamName}@${p.event.revision}`;
   io.stdout(`检查点校验失败 checkpoints BROKEN: ${p.code}: ${p.detail}${where}\n`);
   return EXIT_PROBLEM;
 };
@@ -234,7 +252,7 @@ const evidenceOf = (values: {
   if (values.bundle !== undefined) {
     const read = readBundleLeaves(values.bundle);
     if (typeof read === 'string') throw new UsageError(`--bundle: ${read}`);
-    return { kind: 'leaves', leaves: read.leaves };
+    return { kind: 'leaves', leafData: read.leafData.toArray() };
   }
   if (values.proof !== undefined) {
     // The proof as `GET /transparency/consistency` answers it ({ proof: [base64…] }), or one base64 hash a line.
@@ -273,7 +291,7 @@ const offeredCheckpoint = (
   if (typeof read === 'string') throw new UsageError(`--bundle: ${read}`);
   // The checkpoint at the bundle's head (its size is the number of events), else the largest.
   const texts = read.manifest?.transparency?.checkpoints ?? [];
-  const head = `\n${read.leaves.length}\n`;
+  const head = `\n${read.leafData.length}\n`;
   const latest = texts.find((t) => t.slice(t.indexOf('\n')).startsWith(head)) ?? texts.at(-1);
   if (latest === undefined) throw new UsageError(`--bundle: ${bundle} 不含检查点 holds no checkpoint`);
   return { text: latest, name: bundle.replace(/\/+$/, '') };
@@ -399,13 +417,13 @@ const exportBundleCommand = command({
   args: '<dir>',
   positionals: [1, 1],
   summary:
-    '导出审计包 export an audit bundle (checkpoints the API recorded in the store are always included)',
+    '导出审计包 export an audit bundle (checkpoints the API recorded in the store are always included; a project bundle adds each event’s inclusion proof)',
   options: {
     project: { type: 'string', arg: '<id>', help: '只导出一个项目 one project only' },
     'log-key-file': {
       type: 'string',
       arg: '<file>',
-      help: '附日志签名检查点 add a checkpoint signed with this log key (whole store only)',
+      help: '附日志签名检查点 add a checkpoint signed with this log key',
     },
     origin: {
       type: 'string',
@@ -416,17 +434,14 @@ const exportBundleCommand = command({
       type: 'string',
       multiple: true,
       arg: '<file>',
-      help: '附早前检查点 add an earlier checkpoint (whole store only)',
+      help: '附早前检查点 add an earlier checkpoint',
     },
+    'tree-hash': { type: 'string', arg: 'sha256|sm3', help: '树哈希 tree hash (default sha256)' },
     ...EVENTS_OPTION,
     ...JSON_OPTION,
   },
   run: async ({ values, positionals: [dir = ''] }, io) => {
     const checkpoints = checkpointOptions(values);
-    if (checkpoints !== undefined && values.project !== undefined)
-      throw new UsageError(
-        'export-bundle: 检查点覆盖全库而非单个项目 checkpoints cover the whole store ($all), not one project',
-      );
     const manifest = await withStore(values.events, (store) =>
       exportBundle(
         store,
@@ -473,7 +488,9 @@ const verifyBundleCommand = command({
     if (keys.length === 0) {
       if (against.length > 0)
         throw new UsageError('verify-bundle: --against 需要日志密钥 needs the log key (--key)');
-      return printBundle(io, verifyBundle(path), asJson);
+      // A project bundle's inclusion proofs are checked even without a key (against the root its
+      // checkpoint states; the signature needs --key).
+      if (!hasInclusionProofs(path)) return printBundle(io, verifyBundle(path), asJson);
     }
     const chain = verifyBundle(path);
     const checkpoints = verifyBundleTransparency(path, keys, against);

@@ -113,7 +113,12 @@ const checkpoint = command({
     const note = await withLog(values.events, algorithm, (log) => {
       const size = natural('--size', values.size) ?? log.size;
       if (size > log.size) throw new UsageError(`--size: 库中只有 the store has ${log.size} events`);
-      const text = checkpointText({ origin: values.origin ?? signer.name, size, root: log.root(size) });
+      const text = checkpointText({
+        origin: values.origin ?? signer.name,
+        size,
+        root: log.root(size),
+        treeHash: algorithm,
+      });
       return Promise.resolve(signNote(text, signer, { timestamp: Math.floor(Date.now() / 1000) }));
     });
     io.stdout(note);
@@ -215,13 +220,16 @@ const checkHistory = command({
     ...EVENTS_OPTION,
     checkpoint: { type: 'string', arg: '<note file>', help: '早先的检查点 the earlier checkpoint' },
     key: { type: 'string', arg: '<verifier key|@file>', help: '日志验证密钥 the log’s verifier key' },
-    ...TREE_HASH_OPTION,
+    'tree-hash': {
+      type: 'string',
+      arg: 'sha256|sm3',
+      help: '树哈希 tree hash (default the one the checkpoint signed)',
+    },
     ...JSON_OPTION,
   },
   run: async ({ values }, io) => {
     const file = existingPath('--checkpoint', values.checkpoint);
     const verifier = usageOn('--key', () => parseVerifierKey(keyText(values.key, '--key')));
-    const algorithm = treeHashOf(values['tree-hash']);
     const text = openNote(readFileSync(file, 'utf8'), [verifier]);
     const checkpoint = text === undefined ? undefined : parseCheckpointText(text);
     if (checkpoint === undefined) {
@@ -230,6 +238,9 @@ const checkHistory = command({
     }
     const store = openStore(values.events);
     try {
+      // The tree hash is the one the checkpoint signed (`tree-hash sm3`), unless --tree-hash says otherwise.
+      const algorithm =
+        values['tree-hash'] === undefined ? checkpoint.treeHash : treeHashOf(values['tree-hash']);
       const verdict = await checkHistoryAgainst(store, checkpoint, new MemoryTransparencyStorage(algorithm));
       if (values.json === true)
         printJson(io, {

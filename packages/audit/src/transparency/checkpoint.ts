@@ -1,4 +1,4 @@
-import type { Hash32 } from './merkle';
+import { isTreeHash, type Hash32, type TreeHash } from './merkle';
 import {
   ed25519Sign,
   ed25519Verify,
@@ -29,7 +29,32 @@ export interface CheckpointBody {
 /** A parsed checkpoint with its signatures (the log's and any cosignatures). */
 export interface SignedCheckpoint extends CheckpointBody {
   readonly note: Note;
+  /** The tree's hash function, as the checkpoint's extension lines name it (`treeHashOf`). */
+  readonly treeHash: TreeHash;
 }
+
+/**
+ * The extension line by which a checkpoint names a tree hash other than RFC 9162's SHA-256:
+ * `tree-hash sm3` (a log configured with TRANSPARENCY_TREE_HASH=sm3). Signed with the rest of the
+ * text, so the verifier takes the hash function from what the log signed, never from a guess;
+ * a checkpoint without the line is SHA-256.
+ */
+export const TREE_HASH_EXTENSION = 'tree-hash ';
+
+/** The extension lines naming a tree hash (none for SHA-256, the default). */
+export const treeHashExtensions = (hash: TreeHash): ReadonlyArray<string> =>
+  hash === 'sha256' ? [] : [`${TREE_HASH_EXTENSION}${hash}`];
+
+/** The tree hash a checkpoint's extension lines name; a string when they name an unknown one or two. */
+export const treeHashOf = (extensions: ReadonlyArray<string>): TreeHash | string => {
+  const named = extensions.filter((line) => line.startsWith(TREE_HASH_EXTENSION));
+  if (named.length === 0) return 'sha256';
+  const [only] = named;
+  const hash = only?.slice(TREE_HASH_EXTENSION.length) ?? '';
+  if (named.length > 1 || !isTreeHash(hash))
+    return `the checkpoint names its tree hash ambiguously or unknown: ${named.join(', ')}`;
+  return hash;
+};
 
 export const formatCheckpointText = (body: CheckpointBody): string =>
   [body.origin, body.size.toString(10), Buffer.from(body.root).toString('base64'), ...body.extensions]
@@ -58,13 +83,17 @@ export const parseCheckpoint = (text: string): SignedCheckpoint | string => {
   if (typeof note === 'string') return note;
   const body = parseCheckpointText(note.text);
   if (typeof body === 'string') return body;
-  return { ...body, note };
+  const treeHash = treeHashOf(body.extensions);
+  if (!isTreeHash(treeHash)) return treeHash;
+  return { ...body, note, treeHash };
 };
 
-/** Signs a checkpoint body as the log (Ed25519 note signature). */
+/** Signs a checkpoint body as the log (Ed25519 or SM2 note signature, as the key's type says). */
 export const signCheckpoint = (key: SignerKey, body: CheckpointBody): SignedCheckpoint => {
+  const treeHash = treeHashOf(body.extensions);
+  if (!isTreeHash(treeHash)) throw new TypeError(treeHash);
   const text = formatCheckpointText(body);
-  return { ...body, note: { text, signatures: [signNoteText(key, text)] } };
+  return { ...body, treeHash, note: { text, signatures: [signNoteText(key, text)] } };
 };
 
 export const formatCheckpoint = (checkpoint: SignedCheckpoint): string => formatNote(checkpoint.note);

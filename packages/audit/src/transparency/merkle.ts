@@ -2,16 +2,22 @@ import { createHash } from 'node:crypto';
 
 /**
  * RFC 9162 §2.1 Merkle tree hashing, written from the RFC for the auditor (independent of the
- * server's tree): SHA-256, a leaf hashed as H(0x00 || leaf data), an interior node as
- * H(0x01 || left || right), the empty tree as H(). The log's leaf data is the event's hash (the
- * 32 bytes whose hex is `metadata.hash`).
+ * server's tree): a leaf hashed as H(0x00 || leaf data), an interior node as H(0x01 || left ||
+ * right), the empty tree as H(). H is SHA-256 (RFC 9162, the default) or SM3 (GB/T 32905, a log
+ * configured for 国密): which one a log uses is said by its checkpoints (`treeHashOfCheckpoint`).
+ * The log's leaf data is the event's hash (the 32 bytes whose hex is `metadata.hash`).
  */
 
-/** A 32-byte SHA-256 value. */
+/** A 32-byte tree hash (SHA-256 or SM3). */
 export type Hash32 = Uint8Array;
 
-const sha256 = (...parts: ReadonlyArray<Uint8Array>): Hash32 => {
-  const h = createHash('sha256');
+/** The tree's hash function: both give 32 bytes, so proofs and checkpoints have the same shape. */
+export type TreeHash = 'sha256' | 'sm3';
+
+export const isTreeHash = (text: string): text is TreeHash => text === 'sha256' || text === 'sm3';
+
+const digest = (hash: TreeHash, ...parts: ReadonlyArray<Uint8Array>): Hash32 => {
+  const h = createHash(hash);
   for (const p of parts) h.update(p);
   return new Uint8Array(h.digest());
 };
@@ -19,20 +25,26 @@ const sha256 = (...parts: ReadonlyArray<Uint8Array>): Hash32 => {
 const LEAF_PREFIX = Uint8Array.of(0x00);
 const NODE_PREFIX = Uint8Array.of(0x01);
 
-/** MTH({}) = SHA-256() (RFC 9162 §2.1.1). */
-export const emptyRoot = (): Hash32 => sha256();
+/** MTH({}) = H() (RFC 9162 §2.1.1). */
+export const emptyRoot = (hash: TreeHash = 'sha256'): Hash32 => digest(hash);
 
-/** MTH({d}) = SHA-256(0x00 || d). */
-export const leafHash = (leafData: Uint8Array): Hash32 => sha256(LEAF_PREFIX, leafData);
+/** MTH({d}) = H(0x00 || d). */
+export const leafHash = (leafData: Uint8Array, hash: TreeHash = 'sha256'): Hash32 =>
+  digest(hash, LEAF_PREFIX, leafData);
 
-/** An interior node: SHA-256(0x01 || left || right). */
-export const nodeHash = (left: Hash32, right: Hash32): Hash32 => sha256(NODE_PREFIX, left, right);
+/** An interior node: H(0x01 || left || right). */
+export const nodeHash = (left: Hash32, right: Hash32, hash: TreeHash = 'sha256'): Hash32 =>
+  digest(hash, NODE_PREFIX, left, right);
+
+/** The leaf data of an event: its hex `metadata.hash` decoded to 32 bytes. */
+export const eventLeafData = (eventHashHex: string): Uint8Array => {
+  if (!/^[0-9a-f]{64}$/.test(eventHashHex)) throw new TypeError('an event hash is 64 lowercase hex digits');
+  return new Uint8Array(Buffer.from(eventHashHex, 'hex'));
+};
 
 /** The leaf hash of an event: its hex `metadata.hash` decoded to 32 bytes, as leaf data. */
-export const eventLeafHash = (eventHashHex: string): Hash32 => {
-  if (!/^[0-9a-f]{64}$/.test(eventHashHex)) throw new TypeError('an event hash is 64 lowercase hex digits');
-  return leafHash(Buffer.from(eventHashHex, 'hex'));
-};
+export const eventLeafHash = (eventHashHex: string, hash: TreeHash = 'sha256'): Hash32 =>
+  leafHash(eventLeafData(eventHashHex), hash);
 
 export const equalHashes = (a: Uint8Array, b: Uint8Array): boolean =>
   a.length === b.length && a.every((byte, i) => byte === b[i]);
@@ -48,6 +60,8 @@ export class TreeBuilder {
   private readonly sizes: bigint[] = [];
   private count = 0n;
 
+  constructor(readonly hash: TreeHash = 'sha256') {}
+
   get size(): bigint {
     return this.count;
   }
@@ -59,7 +73,7 @@ export class TreeBuilder {
     while (this.sizes.length > 0 && this.sizes[this.sizes.length - 1] === size) {
       this.sizes.pop();
       const left = this.roots.pop() as Hash32;
-      hash = nodeHash(left, hash);
+      hash = nodeHash(left, hash, this.hash);
       size *= 2n;
     }
     this.roots.push(hash);
@@ -69,16 +83,17 @@ export class TreeBuilder {
 
   /** MTH of the leaves pushed so far (RFC 9162 §2.1.1): the subtree roots folded from the right. */
   root(): Hash32 {
-    if (this.roots.length === 0) return emptyRoot();
+    if (this.roots.length === 0) return emptyRoot(this.hash);
     let hash = this.roots[this.roots.length - 1] as Hash32;
-    for (let i = this.roots.length - 2; i >= 0; i -= 1) hash = nodeHash(this.roots[i] as Hash32, hash);
+    for (let i = this.roots.length - 2; i >= 0; i -= 1)
+      hash = nodeHash(this.roots[i] as Hash32, hash, this.hash);
     return hash;
   }
 }
 
 /** The root of a list of leaf hashes. */
-export const rootOfLeaves = (leaves: ReadonlyArray<Hash32>): Hash32 => {
-  const t = new TreeBuilder();
+export const rootOfLeaves = (leaves: ReadonlyArray<Hash32>, hash: TreeHash = 'sha256'): Hash32 => {
+  const t = new TreeBuilder(hash);
   for (const l of leaves) t.push(l);
   return t.root();
 };
@@ -93,6 +108,7 @@ export const verifyInclusion = (
   leaf: Hash32,
   path: ReadonlyArray<Hash32>,
   root: Hash32,
+  hash: TreeHash = 'sha256',
 ): boolean => {
   if (index < 0n || index >= treeSize) return false;
   let fn = index;
@@ -101,7 +117,7 @@ export const verifyInclusion = (
   for (const p of path) {
     if (sn === 0n) return false;
     if ((fn & 1n) === 1n || fn === sn) {
-      r = nodeHash(p, r);
+      r = nodeHash(p, r, hash);
       if ((fn & 1n) === 0n) {
         while ((fn & 1n) === 0n && fn !== 0n) {
           fn >>= 1n;
@@ -109,7 +125,7 @@ export const verifyInclusion = (
         }
       }
     } else {
-      r = nodeHash(r, p);
+      r = nodeHash(r, p, hash);
     }
     fn >>= 1n;
     sn >>= 1n;
@@ -131,6 +147,7 @@ export const verifyConsistency = (
   firstRoot: Hash32,
   secondRoot: Hash32,
   proof: ReadonlyArray<Hash32>,
+  hash: TreeHash = 'sha256',
 ): boolean => {
   if (first < 0n || first > second) return false;
   if (first === second) return proof.length === 0 && equalHashes(firstRoot, secondRoot);
@@ -148,14 +165,14 @@ export const verifyConsistency = (
   for (const c of path.slice(1)) {
     if (sn === 0n) return false;
     if ((fn & 1n) === 1n || fn === sn) {
-      fr = nodeHash(c, fr);
-      sr = nodeHash(c, sr);
+      fr = nodeHash(c, fr, hash);
+      sr = nodeHash(c, sr, hash);
       while ((fn & 1n) === 0n && fn !== 0n) {
         fn >>= 1n;
         sn >>= 1n;
       }
     } else {
-      sr = nodeHash(sr, c);
+      sr = nodeHash(sr, c, hash);
     }
     fn >>= 1n;
     sn >>= 1n;

@@ -1,4 +1,4 @@
-import { emptyRoot, nodeHash, type Hash32 } from './merkle';
+import { emptyRoot, nodeHash, type Hash32, type TreeHash } from './merkle';
 
 /**
  * RFC 9162 §2.1 proofs computed from the leaf hashes themselves, by the RFC's recursive
@@ -15,35 +15,43 @@ const split = (n: number): number => {
 };
 
 /** MTH(D[n]). */
-export const merkleRoot = (leaves: ReadonlyArray<Hash32>): Hash32 => {
-  if (leaves.length === 0) return emptyRoot();
+export const merkleRoot = (leaves: ReadonlyArray<Hash32>, hash: TreeHash = 'sha256'): Hash32 => {
+  if (leaves.length === 0) return emptyRoot(hash);
   if (leaves.length === 1) return leaves[0] as Hash32;
   const k = split(leaves.length);
-  return nodeHash(merkleRoot(leaves.slice(0, k)), merkleRoot(leaves.slice(k)));
+  return nodeHash(merkleRoot(leaves.slice(0, k), hash), merkleRoot(leaves.slice(k), hash), hash);
 };
 
 /** PATH(m, D[n]): the inclusion proof of leaf m. */
-export const inclusionProof = (m: number, leaves: ReadonlyArray<Hash32>): Hash32[] => {
+export const inclusionProof = (
+  m: number,
+  leaves: ReadonlyArray<Hash32>,
+  hash: TreeHash = 'sha256',
+): Hash32[] => {
   if (m < 0 || m >= leaves.length) throw new RangeError(`no leaf ${m} in a tree of ${leaves.length}`);
   if (leaves.length === 1) return [];
   const k = split(leaves.length);
   return m < k
-    ? [...inclusionProof(m, leaves.slice(0, k)), merkleRoot(leaves.slice(k))]
-    : [...inclusionProof(m - k, leaves.slice(k)), merkleRoot(leaves.slice(0, k))];
+    ? [...inclusionProof(m, leaves.slice(0, k), hash), merkleRoot(leaves.slice(k), hash)]
+    : [...inclusionProof(m - k, leaves.slice(k), hash), merkleRoot(leaves.slice(0, k), hash)];
 };
 
-const subproof = (m: number, leaves: ReadonlyArray<Hash32>, whole: boolean): Hash32[] => {
+const subproof = (m: number, leaves: ReadonlyArray<Hash32>, whole: boolean, hash: TreeHash): Hash32[] => {
   const n = leaves.length;
-  if (m === n) return whole ? [] : [merkleRoot(leaves)];
+  if (m === n) return whole ? [] : [merkleRoot(leaves, hash)];
   const k = split(n);
   return m <= k
-    ? [...subproof(m, leaves.slice(0, k), whole), merkleRoot(leaves.slice(k))]
-    : [...subproof(m - k, leaves.slice(k), false), merkleRoot(leaves.slice(0, k))];
+    ? [...subproof(m, leaves.slice(0, k), whole, hash), merkleRoot(leaves.slice(k), hash)]
+    : [...subproof(m - k, leaves.slice(k), false, hash), merkleRoot(leaves.slice(0, k), hash)];
 };
 
 /** PROOF(m, D[n]): the consistency proof from the tree of the first m leaves (empty when m is 0 or n). */
-export const consistencyProof = (m: number, leaves: ReadonlyArray<Hash32>): Hash32[] => {
+export const consistencyProof = (
+  m: number,
+  leaves: ReadonlyArray<Hash32>,
+  hash: TreeHash = 'sha256',
+): Hash32[] => {
   if (m < 0 || m > leaves.length) throw new RangeError(`no tree of ${m} inside one of ${leaves.length}`);
   if (m === 0 || m === leaves.length) return [];
-  return subproof(m, leaves, true);
+  return subproof(m, leaves, true, hash);
 };

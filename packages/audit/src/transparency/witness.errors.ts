@@ -4,6 +4,7 @@ export type WitnessRefusalCode =
   | 'LOG_SIGNATURE_INVALID'
   | 'ORIGIN_MISMATCH'
   | 'TREE_SHRANK'
+  | 'TREE_HASH_CHANGED'
   | 'SAME_SIZE_OTHER_ROOT'
   | 'NOT_CONSISTENT'
   | 'NO_CONSISTENCY_EVIDENCE';
@@ -20,6 +21,10 @@ export const witnessRefusalMessages = {
   ORIGIN_MISMATCH: {
     zh: '检查点来自另一个日志（origin 不同），拒绝联署',
     en: 'the checkpoint is from another log (different origin); not co-signed',
+  },
+  TREE_HASH_CHANGED: {
+    zh: '新检查点的树哈希算法与已联署的不同（如 SHA-256 改为 SM3）：不是同一个日志，拒绝联署',
+    en: 'the new checkpoint names another tree hash than the one already co-signed (e.g. SHA-256 to SM3): not the same log; not co-signed',
   },
   TREE_SHRANK: {
     zh: '新检查点的事件数少于已联署的检查点：历史被删改，拒绝联署',

@@ -7,7 +7,7 @@ import {
   type SignedCheckpoint,
 } from './checkpoint';
 import { consistencyProof, merkleRoot } from './proofs';
-import { equalHashes, verifyConsistency, type Hash32 } from './merkle';
+import { equalHashes, leafHash, verifyConsistency, type Hash32 } from './merkle';
 import type { SignerKey, VerifierKey } from './note';
 import type { WitnessRefusalCode } from './witness.errors';
 
@@ -31,8 +31,11 @@ export interface WitnessState {
 export type ConsistencyEvidence =
   /** RFC 9162 consistency proof from the witnessed size to the offered size (the server's answer). */
   | { readonly kind: 'proof'; readonly proof: ReadonlyArray<Hash32> }
-  /** The leaf hashes of the offered tree (from a whole-store audit bundle): the witness recomputes. */
-  | { readonly kind: 'leaves'; readonly leaves: ReadonlyArray<Hash32> };
+  /**
+   * The leaf data of the offered tree (each event's hash as 32 bytes, from a whole-store audit
+   * bundle): the witness hashes them with the checkpoint's tree hash and recomputes.
+   */
+  | { readonly kind: 'leaves'; readonly leafData: ReadonlyArray<Uint8Array> };
 
 /** The proof a refusing witness hands over: both log-signed checkpoints and why they cannot both be true. */
 export interface Divergence {
@@ -77,14 +80,15 @@ export const witnessCheckpoint = (input: {
   if (typeof offered === 'string') return refuse('CHECKPOINT_UNREADABLE');
   if (!verifyCheckpointSignature(offered, logKey)) return refuse('LOG_SIGNATURE_INVALID');
   if (offered.origin !== state.origin) return refuse('ORIGIN_MISMATCH');
-  if (evidence?.kind === 'leaves') {
-    // The leaves must be those of the offered tree, else they prove nothing about it.
-    if (
-      BigInt(evidence.leaves.length) !== offered.size ||
-      !equalHashes(merkleRoot(evidence.leaves), offered.root)
-    )
-      return refuse('NO_CONSISTENCY_EVIDENCE');
-  }
+  const hash = offered.treeHash;
+  const leaves =
+    evidence?.kind === 'leaves' ? evidence.leafData.map((data) => leafHash(data, hash)) : undefined;
+  // The leaves must be those of the offered tree, else they prove nothing about it.
+  if (
+    leaves !== undefined &&
+    (BigInt(leaves.length) !== offered.size || !equalHashes(merkleRoot(leaves, hash), offered.root))
+  )
+    return refuse('NO_CONSISTENCY_EVIDENCE');
   const accept = (): WitnessDecision => {
     const cosigned = withSignature(offered, cosign(witnessKey, offered, input.now));
     return {
@@ -104,25 +108,28 @@ export const witnessCheckpoint = (input: {
     offered: formatCheckpoint(offered),
     ...extra,
   });
+  if (offered.treeHash !== witnessed.treeHash)
+    return refuse('TREE_HASH_CHANGED', divergence('TREE_HASH_CHANGED'));
   if (offered.size < witnessed.size) return refuse('TREE_SHRANK', divergence('TREE_SHRANK'));
   if (offered.size === witnessed.size)
     return equalHashes(offered.root, witnessed.root)
       ? accept()
       : refuse('SAME_SIZE_OTHER_ROOT', divergence('SAME_SIZE_OTHER_ROOT'));
   if (evidence === undefined) return refuse('NO_CONSISTENCY_EVIDENCE');
-  if (evidence.kind === 'proof') {
-    return verifyConsistency(witnessed.size, offered.size, witnessed.root, offered.root, evidence.proof)
+  if (evidence.kind === 'proof' || leaves === undefined) {
+    const proof = evidence.kind === 'proof' ? evidence.proof : [];
+    return verifyConsistency(witnessed.size, offered.size, witnessed.root, offered.root, proof, hash)
       ? accept()
-      : refuse('NOT_CONSISTENT', divergence('NOT_CONSISTENT', { offeredProof: evidence.proof.map(b64) }));
+      : refuse('NOT_CONSISTENT', divergence('NOT_CONSISTENT', { offeredProof: proof.map(b64) }));
   }
   const m = Number(witnessed.size);
-  const prefixRoot = merkleRoot(evidence.leaves.slice(0, m));
+  const prefixRoot = merkleRoot(leaves.slice(0, m), hash);
   if (equalHashes(prefixRoot, witnessed.root)) return accept();
   return refuse(
     'NOT_CONSISTENT',
     divergence('NOT_CONSISTENT', {
       offeredPrefixRoot: b64(prefixRoot),
-      prefixConsistencyProof: consistencyProof(m, evidence.leaves).map(b64),
+      prefixConsistencyProof: consistencyProof(m, leaves, hash).map(b64),
     }),
   );
 };

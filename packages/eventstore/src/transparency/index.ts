@@ -25,6 +25,8 @@ export {
   parseSignerKey,
   parseVerifierKey,
   signNote,
+  TREE_HASH_LINE_PREFIX,
+  treeHashOfExtensions,
 } from './note';
 export type { Checkpoint, NoteSignatureAlgorithm, NoteSigner, NoteVerifier, ParsedNote } from './note';
 export { generateSm2PrivateKey, SM2_DEFAULT_ID, sm2PublicKeyOf, sm2Sign, sm2Verify } from './sm2';

@@ -19,6 +19,8 @@ export class TransparencyLog {
   readonly hasher: TreeHasher;
   private current: MerkleTree;
   private pending: Promise<number> | undefined;
+  /** What the catch-ups did: how many ran, and the tree's size before and after the last one. */
+  private counters = { runs: 0, leavesAppended: 0, lastFrom: 0, lastTo: 0 };
 
   constructor(
     private readonly store: Pick<EventStore, 'readAll'>,
@@ -51,8 +53,30 @@ export class TransparencyLog {
     return run;
   }
 
+  /** Catch-ups run so far, leaves they appended, the tree's size before and after the last one. */
+  get stats(): {
+    readonly runs: number;
+    readonly leavesAppended: number;
+    readonly lastFrom: number;
+    readonly lastTo: number;
+  } {
+    return { ...this.counters };
+  }
+
   private async follow(): Promise<number> {
     if (this.storage.refresh()) this.current = new MerkleTree(this.hasher, this.storage);
+    const from = this.tree.size;
+    const size = await this.followPages();
+    this.counters = {
+      runs: this.counters.runs + 1,
+      leavesAppended: this.counters.leavesAppended + (size - from),
+      lastFrom: from,
+      lastTo: size,
+    };
+    return size;
+  }
+
+  private async followPages(): Promise<number> {
     const pageSize = this.options.pageSize ?? 1000;
     for (;;) {
       const after = this.storage.lastPosition();

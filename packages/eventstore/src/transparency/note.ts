@@ -7,7 +7,7 @@ import {
   verify,
   type KeyObject,
 } from 'node:crypto';
-import { TREE_HASH_SIZE } from './hashing';
+import { isTreeHashAlgorithm, TREE_HASH_SIZE, type TreeHashAlgorithm } from './hashing';
 import { generateSm2PrivateKey, sm2PublicKeyOf, sm2Sign, sm2Verify, SM2_TYPE } from './sm2';
 
 /**
@@ -233,16 +233,37 @@ export interface Checkpoint {
   readonly origin: string;
   readonly size: number;
   readonly root: Buffer;
+  /** The tree's hash (default SHA-256); another one is named by the extension line `tree-hash <name>`. */
+  readonly treeHash?: TreeHashAlgorithm;
 }
 
-/** The note text of a checkpoint (three lines, each ending in a newline). */
+/** The extension line a checkpoint of an SM3 tree carries (none for SHA-256, RFC 9162's). */
+export const TREE_HASH_LINE_PREFIX = 'tree-hash ';
+
+/** The tree hash a checkpoint's extension lines name: SHA-256 without one; undefined when unknown or repeated. */
+export const treeHashOfExtensions = (extensions: ReadonlyArray<string>): TreeHashAlgorithm | undefined => {
+  const named = extensions.filter((line) => line.startsWith(TREE_HASH_LINE_PREFIX));
+  if (named.length === 0) return 'sha256';
+  const value = named[0]!.slice(TREE_HASH_LINE_PREFIX.length);
+  return named.length === 1 && isTreeHashAlgorithm(value) ? value : undefined;
+};
+
+/**
+ * The note text of a checkpoint: three lines, each ending in a newline, and for a tree hash other
+ * than SHA-256 the extension line `tree-hash sm3`, signed with the rest, so that a verifier takes
+ * the hash function from what the log signed.
+ */
 export const checkpointText = (checkpoint: Checkpoint): string => {
   if (checkpoint.origin.length === 0 || hasControl(checkpoint.origin))
     throw new RangeError('a checkpoint origin is one non-empty line');
   if (!Number.isSafeInteger(checkpoint.size) || checkpoint.size < 0)
     throw new RangeError('a tree size is a natural number');
   if (checkpoint.root.length !== TREE_HASH_SIZE) throw new RangeError('a root hash has 32 bytes');
-  return `${checkpoint.origin}\n${checkpoint.size}\n${checkpoint.root.toString('base64')}\n`;
+  const extension =
+    checkpoint.treeHash === undefined || checkpoint.treeHash === 'sha256'
+      ? ''
+      : `${TREE_HASH_LINE_PREFIX}${checkpoint.treeHash}\n`;
+  return `${checkpoint.origin}\n${checkpoint.size}\n${checkpoint.root.toString('base64')}\n${extension}`;
 };
 
 /** Signs a note text: the text, a blank line, one signature line per signature. */
@@ -317,5 +338,7 @@ export const parseCheckpointText = (
   const rootBytes = Buffer.from(root, 'base64');
   if (rootBytes.length !== TREE_HASH_SIZE || rootBytes.toString('base64') !== root) return undefined;
   if (extensions.some((line) => line.length === 0)) return undefined;
-  return { origin, size: Number(size), root: rootBytes, extensions };
+  const treeHash = treeHashOfExtensions(extensions);
+  if (treeHash === undefined) return undefined;
+  return { origin, size: Number(size), root: rootBytes, treeHash, extensions };
 };

@@ -48,8 +48,14 @@ describe('checkpoints as C2SP signed notes (issue #15 item 2)', () => {
       origin: 'zhaoshang.example/log',
       size: 18,
       root,
+      treeHash: 'sha256',
       extensions: [],
     });
+    // An SM3 tree's checkpoint names its hash in a signed extension line; SHA-256's carries none.
+    const sm3 = checkpointText({ origin: 'zhaoshang.example/log', size: 18, root, treeHash: 'sm3' });
+    expect(sm3).toBe(`${text}tree-hash sm3\n`);
+    expect(parseCheckpointText(sm3)).toMatchObject({ treeHash: 'sm3', extensions: ['tree-hash sm3'] });
+    expect(parseCheckpointText(`${text}tree-hash md5\n`)).toBeUndefined();
   });
 
   it('the time of signing is signed too: a tlog-cosignature/v1 line by the same key (type 0x04, timestamp || Ed25519 over "cosignature/v1\\ntime T\\n" || text)', () => {

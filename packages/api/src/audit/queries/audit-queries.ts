@@ -19,6 +19,7 @@ import { isEventStoreError, positionToString, type EventStore } from '@zhaoshang
 import { CodedApiError, InvalidInputError, NotFound } from '../../errors/api-errors';
 import type { StreamedAnswer } from '../../http/streamed-answer';
 import { EVENT_STORE } from '../../tokens';
+import { TransparencyService } from '../transparency.service';
 import { verificationBody } from './verification-stream';
 
 /** A project's state as of a business date or a global position (exactly one of them). */
@@ -176,7 +177,10 @@ export class VerifyAuditStoreHandler implements IQueryHandler<VerifyAuditStore> 
 
 @QueryHandler(ExportAuditBundle)
 export class ExportAuditBundleHandler implements IQueryHandler<ExportAuditBundle> {
-  constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
+  constructor(
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    @Inject(TransparencyService) private readonly transparency: TransparencyService,
+  ) {}
   async execute(q: ExportAuditBundle): Promise<StreamedAnswer> {
     const projectId: ProjectId | undefined =
       q.projectId === undefined ? undefined : unsafeId.project(q.projectId);
@@ -208,10 +212,14 @@ export class ExportAuditBundleHandler implements IQueryHandler<ExportAuditBundle
       body: async (write) => {
         try {
           // A whole-store bundle carries the checkpoints recorded among its events, as the CLI's export.
+          // A project bundle: each event's inclusion proof from the log's tree (issue #15).
           const manifest = await writeAnchoredBundle(
             this.store,
             { ...(projectId !== undefined ? { projectId } : {}), toPosition: upTo },
             write,
+            projectId === undefined
+              ? undefined
+              : { prove: (positions) => this.transparency.proveInclusion(positions) },
           );
           await write(manifestLine(manifest));
         } finally {

@@ -39,7 +39,7 @@ export class VerifyBulletinHandler implements IQueryHandler<VerifyBulletin, Bull
     @Inject(API_CONFIG) private readonly config: ApiConfig,
   ) {}
   async execute(q: VerifyBulletin): Promise<BulletinVerification> {
-    // The auditor's verifier recomputes SHA-256 trees only: an SM3 log's root is reported unchecked.
+    // The root is recomputed with the tree hash the checkpoint names; one naming another than ours is not.
     const verification = await verifyBulletin(this.store, bulletinPeriodOf(q.period), {
       treeHash: this.config.transparency.treeHash,
     });

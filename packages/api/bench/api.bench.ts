@@ -22,7 +22,7 @@ import { fork, type ChildProcess } from 'node:child_process';
 import * as http from 'node:http';
 import * as path from 'node:path';
 import autocannon from 'autocannon';
-import { BENCH_UNIT, type ServerReady, type ServerStats } from './bench-protocol';
+import { captureBody, type ServerReady, type ServerStats } from './bench-protocol';
 import { openLoop, type LoadRequest, type OpenLoopResult } from './open-loop';
 
 const num = (name: string, fallback: number, min = 1): number => {
@@ -123,19 +123,6 @@ const medianOf = (runs: ReadonlyArray<Measure>, bare?: ReadonlyArray<Measure>): 
 });
 
 const json = { 'content-type': 'application/json' };
-const captureBody = (projectId: string): string =>
-  JSON.stringify({
-    projectId,
-    unitId: BENCH_UNIT,
-    name: '基准测试项目',
-    investor: { name: '某科技有限公司' },
-    industryChain: '新材料',
-    content: '建设生产线',
-    channel: 'industrial-chain',
-    intendedInvestment: 30_000_000_000,
-    capturedOn: '2024-03-01',
-  });
-
 /** Waits until the server's read models have caught up (a backlog would run during the next measurement). */
 const settle = async (server: Server): Promise<void> => {
   const until = Date.now() + 60_000;

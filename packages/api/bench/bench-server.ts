@@ -13,6 +13,7 @@ import * as path from 'node:path';
 import { Controller, Get, Module, type INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type * as Api from '../src/index';
+import type * as Units from '../src/units';
 import type * as Store from '@zhaoshang/eventstore';
 import { BENCH_UNIT, type ServerReady, type ServerStats } from './bench-protocol';
 
@@ -21,6 +22,7 @@ import { BENCH_UNIT, type ServerReady, type ServerStats } from './bench-protocol
 const load = createRequire(__filename);
 const { createApp, issueToken, loadConfig } = load('../dist/index.js') as typeof Api;
 const { openSqliteEventStore } = load('@zhaoshang/eventstore') as typeof Store;
+const { DEV_UNITS } = load('../dist/units.js') as typeof Units;
 
 // Decorators applied as functions: this file runs under tsx whatever tsconfig it picks up.
 class BareController {
@@ -62,6 +64,9 @@ const main = async (): Promise<void> => {
       LOG_LEVEL: 'silent',
       WATCHER_INTERVAL_MS: '0',
       RATE_LIMIT_PER_MINUTE: '100000000',
+      // The demo region's units, and the bench's own (its commands act apart from the demo region):
+      // a command naming a unit the deployment does not have is refused (400).
+      UNITS: `${DEV_UNITS},${BENCH_UNIT}:基准测试单位`,
       // One bench officer sends thousands of commands a second: the per-principal limit is off.
       WRITE_RATE_LIMIT_PER_MINUTE: '0',
       // e.g. COMMAND_CACHE_STREAMS=0 npm run bench:api: every command reads its stream.

@@ -9,7 +9,7 @@ import { openSqliteReadModelStore } from '@zhaoshang/projections';
 import type { App } from 'supertest/types';
 import { createApp } from '../src/app';
 import { fixedDayClock } from '../src/clock';
-import { RequestDispatcher } from '../src/http/request-dispatcher';
+import { QueryAnswers } from '../src/read-models/query-answers';
 import { authFor, request, send, startTestApp } from './support';
 
 /** A jingkaiqu project's life up to a stage (names and sizes vary per test). */
@@ -186,7 +186,7 @@ describe('query cache', () => {
     const t = await startTestApp();
     try {
       const auditor = await authFor('auditor');
-      const cache = t.z.app.get(RequestDispatcher).cache;
+      const cache = t.z.app.get(QueryAnswers).cache;
       const first = await request(t.http).get('/projects').set(auditor);
       const hitsBefore = cache.hits;
       const second = await request(t.http).get('/projects').set(auditor);

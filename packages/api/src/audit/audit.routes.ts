@@ -2,14 +2,6 @@ import * as t from 'io-ts';
 import { BusinessDate } from '@zhaoshang/domain';
 import { IdText, PositionText, textPattern } from '../http/query-inputs';
 import type { QueryRoute } from '../http/routes';
-import {
-  AuditStateAsOf,
-  AuditStateDiff,
-  AuditStreamVerification,
-  ExportAuditBundle,
-  VerifyAuditStore,
-} from './queries/audit-queries';
-
 /** A stream's name: `project-XM-…`, `target-plan-<unit>-<year>`, `leader-…`, `bulletin-…`. */
 const StreamText = textPattern(
   'StreamText',
@@ -26,7 +18,24 @@ const auditInput = <P extends t.Props, Q extends t.Props>(params: P, query: Q) =
   t.intersection([t.type(params), t.partial(query)]);
 
 const p = '/audit/projects/:projectId';
-const NDJSON = 'application/x-ndjson; charset=utf-8';
+
+/** `GET /audit/projects/{projectId}/state`: exactly one of `date` or `position`. */
+export const StateAsOfInput = auditInput(
+  { projectId: IdText },
+  { date: BusinessDate, position: PositionText },
+);
+/** `GET /audit/projects/{projectId}/diff`. */
+export const StateDiffInput = auditInput({ projectId: IdText }, { from: PointText, to: PointText });
+/** `GET /audit/streams/{streamName}/verification`. */
+export const StreamVerificationInput = auditInput({ streamName: StreamText }, {});
+/** `GET /audit/verification`: no parameters. */
+export const StoreVerificationInput = auditInput({}, {});
+/** `GET /audit/projects/{projectId}/bundle`. */
+export const ProjectBundleInput = auditInput({ projectId: IdText }, { toPosition: PositionText });
+/** `GET /audit/bundle`. */
+export const StoreBundleInput = auditInput({}, { toPosition: PositionText });
+/** The content type of the streamed audit answers (progress lines, bundles). */
+export const NDJSON = 'application/x-ndjson; charset=utf-8';
 
 /**
  * The auditor's reads (审计): a project's state as of a date or a position, the differences between
@@ -41,8 +50,7 @@ export const auditQueryRoutes: ReadonlyArray<QueryRoute> = [
     path: `${p}/state`,
     tag: 'audit',
     summary: '项目某时点状态（时间旅行）/ a project’s state as of a business date or a position',
-    input: auditInput({ projectId: IdText }, { date: BusinessDate, position: PositionText }),
-    build: (i) => new AuditStateAsOf(i.projectId!, i.date, i.position),
+    input: StateAsOfInput,
     returns:
       '{ projectId, asOf: { date } | { position }, state } (give exactly one of `date` or `position`; the events whose business date is on or before `date`, or whose position is at most `position`, folded)',
   },
@@ -52,8 +60,7 @@ export const auditQueryRoutes: ReadonlyArray<QueryRoute> = [
     path: `${p}/diff`,
     tag: 'audit',
     summary: '两个时点之间的状态差异 / what changed between two points (dates or positions)',
-    input: auditInput({ projectId: IdText }, { from: PointText, to: PointText }),
-    build: (i) => new AuditStateDiff(i.projectId!, i.from, i.to),
+    input: StateDiffInput,
     returns:
       '{ projectId, from, to, changes: [{ path, before?, after? }] } (`from` and `to` each a YYYY-MM-DD date or a position; sorted by path; a missing before/after: the member was absent)',
   },
@@ -63,8 +70,7 @@ export const auditQueryRoutes: ReadonlyArray<QueryRoute> = [
     path: '/audit/streams/:streamName/verification',
     tag: 'audit',
     summary: '校验一个事件流的哈希链 / verify one stream’s hash chain',
-    input: auditInput({ streamName: StreamText }, {}),
-    build: (i) => new AuditStreamVerification(i.streamName!),
+    input: StreamVerificationInput,
     returns: 'VerifyReport { ok, scope, checked, firstBroken?: { streamName, revision, position, reason } }',
   },
   {
@@ -73,8 +79,7 @@ export const auditQueryRoutes: ReadonlyArray<QueryRoute> = [
     path: '/audit/verification',
     tag: 'audit',
     summary: '校验整个事件库的哈希链（流式进度）/ verify the whole store, progress streamed',
-    input: auditInput({}, {}),
-    build: () => new VerifyAuditStore(),
+    input: StoreVerificationInput,
     streamed: { contentType: NDJSON },
     returns:
       'NDJSON: `{"progress":{"checked","position","head"}}` lines (about one a second while it runs), then one `{"report":VerifyReport}` line. Covers the events stored when it started; one whole-store verification or export at a time (429 AUDIT_BUSY otherwise); closing the connection stops it',
@@ -85,8 +90,7 @@ export const auditQueryRoutes: ReadonlyArray<QueryRoute> = [
     path: `${p}/bundle`,
     tag: 'audit',
     summary: '导出项目审计包（单文件）/ a project’s audit bundle, one file',
-    input: auditInput({ projectId: IdText }, { toPosition: PositionText }),
-    build: (i) => new ExportAuditBundle(i.projectId, i.toPosition),
+    input: ProjectBundleInput,
     streamed: { contentType: NDJSON },
     returns:
       'a single-file audit bundle: one stored event per line (events.jsonl), then `{"manifest":BundleManifest}`; save it and run `zhaoshang-audit verify-bundle <file>`. Up to `toPosition` (default: the store’s head when the export starts, also in the X-Bundle-To-Position header)',
@@ -97,8 +101,7 @@ export const auditQueryRoutes: ReadonlyArray<QueryRoute> = [
     path: '/audit/bundle',
     tag: 'audit',
     summary: '导出整库审计包（单文件）/ the whole store’s audit bundle, one file',
-    input: auditInput({}, { toPosition: PositionText }),
-    build: (i) => new ExportAuditBundle(undefined, i.toPosition),
+    input: StoreBundleInput,
     streamed: { contentType: NDJSON },
     returns:
       'a single-file audit bundle of every event up to `toPosition` (default: the head when the export starts, X-Bundle-To-Position), then `{"manifest":BundleManifest}`; one whole-store verification or export at a time (429 AUDIT_BUSY)',

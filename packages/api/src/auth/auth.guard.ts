@@ -8,8 +8,11 @@ import { mayIssue, mayRead } from './permissions';
 import { ROUTE_ACCESS, type RouteAccess } from './route-access';
 import type { Principal } from './roles';
 
-/** The request as the guard leaves it: with the authenticated caller. */
-export type AuthenticatedRequest = Request & { principal?: Principal; id?: unknown };
+/**
+ * The request as the guard leaves it: with the authenticated caller (and, on a command route, the
+ * command id the IdempotencyInterceptor gives it).
+ */
+export type AuthenticatedRequest = Request & { principal?: Principal; id?: unknown; commandId?: string };
 
 /** The key a principal's limits and idempotency keys are counted under. */
 export const principalKey = (p: Principal): string =>
@@ -21,9 +24,10 @@ const presentsCredentials = (req: Request): boolean => {
 };
 
 /**
- * Authenticates every non-public route and checks the command's roles (unit scope is checked on
- * the stream for commands, by the dispatcher for reads). Failed authentications count against the
- * client address, commands against the principal (AbuseLimits).
+ * Authenticates every non-public route and checks the roles its `@Issue` / `@Read` metadata names
+ * (unit scope is checked on the stream for commands, by the controllers through ReadScope for
+ * reads). Failed authentications count against the client address, commands against the principal
+ * (AbuseLimits).
  */
 @Injectable()
 export class AuthGuard implements CanActivate {

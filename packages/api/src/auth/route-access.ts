@@ -1,4 +1,5 @@
-import { SetMetadata } from '@nestjs/common';
+import { applyDecorators, SetMetadata, UseInterceptors } from '@nestjs/common';
+import { IdempotencyInterceptor } from '../http/idempotency.interceptor';
 import type { RestrictedQuery, RoutedCommandType } from './permissions';
 
 /**
@@ -12,3 +13,14 @@ export type RouteAccess =
 export const ROUTE_ACCESS = 'zhaoshang:route-access';
 
 export const Access = (access: RouteAccess) => SetMetadata(ROUTE_ACCESS, access);
+
+/**
+ * A route that issues a command: the AuthGuard lets through the roles of `commandRoles[command]`
+ * only, and the IdempotencyInterceptor gives the request its command id (Idempotency-Key).
+ */
+export const Issue = (command: RoutedCommandType) =>
+  applyDecorators(Access({ kind: 'command', command }), UseInterceptors(IdempotencyInterceptor));
+
+/** A read: any authenticated caller, or for a restricted read the roles of `queryRoles[restricted]`. */
+export const Read = (restricted?: RestrictedQuery) =>
+  Access(restricted === undefined ? { kind: 'query' } : { kind: 'query', restricted });

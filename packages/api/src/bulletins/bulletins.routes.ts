@@ -2,8 +2,6 @@ import * as t from 'io-ts';
 import { BusinessDate, NonEmptyText } from '@zhaoshang/domain';
 import { PeriodText, queryInput } from '../http/query-inputs';
 import type { CommandRoute, QueryRoute } from '../http/routes';
-import { GetBulletin, VerifyBulletin } from './queries/bulletin-queries';
-import { PrepareBulletinCorrection, PrepareBulletinPublication } from './queries/prepare-bulletin';
 
 /** What a caller sends to publish: the period; the figures are computed by the server. */
 export const PublishBulletinRequest = t.intersection(
@@ -20,8 +18,6 @@ export const CorrectBulletinRequest = t.intersection(
   'CorrectBulletinRequest',
 );
 
-const text = (v: unknown): string | undefined => (typeof v === 'string' ? v : undefined);
-
 export const bulletinCommandRoutes: ReadonlyArray<CommandRoute> = [
   {
     kind: 'command',
@@ -31,17 +27,7 @@ export const bulletinCommandRoutes: ReadonlyArray<CommandRoute> = [
     summary:
       '发布通报（数据由服务端按当前位置计算）/ publish a bulletin, figures computed by the server (R14)',
     status: 201,
-    prepare: {
-      body: PublishBulletinRequest,
-      query: (b, { actor, today }) =>
-        new PrepareBulletinPublication(
-          String(b.period),
-          actor,
-          today,
-          text(b.publishedOn),
-          text(b.publishedBy),
-        ),
-    },
+    request: PublishBulletinRequest,
   },
   {
     kind: 'command',
@@ -49,20 +35,12 @@ export const bulletinCommandRoutes: ReadonlyArray<CommandRoute> = [
     path: '/bulletins/:period/corrections',
     tag: 'bulletins',
     summary: '更正通报（按当前位置重算，附理由）/ correct a bulletin: recomputed now, with a reason (R14)',
-    prepare: {
-      body: CorrectBulletinRequest,
-      query: (b, { actor, today }) =>
-        new PrepareBulletinCorrection(
-          String(b.period),
-          String(b.reason),
-          actor,
-          today,
-          text(b.correctedOn),
-          text(b.correctedBy),
-        ),
-    },
+    request: CorrectBulletinRequest,
   },
 ];
+
+/** `GET /bulletins/{period}` and its verification. */
+export const BulletinInput = queryInput({ period: PeriodText }, {});
 
 export const bulletinQueryRoutes: ReadonlyArray<QueryRoute> = [
   {
@@ -71,8 +49,7 @@ export const bulletinQueryRoutes: ReadonlyArray<QueryRoute> = [
     path: '/bulletins/:period',
     tag: 'bulletins',
     summary: '已发布通报 / a published bulletin',
-    input: queryInput({ period: PeriodText }, {}),
-    build: (i) => new GetBulletin(i.period!),
+    input: BulletinInput,
     returns: 'Bulletin',
   },
   {
@@ -81,8 +58,7 @@ export const bulletinQueryRoutes: ReadonlyArray<QueryRoute> = [
     path: '/bulletins/:period/verification',
     tag: 'bulletins',
     summary: '通报重算核对（审计）/ a bulletin re-derived from history (auditors)',
-    input: queryInput({ period: PeriodText }, {}),
-    build: (i) => new VerifyBulletin(i.period!),
+    input: BulletinInput,
     returns: 'BulletinVerification',
   },
 ];

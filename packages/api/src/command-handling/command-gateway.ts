@@ -38,6 +38,7 @@ import { DomainRefusal, ForbiddenError, RevisionConflict } from '../errors/api-e
 import { foldStream, readStored } from '../read-models/stream-state';
 import { API_CONFIG, CLOCK, EVENT_STORE } from '../tokens';
 import { CalendarHolder } from '../working-calendar/calendar-holder';
+import { businessTimeOf } from './business-time';
 import { DomainEventOccurred } from './domain-event-occurred';
 
 /** The context of one command: who, which request, and what the caller expects of the stream. */
@@ -47,11 +48,14 @@ export interface CommandContext {
   readonly commandId: string;
   readonly correlationId: string;
   readonly causationId: string;
-  /** ISO 8601 business time of the command. */
-  readonly businessTime: string;
+  /** ISO 8601 business time of the command; by default its business date's (business-time.ts). */
+  readonly businessTime?: string;
   /** If-Match: the stream revision the caller saw; a different one is a 409. */
   readonly expectedRevision?: CurrentRevision;
 }
+
+/** A command's context with its business time settled. */
+type TimedContext = CommandContext & { readonly businessTime: string };
 
 /** The answer to a command (JSON-ready: positions are decimal strings). */
 export interface CommandResult {
@@ -174,7 +178,8 @@ export class CommandGateway implements OnApplicationShutdown {
   private async run(command: AnyCommand, ctx: CommandContext): Promise<CommandResult> {
     await this.precheck(command);
     const routed = aggregateOfCommand(command);
-    const result = await this.handle(routed, ctx);
+    const businessTime = ctx.businessTime ?? businessTimeOf(command);
+    const result = await this.handle(routed, { ...ctx, businessTime });
     // An adopted schedule is in force for this instance's next command (others read it on their next watcher pass).
     if (routed.aggregate === 'working-calendar' && result.events.length > 0) await this.calendar.refresh();
     return result;
@@ -183,7 +188,7 @@ export class CommandGateway implements OnApplicationShutdown {
   /** A command on its aggregate's handler: the registry's entry and the handler share the command's types. */
   private handle<N extends AggregateName>(
     routed: AggregateCommand<N>,
-    ctx: CommandContext,
+    ctx: TimedContext,
   ): Promise<CommandResult> {
     return this.decideAndAppend(
       aggregates[routed.aggregate],
@@ -197,7 +202,7 @@ export class CommandGateway implements OnApplicationShutdown {
     aggregate: Aggregate<C, Ev, S>,
     handle: HandlerOf<C, Ev, S>,
     command: C,
-    ctx: CommandContext,
+    ctx: TimedContext,
   ): Promise<CommandResult> {
     const streamName = aggregate.streamOf(command);
     const outcome = await handle(

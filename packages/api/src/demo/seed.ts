@@ -1,12 +1,11 @@
 import type { INestApplication } from '@nestjs/common';
-import { commandFactDates, type FactDates } from '@zhaoshang/domain';
-import { CommandBus, QueryBus } from '@nestjs/cqrs';
+import { commandFactDates, type AnyCommand, type FactDates } from '@zhaoshang/domain';
+import { QueryBus } from '@nestjs/cqrs';
 import type { CommandType } from '../auth/permissions';
 import { PrepareBulletinPublication } from '../bulletins/queries/prepare-bulletin';
-import { decodeCommand } from '../command-handling/aggregates';
+import { commandCodecs, decodeCommand } from '../command-handling/aggregates';
 import { businessTimeOf } from '../command-handling/business-time';
-import type { CommandResult } from '../command-handling/command-gateway';
-import { commandMessage } from '../command-handling/command-messages';
+import { CommandGateway, type CommandResult } from '../command-handling/command-gateway';
 import { DEMO_UNITS } from '../units';
 import type { Clock } from '../clock';
 import { CLOCK, READ_MODELS } from '../tokens';
@@ -128,9 +127,17 @@ export const DEMO_STAGES: ReadonlyArray<LifeStage> = [
  */
 export const DEMO_TODAY = '2024-10-31';
 
+const isCommandType = (type: string): type is CommandType => Object.hasOwn(commandCodecs, type);
+
+/** A demo step's command, decoded with the domain's codec of its type (as a request's would be). */
+const commandOf = (step: ScriptStep): AnyCommand => {
+  const type = step.command.type;
+  if (!isCommandType(type)) throw new Error(`the demo names no command ${type}`);
+  return decodeCommand(type, step.command);
+};
+
 /** The dates a demo step states as facts (the domain knows which fields: `commandFactDates`). */
-export const factDatesOfStep = (step: ScriptStep): FactDates =>
-  commandFactDates(decodeCommand(step.command.type as CommandType, step.command));
+export const factDatesOfStep = (step: ScriptStep): FactDates => commandFactDates(commandOf(step));
 
 /** Whether every fact of a step is dated on or before `today`. */
 const reached = (step: ScriptStep, today: string): boolean =>
@@ -271,7 +278,7 @@ export const demoTodayFor = (serverToday: string): string =>
   serverToday < DEMO_TODAY ? serverToday : DEMO_TODAY;
 
 /**
- * Runs the demo script through the CommandBus (the same path as HTTP: decoded with the command's
+ * Runs the demo script through the command gateway (the same path as HTTP: decoded with the command's
  * codec, checked by the rules and against the server's today), then publishes the demo year's
  * September bulletin if its day has come. Command ids are `demo:<n>` and `demo:bulletin-<period>`,
  * so a re-run appends nothing.
@@ -282,23 +289,20 @@ export const seedDemoRegion = async (
 ): Promise<SeedReport> => {
   const today = demoTodayFor(app.get<Clock>(CLOCK).today());
   script ??= demoRegionScript({ today });
-  const bus = app.get(CommandBus);
+  const gateway = app.get(CommandGateway);
   let events = 0;
   let position = '0';
   const projects = new Set<string>();
   for (const [n, step] of script.entries()) {
-    const type = step.command.type as CommandType;
-    const command = decodeCommand(type, step.command);
+    const command = commandOf(step);
     const commandId = `demo:${n}`;
-    const result: CommandResult = await bus.execute(
-      commandMessage(command, {
-        actor: { userId: `demo:${step.role}`, role: step.role, unitId: step.unitId, via: 'token' },
-        commandId,
-        correlationId: 'demo-region',
-        causationId: commandId,
-        businessTime: businessTimeOf(command),
-      }),
-    );
+    const result: CommandResult = await gateway.execute(command, {
+      actor: { userId: `demo:${step.role}`, role: step.role, unitId: step.unitId, via: 'token' },
+      commandId,
+      correlationId: 'demo-region',
+      causationId: commandId,
+      businessTime: businessTimeOf(command),
+    });
     events += result.events.length;
     position = result.position;
     if (typeof step.command.projectId === 'string') projects.add(step.command.projectId);
@@ -315,19 +319,17 @@ export const seedDemoRegion = async (
     unitId: 'region',
     via: 'token' as const,
   };
-  const prepared: object = await app
+  const prepared = await app
     .get(QueryBus)
     .execute(new PrepareBulletinPublication(DEMO_BULLETIN.period, office, DEMO_BULLETIN.publishedOn));
   const publish = decodeCommand('PublishBulletin', { ...prepared, type: 'PublishBulletin' });
-  const published: CommandResult = await bus.execute(
-    commandMessage(publish, {
-      actor: office,
-      commandId: `demo:bulletin-${DEMO_BULLETIN.period}`,
-      correlationId: 'demo-region',
-      causationId: `demo:bulletin-${DEMO_BULLETIN.period}`,
-      businessTime: businessTimeOf(publish),
-    }),
-  );
+  const published: CommandResult = await gateway.execute(publish, {
+    actor: office,
+    commandId: `demo:bulletin-${DEMO_BULLETIN.period}`,
+    correlationId: 'demo-region',
+    causationId: `demo:bulletin-${DEMO_BULLETIN.period}`,
+    businessTime: businessTimeOf(publish),
+  });
   events += published.events.length;
   position = published.position;
   await app.get<ReadModels>(READ_MODELS).waitFor(BigInt(position), 10_000);

@@ -1,4 +1,4 @@
-import type { ArgumentsHost } from '@nestjs/common';
+import { ExecutionContextHost } from '@nestjs/core/helpers/execution-context-host';
 import { domainError } from '@zhaoshang/domain';
 import { StoreUnavailableError } from '@zhaoshang/eventstore';
 import { DomainRefusal, RevisionConflict } from './api-errors';
@@ -19,10 +19,7 @@ const answer = (exception: unknown, acceptLanguage = 'zh') => {
     },
   };
   const req = { id: 'req-1', headers: { 'accept-language': acceptLanguage } };
-  const host = {
-    switchToHttp: () => ({ getRequest: () => req, getResponse: () => res }),
-  } as unknown as ArgumentsHost;
-  new ApiExceptionFilter().catch(exception, host);
+  new ApiExceptionFilter().catch(exception, new ExecutionContextHost([req, res]));
   return sent;
 };
 

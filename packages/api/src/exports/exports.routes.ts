@@ -1,14 +1,23 @@
 import * as t from 'io-ts';
-import type { Stage } from '@zhaoshang/domain';
 import { DateText, IdText, PeriodText, queryInput, StageText } from '../http/query-inputs';
 import type { QueryRoute } from '../http/routes';
-import { ExportBulletin, ExportRegister, type ExportFormat } from './queries/export-queries';
 
 const Format = t.keyof({ xlsx: null, csv: null }, 'ExportFormat');
 const Part = t.keyof({ ranking: null, progress: null, scores: null }, 'BulletinCsvPart');
 const Preview = t.keyof({ true: null, false: null }, 'Preview');
 /** The answer is a file, not JSON; its content type follows `format`. */
 const FILE = 'application/octet-stream';
+
+/** `GET /exports/register`. */
+export const RegisterExportInput = queryInput(
+  {},
+  { format: Format, unitId: IdText, stage: StageText, asOf: DateText },
+);
+/** `GET /exports/bulletins/{period}`. */
+export const BulletinExportInput = queryInput(
+  { period: PeriodText },
+  { format: Format, part: Part, preview: Preview },
+);
 
 /** Excel and CSV in the form offices file them (台账, 每月通报); see docs/reports.md. */
 export const exportQueryRoutes: ReadonlyArray<QueryRoute> = [
@@ -18,14 +27,7 @@ export const exportQueryRoutes: ReadonlyArray<QueryRoute> = [
     path: '/exports/register',
     tag: 'exports',
     summary: '导出招商引资工作台账（Excel / CSV）/ the project register as Excel or CSV',
-    input: queryInput({}, { format: Format, unitId: IdText, stage: StageText, asOf: DateText }),
-    build: (i, today) =>
-      new ExportRegister(
-        (i.format ?? 'xlsx') as ExportFormat,
-        i.asOf ?? today,
-        i.unitId,
-        i.stage as Stage | undefined,
-      ),
+    input: RegisterExportInput,
     streamed: { contentType: FILE },
     returns:
       '`format=xlsx` (default): a workbook with a 汇总 sheet and one sheet per unit, amounts in 万元 / 亿元, 合计 rows; `format=csv`: UTF-8 with BOM, one row per project. Lights as of `asOf` (default today)',
@@ -36,14 +38,7 @@ export const exportQueryRoutes: ReadonlyArray<QueryRoute> = [
     path: '/exports/bulletins/:period',
     tag: 'exports',
     summary: '导出通报（Excel / CSV）/ a bulletin as Excel or CSV',
-    input: queryInput({ period: PeriodText }, { format: Format, part: Part, preview: Preview }),
-    build: (i) =>
-      new ExportBulletin(
-        i.period!,
-        (i.format ?? 'xlsx') as ExportFormat,
-        (i.part ?? 'ranking') as 'ranking' | 'progress' | 'scores',
-        i.preview === 'true',
-      ),
+    input: BulletinExportInput,
     streamed: { contentType: FILE },
     returns:
       'a published bulletin laid out from the history at its position, after its figures were recomputed there and gave the published digest (409 BULLETIN_DOES_NOT_VERIFY otherwise): `format=xlsx` (default) 赛马排名, 目标进度, 得分明细 sheets with the position and digest on each; `format=csv&part=ranking|progress|scores`. `preview=true` lays out an unpublished period from the whole history now',

@@ -2,8 +2,8 @@ import * as E from 'fp-ts/Either';
 import type * as t from 'io-ts';
 import { InvalidInputError, type FieldError } from '../errors/api-errors';
 
-/** io-ts codecs as data: the few fields of the classes this walker reads. */
-interface AnyCodec {
+/** io-ts codecs as data: the few fields of the classes this walker reads (every io-ts codec is one). */
+export interface AnyCodec {
   readonly _tag?: string;
   readonly name: string;
   readonly props?: Record<string, AnyCodec>;
@@ -12,8 +12,6 @@ interface AnyCodec {
   readonly codomain?: AnyCodec;
   validate: (u: unknown, c: t.Context) => t.Validation<unknown>;
 }
-
-const asCodec = (codec: t.Mixed): AnyCodec => codec as unknown as AnyCodec;
 
 /** Tags whose context keys are real property names or array indexes (not union/intersection members). */
 const CONTAINERS = new Set([
@@ -40,7 +38,7 @@ const effectiveTag = (codec: AnyCodec): string => {
 
 const pathOf = (context: t.Context): string =>
   context
-    .filter((entry, i) => i > 0 && CONTAINERS.has(effectiveTag(asCodec(context[i - 1]!.type as t.Mixed))))
+    .filter((entry, i) => i > 0 && CONTAINERS.has(effectiveTag(context[i - 1]!.type)))
     .map((entry) => entry.key)
     .join('.');
 
@@ -81,28 +79,27 @@ const propsOf = (c: AnyCodec): Record<string, AnyCodec> | undefined => {
 };
 
 /** Properties the codec does not declare: refused, so that nothing undeclared is ever stored in an event. */
-export const undeclaredPaths = (codec: t.Mixed, value: unknown, prefix = ''): FieldError[] => {
-  const c = asCodec(codec);
+export const undeclaredPaths = (c: AnyCodec, value: unknown, prefix = ''): FieldError[] => {
   const join = (k: string | number) => (prefix === '' ? String(k) : `${prefix}.${k}`);
   switch (c._tag) {
     case 'ReadonlyType':
     case 'RefinementType':
     case 'ExactType':
-      return c.type ? undeclaredPaths(c.type as unknown as t.Mixed, value, prefix) : [];
+      return c.type ? undeclaredPaths(c.type, value, prefix) : [];
     case 'ArrayType':
-    case 'ReadonlyArrayType':
-      return Array.isArray(value) && c.type
-        ? value.flatMap((v, i) => undeclaredPaths(c.type as unknown as t.Mixed, v, join(i)))
+    case 'ReadonlyArrayType': {
+      const item = c.type;
+      return Array.isArray(value) && item ? value.flatMap((v, i) => undeclaredPaths(item, v, join(i))) : [];
+    }
+    case 'DictionaryType': {
+      const codomain = c.codomain;
+      return typeof value === 'object' && value !== null && codomain
+        ? Object.entries(value).flatMap(([k, v]) => undeclaredPaths(codomain, v, join(k)))
         : [];
-    case 'DictionaryType':
-      return typeof value === 'object' && value !== null && c.codomain
-        ? Object.entries(value).flatMap(([k, v]) =>
-            undeclaredPaths(c.codomain as unknown as t.Mixed, v, join(k)),
-          )
-        : [];
+    }
     case 'UnionType': {
       const member = (c.types ?? []).find((m) => E.isRight(m.validate(value, [])));
-      return member ? undeclaredPaths(member as unknown as t.Mixed, value, prefix) : [];
+      return member ? undeclaredPaths(member, value, prefix) : [];
     }
     default: {
       const props = propsOf(c);
@@ -111,17 +108,17 @@ export const undeclaredPaths = (codec: t.Mixed, value: unknown, prefix = ''): Fi
         const prop = props[k];
         return prop === undefined
           ? [{ path: join(k), expected: 'no such property', value: v }]
-          : undeclaredPaths(prop as unknown as t.Mixed, v, join(k));
+          : undeclaredPaths(prop, v, join(k));
       });
     }
   }
 };
 
 /** Decodes untrusted input or throws a 400 listing every failing path (undeclared properties included). */
-export const decodeOrThrow = <A>(codec: t.Type<A, unknown, unknown>, input: unknown): A => {
+export const decodeOrThrow = <A>(codec: t.Decoder<unknown, A> & AnyCodec, input: unknown): A => {
   const decoded = codec.decode(input);
   if (E.isLeft(decoded)) throw new InvalidInputError(fieldErrors(decoded.left));
-  const extra = undeclaredPaths(codec as unknown as t.Mixed, input);
+  const extra = undeclaredPaths(codec, input);
   if (extra.length > 0) throw new InvalidInputError(extra);
   return decoded.right;
 };

@@ -1,3 +1,6 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
 import { CodedApiError, InvalidInputError } from '../errors/api-errors';
 import { fingerprintOf, IdempotencyStore, type IdempotencyClaim } from './idempotency';
 
@@ -91,13 +94,21 @@ describe('IdempotencyStore (IETF httpapi Idempotency-Key draft)', () => {
   });
 
   it('a request left in flight by a stopped process is taken over after 30 s with the same command id', () => {
-    const first = run(store.claim(officerA, 'k1', body));
-    // Another instance on the same database does not know the request is running in this one.
-    const shared = store as unknown as { inFlight: Set<string> };
-    shared.inFlight.clear();
-    expect(refusal(() => store.claim(officerA, 'k1', body))).toEqual([409, 'IDEMPOTENCY_KEY_IN_FLIGHT']);
-    now += 30_000;
-    expect(run(store.claim(officerA, 'k1', body)).commandId).toBe(first.commandId);
+    // Two instances on the same database: the other does not know the request is running in this one.
+    const dir = mkdtempSync(path.join(tmpdir(), 'idempotency-'));
+    const file = path.join(dir, 'idempotency.sqlite');
+    const one = new IdempotencyStore(file, 24 * HOUR, () => now);
+    const other = new IdempotencyStore(file, 24 * HOUR, () => now);
+    try {
+      const first = run(one.claim(officerA, 'k1', body));
+      expect(refusal(() => other.claim(officerA, 'k1', body))).toEqual([409, 'IDEMPOTENCY_KEY_IN_FLIGHT']);
+      now += 30_000;
+      expect(run(other.claim(officerA, 'k1', body)).commandId).toBe(first.commandId);
+    } finally {
+      one.close();
+      other.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('two instances that share no table derive the same command id for a retry in the same period', () => {

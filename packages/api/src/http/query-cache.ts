@@ -8,11 +8,8 @@
  * and every older entry is stale from then on. Concurrent identical queries share one computation.
  * Least recently used entries go first beyond `maxEntries` (0 turns the cache off).
  */
-export class QueryCache {
-  private readonly entries = new Map<
-    string,
-    { readonly checkpoint: bigint; readonly value: Promise<unknown> }
-  >();
+export class QueryCache<V = unknown> {
+  private readonly entries = new Map<string, { readonly checkpoint: bigint; readonly value: Promise<V> }>();
   hits = 0;
   misses = 0;
 
@@ -23,7 +20,7 @@ export class QueryCache {
   }
 
   /** The cached answer of `key` at `checkpoint`, or `compute()`'s, remembered for that checkpoint. */
-  answer(key: string, checkpoint: bigint, compute: () => Promise<unknown>): Promise<unknown> {
+  answer(key: string, checkpoint: bigint, compute: () => Promise<V>): Promise<V> {
     if (!this.enabled) return compute();
     const entry = this.entries.get(key);
     if (entry !== undefined && entry.checkpoint === checkpoint) {

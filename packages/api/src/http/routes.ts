@@ -1,6 +1,12 @@
 import type * as t from 'io-ts';
 import type { RoutedCommandType } from '../auth/permissions';
-import type { Principal } from '../auth/roles';
+
+/**
+ * The route table: every route of the contexts' controllers, with its roles and its description —
+ * the source of the OpenAPI document and of the role matrix. The controllers are written by hand;
+ * src/http/route-table.unit.spec.ts checks that they and this table name the same routes with the same
+ * method, path, status and access.
+ */
 
 /** A command route: POST to a resource, body decoded with the command's codec (path params merged in). */
 export interface CommandRoute {
@@ -13,22 +19,14 @@ export interface CommandRoute {
   readonly summary: string;
   /** 201 for a route that creates a resource. */
   readonly status?: 200 | 201;
-  /** Path parameters that are numbers in the command (e.g. `year`). */
-  readonly numericParams?: ReadonlyArray<string>;
   /** The project id may be omitted: it is derived from the Idempotency-Key (or drawn at random). */
   readonly generatesProjectId?: boolean;
   /**
-   * The request is not the command itself: its body (path parameters merged in) is decoded with
-   * `body`, then the query `query` builds (answered on the QueryBus) completes it into the command's
-   * input on the server — e.g. a bulletin's figures, computed from history, never sent by the caller.
+   * The request is not the command itself: its body (path parameters merged in) is this request,
+   * which the server completes into the command — e.g. a bulletin's figures, computed from history,
+   * never sent by the caller.
    */
-  readonly prepare?: {
-    readonly body: t.Mixed;
-    readonly query: (
-      body: Record<string, unknown>,
-      caller: { readonly actor: Principal; readonly today: string },
-    ) => object;
-  };
+  readonly request?: t.Mixed;
 }
 
 /** A query route: GET, path and query string decoded with io-ts, answered through the QueryBus. */
@@ -40,15 +38,8 @@ export interface QueryRoute {
   readonly summary: string;
   /** Codec of the path parameters and the query string together (all strings). */
   readonly input: t.Mixed;
-  /** Builds the query object from the decoded input and today's business date. */
-  readonly build: (input: Record<string, string | undefined>, today: string) => object;
   /** Human description of the answer's `data`. */
   readonly returns: string;
-  /**
-   * The answer depends only on the read models and the query: it may be served from the
-   * QueryCache while their checkpoint does not move.
-   */
-  readonly cacheable?: boolean;
   /**
    * The handler answers a `StreamedAnswer` (http/streamed-answer.ts), written to the response as it
    * is produced in this content type, instead of `{ position, caughtUp, data }` JSON.

@@ -1,6 +1,5 @@
 import { IdText, queryInput } from '../http/query-inputs';
 import type { CommandRoute, QueryRoute } from '../http/routes';
-import { GetLeaderTrips } from './queries/leader-queries';
 
 export const leaderCommandRoutes: ReadonlyArray<CommandRoute> = [
   {
@@ -20,6 +19,9 @@ export const leaderCommandRoutes: ReadonlyArray<CommandRoute> = [
   },
 ];
 
+/** `GET /leaders/{leaderId}/trips`. */
+export const LeaderTripsInput = queryInput({ leaderId: IdText }, {});
+
 export const leaderQueryRoutes: ReadonlyArray<QueryRoute> = [
   {
     kind: 'query',
@@ -27,8 +29,7 @@ export const leaderQueryRoutes: ReadonlyArray<QueryRoute> = [
     path: '/leaders/:leaderId/trips',
     tag: 'leaders',
     summary: '领导外出招商记录 / a leader’s trips',
-    input: queryInput({ leaderId: IdText }, {}),
-    build: (i) => new GetLeaderTrips(i.leaderId!),
+    input: LeaderTripsInput,
     returns: 'LeaderTrips',
   },
 ];

@@ -122,7 +122,7 @@ const requiredOf = (names: ReadonlyArray<string>): { required?: string[] } =>
  * io-ts codec → JSON Schema, walking the codec's `_tag`: the OpenAPI document is generated from the
  * very codecs that validate requests, so the two cannot disagree.
  */
-export const toJsonSchema = (codec: t.Mixed): JsonSchema => walk(codec as unknown as AnyCodec);
+export const toJsonSchema = (codec: t.Mixed): JsonSchema => walk(codec);
 
 const walk = (c: AnyCodec): JsonSchema => {
   switch (c._tag) {

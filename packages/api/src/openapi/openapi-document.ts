@@ -286,7 +286,7 @@ export const openApiDocument = (): OpenAPIObject => {
     schemas[route.command] = toJsonSchema(codec);
     const params = pathParams(route.path);
     // A path parameter is validated as the field of the command (or of the request) it fills in.
-    const fields = ((route.prepare !== undefined ? toJsonSchema(route.prepare.body) : schemas[route.command]!)
+    const fields = ((route.request !== undefined ? toJsonSchema(route.request) : schemas[route.command]!)
       .properties ?? {}) as Record<string, JsonSchema>;
     const pathSchema = (name: string): JsonSchema => fields[name] ?? { ...ID_SCHEMA };
     const path = (paths[openApiPath(route.path)] ??= {});
@@ -296,7 +296,7 @@ export const openApiDocument = (): OpenAPIObject => {
       summary: route.summary,
       description:
         `Command \`${route.command}\`. Roles: ${commandRoles[route.command].join(', ')}.` +
-        (route.prepare !== undefined
+        (route.request !== undefined
           ? ` The body is a request the server completes into the command (schema \`${route.command}\`).`
           : ''),
       security: [{ bearer: [] }, { apiKey: [] }],
@@ -342,7 +342,7 @@ export const openApiDocument = (): OpenAPIObject => {
         content: {
           'application/json': {
             schema: bodySchema(
-              route.prepare !== undefined ? toJsonSchema(route.prepare.body) : schemas[route.command]!,
+              route.request !== undefined ? toJsonSchema(route.request) : schemas[route.command]!,
               [...params, 'type'],
               route.generatesProjectId ? ['projectId'] : [],
             ),

@@ -1,7 +1,5 @@
-import type { Stage } from '@zhaoshang/domain';
 import { CountText, DateText, IdText, queryInput, StageText } from '../http/query-inputs';
 import type { CommandRoute, QueryRoute } from '../http/routes';
-import { GetProject, GetProjectHistory, GetProjectRegister } from './queries/project-queries';
 
 const p = '/projects/:projectId';
 
@@ -108,26 +106,24 @@ export const projectCommandRoutes: ReadonlyArray<CommandRoute> = [
   ),
 ];
 
+/** `GET /projects`: a page of the register, of one unit or one stage, lights as of a date. */
+export const RegisterInput = queryInput(
+  {},
+  { unitId: IdText, stage: StageText, limit: CountText, offset: CountText, asOf: DateText },
+);
+/** `GET /projects/{projectId}`. */
+export const ProjectInput = queryInput({ projectId: IdText }, { asOf: DateText });
+/** `GET /projects/{projectId}/history`. */
+export const ProjectHistoryInput = queryInput({ projectId: IdText }, {});
+
 export const projectQueryRoutes: ReadonlyArray<QueryRoute> = [
   {
     kind: 'query',
     name: 'GetProjectRegister',
-    cacheable: true,
     path: '/projects',
     tag: 'projects',
     summary: '招商引资工作台账 / project register',
-    input: queryInput(
-      {},
-      { unitId: IdText, stage: StageText, limit: CountText, offset: CountText, asOf: DateText },
-    ),
-    build: (i, today) =>
-      new GetProjectRegister(
-        i.asOf ?? today,
-        i.unitId,
-        i.stage as Stage | undefined,
-        i.limit === undefined ? undefined : Number(i.limit),
-        i.offset === undefined ? undefined : Number(i.offset),
-      ),
+    input: RegisterInput,
     returns:
       'Page<RegisterEntry> { items, total, offset, limit } (sorted by projectId; `limit` default 100, max 500; lights as of `asOf`, default today)',
   },
@@ -137,8 +133,7 @@ export const projectQueryRoutes: ReadonlyArray<QueryRoute> = [
     path: p,
     tag: 'projects',
     summary: '项目台账条目 / one project',
-    input: queryInput({ projectId: IdText }, { asOf: DateText }),
-    build: (i, today) => new GetProject(i.projectId!, i.asOf ?? today),
+    input: ProjectInput,
     returns:
       'RegisterEntry (reflects every event of the project: waits for the read models to apply its last one)',
   },
@@ -148,8 +143,7 @@ export const projectQueryRoutes: ReadonlyArray<QueryRoute> = [
     path: `${p}/history`,
     tag: 'projects',
     summary: '项目全部事件及哈希链校验（审计）/ full history with hash-chain check (audit)',
-    input: queryInput({ projectId: IdText }, {}),
-    build: (i) => new GetProjectHistory(i.projectId!),
+    input: ProjectHistoryInput,
     returns:
       '{ streamName, chain: { ok, checked, reason? }, events: [{ revision, position, type, businessTime, recordedAt, actor, reason?, data, metadata }] } (reason: data.reason, a correction’s reason, or the event’s summary; data as stored)',
   },

@@ -5,15 +5,14 @@ import {
   type OnApplicationBootstrap,
   type BeforeApplicationShutdown,
 } from '@nestjs/common';
-import { CommandBus, EventBus, ofType } from '@nestjs/cqrs';
+import { EventBus, ofType } from '@nestjs/cqrs';
 import { exhaustMap, filter, from, merge, timer, type Subscription } from 'rxjs';
 import type { Principal } from '../auth/roles';
 import type { Clock } from '../clock';
 import type { DomainCommand } from '../command-handling/aggregates';
-import type { CommandResult } from '../command-handling/command-gateway';
+import { CommandGateway, type CommandResult } from '../command-handling/command-gateway';
 import { DomainEventOccurred } from '../command-handling/domain-event-occurred';
 import { CalendarHolder } from '../working-calendar/calendar-holder';
-import { commandMessage } from '../command-handling/command-messages';
 import type { ApiConfig } from '../config';
 import type { ReadModels } from '../read-models/read-model.port';
 import type { EventStore } from '@zhaoshang/eventstore';
@@ -54,7 +53,7 @@ export class DeadlineWatcher implements OnApplicationBootstrap, BeforeApplicatio
   private running: Promise<WatchRun> | undefined;
 
   constructor(
-    @Inject(CommandBus) private readonly commandBus: CommandBus,
+    @Inject(CommandGateway) private readonly gateway: CommandGateway,
     @Inject(READ_MODELS) private readonly readModels: ReadModels,
     @Inject(EVENT_STORE) private readonly store: EventStore,
     @Inject(API_CONFIG) private readonly config: ApiConfig,
@@ -114,15 +113,13 @@ export class DeadlineWatcher implements OnApplicationBootstrap, BeforeApplicatio
       const commandId = `watch:${projectId}:${today}${version === '' ? '' : `:${version}`}`;
       const command = { type: 'RecordMissedMilestones', projectId, today } as DomainCommand;
       try {
-        const result: CommandResult = await this.commandBus.execute(
-          commandMessage(command, {
-            actor: WATCHER,
-            commandId,
-            correlationId: `watch:${today}`,
-            causationId: commandId,
-            businessTime: `${today}T00:00:00+08:00`,
-          }),
-        );
+        const result: CommandResult = await this.gateway.execute(command, {
+          actor: WATCHER,
+          commandId,
+          correlationId: `watch:${today}`,
+          causationId: commandId,
+          businessTime: `${today}T00:00:00+08:00`,
+        });
         if (!result.duplicate) {
           raised += result.events.filter((e) => e.type === 'MilestoneMissed').length;
           computed += result.events.filter((e) => e.type === 'ProcedureDeadlineComputed').length;

@@ -1,6 +1,5 @@
 import { queryInput } from '../http/query-inputs';
 import type { CommandRoute, QueryRoute } from '../http/routes';
-import { GetWorkingCalendar } from './queries/working-calendar-queries';
 
 export const workingCalendarCommandRoutes: ReadonlyArray<CommandRoute> = [
   {
@@ -11,7 +10,6 @@ export const workingCalendarCommandRoutes: ReadonlyArray<CommandRoute> = [
     summary:
       '采用年度节假日安排（国务院办公厅通知），待定的办结时限随后计算 / adopt a year’s official holiday schedule; pending deadlines are then computed (R7)',
     status: 201,
-    numericParams: ['year'],
   },
   {
     kind: 'command',
@@ -20,9 +18,11 @@ export const workingCalendarCommandRoutes: ReadonlyArray<CommandRoute> = [
     tag: 'working-calendar',
     summary:
       '更正已采用的年度节假日安排（须说明理由）/ correct an adopted year’s schedule, with a reason (R7)',
-    numericParams: ['year'],
   },
 ];
+
+/** `GET /working-calendar`: no parameters. */
+export const WorkingCalendarInput = queryInput({}, {});
 
 export const workingCalendarQueryRoutes: ReadonlyArray<QueryRoute> = [
   {
@@ -32,8 +32,7 @@ export const workingCalendarQueryRoutes: ReadonlyArray<QueryRoute> = [
     tag: 'working-calendar',
     summary:
       '工作日历覆盖的年度及其来源（内置或已采用的通知）/ the years the working-day calendar covers, and where each schedule comes from',
-    input: queryInput({}, {}),
-    build: () => new GetWorkingCalendar(),
+    input: WorkingCalendarInput,
     returns: 'WorkingCalendarCoverage',
   },
 ];

@@ -1,5 +1,5 @@
 import { Inject } from '@nestjs/common';
-import { QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
+import { Query, QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
 import {
   diffStates,
   headPosition,
@@ -23,44 +23,70 @@ import { TransparencyService } from '../transparency.service';
 import { verificationBody } from './verification-stream';
 
 /** A project's state as of a business date or a global position (exactly one of them). */
-export class AuditStateAsOf {
+export class AuditStateAsOf extends Query<StateAsOf> {
   constructor(
     readonly projectId: string,
     readonly date?: string,
     readonly position?: string,
-  ) {}
+  ) {
+    super();
+  }
+}
+
+/** A point of a history as JSON: `{ date }` or `{ position: "<decimal>" }`. */
+export type PointJson = { readonly date: string } | { readonly position: string };
+
+/** A project's state at a point. */
+export interface StateAsOf {
+  readonly projectId: string;
+  readonly asOf: PointJson;
+  readonly state: ProjectState;
+}
+
+/** What changed in a project between two points. */
+export interface StateDiff {
+  readonly projectId: string;
+  readonly from: PointJson;
+  readonly to: PointJson;
+  readonly changes: ReadonlyArray<StateChange>;
 }
 
 /** What changed in a project between two points, each a business date or a position. */
-export class AuditStateDiff {
+export class AuditStateDiff extends Query<StateDiff> {
   constructor(
     readonly projectId: string,
     readonly from?: string,
     readonly to?: string,
-  ) {}
+  ) {
+    super();
+  }
 }
 
 /** One stream's hash chain. */
-export class AuditStreamVerification {
-  constructor(readonly streamName: string) {}
+export class AuditStreamVerification extends Query<VerifyReport> {
+  constructor(readonly streamName: string) {
+    super();
+  }
 }
 
 /** The whole store's hash chain, streamed as NDJSON progress then the report. */
-export class VerifyAuditStore {}
+export class VerifyAuditStore extends Query<StreamedAnswer> {}
 
 /** A single-file audit bundle of one project (projectId) or of the whole store, up to a position. */
-export class ExportAuditBundle {
+export class ExportAuditBundle extends Query<StreamedAnswer> {
   constructor(
     readonly projectId?: string,
     readonly toPosition?: string,
-  ) {}
+  ) {
+    super();
+  }
 }
 
 const pointOf = (text: string): AsOf =>
   /^\d{4}-\d{2}-\d{2}$/.test(text) ? { date: text } : { position: BigInt(text) };
 
 /** A point as JSON: `{ date }` or `{ position: "<decimal>" }`. */
-const pointJson = (asOf: AsOf): { date: string } | { position: string } =>
+const pointJson = (asOf: AsOf): PointJson =>
   'date' in asOf ? { date: asOf.date } : { position: positionToString(asOf.position) };
 
 /** STREAM_NOT_FOUND → 404 (PROJECT_NOT_FOUND for a project), an undecodable event → 500 EVENT_UNDECODABLE. */
@@ -90,11 +116,9 @@ const claimWholeStore = (store: EventStore): (() => void) => {
 };
 
 @QueryHandler(AuditStateAsOf)
-export class AuditStateAsOfHandler implements IQueryHandler<AuditStateAsOf> {
+export class AuditStateAsOfHandler implements IQueryHandler<AuditStateAsOf, StateAsOf> {
   constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
-  async execute(
-    q: AuditStateAsOf,
-  ): Promise<{ projectId: string; asOf: { date: string } | { position: string }; state: ProjectState }> {
+  async execute(q: AuditStateAsOf): Promise<StateAsOf> {
     if ((q.date === undefined) === (q.position === undefined))
       throw new InvalidInputError([
         {
@@ -114,14 +138,9 @@ export class AuditStateAsOfHandler implements IQueryHandler<AuditStateAsOf> {
 }
 
 @QueryHandler(AuditStateDiff)
-export class AuditStateDiffHandler implements IQueryHandler<AuditStateDiff> {
+export class AuditStateDiffHandler implements IQueryHandler<AuditStateDiff, StateDiff> {
   constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
-  async execute(q: AuditStateDiff): Promise<{
-    projectId: string;
-    from: { date: string } | { position: string };
-    to: { date: string } | { position: string };
-    changes: ReadonlyArray<StateChange>;
-  }> {
+  async execute(q: AuditStateDiff): Promise<StateDiff> {
     const missing = (['from', 'to'] as const).filter((k) => q[k] === undefined);
     if (missing.length > 0)
       throw new InvalidInputError(
@@ -144,7 +163,7 @@ export class AuditStateDiffHandler implements IQueryHandler<AuditStateDiff> {
 }
 
 @QueryHandler(AuditStreamVerification)
-export class AuditStreamVerificationHandler implements IQueryHandler<AuditStreamVerification> {
+export class AuditStreamVerificationHandler implements IQueryHandler<AuditStreamVerification, VerifyReport> {
   constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
   async execute(q: AuditStreamVerification): Promise<VerifyReport> {
     try {
@@ -156,7 +175,7 @@ export class AuditStreamVerificationHandler implements IQueryHandler<AuditStream
 }
 
 @QueryHandler(VerifyAuditStore)
-export class VerifyAuditStoreHandler implements IQueryHandler<VerifyAuditStore> {
+export class VerifyAuditStoreHandler implements IQueryHandler<VerifyAuditStore, StreamedAnswer> {
   constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
   execute(): Promise<StreamedAnswer> {
     const release = claimWholeStore(this.store);
@@ -176,7 +195,7 @@ export class VerifyAuditStoreHandler implements IQueryHandler<VerifyAuditStore> 
 }
 
 @QueryHandler(ExportAuditBundle)
-export class ExportAuditBundleHandler implements IQueryHandler<ExportAuditBundle> {
+export class ExportAuditBundleHandler implements IQueryHandler<ExportAuditBundle, StreamedAnswer> {
   constructor(
     @Inject(EVENT_STORE) private readonly store: EventStore,
     @Inject(TransparencyService) private readonly transparency: TransparencyService,

@@ -1,5 +1,5 @@
 import { Inject } from '@nestjs/common';
-import { QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
+import { Query, QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
 import { computeBulletinFigures, type BulletinFigures } from '@zhaoshang/audit';
 import { aggregates, bulletinStream, type BulletinPeriod } from '@zhaoshang/domain';
 import { parsePosition, type EventStore } from '@zhaoshang/eventstore';
@@ -46,24 +46,32 @@ const checkpointAt = async (transparency: TransparencyService, computedAtPositio
   };
 };
 
+/** A command's fields as the server completes them, to be decoded with the command's codec. */
+export type PreparedCommand = Readonly<Record<string, unknown>>;
+
 /** `POST /bulletins`: completes `{ period, publishedOn?, publishedBy? }` into a PublishBulletin. */
-export class PrepareBulletinPublication {
+export class PrepareBulletinPublication extends Query<PreparedCommand> {
   constructor(
     readonly period: string,
     readonly actor: Principal,
     readonly today: string,
     readonly publishedOn?: string,
     readonly publishedBy?: string,
-  ) {}
+  ) {
+    super();
+  }
 }
 
 @QueryHandler(PrepareBulletinPublication)
-export class PrepareBulletinPublicationHandler implements IQueryHandler<PrepareBulletinPublication> {
+export class PrepareBulletinPublicationHandler implements IQueryHandler<
+  PrepareBulletinPublication,
+  PreparedCommand
+> {
   constructor(
     @Inject(EVENT_STORE) private readonly store: EventStore,
     @Inject(TransparencyService) private readonly transparency: TransparencyService,
   ) {}
-  async execute(q: PrepareBulletinPublication) {
+  async execute(q: PrepareBulletinPublication): Promise<PreparedCommand> {
     const period = bulletinPeriodOf(q.period);
     const f = await figuresAtHead(this.store, period);
     return {
@@ -80,7 +88,7 @@ export class PrepareBulletinPublicationHandler implements IQueryHandler<PrepareB
 }
 
 /** `POST /bulletins/{period}/corrections`: recomputes at the head and supersedes the edition in force. */
-export class PrepareBulletinCorrection {
+export class PrepareBulletinCorrection extends Query<PreparedCommand> {
   constructor(
     readonly period: string,
     readonly reason: string,
@@ -88,16 +96,21 @@ export class PrepareBulletinCorrection {
     readonly today: string,
     readonly correctedOn?: string,
     readonly correctedBy?: string,
-  ) {}
+  ) {
+    super();
+  }
 }
 
 @QueryHandler(PrepareBulletinCorrection)
-export class PrepareBulletinCorrectionHandler implements IQueryHandler<PrepareBulletinCorrection> {
+export class PrepareBulletinCorrectionHandler implements IQueryHandler<
+  PrepareBulletinCorrection,
+  PreparedCommand
+> {
   constructor(
     @Inject(EVENT_STORE) private readonly store: EventStore,
     @Inject(TransparencyService) private readonly transparency: TransparencyService,
   ) {}
-  async execute(q: PrepareBulletinCorrection) {
+  async execute(q: PrepareBulletinCorrection): Promise<PreparedCommand> {
     const period = bulletinPeriodOf(q.period);
     const state = await foldStream(this.store, aggregates.bulletin, bulletinStream(period));
     if (state.status !== 'published') throw new NotFound('NOT_FOUND', { bulletin: q.period });

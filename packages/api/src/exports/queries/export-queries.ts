@@ -1,5 +1,5 @@
 import { Inject } from '@nestjs/common';
-import { QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
+import { Query, QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
 import { bulletinFiguresOf, bulletinViewsAt } from '@zhaoshang/audit';
 import { aggregates, bulletinStream, periodLabel, type BusinessDate, type Stage } from '@zhaoshang/domain';
 import type { EventStore } from '@zhaoshang/eventstore';
@@ -51,13 +51,15 @@ const file = (
 });
 
 /** The project register (招商引资工作台账) as a workbook (汇总 + a sheet per unit) or CSV. */
-export class ExportRegister {
+export class ExportRegister extends Query<StreamedAnswer> {
   constructor(
     readonly format: ExportFormat,
     readonly asOf: string,
     readonly unitId?: string,
     readonly stage?: Stage,
-  ) {}
+  ) {
+    super();
+  }
 }
 
 @QueryHandler(ExportRegister)
@@ -104,13 +106,15 @@ export class ExportRegisterHandler implements IQueryHandler<ExportRegister, Stre
  * only after the figures recomputed there give the published digest; `preview` lays out a period not
  * yet published from the whole history now (marked 未发布（预览）).
  */
-export class ExportBulletin {
+export class ExportBulletin extends Query<StreamedAnswer> {
   constructor(
     readonly period: string,
     readonly format: ExportFormat,
     readonly part: BulletinCsvPart,
     readonly preview: boolean,
-  ) {}
+  ) {
+    super();
+  }
 }
 
 @QueryHandler(ExportBulletin)

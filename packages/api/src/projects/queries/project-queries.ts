@@ -1,8 +1,8 @@
 import { Inject } from '@nestjs/common';
-import { QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
+import { Query, QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
 import { streamPrefixes, type BusinessDate, type Stage } from '@zhaoshang/domain';
 import { reasonOf } from '@zhaoshang/audit';
-import { isEventStoreError, type EventStore } from '@zhaoshang/eventstore';
+import { isEventStoreError, type EventStore, type StoredEvent } from '@zhaoshang/eventstore';
 import type { Page, RegisterEntry } from '@zhaoshang/projections';
 import type { ApiConfig } from '../../config';
 import { NotFound, ReadModelBehind } from '../../errors/api-errors';
@@ -10,7 +10,7 @@ import type { ReadModels } from '../../read-models/read-model.port';
 import { API_CONFIG, EVENT_STORE, READ_MODELS } from '../../tokens';
 
 /** The project register (招商引资工作台账), optionally of one unit or one stage, lights as of a date. */
-export class GetProjectRegister {
+export class GetProjectRegister extends Query<Page<RegisterEntry>> {
   constructor(
     readonly asOf: string,
     readonly unitId?: string,
@@ -19,23 +19,46 @@ export class GetProjectRegister {
     readonly limit?: number,
     /** Entries to skip (sorted by projectId). */
     readonly offset?: number,
-  ) {}
+  ) {
+    super();
+  }
 }
 
 export const REGISTER_PAGE_DEFAULT = 100;
 export const REGISTER_PAGE_MAX = 500;
 
 /** One project's register entry, lights as of a date; reflects every event of the project's stream. */
-export class GetProject {
+export class GetProject extends Query<RegisterEntry> {
   constructor(
     readonly projectId: string,
     readonly asOf: string,
-  ) {}
+  ) {
+    super();
+  }
 }
 
 /** A project's full history with metadata and hash chain: what an auditor replays. */
-export class GetProjectHistory {
-  constructor(readonly projectId: string) {}
+export class GetProjectHistory extends Query<ProjectHistory> {
+  constructor(readonly projectId: string) {
+    super();
+  }
+}
+
+/** The answer of `GetProjectHistory`: each event's audit trail first, then what is stored. */
+export interface ProjectHistory {
+  readonly streamName: string;
+  readonly chain: { readonly ok: boolean; readonly checked: number; readonly reason?: string };
+  readonly events: ReadonlyArray<{
+    readonly revision: number;
+    readonly position: string;
+    readonly type: string;
+    readonly businessTime: string;
+    readonly recordedAt: string;
+    readonly actor: StoredEvent['metadata']['actor'];
+    readonly reason: string | undefined;
+    readonly data: unknown;
+    readonly metadata: StoredEvent['metadata'];
+  }>;
 }
 
 @QueryHandler(GetProjectRegister)
@@ -91,9 +114,9 @@ export class GetProjectHandler implements IQueryHandler<GetProject, RegisterEntr
 }
 
 @QueryHandler(GetProjectHistory)
-export class GetProjectHistoryHandler implements IQueryHandler<GetProjectHistory, unknown> {
+export class GetProjectHistoryHandler implements IQueryHandler<GetProjectHistory, ProjectHistory> {
   constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
-  async execute(q: GetProjectHistory) {
+  async execute(q: GetProjectHistory): Promise<ProjectHistory> {
     const streamName = `${streamPrefixes.project}${q.projectId}`;
     try {
       const events = await this.store.readStream(streamName);

@@ -1,5 +1,5 @@
 import { Inject } from '@nestjs/common';
-import { QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
+import { Query, QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
 import type { BusinessDate } from '@zhaoshang/domain';
 import type {
   FulfilmentEntry,
@@ -32,26 +32,32 @@ const pageOf = (p: PageInput) => ({
 });
 
 /** Performance review (绩效考核) of every unit in a period, scored and ranked (赛马). */
-export class GetPerformanceReview {
-  constructor(readonly period: string) {}
+export class GetPerformanceReview extends Query<PerformanceReview> {
+  constructor(readonly period: string) {
+    super();
+  }
 }
 
 /** Fulfilment monitoring (履约监管) of signed projects, lights as of a date. */
-export class GetFulfilment {
+export class GetFulfilment extends Query<Page<FulfilmentEntry>> {
   constructor(
     readonly asOf: string,
     readonly unitId?: string,
     readonly page: PageInput = {},
-  ) {}
+  ) {
+    super();
+  }
 }
 
 /** Supervision list (督办清单) as of a date, most overdue first. */
-export class GetSupervisionList {
+export class GetSupervisionList extends Query<Page<SupervisionEntry>> {
   constructor(
     readonly asOf: string,
     readonly unitId?: string,
     readonly page: PageInput = {},
-  ) {}
+  ) {
+    super();
+  }
 }
 
 @QueryHandler(GetPerformanceReview)

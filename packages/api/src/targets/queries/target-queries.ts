@@ -1,5 +1,5 @@
 import { Inject } from '@nestjs/common';
-import { QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
+import { Query, QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
 import type { BusinessDate } from '@zhaoshang/domain';
 import { MAX_PAGE_LIMIT, type TargetProgressView } from '@zhaoshang/projections';
 import { NotFound } from '../../errors/api-errors';
@@ -7,20 +7,24 @@ import type { ReadModels } from '../../read-models/read-model.port';
 import { READ_MODELS } from '../../tokens';
 
 /** Target progress (目标进度) of a unit's (or the region's) plan for a year, as of a date. */
-export class GetTargetProgress {
+export class GetTargetProgress extends Query<TargetProgressView> {
   constructor(
     readonly unitId: string,
     readonly year: number,
     readonly asOf: string,
-  ) {}
+  ) {
+    super();
+  }
 }
 
 /** The progress of every plan of a year: each unit's, then the region's. */
-export class GetYearProgress {
+export class GetYearProgress extends Query<ReadonlyArray<TargetProgressView>> {
   constructor(
     readonly year: number,
     readonly asOf: string,
-  ) {}
+  ) {
+    super();
+  }
 }
 
 @QueryHandler(GetTargetProgress)

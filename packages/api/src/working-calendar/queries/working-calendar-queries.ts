@@ -1,9 +1,9 @@
 import { Inject } from '@nestjs/common';
-import { QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
+import { Query, QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
 import { CalendarHolder, type CoveredYear } from '../calendar-holder';
 
 /** The years the working-day calendar covers (R7). */
-export class GetWorkingCalendar {}
+export class GetWorkingCalendar extends Query<WorkingCalendarCoverage> {}
 
 /** What the calendar covers: deadlines counted into a later year wait for its schedule. */
 export interface WorkingCalendarCoverage {

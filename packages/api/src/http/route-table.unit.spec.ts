@@ -1,0 +1,109 @@
+import 'reflect-metadata';
+import type { Type } from '@nestjs/common';
+import {
+  HTTP_CODE_METADATA,
+  METHOD_METADATA,
+  MODULE_METADATA,
+  PATH_METADATA,
+} from '@nestjs/common/constants';
+import { RequestMethod } from '@nestjs/common';
+import { contextModules } from '../app.module';
+import { AuditController } from '../audit/audit.controller';
+import { TransparencyController } from '../audit/transparency.controller';
+import { isRestrictedQuery } from '../auth/permissions';
+import { ROUTE_ACCESS, type RouteAccess } from '../auth/route-access';
+import { BulletinsController } from '../bulletins/bulletins.controller';
+import { ExportsController } from '../exports/exports.controller';
+import { LeadersController } from '../leaders/leaders.controller';
+import { ProjectsController } from '../projects/projects.controller';
+import { ReviewsController } from '../read-models/reviews.controller';
+import { TargetsController } from '../targets/targets.controller';
+import { WorkingCalendarController } from '../working-calendar/working-calendar.controller';
+import { routeTable } from './route-table';
+
+/** The controller of each context of the route table. */
+const controllers: Record<keyof typeof routeTable, Type<unknown>> = {
+  projects: ProjectsController,
+  targets: TargetsController,
+  leaders: LeadersController,
+  bulletins: BulletinsController,
+  reviews: ReviewsController,
+  audit: AuditController,
+  exports: ExportsController,
+  workingCalendar: WorkingCalendarController,
+};
+
+interface RouteShape {
+  readonly route: string;
+  readonly status: number;
+  readonly access: RouteAccess | undefined;
+}
+
+const joinPath = (...parts: ReadonlyArray<string | undefined>): string =>
+  `/${parts
+    .flatMap((p) => (p === undefined ? [] : p.split('/')))
+    .filter((s) => s !== '')
+    .join('/')}`;
+
+/** The routes a controller class declares, read from its NestJS decorators. */
+const declaredRoutes = (controller: Type<unknown>): RouteShape[] => {
+  const prefix: unknown = Reflect.getMetadata(PATH_METADATA, controller);
+  const proto: object = controller.prototype;
+  return Object.getOwnPropertyNames(proto).flatMap((name) => {
+    const handler: unknown = Reflect.get(proto, name);
+    if (typeof handler !== 'function' || name === 'constructor') return [];
+    const path: unknown = Reflect.getMetadata(PATH_METADATA, handler);
+    const method: unknown = Reflect.getMetadata(METHOD_METADATA, handler);
+    if (typeof path !== 'string' || typeof method !== 'number') return [];
+    const code: unknown = Reflect.getMetadata(HTTP_CODE_METADATA, handler);
+    return [
+      {
+        route: `${RequestMethod[method]} ${joinPath(typeof prefix === 'string' ? prefix : undefined, path)}`,
+        // Nest answers 201 to a POST and 200 to any other method unless @HttpCode says otherwise.
+        status: typeof code === 'number' ? code : method === RequestMethod.POST ? 201 : 200,
+        access: Reflect.getMetadata(ROUTE_ACCESS, handler) as RouteAccess | undefined,
+      },
+    ];
+  });
+};
+
+/** The routes the table lists for a context, with the access and status it gives them. */
+const tableRoutes = (context: keyof typeof routeTable): RouteShape[] => [
+  ...routeTable[context].commands.map((r) => ({
+    route: `${r.method ?? 'POST'} ${r.path}`,
+    status: r.status ?? 200,
+    access: { kind: 'command' as const, command: r.command },
+  })),
+  ...routeTable[context].queries.map((r) => ({
+    route: `GET ${r.path}`,
+    status: 200,
+    access: isRestrictedQuery(r.name)
+      ? { kind: 'query' as const, restricted: r.name }
+      : { kind: 'query' as const },
+  })),
+];
+
+const byRoute = (a: RouteShape, b: RouteShape) => a.route.localeCompare(b.route);
+
+describe('the route table and the controllers', () => {
+  it.each(Object.keys(controllers) as Array<keyof typeof routeTable>)(
+    '%s: every route of the table is a controller method with its method, path, status and access, and the controller has no other',
+    (context) => {
+      expect(declaredRoutes(controllers[context]).sort(byRoute)).toEqual(tableRoutes(context).sort(byRoute));
+    },
+  );
+
+  it('every controller of the API is a context controller of the table or one of the few routes it leaves out', () => {
+    const all = contextModules.flatMap(
+      (m): unknown[] => Reflect.getMetadata(MODULE_METADATA.CONTROLLERS, m) ?? [],
+    );
+    // Outside the table: public (health, OpenAPI, dashboard files) or with their own authentication
+    // (the transparency log's witnesses); each has its own tests.
+    const outside = all.filter((c) => !Object.values(controllers).includes(c as Type<unknown>));
+    expect(outside.map((c) => (c as Type<unknown>).name).sort()).toEqual(
+      ['DashboardController', 'HealthController', 'OpenApiController', TransparencyController.name].sort(),
+    );
+    for (const c of outside)
+      expect(declaredRoutes(c as Type<unknown>).filter((r) => r.access?.kind === 'command')).toEqual([]);
+  });
+});

@@ -235,6 +235,7 @@ export type {
   LeaderActivityEvent,
   LeaderActivityEventType,
   LeaderActivityState,
+  Trip,
   TripMinimum,
 } from './leader-activity';
 

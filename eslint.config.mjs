@@ -18,6 +18,15 @@ export default tseslint.config(
     },
   },
   {
+    // The bins and their launcher: plain CommonJS run before anything is compiled (packages/cli/launch.js).
+    files: ['packages/*/bin/*.js', 'packages/cli/launch.js'],
+    languageOptions: {
+      sourceType: 'commonjs',
+      globals: { require: 'readonly', exports: 'writable', __dirname: 'readonly', process: 'readonly' },
+    },
+    rules: { '@typescript-eslint/no-require-imports': 'off' },
+  },
+  {
     // The dashboard's browser scripts: tsc (assets/tsconfig.json, DOM lib) checks the names they use.
     files: ['packages/api/src/dashboard/assets/**/*.js'],
     rules: { 'no-undef': 'off' },
@@ -51,6 +60,25 @@ export default tseslint.config(
     ],
     rules: {
       'no-restricted-syntax': ['error', ...opaquePositions.arithmetic, ...opaquePositions.text],
+    },
+  },
+  {
+    // Small public surfaces (issue #14 item 5): a package's main entry lists by name what a user
+    // needs; test helpers, demo seeding and development secrets live behind a subpath ("./testing").
+    files: ['packages/*/src/index.ts'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: 'ExportAllDeclaration[exported=null]',
+          message: 'list by name what a user of the package needs (no export *)',
+        },
+        {
+          selector: 'ExportSpecifier[exported.name=/^(DEV_|dev[A-Z]|demo|seed|fake|arbitrary|test[A-Z])/]',
+          message:
+            'test helpers, demo seeding and development secrets belong in a subpath export (./testing)',
+        },
+      ],
     },
   },
   {

@@ -13,6 +13,7 @@ const swc = [
 
 /** Tests import packages by name; point them at the sources so a test never runs stale build output. */
 const moduleNameMapper = {
+  '^@zhaoshang/cli$': '<rootDir>/../cli/src/index.ts',
   '^@zhaoshang/domain$': '<rootDir>/../domain/src/index.ts',
   '^@zhaoshang/domain/testing$': '<rootDir>/../domain/src/testing/index.ts',
   '^@zhaoshang/eventstore$': '<rootDir>/../eventstore/src/index.ts',
@@ -52,7 +53,7 @@ module.exports = {
   // machine is busy; 30 s is the floor, and slow set-ups still state their own, larger limits.
   testTimeout: 30_000,
   projects: [
-    ...['domain', 'eventstore', 'projections', 'audit', 'reports', 'api'].map(project),
+    ...['cli', 'domain', 'eventstore', 'projections', 'audit', 'reports', 'api'].map(project),
     sparse('eventstore', [
       '<rootDir>/test/copy-store.int.spec.ts',
       '<rootDir>/src/command-handler.int.spec.ts',

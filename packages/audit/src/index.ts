@@ -1,23 +1,21 @@
-// The package's public surface.
+/**
+ * @zhaoshang/audit — what an auditor runs against an event store or a bundle: a project's history,
+ * its state as of a date or position and the differences, hash-chain verification, audit bundles
+ * (export, offline verification, checkpoints), bulletin recomputation, and the auditor's own
+ * transparency-log verifier (`transparency`). What a user of the package needs, by name.
+ */
 export {
-  decodeStored,
   diffStates,
-  isAsOf,
   projectHistory,
   reasonOf,
   stateAsOf,
   stateOfHistory,
-  toHistoryEntry,
   UndecodableEventError,
 } from './history';
 export type { AsOf, HistoryEntry, StateChange } from './history';
 export { verifyStore } from './verify';
 export type { VerifyReport } from './verify';
 export {
-  BUNDLE_PAGE_SIZE,
-  BundleBuilder,
-  bundleEvents,
-  contentHashOf,
   EVENTS_FILE,
   exportBundle,
   headPosition,
@@ -25,7 +23,6 @@ export {
   manifestLine,
   verifyBundle,
   writeAnchoredBundle,
-  writeBundle,
 } from './bundle';
 export type {
   BundleCheckpointOptions,
@@ -39,7 +36,6 @@ export {
   hasInclusionProofs,
   LeafData,
   readBundleLeaves,
-  transparencyOf,
   verifyBundleTransparency,
 } from './bundle-transparency';
 export type {
@@ -55,11 +51,9 @@ export {
   bulletinFiguresOf,
   bulletinViewsAt,
   computeBulletinFigures,
-  diffFigures,
   figuresDigest,
   parseBulletinPeriod,
   PERIOD_ROW,
-  progressMetricKey,
   REGION_ROW,
   verifyBulletin,
 } from './bulletin';
@@ -71,6 +65,5 @@ export type {
   FigureDifference,
   VerifyBulletinOptions,
 } from './bulletin';
-export { verifyCarriedCheckpoint, StoreLeaves } from './bulletin-checkpoint';
 export type { CheckpointSignatureVerdict, CheckpointVerification } from './bulletin-checkpoint';
 export * as transparency from './transparency';

@@ -24,7 +24,8 @@ import {
   projectStreamOf,
   toNewEvent,
 } from '@zhaoshang/projections/testing';
-import { decodeStored, figuresDigest, parseBulletinPeriod, type BulletinFigures } from '../src';
+import { figuresDigest, parseBulletinPeriod, type BulletinFigures } from '../src';
+import { decodeStored } from '../src/history';
 
 export const period = (label: string): BulletinPeriod => {
   const p = parseBulletinPeriod(label);

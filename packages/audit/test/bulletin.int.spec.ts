@@ -3,15 +3,9 @@ import { canonicalFiguresJson, unsafeId, type BusinessDate, type Figures } from 
 import { projectFixtures } from '@zhaoshang/domain/testing';
 import { MAX_GLOBAL_POSITION, openSqliteEventStore, type EventStore } from '@zhaoshang/eventstore';
 import { GOLDEN, toNewEvent, wan } from '@zhaoshang/projections/testing';
-import {
-  computeBulletinFigures,
-  decodeStored,
-  diffFigures,
-  figuresDigest,
-  PERIOD_ROW,
-  REGION_ROW,
-  verifyBulletin,
-} from '../src';
+import { computeBulletinFigures, figuresDigest, PERIOD_ROW, REGION_ROW, verifyBulletin } from '../src';
+import { decodeStored } from '../src/history';
+import { diffFigures } from '../src/bulletin';
 import {
   correct,
   goldenStoreFiles,

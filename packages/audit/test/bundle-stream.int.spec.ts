@@ -9,9 +9,9 @@ import {
   MANIFEST_FILE,
   manifestLine,
   verifyBundle,
-  writeBundle,
   type BundleManifest,
 } from '../src';
+import { writeBundle } from '../src/bundle';
 import { appendFixtureProject, positionAt, projectId } from './audit-fixture';
 
 const context = (commandId: string) => ({

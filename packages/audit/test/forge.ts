@@ -2,14 +2,14 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { eventHash, GENESIS_HASH, type EventMetadata } from '@zhaoshang/eventstore';
 import {
-  BundleBuilder,
   EVENTS_FILE,
   MANIFEST_FILE,
   transparency,
-  transparencyOf,
   type BundleCheckpointOptions,
   type BundleLine,
 } from '../src';
+import { BundleBuilder } from '../src/bundle';
+import { transparencyOf } from '../src/bundle-transparency';
 
 const { eventLeafData } = transparency;
 

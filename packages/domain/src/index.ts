@@ -1,148 +1,315 @@
 /**
  * @zhaoshang/domain — the pure, event-sourced domain of investment-attraction projects (招商引资).
  * No I/O, no clock, no randomness: time and ids come in with the commands.
+ * What a user of the package needs, by name: value types, the registry of aggregates and, per
+ * aggregate, its commands, events, state, decider and policies. Rules, evolve steps and codec
+ * building blocks stay inside; specs, fixtures and arbitraries are in '@zhaoshang/domain/testing'.
  */
 
-// Shared value types and codecs
+// Value types and codecs: ids, money, dates, working days, credit codes, evidence
+export { CreditCode, creditCodeCheckChar, isValidCreditCode } from './shared/credit-code';
 export {
-  ProjectId,
-  UnitId,
-  LeaderId,
-  AgreementId,
-  IncentiveId,
-  ProcedureId,
-  TripId,
-  BulletinId,
-  RequestId,
-  NonEmptyText,
-  unsafeId,
-} from './shared/ids';
-export { Cny, Usd, Mu, Count, cny, usd, mu, count } from './shared/money';
-export { basisPoints, ratioOf, wanPerMu } from './shared/ratio';
-export {
-  BusinessDate,
-  RecordedAt,
-  Year,
-  YearMonth,
-  date,
   addDays,
   addMonths,
   addYears,
-  daysBetween,
-  dayOfWeek,
-  toDayNumber,
-  fromDayNumber,
+  BusinessDate,
   businessDateOf,
-  yearOf,
-  monthOf,
-  isBefore,
+  date,
+  dayOfWeek,
+  daysBetween,
   isAfter,
-  maxDate,
+  isBefore,
+  monthOf,
+  RecordedAt,
+  Year,
+  YearMonth,
+  yearOf,
 } from './shared/dates';
+export { Evidence, EvidenceKind, EvidenceRef, Sha256 } from './shared/evidence';
 export {
+  AgreementId,
+  BulletinId,
+  IncentiveId,
+  LeaderId,
+  NonEmptyText,
+  ProcedureId,
+  ProjectId,
+  RequestId,
+  TripId,
+  UnitId,
+  unsafeId,
+} from './shared/ids';
+export { Cny, cny, Count, count, Mu, mu, Usd, usd } from './shared/money';
+export { basisPoints, ratioOf, wanPerMu } from './shared/ratio';
+export {
+  addWorkingDays,
   officialCalendar,
   packagedSchedules,
-  calendarFrom,
-  calendarOfSchedules,
-  addWorkingDays,
   workingDaysBetween,
 } from './shared/working-days';
-export type {
-  WorkingDayCalendar,
-  WorkingDayDeadline,
-  WorkingDayCount,
-  YearSchedule,
-} from './shared/working-days';
-export {
-  CreditCode,
-  isValidCreditCode,
-  creditCodeCheckChar,
-  CREDIT_CODE_ALPHABET,
-} from './shared/credit-code';
-export { Sha256, EvidenceKind, EvidenceRef, Evidence } from './shared/evidence';
-export { domainError, renderMessage } from './shared/errors';
-export type { DomainError, ErrorMessage, ErrorParams, ErrorParam, Language } from './shared/errors';
+export type { WorkingDayCalendar, YearSchedule } from './shared/working-days';
+
+// Deciders, events and errors as data (zh/en catalogue)
+export { requireNotAfter } from './business-dates';
+export { eventCatalogue } from './catalogue';
+export type { CatalogueEntry } from './catalogue';
+export { describeError, domainErrors } from './errors';
+export type { DomainErrorCode } from './errors';
+export { requireFactsNotAfter } from './shared/business-date';
+export type { FactDate, FactDates } from './shared/business-date';
 export { fold } from './shared/decider';
 export type { Decider } from './shared/decider';
-export { defineEvent, catalogueCodec, struct, optional } from './shared/event-codec';
-export type { DomainEvent, EventDefinition, AnyDefinition, EventOf } from './shared/event-codec';
-export { makeEventReader } from './shared/upcasting';
-export type { StoredEventData, Upcaster, UpcastError } from './shared/upcasting';
+export { domainError, renderMessage } from './shared/errors';
+export type { DomainError, ErrorMessage, Language } from './shared/errors';
+export type { AnyDefinition, DomainEvent } from './shared/event-codec';
 export { assertNever } from './shared/exhaustive';
-
-// The error catalogue of every aggregate
-export { domainErrors, describeError } from './errors';
-export type { DomainErrorCode } from './errors';
+export { makeEventReader } from './shared/upcasting';
+export type { StoredEventData, UpcastError } from './shared/upcasting';
 
 // The vocabulary: one zh/en label for every business term a person reads
-export { vocabulary, milestoneLabel, termLabel, zhOf } from './vocabulary';
+export { milestoneLabel, termLabel, vocabulary, zhOf } from './vocabulary';
 export type {
-  Vocabulary,
-  VocabularySection,
+  ExitRuleKind,
+  HistoryPhase,
   Label,
   Labels,
-  ExitRuleKind,
-  TrafficLight,
   ProgressNode,
   SupervisionItemKind,
-  HistoryPhase,
+  TrafficLight,
+  Vocabulary,
+  VocabularySection,
 } from './vocabulary';
 
-// Aggregates
-export * from './project';
-export * from './target-plan';
-export * from './leader-activity';
-export * from './bulletin';
-export * from './working-calendar';
-// Enterprise requests and complaints (企业诉求 / 投诉, R17): the closed loop of 004 §(十二)
+// The aggregate registry: every aggregate's streams, commands, decider, event reading, unit and business date
 export {
-  RequestKind,
-  RequestChannel,
-  RequestCategory,
-  RequestingEnterprise,
-  HandlingDeadline,
-  enterpriseRequestEvents,
-  EnterpriseRequestEventCodec,
-  ReceiveRequest,
+  aggregateNames,
+  aggregateOfCommand,
+  aggregateOfStream,
+  aggregates,
+  bulletinStream,
+  commandBusinessDate,
+  commandCodecs,
+  commandFactDates,
+  enterpriseRequestStream,
+  foldStored,
+  leaderStream,
+  projectStream,
+  readEventOf,
+  readStreamEvent,
+  streamPrefixes,
+  targetPlanStream,
+  withAggregateOf,
+  WORKING_CALENDAR_STREAM,
+} from './registry';
+export type {
+  Aggregate,
+  AggregateCommand,
+  AggregateEvent,
+  AggregateName,
+  AggregateOf,
+  AggregateTypes,
+  AnyCommand,
+  AnyCommandShape,
+  AnyCommandType,
+  CommandCodecs,
+  CommandOfAggregate,
+  CommandOfType,
+  EventOfAggregate,
+  StateOfAggregate,
+  StreamEventError,
+} from './registry';
+
+// Project (招商项目)
+export {
+  AgreementTerms,
+  ApprovalLevel,
+  CatalogueClass,
+  Channel,
+  Commitments,
+  ConstructionNature,
+  CorrectableFact,
+  countedMembers,
+  defaultDuplicatePolicy,
+  defaultProjectPolicy,
+  DefinedBreach,
+  Department,
+  describeFinding,
+  evaluationGoverns,
+  evaluationShowsResults,
+  evolveProject,
+  findDuplicates,
+  foldProject,
+  FulfilmentFigure,
+  FulfilmentFindingCode,
+  fulfilmentFindings,
+  FulfilmentRatios,
+  IncentiveKind,
+  initialProjectState,
+  Investor,
+  LandSupply,
+  LeaderRole,
+  LegalReviewer,
+  makeProjectDecider,
+  MilestoneKind,
+  NegativeListStatus,
+  Opinion,
+  PerMuFigures,
+  ProcedureKind,
+  ProjectCommandCodec,
+  projectCommands,
+  projectDecider,
+  ProjectEventCodec,
+  projectEvents,
+  Ratio,
+  readProjectEvent,
+  RejectionGround,
+  requireLinkableCanonical,
+  Signatory,
+  STAGES,
+  TerminationBasis,
+  Verdict,
+  WithdrawalReason,
+} from './project';
+export type {
+  AdmissionBar,
+  CountingMember,
+  DeadlineStatus,
+  DuplicateMatch,
+  DuplicatePolicy,
+  FindingWeight,
+  FulfilmentPolicy,
+  NoProject,
+  Project,
+  ProjectCommand,
+  ProjectCommandOf,
+  ProjectCommandType,
+  ProjectDeciderDeps,
+  ProjectErrorCode,
+  ProjectEvent,
+  ProjectEventOf,
+  ProjectEventType,
+  ProjectFingerprint,
+  ProjectPolicy,
+  ProjectState,
+  ReviewedTerm,
+  Stage,
+} from './project';
+
+// Annual target plan (年度目标)
+export {
+  BasisPoints,
+  defaultTargetsR11,
+  districtTargets2024R12,
+  metricCatalogue,
+  MetricKey,
+  metricKinds,
+  MetricTarget,
+  PlanScope,
+  ReviseAnnualTargets,
+  SetAnnualTargets,
+  TargetPlanCommand,
+  targetPlanDecider,
+  targetPlanEvents,
+  Targets,
+  TargetValue,
+  zoneTargets003,
+} from './target-plan';
+export type {
+  MetricDefinition,
+  TargetKind,
+  TargetPlanErrorCode,
+  TargetPlanEvent,
+  TargetPlanEventType,
+  TargetPlanState,
+} from './target-plan';
+
+// Leader activity (领导外出招商)
+export {
+  CorrectOutboundTrip,
+  LeaderActivityCommand,
+  leaderActivityDecider,
+  leaderActivityEvents,
+  RecordOutboundTrip,
+  tripMinimumsR15,
+} from './leader-activity';
+export type {
+  LeaderActivityErrorCode,
+  LeaderActivityEvent,
+  LeaderActivityEventType,
+  LeaderActivityState,
+  Trip,
+  TripMinimum,
+} from './leader-activity';
+
+// Bulletin (通报)
+export {
+  BulletinCommand,
+  bulletinDecider,
+  bulletinEvents,
+  BulletinPeriod,
+  canonicalFiguresJson,
+  CorrectBulletin,
+  Figures,
+  FigureValue,
+  GlobalPosition,
+  periodBounds,
+  periodLabel,
+  PublishBulletin,
+  TreeCheckpoint,
+} from './bulletin';
+export type { BulletinErrorCode, BulletinEvent, BulletinEventType, BulletinState } from './bulletin';
+
+// Working calendar (法定节假日)
+export {
+  AdoptHolidaySchedule,
+  CorrectHolidaySchedule,
+  initialWorkingCalendarState,
+  ScheduleSource,
+  WorkingCalendarCommand,
+  workingCalendarCommands,
+  workingCalendarDecider,
+  workingCalendarEvents,
+  workingDayCalendarOf,
+} from './working-calendar';
+export type {
+  WorkingCalendarErrorCode,
+  WorkingCalendarEvent,
+  WorkingCalendarEventType,
+  WorkingCalendarState,
+} from './working-calendar';
+
+// Enterprise requests and complaints (企业诉求 / 投诉, R17: 001 §二, 004 §(十二) 诉求闭环)
+export {
   AssignRequest,
-  HandleRequest,
-  EvaluateRequest,
   CloseRequest,
-  enterpriseRequestCommands,
-  enterpriseRequestCommandDates,
-  initialEnterpriseRequestState,
-  evolveEnterpriseRequest,
-  enterpriseRequestDecider,
-  makeEnterpriseRequestDecider,
-  requestOverdueOn,
   defaultEnterpriseRequestPolicy,
-  enterpriseRequestErrors,
+  enterpriseRequestCommands,
+  enterpriseRequestDecider,
+  EnterpriseRequestEventCodec,
+  enterpriseRequestEvents,
+  EvaluateRequest,
+  HandleRequest,
+  HandlingDeadline,
+  initialEnterpriseRequestState,
+  makeEnterpriseRequestDecider,
+  ReceiveRequest,
+  RequestCategory,
+  RequestChannel,
+  RequestingEnterprise,
+  RequestKind,
+  requestOverdueOn,
 } from './enterprise-request';
 export type {
-  EnterpriseRequestEvent,
-  EnterpriseRequestEventType,
-  EnterpriseRequestEventOf,
-  EnterpriseRequestCommand,
-  RequestStatus,
-  HandlingRound,
   EnterpriseRequest,
-  EnterpriseRequestState,
+  EnterpriseRequestCommand,
   EnterpriseRequestDeciderDeps,
-  RequestOverdue,
-  EnterpriseRequestPolicy,
   EnterpriseRequestErrorCode,
+  EnterpriseRequestEvent,
+  EnterpriseRequestEventOf,
+  EnterpriseRequestEventType,
+  EnterpriseRequestPolicy,
+  EnterpriseRequestState,
+  HandlingRound,
+  RequestOverdue,
+  RequestStatus,
 } from './enterprise-request';
-export { eventCatalogue } from './catalogue';
-export { requireNotAfter } from './business-dates';
-
-// The aggregate registry: every aggregate's streams, commands, decider, event reading, unit and business date
-export * from './registry';
-export {
-  businessDateErrors,
-  factDate,
-  monthFact,
-  yearFact,
-  requireFactsNotAfter,
-} from './shared/business-date';
-export type { FactDate, FactDates, BusinessDateErrorCode } from './shared/business-date';
-export type { CatalogueEntry } from './catalogue';

@@ -1,12 +1,18 @@
-// The package's public surface. Testing helpers (the contract suite) are in '@zhaoshang/eventstore/testing'.
-export { hasIdentity, MAX_GLOBAL_POSITION, parsePosition, positionToString } from './port';
+/**
+ * @zhaoshang/eventstore — the event store port, its embedded SQLite and EventStoreDB adapters, the
+ * command handler over a decider, the hash chain, the store copy and the transparency log.
+ * What a user of the package needs, by name; testing helpers (the contract suite, temporary stores,
+ * the EventStoreDB client double) are in '@zhaoshang/eventstore/testing'.
+ */
+
+// The port
+export { MAX_GLOBAL_POSITION, parsePosition, positionToString } from './port';
 export type {
   Actor,
   AllFilter,
   AppendContext,
   AppendOptions,
   AppendResult,
-  BrokenLinkReason,
   CurrentRevision,
   Direction,
   EventImporter,
@@ -27,21 +33,27 @@ export type {
   VerifyOptions,
   VerifyResult,
 } from './port';
+
+// Errors (each renders itself in zh and en)
 export {
   AppendTooLargeError,
   EventIdConflictError,
   EventStoreError,
   ImportRefusedError,
   isEventStoreError,
-  renderStoreMessage,
   StoreUnavailableError,
   storeErrorMessages,
   StreamNotFoundError,
   WrongExpectedRevisionError,
 } from './errors';
-export type { ErrorParams, EventStoreErrorCode, ImportRefusalReason, Language } from './errors';
-export { canonicalJson, ChainVerifier, eventHash, GENESIS_HASH, hashesOfStoredText } from './hash-chain';
-export type { BrokenLink, HashedContent, StoredEventText } from './hash-chain';
+export type { EventStoreErrorCode } from './errors';
+export { asAsyncIterable } from './async-iterable';
+
+// The hash chain (what an auditor recomputes)
+export { canonicalJson, eventHash, GENESIS_HASH } from './hash-chain';
+export type { HashedContent } from './hash-chain';
+
+// Deciding and appending
 export { commandHandler } from './command-handler';
 export { readStreamOrEmpty } from './read-stream';
 export type {
@@ -50,23 +62,51 @@ export type {
   CommandOutcome,
   ConcurrencyConflict,
   Decider,
-  DomainEventShape,
   HandleOptions,
   RevisionMismatch,
 } from './command-handler';
-export { StreamStateCache } from './stream-state-cache';
-export type { FoldedStream } from './stream-state-cache';
-export { asAsyncIterable } from './async-iterable';
+
+// The adapters and moving a store between them
+export { openSqliteEventStore, SqliteEventStore } from './sqlite';
+export type { SqliteDurability, SqliteEventStoreOptions } from './sqlite';
+export { openEsdbEventStore } from './esdb';
+export type { EsdbEventStoreOptions } from './esdb';
 export { copyStore, streamHeads } from './copy';
-export type { CopyOptions, CopyProgress, CopyReport, HeadMismatch, StreamHead } from './copy';
-export { migrate, migrations, openSqliteEventStore, SqliteEventStore } from './sqlite';
-export type { Migration, SqliteDurability, SqliteEventStoreOptions } from './sqlite';
+export type { CopyOptions, CopyProgress, CopyReport } from './copy';
+
+// The transparency log (RFC 9162 tree over $all, C2SP signed notes and checkpoints; SM2/SM3 as well)
 export {
-  appendSize,
-  DEFAULT_MAX_APPEND_SIZE,
-  EsdbEventStore,
-  IDENTITY_STREAM,
-  openEsdbEventStore,
-} from './esdb';
-export type { EsdbAllSubscription, EsdbClient, EsdbEventStoreOptions } from './esdb';
-export * from './transparency';
+  checkHistoryAgainst,
+  checkpointText,
+  generateNoteKey,
+  generateSm2PrivateKey,
+  isTreeHashAlgorithm,
+  MemoryNodeStorage,
+  MemoryTransparencyStorage,
+  MerkleTree,
+  openNote,
+  parseCheckpointText,
+  parseNote,
+  parseSignerKey,
+  parseVerifierKey,
+  signNote,
+  sm2PublicKeyOf,
+  sm2Sign,
+  sm2Verify,
+  SqliteTransparencyStorage,
+  TransparencyLog,
+  treeHasher,
+  verifyConsistency,
+  verifyInclusion,
+} from './transparency';
+export type {
+  Checkpoint,
+  EventRef,
+  HistoryCheck,
+  NoteSigner,
+  NoteVerifier,
+  ParsedNote,
+  TransparencyStorage,
+  TreeHashAlgorithm,
+  TreeHasher,
+} from './transparency';

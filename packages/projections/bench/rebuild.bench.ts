@@ -15,13 +15,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { lifecycleCommands, runScript } from '../../domain/bench/lifecycle';
 // The compiled package (npm run build first), as production runs it.
-import {
-  allProjections,
-  decodeStoredEvent,
-  openSqliteReadModelStore,
-  ProjectionRunner,
-  readAfter,
-} from '../dist';
+import { allProjections, openSqliteReadModelStore, ProjectionRunner } from '../dist';
+import { decodeStoredEvent } from '../dist/events/decode';
+import { readAfter } from '../dist/runner/event-source';
 import { toNewEvent } from '../dist/testing/scenario';
 
 const total = Number(process.env['BENCH_EVENTS'] ?? 1_000_000);

@@ -1,9 +1,10 @@
 import { openSqliteEventStore } from '@zhaoshang/eventstore';
 import { testPositions } from '@zhaoshang/eventstore/testing';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runCli } from '../src/cli/main';
+import { openSqliteReadModelStore } from '../src/stores/sqlite/sqlite-read-model-store';
 import { appendScenario, goldenStreams } from '../src/testing';
 
 describe('command line', () => {
@@ -33,7 +34,15 @@ describe('command line', () => {
   };
   const files = () => ['--events', join(dir, 'events.sqlite'), '--read-models', join(dir, 'rm.sqlite')];
 
+  it('status at a read-model path that does not exist is a usage error and creates nothing', async () => {
+    const r = await run('status', ...files());
+    expect(r.code).toBe(2);
+    expect(r.err).toContain(`--read-models: 没有该文件 no such file: ${join(dir, 'rm.sqlite')}`);
+    expect(existsSync(join(dir, 'rm.sqlite'))).toBe(false);
+  });
+
   it('status before anything is built says so, with the lag', async () => {
+    await openSqliteReadModelStore({ file: join(dir, 'rm.sqlite') }).close();
     const r = await run('status', ...files());
     expect(r.code).toBe(1);
     expect(r.out).toMatch(/register\t\d+\tnot built\t-\t\d+/);
@@ -106,7 +115,7 @@ describe('command line: a parked projection, retried or skipped by an operator',
     expect(built.code).toBe(1);
     expect(built.out).toMatch(
       new RegExp(
-        `target-progress\\t\\d+\\tparked\\t\\d+\\t1\\t\\d+\\tparked at position ${badAt} \\(target-plan-jingkai-2025 #0, AnnualTargetsSet\\): cannot decode`,
+        `target-progress\\t\\d+\\tparked\\t\\d+\\t1\\t\\d+\\t搁置于 parked at position ${badAt} \\(target-plan-jingkai-2025 #0, AnnualTargetsSet\\): cannot decode`,
       ),
     );
     expect(built.out).toContain(`skip target-progress --position ${badAt}`);
@@ -127,7 +136,7 @@ describe('command line: a parked projection, retried or skipped by an operator',
     expect(status.out).toMatch(new RegExp(`target-progress\\t\\d+\\tok\\t${badAt}\\t0\\t`));
     expect(status.out).toMatch(
       new RegExp(
-        `skipped: target-progress at position ${badAt} \\(target-plan-jingkai-2025 #0, AnnualTargetsSet\\) by ops-wang at .*: cannot decode`,
+        `已跳过 skipped: target-progress at position ${badAt} \\(target-plan-jingkai-2025 #0, AnnualTargetsSet\\) by ops-wang at .*: cannot decode`,
       ),
     );
 

@@ -2,13 +2,13 @@ import { date } from '@zhaoshang/domain';
 import {
   fulfilmentQueries,
   performanceReviewQueries,
-  rates,
   registerQueries,
   supervisionQueries,
-  targetProgressFacts,
   targetProgressQueries,
-  yearToDate,
 } from '../src';
+import { rates } from '../src/counting/project-facts';
+import { targetProgressFacts } from '../src/target-progress/target-progress.document';
+import { yearToDate } from '../src/target-progress/target-progress.compute';
 import { GOLDEN, goldenStreams, wan, yi } from '../src/testing';
 import { projectScenario, type ProjectedScenario } from './support/projected-scenario';
 

@@ -19,13 +19,9 @@
  */
 import { date, unsafeId, type ProjectCommand, type ProjectId } from '@zhaoshang/domain';
 import { projectFixtures as fx } from '@zhaoshang/domain/testing';
-import {
-  performanceReviewQueries,
-  registerQueries,
-  supervisionItems,
-  supervisionQueries,
-  targetProgressFacts,
-} from '../src';
+import { performanceReviewQueries, registerQueries, supervisionQueries } from '../src';
+import { supervisionItems } from '../src/supervision/supervision.document';
+import { targetProgressFacts } from '../src/target-progress/target-progress.document';
 import { projectStreamOf } from '../src/testing';
 import { projectScenario, type ProjectedScenario } from './support/projected-scenario';
 

@@ -6,13 +6,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import {
   allProjections,
-  CHECKPOINTS_COLLECTION,
-  MongoReadModelStore,
   openSqliteReadModelStore,
   ProjectionRunner,
   registerCollection,
   type RunnerLogger,
 } from '../src';
+import { CHECKPOINTS_COLLECTION, MongoReadModelStore } from '../src/stores/mongodb/mongo-read-model-store';
 import { appendScenario, dumpAll, goldenStreams } from '../src/testing';
 import { fakeTime, FakeEventStore } from './support/fake-event-store';
 import { MongoServerDouble } from './support/mongodb-double';

@@ -2,12 +2,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { MongoClient } from 'mongodb';
-import {
-  MemoryReadModelStore,
-  MongoReadModelStore,
-  openMongoReadModelStore,
-  openSqliteReadModelStore,
-} from '../src';
+import { MemoryReadModelStore, openMongoReadModelStore, openSqliteReadModelStore } from '../src';
+import { MongoReadModelStore } from '../src/stores/mongodb/mongo-read-model-store';
 import { readModelStoreContract } from '../src/testing';
 import { MongoServerDouble } from './support/mongodb-double';
 

@@ -8,10 +8,10 @@ import {
   openSqliteReadModelStore,
   ProjectionRunner,
   registerCollection,
-  type ProjectionCommit,
   type ReadModelStore,
   type RunnerLogger,
 } from '../src';
+import { type ProjectionCommit } from '../src/stores/read-model-store';
 import { appendScenario, dumpAll, goldenStreams } from '../src/testing';
 import { fakeTime, FakeEventStore, flaky } from './support/fake-event-store';
 

@@ -21,7 +21,5 @@ export type {
 export { bulletinXlsx, bulletinCsv } from './bulletin/bulletin-workbook';
 export type { BulletinCsvPart } from './bulletin/bulletin-workbook';
 
-// What the files are, and the words they use
+// What the files are (their words are the domain's vocabulary, @zhaoshang/domain `vocabulary`)
 export { XLSX_CONTENT_TYPE, CSV_CONTENT_TYPE } from './table/workbook';
-export { lightNames } from './table/cell';
-export { stageNames, metricNames } from './vocabulary/labels';

@@ -1,7 +1,8 @@
 import { date } from '@zhaoshang/domain';
 import type { RegisterEntry } from '@zhaoshang/projections';
 import fc from 'fast-check';
-import { registerCsv, registerXlsx, stageNames } from '../src';
+import { registerCsv, registerXlsx } from '../src';
+import { stageNames } from '../src/vocabulary/labels';
 import { exactDecimal } from '../src/table/exact-decimal';
 import { AS_OF, columnOf, parseCsv, readWorkbook, registerEntry, rowValues, sheet } from './support';
 

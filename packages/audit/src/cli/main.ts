@@ -1,8 +1,18 @@
 #!/usr/bin/env node
 import { chmodSync, existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
-import { parseArgs } from 'node:util';
-import { unsafeId, type ProjectId } from '@zhaoshang/domain';
-import { isEventStoreError, openSqliteEventStore, type EventStore } from '@zhaoshang/eventstore';
+import {
+  command,
+  EXIT_OK,
+  EXIT_PROBLEM,
+  existingPath,
+  processIo,
+  program,
+  runProcess,
+  UsageError,
+  type CliIo,
+} from '@zhaoshang/cli';
+import { BusinessDate, unsafeId, type ProjectId } from '@zhaoshang/domain';
+import { isEventStoreError, parsePosition } from '@zhaoshang/eventstore';
 import {
   BulletinRecomputeError,
   parseBulletinPeriod,
@@ -37,73 +47,30 @@ import {
 } from '../transparency';
 import { diffStates, projectHistory, stateOfHistory, UndecodableEventError, type AsOf } from '../history';
 import { verifyStore, type VerifyReport } from '../verify';
-import { runTransparencyCommand, TRANSPARENCY_USAGE } from './transparency';
-
-/** Where the CLI writes; tests pass collectors. */
-export interface CliIo {
-  readonly stdout: (text: string) => void;
-  readonly stderr: (text: string) => void;
-}
+import { EVENTS_OPTION, JSON_OPTION, json, printJson, usageOn, withStore } from './common';
+import { transparencyCommands } from './transparency';
 
 /** Exit codes: 0 all good, 1 a problem was found (broken chain, bad bundle, unknown project), 2 usage error. */
-export const EXIT_OK = 0;
-export const EXIT_PROBLEM = 1;
-export const EXIT_USAGE = 2;
+export { EXIT_OK, EXIT_PROBLEM, EXIT_USAGE } from '@zhaoshang/cli';
 
-const USAGE = `用法 usage: zhaoshang-audit <command> [options]
-  history <projectId> --events <file>                      项目历史 project history
-  as-of <projectId> --date YYYY-MM-DD|--position N --events <file>   某时点状态 state as of
-  diff <projectId> --from D|N --to D|N --events <file>     状态差异 differences between two points
-  verify [--stream <name>] --events <file>                 哈希链校验 verify hash chains
-  export-bundle <dir> [--project <id>] --events <file>     导出审计包 export an audit bundle
-      [--log-key-file <file> [--origin <log origin>]] [--checkpoint <file>]... [--tree-hash sha256|sm3]
-                                                           附签名检查点 with signed checkpoints (checkpoints the API recorded in
-                                                           the store are always included; a project bundle adds each event's inclusion proof)
-  verify-bundle <dir|file.jsonl> [--key <vkey|file>]... [--against <bundle|checkpoint file>]...
-                                                           离线校验审计包（及检查点）verify a bundle (and its checkpoints) offline
-  witness init --witness-key <file> --name <name> --log-key <vkey|file> --origin <origin> --state <file>
-                                                           见证人初始化 create a witness key and state
-  witness cosign [<checkpoint file>] --witness-key <file> --state <file> [--bundle <dir|file>|--proof <file>]
-      [--out <file>] [--divergence <file>]                 核对一致后联署 co-sign a checkpoint if it extends the last one
-  verify-bulletin <2024-03|2024-Q1|2024> --events <file> [--key <log vkey|file>]...
-                                                           通报重算核对 verify a published bulletin (and the checkpoint it carries)
-  --json                                                   机器可读输出 JSON output
-${TRANSPARENCY_USAGE}`;
-
-class UsageError extends Error {}
-
-const json = (value: unknown): string =>
-  JSON.stringify(value, (_key, v: unknown) => (typeof v === 'bigint' ? v.toString(10) : v), 2);
-
+/**
+ * A point in a project's history: a business date (a calendar date, checked as the API checks one:
+ * 2024-13-45 is refused) or a global position.
+ */
 const parsePoint = (text: string, flag: string): AsOf => {
-  if (/^\d{4}-\d{2}-\d{2}$/.test(text)) return { date: text };
-  if (/^\d+$/.test(text)) return { position: BigInt(text) };
-  throw new UsageError(`${flag}: expected YYYY-MM-DD or a position, got ${JSON.stringify(text)}`);
+  if (/^\d+$/.test(text)) return { position: usageOn(flag, () => parsePosition(text)) };
+  if (BusinessDate.is(text)) return { date: text };
+  throw new UsageError(
+    /^\d{4}-\d{2}-\d{2}$/.test(text)
+      ? `${flag}: 不是有效日期 not a calendar date: ${text}`
+      : `${flag}: 需要日期 YYYY-MM-DD 或位置 expected a date YYYY-MM-DD or a position, got ${JSON.stringify(text)}`,
+  );
 };
 
 const pointLabel = (asOf: AsOf): string =>
   'date' in asOf ? `业务日期 date ${asOf.date}` : `位置 position ${asOf.position}`;
 
-const openStore = (file: string | undefined): EventStore => {
-  if (file === undefined) throw new UsageError('--events <file> is required');
-  if (!existsSync(file)) throw new UsageError(`--events: no such file ${file}`);
-  return openSqliteEventStore({ file });
-};
-
-const projectIdOf = (positionals: ReadonlyArray<string>, what: string): ProjectId => {
-  const id = positionals[0];
-  if (id === undefined) throw new UsageError(`${what}: <projectId> is required`);
-  return unsafeId.project(id);
-};
-
-const withStore = async <T>(file: string | undefined, run: (store: EventStore) => Promise<T>): Promise<T> => {
-  const store = openStore(file);
-  try {
-    return await run(store);
-  } finally {
-    await store.close();
-  }
-};
+const projectIdOf = (positionals: ReadonlyArray<string>): ProjectId => unsafeId.project(positionals[0] ?? '');
 
 const printVerify = (io: CliIo, report: VerifyReport, asJson: boolean): number => {
   if (asJson) io.stdout(`${json(report)}\n`);
@@ -190,8 +157,6 @@ const printBulletin = (io: CliIo, v: BulletinVerification, asJson: boolean): num
   return v.ok ? EXIT_OK : EXIT_PROBLEM;
 };
 
-type Values = ReturnType<typeof parseOptions>['values'];
-
 /** A value that is either the text itself or the name of a file holding it. */
 const textOrFile = (value: string): string =>
   existsSync(value) && statSync(value).isFile() ? readFileSync(value, 'utf8').trim() : value.trim();
@@ -203,28 +168,29 @@ const verifierKeyArg = (value: string, flag: string): VerifierKey => {
 };
 
 const signerKeyFile = (file: string | undefined, flag: string): SignerKey => {
-  if (file === undefined) throw new UsageError(`${flag} <file> is required`);
-  if (!existsSync(file)) throw new UsageError(`${flag}: no such file ${file}`);
-  const key = parseSignerKey(readFileSync(file, 'utf8'));
+  const key = parseSignerKey(readFileSync(existingPath(flag, file), 'utf8'));
   if (typeof key === 'string') throw new UsageError(`${flag}: ${key}`);
   return key;
 };
 
 const earlierRecordArg = (path: string): EarlierRecord => {
-  if (!existsSync(path)) throw new UsageError(`--against: no such file or directory ${path}`);
+  existingPath('--against', path);
   if (statSync(path).isDirectory() || path.endsWith('.jsonl')) return { kind: 'bundle', path };
   return { kind: 'checkpoint', text: readFileSync(path, 'utf8') };
 };
 
-const checkpointOptions = (values: Values): BundleCheckpointOptions | undefined => {
-  const earlier = (values.checkpoint ?? []).map((f) => {
-    if (!existsSync(f)) throw new UsageError(`--checkpoint: no such file ${f}`);
-    return readFileSync(f, 'utf8');
-  });
+const checkpointOptions = (values: {
+  readonly checkpoint?: ReadonlyArray<string> | undefined;
+  readonly 'log-key-file'?: string | undefined;
+  readonly origin?: string | undefined;
+  readonly 'tree-hash'?: string | undefined;
+  readonly project?: string | undefined;
+}): BundleCheckpointOptions | undefined => {
+  const earlier = (values.checkpoint ?? []).map((f) => readFileSync(existingPath('--checkpoint', f), 'utf8'));
   const logKeyFile = values['log-key-file'];
   const treeHash = values['tree-hash'];
   if (treeHash !== undefined && !isTreeHash(treeHash))
-    throw new UsageError(`--tree-hash: sha256 or sm3, got ${JSON.stringify(treeHash)}`);
+    throw new UsageError(`--tree-hash: sha256 或 or sm3, got ${JSON.stringify(treeHash)}`);
   // A project bundle is anchored whenever the store or the options hold a checkpoint (an empty
   // options object: the checkpoints recorded in the store); a whole-store one always is.
   if (logKeyFile === undefined && earlier.length === 0) return values.project === undefined ? undefined : {};
@@ -273,33 +239,16 @@ const printTransparency = (io: CliIo, report: TransparencyReport): number => {
 const readState = (file: string): WitnessState => {
   const value = JSON.parse(readFileSync(file, 'utf8')) as WitnessState;
   if (value.format !== 1 || typeof value.origin !== 'string' || typeof value.logKey !== 'string')
-    throw new UsageError(`--state: ${file} is not a witness state`);
+    throw new UsageError(`--state: ${file} 不是见证人状态文件 is not a witness state`);
   return value;
 };
 
-const witnessInit = (io: CliIo, values: Values, rest: ReadonlyArray<string>): number => {
-  if (rest.length > 0) throw new UsageError('witness init takes no positional argument');
-  const keyFile = values['witness-key'];
-  const stateFile = values.state;
-  const name = values.name;
-  if (keyFile === undefined || stateFile === undefined || name === undefined || values.origin === undefined)
-    throw new UsageError('witness init: --witness-key, --name, --log-key, --origin and --state are required');
-  if (!isValidKeyName(name)) throw new UsageError('--name: non-empty, no space, no "+"');
-  if (existsSync(keyFile) || existsSync(stateFile))
-    throw new UsageError('witness init: the key or state file exists already; never overwrite a witness');
-  const logKey = verifierKeyArg(values['log-key'] ?? '', '--log-key');
-  const key = generateSignerKey(name, SIGNATURE_TYPE.cosignatureV1);
-  writeFileSync(keyFile, `${formatSignerKey(key)}\n`, { encoding: 'utf8', mode: 0o600 });
-  chmodSync(keyFile, 0o600);
-  const state: WitnessState = { format: 1, origin: values.origin, logKey: formatVerifierKey(logKey) };
-  writeFileSync(stateFile, `${JSON.stringify(state, null, 2)}\n`, 'utf8');
-  io.stdout(`见证人公钥 witness public key (vkey):\n${formatVerifierKey(verifierKeyOf(key))}\n`);
-  return EXIT_OK;
-};
-
-const evidenceOf = (values: Values): ConsistencyEvidence | undefined => {
+const evidenceOf = (values: {
+  readonly bundle?: string | undefined;
+  readonly proof?: string | undefined;
+}): ConsistencyEvidence | undefined => {
   if (values.bundle !== undefined && values.proof !== undefined)
-    throw new UsageError('witness cosign: give --bundle or --proof, not both');
+    throw new UsageError('witness cosign: --bundle 与 --proof 只能给一个 give --bundle or --proof, not both');
   if (values.bundle !== undefined) {
     const read = readBundleLeaves(values.bundle);
     if (typeof read === 'string') throw new UsageError(`--bundle: ${read}`);
@@ -307,7 +256,7 @@ const evidenceOf = (values: Values): ConsistencyEvidence | undefined => {
   }
   if (values.proof !== undefined) {
     // The proof as `GET /transparency/consistency` answers it ({ proof: [base64…] }), or one base64 hash a line.
-    const text = readFileSync(values.proof, 'utf8');
+    const text = readFileSync(existingPath('--proof', values.proof), 'utf8');
     let lines: string[];
     try {
       const answer = JSON.parse(text) as { proof?: unknown };
@@ -320,7 +269,7 @@ const evidenceOf = (values: Values): ConsistencyEvidence | undefined => {
     }
     if (lines.some((l) => !/^[A-Za-z0-9+/]{43}=$/.test(l)))
       throw new UsageError(
-        '--proof: the consistency proof, one base64 SHA-256 hash per line or as the API answers it',
+        '--proof: 一致性证明，每行一个 base64 SHA-256 哈希或照 API 的回答 the consistency proof, one base64 SHA-256 hash per line or as the API answers it',
       );
     return { kind: 'proof', proof: lines.map((l) => new Uint8Array(Buffer.from(l, 'base64'))) };
   }
@@ -328,252 +277,375 @@ const evidenceOf = (values: Values): ConsistencyEvidence | undefined => {
 };
 
 /** The checkpoint offered to a witness: the file given, else the latest checkpoint of --bundle. */
-const offeredCheckpoint = (values: Values, rest: ReadonlyArray<string>): { text: string; name: string } => {
-  const file = rest[0];
-  if (rest.length > 1) throw new UsageError('witness cosign: at most one <checkpoint file>');
-  if (file !== undefined) {
-    if (!existsSync(file)) throw new UsageError(`witness cosign: no such file ${file}`);
-    return { text: readFileSync(file, 'utf8'), name: file };
-  }
-  if (values.bundle === undefined)
-    throw new UsageError('witness cosign: a <checkpoint file> or --bundle is required');
-  const read = readBundleLeaves(values.bundle);
+const offeredCheckpoint = (
+  bundle: string | undefined,
+  file: string | undefined,
+): { text: string; name: string } => {
+  if (file !== undefined)
+    return { text: readFileSync(existingPath('<checkpoint file>', file), 'utf8'), name: file };
+  if (bundle === undefined)
+    throw new UsageError(
+      'witness cosign: 需要 <checkpoint file> 或 --bundle a <checkpoint file> or --bundle is required',
+    );
+  const read = readBundleLeaves(bundle);
   if (typeof read === 'string') throw new UsageError(`--bundle: ${read}`);
   // The checkpoint at the bundle's head (its size is the number of events), else the largest.
   const texts = read.manifest?.transparency?.checkpoints ?? [];
   const head = `\n${read.leafData.length}\n`;
   const latest = texts.find((t) => t.slice(t.indexOf('\n')).startsWith(head)) ?? texts.at(-1);
-  if (latest === undefined) throw new UsageError(`--bundle: ${values.bundle} holds no checkpoint`);
-  return { text: latest, name: values.bundle.replace(/\/+$/, '') };
+  if (latest === undefined) throw new UsageError(`--bundle: ${bundle} 不含检查点 holds no checkpoint`);
+  return { text: latest, name: bundle.replace(/\/+$/, '') };
 };
 
-const witnessCosign = (io: CliIo, values: Values, rest: ReadonlyArray<string>): number => {
-  const offered = offeredCheckpoint(values, rest);
-  const stateFile = values.state;
-  if (stateFile === undefined || !existsSync(stateFile))
-    throw new UsageError('witness cosign: --state <file> (from witness init) is required');
-  const witnessKey = signerKeyFile(values['witness-key'], '--witness-key');
-  const state = readState(stateFile);
-  const logKey = verifierKeyArg(state.logKey, 'the state’s log key');
-  const decision = witnessCheckpoint({
-    state,
-    logKey,
-    witnessKey,
-    offered: offered.text,
-    evidence: evidenceOf(values),
-    now: BigInt(Math.floor(Date.now() / 1000)),
-  });
-  if (decision.verdict === 'refused') {
-    const m = witnessRefusalMessages[decision.code];
-    io.stderr(`拒绝联署 REFUSED ${decision.code}: ${m.zh}\n${m.en}\n`);
-    if (decision.divergence !== undefined) {
-      const out = values.divergence ?? `${offered.name}.divergence.json`;
-      writeFileSync(out, `${JSON.stringify(decision.divergence, null, 2)}\n`, 'utf8');
-      io.stderr(`分叉证据 proof of divergence → ${out}\n`);
+const PROJECT_ID = '<projectId>';
+
+const history = command({
+  name: 'history',
+  args: PROJECT_ID,
+  positionals: [1, 1],
+  summary: '项目历史 project history',
+  options: { ...EVENTS_OPTION, ...JSON_OPTION },
+  run: async ({ values, positionals }, io) => {
+    const id = projectIdOf(positionals);
+    const entries = await withStore(values.events, (store) => projectHistory(store, id));
+    if (values.json === true) {
+      printJson(
+        io,
+        entries.map(({ event: _event, ...entry }) => entry),
+      );
+      return EXIT_OK;
     }
-    return EXIT_PROBLEM;
-  }
-  const text = formatCheckpoint(decision.checkpoint);
-  writeFileSync(stateFile, `${JSON.stringify(decision.state, null, 2)}\n`, 'utf8');
-  if (values.out !== undefined) {
-    writeFileSync(values.out, text, 'utf8');
+    io.stdout(`项目 project ${id}: ${entries.length} 个事件 events\n`);
     io.stdout(
-      `已联署 co-signed ${decision.checkpoint.origin} 规模 size ${decision.checkpoint.size} → ${values.out}\n`,
+      '修订 rev\t位置 pos\t业务时间 business time\t\t记录时间 recorded at\t\t操作人 actor\t事件 type\t原因 reason\n',
     );
-  } else io.stdout(text);
-  return EXIT_OK;
-};
+    for (const h of entries)
+      io.stdout(
+        `${h.revision}\t${h.position}\t${h.businessTime}\t${h.recordedAt}\t${h.actor.userId}/${h.actor.role}\t${h.type}\t${h.reason ?? ''}\n`,
+      );
+    return EXIT_OK;
+  },
+});
 
-const parseOptions = (args: ReadonlyArray<string>) => {
-  try {
-    return parseArgs({
-      args: [...args],
-      allowPositionals: true,
-      strict: true,
-      options: {
-        events: { type: 'string' },
-        date: { type: 'string' },
-        position: { type: 'string' },
-        from: { type: 'string' },
-        to: { type: 'string' },
-        stream: { type: 'string' },
-        project: { type: 'string' },
-        json: { type: 'boolean', default: false },
-        key: { type: 'string', multiple: true },
-        against: { type: 'string', multiple: true },
-        checkpoint: { type: 'string', multiple: true },
-        origin: { type: 'string' },
-        'log-key-file': { type: 'string' },
-        'log-key': { type: 'string' },
-        'witness-key': { type: 'string' },
-        name: { type: 'string' },
-        state: { type: 'string' },
-        bundle: { type: 'string' },
-        proof: { type: 'string' },
-        out: { type: 'string' },
-        divergence: { type: 'string' },
-        'tree-hash': { type: 'string' },
-      },
+const asOf = command({
+  name: 'as-of',
+  args: PROJECT_ID,
+  positionals: [1, 1],
+  summary: '某时点状态 state as of a business date or a position',
+  options: {
+    date: { type: 'string', arg: '<YYYY-MM-DD>', help: '业务日期 a business date' },
+    position: { type: 'string', arg: '<n>', help: '全局位置 a global position' },
+    ...EVENTS_OPTION,
+    ...JSON_OPTION,
+  },
+  run: async ({ values, positionals }, io) => {
+    const id = projectIdOf(positionals);
+    const { date, position } = values;
+    if ((date === undefined) === (position === undefined))
+      throw new UsageError(
+        'as-of: --date 与 --position 恰给一个 give exactly one of --date YYYY-MM-DD or --position N',
+      );
+    const point = date !== undefined ? parsePoint(date, '--date') : parsePoint(position ?? '', '--position');
+    if (date !== undefined && !('date' in point))
+      throw new UsageError('--date: 需要日期 expected a date YYYY-MM-DD');
+    if (position !== undefined && !('position' in point))
+      throw new UsageError('--position: 需要数字 expected a number');
+    const entries = await withStore(values.events, (store) => projectHistory(store, id));
+    const state = stateOfHistory(entries, point);
+    if (values.json === true)
+      printJson(io, {
+        projectId: id,
+        asOf: 'date' in point ? { date: point.date } : { position: point.position },
+        state,
+      });
+    else io.stdout(`项目 project ${id} 截至 as of ${pointLabel(point)} 的状态 state:\n${json(state)}\n`);
+    return EXIT_OK;
+  },
+});
+
+const diff = command({
+  name: 'diff',
+  args: PROJECT_ID,
+  positionals: [1, 1],
+  summary: '两个时点间的状态差异 differences between two points',
+  options: {
+    from: { type: 'string', arg: '<date|position>', help: '起点 from (YYYY-MM-DD or a position)' },
+    to: { type: 'string', arg: '<date|position>', help: '终点 to (YYYY-MM-DD or a position)' },
+    ...EVENTS_OPTION,
+    ...JSON_OPTION,
+  },
+  run: async ({ values, positionals }, io) => {
+    const id = projectIdOf(positionals);
+    if (values.from === undefined || values.to === undefined)
+      throw new UsageError('diff: --from 与 --to 必填 --from and --to are required');
+    const from = parsePoint(values.from, '--from');
+    const to = parsePoint(values.to, '--to');
+    const entries = await withStore(values.events, (store) => projectHistory(store, id));
+    const changes = diffStates(stateOfHistory(entries, from), stateOfHistory(entries, to));
+    if (values.json === true) printJson(io, changes);
+    else {
+      io.stdout(
+        `项目 project ${id}: ${pointLabel(from)} → ${pointLabel(to)}, ${changes.length} 处变化 changes\n`,
+      );
+      for (const c of changes)
+        io.stdout(
+          `${c.path}: ${JSON.stringify(c.before) ?? '(无 none)'} → ${JSON.stringify(c.after) ?? '(无 none)'}\n`,
+        );
+    }
+    return EXIT_OK;
+  },
+});
+
+const verify = command({
+  name: 'verify',
+  summary: '哈希链校验 verify hash chains',
+  options: {
+    stream: { type: 'string', arg: '<name>', help: '只校验一个事件流 one stream only' },
+    ...EVENTS_OPTION,
+    ...JSON_OPTION,
+  },
+  run: async ({ values }, io) => {
+    const report = await withStore(values.events, (store) =>
+      verifyStore(store, values.stream === undefined ? {} : { stream: values.stream }),
+    );
+    return printVerify(io, report, values.json === true);
+  },
+});
+
+const exportBundleCommand = command({
+  name: 'export-bundle',
+  args: '<dir>',
+  positionals: [1, 1],
+  summary:
+    '导出审计包 export an audit bundle (checkpoints the API recorded in the store are always included; a project bundle adds each event’s inclusion proof)',
+  options: {
+    project: { type: 'string', arg: '<id>', help: '只导出一个项目 one project only' },
+    'log-key-file': {
+      type: 'string',
+      arg: '<file>',
+      help: '附日志签名检查点 add a checkpoint signed with this log key',
+    },
+    origin: {
+      type: 'string',
+      arg: '<log origin>',
+      help: '日志来源名 the log origin (default the key’s name)',
+    },
+    checkpoint: {
+      type: 'string',
+      multiple: true,
+      arg: '<file>',
+      help: '附早前检查点 add an earlier checkpoint',
+    },
+    'tree-hash': { type: 'string', arg: 'sha256|sm3', help: '树哈希 tree hash (default sha256)' },
+    ...EVENTS_OPTION,
+    ...JSON_OPTION,
+  },
+  run: async ({ values, positionals: [dir = ''] }, io) => {
+    const checkpoints = checkpointOptions(values);
+    const manifest = await withStore(values.events, (store) =>
+      exportBundle(
+        store,
+        values.project === undefined ? {} : { projectId: unsafeId.project(values.project) },
+        dir,
+        checkpoints,
+      ),
+    );
+    if (values.json === true) printJson(io, manifest);
+    else
+      io.stdout(
+        `已导出 exported ${manifest.count} 个事件 events (位置 positions ${manifest.fromPosition ?? '-'}..${manifest.toPosition ?? '-'}) → ${dir}\n` +
+          `events.jsonl SHA-256 ${manifest.eventsSha256}\n`,
+      );
+    return EXIT_OK;
+  },
+});
+
+const verifyBundleCommand = command({
+  name: 'verify-bundle',
+  args: '<dir|file.jsonl>',
+  positionals: [1, 1],
+  summary: '离线校验审计包（及检查点）verify a bundle (and its checkpoints) offline',
+  options: {
+    key: {
+      type: 'string',
+      multiple: true,
+      arg: '<vkey|file>',
+      help: '日志（或见证人）验证密钥 a log (or witness) verifier key',
+    },
+    against: {
+      type: 'string',
+      multiple: true,
+      arg: '<bundle|checkpoint file>',
+      help: '与早前的包或检查点核对 check against an earlier bundle or checkpoint (needs --key)',
+    },
+    ...JSON_OPTION,
+  },
+  run: ({ values, positionals: [path = ''] }, io) => {
+    existingPath('<dir|file.jsonl>', path);
+    const keys = (values.key ?? []).map((k) => verifierKeyArg(k, '--key'));
+    const against = (values.against ?? []).map(earlierRecordArg);
+    const asJson = values.json === true;
+    if (keys.length === 0) {
+      if (against.length > 0)
+        throw new UsageError('verify-bundle: --against 需要日志密钥 needs the log key (--key)');
+      // A project bundle's inclusion proofs are checked even without a key (against the root its
+      // checkpoint states; the signature needs --key).
+      if (!hasInclusionProofs(path)) return printBundle(io, verifyBundle(path), asJson);
+    }
+    const chain = verifyBundle(path);
+    const checkpoints = verifyBundleTransparency(path, keys, against);
+    if (asJson) {
+      printJson(io, { ok: chain.ok && checkpoints.ok, chain, checkpoints });
+      return chain.ok && checkpoints.ok ? EXIT_OK : EXIT_PROBLEM;
+    }
+    const chainCode = printBundle(io, chain, false);
+    return printTransparency(io, checkpoints) === EXIT_OK && chainCode === EXIT_OK ? EXIT_OK : EXIT_PROBLEM;
+  },
+});
+
+const witnessInit = command({
+  name: 'witness init',
+  summary: '见证人初始化 create a witness key and state',
+  options: {
+    'witness-key': { type: 'string', arg: '<file>', help: '新的见证人密钥文件 the new witness key file' },
+    name: { type: 'string', arg: '<name>', help: '见证人名称 the witness’s name' },
+    'log-key': { type: 'string', arg: '<vkey|file>', help: '日志验证密钥 the log’s verifier key' },
+    origin: { type: 'string', arg: '<origin>', help: '日志来源名 the log origin' },
+    state: { type: 'string', arg: '<file>', help: '新的见证人状态文件 the new witness state file' },
+  },
+  run: ({ values }, io) => {
+    const keyFile = values['witness-key'];
+    const stateFile = values.state;
+    const { name, origin } = values;
+    if (keyFile === undefined || stateFile === undefined || name === undefined || origin === undefined)
+      throw new UsageError(
+        'witness init: --witness-key, --name, --log-key, --origin 与 and --state 必填 are required',
+      );
+    if (!isValidKeyName(name))
+      throw new UsageError('--name: 非空、无空格、无 "+" non-empty, no space, no "+"');
+    if (existsSync(keyFile) || existsSync(stateFile))
+      throw new UsageError(
+        'witness init: 密钥或状态文件已存在，决不覆盖 the key or state file exists already; never overwrite a witness',
+      );
+    const logKey = verifierKeyArg(values['log-key'] ?? '', '--log-key');
+    const key = generateSignerKey(name, SIGNATURE_TYPE.cosignatureV1);
+    writeFileSync(keyFile, `${formatSignerKey(key)}\n`, { encoding: 'utf8', mode: 0o600 });
+    chmodSync(keyFile, 0o600);
+    const state: WitnessState = { format: 1, origin, logKey: formatVerifierKey(logKey) };
+    writeFileSync(stateFile, `${JSON.stringify(state, null, 2)}\n`, 'utf8');
+    io.stdout(`见证人公钥 witness public key (vkey):\n${formatVerifierKey(verifierKeyOf(key))}\n`);
+    return EXIT_OK;
+  },
+});
+
+const witnessCosign = command({
+  name: 'witness cosign',
+  args: '[<checkpoint file>]',
+  positionals: [0, 1],
+  summary: '核对一致后联署 co-sign a checkpoint if it extends the last one',
+  options: {
+    'witness-key': { type: 'string', arg: '<file>', help: '见证人密钥 the witness key' },
+    state: {
+      type: 'string',
+      arg: '<file>',
+      help: '见证人状态（witness init 所建）the witness state (from witness init)',
+    },
+    bundle: {
+      type: 'string',
+      arg: '<dir|file>',
+      help: '审计包：证据及缺省检查点 a bundle: the evidence, and the checkpoint by default',
+    },
+    proof: { type: 'string', arg: '<file>', help: '一致性证明 a consistency proof' },
+    out: { type: 'string', arg: '<file>', help: '联署后的检查点写入 write the co-signed checkpoint here' },
+    divergence: { type: 'string', arg: '<file>', help: '分叉证据写入 write a proof of divergence here' },
+  },
+  run: ({ values, positionals: [file] }, io) => {
+    const offered = offeredCheckpoint(values.bundle, file);
+    const stateFile = existingPath('--state', values.state);
+    const witnessKey = signerKeyFile(values['witness-key'], '--witness-key');
+    const state = readState(stateFile);
+    const logKey = verifierKeyArg(state.logKey, 'the state’s log key');
+    const decision = witnessCheckpoint({
+      state,
+      logKey,
+      witnessKey,
+      offered: offered.text,
+      evidence: evidenceOf(values),
+      now: BigInt(Math.floor(Date.now() / 1000)),
     });
-  } catch (e) {
-    // parseArgs throws a TypeError (ERR_PARSE_ARGS_*) for unknown options and missing values.
-    throw new UsageError(e instanceof Error ? e.message : String(e));
-  }
-};
+    if (decision.verdict === 'refused') {
+      const m = witnessRefusalMessages[decision.code];
+      io.stderr(`拒绝联署 REFUSED ${decision.code}: ${m.zh}\n${m.en}\n`);
+      if (decision.divergence !== undefined) {
+        const out = values.divergence ?? `${offered.name}.divergence.json`;
+        writeFileSync(out, `${JSON.stringify(decision.divergence, null, 2)}\n`, 'utf8');
+        io.stderr(`分叉证据 proof of divergence → ${out}\n`);
+      }
+      return EXIT_PROBLEM;
+    }
+    const text = formatCheckpoint(decision.checkpoint);
+    writeFileSync(stateFile, `${JSON.stringify(decision.state, null, 2)}\n`, 'utf8');
+    if (values.out !== undefined) {
+      writeFileSync(values.out, text, 'utf8');
+      io.stdout(
+        `已联署 co-signed ${decision.checkpoint.origin} 规模 size ${decision.checkpoint.size} → ${values.out}\n`,
+      );
+    } else io.stdout(text);
+    return EXIT_OK;
+  },
+});
 
-const run = async (argv: ReadonlyArray<string>, io: CliIo): Promise<number> => {
-  const [command, ...rest] = argv;
-  const transparency = await runTransparencyCommand(command, rest, io);
-  if (transparency !== undefined) return transparency;
-  const { values, positionals } = parseOptions(rest);
-  const asJson = values.json === true;
-  switch (command) {
-    case 'history': {
-      const id = projectIdOf(positionals, 'history');
-      const history = await withStore(values.events, (store) => projectHistory(store, id));
-      if (asJson) {
-        io.stdout(`${json(history.map(({ event: _event, ...entry }) => entry))}\n`);
-      } else {
-        io.stdout(`项目 project ${id}: ${history.length} 个事件 events\n`);
-        io.stdout(
-          '修订 rev\t位置 pos\t业务时间 business time\t\t记录时间 recorded at\t\t操作人 actor\t事件 type\t原因 reason\n',
-        );
-        for (const h of history)
-          io.stdout(
-            `${h.revision}\t${h.position}\t${h.businessTime}\t${h.recordedAt}\t${h.actor.userId}/${h.actor.role}\t${h.type}\t${h.reason ?? ''}\n`,
-          );
-      }
-      return EXIT_OK;
-    }
-    case 'as-of': {
-      const id = projectIdOf(positionals, 'as-of');
-      if ((values.date === undefined) === (values.position === undefined))
-        throw new UsageError('as-of: give exactly one of --date YYYY-MM-DD or --position N');
-      const asOf =
-        values.date !== undefined
-          ? parsePoint(values.date, '--date')
-          : parsePoint(values.position ?? '', '--position');
-      if (values.date !== undefined && !('date' in asOf)) throw new UsageError('--date: expected YYYY-MM-DD');
-      if (values.position !== undefined && !('position' in asOf))
-        throw new UsageError('--position: expected a number');
-      const history = await withStore(values.events, (store) => projectHistory(store, id));
-      const state = stateOfHistory(history, asOf);
-      if (asJson)
-        io.stdout(
-          `${json({ projectId: id, asOf: 'date' in asOf ? { date: asOf.date } : { position: asOf.position }, state })}\n`,
-        );
-      else {
-        io.stdout(`项目 project ${id} 截至 as of ${pointLabel(asOf)} 的状态 state:\n`);
-        io.stdout(`${json(state)}\n`);
-      }
-      return EXIT_OK;
-    }
-    case 'diff': {
-      const id = projectIdOf(positionals, 'diff');
-      if (values.from === undefined || values.to === undefined)
-        throw new UsageError('diff: --from and --to are required');
-      const from = parsePoint(values.from, '--from');
-      const to = parsePoint(values.to, '--to');
-      const history = await withStore(values.events, (store) => projectHistory(store, id));
-      const changes = diffStates(stateOfHistory(history, from), stateOfHistory(history, to));
-      if (asJson) io.stdout(`${json(changes)}\n`);
-      else {
-        io.stdout(
-          `项目 project ${id}: ${pointLabel(from)} → ${pointLabel(to)}, ${changes.length} 处变化 changes\n`,
-        );
-        for (const c of changes)
-          io.stdout(
-            `${c.path}: ${JSON.stringify(c.before) ?? '(无 none)'} → ${JSON.stringify(c.after) ?? '(无 none)'}\n`,
-          );
-      }
-      return EXIT_OK;
-    }
-    case 'verify': {
-      if (positionals.length > 0) throw new UsageError('verify takes no positional argument');
-      const report = await withStore(values.events, (store) =>
-        verifyStore(store, values.stream === undefined ? {} : { stream: values.stream }),
+const verifyBulletinCommand = command({
+  name: 'verify-bulletin',
+  args: '<2024-03|2024-Q1|2024>',
+  positionals: [1, 1],
+  summary: '通报重算核对 verify a published bulletin (and the checkpoint it carries)',
+  options: {
+    key: {
+      type: 'string',
+      multiple: true,
+      arg: '<log vkey|file>',
+      help: '日志验证密钥 the log’s verifier key',
+    },
+    ...EVENTS_OPTION,
+    ...JSON_OPTION,
+  },
+  run: async ({ values, positionals: [label = ''] }, io) => {
+    const period = parseBulletinPeriod(label);
+    if (period === undefined)
+      throw new UsageError(
+        `verify-bulletin: 需要期别 expected a period 2024-03, 2024-Q1 or 2024, got ${JSON.stringify(label)}`,
       );
-      return printVerify(io, report, asJson);
+    const logKeys = (values.key ?? []).map((k) => verifierKeyArg(k, '--key'));
+    const verification = await withStore(values.events, (store) =>
+      verifyBulletin(store, period, { logKeys }),
+    );
+    if (verification === undefined) {
+      io.stderr(`该期未发布通报 no bulletin was published for ${label}\n`);
+      return EXIT_PROBLEM;
     }
-    case 'export-bundle': {
-      const dir = positionals[0];
-      if (dir === undefined) throw new UsageError('export-bundle: <dir> is required');
-      const checkpoints = checkpointOptions(values);
-      const manifest = await withStore(values.events, (store) =>
-        exportBundle(
-          store,
-          values.project === undefined ? {} : { projectId: unsafeId.project(values.project) },
-          dir,
-          checkpoints,
-        ),
-      );
-      if (asJson) io.stdout(`${json(manifest)}\n`);
-      else
-        io.stdout(
-          `已导出 exported ${manifest.count} 个事件 events (位置 positions ${manifest.fromPosition ?? '-'}..${manifest.toPosition ?? '-'}) → ${dir}\n` +
-            `events.jsonl SHA-256 ${manifest.eventsSha256}\n`,
-        );
-      return EXIT_OK;
-    }
-    case 'verify-bundle': {
-      const path = positionals[0];
-      if (path === undefined) throw new UsageError('verify-bundle: <dir> or <file.jsonl> is required');
-      const keys = (values.key ?? []).map((k) => verifierKeyArg(k, '--key'));
-      const against = (values.against ?? []).map(earlierRecordArg);
-      if (keys.length === 0) {
-        if (against.length > 0) throw new UsageError('verify-bundle: --against needs the log key (--key)');
-        // A project bundle's inclusion proofs are checked even without a key (against the root its
-        // checkpoint states; the signature needs --key).
-        if (!hasInclusionProofs(path)) return printBundle(io, verifyBundle(path), asJson);
-      }
-      const chain = verifyBundle(path);
-      const checkpoints = verifyBundleTransparency(path, keys, against);
-      if (asJson) {
-        io.stdout(`${json({ ok: chain.ok && checkpoints.ok, chain, checkpoints })}\n`);
-        return chain.ok && checkpoints.ok ? EXIT_OK : EXIT_PROBLEM;
-      }
-      const chainCode = printBundle(io, chain, false);
-      return printTransparency(io, checkpoints) === EXIT_OK && chainCode === EXIT_OK ? EXIT_OK : EXIT_PROBLEM;
-    }
-    case 'witness': {
-      const [sub, ...rest] = positionals;
-      if (sub === 'init') return witnessInit(io, values, rest);
-      if (sub === 'cosign') return witnessCosign(io, values, rest);
-      throw new UsageError('witness: init or cosign');
-    }
-    case 'verify-bulletin': {
-      const label = positionals[0];
-      if (label === undefined || positionals.length > 1)
-        throw new UsageError('verify-bulletin: one <period> is required (2024-03, 2024-Q1 or 2024)');
-      const period = parseBulletinPeriod(label);
-      if (period === undefined)
-        throw new UsageError(
-          `verify-bulletin: expected 2024-03, 2024-Q1 or 2024, got ${JSON.stringify(label)}`,
-        );
-      const logKeys = (values.key ?? []).map((k) => verifierKeyArg(k, '--key'));
-      const verification = await withStore(values.events, (store) =>
-        verifyBulletin(store, period, { logKeys }),
-      );
-      if (verification === undefined) {
-        io.stderr(`该期未发布通报 no bulletin was published for ${label}\n`);
-        return EXIT_PROBLEM;
-      }
-      return printBulletin(io, verification, asJson);
-    }
-    default:
-      throw new UsageError(command === undefined ? 'a command is required' : `unknown command ${command}`);
-  }
-};
+    return printBulletin(io, verification, values.json === true);
+  },
+});
 
-/** Runs the CLI; resolves to the exit code. */
-export const main = async (argv: ReadonlyArray<string>, io: CliIo): Promise<number> => {
-  try {
-    return await run(argv, io);
-  } catch (e) {
-    if (e instanceof UsageError) {
-      io.stderr(`${e.message}\n${USAGE}`);
-      return EXIT_USAGE;
-    }
+/** Runs the CLI (`argv` without node and the script); resolves to the exit code. */
+export const main = program<CliIo>({
+  name: 'zhaoshang-audit',
+  commands: [
+    history,
+    asOf,
+    diff,
+    verify,
+    exportBundleCommand,
+    verifyBundleCommand,
+    witnessInit,
+    witnessCosign,
+    verifyBulletinCommand,
+    ...transparencyCommands,
+  ],
+  footer:
+    '退出码 exit codes: 0 正常 ok, 1 发现问题 a problem found (broken chain, bad bundle, unknown project), 2 用法错误 usage error',
+  onError: (e, io) => {
     if (e instanceof UndecodableEventError) {
       io.stderr(`无法解码事件 cannot decode event: ${e.message}\n`);
       return EXIT_PROBLEM;
@@ -586,21 +658,11 @@ export const main = async (argv: ReadonlyArray<string>, io: CliIo): Promise<numb
       io.stderr(`没有该项目的事件 no events for this project: ${e.message}\n`);
       return EXIT_PROBLEM;
     }
-    throw e;
-  }
-};
+    return undefined;
+  },
+});
 
-if (require.main === module) {
-  void main(process.argv.slice(2), {
-    stdout: (text) => process.stdout.write(text),
-    stderr: (text) => process.stderr.write(text),
-  }).then(
-    (code) => {
-      process.exitCode = code;
-    },
-    (e: unknown) => {
-      process.stderr.write(`${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
-      process.exitCode = EXIT_PROBLEM;
-    },
-  );
-}
+/** The bin: runs the CLI as this process. */
+export const bin = (): Promise<void> => runProcess((argv) => main(argv, processIo));
+
+if (require.main === module) void bin();

@@ -1,32 +1,24 @@
 #!/usr/bin/env node
 import { existsSync, mkdirSync, realpathSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
-import { parseArgs } from 'node:util';
+import {
+  command,
+  EXIT_OK,
+  EXIT_PROBLEM,
+  existingPath,
+  positiveInteger,
+  processIo,
+  program,
+  required,
+  runProcess,
+  UsageError,
+  type CliIo,
+} from '@zhaoshang/cli';
 import { copyStore, type CopyProgress, type CopyReport } from '../copy';
 import { openEsdbEventStore } from '../esdb';
 import { isEventStoreError } from '../errors';
 import type { EventImporter, EventStore } from '../port';
 import { openSqliteEventStore } from '../sqlite';
-
-/** Where the CLI writes; tests pass collectors. */
-export interface CliIo {
-  readonly stdout: (text: string) => void;
-  readonly stderr: (text: string) => void;
-}
-
-/** Exit codes: 0 copied and verified, 1 a problem (refused event, store unavailable, heads differ), 2 usage error. */
-export const EXIT_OK = 0;
-export const EXIT_PROBLEM = 1;
-export const EXIT_USAGE = 2;
-
-const USAGE = `用法 usage: zhaoshang-eventstore <command> [options]
-  copy --from <events.sqlite> --to <esdb://… | other.sqlite>   迁移事件存储 copy a store, hashes and metadata as recorded
-       [--batch-size N]                                         每批事件数 events per batch (default 500)
-       [--json]                                                 机器可读输出 JSON summary on stdout
-  可中断后重跑：已复制的事件会被跳过。 Re-run after an interruption: what was copied is skipped.
-`;
-
-class UsageError extends Error {}
 
 /** A URL-like argument is a server; anything else is a SQLite file path. */
 const isConnectionString = (text: string): boolean => /^[a-z][a-z0-9+.-]*:\/\//i.test(text);
@@ -38,25 +30,6 @@ const json = (value: unknown): string =>
 
 /** Hides a password in a connection string before printing it. */
 const redact = (where: string): string => where.replace(/(\/\/[^:/@]+:)[^@/]*@/, '$1***@');
-
-const parseOptions = (args: ReadonlyArray<string>) => {
-  try {
-    return parseArgs({
-      args: [...args],
-      allowPositionals: true,
-      strict: true,
-      options: {
-        from: { type: 'string' },
-        to: { type: 'string' },
-        'batch-size': { type: 'string' },
-        json: { type: 'boolean', default: false },
-      },
-    });
-  } catch (e) {
-    // parseArgs throws a TypeError (ERR_PARSE_ARGS_*) for unknown options and missing values.
-    throw new UsageError(e instanceof Error ? e.message : String(e));
-  }
-};
 
 const sameFile = (a: string, b: string): boolean => {
   const real = (p: string): string => (existsSync(p) ? realpathSync(p) : resolve(p));
@@ -108,35 +81,54 @@ const printReport = (io: CliIo, report: CopyReport, from: string, to: string, as
   }
 };
 
-const run = async (argv: ReadonlyArray<string>, io: CliIo): Promise<number> => {
-  const [command, ...rest] = argv;
-  if (command !== 'copy')
-    throw new UsageError(command === undefined ? 'a command is required' : `unknown command ${command}`);
-  const { values, positionals } = parseOptions(rest);
-  if (positionals.length > 0)
-    throw new UsageError(`copy takes no positional argument: ${positionals.join(' ')}`);
-  const from = values.from;
-  const to = values.to;
-  if (from === undefined || to === undefined) throw new UsageError('copy: --from and --to are required');
-  if (isConnectionString(from))
-    throw new UsageError('--from: the source is an embedded store file (events.sqlite), not a server');
-  if (!existsSync(from)) throw new UsageError(`--from: no such file ${from}`);
-  if (isConnectionString(to) && !isEsdbConnectionString(to))
-    throw new UsageError(
-      `--to: expected esdb://… or esdb+discover://… (or a .sqlite file), got ${redact(to)}`,
-    );
-  if (!isConnectionString(to) && sameFile(from, to))
-    throw new UsageError('--from and --to are the same file');
-  let batchSize: number | undefined;
-  if (values['batch-size'] !== undefined) {
-    batchSize = Number(values['batch-size']);
-    if (!Number.isSafeInteger(batchSize) || batchSize < 1)
+const copy = command({
+  name: 'copy',
+  summary: '迁移事件存储，哈希与元数据按原样 copy a store, hashes and metadata as recorded',
+  options: {
+    from: {
+      type: 'string',
+      arg: '<events.sqlite>',
+      help: '源：嵌入式存储文件 the source, an embedded store file',
+    },
+    to: {
+      type: 'string',
+      arg: '<esdb://… | other.sqlite>',
+      help: '目标：EventStoreDB 或新的 SQLite 文件 the target: EventStoreDB or a (new) SQLite file',
+    },
+    'batch-size': { type: 'string', arg: '<n>', help: '每批事件数 events per batch (default 500)' },
+    json: { type: 'boolean', help: '机器可读输出 JSON summary on stdout' },
+  },
+  notes:
+    '可中断后重跑：已复制的事件会被跳过。 Re-run after an interruption: what was copied is skipped.\n' +
+    '退出码 exit codes: 0 已复制并校验 copied and verified, 1 有问题 a problem, 2 用法错误 usage error',
+  run: async ({ values }, io) => {
+    const from = required('--from', values.from);
+    const to = required('--to', values.to);
+    if (isConnectionString(from))
       throw new UsageError(
-        `--batch-size: expected a positive integer, got ${JSON.stringify(values['batch-size'])}`,
+        '--from: 源须为嵌入式存储文件而非服务器 the source is an embedded store file (events.sqlite), not a server',
       );
-  }
-  const toLabel = redact(to);
+    existingPath('--from', from);
+    if (isConnectionString(to) && !isEsdbConnectionString(to))
+      throw new UsageError(
+        `--to: 需要 expected esdb://… or esdb+discover://… (or a .sqlite file), got ${redact(to)}`,
+      );
+    if (!isConnectionString(to) && sameFile(from, to))
+      throw new UsageError('--from 与 --to 是同一文件 --from and --to are the same file');
+    const batch = values['batch-size'];
+    const batchSize = batch === undefined ? undefined : positiveInteger('--batch-size', batch);
+    return copyBetween(io, from, to, batchSize, values.json === true);
+  },
+});
 
+const copyBetween = async (
+  io: CliIo,
+  from: string,
+  to: string,
+  batchSize: number | undefined,
+  asJson: boolean,
+): Promise<number> => {
+  const toLabel = redact(to);
   const source = openSqliteEventStore({ file: from });
   let target: (EventStore & EventImporter) | undefined;
   try {
@@ -147,6 +139,7 @@ const run = async (argv: ReadonlyArray<string>, io: CliIo): Promise<number> => {
         throw new UsageError(`--to: ${redact(e instanceof Error ? e.message : String(e))}`);
       }
     } else {
+      // The target of a copy is created: that is what the command is for.
       mkdirSync(dirname(resolve(to)), { recursive: true });
       target = openSqliteEventStore({ file: to });
     }
@@ -161,7 +154,7 @@ const run = async (argv: ReadonlyArray<string>, io: CliIo): Promise<number> => {
         io.stderr(progressLine(p));
       },
     });
-    printReport(io, report, from, toLabel, values.json === true);
+    printReport(io, report, from, toLabel, asJson);
     return report.ok ? EXIT_OK : EXIT_PROBLEM;
   } finally {
     await source.close();
@@ -169,42 +162,26 @@ const run = async (argv: ReadonlyArray<string>, io: CliIo): Promise<number> => {
   }
 };
 
-/** Runs the CLI; resolves to the exit code. */
-export const main = async (argv: ReadonlyArray<string>, io: CliIo): Promise<number> => {
-  try {
-    return await run(argv, io);
-  } catch (e) {
-    if (e instanceof UsageError) {
-      io.stderr(`${e.message}\n${USAGE}`);
-      return EXIT_USAGE;
-    }
-    if (isEventStoreError(e)) {
-      io.stderr(`迁移中止 copy stopped [${e.code}]\n${e.render('zh')}\n${e.render('en')}\n`);
-      if (e.code === 'STORE_UNAVAILABLE')
-        io.stderr(
-          `原因 cause: ${redact(e.message)}${e.cause instanceof Error ? ` — ${redact(e.cause.message)}` : ''}\n`,
-        );
-      if (e.code === 'IMPORT_REFUSED' || e.code === 'STORE_UNAVAILABLE')
-        io.stderr(
-          '已写入的事件保留且可校验；排除问题后重新运行即可续传。 What was imported stays (and verifies); fix the cause and re-run to resume.\n',
-        );
-      return EXIT_PROBLEM;
-    }
-    throw e;
-  }
-};
+/** Runs the CLI (`argv` without node and the script); resolves to the exit code. */
+export const main = program<CliIo>({
+  name: 'zhaoshang-eventstore',
+  commands: [copy],
+  onError: (e, io) => {
+    if (!isEventStoreError(e)) return undefined;
+    io.stderr(`迁移中止 copy stopped [${e.code}]\n${e.render('zh')}\n${e.render('en')}\n`);
+    if (e.code === 'STORE_UNAVAILABLE')
+      io.stderr(
+        `原因 cause: ${redact(e.message)}${e.cause instanceof Error ? ` — ${redact(e.cause.message)}` : ''}\n`,
+      );
+    if (e.code === 'IMPORT_REFUSED' || e.code === 'STORE_UNAVAILABLE')
+      io.stderr(
+        '已写入的事件保留且可校验；排除问题后重新运行即可续传。 What was imported stays (and verifies); fix the cause and re-run to resume.\n',
+      );
+    return EXIT_PROBLEM;
+  },
+});
 
-if (require.main === module) {
-  void main(process.argv.slice(2), {
-    stdout: (text) => process.stdout.write(text),
-    stderr: (text) => process.stderr.write(text),
-  }).then(
-    (code) => {
-      process.exitCode = code;
-    },
-    (e: unknown) => {
-      process.stderr.write(`${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
-      process.exitCode = EXIT_PROBLEM;
-    },
-  );
-}
+/** The bin: runs the CLI as this process. */
+export const bin = (): Promise<void> => runProcess((argv) => main(argv, processIo));
+
+if (require.main === module) void bin();

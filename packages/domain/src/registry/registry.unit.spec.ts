@@ -19,7 +19,7 @@ import type { DomainEvent } from '../shared/event-codec';
 import { unsafeId } from '../shared/ids';
 import type { StoredEventData, Upcaster } from '../shared/upcasting';
 import { arbBulletinCommand, arbBulletinPeriod } from '../testing/bulletin.arbitraries';
-import { arbEnterpriseRequestCommand } from '../testing/enterprise-request.arbitraries';
+import { arbEnterpriseRequestCommand, arbReceiveRequest } from '../testing/enterprise-request.arbitraries';
 import { arbLeaderActivityCommand } from '../testing/leader-activity.arbitraries';
 import { projectEventArbitraries } from '../testing/project.arbitraries';
 import * as fx from '../testing/project.fixtures';
@@ -359,11 +359,9 @@ describe('the unit of a command', () => {
 
   it('an enterprise request belongs to the unit that received it, whoever acts on it later (R17)', () => {
     const r = aggregates['enterprise-request'];
-    const receive = fc.sample(
-      arbEnterpriseRequestCommand().filter((c) => c.type === 'ReceiveRequest'),
-      1,
-    )[0]!;
-    expect(r.unitOf(r.decider.initialState, receive)).toBe('unitId' in receive ? receive.unitId : 'none');
+    const [receive] = fc.sample(arbReceiveRequest(), 1);
+    if (receive === undefined) throw new Error('no sample');
+    expect(r.unitOf(r.decider.initialState, receive)).toBe(receive.unitId);
     const received = r.decider.decide(receive, r.decider.initialState);
     const state = (E.isRight(received) ? received.right : []).reduce(
       r.decider.evolve,
@@ -375,7 +373,7 @@ describe('the unit of a command', () => {
       closedOn: receive.receivedOn,
       closedBy: receive.receivedBy,
     } as const;
-    expect(r.unitOf(state, close)).toBe('unitId' in receive ? receive.unitId : 'none');
+    expect(r.unitOf(state, close)).toBe(receive.unitId);
     expect(r.unitOf(r.decider.initialState, close)).toBeUndefined();
   });
 

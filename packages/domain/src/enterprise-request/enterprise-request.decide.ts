@@ -8,6 +8,7 @@ import type { Either } from 'fp-ts/Either';
 import type { BusinessDate } from '../shared/dates';
 import type { Decider } from '../shared/decider';
 import { domainError, type DomainError, type ErrorParams } from '../shared/errors';
+import { all, same, withoutType } from '../shared/decision';
 import { assertNever } from '../shared/exhaustive';
 import { count, type Count } from '../shared/money';
 import {
@@ -51,18 +52,6 @@ const refuse = (code: EnterpriseRequestErrorCode, params: ErrorParams = {}): Eit
 
 const ok: Check = E.right(true);
 const nothing: Decision = E.right([]);
-
-/** The first failing check, or ok. */
-const all = (...checks: ReadonlyArray<() => Check>): Check => {
-  for (const check of checks) {
-    const r = check();
-    if (E.isLeft(r)) return r;
-  }
-  return ok;
-};
-
-/** Deep equality for plain JSON data (a repeated command carries equal data). */
-const same = (a: unknown, b: unknown): boolean => JSON.stringify(a) === JSON.stringify(b);
 
 /** A time limit counted from `from` on the calendar (pending while it reaches a year not adopted yet). */
 export const handlingDeadline = (
@@ -125,12 +114,6 @@ export const requireStepInOrder = (
   after: BusinessDate | undefined,
 ): Check =>
   after === undefined || on >= after ? ok : refuse('REQUEST_STEP_OUT_OF_ORDER', { field, on, after });
-
-/** A command's fields without its `type`. */
-const withoutType = <C extends { readonly type: string }>(c: C): Omit<C, 'type'> => {
-  const { type: _type, ...rest } = c;
-  return rest;
-};
 
 /** 受理 (001 §二): a new request; the same receipt again is harmless. */
 export const decideReceiveRequest = (c: ReceiveRequest, s: EnterpriseRequestState): Decision => {

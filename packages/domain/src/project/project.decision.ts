@@ -30,11 +30,4 @@ export const then = (check: Check, events: () => ReadonlyArray<ProjectEvent>): R
     E.map(() => events()),
   );
 
-/** Deep equality for plain JSON data (repeats of a command carry equal data). */
-export const same = (a: unknown, b: unknown): boolean => JSON.stringify(a) === JSON.stringify(b);
-
-/** A command's fields without its `type`: most events record exactly what the command said. */
-export const withoutType = <C extends { readonly type: string }>(c: C): Omit<C, 'type'> => {
-  const { type: _type, ...rest } = c;
-  return rest;
-};
+export { same, withoutType } from '../shared/decision';

@@ -1,4 +1,5 @@
 import * as E from 'fp-ts/Either';
+import { all } from '../shared/decision';
 import { assertNever } from '../shared/exhaustive';
 import { addMonths, BusinessDate, Year, yearOf } from '../shared/dates';
 import { domainError, DomainError, ErrorParams } from '../shared/errors';
@@ -41,13 +42,7 @@ export const fail = (code: ProjectErrorCode, params: ErrorParams = {}): E.Either
   E.left(domainError(code, params));
 
 /** Runs checks in order; the first refusal wins. */
-export const all = (...checks: ReadonlyArray<() => Check>): Check => {
-  for (const check of checks) {
-    const r = check();
-    if (E.isLeft(r)) return r;
-  }
-  return ok;
-};
+export { all };
 
 export const requireStage = (p: Project, allowed: ReadonlyArray<Stage>, action: string): Check =>
   allowed.includes(p.stage) ? ok : fail('WRONG_STAGE', { stage: p.stage, action });

@@ -42,13 +42,23 @@ export const progressNodeLabels = {
 } as const satisfies Labels<ProgressNode>;
 
 /** What an item of the supervision list (督办清单) is. */
-export type SupervisionItemKind = 'milestone' | 'procedure' | 'rectification';
+export type SupervisionItemKind =
+  | 'milestone'
+  | 'procedure'
+  | 'rectification'
+  // issue #16: the seeds' other mechanisms
+  | 'enterprise-request' // R17 (004 §(十二)): an enterprise request past its 交办 time limit
+  | 'visit-week' // R18 (000 §五.2): a week the 包保责任人 did not visit
+  | 'meeting-item'; // R20 (000 §五.1, 004 §(十七)): a meeting's 交办 item past its deadline
 
 /** The supervision list's words for its items: a procedure and a rectification as the register names them. */
 export const supervisionItemKindLabels = {
   milestone: { zh: '节点逾期', en: 'Missed deadline' },
   procedure: progressNodeLabels.procedure,
   rectification: progressNodeLabels.rectification,
+  'enterprise-request': { zh: '企业诉求逾期', en: 'Enterprise request overdue' },
+  'visit-week': { zh: '包保走访缺周', en: 'Week without a responsible officer’s visit' },
+  'meeting-item': { zh: '会议交办事项逾期', en: 'Meeting assignment overdue' },
 } as const satisfies Labels<SupervisionItemKind>;
 
 /**

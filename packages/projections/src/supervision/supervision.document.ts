@@ -6,12 +6,20 @@ export interface Owner {
   readonly name: string;
 }
 
-/** One item of the 督办清单: a missed milestone, a procedure past its time limit, or an ordered rectification. */
+/**
+ * One item of the 督办清单: a missed milestone, a procedure past its time limit, an ordered
+ * rectification — and the items of the other mechanisms (issue #16: enterprise requests, missed
+ * visit weeks, meetings' 交办 items), which may concern no project.
+ */
 export interface SupervisionItem {
   readonly itemId: string;
-  readonly projectId: string;
+  /** The project the item concerns; absent for an item of no project (a request of an existing enterprise, a meeting's item). */
+  readonly projectId?: string;
   readonly unitId: string;
+  /** What the list prints as the item's subject: the project's name, or the enterprise's / meeting's. */
   readonly projectName: string;
+  /** The department an item was handed to (交办), when it is a department rather than a project's owners. */
+  readonly departmentId?: string;
   readonly kind: SupervisionItemKind;
   readonly milestoneKind?: MilestoneKind;
   /** The item in words (the vocabulary's; a procedure's own title when it has one). */

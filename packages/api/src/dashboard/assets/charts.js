@@ -442,7 +442,9 @@ export const supervisionOption = (page, ctx) => {
         const item = shown[asList(params)[0]?.dataIndex ?? -1];
         if (item === undefined) return '';
         return [
-          `<b>${escapeHtml(item.projectName)}</b> (${escapeHtml(item.projectId)})`,
+          item.projectId === undefined
+            ? `<b>${escapeHtml(item.projectName)}</b>`
+            : `<b>${escapeHtml(item.projectName)}</b> (${escapeHtml(item.projectId)})`,
           `${escapeHtml(unitName(ctx, item.unitId))} · ${escapeHtml(itemLabel(item, ctx))}`,
           `${escapeHtml(t(lang, 'colDue'))}: ${escapeHtml(dueText(item, lang))} · ${escapeHtml(t(lang, 'daysUnit', { n: item.daysOverdue }))}`,
           ...(item.owner !== undefined

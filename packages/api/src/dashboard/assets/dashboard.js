@@ -215,6 +215,7 @@ const renderTable = () => {
   /** @param {SupervisionEntry} item */
   const projectCell = (item) => {
     const td = cell('td', item.projectName, 'project');
+    if (item.projectId === undefined) return td;
     const id = document.createElement('small');
     id.textContent = item.projectId;
     td.append(id);

@@ -16,6 +16,8 @@ import { ProjectsModule } from './projects/projects.module';
 import { ReviewsModule } from './read-models/reviews.module';
 import { TargetsModule } from './targets/targets.module';
 import { WorkingCalendarModule } from './working-calendar/working-calendar.module';
+// The event feed and the AsyncAPI document (issue #17).
+import { FeedModule } from './feed/feed.module';
 
 export type { AppDependencies } from './core.module';
 
@@ -32,6 +34,8 @@ export const contextModules = [
   HealthModule,
   DashboardModule,
   OpenApiModule,
+  // The event feed (issue #17).
+  FeedModule,
 ];
 
 /**

@@ -1,4 +1,5 @@
 import { mkdtempSync, rmSync } from 'node:fs';
+import * as http from 'node:http';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { openSqliteEventStore } from '@zhaoshang/eventstore';
@@ -62,3 +63,114 @@ export const appOnStore = async (
   const z = await createApp(config, { store, clock: fixedDayClock('2024-06-01') });
   return { z, http: z.app.getHttpServer() as App, config };
 };
+
+/** One Server-Sent Events message as a client parses it (a comment is `{ comment }`). */
+export type SseMessage =
+  | { readonly kind: 'message'; readonly id?: string; readonly event?: string; readonly data: string }
+  | { readonly kind: 'comment'; readonly comment: string }
+  | { readonly kind: 'retry'; readonly retry: number };
+
+/** A client of `GET /feed/stream`: the messages so far, a wait for one, and its end. */
+export interface SseClient {
+  readonly status: Promise<number>;
+  readonly messages: SseMessage[];
+  /** Resolves with the first message (from the start) that `pred` accepts; rejects after `timeoutMs`. */
+  waitFor(pred: (m: SseMessage) => boolean, timeoutMs?: number): Promise<SseMessage>;
+  /** Resolves when the server ended the response (or the connection closed). */
+  readonly ended: Promise<void>;
+  /** Stops reading (the socket's buffers fill up, the server's writes wait). */
+  pause(): void;
+  /** Reads again. */
+  resume(): void;
+  /** Closes the connection. */
+  close(): void;
+}
+
+/** Parses an SSE text stream (WHATWG HTML, "Server-sent events": fields, blank line ends a message). */
+const parseBlock = (block: string): SseMessage | undefined => {
+  const lines = block.split('\n');
+  if (lines.every((l) => l.startsWith(':')))
+    return { kind: 'comment', comment: lines.join('\n').slice(1).trim() };
+  const fields = new Map<string, string[]>();
+  for (const line of lines) {
+    const colon = line.indexOf(':');
+    const name = colon < 0 ? line : line.slice(0, colon);
+    const value = colon < 0 ? '' : line.slice(colon + 1).replace(/^ /, '');
+    fields.set(name, [...(fields.get(name) ?? []), value]);
+  }
+  const retry = fields.get('retry')?.[0];
+  if (retry !== undefined && !fields.has('data')) return { kind: 'retry', retry: Number(retry) };
+  const data = fields.get('data');
+  if (data === undefined) return undefined;
+  const id = fields.get('id')?.[0];
+  const event = fields.get('event')?.[0];
+  return {
+    kind: 'message',
+    data: data.join('\n'),
+    ...(id !== undefined ? { id } : {}),
+    ...(event !== undefined ? { event } : {}),
+  };
+};
+
+/** Opens `GET /feed/stream` on a listening server. */
+export const openStream = (port: number, headers: Record<string, string>, query = ''): SseClient => {
+  const messages: SseMessage[] = [];
+  const waiters = new Set<() => void>();
+  let buffer = '';
+  let req: http.ClientRequest;
+  let res: http.IncomingMessage | undefined;
+  const notify = (): void => {
+    for (const w of [...waiters]) w();
+  };
+  let resolveStatus: (status: number) => void = () => undefined;
+  const status = new Promise<number>((resolve) => (resolveStatus = resolve));
+  const ended = new Promise<void>((resolve) => {
+    req = http.get({ host: '127.0.0.1', port, path: `/feed/stream${query}`, headers }, (r) => {
+      res = r;
+      resolveStatus(r.statusCode ?? 0);
+      r.setEncoding('utf8');
+      r.on('data', (chunk: string) => {
+        buffer += chunk;
+        let end: number;
+        while ((end = buffer.indexOf('\n\n')) >= 0) {
+          const message = parseBlock(buffer.slice(0, end));
+          buffer = buffer.slice(end + 2);
+          if (message !== undefined) messages.push(message);
+        }
+        notify();
+      });
+      r.on('end', resolve);
+      r.on('close', resolve);
+    });
+    req.on('error', () => resolve());
+  });
+  void ended.then(notify);
+  return {
+    status,
+    messages,
+    ended,
+    waitFor: (pred, timeoutMs = 10_000) =>
+      new Promise<SseMessage>((resolve, reject) => {
+        const check = (): void => {
+          const found = messages.find(pred);
+          if (found === undefined) return;
+          waiters.delete(check);
+          clearTimeout(timer);
+          resolve(found);
+        };
+        const timer = setTimeout(() => {
+          waiters.delete(check);
+          reject(new Error(`no such message in ${timeoutMs} ms; got ${JSON.stringify(messages.slice(-5))}`));
+        }, timeoutMs);
+        waiters.add(check);
+        check();
+      }),
+    pause: () => res?.pause(),
+    resume: () => res?.resume(),
+    close: () => req.destroy(),
+  };
+};
+
+/** The events of a stream's messages (not comments, not `feed.closed`). */
+export const streamedEvents = (messages: ReadonlyArray<SseMessage>) =>
+  messages.flatMap((m) => (m.kind === 'message' && m.id !== undefined ? [m] : []));

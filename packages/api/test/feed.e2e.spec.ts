@@ -16,7 +16,9 @@ describe('issue #17 item 1 · GET /feed: the events as CloudEvents, paged after 
   let auditor: Record<string, string>;
 
   beforeAll(async () => {
-    t = await startTestApp({ feed: { source: 'urn:zhaoshang:test', heartbeatMs: 1000, streamBuffer: 100 } });
+    t = await startTestApp({
+      feed: { source: 'urn:zhaoshang:test', heartbeatMs: 1000, streamStallMs: 5000 },
+    });
     auditor = await authFor('auditor');
     for (const id of ['XM-F-1', 'XM-F-2', 'XM-F-3']) await captureLead(t.http, id, 'jingkaiqu');
     await captureLead(t.http, 'XM-F-4', 'gaoxinqu');

@@ -9,10 +9,12 @@ export interface FeedConfig {
   /** Period of the SSE heartbeat comments (`FEED_HEARTBEAT_MS`, default 15 s). */
   readonly heartbeatMs: number;
   /**
-   * Events a live stream may hold for a client that does not read them (`FEED_STREAM_BUFFER`,
-   * default 1000): past it the stream ends with a `feed.closed` event and the client resumes.
+   * How long a live stream waits for a client that does not read (`FEED_STREAM_STALL_MS`, default
+   * 30 s): the server holds one page of events for it and its socket's buffers, nothing more, and
+   * past this wait it ends the stream with a `feed.closed` event; the client resumes from its
+   * Last-Event-ID.
    */
-  readonly streamBuffer: number;
+  readonly streamStallMs: number;
 }
 
 const positiveInt = (value: string | undefined, fallback: number, name: string): number => {
@@ -27,5 +29,5 @@ const positiveInt = (value: string | undefined, fallback: number, name: string):
 export const feedConfig = (env: NodeJS.ProcessEnv): FeedConfig => ({
   ...(env.FEED_SOURCE ? { source: env.FEED_SOURCE } : {}),
   heartbeatMs: positiveInt(env.FEED_HEARTBEAT_MS, 15_000, 'FEED_HEARTBEAT_MS'),
-  streamBuffer: positiveInt(env.FEED_STREAM_BUFFER, 1000, 'FEED_STREAM_BUFFER'),
+  streamStallMs: positiveInt(env.FEED_STREAM_STALL_MS, 30_000, 'FEED_STREAM_STALL_MS'),
 });

@@ -6,16 +6,14 @@ import {
   type EventStore,
   type EventStoreIdentitySource,
   type GlobalPosition,
-  type StoredEvent,
 } from '@zhaoshang/eventstore';
 import type { CloudEvent } from 'cloudevents';
 import type { Response } from 'express';
-import { fromEvent, interval, map, merge, of, type Observable } from 'rxjs';
+import { defer, fromEvent, merge, share, switchMap, type Observable } from 'rxjs';
 import type { Principal } from '../auth/roles';
 import type { ApiConfig } from '../config';
 import { sendStreamed } from '../http/streamed-answer';
 import { API_CONFIG, EVENT_STORE } from '../tokens';
-import { boundedPull } from './bounded-pull';
 import { toCloudEvent } from './cloud-events';
 import { scopeOf, StreamUnits, type FeedScope } from './feed-scope';
 import { FEED_PAGE, type FeedStreamInput } from './feed.routes';
@@ -38,17 +36,16 @@ export type FeedClosedReason = 'client-too-slow' | 'server-shutdown';
 /** The filters of a request: event types, categories, unit. */
 type FeedFilters = Pick<FeedStreamInput, 'type' | 'category' | 'unitId'>;
 
+/** Events a live stream reads at a time: all it holds in memory for its client. */
+const STREAM_PAGE = 100;
+/** A stream ended on a client that does not read is cut this long after (or at shutdown). */
+const CUT_AFTER_MS = 10_000;
 /** A stretch of filtered-out events read for one page at most, in pages: then the page ends short. */
 const SCAN_PAGES = 10;
 /** How long a stream being shut down may take to send its last event before it is cut. */
 const SHUTDOWN_GRACE_MS = 1000;
 /** The reconnection delay the stream suggests to clients (SSE `retry:`). */
 const RETRY_MS = 3000;
-
-type LiveItem =
-  | { readonly kind: 'event'; readonly event: StoredEvent }
-  | { readonly kind: 'heartbeat' }
-  | { readonly kind: 'stop' };
 
 /**
  * The event feed (issue #17): events in global order as CloudEvents, paged after an opaque
@@ -59,11 +56,13 @@ type LiveItem =
 export class FeedService implements BeforeApplicationShutdown {
   private readonly units: StreamUnits;
   private sourceOnce: Promise<string> | undefined;
-  /** The open live streams: each ends when its controller is aborted (shutdown). */
-  private readonly open = new Map<
-    AbortController,
-    { readonly res: Response; readonly done: Promise<void> }
-  >();
+  /** The open live streams' responses, until their connection closes: aborted at shutdown. */
+  private readonly open = new Map<Response, AbortController>();
+  /**
+   * Rings on every append to the store (one subscription from the head, shared by every live
+   * stream while one is open): wakes the streams waiting at the head.
+   */
+  private readonly appended: Observable<unknown>;
 
   constructor(
     // Both adapters tell their identity (the feed's default `source`); a test double may not.
@@ -71,6 +70,12 @@ export class FeedService implements BeforeApplicationShutdown {
     @Inject(API_CONFIG) private readonly config: ApiConfig,
   ) {
     this.units = new StreamUnits(store);
+    this.appended = defer(() => store.readAll({ direction: 'backwards', maxCount: 1 })).pipe(
+      switchMap(([head]) =>
+        store.subscribeToAll(head !== undefined ? { afterPosition: head.globalPosition } : {}),
+      ),
+      share(),
+    );
   }
 
   /** The CloudEvents `source`: configured, or the URN of this deployment's store. */
@@ -121,11 +126,14 @@ export class FeedService implements BeforeApplicationShutdown {
   }
 
   /**
-   * Streams the feed to `res` as Server-Sent Events: catches up page by page from `after` at the
-   * client's pace, then follows new appends with a subscription from the last event sent (the
-   * store's catch-up-then-live subscription: nothing appended in between is missed or sent twice).
-   * Heartbeat comments keep idle connections open. A client that lets more than `streamBuffer`
-   * events pile up, or a server shutting down, gets a last `feed.closed` event and the end.
+   * Streams the feed to `res` as Server-Sent Events, from `after`: reads a page of events after the
+   * last one read, sends it at the client's pace (each write waits for 'drain'), and reads again —
+   * at once after a full page, else when something is appended (one shared subscription to the
+   * store wakes every stream) or after `heartbeatMs`, when it also sends a heartbeat comment. The
+   * wake-up is subscribed before the first read, so an append is never missed between a read and
+   * the wait; the events come from reads after the checkpoint, so none is sent twice. A stream
+   * holds one page in memory whatever the client does. A client whose write has not drained in
+   * `streamStallMs`, or a server shutting down, gets a last `feed.closed` event and the end.
    */
   async stream(
     caller: Principal,
@@ -136,82 +144,135 @@ export class FeedService implements BeforeApplicationShutdown {
     const scope = scopeOf(caller, filters.unitId);
     const filter = storeFilter(filters);
     const source = await this.source();
+    const { heartbeatMs, streamStallMs } = this.config.feed;
     const stopping = new AbortController();
-    let finished: () => void = () => undefined;
-    this.open.set(stopping, { res, done: new Promise<void>((resolve) => (finished = resolve)) });
-    try {
-      await sendStreamed(res, {
-        kind: 'streamed',
-        contentType: 'text/event-stream; charset=utf-8',
-        headers: { 'X-Accel-Buffering': 'no' },
-        body: async (write, gone) => {
-          await write(`retry: ${RETRY_MS}\n\n`);
-          let checkpoint = after;
-          const send = async (stored: StoredEvent): Promise<void> => {
-            checkpoint = stored.globalPosition;
-            const event = (await this.units.sees(scope, stored)) ? toCloudEvent(stored, source) : undefined;
-            if (event !== undefined) await write(sseEvent(event, stored.globalPosition));
-          };
-          // Catch up at the client's pace: one page in memory at a time.
+    this.open.set(res, stopping);
+    res.once('close', () => this.open.delete(res));
+    await sendStreamed(res, {
+      kind: 'streamed',
+      contentType: 'text/event-stream; charset=utf-8',
+      headers: { 'X-Accel-Buffering': 'no' },
+      body: async (write, gone) => {
+        let checkpoint = after;
+        const wake = new Wake();
+        const wakeUps = merge(this.appended, fromEvent(stopping.signal, 'abort'), fromEvent(gone, 'abort'));
+        const subscription = wakeUps.subscribe(() => wake.ring());
+        try {
+          await deliver(write, `retry: ${RETRY_MS}\n\n`, streamStallMs);
           for (;;) {
-            if (stopping.signal.aborted) return write(closedEvent('server-shutdown', checkpoint));
+            wake.clear();
             const read = await this.store.readAll({
               ...(checkpoint !== undefined ? { after: checkpoint } : {}),
-              maxCount: FEED_PAGE.max,
+              maxCount: STREAM_PAGE,
               filter,
             });
-            for (const stored of read) await send(stored);
-            if (read.length < FEED_PAGE.max) break;
-          }
-          // Then live, from the last event read.
-          const live = boundedPull<LiveItem>(
-            merge(
-              this.store
-                .subscribeToAll({
-                  ...(checkpoint !== undefined ? { afterPosition: checkpoint } : {}),
-                  filter,
-                })
-                .pipe(map((event): LiveItem => ({ kind: 'event', event }))),
-              interval(this.config.feed.heartbeatMs).pipe(map((): LiveItem => ({ kind: 'heartbeat' }))),
-              aborted(stopping.signal),
-              aborted(gone),
-            ),
-            this.config.feed.streamBuffer,
-            (item) => item.kind === 'heartbeat',
-          );
-          try {
-            for (;;) {
-              const pulled = await live.next();
-              if (pulled.kind === 'complete') return;
-              if (pulled.kind === 'overflow') return write(closedEvent('client-too-slow', checkpoint));
-              const item = pulled.value;
-              if (item.kind === 'stop')
-                return gone.aborted ? undefined : write(closedEvent('server-shutdown', checkpoint));
-              if (item.kind === 'heartbeat') await write(': heartbeat\n\n');
-              else await send(item.event);
+            for (const stored of read) {
+              checkpoint = stored.globalPosition;
+              const event = (await this.units.sees(scope, stored)) ? toCloudEvent(stored, source) : undefined;
+              if (event !== undefined)
+                await deliver(write, sseEvent(event, stored.globalPosition), streamStallMs);
             }
-          } finally {
-            live.close();
+            if (gone.aborted) return;
+            if (stopping.signal.aborted) return end(res, closedEvent('server-shutdown', checkpoint));
+            if (read.length === STREAM_PAGE) continue;
+            if (!(await wake.wait(heartbeatMs))) await deliver(write, ': heartbeat\n\n', streamStallMs);
           }
-        },
-      });
-    } finally {
-      this.open.delete(stopping);
-      finished();
-    }
+        } catch (error) {
+          if (error instanceof ClientTooSlow) return end(res, closedEvent('client-too-slow', checkpoint));
+          throw error;
+        } finally {
+          subscription.unsubscribe();
+          wake.clear();
+        }
+      },
+    });
   }
 
   /** Ends every live stream with `feed.closed` (server-shutdown); cuts those that cannot send it in time. */
   async beforeApplicationShutdown(): Promise<void> {
     const open = [...this.open];
-    for (const [stopping] of open) stopping.abort();
+    if (open.length === 0) return;
+    const closed = Promise.all(open.map(([res]) => new Promise((resolve) => res.once('close', resolve))));
+    for (const [, stopping] of open) stopping.abort();
     let timer: NodeJS.Timeout | undefined;
     const late = new Promise<'late'>(
       (resolve) => (timer = setTimeout(() => resolve('late'), SHUTDOWN_GRACE_MS)),
     );
-    const ended = await Promise.race([Promise.all(open.map(([, s]) => s.done)), late]);
+    const ended = await Promise.race([closed, late]);
     clearTimeout(timer);
-    if (ended === 'late') for (const [, s] of this.open) s.res.destroy();
+    if (ended === 'late') for (const [res] of this.open) res.destroy();
+  }
+}
+
+/** A client that did not read what was sent within the stall bound. */
+class ClientTooSlow extends Error {}
+
+/**
+ * Writes a chunk and waits for the client to take it ('drain'), at most `stallMs`: then the
+ * client is too slow (the write stays in the socket's buffer; its failure, if the client goes
+ * away, is the connection's and is not reported twice).
+ */
+const deliver = async (
+  write: (chunk: string) => Promise<void>,
+  chunk: string,
+  stallMs: number,
+): Promise<void> => {
+  const written = write(chunk);
+  let timer: NodeJS.Timeout | undefined;
+  const stalled = new Promise<'stalled'>(
+    (resolve) => (timer = setTimeout(() => resolve('stalled'), stallMs)),
+  );
+  try {
+    if ((await Promise.race([written, stalled])) === 'stalled') {
+      written.catch(() => undefined);
+      throw new ClientTooSlow();
+    }
+  } finally {
+    clearTimeout(timer);
+  }
+};
+
+/**
+ * Ends a stream with its last message, not waiting for the client to read it; a client that still
+ * does not read is cut after `CUT_AFTER_MS` (or at shutdown), so no connection lingers.
+ */
+const end = (res: Response, last: string): void => {
+  res.write(last);
+  const cut = setTimeout(() => res.destroy(), CUT_AFTER_MS);
+  cut.unref();
+  res.once('close', () => clearTimeout(cut));
+};
+
+/** A wake-up call that is not lost: rung before `wait`, the wait returns at once. */
+class Wake {
+  private rung = false;
+  private waiter: ((rung: boolean) => void) | undefined;
+  private timer: NodeJS.Timeout | undefined;
+
+  ring(): void {
+    this.rung = true;
+    this.settle(true);
+  }
+
+  clear(): void {
+    this.rung = false;
+    this.settle(false);
+  }
+
+  /** True when rung (now or before), false after `ms` without a ring. */
+  wait(ms: number): Promise<boolean> {
+    if (this.rung) return Promise.resolve(true);
+    return new Promise<boolean>((resolve) => {
+      this.waiter = resolve;
+      this.timer = setTimeout(() => this.settle(false), ms);
+    });
+  }
+
+  private settle(rung: boolean): void {
+    clearTimeout(this.timer);
+    const waiter = this.waiter;
+    this.waiter = undefined;
+    waiter?.(rung);
   }
 }
 
@@ -220,11 +281,6 @@ const storeFilter = (filters: FeedFilters): AllFilter => ({
   streamPrefixes: (filters.category ?? aggregateNames).map((name) => aggregates[name].streamPrefix),
   ...(filters.type !== undefined ? { eventTypes: filters.type } : {}),
 });
-
-const aborted = (signal: AbortSignal): Observable<LiveItem> =>
-  signal.aborted
-    ? of<LiveItem>({ kind: 'stop' })
-    : fromEvent(signal, 'abort').pipe(map((): LiveItem => ({ kind: 'stop' })));
 
 /** One event as an SSE message: `id` its checkpoint, `event` its CloudEvents type, `data` the CloudEvent. */
 const sseEvent = (event: CloudEvent<unknown>, position: GlobalPosition): string =>

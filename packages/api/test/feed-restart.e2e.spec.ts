@@ -1,26 +1,14 @@
-import type { AddressInfo } from 'node:net';
-import type { ZhaoshangApp } from '../src/app';
 import {
   appOnStore,
   captureLead,
+  listen,
+  nextAfter,
   openStream,
   storeDir,
   streamedEvents,
   type SseClient,
 } from './feed-support';
 import { authFor, request } from './support';
-
-/** The `after` of a Link header's next page. */
-const nextAfter = (link: string | undefined): string | undefined => {
-  const target = /^<([^>]+)>; rel="next"$/.exec(link ?? '')?.[1];
-  if (target === undefined) throw new Error(`no next link in ${String(link)}`);
-  return new URL(target, 'http://x').searchParams.get('after') ?? undefined;
-};
-
-const listen = async (z: ZhaoshangApp): Promise<number> => {
-  await z.app.listen(0, '127.0.0.1');
-  return (z.app.getHttpServer().address() as AddressInfo).port;
-};
 
 /** The event ids a stream delivered (from the CloudEvents), and the last checkpoint (`id:`). */
 const delivered = (client: SseClient) => {

@@ -1,23 +1,16 @@
-import type { AddressInfo } from 'node:net';
 import { aggregates } from '@zhaoshang/domain';
 import type { EventStore } from '@zhaoshang/eventstore';
-import type { ZhaoshangApp } from '../src/app';
 import {
   appOnStore,
   captureLead,
   lead,
+  listen,
   openStream,
   storeDir,
   streamedEvents,
   type SseMessage,
 } from './feed-support';
 import { authFor, request } from './support';
-
-/** Starts listening on a free port of the loopback; the port. */
-const listen = async (z: ZhaoshangApp): Promise<number> => {
-  await z.app.listen(0, '127.0.0.1');
-  return (z.app.getHttpServer().address() as AddressInfo).port;
-};
 
 const closedBy = (reason: string) => (m: SseMessage) =>
   m.kind === 'message' &&

@@ -1,5 +1,6 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import * as http from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { openSqliteEventStore } from '@zhaoshang/eventstore';
@@ -174,3 +175,16 @@ export const openStream = (port: number, headers: Record<string, string>, query 
 /** The events of a stream's messages (not comments, not `feed.closed`). */
 export const streamedEvents = (messages: ReadonlyArray<SseMessage>) =>
   messages.flatMap((m) => (m.kind === 'message' && m.id !== undefined ? [m] : []));
+
+/** The `after` of a Link header's next page (absent: the page read from the first event). */
+export const nextAfter = (link: string | undefined): string | undefined => {
+  const target = /^<([^>]+)>; rel="next"$/.exec(link ?? '')?.[1];
+  if (target === undefined) throw new Error(`no next link in ${String(link)}`);
+  return new URL(target, 'http://x').searchParams.get('after') ?? undefined;
+};
+
+/** Starts listening on a free port of the loopback; the port. */
+export const listen = async (z: ZhaoshangApp): Promise<number> => {
+  await z.app.listen(0, '127.0.0.1');
+  return (z.app.getHttpServer().address() as AddressInfo).port;
+};

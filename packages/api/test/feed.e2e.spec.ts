@@ -1,13 +1,6 @@
 import { CloudEvent } from 'cloudevents';
-import { appOnStore, captureLead, storeDir } from './feed-support';
+import { appOnStore, captureLead, nextAfter, storeDir } from './feed-support';
 import { authFor, request, startTestApp } from './support';
-
-/** The `after` of a Link header's next page. */
-const nextAfter = (link: string | undefined): string | null => {
-  const target = /^<([^>]+)>; rel="next"$/.exec(link ?? '')?.[1];
-  if (target === undefined) throw new Error(`no next link in ${String(link)}`);
-  return new URL(target, 'http://x').searchParams.get('after');
-};
 
 type Batch = ReadonlyArray<Record<string, unknown>>;
 
@@ -56,11 +49,11 @@ describe('issue #17 item 1 · GET /feed: the events as CloudEvents, paged after 
 
   it('pages with Link rel="next" until a page at the head, each event once, in global order', async () => {
     const seen: string[] = [];
-    let after: string | null = null;
+    let after: string | undefined;
     for (let i = 0; i < 10; i += 1) {
       const res = await request(t.http)
         .get('/feed')
-        .query({ limit: '1', ...(after !== null ? { after } : {}) })
+        .query({ limit: '1', ...(after !== undefined ? { after } : {}) })
         .set(auditor)
         .expect(200);
       const batch = JSON.parse(res.text) as Batch;
@@ -135,11 +128,11 @@ describe('issue #17 item 1 · the feed on a store with sparse positions beyond 2
       for (const id of ['XM-S-1', 'XM-S-2', 'XM-S-3']) await captureLead(http, id);
       const auditor = await authFor('auditor');
       const positions: string[] = [];
-      let after: string | null = null;
+      let after: string | undefined;
       for (let i = 0; i < 6; i += 1) {
         const res = await request(http)
           .get('/feed')
-          .query({ limit: '2', ...(after !== null ? { after } : {}) })
+          .query({ limit: '2', ...(after !== undefined ? { after } : {}) })
           .set(auditor)
           .expect(200);
         const batch = JSON.parse(res.text) as Batch;

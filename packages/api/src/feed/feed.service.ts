@@ -6,6 +6,7 @@ import {
   type EventStore,
   type EventStoreIdentitySource,
   type GlobalPosition,
+  type StoredEvent,
 } from '@zhaoshang/eventstore';
 import type { CloudEvent } from 'cloudevents';
 import type { Response } from 'express';
@@ -99,6 +100,24 @@ export class FeedService implements BeforeApplicationShutdown {
     return this.readPage(scopeOf(caller, filters.unitId), storeFilter(filters), after, limit);
   }
 
+  /** At most `maxCount` events after a checkpoint (from the first without one). */
+  private readAfter(
+    filter: AllFilter,
+    after: GlobalPosition | undefined,
+    maxCount: number,
+  ): Promise<ReadonlyArray<StoredEvent>> {
+    return this.store.readAll({ ...(after !== undefined ? { after } : {}), maxCount, filter });
+  }
+
+  /** The CloudEvent of a stored event the scope sees, else `undefined`. */
+  private async visible(
+    scope: FeedScope,
+    stored: StoredEvent,
+    source: string,
+  ): Promise<CloudEvent<unknown> | undefined> {
+    return (await this.units.sees(scope, stored)) ? toCloudEvent(stored, source) : undefined;
+  }
+
   private async readPage(
     scope: FeedScope,
     filter: AllFilter,
@@ -109,14 +128,10 @@ export class FeedService implements BeforeApplicationShutdown {
     const events: CloudEvent<unknown>[] = [];
     let checkpoint = after;
     for (let pages = 0; pages < SCAN_PAGES; pages += 1) {
-      const read = await this.store.readAll({
-        ...(checkpoint !== undefined ? { after: checkpoint } : {}),
-        maxCount: limit,
-        filter,
-      });
+      const read = await this.readAfter(filter, checkpoint, limit);
       for (const stored of read) {
         checkpoint = stored.globalPosition;
-        const event = (await this.units.sees(scope, stored)) ? toCloudEvent(stored, source) : undefined;
+        const event = await this.visible(scope, stored, source);
         if (event !== undefined) events.push(event);
         if (events.length === limit) return { events, checkpoint, atHead: false };
       }
@@ -161,14 +176,10 @@ export class FeedService implements BeforeApplicationShutdown {
           await deliver(write, `retry: ${RETRY_MS}\n\n`, streamStallMs);
           for (;;) {
             wake.clear();
-            const read = await this.store.readAll({
-              ...(checkpoint !== undefined ? { after: checkpoint } : {}),
-              maxCount: STREAM_PAGE,
-              filter,
-            });
+            const read = await this.readAfter(filter, checkpoint, STREAM_PAGE);
             for (const stored of read) {
               checkpoint = stored.globalPosition;
-              const event = (await this.units.sees(scope, stored)) ? toCloudEvent(stored, source) : undefined;
+              const event = await this.visible(scope, stored, source);
               if (event !== undefined)
                 await deliver(write, sseEvent(event, stored.globalPosition), streamStallMs);
             }

@@ -18,6 +18,7 @@ import { TargetsModule } from './targets/targets.module';
 import { WorkingCalendarModule } from './working-calendar/working-calendar.module';
 // The event feed and the AsyncAPI document (issue #17).
 import { FeedModule } from './feed/feed.module';
+import { WebhooksModule } from './webhooks/webhooks.module';
 
 export type { AppDependencies } from './core.module';
 
@@ -34,8 +35,9 @@ export const contextModules = [
   HealthModule,
   DashboardModule,
   OpenApiModule,
-  // The event feed (issue #17).
+  // The event feed and its webhooks (issue #17).
   FeedModule,
+  WebhooksModule,
 ];
 
 /**

@@ -4,6 +4,7 @@ import { hashApiKey, readApiKeyFile } from './auth/api-keys';
 import { DEV_UNITS, parseUnits, type UnitEntry } from './units';
 // The event feed (issue #17): its settings live with it.
 import { feedConfig, type FeedConfig } from './feed/feed-config';
+import { webhookConfig, type WebhookConfig } from './webhooks/webhook-config';
 
 /** A caller with an API key (another system: the statistics bureau, a service hall, the watcher). */
 export interface ApiKeyEntry {
@@ -76,6 +77,8 @@ export interface ApiConfig {
   readonly transparency: TransparencyConfig;
   /** The event feed and its live stream (issue #17, docs/integration.md). */
   readonly feed: FeedConfig;
+  /** Webhook deliveries (issue #17, docs/integration.md). */
+  readonly webhooks: WebhookConfig;
 }
 
 /** Settings of the transparency log (issue #15). */
@@ -329,5 +332,6 @@ export const loadConfig = (env: NodeJS.ProcessEnv = process.env): ApiConfig => {
     transparency,
     // The event feed (issue #17).
     feed: feedConfig(env),
+    webhooks: webhookConfig(env),
   };
 };

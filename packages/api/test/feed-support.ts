@@ -9,6 +9,7 @@ import { createApp, type ZhaoshangApp } from '../src/app';
 import { fixedDayClock } from '../src/clock';
 import type { ApiConfig } from '../src/config';
 import type { FeedConfig } from '../src/feed/feed-config';
+import type { WebhookConfig } from '../src/webhooks/webhook-config';
 import { authFor, request, startTestApp } from './support';
 
 /** A lead as an officer of `unitId` registers it. */
@@ -57,9 +58,15 @@ export const storeDir = (): { readonly dir: string; readonly remove: () => void 
 export const appOnStore = async (
   dir: string,
   feed: Partial<FeedConfig> = {},
+  webhooks: Partial<WebhookConfig> = { pollMs: 0 },
 ): Promise<{ readonly z: ZhaoshangApp; readonly http: App; readonly config: ApiConfig }> => {
   const base = await baseConfig();
-  const config: ApiConfig = { ...base, dataDir: dir, feed: { ...base.feed, ...feed } };
+  const config: ApiConfig = {
+    ...base,
+    dataDir: dir,
+    feed: { ...base.feed, ...feed },
+    webhooks: { ...base.webhooks, ...webhooks },
+  };
   const store = openSqliteEventStore({ file: path.join(dir, 'events.sqlite'), positions: 'sparse' });
   const z = await createApp(config, { store, clock: fixedDayClock('2024-06-01') });
   return { z, http: z.app.getHttpServer() as App, config };

@@ -109,6 +109,8 @@ describe('the route table and the controllers', () => {
         // The event feed (issue #17): its pages and stream answer CloudEvents, not the query
         // answer, and are described by the AsyncAPI document (tests: test/feed*.e2e.spec.ts).
         'FeedController',
+        // Webhook subscriptions (issue #17): the registry, not the domain; tests: test/feed-webhooks.e2e.spec.ts.
+        'WebhooksController',
       ].sort(),
     );
     for (const c of outside)

@@ -216,7 +216,7 @@ export const asyncApiDocument = () => {
         address: null,
         title: 'Webhook / deliveries to a subscriber',
         description:
-          'The subscriber’s own URL (registered by an administrator): each event once delivered, in order per subscription, retried with backoff. Not served yet (issue #17 item 3).',
+          'The subscriber’s own URL, registered by the administrator (POST /webhooks/subscriptions): the events after the subscription’s checkpoint, in order, at least once (the same `webhook-id` on a retry), retried with exponential backoff, dead-lettered after WEBHOOK_MAX_ATTEMPTS tries of one event.',
         messages: { WebhookDelivery: ref('messages/WebhookDelivery') },
       },
     },
@@ -243,9 +243,9 @@ export const asyncApiDocument = () => {
       sendWebhook: {
         action: 'send',
         channel: { $ref: '#/channels/webhook' },
-        summary: 'delivers an event to a subscriber (planned)',
+        summary: 'delivers an event to a subscriber',
         description:
-          'POST of one CloudEvent to the subscription’s URL with the Standard Webhooks headers; a 2xx answer acknowledges it. Described ahead of the implementation (issue #17 item 3).',
+          'POST of one CloudEvent to the subscription’s URL with the Standard Webhooks headers; a 2xx answer acknowledges it and the next event follows.',
         messages: [{ $ref: '#/channels/webhook/messages/WebhookDelivery' }],
       },
     },

@@ -72,6 +72,7 @@ export type { RequestDoc, RequestEntry, RequestRoundDoc } from './requests/reque
 export { evolveRequestDoc, requestsProjection } from './requests/requests.projection';
 export { requestEntry, requestQueries } from './requests/requests.queries';
 export type { RequestListQuery, RequestQueries } from './requests/requests.queries';
+export { requestReview } from './requests/requests.review';
 export type { DepartmentRequestReview, RequestFigures } from './requests/requests.review';
 
 // Runner and stores

@@ -7,6 +7,7 @@
  * pinned (2024-06-01) and overdue is always judged on it.
  */
 import ExcelJS from 'exceljs';
+import type { Response } from 'supertest';
 import { workingCalendarFixtures } from '@zhaoshang/domain/testing';
 import { unitTargets } from '../src/demo/project-life';
 import { DeadlineWatcher } from '../src/watcher/deadline-watcher';
@@ -27,14 +28,14 @@ const receipt = (requestId: string, receivedOn: string, o: Record<string, unknow
 });
 
 /** Collects a binary answer (a workbook). */
-const binary = (res: NodeJS.ReadableStream, done: (err: Error | null, body: Buffer) => void) => {
+const binary = (res: Response, done: (err: Error | null, body: Buffer) => void): void => {
   const chunks: Buffer[] = [];
   res.on('data', (c: Buffer) => chunks.push(c));
   res.on('end', () => done(null, Buffer.concat(chunks)));
 };
 
 /** Reads a streamed text answer (CSV) whole. */
-const textOf = (res: NodeJS.ReadableStream, done: (err: Error | null, body: string) => void) => {
+const textOf = (res: Response, done: (err: Error | null, body: string) => void): void => {
   let text = '';
   res.on('data', (c: Buffer) => (text += c.toString()));
   res.on('end', () => done(null, text));
@@ -179,9 +180,12 @@ describe('enterprise requests through HTTP: the closed loop of 004 §(十二) (R
     );
 
     const overdue = await request(t.http).get(`/requests?overdue=true&atLeast=${position}`).set(office);
-    expect(overdue.body.data.items.map((e: { requestId: string }) => [e.requestId, e.daysOverdue])).toEqual([
-      ['SQ-2', 15],
-    ]);
+    expect(
+      overdue.body.data.items.map((e: { requestId: string; daysOverdue: number }) => [
+        e.requestId,
+        e.daysOverdue,
+      ]),
+    ).toEqual([['SQ-2', 15]]);
     const closed = await request(t.http).get('/requests?status=closed').set(office);
     expect(closed.body.data.items.map((e: { requestId: string }) => e.requestId)).toEqual(['SQ-1']);
     const byDepartment = await request(t.http)
@@ -256,7 +260,9 @@ describe('enterprise requests through HTTP: the closed loop of 004 §(十二) (R
     expect(xlsx.headers['content-disposition']).toContain(encodeURIComponent('企业诉求台账'));
     const bytes = xlsx.body as Buffer;
     const wb = new ExcelJS.Workbook();
-    await wb.xlsx.load(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength));
+    const copy = new ArrayBuffer(bytes.byteLength);
+    new Uint8Array(copy).set(bytes);
+    await wb.xlsx.load(copy);
     expect(wb.worksheets.map((w) => w.name)).toEqual(['台账', '按单位', '按部门']);
   });
 

@@ -17,7 +17,7 @@ import {
   type RequestEntry,
 } from '@zhaoshang/projections';
 import { ForbiddenError, NotFound } from '../../errors/api-errors';
-import { LIST_PAGE_DEFAULT, LIST_PAGE_MAX } from '../../read-models/queries/review-queries';
+import { LIST_PAGE_DEFAULT } from '../../read-models/queries/review-queries';
 import type { ReadModels } from '../../read-models/read-model.port';
 import { readStored } from '../../read-models/stream-state';
 import { EVENT_STORE, READ_MODELS } from '../../tokens';
@@ -74,10 +74,8 @@ export class GetRequestsHandler implements IQueryHandler<GetRequests, Page<Reque
     return this.readModels.queries.requests.list({
       asOf: q.today as BusinessDate,
       filter: q.filter,
-      page: {
-        limit: Math.min(Math.max(q.limit ?? LIST_PAGE_DEFAULT, 1), LIST_PAGE_MAX),
-        offset: q.offset ?? 0,
-      },
+      // The read model's paging bounds the limit (at most 1,000).
+      page: { limit: q.limit ?? LIST_PAGE_DEFAULT, offset: q.offset ?? 0 },
     });
   }
 }

@@ -341,6 +341,8 @@ const RULES: ReadonlyArray<RuleEntry> = [
       'decideHandleRequest',
       'decideEvaluateRequest',
       'decideCloseRequest',
+      // enterprise requests: a limit pending on a year's holiday schedule, counted once it is adopted
+      'decideComputeRequestDeadlines',
     ],
   },
 ];

@@ -343,6 +343,12 @@ const RULES: ReadonlyArray<RuleEntry> = [
       'decideCloseRequest',
     ],
   },
+  // Weekly 包保 visits (R18): not in DOMAIN.md §2's table; R6 names the duty, the rule is the seeds'.
+  {
+    rule: 'R18',
+    text: '包保责任人每周不少于一次对包保单位进行走访调研（000 §五.2）；包保期自签约与明确包保责任人孰晚起，至达产或清退止；无工作日的周（如春节）不计，未采用节假日安排的年度不推算 / the responsible officer visits at least once every official week of the 包保 period; a week without a visit by them is raised once by the clock',
+    enforcedBy: ['visitPeriodOf', 'missedVisitWeeks', 'weekHasWorkingDay', 'decideRecordSiteVisit'],
+  },
 ];
 
 /** The source folders whose exports the rule map may name (tests and test helpers excluded). */

@@ -28,6 +28,7 @@ import type * as projectEvents from '../packages/domain/src/project/project.even
 import type * as projectFulfilmentDecide from '../packages/domain/src/project/project.fulfilment.decide';
 import type * as projectFulfilment from '../packages/domain/src/project/project.fulfilment';
 import type * as projectMilestones from '../packages/domain/src/project/project.milestones';
+import type * as projectVisits from '../packages/domain/src/project/project.visits';
 import type * as projectRules from '../packages/domain/src/project/project.rules';
 import type * as projectState from '../packages/domain/src/project/project.state';
 import type * as projectVocabulary from '../packages/domain/src/project/project.vocabulary';
@@ -125,7 +126,9 @@ type Enforcer =
   | keyof typeof bulletinDecide
   | keyof typeof enterpriseRequestDecide
   | keyof typeof projectFacts
-  | keyof typeof performanceReview;
+  | keyof typeof performanceReview
+  // Weekly 包保 visits (R18)
+  | keyof typeof projectVisits;
 
 interface RuleEntry {
   readonly rule: string;

@@ -9,7 +9,7 @@ import { supervisionOfProject } from './supervision.project';
  */
 export const supervisionProjection: Projection = {
   name: 'supervision',
-  version: 4,
+  version: 5,
   categories: ['project'],
   collections: [supervisionItems, supervisionProjects],
   apply: (docs: DocReader, decoded): ReadonlyArray<DocChange> => {

@@ -195,7 +195,15 @@ export type {
   Stage,
 } from './project';
 // Weekly 包保 visits (R18, 000 §五.2): the official week, its detection, the event
-export { IsoWeek, isoWeekOf, mondayOf, missedVisitWeeks, visitPeriodOf, VisitWeekMissed } from './project';
+export {
+  IsoWeek,
+  isoWeekOf,
+  mondayOf,
+  missedVisitWeeks,
+  visitPeriodOf,
+  VisitWeekMissed,
+  weekHasWorkingDay,
+} from './project';
 export type { MissedVisitWeek, VisitPeriod } from './project';
 
 // Annual target plan (年度目标)

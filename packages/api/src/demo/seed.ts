@@ -19,6 +19,7 @@ import {
   type ProjectSpec,
   type ScriptStep,
 } from './project-life';
+import { demoVisits } from './visits';
 
 /** The demo region's units (configured in development: `UNITS` defaults to them). */
 export { DEMO_UNITS };
@@ -256,6 +257,8 @@ export const demoRegionScript = ({
       });
     });
   });
+  // Weekly 包保 visits (R18, 000 §五.2): the responsible persons visit most weeks (a few missed).
+  steps.push(...demoVisits(steps, today));
   return steps.filter((step) => reached(step, today));
 };
 

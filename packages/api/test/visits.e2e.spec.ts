@@ -6,6 +6,7 @@
  * count and the register export's columns; a week without a working day is not missed.
  */
 import { lifeUntil, unitTargets } from '../src/demo/project-life';
+import { DEMO_TODAY, seedDemoRegion } from '../src/demo/seed';
 import { DeadlineWatcher } from '../src/watcher/deadline-watcher';
 import { authFor, movableClock, request, send, startTestApp } from './support';
 
@@ -187,4 +188,34 @@ describe('a week with no working day asks no visit (R18 · 000 §五.2, the offi
       await t.close();
     }
   }, 30_000);
+});
+
+describe('the demo region after one watcher pass on DEMO_TODAY (R18 · 000 §五.2)', () => {
+  it('lists the few weeks its responsible persons missed, and the review counts them per unit', async () => {
+    const t = await startTestApp({}, DEMO_TODAY);
+    try {
+      await seedDemoRegion(t.z.app);
+      const run = await t.z.app.get(DeadlineWatcher).runOnce();
+      expect(run).toMatchObject({ visitWeeks: 12, failed: 0 });
+      await settled(t);
+      const office = await authFor('supervision-office');
+      const list = await request(t.http).get(`/supervision?asOf=${DEMO_TODAY}&limit=1000`).set(office);
+      const weeks = list.body.data.items.filter((i: { kind: string }) => i.kind === 'visit-week');
+      // In each unit: one project missed the last week before today (2024-W43), another the last two.
+      expect(weeks.map((i: { itemId: string }) => i.itemId.split(':').pop()).sort()).toEqual([
+        ...Array<string>(3).fill('2024-W42'),
+        ...Array<string>(6).fill('2024-W43'),
+      ]);
+      const october = await request(t.http).get('/performance/2024-10').set(office);
+      expect(october.body.data.units.map((u: { missedVisitWeeks: number }) => u.missedVisitWeeks)).toEqual([
+        3, 3, 3,
+      ]);
+      const september = await request(t.http).get('/performance/2024-09').set(office);
+      expect(september.body.data.units.map((u: { missedVisitWeeks: number }) => u.missedVisitWeeks)).toEqual([
+        1, 1, 1,
+      ]);
+    } finally {
+      await t.close();
+    }
+  }, 120_000);
 });

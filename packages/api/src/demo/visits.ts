@@ -41,8 +41,10 @@ export const demoVisits = (steps: ReadonlyArray<ScriptStep>, today: string): Rea
     signedInUnit.set(unitId, index + 1);
     const missed = new Set(MISSED_WEEKS[index]?.(lastMonday) ?? []);
     const visits: ScriptStep[] = [];
+    // The first week wholly after the signing (the signing's own week if it was signed on its Monday).
     const signedMonday = mondayOf(date(c.on));
-    for (let monday = addDays(signedMonday, 7); monday <= lastMonday; monday = addDays(monday, 7)) {
+    const first = signedMonday === c.on ? signedMonday : addDays(signedMonday, 7);
+    for (let monday = first; monday <= lastMonday; monday = addDays(monday, 7)) {
       const on = firstWorkingDay(monday);
       if (on === undefined || missed.has(monday)) continue;
       visits.push({

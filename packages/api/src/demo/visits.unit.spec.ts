@@ -19,7 +19,9 @@ describe('the demo region’s weekly 包保 visits (R18 · 000 §五.2)', () => 
           .filter((v) => v.command.projectId === pid && String(v.command.leaderId).endsWith('-2'))
           .map((v) => isoWeekOf(date(String(v.command.on)))),
       );
-      for (let m = addDays(mondayOf(date(String(s.command.on))), 7); m <= lastMonday; m = addDays(m, 7)) {
+      const on = date(String(s.command.on));
+      const first = mondayOf(on) === on ? on : addDays(mondayOf(on), 7);
+      for (let m = first; m <= lastMonday; m = addDays(m, 7)) {
         if (weekHasWorkingDay(officialCalendar, m) !== true) continue;
         owed += 1;
         if (!byPerson.has(isoWeekOf(m))) missed = [...missed, `${String(pid)} ${isoWeekOf(m)}`];

@@ -344,6 +344,8 @@ const RULES: ReadonlyArray<RuleEntry> = [
       'decideHandleRequest',
       'decideEvaluateRequest',
       'decideCloseRequest',
+      // enterprise requests: a limit pending on a year's holiday schedule, counted once it is adopted
+      'decideComputeRequestDeadlines',
     ],
   },
   // Weekly 包保 visits (R18): not in DOMAIN.md §2's table; R6 names the duty, the rule is the seeds'.

@@ -20,6 +20,8 @@ import {
   type ScriptStep,
 } from './project-life';
 import { demoVisits } from './visits';
+// enterprise requests (R17)
+import { demoRequestSteps } from './requests';
 
 /** The demo region's units (configured in development: `UNITS` defaults to them). */
 export { DEMO_UNITS };
@@ -259,6 +261,8 @@ export const demoRegionScript = ({
   });
   // Weekly 包保 visits (R18, 000 §五.2): the responsible persons visit most weeks (a few missed).
   steps.push(...demoVisits(steps, today));
+  // enterprise requests (R17): a few in every state of the loop, two past their 交办 limit
+  steps.push(...demoRequestSteps(year));
   return steps.filter((step) => reached(step, today));
 };
 

@@ -12,6 +12,8 @@ import {
   registerQueries,
   supervisionQueries,
   targetProgressQueries,
+  // enterprise requests (R17)
+  requestQueries,
   type ProjectionStatus,
   type ReadModelStore,
   type RunnerEventSource,
@@ -61,6 +63,8 @@ export class ProjectionReadModels implements ReadModels {
       review: performanceReviewQueries(store),
       fulfilment: fulfilmentQueries(store),
       supervision: supervisionQueries(store),
+      // enterprise requests (R17)
+      requests: requestQueries(store),
     };
   }
 

@@ -7,6 +7,8 @@ import type {
   RunnerReport,
   SupervisionQueries,
   TargetProgressQueries,
+  // enterprise requests (R17)
+  RequestQueries,
 } from '@zhaoshang/projections';
 
 /**
@@ -25,6 +27,8 @@ export interface ProjectionQueries {
   readonly review: PerformanceReviewQueries;
   readonly fulfilment: FulfilmentQueries;
   readonly supervision: SupervisionQueries;
+  // enterprise requests (R17): the 企业诉求台账 and the watcher's pending limits
+  readonly requests: RequestQueries;
 }
 
 export interface ReadModels {

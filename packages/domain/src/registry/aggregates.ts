@@ -255,6 +255,7 @@ export const aggregateOfCommand = (command: AnyCommand): AggregateCommand => {
     case 'HandleRequest':
     case 'EvaluateRequest':
     case 'CloseRequest':
+    case 'ComputeRequestDeadlines':
       return { aggregate: 'enterprise-request', command };
     default:
       // What is left of the union is exactly the project's commands.

@@ -343,6 +343,30 @@ const RULES: ReadonlyArray<RuleEntry> = [
       'decideCloseRequest',
     ],
   },
+  // ---- land plots and the land-quota ledger (issue #16 item 3) ----
+  {
+    // Not in DOMAIN.md §2's table: the seeds' land passages.
+    rule: 'R19',
+    text: '土地：地块储备→在用→低效/闲置（每半年土地清理，001 §(四)）→盘活（政府收储、股权转让、破产重组、合作招商，000 §四.5）或收回（圈而不建 坚决收回土地）→储备；亩均论英雄（003）；用地指标有限指标保重点、预留重大项目建设用地指标（001 §(二)） / land: plots from reserve to use, found idle or low-efficiency by the half-yearly clearance, revitalised by the four routes or reclaimed and returned to the reserve; the yearly land quota with its share reserved for key projects',
+    enforcedBy: [
+      'requireNotRegistered',
+      'requireRegistered',
+      'requireInReserve',
+      'requireOccupied',
+      'requireOccupant',
+      'requireIdleOrLowEfficiency',
+      'requireRouteOutcome',
+      'requireWithinPlotArea',
+      'requireReclaimed',
+      'requirePlotStepInOrder',
+      'clearanceFinding',
+      'requireReserveWithinGrant',
+      'requireGranted',
+      'requireQuotaAvailable',
+      'requireUnusedReservation',
+      'isKeyProject',
+    ],
+  },
 ];
 
 /** The source folders whose exports the rule map may name (tests and test helpers excluded). */

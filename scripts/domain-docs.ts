@@ -18,6 +18,11 @@ import type { ErrorMessage } from '../packages/domain/src/index';
 import type * as bulletinDecide from '../packages/domain/src/bulletin/bulletin.decide';
 import type * as leaderActivityDecide from '../packages/domain/src/leader-activity/leader-activity.decide';
 import type * as enterpriseRequestDecide from '../packages/domain/src/enterprise-request/enterprise-request.decide';
+// land plots and the land-quota ledger (R19)
+import type * as plotDecide from '../packages/domain/src/land/plot.decide';
+import type * as landClearance from '../packages/domain/src/land/land.clearance';
+import type * as landQuotaDecide from '../packages/domain/src/land-quota/land-quota.decide';
+import type * as landQuotaKeyProject from '../packages/domain/src/land-quota/land-quota.key-project';
 import type * as leaderActivityMinimums from '../packages/domain/src/leader-activity/leader-activity.minimums';
 import type * as projectAdmission from '../packages/domain/src/project/project.admission.decide';
 import type * as projectAgreement from '../packages/domain/src/project/project.agreement.decide';
@@ -124,6 +129,11 @@ type Enforcer =
   | keyof typeof leaderActivityMinimums
   | keyof typeof bulletinDecide
   | keyof typeof enterpriseRequestDecide
+  // land (R19)
+  | keyof typeof plotDecide
+  | keyof typeof landClearance
+  | keyof typeof landQuotaDecide
+  | keyof typeof landQuotaKeyProject
   | keyof typeof projectFacts
   | keyof typeof performanceReview;
 

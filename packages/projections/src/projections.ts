@@ -4,6 +4,8 @@ import { performanceReviewProjection } from './performance-review/performance-re
 import { registerProjection } from './register/register.projection';
 import { supervisionProjection } from './supervision/supervision.projection';
 import { targetProgressProjection } from './target-progress/target-progress.projection';
+// land plots and the land-quota ledger (R19)
+import { landProjection } from './land/land.projection';
 
 /** Every read model's projection, in the order the runner applies them. */
 export const allProjections: ReadonlyArray<Projection> = [
@@ -12,6 +14,8 @@ export const allProjections: ReadonlyArray<Projection> = [
   performanceReviewProjection,
   fulfilmentProjection,
   supervisionProjection,
+  // land plots and the land-quota ledger (R19)
+  landProjection,
 ];
 
 /** The projections with the given names (all when none is given); throws on an unknown name. */

@@ -65,6 +65,20 @@ export const commandRoles = {
   // schedule (国务院办公厅关于部分节假日安排的通知) as data, and corrects it with a reason
   AdoptHolidaySchedule: ['leading-group-office'],
   CorrectHolidaySchedule: ['leading-group-office'],
+  // ---- land plots and the land-quota ledger (R19) ----
+  // 自然资源/用地保障 (the natural-resources bureau, a department reviewer) keeps the land register;
+  // the leading-group office decides allocation, revitalisation and reclaims with it; a unit's
+  // investment officer registers its own unit's plots and records their supply (unit-scoped).
+  RegisterPlot: ['department-reviewer', 'leading-group-office', 'investment-officer'],
+  RecordPlotSupply: ['department-reviewer', 'leading-group-office', 'investment-officer'],
+  AllocatePlot: ['department-reviewer', 'leading-group-office'],
+  FlagPlot: ['department-reviewer', 'leading-group-office'],
+  RevitalisePlot: ['department-reviewer', 'leading-group-office'],
+  ReclaimPlot: ['department-reviewer', 'leading-group-office'],
+  ReturnPlotToReserve: ['department-reviewer', 'leading-group-office'],
+  GrantLandQuota: ['department-reviewer', 'leading-group-office'],
+  UseLandQuota: ['department-reviewer', 'leading-group-office'],
+  ReleaseLandQuotaReservation: ['department-reviewer', 'leading-group-office'],
 } as const satisfies Record<string, ReadonlyArray<Role>>;
 
 /**

@@ -375,6 +375,7 @@ const RULES: ReadonlyArray<RuleEntry> = [
       'requireQuotaAvailable',
       'requireUnusedReservation',
       'isKeyProject',
+      'requireKeyProjectClaim',
     ],
   },
 ];

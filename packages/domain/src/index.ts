@@ -417,6 +417,7 @@ export {
   decideUseLandQuota,
   decideReleaseLandQuotaReservation,
   isKeyProject,
+  requireKeyProjectClaim,
   landQuotaErrors,
   quotaFigureLabels,
 } from './land-quota';

@@ -91,6 +91,7 @@ export { landProjectsCollection, plotsCollection, quotaCollection } from './land
 export type { LandProjectDoc, PlotDoc, QuotaDoc } from './land/land.document';
 export { landProjection } from './land/land.projection';
 export { landQueries, plotEntry } from './land/land.queries';
+export { pageOf } from './read-model';
 export type {
   ClearanceItem,
   ClearanceList,

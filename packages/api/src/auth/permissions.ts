@@ -150,6 +150,12 @@ export const unitScopedReads = {
   GetFulfilment: { unitParam: 'unitId' },
   GetSupervisionList: { unitParam: 'unitId' },
   ExportRegister: { unitParam: 'unitId' },
+  // land (R19): an officer's land lists and export are their unit's
+  GetPlots: { unitParam: 'unitId' },
+  GetLandClearance: { unitParam: 'unitId' },
+  GetIdleLand: { unitParam: 'unitId' },
+  GetRevitalisedLand: { unitParam: 'unitId' },
+  ExportLand: { unitParam: 'unitId' },
 } as const satisfies Record<string, { readonly unitParam: string } | { readonly projectParam: string }>;
 
 export type UnitScopedRead = keyof typeof unitScopedReads;

@@ -1,6 +1,7 @@
 import { auditQueryRoutes } from '../audit/audit.routes';
 import { bulletinCommandRoutes, bulletinQueryRoutes } from '../bulletins/bulletins.routes';
 import { exportQueryRoutes } from '../exports/exports.routes';
+import { landCommandRoutes, landQueryRoutes } from '../land/land.routes';
 import { leaderCommandRoutes, leaderQueryRoutes } from '../leaders/leaders.routes';
 import { projectCommandRoutes, projectQueryRoutes } from '../projects/projects.routes';
 import { reviewQueryRoutes } from '../read-models/read-models.routes';
@@ -21,6 +22,8 @@ export const routeTable = {
   audit: { commands: [] as ReadonlyArray<CommandRoute>, queries: auditQueryRoutes },
   exports: { commands: [] as ReadonlyArray<CommandRoute>, queries: exportQueryRoutes },
   workingCalendar: { commands: workingCalendarCommandRoutes, queries: workingCalendarQueryRoutes },
+  // land plots and the land-quota ledger (R19)
+  land: { commands: landCommandRoutes, queries: landQueryRoutes },
 } as const;
 
 export const allCommandRoutes: ReadonlyArray<CommandRoute> = Object.values(routeTable).flatMap(

@@ -14,6 +14,7 @@ import { isRestrictedQuery } from '../auth/permissions';
 import { ROUTE_ACCESS, type RouteAccess } from '../auth/route-access';
 import { BulletinsController } from '../bulletins/bulletins.controller';
 import { ExportsController } from '../exports/exports.controller';
+import { LandController } from '../land/land.controller';
 import { LeadersController } from '../leaders/leaders.controller';
 import { ProjectsController } from '../projects/projects.controller';
 import { ReviewsController } from '../read-models/reviews.controller';
@@ -31,6 +32,8 @@ const controllers: Record<keyof typeof routeTable, Type<unknown>> = {
   audit: AuditController,
   exports: ExportsController,
   workingCalendar: WorkingCalendarController,
+  // land plots and the land-quota ledger (R19)
+  land: LandController,
 };
 
 interface RouteShape {

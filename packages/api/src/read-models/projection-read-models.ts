@@ -9,6 +9,7 @@ import {
   performanceReviewQueries,
   ProjectionRunner,
   registerCollection,
+  landQueries,
   registerQueries,
   supervisionQueries,
   targetProgressQueries,
@@ -61,6 +62,8 @@ export class ProjectionReadModels implements ReadModels {
       review: performanceReviewQueries(store),
       fulfilment: fulfilmentQueries(store),
       supervision: supervisionQueries(store),
+      // land plots and the land-quota ledger (R19)
+      land: landQueries(store),
     };
   }
 

@@ -1,5 +1,6 @@
 import type {
   FulfilmentQueries,
+  LandQueries,
   PerformanceReviewQueries,
   ProjectionStatus,
   RegisterQueries,
@@ -25,6 +26,8 @@ export interface ProjectionQueries {
   readonly review: PerformanceReviewQueries;
   readonly fulfilment: FulfilmentQueries;
   readonly supervision: SupervisionQueries;
+  /** The land register (R19): plots, clearance, idle and revitalised land, quota. */
+  readonly land: LandQueries;
 }
 
 export interface ReadModels {

@@ -28,7 +28,7 @@ export {
   decideUseLandQuota,
   decideReleaseLandQuotaReservation,
 } from './land-quota.decide';
-export { isKeyProject } from './land-quota.key-project';
+export { isKeyProject, requireKeyProjectClaim } from './land-quota.key-project';
 export { landQuotaErrors } from './land-quota.errors';
 export type { LandQuotaErrorCode } from './land-quota.errors';
 export { quotaFigureLabels } from './land-quota.vocabulary';

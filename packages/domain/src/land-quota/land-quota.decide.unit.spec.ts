@@ -1,3 +1,4 @@
+import * as E from 'fp-ts/Either';
 /**
  * The land-quota ledger (R19), checked against 001 §(二): "有限指标保重点 … 预留重大项目建设用地指标".
  */
@@ -8,6 +9,7 @@ import { spec } from '../testing/decider-spec';
 import { historyUntil, smallProjectSigned, stateOf } from '../testing/project.fixtures';
 import {
   isKeyProject,
+  requireKeyProjectClaim,
   landQuotaDecider,
   type GrantLandQuota,
   type LandQuotaEvent,
@@ -136,5 +138,13 @@ describe('the land-quota ledger (R19, 001 §(二) 有限指标保重点)', () =>
     expect(isKeyProject(stateOf(smallProjectSigned('2024-01-15')))).toBe(false);
     expect(isKeyProject(stateOf(historyUntil('admitted')))).toBe(false);
     expect(isKeyProject({ status: 'none' })).toBe(false);
+  });
+
+  it('R19p (001 §(二) 保重点) a use that claims the reservation for a project that is not a key project is refused', () => {
+    const small = stateOf(smallProjectSigned('2024-01-15'));
+    expect(E.isRight(requireKeyProjectClaim(false, 'XM-S', small))).toBe(true);
+    expect(E.isRight(requireKeyProjectClaim(true, 'XM-K', stateOf(historyUntil('signed'))))).toBe(true);
+    const refused = requireKeyProjectClaim(true, 'XM-S', small);
+    expect(E.isLeft(refused) && refused.left.code).toBe('LAND_QUOTA_NOT_A_KEY_PROJECT');
   });
 });

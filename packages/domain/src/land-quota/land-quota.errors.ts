@@ -35,6 +35,11 @@ export const landQuotaErrors = {
     en: 'Releasing {area} exceeds the unused reservation {available} (in 0.01 mu)',
     rule: 'R19',
   },
+  LAND_QUOTA_NOT_A_KEY_PROJECT: {
+    zh: '项目 {projectId} 不是重点项目（固定资产投资未达重点项目标准），不能使用预留指标',
+    en: 'Project {projectId} is not a key project (its fixed-asset investment is below the key-project threshold), so it cannot use the reservation',
+    rule: 'R19',
+  },
 } as const satisfies Record<string, ErrorMessage>;
 
 export type LandQuotaErrorCode = keyof typeof landQuotaErrors;

@@ -93,7 +93,7 @@ describe('land plots and the land-quota ledger through HTTP (R19)', () => {
       position = allocated.body.position as string;
 
       // 001 §(四) 每半年土地清理: as of today (before the half-year's end), DK-1 is held without building.
-      const clearance = await get(first.http, '/land/clearance/2024-H2', position);
+      const clearance = await get(first.http, '/land/clearance?period=2024-H2', position);
       expect(clearance.status).toBe(200);
       expect(clearance.body.data).toMatchObject({
         period: '2024-H2',

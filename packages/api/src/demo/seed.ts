@@ -10,6 +10,8 @@ import { DEMO_UNITS } from '../units';
 import type { Clock } from '../clock';
 import { CLOCK, READ_MODELS } from '../tokens';
 import type { ReadModels } from '../read-models/read-model.port';
+// land plots and the land-quota ledger (R19)
+import { demoLandSteps } from '../land/land.demo';
 import {
   LIFE_STAGES,
   lifeUntil,
@@ -256,6 +258,14 @@ export const demoRegionScript = ({
       });
     });
   });
+  // Land plots and the land-quota ledger (R19): a dozen plots on the script's own projects.
+  steps.push(
+    ...demoLandSteps(
+      steps.filter((step) => reached(step, today)),
+      year,
+      today,
+    ),
+  );
   return steps.filter((step) => reached(step, today));
 };
 

@@ -179,7 +179,7 @@ export class LandController {
   }
 
   /** 每半年土地清理清单 / the half-year's clearance list, as of its end or today. */
-  @Get('land/clearance/:period')
+  @Get('land/clearance')
   @Read()
   clearance(
     @QueryInput(ClearanceInput) input: t.TypeOf<typeof ClearanceInput>,
@@ -187,9 +187,9 @@ export class LandController {
     @Res() res: Response,
   ): Promise<void> {
     const query = new GetLandClearance(
-      input.period,
       input.asOf ?? this.answers.today(),
       this.scope.unitOf(caller, input.unitId),
+      input.period,
     );
     return this.answers.sendCached(query, input, res);
   }

@@ -103,8 +103,8 @@ export const PlotsInput = queryInput(
 );
 /** `GET /plots/{plotId}`. */
 export const PlotInput = queryInput({ plotId: IdText }, {});
-/** `GET /land/clearance/{period}`. */
-export const ClearanceInput = queryInput({ period: HalfYearText }, { unitId: IdText, asOf: DateText });
+/** `GET /land/clearance`: the half-year (default: the one `asOf` falls in). */
+export const ClearanceInput = queryInput({}, { period: HalfYearText, unitId: IdText, asOf: DateText });
 /** `GET /land/idle` and `GET /land/revitalised`. */
 export const LandSummaryInput = queryInput({}, { unitId: IdText });
 /** `GET /land-quota`. */
@@ -138,12 +138,12 @@ export const landQueryRoutes: ReadonlyArray<QueryRoute> = [
   {
     kind: 'query',
     name: 'GetLandClearance',
-    path: '/land/clearance/:period',
+    path: '/land/clearance',
     tag: TAG,
     summary: '每半年土地清理清单（圈而不建、低效）/ the half-yearly land clearance list (001 §(四))',
     input: ClearanceInput,
     returns:
-      'ClearanceList { period, asOf, noConstruction, lowEfficiency, totals { noConstructionArea, lowEfficiencyArea, plots, area } } as of the half-year’s end or today, whichever is earlier',
+      'ClearanceList { period, asOf, noConstruction, lowEfficiency, totals { noConstructionArea, lowEfficiencyArea, plots, area } } for `period` (default the half-year of `asOf`, default today), as of the half-year’s end or `asOf`, whichever is earlier',
   },
   {
     kind: 'query',

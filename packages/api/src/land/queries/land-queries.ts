@@ -37,12 +37,12 @@ export class GetPlot extends Query<PlotEntry> {
   }
 }
 
-/** The half-year's land clearance list (每半年土地清理), as of its end or today. */
+/** The half-year's land clearance list (每半年土地清理), as of its end or `asOf` (default: the half-year of `asOf`). */
 export class GetLandClearance extends Query<ClearanceList> {
   constructor(
-    readonly period: string,
     readonly asOf: string,
     readonly unitId?: string,
+    readonly period?: string,
   ) {
     super();
   }
@@ -113,9 +113,10 @@ export class GetPlotHandler implements IQueryHandler<GetPlot, PlotEntry> {
 export class GetLandClearanceHandler implements IQueryHandler<GetLandClearance, ClearanceList> {
   constructor(@Inject(READ_MODELS) private readonly readModels: ReadModels) {}
   execute(q: GetLandClearance): Promise<ClearanceList> {
+    const asOf = q.asOf as BusinessDate;
     return this.readModels.queries.land.clearance(
-      q.period as HalfYear,
-      q.asOf as BusinessDate,
+      (q.period ?? halfYearOf(asOf)) as HalfYear,
+      asOf,
       unitFilter(q.unitId),
     );
   }

@@ -2,12 +2,16 @@ import * as t from 'io-ts';
 import { factDate, type FactDates } from '../shared/business-date';
 import { BusinessDate } from '../shared/dates';
 import { struct } from '../shared/event-codec';
-import { Evidence } from '../shared/evidence';
 import { assertNever } from '../shared/exhaustive';
-import { NonEmptyText, PlotId, ProjectId } from '../shared/ids';
-import { PositiveLandArea } from './land.area';
-import { HalfYear } from './land.period';
-import { FlagBasis, PlotFlag, plotRegistration, RevitalisationRoute, SupplyStatus } from './plot.events';
+import { PlotId } from '../shared/ids';
+import {
+  plotAllocation,
+  plotFinding,
+  plotReclaim,
+  plotRegistration,
+  plotRevitalisation,
+  SupplyStatus,
+} from './plot.events';
 
 /** Enter a plot in the land register; it is held in reserve (储备) until allocated. */
 export const RegisterPlot = struct({ type: t.literal('RegisterPlot'), ...plotRegistration }, 'RegisterPlot');
@@ -22,46 +26,32 @@ export type RecordPlotSupply = t.TypeOf<typeof RecordPlotSupply>;
 
 /** Allocate a plot in reserve to a project, with the agreement's construction start if known. */
 export const AllocatePlot = struct(
-  { type: t.literal('AllocatePlot'), plotId: PlotId, projectId: ProjectId, allocatedOn: BusinessDate },
-  { agreedStartBy: BusinessDate },
+  { type: t.literal('AllocatePlot'), ...plotAllocation.required },
+  plotAllocation.optional,
   'AllocatePlot',
 );
 export type AllocatePlot = t.TypeOf<typeof AllocatePlot>;
 
 /** Record a clearance's finding on an occupied plot: idle (闲置) or low-efficiency (低效). */
 export const FlagPlot = struct(
-  {
-    type: t.literal('FlagPlot'),
-    plotId: PlotId,
-    flag: PlotFlag,
-    basis: FlagBasis,
-    period: HalfYear,
-    on: BusinessDate,
-  },
-  { note: NonEmptyText },
+  { type: t.literal('FlagPlot'), ...plotFinding.required },
+  plotFinding.optional,
   'FlagPlot',
 );
 export type FlagPlot = t.TypeOf<typeof FlagPlot>;
 
 /** Revitalise an idle or low-efficiency plot by one of the four routes of 000 §四.5. */
 export const RevitalisePlot = struct(
-  {
-    type: t.literal('RevitalisePlot'),
-    plotId: PlotId,
-    route: RevitalisationRoute,
-    area: PositiveLandArea,
-    on: BusinessDate,
-    evidence: Evidence,
-  },
-  { newOccupant: ProjectId, note: NonEmptyText },
+  { type: t.literal('RevitalisePlot'), ...plotRevitalisation.required },
+  plotRevitalisation.optional,
   'RevitalisePlot',
 );
 export type RevitalisePlot = t.TypeOf<typeof RevitalisePlot>;
 
 /** Reclaim (收回) an occupied plot, naming the project it is reclaimed from when known. */
 export const ReclaimPlot = struct(
-  { type: t.literal('ReclaimPlot'), plotId: PlotId, on: BusinessDate, reason: NonEmptyText },
-  { fromProject: ProjectId },
+  { type: t.literal('ReclaimPlot'), ...plotReclaim.required },
+  plotReclaim.optional,
   'ReclaimPlot',
 );
 export type ReclaimPlot = t.TypeOf<typeof ReclaimPlot>;

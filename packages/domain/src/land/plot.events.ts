@@ -83,13 +83,33 @@ export const PlotSupplyRecorded = defineEvent(
   { zh: '更新地块供地进度', en: 'The plot’s supply status changed', rules: ['R19'] },
 );
 
+/** What an allocation, a clearance's finding, a revitalisation and a reclaim record: the command's fields are the event's. */
+export const plotAllocation = {
+  required: { plotId: PlotId, projectId: ProjectId, allocatedOn: BusinessDate },
+  optional: { agreedStartBy: BusinessDate },
+};
+export const plotFinding = {
+  required: { plotId: PlotId, flag: PlotFlag, basis: FlagBasis, period: HalfYear, on: BusinessDate },
+  optional: { note: NonEmptyText },
+};
+export const plotRevitalisation = {
+  required: {
+    plotId: PlotId,
+    route: RevitalisationRoute,
+    area: PositiveLandArea,
+    on: BusinessDate,
+    evidence: Evidence,
+  },
+  optional: { newOccupant: ProjectId, note: NonEmptyText },
+};
+export const plotReclaim = {
+  required: { plotId: PlotId, on: BusinessDate, reason: NonEmptyText },
+  optional: { fromProject: ProjectId },
+};
+
 export const PlotAllocated = defineEvent(
   'PlotAllocated',
-  struct(
-    { plotId: PlotId, projectId: ProjectId, allocatedOn: BusinessDate },
-    { agreedStartBy: BusinessDate },
-    'PlotAllocatedData',
-  ),
+  struct(plotAllocation.required, plotAllocation.optional, 'PlotAllocatedData'),
   {
     zh: '地块供给项目使用（用地项目、日期、协议约定开工日期）',
     en: 'The plot was allocated to a project (occupant, date, the agreement’s construction start if known)',
@@ -99,17 +119,7 @@ export const PlotAllocated = defineEvent(
 
 export const PlotFlagged = defineEvent(
   'PlotFlagged',
-  struct(
-    {
-      plotId: PlotId,
-      flag: PlotFlag,
-      basis: FlagBasis,
-      period: HalfYear,
-      on: BusinessDate,
-    },
-    { note: NonEmptyText },
-    'PlotFlaggedData',
-  ),
+  struct(plotFinding.required, plotFinding.optional, 'PlotFlaggedData'),
   {
     zh: '土地清理认定地块闲置或低效（清理期、依据）',
     en: 'A land clearance found the plot idle or low-efficiency (period, basis)',
@@ -119,17 +129,7 @@ export const PlotFlagged = defineEvent(
 
 export const PlotRevitalised = defineEvent(
   'PlotRevitalised',
-  struct(
-    {
-      plotId: PlotId,
-      route: RevitalisationRoute,
-      area: PositiveLandArea,
-      on: BusinessDate,
-      evidence: Evidence,
-    },
-    { newOccupant: ProjectId, note: NonEmptyText },
-    'PlotRevitalisedData',
-  ),
+  struct(plotRevitalisation.required, plotRevitalisation.optional, 'PlotRevitalisedData'),
   {
     zh: '盘活低效闲置地块（政府收储、股权转让、破产重组或合作招商；新用地项目、盘活面积、日期）',
     en: 'An idle or low-efficiency plot was revitalised by one of the four routes (new occupant, area, date)',
@@ -139,11 +139,7 @@ export const PlotRevitalised = defineEvent(
 
 export const PlotReclaimed = defineEvent(
   'PlotReclaimed',
-  struct(
-    { plotId: PlotId, on: BusinessDate, reason: NonEmptyText },
-    { fromProject: ProjectId },
-    'PlotReclaimedData',
-  ),
+  struct(plotReclaim.required, plotReclaim.optional, 'PlotReclaimedData'),
   { zh: '收回地块', en: 'The plot was reclaimed from its occupant', rules: ['R19'] },
 );
 

@@ -263,7 +263,7 @@ describe('land plots and the land-quota ledger through HTTP (R19)', () => {
         });
       expect(csv.status).toBe(200);
       const lines = (csv.body as string).split('\r\n');
-      expect(lines[0]).toContain('亩均产值（万元/亩）');
+      expect(lines[0]).toContain('亩均产值（亩均效益）（万元/亩）');
       expect(lines.find((l) => l.startsWith('DK-1,'))).toContain(',30.00,');
       const xlsx = await request(second.http)
         .get(`/exports/land?asOf=${TODAY}`)

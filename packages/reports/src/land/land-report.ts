@@ -29,6 +29,10 @@ export type LandCsvPart = 'plots' | 'clearance' | 'quota';
 const TITLE = '土地台账';
 const words = vocabulary;
 
+/** The header of a 亩均 column: the vocabulary's figure, in 万元/亩. */
+const perMuHeader = (figure: 'investmentPerMu' | 'outputPerMu' | 'taxPerMu'): string =>
+  `${words.fulfilmentFigures[figure].zh}（万元/亩）`;
+
 /** A figure in 万元/亩 (two decimals) as an exact decimal cell. */
 const perMu = (x: number | null): Cell => (x === null ? empty : hundredths(Math.round(x * 100)));
 
@@ -43,9 +47,9 @@ const plotColumns = (unitNames: Readonly<Record<string, string>>): ReadonlyArray
   { header: '用地项目', cell: (p) => text(p.occupant?.name) },
   { header: '约定开工', cell: (p) => date(p.occupant?.agreedStartBy) },
   { header: '实际开工', cell: (p) => date(p.occupant?.constructionStartedOn) },
-  { header: '亩均投资（万元/亩）', cell: (p) => perMu(p.perMu.investment) },
-  { header: '亩均产值（万元/亩）', cell: (p) => perMu(p.perMu.output) },
-  { header: '亩均税收（万元/亩）', cell: (p) => perMu(p.perMu.tax) },
+  { header: perMuHeader('investmentPerMu'), cell: (p) => perMu(p.perMu.investment) },
+  { header: perMuHeader('outputPerMu'), cell: (p) => perMu(p.perMu.output) },
+  { header: perMuHeader('taxPerMu'), cell: (p) => perMu(p.perMu.tax) },
 ];
 
 const clearanceColumns: ReadonlyArray<Column<ClearanceItem>> = [
@@ -55,7 +59,7 @@ const clearanceColumns: ReadonlyArray<Column<ClearanceItem>> = [
   { header: '清理认定', cell: (p) => text(words.flagBases[p.finding].zh) },
   { header: '用地项目', cell: (p) => text(p.occupant?.name) },
   { header: '约定开工', cell: (p) => date(p.occupant?.agreedStartBy) },
-  { header: '亩均产值（万元/亩）', cell: (p) => perMu(p.perMu.output) },
+  { header: perMuHeader('outputPerMu'), cell: (p) => perMu(p.perMu.output) },
   { header: '处置结果已登记', cell: (p) => text(p.recorded ? '是' : '否') },
 ];
 
@@ -109,7 +113,7 @@ export const landXlsx = async (r: LandReport): Promise<Buffer> => {
   const items = clearanceItems(r.clearance);
   addTableSheet(wb, {
     name: '土地清理',
-    title: `${r.clearance.period} 园区土地清理（圈而不建、低效用地）`,
+    title: `${r.clearance.period} 园区土地清理（${words.flagBases['no-construction'].zh}、低效用地）`,
     subtitle: `截至 ${r.clearance.asOf}；面积单位：亩`,
     headers: clearanceColumns.map((c) => c.header),
     rows: rowsOf(clearanceColumns, items),

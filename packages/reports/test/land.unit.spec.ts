@@ -5,8 +5,8 @@
  */
 import { landArea, type BusinessDate, type HalfYear } from '@zhaoshang/domain';
 import { plotEntry, type LandProjectDoc, type PlotDoc } from '@zhaoshang/projections';
-import { columnOf, parseCsv, readWorkbook, rowValues, sheet } from '../../test/support';
-import { landCsv, landXlsx, type LandReport } from './land-report';
+import { columnOf, parseCsv, readWorkbook, rowValues, sheet } from './support';
+import { landCsv, landXlsx, type LandReport } from '../src/land/land-report';
 
 const plot = (o: Pick<PlotDoc, 'plotId' | 'area' | 'status'> & Partial<PlotDoc>): PlotDoc => ({
   unitId: 'jingkaiqu',

@@ -8,6 +8,7 @@ import {
   dueText,
   funnelOption,
   itemLabel,
+  landOption,
   ownerHeading,
   progressOption,
   rankingOption,
@@ -40,6 +41,7 @@ import { messages, t } from './i18n.js';
  *   readonly supervision: SupervisionPage,
  *   projectId: string | undefined,
  *   history: ProjectHistory | undefined,
+ *   readonly land: { readonly idle: import('./data.js').IdleLand, readonly revitalised: import('./data.js').RevitalisedLand },
  * }} Loaded
  */
 
@@ -80,9 +82,9 @@ const initialLanguage = () => {
   return asked === 'en' ? 'en' : 'zh';
 };
 
-/** @typedef {'progress' | 'funnel' | 'ranking' | 'supervision' | 'timeline'} ChartName */
+/** @typedef {'progress' | 'funnel' | 'ranking' | 'supervision' | 'timeline' | 'land'} ChartName */
 /** @type {ReadonlyArray<ChartName>} */
-const CHART_NAMES = ['progress', 'funnel', 'ranking', 'supervision', 'timeline'];
+const CHART_NAMES = ['progress', 'funnel', 'ranking', 'supervision', 'timeline', 'land'];
 
 /**
  * A chart in the element `#chart-<name>`, with ECharts' own words (dates on a time axis) in `lang`.
@@ -103,6 +105,7 @@ const charts = {
   ranking: createChart('ranking', initialLanguage()),
   supervision: createChart('supervision', initialLanguage()),
   timeline: createChart('timeline', initialLanguage()),
+  land: createChart('land', initialLanguage()),
 };
 
 const dashboard = {
@@ -287,6 +290,7 @@ const render = async (which = CHART_NAMES) => {
             series: [],
           }
         : timelineOption(data.history, project, ctx),
+    land: () => landOption(data.land.idle, data.land.revitalised, ctx),
   };
   if (which.includes('supervision')) {
     const height = `${supervisionHeight(data.supervision)}px`;
@@ -358,10 +362,11 @@ const load = async () => {
       years.map((y) => ({ value: String(y), label: yearLabel(dashboard.lang, y) })),
       String(year),
     );
-    const [progress, review, supervision] = await Promise.all([
+    const [progress, review, supervision, land] = await Promise.all([
       api.progress(year, asOf),
       api.review(String(year)),
       api.supervision(asOf),
+      api.land(),
     ]);
     const projectId =
       chosenProject !== undefined && register.data.some((e) => e.projectId === chosenProject)
@@ -386,6 +391,7 @@ const load = async () => {
       supervision: supervision.data,
       projectId,
       history,
+      land: { idle: land.idle.data, revitalised: land.revitalised.data },
     };
     await render();
   } catch (error) {

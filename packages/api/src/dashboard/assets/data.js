@@ -11,6 +11,8 @@
 /** @typedef {import('@zhaoshang/projections').UnitReview} UnitReview */
 /** @typedef {import('@zhaoshang/projections').SupervisionEntry} SupervisionEntry */
 /** @typedef {import('../dashboard-config').DashboardConfig} DashboardConfig */
+/** @typedef {import('@zhaoshang/projections').IdleLand} IdleLand */
+/** @typedef {import('@zhaoshang/projections').RevitalisedLand} RevitalisedLand */
 /**
  * @template T
  * @typedef {import('@zhaoshang/projections').Page<T>} Page
@@ -128,6 +130,15 @@ export const apiClient = (credential, lang) => {
      * @returns {Promise<QueryAnswer<ProjectHistory>>}
      */
     history: (projectId) => get(`/projects/${encodeURIComponent(projectId)}/history`),
+    /**
+     * Land (R19): idle and low-efficiency land now, and land revitalised by year and route.
+     * @returns {Promise<{ readonly idle: QueryAnswer<IdleLand>, readonly revitalised: QueryAnswer<RevitalisedLand> }>}
+     */
+    land: async () => {
+      /** @type {[QueryAnswer<IdleLand>, QueryAnswer<RevitalisedLand>]} */
+      const [idle, revitalised] = await Promise.all([get('/land/idle'), get('/land/revitalised')]);
+      return { idle, revitalised };
+    },
   };
 };
 

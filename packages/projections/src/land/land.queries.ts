@@ -228,7 +228,7 @@ export const landQueries = (store: ReadModelReader) => {
               ? { latestOutput: { year: project.performance.year, output: project.performance.output } }
               : {}),
           },
-          p.area as LandArea,
+          landArea.hundredths(p.area),
           on,
           policy,
         );

@@ -351,6 +351,8 @@ const RULES: ReadonlyArray<RuleEntry> = [
       'decideHandleRequest',
       'decideEvaluateRequest',
       'decideCloseRequest',
+      // enterprise requests: a limit pending on a year's holiday schedule, counted once it is adopted
+      'decideComputeRequestDeadlines',
     ],
   },
   // ---- land plots and the land-quota ledger (issue #16 item 3) ----

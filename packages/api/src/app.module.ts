@@ -17,6 +17,8 @@ import { ProjectsModule } from './projects/projects.module';
 import { ReviewsModule } from './read-models/reviews.module';
 import { TargetsModule } from './targets/targets.module';
 import { WorkingCalendarModule } from './working-calendar/working-calendar.module';
+// enterprise requests (R17)
+import { RequestsModule } from './requests/requests.module';
 
 export type { AppDependencies } from './core.module';
 
@@ -30,6 +32,8 @@ export const contextModules = [
   AuditModule,
   ExportsModule,
   WorkingCalendarModule,
+  // enterprise requests (R17)
+  RequestsModule,
   HealthModule,
   DashboardModule,
   OpenApiModule,

@@ -44,6 +44,8 @@ describe('operations', () => {
       'land',
       'performance-review',
       'register',
+      // enterprise requests (R17): the requests read model (issue #16 item 1)
+      'requests',
       'supervision',
       'target-progress',
     ]);
@@ -156,7 +158,8 @@ describe('read models across restarts', () => {
     const saved = openSqliteReadModelStore({ file: path.join(t.config.dataDir, 'read-models.sqlite') });
     const checkpoints = await saved.checkpoints();
     await saved.close();
-    expect(checkpoints).toHaveLength(PROJECTION_NAMES.length); // one per read model (land: R19)
+    // One checkpoint per projection (six since the requests read model, issue #16 item 1; seven with land, R19).
+    expect(checkpoints).toHaveLength(PROJECTION_NAMES.length);
     for (const c of checkpoints) expect(c).toMatchObject({ position: BigInt(position), status: 'ok' });
 
     // The same files, a new process: the read models answer at once from the saved checkpoint.

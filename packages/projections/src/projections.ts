@@ -4,6 +4,8 @@ import { performanceReviewProjection } from './performance-review/performance-re
 import { registerProjection } from './register/register.projection';
 import { supervisionProjection } from './supervision/supervision.projection';
 import { targetProgressProjection } from './target-progress/target-progress.projection';
+// enterprise requests (R17)
+import { requestsProjection } from './requests/requests.projection';
 // land plots and the land-quota ledger (R19)
 import { landProjection } from './land/land.projection';
 
@@ -14,6 +16,8 @@ export const allProjections: ReadonlyArray<Projection> = [
   performanceReviewProjection,
   fulfilmentProjection,
   supervisionProjection,
+  // enterprise requests (R17)
+  requestsProjection,
   // land plots and the land-quota ledger (R19)
   landProjection,
 ];

@@ -64,6 +64,8 @@ export type ProjectionName =
   | 'performance-review'
   | 'fulfilment'
   | 'supervision'
+  // enterprise requests (R17)
+  | 'requests'
   // land plots and the land-quota ledger (R19)
   | 'land';
 export const PROJECTION_NAMES: ReadonlyArray<ProjectionName> = [
@@ -72,6 +74,8 @@ export const PROJECTION_NAMES: ReadonlyArray<ProjectionName> = [
   'performance-review',
   'fulfilment',
   'supervision',
+  // enterprise requests (R17)
+  'requests',
   // land plots and the land-quota ledger (R19)
   'land',
 ];

@@ -21,6 +21,8 @@ import {
   type ProjectSpec,
   type ScriptStep,
 } from './project-life';
+// enterprise requests (R17)
+import { demoRequestSteps } from './requests';
 
 /** The demo region's units (configured in development: `UNITS` defaults to them). */
 export { DEMO_UNITS };
@@ -258,6 +260,8 @@ export const demoRegionScript = ({
       });
     });
   });
+  // enterprise requests (R17): a few in every state of the loop, two past their 交办 limit
+  steps.push(...demoRequestSteps(year));
   // Land plots and the land-quota ledger (R19): a dozen plots on the script's own projects.
   steps.push(
     ...demoLandSteps(

@@ -11,6 +11,8 @@ import {
   workingCalendarQueryRoutes,
 } from '../working-calendar/working-calendar.routes';
 import type { CommandRoute, QueryRoute } from './routes';
+// enterprise requests (R17)
+import { requestCommandRoutes, requestQueryRoutes } from '../requests/requests.routes';
 
 /** Every route of the API, by context: controllers, OpenAPI and the role matrix test read this. */
 export const routeTable = {
@@ -22,6 +24,8 @@ export const routeTable = {
   audit: { commands: [] as ReadonlyArray<CommandRoute>, queries: auditQueryRoutes },
   exports: { commands: [] as ReadonlyArray<CommandRoute>, queries: exportQueryRoutes },
   workingCalendar: { commands: workingCalendarCommandRoutes, queries: workingCalendarQueryRoutes },
+  // enterprise requests (R17)
+  requests: { commands: requestCommandRoutes, queries: requestQueryRoutes },
   // land plots and the land-quota ledger (R19)
   land: { commands: landCommandRoutes, queries: landQueryRoutes },
 } as const;

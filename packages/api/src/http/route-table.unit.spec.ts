@@ -21,6 +21,8 @@ import { ReviewsController } from '../read-models/reviews.controller';
 import { TargetsController } from '../targets/targets.controller';
 import { WorkingCalendarController } from '../working-calendar/working-calendar.controller';
 import { routeTable } from './route-table';
+// enterprise requests (R17)
+import { RequestsController } from '../requests/requests.controller';
 
 /** The controller of each context of the route table. */
 const controllers: Record<keyof typeof routeTable, Type<unknown>> = {
@@ -32,6 +34,8 @@ const controllers: Record<keyof typeof routeTable, Type<unknown>> = {
   audit: AuditController,
   exports: ExportsController,
   workingCalendar: WorkingCalendarController,
+  // enterprise requests (R17)
+  requests: RequestsController,
   // land plots and the land-quota ledger (R19)
   land: LandController,
 };

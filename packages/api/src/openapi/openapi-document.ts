@@ -92,6 +92,12 @@ const TAGS: ReadonlyArray<{ readonly name: string; readonly description: string 
       '土地：地块台账、每半年土地清理、盘活与收回、用地指标 / Land: the plot register, the half-yearly clearance, revitalisation and reclaim, the land quota',
   },
   { name: 'units', description: '本部署的责任单位 / The units of this deployment' },
+  // enterprise requests (R17)
+  {
+    name: 'requests',
+    description:
+      '企业诉求与投诉：受理、交办、答复、评价、办结的闭环 / Enterprise requests and complaints: received, handed out, answered, evaluated, closed',
+  },
 ];
 
 /** Removes the fields a route fills in (path params and `type`) from a command's body schema. */

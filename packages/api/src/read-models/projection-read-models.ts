@@ -13,6 +13,8 @@ import {
   registerQueries,
   supervisionQueries,
   targetProgressQueries,
+  // enterprise requests (R17)
+  requestQueries,
   type ProjectionStatus,
   type ReadModelStore,
   type RunnerEventSource,
@@ -62,6 +64,8 @@ export class ProjectionReadModels implements ReadModels {
       review: performanceReviewQueries(store),
       fulfilment: fulfilmentQueries(store),
       supervision: supervisionQueries(store),
+      // enterprise requests (R17)
+      requests: requestQueries(store),
       // land plots and the land-quota ledger (R19)
       land: landQueries(store),
     };

@@ -8,6 +8,8 @@ import type {
   RunnerReport,
   SupervisionQueries,
   TargetProgressQueries,
+  // enterprise requests (R17)
+  RequestQueries,
 } from '@zhaoshang/projections';
 
 /**
@@ -26,6 +28,8 @@ export interface ProjectionQueries {
   readonly review: PerformanceReviewQueries;
   readonly fulfilment: FulfilmentQueries;
   readonly supervision: SupervisionQueries;
+  // enterprise requests (R17): the 企业诉求台账 and the watcher's pending limits
+  readonly requests: RequestQueries;
   /** The land register (R19): plots, clearance, idle and revitalised land, quota. */
   readonly land: LandQueries;
 }

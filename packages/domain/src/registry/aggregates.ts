@@ -311,6 +311,7 @@ export const aggregateOfCommand = (command: AnyCommand): AggregateCommand => {
     case 'HandleRequest':
     case 'EvaluateRequest':
     case 'CloseRequest':
+    case 'ComputeRequestDeadlines':
       return { aggregate: 'enterprise-request', command };
     // land (R19)
     case 'RegisterPlot':

@@ -12,6 +12,7 @@ import {
   ownerHeading,
   progressOption,
   rankingOption,
+  requestsOption,
   supervisionHeight,
   supervisionOption,
   timelineOption,
@@ -39,6 +40,7 @@ import { messages, t } from './i18n.js';
  *   readonly progress: ReadonlyArray<TargetProgressView>,
  *   readonly review: PerformanceReview,
  *   readonly supervision: SupervisionPage,
+ *   readonly requests: import('./data.js').RequestCounts,
  *   projectId: string | undefined,
  *   history: ProjectHistory | undefined,
  *   readonly land: { readonly idle: import('./data.js').IdleLand, readonly revitalised: import('./data.js').RevitalisedLand },
@@ -82,9 +84,19 @@ const initialLanguage = () => {
   return asked === 'en' ? 'en' : 'zh';
 };
 
-/** @typedef {'progress' | 'funnel' | 'ranking' | 'supervision' | 'timeline' | 'land'} ChartName */
+/** @typedef {'progress' | 'funnel' | 'ranking' | 'supervision' | 'timeline' | 'requests' | 'land'} ChartName */
 /** @type {ReadonlyArray<ChartName>} */
-const CHART_NAMES = ['progress', 'funnel', 'ranking', 'supervision', 'timeline', 'land'];
+const CHART_NAMES = [
+  'progress',
+  'funnel',
+  'ranking',
+  'supervision',
+  'timeline',
+  // enterprise requests (R17)
+  'requests',
+  // land (R19)
+  'land',
+];
 
 /**
  * A chart in the element `#chart-<name>`, with ECharts' own words (dates on a time axis) in `lang`.
@@ -105,6 +117,9 @@ const charts = {
   ranking: createChart('ranking', initialLanguage()),
   supervision: createChart('supervision', initialLanguage()),
   timeline: createChart('timeline', initialLanguage()),
+  // enterprise requests (R17)
+  requests: createChart('requests', initialLanguage()),
+  // land (R19)
   land: createChart('land', initialLanguage()),
 };
 
@@ -290,6 +305,9 @@ const render = async (which = CHART_NAMES) => {
             series: [],
           }
         : timelineOption(data.history, project, ctx),
+    // enterprise requests (R17): as of the server's today, whatever the page's date
+    requests: () => requestsOption(data.requests, ctx, config.today),
+    // land (R19)
     land: () => landOption(data.land.idle, data.land.revitalised, ctx),
   };
   if (which.includes('supervision')) {
@@ -362,10 +380,17 @@ const load = async () => {
       years.map((y) => ({ value: String(y), label: yearLabel(dashboard.lang, y) })),
       String(year),
     );
-    const [progress, review, supervision, land] = await Promise.all([
+    const [progress, review, supervision, requests, land] = await Promise.all([
       api.progress(year, asOf),
       api.review(String(year)),
       api.supervision(asOf),
+      // enterprise requests (R17)
+      api.requests(
+        /** @type {ReadonlyArray<import('./data.js').RequestStatus>} */ (
+          Object.keys(config.vocabulary.requestStatuses)
+        ),
+      ),
+      // land (R19)
       api.land(),
     ]);
     const projectId =
@@ -389,6 +414,7 @@ const load = async () => {
       progress: progress.data,
       review: review.data,
       supervision: supervision.data,
+      requests: requests.data,
       projectId,
       history,
       land: { idle: land.idle.data, revitalised: land.revitalised.data },

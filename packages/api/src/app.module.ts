@@ -19,6 +19,9 @@ import { TargetsModule } from './targets/targets.module';
 import { WorkingCalendarModule } from './working-calendar/working-calendar.module';
 // enterprise requests (R17)
 import { RequestsModule } from './requests/requests.module';
+// The event feed and the AsyncAPI document (issue #17).
+import { FeedModule } from './feed/feed.module';
+import { WebhooksModule } from './webhooks/webhooks.module';
 
 export type { AppDependencies } from './core.module';
 
@@ -37,6 +40,9 @@ export const contextModules = [
   HealthModule,
   DashboardModule,
   OpenApiModule,
+  // The event feed and its webhooks (issue #17).
+  FeedModule,
+  WebhooksModule,
   // land plots and the land-quota ledger (R19)
   LandModule,
 ];

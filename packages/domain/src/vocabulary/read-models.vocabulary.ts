@@ -49,7 +49,9 @@ export type SupervisionItemKind =
   // issue #16: the seeds' other mechanisms
   | 'enterprise-request' // R17 (004 §(十二)): an enterprise request past its 交办 time limit
   | 'visit-week' // R18 (000 §五.2): a week the 包保责任人 did not visit
-  | 'meeting-item'; // R20 (000 §五.1, 004 §(十七)): a meeting's 交办 item past its deadline
+  | 'meeting-item' // R20 (000 §五.1, 004 §(十七)): a meeting's 交办 item past its deadline
+  // land plots (R19, 001 §(四)): a plot a clearance found idle (圈而不建) or low-efficiency, until disposed of
+  | 'idle-land';
 
 /** The supervision list's words for its items: a procedure and a rectification as the register names them. */
 export const supervisionItemKindLabels = {
@@ -59,6 +61,8 @@ export const supervisionItemKindLabels = {
   'enterprise-request': { zh: '企业诉求逾期', en: 'Enterprise request overdue' },
   'visit-week': { zh: '包保走访缺周', en: 'Week without a responsible officer’s visit' },
   'meeting-item': { zh: '会议交办事项逾期', en: 'Meeting assignment overdue' },
+  // land plots (R19)
+  'idle-land': { zh: '闲置低效用地待处置', en: 'Idle or low-efficiency land to dispose of' },
 } as const satisfies Labels<SupervisionItemKind>;
 
 /**

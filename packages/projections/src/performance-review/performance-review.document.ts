@@ -4,6 +4,8 @@ import { collection } from '../read-model';
 // enterprise requests (R17): the review's request figures
 import type { DepartmentRequestReview, RequestFigures } from '../requests/requests.review';
 import type { PlanDoc } from '../target-progress/target-progress.document';
+// land plots (R19): the review's land figures
+import type { LandReviewFigures } from './performance-review.land';
 
 /** An outbound promotion trip as the review counts it (R15), after its corrections. */
 export interface TripDoc {
@@ -93,6 +95,10 @@ export interface UnitReview {
 
   // ---- enterprise requests (R17, 004 §(十二)): received, closed on time, overdue, satisfaction; not scored
   readonly requests?: RequestFigures;
+
+  // ---- land plots (R19, 001 §(一)/(四), 000 §四.5, 003): idle and low-efficiency land at the period's
+  // end, land revitalised (by route) and freed in it, in 0.01 亩; not scored. Only units with plots.
+  readonly land?: LandReviewFigures;
 }
 
 /** A performance review (绩效考核) of every unit for a period. */

@@ -4,6 +4,8 @@ import { put, type DocChange, type DocReader, type Projection } from '../read-mo
 import { evolvePlan, planId } from '../target-progress/target-progress.projection';
 import { reviewFacts, reviewPlans, reviewTrips, type TripDoc } from './performance-review.document';
 import { missedVisitWeekChanges, reviewMissedVisitWeeks } from './performance-review.visits';
+// land plots (R19)
+import { plotReviewChanges, reviewPlots } from './performance-review.land';
 
 const yearsBetween = (from: string, to: string): ReadonlyArray<number> => {
   const out: number[] = [];
@@ -39,14 +41,22 @@ export const evolveTrip = (trip: TripDoc | undefined, event: LeaderActivityEvent
 /** Performance review (绩效考核): project facts, plans and leaders' trips, scored at query time. */
 export const performanceReviewProjection: Projection = {
   name: 'performance-review',
-  version: 4,
-  categories: ['project', 'target-plan', 'leader-activity'],
+  version: 5,
+  categories: [
+    'project',
+    'target-plan',
+    'leader-activity',
+    // land plots (R19)
+    'plot',
+  ],
   collections: [
     reviewFacts,
     reviewPlans,
     reviewTrips,
     // Weekly 包保 visits (R18)
     reviewMissedVisitWeeks,
+    // land plots (R19)
+    reviewPlots,
   ],
   apply: (docs: DocReader, decoded): ReadonlyArray<DocChange> => {
     switch (decoded.category) {
@@ -70,6 +80,9 @@ export const performanceReviewProjection: Projection = {
         const after = evolveTrip(before, decoded.event);
         return after === undefined || after === before ? [] : [put(reviewTrips, id, after)];
       }
+      // land plots (R19): each plot's idle spells, revitalisations and land freed, with its unit
+      case 'plot':
+        return plotReviewChanges(docs, decoded.event);
       default:
         return [];
     }

@@ -16,6 +16,8 @@ import { missedVisitWeeksByUnit } from './performance-review.visits';
 // enterprise requests (R17): figures per unit and department, read from the requests read model
 import { requestsCollection } from '../requests/requests.document';
 import { requestReview } from '../requests/requests.review';
+// land plots (R19): land figures per unit, counted not scored
+import { landFiguresByUnit } from './performance-review.land';
 
 export interface ReviewQuery {
   readonly period: ReviewPeriod;
@@ -76,11 +78,17 @@ export const performanceReviewQueries = (store: ReadModelReader) => ({
       unitIds,
       window,
     );
+    // ---- land plots (R19): added to the scored review, never scored themselves
+    const land = await landFiguresByUnit(store, unitIds, window);
+    const withLand = <U extends { readonly unitId: string }>(u: U) => {
+      const figures = land.get(u.unitId);
+      return figures === undefined ? u : { ...u, land: figures };
+    };
     return {
       ...scored,
       units: scored.units.map((u) => {
         const figures = requests.units.get(u.unitId);
-        return figures === undefined ? u : { ...u, requests: figures };
+        return withLand(figures === undefined ? u : { ...u, requests: figures });
       }),
       requestDepartments: requests.departments,
     };

@@ -3,6 +3,8 @@ import { supervisionItems, supervisionProjects } from './supervision.document';
 import { supervisionOfProject } from './supervision.project';
 // enterprise requests (R17)
 import { supervisionOfRequest, supervisionRequests } from './supervision.enterprise-request';
+// land plots (R19)
+import { supervisionOfPlot, supervisionPlots } from './supervision.land';
 
 /**
  * Supervision list (督办清单): every item an office follows to done, whatever raised it. Each
@@ -11,17 +13,21 @@ import { supervisionOfRequest, supervisionRequests } from './supervision.enterpr
  */
 export const supervisionProjection: Projection = {
   name: 'supervision',
-  version: 6,
+  version: 7,
   categories: [
     'project',
     // enterprise requests (R17)
     'enterprise-request',
+    // land plots (R19)
+    'plot',
   ],
   collections: [
     supervisionItems,
     supervisionProjects,
     // enterprise requests (R17)
     supervisionRequests,
+    // land plots (R19)
+    supervisionPlots,
   ],
   apply: (docs: DocReader, decoded): ReadonlyArray<DocChange> => {
     switch (decoded.category) {
@@ -30,6 +36,9 @@ export const supervisionProjection: Projection = {
       // enterprise requests (R17): each round handed to a department, listed once overdue
       case 'enterprise-request':
         return supervisionOfRequest(docs, decoded.event);
+      // land plots (R19, 001 §(四)): a plot found idle or low-efficiency, until disposed of
+      case 'plot':
+        return supervisionOfPlot(docs, decoded.event);
       default:
         return [];
     }

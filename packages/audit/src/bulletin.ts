@@ -185,6 +185,20 @@ const reviewFigures = (row: Row, u: UnitReview): void => {
   // Weekly 包保 visits (R18, 缺访周数): present only when non-zero, as late entries — bulletins
   // published before the weeks were raised re-derive to the same figures and digest.
   if ((u.missedVisitWeeks ?? 0) > 0) row['review.missedVisitWeeks'] = u.missedVisitWeeks ?? 0;
+  // Land plots (R19, in 0.01 亩): each present only when non-zero, as the visit weeks — bulletins
+  // published before plots were registered re-derive to the same figures and digest.
+  if (u.land !== undefined) {
+    const land: Record<string, number> = {
+      idleArea: u.land.idleArea,
+      lowEfficiencyArea: u.land.lowEfficiencyArea,
+      revitalised: u.land.revitalised,
+      freed: u.land.freed,
+      ...Object.fromEntries(
+        Object.entries(u.land.revitalisedByRoute).map(([r, a]) => [`revitalised.${r}`, a]),
+      ),
+    };
+    for (const [k, v] of Object.entries(land)) if (v > 0) row[`review.land.${k}`] = v;
+  }
   row['review.scoreHundredths'] = hundredths(u.score);
   row['review.vetoed'] = u.vetoed ? 1 : 0;
   row['review.rank'] = u.rank;

@@ -98,6 +98,9 @@ export interface BulletinUnit {
   // Weekly 包保 visits (R18, 000 §五.2)
   /** 缺访周数: weeks that ended in the period without the responsible person's visit. Absent in reports made before they were counted. */
   readonly missedVisitWeeks?: number;
+  // Land plots (R19, 001 §(一)/(四), 000 §四.5, 003): counted, not scored
+  /** Idle and low-efficiency land at the period's end, revitalised (by route) and freed in it, in 0.01 亩. Absent for a unit without plots. */
+  readonly land?: NonNullable<UnitReview['land']>;
   /** The score's parts under the policy (rule id, its label, points). */
   readonly breakdown: ReadonlyArray<{
     readonly rule: string;
@@ -270,6 +273,10 @@ export const bulletinReportOf = (
       tripShortfalls: u.tripShortfalls,
       // Weekly 包保 visits (R18)
       ...(u.missedVisitWeeks !== undefined ? { missedVisitWeeks: u.missedVisitWeeks } : {}),
+      // Land plots (R19)
+      ...(u.land !== undefined
+        ? { land: { ...u.land, revitalisedByRoute: { ...u.land.revitalisedByRoute } } }
+        : {}),
       breakdown: u.breakdown.map((b) => ({ rule: b.rule, label: b.label, points: b.points })),
       ...(view !== undefined ? { progress: progressOf(view, nameOf(u.unitId)) } : {}),
     };

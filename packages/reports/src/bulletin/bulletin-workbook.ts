@@ -82,6 +82,20 @@ const HEADING = {
   overdueProcedures: `${vocabulary.milestoneKinds['procedure-time-limit'].zh}（个）`,
 } as const;
 
+// Land plots (R19): the review's land figures in 亩 (0.01 亩 integers), each with how the 合计 row sums it.
+const LAND_FIGURES: ReadonlyArray<{
+  readonly header: string;
+  readonly of: (land: NonNullable<BulletinUnit['land']>) => number;
+}> = [
+  { header: '闲置低效用地（亩）', of: (l) => l.idleArea + l.lowEfficiencyArea },
+  { header: '盘活土地（亩）', of: (l) => l.revitalised },
+  { header: '腾出土地（亩）', of: (l) => l.freed },
+];
+const LAND_COLUMNS: ReadonlyArray<Column<BulletinUnit>> = LAND_FIGURES.map((f) => ({
+  header: f.header,
+  cell: (u: BulletinUnit) => hundredths(u.land === undefined ? undefined : f.of(u.land)),
+}));
+
 /** The ranking (赛马排名): one row per unit in rank order. */
 const rankingColumns: ReadonlyArray<Column<BulletinUnit>> = [
   { header: '排名', cell: (u) => integer(u.rank) },
@@ -107,6 +121,8 @@ const rankingColumns: ReadonlyArray<Column<BulletinUnit>> = [
   { header: '备注', cell: (u) => text(unitRemarks(u)), maxWidth: 30 },
   // Weekly 包保 visits (R18, 000 §五.2): blank in a report made before the weeks were counted.
   { header: '缺访周数', cell: (u) => integer(u.missedVisitWeeks) },
+  // Land plots (R19, 001 §(四) 土地清理, 003 盘活 / 腾出): 亩, blank for a unit without plots; not scored.
+  ...LAND_COLUMNS,
 ];
 
 /** Units by rank, ties by unit id (as the review lists them; a report rebuilt from JSON is put back in order). */
@@ -144,6 +160,12 @@ const rankingTotal = (r: BulletinReport): TableRow => {
   cells[rankingAt('重复项目（个）')] = sum((u) => u.duplicates);
   if (us.some((u) => u.missedVisitWeeks !== undefined))
     cells[rankingAt('缺访周数')] = sum((u) => u.missedVisitWeeks ?? 0); // R18
+  // Land plots (R19): the exact sum of the units' 0.01 亩
+  if (us.some((u) => u.land !== undefined))
+    for (const f of LAND_FIGURES)
+      cells[rankingAt(f.header)] = hundredths(
+        us.reduce((s, u) => s + (u.land === undefined ? 0 : f.of(u.land)), 0),
+      );
   const withPlan = us.find((u) => u.progress !== undefined)?.progress ?? r.region;
   if (withPlan !== undefined) cells[rankingAt('序时进度')] = percent(elapsedBp(withPlan));
   if (r.region !== undefined) {

@@ -7,6 +7,7 @@
  * bulletin export, and a published bulletin carrying them still verifies.
  */
 import { lifeUntil, unitTargets } from '../src/demo/project-life';
+import { DEMO_TODAY, seedDemoRegion } from '../src/demo/seed';
 import { authFor, request, send, startTestApp } from './support';
 
 type App = Awaited<ReturnType<typeof startTestApp>>;
@@ -168,6 +169,15 @@ describe('land on the supervision list and in the performance review through HTT
       revitalisedByRoute: routes({ 'government-reserve': 3000 }),
       freed: 3000,
     });
+    // Counted, not scored: no rule of the score's breakdown is about land.
+    const review = await request(t.http)
+      .get('/performance/2025-01')
+      .set(await authFor('supervision-office'));
+    const rules = (
+      review.body.data.units as ReadonlyArray<{ breakdown: ReadonlyArray<{ rule: string }> }>
+    ).flatMap((u) => u.breakdown.map((b) => b.rule));
+    expect(rules.length).toBeGreaterThan(0);
+    expect(rules.filter((r) => r.startsWith('R19'))).toEqual([]);
   });
 
   it('the bulletin shows the land figures in 亩, and a published bulletin carrying them verifies', async () => {
@@ -205,4 +215,58 @@ describe('land on the supervision list and in the performance review through HTT
     expect(verified.status).toBe(200);
     expect(verified.body.data).toMatchObject({ ok: true });
   });
+});
+
+describe('the demo region’s land on DEMO_TODAY (R19 · 001 §(四), 000 §四.5)', () => {
+  it('lists every idle or low-efficiency plot once on the supervision list, and the 2024 review agrees with the land register', async () => {
+    const t = await startTestApp({}, DEMO_TODAY);
+    try {
+      await seedDemoRegion(t.z.app);
+      await settled(t);
+      const office = await authFor('supervision-office');
+      const [list, idle, revitalised, review] = await Promise.all(
+        [
+          `/supervision?asOf=${DEMO_TODAY}&limit=1000`,
+          '/land/idle',
+          '/land/revitalised',
+          '/performance/2024',
+        ].map((url) => request(t.http).get(url).set(office)),
+      );
+      const items = list.body.data.items.filter((i: { kind: string }) => i.kind === 'idle-land');
+      const plots = idle.body.data.plots as ReadonlyArray<{ plotId: string }>;
+      expect(items.map((i: { itemId: string }) => i.itemId.split(':')[1]).sort()).toEqual(
+        plots.map((p) => p.plotId).sort(),
+      );
+      const units = review.body.data.units as ReadonlyArray<{
+        land?: { idleArea: number; lowEfficiencyArea: number; revitalised: number; freed: number };
+      }>;
+      const sum = (f: (l: NonNullable<(typeof units)[number]['land']>) => number) =>
+        units.reduce((s, u) => s + (u.land === undefined ? 0 : f(u.land)), 0);
+      const year = (
+        revitalised.body.data.years as ReadonlyArray<{ year: number; revitalised: number; freed: number }>
+      ).find((y) => y.year === 2024);
+      // Every demo fact is dated no later than DEMO_TODAY: the year's end sees today's register.
+      expect([
+        sum((l) => l.idleArea),
+        sum((l) => l.lowEfficiencyArea),
+        sum((l) => l.revitalised),
+        sum((l) => l.freed),
+      ]).toEqual([
+        idle.body.data.totals.idleArea,
+        idle.body.data.totals.lowEfficiencyArea,
+        year?.revitalised ?? 0,
+        year?.freed ?? 0,
+      ]);
+      // Pinned: 4 plots (570.00 亩 idle, 330.00 亩 low-efficiency); 2024: 340.00 亩 revitalised, 120.00 亩 freed.
+      expect(items).toHaveLength(4);
+      expect([
+        sum((l) => l.idleArea),
+        sum((l) => l.lowEfficiencyArea),
+        sum((l) => l.revitalised),
+        sum((l) => l.freed),
+      ]).toEqual([57000, 33000, 34000, 12000]);
+    } finally {
+      await t.z.app.close();
+    }
+  }, 120_000);
 });

@@ -4,29 +4,21 @@
  * worked by hand, in 0.01 亩.
  */
 import { landArea, type PlotEvent } from '@zhaoshang/domain';
-import type { Doc, DocReader } from '../read-model';
+import { foldProjection } from '../testing/fold';
 import { periodWindow } from './performance-review.compute';
 import { landReviewFigures, reviewPlots, type ReviewPlotDoc } from './performance-review.land';
 import { performanceReviewProjection } from './performance-review.projection';
 
-const fold = (events: ReadonlyArray<PlotEvent>): DocReader => {
-  const docs = new Map<string, Doc>();
-  const reader: DocReader = {
-    get: <D extends Doc>(c: { name: string }, id: string) => docs.get(`${c.name}/${id}`) as D | undefined,
-  };
-  events.forEach((event, i) => {
-    for (const change of performanceReviewProjection.apply(reader, {
-      category: 'plot',
+const fold = (events: ReadonlyArray<PlotEvent>) =>
+  foldProjection(
+    performanceReviewProjection,
+    events.map((event, i) => ({
+      category: 'plot' as const,
       event,
       position: BigInt(i + 1),
       streamName: `plot-${event.data.plotId}`,
-    })) {
-      if (change.doc === null) docs.delete(`${change.collection}/${change.id}`);
-      else docs.set(`${change.collection}/${change.id}`, change.doc);
-    }
-  });
-  return reader;
-};
+    })),
+  );
 
 const ev = (type: string, plotId: string, data: object): PlotEvent =>
   ({ type, data: { plotId, ...data } }) as PlotEvent;

@@ -5,7 +5,7 @@
  */
 import { date, landArea, type PlotEvent, type ProjectEvent } from '@zhaoshang/domain';
 import { projectFixtures as fx } from '@zhaoshang/domain/testing';
-import type { Doc, DocReader } from '../read-model';
+import { foldProjection } from '../testing/fold';
 import type { DecodedEvent } from '../events/decode';
 import { supervisionItems } from './supervision.document';
 import { supervisionProjection } from './supervision.projection';
@@ -14,13 +14,10 @@ import { supervisionEntry } from './supervision.queries';
 
 type Step = { readonly plot: PlotEvent } | { readonly project: ProjectEvent };
 
-const fold = (steps: ReadonlyArray<Step>): DocReader => {
-  const docs = new Map<string, Doc>();
-  const reader: DocReader = {
-    get: <D extends Doc>(c: { name: string }, id: string) => docs.get(`${c.name}/${id}`) as D | undefined,
-  };
-  steps.forEach((step, i) => {
-    const decoded: DecodedEvent =
+const fold = (steps: ReadonlyArray<Step>) =>
+  foldProjection(
+    supervisionProjection,
+    steps.map((step, i): DecodedEvent =>
       'plot' in step
         ? {
             category: 'plot',
@@ -33,14 +30,9 @@ const fold = (steps: ReadonlyArray<Step>): DocReader => {
             event: step.project,
             position: BigInt(i + 1),
             streamName: `project-${step.project.data.projectId}`,
-          };
-    for (const change of supervisionProjection.apply(reader, decoded)) {
-      if (change.doc === null) docs.delete(`${change.collection}/${change.id}`);
-      else docs.set(`${change.collection}/${change.id}`, change.doc);
-    }
-  });
-  return reader;
-};
+          },
+    ),
+  );
 
 const projectId = fx.fixtureIds.project;
 const plot = (e: { type: string; data: object }): Step => ({

@@ -5,3 +5,5 @@ export { GOLDEN, goldenProjects, goldenStreams, projectCommands, wan, yi } from 
 export type { ProjectSpec } from './golden-scenario';
 export { canonical, dumpAll } from './compare';
 export { readModelStoreContract } from './contract';
+// land plots (R19): a projection's apply folded in memory, for unit tests
+export { foldProjection } from './fold';

@@ -224,14 +224,11 @@ describe('the demo region’s land on DEMO_TODAY (R19 · 001 §(四), 000 §四.
       await seedDemoRegion(t.z.app);
       await settled(t);
       const office = await authFor('supervision-office');
-      const [list, idle, revitalised, review] = await Promise.all(
-        [
-          `/supervision?asOf=${DEMO_TODAY}&limit=1000`,
-          '/land/idle',
-          '/land/revitalised',
-          '/performance/2024',
-        ].map((url) => request(t.http).get(url).set(office)),
-      );
+      const read = (url: string) => request(t.http).get(url).set(office);
+      const list = await read(`/supervision?asOf=${DEMO_TODAY}&limit=1000`);
+      const idle = await read('/land/idle');
+      const revitalised = await read('/land/revitalised');
+      const review = await read('/performance/2024');
       const items = list.body.data.items.filter((i: { kind: string }) => i.kind === 'idle-land');
       const plots = idle.body.data.plots as ReadonlyArray<{ plotId: string }>;
       expect(items.map((i: { itemId: string }) => i.itemId.split(':')[1]).sort()).toEqual(

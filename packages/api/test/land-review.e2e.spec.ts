@@ -110,7 +110,7 @@ describe('land on the supervision list and in the performance review through HTT
   }, 60_000);
   afterAll(() => t.z.app.close());
 
-  it('001 §(四) 圈而不建: the flagged plot is on the list from its finding, owned by its unit with its occupant project and 包保领导, overdue after the next half-year', async () => {
+  it('R19 · 001 §(四) 圈而不建: the flagged plot is on the list from its finding, owned by its unit with its occupant project and 包保领导, overdue after the next half-year', async () => {
     expect(await idleLand(t, '2024-06-19')).toEqual([]);
     expect(await idleLand(t, '2024-12-31')).toEqual([
       expect.objectContaining({ itemId: 'plot:DK-R1:2024-06-20', overdue: false, daysOverdue: 0 }),
@@ -136,7 +136,7 @@ describe('land on the supervision list and in the performance review through HTT
     ]);
   });
 
-  it('000 §四.5 盘活: revitalised (政府收储), the plot leaves the list from that day', async () => {
+  it('R19 · 000 §四.5 盘活: revitalised (政府收储), the plot leaves the list from that day', async () => {
     await post(t, '/plots/DK-R1/revitalisations', {
       route: 'government-reserve',
       area: 3000,
@@ -150,7 +150,7 @@ describe('land on the supervision list and in the performance review through HTT
     expect((await idleLand(t, '2025-01-20')).map((i) => i.itemId)).toEqual(['plot:DK-R2:2024-07-05']);
   });
 
-  it('001 §(一) 要素保障与绩效挂钩 / 003 盘活, 腾出: the review counts land per period (0.01 亩), not scored', async () => {
+  it('R19 · 001 §(一) 要素保障与绩效挂钩 / 003 盘活, 腾出: the review counts land per period (0.01 亩), not scored', async () => {
     // End of 2024: 30.00 亩 idle, 120.50 亩 low-efficiency; nothing revitalised or freed in 2024.
     expect(await landOf(t, '2024')).toEqual({
       idleArea: 3000,
@@ -180,7 +180,7 @@ describe('land on the supervision list and in the performance review through HTT
     expect(rules.filter((r) => r.startsWith('R19'))).toEqual([]);
   });
 
-  it('the bulletin shows the land figures in 亩, and a published bulletin carrying them verifies', async () => {
+  it('R19 · 003 盘活, 腾出: the bulletin shows the land figures in 亩, and a published bulletin carrying them verifies', async () => {
     const office = await authFor('supervision-office');
     const csv = await request(t.http)
       .get('/exports/bulletins/2025-01?format=csv&part=ranking&preview=true')
@@ -218,7 +218,7 @@ describe('land on the supervision list and in the performance review through HTT
 });
 
 describe('the demo region’s land on DEMO_TODAY (R19 · 001 §(四), 000 §四.5)', () => {
-  it('lists every idle or low-efficiency plot once on the supervision list, and the 2024 review agrees with the land register', async () => {
+  it('R19 · 001 §(四): lists every idle or low-efficiency plot once on the supervision list, and the 2024 review agrees with the land register', async () => {
     const t = await startTestApp({}, DEMO_TODAY);
     try {
       await seedDemoRegion(t.z.app);

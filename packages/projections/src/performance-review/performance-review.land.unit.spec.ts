@@ -1,5 +1,5 @@
 /**
- * Land in the performance review (R19b): 001 §(一) "探索实行各类要素保障与招商引资绩效挂钩的考核制度";
+ * Land in the performance review (R19): 001 §(一) "探索实行各类要素保障与招商引资绩效挂钩的考核制度";
  * 001 §(四) 每半年土地清理; 000 §四.5 分批盘活低效闲置用地; 003 "盘活土地 1002 亩, 腾出 784 亩". Figures
  * worked by hand, in 0.01 亩.
  */
@@ -95,8 +95,8 @@ const routes = (o: Partial<Record<string, number>>) => ({
   ...o,
 });
 
-describe('performance review: land figures per unit and period (R19b)', () => {
-  it('R19b · 001 §(四) 每半年土地清理: idle and low-efficiency land at the end of 2024-Q2 (A idle 120.50; B low 300.00)', () => {
+describe('performance review: land figures per unit and period (R19)', () => {
+  it('R19 · 001 §(四) 每半年土地清理: idle and low-efficiency land at the end of 2024-Q2 (A idle 120.50; B low 300.00)', () => {
     expect(landReviewFigures(plots, periodWindow({ kind: 'quarter', year: 2024, index: 2 }))).toEqual({
       idleArea: 12050,
       lowEfficiencyArea: 30000,
@@ -106,7 +106,7 @@ describe('performance review: land figures per unit and period (R19b)', () => {
     });
   });
 
-  it('R19b · 000 §四.5 盘活 / 003 腾出: 2024-Q3 — A revitalised 80.25 by equity transfer; C idle 45.75 and B low 300.00 at the end', () => {
+  it('R19 · 000 §四.5 盘活 / 003 腾出: 2024-Q3 — A revitalised 80.25 by equity transfer; C idle 45.75 and B low 300.00 at the end', () => {
     expect(landReviewFigures(plots, periodWindow({ kind: 'quarter', year: 2024, index: 3 }))).toEqual({
       idleArea: 4575,
       lowEfficiencyArea: 30000,
@@ -116,7 +116,7 @@ describe('performance review: land figures per unit and period (R19b)', () => {
     });
   });
 
-  it('R19b · 003 "盘活土地…腾出": 2024-Q4 — B 300.00 into the government reserve (盘活 and 腾出), C 45.75 reclaimed (腾出); D low 200.00 at the end', () => {
+  it('R19 · 003 "盘活土地…腾出": 2024-Q4 — B 300.00 into the government reserve (盘活 and 腾出), C 45.75 reclaimed (腾出); D low 200.00 at the end', () => {
     expect(landReviewFigures(plots, periodWindow({ kind: 'quarter', year: 2024, index: 4 }))).toEqual({
       idleArea: 0,
       lowEfficiencyArea: 20000,
@@ -126,7 +126,7 @@ describe('performance review: land figures per unit and period (R19b)', () => {
     });
   });
 
-  it('R19b · 001 §(一) 要素保障与招商引资绩效挂钩: the year 2024 adds the quarters (盘活 380.25, 腾出 345.75)', () => {
+  it('R19 · 001 §(一) 要素保障与招商引资绩效挂钩: the year 2024 adds the quarters (盘活 380.25, 腾出 345.75)', () => {
     expect(landReviewFigures(plots, periodWindow({ kind: 'year', year: 2024 }))).toMatchObject({
       revitalised: 38025,
       freed: 34575,
@@ -135,7 +135,7 @@ describe('performance review: land figures per unit and period (R19b)', () => {
     });
   });
 
-  it('R19b (violating): before any finding (2024-01) no land is idle, revitalised or freed', () => {
+  it('R19 (violating) · 000 §四.5 盘活: before any clearance finding (2024-01) no land is idle, revitalised or freed', () => {
     expect(landReviewFigures(plots, periodWindow({ kind: 'month', year: 2024, index: 1 }))).toMatchObject({
       idleArea: 0,
       lowEfficiencyArea: 0,

@@ -1,5 +1,5 @@
 /**
- * The supervision list's idle-land items (R19a, 001 §(四) "每半年…全面开展园区土地清理…对圈而不建的，坚决
+ * The supervision list's idle-land items (R19, 001 §(四) "每半年…全面开展园区土地清理…对圈而不建的，坚决
  * 收回土地…对低效招商项目进行清理和盘活"): a plot a clearance found idle or low-efficiency is an item of
  * its unit until disposed of, due by the next clearance (the end of the next half-year).
  */
@@ -56,15 +56,15 @@ const project: ReadonlyArray<Step> = fx.historyUntil('signed').map((e) => ({ pro
 const base: ReadonlyArray<Step> = [...project, registered, allocated];
 const itemId = 'plot:DK-1:2024-06-20';
 
-describe('supervision list: idle and low-efficiency land (R19a)', () => {
-  it('R19a · 001 §(四) 每半年土地清理: due by the next clearance — found in H1 → 31 Dec, found in H2 → 30 Jun next year', () => {
+describe('supervision list: idle and low-efficiency land (R19)', () => {
+  it('R19 · 001 §(四) 每半年土地清理: due by the next clearance — found in H1 → 31 Dec, found in H2 → 30 Jun next year', () => {
     expect(idleLandDueOn(date('2024-03-10'))).toBe('2024-12-31');
     expect(idleLandDueOn(date('2024-06-30'))).toBe('2024-12-31');
     expect(idleLandDueOn(date('2024-07-01'))).toBe('2025-06-30');
     expect(idleLandDueOn(date('2024-12-31'))).toBe('2025-06-30');
   });
 
-  it('R19a · 001 §(四) 圈而不建: a plot found idle is an item of its unit and occupant project, listed from the finding, overdue after the next half-year', () => {
+  it('R19 · 001 §(四) 圈而不建: a plot found idle is an item of its unit and occupant project, listed from the finding, overdue after the next half-year', () => {
     const item = fold([...base, flagged('2024-06-20')]).get(supervisionItems, itemId);
     expect(item).toMatchObject({
       kind: 'idle-land',
@@ -82,7 +82,7 @@ describe('supervision list: idle and low-efficiency land (R19a)', () => {
     expect(supervisionEntry(item, date('2025-01-10'))).toMatchObject({ overdue: true, daysOverdue: 10 });
   });
 
-  it("R19a · 001 §(四) 对低效招商项目进行清理和盘活: a later clearance's finding keeps the spell's item and deadline, rewording it", () => {
+  it("R19 · 001 §(四) 对低效招商项目进行清理和盘活: a later clearance's finding keeps the spell's item and deadline, rewording it", () => {
     const docs = fold([...base, flagged('2024-06-20'), flagged('2024-12-20', 'low-efficiency', '2024-H2')]);
     expect(docs.get(supervisionItems, itemId)).toMatchObject({
       openedOn: '2024-06-20',
@@ -92,7 +92,7 @@ describe('supervision list: idle and low-efficiency land (R19a)', () => {
     expect(docs.get(supervisionItems, 'plot:DK-1:2024-12-20')).toBeUndefined();
   });
 
-  it('R19a · 000 §四.5 盘活: revitalisation resolves the item; it leaves the list from that day', () => {
+  it('R19 · 000 §四.5 盘活: revitalisation resolves the item; it leaves the list from that day', () => {
     const docs = fold([
       ...base,
       flagged('2024-06-20'),
@@ -114,7 +114,7 @@ describe('supervision list: idle and low-efficiency land (R19a)', () => {
     expect(supervisionEntry(item, date('2025-02-01'))).toBeUndefined();
   });
 
-  it('R19a · 001 §(四) 坚决收回土地: reclaiming resolves the item, and a new finding after re-allocation opens a new one', () => {
+  it('R19 · 001 §(四) 坚决收回土地: reclaiming resolves the item, and a new finding after re-allocation opens a new one', () => {
     const docs = fold([
       ...base,
       flagged('2024-06-20'),
@@ -132,7 +132,7 @@ describe('supervision list: idle and low-efficiency land (R19a)', () => {
     expect(docs.get(supervisionItems, 'plot:DK-1:2025-03-01')?.resolvedOn).toBeUndefined();
   });
 
-  it('R19a (violating): a plot in use and never flagged has no item', () => {
+  it('R19 (violating) · 001 §(四) 圈而不建: a plot in use and never found idle by a clearance has no item', () => {
     const docs = fold(base);
     expect(docs.get(supervisionItems, itemId)).toBeUndefined();
   });

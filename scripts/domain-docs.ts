@@ -18,6 +18,8 @@ import type { ErrorMessage } from '../packages/domain/src/index';
 import type * as bulletinDecide from '../packages/domain/src/bulletin/bulletin.decide';
 import type * as leaderActivityDecide from '../packages/domain/src/leader-activity/leader-activity.decide';
 import type * as enterpriseRequestDecide from '../packages/domain/src/enterprise-request/enterprise-request.decide';
+// Leading-group meetings and their 交办 items (R20)
+import type * as meetingDecide from '../packages/domain/src/meeting/meeting.decide';
 import type * as leaderActivityMinimums from '../packages/domain/src/leader-activity/leader-activity.minimums';
 import type * as projectAdmission from '../packages/domain/src/project/project.admission.decide';
 import type * as projectAgreement from '../packages/domain/src/project/project.agreement.decide';
@@ -124,6 +126,8 @@ type Enforcer =
   | keyof typeof leaderActivityMinimums
   | keyof typeof bulletinDecide
   | keyof typeof enterpriseRequestDecide
+  // Leading-group meetings (R20)
+  | keyof typeof meetingDecide
   | keyof typeof projectFacts
   | keyof typeof performanceReview;
 
@@ -341,6 +345,33 @@ const RULES: ReadonlyArray<RuleEntry> = [
       'decideHandleRequest',
       'decideEvaluateRequest',
       'decideCloseRequest',
+    ],
+  },
+  // Leading-group meetings and their 交办 items (R20)
+  {
+    // Not in DOMAIN.md §2's table: the seeds' meetings and 003's four mechanisms of follow-up.
+    rule: 'R20',
+    text: '领导小组会议与交办事项：每月定期召开工作例会、专题工作会议（000 §五.1）、每月专题调度会（002 §一、004 §(十七)）、联席会议（001 §(三)3）；工作交办机制、首问负责制、限时办结制、跟踪问效制（003） / leading-group meetings record decisions whose items are handed to a unit or department with a deadline, reported done with evidence by their owner, extended once with a reason, and verified by the office',
+    enforcedBy: [
+      'requireMeetingNotHeld',
+      'requireMeetingHeld',
+      'requireNewMeetingDecision',
+      'requireNewMeetingItems',
+      'requireDeadlineNotBeforeMeeting',
+      'requireItemHandedOut',
+      'requireItemOwner',
+      'requireDoneEvidence',
+      'requireItemNotDone',
+      'requireItemNotVerified',
+      'requireItemDone',
+      'requireItemExtensible',
+      'requireMeetingStepInOrder',
+      'itemDeadline',
+      'decideHoldMeeting',
+      'decideRecordDecision',
+      'decideReportItemDone',
+      'decideExtendItem',
+      'decideVerifyItem',
     ],
   },
 ];

@@ -1,5 +1,7 @@
 import { bulletinErrors } from './bulletin/bulletin.errors';
 import { enterpriseRequestErrors } from './enterprise-request/enterprise-request.errors';
+// Leading-group meetings and their 交办 items (R20)
+import { meetingErrors } from './meeting/meeting.errors';
 import { leaderActivityErrors } from './leader-activity/leader-activity.errors';
 import { projectErrors } from './project/project.errors';
 import { businessDateErrors } from './shared/business-date';
@@ -20,6 +22,8 @@ export const domainErrors = {
   ...bulletinErrors,
   ...workingCalendarErrors,
   ...enterpriseRequestErrors,
+  // Leading-group meetings and their 交办 items (R20)
+  ...meetingErrors,
 } as const satisfies Record<string, ErrorMessage>;
 
 export type DomainErrorCode = keyof typeof domainErrors;
@@ -45,6 +49,20 @@ const _noClash: [
   ? true
   : false = true;
 void _noClash;
+// Leading-group meetings and their 交办 items (R20): no code of theirs is another aggregate's.
+const _meetingNoClash: Overlap<
+  typeof projectErrors &
+    typeof targetPlanErrors &
+    typeof leaderActivityErrors &
+    typeof bulletinErrors &
+    typeof workingCalendarErrors &
+    typeof businessDateErrors &
+    typeof enterpriseRequestErrors,
+  typeof meetingErrors
+> extends never
+  ? true
+  : false = true;
+void _meetingNoClash;
 
 /** The message of an error for a person, in Chinese or English (unknown codes fall back to the code). */
 export const describeError = (

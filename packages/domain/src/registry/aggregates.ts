@@ -56,6 +56,11 @@ import {
   type EnterpriseRequestEvent,
 } from '../enterprise-request/enterprise-request.events';
 import type { EnterpriseRequestState } from '../enterprise-request/enterprise-request.state';
+// Leading-group meetings and their 交办 items (R20)
+import { meetingCommandDates, meetingCommands, type MeetingCommand } from '../meeting/meeting.commands';
+import { makeMeetingDecider, meetingDecider } from '../meeting/meeting.decide';
+import { meetingEvents, type MeetingEvent } from '../meeting/meeting.events';
+import { itemOf, type MeetingState } from '../meeting/meeting.state';
 import { defineAggregate, type Aggregate, type CommandCodecs } from './aggregate';
 import {
   bulletinStream,
@@ -66,6 +71,8 @@ import {
   targetPlanStream,
   WORKING_CALENDAR_STREAM,
 } from './streams';
+// Leading-group meetings (R20)
+import { meetingStream } from './streams';
 
 /** The command, event and state types of each aggregate, by name. */
 export interface AggregateTypes {
@@ -86,6 +93,12 @@ export interface AggregateTypes {
     command: EnterpriseRequestCommand;
     event: EnterpriseRequestEvent;
     state: EnterpriseRequestState;
+  };
+  // Leading-group meetings and their 交办 items (R20)
+  readonly meeting: {
+    command: MeetingCommand;
+    event: MeetingEvent;
+    state: MeetingState;
   };
 }
 
@@ -201,6 +214,29 @@ const enterpriseRequest: AggregateOf<'enterprise-request'> = {
   name: 'enterprise-request',
 };
 
+// Leading-group meetings and their 交办 items (R20)
+const meeting: AggregateOf<'meeting'> = {
+  ...defineAggregate({
+    name: 'meeting',
+    streamPrefix: streamPrefixes.meeting,
+    streamOf: (c: MeetingCommand) => meetingStream(c.meetingId),
+    commands: meetingCommands,
+    events: meetingEvents,
+    decider: meetingDecider,
+    // Deadlines in working days count on the packaged schedules plus the adopted ones (R7's calendar).
+    deciderOn: (calendar) => makeMeetingDecider({ calendar }),
+    // A meeting belongs to the unit whose leading group met; an item handed to a unit is that unit's
+    // to report done (首问负责制, 003); a new stream, to the command's unit.
+    unitOf: (state, c) => {
+      if (state.status === 'none') return c.type === 'HoldMeeting' ? c.unitId : undefined;
+      const owner = c.type === 'ReportItemDone' ? itemOf(state, c.itemId)?.owner : undefined;
+      return owner?.kind === 'unit' ? owner.unitId : state.unitId;
+    },
+    factDatesOf: meetingCommandDates,
+  }),
+  name: 'meeting',
+};
+
 /**
  * The aggregate registry: every aggregate of the domain by name, each with its own types. Adding an
  * aggregate means a folder for it, an entry in `AggregateTypes` and one here (the compiler then
@@ -213,6 +249,8 @@ export const aggregates: { readonly [N in AggregateName]: AggregateOf<N> } = {
   bulletin,
   'working-calendar': workingCalendar,
   'enterprise-request': enterpriseRequest,
+  // Leading-group meetings (R20)
+  meeting,
 };
 
 /** The names of every aggregate, in the order docs list them. */
@@ -223,6 +261,8 @@ export const aggregateNames: ReadonlyArray<AggregateName> = [
   'bulletin',
   'working-calendar',
   'enterprise-request',
+  // Leading-group meetings (R20)
+  'meeting',
 ];
 
 /** A command with the name of the aggregate that handles it: a union discriminated by `aggregate`. */
@@ -256,6 +296,13 @@ export const aggregateOfCommand = (command: AnyCommand): AggregateCommand => {
     case 'EvaluateRequest':
     case 'CloseRequest':
       return { aggregate: 'enterprise-request', command };
+    // Leading-group meetings and their 交办 items (R20)
+    case 'HoldMeeting':
+    case 'RecordDecision':
+    case 'ReportItemDone':
+    case 'ExtendItem':
+    case 'VerifyItem':
+      return { aggregate: 'meeting', command };
     default:
       // What is left of the union is exactly the project's commands.
       return { aggregate: 'project', command };
@@ -287,6 +334,9 @@ export const withAggregateOf = <R>(
       return k(aggregates['working-calendar'], routed.command);
     case 'enterprise-request':
       return k(aggregates['enterprise-request'], routed.command);
+    // Leading-group meetings (R20)
+    case 'meeting':
+      return k(aggregates.meeting, routed.command);
   }
 };
 
@@ -327,6 +377,9 @@ export const readEventOf = (
       return tagged(name, aggregates['working-calendar'].readEvent(stored));
     case 'enterprise-request':
       return tagged(name, aggregates['enterprise-request'].readEvent(stored));
+    // Leading-group meetings (R20)
+    case 'meeting':
+      return tagged(name, aggregates.meeting.readEvent(stored));
   }
 };
 
@@ -347,6 +400,8 @@ export const commandCodecs: CommandCodecs<AnyCommand> = {
   ...bulletin.commands,
   ...workingCalendar.commands,
   ...enterpriseRequest.commands,
+  // Leading-group meetings (R20)
+  ...meeting.commands,
 };
 
 /** The dates any command states as facts, its business date first (each aggregate knows its own). */

@@ -34,4 +34,6 @@ export {
   bulletinStream,
   WORKING_CALENDAR_STREAM,
   enterpriseRequestStream,
+  // Leading-group meetings (R20)
+  meetingStream,
 } from './streams';

@@ -2,6 +2,8 @@ import type { BulletinPeriod } from '../bulletin/bulletin.events';
 import { periodLabel } from '../bulletin/bulletin.period';
 import type { Year } from '../shared/dates';
 import type { LeaderId, ProjectId, RequestId, UnitId } from '../shared/ids';
+// Leading-group meetings and their 交办 items (R20)
+import type { MeetingId } from '../shared/ids';
 
 /**
  * The beginning of every stream name of each aggregate, the only place they are written: each
@@ -14,6 +16,8 @@ export const streamPrefixes = {
   bulletin: 'bulletin-',
   'working-calendar': 'working-calendar',
   'enterprise-request': 'enterprise-request-',
+  // Leading-group meetings and their 交办 items (R20)
+  meeting: 'meeting-',
 } as const;
 
 /** A project's stream: one stream per project (`project-<id>`). */
@@ -36,3 +40,7 @@ export const WORKING_CALENDAR_STREAM = streamPrefixes['working-calendar'];
 /** The stream of one enterprise request or complaint (`enterprise-request-<id>`). */
 export const enterpriseRequestStream = (id: RequestId): string =>
   `${streamPrefixes['enterprise-request']}${id}`;
+
+// Leading-group meetings and their 交办 items (R20)
+/** The stream of one leading-group meeting and the items it hands out (`meeting-<id>`). */
+export const meetingStream = (id: MeetingId): string => `${streamPrefixes.meeting}${id}`;

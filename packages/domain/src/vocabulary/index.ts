@@ -6,6 +6,9 @@ import {
   requestKindLabels,
   requestStatusLabels,
 } from '../enterprise-request/enterprise-request.vocabulary';
+// Leading-group meetings and their 交办 items (R20)
+import { meetingEvents } from '../meeting/meeting.events';
+import { meetingItemStatusLabels, meetingKindLabels } from '../meeting/meeting.vocabulary';
 import { leaderActivityEvents } from '../leader-activity/leader-activity.events';
 import { projectEvents } from '../project/project.events';
 import {
@@ -72,6 +75,8 @@ export const vocabulary = {
     ...bulletinEvents,
     ...workingCalendarEvents,
     ...enterpriseRequestEvents,
+    // Leading-group meetings (R20)
+    ...meetingEvents,
   }),
   /** Short names of the events that mark a project's way (timelines). */
   keyEvents: keyEventLabels,
@@ -115,6 +120,9 @@ export const vocabulary = {
   requestChannels: requestChannelLabels,
   requestCategories: requestCategoryLabels,
   requestStatuses: requestStatusLabels,
+  /** Leading-group meetings and their 交办 items (R20: 000 §五.1, 001 §(三)3, 002 §一, 004 §(十七), 003). */
+  meetingKinds: meetingKindLabels,
+  meetingItemStatuses: meetingItemStatusLabels,
 } as const;
 
 /** The vocabulary's shape: its sections and, in each, a label per kind. */

@@ -66,6 +66,19 @@ export { supervisionProjection } from './supervision/supervision.projection';
 export { supervisionQueries } from './supervision/supervision.queries';
 export type { SupervisionQueries, SupervisionQuery } from './supervision/supervision.queries';
 
+// Leading-group meetings and their 交办 items (会议交办事项台账, R20)
+export type { MeetingDoc, MeetingItemDoc } from './meetings/meetings.document';
+export { meetingsProjection } from './meetings/meetings.projection';
+export { meetingsQueries } from './meetings/meetings.queries';
+export type {
+  MeetingItemEntry,
+  MeetingItemFigures,
+  MeetingMonth,
+  MeetingRow,
+  MeetingsQueries,
+  MeetingsRegister,
+} from './meetings/meetings.queries';
+
 // Runner and stores
 export { headPosition, ProjectionRunner } from './runner/runner';
 export type {

@@ -4,6 +4,8 @@ import { performanceReviewProjection } from './performance-review/performance-re
 import { registerProjection } from './register/register.projection';
 import { supervisionProjection } from './supervision/supervision.projection';
 import { targetProgressProjection } from './target-progress/target-progress.projection';
+// Leading-group meetings and their 交办 items (R20)
+import { meetingsProjection } from './meetings/meetings.projection';
 
 /** Every read model's projection, in the order the runner applies them. */
 export const allProjections: ReadonlyArray<Projection> = [
@@ -12,6 +14,8 @@ export const allProjections: ReadonlyArray<Projection> = [
   performanceReviewProjection,
   fulfilmentProjection,
   supervisionProjection,
+  // Leading-group meetings and their 交办 items (R20)
+  meetingsProjection,
 ];
 
 /** The projections with the given names (all when none is given); throws on an unknown name. */

@@ -59,13 +59,21 @@ export interface DocReader {
 
 /** The read models of DOMAIN.md §4. */
 export type ProjectionName =
-  'register' | 'target-progress' | 'performance-review' | 'fulfilment' | 'supervision';
+  | 'register'
+  | 'target-progress'
+  | 'performance-review'
+  | 'fulfilment'
+  | 'supervision'
+  // Leading-group meetings and their 交办 items (R20)
+  | 'meetings';
 export const PROJECTION_NAMES: ReadonlyArray<ProjectionName> = [
   'register',
   'target-progress',
   'performance-review',
   'fulfilment',
   'supervision',
+  // Leading-group meetings and their 交办 items (R20)
+  'meetings',
 ];
 
 /**

@@ -2,6 +2,8 @@ import type { BusinessDate } from '@zhaoshang/domain';
 import type { ProjectFacts, Rate } from '../counting/project-facts';
 import { collection } from '../read-model';
 import type { PlanDoc } from '../target-progress/target-progress.document';
+// Leading-group meetings' 交办 items (R20)
+import type { MeetingItemFigures } from '../meetings/meetings.queries';
 
 /** An outbound promotion trip as the review counts it (R15), after its corrections. */
 export interface TripDoc {
@@ -85,6 +87,12 @@ export interface UnitReview {
   readonly vetoed: boolean;
   /** 1 = best; units with equal scores share a rank. */
   readonly rank: number;
+  // Leading-group meetings' 交办 items (R20; 003 限时办结制、跟踪问效制)
+  /**
+   * Items handed to the unit by the leading group's meetings and due in the period: done on time,
+   * overdue. Filled by the review query (`performanceReviewQueries`); not scored (no seed weighs it).
+   */
+  readonly meetingItems?: MeetingItemFigures;
 }
 
 /** A performance review (绩效考核) of every unit for a period. */

@@ -12,6 +12,8 @@ import {
   type TripDoc,
 } from './performance-review.document';
 import { defaultScoringPolicy, type ScoringPolicy } from './scoring-policy';
+// Leading-group meetings' 交办 items (R20)
+import { meetingsQueries, noMeetingItems } from '../meetings/meetings.queries';
 
 export interface ReviewQuery {
   readonly period: ReviewPeriod;
@@ -59,7 +61,13 @@ export const performanceReviewQueries = (store: ReadModelReader) => ({
         window,
       };
     });
-    return scoreUnits(q.period, inputs, policy);
+    const review = scoreUnits(q.period, inputs, policy);
+    // Leading-group meetings' 交办 items (R20): each unit's items due in the period.
+    const meetingItems = await meetingsQueries(store).figuresByUnit(unitIds, window);
+    return {
+      ...review,
+      units: review.units.map((u) => ({ ...u, meetingItems: meetingItems.get(u.unitId) ?? noMeetingItems })),
+    };
   },
 });
 export type PerformanceReviewQueries = ReturnType<typeof performanceReviewQueries>;

@@ -1,6 +1,8 @@
 import type { DocChange, DocReader, Projection } from '../read-model';
 import { supervisionItems, supervisionProjects } from './supervision.document';
 import { supervisionOfProject } from './supervision.project';
+// Leading-group meetings' 交办 items (R20)
+import { supervisionMeetings, supervisionOfMeeting } from './supervision.meeting';
 
 /**
  * Supervision list (督办清单): every item an office follows to done, whatever raised it. Each
@@ -9,13 +11,26 @@ import { supervisionOfProject } from './supervision.project';
  */
 export const supervisionProjection: Projection = {
   name: 'supervision',
-  version: 4,
-  categories: ['project'],
-  collections: [supervisionItems, supervisionProjects],
+  // 5: leading-group meetings' 交办 items (R20)
+  version: 5,
+  categories: [
+    'project',
+    // Leading-group meetings' 交办 items (R20)
+    'meeting',
+  ],
+  collections: [
+    supervisionItems,
+    supervisionProjects,
+    // Leading-group meetings' 交办 items (R20)
+    supervisionMeetings,
+  ],
   apply: (docs: DocReader, decoded): ReadonlyArray<DocChange> => {
     switch (decoded.category) {
       case 'project':
         return supervisionOfProject(docs, decoded.event);
+      // Leading-group meetings' 交办 items (R20)
+      case 'meeting':
+        return supervisionOfMeeting(docs, decoded.event);
       default:
         return [];
     }

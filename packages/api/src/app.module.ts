@@ -16,6 +16,8 @@ import { ProjectsModule } from './projects/projects.module';
 import { ReviewsModule } from './read-models/reviews.module';
 import { TargetsModule } from './targets/targets.module';
 import { WorkingCalendarModule } from './working-calendar/working-calendar.module';
+// Leading-group meetings and their 交办 items (R20)
+import { MeetingsModule } from './meetings/meetings.module';
 
 export type { AppDependencies } from './core.module';
 
@@ -32,6 +34,8 @@ export const contextModules = [
   HealthModule,
   DashboardModule,
   OpenApiModule,
+  // Leading-group meetings and their 交办 items (R20)
+  MeetingsModule,
 ];
 
 /**

@@ -145,6 +145,8 @@ describe('role matrix for reads: every query route × every role, by unit (issue
     expect(Object.keys(unitScopedReads).sort()).toEqual([
       'ExportRegister',
       'GetFulfilment',
+      // Leading-group meetings (R20): an officer's 交办 items are their unit's
+      'GetMeetingItems',
       'GetProject',
       'GetProjectHistory',
       'GetProjectRegister',

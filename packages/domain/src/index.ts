@@ -339,6 +339,7 @@ export {
   meetingErrors,
   MeetingHeld,
   meetingItemStatusLabels,
+  meetingItemTimelinessLabels,
   MeetingKind,
   meetingKindLabels,
   ownerKey,

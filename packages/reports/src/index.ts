@@ -21,5 +21,9 @@ export type {
 export { bulletinXlsx, bulletinCsv } from './bulletin/bulletin-workbook';
 export type { BulletinCsvPart } from './bulletin/bulletin-workbook';
 
+// Meetings and their 交办 items (会议交办事项台账, R20)
+export { meetingsXlsx, meetingsCsv } from './meetings/meetings-report';
+export type { MeetingsLedger } from './meetings/meetings-report';
+
 // What the files are (their words are the domain's vocabulary, @zhaoshang/domain `vocabulary`)
 export { XLSX_CONTENT_TYPE, CSV_CONTENT_TYPE } from './table/workbook';

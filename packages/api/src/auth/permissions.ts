@@ -65,6 +65,15 @@ export const commandRoles = {
   // schedule (国务院办公厅关于部分节假日安排的通知) as data, and corrects it with a reason
   AdoptHolidaySchedule: ['leading-group-office'],
   CorrectHolidaySchedule: ['leading-group-office'],
+  // Leading-group meetings and their 交办 items (R20): the leading-group office records meetings,
+  // decisions and extensions; the owner reports done (首问负责制: the owner unit's investment officer,
+  // scoped to that unit, or a department reviewer for a department's item); the supervision office
+  // verifies (跟踪问效制)
+  HoldMeeting: ['leading-group-office'],
+  RecordDecision: ['leading-group-office'],
+  ReportItemDone: ['investment-officer', 'department-reviewer'],
+  ExtendItem: ['leading-group-office'],
+  VerifyItem: ['supervision-office'],
 } as const satisfies Record<string, ReadonlyArray<Role>>;
 
 /**
@@ -136,6 +145,8 @@ export const unitScopedReads = {
   GetFulfilment: { unitParam: 'unitId' },
   GetSupervisionList: { unitParam: 'unitId' },
   ExportRegister: { unitParam: 'unitId' },
+  // Leading-group meetings (R20): an investment officer's 交办 items are their unit's
+  GetMeetingItems: { unitParam: 'unitId' },
 } as const satisfies Record<string, { readonly unitParam: string } | { readonly projectParam: string }>;
 
 export type UnitScopedRead = keyof typeof unitScopedReads;

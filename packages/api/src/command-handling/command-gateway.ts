@@ -125,6 +125,8 @@ export class CommandGateway implements OnApplicationShutdown {
       'working-calendar': handlerOf(aggregates['working-calendar']),
       // No route issues its commands yet (permissions.ts: commandsWithoutRoute).
       'enterprise-request': handlerOf(aggregates['enterprise-request']),
+      // Leading-group meetings and their 交办 items (R20)
+      meeting: handlerOf(aggregates.meeting),
     };
   }
 

@@ -10,6 +10,8 @@ import {
   workingCalendarQueryRoutes,
 } from '../working-calendar/working-calendar.routes';
 import type { CommandRoute, QueryRoute } from './routes';
+// Leading-group meetings and their 交办 items (R20)
+import { meetingCommandRoutes, meetingQueryRoutes } from '../meetings/meetings.routes';
 
 /** Every route of the API, by context: controllers, OpenAPI and the role matrix test read this. */
 export const routeTable = {
@@ -21,6 +23,8 @@ export const routeTable = {
   audit: { commands: [] as ReadonlyArray<CommandRoute>, queries: auditQueryRoutes },
   exports: { commands: [] as ReadonlyArray<CommandRoute>, queries: exportQueryRoutes },
   workingCalendar: { commands: workingCalendarCommandRoutes, queries: workingCalendarQueryRoutes },
+  // Leading-group meetings and their 交办 items (R20)
+  meetings: { commands: meetingCommandRoutes, queries: meetingQueryRoutes },
 } as const;
 
 export const allCommandRoutes: ReadonlyArray<CommandRoute> = Object.values(routeTable).flatMap(

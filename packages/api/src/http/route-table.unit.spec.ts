@@ -20,6 +20,8 @@ import { ReviewsController } from '../read-models/reviews.controller';
 import { TargetsController } from '../targets/targets.controller';
 import { WorkingCalendarController } from '../working-calendar/working-calendar.controller';
 import { routeTable } from './route-table';
+// Leading-group meetings and their 交办 items (R20)
+import { MeetingsController } from '../meetings/meetings.controller';
 
 /** The controller of each context of the route table. */
 const controllers: Record<keyof typeof routeTable, Type<unknown>> = {
@@ -31,6 +33,8 @@ const controllers: Record<keyof typeof routeTable, Type<unknown>> = {
   audit: AuditController,
   exports: ExportsController,
   workingCalendar: WorkingCalendarController,
+  // Leading-group meetings and their 交办 items (R20)
+  meetings: MeetingsController,
 };
 
 interface RouteShape {

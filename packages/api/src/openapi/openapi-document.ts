@@ -86,6 +86,12 @@ const TAGS: ReadonlyArray<{ readonly name: string; readonly description: string 
     description: '工作日历：法定节假日与调休 / Working calendar: public holidays and make-up working days',
   },
   { name: 'units', description: '本部署的责任单位 / The units of this deployment' },
+  // Leading-group meetings and their 交办 items (R20)
+  {
+    name: 'meetings',
+    description:
+      '领导小组会议与交办事项：例会、专题会、联席会议、调度会；交办、办结、延期、核验 / Leading-group meetings and the items they hand out, followed to done',
+  },
 ];
 
 /** Removes the fields a route fills in (path params and `type`) from a command's body schema. */

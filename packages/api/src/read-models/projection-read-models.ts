@@ -19,6 +19,8 @@ import {
   type RunnerLogger,
   type RunnerReport,
 } from '@zhaoshang/projections';
+// Leading-group meetings and their 交办 items (R20)
+import { meetingsQueries } from '@zhaoshang/projections';
 import type { ApiConfig } from '../config';
 import type { ProjectionQueries, ReadModels } from './read-model.port';
 
@@ -61,6 +63,8 @@ export class ProjectionReadModels implements ReadModels {
       review: performanceReviewQueries(store),
       fulfilment: fulfilmentQueries(store),
       supervision: supervisionQueries(store),
+      // Leading-group meetings and their 交办 items (R20)
+      meetings: meetingsQueries(store),
     };
   }
 

@@ -8,6 +8,8 @@ import type {
   SupervisionQueries,
   TargetProgressQueries,
 } from '@zhaoshang/projections';
+// Leading-group meetings and their 交办 items (R20)
+import type { MeetingsQueries } from '@zhaoshang/projections';
 
 /**
  * The query side as the API sees it: the read models of @zhaoshang/projections (DOMAIN.md §4), kept
@@ -25,6 +27,8 @@ export interface ProjectionQueries {
   readonly review: PerformanceReviewQueries;
   readonly fulfilment: FulfilmentQueries;
   readonly supervision: SupervisionQueries;
+  // Leading-group meetings and their 交办 items (R20)
+  readonly meetings: MeetingsQueries;
 }
 
 export interface ReadModels {

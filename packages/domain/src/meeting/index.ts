@@ -56,4 +56,9 @@ export {
 export type { MeetingDeciderDeps } from './meeting.decide';
 export { meetingErrors } from './meeting.errors';
 export type { MeetingErrorCode } from './meeting.errors';
-export { meetingKindLabels, meetingItemStatusLabels } from './meeting.vocabulary';
+export {
+  meetingKindLabels,
+  meetingItemStatusLabels,
+  meetingItemTimelinessLabels,
+} from './meeting.vocabulary';
+export type { MeetingItemTimeliness } from './meeting.vocabulary';

@@ -16,3 +16,11 @@ export const meetingItemStatusLabels = {
   done: { zh: '已报办结，待核验', en: 'Reported done, awaiting verification' },
   verified: { zh: '已核验销号', en: 'Verified and closed' },
 } as const satisfies Labels<MeetingItemStatus>;
+
+/** How an item stands against its deadline on a list (限时办结制, 003): overdue, done on time or late. */
+export type MeetingItemTimeliness = 'overdue' | 'on-time' | 'late';
+export const meetingItemTimelinessLabels = {
+  overdue: { zh: '逾期未办结', en: 'Overdue, not done' },
+  'on-time': { zh: '按时办结', en: 'Done on time' },
+  late: { zh: '逾期办结', en: 'Done late' },
+} as const satisfies Labels<MeetingItemTimeliness>;

@@ -8,7 +8,11 @@ import {
 } from '../enterprise-request/enterprise-request.vocabulary';
 // Leading-group meetings and their 交办 items (R20)
 import { meetingEvents } from '../meeting/meeting.events';
-import { meetingItemStatusLabels, meetingKindLabels } from '../meeting/meeting.vocabulary';
+import {
+  meetingItemStatusLabels,
+  meetingItemTimelinessLabels,
+  meetingKindLabels,
+} from '../meeting/meeting.vocabulary';
 import { leaderActivityEvents } from '../leader-activity/leader-activity.events';
 import { projectEvents } from '../project/project.events';
 import {
@@ -123,6 +127,7 @@ export const vocabulary = {
   /** Leading-group meetings and their 交办 items (R20: 000 §五.1, 001 §(三)3, 002 §一, 004 §(十七), 003). */
   meetingKinds: meetingKindLabels,
   meetingItemStatuses: meetingItemStatusLabels,
+  meetingItemTimeliness: meetingItemTimelinessLabels,
 } as const;
 
 /** The vocabulary's shape: its sections and, in each, a label per kind. */

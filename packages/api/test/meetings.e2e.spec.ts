@@ -230,3 +230,28 @@ describe('leading-group meetings and their 交办 items over HTTP (R20)', () => 
     expect(lines[0]).toContain('交办事项');
   }, 60_000);
 });
+
+describe('the demo region’s meetings over HTTP (R20)', () => {
+  it('September’s 例会 and October’s 专题会, with one item overdue on the demo’s today (R20, 000 §五.1)', async () => {
+    const t = await startTestApp({ seedDemo: true }, '2024-10-31');
+    try {
+      const auditor = await authFor('auditor');
+      const register = await request(t.http).get('/meetings?year=2024').set(auditor);
+      expect(
+        register.body.data.meetings.map((m: { kind: string; heldOn: string }) => [m.kind, m.heldOn]),
+      ).toEqual([
+        ['monthly', '2024-09-05'],
+        ['special', '2024-10-16'],
+      ]);
+      const list = await request(t.http).get('/supervision?asOf=2024-10-31').set(auditor);
+      const overdue = (
+        list.body.data.items as Array<{ kind: string; itemId: string; unitId: string; daysOverdue: number }>
+      ).filter((i) => i.kind === 'meeting-item' && i.daysOverdue > 0);
+      expect(overdue.map((i) => [i.itemId, i.unitId, i.daysOverdue])).toEqual([
+        ['meeting-item:HY-2024-09:JB-3', 'fenghuang-town', 16],
+      ]);
+    } finally {
+      await t.close();
+    }
+  }, 120_000); // seeds the whole demo region: slow on a busy 2-core machine
+});

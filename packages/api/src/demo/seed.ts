@@ -19,6 +19,8 @@ import {
   type ProjectSpec,
   type ScriptStep,
 } from './project-life';
+// Leading-group meetings and their 交办 items (R20)
+import { demoMeetingSteps } from '../meetings/meetings.demo';
 
 /** The demo region's units (configured in development: `UNITS` defaults to them). */
 export { DEMO_UNITS };
@@ -256,6 +258,8 @@ export const demoRegionScript = ({
       });
     });
   });
+  // Leading-group meetings and their 交办 items (R20)
+  steps.push(...demoMeetingSteps(year));
   return steps.filter((step) => reached(step, today));
 };
 

@@ -6,6 +6,7 @@
  * - 001 §(三)3: "由区政府召集相关部门召开联席会议，专题研究，专项沟通，专门解决";
  * - 003: "严格落实工作交办机制、首问负责制、限时办结制、跟踪问效制".
  */
+import fc from 'fast-check';
 import * as E from 'fp-ts/Either';
 import { describeError } from '../errors';
 import { date } from '../shared/dates';
@@ -13,6 +14,7 @@ import type { EvidenceRef } from '../shared/evidence';
 import { unsafeId } from '../shared/ids';
 import { count } from '../shared/money';
 import { spec } from '../testing/decider-spec';
+import { arbMeetingCommand, arbMeetingLife } from '../testing/meeting.arbitraries';
 import {
   meetingDecider,
   meetingErrors,
@@ -332,5 +334,35 @@ describe('the meeting catalogue', () => {
       expect(describeError({ code, params: {} }, 'zh')).not.toBe(code);
       expect(describeError({ code, params: {} }, 'en')).not.toBe(code);
     }
+  });
+});
+
+describe('properties of the meeting decider (R20)', () => {
+  const arbHistory = fc.oneof(
+    fc.array(arbMeetingCommand(meetingId), { minLength: 1, maxLength: 25 }),
+    arbMeetingLife(meetingId),
+  );
+
+  it('evolve accepts whatever decide emits, the events decode, and a repeated command emits nothing (R20)', () => {
+    const reached = new Set<string>();
+    fc.assert(
+      fc.property(arbHistory, (commands) => {
+        let state = decider.initialState;
+        for (const c of commands) {
+          const r = decider.decide(c, state);
+          if (E.isLeft(r)) {
+            expect(Object.keys(meetingErrors)).toContain(r.left.code);
+            continue;
+          }
+          for (const e of r.right)
+            expect(MeetingEventCodec.decode(JSON.parse(JSON.stringify(e)))).toEqual(E.right(e));
+          state = r.right.reduce(decider.evolve, state);
+          if (state.status === 'held') for (const i of state.items) reached.add(i.status);
+          if (r.right.length > 0) expect(decider.decide(c, state)).toEqual(E.right([]));
+        }
+      }),
+      { numRuns: 300 },
+    );
+    expect([...reached].sort()).toEqual(['done', 'handed-out', 'verified']);
   });
 });

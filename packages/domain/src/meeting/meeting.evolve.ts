@@ -46,7 +46,8 @@ export const evolveMeeting = (state: MeetingState, event: MeetingEvent): Meeting
       const d = event.data;
       return {
         ...state,
-        items: withItem(state, d.itemId, (i) => ({
+        // A new report waits for a new verification (a report sent back keeps its verification until then).
+        items: withItem(state, d.itemId, ({ verification: _sentBack, ...i }) => ({
           ...i,
           status: 'done',
           done: { on: d.doneOn, report: d.report },

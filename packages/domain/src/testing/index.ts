@@ -14,3 +14,5 @@ export * as bulletinArbitraries from './bulletin.arbitraries';
 export * as workingCalendarFixtures from './working-calendar.fixtures';
 export { retypedLabels, stringLiterals } from './retyped-labels';
 export * as enterpriseRequestArbitraries from './enterprise-request.arbitraries';
+// Leading-group meetings and their 交办 items (R20)
+export * as meetingArbitraries from './meeting.arbitraries';

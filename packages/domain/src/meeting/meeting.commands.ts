@@ -2,14 +2,16 @@ import * as t from 'io-ts';
 import { factDate, type FactDates } from '../shared/business-date';
 import { BusinessDate } from '../shared/dates';
 import { struct } from '../shared/event-codec';
-import { Evidence } from '../shared/evidence';
 import { assertNever } from '../shared/exhaustive';
-import { MeetingId, MeetingItemId, NonEmptyText } from '../shared/ids';
+import { MeetingId, NonEmptyText } from '../shared/ids';
 import { Count } from '../shared/money';
 import {
   ItemDeadlineInput,
-  ItemOwner,
+  itemDoneReport,
+  itemExtension,
   itemHandedOut,
+  itemVerification,
+  itemVerificationOptional,
   itemHandedOutOptional,
   meetingRecord,
   meetingRecordOptional,
@@ -48,46 +50,19 @@ export type RecordDecision = t.TypeOf<typeof RecordDecision>;
 
 /** Report an item done, by or for its owner, with evidence (首问负责制, 跟踪问效: 003). */
 export const ReportItemDone = struct(
-  {
-    type: t.literal('ReportItemDone'),
-    meetingId: MeetingId,
-    itemId: MeetingItemId,
-    owner: ItemOwner,
-    report: NonEmptyText,
-    evidence: Evidence,
-    doneOn: BusinessDate,
-    reportedBy: NonEmptyText,
-  },
+  { type: t.literal('ReportItemDone'), ...itemDoneReport },
   'ReportItemDone',
 );
 export type ReportItemDone = t.TypeOf<typeof ReportItemDone>;
 
 /** Extend an item's deadline, with a reason (限时办结制, 003: once, asked before the deadline passes). */
-export const ExtendItem = struct(
-  {
-    type: t.literal('ExtendItem'),
-    meetingId: MeetingId,
-    itemId: MeetingItemId,
-    reason: NonEmptyText,
-    dueOn: BusinessDate,
-    extendedOn: BusinessDate,
-    extendedBy: NonEmptyText,
-  },
-  'ExtendItem',
-);
+export const ExtendItem = struct({ type: t.literal('ExtendItem'), ...itemExtension }, 'ExtendItem');
 export type ExtendItem = t.TypeOf<typeof ExtendItem>;
 
 /** The supervision office's verification of a done item (跟踪问效, 003): accepted closes it, otherwise it goes back. */
 export const VerifyItem = struct(
-  {
-    type: t.literal('VerifyItem'),
-    meetingId: MeetingId,
-    itemId: MeetingItemId,
-    accepted: t.boolean,
-    verifiedOn: BusinessDate,
-    verifiedBy: NonEmptyText,
-  },
-  { comment: NonEmptyText },
+  { type: t.literal('VerifyItem'), ...itemVerification },
+  itemVerificationOptional,
   'VerifyItem',
 );
 export type VerifyItem = t.TypeOf<typeof VerifyItem>;

@@ -13,6 +13,7 @@ import { date } from '../shared/dates';
 import type { EvidenceRef } from '../shared/evidence';
 import { unsafeId } from '../shared/ids';
 import { count } from '../shared/money';
+import { deciderLawViolations } from '../testing/decider-laws';
 import { spec } from '../testing/decider-spec';
 import { arbMeetingCommand, arbMeetingLife } from '../testing/meeting.arbitraries';
 import {
@@ -347,19 +348,15 @@ describe('properties of the meeting decider (R20)', () => {
     const reached = new Set<string>();
     fc.assert(
       fc.property(arbHistory, (commands) => {
-        let state = decider.initialState;
-        for (const c of commands) {
-          const r = decider.decide(c, state);
-          if (E.isLeft(r)) {
-            expect(Object.keys(meetingErrors)).toContain(r.left.code);
-            continue;
-          }
-          for (const e of r.right)
-            expect(MeetingEventCodec.decode(JSON.parse(JSON.stringify(e)))).toEqual(E.right(e));
-          state = r.right.reduce(decider.evolve, state);
-          if (state.status === 'held') for (const i of state.items) reached.add(i.status);
-          if (r.right.length > 0) expect(decider.decide(c, state)).toEqual(E.right([]));
-        }
+        const report = deciderLawViolations(
+          decider,
+          MeetingEventCodec,
+          Object.keys(meetingErrors),
+          commands,
+          (s) => (s.status === 'held' ? s.items.map((i) => i.status) : []),
+        );
+        for (const r of report.reached) reached.add(r);
+        expect(report.violations).toEqual([]);
       }),
       { numRuns: 300 },
     );

@@ -105,21 +105,40 @@ export const DecisionRecorded = defineEvent(
   },
 );
 
+/** What an owner's report of done says: the command's fields and the event's data are the same. */
+export const itemDoneReport = {
+  meetingId: MeetingId,
+  itemId: MeetingItemId,
+  owner: ItemOwner,
+  report: NonEmptyText,
+  evidence: Evidence,
+  doneOn: BusinessDate,
+  reportedBy: NonEmptyText,
+};
+
+/** What an extension says (the event adds the deadline it replaces). */
+export const itemExtension = {
+  meetingId: MeetingId,
+  itemId: MeetingItemId,
+  reason: NonEmptyText,
+  dueOn: BusinessDate,
+  extendedOn: BusinessDate,
+  extendedBy: NonEmptyText,
+};
+
+/** What the office's verification says: the command's fields and the event's data are the same. */
+export const itemVerification = {
+  meetingId: MeetingId,
+  itemId: MeetingItemId,
+  accepted: t.boolean,
+  verifiedOn: BusinessDate,
+  verifiedBy: NonEmptyText,
+};
+export const itemVerificationOptional = { comment: NonEmptyText };
+
 export const ItemReportedDone = defineEvent(
   'ItemReportedDone',
-  struct(
-    {
-      meetingId: MeetingId,
-      itemId: MeetingItemId,
-      owner: ItemOwner,
-      report: NonEmptyText,
-      evidence: Evidence,
-      doneOn: BusinessDate,
-      reportedBy: NonEmptyText,
-    },
-    { withinDeadline: t.boolean },
-    'ItemReportedDoneData',
-  ),
+  struct(itemDoneReport, { withinDeadline: t.boolean }, 'ItemReportedDoneData'),
   {
     zh: '责任单位报告交办事项办结（办理情况、佐证材料；是否在时限内）',
     en: 'The owner reported the item done (report, evidence; whether within its deadline)',
@@ -129,18 +148,7 @@ export const ItemReportedDone = defineEvent(
 
 export const ItemExtended = defineEvent(
   'ItemExtended',
-  struct(
-    {
-      meetingId: MeetingId,
-      itemId: MeetingItemId,
-      reason: NonEmptyText,
-      extendedOn: BusinessDate,
-      extendedBy: NonEmptyText,
-      previousDueOn: BusinessDate,
-      dueOn: BusinessDate,
-    },
-    'ItemExtendedData',
-  ),
+  struct({ ...itemExtension, previousDueOn: BusinessDate }, 'ItemExtendedData'),
   {
     zh: '交办事项延期（理由、原时限、新时限）',
     en: 'The item’s deadline was extended (reason, previous and new deadline)',
@@ -150,17 +158,7 @@ export const ItemExtended = defineEvent(
 
 export const ItemVerified = defineEvent(
   'ItemVerified',
-  struct(
-    {
-      meetingId: MeetingId,
-      itemId: MeetingItemId,
-      accepted: t.boolean,
-      verifiedOn: BusinessDate,
-      verifiedBy: NonEmptyText,
-    },
-    { comment: NonEmptyText },
-    'ItemVerifiedData',
-  ),
+  struct(itemVerification, itemVerificationOptional, 'ItemVerifiedData'),
   {
     zh: '督查部门核验交办事项办理成效（通过销号，或退回重办）',
     en: 'The supervision office verified the item (accepted and closed, or sent back)',

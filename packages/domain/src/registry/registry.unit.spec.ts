@@ -17,6 +17,7 @@ import { workingCalendarEvents } from '../working-calendar/working-calendar.even
 import { date, type BusinessDate } from '../shared/dates';
 import type { DomainEvent } from '../shared/event-codec';
 import { unsafeId } from '../shared/ids';
+import { count } from '../shared/money';
 import type { StoredEventData, Upcaster } from '../shared/upcasting';
 import { arbBulletinCommand, arbBulletinPeriod } from '../testing/bulletin.arbitraries';
 import { arbEnterpriseRequestCommand, arbReceiveRequest } from '../testing/enterprise-request.arbitraries';
@@ -395,10 +396,10 @@ describe('the unit of a command', () => {
     const [hold] = fc.sample(arbHoldMeeting(), 1);
     if (hold === undefined) throw new Error('no sample');
     expect(m.unitOf(m.decider.initialState, hold)).toBe(hold.unitId);
-    const decision = {
+    const decision: RecordDecision = {
       type: 'RecordDecision',
       meetingId: hold.meetingId,
-      decision: 1,
+      decision: count(1),
       text: unsafeId.text('议定事项'),
       recordedOn: hold.heldOn,
       recordedBy: unsafeId.text('领导小组办公室'),
@@ -416,7 +417,7 @@ describe('the unit of a command', () => {
           deadline: { kind: 'date', dueOn: hold.heldOn },
         },
       ],
-    } as const satisfies RecordDecision;
+    };
     let state = m.decider.initialState;
     for (const c of [hold, decision]) {
       const r = m.decider.decide(c, state);

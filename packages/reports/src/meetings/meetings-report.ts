@@ -86,7 +86,9 @@ export const meetingsXlsx = async (ledger: MeetingsLedger): Promise<Buffer> => {
   addTableSheet(wb, {
     name: '交办事项',
     title: TITLE,
-    subtitle: `截至 ${asOf}${GAP}共 ${items.length} 项，逾期未办结 ${items.filter((i) => i.overdue).length} 项`,
+    subtitle: `截至 ${asOf}${GAP}共 ${items.length} 项，${vocabulary.meetingItemTimeliness.overdue.zh} ${
+      items.filter((i) => i.overdue).length
+    } 项`,
     headers: ['序号', ...columns.map((c) => c.header)],
     rows: items.map((i, n) => ({ cells: [integer(n + 1), ...columns.map((c) => c.cell(i))] })),
     frozenColumns: 2,
@@ -105,7 +107,7 @@ export const meetingsXlsx = async (ledger: MeetingsLedger): Promise<Buffer> => {
       '主持人',
       '议定事项（项）',
       '交办事项（项）',
-      '已办结（项）',
+      '报告办结（项）',
       '逾期（项）',
     ],
     rows: register.meetings.map((m, n) => ({
@@ -132,7 +134,12 @@ export const meetingsXlsx = async (ledger: MeetingsLedger): Promise<Buffer> => {
       name: '单位交办考核',
       title: `${review.period} 绩效考核：会议交办事项`,
       subtitle: `按期内到期的交办事项计${GAP}交办给部门的事项不计入单位`,
-      headers: ['单位', '期内到期（项）', '按时办结（项）', '逾期（项）'],
+      headers: [
+        '单位',
+        '期内到期（项）',
+        `${vocabulary.meetingItemTimeliness['on-time'].zh}（项）`,
+        '逾期（项）',
+      ],
       rows: units.map((u) => ({
         cells: [
           text(names[u.unitId] ?? u.unitId),

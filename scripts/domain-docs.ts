@@ -345,6 +345,8 @@ const RULES: ReadonlyArray<RuleEntry> = [
       'decideHandleRequest',
       'decideEvaluateRequest',
       'decideCloseRequest',
+      // enterprise requests: a limit pending on a year's holiday schedule, counted once it is adopted
+      'decideComputeRequestDeadlines',
     ],
   },
   // Leading-group meetings and their 交办 items (R20)

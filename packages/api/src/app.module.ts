@@ -16,6 +16,8 @@ import { ProjectsModule } from './projects/projects.module';
 import { ReviewsModule } from './read-models/reviews.module';
 import { TargetsModule } from './targets/targets.module';
 import { WorkingCalendarModule } from './working-calendar/working-calendar.module';
+// enterprise requests (R17)
+import { RequestsModule } from './requests/requests.module';
 // Leading-group meetings and their 交办 items (R20)
 import { MeetingsModule } from './meetings/meetings.module';
 
@@ -31,6 +33,8 @@ export const contextModules = [
   AuditModule,
   ExportsModule,
   WorkingCalendarModule,
+  // enterprise requests (R17)
+  RequestsModule,
   HealthModule,
   DashboardModule,
   OpenApiModule,

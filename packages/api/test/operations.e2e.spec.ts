@@ -44,6 +44,8 @@ describe('operations', () => {
       'meetings',
       'performance-review',
       'register',
+      // enterprise requests (R17): the requests read model (issue #16 item 1)
+      'requests',
       'supervision',
       'target-progress',
     ]);

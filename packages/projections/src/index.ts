@@ -66,6 +66,14 @@ export { supervisionProjection } from './supervision/supervision.projection';
 export { supervisionQueries } from './supervision/supervision.queries';
 export type { SupervisionQueries, SupervisionQuery } from './supervision/supervision.queries';
 
+// Enterprise requests (企业诉求台账, R17)
+export { requestsCollection } from './requests/requests.document';
+export type { RequestDoc, RequestEntry, RequestRoundDoc } from './requests/requests.document';
+export { evolveRequestDoc, requestsProjection } from './requests/requests.projection';
+export { requestEntry, requestQueries } from './requests/requests.queries';
+export type { RequestListQuery, RequestQueries } from './requests/requests.queries';
+export { requestReview } from './requests/requests.review';
+export type { DepartmentRequestReview, RequestFigures } from './requests/requests.review';
 // Leading-group meetings and their 交办 items (会议交办事项台账, R20)
 export type { MeetingDoc, MeetingItemDoc } from './meetings/meetings.document';
 export { meetingsProjection } from './meetings/meetings.projection';

@@ -4,6 +4,8 @@ import { performanceReviewProjection } from './performance-review/performance-re
 import { registerProjection } from './register/register.projection';
 import { supervisionProjection } from './supervision/supervision.projection';
 import { targetProgressProjection } from './target-progress/target-progress.projection';
+// enterprise requests (R17)
+import { requestsProjection } from './requests/requests.projection';
 // Leading-group meetings and their 交办 items (R20)
 import { meetingsProjection } from './meetings/meetings.projection';
 
@@ -14,6 +16,8 @@ export const allProjections: ReadonlyArray<Projection> = [
   performanceReviewProjection,
   fulfilmentProjection,
   supervisionProjection,
+  // enterprise requests (R17)
+  requestsProjection,
   // Leading-group meetings and their 交办 items (R20)
   meetingsProjection,
 ];

@@ -64,6 +64,8 @@ export type ProjectionName =
   | 'performance-review'
   | 'fulfilment'
   | 'supervision'
+  // enterprise requests (R17)
+  | 'requests'
   // Leading-group meetings and their 交办 items (R20)
   | 'meetings';
 export const PROJECTION_NAMES: ReadonlyArray<ProjectionName> = [
@@ -72,6 +74,8 @@ export const PROJECTION_NAMES: ReadonlyArray<ProjectionName> = [
   'performance-review',
   'fulfilment',
   'supervision',
+  // enterprise requests (R17)
+  'requests',
   // Leading-group meetings and their 交办 items (R20)
   'meetings',
 ];

@@ -123,7 +123,7 @@ export class CommandGateway implements OnApplicationShutdown {
       'leader-activity': handlerOf(aggregates['leader-activity']),
       bulletin: handlerOf(aggregates.bulletin),
       'working-calendar': handlerOf(aggregates['working-calendar']),
-      // No route issues its commands yet (permissions.ts: commandsWithoutRoute).
+      // enterprise requests (R17): routes in requests/, the watcher's ComputeRequestDeadlines
       'enterprise-request': handlerOf(aggregates['enterprise-request']),
       // Leading-group meetings and their 交办 items (R20)
       meeting: handlerOf(aggregates.meeting),

@@ -19,6 +19,8 @@ import {
   type ProjectSpec,
   type ScriptStep,
 } from './project-life';
+// enterprise requests (R17)
+import { demoRequestSteps } from './requests';
 // Leading-group meetings and their 交办 items (R20)
 import { demoMeetingSteps } from '../meetings/meetings.demo';
 
@@ -258,6 +260,8 @@ export const demoRegionScript = ({
       });
     });
   });
+  // enterprise requests (R17): a few in every state of the loop, two past their 交办 limit
+  steps.push(...demoRequestSteps(year));
   // Leading-group meetings and their 交办 items (R20)
   steps.push(...demoMeetingSteps(year));
   return steps.filter((step) => reached(step, today));

@@ -80,6 +80,10 @@ const CONFLICTS: ReadonlySet<string> = new Set([
   'BULLETIN_ALREADY_PUBLISHED',
   // A repeated fact with another date or code: the record stands; a correction says why (DOMAIN.md §5).
   'FACT_ALREADY_RECORDED',
+  // enterprise requests (R17): a request id received with other content, handed out, or evaluated already
+  'REQUEST_ALREADY_RECEIVED',
+  'REQUEST_ALREADY_ASSIGNED',
+  'REQUEST_ALREADY_EVALUATED',
 ]);
 
 /**

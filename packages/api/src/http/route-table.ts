@@ -10,6 +10,8 @@ import {
   workingCalendarQueryRoutes,
 } from '../working-calendar/working-calendar.routes';
 import type { CommandRoute, QueryRoute } from './routes';
+// enterprise requests (R17)
+import { requestCommandRoutes, requestQueryRoutes } from '../requests/requests.routes';
 // Leading-group meetings and their 交办 items (R20)
 import { meetingCommandRoutes, meetingQueryRoutes } from '../meetings/meetings.routes';
 
@@ -23,6 +25,8 @@ export const routeTable = {
   audit: { commands: [] as ReadonlyArray<CommandRoute>, queries: auditQueryRoutes },
   exports: { commands: [] as ReadonlyArray<CommandRoute>, queries: exportQueryRoutes },
   workingCalendar: { commands: workingCalendarCommandRoutes, queries: workingCalendarQueryRoutes },
+  // enterprise requests (R17)
+  requests: { commands: requestCommandRoutes, queries: requestQueryRoutes },
   // Leading-group meetings and their 交办 items (R20)
   meetings: { commands: meetingCommandRoutes, queries: meetingQueryRoutes },
 } as const;

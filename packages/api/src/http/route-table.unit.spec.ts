@@ -20,6 +20,8 @@ import { ReviewsController } from '../read-models/reviews.controller';
 import { TargetsController } from '../targets/targets.controller';
 import { WorkingCalendarController } from '../working-calendar/working-calendar.controller';
 import { routeTable } from './route-table';
+// enterprise requests (R17)
+import { RequestsController } from '../requests/requests.controller';
 // Leading-group meetings and their 交办 items (R20)
 import { MeetingsController } from '../meetings/meetings.controller';
 
@@ -33,6 +35,8 @@ const controllers: Record<keyof typeof routeTable, Type<unknown>> = {
   audit: AuditController,
   exports: ExportsController,
   workingCalendar: WorkingCalendarController,
+  // enterprise requests (R17)
+  requests: RequestsController,
   // Leading-group meetings and their 交办 items (R20)
   meetings: MeetingsController,
 };

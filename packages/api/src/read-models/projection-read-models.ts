@@ -12,6 +12,8 @@ import {
   registerQueries,
   supervisionQueries,
   targetProgressQueries,
+  // enterprise requests (R17)
+  requestQueries,
   type ProjectionStatus,
   type ReadModelStore,
   type RunnerEventSource,
@@ -63,6 +65,8 @@ export class ProjectionReadModels implements ReadModels {
       review: performanceReviewQueries(store),
       fulfilment: fulfilmentQueries(store),
       supervision: supervisionQueries(store),
+      // enterprise requests (R17)
+      requests: requestQueries(store),
       // Leading-group meetings and their 交办 items (R20)
       meetings: meetingsQueries(store),
     };

@@ -7,6 +7,8 @@ import type {
   RunnerReport,
   SupervisionQueries,
   TargetProgressQueries,
+  // enterprise requests (R17)
+  RequestQueries,
 } from '@zhaoshang/projections';
 // Leading-group meetings and their 交办 items (R20)
 import type { MeetingsQueries } from '@zhaoshang/projections';
@@ -27,6 +29,8 @@ export interface ProjectionQueries {
   readonly review: PerformanceReviewQueries;
   readonly fulfilment: FulfilmentQueries;
   readonly supervision: SupervisionQueries;
+  // enterprise requests (R17): the 企业诉求台账 and the watcher's pending limits
+  readonly requests: RequestQueries;
   // Leading-group meetings and their 交办 items (R20)
   readonly meetings: MeetingsQueries;
 }

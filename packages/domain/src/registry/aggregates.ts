@@ -295,6 +295,7 @@ export const aggregateOfCommand = (command: AnyCommand): AggregateCommand => {
     case 'HandleRequest':
     case 'EvaluateRequest':
     case 'CloseRequest':
+    case 'ComputeRequestDeadlines':
       return { aggregate: 'enterprise-request', command };
     // Leading-group meetings and their 交办 items (R20)
     case 'HoldMeeting':

@@ -1,6 +1,8 @@
 import type { BusinessDate } from '@zhaoshang/domain';
 import type { ProjectFacts, Rate } from '../counting/project-facts';
 import { collection } from '../read-model';
+// enterprise requests (R17): the review's request figures
+import type { DepartmentRequestReview, RequestFigures } from '../requests/requests.review';
 import type { PlanDoc } from '../target-progress/target-progress.document';
 // Leading-group meetings' 交办 items (R20)
 import type { MeetingItemFigures } from '../meetings/meetings.queries';
@@ -87,6 +89,9 @@ export interface UnitReview {
   readonly vetoed: boolean;
   /** 1 = best; units with equal scores share a rank. */
   readonly rank: number;
+
+  // ---- enterprise requests (R17, 004 §(十二)): received, closed on time, overdue, satisfaction; not scored
+  readonly requests?: RequestFigures;
   // Leading-group meetings' 交办 items (R20; 003 限时办结制、跟踪问效制)
   /**
    * Items handed to the unit by the leading group's meetings and due in the period: done on time,
@@ -102,4 +107,7 @@ export interface PerformanceReview {
   readonly to: BusinessDate;
   readonly policy: string;
   readonly units: ReadonlyArray<UnitReview>;
+
+  // ---- enterprise requests (R17): the same figures per department handed requests (交办)
+  readonly requestDepartments?: ReadonlyArray<DepartmentRequestReview>;
 }

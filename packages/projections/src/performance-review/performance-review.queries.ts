@@ -12,6 +12,9 @@ import {
   type TripDoc,
 } from './performance-review.document';
 import { defaultScoringPolicy, type ScoringPolicy } from './scoring-policy';
+// enterprise requests (R17): figures per unit and department, read from the requests read model
+import { requestsCollection } from '../requests/requests.document';
+import { requestReview } from '../requests/requests.review';
 // Leading-group meetings' 交办 items (R20)
 import { meetingsQueries, noMeetingItems } from '../meetings/meetings.queries';
 
@@ -61,12 +64,25 @@ export const performanceReviewQueries = (store: ReadModelReader) => ({
         window,
       };
     });
-    const review = scoreUnits(q.period, inputs, policy);
-    // Leading-group meetings' 交办 items (R20): each unit's items due in the period.
+    const scored = scoreUnits(q.period, inputs, policy);
+
+    // ---- enterprise requests (R17): added to the scored review, never scored themselves
+    const requests = requestReview(
+      await store.findAll(requestsCollection, { filter: { receivedOn: { $lte: window.to } } }),
+      unitIds,
+      window,
+    );
+    // Leading-group meetings' 交办 items (R20): each unit's items due in the period, not scored.
     const meetingItems = await meetingsQueries(store).figuresByUnit(unitIds, window);
     return {
-      ...review,
-      units: review.units.map((u) => ({ ...u, meetingItems: meetingItems.get(u.unitId) ?? noMeetingItems })),
+      ...scored,
+      units: scored.units.map((u) => {
+        const figures = requests.units.get(u.unitId);
+        const withRequests = figures === undefined ? u : { ...u, requests: figures };
+        // Leading-group meetings' 交办 items (R20)
+        return { ...withRequests, meetingItems: meetingItems.get(u.unitId) ?? noMeetingItems };
+      }),
+      requestDepartments: requests.departments,
     };
   },
 });

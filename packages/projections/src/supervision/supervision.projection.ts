@@ -1,6 +1,8 @@
 import type { DocChange, DocReader, Projection } from '../read-model';
 import { supervisionItems, supervisionProjects } from './supervision.document';
 import { supervisionOfProject } from './supervision.project';
+// enterprise requests (R17)
+import { supervisionOfRequest, supervisionRequests } from './supervision.enterprise-request';
 // Leading-group meetings' 交办 items (R20)
 import { supervisionMeetings, supervisionOfMeeting } from './supervision.meeting';
 
@@ -11,16 +13,20 @@ import { supervisionMeetings, supervisionOfMeeting } from './supervision.meeting
  */
 export const supervisionProjection: Projection = {
   name: 'supervision',
-  // 5: leading-group meetings' 交办 items (R20)
-  version: 5,
+  // 5: enterprise requests (R17); 6: leading-group meetings' 交办 items (R20)
+  version: 6,
   categories: [
     'project',
+    // enterprise requests (R17)
+    'enterprise-request',
     // Leading-group meetings' 交办 items (R20)
     'meeting',
   ],
   collections: [
     supervisionItems,
     supervisionProjects,
+    // enterprise requests (R17)
+    supervisionRequests,
     // Leading-group meetings' 交办 items (R20)
     supervisionMeetings,
   ],
@@ -28,6 +34,9 @@ export const supervisionProjection: Projection = {
     switch (decoded.category) {
       case 'project':
         return supervisionOfProject(docs, decoded.event);
+      // enterprise requests (R17): each round handed to a department, listed once overdue
+      case 'enterprise-request':
+        return supervisionOfRequest(docs, decoded.event);
       // Leading-group meetings' 交办 items (R20)
       case 'meeting':
         return supervisionOfMeeting(docs, decoded.event);

@@ -656,3 +656,67 @@ export const requestsOption = (counts, ctx, today) => {
     ],
   };
 };
+
+// ---------------------------------------------------------------------------------------------
+// Leading-group meetings (R20, 000 §五.1 每月定期召开工作例会; 003 限时办结制): the year's 交办 items
+
+/**
+ * The items the year's meetings handed out, open, overdue and reported done as of the page's date;
+ * the subtitle names the months without a monthly 例会 (a visible fact, not a silence).
+ * @param {import('./data.js').MeetingsRegister} register
+ * @param {Context} ctx
+ * @returns {Option}
+ */
+export const meetingsOption = (register, ctx) => {
+  const { lang, config } = ctx;
+  const sum = (/** @type {(m: import('./data.js').MeetingsRegister['meetings'][number]) => number} */ f) =>
+    register.meetings.reduce((n, m) => n + f(m), 0);
+  const items = sum((m) => m.items);
+  const done = sum((m) => m.itemsDone);
+  const overdue = sum((m) => m.itemsOverdue);
+  const missing = register.monthsWithoutMonthlyMeeting;
+  const subtitle = t(lang, 'meetingsSubtitle', {
+    asOf: register.asOf,
+    meetings: register.meetings.length,
+    items,
+    months:
+      missing.length === 0
+        ? t(lang, 'meetingsNone')
+        : missing.map((m) => m.slice(5)).join(lang === 'zh' ? '、' : ', '),
+  });
+  if (items === 0)
+    return { title: title(t(lang, 'meetingsTitle'), subtitle), graphic: note(t(lang, 'noData')), series: [] };
+  const bars = [
+    {
+      name: config.vocabulary.meetingItemStatuses['handed-out'][lang],
+      value: items - done - overdue,
+      colour: LIGHT_COLOURS.blue,
+    },
+    {
+      name: config.vocabulary.meetingItemTimeliness.overdue[lang],
+      value: overdue,
+      colour: LIGHT_COLOURS.red,
+    },
+    { name: t(lang, 'meetingsDone'), value: done, colour: LIGHT_COLOURS.green },
+  ];
+  return {
+    title: title(t(lang, 'meetingsTitle'), subtitle),
+    grid: { left: 12, right: 40, top: 70, bottom: 24, containLabel: true },
+    tooltip: { trigger: 'item' },
+    xAxis: { type: 'value', name: t(lang, 'meetingsAxis'), minInterval: 1, nameTextStyle: { color: MUTED } },
+    yAxis: { type: 'category', inverse: true, data: bars.map((b) => b.name) },
+    series: [
+      {
+        id: 'meetings',
+        name: t(lang, 'meetingsAxis'),
+        type: 'bar',
+        barMaxWidth: 22,
+        data: bars.map((b) => ({
+          value: b.value,
+          itemStyle: { color: b.colour, borderRadius: [0, 4, 4, 0] },
+        })),
+        label: { show: true, position: 'right' },
+      },
+    ],
+  };
+};

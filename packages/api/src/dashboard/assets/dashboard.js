@@ -12,6 +12,8 @@ import {
   progressOption,
   rankingOption,
   requestsOption,
+  // Leading-group meetings (R20)
+  meetingsOption,
   supervisionHeight,
   supervisionOption,
   timelineOption,
@@ -40,6 +42,7 @@ import { messages, t } from './i18n.js';
  *   readonly review: PerformanceReview,
  *   readonly supervision: SupervisionPage,
  *   readonly requests: import('./data.js').RequestCounts,
+ *   readonly meetings: import('./data.js').MeetingsRegister,
  *   projectId: string | undefined,
  *   history: ProjectHistory | undefined,
  * }} Loaded
@@ -82,7 +85,7 @@ const initialLanguage = () => {
   return asked === 'en' ? 'en' : 'zh';
 };
 
-/** @typedef {'progress' | 'funnel' | 'ranking' | 'supervision' | 'timeline' | 'requests'} ChartName */
+/** @typedef {'progress' | 'funnel' | 'ranking' | 'supervision' | 'timeline' | 'requests' | 'meetings'} ChartName */
 /** @type {ReadonlyArray<ChartName>} */
 const CHART_NAMES = [
   'progress',
@@ -92,6 +95,8 @@ const CHART_NAMES = [
   'timeline',
   // enterprise requests (R17)
   'requests',
+  // Leading-group meetings (R20)
+  'meetings',
 ];
 
 /**
@@ -115,6 +120,8 @@ const charts = {
   timeline: createChart('timeline', initialLanguage()),
   // enterprise requests (R17)
   requests: createChart('requests', initialLanguage()),
+  // Leading-group meetings (R20)
+  meetings: createChart('meetings', initialLanguage()),
 };
 
 const dashboard = {
@@ -301,6 +308,8 @@ const render = async (which = CHART_NAMES) => {
         : timelineOption(data.history, project, ctx),
     // enterprise requests (R17): as of the server's today, whatever the page's date
     requests: () => requestsOption(data.requests, ctx, config.today),
+    // Leading-group meetings (R20): the year's register as of the page's date
+    meetings: () => meetingsOption(data.meetings, ctx),
   };
   if (which.includes('supervision')) {
     const height = `${supervisionHeight(data.supervision)}px`;
@@ -372,7 +381,7 @@ const load = async () => {
       years.map((y) => ({ value: String(y), label: yearLabel(dashboard.lang, y) })),
       String(year),
     );
-    const [progress, review, supervision, requests] = await Promise.all([
+    const [progress, review, supervision, requests, meetings] = await Promise.all([
       api.progress(year, asOf),
       api.review(String(year)),
       api.supervision(asOf),
@@ -382,6 +391,8 @@ const load = async () => {
           Object.keys(config.vocabulary.requestStatuses)
         ),
       ),
+      // Leading-group meetings (R20)
+      api.meetings(year, asOf),
     ]);
     const projectId =
       chosenProject !== undefined && register.data.some((e) => e.projectId === chosenProject)
@@ -405,6 +416,7 @@ const load = async () => {
       review: review.data,
       supervision: supervision.data,
       requests: requests.data,
+      meetings: meetings.data,
       projectId,
       history,
     };

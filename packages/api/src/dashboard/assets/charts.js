@@ -613,6 +613,36 @@ export const timelineOption = (history, project, ctx) => {
 };
 
 // ---------------------------------------------------------------------------------------------
+// Counts as horizontal bars (the requests and meetings panels)
+
+/**
+ * A small panel of counts, one horizontal bar each, with its value at the bar's end.
+ * @param {{ readonly id: string, readonly heading: string, readonly subtitle: string, readonly axis: string }} chart
+ * @param {ReadonlyArray<{ readonly name: string, readonly value: number, readonly colour: string }>} bars
+ * @returns {Option}
+ */
+const countBarsOption = ({ id, heading, subtitle, axis }, bars) => ({
+  title: title(heading, subtitle),
+  grid: { left: 12, right: 40, top: 70, bottom: 24, containLabel: true },
+  tooltip: { trigger: 'item' },
+  xAxis: { type: 'value', name: axis, minInterval: 1, nameTextStyle: { color: MUTED } },
+  yAxis: { type: 'category', inverse: true, data: bars.map((b) => b.name) },
+  series: [
+    {
+      id,
+      name: axis,
+      type: 'bar',
+      barMaxWidth: 22,
+      data: bars.map((b) => ({
+        value: b.value,
+        itemStyle: { color: b.colour, borderRadius: [0, 4, 4, 0] },
+      })),
+      label: { show: true, position: 'right' },
+    },
+  ],
+});
+
+// ---------------------------------------------------------------------------------------------
 // Enterprise requests (R17, 004 §(十二) 诉求闭环): counts by status and overdue, as of the server's today
 
 /**
@@ -635,26 +665,10 @@ export const requestsOption = (counts, ctx, today) => {
     })),
     { name: t(lang, 'requestsOverdue'), value: counts.overdue, colour: LIGHT_COLOURS.red },
   ];
-  return {
-    title: title(t(lang, 'requestsTitle'), subtitle),
-    grid: { left: 12, right: 40, top: 70, bottom: 24, containLabel: true },
-    tooltip: { trigger: 'item' },
-    xAxis: { type: 'value', name: t(lang, 'requestsAxis'), minInterval: 1, nameTextStyle: { color: MUTED } },
-    yAxis: { type: 'category', inverse: true, data: bars.map((b) => b.name) },
-    series: [
-      {
-        id: 'requests',
-        name: t(lang, 'requestsAxis'),
-        type: 'bar',
-        barMaxWidth: 22,
-        data: bars.map((b) => ({
-          value: b.value,
-          itemStyle: { color: b.colour, borderRadius: [0, 4, 4, 0] },
-        })),
-        label: { show: true, position: 'right' },
-      },
-    ],
-  };
+  return countBarsOption(
+    { id: 'requests', heading: t(lang, 'requestsTitle'), subtitle, axis: t(lang, 'requestsAxis') },
+    bars,
+  );
 };
 
 // ---------------------------------------------------------------------------------------------
@@ -699,24 +713,8 @@ export const meetingsOption = (register, ctx) => {
     },
     { name: t(lang, 'meetingsDone'), value: done, colour: LIGHT_COLOURS.green },
   ];
-  return {
-    title: title(t(lang, 'meetingsTitle'), subtitle),
-    grid: { left: 12, right: 40, top: 70, bottom: 24, containLabel: true },
-    tooltip: { trigger: 'item' },
-    xAxis: { type: 'value', name: t(lang, 'meetingsAxis'), minInterval: 1, nameTextStyle: { color: MUTED } },
-    yAxis: { type: 'category', inverse: true, data: bars.map((b) => b.name) },
-    series: [
-      {
-        id: 'meetings',
-        name: t(lang, 'meetingsAxis'),
-        type: 'bar',
-        barMaxWidth: 22,
-        data: bars.map((b) => ({
-          value: b.value,
-          itemStyle: { color: b.colour, borderRadius: [0, 4, 4, 0] },
-        })),
-        label: { show: true, position: 'right' },
-      },
-    ],
-  };
+  return countBarsOption(
+    { id: 'meetings', heading: t(lang, 'meetingsTitle'), subtitle, axis: t(lang, 'meetingsAxis') },
+    bars,
+  );
 };

@@ -18,6 +18,9 @@ import { TargetsModule } from './targets/targets.module';
 import { WorkingCalendarModule } from './working-calendar/working-calendar.module';
 // enterprise requests (R17)
 import { RequestsModule } from './requests/requests.module';
+// The event feed and the AsyncAPI document (issue #17).
+import { FeedModule } from './feed/feed.module';
+import { WebhooksModule } from './webhooks/webhooks.module';
 // Leading-group meetings and their 交办 items (R20)
 import { MeetingsModule } from './meetings/meetings.module';
 
@@ -38,6 +41,9 @@ export const contextModules = [
   HealthModule,
   DashboardModule,
   OpenApiModule,
+  // The event feed and its webhooks (issue #17).
+  FeedModule,
+  WebhooksModule,
   // Leading-group meetings and their 交办 items (R20)
   MeetingsModule,
 ];

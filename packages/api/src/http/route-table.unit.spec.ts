@@ -109,7 +109,17 @@ describe('the route table and the controllers', () => {
     // (the transparency log's witnesses); each has its own tests.
     const outside = all.filter((c) => !Object.values(controllers).includes(c as Type<unknown>));
     expect(outside.map((c) => (c as Type<unknown>).name).sort()).toEqual(
-      ['DashboardController', 'HealthController', 'OpenApiController', TransparencyController.name].sort(),
+      [
+        'DashboardController',
+        'HealthController',
+        'OpenApiController',
+        TransparencyController.name,
+        // The event feed (issue #17): its pages and stream answer CloudEvents, not the query
+        // answer, and are described by the AsyncAPI document (tests: test/feed*.e2e.spec.ts).
+        'FeedController',
+        // Webhook subscriptions (issue #17): the registry, not the domain; tests: test/feed-webhooks.e2e.spec.ts.
+        'WebhooksController',
+      ].sort(),
     );
     for (const c of outside)
       expect(declaredRoutes(c as Type<unknown>).filter((r) => r.access?.kind === 'command')).toEqual([]);

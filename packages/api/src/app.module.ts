@@ -10,6 +10,7 @@ import { DashboardModule } from './dashboard/dashboard.module';
 import { ExportsModule } from './exports/exports.module';
 import { HealthModule } from './health/health.module';
 import { SlidingWindowThrottlerStorage } from './http/throttler-storage';
+import { LandModule } from './land/land.module';
 import { LeadersModule } from './leaders/leaders.module';
 import { OpenApiModule } from './openapi/openapi.module';
 import { ProjectsModule } from './projects/projects.module';
@@ -44,6 +45,8 @@ export const contextModules = [
   // The event feed and its webhooks (issue #17).
   FeedModule,
   WebhooksModule,
+  // land plots and the land-quota ledger (R19)
+  LandModule,
   // Leading-group meetings and their 交办 items (R20)
   MeetingsModule,
 ];

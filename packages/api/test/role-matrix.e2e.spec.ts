@@ -142,16 +142,24 @@ describe('role matrix for reads: every query route × every role, by unit (issue
   afterAll(() => t.close());
 
   it('the unit-scoped reads are the projects, their histories, the lists and the register export', () => {
-    expect(Object.keys(unitScopedReads).sort()).toEqual([
-      'ExportRegister',
-      'GetFulfilment',
-      // Leading-group meetings (R20): an officer's 交办 items are their unit's
-      'GetMeetingItems',
-      'GetProject',
-      'GetProjectHistory',
-      'GetProjectRegister',
-      'GetSupervisionList',
-    ]);
+    expect(Object.keys(unitScopedReads).sort()).toEqual(
+      [
+        'ExportRegister',
+        'GetFulfilment',
+        'GetProject',
+        'GetProjectHistory',
+        'GetProjectRegister',
+        'GetSupervisionList',
+        // land (R19)
+        'ExportLand',
+        'GetIdleLand',
+        'GetLandClearance',
+        'GetPlots',
+        'GetRevitalisedLand',
+        // Leading-group meetings (R20): an officer's 交办 items are their unit's
+        'GetMeetingItems',
+      ].sort(),
+    );
     expect([...UNIT_SCOPED_ROLES]).toEqual(['investment-officer']);
   });
 

@@ -1,5 +1,7 @@
 import { bulletinErrors } from './bulletin/bulletin.errors';
 import { enterpriseRequestErrors } from './enterprise-request/enterprise-request.errors';
+import { plotErrors } from './land/plot.errors';
+import { landQuotaErrors } from './land-quota/land-quota.errors';
 // Leading-group meetings and their 交办 items (R20)
 import { meetingErrors } from './meeting/meeting.errors';
 import { leaderActivityErrors } from './leader-activity/leader-activity.errors';
@@ -22,6 +24,9 @@ export const domainErrors = {
   ...bulletinErrors,
   ...workingCalendarErrors,
   ...enterpriseRequestErrors,
+  // land plots and the land-quota ledger (R19)
+  ...plotErrors,
+  ...landQuotaErrors,
   // Leading-group meetings and their 交办 items (R20)
   ...meetingErrors,
 } as const satisfies Record<string, ErrorMessage>;
@@ -49,6 +54,22 @@ const _noClash: [
   ? true
   : false = true;
 void _noClash;
+// land (R19): no code of the plot or the land-quota ledger is defined elsewhere.
+type OtherErrors = typeof businessDateErrors &
+  typeof projectErrors &
+  typeof targetPlanErrors &
+  typeof leaderActivityErrors &
+  typeof bulletinErrors &
+  typeof workingCalendarErrors &
+  typeof enterpriseRequestErrors;
+const _noLandClash: [
+  Overlap<OtherErrors, typeof plotErrors>,
+  Overlap<OtherErrors, typeof landQuotaErrors>,
+  Overlap<typeof plotErrors, typeof landQuotaErrors>,
+] extends [never, never, never]
+  ? true
+  : false = true;
+void _noLandClash;
 // Leading-group meetings and their 交办 items (R20): no code of theirs is another aggregate's.
 const _meetingNoClash: Overlap<
   typeof projectErrors &
@@ -57,7 +78,9 @@ const _meetingNoClash: Overlap<
     typeof bulletinErrors &
     typeof workingCalendarErrors &
     typeof businessDateErrors &
-    typeof enterpriseRequestErrors,
+    typeof enterpriseRequestErrors &
+    typeof plotErrors &
+    typeof landQuotaErrors,
   typeof meetingErrors
 > extends never
   ? true

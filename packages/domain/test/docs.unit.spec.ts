@@ -25,6 +25,13 @@ describe('docs/domain.md', () => {
     const root = join(__dirname, '..', '..', '..');
     const map = ruleMap();
     expect(map.map((r) => r.rule).slice(0, 17)).toEqual(Array.from({ length: 17 }, (_, i) => `R${i + 1}`));
+    // issue #16: the seeds' other mechanisms add their own rules after R17 (R18–R21), each once
+    const later = map.map((r) => r.rule).slice(17);
+    expect(
+      later.every((r) => ['R18', 'R19', 'R20', 'R21'].includes(r)) && new Set(later).size === later.length,
+    ).toBe(true);
+    expect(later).toContain('R18'); // weekly 包保 visits
+    expect(later).toContain('R19'); // land
     // Leading-group meetings and their 交办 items (R20)
     expect(map.map((r) => r.rule)).toContain('R20');
     for (const { rule, enforcedBy } of map) {

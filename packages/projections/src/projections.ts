@@ -6,6 +6,8 @@ import { supervisionProjection } from './supervision/supervision.projection';
 import { targetProgressProjection } from './target-progress/target-progress.projection';
 // enterprise requests (R17)
 import { requestsProjection } from './requests/requests.projection';
+// land plots and the land-quota ledger (R19)
+import { landProjection } from './land/land.projection';
 // Leading-group meetings and their 交办 items (R20)
 import { meetingsProjection } from './meetings/meetings.projection';
 
@@ -18,6 +20,8 @@ export const allProjections: ReadonlyArray<Projection> = [
   supervisionProjection,
   // enterprise requests (R17)
   requestsProjection,
+  // land plots and the land-quota ledger (R19)
+  landProjection,
   // Leading-group meetings and their 交办 items (R20)
   meetingsProjection,
 ];

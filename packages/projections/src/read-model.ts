@@ -66,6 +66,8 @@ export type ProjectionName =
   | 'supervision'
   // enterprise requests (R17)
   | 'requests'
+  // land plots and the land-quota ledger (R19)
+  | 'land'
   // Leading-group meetings and their 交办 items (R20)
   | 'meetings';
 export const PROJECTION_NAMES: ReadonlyArray<ProjectionName> = [
@@ -76,6 +78,8 @@ export const PROJECTION_NAMES: ReadonlyArray<ProjectionName> = [
   'supervision',
   // enterprise requests (R17)
   'requests',
+  // land plots and the land-quota ledger (R19)
+  'land',
   // Leading-group meetings and their 交办 items (R20)
   'meetings',
 ];

@@ -1,5 +1,6 @@
 import type {
   FulfilmentQueries,
+  LandQueries,
   PerformanceReviewQueries,
   ProjectionStatus,
   RegisterQueries,
@@ -31,6 +32,8 @@ export interface ProjectionQueries {
   readonly supervision: SupervisionQueries;
   // enterprise requests (R17): the 企业诉求台账 and the watcher's pending limits
   readonly requests: RequestQueries;
+  /** The land register (R19): plots, clearance, idle and revitalised land, quota. */
+  readonly land: LandQueries;
   // Leading-group meetings and their 交办 items (R20)
   readonly meetings: MeetingsQueries;
 }

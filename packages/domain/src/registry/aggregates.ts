@@ -56,6 +56,19 @@ import {
   type EnterpriseRequestEvent,
 } from '../enterprise-request/enterprise-request.events';
 import type { EnterpriseRequestState } from '../enterprise-request/enterprise-request.state';
+// ---- land plots and the land-quota ledger (R19) ----
+import { plotCommandDates, plotCommands, type PlotCommand } from '../land/plot.commands';
+import { plotDecider } from '../land/plot.decide';
+import { plotEvents, type PlotEvent } from '../land/plot.events';
+import type { PlotState } from '../land/plot.state';
+import {
+  landQuotaCommandDates,
+  landQuotaCommands,
+  type LandQuotaCommand,
+} from '../land-quota/land-quota.commands';
+import { landQuotaDecider } from '../land-quota/land-quota.decide';
+import { landQuotaEvents, type LandQuotaEvent } from '../land-quota/land-quota.events';
+import type { LandQuotaState } from '../land-quota/land-quota.state';
 // Leading-group meetings and their 交办 items (R20)
 import { meetingCommandDates, meetingCommands, type MeetingCommand } from '../meeting/meeting.commands';
 import { makeMeetingDecider, meetingDecider } from '../meeting/meeting.decide';
@@ -65,7 +78,9 @@ import { defineAggregate, type Aggregate, type CommandCodecs } from './aggregate
 import {
   bulletinStream,
   enterpriseRequestStream,
+  landQuotaStream,
   leaderStream,
+  plotStream,
   projectStream,
   streamPrefixes,
   targetPlanStream,
@@ -94,6 +109,9 @@ export interface AggregateTypes {
     event: EnterpriseRequestEvent;
     state: EnterpriseRequestState;
   };
+  // land plots and the land-quota ledger (R19)
+  readonly plot: { command: PlotCommand; event: PlotEvent; state: PlotState };
+  readonly 'land-quota': { command: LandQuotaCommand; event: LandQuotaEvent; state: LandQuotaState };
   // Leading-group meetings and their 交办 items (R20)
   readonly meeting: {
     command: MeetingCommand;
@@ -214,6 +232,38 @@ const enterpriseRequest: AggregateOf<'enterprise-request'> = {
   name: 'enterprise-request',
 };
 
+// ---- land plots and the land-quota ledger (R19) ----
+const plot: AggregateOf<'plot'> = {
+  ...defineAggregate({
+    name: 'plot',
+    streamPrefix: streamPrefixes.plot,
+    streamOf: (c: PlotCommand) => plotStream(c.plotId),
+    commands: plotCommands,
+    events: plotEvents,
+    decider: plotDecider,
+    // A plot belongs to the unit it was registered for; a new stream, to the command's unit.
+    unitOf: (state, c) =>
+      state.status !== 'none' ? state.unitId : c.type === 'RegisterPlot' ? c.unitId : undefined,
+    factDatesOf: plotCommandDates,
+  }),
+  name: 'plot',
+};
+
+const landQuota: AggregateOf<'land-quota'> = {
+  ...defineAggregate({
+    name: 'land-quota',
+    streamPrefix: streamPrefixes['land-quota'],
+    streamOf: (c: LandQuotaCommand) => landQuotaStream(c.year),
+    commands: landQuotaCommands,
+    events: landQuotaEvents,
+    decider: landQuotaDecider,
+    // The region's quota: no unit owns it.
+    unitOf: () => undefined,
+    factDatesOf: landQuotaCommandDates,
+  }),
+  name: 'land-quota',
+};
+
 // Leading-group meetings and their 交办 items (R20)
 const meeting: AggregateOf<'meeting'> = {
   ...defineAggregate({
@@ -249,6 +299,9 @@ export const aggregates: { readonly [N in AggregateName]: AggregateOf<N> } = {
   bulletin,
   'working-calendar': workingCalendar,
   'enterprise-request': enterpriseRequest,
+  // land (R19)
+  plot,
+  'land-quota': landQuota,
   // Leading-group meetings (R20)
   meeting,
 };
@@ -261,6 +314,9 @@ export const aggregateNames: ReadonlyArray<AggregateName> = [
   'bulletin',
   'working-calendar',
   'enterprise-request',
+  // land (R19)
+  'plot',
+  'land-quota',
   // Leading-group meetings (R20)
   'meeting',
 ];
@@ -297,6 +353,19 @@ export const aggregateOfCommand = (command: AnyCommand): AggregateCommand => {
     case 'CloseRequest':
     case 'ComputeRequestDeadlines':
       return { aggregate: 'enterprise-request', command };
+    // land (R19)
+    case 'RegisterPlot':
+    case 'RecordPlotSupply':
+    case 'AllocatePlot':
+    case 'FlagPlot':
+    case 'RevitalisePlot':
+    case 'ReclaimPlot':
+    case 'ReturnPlotToReserve':
+      return { aggregate: 'plot', command };
+    case 'GrantLandQuota':
+    case 'UseLandQuota':
+    case 'ReleaseLandQuotaReservation':
+      return { aggregate: 'land-quota', command };
     // Leading-group meetings and their 交办 items (R20)
     case 'HoldMeeting':
     case 'RecordDecision':
@@ -335,6 +404,11 @@ export const withAggregateOf = <R>(
       return k(aggregates['working-calendar'], routed.command);
     case 'enterprise-request':
       return k(aggregates['enterprise-request'], routed.command);
+    // land (R19)
+    case 'plot':
+      return k(aggregates.plot, routed.command);
+    case 'land-quota':
+      return k(aggregates['land-quota'], routed.command);
     // Leading-group meetings (R20)
     case 'meeting':
       return k(aggregates.meeting, routed.command);
@@ -378,6 +452,11 @@ export const readEventOf = (
       return tagged(name, aggregates['working-calendar'].readEvent(stored));
     case 'enterprise-request':
       return tagged(name, aggregates['enterprise-request'].readEvent(stored));
+    // land (R19)
+    case 'plot':
+      return tagged(name, aggregates.plot.readEvent(stored));
+    case 'land-quota':
+      return tagged(name, aggregates['land-quota'].readEvent(stored));
     // Leading-group meetings (R20)
     case 'meeting':
       return tagged(name, aggregates.meeting.readEvent(stored));
@@ -401,6 +480,9 @@ export const commandCodecs: CommandCodecs<AnyCommand> = {
   ...bulletin.commands,
   ...workingCalendar.commands,
   ...enterpriseRequest.commands,
+  // land (R19)
+  ...plot.commands,
+  ...landQuota.commands,
   // Leading-group meetings (R20)
   ...meeting.commands,
 };

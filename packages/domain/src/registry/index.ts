@@ -34,6 +34,9 @@ export {
   bulletinStream,
   WORKING_CALENDAR_STREAM,
   enterpriseRequestStream,
+  // land (R19)
+  plotStream,
+  landQuotaStream,
   // Leading-group meetings (R20)
   meetingStream,
 } from './streams';

@@ -1,7 +1,7 @@
 import type { BulletinPeriod } from '../bulletin/bulletin.events';
 import { periodLabel } from '../bulletin/bulletin.period';
 import type { Year } from '../shared/dates';
-import type { LeaderId, ProjectId, RequestId, UnitId } from '../shared/ids';
+import type { LeaderId, PlotId, ProjectId, RequestId, UnitId } from '../shared/ids';
 // Leading-group meetings and their 交办 items (R20)
 import type { MeetingId } from '../shared/ids';
 
@@ -16,6 +16,9 @@ export const streamPrefixes = {
   bulletin: 'bulletin-',
   'working-calendar': 'working-calendar',
   'enterprise-request': 'enterprise-request-',
+  // land plots and the land-quota ledger (R19)
+  plot: 'plot-',
+  'land-quota': 'land-quota-',
   // Leading-group meetings and their 交办 items (R20)
   meeting: 'meeting-',
 } as const;
@@ -41,6 +44,12 @@ export const WORKING_CALENDAR_STREAM = streamPrefixes['working-calendar'];
 export const enterpriseRequestStream = (id: RequestId): string =>
   `${streamPrefixes['enterprise-request']}${id}`;
 
+// ---- land plots and the land-quota ledger (R19) ----
+/** The stream of one plot of land (`plot-<id>`). */
+export const plotStream = (id: PlotId): string => `${streamPrefixes.plot}${id}`;
+
+/** The stream of a year's land-quota ledger (`land-quota-<year>`). */
+export const landQuotaStream = (year: Year): string => `${streamPrefixes['land-quota']}${year}`;
 // Leading-group meetings and their 交办 items (R20)
 /** The stream of one leading-group meeting and the items it hands out (`meeting-<id>`). */
 export const meetingStream = (id: MeetingId): string => `${streamPrefixes.meeting}${id}`;

@@ -6,6 +6,17 @@ import {
   requestKindLabels,
   requestStatusLabels,
 } from '../enterprise-request/enterprise-request.vocabulary';
+import { plotEvents } from '../land/plot.events';
+import {
+  flagBasisLabels,
+  landUseLabels,
+  plotFlagLabels,
+  plotStatusLabels,
+  revitalisationRouteLabels,
+  supplyStatusLabels,
+} from '../land/plot.vocabulary';
+import { landQuotaEvents } from '../land-quota/land-quota.events';
+import { quotaFigureLabels } from '../land-quota/land-quota.vocabulary';
 // Leading-group meetings and their 交办 items (R20)
 import { meetingEvents } from '../meeting/meeting.events';
 import {
@@ -79,6 +90,9 @@ export const vocabulary = {
     ...bulletinEvents,
     ...workingCalendarEvents,
     ...enterpriseRequestEvents,
+    // land (R19)
+    ...plotEvents,
+    ...landQuotaEvents,
     // Leading-group meetings (R20)
     ...meetingEvents,
   }),
@@ -124,6 +138,14 @@ export const vocabulary = {
   requestChannels: requestChannelLabels,
   requestCategories: requestCategoryLabels,
   requestStatuses: requestStatusLabels,
+  /** Land plots and the land-quota ledger (R19: 000 §四.5, 001 §(二)/(四), 003). */
+  landUses: landUseLabels,
+  supplyStatuses: supplyStatusLabels,
+  plotStatuses: plotStatusLabels,
+  plotFlags: plotFlagLabels,
+  flagBases: flagBasisLabels,
+  revitalisationRoutes: revitalisationRouteLabels,
+  quotaFigures: quotaFigureLabels,
   /** Leading-group meetings and their 交办 items (R20: 000 §五.1, 001 §(三)3, 002 §一, 004 §(十七), 003). */
   meetingKinds: meetingKindLabels,
   meetingItemStatuses: meetingItemStatusLabels,

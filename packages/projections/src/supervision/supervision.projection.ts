@@ -13,8 +13,8 @@ import { supervisionMeetings, supervisionOfMeeting } from './supervision.meeting
  */
 export const supervisionProjection: Projection = {
   name: 'supervision',
-  // 5: enterprise requests (R17); 6: leading-group meetings' 交办 items (R20)
-  version: 6,
+  // 5: enterprise requests (R17); 6: weekly 包保 visits (R18); 7: leading-group meetings' 交办 items (R20)
+  version: 7,
   categories: [
     'project',
     // enterprise requests (R17)

@@ -8,6 +8,7 @@ import {
   dueText,
   funnelOption,
   itemLabel,
+  landOption,
   ownerHeading,
   progressOption,
   rankingOption,
@@ -45,6 +46,7 @@ import { messages, t } from './i18n.js';
  *   readonly meetings: import('./data.js').MeetingsRegister,
  *   projectId: string | undefined,
  *   history: ProjectHistory | undefined,
+ *   readonly land: { readonly idle: import('./data.js').IdleLand, readonly revitalised: import('./data.js').RevitalisedLand },
  * }} Loaded
  */
 
@@ -85,7 +87,7 @@ const initialLanguage = () => {
   return asked === 'en' ? 'en' : 'zh';
 };
 
-/** @typedef {'progress' | 'funnel' | 'ranking' | 'supervision' | 'timeline' | 'requests' | 'meetings'} ChartName */
+/** @typedef {'progress' | 'funnel' | 'ranking' | 'supervision' | 'timeline' | 'requests' | 'land' | 'meetings'} ChartName */
 /** @type {ReadonlyArray<ChartName>} */
 const CHART_NAMES = [
   'progress',
@@ -95,6 +97,8 @@ const CHART_NAMES = [
   'timeline',
   // enterprise requests (R17)
   'requests',
+  // land (R19)
+  'land',
   // Leading-group meetings (R20)
   'meetings',
 ];
@@ -120,6 +124,8 @@ const charts = {
   timeline: createChart('timeline', initialLanguage()),
   // enterprise requests (R17)
   requests: createChart('requests', initialLanguage()),
+  // land (R19)
+  land: createChart('land', initialLanguage()),
   // Leading-group meetings (R20)
   meetings: createChart('meetings', initialLanguage()),
 };
@@ -308,6 +314,8 @@ const render = async (which = CHART_NAMES) => {
         : timelineOption(data.history, project, ctx),
     // enterprise requests (R17): as of the server's today, whatever the page's date
     requests: () => requestsOption(data.requests, ctx, config.today),
+    // land (R19)
+    land: () => landOption(data.land.idle, data.land.revitalised, ctx),
     // Leading-group meetings (R20): the year's register as of the page's date
     meetings: () => meetingsOption(data.meetings, ctx),
   };
@@ -381,7 +389,7 @@ const load = async () => {
       years.map((y) => ({ value: String(y), label: yearLabel(dashboard.lang, y) })),
       String(year),
     );
-    const [progress, review, supervision, requests, meetings] = await Promise.all([
+    const [progress, review, supervision, requests, land, meetings] = await Promise.all([
       api.progress(year, asOf),
       api.review(String(year)),
       api.supervision(asOf),
@@ -391,6 +399,8 @@ const load = async () => {
           Object.keys(config.vocabulary.requestStatuses)
         ),
       ),
+      // land (R19)
+      api.land(),
       // Leading-group meetings (R20)
       api.meetings(year, asOf),
     ]);
@@ -419,6 +429,7 @@ const load = async () => {
       meetings: meetings.data,
       projectId,
       history,
+      land: { idle: land.idle.data, revitalised: land.revitalised.data },
     };
     await render();
   } catch (error) {

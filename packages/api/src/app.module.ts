@@ -21,6 +21,8 @@ import { RequestsModule } from './requests/requests.module';
 // The event feed and the AsyncAPI document (issue #17).
 import { FeedModule } from './feed/feed.module';
 import { WebhooksModule } from './webhooks/webhooks.module';
+// The Excel 台账 import (issue #17 item 5).
+import { ImportsModule } from './imports/imports.module';
 
 export type { AppDependencies } from './core.module';
 
@@ -42,6 +44,8 @@ export const contextModules = [
   // The event feed and its webhooks (issue #17).
   FeedModule,
   WebhooksModule,
+  // The Excel 台账 import (issue #17 item 5).
+  ImportsModule,
 ];
 
 /**

@@ -76,6 +76,8 @@ interface PlannedRow {
   readonly reading: RowReading;
   readonly projectId?: string;
   readonly match?: RowReport['match'];
+  /** The unit the row acts for (the project's on record, or the row's for a new one). */
+  readonly unitId?: string;
   readonly problems: ReadonlyArray<CellProblem>;
   readonly notices: ReadonlyArray<Reason>;
   readonly commands: ReadonlyArray<{ fact: ImportedFact; commandId: string; command: ProjectCommand }>;
@@ -231,17 +233,12 @@ export class ImportService {
       const reading = readRow(sheetRow, profile);
       planned.push(await this.planRow(sheet, profile, caller, reading));
     }
-    if (UNIT_SCOPED_ROLES.has(caller.role)) {
-      const other = planned.find((p) =>
-        p.commands.some((c) => c.command.type === 'CaptureLead' && c.command.unitId !== caller.unitId),
-      );
-      const otherUnit = other?.commands.find((c) => c.command.type === 'CaptureLead');
-      if (otherUnit !== undefined && otherUnit.command.type === 'CaptureLead')
-        throw new ForbiddenError('OUTSIDE_UNIT', {
-          unitId: otherUnit.command.unitId,
-          actorUnitId: caller.unitId,
-        });
-    }
+    // An officer imports their own unit's rows only: a file naming another unit is refused whole.
+    const other = UNIT_SCOPED_ROLES.has(caller.role)
+      ? planned.find((p) => p.unitId !== undefined && p.unitId !== caller.unitId)
+      : undefined;
+    if (other?.unitId !== undefined)
+      throw new ForbiddenError('OUTSIDE_UNIT', { unitId: other.unitId, actorUnitId: caller.unitId });
     return planned;
   }
 
@@ -304,9 +301,12 @@ export class ImportService {
         commands: [],
         problems: [at('name', { zh: '缺少项目名称或项目代码', en: 'no project name or code' })],
       };
-    const existing =
-      (await readStreamOrEmpty(this.store, projectStream(unsafeId.project(projectId)))).length > 0;
+    const history = await readStreamOrEmpty(this.store, projectStream(unsafeId.project(projectId)));
+    const existing = history.length > 0;
     match = existing ? (match ?? 'code') : 'new';
+    const recorded = foldEvents(aggregates.project, history);
+    // The unit the row acts for: the project's on record, else the row's (mapped by the profile).
+    let unitId: string | undefined = recorded.status !== 'none' ? recorded.unitId : undefined;
 
     const commandId = (fact: ImportedFact) => `import:${sheet.sha256}:${sheet.sheet}:${reading.row}:${fact}`;
     const evidence = [
@@ -329,8 +329,10 @@ export class ImportService {
         );
     };
 
-    if (!existing) {
-      const unitId =
+    // A project this very row opened (the same file again): its lead is planned again, and answered as already imported.
+    const openedByThisRow = history.some((e) => e.metadata.commandId === commandId('lead'));
+    if (!existing || openedByThisRow) {
+      unitId =
         f.unit !== undefined
           ? (profile.units?.[f.unit] ?? f.unit)
           : (profile.defaults?.unitId ?? caller.unitId);
@@ -368,7 +370,7 @@ export class ImportService {
           }),
           value: f.unit ?? unitId,
         });
-      if (problems.length > 0) return { reading, projectId, match, problems, notices, commands: [] };
+      if (problems.length > 0) return { reading, projectId, match, unitId, problems, notices, commands: [] };
       push('lead', {
         type: 'CaptureLead',
         unitId,
@@ -397,7 +399,15 @@ export class ImportService {
       push('statistics', { type: 'EnterStatistics', on: f.statisticsOn, statisticsCode: f.statisticsCode });
     if (f.productionOn !== undefined)
       push('production', { type: 'StartProduction', on: f.productionOn, evidence });
-    return { reading, projectId, match, problems, notices, commands: problems.length > 0 ? [] : commands };
+    return {
+      reading,
+      projectId,
+      match,
+      unitId,
+      problems,
+      notices,
+      commands: problems.length > 0 ? [] : commands,
+    };
   }
 
   /** A project on record with this investor credit code and this name (the register read model). */

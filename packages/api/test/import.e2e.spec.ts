@@ -9,7 +9,7 @@ import { DeadlineWatcher, type WatchRun } from '../src/watcher/deadline-watcher'
 import { authFor, request, send, startTestApp } from './support';
 
 const SAMPLE = readFileSync(path.join(__dirname, '../../../docs/samples/台账样例.xlsx'));
-const SAMPLE_PROFILE: unknown = JSON.parse(
+const SAMPLE_PROFILE: object = JSON.parse(
   readFileSync(path.join(__dirname, '../../../docs/samples/台账样例.profile.json'), 'utf8'),
 );
 const sha256 = (b: Buffer) => createHash('sha256').update(b).digest('hex');

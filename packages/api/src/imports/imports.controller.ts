@@ -64,9 +64,7 @@ export class ImportsController {
     @Req() req: Request,
     @Caller() caller: Principal,
   ): Promise<ImportReport> {
-    importer(caller);
-    const profile = this.found(input.profile).profile;
-    return this.imports.dryRun(await this.sheetOf(req, input, profile), profile, caller);
+    return this.run('dryRun', input, req, caller);
   }
 
   /** 导入 / commit: append each row's facts with their provenance; the same file again appends nothing. */
@@ -78,9 +76,19 @@ export class ImportsController {
     @Req() req: Request,
     @Caller() caller: Principal,
   ): Promise<ImportReport> {
+    return this.run('commit', input, req, caller);
+  }
+
+  /** The caller may import; the workbook read with the named profile; dry run or commit. */
+  private async run(
+    mode: 'dryRun' | 'commit',
+    input: ImportInput,
+    req: Request,
+    caller: Principal,
+  ): Promise<ImportReport> {
     importer(caller);
     const profile = this.found(input.profile).profile;
-    return this.imports.commit(await this.sheetOf(req, input, profile), profile, caller);
+    return this.imports[mode](await this.sheetOf(req, input, profile), profile, caller);
   }
 
   private found(name: string): SavedProfile {

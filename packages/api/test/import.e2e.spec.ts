@@ -122,6 +122,11 @@ describe('Excel 台账 import through HTTP (issue #17 item 5)', () => {
         actor: { userId: 'user-leading-group-office', role: 'leading-group-office' },
       },
     });
+    // The auditor's history read shows where the figure came from.
+    const history = await request(t.http)
+      .get('/projects/XM-2024-001/history')
+      .set(await authFor('auditor'));
+    expect(history.body.data.events[0].metadata.causationId).toBe(`xlsx:${sha256(SAMPLE)}#项目台账!3`);
     const after = await eventCount();
     const again = await upload('/imports', SAMPLE, office);
     expect(again.body.summary).toMatchObject({ appended: 0, alreadyImported: 3 });

@@ -36,3 +36,13 @@ describe('the import reads amounts and dates as offices write them (issue #17 it
     expect(day('三月五日')).toContain('not a date');
   });
 });
+
+describe('the workbook guard (issue #17 item 5)', () => {
+  it('sums what a zip declares unzipped, and refuses what is not a zip', async () => {
+    const { sampleWorkbook } = await import('../../../../scripts/import-sample');
+    const { declaredUnzippedBytes } = await import('./workbook');
+    const bytes = await sampleWorkbook();
+    expect(declaredUnzippedBytes(bytes)).toBeGreaterThan(bytes.length);
+    expect(declaredUnzippedBytes(Buffer.from('not a zip at all, not even close to one'))).toBeUndefined();
+  });
+});

@@ -116,7 +116,9 @@ export class ImportsController {
           ? `a workbook with the sheet ${error.params['sheet'] ?? ''}`
           : error.code === 'TOO_MANY_ROWS'
             ? `at most ${error.params['maxRows'] ?? ''} data rows`
-            : 'an .xlsx workbook';
+            : error.code === 'TOO_LARGE_UNZIPPED'
+              ? `a workbook of at most ${error.params['maxBytes'] ?? ''} bytes unzipped`
+              : 'an .xlsx workbook';
       throw new InvalidInputError([{ path: '(body)', expected, value: null }]);
     }
   }

@@ -26,10 +26,13 @@ export interface ReadSheet {
 /** At most this many data rows per import (a county's register is ~500 projects). */
 export const MAX_IMPORT_ROWS = 5_000;
 
+/** At most this many bytes once unzipped (the parts an .xlsx declares): no zip bomb reaches exceljs. */
+export const MAX_UNZIPPED_BYTES = 64 * 1024 * 1024;
+
 /** Why a workbook cannot be read at all (answered 400 with this code). */
 export class UnreadableWorkbook extends Error {
   constructor(
-    readonly code: 'NOT_A_WORKBOOK' | 'NO_SUCH_SHEET' | 'TOO_MANY_ROWS',
+    readonly code: 'NOT_A_WORKBOOK' | 'NO_SUCH_SHEET' | 'TOO_MANY_ROWS' | 'TOO_LARGE_UNZIPPED',
     readonly params: Readonly<Record<string, string>>,
   ) {
     super(code);
@@ -60,6 +63,10 @@ export const readSheet = async (
   sheetName: string | undefined,
   headerRow: number,
 ): Promise<ReadSheet> => {
+  const unzipped = declaredUnzippedBytes(bytes);
+  if (unzipped === undefined) throw new UnreadableWorkbook('NOT_A_WORKBOOK', {});
+  if (unzipped > MAX_UNZIPPED_BYTES)
+    throw new UnreadableWorkbook('TOO_LARGE_UNZIPPED', { maxBytes: String(MAX_UNZIPPED_BYTES) });
   const workbook = new ExcelJS.Workbook();
   try {
     // exceljs types its input as an ArrayBuffer (it accepts a Node Buffer too): a copy of the bytes is one.
@@ -98,4 +105,32 @@ export const readSheet = async (
     headers: headers.map(({ column, header }) => ({ column, header })),
     rows,
   };
+};
+
+/**
+ * The sum of the uncompressed sizes a zip's central directory declares, or undefined when it is not
+ * a plain zip (no end record, a ZIP64 or inconsistent directory). JSZip, under exceljs, checks each
+ * part against its declared size, so the sum bounds what reading the workbook unpacks.
+ */
+export const declaredUnzippedBytes = (zip: Buffer): number | undefined => {
+  const EOCD = 0x06054b50;
+  const CENTRAL = 0x02014b50;
+  let end = -1;
+  for (let i = zip.length - 22; i >= Math.max(0, zip.length - 22 - 0xffff); i -= 1)
+    if (zip.readUInt32LE(i) === EOCD) {
+      end = i;
+      break;
+    }
+  if (end < 0) return undefined;
+  const entries = zip.readUInt16LE(end + 10);
+  let at = zip.readUInt32LE(end + 16);
+  let total = 0;
+  for (let n = 0; n < entries; n += 1) {
+    if (at + 46 > zip.length || zip.readUInt32LE(at) !== CENTRAL) return undefined;
+    const size = zip.readUInt32LE(at + 24);
+    if (size === 0xffffffff) return undefined;
+    total += size;
+    at += 46 + zip.readUInt16LE(at + 28) + zip.readUInt16LE(at + 30) + zip.readUInt16LE(at + 32);
+  }
+  return total;
 };

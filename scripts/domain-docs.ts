@@ -28,6 +28,7 @@ import type * as projectEvents from '../packages/domain/src/project/project.even
 import type * as projectFulfilmentDecide from '../packages/domain/src/project/project.fulfilment.decide';
 import type * as projectFulfilment from '../packages/domain/src/project/project.fulfilment';
 import type * as projectMilestones from '../packages/domain/src/project/project.milestones';
+import type * as projectVisits from '../packages/domain/src/project/project.visits';
 import type * as projectRules from '../packages/domain/src/project/project.rules';
 import type * as projectState from '../packages/domain/src/project/project.state';
 import type * as projectVocabulary from '../packages/domain/src/project/project.vocabulary';
@@ -125,7 +126,9 @@ type Enforcer =
   | keyof typeof bulletinDecide
   | keyof typeof enterpriseRequestDecide
   | keyof typeof projectFacts
-  | keyof typeof performanceReview;
+  | keyof typeof performanceReview
+  // Weekly 包保 visits (R18)
+  | keyof typeof projectVisits;
 
 interface RuleEntry {
   readonly rule: string;
@@ -344,6 +347,12 @@ const RULES: ReadonlyArray<RuleEntry> = [
       // enterprise requests: a limit pending on a year's holiday schedule, counted once it is adopted
       'decideComputeRequestDeadlines',
     ],
+  },
+  // Weekly 包保 visits (R18): not in DOMAIN.md §2's table; R6 names the duty, the rule is the seeds'.
+  {
+    rule: 'R18',
+    text: '包保责任人每周不少于一次对包保单位进行走访调研（000 §五.2）；包保期自签约与明确包保责任人孰晚起，至达产或清退止；无工作日的周（如春节）不计，未采用节假日安排的年度不推算 / the responsible officer visits at least once every official week of the 包保 period; a week without a visit by them is raised once by the clock',
+    enforcedBy: ['visitPeriodOf', 'missedVisitWeeks', 'weekHasWorkingDay', 'decideRecordSiteVisit'],
   },
 ];
 

@@ -194,6 +194,17 @@ export type {
   ReviewedTerm,
   Stage,
 } from './project';
+// Weekly 包保 visits (R18, 000 §五.2): the official week, its detection, the event
+export {
+  IsoWeek,
+  isoWeekOf,
+  mondayOf,
+  missedVisitWeeks,
+  visitPeriodOf,
+  VisitWeekMissed,
+  weekHasWorkingDay,
+} from './project';
+export type { MissedVisitWeek, VisitPeriod } from './project';
 
 // Annual target plan (年度目标)
 export {

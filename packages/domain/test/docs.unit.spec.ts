@@ -24,7 +24,13 @@ describe('docs/domain.md', () => {
   it('gives each rule (the sixteen of DOMAIN.md §2 and the enterprise-request loop) at least one enforcing function, each exported by the file named beside it', () => {
     const root = join(__dirname, '..', '..', '..');
     const map = ruleMap();
-    expect(map.map((r) => r.rule)).toEqual(Array.from({ length: 17 }, (_, i) => `R${i + 1}`));
+    expect(map.map((r) => r.rule)).toEqual(
+      Array.from({ length: 17 }, (_, i) => `R${i + 1}`).concat(
+        // Issue #16's mechanisms, in order after R17 (R18 weekly 包保 visits, …).
+        map.slice(17).map((_, i) => `R${i + 18}`),
+      ),
+    );
+    expect(map.some((r) => r.rule === 'R18')).toBe(true); // weekly 包保 visits
     for (const { rule, enforcedBy } of map) {
       expect([rule, enforcedBy.length > 0]).toEqual([rule, true]);
       for (const { name, file } of enforcedBy) {

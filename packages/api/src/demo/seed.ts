@@ -19,6 +19,7 @@ import {
   type ProjectSpec,
   type ScriptStep,
 } from './project-life';
+import { demoVisits } from './visits';
 // enterprise requests (R17)
 import { demoRequestSteps } from './requests';
 
@@ -258,6 +259,8 @@ export const demoRegionScript = ({
       });
     });
   });
+  // Weekly 包保 visits (R18, 000 §五.2): the responsible persons visit most weeks (a few missed).
+  steps.push(...demoVisits(steps, today));
   // enterprise requests (R17): a few in every state of the loop, two past their 交办 limit
   steps.push(...demoRequestSteps(year));
   return steps.filter((step) => reached(step, today));

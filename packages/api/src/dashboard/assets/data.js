@@ -280,7 +280,15 @@ export const LANES = [
       'LandReclaimed',
     ],
   },
-  { lane: 'overdue', events: ['MilestoneMissed', 'MilestoneWithdrawn'] },
+  {
+    lane: 'overdue',
+    events: [
+      'MilestoneMissed',
+      'MilestoneWithdrawn',
+      // Weekly 包保 visits (R18): a week without the responsible person's visit, raised by the clock.
+      'VisitWeekMissed',
+    ],
+  },
   { lane: 'closure', events: ['ProjectTerminated', 'ProjectAbandoned', 'DuplicateLinked'] },
   { lane: 'other', events: [] },
 ];

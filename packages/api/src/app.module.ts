@@ -10,6 +10,7 @@ import { DashboardModule } from './dashboard/dashboard.module';
 import { ExportsModule } from './exports/exports.module';
 import { HealthModule } from './health/health.module';
 import { SlidingWindowThrottlerStorage } from './http/throttler-storage';
+import { LandModule } from './land/land.module';
 import { LeadersModule } from './leaders/leaders.module';
 import { OpenApiModule } from './openapi/openapi.module';
 import { ProjectsModule } from './projects/projects.module';
@@ -46,6 +47,8 @@ export const contextModules = [
   WebhooksModule,
   // The Excel 台账 import (issue #17 item 5).
   ImportsModule,
+  // land plots and the land-quota ledger (R19)
+  LandModule,
 ];
 
 /**

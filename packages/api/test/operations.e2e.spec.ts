@@ -5,7 +5,7 @@ import { lifeUntil } from '../src/demo/project-life';
 import { EventBus } from '@nestjs/cqrs';
 import { rmSync } from 'node:fs';
 import * as path from 'node:path';
-import { openSqliteReadModelStore } from '@zhaoshang/projections';
+import { openSqliteReadModelStore, PROJECTION_NAMES } from '@zhaoshang/projections';
 import type { App } from 'supertest/types';
 import { createApp } from '../src/app';
 import { fixedDayClock } from '../src/clock';
@@ -40,6 +40,8 @@ describe('operations', () => {
     // Each read model of @zhaoshang/projections says where it stands.
     expect(ready.body.projections.each.map((p: { name: string }) => p.name).sort()).toEqual([
       'fulfilment',
+      // land plots and the land-quota ledger (R19)
+      'land',
       'performance-review',
       'register',
       // enterprise requests (R17): the requests read model (issue #16 item 1)
@@ -156,8 +158,8 @@ describe('read models across restarts', () => {
     const saved = openSqliteReadModelStore({ file: path.join(t.config.dataDir, 'read-models.sqlite') });
     const checkpoints = await saved.checkpoints();
     await saved.close();
-    // One checkpoint per projection (six since the requests read model, issue #16 item 1).
-    expect(checkpoints).toHaveLength(6);
+    // One checkpoint per projection (six since the requests read model, issue #16 item 1; seven with land, R19).
+    expect(checkpoints).toHaveLength(PROJECTION_NAMES.length);
     for (const c of checkpoints) expect(c).toMatchObject({ position: BigInt(position), status: 'ok' });
 
     // The same files, a new process: the read models answer at once from the saved checkpoint.

@@ -1,5 +1,7 @@
 import { bulletinErrors } from './bulletin/bulletin.errors';
 import { enterpriseRequestErrors } from './enterprise-request/enterprise-request.errors';
+import { plotErrors } from './land/plot.errors';
+import { landQuotaErrors } from './land-quota/land-quota.errors';
 import { leaderActivityErrors } from './leader-activity/leader-activity.errors';
 import { projectErrors } from './project/project.errors';
 import { businessDateErrors } from './shared/business-date';
@@ -20,6 +22,9 @@ export const domainErrors = {
   ...bulletinErrors,
   ...workingCalendarErrors,
   ...enterpriseRequestErrors,
+  // land plots and the land-quota ledger (R19)
+  ...plotErrors,
+  ...landQuotaErrors,
 } as const satisfies Record<string, ErrorMessage>;
 
 export type DomainErrorCode = keyof typeof domainErrors;
@@ -45,6 +50,22 @@ const _noClash: [
   ? true
   : false = true;
 void _noClash;
+// land (R19): no code of the plot or the land-quota ledger is defined elsewhere.
+type OtherErrors = typeof businessDateErrors &
+  typeof projectErrors &
+  typeof targetPlanErrors &
+  typeof leaderActivityErrors &
+  typeof bulletinErrors &
+  typeof workingCalendarErrors &
+  typeof enterpriseRequestErrors;
+const _noLandClash: [
+  Overlap<OtherErrors, typeof plotErrors>,
+  Overlap<OtherErrors, typeof landQuotaErrors>,
+  Overlap<typeof plotErrors, typeof landQuotaErrors>,
+] extends [never, never, never]
+  ? true
+  : false = true;
+void _noLandClash;
 
 /** The message of an error for a person, in Chinese or English (unknown codes fall back to the code). */
 export const describeError = (

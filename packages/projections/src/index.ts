@@ -94,3 +94,22 @@ export { openMongoReadModelStore } from './stores/mongodb/mongo-read-model-store
 export type { MongoReadModelStoreOptions } from './stores/mongodb/mongo-read-model-store';
 export { MemoryReadModelStore } from './stores/memory/memory-read-model-store';
 export type { MemoryReadModelStoreOptions } from './stores/memory/memory-read-model-store';
+
+// Land register (地块台账, 用地指标, R19)
+export { landProjectsCollection, plotsCollection, quotaCollection } from './land/land.document';
+export type { LandProjectDoc, PlotDoc, QuotaDoc } from './land/land.document';
+export { landProjection } from './land/land.projection';
+export { landQueries, plotEntry } from './land/land.queries';
+export { pageOf } from './read-model';
+export type {
+  ClearanceItem,
+  ClearanceList,
+  IdleLand,
+  LandQueries,
+  PerMu,
+  PlotEntry,
+  PlotFilter,
+  PlotOccupant,
+  QuotaView,
+  RevitalisedLand,
+} from './land/land.queries';

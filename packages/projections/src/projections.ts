@@ -6,6 +6,8 @@ import { supervisionProjection } from './supervision/supervision.projection';
 import { targetProgressProjection } from './target-progress/target-progress.projection';
 // enterprise requests (R17)
 import { requestsProjection } from './requests/requests.projection';
+// land plots and the land-quota ledger (R19)
+import { landProjection } from './land/land.projection';
 
 /** Every read model's projection, in the order the runner applies them. */
 export const allProjections: ReadonlyArray<Projection> = [
@@ -16,6 +18,8 @@ export const allProjections: ReadonlyArray<Projection> = [
   supervisionProjection,
   // enterprise requests (R17)
   requestsProjection,
+  // land plots and the land-quota ledger (R19)
+  landProjection,
 ];
 
 /** The projections with the given names (all when none is given); throws on an unknown name. */

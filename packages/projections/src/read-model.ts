@@ -65,7 +65,9 @@ export type ProjectionName =
   | 'fulfilment'
   | 'supervision'
   // enterprise requests (R17)
-  | 'requests';
+  | 'requests'
+  // land plots and the land-quota ledger (R19)
+  | 'land';
 export const PROJECTION_NAMES: ReadonlyArray<ProjectionName> = [
   'register',
   'target-progress',
@@ -74,6 +76,8 @@ export const PROJECTION_NAMES: ReadonlyArray<ProjectionName> = [
   'supervision',
   // enterprise requests (R17)
   'requests',
+  // land plots and the land-quota ledger (R19)
+  'land',
 ];
 
 /**

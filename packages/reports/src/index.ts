@@ -27,3 +27,7 @@ export type { RequestReportOptions, RequestReviewFigures } from './requests/requ
 
 // What the files are (their words are the domain's vocabulary, @zhaoshang/domain `vocabulary`)
 export { XLSX_CONTENT_TYPE, CSV_CONTENT_TYPE } from './table/workbook';
+
+// Land register (土地台账, R19)
+export { landXlsx, landCsv } from './land/land-report';
+export type { LandReport, LandCsvPart } from './land/land-report';

@@ -10,6 +10,8 @@ import { DEMO_UNITS } from '../units';
 import type { Clock } from '../clock';
 import { CLOCK, READ_MODELS } from '../tokens';
 import type { ReadModels } from '../read-models/read-model.port';
+// land plots and the land-quota ledger (R19)
+import { demoLandSteps } from '../land/land.demo';
 import {
   LIFE_STAGES,
   lifeUntil,
@@ -263,6 +265,14 @@ export const demoRegionScript = ({
   steps.push(...demoVisits(steps, today));
   // enterprise requests (R17): a few in every state of the loop, two past their 交办 limit
   steps.push(...demoRequestSteps(year));
+  // Land plots and the land-quota ledger (R19): a dozen plots on the script's own projects.
+  steps.push(
+    ...demoLandSteps(
+      steps.filter((step) => reached(step, today)),
+      year,
+      today,
+    ),
+  );
   return steps.filter((step) => reached(step, today));
 };
 

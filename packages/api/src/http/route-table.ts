@@ -1,6 +1,7 @@
 import { auditQueryRoutes } from '../audit/audit.routes';
 import { bulletinCommandRoutes, bulletinQueryRoutes } from '../bulletins/bulletins.routes';
 import { exportQueryRoutes } from '../exports/exports.routes';
+import { landCommandRoutes, landQueryRoutes } from '../land/land.routes';
 import { leaderCommandRoutes, leaderQueryRoutes } from '../leaders/leaders.routes';
 import { projectCommandRoutes, projectQueryRoutes } from '../projects/projects.routes';
 import { reviewQueryRoutes } from '../read-models/read-models.routes';
@@ -25,6 +26,8 @@ export const routeTable = {
   workingCalendar: { commands: workingCalendarCommandRoutes, queries: workingCalendarQueryRoutes },
   // enterprise requests (R17)
   requests: { commands: requestCommandRoutes, queries: requestQueryRoutes },
+  // land plots and the land-quota ledger (R19)
+  land: { commands: landCommandRoutes, queries: landQueryRoutes },
 } as const;
 
 export const allCommandRoutes: ReadonlyArray<CommandRoute> = Object.values(routeTable).flatMap(

@@ -14,6 +14,7 @@ import { isRestrictedQuery } from '../auth/permissions';
 import { ROUTE_ACCESS, type RouteAccess } from '../auth/route-access';
 import { BulletinsController } from '../bulletins/bulletins.controller';
 import { ExportsController } from '../exports/exports.controller';
+import { LandController } from '../land/land.controller';
 import { LeadersController } from '../leaders/leaders.controller';
 import { ProjectsController } from '../projects/projects.controller';
 import { ReviewsController } from '../read-models/reviews.controller';
@@ -35,6 +36,8 @@ const controllers: Record<keyof typeof routeTable, Type<unknown>> = {
   workingCalendar: WorkingCalendarController,
   // enterprise requests (R17)
   requests: RequestsController,
+  // land plots and the land-quota ledger (R19)
+  land: LandController,
 };
 
 interface RouteShape {

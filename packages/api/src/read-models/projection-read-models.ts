@@ -9,6 +9,7 @@ import {
   performanceReviewQueries,
   ProjectionRunner,
   registerCollection,
+  landQueries,
   registerQueries,
   supervisionQueries,
   targetProgressQueries,
@@ -65,6 +66,8 @@ export class ProjectionReadModels implements ReadModels {
       supervision: supervisionQueries(store),
       // enterprise requests (R17)
       requests: requestQueries(store),
+      // land plots and the land-quota ledger (R19)
+      land: landQueries(store),
     };
   }
 

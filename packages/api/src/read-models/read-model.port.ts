@@ -1,5 +1,6 @@
 import type {
   FulfilmentQueries,
+  LandQueries,
   PerformanceReviewQueries,
   ProjectionStatus,
   RegisterQueries,
@@ -29,6 +30,8 @@ export interface ProjectionQueries {
   readonly supervision: SupervisionQueries;
   // enterprise requests (R17): the 企业诉求台账 and the watcher's pending limits
   readonly requests: RequestQueries;
+  /** The land register (R19): plots, clearance, idle and revitalised land, quota. */
+  readonly land: LandQueries;
 }
 
 export interface ReadModels {

@@ -34,4 +34,7 @@ export {
   bulletinStream,
   WORKING_CALENDAR_STREAM,
   enterpriseRequestStream,
+  // land (R19)
+  plotStream,
+  landQuotaStream,
 } from './streams';

@@ -6,6 +6,17 @@ import {
   requestKindLabels,
   requestStatusLabels,
 } from '../enterprise-request/enterprise-request.vocabulary';
+import { plotEvents } from '../land/plot.events';
+import {
+  flagBasisLabels,
+  landUseLabels,
+  plotFlagLabels,
+  plotStatusLabels,
+  revitalisationRouteLabels,
+  supplyStatusLabels,
+} from '../land/plot.vocabulary';
+import { landQuotaEvents } from '../land-quota/land-quota.events';
+import { quotaFigureLabels } from '../land-quota/land-quota.vocabulary';
 import { leaderActivityEvents } from '../leader-activity/leader-activity.events';
 import { projectEvents } from '../project/project.events';
 import {
@@ -72,6 +83,9 @@ export const vocabulary = {
     ...bulletinEvents,
     ...workingCalendarEvents,
     ...enterpriseRequestEvents,
+    // land (R19)
+    ...plotEvents,
+    ...landQuotaEvents,
   }),
   /** Short names of the events that mark a project's way (timelines). */
   keyEvents: keyEventLabels,
@@ -115,6 +129,14 @@ export const vocabulary = {
   requestChannels: requestChannelLabels,
   requestCategories: requestCategoryLabels,
   requestStatuses: requestStatusLabels,
+  /** Land plots and the land-quota ledger (R19: 000 §四.5, 001 §(二)/(四), 003). */
+  landUses: landUseLabels,
+  supplyStatuses: supplyStatusLabels,
+  plotStatuses: plotStatusLabels,
+  plotFlags: plotFlagLabels,
+  flagBases: flagBasisLabels,
+  revitalisationRoutes: revitalisationRouteLabels,
+  quotaFigures: quotaFigureLabels,
 } as const;
 
 /** The vocabulary's shape: its sections and, in each, a label per kind. */

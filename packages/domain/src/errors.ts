@@ -2,6 +2,8 @@ import { bulletinErrors } from './bulletin/bulletin.errors';
 import { enterpriseRequestErrors } from './enterprise-request/enterprise-request.errors';
 import { plotErrors } from './land/plot.errors';
 import { landQuotaErrors } from './land-quota/land-quota.errors';
+// Leading-group meetings and their 交办 items (R20)
+import { meetingErrors } from './meeting/meeting.errors';
 import { leaderActivityErrors } from './leader-activity/leader-activity.errors';
 import { projectErrors } from './project/project.errors';
 import { businessDateErrors } from './shared/business-date';
@@ -25,6 +27,8 @@ export const domainErrors = {
   // land plots and the land-quota ledger (R19)
   ...plotErrors,
   ...landQuotaErrors,
+  // Leading-group meetings and their 交办 items (R20)
+  ...meetingErrors,
 } as const satisfies Record<string, ErrorMessage>;
 
 export type DomainErrorCode = keyof typeof domainErrors;
@@ -66,6 +70,22 @@ const _noLandClash: [
   ? true
   : false = true;
 void _noLandClash;
+// Leading-group meetings and their 交办 items (R20): no code of theirs is another aggregate's.
+const _meetingNoClash: Overlap<
+  typeof projectErrors &
+    typeof targetPlanErrors &
+    typeof leaderActivityErrors &
+    typeof bulletinErrors &
+    typeof workingCalendarErrors &
+    typeof businessDateErrors &
+    typeof enterpriseRequestErrors &
+    typeof plotErrors &
+    typeof landQuotaErrors,
+  typeof meetingErrors
+> extends never
+  ? true
+  : false = true;
+void _meetingNoClash;
 
 /** The message of an error for a person, in Chinese or English (unknown codes fall back to the code). */
 export const describeError = (

@@ -32,6 +32,8 @@ describe('docs/domain.md', () => {
     ).toBe(true);
     expect(later).toContain('R18'); // weekly 包保 visits
     expect(later).toContain('R19'); // land
+    // Leading-group meetings and their 交办 items (R20)
+    expect(map.map((r) => r.rule)).toContain('R20');
     for (const { rule, enforcedBy } of map) {
       expect([rule, enforcedBy.length > 0]).toEqual([rule, true]);
       for (const { name, file } of enforcedBy) {

@@ -8,6 +8,8 @@ import { targetProgressProjection } from './target-progress/target-progress.proj
 import { requestsProjection } from './requests/requests.projection';
 // land plots and the land-quota ledger (R19)
 import { landProjection } from './land/land.projection';
+// Leading-group meetings and their 交办 items (R20)
+import { meetingsProjection } from './meetings/meetings.projection';
 
 /** Every read model's projection, in the order the runner applies them. */
 export const allProjections: ReadonlyArray<Projection> = [
@@ -20,6 +22,8 @@ export const allProjections: ReadonlyArray<Projection> = [
   requestsProjection,
   // land plots and the land-quota ledger (R19)
   landProjection,
+  // Leading-group meetings and their 交办 items (R20)
+  meetingsProjection,
 ];
 
 /** The projections with the given names (all when none is given); throws on an unknown name. */

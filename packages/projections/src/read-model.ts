@@ -67,7 +67,9 @@ export type ProjectionName =
   // enterprise requests (R17)
   | 'requests'
   // land plots and the land-quota ledger (R19)
-  | 'land';
+  | 'land'
+  // Leading-group meetings and their 交办 items (R20)
+  | 'meetings';
 export const PROJECTION_NAMES: ReadonlyArray<ProjectionName> = [
   'register',
   'target-progress',
@@ -78,6 +80,8 @@ export const PROJECTION_NAMES: ReadonlyArray<ProjectionName> = [
   'requests',
   // land plots and the land-quota ledger (R19)
   'land',
+  // Leading-group meetings and their 交办 items (R20)
+  'meetings',
 ];
 
 /**

@@ -89,6 +89,15 @@ export const commandRoles = {
   GrantLandQuota: ['department-reviewer', 'leading-group-office'],
   UseLandQuota: ['department-reviewer', 'leading-group-office'],
   ReleaseLandQuotaReservation: ['department-reviewer', 'leading-group-office'],
+  // Leading-group meetings and their 交办 items (R20): the leading-group office records meetings,
+  // decisions and extensions; the owner reports done (首问负责制: the owner unit's investment officer,
+  // scoped to that unit, or a department reviewer for a department's item); the supervision office
+  // verifies (跟踪问效制)
+  HoldMeeting: ['leading-group-office'],
+  RecordDecision: ['leading-group-office'],
+  ReportItemDone: ['investment-officer', 'department-reviewer'],
+  ExtendItem: ['leading-group-office'],
+  VerifyItem: ['supervision-office'],
 } as const satisfies Record<string, ReadonlyArray<Role>>;
 
 /**
@@ -163,6 +172,8 @@ export const unitScopedReads = {
   GetIdleLand: { unitParam: 'unitId' },
   GetRevitalisedLand: { unitParam: 'unitId' },
   ExportLand: { unitParam: 'unitId' },
+  // Leading-group meetings (R20): an investment officer's 交办 items are their unit's
+  GetMeetingItems: { unitParam: 'unitId' },
 } as const satisfies Record<string, { readonly unitParam: string } | { readonly projectParam: string }>;
 
 export type UnitScopedRead = keyof typeof unitScopedReads;

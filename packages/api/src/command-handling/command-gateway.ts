@@ -128,6 +128,8 @@ export class CommandGateway implements OnApplicationShutdown {
       // land plots and the land-quota ledger (R19)
       plot: handlerOf(aggregates.plot),
       'land-quota': handlerOf(aggregates['land-quota']),
+      // Leading-group meetings and their 交办 items (R20)
+      meeting: handlerOf(aggregates.meeting),
     };
   }
 

@@ -24,6 +24,8 @@ import {
 import { demoVisits } from './visits';
 // enterprise requests (R17)
 import { demoRequestSteps } from './requests';
+// Leading-group meetings and their 交办 items (R20)
+import { demoMeetingSteps } from '../meetings/meetings.demo';
 
 /** The demo region's units (configured in development: `UNITS` defaults to them). */
 export { DEMO_UNITS };
@@ -273,6 +275,8 @@ export const demoRegionScript = ({
       today,
     ),
   );
+  // Leading-group meetings and their 交办 items (R20)
+  steps.push(...demoMeetingSteps(year));
   return steps.filter((step) => reached(step, today));
 };
 

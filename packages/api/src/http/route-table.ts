@@ -13,6 +13,8 @@ import {
 import type { CommandRoute, QueryRoute } from './routes';
 // enterprise requests (R17)
 import { requestCommandRoutes, requestQueryRoutes } from '../requests/requests.routes';
+// Leading-group meetings and their 交办 items (R20)
+import { meetingCommandRoutes, meetingQueryRoutes } from '../meetings/meetings.routes';
 
 /** Every route of the API, by context: controllers, OpenAPI and the role matrix test read this. */
 export const routeTable = {
@@ -28,6 +30,8 @@ export const routeTable = {
   requests: { commands: requestCommandRoutes, queries: requestQueryRoutes },
   // land plots and the land-quota ledger (R19)
   land: { commands: landCommandRoutes, queries: landQueryRoutes },
+  // Leading-group meetings and their 交办 items (R20)
+  meetings: { commands: meetingCommandRoutes, queries: meetingQueryRoutes },
 } as const;
 
 export const allCommandRoutes: ReadonlyArray<CommandRoute> = Object.values(routeTable).flatMap(

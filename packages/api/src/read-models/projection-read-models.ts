@@ -22,6 +22,8 @@ import {
   type RunnerLogger,
   type RunnerReport,
 } from '@zhaoshang/projections';
+// Leading-group meetings and their 交办 items (R20)
+import { meetingsQueries } from '@zhaoshang/projections';
 import type { ApiConfig } from '../config';
 import type { ProjectionQueries, ReadModels } from './read-model.port';
 
@@ -68,6 +70,8 @@ export class ProjectionReadModels implements ReadModels {
       requests: requestQueries(store),
       // land plots and the land-quota ledger (R19)
       land: landQueries(store),
+      // Leading-group meetings and their 交办 items (R20)
+      meetings: meetingsQueries(store),
     };
   }
 

@@ -11,6 +11,8 @@ import type {
   // enterprise requests (R17)
   RequestQueries,
 } from '@zhaoshang/projections';
+// Leading-group meetings and their 交办 items (R20)
+import type { MeetingsQueries } from '@zhaoshang/projections';
 
 /**
  * The query side as the API sees it: the read models of @zhaoshang/projections (DOMAIN.md §4), kept
@@ -32,6 +34,8 @@ export interface ProjectionQueries {
   readonly requests: RequestQueries;
   /** The land register (R19): plots, clearance, idle and revitalised land, quota. */
   readonly land: LandQueries;
+  // Leading-group meetings and their 交办 items (R20)
+  readonly meetings: MeetingsQueries;
 }
 
 export interface ReadModels {

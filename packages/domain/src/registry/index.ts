@@ -37,4 +37,6 @@ export {
   // land (R19)
   plotStream,
   landQuotaStream,
+  // Leading-group meetings (R20)
+  meetingStream,
 } from './streams';

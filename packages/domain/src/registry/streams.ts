@@ -2,6 +2,8 @@ import type { BulletinPeriod } from '../bulletin/bulletin.events';
 import { periodLabel } from '../bulletin/bulletin.period';
 import type { Year } from '../shared/dates';
 import type { LeaderId, PlotId, ProjectId, RequestId, UnitId } from '../shared/ids';
+// Leading-group meetings and their 交办 items (R20)
+import type { MeetingId } from '../shared/ids';
 
 /**
  * The beginning of every stream name of each aggregate, the only place they are written: each
@@ -17,6 +19,8 @@ export const streamPrefixes = {
   // land plots and the land-quota ledger (R19)
   plot: 'plot-',
   'land-quota': 'land-quota-',
+  // Leading-group meetings and their 交办 items (R20)
+  meeting: 'meeting-',
 } as const;
 
 /** A project's stream: one stream per project (`project-<id>`). */
@@ -46,3 +50,6 @@ export const plotStream = (id: PlotId): string => `${streamPrefixes.plot}${id}`;
 
 /** The stream of a year's land-quota ledger (`land-quota-<year>`). */
 export const landQuotaStream = (year: Year): string => `${streamPrefixes['land-quota']}${year}`;
+// Leading-group meetings and their 交办 items (R20)
+/** The stream of one leading-group meeting and the items it hands out (`meeting-<id>`). */
+export const meetingStream = (id: MeetingId): string => `${streamPrefixes.meeting}${id}`;

@@ -4,6 +4,8 @@ import { collection } from '../read-model';
 // enterprise requests (R17): the review's request figures
 import type { DepartmentRequestReview, RequestFigures } from '../requests/requests.review';
 import type { PlanDoc } from '../target-progress/target-progress.document';
+// Leading-group meetings' 交办 items (R20)
+import type { MeetingItemFigures } from '../meetings/meetings.queries';
 // land plots (R19): the review's land figures
 import type { LandReviewFigures } from './performance-review.land';
 
@@ -95,6 +97,12 @@ export interface UnitReview {
 
   // ---- enterprise requests (R17, 004 §(十二)): received, closed on time, overdue, satisfaction; not scored
   readonly requests?: RequestFigures;
+  // Leading-group meetings' 交办 items (R20; 003 限时办结制、跟踪问效制)
+  /**
+   * Items handed to the unit by the leading group's meetings and due in the period: done on time,
+   * overdue. Filled by the review query (`performanceReviewQueries`); not scored (no seed weighs it).
+   */
+  readonly meetingItems?: MeetingItemFigures;
 
   // ---- land plots (R19, 001 §(一)/(四), 000 §四.5, 003): idle and low-efficiency land at the period's
   // end, land revitalised (by route) and freed in it, in 0.01 亩; not scored. Only units with plots.

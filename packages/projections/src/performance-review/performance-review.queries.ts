@@ -16,6 +16,8 @@ import { missedVisitWeeksByUnit } from './performance-review.visits';
 // enterprise requests (R17): figures per unit and department, read from the requests read model
 import { requestsCollection } from '../requests/requests.document';
 import { requestReview } from '../requests/requests.review';
+// Leading-group meetings' 交办 items (R20)
+import { meetingsQueries, noMeetingItems } from '../meetings/meetings.queries';
 // land plots (R19): land figures per unit, counted not scored
 import { landFiguresByUnit } from './performance-review.land';
 
@@ -78,6 +80,8 @@ export const performanceReviewQueries = (store: ReadModelReader) => ({
       unitIds,
       window,
     );
+    // Leading-group meetings' 交办 items (R20): each unit's items due in the period, not scored.
+    const meetingItems = await meetingsQueries(store).figuresByUnit(unitIds, window);
     // ---- land plots (R19): added to the scored review, never scored themselves
     const land = await landFiguresByUnit(store, unitIds, window);
     const withLand = <U extends { readonly unitId: string }>(u: U) => {
@@ -88,7 +92,9 @@ export const performanceReviewQueries = (store: ReadModelReader) => ({
       ...scored,
       units: scored.units.map((u) => {
         const figures = requests.units.get(u.unitId);
-        return withLand(figures === undefined ? u : { ...u, requests: figures });
+        const withRequests = figures === undefined ? u : { ...u, requests: figures };
+        // Leading-group meetings' 交办 items (R20)
+        return withLand({ ...withRequests, meetingItems: meetingItems.get(u.unitId) ?? noMeetingItems });
       }),
       requestDepartments: requests.departments,
     };

@@ -3,6 +3,8 @@ import { supervisionItems, supervisionProjects } from './supervision.document';
 import { supervisionOfProject } from './supervision.project';
 // enterprise requests (R17)
 import { supervisionOfRequest, supervisionRequests } from './supervision.enterprise-request';
+// Leading-group meetings' 交办 items (R20)
+import { supervisionMeetings, supervisionOfMeeting } from './supervision.meeting';
 // land plots (R19)
 import { supervisionOfPlot, supervisionPlots } from './supervision.land';
 
@@ -13,11 +15,15 @@ import { supervisionOfPlot, supervisionPlots } from './supervision.land';
  */
 export const supervisionProjection: Projection = {
   name: 'supervision',
-  version: 7,
+  // 5: enterprise requests (R17); 6: weekly 包保 visits (R18); 7: leading-group meetings' 交办 items (R20)
+  // 8: land plots (R19): idle and low-efficiency plots
+  version: 8,
   categories: [
     'project',
     // enterprise requests (R17)
     'enterprise-request',
+    // Leading-group meetings' 交办 items (R20)
+    'meeting',
     // land plots (R19)
     'plot',
   ],
@@ -26,6 +32,8 @@ export const supervisionProjection: Projection = {
     supervisionProjects,
     // enterprise requests (R17)
     supervisionRequests,
+    // Leading-group meetings' 交办 items (R20)
+    supervisionMeetings,
     // land plots (R19)
     supervisionPlots,
   ],
@@ -36,6 +44,9 @@ export const supervisionProjection: Projection = {
       // enterprise requests (R17): each round handed to a department, listed once overdue
       case 'enterprise-request':
         return supervisionOfRequest(docs, decoded.event);
+      // Leading-group meetings' 交办 items (R20)
+      case 'meeting':
+        return supervisionOfMeeting(docs, decoded.event);
       // land plots (R19, 001 §(四)): a plot found idle or low-efficiency, until disposed of
       case 'plot':
         return supervisionOfPlot(docs, decoded.event);

@@ -372,6 +372,8 @@ export const aggregateOfCommand = (command: AnyCommand): AggregateCommand => {
     case 'ReportItemDone':
     case 'ExtendItem':
     case 'VerifyItem':
+    // the deadline watcher's count of 交办 deadlines pending the official calendar (R20)
+    case 'ComputeMeetingItemDeadlines':
       return { aggregate: 'meeting', command };
     default:
       // What is left of the union is exactly the project's commands.

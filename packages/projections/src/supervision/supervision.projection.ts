@@ -14,7 +14,8 @@ import { supervisionMeetings, supervisionOfMeeting } from './supervision.meeting
 export const supervisionProjection: Projection = {
   name: 'supervision',
   // 5: enterprise requests (R17); 6: weekly 包保 visits (R18); 7: leading-group meetings' 交办 items (R20)
-  version: 7,
+  // 8: meetings' 交办 deadlines pending the official calendar get their day (MeetingItemDeadlineComputed, R20)
+  version: 8,
   categories: [
     'project',
     // enterprise requests (R17)

@@ -25,7 +25,10 @@ export interface WatchRun {
   readonly today: string;
   readonly checked: number;
   readonly raised: number;
-  /** Deadlines that waited for a year's holiday schedule and were computed in this pass (R7). */
+  /**
+   * Deadlines that waited for a year's holiday schedule and were computed in this pass (R7): the
+   * projects' procedures, the enterprise requests' limits (R17) and the meetings' 交办 items (R20).
+   */
   readonly computed: number;
   /** Official weeks raised without the responsible person's visit in this pass (R18, 000 §五.2). */
   readonly visitWeeks: number;
@@ -163,6 +166,36 @@ export class DeadlineWatcher implements OnApplicationBootstrap, BeforeApplicatio
       }
     }
 
+    // ---- leading-group meetings (R20): a 交办 deadline in working days that waited for a year's
+    // holiday schedule is counted once the schedule is adopted (MeetingItemDeadlineComputed, 003
+    // 限时办结制), with the command id `deadlines:<meeting>:<today>:<calendar version>`.
+    const meetings = await this.readModels.queries.meetings.pendingCalendar();
+    for (const meetingId of meetings) {
+      const commandId = `deadlines:${meetingId}:${today}${version === '' ? '' : `:${version}`}`;
+      const command: DomainCommand = {
+        type: 'ComputeMeetingItemDeadlines',
+        meetingId: unsafeId.meeting(meetingId),
+        today: date(today),
+      };
+      try {
+        const result = await this.gateway.execute(command, {
+          actor: WATCHER,
+          commandId,
+          correlationId: `watch:${today}`,
+          causationId: commandId,
+          businessTime: `${today}T00:00:00+08:00`,
+        });
+        if (!result.duplicate)
+          computed += result.events.filter((e) => e.type === 'MeetingItemDeadlineComputed').length;
+      } catch (error) {
+        failed += 1;
+        this.logger.warn(
+          { meetingId, err: error },
+          'deadline watcher could not count a meeting item’s deadline',
+        );
+      }
+    }
+
     // A schedule adopted through this instance during the pass (its trigger was absorbed by this
     // pass, exhaustMap) is not left for the next tick: pass again on the new calendar.
     if (this.calendar.version !== version) {
@@ -175,6 +208,13 @@ export class DeadlineWatcher implements OnApplicationBootstrap, BeforeApplicatio
         failed: failed + again.failed,
       };
     }
-    return { today, checked: projects.length + requests.length, raised, computed, visitWeeks, failed };
+    return {
+      today,
+      checked: projects.length + requests.length + meetings.length,
+      raised,
+      computed,
+      visitWeeks,
+      failed,
+    };
   }
 }

@@ -85,8 +85,9 @@ const meetingItemAfter = (
   switch (event.type) {
     case 'ItemReportedDone':
       return { ...item, resolvedOn: event.data.doneOn, resolution: 'met' };
+    // An extension, or the watcher's count of a deadline that waited for the official calendar
+    // (R7, R20): the item has its day and leaves 'pending-calendar'.
     case 'ItemExtended':
-    // The watcher counted a deadline that waited for the official calendar (R7, R20): it leaves 'pending-calendar'.
     case 'MeetingItemDeadlineComputed': {
       const { pendingCalendarYear: _p, ...rest } = item;
       return { ...rest, dueOn: event.data.dueOn, deadlineStatus: 'due' };

@@ -24,6 +24,8 @@ import { FeedModule } from './feed/feed.module';
 import { WebhooksModule } from './webhooks/webhooks.module';
 // Leading-group meetings and their 交办 items (R20)
 import { MeetingsModule } from './meetings/meetings.module';
+// The Excel 台账 import (issue #17 item 5).
+import { ImportsModule } from './imports/imports.module';
 
 export type { AppDependencies } from './core.module';
 
@@ -45,6 +47,8 @@ export const contextModules = [
   // The event feed and its webhooks (issue #17).
   FeedModule,
   WebhooksModule,
+  // The Excel 台账 import (issue #17 item 5).
+  ImportsModule,
   // land plots and the land-quota ledger (R19)
   LandModule,
   // Leading-group meetings and their 交办 items (R20)

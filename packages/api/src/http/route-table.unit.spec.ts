@@ -122,6 +122,9 @@ describe('the route table and the controllers', () => {
         'FeedController',
         // Webhook subscriptions (issue #17): the registry, not the domain; tests: test/feed-webhooks.e2e.spec.ts.
         'WebhooksController',
+        // The Excel 台账 import (issue #17 item 5): a workbook body and a row-by-row report, its own
+        // role check; its commands go through the gateway. Tests: test/import.e2e.spec.ts.
+        'ImportsController',
       ].sort(),
     );
     for (const c of outside)

@@ -372,8 +372,7 @@ export const aggregateOfCommand = (command: AnyCommand): AggregateCommand => {
     case 'ReportItemDone':
     case 'ExtendItem':
     case 'VerifyItem':
-    // the deadline watcher's count of 交办 deadlines pending the official calendar (R20)
-    case 'ComputeMeetingItemDeadlines':
+    case 'ComputeMeetingItemDeadlines': // the deadline watcher's count of 交办 deadlines pending the calendar (R20)
       return { aggregate: 'meeting', command };
     default:
       // What is left of the union is exactly the project's commands.

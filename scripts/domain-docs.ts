@@ -418,6 +418,8 @@ const RULES: ReadonlyArray<RuleEntry> = [
       'decideReportItemDone',
       'decideExtendItem',
       'decideVerifyItem',
+      // meetings: a 交办 deadline pending on a year's holiday schedule, counted once it is adopted
+      'decideComputeMeetingItemDeadlines',
     ],
   },
 ];

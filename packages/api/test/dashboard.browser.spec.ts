@@ -15,6 +15,7 @@ import type {
   Page as ResultPage,
 } from '@zhaoshang/projections';
 import { chromium, type Browser, type Page } from 'playwright-core';
+import { vocabulary } from '@zhaoshang/domain';
 import { DEV_API_KEYS, DEV_DASHBOARD_KEY, parseApiKeys } from '../src/config';
 import { DeadlineWatcher } from '../src/watcher/deadline-watcher';
 import { request, startTestApp } from './support';
@@ -242,6 +243,20 @@ const metricKey = (m: { metric: string; minInvestment?: number }) =>
     expect(days).toMatchObject({ id: 'daysOverdue', type: 'bar', name: '逾期天数' });
     expect(days?.data?.map(valueOf)).toEqual(overdue.slice(0, 15).map((i) => i.daysOverdue));
     expect(await page.locator('#supervision-table tbody tr').count()).toBe(supervision.items.length);
+    // The owner column for a 交办 item without a project's 包保领导 (a meeting's, an enterprise request's):
+    // the department it was handed to, by the vocabulary's name, or the unit that owns it (R17, R20).
+    const handedOut = supervision.items.findIndex(
+      (i) => i.owner === undefined && (i.kind === 'meeting-item' || i.kind === 'enterprise-request'),
+    );
+    expect(handedOut).toBeGreaterThanOrEqual(0);
+    const handedRow = page.locator('#supervision-table tbody tr').nth(handedOut);
+    const department = supervision.items[handedOut]!.departmentId;
+    const expectedOwner =
+      department !== undefined
+        ? Object.entries(vocabulary.departments).find(([id]) => id === department)?.[1].zh
+        : await handedRow.locator('td').nth(1).textContent();
+    expect(await handedRow.locator('td.owner').textContent()).toBe(expectedOwner);
+    expect(expectedOwner).not.toBe('—');
 
     // Timeline: the project whose history spans longest (first by id), one point per event.
     const span = (e: RegisterEntry) => Date.parse(e.lastActivityOn) - Date.parse(e.capturedOn);

@@ -480,6 +480,8 @@ export {
   ReportItemDone,
   VerifyItem,
 } from './meeting';
+// Leading-group meetings: the watcher's count of 交办 deadlines pending the official calendar (R20, R7)
+export { ComputeMeetingItemDeadlines, MeetingItemDeadlineComputed } from './meeting';
 export type {
   Meeting,
   MeetingCommand,

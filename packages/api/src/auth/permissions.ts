@@ -109,6 +109,8 @@ export const serverCommands = [
   'RecordMissedMilestones',
   // enterprise requests: a time limit waiting for a year's holiday schedule is counted by the watcher (R7, R17)
   'ComputeRequestDeadlines',
+  // meetings: a 交办 deadline waiting for a year's holiday schedule is counted by the watcher (R7, R20)
+  'ComputeMeetingItemDeadlines',
 ] as const;
 
 /**

@@ -27,7 +27,10 @@ export interface WatchRun {
   readonly today: string;
   readonly checked: number;
   readonly raised: number;
-  /** Deadlines that waited for a year's holiday schedule and were computed in this pass (R7). */
+  /**
+   * Deadlines that waited for a year's holiday schedule and were computed in this pass (R7): the
+   * projects' procedures, the enterprise requests' limits (R17) and the meetings' 交办 items (R20).
+   */
   readonly computed: number;
   /** Official weeks raised without the responsible person's visit in this pass (R18, 000 §五.2). */
   readonly visitWeeks: number;
@@ -144,31 +147,31 @@ export class DeadlineWatcher implements OnApplicationBootstrap, BeforeApplicatio
       }
     }
     // ---- enterprise requests (R17): a time limit that waited for a year's holiday schedule is
-    // counted once the schedule is adopted (RequestDeadlineComputed), with the same kind of command
-    // id (`deadlines:<request>:<today>:<calendar version>`): a repeat on the same calendar is a no-op.
+    // counted once the schedule is adopted (RequestDeadlineComputed).
     const requests = await this.readModels.queries.requests.pendingCalendar();
-    for (const requestId of requests) {
-      const commandId = `deadlines:${requestId}:${today}${version === '' ? '' : `:${version}`}`;
-      const command: DomainCommand = {
+    const requestCounts = await this.countPending(requests, today, version, {
+      commandOf: (requestId) => ({
         type: 'ComputeRequestDeadlines',
         requestId: unsafeId.request(requestId),
         today: date(today),
-      };
-      try {
-        const result = await this.gateway.execute(command, {
-          actor: WATCHER,
-          commandId,
-          correlationId: `watch:${today}`,
-          causationId: commandId,
-          businessTime: `${today}T00:00:00+08:00`,
-        });
-        if (!result.duplicate)
-          computed += result.events.filter((e) => e.type === 'RequestDeadlineComputed').length;
-      } catch (error) {
-        failed += 1;
-        this.logger.warn({ requestId, err: error }, 'deadline watcher could not count a request’s limit');
-      }
-    }
+      }),
+      counted: 'RequestDeadlineComputed',
+      failure: 'deadline watcher could not count a request’s limit',
+    });
+    // ---- leading-group meetings (R20): a 交办 deadline in working days that waited for a year's
+    // holiday schedule is counted once the schedule is adopted (MeetingItemDeadlineComputed, 003 限时办结制).
+    const meetings = await this.readModels.queries.meetings.pendingCalendar();
+    const meetingCounts = await this.countPending(meetings, today, version, {
+      commandOf: (meetingId) => ({
+        type: 'ComputeMeetingItemDeadlines',
+        meetingId: unsafeId.meeting(meetingId),
+        today: date(today),
+      }),
+      counted: 'MeetingItemDeadlineComputed',
+      failure: 'deadline watcher could not count a meeting item’s deadline',
+    });
+    computed += requestCounts.computed + meetingCounts.computed;
+    failed += requestCounts.failed + meetingCounts.failed;
 
     // A schedule adopted through this instance during the pass (its trigger was absorbed by this
     // pass, exhaustMap) is not left for the next tick: pass again on the new calendar.
@@ -182,6 +185,50 @@ export class DeadlineWatcher implements OnApplicationBootstrap, BeforeApplicatio
         failed: failed + again.failed,
       };
     }
-    return { today, checked: projects.length + requests.length, raised, computed, visitWeeks, failed };
+    return {
+      today,
+      checked: projects.length + requests.length + meetings.length,
+      raised,
+      computed,
+      visitWeeks,
+      failed,
+    };
+  }
+
+  /**
+   * Counts the deadlines that waited for a year's holiday schedule (R7's calendar), one command per
+   * stream that still has one — an enterprise request's limits (R17), a meeting's 交办 items (R20) —
+   * with the command id `deadlines:<id>:<today>:<calendar version>`: a repeat on the same calendar
+   * is a no-op, a pass after an adoption is not taken for one.
+   */
+  private async countPending(
+    ids: ReadonlyArray<string>,
+    today: string,
+    version: string,
+    what: {
+      readonly commandOf: (id: string) => DomainCommand;
+      readonly counted: string;
+      readonly failure: string;
+    },
+  ): Promise<{ readonly computed: number; readonly failed: number }> {
+    let computed = 0;
+    let failed = 0;
+    for (const id of ids) {
+      const commandId = `deadlines:${id}:${today}${version === '' ? '' : `:${version}`}`;
+      try {
+        const result = await this.gateway.execute(what.commandOf(id), {
+          actor: WATCHER,
+          commandId,
+          correlationId: `watch:${today}`,
+          causationId: commandId,
+          businessTime: `${today}T00:00:00+08:00`,
+        });
+        if (!result.duplicate) computed += result.events.filter((e) => e.type === what.counted).length;
+      } catch (error) {
+        failed += 1;
+        this.logger.warn({ id, err: error }, what.failure);
+      }
+    }
+    return { computed, failed };
   }
 }

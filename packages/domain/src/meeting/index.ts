@@ -8,6 +8,7 @@ export {
   ItemReportedDone,
   ItemExtended,
   ItemVerified,
+  MeetingItemDeadlineComputed,
   meetingEvents,
   MeetingEventCodec,
 } from './meeting.events';
@@ -19,6 +20,7 @@ export {
   ReportItemDone,
   ExtendItem,
   VerifyItem,
+  ComputeMeetingItemDeadlines,
   meetingCommands,
   meetingCommandDates,
 } from './meeting.commands';
@@ -52,6 +54,7 @@ export {
   requireItemDone,
   requireItemExtensible,
   requireMeetingStepInOrder,
+  decideComputeMeetingItemDeadlines,
 } from './meeting.decide';
 export type { MeetingDeciderDeps } from './meeting.decide';
 export { meetingErrors } from './meeting.errors';

@@ -67,6 +67,17 @@ export const VerifyItem = struct(
 );
 export type VerifyItem = t.TypeOf<typeof VerifyItem>;
 
+/**
+ * Issued by the server's deadline watcher only, with its today: counts the items' deadlines in working
+ * days that waited for a year's official holiday schedule once the schedule is adopted (限时办结制, 003;
+ * R7's calendar, R20). No route issues it: no caller says what today is (DOMAIN.md §5).
+ */
+export const ComputeMeetingItemDeadlines = struct(
+  { type: t.literal('ComputeMeetingItemDeadlines'), meetingId: MeetingId, today: BusinessDate },
+  'ComputeMeetingItemDeadlines',
+);
+export type ComputeMeetingItemDeadlines = t.TypeOf<typeof ComputeMeetingItemDeadlines>;
+
 /** Every command of a meeting, by type (the registry decodes requests with them). */
 export const meetingCommands = {
   HoldMeeting,
@@ -74,9 +85,11 @@ export const meetingCommands = {
   ReportItemDone,
   ExtendItem,
   VerifyItem,
+  ComputeMeetingItemDeadlines,
 } as const;
 
-export type MeetingCommand = HoldMeeting | RecordDecision | ReportItemDone | ExtendItem | VerifyItem;
+export type MeetingCommand =
+  HoldMeeting | RecordDecision | ReportItemDone | ExtendItem | VerifyItem | ComputeMeetingItemDeadlines;
 
 /** The dates a meeting command states as facts (DOMAIN.md §5): the day of its step (a new deadline is not a fact). */
 export const meetingCommandDates = (c: MeetingCommand): FactDates => {
@@ -91,6 +104,9 @@ export const meetingCommandDates = (c: MeetingCommand): FactDates => {
       return [factDate('extendedOn', c.extendedOn)];
     case 'VerifyItem':
       return [factDate('verifiedOn', c.verifiedOn)];
+    case 'ComputeMeetingItemDeadlines':
+      // Issued by the deadline watcher only, with the server's today.
+      return [factDate('today', c.today)];
     default:
       return assertNever(c);
   }

@@ -14,6 +14,7 @@ import { domainError, type DomainError, type ErrorParams } from '../shared/error
 import { assertNever } from '../shared/exhaustive';
 import { addWorkingDays, officialCalendar, type WorkingDayCalendar } from '../shared/working-days';
 import type {
+  ComputeMeetingItemDeadlines,
   ExtendItem,
   HoldMeeting,
   ItemToHandOut,
@@ -275,6 +276,40 @@ export const decideVerifyItem = (c: VerifyItem, item: MeetingItem): Decision => 
   );
 };
 
+/**
+ * 限时办结制 (003) with R7's calendar (DOMAIN.md §3 "Working-day calendar"): the items whose deadline
+ * in working days waited for a year's official holiday schedule are counted from the meeting once the
+ * calendar covers it; for an item reported done meanwhile, whether it was done in time (its report
+ * could not say then). Issued with the deadline watcher's pass; a deadline counted already, or still
+ * waiting, emits nothing (a repeat is harmless).
+ */
+export const decideComputeMeetingItemDeadlines = (
+  c: ComputeMeetingItemDeadlines,
+  s: Meeting,
+  { calendar }: MeetingDeciderDeps,
+): Decision =>
+  E.right(
+    s.items.flatMap((item): ReadonlyArray<MeetingEvent> => {
+      const pending = item.limit.deadline;
+      if (pending.kind !== 'pending-calendar' || item.limit.workingDays === undefined) return [];
+      const deadline = addWorkingDays(calendar, s.heldOn, item.limit.workingDays);
+      if (deadline.kind !== 'due') return []; // still waiting (for this or a later year)
+      return [
+        {
+          type: 'MeetingItemDeadlineComputed',
+          data: {
+            meetingId: s.meetingId,
+            itemId: item.itemId,
+            dueOn: deadline.dueOn,
+            calendarYear: pending.year,
+            computedOn: c.today,
+            ...(item.done !== undefined ? { withinDeadline: item.done.on <= deadline.dueOn } : {}),
+          },
+        },
+      ];
+    }),
+  );
+
 /** Each command to its own function. */
 const decideWith =
   (deps: MeetingDeciderDeps) =>
@@ -284,6 +319,8 @@ const decideWith =
     if (E.isLeft(held)) return held;
     const s = held.right;
     if (command.type === 'RecordDecision') return decideRecordDecision(command, s, deps);
+    if (command.type === 'ComputeMeetingItemDeadlines')
+      return decideComputeMeetingItemDeadlines(command, s, deps);
     const found = requireItemHandedOut(s, command.itemId);
     if (E.isLeft(found)) return found;
     const item = found.right;

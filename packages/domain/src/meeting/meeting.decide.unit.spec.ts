@@ -13,10 +13,14 @@ import { date } from '../shared/dates';
 import type { EvidenceRef } from '../shared/evidence';
 import { unsafeId } from '../shared/ids';
 import { count } from '../shared/money';
+import { calendarOfSchedules, packagedSchedules } from '../shared/working-days';
+import type { Year } from '../shared/dates';
+import { TEST_FIXTURE_SCHEDULE_2027 } from '../testing/working-calendar.fixtures';
 import { deciderLawViolations } from '../testing/decider-laws';
 import { spec } from '../testing/decider-spec';
 import { arbMeetingCommand, arbMeetingLife } from '../testing/meeting.arbitraries';
 import {
+  makeMeetingDecider,
   meetingDecider,
   meetingErrors,
   MeetingEventCodec,
@@ -321,6 +325,102 @@ describe('核验销号 (003 "跟踪问效制") (R20)', () => {
       .given(sentBack)
       .when(done({ report: unsafeId.text('补充材料后办结'), doneOn: date('2024-04-20') }))
       .thenMatches([{ type: 'ItemReportedDone', data: { withinDeadline: false } }]);
+  });
+});
+
+describe('限时办结制 (003) on the official calendar (000 §五.1 交办 followed to done): a deadline pending on a year’s holiday schedule is counted by the watcher once it is adopted (R20, R7)', () => {
+  const onAdopted = makeMeetingDecider({
+    calendar: calendarOfSchedules([...packagedSchedules, TEST_FIXTURE_SCHEDULE_2027]),
+  });
+  const compute = (today: string): MeetingCommand => ({
+    type: 'ComputeMeetingItemDeadlines',
+    meetingId,
+    today: date(today),
+  });
+  const [inWorkingDays, onDate] = decide().items;
+  const late = [
+    hold({ heldOn: date('2026-12-28') }),
+    decide({
+      recordedOn: date('2026-12-28'),
+      items: [
+        ...(inWorkingDays !== undefined ? [inWorkingDays] : []),
+        ...(onDate !== undefined
+          ? [{ ...onDate, deadline: { kind: 'date' as const, dueOn: date('2027-01-29') } }]
+          : []),
+      ],
+    }),
+  ];
+  const pending = eventsOf(late);
+
+  it('decideComputeMeetingItemDeadlines: once 2027 is adopted, 10 working days from the meeting on 2026-12-28 end on 2027-01-12; the dated item is untouched (R20, 003 限时办结制)', () => {
+    // Worked by hand on the fixture schedule: 12-29…12-31 (1–3), 1-1…1-3 off, 1-4…1-8 (4–8), 1-11 (9), 1-12 (10).
+    spec(onAdopted)
+      .given(pending)
+      .when(compute('2027-01-05'))
+      .then([
+        {
+          type: 'MeetingItemDeadlineComputed',
+          data: {
+            meetingId,
+            itemId: item1,
+            dueOn: date('2027-01-12'),
+            calendarYear: 2027 as Year,
+            computedOn: date('2027-01-05'),
+          },
+        },
+      ]);
+  });
+
+  it('decideComputeMeetingItemDeadlines: nothing is guessed while 2027 is not adopted, and a deadline counted already is not counted again (R20, 003 限时办结制)', () => {
+    spec(decider).given(pending).when(compute('2027-01-05')).thenNothingHappens();
+    const once = onAdopted.decide(
+      compute('2027-01-05'),
+      pending.reduce(onAdopted.evolve, onAdopted.initialState),
+    );
+    expect(E.isRight(once) && once.right).toHaveLength(1);
+    const after = E.isRight(once) ? [...pending, ...once.right] : pending;
+    spec(onAdopted).given(after).when(compute('2027-01-06')).thenNothingHappens();
+    // …and the item now has its day: a report after it is late (000 §五.1 交办 followed to done).
+    spec(onAdopted)
+      .given(after)
+      .when(done({ doneOn: date('2027-01-13') }))
+      .thenMatches([{ type: 'ItemReportedDone', data: { withinDeadline: false } }]);
+  });
+
+  it('decideComputeMeetingItemDeadlines: an item reported done while its deadline was pending keeps whether it was on time: 2027-01-12 in time, 2027-01-13 late (R20, 003 限时办结制)', () => {
+    const doneWhilePending = (doneOn: string): ReadonlyArray<MeetingEvent> =>
+      eventsOf([...late, done({ doneOn: date(doneOn) })]);
+    expect(doneWhilePending('2027-01-12').at(-1)?.data).not.toHaveProperty('withinDeadline');
+    spec(onAdopted)
+      .given(doneWhilePending('2027-01-12'))
+      .when(compute('2027-01-14'))
+      .thenMatches([
+        {
+          type: 'MeetingItemDeadlineComputed',
+          data: { itemId: item1, dueOn: '2027-01-12', withinDeadline: true },
+        },
+      ]);
+    spec(onAdopted)
+      .given(doneWhilePending('2027-01-13'))
+      .when(compute('2027-01-14'))
+      .thenMatches([
+        {
+          type: 'MeetingItemDeadlineComputed',
+          data: { itemId: item1, dueOn: '2027-01-12', withinDeadline: false },
+        },
+      ]);
+    const state = [...doneWhilePending('2027-01-13')].reduce(onAdopted.evolve, onAdopted.initialState);
+    const counted = onAdopted.decide(compute('2027-01-14'), state);
+    const after = E.isRight(counted) ? counted.right.reduce(onAdopted.evolve, state) : state;
+    expect(after.status === 'held' && after.items[0]).toMatchObject({
+      status: 'done',
+      limit: { deadline: { kind: 'due', dueOn: '2027-01-12' } },
+      done: { on: '2027-01-13', withinDeadline: false },
+    });
+  });
+
+  it('decideComputeMeetingItemDeadlines: the count needs a meeting that was held (requireMeetingHeld) (R20, 000 §五.1)', () => {
+    spec(onAdopted).given([]).when(compute('2027-01-05')).thenFails('MEETING_NOT_HELD', { meetingId });
   });
 });
 

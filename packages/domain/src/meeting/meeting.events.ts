@@ -1,7 +1,7 @@
 import * as t from 'io-ts';
 import { ProcedureDeadline } from '../project/project.events';
 import { Department } from '../project/project.vocabulary';
-import { BusinessDate } from '../shared/dates';
+import { BusinessDate, Year } from '../shared/dates';
 import { catalogueCodec, defineEvent, EventOf, struct } from '../shared/event-codec';
 import { Evidence } from '../shared/evidence';
 import { MeetingId, MeetingItemId, NonEmptyText, ProjectId, UnitId } from '../shared/ids';
@@ -166,6 +166,32 @@ export const ItemVerified = defineEvent(
   },
 );
 
+/**
+ * An item's deadline in working days that waited for a year's official holiday schedule, counted from
+ * the meeting once the schedule was adopted (by the server's deadline watcher, never by a caller;
+ * 限时办结制, 003; R7's calendar). For an item reported done meanwhile: whether it was done in time.
+ */
+export const MeetingItemDeadlineComputed = defineEvent(
+  'MeetingItemDeadlineComputed',
+  struct(
+    {
+      meetingId: MeetingId,
+      itemId: MeetingItemId,
+      dueOn: BusinessDate,
+      /** The year whose adopted schedule made the count possible. */
+      calendarYear: Year,
+      computedOn: BusinessDate,
+    },
+    { withinDeadline: t.boolean },
+    'MeetingItemDeadlineComputedData',
+  ),
+  {
+    zh: '交办事项完成时限确定（节假日安排公布后按工作日计算）',
+    en: "An item's deadline in working days was counted once its year's holiday schedule was adopted",
+    rules: ['R20'],
+  },
+);
+
 /** Every event of a meeting (stream `meeting-<id>`), in lifecycle order. */
 export const meetingEvents = {
   MeetingHeld,
@@ -173,6 +199,7 @@ export const meetingEvents = {
   ItemReportedDone,
   ItemExtended,
   ItemVerified,
+  MeetingItemDeadlineComputed,
 } as const;
 
 export type MeetingEvent = EventOf<typeof meetingEvents>;

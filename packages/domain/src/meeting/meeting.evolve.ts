@@ -50,7 +50,11 @@ export const evolveMeeting = (state: MeetingState, event: MeetingEvent): Meeting
         items: withItem(state, d.itemId, ({ verification: _sentBack, ...i }) => ({
           ...i,
           status: 'done',
-          done: { on: d.doneOn, report: d.report },
+          done: {
+            on: d.doneOn,
+            report: d.report,
+            ...(d.withinDeadline !== undefined ? { withinDeadline: d.withinDeadline } : {}),
+          },
         })),
       };
     }
@@ -73,6 +77,19 @@ export const evolveMeeting = (state: MeetingState, event: MeetingEvent): Meeting
           ...i,
           status: d.accepted ? 'verified' : 'handed-out',
           verification: { on: d.verifiedOn, accepted: d.accepted },
+        })),
+      };
+    }
+    case 'MeetingItemDeadlineComputed': {
+      const d = event.data;
+      return {
+        ...state,
+        items: withItem(state, d.itemId, (i) => ({
+          ...i,
+          limit: { ...i.limit, deadline: { kind: 'due', dueOn: d.dueOn } },
+          ...(i.done !== undefined && d.withinDeadline !== undefined
+            ? { done: { ...i.done, withinDeadline: d.withinDeadline } }
+            : {}),
         })),
       };
     }

@@ -15,8 +15,11 @@ export interface MeetingItem {
   readonly projectId?: ProjectId;
   readonly limit: ItemDeadline;
   readonly status: MeetingItemStatus;
-  /** The owner's latest report (kept when the office sends it back). */
-  readonly done?: { readonly on: BusinessDate; readonly report: string };
+  /**
+   * The owner's latest report (kept when the office sends it back), and whether it was within the
+   * deadline (unknown while the deadline waited for the official calendar, until it is counted).
+   */
+  readonly done?: { readonly on: BusinessDate; readonly report: string; readonly withinDeadline?: boolean };
   readonly extension?: { readonly on: BusinessDate; readonly previousDueOn: BusinessDate };
   readonly verification?: { readonly on: BusinessDate; readonly accepted: boolean };
 }

@@ -372,6 +372,7 @@ export const aggregateOfCommand = (command: AnyCommand): AggregateCommand => {
     case 'ReportItemDone':
     case 'ExtendItem':
     case 'VerifyItem':
+    case 'ComputeMeetingItemDeadlines': // the deadline watcher's count of 交办 deadlines pending the calendar (R20)
       return { aggregate: 'meeting', command };
     default:
       // What is left of the union is exactly the project's commands.

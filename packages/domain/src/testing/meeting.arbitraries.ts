@@ -114,6 +114,12 @@ export const arbMeetingCommand = (
     arbReportItemDone(meetingId),
     arbExtendItem(meetingId),
     arbVerifyItem(meetingId),
+    // the deadline watcher's count of deadlines pending the official calendar
+    fc.record({
+      type: fc.constant('ComputeMeetingItemDeadlines' as const),
+      meetingId: fc.constant(meetingId),
+      today: arbDay,
+    }),
   );
 
 /**

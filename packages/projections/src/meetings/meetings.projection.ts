@@ -39,6 +39,18 @@ export const evolveMeetingItem = (
         extensionReason: d.reason,
       };
     }
+    case 'MeetingItemDeadlineComputed': {
+      // The watcher counted a deadline that waited for the official calendar (R7, R20): it now has its day.
+      const d = event.data;
+      const { pendingCalendarYear: _p, ...rest } = item;
+      return {
+        ...rest,
+        dueOn: d.dueOn,
+        ...(d.withinDeadline !== undefined && item.doneOn !== undefined
+          ? { withinDeadline: d.withinDeadline }
+          : {}),
+      };
+    }
     case 'ItemVerified': {
       const d = event.data;
       if (d.accepted)
@@ -83,7 +95,7 @@ export const handedOutItems = (
  */
 export const meetingsProjection: Projection = {
   name: 'meetings',
-  version: 1,
+  version: 2,
   categories: ['meeting'],
   collections: [meetingsCollection, meetingItemsCollection],
   apply: (docs: DocReader, decoded): ReadonlyArray<DocChange> => {

@@ -7,12 +7,16 @@ import {
   count,
   date,
   fold,
+  makeMeetingDecider,
   meetingDecider,
+  workingCalendarDecider,
+  workingDayCalendarOf,
   unsafeId,
   type MeetingCommand,
   type MeetingEvent,
   type Sha256,
 } from '@zhaoshang/domain';
+import { workingCalendarFixtures } from '@zhaoshang/domain/testing';
 import * as E from 'fp-ts/Either';
 import type { Collection, Doc, DocReader, Projection } from '../read-model';
 import { supervisionItems } from '../supervision/supervision.document';
@@ -77,12 +81,16 @@ const sentBack: MeetingCommand = {
   verifiedBy: text('督查考核办'),
 };
 
-const eventsOf = (cs: ReadonlyArray<MeetingCommand>): ReadonlyArray<MeetingEvent> =>
+const eventsOf = (
+  cs: ReadonlyArray<MeetingCommand>,
+  decider: typeof meetingDecider = meetingDecider,
+  given: ReadonlyArray<MeetingEvent> = [],
+): ReadonlyArray<MeetingEvent> =>
   cs.reduce<ReadonlyArray<MeetingEvent>>((events, c) => {
-    const r = meetingDecider.decide(c, fold(meetingDecider, events));
+    const r = decider.decide(c, fold(decider, events));
     if (E.isLeft(r)) throw new Error(`fixture refused: ${r.left.code}`);
     return [...events, ...r.right];
-  }, []);
+  }, given);
 
 /** Folds events through projections into an in-memory set of documents. */
 const project = (projections: ReadonlyArray<Projection>, events: ReadonlyArray<MeetingEvent>): DocReader => {
@@ -105,8 +113,14 @@ const project = (projections: ReadonlyArray<Projection>, events: ReadonlyArray<M
   return reader;
 };
 
-const views = (cs: ReadonlyArray<MeetingCommand>, asOf: string) => {
-  const docs = project([meetingsProjection, supervisionProjection], eventsOf(cs));
+const views = (
+  cs: ReadonlyArray<MeetingCommand> | { readonly events: ReadonlyArray<MeetingEvent> },
+  asOf: string,
+) => {
+  const docs = project(
+    [meetingsProjection, supervisionProjection],
+    'events' in cs ? cs.events : eventsOf(cs),
+  );
   const listed = docs.get(supervisionItems, 'meeting-item:HY-1:A');
   const item = docs.get(meetingItemsCollection, 'HY-1:A');
   return {
@@ -130,5 +144,65 @@ describe('a meeting item in the read models, event by event (R20, 003 限时办�
     const again = views([...commands, doneOn('2024-10-23'), sentBack, doneOn('2024-10-26')], '2024-10-27');
     expect(again.listed).toBeUndefined();
     expect(again.item).toMatchObject({ status: 'done', doneOn: '2024-10-26', withinDeadline: false });
+  });
+});
+
+describe('a 交办 deadline in working days pending the official calendar (R20, R7; 003 限时办结制)', () => {
+  const onAdopted = makeMeetingDecider({
+    calendar: workingDayCalendarOf(
+      fold(workingCalendarDecider, [workingCalendarFixtures.fixture2027Adopted()]),
+    ),
+  });
+  const [held, decided] = commands;
+  const late: ReadonlyArray<MeetingCommand> = [
+    ...(held?.type === 'HoldMeeting' ? [{ ...held, heldOn: date('2026-12-28') }] : []),
+    ...(decided?.type === 'RecordDecision'
+      ? [
+          {
+            ...decided,
+            recordedOn: date('2026-12-28'),
+            items: [
+              {
+                itemId,
+                task: text('完成供地'),
+                owner,
+                deadline: { kind: 'working-days' as const, workingDays: count(10) },
+              },
+            ],
+          },
+        ]
+      : []),
+  ];
+  const computed: MeetingCommand = {
+    type: 'ComputeMeetingItemDeadlines',
+    meetingId,
+    today: date('2027-01-05'),
+  };
+
+  it('is listed as pending-calendar without a day, and gets its day once the watcher counts it (R20)', () => {
+    const pending = views(late, '2027-01-05');
+    expect(pending.listed).toMatchObject({ deadlineStatus: 'pending-calendar', pendingCalendarYear: 2027 });
+    expect(pending.listed).not.toHaveProperty('dueOn');
+    expect(pending.item).toMatchObject({ pendingCalendarYear: 2027 });
+    expect(pending.item).not.toHaveProperty('dueOn');
+    const counted = views({ events: eventsOf([computed], onAdopted, eventsOf(late)) }, '2027-01-14');
+    expect(counted.listed).toMatchObject({
+      deadlineStatus: 'due',
+      dueOn: '2027-01-12',
+      overdue: true,
+      daysOverdue: 2,
+    });
+    expect(counted.listed).not.toHaveProperty('pendingCalendarYear');
+    expect(counted.item).toMatchObject({ dueOn: '2027-01-12', overdue: true });
+    expect(counted.item).not.toHaveProperty('pendingCalendarYear');
+  });
+
+  it('an item done while pending learns whether it was in time (R20)', () => {
+    const counted = views(
+      { events: eventsOf([computed], onAdopted, eventsOf([...late, doneOn('2027-01-13')])) },
+      '2027-01-14',
+    );
+    expect(counted.item).toMatchObject({ status: 'done', dueOn: '2027-01-12', withinDeadline: false });
+    expect(counted.listed).toBeUndefined();
   });
 });

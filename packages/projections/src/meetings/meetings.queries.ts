@@ -174,6 +174,15 @@ export const meetingsQueries = (store: ReadModelReader) => ({
       .filter((e): e is MeetingItemEntry => e !== undefined && (q.open !== true || !e.doneByAsOf));
   },
 
+  /** Meetings with an item whose deadline waits for a year's holiday schedule: the deadline watcher's round (R7, R20). */
+  pendingCalendar: async (): Promise<ReadonlyArray<string>> => [
+    ...new Set(
+      (
+        await store.findAll(meetingItemsCollection, { filter: { pendingCalendarYear: { $exists: true } } })
+      ).map((i) => i.meetingId),
+    ),
+  ],
+
   /** Each unit's 交办 figures for a period (items handed to a department count against no unit). */
   figuresByUnit: async (
     unitIds: ReadonlyArray<string>,

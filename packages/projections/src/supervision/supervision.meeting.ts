@@ -64,7 +64,8 @@ export const supervisionOfMeeting = (docs: DocReader, event: MeetingEvent): Read
     }
     case 'ItemReportedDone':
     case 'ItemExtended':
-    case 'ItemVerified': {
+    case 'ItemVerified':
+    case 'MeetingItemDeadlineComputed': {
       const itemId = meetingSupervisionItemId(meetingId, event.data.itemId);
       const item = docs.get(supervisionItems, itemId);
       if (item === undefined) return [];
@@ -76,12 +77,18 @@ export const supervisionOfMeeting = (docs: DocReader, event: MeetingEvent): Read
 /** An item of the list after its owner's report, an extension or the office's verification. */
 const meetingItemAfter = (
   item: SupervisionItem,
-  event: Extract<MeetingEvent, { readonly type: 'ItemReportedDone' | 'ItemExtended' | 'ItemVerified' }>,
+  event: Extract<
+    MeetingEvent,
+    { readonly type: 'ItemReportedDone' | 'ItemExtended' | 'ItemVerified' | 'MeetingItemDeadlineComputed' }
+  >,
 ): SupervisionItem => {
   switch (event.type) {
     case 'ItemReportedDone':
       return { ...item, resolvedOn: event.data.doneOn, resolution: 'met' };
-    case 'ItemExtended': {
+    // An extension, or the watcher's count of a deadline that waited for the official calendar
+    // (R7, R20): the item has its day and leaves 'pending-calendar'.
+    case 'ItemExtended':
+    case 'MeetingItemDeadlineComputed': {
       const { pendingCalendarYear: _p, ...rest } = item;
       return { ...rest, dueOn: event.data.dueOn, deadlineStatus: 'due' };
     }

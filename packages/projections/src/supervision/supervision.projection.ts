@@ -17,7 +17,8 @@ export const supervisionProjection: Projection = {
   name: 'supervision',
   // 5: enterprise requests (R17); 6: weekly 包保 visits (R18); 7: leading-group meetings' 交办 items (R20)
   // 8: land plots (R19): idle and low-efficiency plots
-  version: 8,
+  // 9: meetings' 交办 deadlines pending the official calendar get their day (MeetingItemDeadlineComputed, R20)
+  version: 9,
   categories: [
     'project',
     // enterprise requests (R17)

@@ -413,6 +413,23 @@ export const itemLabel = (item, { lang, config }) => {
 export const ownerHeading = ({ lang, config }) => config.vocabulary.leaderRoles['responsible-leader'][lang];
 
 /**
+ * Who answers for an item in the supervision table: a project's 包保领导; for a 交办 item (a meeting's,
+ * an enterprise request's) without one, the department it was handed to (the vocabulary's name) or
+ * the unit that owns it; else "—".
+ * @param {SupervisionEntry} item
+ * @param {Context} ctx
+ * @returns {string}
+ */
+export const ownerText = (item, ctx) => {
+  if (item.owner !== undefined) return item.owner.name;
+  if (item.kind !== 'meeting-item' && item.kind !== 'enterprise-request') return '—';
+  if (item.departmentId === undefined) return unitName(ctx, item.unitId);
+  /** @type {Readonly<Record<string, { zh: string; en: string } | undefined>>} */
+  const departments = ctx.config.vocabulary.departments;
+  return departments[item.departmentId]?.[ctx.lang] ?? item.departmentId;
+};
+
+/**
  * The overdue items of the list's first page, most overdue first (the API's order), as bars.
  * @param {SupervisionPage} page
  * @param {Context} ctx

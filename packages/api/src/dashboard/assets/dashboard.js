@@ -10,6 +10,7 @@ import {
   itemLabel,
   landOption,
   ownerHeading,
+  ownerText,
   progressOption,
   rankingOption,
   requestsOption,
@@ -268,7 +269,7 @@ const renderTable = () => {
       cell('td', itemLabel(item, ctx)),
       cell('td', dueText(item, lang)),
       cell('td', String(item.daysOverdue), 'days'),
-      cell('td', item.owner?.name ?? '—'),
+      cell('td', ownerText(item, ctx), 'owner'),
     );
     body.append(row);
   }

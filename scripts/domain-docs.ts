@@ -18,6 +18,8 @@ import type { ErrorMessage } from '../packages/domain/src/index';
 import type * as bulletinDecide from '../packages/domain/src/bulletin/bulletin.decide';
 import type * as leaderActivityDecide from '../packages/domain/src/leader-activity/leader-activity.decide';
 import type * as enterpriseRequestDecide from '../packages/domain/src/enterprise-request/enterprise-request.decide';
+// advisors (招商顾问, R21 · 002 §八)
+import type * as advisorDecide from '../packages/domain/src/advisor/advisor.decide';
 import type * as leaderActivityMinimums from '../packages/domain/src/leader-activity/leader-activity.minimums';
 import type * as projectAdmission from '../packages/domain/src/project/project.admission.decide';
 import type * as projectAgreement from '../packages/domain/src/project/project.agreement.decide';
@@ -124,6 +126,8 @@ type Enforcer =
   | keyof typeof leaderActivityMinimums
   | keyof typeof bulletinDecide
   | keyof typeof enterpriseRequestDecide
+  // advisors (招商顾问, R21 · 002 §八)
+  | keyof typeof advisorDecide
   | keyof typeof projectFacts
   | keyof typeof performanceReview;
 
@@ -341,6 +345,28 @@ const RULES: ReadonlyArray<RuleEntry> = [
       'decideHandleRequest',
       'decideEvaluateRequest',
       'decideCloseRequest',
+    ],
+  },
+  // advisors (招商顾问, R21 · 002 §八)
+  {
+    rule: 'R21',
+    text: '招商顾问：聘请行业协会商会知名人士、国内外知名企业家、学术界知名专家学者；牵线搭桥；对成功引进投资企业和项目的招商顾问给予非公职人员一次性奖励（002 §八） / advisors: appointed, credited with introductions, a one-time reward for a signed project to non-civil-servants only, once',
+    enforcedBy: [
+      'requireNotAppointed',
+      'requireValidTerm',
+      'requireAppointed',
+      'requireNotEnded',
+      'requireServingOn',
+      'requireNotCivilServant',
+      'requireIntroduced',
+      'requireNotRewarded',
+      'requirePositiveReward',
+      'requireInOrder',
+      'requireAdvisorProject',
+      'decideAppointAdvisor',
+      'decideEndAdvisorAppointment',
+      'decideCreditIntroduction',
+      'decideRewardAdvisor',
     ],
   },
 ];

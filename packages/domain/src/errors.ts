@@ -1,3 +1,5 @@
+// advisors (招商顾问, R21 · 002 §八)
+import { advisorErrors } from './advisor/advisor.errors';
 import { bulletinErrors } from './bulletin/bulletin.errors';
 import { enterpriseRequestErrors } from './enterprise-request/enterprise-request.errors';
 import { leaderActivityErrors } from './leader-activity/leader-activity.errors';
@@ -20,6 +22,8 @@ export const domainErrors = {
   ...bulletinErrors,
   ...workingCalendarErrors,
   ...enterpriseRequestErrors,
+  // advisors (招商顾问, R21 · 002 §八)
+  ...advisorErrors,
 } as const satisfies Record<string, ErrorMessage>;
 
 export type DomainErrorCode = keyof typeof domainErrors;
@@ -45,6 +49,23 @@ const _noClash: [
   ? true
   : false = true;
 void _noClash;
+
+// advisors (招商顾问, R21 · 002 §八): no advisor code is defined by another aggregate.
+const _noAdvisorClash: [
+  Overlap<
+    typeof advisorErrors,
+    typeof projectErrors &
+      typeof targetPlanErrors &
+      typeof leaderActivityErrors &
+      typeof bulletinErrors &
+      typeof workingCalendarErrors &
+      typeof businessDateErrors &
+      typeof enterpriseRequestErrors
+  >,
+] extends [never]
+  ? true
+  : false = true;
+void _noAdvisorClash;
 
 /** The message of an error for a person, in Chinese or English (unknown codes fall back to the code). */
 export const describeError = (

@@ -24,7 +24,10 @@ describe('docs/domain.md', () => {
   it('gives each rule (the sixteen of DOMAIN.md §2 and the enterprise-request loop) at least one enforcing function, each exported by the file named beside it', () => {
     const root = join(__dirname, '..', '..', '..');
     const map = ruleMap();
-    expect(map.map((r) => r.rule)).toEqual(Array.from({ length: 17 }, (_, i) => `R${i + 1}`));
+    // R1–R17 first, in order; issue #16's rules (R18–R21, numbered in advance) follow.
+    expect(map.map((r) => r.rule).slice(0, 17)).toEqual(Array.from({ length: 17 }, (_, i) => `R${i + 1}`));
+    // advisors (招商顾问, R21 · 002 §八)
+    expect(map.map((r) => r.rule)).toContain('R21');
     for (const { rule, enforcedBy } of map) {
       expect([rule, enforcedBy.length > 0]).toEqual([rule, true]);
       for (const { name, file } of enforcedBy) {

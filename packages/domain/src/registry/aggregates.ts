@@ -56,8 +56,14 @@ import {
   type EnterpriseRequestEvent,
 } from '../enterprise-request/enterprise-request.events';
 import type { EnterpriseRequestState } from '../enterprise-request/enterprise-request.state';
+// advisors (招商顾问, R21 · 002 §八)
+import { advisorCommandDates, advisorCommands, type AdvisorCommand } from '../advisor/advisor.commands';
+import { advisorDecider } from '../advisor/advisor.decide';
+import { advisorEvents, type AdvisorEvent } from '../advisor/advisor.events';
+import type { AdvisorState } from '../advisor/advisor.state';
 import { defineAggregate, type Aggregate, type CommandCodecs } from './aggregate';
 import {
+  advisorStream,
   bulletinStream,
   enterpriseRequestStream,
   leaderStream,
@@ -87,6 +93,8 @@ export interface AggregateTypes {
     event: EnterpriseRequestEvent;
     state: EnterpriseRequestState;
   };
+  // advisors (招商顾问, R21 · 002 §八)
+  readonly advisor: { command: AdvisorCommand; event: AdvisorEvent; state: AdvisorState };
 }
 
 /** The name of an aggregate, which is also the category of its streams. */
@@ -201,6 +209,22 @@ const enterpriseRequest: AggregateOf<'enterprise-request'> = {
   name: 'enterprise-request',
 };
 
+// advisors (招商顾问, R21 · 002 §八)
+const advisor: AggregateOf<'advisor'> = {
+  ...defineAggregate({
+    name: 'advisor',
+    streamPrefix: streamPrefixes.advisor,
+    streamOf: (c: AdvisorCommand) => advisorStream(c.advisorId),
+    commands: advisorCommands,
+    events: advisorEvents,
+    decider: advisorDecider,
+    // An advisor serves the whole region; crediting an introduction acts on a project of its unit.
+    unitOf: (_state, c) => (c.type === 'CreditIntroduction' ? c.unitId : undefined),
+    factDatesOf: advisorCommandDates,
+  }),
+  name: 'advisor',
+};
+
 /**
  * The aggregate registry: every aggregate of the domain by name, each with its own types. Adding an
  * aggregate means a folder for it, an entry in `AggregateTypes` and one here (the compiler then
@@ -213,6 +237,8 @@ export const aggregates: { readonly [N in AggregateName]: AggregateOf<N> } = {
   bulletin,
   'working-calendar': workingCalendar,
   'enterprise-request': enterpriseRequest,
+  // advisors (招商顾问, R21 · 002 §八)
+  advisor,
 };
 
 /** The names of every aggregate, in the order docs list them. */
@@ -223,6 +249,8 @@ export const aggregateNames: ReadonlyArray<AggregateName> = [
   'bulletin',
   'working-calendar',
   'enterprise-request',
+  // advisors (招商顾问, R21 · 002 §八)
+  'advisor',
 ];
 
 /** A command with the name of the aggregate that handles it: a union discriminated by `aggregate`. */
@@ -256,6 +284,12 @@ export const aggregateOfCommand = (command: AnyCommand): AggregateCommand => {
     case 'EvaluateRequest':
     case 'CloseRequest':
       return { aggregate: 'enterprise-request', command };
+    // advisors (招商顾问, R21 · 002 §八)
+    case 'AppointAdvisor':
+    case 'EndAdvisorAppointment':
+    case 'CreditIntroduction':
+    case 'RewardAdvisor':
+      return { aggregate: 'advisor', command };
     default:
       // What is left of the union is exactly the project's commands.
       return { aggregate: 'project', command };
@@ -287,6 +321,9 @@ export const withAggregateOf = <R>(
       return k(aggregates['working-calendar'], routed.command);
     case 'enterprise-request':
       return k(aggregates['enterprise-request'], routed.command);
+    // advisors (招商顾问, R21 · 002 §八)
+    case 'advisor':
+      return k(aggregates.advisor, routed.command);
   }
 };
 
@@ -327,6 +364,9 @@ export const readEventOf = (
       return tagged(name, aggregates['working-calendar'].readEvent(stored));
     case 'enterprise-request':
       return tagged(name, aggregates['enterprise-request'].readEvent(stored));
+    // advisors (招商顾问, R21 · 002 §八)
+    case 'advisor':
+      return tagged(name, aggregates.advisor.readEvent(stored));
   }
 };
 
@@ -347,6 +387,8 @@ export const commandCodecs: CommandCodecs<AnyCommand> = {
   ...bulletin.commands,
   ...workingCalendar.commands,
   ...enterpriseRequest.commands,
+  // advisors (招商顾问, R21 · 002 §八)
+  ...advisor.commands,
 };
 
 /** The dates any command states as facts, its business date first (each aggregate knows its own). */

@@ -35,3 +35,5 @@ export {
   WORKING_CALENDAR_STREAM,
   enterpriseRequestStream,
 } from './streams';
+// advisors (招商顾问, R21 · 002 §八)
+export { advisorStream } from './streams';

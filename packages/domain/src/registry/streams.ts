@@ -1,7 +1,7 @@
 import type { BulletinPeriod } from '../bulletin/bulletin.events';
 import { periodLabel } from '../bulletin/bulletin.period';
 import type { Year } from '../shared/dates';
-import type { LeaderId, ProjectId, RequestId, UnitId } from '../shared/ids';
+import type { AdvisorId, LeaderId, ProjectId, RequestId, UnitId } from '../shared/ids';
 
 /**
  * The beginning of every stream name of each aggregate, the only place they are written: each
@@ -14,6 +14,8 @@ export const streamPrefixes = {
   bulletin: 'bulletin-',
   'working-calendar': 'working-calendar',
   'enterprise-request': 'enterprise-request-',
+  // advisors (招商顾问, R21 · 002 §八)
+  advisor: 'advisor-',
 } as const;
 
 /** A project's stream: one stream per project (`project-<id>`). */
@@ -36,3 +38,7 @@ export const WORKING_CALENDAR_STREAM = streamPrefixes['working-calendar'];
 /** The stream of one enterprise request or complaint (`enterprise-request-<id>`). */
 export const enterpriseRequestStream = (id: RequestId): string =>
   `${streamPrefixes['enterprise-request']}${id}`;
+
+// ---- advisors (招商顾问, R21 · 002 §八) ----
+/** The stream of one advisor (`advisor-<id>`). */
+export const advisorStream = (id: AdvisorId): string => `${streamPrefixes.advisor}${id}`;

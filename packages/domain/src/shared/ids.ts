@@ -91,3 +91,11 @@ export const unsafeId = {
   request: (s: string) => s as RequestId,
   text: (s: string) => s as NonEmptyText,
 };
+
+// ---- advisors (招商顾问, R21 · 002 §八): the id of an appointed advisor ----
+export interface AdvisorIdBrand {
+  readonly AdvisorId: unique symbol;
+}
+/** An advisor (招商顾问) the region appoints (002 §八). */
+export const AdvisorId = idCodec<AdvisorIdBrand>()('AdvisorId');
+export type AdvisorId = t.TypeOf<typeof AdvisorId>;

@@ -1,3 +1,10 @@
+// advisors (招商顾问, R21 · 002 §八)
+import { advisorEvents } from '../advisor/advisor.events';
+import {
+  advisorCategoryLabels,
+  advisorStatusLabels,
+  appointmentEndLabels,
+} from '../advisor/advisor.vocabulary';
 import { bulletinEvents } from '../bulletin/bulletin.events';
 import { enterpriseRequestEvents } from '../enterprise-request/enterprise-request.events';
 import {
@@ -72,6 +79,8 @@ export const vocabulary = {
     ...bulletinEvents,
     ...workingCalendarEvents,
     ...enterpriseRequestEvents,
+    // advisors (招商顾问, R21 · 002 §八)
+    ...advisorEvents,
   }),
   /** Short names of the events that mark a project's way (timelines). */
   keyEvents: keyEventLabels,
@@ -115,6 +124,10 @@ export const vocabulary = {
   requestChannels: requestChannelLabels,
   requestCategories: requestCategoryLabels,
   requestStatuses: requestStatusLabels,
+  /** Advisors (招商顾问, R21: 002 §八). */
+  advisorCategories: advisorCategoryLabels,
+  appointmentEnds: appointmentEndLabels,
+  advisorStatuses: advisorStatusLabels,
 } as const;
 
 /** The vocabulary's shape: its sections and, in each, a label per kind. */

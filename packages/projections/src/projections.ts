@@ -4,6 +4,9 @@ import { performanceReviewProjection } from './performance-review/performance-re
 import { registerProjection } from './register/register.projection';
 import { supervisionProjection } from './supervision/supervision.projection';
 import { targetProgressProjection } from './target-progress/target-progress.projection';
+// advisors (招商顾问, R21 · 002 §八) and the investor directory (客商目录, 002 §一)
+import { advisorsProjection } from './advisors/advisors.projection';
+import { investorDirectoryProjection } from './investor-directory/investor-directory.projection';
 
 /** Every read model's projection, in the order the runner applies them. */
 export const allProjections: ReadonlyArray<Projection> = [
@@ -12,6 +15,9 @@ export const allProjections: ReadonlyArray<Projection> = [
   performanceReviewProjection,
   fulfilmentProjection,
   supervisionProjection,
+  // advisors (招商顾问, R21 · 002 §八) and the investor directory (客商目录, 002 §一)
+  advisorsProjection,
+  investorDirectoryProjection,
 ];
 
 /** The projections with the given names (all when none is given); throws on an unknown name. */

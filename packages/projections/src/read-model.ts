@@ -59,13 +59,23 @@ export interface DocReader {
 
 /** The read models of DOMAIN.md §4. */
 export type ProjectionName =
-  'register' | 'target-progress' | 'performance-review' | 'fulfilment' | 'supervision';
+  | 'register'
+  | 'target-progress'
+  | 'performance-review'
+  | 'fulfilment'
+  | 'supervision'
+  // advisors (招商顾问, R21 · 002 §八) and the investor directory (客商目录, 002 §一)
+  | 'advisors'
+  | 'investor-directory';
 export const PROJECTION_NAMES: ReadonlyArray<ProjectionName> = [
   'register',
   'target-progress',
   'performance-review',
   'fulfilment',
   'supervision',
+  // advisors (招商顾问, R21 · 002 §八) and the investor directory (客商目录, 002 §一)
+  'advisors',
+  'investor-directory',
 ];
 
 /**

@@ -16,6 +16,9 @@ import { ProjectsModule } from './projects/projects.module';
 import { ReviewsModule } from './read-models/reviews.module';
 import { TargetsModule } from './targets/targets.module';
 import { WorkingCalendarModule } from './working-calendar/working-calendar.module';
+// advisors (招商顾问, 002 §八) and the investor directory (客商目录, 002 §一)
+import { AdvisorsModule } from './advisors/advisors.module';
+import { InvestorDirectoryModule } from './investor-directory/investor-directory.module';
 
 export type { AppDependencies } from './core.module';
 
@@ -32,6 +35,9 @@ export const contextModules = [
   HealthModule,
   DashboardModule,
   OpenApiModule,
+  // advisors (招商顾问, 002 §八) and the investor directory (客商目录, 002 §一)
+  AdvisorsModule,
+  InvestorDirectoryModule,
 ];
 
 /**

@@ -23,3 +23,7 @@ export type { BulletinCsvPart } from './bulletin/bulletin-workbook';
 
 // What the files are (their words are the domain's vocabulary, @zhaoshang/domain `vocabulary`)
 export { XLSX_CONTENT_TYPE, CSV_CONTENT_TYPE } from './table/workbook';
+
+// advisors (招商顾问名册, 002 §八) and the investor directory (客商目录, 002 §一)
+export { advisorsXlsx, advisorsCsv, investorsXlsx, investorsCsv } from './advisors/advisors-report';
+export type { ListReportOptions } from './advisors/advisors-report';

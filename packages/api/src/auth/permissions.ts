@@ -65,6 +65,12 @@ export const commandRoles = {
   // schedule (国务院办公厅关于部分节假日安排的通知) as data, and corrects it with a reason
   AdoptHolidaySchedule: ['leading-group-office'],
   CorrectHolidaySchedule: ['leading-group-office'],
+  // advisors (招商顾问, R21 · 002 §八): the leading-group office appoints and dismisses; the officer
+  // of the project's unit credits an introduction (牵线搭桥); the finance bureau records the one-time reward
+  AppointAdvisor: ['leading-group-office'],
+  EndAdvisorAppointment: ['leading-group-office'],
+  CreditIntroduction: ['investment-officer'],
+  RewardAdvisor: ['finance-bureau'],
 } as const satisfies Record<string, ReadonlyArray<Role>>;
 
 /**
@@ -136,6 +142,10 @@ export const unitScopedReads = {
   GetFulfilment: { unitParam: 'unitId' },
   GetSupervisionList: { unitParam: 'unitId' },
   ExportRegister: { unitParam: 'unitId' },
+  // the investor directory (客商目录, 002 §一): an officer sees the investors of their unit's projects
+  SearchInvestors: { unitParam: 'unitId' },
+  GetInvestor: { unitParam: 'unitId' },
+  ExportInvestors: { unitParam: 'unitId' },
 } as const satisfies Record<string, { readonly unitParam: string } | { readonly projectParam: string }>;
 
 export type UnitScopedRead = keyof typeof unitScopedReads;

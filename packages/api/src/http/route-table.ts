@@ -10,6 +10,9 @@ import {
   workingCalendarQueryRoutes,
 } from '../working-calendar/working-calendar.routes';
 import type { CommandRoute, QueryRoute } from './routes';
+// advisors (招商顾问, 002 §八) and the investor directory (客商目录, 002 §一)
+import { advisorCommandRoutes, advisorQueryRoutes } from '../advisors/advisors.routes';
+import { investorDirectoryQueryRoutes } from '../investor-directory/investor-directory.routes';
 
 /** Every route of the API, by context: controllers, OpenAPI and the role matrix test read this. */
 export const routeTable = {
@@ -21,6 +24,9 @@ export const routeTable = {
   audit: { commands: [] as ReadonlyArray<CommandRoute>, queries: auditQueryRoutes },
   exports: { commands: [] as ReadonlyArray<CommandRoute>, queries: exportQueryRoutes },
   workingCalendar: { commands: workingCalendarCommandRoutes, queries: workingCalendarQueryRoutes },
+  // advisors (招商顾问, 002 §八) and the investor directory (客商目录, 002 §一)
+  advisors: { commands: advisorCommandRoutes, queries: advisorQueryRoutes },
+  investorDirectory: { commands: [] as ReadonlyArray<CommandRoute>, queries: investorDirectoryQueryRoutes },
 } as const;
 
 export const allCommandRoutes: ReadonlyArray<CommandRoute> = Object.values(routeTable).flatMap(

@@ -20,6 +20,9 @@ import { ReviewsController } from '../read-models/reviews.controller';
 import { TargetsController } from '../targets/targets.controller';
 import { WorkingCalendarController } from '../working-calendar/working-calendar.controller';
 import { routeTable } from './route-table';
+// advisors (招商顾问, 002 §八) and the investor directory (客商目录, 002 §一)
+import { AdvisorsController } from '../advisors/advisors.controller';
+import { InvestorDirectoryController } from '../investor-directory/investor-directory.controller';
 
 /** The controller of each context of the route table. */
 const controllers: Record<keyof typeof routeTable, Type<unknown>> = {
@@ -31,6 +34,9 @@ const controllers: Record<keyof typeof routeTable, Type<unknown>> = {
   audit: AuditController,
   exports: ExportsController,
   workingCalendar: WorkingCalendarController,
+  // advisors (招商顾问, 002 §八) and the investor directory (客商目录, 002 §一)
+  advisors: AdvisorsController,
+  investorDirectory: InvestorDirectoryController,
 };
 
 interface RouteShape {

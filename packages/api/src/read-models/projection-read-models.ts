@@ -18,6 +18,9 @@ import {
   type RunnerHealth,
   type RunnerLogger,
   type RunnerReport,
+  // advisors (招商顾问, 002 §八) and the investor directory (客商目录, 002 §一)
+  advisorQueries,
+  investorDirectoryQueries,
 } from '@zhaoshang/projections';
 import type { ApiConfig } from '../config';
 import type { ProjectionQueries, ReadModels } from './read-model.port';
@@ -61,6 +64,9 @@ export class ProjectionReadModels implements ReadModels {
       review: performanceReviewQueries(store),
       fulfilment: fulfilmentQueries(store),
       supervision: supervisionQueries(store),
+      // advisors (招商顾问, 002 §八) and the investor directory (客商目录, 002 §一)
+      advisors: advisorQueries(store),
+      investorDirectory: investorDirectoryQueries(store),
     };
   }
 

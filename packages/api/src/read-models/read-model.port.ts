@@ -7,6 +7,9 @@ import type {
   RunnerReport,
   SupervisionQueries,
   TargetProgressQueries,
+  // advisors (招商顾问, 002 §八) and the investor directory (客商目录, 002 §一)
+  AdvisorQueries,
+  InvestorDirectoryQueries,
 } from '@zhaoshang/projections';
 
 /**
@@ -25,6 +28,9 @@ export interface ProjectionQueries {
   readonly review: PerformanceReviewQueries;
   readonly fulfilment: FulfilmentQueries;
   readonly supervision: SupervisionQueries;
+  // advisors (招商顾问, 002 §八) and the investor directory (客商目录, 002 §一)
+  readonly advisors: AdvisorQueries;
+  readonly investorDirectory: InvestorDirectoryQueries;
 }
 
 export interface ReadModels {

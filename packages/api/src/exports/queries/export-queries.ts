@@ -29,7 +29,7 @@ export type ExportFormat = 'xlsx' | 'csv';
  * Display names of units in the exported sheets: the deployment's units (`UNITS`; the demo
  * region's in development). The whole region is shown by its id, as the reports name it.
  */
-const unitNamesOf = (config: ApiConfig): Readonly<Record<string, string>> =>
+export const unitNamesOf = (config: ApiConfig): Readonly<Record<string, string>> =>
   Object.fromEntries(
     config.units.filter((u) => u.unitId !== REGION_UNIT.unitId).map((u) => [u.unitId, u.name]),
   );
@@ -38,7 +38,7 @@ const unitNamesOf = (config: ApiConfig): Readonly<Record<string, string>> =>
 const attachment = (ascii: string, name: string): string =>
   `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(name)}`;
 
-const file = (
+export const file = (
   format: ExportFormat,
   ascii: string,
   name: string,

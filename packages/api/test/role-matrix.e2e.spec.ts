@@ -143,12 +143,16 @@ describe('role matrix for reads: every query route × every role, by unit (issue
 
   it('the unit-scoped reads are the projects, their histories, the lists and the register export', () => {
     expect(Object.keys(unitScopedReads).sort()).toEqual([
+      // the investor directory (客商目录, 002 §一): an officer reads their unit's investors
+      'ExportInvestors',
       'ExportRegister',
       'GetFulfilment',
+      'GetInvestor',
       'GetProject',
       'GetProjectHistory',
       'GetProjectRegister',
       'GetSupervisionList',
+      'SearchInvestors',
     ]);
     expect([...UNIT_SCOPED_ROLES]).toEqual(['investment-officer']);
   });

@@ -13,7 +13,8 @@ const CreditCodeText = textPattern(
 );
 const Format = t.keyof({ xlsx: null, csv: null }, 'ExportFormat');
 
-const search = { name: NamePart, creditCode: CreditCodeText, unitId: IdText, stage: StageText };
+// The strict parameters first (the fuzz test breaks the first one; a name part may be any text).
+const search = { creditCode: CreditCodeText, unitId: IdText, stage: StageText, name: NamePart };
 
 /** `GET /investors`. */
 export const InvestorsInput = queryInput({}, { ...search, limit: CountText, offset: CountText });

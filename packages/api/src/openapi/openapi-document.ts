@@ -86,6 +86,16 @@ const TAGS: ReadonlyArray<{ readonly name: string; readonly description: string 
     description: '工作日历：法定节假日与调休 / Working calendar: public holidays and make-up working days',
   },
   { name: 'units', description: '本部署的责任单位 / The units of this deployment' },
+  // advisors (招商顾问, 002 §八) and the investor directory (客商目录, 002 §一)
+  {
+    name: 'advisors',
+    description:
+      '招商顾问：聘请、牵线搭桥、非公职人员一次性奖励 / Advisors: appointment, introductions, one-time rewards to non-civil-servants',
+  },
+  {
+    name: 'investors',
+    description: '客商目录：投资方及其项目 / Investor directory: investors and their projects',
+  },
 ];
 
 /** Removes the fields a route fills in (path params and `type`) from a command's body schema. */

@@ -3,7 +3,9 @@
  * 知名专家学者为招商顾问 … 利用自身资源优势牵线搭桥 … 对成功引进投资企业和项目的'招商顾问'，给予非公职
  * 人员一次性奖励，具体参照《谯城区招商引资目标管理激励办法》执行".
  */
+import fc from 'fast-check';
 import * as E from 'fp-ts/Either';
+import { arbAdvisorCommand } from '../testing/advisor.arbitraries';
 import { describeError } from '../errors';
 import { initialProjectState, type ProjectState } from '../project/project.state';
 import { historyUntil, stateOf } from '../testing/project.fixtures';
@@ -216,4 +218,31 @@ it('every advisor error has a zh and an en message citing R21', () => {
     expect(m.rule).toBe('R21');
     expect(m.zh.length > 0 && m.en.length > 0).toBe(true);
   }
+});
+
+describe('R21 · 002 §八: properties of the advisor decider over arbitrary command sequences', () => {
+  it('evolve accepts whatever decide emits, every event decodes, a repeated command emits nothing, and no civil servant is ever rewarded', () => {
+    const seen = new Set<string>();
+    fc.assert(
+      fc.property(fc.array(arbAdvisorCommand(), { minLength: 1, maxLength: 12 }), (commands) => {
+        let state = advisorDecider.initialState;
+        for (const c of commands) {
+          const r = advisorDecider.decide(c, state);
+          if (E.isLeft(r)) continue;
+          for (const e of r.right) {
+            expect(AdvisorEventCodec.is(e)).toBe(true);
+            seen.add(e.type);
+            state = advisorDecider.evolve(state, e);
+          }
+          expect(advisorDecider.decide(c, state)).toEqual(E.right([]));
+        }
+        if (state.status !== 'none' && state.appointment.civilServant)
+          expect(Object.keys(state.rewards)).toEqual([]);
+      }),
+      { numRuns: 300 },
+    );
+    expect([...seen].sort()).toEqual(
+      ['AdvisorAppointed', 'AdvisorAppointmentEnded', 'AdvisorRewarded', 'IntroductionCredited'].sort(),
+    );
+  });
 });

@@ -21,6 +21,9 @@ import type { StoredEventData, Upcaster } from '../shared/upcasting';
 import { arbBulletinCommand, arbBulletinPeriod } from '../testing/bulletin.arbitraries';
 import { arbEnterpriseRequestCommand, arbReceiveRequest } from '../testing/enterprise-request.arbitraries';
 import { arbLeaderActivityCommand } from '../testing/leader-activity.arbitraries';
+// advisors (招商顾问, R21 · 002 §八)
+import { advisorEvents } from '../advisor/advisor.events';
+import { arbAdvisorCommand } from '../testing/advisor.arbitraries';
 import { projectEventArbitraries } from '../testing/project.arbitraries';
 import * as fx from '../testing/project.fixtures';
 import { arbTargetPlanCommand } from '../testing/target-plan.arbitraries';
@@ -88,6 +91,8 @@ const arbAnyCommand: fc.Arbitrary<AnyCommand> = fc.oneof(
   arbLeaderActivityCommand(),
   arbBulletinPeriod.chain(arbBulletinCommand),
   arbEnterpriseRequestCommand(),
+  // advisors (招商顾问, R21 · 002 §八)
+  arbAdvisorCommand(),
   fc.constantFrom<AnyCommand>(adoptFixture2027(), {
     ...adoptFixture2027(),
     type: 'CorrectHolidaySchedule',
@@ -177,6 +182,8 @@ describe('the aggregate registry', () => {
       ...versions(aggregates.bulletin, Object.values(bulletinEvents)),
       ...versions(aggregates['working-calendar'], Object.values(workingCalendarEvents)),
       ...versions(aggregates['enterprise-request'], Object.values(enterpriseRequestEvents)),
+      // advisors (招商顾问, R21 · 002 §八)
+      ...versions(aggregates.advisor, Object.values(advisorEvents)),
     ]).toEqual([]);
     expect(aggregates.project.versionOf('LeadCaptured')).toBe(2);
   });
@@ -201,6 +208,8 @@ describe('the aggregate registry', () => {
       arbBulletinPeriod.chain(arbBulletinCommand),
       fc.constant<AnyCommand>(adoptFixture2027()),
       arbEnterpriseRequestCommand(),
+      // advisors (招商顾问, R21 · 002 §八)
+      arbAdvisorCommand(),
     );
     const seen = new Set<string>();
     fc.assert(

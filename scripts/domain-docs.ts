@@ -345,6 +345,8 @@ const RULES: ReadonlyArray<RuleEntry> = [
       'decideHandleRequest',
       'decideEvaluateRequest',
       'decideCloseRequest',
+      // enterprise requests: a limit pending on a year's holiday schedule, counted once it is adopted
+      'decideComputeRequestDeadlines',
     ],
   },
   // advisors (招商顾问, R21 · 002 §八)

@@ -16,6 +16,8 @@ import { ProjectsModule } from './projects/projects.module';
 import { ReviewsModule } from './read-models/reviews.module';
 import { TargetsModule } from './targets/targets.module';
 import { WorkingCalendarModule } from './working-calendar/working-calendar.module';
+// enterprise requests (R17)
+import { RequestsModule } from './requests/requests.module';
 // advisors (招商顾问, 002 §八) and the investor directory (客商目录, 002 §一)
 import { AdvisorsModule } from './advisors/advisors.module';
 import { InvestorDirectoryModule } from './investor-directory/investor-directory.module';
@@ -32,6 +34,8 @@ export const contextModules = [
   AuditModule,
   ExportsModule,
   WorkingCalendarModule,
+  // enterprise requests (R17)
+  RequestsModule,
   HealthModule,
   DashboardModule,
   OpenApiModule,

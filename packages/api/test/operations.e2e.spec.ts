@@ -42,6 +42,8 @@ describe('operations', () => {
       'fulfilment',
       'performance-review',
       'register',
+      // enterprise requests (R17): the requests read model (issue #16 item 1)
+      'requests',
       'supervision',
       'target-progress',
     ]);
@@ -154,7 +156,8 @@ describe('read models across restarts', () => {
     const saved = openSqliteReadModelStore({ file: path.join(t.config.dataDir, 'read-models.sqlite') });
     const checkpoints = await saved.checkpoints();
     await saved.close();
-    expect(checkpoints).toHaveLength(5);
+    // One checkpoint per projection (six since the requests read model, issue #16 item 1).
+    expect(checkpoints).toHaveLength(6);
     for (const c of checkpoints) expect(c).toMatchObject({ position: BigInt(position), status: 'ok' });
 
     // The same files, a new process: the read models answer at once from the saved checkpoint.

@@ -284,6 +284,9 @@ export type {
 export {
   AssignRequest,
   CloseRequest,
+  // enterprise requests: the deadline watcher's command and its event (R7's calendar, R17)
+  ComputeRequestDeadlines,
+  RequestDeadlineComputed,
   defaultEnterpriseRequestPolicy,
   enterpriseRequestCommands,
   enterpriseRequestDecider,

@@ -66,6 +66,15 @@ export { supervisionProjection } from './supervision/supervision.projection';
 export { supervisionQueries } from './supervision/supervision.queries';
 export type { SupervisionQueries, SupervisionQuery } from './supervision/supervision.queries';
 
+// Enterprise requests (企业诉求台账, R17)
+export { requestsCollection } from './requests/requests.document';
+export type { RequestDoc, RequestEntry, RequestRoundDoc } from './requests/requests.document';
+export { evolveRequestDoc, requestsProjection } from './requests/requests.projection';
+export { requestEntry, requestQueries } from './requests/requests.queries';
+export type { RequestListQuery, RequestQueries } from './requests/requests.queries';
+export { requestReview } from './requests/requests.review';
+export type { DepartmentRequestReview, RequestFigures } from './requests/requests.review';
+
 // Runner and stores
 export { headPosition, ProjectionRunner } from './runner/runner';
 export type {

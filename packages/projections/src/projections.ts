@@ -4,6 +4,8 @@ import { performanceReviewProjection } from './performance-review/performance-re
 import { registerProjection } from './register/register.projection';
 import { supervisionProjection } from './supervision/supervision.projection';
 import { targetProgressProjection } from './target-progress/target-progress.projection';
+// enterprise requests (R17)
+import { requestsProjection } from './requests/requests.projection';
 // advisors (招商顾问, R21 · 002 §八) and the investor directory (客商目录, 002 §一)
 import { advisorsProjection } from './advisors/advisors.projection';
 import { investorDirectoryProjection } from './investor-directory/investor-directory.projection';
@@ -15,6 +17,8 @@ export const allProjections: ReadonlyArray<Projection> = [
   performanceReviewProjection,
   fulfilmentProjection,
   supervisionProjection,
+  // enterprise requests (R17)
+  requestsProjection,
   // advisors (招商顾问, R21 · 002 §八) and the investor directory (客商目录, 002 §一)
   advisorsProjection,
   investorDirectoryProjection,

@@ -64,6 +64,8 @@ export type ProjectionName =
   | 'performance-review'
   | 'fulfilment'
   | 'supervision'
+  // enterprise requests (R17)
+  | 'requests'
   // advisors (招商顾问, R21 · 002 §八) and the investor directory (客商目录, 002 §一)
   | 'advisors'
   | 'investor-directory';
@@ -73,6 +75,8 @@ export const PROJECTION_NAMES: ReadonlyArray<ProjectionName> = [
   'performance-review',
   'fulfilment',
   'supervision',
+  // enterprise requests (R17)
+  'requests',
   // advisors (招商顾问, R21 · 002 §八) and the investor directory (客商目录, 002 §一)
   'advisors',
   'investor-directory',

@@ -21,6 +21,10 @@ export type {
 export { bulletinXlsx, bulletinCsv } from './bulletin/bulletin-workbook';
 export type { BulletinCsvPart } from './bulletin/bulletin-workbook';
 
+// Enterprise requests (企业诉求台账, R17)
+export { requestsXlsx, requestsCsv } from './requests/requests-report';
+export type { RequestReportOptions, RequestReviewFigures } from './requests/requests-report';
+
 // What the files are (their words are the domain's vocabulary, @zhaoshang/domain `vocabulary`)
 export { XLSX_CONTENT_TYPE, CSV_CONTENT_TYPE } from './table/workbook';
 

@@ -65,6 +65,16 @@ export const commandRoles = {
   // schedule (国务院办公厅关于部分节假日安排的通知) as data, and corrects it with a reason
   AdoptHolidaySchedule: ['leading-group-office'],
   CorrectHolidaySchedule: ['leading-group-office'],
+  // enterprise requests (R17, 企业诉求闭环). 004 §(十二) names the 责任单位 区委督察考核办、区营商办、区直各部门:
+  // the unit's officer (unit-scoped) or the leading-group office (区营商办's desk) receives 受理; the
+  // leading-group office or the supervision office (督察考核办) hands it out 交办 and closes it 办结归档;
+  // the department it went to answers 办结答复; the enterprise's verdict 评价 is recorded by whoever took
+  // the request in (the officer, or the office for what reached its window).
+  ReceiveRequest: ['investment-officer', 'leading-group-office'],
+  AssignRequest: ['leading-group-office', 'supervision-office'],
+  HandleRequest: ['department-reviewer'],
+  EvaluateRequest: ['investment-officer', 'leading-group-office'],
+  CloseRequest: ['leading-group-office', 'supervision-office'],
   // advisors (招商顾问, R21 · 002 §八): the leading-group office appoints and dismisses; the officer
   // of the project's unit credits an introduction (牵线搭桥); the finance bureau records the one-time reward
   AppointAdvisor: ['leading-group-office'],
@@ -78,20 +88,17 @@ export const commandRoles = {
  * `RecordMissedMilestones` carries "today", so only the deadline watcher, on the server's clock,
  * may issue it (DOMAIN.md §5: MilestoneMissed is raised by the clock, no caller says what today is).
  */
-export const serverCommands = ['RecordMissedMilestones'] as const;
+export const serverCommands = [
+  'RecordMissedMilestones',
+  // enterprise requests: a time limit waiting for a year's holiday schedule is counted by the watcher (R7, R17)
+  'ComputeRequestDeadlines',
+] as const;
 
 /**
- * Commands of the domain that have no route yet, so no caller can issue them: the enterprise
- * requests (企业诉求, issue #16 item 1) are in the domain and its registry; their routes and roles
- * come with the API's part of the issue, which moves them into `commandRoles`.
+ * Commands of the domain that have no route yet, so no caller can issue them (none now: the
+ * enterprise requests' commands, issue #16 item 1, have their routes in requests.routes.ts).
  */
-export const commandsWithoutRoute = [
-  'ReceiveRequest',
-  'AssignRequest',
-  'HandleRequest',
-  'EvaluateRequest',
-  'CloseRequest',
-] as const;
+export const commandsWithoutRoute = [] as const;
 
 /** A command a caller may send over HTTP (with the roles of `commandRoles`). */
 export type RoutedCommandType = keyof typeof commandRoles;

@@ -124,7 +124,7 @@ export class CommandGateway implements OnApplicationShutdown {
       'leader-activity': handlerOf(aggregates['leader-activity']),
       bulletin: handlerOf(aggregates.bulletin),
       'working-calendar': handlerOf(aggregates['working-calendar']),
-      // No route issues its commands yet (permissions.ts: commandsWithoutRoute).
+      // enterprise requests (R17): routes in requests/, the watcher's ComputeRequestDeadlines
       'enterprise-request': handlerOf(aggregates['enterprise-request']),
       // advisors (招商顾问, R21 · 002 §八)
       advisor: handlerOf(aggregates.advisor),

@@ -21,6 +21,8 @@ import {
   type ProjectSpec,
   type ScriptStep,
 } from './project-life';
+// enterprise requests (R17)
+import { demoRequestSteps } from './requests';
 
 /** The demo region's units (configured in development: `UNITS` defaults to them). */
 export { DEMO_UNITS };
@@ -258,6 +260,8 @@ export const demoRegionScript = ({
       });
     });
   });
+  // enterprise requests (R17): a few in every state of the loop, two past their 交办 limit
+  steps.push(...demoRequestSteps(year));
   // advisors (招商顾问, R21 · 002 §八): after the projects, whose signing a reward is checked against
   steps.push(...demoAdvisorSteps(steps, year, today));
   return steps.filter((step) => reached(step, today));

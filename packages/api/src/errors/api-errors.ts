@@ -80,6 +80,10 @@ const CONFLICTS: ReadonlySet<string> = new Set([
   'BULLETIN_ALREADY_PUBLISHED',
   // A repeated fact with another date or code: the record stands; a correction says why (DOMAIN.md §5).
   'FACT_ALREADY_RECORDED',
+  // enterprise requests (R17): a request id received with other content, handed out, or evaluated already
+  'REQUEST_ALREADY_RECEIVED',
+  'REQUEST_ALREADY_ASSIGNED',
+  'REQUEST_ALREADY_EVALUATED',
   // advisors (招商顾问, R21 · 002 §八): a second reward, appointment or credit with other details
   'ADVISOR_ALREADY_REWARDED',
   'ADVISOR_ALREADY_APPOINTED',

@@ -10,6 +10,8 @@ import {
   workingCalendarQueryRoutes,
 } from '../working-calendar/working-calendar.routes';
 import type { CommandRoute, QueryRoute } from './routes';
+// enterprise requests (R17)
+import { requestCommandRoutes, requestQueryRoutes } from '../requests/requests.routes';
 // advisors (招商顾问, 002 §八) and the investor directory (客商目录, 002 §一)
 import { advisorCommandRoutes, advisorQueryRoutes } from '../advisors/advisors.routes';
 import { investorDirectoryQueryRoutes } from '../investor-directory/investor-directory.routes';
@@ -24,6 +26,8 @@ export const routeTable = {
   audit: { commands: [] as ReadonlyArray<CommandRoute>, queries: auditQueryRoutes },
   exports: { commands: [] as ReadonlyArray<CommandRoute>, queries: exportQueryRoutes },
   workingCalendar: { commands: workingCalendarCommandRoutes, queries: workingCalendarQueryRoutes },
+  // enterprise requests (R17)
+  requests: { commands: requestCommandRoutes, queries: requestQueryRoutes },
   // advisors (招商顾问, 002 §八) and the investor directory (客商目录, 002 §一)
   advisors: { commands: advisorCommandRoutes, queries: advisorQueryRoutes },
   investorDirectory: { commands: [] as ReadonlyArray<CommandRoute>, queries: investorDirectoryQueryRoutes },

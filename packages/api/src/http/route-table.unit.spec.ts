@@ -20,6 +20,8 @@ import { ReviewsController } from '../read-models/reviews.controller';
 import { TargetsController } from '../targets/targets.controller';
 import { WorkingCalendarController } from '../working-calendar/working-calendar.controller';
 import { routeTable } from './route-table';
+// enterprise requests (R17)
+import { RequestsController } from '../requests/requests.controller';
 // advisors (招商顾问, 002 §八) and the investor directory (客商目录, 002 §一)
 import { AdvisorsController } from '../advisors/advisors.controller';
 import { InvestorDirectoryController } from '../investor-directory/investor-directory.controller';
@@ -34,6 +36,8 @@ const controllers: Record<keyof typeof routeTable, Type<unknown>> = {
   audit: AuditController,
   exports: ExportsController,
   workingCalendar: WorkingCalendarController,
+  // enterprise requests (R17)
+  requests: RequestsController,
   // advisors (招商顾问, 002 §八) and the investor directory (客商目录, 002 §一)
   advisors: AdvisorsController,
   investorDirectory: InvestorDirectoryController,

@@ -86,6 +86,12 @@ const TAGS: ReadonlyArray<{ readonly name: string; readonly description: string 
     description: '工作日历：法定节假日与调休 / Working calendar: public holidays and make-up working days',
   },
   { name: 'units', description: '本部署的责任单位 / The units of this deployment' },
+  // enterprise requests (R17)
+  {
+    name: 'requests',
+    description:
+      '企业诉求与投诉：受理、交办、答复、评价、办结的闭环 / Enterprise requests and complaints: received, handed out, answered, evaluated, closed',
+  },
   // advisors (招商顾问, 002 §八) and the investor directory (客商目录, 002 §一)
   {
     name: 'advisors',

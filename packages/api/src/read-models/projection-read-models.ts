@@ -12,6 +12,8 @@ import {
   registerQueries,
   supervisionQueries,
   targetProgressQueries,
+  // enterprise requests (R17)
+  requestQueries,
   type ProjectionStatus,
   type ReadModelStore,
   type RunnerEventSource,
@@ -64,6 +66,8 @@ export class ProjectionReadModels implements ReadModels {
       review: performanceReviewQueries(store),
       fulfilment: fulfilmentQueries(store),
       supervision: supervisionQueries(store),
+      // enterprise requests (R17)
+      requests: requestQueries(store),
       // advisors (招商顾问, 002 §八) and the investor directory (客商目录, 002 §一)
       advisors: advisorQueries(store),
       investorDirectory: investorDirectoryQueries(store),

@@ -7,6 +7,8 @@ import type {
   RunnerReport,
   SupervisionQueries,
   TargetProgressQueries,
+  // enterprise requests (R17)
+  RequestQueries,
   // advisors (招商顾问, 002 §八) and the investor directory (客商目录, 002 §一)
   AdvisorQueries,
   InvestorDirectoryQueries,
@@ -28,6 +30,8 @@ export interface ProjectionQueries {
   readonly review: PerformanceReviewQueries;
   readonly fulfilment: FulfilmentQueries;
   readonly supervision: SupervisionQueries;
+  // enterprise requests (R17): the 企业诉求台账 and the watcher's pending limits
+  readonly requests: RequestQueries;
   // advisors (招商顾问, 002 §八) and the investor directory (客商目录, 002 §一)
   readonly advisors: AdvisorQueries;
   readonly investorDirectory: InvestorDirectoryQueries;

@@ -16,6 +16,8 @@ import { CalendarHolder } from '../working-calendar/calendar-holder';
 import type { ApiConfig } from '../config';
 import type { ReadModels } from '../read-models/read-model.port';
 import type { EventStore } from '@zhaoshang/eventstore';
+// enterprise requests (R17)
+import { date, unsafeId } from '@zhaoshang/domain';
 import { API_CONFIG, CLOCK, EVENT_STORE, READ_MODELS } from '../tokens';
 
 /** What one pass of the watcher did. */
@@ -129,6 +131,33 @@ export class DeadlineWatcher implements OnApplicationBootstrap, BeforeApplicatio
         this.logger.warn({ projectId, err: error }, 'deadline watcher could not check a project');
       }
     }
+    // ---- enterprise requests (R17): a time limit that waited for a year's holiday schedule is
+    // counted once the schedule is adopted (RequestDeadlineComputed), with the same kind of command
+    // id (`deadlines:<request>:<today>:<calendar version>`): a repeat on the same calendar is a no-op.
+    const requests = await this.readModels.queries.requests.pendingCalendar();
+    for (const requestId of requests) {
+      const commandId = `deadlines:${requestId}:${today}${version === '' ? '' : `:${version}`}`;
+      const command: DomainCommand = {
+        type: 'ComputeRequestDeadlines',
+        requestId: unsafeId.request(requestId),
+        today: date(today),
+      };
+      try {
+        const result = await this.gateway.execute(command, {
+          actor: WATCHER,
+          commandId,
+          correlationId: `watch:${today}`,
+          causationId: commandId,
+          businessTime: `${today}T00:00:00+08:00`,
+        });
+        if (!result.duplicate)
+          computed += result.events.filter((e) => e.type === 'RequestDeadlineComputed').length;
+      } catch (error) {
+        failed += 1;
+        this.logger.warn({ requestId, err: error }, 'deadline watcher could not count a request’s limit');
+      }
+    }
+
     // A schedule adopted through this instance during the pass (its trigger was absorbed by this
     // pass, exhaustMap) is not left for the next tick: pass again on the new calendar.
     if (this.calendar.version !== version) {
@@ -140,6 +169,6 @@ export class DeadlineWatcher implements OnApplicationBootstrap, BeforeApplicatio
         failed: failed + again.failed,
       };
     }
-    return { today, checked: projects.length, raised, computed, failed };
+    return { today, checked: projects.length + requests.length, raised, computed, failed };
   }
 }

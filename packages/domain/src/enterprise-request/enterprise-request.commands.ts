@@ -68,6 +68,17 @@ export const CloseRequest = struct(
 );
 export type CloseRequest = t.TypeOf<typeof CloseRequest>;
 
+/**
+ * Issued by the server's deadline watcher only, with its today: counts the time limits that waited
+ * for a year's official holiday schedule once the schedule is adopted (R7's calendar, R17). No route
+ * issues it: no caller says what today is (DOMAIN.md §5).
+ */
+export const ComputeRequestDeadlines = struct(
+  { type: t.literal('ComputeRequestDeadlines'), requestId: RequestId, today: BusinessDate },
+  'ComputeRequestDeadlines',
+);
+export type ComputeRequestDeadlines = t.TypeOf<typeof ComputeRequestDeadlines>;
+
 /** Every command of an enterprise request, by type (the registry decodes requests with them). */
 export const enterpriseRequestCommands = {
   ReceiveRequest,
@@ -75,10 +86,11 @@ export const enterpriseRequestCommands = {
   HandleRequest,
   EvaluateRequest,
   CloseRequest,
+  ComputeRequestDeadlines,
 } as const;
 
 export type EnterpriseRequestCommand =
-  ReceiveRequest | AssignRequest | HandleRequest | EvaluateRequest | CloseRequest;
+  ReceiveRequest | AssignRequest | HandleRequest | EvaluateRequest | CloseRequest | ComputeRequestDeadlines;
 
 /** The dates an enterprise-request command states as facts (DOMAIN.md §5): the day of its step. */
 export const enterpriseRequestCommandDates = (c: EnterpriseRequestCommand): FactDates => {
@@ -93,6 +105,9 @@ export const enterpriseRequestCommandDates = (c: EnterpriseRequestCommand): Fact
       return [factDate('evaluatedOn', c.evaluatedOn)];
     case 'CloseRequest':
       return [factDate('closedOn', c.closedOn)];
+    case 'ComputeRequestDeadlines':
+      // Issued by the deadline watcher only, with the server's today.
+      return [factDate('today', c.today)];
     default:
       return assertNever(c);
   }

@@ -20,6 +20,7 @@ import {
 import type {
   AssignRequest,
   CloseRequest,
+  ComputeRequestDeadlines,
   EnterpriseRequestCommand,
   EvaluateRequest,
   HandleRequest,
@@ -246,6 +247,43 @@ export const decideCloseRequest = (c: CloseRequest, s: EnterpriseRequest): Decis
   );
 };
 
+/**
+ * R7's calendar (DOMAIN.md §3 "Working-day calendar") for R17: the rounds whose time limit waited
+ * for a year's official holiday schedule and can be counted now that the calendar covers it; for a
+ * round already answered, whether its answer kept the limit. Issued with the deadline watcher's
+ * pass; a limit counted already, or still waiting, emits nothing (a repeat is harmless).
+ */
+export const decideComputeRequestDeadlines = (
+  c: ComputeRequestDeadlines,
+  s: EnterpriseRequest,
+  { calendar }: EnterpriseRequestDeciderDeps,
+): Decision =>
+  E.right(
+    s.rounds.flatMap((r): ReadonlyArray<EnterpriseRequestEvent> => {
+      if (r.limit.deadline.kind !== 'pending-calendar') return [];
+      const deadline = addWorkingDays(calendar, r.since, r.limit.workingDays);
+      if (deadline.kind !== 'due') return []; // still waiting (for this or a later year)
+      const answered = r.answer;
+      const taken = answered === undefined ? undefined : workingDaysBetween(calendar, r.since, answered.on);
+      return [
+        {
+          type: 'RequestDeadlineComputed',
+          data: {
+            requestId: s.requestId,
+            round: r.round,
+            dueOn: deadline.dueOn,
+            calendarYear: r.limit.deadline.year,
+            computedOn: c.today,
+            ...(taken?.kind === 'counted' ? { workingDaysTaken: count(taken.days) } : {}),
+            ...(answered !== undefined && answered.withinTimeLimit === undefined
+              ? { withinTimeLimit: answered.on <= deadline.dueOn }
+              : {}),
+          },
+        },
+      ];
+    }),
+  );
+
 /** Each command to its own function. */
 const decideWith =
   (deps: EnterpriseRequestDeciderDeps) =>
@@ -263,6 +301,8 @@ const decideWith =
         return decideEvaluateRequest(command, s, deps);
       case 'CloseRequest':
         return decideCloseRequest(command, s);
+      case 'ComputeRequestDeadlines':
+        return decideComputeRequestDeadlines(command, s, deps);
       default:
         return assertNever(command);
     }

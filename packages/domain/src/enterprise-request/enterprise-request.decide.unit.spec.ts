@@ -7,7 +7,7 @@
 import fc from 'fast-check';
 import * as E from 'fp-ts/Either';
 import { describeError } from '../errors';
-import { date } from '../shared/dates';
+import { date, type Year } from '../shared/dates';
 import { unsafeId } from '../shared/ids';
 import type { Count } from '../shared/money';
 import { calendarOfSchedules, officialCalendar, packagedSchedules } from '../shared/working-days';
@@ -343,6 +343,72 @@ describe('overdue detection: a pure question of the state, the day and the calen
       .thenMatches([
         { type: 'RequestAssigned', data: { limit: { workingDays: 5, deadline: { dueOn: '2024-04-10' } } } },
       ]);
+  });
+});
+
+describe('a limit waiting for a year’s holiday schedule is counted by the watcher once it is adopted (004 §(十二) 事中研究交办, R7’s calendar) (R17)', () => {
+  const adopted = calendarOfSchedules([...packagedSchedules, TEST_FIXTURE_SCHEDULE_2027]);
+  const onAdopted = makeEnterpriseRequestDecider({ calendar: adopted });
+  const compute = (today: string): EnterpriseRequestCommand => ({
+    type: 'ComputeRequestDeadlines',
+    requestId,
+    today: date(today),
+  });
+  const pending = eventsOf([
+    receive({ receivedOn: date('2026-12-28') }),
+    assign({ assignedOn: date('2026-12-28') }),
+  ]);
+
+  it('decideComputeRequestDeadlines: once 2027 is adopted, 10 working days from 2026-12-28 end on 2027-01-12 (R17)', () => {
+    // Worked by hand on the fixture schedule: 12-29…12-31 (1–3), 1-1…1-3 off, 1-4…1-8 (4–8), 1-11 (9), 1-12 (10).
+    spec(onAdopted)
+      .given(pending)
+      .when(compute('2027-01-05'))
+      .then([
+        {
+          type: 'RequestDeadlineComputed',
+          data: {
+            requestId,
+            round: round(1),
+            dueOn: date('2027-01-12'),
+            calendarYear: 2027 as Year,
+            computedOn: date('2027-01-05'),
+          },
+        },
+      ]);
+  });
+
+  it('decideComputeRequestDeadlines: nothing is guessed while 2027 is not adopted, and a limit counted already is not counted again (R17)', () => {
+    spec(decider).given(pending).when(compute('2027-01-05')).thenNothingHappens();
+    const once = onAdopted.decide(
+      compute('2027-01-05'),
+      pending.reduce(onAdopted.evolve, onAdopted.initialState),
+    );
+    const after = E.isRight(once) ? [...pending, ...once.right] : pending;
+    spec(onAdopted).given(after).when(compute('2027-01-06')).thenNothingHappens();
+  });
+
+  it('decideComputeRequestDeadlines: an answer given while the limit was pending is judged when it is counted: 2027-01-13 is late by the fixture schedule (R17)', () => {
+    const answered = eventsOf([
+      receive({ receivedOn: date('2026-12-28') }),
+      assign({ assignedOn: date('2026-12-28') }),
+      handle({ handledOn: date('2027-01-13') }),
+    ]);
+    expect(answered[answered.length - 1]).toMatchObject({ type: 'RequestHandled' });
+    expect(answered[answered.length - 1]?.data).not.toHaveProperty('withinTimeLimit');
+    spec(onAdopted)
+      .given(answered)
+      .when(compute('2027-01-14'))
+      .thenMatches([
+        {
+          type: 'RequestDeadlineComputed',
+          data: { round: 1, dueOn: '2027-01-12', workingDaysTaken: 11, withinTimeLimit: false },
+        },
+      ]);
+  });
+
+  it('decideComputeRequestDeadlines: the count needs a received request (requireReceived) (R17)', () => {
+    spec(onAdopted).given([]).when(compute('2027-01-05')).thenFails('REQUEST_NOT_FOUND', { requestId });
   });
 });
 

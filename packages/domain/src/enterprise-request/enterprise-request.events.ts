@@ -2,7 +2,7 @@ import * as t from 'io-ts';
 import { ProcedureDeadline } from '../project/project.events';
 import { Department } from '../project/project.vocabulary';
 import { CreditCode } from '../shared/credit-code';
-import { BusinessDate } from '../shared/dates';
+import { BusinessDate, Year } from '../shared/dates';
 import { catalogueCodec, defineEvent, EventOf, struct } from '../shared/event-codec';
 import { Evidence } from '../shared/evidence';
 import { NonEmptyText, ProjectId, RequestId, UnitId } from '../shared/ids';
@@ -170,6 +170,32 @@ export const RequestClosed = defineEvent(
   },
 );
 
+/**
+ * A round's time limit that waited for a year's official holiday schedule, counted once the
+ * schedule was adopted (by the server's deadline watcher, never by a caller; R7's calendar). For a
+ * round already answered: the count its answer could not make then.
+ */
+export const RequestDeadlineComputed = defineEvent(
+  'RequestDeadlineComputed',
+  struct(
+    {
+      requestId: RequestId,
+      round: Count,
+      dueOn: BusinessDate,
+      /** The year whose adopted schedule made the count possible. */
+      calendarYear: Year,
+      computedOn: BusinessDate,
+    },
+    { workingDaysTaken: Count, withinTimeLimit: t.boolean },
+    'RequestDeadlineComputedData',
+  ),
+  {
+    zh: '诉求办理时限确定（节假日安排公布后）',
+    en: "A request's time limit was counted once its year's holiday schedule was adopted",
+    rules: ['R17'],
+  },
+);
+
 /** Every event of an enterprise request (stream `enterprise-request-<id>`), in lifecycle order. */
 export const enterpriseRequestEvents = {
   RequestReceived,
@@ -178,6 +204,7 @@ export const enterpriseRequestEvents = {
   RequestEvaluated,
   RequestReopened,
   RequestClosed,
+  RequestDeadlineComputed,
 } as const;
 
 export type EnterpriseRequestEvent = EventOf<typeof enterpriseRequestEvents>;

@@ -47,7 +47,12 @@ export const evolveEnterpriseRequest = (
         status: 'handled',
         rounds: withCurrentRound(state, (r) => ({
           ...r,
-          answer: { on: d.handledOn, answer: d.answer, by: d.handledBy },
+          answer: {
+            on: d.handledOn,
+            answer: d.answer,
+            by: d.handledBy,
+            ...(d.withinTimeLimit !== undefined ? { withinTimeLimit: d.withinTimeLimit } : {}),
+          },
         })),
       };
     }
@@ -68,6 +73,23 @@ export const evolveEnterpriseRequest = (
         ...state,
         status: 'assigned',
         rounds: [...state.rounds, { round: d.round, since: d.reopenedOn, limit: d.limit }],
+      };
+    }
+    case 'RequestDeadlineComputed': {
+      const d = event.data;
+      return {
+        ...state,
+        rounds: state.rounds.map((r) =>
+          r.round !== d.round
+            ? r
+            : {
+                ...r,
+                limit: { ...r.limit, deadline: { kind: 'due', dueOn: d.dueOn } },
+                ...(r.answer !== undefined && d.withinTimeLimit !== undefined
+                  ? { answer: { ...r.answer, withinTimeLimit: d.withinTimeLimit } }
+                  : {}),
+              },
+        ),
       };
     }
     case 'RequestClosed':

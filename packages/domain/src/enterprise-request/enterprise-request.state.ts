@@ -18,7 +18,13 @@ export interface HandlingRound {
   /** The day this round began: handed out (round 1) or reopened (later rounds). */
   readonly since: BusinessDate;
   readonly limit: HandlingDeadline;
-  readonly answer?: { readonly on: BusinessDate; readonly answer: string; readonly by: string };
+  readonly answer?: {
+    readonly on: BusinessDate;
+    readonly answer: string;
+    readonly by: string;
+    /** Whether it kept the limit; absent while the limit waited for a year's holiday schedule. */
+    readonly withinTimeLimit?: boolean;
+  };
   readonly evaluation?: { readonly on: BusinessDate; readonly satisfied: boolean; readonly by: string };
 }
 

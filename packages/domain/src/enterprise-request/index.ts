@@ -10,6 +10,7 @@ export {
   RequestEvaluated,
   RequestReopened,
   RequestClosed,
+  RequestDeadlineComputed,
   enterpriseRequestEvents,
   EnterpriseRequestEventCodec,
 } from './enterprise-request.events';
@@ -24,6 +25,7 @@ export {
   HandleRequest,
   EvaluateRequest,
   CloseRequest,
+  ComputeRequestDeadlines,
   enterpriseRequestCommands,
   enterpriseRequestCommandDates,
 } from './enterprise-request.commands';
@@ -50,6 +52,7 @@ export {
   requireHandled,
   requireSatisfied,
   requireStepInOrder,
+  decideComputeRequestDeadlines,
 } from './enterprise-request.decide';
 export type { EnterpriseRequestDeciderDeps, RequestOverdue } from './enterprise-request.decide';
 export { defaultEnterpriseRequestPolicy } from './enterprise-request.policy';

@@ -283,6 +283,7 @@ export const aggregateOfCommand = (command: AnyCommand): AggregateCommand => {
     case 'HandleRequest':
     case 'EvaluateRequest':
     case 'CloseRequest':
+    case 'ComputeRequestDeadlines':
       return { aggregate: 'enterprise-request', command };
     // advisors (招商顾问, R21 · 002 §八)
     case 'AppointAdvisor':

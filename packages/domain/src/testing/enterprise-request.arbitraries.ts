@@ -89,6 +89,11 @@ export const arbEnterpriseRequestCommand = (
       closedOn: arbDay,
       closedBy: fc.constant(unsafeId.text('区营商办')),
     }),
+    fc.record({
+      type: fc.constant('ComputeRequestDeadlines' as const),
+      requestId: fc.constant(requestId),
+      today: arbDay,
+    }),
   );
 
 /**

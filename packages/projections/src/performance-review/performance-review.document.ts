@@ -1,6 +1,8 @@
 import type { BusinessDate } from '@zhaoshang/domain';
 import type { ProjectFacts, Rate } from '../counting/project-facts';
 import { collection } from '../read-model';
+// enterprise requests (R17): the review's request figures
+import type { DepartmentRequestReview, RequestFigures } from '../requests/requests.review';
 import type { PlanDoc } from '../target-progress/target-progress.document';
 
 /** An outbound promotion trip as the review counts it (R15), after its corrections. */
@@ -85,6 +87,9 @@ export interface UnitReview {
   readonly vetoed: boolean;
   /** 1 = best; units with equal scores share a rank. */
   readonly rank: number;
+
+  // ---- enterprise requests (R17, 004 §(十二)): received, closed on time, overdue, satisfaction; not scored
+  readonly requests?: RequestFigures;
 }
 
 /** A performance review (绩效考核) of every unit for a period. */
@@ -94,4 +99,7 @@ export interface PerformanceReview {
   readonly to: BusinessDate;
   readonly policy: string;
   readonly units: ReadonlyArray<UnitReview>;
+
+  // ---- enterprise requests (R17): the same figures per department handed requests (交办)
+  readonly requestDepartments?: ReadonlyArray<DepartmentRequestReview>;
 }

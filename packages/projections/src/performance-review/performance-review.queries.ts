@@ -12,6 +12,9 @@ import {
   type TripDoc,
 } from './performance-review.document';
 import { defaultScoringPolicy, type ScoringPolicy } from './scoring-policy';
+// enterprise requests (R17): figures per unit and department, read from the requests read model
+import { requestsCollection } from '../requests/requests.document';
+import { requestReview } from '../requests/requests.review';
 
 export interface ReviewQuery {
   readonly period: ReviewPeriod;
@@ -59,7 +62,22 @@ export const performanceReviewQueries = (store: ReadModelReader) => ({
         window,
       };
     });
-    return scoreUnits(q.period, inputs, policy);
+    const scored = scoreUnits(q.period, inputs, policy);
+
+    // ---- enterprise requests (R17): added to the scored review, never scored themselves
+    const requests = requestReview(
+      await store.findAll(requestsCollection, { filter: { receivedOn: { $lte: window.to } } }),
+      unitIds,
+      window,
+    );
+    return {
+      ...scored,
+      units: scored.units.map((u) => {
+        const figures = requests.units.get(u.unitId);
+        return figures === undefined ? u : { ...u, requests: figures };
+      }),
+      requestDepartments: requests.departments,
+    };
   },
 });
 export type PerformanceReviewQueries = ReturnType<typeof performanceReviewQueries>;

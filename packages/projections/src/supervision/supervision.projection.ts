@@ -1,6 +1,8 @@
 import type { DocChange, DocReader, Projection } from '../read-model';
 import { supervisionItems, supervisionProjects } from './supervision.document';
 import { supervisionOfProject } from './supervision.project';
+// enterprise requests (R17)
+import { supervisionOfRequest, supervisionRequests } from './supervision.enterprise-request';
 
 /**
  * Supervision list (督办清单): every item an office follows to done, whatever raised it. Each
@@ -9,13 +11,25 @@ import { supervisionOfProject } from './supervision.project';
  */
 export const supervisionProjection: Projection = {
   name: 'supervision',
-  version: 4,
-  categories: ['project'],
-  collections: [supervisionItems, supervisionProjects],
+  version: 5,
+  categories: [
+    'project',
+    // enterprise requests (R17)
+    'enterprise-request',
+  ],
+  collections: [
+    supervisionItems,
+    supervisionProjects,
+    // enterprise requests (R17)
+    supervisionRequests,
+  ],
   apply: (docs: DocReader, decoded): ReadonlyArray<DocChange> => {
     switch (decoded.category) {
       case 'project':
         return supervisionOfProject(docs, decoded.event);
+      // enterprise requests (R17): each round handed to a department, listed once overdue
+      case 'enterprise-request':
+        return supervisionOfRequest(docs, decoded.event);
       default:
         return [];
     }

@@ -32,6 +32,8 @@ export const supervisionEntry = (item: SupervisionItem, asOf: BusinessDate): Sup
   }
   const overdue = asOf > item.dueOn;
   if (item.kind === 'procedure' && !overdue) return undefined;
+  // enterprise requests (R17): a request with a department enters the list once past its 交办 deadline
+  if (item.kind === 'enterprise-request' && !overdue) return undefined;
   return { ...item, asOf, overdue, daysOverdue: overdue ? daysBetween(item.dueOn, asOf) : 0 };
 };
 

@@ -611,3 +611,48 @@ export const timelineOption = (history, project, ctx) => {
     ],
   };
 };
+
+// ---------------------------------------------------------------------------------------------
+// Enterprise requests (R17, 004 §(十二) 诉求闭环): counts by status and overdue, as of the server's today
+
+/**
+ * @param {import('./data.js').RequestCounts} counts
+ * @param {Context} ctx
+ * @param {string} today the server's today (overdue is judged on it, never on the page's date)
+ * @returns {Option}
+ */
+export const requestsOption = (counts, ctx, today) => {
+  const { lang } = ctx;
+  const total = counts.byStatus.reduce((n, s) => n + s.count, 0);
+  const subtitle = t(lang, 'requestsSubtitle', { today, total, overdue: counts.overdue });
+  if (total === 0)
+    return { title: title(t(lang, 'requestsTitle'), subtitle), graphic: note(t(lang, 'noData')), series: [] };
+  const bars = [
+    ...counts.byStatus.map((s, i) => ({
+      name: ctx.config.vocabulary.requestStatuses[s.status][lang],
+      value: s.count,
+      colour: PALETTE[i % PALETTE.length] ?? LIGHT_COLOURS.blue,
+    })),
+    { name: t(lang, 'requestsOverdue'), value: counts.overdue, colour: LIGHT_COLOURS.red },
+  ];
+  return {
+    title: title(t(lang, 'requestsTitle'), subtitle),
+    grid: { left: 12, right: 40, top: 70, bottom: 24, containLabel: true },
+    tooltip: { trigger: 'item' },
+    xAxis: { type: 'value', name: t(lang, 'requestsAxis'), minInterval: 1, nameTextStyle: { color: MUTED } },
+    yAxis: { type: 'category', inverse: true, data: bars.map((b) => b.name) },
+    series: [
+      {
+        id: 'requests',
+        name: t(lang, 'requestsAxis'),
+        type: 'bar',
+        barMaxWidth: 22,
+        data: bars.map((b) => ({
+          value: b.value,
+          itemStyle: { color: b.colour, borderRadius: [0, 4, 4, 0] },
+        })),
+        label: { show: true, position: 'right' },
+      },
+    ],
+  };
+};

@@ -11,6 +11,7 @@ import {
   ownerHeading,
   progressOption,
   rankingOption,
+  requestsOption,
   supervisionHeight,
   supervisionOption,
   timelineOption,
@@ -38,6 +39,7 @@ import { messages, t } from './i18n.js';
  *   readonly progress: ReadonlyArray<TargetProgressView>,
  *   readonly review: PerformanceReview,
  *   readonly supervision: SupervisionPage,
+ *   readonly requests: import('./data.js').RequestCounts,
  *   projectId: string | undefined,
  *   history: ProjectHistory | undefined,
  * }} Loaded
@@ -80,9 +82,17 @@ const initialLanguage = () => {
   return asked === 'en' ? 'en' : 'zh';
 };
 
-/** @typedef {'progress' | 'funnel' | 'ranking' | 'supervision' | 'timeline'} ChartName */
+/** @typedef {'progress' | 'funnel' | 'ranking' | 'supervision' | 'timeline' | 'requests'} ChartName */
 /** @type {ReadonlyArray<ChartName>} */
-const CHART_NAMES = ['progress', 'funnel', 'ranking', 'supervision', 'timeline'];
+const CHART_NAMES = [
+  'progress',
+  'funnel',
+  'ranking',
+  'supervision',
+  'timeline',
+  // enterprise requests (R17)
+  'requests',
+];
 
 /**
  * A chart in the element `#chart-<name>`, with ECharts' own words (dates on a time axis) in `lang`.
@@ -103,6 +113,8 @@ const charts = {
   ranking: createChart('ranking', initialLanguage()),
   supervision: createChart('supervision', initialLanguage()),
   timeline: createChart('timeline', initialLanguage()),
+  // enterprise requests (R17)
+  requests: createChart('requests', initialLanguage()),
 };
 
 const dashboard = {
@@ -287,6 +299,8 @@ const render = async (which = CHART_NAMES) => {
             series: [],
           }
         : timelineOption(data.history, project, ctx),
+    // enterprise requests (R17): as of the server's today, whatever the page's date
+    requests: () => requestsOption(data.requests, ctx, config.today),
   };
   if (which.includes('supervision')) {
     const height = `${supervisionHeight(data.supervision)}px`;
@@ -358,10 +372,16 @@ const load = async () => {
       years.map((y) => ({ value: String(y), label: yearLabel(dashboard.lang, y) })),
       String(year),
     );
-    const [progress, review, supervision] = await Promise.all([
+    const [progress, review, supervision, requests] = await Promise.all([
       api.progress(year, asOf),
       api.review(String(year)),
       api.supervision(asOf),
+      // enterprise requests (R17)
+      api.requests(
+        /** @type {ReadonlyArray<import('./data.js').RequestStatus>} */ (
+          Object.keys(config.vocabulary.requestStatuses)
+        ),
+      ),
     ]);
     const projectId =
       chosenProject !== undefined && register.data.some((e) => e.projectId === chosenProject)
@@ -384,6 +404,7 @@ const load = async () => {
       progress: progress.data,
       review: review.data,
       supervision: supervision.data,
+      requests: requests.data,
       projectId,
       history,
     };

@@ -11,6 +11,11 @@
 /** @typedef {import('@zhaoshang/projections').UnitReview} UnitReview */
 /** @typedef {import('@zhaoshang/projections').SupervisionEntry} SupervisionEntry */
 /** @typedef {import('../dashboard-config').DashboardConfig} DashboardConfig */
+/** @typedef {import('@zhaoshang/domain').RequestStatus} RequestStatus */
+/**
+ * Enterprise requests (R17) by status and how many are overdue, as of the server's today.
+ * @typedef {{ readonly byStatus: ReadonlyArray<{ readonly status: RequestStatus, readonly count: number }>, readonly overdue: number }} RequestCounts
+ */
 /**
  * @template T
  * @typedef {import('@zhaoshang/projections').Page<T>} Page
@@ -123,6 +128,27 @@ export const apiClient = (credential, lang) => {
      * @returns {Promise<QueryAnswer<Page<SupervisionEntry>>>}
      */
     supervision: (asOf) => get(`/supervision?asOf=${asOf}`),
+    // enterprise requests (R17): each figure is a list's `total` (one entry asked for), so it is exact
+    /**
+     * @param {ReadonlyArray<RequestStatus>} statuses
+     * @returns {Promise<QueryAnswer<RequestCounts>>}
+     */
+    requests: async (statuses) => {
+      /** @type {(query: string) => Promise<QueryAnswer<Page<unknown>>>} */
+      const count = (query) => get(`/requests?${query}&limit=1`);
+      const [overdue, ...byStatus] = await Promise.all([
+        count('overdue=true'),
+        ...statuses.map((s) => count(`status=${s}`)),
+      ]);
+      return {
+        position: overdue.position,
+        caughtUp: overdue.caughtUp,
+        data: {
+          overdue: overdue.data.total,
+          byStatus: statuses.map((status, i) => ({ status, count: byStatus[i]?.data.total ?? 0 })),
+        },
+      };
+    },
     /**
      * @param {string} projectId
      * @returns {Promise<QueryAnswer<ProjectHistory>>}

@@ -64,6 +64,11 @@ const zh = {
   events: '事件',
   revision: '序号',
   actor: '经办',
+  // enterprise requests (R17)
+  requestsTitle: '企业诉求办理情况',
+  requestsSubtitle: '截至今日（{today}）· 共 {total} 件，逾期未答复 {overdue} 件',
+  requestsOverdue: '逾期未答复',
+  requestsAxis: '件数',
 };
 
 /** @typedef {keyof typeof zh} MessageKey */
@@ -125,6 +130,11 @@ const en = {
   events: 'Events',
   revision: 'Revision',
   actor: 'By',
+  // enterprise requests (R17)
+  requestsTitle: 'Enterprise requests',
+  requestsSubtitle: 'Today ({today}) · {total} in all, {overdue} overdue without an answer',
+  requestsOverdue: 'Overdue, unanswered',
+  requestsAxis: 'Requests',
 };
 
 export const messages = { zh, en };

@@ -52,6 +52,19 @@ export const investorDirectoryQueries = (store: ReadModelReader) => {
     const projects = await store.getMany(registerCollection, ids);
     return docs.map((d) => entryOf(d, projects, unitId));
   };
+  const matching = async (q: InvestorSearch): Promise<ReadonlyArray<InvestorEntry>> => {
+    const filter: Filter = {
+      ...(q.creditCode !== undefined ? { creditCode: q.creditCode } : {}),
+      ...(q.unitId !== undefined ? { unitIds: { $has: q.unitId } } : {}),
+    };
+    const part = q.name === undefined ? undefined : normaliseInvestorName(q.name);
+    const docs = (
+      await store.findAll(investorsCollection, { filter, sort: [{ field: 'name', direction: 'asc' }] })
+    ).filter((d) => part === undefined || d.names.some((n) => normaliseInvestorName(n).includes(part)));
+    return (await joined(docs, q.unitId)).filter(
+      (e) => q.stage === undefined || e.projects.some((p) => p.stage === q.stage),
+    );
+  };
   return {
     /** One investor (its projects of one unit, if given), or undefined (also when it has none there). */
     get: async (investorId: string, unitId?: string): Promise<InvestorEntry | undefined> => {
@@ -59,21 +72,11 @@ export const investorDirectoryQueries = (store: ReadModelReader) => {
       if (doc === undefined || (unitId !== undefined && !doc.unitIds.includes(unitId))) return undefined;
       return (await joined([doc], unitId))[0];
     },
-    /** Investors matching the search, by name. */
-    search: async (q: InvestorSearch = {}, page?: PageRequest): Promise<Page<InvestorEntry>> => {
-      const filter: Filter = {
-        ...(q.creditCode !== undefined ? { creditCode: q.creditCode } : {}),
-        ...(q.unitId !== undefined ? { unitIds: { $has: q.unitId } } : {}),
-      };
-      const part = q.name === undefined ? undefined : normaliseInvestorName(q.name);
-      const docs = (
-        await store.findAll(investorsCollection, { filter, sort: [{ field: 'name', direction: 'asc' }] })
-      ).filter((d) => part === undefined || d.names.some((n) => normaliseInvestorName(n).includes(part)));
-      const entries = (await joined(docs, q.unitId)).filter(
-        (e) => q.stage === undefined || e.projects.some((p) => p.stage === q.stage),
-      );
-      return pageOf(entries, page);
-    },
+    /** Investors matching the search, by name, a page of them. */
+    search: async (q: InvestorSearch = {}, page?: PageRequest): Promise<Page<InvestorEntry>> =>
+      pageOf(await matching(q), page),
+    /** Every investor matching the search, by name (the export's rows). */
+    all: (q: InvestorSearch = {}): Promise<ReadonlyArray<InvestorEntry>> => matching(q),
   };
 };
 export type InvestorDirectoryQueries = ReturnType<typeof investorDirectoryQueries>;

@@ -72,10 +72,7 @@ export class ExportInvestorsHandler implements IQueryHandler<ExportInvestors, St
     this.unitNames = unitNamesOf(config);
   }
   async execute(q: ExportInvestors): Promise<StreamedAnswer> {
-    // The directory is searched whole (its name and stage conditions are applied after reading).
-    const entries = (
-      await this.readModels.queries.investorDirectory.search(q.search, { limit: Number.MAX_SAFE_INTEGER })
-    ).items;
+    const entries = await this.readModels.queries.investorDirectory.all(q.search);
     const options = { asOf: q.asOf, unitNames: this.unitNames };
     const bytes =
       q.format === 'xlsx' ? await investorsXlsx(entries, options) : investorsCsv(entries, options);

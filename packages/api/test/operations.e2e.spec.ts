@@ -39,7 +39,11 @@ describe('operations', () => {
     });
     // Each read model of @zhaoshang/projections says where it stands.
     expect(ready.body.projections.each.map((p: { name: string }) => p.name).sort()).toEqual([
+      // advisors (招商顾问, 002 §八)
+      'advisors',
       'fulfilment',
+      // the investor directory (客商目录, 002 §一)
+      'investor-directory',
       'performance-review',
       'register',
       // enterprise requests (R17): the requests read model (issue #16 item 1)
@@ -157,7 +161,8 @@ describe('read models across restarts', () => {
     const checkpoints = await saved.checkpoints();
     await saved.close();
     // One checkpoint per projection (six since the requests read model, issue #16 item 1).
-    expect(checkpoints).toHaveLength(6);
+    // advisors and the investor directory (issue #16 item 5): two more.
+    expect(checkpoints).toHaveLength(6 + 2);
     for (const c of checkpoints) expect(c).toMatchObject({ position: BigInt(position), status: 'ok' });
 
     // The same files, a new process: the read models answer at once from the saved checkpoint.

@@ -5,7 +5,7 @@
  */
 import fc from 'fast-check';
 import * as E from 'fp-ts/Either';
-import { arbAdvisorCommand } from '../testing/advisor.arbitraries';
+import { arbAdvisorCommand, arbAdvisorLife } from '../testing/advisor.arbitraries';
 import { describeError } from '../errors';
 import { initialProjectState, type ProjectState } from '../project/project.state';
 import { historyUntil, stateOf } from '../testing/project.fixtures';
@@ -224,21 +224,24 @@ describe('R21 · 002 §八: properties of the advisor decider over arbitrary com
   it('evolve accepts whatever decide emits, every event decodes, a repeated command emits nothing, and no civil servant is ever rewarded', () => {
     const seen = new Set<string>();
     fc.assert(
-      fc.property(fc.array(arbAdvisorCommand(), { minLength: 1, maxLength: 12 }), (commands) => {
-        let state = advisorDecider.initialState;
-        for (const c of commands) {
-          const r = advisorDecider.decide(c, state);
-          if (E.isLeft(r)) continue;
-          for (const e of r.right) {
-            expect(AdvisorEventCodec.is(e)).toBe(true);
-            seen.add(e.type);
-            state = advisorDecider.evolve(state, e);
+      fc.property(
+        fc.oneof(arbAdvisorLife(), fc.array(arbAdvisorCommand(), { minLength: 1, maxLength: 12 })),
+        (commands) => {
+          let state = advisorDecider.initialState;
+          for (const c of commands) {
+            const r = advisorDecider.decide(c, state);
+            if (E.isLeft(r)) continue;
+            for (const e of r.right) {
+              expect(AdvisorEventCodec.is(e)).toBe(true);
+              seen.add(e.type);
+              state = advisorDecider.evolve(state, e);
+            }
+            expect(advisorDecider.decide(c, state)).toEqual(E.right([]));
           }
-          expect(advisorDecider.decide(c, state)).toEqual(E.right([]));
-        }
-        if (state.status !== 'none' && state.appointment.civilServant)
-          expect(Object.keys(state.rewards)).toEqual([]);
-      }),
+          if (state.status !== 'none' && state.appointment.civilServant)
+            expect(Object.keys(state.rewards)).toEqual([]);
+        },
+      ),
       { numRuns: 300 },
     );
     expect([...seen].sort()).toEqual(

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import type { AdvisorCommand } from '../advisor/advisor.commands';
-import type { BusinessDate } from '../shared/dates';
+import { date, type BusinessDate } from '../shared/dates';
 import { unsafeId, type AdvisorId } from '../shared/ids';
 import type { Cny } from '../shared/money';
 import { arbBusinessDate, arbText } from './shared.arbitraries';
@@ -58,3 +58,71 @@ export const arbAdvisorCommand = (advisorId = 'GW-1' as AdvisorId): fc.Arbitrary
       approvedBy: fc.constant(unsafeId.text('区财政局')),
     }),
   );
+
+/**
+ * An advisor's life in order — appointed for the year, credited with a project, rewarded for it
+ * (introduction ≤ signing ≤ reward), perhaps ended — with an arbitrary civil-servant status and
+ * amount, so that a property reaches every event and every refusal of the reward.
+ */
+export const arbAdvisorLife = (
+  advisorId = 'GW-1' as AdvisorId,
+): fc.Arbitrary<ReadonlyArray<AdvisorCommand>> =>
+  fc
+    .record({
+      civilServant: fc.boolean(),
+      days: fc.uniqueArray(arbDay, { minLength: 4, maxLength: 4 }).map((d) => [...d].sort()),
+      projectId: arbProject,
+      agreementId: arbAgreement,
+      unitId: arbUnit,
+      amount: arbAmount,
+      ended: fc.boolean(),
+    })
+    .map(({ civilServant, days, projectId, agreementId, unitId, amount, ended }) => {
+      const [introducedOn, signedOn, rewardedOn, endedOn] = days as [
+        BusinessDate,
+        BusinessDate,
+        BusinessDate,
+        BusinessDate,
+      ];
+      const life: AdvisorCommand[] = [
+        {
+          type: 'AppointAdvisor',
+          advisorId,
+          name: unsafeId.text('陈某某'),
+          category: 'entrepreneur',
+          organisation: unsafeId.text('某新能源集团'),
+          civilServant,
+          term: { from: date('2024-01-01'), to: date('2024-12-31') },
+          appointedOn: date('2024-01-01'),
+          appointedBy: unsafeId.text('领导小组办公室'),
+        },
+        {
+          type: 'CreditIntroduction',
+          advisorId,
+          projectId,
+          unitId,
+          introducedOn,
+          creditedBy: unsafeId.text('招商专员'),
+        },
+        {
+          type: 'RewardAdvisor',
+          advisorId,
+          projectId,
+          agreementId,
+          signedOn,
+          amount,
+          policyRef: unsafeId.text('《谯城区招商引资目标管理激励办法》'),
+          rewardedOn,
+          approvedBy: unsafeId.text('区财政局'),
+        },
+      ];
+      if (ended)
+        life.push({
+          type: 'EndAdvisorAppointment',
+          advisorId,
+          reason: 'term-ended',
+          endedOn,
+          endedBy: unsafeId.text('领导小组办公室'),
+        });
+      return life;
+    });

@@ -2,10 +2,18 @@ import * as t from 'io-ts';
 import { CountText, IdText, queryInput, StageText, textPattern } from '../http/query-inputs';
 import type { QueryRoute } from '../http/routes';
 
-/** A part of an investor's name to search for (any characters but control characters). */
-// A control-character class on purpose (the pattern is also the OpenAPI document's, read without the u flag).
-// eslint-disable-next-line no-control-regex
-const NamePart = textPattern('NamePart', /^[^\u0000-\u001f\u007f]{1,100}$/, { min: 1, max: 100 }, '新能源');
+/**
+ * A part of an investor's name to search for: printable characters only (ASCII from the space to
+ * `~`, and U+00A0 to U+FFFF but the surrogates), so no control character. Written without the u
+ * flag: the pattern is also the OpenAPI document's. Characters beyond U+FFFF (rare CJK extensions)
+ * are refused (400): a generator of the pattern could otherwise emit half a surrogate pair.
+ */
+const NamePart = textPattern(
+  'NamePart',
+  /^[ -~\u00a0-\ud7ff\ue000-\uffff]{1,100}$/,
+  { min: 1, max: 100 },
+  '新能源',
+);
 /** A 统一社会信用代码 (18 characters of the national standard's alphabet). */
 const CreditCodeText = textPattern(
   'CreditCodeText',

@@ -18,6 +18,11 @@ import type { ErrorMessage } from '../packages/domain/src/index';
 import type * as bulletinDecide from '../packages/domain/src/bulletin/bulletin.decide';
 import type * as leaderActivityDecide from '../packages/domain/src/leader-activity/leader-activity.decide';
 import type * as enterpriseRequestDecide from '../packages/domain/src/enterprise-request/enterprise-request.decide';
+// land plots and the land-quota ledger (R19)
+import type * as plotDecide from '../packages/domain/src/land/plot.decide';
+import type * as landClearance from '../packages/domain/src/land/land.clearance';
+import type * as landQuotaDecide from '../packages/domain/src/land-quota/land-quota.decide';
+import type * as landQuotaKeyProject from '../packages/domain/src/land-quota/land-quota.key-project';
 // advisors (招商顾问, R21 · 002 §八)
 import type * as advisorDecide from '../packages/domain/src/advisor/advisor.decide';
 import type * as leaderActivityMinimums from '../packages/domain/src/leader-activity/leader-activity.minimums';
@@ -30,6 +35,7 @@ import type * as projectEvents from '../packages/domain/src/project/project.even
 import type * as projectFulfilmentDecide from '../packages/domain/src/project/project.fulfilment.decide';
 import type * as projectFulfilment from '../packages/domain/src/project/project.fulfilment';
 import type * as projectMilestones from '../packages/domain/src/project/project.milestones';
+import type * as projectVisits from '../packages/domain/src/project/project.visits';
 import type * as projectRules from '../packages/domain/src/project/project.rules';
 import type * as projectState from '../packages/domain/src/project/project.state';
 import type * as projectVocabulary from '../packages/domain/src/project/project.vocabulary';
@@ -126,10 +132,17 @@ type Enforcer =
   | keyof typeof leaderActivityMinimums
   | keyof typeof bulletinDecide
   | keyof typeof enterpriseRequestDecide
+  // land (R19)
+  | keyof typeof plotDecide
+  | keyof typeof landClearance
+  | keyof typeof landQuotaDecide
+  | keyof typeof landQuotaKeyProject
   // advisors (招商顾问, R21 · 002 §八)
   | keyof typeof advisorDecide
   | keyof typeof projectFacts
-  | keyof typeof performanceReview;
+  | keyof typeof performanceReview
+  // Weekly 包保 visits (R18)
+  | keyof typeof projectVisits;
 
 interface RuleEntry {
   readonly rule: string;
@@ -347,6 +360,37 @@ const RULES: ReadonlyArray<RuleEntry> = [
       'decideCloseRequest',
       // enterprise requests: a limit pending on a year's holiday schedule, counted once it is adopted
       'decideComputeRequestDeadlines',
+    ],
+  },
+  // Weekly 包保 visits (R18): not in DOMAIN.md §2's table; R6 names the duty, the rule is the seeds'.
+  {
+    rule: 'R18',
+    text: '包保责任人每周不少于一次对包保单位进行走访调研（000 §五.2）；包保期自签约与明确包保责任人孰晚起，至达产或清退止；无工作日的周（如春节）不计，未采用节假日安排的年度不推算 / the responsible officer visits at least once every official week of the 包保 period; a week without a visit by them is raised once by the clock',
+    enforcedBy: ['visitPeriodOf', 'missedVisitWeeks', 'weekHasWorkingDay', 'decideRecordSiteVisit'],
+  },
+  // ---- land plots and the land-quota ledger (issue #16 item 3) ----
+  {
+    // Not in DOMAIN.md §2's table: the seeds' land passages.
+    rule: 'R19',
+    text: '土地：地块储备→在用→低效/闲置（每半年土地清理，001 §(四)）→盘活（政府收储、股权转让、破产重组、合作招商，000 §四.5）或收回（圈而不建 坚决收回土地）→储备；亩均论英雄（003）；用地指标有限指标保重点、预留重大项目建设用地指标（001 §(二)） / land: plots from reserve to use, found idle or low-efficiency by the half-yearly clearance, revitalised by the four routes or reclaimed and returned to the reserve; the yearly land quota with its share reserved for key projects',
+    enforcedBy: [
+      'requireNotRegistered',
+      'requireRegistered',
+      'requireInReserve',
+      'requireOccupied',
+      'requireOccupant',
+      'requireIdleOrLowEfficiency',
+      'requireRouteOutcome',
+      'requireWithinPlotArea',
+      'requireReclaimed',
+      'requirePlotStepInOrder',
+      'clearanceFinding',
+      'requireReserveWithinGrant',
+      'requireGranted',
+      'requireQuotaAvailable',
+      'requireUnusedReservation',
+      'isKeyProject',
+      'requireKeyProjectClaim',
     ],
   },
   // advisors (招商顾问, R21 · 002 §八)

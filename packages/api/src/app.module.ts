@@ -10,6 +10,7 @@ import { DashboardModule } from './dashboard/dashboard.module';
 import { ExportsModule } from './exports/exports.module';
 import { HealthModule } from './health/health.module';
 import { SlidingWindowThrottlerStorage } from './http/throttler-storage';
+import { LandModule } from './land/land.module';
 import { LeadersModule } from './leaders/leaders.module';
 import { OpenApiModule } from './openapi/openapi.module';
 import { ProjectsModule } from './projects/projects.module';
@@ -18,6 +19,9 @@ import { TargetsModule } from './targets/targets.module';
 import { WorkingCalendarModule } from './working-calendar/working-calendar.module';
 // enterprise requests (R17)
 import { RequestsModule } from './requests/requests.module';
+// The event feed and the AsyncAPI document (issue #17).
+import { FeedModule } from './feed/feed.module';
+import { WebhooksModule } from './webhooks/webhooks.module';
 // advisors (招商顾问, 002 §八) and the investor directory (客商目录, 002 §一)
 import { AdvisorsModule } from './advisors/advisors.module';
 import { InvestorDirectoryModule } from './investor-directory/investor-directory.module';
@@ -39,6 +43,11 @@ export const contextModules = [
   HealthModule,
   DashboardModule,
   OpenApiModule,
+  // The event feed and its webhooks (issue #17).
+  FeedModule,
+  WebhooksModule,
+  // land plots and the land-quota ledger (R19)
+  LandModule,
   // advisors (招商顾问, 002 §八) and the investor directory (客商目录, 002 §一)
   AdvisorsModule,
   InvestorDirectoryModule,

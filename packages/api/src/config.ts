@@ -2,6 +2,9 @@ import * as path from 'node:path';
 import { parseSignerKey, parseVerifierKey } from '@zhaoshang/eventstore';
 import { hashApiKey, readApiKeyFile } from './auth/api-keys';
 import { DEV_UNITS, parseUnits, type UnitEntry } from './units';
+// The event feed (issue #17): its settings live with it.
+import { feedConfig, type FeedConfig } from './feed/feed-config';
+import { webhookConfig, type WebhookConfig } from './webhooks/webhook-config';
 
 /** A caller with an API key (another system: the statistics bureau, a service hall, the watcher). */
 export interface ApiKeyEntry {
@@ -72,6 +75,10 @@ export interface ApiConfig {
   readonly today?: string;
   /** The transparency log: Merkle tree over all events and its signed checkpoints (docs/transparency.md). */
   readonly transparency: TransparencyConfig;
+  /** The event feed and its live stream (issue #17, docs/integration.md). */
+  readonly feed: FeedConfig;
+  /** Webhook deliveries (issue #17, docs/integration.md). */
+  readonly webhooks: WebhookConfig;
 }
 
 /** Settings of the transparency log (issue #15). */
@@ -323,5 +330,8 @@ export const loadConfig = (env: NodeJS.ProcessEnv = process.env): ApiConfig => {
     logLevel: env.LOG_LEVEL ?? 'info',
     ...(env.TODAY ? { today: env.TODAY } : {}),
     transparency,
+    // The event feed (issue #17).
+    feed: feedConfig(env),
+    webhooks: webhookConfig(env),
   };
 };

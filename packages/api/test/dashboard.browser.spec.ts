@@ -43,7 +43,7 @@ if (!haveChromium) {
   );
 }
 
-type ChartName = 'progress' | 'funnel' | 'ranking' | 'supervision' | 'timeline';
+type ChartName = 'progress' | 'funnel' | 'ranking' | 'supervision' | 'timeline' | 'land';
 interface Series {
   readonly id?: string;
   readonly name?: string;
@@ -269,6 +269,16 @@ const metricKey = (m: { metric: string; minInvestment?: number }) =>
     expect(await tooltipOf(page, 'ranking', 0, '第 1 名')).toContain('综合得分');
     expect(await tooltipOf(page, 'supervision', 0, overdue[0]!.projectName)).toContain('应完成日期');
     expect(await tooltipOf(page, 'timeline', 0, '获取招商线索')).toContain(history.events[0]!.type);
+
+    // Land (R19): idle and low-efficiency land in 亩, as GET /land/idle answers, then the year's revitalised land by route.
+    const idleLand = await get<{ totals: { idleArea: number; lowEfficiencyArea: number } }>('/land/idle');
+    const [land] = await seriesOf(page, 'land');
+    expect(land?.data?.slice(0, 2).map((d) => (d as { value: number }).value)).toEqual([
+      idleLand.totals.idleArea / 100,
+      idleLand.totals.lowEfficiencyArea / 100,
+    ]);
+    expect(idleLand.totals.idleArea).toBeGreaterThan(0);
+    expect(await page.locator('#chart-land canvas').count()).toBe(1);
 
     // English: the same figures, every label translated, nothing asked of the API again.
     const rendersBefore = await rendersOf(page);

@@ -5,7 +5,7 @@ import { lifeUntil } from '../src/demo/project-life';
 import { EventBus } from '@nestjs/cqrs';
 import { rmSync } from 'node:fs';
 import * as path from 'node:path';
-import { openSqliteReadModelStore } from '@zhaoshang/projections';
+import { openSqliteReadModelStore, PROJECTION_NAMES } from '@zhaoshang/projections';
 import type { App } from 'supertest/types';
 import { createApp } from '../src/app';
 import { fixedDayClock } from '../src/clock';
@@ -42,6 +42,8 @@ describe('operations', () => {
       // advisors (招商顾问, 002 §八)
       'advisors',
       'fulfilment',
+      // land plots and the land-quota ledger (R19)
+      'land',
       // the investor directory (客商目录, 002 §一)
       'investor-directory',
       'performance-review',
@@ -160,6 +162,8 @@ describe('read models across restarts', () => {
     const saved = openSqliteReadModelStore({ file: path.join(t.config.dataDir, 'read-models.sqlite') });
     const checkpoints = await saved.checkpoints();
     await saved.close();
+    // One checkpoint per projection (six since the requests read model, issue #16 item 1; seven with land, R19).
+    expect(checkpoints).toHaveLength(PROJECTION_NAMES.length);
     // One checkpoint per projection (six since the requests read model, issue #16 item 1).
     // advisors and the investor directory (issue #16 item 5): two more.
     expect(checkpoints).toHaveLength(6 + 2);

@@ -142,6 +142,22 @@ describe('role matrix for reads: every query route × every role, by unit (issue
   afterAll(() => t.close());
 
   it('the unit-scoped reads are the projects, their histories, the lists and the register export', () => {
+    expect(Object.keys(unitScopedReads).sort()).toEqual(
+      [
+        'ExportRegister',
+        'GetFulfilment',
+        'GetProject',
+        'GetProjectHistory',
+        'GetProjectRegister',
+        'GetSupervisionList',
+        // land (R19)
+        'ExportLand',
+        'GetIdleLand',
+        'GetLandClearance',
+        'GetPlots',
+        'GetRevitalisedLand',
+      ].sort(),
+    );
     expect(Object.keys(unitScopedReads).sort()).toEqual([
       // the investor directory (客商目录, 002 §一): an officer reads their unit's investors
       'ExportInvestors',

@@ -182,6 +182,9 @@ const reviewFigures = (row: Row, u: UnitReview): void => {
   row['review.missedInvestmentReports'] = u.missedInvestmentReports;
   row['review.tripDays'] = u.tripDays;
   row['review.tripShortfalls'] = u.tripShortfalls;
+  // Weekly 包保 visits (R18, 缺访周数): present only when non-zero, as late entries — bulletins
+  // published before the weeks were raised re-derive to the same figures and digest.
+  if ((u.missedVisitWeeks ?? 0) > 0) row['review.missedVisitWeeks'] = u.missedVisitWeeks ?? 0;
   row['review.scoreHundredths'] = hundredths(u.score);
   row['review.vetoed'] = u.vetoed ? 1 : 0;
   row['review.rank'] = u.rank;

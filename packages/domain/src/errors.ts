@@ -2,6 +2,8 @@
 import { advisorErrors } from './advisor/advisor.errors';
 import { bulletinErrors } from './bulletin/bulletin.errors';
 import { enterpriseRequestErrors } from './enterprise-request/enterprise-request.errors';
+import { plotErrors } from './land/plot.errors';
+import { landQuotaErrors } from './land-quota/land-quota.errors';
 import { leaderActivityErrors } from './leader-activity/leader-activity.errors';
 import { projectErrors } from './project/project.errors';
 import { businessDateErrors } from './shared/business-date';
@@ -22,6 +24,9 @@ export const domainErrors = {
   ...bulletinErrors,
   ...workingCalendarErrors,
   ...enterpriseRequestErrors,
+  // land plots and the land-quota ledger (R19)
+  ...plotErrors,
+  ...landQuotaErrors,
   // advisors (招商顾问, R21 · 002 §八)
   ...advisorErrors,
 } as const satisfies Record<string, ErrorMessage>;
@@ -49,6 +54,22 @@ const _noClash: [
   ? true
   : false = true;
 void _noClash;
+// land (R19): no code of the plot or the land-quota ledger is defined elsewhere.
+type OtherErrors = typeof businessDateErrors &
+  typeof projectErrors &
+  typeof targetPlanErrors &
+  typeof leaderActivityErrors &
+  typeof bulletinErrors &
+  typeof workingCalendarErrors &
+  typeof enterpriseRequestErrors;
+const _noLandClash: [
+  Overlap<OtherErrors, typeof plotErrors>,
+  Overlap<OtherErrors, typeof landQuotaErrors>,
+  Overlap<typeof plotErrors, typeof landQuotaErrors>,
+] extends [never, never, never]
+  ? true
+  : false = true;
+void _noLandClash;
 
 // advisors (招商顾问, R21 · 002 §八): no advisor code is defined by another aggregate.
 const _noAdvisorClash: [
@@ -60,7 +81,9 @@ const _noAdvisorClash: [
       typeof bulletinErrors &
       typeof workingCalendarErrors &
       typeof businessDateErrors &
-      typeof enterpriseRequestErrors
+      typeof enterpriseRequestErrors &
+      typeof plotErrors &
+      typeof landQuotaErrors
   >,
 ] extends [never]
   ? true

@@ -24,8 +24,14 @@ describe('docs/domain.md', () => {
   it('gives each rule (the sixteen of DOMAIN.md §2 and the enterprise-request loop) at least one enforcing function, each exported by the file named beside it', () => {
     const root = join(__dirname, '..', '..', '..');
     const map = ruleMap();
-    // R1–R17 first, in order; issue #16's rules (R18–R21, numbered in advance) follow.
     expect(map.map((r) => r.rule).slice(0, 17)).toEqual(Array.from({ length: 17 }, (_, i) => `R${i + 1}`));
+    // issue #16: the seeds' other mechanisms add their own rules after R17 (R18–R21), each once
+    const later = map.map((r) => r.rule).slice(17);
+    expect(
+      later.every((r) => ['R18', 'R19', 'R20', 'R21'].includes(r)) && new Set(later).size === later.length,
+    ).toBe(true);
+    expect(later).toContain('R18'); // weekly 包保 visits
+    expect(later).toContain('R19'); // land
     // advisors (招商顾问, R21 · 002 §八)
     expect(map.map((r) => r.rule)).toContain('R21');
     for (const { rule, enforcedBy } of map) {

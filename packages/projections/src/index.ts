@@ -95,6 +95,24 @@ export type { MongoReadModelStoreOptions } from './stores/mongodb/mongo-read-mod
 export { MemoryReadModelStore } from './stores/memory/memory-read-model-store';
 export type { MemoryReadModelStoreOptions } from './stores/memory/memory-read-model-store';
 
+// Land register (地块台账, 用地指标, R19)
+export { landProjectsCollection, plotsCollection, quotaCollection } from './land/land.document';
+export type { LandProjectDoc, PlotDoc, QuotaDoc } from './land/land.document';
+export { landProjection } from './land/land.projection';
+export { landQueries, plotEntry } from './land/land.queries';
+export { pageOf } from './read-model';
+export type {
+  ClearanceItem,
+  ClearanceList,
+  IdleLand,
+  LandQueries,
+  PerMu,
+  PlotEntry,
+  PlotFilter,
+  PlotOccupant,
+  QuotaView,
+  RevitalisedLand,
+} from './land/land.queries';
 // advisors (招商顾问, R21 · 002 §八)
 export { advisorsCollection } from './advisors/advisors.document';
 export type {

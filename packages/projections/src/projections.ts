@@ -6,6 +6,8 @@ import { supervisionProjection } from './supervision/supervision.projection';
 import { targetProgressProjection } from './target-progress/target-progress.projection';
 // enterprise requests (R17)
 import { requestsProjection } from './requests/requests.projection';
+// land plots and the land-quota ledger (R19)
+import { landProjection } from './land/land.projection';
 // advisors (招商顾问, R21 · 002 §八) and the investor directory (客商目录, 002 §一)
 import { advisorsProjection } from './advisors/advisors.projection';
 import { investorDirectoryProjection } from './investor-directory/investor-directory.projection';
@@ -19,6 +21,8 @@ export const allProjections: ReadonlyArray<Projection> = [
   supervisionProjection,
   // enterprise requests (R17)
   requestsProjection,
+  // land plots and the land-quota ledger (R19)
+  landProjection,
   // advisors (招商顾问, R21 · 002 §八) and the investor directory (客商目录, 002 §一)
   advisorsProjection,
   investorDirectoryProjection,

@@ -66,6 +66,8 @@ export type ProjectionName =
   | 'supervision'
   // enterprise requests (R17)
   | 'requests'
+  // land plots and the land-quota ledger (R19)
+  | 'land'
   // advisors (招商顾问, R21 · 002 §八) and the investor directory (客商目录, 002 §一)
   | 'advisors'
   | 'investor-directory';
@@ -77,6 +79,8 @@ export const PROJECTION_NAMES: ReadonlyArray<ProjectionName> = [
   'supervision',
   // enterprise requests (R17)
   'requests',
+  // land plots and the land-quota ledger (R19)
+  'land',
   // advisors (招商顾问, R21 · 002 §八) and the investor directory (客商目录, 002 §一)
   'advisors',
   'investor-directory',

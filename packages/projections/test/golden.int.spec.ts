@@ -242,8 +242,11 @@ describe('golden year 2024 of one development zone (R11 targets, R12 rates)', ()
     const list = await supervisionQueries(ctx.store).list({
       asOf: date('2024-10-25'),
       filter: { unitId: GOLDEN.zone },
+      page: { limit: 1000 },
     });
-    const rows = list.items.map((i) => [i.projectId, i.milestoneKind ?? i.kind, i.daysOverdue]);
+    // The golden year records no visits: its weeks without one (R18) are tested apart (visits tests).
+    const deadlines = (items: typeof list.items) => items.filter((i) => i.kind !== 'visit-week');
+    const rows = deadlines(list.items).map((i) => [i.projectId, i.milestoneKind ?? i.kind, i.daysOverdue]);
     // J02's procedure (due 25 June) is open; J05 missed its agreed start (13 Sep) and the three-month rule (15 Oct);
     // J04's missed start was met on 20 September and left the list.
     expect(rows).toEqual([
@@ -251,12 +254,13 @@ describe('golden year 2024 of one development zone (R11 targets, R12 rates)', ()
       ['J05', 'agreed-start', 42],
       ['J05', 'exit-no-start', 10],
     ]);
-    expect(list.items[1]?.owner?.leaderId).toBe('jingkai-responsible-leader');
+    expect(deadlines(list.items)[1]?.owner?.leaderId).toBe('jingkai-responsible-leader');
     const after = await supervisionQueries(ctx.store).list({
       asOf: date('2024-11-30'),
       filter: { unitId: GOLDEN.zone },
+      page: { limit: 1000 },
     });
-    expect(after.items.map((i) => i.projectId)).toEqual(['J02']); // J05 terminated on 10 November
+    expect(deadlines(after.items).map((i) => i.projectId)).toEqual(['J02']); // J05 terminated on 10 November
   });
 
   it('fulfilment monitoring shows the terminated project in red', async () => {

@@ -101,8 +101,14 @@ describe('counting covers every project open in the period (R7 · 001 §(三)2, 
   it("R8 · 001 §(四): the supervision list drops a terminated project's open items on the day it is terminated", async () => {
     const list = (asOf: string) =>
       supervisionQueries(ctx.store)
-        .list({ asOf: date(asOf), filter: { unitId: UNIT } })
-        .then((p) => p.items.map((i) => `${i.projectId}:${i.kind}`).sort());
+        .list({ asOf: date(asOf), filter: { unitId: UNIT }, page: { limit: 1000 } })
+        // No visits are recorded here: the weeks without one (R18) are tested apart (visits tests).
+        .then((p) =>
+          p.items
+            .filter((i) => i.kind !== 'visit-week')
+            .map((i) => `${i.projectId}:${i.kind}`)
+            .sort(),
+        );
     // The procedure item (its R7 miss merged into it) and the missed agreed start, per project.
     expect(await list('2025-03-09')).toEqual([
       'K01:milestone',

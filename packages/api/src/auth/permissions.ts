@@ -75,6 +75,20 @@ export const commandRoles = {
   HandleRequest: ['department-reviewer'],
   EvaluateRequest: ['investment-officer', 'leading-group-office'],
   CloseRequest: ['leading-group-office', 'supervision-office'],
+  // ---- land plots and the land-quota ledger (R19) ----
+  // 自然资源/用地保障 (the natural-resources bureau, a department reviewer) keeps the land register;
+  // the leading-group office decides allocation, revitalisation and reclaims with it; a unit's
+  // investment officer registers its own unit's plots and records their supply (unit-scoped).
+  RegisterPlot: ['department-reviewer', 'leading-group-office', 'investment-officer'],
+  RecordPlotSupply: ['department-reviewer', 'leading-group-office', 'investment-officer'],
+  AllocatePlot: ['department-reviewer', 'leading-group-office'],
+  FlagPlot: ['department-reviewer', 'leading-group-office'],
+  RevitalisePlot: ['department-reviewer', 'leading-group-office'],
+  ReclaimPlot: ['department-reviewer', 'leading-group-office'],
+  ReturnPlotToReserve: ['department-reviewer', 'leading-group-office'],
+  GrantLandQuota: ['department-reviewer', 'leading-group-office'],
+  UseLandQuota: ['department-reviewer', 'leading-group-office'],
+  ReleaseLandQuotaReservation: ['department-reviewer', 'leading-group-office'],
   // advisors (招商顾问, R21 · 002 §八): the leading-group office appoints and dismisses; the officer
   // of the project's unit credits an introduction (牵线搭桥); the finance bureau records the one-time reward
   AppointAdvisor: ['leading-group-office'],
@@ -149,6 +163,12 @@ export const unitScopedReads = {
   GetFulfilment: { unitParam: 'unitId' },
   GetSupervisionList: { unitParam: 'unitId' },
   ExportRegister: { unitParam: 'unitId' },
+  // land (R19): an officer's land lists and export are their unit's
+  GetPlots: { unitParam: 'unitId' },
+  GetLandClearance: { unitParam: 'unitId' },
+  GetIdleLand: { unitParam: 'unitId' },
+  GetRevitalisedLand: { unitParam: 'unitId' },
+  ExportLand: { unitParam: 'unitId' },
   // the investor directory (客商目录, 002 §一): an officer sees the investors of their unit's projects
   SearchInvestors: { unitParam: 'unitId' },
   GetInvestor: { unitParam: 'unitId' },

@@ -126,6 +126,9 @@ export class CommandGateway implements OnApplicationShutdown {
       'working-calendar': handlerOf(aggregates['working-calendar']),
       // enterprise requests (R17): routes in requests/, the watcher's ComputeRequestDeadlines
       'enterprise-request': handlerOf(aggregates['enterprise-request']),
+      // land plots and the land-quota ledger (R19)
+      plot: handlerOf(aggregates.plot),
+      'land-quota': handlerOf(aggregates['land-quota']),
       // advisors (招商顾问, R21 · 002 §八)
       advisor: handlerOf(aggregates.advisor),
     };

@@ -12,6 +12,8 @@ import { demoAdvisorSteps } from '../advisors/advisors.demo';
 import type { Clock } from '../clock';
 import { CLOCK, READ_MODELS } from '../tokens';
 import type { ReadModels } from '../read-models/read-model.port';
+// land plots and the land-quota ledger (R19)
+import { demoLandSteps } from '../land/land.demo';
 import {
   LIFE_STAGES,
   lifeUntil,
@@ -21,6 +23,7 @@ import {
   type ProjectSpec,
   type ScriptStep,
 } from './project-life';
+import { demoVisits } from './visits';
 // enterprise requests (R17)
 import { demoRequestSteps } from './requests';
 
@@ -260,8 +263,18 @@ export const demoRegionScript = ({
       });
     });
   });
+  // Weekly 包保 visits (R18, 000 §五.2): the responsible persons visit most weeks (a few missed).
+  steps.push(...demoVisits(steps, today));
   // enterprise requests (R17): a few in every state of the loop, two past their 交办 limit
   steps.push(...demoRequestSteps(year));
+  // Land plots and the land-quota ledger (R19): a dozen plots on the script's own projects.
+  steps.push(
+    ...demoLandSteps(
+      steps.filter((step) => reached(step, today)),
+      year,
+      today,
+    ),
+  );
   // advisors (招商顾问, R21 · 002 §八): after the projects, whose signing a reward is checked against
   steps.push(...demoAdvisorSteps(steps, year, today));
   return steps.filter((step) => reached(step, today));

@@ -1,6 +1,7 @@
 import { auditQueryRoutes } from '../audit/audit.routes';
 import { bulletinCommandRoutes, bulletinQueryRoutes } from '../bulletins/bulletins.routes';
 import { exportQueryRoutes } from '../exports/exports.routes';
+import { landCommandRoutes, landQueryRoutes } from '../land/land.routes';
 import { leaderCommandRoutes, leaderQueryRoutes } from '../leaders/leaders.routes';
 import { projectCommandRoutes, projectQueryRoutes } from '../projects/projects.routes';
 import { reviewQueryRoutes } from '../read-models/read-models.routes';
@@ -28,6 +29,8 @@ export const routeTable = {
   workingCalendar: { commands: workingCalendarCommandRoutes, queries: workingCalendarQueryRoutes },
   // enterprise requests (R17)
   requests: { commands: requestCommandRoutes, queries: requestQueryRoutes },
+  // land plots and the land-quota ledger (R19)
+  land: { commands: landCommandRoutes, queries: landQueryRoutes },
   // advisors (招商顾问, 002 §八) and the investor directory (客商目录, 002 §一)
   advisors: { commands: advisorCommandRoutes, queries: advisorQueryRoutes },
   investorDirectory: { commands: [] as ReadonlyArray<CommandRoute>, queries: investorDirectoryQueryRoutes },

@@ -14,6 +14,7 @@ import { isRestrictedQuery } from '../auth/permissions';
 import { ROUTE_ACCESS, type RouteAccess } from '../auth/route-access';
 import { BulletinsController } from '../bulletins/bulletins.controller';
 import { ExportsController } from '../exports/exports.controller';
+import { LandController } from '../land/land.controller';
 import { LeadersController } from '../leaders/leaders.controller';
 import { ProjectsController } from '../projects/projects.controller';
 import { ReviewsController } from '../read-models/reviews.controller';
@@ -38,6 +39,8 @@ const controllers: Record<keyof typeof routeTable, Type<unknown>> = {
   workingCalendar: WorkingCalendarController,
   // enterprise requests (R17)
   requests: RequestsController,
+  // land plots and the land-quota ledger (R19)
+  land: LandController,
   // advisors (招商顾问, 002 §八) and the investor directory (客商目录, 002 §一)
   advisors: AdvisorsController,
   investorDirectory: InvestorDirectoryController,
@@ -111,7 +114,17 @@ describe('the route table and the controllers', () => {
     // (the transparency log's witnesses); each has its own tests.
     const outside = all.filter((c) => !Object.values(controllers).includes(c as Type<unknown>));
     expect(outside.map((c) => (c as Type<unknown>).name).sort()).toEqual(
-      ['DashboardController', 'HealthController', 'OpenApiController', TransparencyController.name].sort(),
+      [
+        'DashboardController',
+        'HealthController',
+        'OpenApiController',
+        TransparencyController.name,
+        // The event feed (issue #17): its pages and stream answer CloudEvents, not the query
+        // answer, and are described by the AsyncAPI document (tests: test/feed*.e2e.spec.ts).
+        'FeedController',
+        // Webhook subscriptions (issue #17): the registry, not the domain; tests: test/feed-webhooks.e2e.spec.ts.
+        'WebhooksController',
+      ].sort(),
     );
     for (const c of outside)
       expect(declaredRoutes(c as Type<unknown>).filter((r) => r.access?.kind === 'command')).toEqual([]);

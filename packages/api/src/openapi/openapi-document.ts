@@ -85,6 +85,12 @@ const TAGS: ReadonlyArray<{ readonly name: string; readonly description: string 
     name: 'working-calendar',
     description: '工作日历：法定节假日与调休 / Working calendar: public holidays and make-up working days',
   },
+  // land plots and the land-quota ledger (R19)
+  {
+    name: 'land',
+    description:
+      '土地：地块台账、每半年土地清理、盘活与收回、用地指标 / Land: the plot register, the half-yearly clearance, revitalisation and reclaim, the land quota',
+  },
   { name: 'units', description: '本部署的责任单位 / The units of this deployment' },
   // enterprise requests (R17)
   {

@@ -45,11 +45,19 @@ export interface LintFinding {
 
 const SPECTRAL_SEVERITY = ['error', 'warning', 'info', 'hint'] as const;
 
-export const lintWithSpectral = async (document: object): Promise<LintFinding[]> => {
+export const lintWithSpectral = (document: object): Promise<LintFinding[]> =>
+  spectralFindings(document, spectralRuleset, 'openapi.json');
+
+/** The findings of Spectral with a ruleset on a document (OpenAPI here, AsyncAPI in asyncapi-lint.ts). */
+export const spectralFindings = async (
+  document: object,
+  ruleset: RulesetDefinition,
+  fileName: string,
+): Promise<LintFinding[]> => {
   const spectral = new Spectral();
-  spectral.setRuleset(spectralRuleset);
+  spectral.setRuleset(ruleset);
   const results: ISpectralDiagnostic[] = await spectral.run(
-    new Document(JSON.stringify(document, null, 2), Json, 'openapi.json'),
+    new Document(JSON.stringify(document, null, 2), Json, fileName),
   );
   return results.map((r) => ({
     linter: 'spectral',

@@ -9,6 +9,7 @@ import {
   performanceReviewQueries,
   ProjectionRunner,
   registerCollection,
+  landQueries,
   registerQueries,
   supervisionQueries,
   targetProgressQueries,
@@ -68,6 +69,8 @@ export class ProjectionReadModels implements ReadModels {
       supervision: supervisionQueries(store),
       // enterprise requests (R17)
       requests: requestQueries(store),
+      // land plots and the land-quota ledger (R19)
+      land: landQueries(store),
       // advisors (招商顾问, 002 §八) and the investor directory (客商目录, 002 §一)
       advisors: advisorQueries(store),
       investorDirectory: investorDirectoryQueries(store),

@@ -1,5 +1,6 @@
 import type {
   FulfilmentQueries,
+  LandQueries,
   PerformanceReviewQueries,
   ProjectionStatus,
   RegisterQueries,
@@ -32,6 +33,8 @@ export interface ProjectionQueries {
   readonly supervision: SupervisionQueries;
   // enterprise requests (R17): the 企业诉求台账 and the watcher's pending limits
   readonly requests: RequestQueries;
+  /** The land register (R19): plots, clearance, idle and revitalised land, quota. */
+  readonly land: LandQueries;
   // advisors (招商顾问, 002 §八) and the investor directory (客商目录, 002 §一)
   readonly advisors: AdvisorQueries;
   readonly investorDirectory: InvestorDirectoryQueries;

@@ -27,6 +27,8 @@ export interface WatchRun {
   readonly raised: number;
   /** Deadlines that waited for a year's holiday schedule and were computed in this pass (R7). */
   readonly computed: number;
+  /** Official weeks raised without the responsible person's visit in this pass (R18, 000 §五.2). */
+  readonly visitWeeks: number;
   readonly failed: number;
 }
 
@@ -38,8 +40,9 @@ export const WATCHER: Principal = {
 };
 
 /**
- * The deadline watcher (R7, R8): on an rxjs timer, asks every open signed project to record the
- * milestones missed as of today. The command id is `watch:<project>:<today>` and the domain raises
+ * The deadline watcher (R7, R8, R18): on an rxjs timer, asks every open signed project to record the
+ * milestones missed as of today — and the official weeks its responsible person did not visit
+ * (VisitWeekMissed, each raised once: R18, 000 §五.2). The command id is `watch:<project>:<today>` and the domain raises
  * each deadline once, so a restart, an overlapping instance or a second pass on the same day never
  * doubles a MilestoneMissed. A slow pass is never overlapped by the next (exhaustMap).
  *
@@ -74,7 +77,7 @@ export class DeadlineWatcher implements OnApplicationBootstrap, BeforeApplicatio
       .pipe(exhaustMap(() => from(this.runOnce())))
       .subscribe({
         next: (run) => {
-          if (run.raised > 0 || run.computed > 0 || run.failed > 0)
+          if (run.raised > 0 || run.computed > 0 || run.visitWeeks > 0 || run.failed > 0)
             this.logger.log(run, 'deadline watcher pass');
         },
       });
@@ -110,6 +113,7 @@ export class DeadlineWatcher implements OnApplicationBootstrap, BeforeApplicatio
     const version = this.calendar.version;
     let raised = 0;
     let computed = 0;
+    let visitWeeks = 0;
     let failed = 0;
     for (const projectId of projects) {
       const commandId = `watch:${projectId}:${today}${version === '' ? '' : `:${version}`}`;
@@ -125,6 +129,7 @@ export class DeadlineWatcher implements OnApplicationBootstrap, BeforeApplicatio
         if (!result.duplicate) {
           raised += result.events.filter((e) => e.type === 'MilestoneMissed').length;
           computed += result.events.filter((e) => e.type === 'ProcedureDeadlineComputed').length;
+          visitWeeks += result.events.filter((e) => e.type === 'VisitWeekMissed').length;
         }
       } catch (error) {
         failed += 1;
@@ -166,9 +171,10 @@ export class DeadlineWatcher implements OnApplicationBootstrap, BeforeApplicatio
         ...again,
         raised: raised + again.raised,
         computed: computed + again.computed,
+        visitWeeks: visitWeeks + again.visitWeeks,
         failed: failed + again.failed,
       };
     }
-    return { today, checked: projects.length + requests.length, raised, computed, failed };
+    return { today, checked: projects.length + requests.length, raised, computed, visitWeeks, failed };
   }
 }

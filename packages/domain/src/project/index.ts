@@ -134,3 +134,10 @@ export {
   fulfilmentEvaluatedV1toV2,
   readProjectEvent,
 } from './project.upcasters';
+// Weekly 包保 visits (R18, 000 §五.2)
+export { IsoWeek, VisitWeekMissed } from './project.events';
+export { siteVisitRecordedV1toV2 } from './project.upcasters';
+export { visitKey } from './project.state';
+export type { ResponsiblePerson, SiteVisit } from './project.state';
+export { isoWeekOf, mondayOf, missedVisitWeeks, visitPeriodOf, weekHasWorkingDay } from './project.visits';
+export type { MissedVisitWeek, VisitPeriod } from './project.visits';

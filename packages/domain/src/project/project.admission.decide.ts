@@ -115,8 +115,15 @@ export const decideAssignLeader = (c: ProjectCommandOf<'AssignLeader'>, p: Proje
     ? nothing
     : then(requireRoleFree(p, c.role, c.replaces), () => [emit('LeaderAssigned', withoutType(c))]);
 
+/** R18 (000 §五.2): a visit records what it found and solved; none stated is none. */
 export const decideRecordSiteVisit = (c: ProjectCommandOf<'RecordSiteVisit'>): Result =>
-  E.right([emit('SiteVisitRecorded', withoutType(c))]);
+  E.right([
+    emit('SiteVisitRecorded', {
+      ...withoutType(c),
+      issuesFound: c.issuesFound ?? [],
+      issuesSolved: c.issuesSolved ?? [],
+    }),
+  ]);
 
 export const decideHoldNegotiation = (c: ProjectCommandOf<'HoldNegotiation'>, p: Project): Result =>
   then(requireUnsigned(p, 'hold a negotiation'), () => [emit('NegotiationHeld', withoutType(c))]);

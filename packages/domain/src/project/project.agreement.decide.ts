@@ -31,6 +31,7 @@ import {
   requireStage,
 } from './project.rules';
 import { isProject, Project, ProcedureState, ProjectState } from './project.state';
+import { missedVisitWeeks } from './project.visits';
 
 export const decideSignAgreement = (
   c: ProjectCommandOf<'SignAgreement'>,
@@ -205,7 +206,7 @@ export const computePendingDeadlines = (
   return out;
 };
 
-/** The watcher's pass (R7/R8): deadlines now countable first, so that one already past is raised too. */
+/** The watcher's pass (R7/R8/R18): deadlines now countable first, so that one already past is raised too. */
 export const decideRecordMissedMilestones = (
   c: ProjectCommandOf<'RecordMissedMilestones'>,
   p: Project,
@@ -214,5 +215,11 @@ export const decideRecordMissedMilestones = (
   const computed = computePendingDeadlines(p, c.today, calendar);
   const state = computed.reduce<ProjectState>(evolveProject, p);
   const missed = isProject(state) ? detectMissedMilestones(state, c.today, policy) : [];
-  return E.right([...computed, ...missed.map((m) => emit('MilestoneMissed', { ...m, detectedOn: c.today }))]);
+  // R18 (000 §五.2): the same pass raises the official weeks the responsible person did not visit.
+  const weeks = isProject(state) ? missedVisitWeeks(state, c.today, calendar) : [];
+  return E.right([
+    ...computed,
+    ...missed.map((m) => emit('MilestoneMissed', { ...m, detectedOn: c.today })),
+    ...weeks.map((w) => emit('VisitWeekMissed', { ...w, detectedOn: c.today })),
+  ]);
 };

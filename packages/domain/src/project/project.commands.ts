@@ -117,10 +117,18 @@ export const AssignLeader = command(
   { role: LeaderRole, leaderId: LeaderId, name: NonEmptyText, on: BusinessDate },
   { replaces: LeaderId },
 );
+/**
+ * R18 (000 §五.2): the visit's date, who visited, and optionally the problems it found and solved
+ * (absent: none; a caller of the first version of the route sends neither).
+ */
 export const RecordSiteVisit = command(
   'RecordSiteVisit',
   { leaderId: LeaderId, on: BusinessDate, summary: NonEmptyText },
-  { evidence: Evidence },
+  {
+    evidence: Evidence,
+    issuesFound: t.readonlyArray(NonEmptyText),
+    issuesSolved: t.readonlyArray(NonEmptyText),
+  },
 );
 export const HoldNegotiation = command('HoldNegotiation', { on: BusinessDate, summary: NonEmptyText });
 export const RecordLegalReview = command('RecordLegalReview', {

@@ -194,10 +194,28 @@ export const LeaderAssigned = defineEvent(
   { zh: '明确包保领导/责任人', en: 'A responsible leader or officer was assigned', rules: ['R6'] },
 );
 
+/**
+ * Version 2 (R18, 000 §五.2 「包保责任人每周不少于一次对包保单位进行走访调研，对需要处理的问题及时协调解决」)
+ * records what the visit found and what it solved (each possibly none); version 1 (date, who,
+ * summary) is read with both lists empty (project.upcasters.ts): it recorded neither.
+ */
 export const SiteVisitRecorded = defineEvent(
   'SiteVisitRecorded',
-  struct({ ...project, leaderId: LeaderId, on: BusinessDate, summary: NonEmptyText }, { evidence: Evidence }),
-  { zh: '走访服务记录', en: 'A visit to the project was recorded', rules: ['R6'] },
+  struct(
+    {
+      ...project,
+      /** Who visited: the 包保责任人 for the weekly visit, or another officer. */
+      leaderId: LeaderId,
+      on: BusinessDate,
+      summary: NonEmptyText,
+      /** Problems the visit found (需要处理的问题). */
+      issuesFound: t.readonlyArray(NonEmptyText),
+      /** Problems the visit solved on the spot or saw solved (及时协调解决). */
+      issuesSolved: t.readonlyArray(NonEmptyText),
+    },
+    { evidence: Evidence },
+  ),
+  { version: 2, zh: '走访服务记录', en: 'A visit to the project was recorded', rules: ['R6', 'R18'] },
 );
 
 export const NegotiationHeld = defineEvent(
@@ -593,6 +611,40 @@ export const MilestoneMissed = defineEvent(
   },
 );
 
+export interface IsoWeekBrand {
+  readonly IsoWeek: unique symbol;
+}
+/** An official week (Monday to Sunday) by its ISO 8601 week number, e.g. `2024-W23`. */
+export const IsoWeek = t.brand(
+  t.string,
+  (s): s is t.Branded<string, IsoWeekBrand> => /^\d{4}-W(0[1-9]|[1-4]\d|5[0-3])$/.test(s),
+  'IsoWeek',
+);
+export type IsoWeek = t.TypeOf<typeof IsoWeek>;
+
+/**
+ * R18 (000 §五.2 「包保责任人每周不少于一次对包保单位进行走访调研」): an official week of the project's
+ * 包保 period ended without a visit by its responsible person (包保责任人). Raised once per week by
+ * the deadline watcher's pass, never typed by a person (project.visits.ts says which weeks count).
+ */
+export const VisitWeekMissed = defineEvent(
+  'VisitWeekMissed',
+  struct({
+    ...project,
+    week: IsoWeek,
+    weekStart: BusinessDate,
+    weekEnd: BusinessDate,
+    /** The 包保责任人 on the week's last day: who owed the visit. */
+    responsiblePerson: struct({ leaderId: LeaderId, name: NonEmptyText }, 'ResponsiblePerson'),
+    detectedOn: BusinessDate,
+  }),
+  {
+    zh: '包保责任人当周未走访（由时钟发现）',
+    en: 'A week passed without the responsible officer visiting (raised by the clock)',
+    rules: ['R18'],
+  },
+);
+
 export const DuplicateLinked = defineEvent(
   'DuplicateLinked',
   struct({
@@ -760,6 +812,8 @@ export const projectEvents = {
   DuplicateUnlinked,
   ForeignCapitalReceived,
   OutOfProvinceFundsReceived,
+  // Weekly 包保 visits (R18, 000 §五.2)
+  VisitWeekMissed,
 } as const;
 
 export type ProjectEvent = EventOf<typeof projectEvents>;

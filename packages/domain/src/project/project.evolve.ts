@@ -2,7 +2,7 @@ import type { BusinessDate } from '../shared/dates';
 import { assertNever } from '../shared/exhaustive';
 import { cny } from '../shared/money';
 import type { ProjectEvent, ProjectEventOf, ProjectEventType } from './project.events';
-import { CLOSED_STAGES } from './project.state';
+import { CLOSED_STAGES, visitKey } from './project.state';
 import type { IncentiveAccount, Project, ProjectState } from './project.state';
 import type { Stage } from './project.vocabulary';
 
@@ -35,6 +35,9 @@ const emptyRecords = {
   missedMilestones: {},
   withdrawnMilestones: {},
   receipts: {},
+  responsiblePersons: {},
+  visits: {},
+  missedVisitWeeks: {},
 } as const satisfies Partial<Project>;
 
 // The shared part is spread last: V8 builds a literal that starts with a spread on a slow path
@@ -111,12 +114,29 @@ const admissionApproved = (p: Project, d: Data<'AdmissionApproved'>): Changes =>
 
 const leaderAssigned = (p: Project, d: Data<'LeaderAssigned'>): Changes => ({
   leaders: { ...p.leaders, [d.role]: { leaderId: d.leaderId, name: d.name, since: d.on } },
+  ...(d.role === 'responsible-person'
+    ? {
+        responsiblePersons: {
+          ...p.responsiblePersons,
+          [d.on]: { leaderId: d.leaderId, name: d.name, since: d.on },
+        },
+      }
+    : {}),
   ...touch(p, d.on),
 });
 
-const siteVisitRecorded = (p: Project, d: Data<'SiteVisitRecorded'>): Changes => ({
-  ...(p.lastVisitOn === undefined || d.on > p.lastVisitOn ? { lastVisitOn: d.on } : {}),
-  ...touch(p, d.on),
+const siteVisitRecorded = (p: Project, d: Data<'SiteVisitRecorded'>): Changes => {
+  const visit = { leaderId: d.leaderId, on: d.on };
+  return {
+    ...(p.lastVisitOn === undefined || d.on > p.lastVisitOn ? { lastVisitOn: d.on } : {}),
+    visits: { ...p.visits, [visitKey(visit)]: visit },
+    ...touch(p, d.on),
+  };
+};
+
+/** Raised by the clock (R18): not an activity of the project, so lastActivityOn stays. */
+const visitWeekMissed = (p: Project, d: Data<'VisitWeekMissed'>): Changes => ({
+  missedVisitWeeks: { ...p.missedVisitWeeks, [d.week]: d.detectedOn },
 });
 
 const legalReviewed = (
@@ -480,6 +500,8 @@ const changesOf = (p: Project, event: ProjectEvent): Changes => {
       return foreignCapitalReceived(p, event.data);
     case 'OutOfProvinceFundsReceived':
       return outOfProvinceFundsReceived(p, event.data);
+    case 'VisitWeekMissed':
+      return visitWeekMissed(p, event.data);
     default:
       return assertNever(event);
   }

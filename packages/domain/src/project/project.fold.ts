@@ -15,7 +15,7 @@ import { assertNever } from '../shared/exhaustive';
 import { cny } from '../shared/money';
 import type { ProjectEvent } from './project.events';
 import { evolveProject } from './project.evolve';
-import { CLOSED_STAGES, initialProjectState } from './project.state';
+import { CLOSED_STAGES, initialProjectState, visitKey } from './project.state';
 import type { IncentiveAccount, ProcedureState, Project, ProjectState } from './project.state';
 import type { Stage } from './project.vocabulary';
 
@@ -32,7 +32,10 @@ type KeyedField =
   | 'incentives'
   | 'missedMilestones'
   | 'withdrawnMilestones'
-  | 'receipts';
+  | 'receipts'
+  | 'responsiblePersons'
+  | 'visits'
+  | 'missedVisitWeeks';
 
 /**
  * Which keyed records the current fold has already copied and so owns. The first write to a
@@ -51,6 +54,9 @@ const nothingOwned = (): Owned => ({
   missedMilestones: false,
   withdrawnMilestones: false,
   receipts: false,
+  responsiblePersons: false,
+  visits: false,
+  missedVisitWeeks: false,
 });
 
 /** A keyed record of the draft to write to: the draft's own if the fold owns it, else a copy it now owns. */
@@ -167,6 +173,9 @@ const draftOf = (p: Project): Draft => {
     duplicateOf: p.duplicateOf,
     unlinkedFrom: p.unlinkedFrom,
     receipts: p.receipts,
+    responsiblePersons: p.responsiblePersons,
+    visits: p.visits,
+    missedVisitWeeks: p.missedVisitWeeks,
   };
   // Compile-time check that every field, optional ones included, is copied.
   const complete: Record<keyof Project, unknown> = d;
@@ -208,16 +217,19 @@ const applyEvent = (d: Draft, event: ProjectEvent, owned?: Owned): void => {
     case 'DueDiligenceCompleted':
       d.dueDiligenceOn = event.data.on;
       return touch(d, event.data.on);
-    case 'LeaderAssigned':
-      setEntry(d, owned, 'leaders', event.data.role, {
-        leaderId: event.data.leaderId,
-        name: event.data.name,
-        since: event.data.on,
-      });
-      return touch(d, event.data.on);
-    case 'SiteVisitRecorded':
-      if (d.lastVisitOn === undefined || event.data.on > d.lastVisitOn) d.lastVisitOn = event.data.on;
-      return touch(d, event.data.on);
+    case 'LeaderAssigned': {
+      const e = event.data;
+      setEntry(d, owned, 'leaders', e.role, { leaderId: e.leaderId, name: e.name, since: e.on });
+      if (e.role === 'responsible-person')
+        setEntry(d, owned, 'responsiblePersons', e.on, { leaderId: e.leaderId, name: e.name, since: e.on });
+      return touch(d, e.on);
+    }
+    case 'SiteVisitRecorded': {
+      const visit = { leaderId: event.data.leaderId, on: event.data.on };
+      if (d.lastVisitOn === undefined || visit.on > d.lastVisitOn) d.lastVisitOn = visit.on;
+      setEntry(d, owned, 'visits', visitKey(visit), visit);
+      return touch(d, visit.on);
+    }
     case 'NegotiationHeld':
       return touch(d, event.data.on);
     case 'LegalReviewPassed':
@@ -480,6 +492,10 @@ const applyEvent = (d: Draft, event: ProjectEvent, owned?: Owned): void => {
       });
       return touch(d, e.on);
     }
+    case 'VisitWeekMissed':
+      // Raised by the clock (R18): not an activity of the project, so lastActivityOn stays.
+      setEntry(d, owned, 'missedVisitWeeks', event.data.week, event.data.detectedOn);
+      return;
     default:
       return assertNever(event);
   }

@@ -189,7 +189,30 @@ export interface Project {
   readonly unlinkedFrom?: ProjectId;
   /** Capital actually received, by receipt id (R11: money received, not promised). */
   readonly receipts: Readonly<Record<string, CapitalReceipt>>;
+  // Weekly 包保 visits (R18, 000 §五.2)
+  /** The 包保责任人 by the day of their assignment (a later assignment on the same day replaces it). */
+  readonly responsiblePersons: Readonly<Record<string, ResponsiblePerson>>;
+  /** Every visit recorded, by `visitKey` (a day and who: a repeat of the same visit is one visit). */
+  readonly visits: Readonly<Record<string, SiteVisit>>;
+  /** Official weeks raised as VisitWeekMissed, by ISO week, with the day the clock raised each. */
+  readonly missedVisitWeeks: Readonly<Record<string, BusinessDate>>;
 }
+
+/** Who was assigned as 包保责任人, and from which day (R6, R18). */
+export interface ResponsiblePerson {
+  readonly leaderId: LeaderId;
+  readonly name: NonEmptyText;
+  readonly since: BusinessDate;
+}
+
+/** A visit to the project: the day and who (R18). */
+export interface SiteVisit {
+  readonly leaderId: LeaderId;
+  readonly on: BusinessDate;
+}
+
+/** The key of a visit in `Project.visits`. */
+export const visitKey = (v: SiteVisit): string => `${v.on} ${v.leaderId}`;
 
 /** The state of a project stream. */
 export type ProjectState = NoProject | Project;

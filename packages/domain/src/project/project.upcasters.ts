@@ -129,12 +129,24 @@ export const milestoneMissedV1toV2: Upcaster = milestoneKindV1toV2('MilestoneMis
 /** MilestoneWithdrawn v1 → v2, as MilestoneMissed's. */
 export const milestoneWithdrawnV1toV2: Upcaster = milestoneKindV1toV2('MilestoneWithdrawn');
 
+/**
+ * SiteVisitRecorded v1 → v2 (R18, 000 §五.2). Version 1 recorded the date, who and a summary;
+ * version 2 adds the problems the visit found and solved. A v1 visit is read with both lists
+ * empty: it recorded none, and nothing is made up for it (its summary still says what it said).
+ */
+export const siteVisitRecordedV1toV2: Upcaster = {
+  type: 'SiteVisitRecorded',
+  fromVersion: 1,
+  upcast: (data) => (isRecord(data) ? { issuesFound: [], issuesSolved: [], ...data } : data),
+};
+
 export const projectUpcasters: ReadonlyArray<Upcaster> = [
   leadCapturedV1toV2,
   procedureRequestedV1toV2,
   fulfilmentEvaluatedV1toV2,
   milestoneMissedV1toV2,
   milestoneWithdrawnV1toV2,
+  siteVisitRecordedV1toV2,
 ];
 
 /** Reads a stored project event of any schema version into the current one. */

@@ -56,6 +56,19 @@ import {
   type EnterpriseRequestEvent,
 } from '../enterprise-request/enterprise-request.events';
 import type { EnterpriseRequestState } from '../enterprise-request/enterprise-request.state';
+// ---- land plots and the land-quota ledger (R19) ----
+import { plotCommandDates, plotCommands, type PlotCommand } from '../land/plot.commands';
+import { plotDecider } from '../land/plot.decide';
+import { plotEvents, type PlotEvent } from '../land/plot.events';
+import type { PlotState } from '../land/plot.state';
+import {
+  landQuotaCommandDates,
+  landQuotaCommands,
+  type LandQuotaCommand,
+} from '../land-quota/land-quota.commands';
+import { landQuotaDecider } from '../land-quota/land-quota.decide';
+import { landQuotaEvents, type LandQuotaEvent } from '../land-quota/land-quota.events';
+import type { LandQuotaState } from '../land-quota/land-quota.state';
 // advisors (招商顾问, R21 · 002 §八)
 import { advisorCommandDates, advisorCommands, type AdvisorCommand } from '../advisor/advisor.commands';
 import { advisorDecider } from '../advisor/advisor.decide';
@@ -66,7 +79,9 @@ import {
   advisorStream,
   bulletinStream,
   enterpriseRequestStream,
+  landQuotaStream,
   leaderStream,
+  plotStream,
   projectStream,
   streamPrefixes,
   targetPlanStream,
@@ -93,6 +108,9 @@ export interface AggregateTypes {
     event: EnterpriseRequestEvent;
     state: EnterpriseRequestState;
   };
+  // land plots and the land-quota ledger (R19)
+  readonly plot: { command: PlotCommand; event: PlotEvent; state: PlotState };
+  readonly 'land-quota': { command: LandQuotaCommand; event: LandQuotaEvent; state: LandQuotaState };
   // advisors (招商顾问, R21 · 002 §八)
   readonly advisor: { command: AdvisorCommand; event: AdvisorEvent; state: AdvisorState };
 }
@@ -209,6 +227,38 @@ const enterpriseRequest: AggregateOf<'enterprise-request'> = {
   name: 'enterprise-request',
 };
 
+// ---- land plots and the land-quota ledger (R19) ----
+const plot: AggregateOf<'plot'> = {
+  ...defineAggregate({
+    name: 'plot',
+    streamPrefix: streamPrefixes.plot,
+    streamOf: (c: PlotCommand) => plotStream(c.plotId),
+    commands: plotCommands,
+    events: plotEvents,
+    decider: plotDecider,
+    // A plot belongs to the unit it was registered for; a new stream, to the command's unit.
+    unitOf: (state, c) =>
+      state.status !== 'none' ? state.unitId : c.type === 'RegisterPlot' ? c.unitId : undefined,
+    factDatesOf: plotCommandDates,
+  }),
+  name: 'plot',
+};
+
+const landQuota: AggregateOf<'land-quota'> = {
+  ...defineAggregate({
+    name: 'land-quota',
+    streamPrefix: streamPrefixes['land-quota'],
+    streamOf: (c: LandQuotaCommand) => landQuotaStream(c.year),
+    commands: landQuotaCommands,
+    events: landQuotaEvents,
+    decider: landQuotaDecider,
+    // The region's quota: no unit owns it.
+    unitOf: () => undefined,
+    factDatesOf: landQuotaCommandDates,
+  }),
+  name: 'land-quota',
+};
+
 // advisors (招商顾问, R21 · 002 §八)
 const advisor: AggregateOf<'advisor'> = {
   ...defineAggregate({
@@ -237,6 +287,9 @@ export const aggregates: { readonly [N in AggregateName]: AggregateOf<N> } = {
   bulletin,
   'working-calendar': workingCalendar,
   'enterprise-request': enterpriseRequest,
+  // land (R19)
+  plot,
+  'land-quota': landQuota,
   // advisors (招商顾问, R21 · 002 §八)
   advisor,
 };
@@ -249,6 +302,9 @@ export const aggregateNames: ReadonlyArray<AggregateName> = [
   'bulletin',
   'working-calendar',
   'enterprise-request',
+  // land (R19)
+  'plot',
+  'land-quota',
   // advisors (招商顾问, R21 · 002 §八)
   'advisor',
 ];
@@ -285,6 +341,19 @@ export const aggregateOfCommand = (command: AnyCommand): AggregateCommand => {
     case 'CloseRequest':
     case 'ComputeRequestDeadlines':
       return { aggregate: 'enterprise-request', command };
+    // land (R19)
+    case 'RegisterPlot':
+    case 'RecordPlotSupply':
+    case 'AllocatePlot':
+    case 'FlagPlot':
+    case 'RevitalisePlot':
+    case 'ReclaimPlot':
+    case 'ReturnPlotToReserve':
+      return { aggregate: 'plot', command };
+    case 'GrantLandQuota':
+    case 'UseLandQuota':
+    case 'ReleaseLandQuotaReservation':
+      return { aggregate: 'land-quota', command };
     // advisors (招商顾问, R21 · 002 §八)
     case 'AppointAdvisor':
     case 'EndAdvisorAppointment':
@@ -322,6 +391,11 @@ export const withAggregateOf = <R>(
       return k(aggregates['working-calendar'], routed.command);
     case 'enterprise-request':
       return k(aggregates['enterprise-request'], routed.command);
+    // land (R19)
+    case 'plot':
+      return k(aggregates.plot, routed.command);
+    case 'land-quota':
+      return k(aggregates['land-quota'], routed.command);
     // advisors (招商顾问, R21 · 002 §八)
     case 'advisor':
       return k(aggregates.advisor, routed.command);
@@ -365,6 +439,11 @@ export const readEventOf = (
       return tagged(name, aggregates['working-calendar'].readEvent(stored));
     case 'enterprise-request':
       return tagged(name, aggregates['enterprise-request'].readEvent(stored));
+    // land (R19)
+    case 'plot':
+      return tagged(name, aggregates.plot.readEvent(stored));
+    case 'land-quota':
+      return tagged(name, aggregates['land-quota'].readEvent(stored));
     // advisors (招商顾问, R21 · 002 §八)
     case 'advisor':
       return tagged(name, aggregates.advisor.readEvent(stored));
@@ -388,6 +467,9 @@ export const commandCodecs: CommandCodecs<AnyCommand> = {
   ...bulletin.commands,
   ...workingCalendar.commands,
   ...enterpriseRequest.commands,
+  // land (R19)
+  ...plot.commands,
+  ...landQuota.commands,
   // advisors (招商顾问, R21 · 002 §八)
   ...advisor.commands,
 };

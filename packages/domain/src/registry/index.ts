@@ -34,6 +34,9 @@ export {
   bulletinStream,
   WORKING_CALENDAR_STREAM,
   enterpriseRequestStream,
+  // land (R19)
+  plotStream,
+  landQuotaStream,
 } from './streams';
 // advisors (招商顾问, R21 · 002 §八)
 export { advisorStream } from './streams';

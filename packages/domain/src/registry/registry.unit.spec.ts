@@ -294,6 +294,11 @@ describe('reading an older schema version (STYLE.md: a shipped event is changed 
     }),
     MilestoneMissed: projectEventArbitraries.MilestoneMissed.map(({ data }) => milestoneV1(data)),
     MilestoneWithdrawn: projectEventArbitraries.MilestoneWithdrawn.map(({ data }) => milestoneV1(data)),
+    // Weekly 包保 visits (R18): version 1 recorded no issues found or solved.
+    SiteVisitRecorded: projectEventArbitraries.SiteVisitRecorded.map(({ data }) => {
+      const { issuesFound: _found, issuesSolved: _solved, ...v1 } = data;
+      return v1;
+    }),
   };
 
   it('every upcast event type has version-1 data to try', () => {

@@ -1,7 +1,7 @@
 import type { BulletinPeriod } from '../bulletin/bulletin.events';
 import { periodLabel } from '../bulletin/bulletin.period';
 import type { Year } from '../shared/dates';
-import type { AdvisorId, LeaderId, ProjectId, RequestId, UnitId } from '../shared/ids';
+import type { AdvisorId, LeaderId, PlotId, ProjectId, RequestId, UnitId } from '../shared/ids';
 
 /**
  * The beginning of every stream name of each aggregate, the only place they are written: each
@@ -14,6 +14,9 @@ export const streamPrefixes = {
   bulletin: 'bulletin-',
   'working-calendar': 'working-calendar',
   'enterprise-request': 'enterprise-request-',
+  // land plots and the land-quota ledger (R19)
+  plot: 'plot-',
+  'land-quota': 'land-quota-',
   // advisors (招商顾问, R21 · 002 §八)
   advisor: 'advisor-',
 } as const;
@@ -39,6 +42,12 @@ export const WORKING_CALENDAR_STREAM = streamPrefixes['working-calendar'];
 export const enterpriseRequestStream = (id: RequestId): string =>
   `${streamPrefixes['enterprise-request']}${id}`;
 
+// ---- land plots and the land-quota ledger (R19) ----
+/** The stream of one plot of land (`plot-<id>`). */
+export const plotStream = (id: PlotId): string => `${streamPrefixes.plot}${id}`;
+
+/** The stream of a year's land-quota ledger (`land-quota-<year>`). */
+export const landQuotaStream = (year: Year): string => `${streamPrefixes['land-quota']}${year}`;
 // ---- advisors (招商顾问, R21 · 002 §八) ----
 /** The stream of one advisor (`advisor-<id>`). */
 export const advisorStream = (id: AdvisorId): string => `${streamPrefixes.advisor}${id}`;

@@ -92,6 +92,15 @@ export const unsafeId = {
   text: (s: string) => s as NonEmptyText,
 };
 
+// ---- land plots (地块, issue #16 item 3, R19) ----
+export interface PlotIdBrand {
+  readonly PlotId: unique symbol;
+}
+/** A plot of land (地块) in the zone's land register: the aggregate id of a plot stream. */
+export const PlotId = idCodec<PlotIdBrand>()('PlotId');
+export type PlotId = t.TypeOf<typeof PlotId>;
+/** A plot id from a trusted literal (tests, demo data). */
+export const unsafePlotId = (s: string) => s as PlotId;
 // ---- advisors (招商顾问, R21 · 002 §八): the id of an appointed advisor ----
 export interface AdvisorIdBrand {
   readonly AdvisorId: unique symbol;

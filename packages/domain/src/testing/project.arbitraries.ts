@@ -44,6 +44,7 @@ import {
 import { addDays, BusinessDate, daysBetween, monthOf, Year, yearOf } from '../shared/dates';
 import { unsafeId } from '../shared/ids';
 import { cny, count, mu, usd } from '../shared/money';
+import { isoWeekOf, mondayOf } from '../project/project.visits';
 import * as fx from './project.fixtures';
 import {
   arbAgreementId,
@@ -305,8 +306,16 @@ export const projectEventArbitraries: EventArbitraries = {
   SiteVisitRecorded: event(
     'SiteVisitRecorded',
     fc.record(
-      { projectId: arbProjectId, leaderId: arbLeaderId, on, summary: arbText, evidence: arbEvidence },
-      { requiredKeys: ['projectId', 'leaderId', 'on', 'summary'] },
+      {
+        projectId: arbProjectId,
+        leaderId: arbLeaderId,
+        on,
+        summary: arbText,
+        issuesFound: fc.array(arbText, { maxLength: 3 }),
+        issuesSolved: fc.array(arbText, { maxLength: 3 }),
+        evidence: arbEvidence,
+      },
+      { requiredKeys: ['projectId', 'leaderId', 'on', 'summary', 'issuesFound', 'issuesSolved'] },
     ),
   ),
   NegotiationHeld: event('NegotiationHeld', fc.record({ projectId: arbProjectId, on, summary: arbText })),
@@ -527,6 +536,23 @@ export const projectEventArbitraries: EventArbitraries = {
       },
       { requiredKeys: ['projectId', 'milestoneKey', 'kind', 'dueOn', 'detectedOn'] },
     ),
+  ),
+  // Weekly 包保 visits (R18, 000 §五.2)
+  VisitWeekMissed: event(
+    'VisitWeekMissed',
+    fc
+      .record({
+        projectId: arbProjectId,
+        monday: on.map(mondayOf),
+        responsiblePerson: fc.record({ leaderId: arbLeaderId, name: arbText }),
+        detectedOn: on,
+      })
+      .map(({ monday, ...rest }) => ({
+        ...rest,
+        week: isoWeekOf(monday),
+        weekStart: monday,
+        weekEnd: addDays(monday, 6),
+      })),
   ),
   DuplicateLinked: event(
     'DuplicateLinked',
@@ -813,7 +839,16 @@ export const commandFor = (step: ScriptStep, state: ProjectState, today: Busines
       });
     }
     case 'visit':
-      return fx.recordSiteVisit({ on: today });
+      // R18: some visits state what they found and solved, some do not (the first route's body).
+      return fx.recordSiteVisit({
+        on: today,
+        ...(pick % 2 === 0
+          ? {
+              issuesFound: [unsafeId.text('供电线路迁改')],
+              issuesSolved: pick % 4 === 0 ? [] : [unsafeId.text('供电线路迁改')],
+            }
+          : {}),
+      });
     case 'negotiate':
       return fx.holdNegotiation({ on: today });
     case 'legalReview':

@@ -630,6 +630,15 @@ export const emitted = (
   command: ProjectCommand,
 ): ReadonlyArray<ProjectEvent> => runScript([command], history);
 
+// Weekly 包保 visits (R18): the watcher's pass also raises unvisited weeks; deadline tests look past them.
+/** What one command emits after a history, without the weeks the responsible person did not visit (R18). */
+export const emittedDeadlines = (
+  history: ReadonlyArray<ProjectEvent>,
+  command: ProjectCommand,
+  decider?: Decider<ProjectCommand, ProjectEvent, ProjectState, DomainError>,
+): ReadonlyArray<ProjectEvent> =>
+  runScript([command], history, decider).filter((e) => e.type !== 'VisitWeekMissed');
+
 /** A breach the fixture agreement defines, as an evaluator states it (R10: 002 §七 按协议条款约定). */
 export const fixtureDefinedBreach = {
   clause: text('协议第十二条（土地用途）'),

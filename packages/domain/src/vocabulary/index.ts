@@ -13,6 +13,17 @@ import {
   requestKindLabels,
   requestStatusLabels,
 } from '../enterprise-request/enterprise-request.vocabulary';
+import { plotEvents } from '../land/plot.events';
+import {
+  flagBasisLabels,
+  landUseLabels,
+  plotFlagLabels,
+  plotStatusLabels,
+  revitalisationRouteLabels,
+  supplyStatusLabels,
+} from '../land/plot.vocabulary';
+import { landQuotaEvents } from '../land-quota/land-quota.events';
+import { quotaFigureLabels } from '../land-quota/land-quota.vocabulary';
 import { leaderActivityEvents } from '../leader-activity/leader-activity.events';
 import { projectEvents } from '../project/project.events';
 import {
@@ -79,6 +90,9 @@ export const vocabulary = {
     ...bulletinEvents,
     ...workingCalendarEvents,
     ...enterpriseRequestEvents,
+    // land (R19)
+    ...plotEvents,
+    ...landQuotaEvents,
     // advisors (招商顾问, R21 · 002 §八)
     ...advisorEvents,
   }),
@@ -124,6 +138,14 @@ export const vocabulary = {
   requestChannels: requestChannelLabels,
   requestCategories: requestCategoryLabels,
   requestStatuses: requestStatusLabels,
+  /** Land plots and the land-quota ledger (R19: 000 §四.5, 001 §(二)/(四), 003). */
+  landUses: landUseLabels,
+  supplyStatuses: supplyStatusLabels,
+  plotStatuses: plotStatusLabels,
+  plotFlags: plotFlagLabels,
+  flagBases: flagBasisLabels,
+  revitalisationRoutes: revitalisationRouteLabels,
+  quotaFigures: quotaFigureLabels,
   /** Advisors (招商顾问, R21: 002 §八). */
   advisorCategories: advisorCategoryLabels,
   appointmentEnds: appointmentEndLabels,

@@ -466,6 +466,9 @@ export const evolveFacts = (
     case 'SubsidyClawedBack':
     case 'LandReclaimed':
       return facts;
+    // Weekly 包保 visits (R18): counted by the performance review's own collection, not here.
+    case 'VisitWeekMissed':
+      return facts;
     default: {
       const unknown: never = e;
       return unknown;

@@ -216,6 +216,9 @@ const apply = (d: Draft, event: ProjectEvent): boolean => {
     case 'ForeignCapitalReceived':
     case 'OutOfProvinceFundsReceived':
       return false;
+    // Weekly 包保 visits (R18): no fulfilment figure.
+    case 'VisitWeekMissed':
+      return false;
     default:
       return assertNever(event);
   }

@@ -78,6 +78,9 @@ export interface UnitReview {
   readonly tripDays: number;
   readonly trips: ReadonlyArray<LeaderTrips>;
   readonly tripShortfalls: number;
+  // Weekly 包保 visits (R18, 000 §五.2)
+  /** 缺访周数: official weeks that ended in the period without the responsible person's visit, over the unit's projects. */
+  readonly missedVisitWeeks?: number;
   readonly score: number;
   readonly breakdown: ReadonlyArray<{
     readonly rule: string;

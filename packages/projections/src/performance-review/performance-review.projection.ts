@@ -3,6 +3,7 @@ import { evolveFacts } from '../counting/project-facts';
 import { put, type DocChange, type DocReader, type Projection } from '../read-model';
 import { evolvePlan, planId } from '../target-progress/target-progress.projection';
 import { reviewFacts, reviewPlans, reviewTrips, type TripDoc } from './performance-review.document';
+import { missedVisitWeekChanges, reviewMissedVisitWeeks } from './performance-review.visits';
 
 const yearsBetween = (from: string, to: string): ReadonlyArray<number> => {
   const out: number[] = [];
@@ -38,12 +39,20 @@ export const evolveTrip = (trip: TripDoc | undefined, event: LeaderActivityEvent
 /** Performance review (绩效考核): project facts, plans and leaders' trips, scored at query time. */
 export const performanceReviewProjection: Projection = {
   name: 'performance-review',
-  version: 3,
+  version: 4,
   categories: ['project', 'target-plan', 'leader-activity'],
-  collections: [reviewFacts, reviewPlans, reviewTrips],
+  collections: [
+    reviewFacts,
+    reviewPlans,
+    reviewTrips,
+    // Weekly 包保 visits (R18)
+    reviewMissedVisitWeeks,
+  ],
   apply: (docs: DocReader, decoded): ReadonlyArray<DocChange> => {
     switch (decoded.category) {
       case 'project': {
+        // Weekly 包保 visits (R18): a week raised without a visit is kept apart, with its project's unit.
+        if (decoded.event.type === 'VisitWeekMissed') return missedVisitWeekChanges(docs, decoded.event.data);
         const id = decoded.event.data.projectId;
         const before = docs.get(reviewFacts, id);
         const after = evolveFacts(before, decoded.event);

@@ -12,6 +12,7 @@ import {
   type TripDoc,
 } from './performance-review.document';
 import { defaultScoringPolicy, type ScoringPolicy } from './scoring-policy';
+import { missedVisitWeeksByUnit } from './performance-review.visits';
 // enterprise requests (R17): figures per unit and department, read from the requests read model
 import { requestsCollection } from '../requests/requests.document';
 import { requestReview } from '../requests/requests.review';
@@ -51,11 +52,16 @@ export const performanceReviewQueries = (store: ReadModelReader) => ({
     const trips = group<TripDoc>(
       await store.findAll(reviewTrips, { filter: { years: { $has: year }, unitId: { $in: unitIds } } }),
     );
+    // Weekly 包保 visits (R18): weeks that ended in the period without the responsible person's visit.
+    const missedVisitWeeks = await missedVisitWeeksByUnit(store, unitIds, window);
     const inputs: ScoringInput[] = unitIds.map((unitId) => {
       const f = facts.get(unitId) ?? [];
       const t = trips.get(unitId) ?? [];
       return {
-        figures: unitFigures(unitId, f, t, window, policy.principals?.[unitId]),
+        figures: {
+          ...unitFigures(unitId, f, t, window, policy.principals?.[unitId]),
+          missedVisitWeeks: missedVisitWeeks.get(unitId) ?? 0,
+        },
         facts: f,
         trips: t,
         plan: plans.find((p) => p.unitId === unitId),

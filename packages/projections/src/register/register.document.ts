@@ -87,6 +87,14 @@ export interface RegisterDoc {
    * of its group of duplicates (`countedMembers`, R13 · 004 §(十六)); true for a project in no group.
    */
   readonly counted: boolean;
+  // Weekly 包保 visits (R18, 000 §五.2)
+  /**
+   * The latest visit by its date (最近走访): the day, who, and their name when they hold a role of
+   * the project (包保领导 / 包保责任人 …) at the time the visit was recorded.
+   */
+  readonly lastVisit?: { readonly on: BusinessDate; readonly leaderId: string; readonly name?: string };
+  /** Official weeks raised by the clock without a visit of the responsible person (缺访周数, R18). */
+  readonly visitWeeksMissed?: number;
 }
 
 /** Project register: one document per project. */

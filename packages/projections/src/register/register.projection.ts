@@ -115,9 +115,21 @@ const applyToDraft = (d: Draft, event: ProjectEvent): void => {
       return d.signedOn !== undefined ? touch(d, event.data.on) : stage(event.data.on, 'admitted');
     case 'AdmissionRejected':
       return stage(event.data.on, 'rejected', true);
+    case 'SiteVisitRecorded': {
+      // R18: the latest visit by its date (a visit entered late does not move it back).
+      const e = event.data;
+      if (d.lastVisit === undefined || e.on >= d.lastVisit.on) {
+        const name = Object.values(d.leaders).find((l) => l?.leaderId === e.leaderId)?.name;
+        d.lastVisit = { on: e.on, leaderId: e.leaderId, ...(name !== undefined ? { name } : {}) };
+      }
+      return touch(d, e.on);
+    }
+    case 'VisitWeekMissed':
+      // Raised by the clock (R18): not an activity of the project.
+      d.visitWeeksMissed = (d.visitWeeksMissed ?? 0) + 1;
+      return;
     case 'DepartmentOpinionRecorded':
     case 'DueDiligenceCompleted':
-    case 'SiteVisitRecorded':
     case 'NegotiationHeld':
     case 'LegalReviewPassed':
     case 'LegalReviewFailed':
@@ -310,7 +322,7 @@ const applyToDraft = (d: Draft, event: ProjectEvent): void => {
 /** Project register (招商引资工作台账): one row per project, kept from the project's events. */
 export const registerProjection: Projection = {
   name: 'register',
-  version: 3,
+  version: 4,
   categories: ['project'],
   collections: [registerCollection],
   apply: (docs: DocReader, decoded): ReadonlyArray<DocChange> => {

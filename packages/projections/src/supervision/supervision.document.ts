@@ -44,7 +44,13 @@ export interface SupervisionItem {
    * was withdrawn because the fact met the deadline (late entry or correction): it drops off the
    * list for every date, as it was never overdue (DOMAIN.md §5).
    */
-  readonly resolution?: 'met' | 'closed' | 'duplicate' | 'withdrawn';
+  readonly resolution?:
+    | 'met'
+    | 'closed'
+    | 'duplicate'
+    | 'withdrawn'
+    // Weekly 包保 visits (R18): a missed week is answered by the responsible person's next visit.
+    | 'visited';
   readonly withdrawnReason?: WithdrawalReason;
   /** 包保领导 and 包保责任人 at the time of the last change. */
   readonly owner?: Owner;
@@ -63,6 +69,9 @@ export interface SupervisionProject {
   readonly rectifications: number;
   /** The latest year evaluated: its verdict governs (R10), so only its compliance shows results (见效). */
   readonly governingYear?: number;
+  // Weekly 包保 visits (R18)
+  /** The latest visit of the responsible person of the day (it answers the weeks missed before it). */
+  readonly lastResponsibleVisitOn?: BusinessDate;
 }
 
 export const supervisionItems = collection<SupervisionItem>('supervision_items', [

@@ -15,6 +15,7 @@ import {
   type SupervisionItem,
   type SupervisionProject,
 } from './supervision.document';
+import { visitWeekItem } from './supervision.visits';
 
 const itemIdOf = (projectId: string, key: string): string => `${projectId}:${key}`;
 
@@ -81,10 +82,11 @@ export const supervisionOfProject = (docs: DocReader, event: ProjectEvent): Read
       const who = { leaderId: e.leaderId, name: e.name };
       next =
         e.role === 'responsible-leader' ? { ...project, owner: who } : { ...project, responsiblePerson: who };
-      // Open items follow the new owner: the list says who answers for it now.
+      // Open items follow the new owner: the list says who answers for it now. A missed visit
+      // week stays with the responsible person who owed the visit (R18).
       for (const id of project.itemIds) {
         const item = docs.get(supervisionItems, id);
-        if (item === undefined || item.resolvedOn !== undefined) continue;
+        if (item === undefined || item.resolvedOn !== undefined || item.kind === 'visit-week') continue;
         changes.push(
           put(
             supervisionItems,
@@ -195,6 +197,22 @@ export const supervisionOfProject = (docs: DocReader, event: ProjectEvent): Read
     case 'CapacityReached': {
       const kinds = MET_BY[event.type] ?? [];
       resolve((i) => i.milestoneKind !== undefined && kinds.includes(i.milestoneKind), event.data.on, 'met');
+      // R18: the 包保 period ends at capacity (达产); weeks still open leave the list with it.
+      if (event.type === 'CapacityReached') resolve((i) => i.kind === 'visit-week', event.data.on, 'closed');
+      break;
+    }
+    // Weekly 包保 visits (R18, 000 §五.2)
+    case 'VisitWeekMissed': {
+      const v = visitWeekItem(event.data, project.lastResponsibleVisitOn);
+      next = addItem(v.key, v.item, project);
+      break;
+    }
+    case 'SiteVisitRecorded': {
+      const e = event.data;
+      if (e.leaderId !== project.responsiblePerson?.leaderId) break;
+      if (project.lastResponsibleVisitOn === undefined || e.on > project.lastResponsibleVisitOn)
+        next = { ...project, lastResponsibleVisitOn: e.on };
+      resolve((i) => i.kind === 'visit-week' && i.dueOn !== undefined && i.dueOn < e.on, e.on, 'visited');
       break;
     }
     case 'FulfilmentEvaluated': {
@@ -269,7 +287,6 @@ export const supervisionOfProject = (docs: DocReader, event: ProjectEvent): Read
     case 'DepartmentOpinionRecorded':
     case 'AdmissionApproved':
     case 'DueDiligenceCompleted':
-    case 'SiteVisitRecorded':
     case 'NegotiationHeld':
     case 'LegalReviewPassed':
     case 'LegalReviewFailed':

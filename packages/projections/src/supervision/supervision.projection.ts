@@ -11,7 +11,7 @@ import { supervisionOfRequest, supervisionRequests } from './supervision.enterpr
  */
 export const supervisionProjection: Projection = {
   name: 'supervision',
-  version: 5,
+  version: 6,
   categories: [
     'project',
     // enterprise requests (R17)

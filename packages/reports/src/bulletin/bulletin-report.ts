@@ -95,6 +95,9 @@ export interface BulletinUnit {
   readonly missedInvestmentReports: number;
   readonly tripDays: number;
   readonly tripShortfalls: number;
+  // Weekly 包保 visits (R18, 000 §五.2)
+  /** 缺访周数: weeks that ended in the period without the responsible person's visit. Absent in reports made before they were counted. */
+  readonly missedVisitWeeks?: number;
   /** The score's parts under the policy (rule id, its label, points). */
   readonly breakdown: ReadonlyArray<{
     readonly rule: string;
@@ -265,6 +268,8 @@ export const bulletinReportOf = (
       missedInvestmentReports: u.missedInvestmentReports,
       tripDays: u.tripDays,
       tripShortfalls: u.tripShortfalls,
+      // Weekly 包保 visits (R18)
+      ...(u.missedVisitWeeks !== undefined ? { missedVisitWeeks: u.missedVisitWeeks } : {}),
       breakdown: u.breakdown.map((b) => ({ rule: b.rule, label: b.label, points: b.points })),
       ...(view !== undefined ? { progress: progressOf(view, nameOf(u.unitId)) } : {}),
     };

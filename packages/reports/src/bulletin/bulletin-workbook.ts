@@ -105,6 +105,8 @@ const rankingColumns: ReadonlyArray<Column<BulletinUnit>> = [
   { header: '落后序时的指标', cell: (u) => text(behind(u.progress)), maxWidth: 40 },
   { header: '目标进度', cell: (u) => light(u.progress?.light) },
   { header: '备注', cell: (u) => text(unitRemarks(u)), maxWidth: 30 },
+  // Weekly 包保 visits (R18, 000 §五.2): blank in a report made before the weeks were counted.
+  { header: '缺访周数', cell: (u) => integer(u.missedVisitWeeks) },
 ];
 
 /** Units by rank, ties by unit id (as the review lists them; a report rebuilt from JSON is put back in order). */
@@ -140,6 +142,8 @@ const rankingTotal = (r: BulletinReport): TableRow => {
   cells[rankingAt('外出招商（天）')] = sum((u) => u.tripDays);
   cells[rankingAt('清退项目（个）')] = sum((u) => u.terminations);
   cells[rankingAt('重复项目（个）')] = sum((u) => u.duplicates);
+  if (us.some((u) => u.missedVisitWeeks !== undefined))
+    cells[rankingAt('缺访周数')] = sum((u) => u.missedVisitWeeks ?? 0); // R18
   const withPlan = us.find((u) => u.progress !== undefined)?.progress ?? r.region;
   if (withPlan !== undefined) cells[rankingAt('序时进度')] = percent(elapsedBp(withPlan));
   if (r.region !== undefined) {

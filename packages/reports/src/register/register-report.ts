@@ -127,6 +127,18 @@ const unitColumns: ReadonlyArray<Column<Line>> = [
   { header: '逾期节点', cell: (l) => text(missedNodes(l.entry)), maxWidth: 28 },
   { header: '状态灯', cell: (l) => light(l.entry.light) },
   { header: '备注', cell: (l) => text(remarks(l.entry)), maxWidth: 36 },
+  // Weekly 包保 visits (R18, 000 §五.2): 最近走访 (date, who) and the weeks raised without the
+  // responsible person's visit (blank before signing: no 包保 period yet).
+  { header: '最近走访日期', cell: (l) => date(l.entry.lastVisit?.on) },
+  {
+    header: '最近走访人',
+    cell: (l) => text(l.entry.lastVisit?.name ?? l.entry.lastVisit?.leaderId),
+    maxWidth: 30,
+  },
+  {
+    header: '缺访周数',
+    cell: (l) => integer(l.entry.signedOn === undefined ? undefined : (l.entry.visitWeeksMissed ?? 0)),
+  },
 ];
 
 /** Index of a column by header, for the 合计 row. */

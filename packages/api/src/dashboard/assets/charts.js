@@ -1,6 +1,6 @@
 // @ts-check
 /**
- * The five charts as ECharts options: pure functions of the API's answers and the language, so a
+ * The charts as ECharts options: pure functions of the API's answers and the language, so a
  * language toggle re-renders without asking the API again. Series ids are stable across languages
  * (the browser test reads them); series names are the translated labels.
  */
@@ -652,6 +652,76 @@ export const requestsOption = (counts, ctx, today) => {
           itemStyle: { color: b.colour, borderRadius: [0, 4, 4, 0] },
         })),
         label: { show: true, position: 'right' },
+      },
+    ],
+  };
+};
+
+// ---------------------------------------------------------------------------------------------
+// Land (R19): idle and low-efficiency land, and land revitalised this year by route
+
+/** Hundredths of a 亩 as 亩 (two decimals). */
+const muOf = (/** @type {number} */ hundredths) => hundredths / 100;
+
+/**
+ * Idle and low-efficiency land now (000 §四.5 低效闲置用地) and the year's revitalised land by route
+ * (003 盘活土地, 腾出): one bar per kind, in 亩, the words the domain's vocabulary's.
+ * @param {import('./data.js').IdleLand} idle
+ * @param {import('./data.js').RevitalisedLand} revitalised
+ * @param {Context} ctx
+ * @returns {Option}
+ */
+export const landOption = (idle, revitalised, ctx) => {
+  const { lang, config, year } = ctx;
+  const words = config.vocabulary;
+  const thisYear = revitalised.years.find((y) => y.year === year);
+  const routes = /** @type {const} */ ([
+    'government-reserve',
+    'equity-transfer',
+    'bankruptcy-restructuring',
+    'cooperative-investment',
+  ]);
+  const bars = [
+    { id: 'idle', label: words.plotFlags.idle[lang], area: idle.totals.idleArea, colour: LIGHT_COLOURS.red },
+    {
+      id: 'low-efficiency',
+      label: words.plotFlags['low-efficiency'][lang],
+      area: idle.totals.lowEfficiencyArea,
+      colour: LIGHT_COLOURS.yellow,
+    },
+    ...routes.map((route) => ({
+      id: route,
+      label: words.revitalisationRoutes[route][lang],
+      area: thisYear?.byRoute[route].area ?? 0,
+      colour: LIGHT_COLOURS.green,
+    })),
+  ];
+  const subtitle = t(lang, 'landSubtitle', {
+    plots: idle.totals.plots,
+    area: muOf(idle.totals.area),
+    occupants: idle.totals.occupants,
+    year,
+    revitalised: muOf(thisYear?.revitalised ?? 0),
+    freed: muOf(thisYear?.freed ?? 0),
+  });
+  return {
+    title: title(t(lang, 'landTitle'), subtitle),
+    grid: { left: 60, right: 30, top: 95, bottom: 40 },
+    tooltip: { trigger: 'item' },
+    xAxis: {
+      type: 'category',
+      data: bars.map((b) => b.label),
+      axisLabel: { fontSize: 12, color: '#1f2d3d' },
+    },
+    yAxis: { type: 'value', name: t(lang, 'landAxis'), nameTextStyle: { color: MUTED } },
+    series: [
+      {
+        id: 'land',
+        name: t(lang, 'landAxis'),
+        type: 'bar',
+        barMaxWidth: 40,
+        data: bars.map((b) => ({ value: muOf(b.area), itemStyle: { color: b.colour } })),
+        label: { show: true, position: 'top', fontSize: 12 },
       },
     ],
   };

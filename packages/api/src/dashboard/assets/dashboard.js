@@ -8,6 +8,7 @@ import {
   dueText,
   funnelOption,
   itemLabel,
+  landOption,
   ownerHeading,
   progressOption,
   rankingOption,
@@ -42,6 +43,7 @@ import { messages, t } from './i18n.js';
  *   readonly requests: import('./data.js').RequestCounts,
  *   projectId: string | undefined,
  *   history: ProjectHistory | undefined,
+ *   readonly land: { readonly idle: import('./data.js').IdleLand, readonly revitalised: import('./data.js').RevitalisedLand },
  * }} Loaded
  */
 
@@ -82,7 +84,7 @@ const initialLanguage = () => {
   return asked === 'en' ? 'en' : 'zh';
 };
 
-/** @typedef {'progress' | 'funnel' | 'ranking' | 'supervision' | 'timeline' | 'requests'} ChartName */
+/** @typedef {'progress' | 'funnel' | 'ranking' | 'supervision' | 'timeline' | 'requests' | 'land'} ChartName */
 /** @type {ReadonlyArray<ChartName>} */
 const CHART_NAMES = [
   'progress',
@@ -92,6 +94,8 @@ const CHART_NAMES = [
   'timeline',
   // enterprise requests (R17)
   'requests',
+  // land (R19)
+  'land',
 ];
 
 /**
@@ -115,6 +119,8 @@ const charts = {
   timeline: createChart('timeline', initialLanguage()),
   // enterprise requests (R17)
   requests: createChart('requests', initialLanguage()),
+  // land (R19)
+  land: createChart('land', initialLanguage()),
 };
 
 const dashboard = {
@@ -301,6 +307,8 @@ const render = async (which = CHART_NAMES) => {
         : timelineOption(data.history, project, ctx),
     // enterprise requests (R17): as of the server's today, whatever the page's date
     requests: () => requestsOption(data.requests, ctx, config.today),
+    // land (R19)
+    land: () => landOption(data.land.idle, data.land.revitalised, ctx),
   };
   if (which.includes('supervision')) {
     const height = `${supervisionHeight(data.supervision)}px`;
@@ -372,7 +380,7 @@ const load = async () => {
       years.map((y) => ({ value: String(y), label: yearLabel(dashboard.lang, y) })),
       String(year),
     );
-    const [progress, review, supervision, requests] = await Promise.all([
+    const [progress, review, supervision, requests, land] = await Promise.all([
       api.progress(year, asOf),
       api.review(String(year)),
       api.supervision(asOf),
@@ -382,6 +390,8 @@ const load = async () => {
           Object.keys(config.vocabulary.requestStatuses)
         ),
       ),
+      // land (R19)
+      api.land(),
     ]);
     const projectId =
       chosenProject !== undefined && register.data.some((e) => e.projectId === chosenProject)
@@ -407,6 +417,7 @@ const load = async () => {
       requests: requests.data,
       projectId,
       history,
+      land: { idle: land.idle.data, revitalised: land.revitalised.data },
     };
     await render();
   } catch (error) {

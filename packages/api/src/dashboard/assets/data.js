@@ -16,6 +16,8 @@
  * Enterprise requests (R17) by status and how many are overdue, as of the server's today.
  * @typedef {{ readonly byStatus: ReadonlyArray<{ readonly status: RequestStatus, readonly count: number }>, readonly overdue: number }} RequestCounts
  */
+/** @typedef {import('@zhaoshang/projections').IdleLand} IdleLand */
+/** @typedef {import('@zhaoshang/projections').RevitalisedLand} RevitalisedLand */
 /**
  * @template T
  * @typedef {import('@zhaoshang/projections').Page<T>} Page
@@ -154,6 +156,15 @@ export const apiClient = (credential, lang) => {
      * @returns {Promise<QueryAnswer<ProjectHistory>>}
      */
     history: (projectId) => get(`/projects/${encodeURIComponent(projectId)}/history`),
+    /**
+     * Land (R19): idle and low-efficiency land now, and land revitalised by year and route.
+     * @returns {Promise<{ readonly idle: QueryAnswer<IdleLand>, readonly revitalised: QueryAnswer<RevitalisedLand> }>}
+     */
+    land: async () => {
+      /** @type {[QueryAnswer<IdleLand>, QueryAnswer<RevitalisedLand>]} */
+      const [idle, revitalised] = await Promise.all([get('/land/idle'), get('/land/revitalised')]);
+      return { idle, revitalised };
+    },
   };
 };
 
@@ -280,7 +291,15 @@ export const LANES = [
       'LandReclaimed',
     ],
   },
-  { lane: 'overdue', events: ['MilestoneMissed', 'MilestoneWithdrawn'] },
+  {
+    lane: 'overdue',
+    events: [
+      'MilestoneMissed',
+      'MilestoneWithdrawn',
+      // Weekly 包保 visits (R18): a week without the responsible person's visit, raised by the clock.
+      'VisitWeekMissed',
+    ],
+  },
   { lane: 'closure', events: ['ProjectTerminated', 'ProjectAbandoned', 'DuplicateLinked'] },
   { lane: 'other', events: [] },
 ];

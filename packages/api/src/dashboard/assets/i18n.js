@@ -56,6 +56,10 @@ const zh = {
   duePendingCalendar: '待定（{year} 年节假日安排尚未采用）',
   colDays: '逾期天数',
   moreItems: '另有 {n} 项未列出',
+  landTitle: '低效闲置与盘活土地（亩）',
+  landSubtitle:
+    '低效闲置 {plots} 宗 {area} 亩（{occupants} 家）· {year} 年盘活 {revitalised} 亩、腾出 {freed} 亩',
+  landAxis: '面积（亩）',
   timelineTitle: '项目全过程时间轴',
   timelineSubtitle: '{project} · {events} 个事件 · {chain}',
   chainOk: '哈希链校验通过',
@@ -122,6 +126,10 @@ const en = {
   duePendingCalendar: 'Pending ({year} holiday schedule not adopted yet)',
   colDays: 'Days overdue',
   moreItems: '{n} more not listed',
+  landTitle: 'Idle, low-efficiency and revitalised land (mu)',
+  landSubtitle:
+    'Idle or low-efficiency: {plots} plots, {area} mu ({occupants} enterprises) · {year}: {revitalised} mu revitalised, {freed} mu freed',
+  landAxis: 'Area (mu)',
   timelineTitle: 'Project timeline',
   timelineSubtitle: '{project} · {events} events · {chain}',
   chainOk: 'hash chain verified',

@@ -23,6 +23,8 @@ import type * as plotDecide from '../packages/domain/src/land/plot.decide';
 import type * as landClearance from '../packages/domain/src/land/land.clearance';
 import type * as landQuotaDecide from '../packages/domain/src/land-quota/land-quota.decide';
 import type * as landQuotaKeyProject from '../packages/domain/src/land-quota/land-quota.key-project';
+// Leading-group meetings and their 交办 items (R20)
+import type * as meetingDecide from '../packages/domain/src/meeting/meeting.decide';
 // advisors (招商顾问, R21 · 002 §八)
 import type * as advisorDecide from '../packages/domain/src/advisor/advisor.decide';
 import type * as leaderActivityMinimums from '../packages/domain/src/leader-activity/leader-activity.minimums';
@@ -137,6 +139,8 @@ type Enforcer =
   | keyof typeof landClearance
   | keyof typeof landQuotaDecide
   | keyof typeof landQuotaKeyProject
+  // Leading-group meetings (R20)
+  | keyof typeof meetingDecide
   // advisors (招商顾问, R21 · 002 §八)
   | keyof typeof advisorDecide
   | keyof typeof projectFacts
@@ -391,6 +395,33 @@ const RULES: ReadonlyArray<RuleEntry> = [
       'requireUnusedReservation',
       'isKeyProject',
       'requireKeyProjectClaim',
+    ],
+  },
+  // Leading-group meetings and their 交办 items (R20)
+  {
+    // Not in DOMAIN.md §2's table: the seeds' meetings and 003's four mechanisms of follow-up.
+    rule: 'R20',
+    text: '领导小组会议与交办事项：每月定期召开工作例会、专题工作会议（000 §五.1）、每月专题调度会（002 §一、004 §(十七)）、联席会议（001 §(三)3）；工作交办机制、首问负责制、限时办结制、跟踪问效制（003） / leading-group meetings record decisions whose items are handed to a unit or department with a deadline, reported done with evidence by their owner, extended once with a reason, and verified by the office',
+    enforcedBy: [
+      'requireMeetingNotHeld',
+      'requireMeetingHeld',
+      'requireNewMeetingDecision',
+      'requireNewMeetingItems',
+      'requireDeadlineNotBeforeMeeting',
+      'requireItemHandedOut',
+      'requireItemOwner',
+      'requireDoneEvidence',
+      'requireItemNotDone',
+      'requireItemNotVerified',
+      'requireItemDone',
+      'requireItemExtensible',
+      'requireMeetingStepInOrder',
+      'itemDeadline',
+      'decideHoldMeeting',
+      'decideRecordDecision',
+      'decideReportItemDone',
+      'decideExtendItem',
+      'decideVerifyItem',
     ],
   },
   // advisors (招商顾问, R21 · 002 §八)

@@ -22,6 +22,10 @@ import { RequestsModule } from './requests/requests.module';
 // The event feed and the AsyncAPI document (issue #17).
 import { FeedModule } from './feed/feed.module';
 import { WebhooksModule } from './webhooks/webhooks.module';
+// Leading-group meetings and their 交办 items (R20)
+import { MeetingsModule } from './meetings/meetings.module';
+// The Excel 台账 import (issue #17 item 5).
+import { ImportsModule } from './imports/imports.module';
 // advisors (招商顾问, 002 §八) and the investor directory (客商目录, 002 §一)
 import { AdvisorsModule } from './advisors/advisors.module';
 import { InvestorDirectoryModule } from './investor-directory/investor-directory.module';
@@ -46,8 +50,12 @@ export const contextModules = [
   // The event feed and its webhooks (issue #17).
   FeedModule,
   WebhooksModule,
+  // The Excel 台账 import (issue #17 item 5).
+  ImportsModule,
   // land plots and the land-quota ledger (R19)
   LandModule,
+  // Leading-group meetings and their 交办 items (R20)
+  MeetingsModule,
   // advisors (招商顾问, 002 §八) and the investor directory (客商目录, 002 §一)
   AdvisorsModule,
   InvestorDirectoryModule,

@@ -24,6 +24,8 @@ import { QueryAnswers } from './read-models/query-answers';
 import type { ReadModels } from './read-models/read-model.port';
 import { API_CONFIG, CLOCK, EVENT_STORE, READ_MODELS } from './tokens';
 import { DeadlineWatcher } from './watcher/deadline-watcher';
+// Excel import (issue #17 item 5)
+import { ProjectHolds } from './imports/project-holds';
 import { CalendarHolder } from './working-calendar/calendar-holder';
 
 /** What the app is built from: chosen by configuration (or by a test) before Nest starts. */
@@ -67,6 +69,8 @@ const shared = [
   CalendarHolder,
   CommandGateway,
   QueryAnswers,
+  // Excel import (issue #17 item 5): the holds the watcher and the import share
+  ProjectHolds,
 ];
 
 /**
@@ -106,6 +110,8 @@ export class CoreModule {
         QueryAnswers,
         DeadlineWatcher,
         AdapterLifecycle,
+        // Excel import (issue #17 item 5)
+        ProjectHolds,
       ],
       exports: shared,
     };

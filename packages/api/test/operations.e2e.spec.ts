@@ -46,6 +46,8 @@ describe('operations', () => {
       'investor-directory',
       // land plots and the land-quota ledger (R19)
       'land',
+      // Leading-group meetings and their 交办 items (R20)
+      'meetings',
       'performance-review',
       'register',
       // enterprise requests (R17): the requests read model (issue #16 item 1)
@@ -163,6 +165,7 @@ describe('read models across restarts', () => {
     const checkpoints = await saved.checkpoints();
     await saved.close();
     // One checkpoint per projection (six since the requests read model, issue #16 item 1; seven with land, R19).
+    // One per read model (PROJECTION_NAMES: the five of DOMAIN.md §4 and those issue #16 adds).
     expect(checkpoints).toHaveLength(PROJECTION_NAMES.length);
     for (const c of checkpoints) expect(c).toMatchObject({ position: BigInt(position), status: 'ok' });
 

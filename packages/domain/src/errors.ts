@@ -4,6 +4,8 @@ import { bulletinErrors } from './bulletin/bulletin.errors';
 import { enterpriseRequestErrors } from './enterprise-request/enterprise-request.errors';
 import { plotErrors } from './land/plot.errors';
 import { landQuotaErrors } from './land-quota/land-quota.errors';
+// Leading-group meetings and their 交办 items (R20)
+import { meetingErrors } from './meeting/meeting.errors';
 import { leaderActivityErrors } from './leader-activity/leader-activity.errors';
 import { projectErrors } from './project/project.errors';
 import { businessDateErrors } from './shared/business-date';
@@ -27,6 +29,8 @@ export const domainErrors = {
   // land plots and the land-quota ledger (R19)
   ...plotErrors,
   ...landQuotaErrors,
+  // Leading-group meetings and their 交办 items (R20)
+  ...meetingErrors,
   // advisors (招商顾问, R21 · 002 §八)
   ...advisorErrors,
 } as const satisfies Record<string, ErrorMessage>;
@@ -70,6 +74,22 @@ const _noLandClash: [
   ? true
   : false = true;
 void _noLandClash;
+// Leading-group meetings and their 交办 items (R20): no code of theirs is another aggregate's.
+const _meetingNoClash: Overlap<
+  typeof projectErrors &
+    typeof targetPlanErrors &
+    typeof leaderActivityErrors &
+    typeof bulletinErrors &
+    typeof workingCalendarErrors &
+    typeof businessDateErrors &
+    typeof enterpriseRequestErrors &
+    typeof plotErrors &
+    typeof landQuotaErrors,
+  typeof meetingErrors
+> extends never
+  ? true
+  : false = true;
+void _meetingNoClash;
 
 // advisors (招商顾问, R21 · 002 §八): no advisor code is defined by another aggregate.
 const _noAdvisorClash: [

@@ -449,6 +449,50 @@ export type {
 } from './land-quota';
 export { PlotId, unsafePlotId } from './shared/ids';
 export { plotStream, landQuotaStream } from './registry/streams';
+// Leading-group meetings and their 交办 items (领导小组例会、专题会、联席会议、调度会, R20: 000 §五.1,
+// 001 §(三)3, 002 §一, 004 §(十七); 003 工作交办机制、首问负责制、限时办结制、跟踪问效制)
+export { MeetingId, MeetingItemId } from './shared/ids';
+export { meetingStream } from './registry';
+export {
+  DecisionRecorded,
+  ExtendItem,
+  HoldMeeting,
+  ItemDeadline,
+  ItemDeadlineInput,
+  itemDueOn,
+  ItemExtended,
+  itemOf,
+  ItemOwner,
+  ItemReportedDone,
+  ItemToHandOut,
+  ItemVerified,
+  makeMeetingDecider,
+  meetingCommands,
+  meetingDecider,
+  MeetingEventCodec,
+  meetingEvents,
+  meetingErrors,
+  MeetingHeld,
+  meetingItemStatusLabels,
+  meetingItemTimelinessLabels,
+  MeetingKind,
+  meetingKindLabels,
+  ownerKey,
+  RecordDecision,
+  ReportItemDone,
+  VerifyItem,
+} from './meeting';
+export type {
+  Meeting,
+  MeetingCommand,
+  MeetingDecision,
+  MeetingEvent,
+  MeetingEventOf,
+  MeetingEventType,
+  MeetingItem,
+  MeetingItemStatus,
+  MeetingState,
+} from './meeting';
 // Advisors (招商顾问, R21: 002 §八 聘请招商顾问, 牵线搭桥, 非公职人员一次性奖励)
 export {
   AdvisorAppointed,

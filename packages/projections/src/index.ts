@@ -74,6 +74,18 @@ export { requestEntry, requestQueries } from './requests/requests.queries';
 export type { RequestListQuery, RequestQueries } from './requests/requests.queries';
 export { requestReview } from './requests/requests.review';
 export type { DepartmentRequestReview, RequestFigures } from './requests/requests.review';
+// Leading-group meetings and their 交办 items (会议交办事项台账, R20)
+export type { MeetingDoc, MeetingItemDoc } from './meetings/meetings.document';
+export { meetingsProjection } from './meetings/meetings.projection';
+export { meetingsQueries } from './meetings/meetings.queries';
+export type {
+  MeetingItemEntry,
+  MeetingItemFigures,
+  MeetingMonth,
+  MeetingRow,
+  MeetingsQueries,
+  MeetingsRegister,
+} from './meetings/meetings.queries';
 
 // Runner and stores
 export { headPosition, ProjectionRunner } from './runner/runner';

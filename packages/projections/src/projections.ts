@@ -8,6 +8,8 @@ import { targetProgressProjection } from './target-progress/target-progress.proj
 import { requestsProjection } from './requests/requests.projection';
 // land plots and the land-quota ledger (R19)
 import { landProjection } from './land/land.projection';
+// Leading-group meetings and their 交办 items (R20)
+import { meetingsProjection } from './meetings/meetings.projection';
 // advisors (招商顾问, R21 · 002 §八) and the investor directory (客商目录, 002 §一)
 import { advisorsProjection } from './advisors/advisors.projection';
 import { investorDirectoryProjection } from './investor-directory/investor-directory.projection';
@@ -23,6 +25,8 @@ export const allProjections: ReadonlyArray<Projection> = [
   requestsProjection,
   // land plots and the land-quota ledger (R19)
   landProjection,
+  // Leading-group meetings and their 交办 items (R20)
+  meetingsProjection,
   // advisors (招商顾问, R21 · 002 §八) and the investor directory (客商目录, 002 §一)
   advisorsProjection,
   investorDirectoryProjection,

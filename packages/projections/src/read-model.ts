@@ -68,6 +68,8 @@ export type ProjectionName =
   | 'requests'
   // land plots and the land-quota ledger (R19)
   | 'land'
+  // Leading-group meetings and their 交办 items (R20)
+  | 'meetings'
   // advisors (招商顾问, R21 · 002 §八) and the investor directory (客商目录, 002 §一)
   | 'advisors'
   | 'investor-directory';
@@ -81,6 +83,8 @@ export const PROJECTION_NAMES: ReadonlyArray<ProjectionName> = [
   'requests',
   // land plots and the land-quota ledger (R19)
   'land',
+  // Leading-group meetings and their 交办 items (R20)
+  'meetings',
   // advisors (招商顾问, R21 · 002 §八) and the investor directory (客商目录, 002 §一)
   'advisors',
   'investor-directory',

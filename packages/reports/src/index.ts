@@ -24,6 +24,9 @@ export type { BulletinCsvPart } from './bulletin/bulletin-workbook';
 // Enterprise requests (企业诉求台账, R17)
 export { requestsXlsx, requestsCsv } from './requests/requests-report';
 export type { RequestReportOptions, RequestReviewFigures } from './requests/requests-report';
+// Meetings and their 交办 items (会议交办事项台账, R20)
+export { meetingsXlsx, meetingsCsv } from './meetings/meetings-report';
+export type { MeetingsLedger } from './meetings/meetings-report';
 
 // What the files are (their words are the domain's vocabulary, @zhaoshang/domain `vocabulary`)
 export { XLSX_CONTENT_TYPE, CSV_CONTENT_TYPE } from './table/workbook';

@@ -89,6 +89,15 @@ export const commandRoles = {
   GrantLandQuota: ['department-reviewer', 'leading-group-office'],
   UseLandQuota: ['department-reviewer', 'leading-group-office'],
   ReleaseLandQuotaReservation: ['department-reviewer', 'leading-group-office'],
+  // Leading-group meetings and their 交办 items (R20): the leading-group office records meetings,
+  // decisions and extensions; the owner reports done (首问负责制: the owner unit's investment officer,
+  // scoped to that unit, or a department reviewer for a department's item); the supervision office
+  // verifies (跟踪问效制)
+  HoldMeeting: ['leading-group-office'],
+  RecordDecision: ['leading-group-office'],
+  ReportItemDone: ['investment-officer', 'department-reviewer'],
+  ExtendItem: ['leading-group-office'],
+  VerifyItem: ['supervision-office'],
   // advisors (招商顾问, R21 · 002 §八): the leading-group office appoints and dismisses; the officer
   // of the project's unit credits an introduction (牵线搭桥); the finance bureau records the one-time reward
   AppointAdvisor: ['leading-group-office'],
@@ -169,6 +178,8 @@ export const unitScopedReads = {
   GetIdleLand: { unitParam: 'unitId' },
   GetRevitalisedLand: { unitParam: 'unitId' },
   ExportLand: { unitParam: 'unitId' },
+  // Leading-group meetings (R20): an investment officer's 交办 items are their unit's
+  GetMeetingItems: { unitParam: 'unitId' },
   // the investor directory (客商目录, 002 §一): an officer sees the investors of their unit's projects
   SearchInvestors: { unitParam: 'unitId' },
   GetInvestor: { unitParam: 'unitId' },

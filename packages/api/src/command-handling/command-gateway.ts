@@ -129,6 +129,8 @@ export class CommandGateway implements OnApplicationShutdown {
       // land plots and the land-quota ledger (R19)
       plot: handlerOf(aggregates.plot),
       'land-quota': handlerOf(aggregates['land-quota']),
+      // Leading-group meetings and their 交办 items (R20)
+      meeting: handlerOf(aggregates.meeting),
       // advisors (招商顾问, R21 · 002 §八)
       advisor: handlerOf(aggregates.advisor),
     };

@@ -26,6 +26,8 @@ import {
 import { demoVisits } from './visits';
 // enterprise requests (R17)
 import { demoRequestSteps } from './requests';
+// Leading-group meetings and their 交办 items (R20)
+import { demoMeetingSteps } from '../meetings/meetings.demo';
 
 /** The demo region's units (configured in development: `UNITS` defaults to them). */
 export { DEMO_UNITS };
@@ -275,6 +277,8 @@ export const demoRegionScript = ({
       today,
     ),
   );
+  // Leading-group meetings and their 交办 items (R20)
+  steps.push(...demoMeetingSteps(year));
   // advisors (招商顾问, R21 · 002 §八): after the projects, whose signing a reward is checked against
   steps.push(...demoAdvisorSteps(steps, year, today));
   return steps.filter((step) => reached(step, today));

@@ -221,7 +221,15 @@ const gate = async (req: Request, limits: typeof INPUT_LIMITS): Promise<void> =>
     req.resume();
     throw new CodedApiError(415, 'UNSUPPORTED_CONTENT_ENCODING', { encoding: encoding.slice(0, 40) });
   }
-  const raw = await readBody(req, limits.maxBodyBytes);
+  // Excel import (issue #17 item 5): a workbook uploaded as the raw body of the import routes.
+  const upload = isWorkbookUpload(req);
+  const raw = await readBody(req, upload ? WORKBOOK_MAX_BYTES : limits.maxBodyBytes);
+  if (upload) {
+    if (raw === 'too-large')
+      throw new CodedApiError(413, 'PAYLOAD_TOO_LARGE', { maxBytes: String(WORKBOOK_MAX_BYTES) });
+    req.body = raw;
+    return;
+  }
   if (raw === 'too-large')
     throw new CodedApiError(413, 'PAYLOAD_TOO_LARGE', { maxBytes: String(limits.maxBodyBytes) });
   let bytes = raw;
@@ -277,3 +285,28 @@ export class InvalidJsonBody extends CodedApiError {
     super(400, 'INVALID_JSON');
   }
 }
+
+// ---- Excel import (issue #17 item 5) ----
+/** The media type of an .xlsx workbook. */
+export const XLSX_MEDIA_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+/** Bytes of an uploaded workbook (a county's register of ~500 projects is well under 1 MiB). */
+export const WORKBOOK_MAX_BYTES = 8 * 1024 * 1024;
+/** The routes that take a workbook as their raw body (identity encoding only: an .xlsx is compressed already). */
+const WORKBOOK_ROUTES: ReadonlySet<string> = new Set(['/imports', '/imports/dry-run']);
+
+/** A POST of an .xlsx body to an import route: kept as bytes (the import reads it with exceljs). */
+const isWorkbookUpload = (req: Request): boolean => {
+  const contentType = String(req.headers['content-type'] ?? '')
+    .split(';')[0]!
+    .trim()
+    .toLowerCase();
+  const encoding = String(req.headers['content-encoding'] ?? 'identity')
+    .trim()
+    .toLowerCase();
+  return (
+    req.method === 'POST' &&
+    contentType === XLSX_MEDIA_TYPE &&
+    (encoding === 'identity' || encoding === '') &&
+    WORKBOOK_ROUTES.has(req.path)
+  );
+};

@@ -13,6 +13,8 @@ import {
 import type { CommandRoute, QueryRoute } from './routes';
 // enterprise requests (R17)
 import { requestCommandRoutes, requestQueryRoutes } from '../requests/requests.routes';
+// Leading-group meetings and their 交办 items (R20)
+import { meetingCommandRoutes, meetingQueryRoutes } from '../meetings/meetings.routes';
 // advisors (招商顾问, 002 §八) and the investor directory (客商目录, 002 §一)
 import { advisorCommandRoutes, advisorQueryRoutes } from '../advisors/advisors.routes';
 import { investorDirectoryQueryRoutes } from '../investor-directory/investor-directory.routes';
@@ -31,6 +33,8 @@ export const routeTable = {
   requests: { commands: requestCommandRoutes, queries: requestQueryRoutes },
   // land plots and the land-quota ledger (R19)
   land: { commands: landCommandRoutes, queries: landQueryRoutes },
+  // Leading-group meetings and their 交办 items (R20)
+  meetings: { commands: meetingCommandRoutes, queries: meetingQueryRoutes },
   // advisors (招商顾问, 002 §八) and the investor directory (客商目录, 002 §一)
   advisors: { commands: advisorCommandRoutes, queries: advisorQueryRoutes },
   investorDirectory: { commands: [] as ReadonlyArray<CommandRoute>, queries: investorDirectoryQueryRoutes },

@@ -23,6 +23,8 @@ import { WorkingCalendarController } from '../working-calendar/working-calendar.
 import { routeTable } from './route-table';
 // enterprise requests (R17)
 import { RequestsController } from '../requests/requests.controller';
+// Leading-group meetings and their 交办 items (R20)
+import { MeetingsController } from '../meetings/meetings.controller';
 // advisors (招商顾问, 002 §八) and the investor directory (客商目录, 002 §一)
 import { AdvisorsController } from '../advisors/advisors.controller';
 import { InvestorDirectoryController } from '../investor-directory/investor-directory.controller';
@@ -41,6 +43,8 @@ const controllers: Record<keyof typeof routeTable, Type<unknown>> = {
   requests: RequestsController,
   // land plots and the land-quota ledger (R19)
   land: LandController,
+  // Leading-group meetings and their 交办 items (R20)
+  meetings: MeetingsController,
   // advisors (招商顾问, 002 §八) and the investor directory (客商目录, 002 §一)
   advisors: AdvisorsController,
   investorDirectory: InvestorDirectoryController,
@@ -124,6 +128,9 @@ describe('the route table and the controllers', () => {
         'FeedController',
         // Webhook subscriptions (issue #17): the registry, not the domain; tests: test/feed-webhooks.e2e.spec.ts.
         'WebhooksController',
+        // The Excel 台账 import (issue #17 item 5): a workbook body and a row-by-row report, its own
+        // role check; its commands go through the gateway. Tests: test/import.e2e.spec.ts.
+        'ImportsController',
       ].sort(),
     );
     for (const c of outside)

@@ -98,6 +98,12 @@ const TAGS: ReadonlyArray<{ readonly name: string; readonly description: string 
     description:
       '企业诉求与投诉：受理、交办、答复、评价、办结的闭环 / Enterprise requests and complaints: received, handed out, answered, evaluated, closed',
   },
+  // Leading-group meetings and their 交办 items (R20)
+  {
+    name: 'meetings',
+    description:
+      '领导小组会议与交办事项：例会、专题会、联席会议、调度会；交办、办结、延期、核验 / Leading-group meetings and the items they hand out, followed to done',
+  },
   // advisors (招商顾问, 002 §八) and the investor directory (客商目录, 002 §一)
   {
     name: 'advisors',

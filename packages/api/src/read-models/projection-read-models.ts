@@ -25,6 +25,8 @@ import {
   advisorQueries,
   investorDirectoryQueries,
 } from '@zhaoshang/projections';
+// Leading-group meetings and their 交办 items (R20)
+import { meetingsQueries } from '@zhaoshang/projections';
 import type { ApiConfig } from '../config';
 import type { ProjectionQueries, ReadModels } from './read-model.port';
 
@@ -71,6 +73,8 @@ export class ProjectionReadModels implements ReadModels {
       requests: requestQueries(store),
       // land plots and the land-quota ledger (R19)
       land: landQueries(store),
+      // Leading-group meetings and their 交办 items (R20)
+      meetings: meetingsQueries(store),
       // advisors (招商顾问, 002 §八) and the investor directory (客商目录, 002 §一)
       advisors: advisorQueries(store),
       investorDirectory: investorDirectoryQueries(store),

@@ -14,6 +14,8 @@ import type {
   AdvisorQueries,
   InvestorDirectoryQueries,
 } from '@zhaoshang/projections';
+// Leading-group meetings and their 交办 items (R20)
+import type { MeetingsQueries } from '@zhaoshang/projections';
 
 /**
  * The query side as the API sees it: the read models of @zhaoshang/projections (DOMAIN.md §4), kept
@@ -35,6 +37,8 @@ export interface ProjectionQueries {
   readonly requests: RequestQueries;
   /** The land register (R19): plots, clearance, idle and revitalised land, quota. */
   readonly land: LandQueries;
+  // Leading-group meetings and their 交办 items (R20)
+  readonly meetings: MeetingsQueries;
   // advisors (招商顾问, 002 §八) and the investor directory (客商目录, 002 §一)
   readonly advisors: AdvisorQueries;
   readonly investorDirectory: InvestorDirectoryQueries;

@@ -19,6 +19,8 @@ import type { EventStore } from '@zhaoshang/eventstore';
 // enterprise requests (R17)
 import { date, unsafeId } from '@zhaoshang/domain';
 import { API_CONFIG, CLOCK, EVENT_STORE, READ_MODELS } from '../tokens';
+// Excel import (issue #17 item 5): a project whose imported rows are being entered is left alone
+import { ProjectHolds } from '../imports/project-holds';
 
 /** What one pass of the watcher did. */
 export interface WatchRun {
@@ -65,6 +67,8 @@ export class DeadlineWatcher implements OnApplicationBootstrap, BeforeApplicatio
     @Inject(CLOCK) private readonly clock: Clock,
     @Inject(CalendarHolder) private readonly calendar: CalendarHolder,
     @Inject(EventBus) private readonly eventBus: EventBus,
+    // Excel import (issue #17 item 5)
+    @Inject(ProjectHolds) private readonly holds: ProjectHolds,
   ) {}
 
   onApplicationBootstrap(): void {
@@ -119,14 +123,17 @@ export class DeadlineWatcher implements OnApplicationBootstrap, BeforeApplicatio
       const commandId = `watch:${projectId}:${today}${version === '' ? '' : `:${version}`}`;
       const command = { type: 'RecordMissedMilestones', projectId, today } as DomainCommand;
       try {
-        const result: CommandResult = await this.gateway.execute(command, {
-          actor: WATCHER,
-          commandId,
-          correlationId: `watch:${today}`,
-          causationId: commandId,
-          businessTime: `${today}T00:00:00+08:00`,
-        });
-        if (!result.duplicate) {
+        // Excel import (issue #17 item 5): a held project is checked on the next pass, once its rows are in.
+        const result: CommandResult | 'held' = await this.holds.unlessHeld(projectId, () =>
+          this.gateway.execute(command, {
+            actor: WATCHER,
+            commandId,
+            correlationId: `watch:${today}`,
+            causationId: commandId,
+            businessTime: `${today}T00:00:00+08:00`,
+          }),
+        );
+        if (result !== 'held' && !result.duplicate) {
           raised += result.events.filter((e) => e.type === 'MilestoneMissed').length;
           computed += result.events.filter((e) => e.type === 'ProcedureDeadlineComputed').length;
           visitWeeks += result.events.filter((e) => e.type === 'VisitWeekMissed').length;

@@ -69,6 +69,11 @@ import {
 import { landQuotaDecider } from '../land-quota/land-quota.decide';
 import { landQuotaEvents, type LandQuotaEvent } from '../land-quota/land-quota.events';
 import type { LandQuotaState } from '../land-quota/land-quota.state';
+// Leading-group meetings and their 交办 items (R20)
+import { meetingCommandDates, meetingCommands, type MeetingCommand } from '../meeting/meeting.commands';
+import { makeMeetingDecider, meetingDecider } from '../meeting/meeting.decide';
+import { meetingEvents, type MeetingEvent } from '../meeting/meeting.events';
+import { itemOf, type MeetingState } from '../meeting/meeting.state';
 // advisors (招商顾问, R21 · 002 §八)
 import { advisorCommandDates, advisorCommands, type AdvisorCommand } from '../advisor/advisor.commands';
 import { advisorDecider } from '../advisor/advisor.decide';
@@ -87,6 +92,8 @@ import {
   targetPlanStream,
   WORKING_CALENDAR_STREAM,
 } from './streams';
+// Leading-group meetings (R20)
+import { meetingStream } from './streams';
 
 /** The command, event and state types of each aggregate, by name. */
 export interface AggregateTypes {
@@ -111,6 +118,12 @@ export interface AggregateTypes {
   // land plots and the land-quota ledger (R19)
   readonly plot: { command: PlotCommand; event: PlotEvent; state: PlotState };
   readonly 'land-quota': { command: LandQuotaCommand; event: LandQuotaEvent; state: LandQuotaState };
+  // Leading-group meetings and their 交办 items (R20)
+  readonly meeting: {
+    command: MeetingCommand;
+    event: MeetingEvent;
+    state: MeetingState;
+  };
   // advisors (招商顾问, R21 · 002 §八)
   readonly advisor: { command: AdvisorCommand; event: AdvisorEvent; state: AdvisorState };
 }
@@ -259,6 +272,29 @@ const landQuota: AggregateOf<'land-quota'> = {
   name: 'land-quota',
 };
 
+// Leading-group meetings and their 交办 items (R20)
+const meeting: AggregateOf<'meeting'> = {
+  ...defineAggregate({
+    name: 'meeting',
+    streamPrefix: streamPrefixes.meeting,
+    streamOf: (c: MeetingCommand) => meetingStream(c.meetingId),
+    commands: meetingCommands,
+    events: meetingEvents,
+    decider: meetingDecider,
+    // Deadlines in working days count on the packaged schedules plus the adopted ones (R7's calendar).
+    deciderOn: (calendar) => makeMeetingDecider({ calendar }),
+    // A meeting belongs to the unit whose leading group met; an item handed to a unit is that unit's
+    // to report done (首问负责制, 003); a new stream, to the command's unit.
+    unitOf: (state, c) => {
+      if (state.status === 'none') return c.type === 'HoldMeeting' ? c.unitId : undefined;
+      const owner = c.type === 'ReportItemDone' ? itemOf(state, c.itemId)?.owner : undefined;
+      return owner?.kind === 'unit' ? owner.unitId : state.unitId;
+    },
+    factDatesOf: meetingCommandDates,
+  }),
+  name: 'meeting',
+};
+
 // advisors (招商顾问, R21 · 002 §八)
 const advisor: AggregateOf<'advisor'> = {
   ...defineAggregate({
@@ -290,6 +326,8 @@ export const aggregates: { readonly [N in AggregateName]: AggregateOf<N> } = {
   // land (R19)
   plot,
   'land-quota': landQuota,
+  // Leading-group meetings (R20)
+  meeting,
   // advisors (招商顾问, R21 · 002 §八)
   advisor,
 };
@@ -305,6 +343,8 @@ export const aggregateNames: ReadonlyArray<AggregateName> = [
   // land (R19)
   'plot',
   'land-quota',
+  // Leading-group meetings (R20)
+  'meeting',
   // advisors (招商顾问, R21 · 002 §八)
   'advisor',
 ];
@@ -354,6 +394,13 @@ export const aggregateOfCommand = (command: AnyCommand): AggregateCommand => {
     case 'UseLandQuota':
     case 'ReleaseLandQuotaReservation':
       return { aggregate: 'land-quota', command };
+    // Leading-group meetings and their 交办 items (R20)
+    case 'HoldMeeting':
+    case 'RecordDecision':
+    case 'ReportItemDone':
+    case 'ExtendItem':
+    case 'VerifyItem':
+      return { aggregate: 'meeting', command };
     // advisors (招商顾问, R21 · 002 §八)
     case 'AppointAdvisor':
     case 'EndAdvisorAppointment':
@@ -396,6 +443,9 @@ export const withAggregateOf = <R>(
       return k(aggregates.plot, routed.command);
     case 'land-quota':
       return k(aggregates['land-quota'], routed.command);
+    // Leading-group meetings (R20)
+    case 'meeting':
+      return k(aggregates.meeting, routed.command);
     // advisors (招商顾问, R21 · 002 §八)
     case 'advisor':
       return k(aggregates.advisor, routed.command);
@@ -444,6 +494,9 @@ export const readEventOf = (
       return tagged(name, aggregates.plot.readEvent(stored));
     case 'land-quota':
       return tagged(name, aggregates['land-quota'].readEvent(stored));
+    // Leading-group meetings (R20)
+    case 'meeting':
+      return tagged(name, aggregates.meeting.readEvent(stored));
     // advisors (招商顾问, R21 · 002 §八)
     case 'advisor':
       return tagged(name, aggregates.advisor.readEvent(stored));
@@ -470,6 +523,8 @@ export const commandCodecs: CommandCodecs<AnyCommand> = {
   // land (R19)
   ...plot.commands,
   ...landQuota.commands,
+  // Leading-group meetings (R20)
+  ...meeting.commands,
   // advisors (招商顾问, R21 · 002 §八)
   ...advisor.commands,
 };

@@ -37,6 +37,8 @@ export {
   // land (R19)
   plotStream,
   landQuotaStream,
+  // Leading-group meetings (R20)
+  meetingStream,
 } from './streams';
 // advisors (招商顾问, R21 · 002 §八)
 export { advisorStream } from './streams';

@@ -17,9 +17,14 @@ import { workingCalendarEvents } from '../working-calendar/working-calendar.even
 import { date, type BusinessDate } from '../shared/dates';
 import type { DomainEvent } from '../shared/event-codec';
 import { unsafeId } from '../shared/ids';
+import { count } from '../shared/money';
 import type { StoredEventData, Upcaster } from '../shared/upcasting';
 import { arbBulletinCommand, arbBulletinPeriod } from '../testing/bulletin.arbitraries';
 import { arbEnterpriseRequestCommand, arbReceiveRequest } from '../testing/enterprise-request.arbitraries';
+// Leading-group meetings (R20)
+import { arbHoldMeeting, arbMeetingCommand } from '../testing/meeting.arbitraries';
+import { meetingEvents, type ItemOwner } from '../meeting/meeting.events';
+import type { RecordDecision, ReportItemDone } from '../meeting/meeting.commands';
 import { arbLeaderActivityCommand } from '../testing/leader-activity.arbitraries';
 // advisors (招商顾问, R21 · 002 §八)
 import { advisorEvents } from '../advisor/advisor.events';
@@ -91,6 +96,8 @@ const arbAnyCommand: fc.Arbitrary<AnyCommand> = fc.oneof(
   arbLeaderActivityCommand(),
   arbBulletinPeriod.chain(arbBulletinCommand),
   arbEnterpriseRequestCommand(),
+  // Leading-group meetings (R20)
+  arbMeetingCommand(),
   // advisors (招商顾问, R21 · 002 §八)
   arbAdvisorCommand(),
   fc.constantFrom<AnyCommand>(adoptFixture2027(), {
@@ -182,6 +189,8 @@ describe('the aggregate registry', () => {
       ...versions(aggregates.bulletin, Object.values(bulletinEvents)),
       ...versions(aggregates['working-calendar'], Object.values(workingCalendarEvents)),
       ...versions(aggregates['enterprise-request'], Object.values(enterpriseRequestEvents)),
+      // Leading-group meetings (R20)
+      ...versions(aggregates.meeting, Object.values(meetingEvents)),
       // advisors (招商顾问, R21 · 002 §八)
       ...versions(aggregates.advisor, Object.values(advisorEvents)),
     ]).toEqual([]);
@@ -208,6 +217,8 @@ describe('the aggregate registry', () => {
       arbBulletinPeriod.chain(arbBulletinCommand),
       fc.constant<AnyCommand>(adoptFixture2027()),
       arbEnterpriseRequestCommand(),
+      // Leading-group meetings (R20)
+      arbHoldMeeting(),
       // advisors (招商顾问, R21 · 002 §八)
       arbAdvisorCommand(),
     );
@@ -231,6 +242,8 @@ describe('the aggregate registry', () => {
         'HolidayScheduleAdopted',
         'OutboundTripRecorded',
         'RequestReceived',
+        // Leading-group meetings (R20)
+        'MeetingHeld',
       ]),
     );
   });
@@ -389,6 +402,59 @@ describe('the unit of a command', () => {
     } as const;
     expect(r.unitOf(state, close)).toBe(receive.unitId);
     expect(r.unitOf(r.decider.initialState, close)).toBeUndefined();
+  });
+
+  // Leading-group meetings (R20)
+  it('a meeting belongs to its leading group’s unit; an item handed to a unit is that unit’s to report (R20, 003 首问负责制)', () => {
+    const m = aggregates.meeting;
+    const [hold] = fc.sample(arbHoldMeeting(), 1);
+    if (hold === undefined) throw new Error('no sample');
+    expect(m.unitOf(m.decider.initialState, hold)).toBe(hold.unitId);
+    const decision: RecordDecision = {
+      type: 'RecordDecision',
+      meetingId: hold.meetingId,
+      decision: count(1),
+      text: unsafeId.text('议定事项'),
+      recordedOn: hold.heldOn,
+      recordedBy: unsafeId.text('领导小组办公室'),
+      items: [
+        {
+          itemId: unsafeId.meetingItem('A'),
+          task: unsafeId.text('任务'),
+          owner: { kind: 'unit', unitId: unsafeId.unit('gaoxinqu') },
+          deadline: { kind: 'date', dueOn: hold.heldOn },
+        },
+        {
+          itemId: unsafeId.meetingItem('B'),
+          task: unsafeId.text('任务'),
+          owner: { kind: 'department', department: 'natural-resources-planning' },
+          deadline: { kind: 'date', dueOn: hold.heldOn },
+        },
+      ],
+    };
+    let state = m.decider.initialState;
+    for (const c of [hold, decision]) {
+      const r = m.decider.decide(c, state);
+      if (E.isLeft(r)) throw new Error(`fixture refused: ${r.left.code}`);
+      state = r.right.reduce(m.decider.evolve, state);
+    }
+    const report = (itemId: string, owner: ItemOwner): ReportItemDone => ({
+      type: 'ReportItemDone',
+      meetingId: hold.meetingId,
+      itemId: unsafeId.meetingItem(itemId),
+      owner,
+      report: unsafeId.text('已办结'),
+      evidence: [],
+      doneOn: hold.heldOn,
+      reportedBy: unsafeId.text('责任单位'),
+    });
+    expect(m.unitOf(state, report('A', { kind: 'unit', unitId: unsafeId.unit('gaoxinqu') }))).toBe(
+      'gaoxinqu',
+    );
+    expect(
+      m.unitOf(state, report('B', { kind: 'department', department: 'natural-resources-planning' })),
+    ).toBe(hold.unitId);
+    expect(m.unitOf(state, decision)).toBe(hold.unitId);
   });
 
   it('bulletins and the working calendar belong to no unit', () => {

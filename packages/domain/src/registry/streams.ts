@@ -1,7 +1,11 @@
 import type { BulletinPeriod } from '../bulletin/bulletin.events';
 import { periodLabel } from '../bulletin/bulletin.period';
 import type { Year } from '../shared/dates';
-import type { AdvisorId, LeaderId, PlotId, ProjectId, RequestId, UnitId } from '../shared/ids';
+import type { LeaderId, PlotId, ProjectId, RequestId, UnitId } from '../shared/ids';
+// Leading-group meetings and their 交办 items (R20)
+import type { MeetingId } from '../shared/ids';
+// advisors (招商顾问, R21 · 002 §八)
+import type { AdvisorId } from '../shared/ids';
 
 /**
  * The beginning of every stream name of each aggregate, the only place they are written: each
@@ -17,6 +21,8 @@ export const streamPrefixes = {
   // land plots and the land-quota ledger (R19)
   plot: 'plot-',
   'land-quota': 'land-quota-',
+  // Leading-group meetings and their 交办 items (R20)
+  meeting: 'meeting-',
   // advisors (招商顾问, R21 · 002 §八)
   advisor: 'advisor-',
 } as const;
@@ -48,6 +54,9 @@ export const plotStream = (id: PlotId): string => `${streamPrefixes.plot}${id}`;
 
 /** The stream of a year's land-quota ledger (`land-quota-<year>`). */
 export const landQuotaStream = (year: Year): string => `${streamPrefixes['land-quota']}${year}`;
+// Leading-group meetings and their 交办 items (R20)
+/** The stream of one leading-group meeting and the items it hands out (`meeting-<id>`). */
+export const meetingStream = (id: MeetingId): string => `${streamPrefixes.meeting}${id}`;
 // ---- advisors (招商顾问, R21 · 002 §八) ----
 /** The stream of one advisor (`advisor-<id>`). */
 export const advisorStream = (id: AdvisorId): string => `${streamPrefixes.advisor}${id}`;

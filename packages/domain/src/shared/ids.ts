@@ -37,6 +37,13 @@ export interface BulletinIdBrand {
 export interface RequestIdBrand {
   readonly RequestId: unique symbol;
 }
+// Leading-group meetings and their 交办 items (R20)
+export interface MeetingIdBrand {
+  readonly MeetingId: unique symbol;
+}
+export interface MeetingItemIdBrand {
+  readonly MeetingItemId: unique symbol;
+}
 
 /** A project (项目) — the aggregate id of an investment project stream. */
 export const ProjectId = idCodec<ProjectIdBrand>()('ProjectId');
@@ -65,6 +72,13 @@ export type BulletinId = t.TypeOf<typeof BulletinId>;
 /** One enterprise request or complaint (企业诉求 / 投诉). */
 export const RequestId = idCodec<RequestIdBrand>()('RequestId');
 export type RequestId = t.TypeOf<typeof RequestId>;
+// Leading-group meetings and their 交办 items (R20)
+/** One leading-group meeting (领导小组例会、专题会、联席会议、调度会). */
+export const MeetingId = idCodec<MeetingIdBrand>()('MeetingId');
+export type MeetingId = t.TypeOf<typeof MeetingId>;
+/** One item a meeting's decision hands out (交办事项), unique within its meeting. */
+export const MeetingItemId = idCodec<MeetingItemIdBrand>()('MeetingItemId');
+export type MeetingItemId = t.TypeOf<typeof MeetingItemId>;
 
 /** A non-empty, trimmed free text of bounded length (names, summaries, reasons). */
 const NOT_BLANK = /\S/;
@@ -89,6 +103,9 @@ export const unsafeId = {
   trip: (s: string) => s as TripId,
   bulletin: (s: string) => s as BulletinId,
   request: (s: string) => s as RequestId,
+  // Leading-group meetings (R20)
+  meeting: (s: string) => s as MeetingId,
+  meetingItem: (s: string) => s as MeetingItemId,
   text: (s: string) => s as NonEmptyText,
 };
 

@@ -14,3 +14,7 @@ export * as bulletinArbitraries from './bulletin.arbitraries';
 export * as workingCalendarFixtures from './working-calendar.fixtures';
 export { retypedLabels, stringLiterals } from './retyped-labels';
 export * as enterpriseRequestArbitraries from './enterprise-request.arbitraries';
+// Leading-group meetings and their 交办 items (R20)
+export * as meetingArbitraries from './meeting.arbitraries';
+export { deciderLawViolations } from './decider-laws';
+export type { DeciderLawReport } from './decider-laws';

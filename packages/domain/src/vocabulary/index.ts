@@ -24,6 +24,13 @@ import {
 } from '../land/plot.vocabulary';
 import { landQuotaEvents } from '../land-quota/land-quota.events';
 import { quotaFigureLabels } from '../land-quota/land-quota.vocabulary';
+// Leading-group meetings and their 交办 items (R20)
+import { meetingEvents } from '../meeting/meeting.events';
+import {
+  meetingItemStatusLabels,
+  meetingItemTimelinessLabels,
+  meetingKindLabels,
+} from '../meeting/meeting.vocabulary';
 import { leaderActivityEvents } from '../leader-activity/leader-activity.events';
 import { projectEvents } from '../project/project.events';
 import {
@@ -93,6 +100,8 @@ export const vocabulary = {
     // land (R19)
     ...plotEvents,
     ...landQuotaEvents,
+    // Leading-group meetings (R20)
+    ...meetingEvents,
     // advisors (招商顾问, R21 · 002 §八)
     ...advisorEvents,
   }),
@@ -146,6 +155,10 @@ export const vocabulary = {
   flagBases: flagBasisLabels,
   revitalisationRoutes: revitalisationRouteLabels,
   quotaFigures: quotaFigureLabels,
+  /** Leading-group meetings and their 交办 items (R20: 000 §五.1, 001 §(三)3, 002 §一, 004 §(十七), 003). */
+  meetingKinds: meetingKindLabels,
+  meetingItemStatuses: meetingItemStatusLabels,
+  meetingItemTimeliness: meetingItemTimelinessLabels,
   /** Advisors (招商顾问, R21: 002 §八). */
   advisorCategories: advisorCategoryLabels,
   appointmentEnds: appointmentEndLabels,

@@ -4,6 +4,8 @@ import { collection } from '../read-model';
 // enterprise requests (R17): the review's request figures
 import type { DepartmentRequestReview, RequestFigures } from '../requests/requests.review';
 import type { PlanDoc } from '../target-progress/target-progress.document';
+// Leading-group meetings' 交办 items (R20)
+import type { MeetingItemFigures } from '../meetings/meetings.queries';
 
 /** An outbound promotion trip as the review counts it (R15), after its corrections. */
 export interface TripDoc {
@@ -93,6 +95,12 @@ export interface UnitReview {
 
   // ---- enterprise requests (R17, 004 §(十二)): received, closed on time, overdue, satisfaction; not scored
   readonly requests?: RequestFigures;
+  // Leading-group meetings' 交办 items (R20; 003 限时办结制、跟踪问效制)
+  /**
+   * Items handed to the unit by the leading group's meetings and due in the period: done on time,
+   * overdue. Filled by the review query (`performanceReviewQueries`); not scored (no seed weighs it).
+   */
+  readonly meetingItems?: MeetingItemFigures;
 }
 
 /** A performance review (绩效考核) of every unit for a period. */

@@ -16,6 +16,8 @@ import { missedVisitWeeksByUnit } from './performance-review.visits';
 // enterprise requests (R17): figures per unit and department, read from the requests read model
 import { requestsCollection } from '../requests/requests.document';
 import { requestReview } from '../requests/requests.review';
+// Leading-group meetings' 交办 items (R20)
+import { meetingsQueries, noMeetingItems } from '../meetings/meetings.queries';
 
 export interface ReviewQuery {
   readonly period: ReviewPeriod;
@@ -76,11 +78,15 @@ export const performanceReviewQueries = (store: ReadModelReader) => ({
       unitIds,
       window,
     );
+    // Leading-group meetings' 交办 items (R20): each unit's items due in the period, not scored.
+    const meetingItems = await meetingsQueries(store).figuresByUnit(unitIds, window);
     return {
       ...scored,
       units: scored.units.map((u) => {
         const figures = requests.units.get(u.unitId);
-        return figures === undefined ? u : { ...u, requests: figures };
+        const withRequests = figures === undefined ? u : { ...u, requests: figures };
+        // Leading-group meetings' 交办 items (R20)
+        return { ...withRequests, meetingItems: meetingItems.get(u.unitId) ?? noMeetingItems };
       }),
       requestDepartments: requests.departments,
     };

@@ -613,6 +613,36 @@ export const timelineOption = (history, project, ctx) => {
 };
 
 // ---------------------------------------------------------------------------------------------
+// Counts as horizontal bars (the requests and meetings panels)
+
+/**
+ * A small panel of counts, one horizontal bar each, with its value at the bar's end.
+ * @param {{ readonly id: string, readonly heading: string, readonly subtitle: string, readonly axis: string }} chart
+ * @param {ReadonlyArray<{ readonly name: string, readonly value: number, readonly colour: string }>} bars
+ * @returns {Option}
+ */
+const countBarsOption = ({ id, heading, subtitle, axis }, bars) => ({
+  title: title(heading, subtitle),
+  grid: { left: 12, right: 40, top: 70, bottom: 24, containLabel: true },
+  tooltip: { trigger: 'item' },
+  xAxis: { type: 'value', name: axis, minInterval: 1, nameTextStyle: { color: MUTED } },
+  yAxis: { type: 'category', inverse: true, data: bars.map((b) => b.name) },
+  series: [
+    {
+      id,
+      name: axis,
+      type: 'bar',
+      barMaxWidth: 22,
+      data: bars.map((b) => ({
+        value: b.value,
+        itemStyle: { color: b.colour, borderRadius: [0, 4, 4, 0] },
+      })),
+      label: { show: true, position: 'right' },
+    },
+  ],
+});
+
+// ---------------------------------------------------------------------------------------------
 // Enterprise requests (R17, 004 §(十二) 诉求闭环): counts by status and overdue, as of the server's today
 
 /**
@@ -635,26 +665,58 @@ export const requestsOption = (counts, ctx, today) => {
     })),
     { name: t(lang, 'requestsOverdue'), value: counts.overdue, colour: LIGHT_COLOURS.red },
   ];
-  return {
-    title: title(t(lang, 'requestsTitle'), subtitle),
-    grid: { left: 12, right: 40, top: 70, bottom: 24, containLabel: true },
-    tooltip: { trigger: 'item' },
-    xAxis: { type: 'value', name: t(lang, 'requestsAxis'), minInterval: 1, nameTextStyle: { color: MUTED } },
-    yAxis: { type: 'category', inverse: true, data: bars.map((b) => b.name) },
-    series: [
-      {
-        id: 'requests',
-        name: t(lang, 'requestsAxis'),
-        type: 'bar',
-        barMaxWidth: 22,
-        data: bars.map((b) => ({
-          value: b.value,
-          itemStyle: { color: b.colour, borderRadius: [0, 4, 4, 0] },
-        })),
-        label: { show: true, position: 'right' },
-      },
-    ],
-  };
+  return countBarsOption(
+    { id: 'requests', heading: t(lang, 'requestsTitle'), subtitle, axis: t(lang, 'requestsAxis') },
+    bars,
+  );
+};
+
+// ---------------------------------------------------------------------------------------------
+// Leading-group meetings (R20, 000 §五.1 每月定期召开工作例会; 003 限时办结制): the year's 交办 items
+
+/**
+ * The items the year's meetings handed out, open, overdue and reported done as of the page's date;
+ * the subtitle names the months without a monthly 例会 (a visible fact, not a silence).
+ * @param {import('./data.js').MeetingsRegister} register
+ * @param {Context} ctx
+ * @returns {Option}
+ */
+export const meetingsOption = (register, ctx) => {
+  const { lang, config } = ctx;
+  const sum = (/** @type {(m: import('./data.js').MeetingsRegister['meetings'][number]) => number} */ f) =>
+    register.meetings.reduce((n, m) => n + f(m), 0);
+  const items = sum((m) => m.items);
+  const done = sum((m) => m.itemsDone);
+  const overdue = sum((m) => m.itemsOverdue);
+  const missing = register.monthsWithoutMonthlyMeeting;
+  const subtitle = t(lang, 'meetingsSubtitle', {
+    asOf: register.asOf,
+    meetings: register.meetings.length,
+    items,
+    months:
+      missing.length === 0
+        ? t(lang, 'meetingsNone')
+        : missing.map((m) => m.slice(5)).join(lang === 'zh' ? '、' : ', '),
+  });
+  if (items === 0)
+    return { title: title(t(lang, 'meetingsTitle'), subtitle), graphic: note(t(lang, 'noData')), series: [] };
+  const bars = [
+    {
+      name: config.vocabulary.meetingItemStatuses['handed-out'][lang],
+      value: items - done - overdue,
+      colour: LIGHT_COLOURS.blue,
+    },
+    {
+      name: config.vocabulary.meetingItemTimeliness.overdue[lang],
+      value: overdue,
+      colour: LIGHT_COLOURS.red,
+    },
+    { name: t(lang, 'meetingsDone'), value: done, colour: LIGHT_COLOURS.green },
+  ];
+  return countBarsOption(
+    { id: 'meetings', heading: t(lang, 'meetingsTitle'), subtitle, axis: t(lang, 'meetingsAxis') },
+    bars,
+  );
 };
 
 // ---------------------------------------------------------------------------------------------

@@ -13,6 +13,8 @@ import {
   progressOption,
   rankingOption,
   requestsOption,
+  // Leading-group meetings (R20)
+  meetingsOption,
   supervisionHeight,
   supervisionOption,
   timelineOption,
@@ -41,6 +43,7 @@ import { messages, t } from './i18n.js';
  *   readonly review: PerformanceReview,
  *   readonly supervision: SupervisionPage,
  *   readonly requests: import('./data.js').RequestCounts,
+ *   readonly meetings: import('./data.js').MeetingsRegister,
  *   projectId: string | undefined,
  *   history: ProjectHistory | undefined,
  *   readonly land: { readonly idle: import('./data.js').IdleLand, readonly revitalised: import('./data.js').RevitalisedLand },
@@ -84,7 +87,7 @@ const initialLanguage = () => {
   return asked === 'en' ? 'en' : 'zh';
 };
 
-/** @typedef {'progress' | 'funnel' | 'ranking' | 'supervision' | 'timeline' | 'requests' | 'land'} ChartName */
+/** @typedef {'progress' | 'funnel' | 'ranking' | 'supervision' | 'timeline' | 'requests' | 'land' | 'meetings'} ChartName */
 /** @type {ReadonlyArray<ChartName>} */
 const CHART_NAMES = [
   'progress',
@@ -96,6 +99,8 @@ const CHART_NAMES = [
   'requests',
   // land (R19)
   'land',
+  // Leading-group meetings (R20)
+  'meetings',
 ];
 
 /**
@@ -121,6 +126,8 @@ const charts = {
   requests: createChart('requests', initialLanguage()),
   // land (R19)
   land: createChart('land', initialLanguage()),
+  // Leading-group meetings (R20)
+  meetings: createChart('meetings', initialLanguage()),
 };
 
 const dashboard = {
@@ -309,6 +316,8 @@ const render = async (which = CHART_NAMES) => {
     requests: () => requestsOption(data.requests, ctx, config.today),
     // land (R19)
     land: () => landOption(data.land.idle, data.land.revitalised, ctx),
+    // Leading-group meetings (R20): the year's register as of the page's date
+    meetings: () => meetingsOption(data.meetings, ctx),
   };
   if (which.includes('supervision')) {
     const height = `${supervisionHeight(data.supervision)}px`;
@@ -380,7 +389,7 @@ const load = async () => {
       years.map((y) => ({ value: String(y), label: yearLabel(dashboard.lang, y) })),
       String(year),
     );
-    const [progress, review, supervision, requests, land] = await Promise.all([
+    const [progress, review, supervision, requests, land, meetings] = await Promise.all([
       api.progress(year, asOf),
       api.review(String(year)),
       api.supervision(asOf),
@@ -392,6 +401,8 @@ const load = async () => {
       ),
       // land (R19)
       api.land(),
+      // Leading-group meetings (R20)
+      api.meetings(year, asOf),
     ]);
     const projectId =
       chosenProject !== undefined && register.data.some((e) => e.projectId === chosenProject)
@@ -415,6 +426,7 @@ const load = async () => {
       review: review.data,
       supervision: supervision.data,
       requests: requests.data,
+      meetings: meetings.data,
       projectId,
       history,
       land: { idle: land.idle.data, revitalised: land.revitalised.data },

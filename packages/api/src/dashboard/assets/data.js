@@ -12,6 +12,7 @@
 /** @typedef {import('@zhaoshang/projections').SupervisionEntry} SupervisionEntry */
 /** @typedef {import('../dashboard-config').DashboardConfig} DashboardConfig */
 /** @typedef {import('@zhaoshang/domain').RequestStatus} RequestStatus */
+/** @typedef {import('@zhaoshang/projections').MeetingsRegister} MeetingsRegister */
 /**
  * Enterprise requests (R17) by status and how many are overdue, as of the server's today.
  * @typedef {{ readonly byStatus: ReadonlyArray<{ readonly status: RequestStatus, readonly count: number }>, readonly overdue: number }} RequestCounts
@@ -130,6 +131,13 @@ export const apiClient = (credential, lang) => {
      * @returns {Promise<QueryAnswer<Page<SupervisionEntry>>>}
      */
     supervision: (asOf) => get(`/supervision?asOf=${asOf}`),
+    // Leading-group meetings and their 交办 items (R20): the year's register as of the page's date
+    /**
+     * @param {number} year
+     * @param {string} asOf
+     * @returns {Promise<QueryAnswer<MeetingsRegister>>}
+     */
+    meetings: (year, asOf) => get(`/meetings?year=${year}&asOf=${asOf}`),
     // enterprise requests (R17): each figure is a list's `total` (one entry asked for), so it is exact
     /**
      * @param {ReadonlyArray<RequestStatus>} statuses

@@ -73,6 +73,12 @@ const zh = {
   requestsSubtitle: '截至今日（{today}）· 共 {total} 件，逾期未答复 {overdue} 件',
   requestsOverdue: '逾期未答复',
   requestsAxis: '件数',
+  // Leading-group meetings (R20)
+  meetingsTitle: '领导小组会议交办事项',
+  meetingsSubtitle: '截至 {asOf} · {meetings} 次会议，交办 {items} 项 · 未召开月度例会：{months}',
+  meetingsNone: '无',
+  meetingsDone: '报告办结',
+  meetingsAxis: '项数',
 };
 
 /** @typedef {keyof typeof zh} MessageKey */
@@ -143,6 +149,13 @@ const en = {
   requestsSubtitle: 'Today ({today}) · {total} in all, {overdue} overdue without an answer',
   requestsOverdue: 'Overdue, unanswered',
   requestsAxis: 'Requests',
+  // Leading-group meetings (R20)
+  meetingsTitle: 'Items handed out by the leading group',
+  meetingsSubtitle:
+    'As of {asOf} · {meetings} meetings, {items} items · months without a monthly meeting: {months}',
+  meetingsNone: 'none',
+  meetingsDone: 'Reported done',
+  meetingsAxis: 'Items',
 };
 
 export const messages = { zh, en };

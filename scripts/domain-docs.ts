@@ -25,6 +25,8 @@ import type * as landQuotaDecide from '../packages/domain/src/land-quota/land-qu
 import type * as landQuotaKeyProject from '../packages/domain/src/land-quota/land-quota.key-project';
 // Leading-group meetings and their 交办 items (R20)
 import type * as meetingDecide from '../packages/domain/src/meeting/meeting.decide';
+// advisors (招商顾问, R21 · 002 §八)
+import type * as advisorDecide from '../packages/domain/src/advisor/advisor.decide';
 import type * as leaderActivityMinimums from '../packages/domain/src/leader-activity/leader-activity.minimums';
 import type * as projectAdmission from '../packages/domain/src/project/project.admission.decide';
 import type * as projectAgreement from '../packages/domain/src/project/project.agreement.decide';
@@ -139,6 +141,8 @@ type Enforcer =
   | keyof typeof landQuotaKeyProject
   // Leading-group meetings (R20)
   | keyof typeof meetingDecide
+  // advisors (招商顾问, R21 · 002 §八)
+  | keyof typeof advisorDecide
   | keyof typeof projectFacts
   | keyof typeof performanceReview
   // Weekly 包保 visits (R18)
@@ -420,6 +424,28 @@ const RULES: ReadonlyArray<RuleEntry> = [
       'decideVerifyItem',
       // meetings: a 交办 deadline pending on a year's holiday schedule, counted once it is adopted
       'decideComputeMeetingItemDeadlines',
+    ],
+  },
+  // advisors (招商顾问, R21 · 002 §八)
+  {
+    rule: 'R21',
+    text: '招商顾问：聘请行业协会商会知名人士、国内外知名企业家、学术界知名专家学者；牵线搭桥；对成功引进投资企业和项目的招商顾问给予非公职人员一次性奖励（002 §八） / advisors: appointed, credited with introductions, a one-time reward for a signed project to non-civil-servants only, once',
+    enforcedBy: [
+      'requireNotAppointed',
+      'requireValidTerm',
+      'requireAppointed',
+      'requireNotEnded',
+      'requireServingOn',
+      'requireNotCivilServant',
+      'requireIntroduced',
+      'requireNotRewarded',
+      'requirePositiveReward',
+      'requireInOrder',
+      'requireAdvisorProject',
+      'decideAppointAdvisor',
+      'decideEndAdvisorAppointment',
+      'decideCreditIntroduction',
+      'decideRewardAdvisor',
     ],
   },
 ];

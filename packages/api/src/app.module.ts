@@ -26,6 +26,9 @@ import { WebhooksModule } from './webhooks/webhooks.module';
 import { MeetingsModule } from './meetings/meetings.module';
 // The Excel 台账 import (issue #17 item 5).
 import { ImportsModule } from './imports/imports.module';
+// advisors (招商顾问, 002 §八) and the investor directory (客商目录, 002 §一)
+import { AdvisorsModule } from './advisors/advisors.module';
+import { InvestorDirectoryModule } from './investor-directory/investor-directory.module';
 
 export type { AppDependencies } from './core.module';
 
@@ -53,6 +56,9 @@ export const contextModules = [
   LandModule,
   // Leading-group meetings and their 交办 items (R20)
   MeetingsModule,
+  // advisors (招商顾问, 002 §八) and the investor directory (客商目录, 002 §一)
+  AdvisorsModule,
+  InvestorDirectoryModule,
 ];
 
 /**

@@ -39,7 +39,11 @@ describe('operations', () => {
     });
     // Each read model of @zhaoshang/projections says where it stands.
     expect(ready.body.projections.each.map((p: { name: string }) => p.name).sort()).toEqual([
+      // advisors (招商顾问, 002 §八)
+      'advisors',
       'fulfilment',
+      // the investor directory (客商目录, 002 §一)
+      'investor-directory',
       // land plots and the land-quota ledger (R19)
       'land',
       // Leading-group meetings and their 交办 items (R20)

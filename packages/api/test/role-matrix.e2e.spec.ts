@@ -158,6 +158,10 @@ describe('role matrix for reads: every query route × every role, by unit (issue
         'GetRevitalisedLand',
         // Leading-group meetings (R20): an officer's 交办 items are their unit's
         'GetMeetingItems',
+        // the investor directory (客商目录, 002 §一): an officer reads their unit's investors
+        'ExportInvestors',
+        'GetInvestor',
+        'SearchInvestors',
       ].sort(),
     );
     expect([...UNIT_SCOPED_ROLES]).toEqual(['investment-officer']);

@@ -1,3 +1,5 @@
+// advisors (招商顾问, R21 · 002 §八)
+import { advisorErrors } from './advisor/advisor.errors';
 import { bulletinErrors } from './bulletin/bulletin.errors';
 import { enterpriseRequestErrors } from './enterprise-request/enterprise-request.errors';
 import { plotErrors } from './land/plot.errors';
@@ -29,6 +31,8 @@ export const domainErrors = {
   ...landQuotaErrors,
   // Leading-group meetings and their 交办 items (R20)
   ...meetingErrors,
+  // advisors (招商顾问, R21 · 002 §八)
+  ...advisorErrors,
 } as const satisfies Record<string, ErrorMessage>;
 
 export type DomainErrorCode = keyof typeof domainErrors;
@@ -86,6 +90,25 @@ const _meetingNoClash: Overlap<
   ? true
   : false = true;
 void _meetingNoClash;
+
+// advisors (招商顾问, R21 · 002 §八): no advisor code is defined by another aggregate.
+const _noAdvisorClash: [
+  Overlap<
+    typeof advisorErrors,
+    typeof projectErrors &
+      typeof targetPlanErrors &
+      typeof leaderActivityErrors &
+      typeof bulletinErrors &
+      typeof workingCalendarErrors &
+      typeof businessDateErrors &
+      typeof enterpriseRequestErrors &
+      typeof plotErrors &
+      typeof landQuotaErrors
+  >,
+] extends [never]
+  ? true
+  : false = true;
+void _noAdvisorClash;
 
 /** The message of an error for a person, in Chinese or English (unknown codes fall back to the code). */
 export const describeError = (

@@ -91,6 +91,8 @@ export {
   commandCodecs,
   commandFactDates,
   enterpriseRequestStream,
+  // advisors (招商顾问, R21 · 002 §八)
+  advisorStream,
   foldStored,
   leaderStream,
   projectStream,
@@ -493,3 +495,41 @@ export type {
   MeetingItemStatus,
   MeetingState,
 } from './meeting';
+// Advisors (招商顾问, R21: 002 §八 聘请招商顾问, 牵线搭桥, 非公职人员一次性奖励)
+export {
+  AdvisorAppointed,
+  AdvisorAppointmentEnded,
+  AdvisorCategory,
+  advisorCategoryLabels,
+  advisorCommands,
+  advisorDecider,
+  AdvisorEventCodec,
+  advisorEvents,
+  AdvisorRewarded,
+  advisorStatusLabels,
+  AdvisorTerm,
+  AppointAdvisor,
+  AppointmentEnd,
+  appointmentEndLabels,
+  CreditIntroduction,
+  EndAdvisorAppointment,
+  initialAdvisorState,
+  IntroductionCredited,
+  requireAdvisorProject,
+  RewardAdvisor,
+  servesUntil,
+} from './advisor';
+export type {
+  Advisor,
+  AdvisorCommand,
+  AdvisorErrorCode,
+  AdvisorEvent,
+  AdvisorEventOf,
+  AdvisorEventType,
+  AdvisorReward,
+  AdvisorState,
+  AdvisorStatus,
+  Introduction,
+} from './advisor';
+// advisors (招商顾问, R21 · 002 §八): the advisor's id
+export { AdvisorId } from './shared/ids';

@@ -34,6 +34,8 @@ describe('docs/domain.md', () => {
     expect(later).toContain('R19'); // land
     // Leading-group meetings and their 交办 items (R20)
     expect(map.map((r) => r.rule)).toContain('R20');
+    // advisors (招商顾问, R21 · 002 §八)
+    expect(map.map((r) => r.rule)).toContain('R21');
     for (const { rule, enforcedBy } of map) {
       expect([rule, enforcedBy.length > 0]).toEqual([rule, true]);
       for (const { name, file } of enforcedBy) {

@@ -125,3 +125,31 @@ export type {
   QuotaView,
   RevitalisedLand,
 } from './land/land.queries';
+// advisors (招商顾问, R21 · 002 §八)
+export { advisorsCollection } from './advisors/advisors.document';
+export type {
+  AdvisorDoc,
+  AdvisorEntry,
+  AdvisorIntroductionEntry,
+  AdvisorRewardDoc,
+} from './advisors/advisors.document';
+export { advisorsProjection } from './advisors/advisors.projection';
+export { advisorQueries } from './advisors/advisors.queries';
+export type { AdvisorFilter, AdvisorQueries } from './advisors/advisors.queries';
+// the investor directory (客商目录, 002 §一)
+export {
+  investorNamesCollection,
+  investorProjectsCollection,
+  investorsCollection,
+} from './investor-directory/investor-directory.document';
+export type { InvestorEntry, InvestorProjectEntry } from './investor-directory/investor-directory.document';
+export {
+  investorDirectoryProjection,
+  investorIdOfCode,
+  normaliseInvestorName,
+} from './investor-directory/investor-directory.projection';
+export { investorDirectoryQueries } from './investor-directory/investor-directory.queries';
+export type {
+  InvestorDirectoryQueries,
+  InvestorSearch,
+} from './investor-directory/investor-directory.queries';

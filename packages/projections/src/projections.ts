@@ -10,6 +10,9 @@ import { requestsProjection } from './requests/requests.projection';
 import { landProjection } from './land/land.projection';
 // Leading-group meetings and their 交办 items (R20)
 import { meetingsProjection } from './meetings/meetings.projection';
+// advisors (招商顾问, R21 · 002 §八) and the investor directory (客商目录, 002 §一)
+import { advisorsProjection } from './advisors/advisors.projection';
+import { investorDirectoryProjection } from './investor-directory/investor-directory.projection';
 
 /** Every read model's projection, in the order the runner applies them. */
 export const allProjections: ReadonlyArray<Projection> = [
@@ -24,6 +27,9 @@ export const allProjections: ReadonlyArray<Projection> = [
   landProjection,
   // Leading-group meetings and their 交办 items (R20)
   meetingsProjection,
+  // advisors (招商顾问, R21 · 002 §八) and the investor directory (客商目录, 002 §一)
+  advisorsProjection,
+  investorDirectoryProjection,
 ];
 
 /** The projections with the given names (all when none is given); throws on an unknown name. */

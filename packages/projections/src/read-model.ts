@@ -69,7 +69,10 @@ export type ProjectionName =
   // land plots and the land-quota ledger (R19)
   | 'land'
   // Leading-group meetings and their 交办 items (R20)
-  | 'meetings';
+  | 'meetings'
+  // advisors (招商顾问, R21 · 002 §八) and the investor directory (客商目录, 002 §一)
+  | 'advisors'
+  | 'investor-directory';
 export const PROJECTION_NAMES: ReadonlyArray<ProjectionName> = [
   'register',
   'target-progress',
@@ -82,6 +85,9 @@ export const PROJECTION_NAMES: ReadonlyArray<ProjectionName> = [
   'land',
   // Leading-group meetings and their 交办 items (R20)
   'meetings',
+  // advisors (招商顾问, R21 · 002 §八) and the investor directory (客商目录, 002 §一)
+  'advisors',
+  'investor-directory',
 ];
 
 /**

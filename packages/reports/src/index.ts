@@ -34,3 +34,6 @@ export { XLSX_CONTENT_TYPE, CSV_CONTENT_TYPE } from './table/workbook';
 // Land register (土地台账, R19)
 export { landXlsx, landCsv } from './land/land-report';
 export type { LandReport, LandCsvPart } from './land/land-report';
+// advisors (招商顾问名册, 002 §八) and the investor directory (客商目录, 002 §一)
+export { advisorsXlsx, advisorsCsv, investorsXlsx, investorsCsv } from './advisors/advisors-report';
+export type { ListReportOptions } from './advisors/advisors-report';

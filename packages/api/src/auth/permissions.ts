@@ -98,6 +98,12 @@ export const commandRoles = {
   ReportItemDone: ['investment-officer', 'department-reviewer'],
   ExtendItem: ['leading-group-office'],
   VerifyItem: ['supervision-office'],
+  // advisors (招商顾问, R21 · 002 §八): the leading-group office appoints and dismisses; the officer
+  // of the project's unit credits an introduction (牵线搭桥); the finance bureau records the one-time reward
+  AppointAdvisor: ['leading-group-office'],
+  EndAdvisorAppointment: ['leading-group-office'],
+  CreditIntroduction: ['investment-officer'],
+  RewardAdvisor: ['finance-bureau'],
 } as const satisfies Record<string, ReadonlyArray<Role>>;
 
 /**
@@ -176,6 +182,10 @@ export const unitScopedReads = {
   ExportLand: { unitParam: 'unitId' },
   // Leading-group meetings (R20): an investment officer's 交办 items are their unit's
   GetMeetingItems: { unitParam: 'unitId' },
+  // the investor directory (客商目录, 002 §一): an officer sees the investors of their unit's projects
+  SearchInvestors: { unitParam: 'unitId' },
+  GetInvestor: { unitParam: 'unitId' },
+  ExportInvestors: { unitParam: 'unitId' },
 } as const satisfies Record<string, { readonly unitParam: string } | { readonly projectParam: string }>;
 
 export type UnitScopedRead = keyof typeof unitScopedReads;

@@ -7,6 +7,7 @@ import {
   projectStream,
   requireFactsNotAfter,
   requireLinkableCanonical,
+  requireAdvisorProject,
   type Aggregate,
   type AggregateCommand,
   type AggregateName,
@@ -130,6 +131,8 @@ export class CommandGateway implements OnApplicationShutdown {
       'land-quota': handlerOf(aggregates['land-quota']),
       // Leading-group meetings and their 交办 items (R20)
       meeting: handlerOf(aggregates.meeting),
+      // advisors (招商顾问, R21 · 002 §八)
+      advisor: handlerOf(aggregates.advisor),
     };
   }
 
@@ -182,8 +185,20 @@ export class CommandGateway implements OnApplicationShutdown {
     if (E.isLeft(check)) throw new DomainRefusal(check.left);
   }
 
+  /**
+   * Advisors (R21 · 002 §八): what an advisor's stream cannot see is read from the project it names —
+   * an introduction's project is of the unit the command says (so unit scoping holds), a reward's
+   * project was brought in by the agreement named (成功引进: signed, with that id on that day).
+   */
+  private async precheckAdvisorProject(command: AnyCommand): Promise<void> {
+    if (command.type !== 'CreditIntroduction' && command.type !== 'RewardAdvisor') return;
+    const check = requireAdvisorProject(command, await this.projectState(command.projectId));
+    if (E.isLeft(check)) throw new DomainRefusal(check.left);
+  }
+
   private async run(command: AnyCommand, ctx: CommandContext): Promise<CommandResult> {
     await this.precheck(command);
+    await this.precheckAdvisorProject(command);
     const routed = aggregateOfCommand(command);
     const businessTime = ctx.businessTime ?? businessTimeOf(command);
     const result = await this.handle(routed, { ...ctx, businessTime });

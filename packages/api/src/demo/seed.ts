@@ -7,6 +7,8 @@ import { commandCodecs, decodeCommand } from '../command-handling/aggregates';
 import { businessTimeOf } from '../command-handling/business-time';
 import { CommandGateway, type CommandResult } from '../command-handling/command-gateway';
 import { DEMO_UNITS } from '../units';
+// advisors (招商顾问, R21 · 002 §八)
+import { demoAdvisorSteps } from '../advisors/advisors.demo';
 import type { Clock } from '../clock';
 import { CLOCK, READ_MODELS } from '../tokens';
 import type { ReadModels } from '../read-models/read-model.port';
@@ -277,6 +279,8 @@ export const demoRegionScript = ({
   );
   // Leading-group meetings and their 交办 items (R20)
   steps.push(...demoMeetingSteps(year));
+  // advisors (招商顾问, R21 · 002 §八): after the projects, whose signing a reward is checked against
+  steps.push(...demoAdvisorSteps(steps, year, today));
   return steps.filter((step) => reached(step, today));
 };
 

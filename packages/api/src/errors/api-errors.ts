@@ -84,6 +84,10 @@ const CONFLICTS: ReadonlySet<string> = new Set([
   'REQUEST_ALREADY_RECEIVED',
   'REQUEST_ALREADY_ASSIGNED',
   'REQUEST_ALREADY_EVALUATED',
+  // advisors (招商顾问, R21 · 002 §八): a second reward, appointment or credit with other details
+  'ADVISOR_ALREADY_REWARDED',
+  'ADVISOR_ALREADY_APPOINTED',
+  'ADVISOR_INTRODUCTION_ALREADY_CREDITED',
 ]);
 
 /**

@@ -15,6 +15,9 @@ import type { CommandRoute, QueryRoute } from './routes';
 import { requestCommandRoutes, requestQueryRoutes } from '../requests/requests.routes';
 // Leading-group meetings and their 交办 items (R20)
 import { meetingCommandRoutes, meetingQueryRoutes } from '../meetings/meetings.routes';
+// advisors (招商顾问, 002 §八) and the investor directory (客商目录, 002 §一)
+import { advisorCommandRoutes, advisorQueryRoutes } from '../advisors/advisors.routes';
+import { investorDirectoryQueryRoutes } from '../investor-directory/investor-directory.routes';
 
 /** Every route of the API, by context: controllers, OpenAPI and the role matrix test read this. */
 export const routeTable = {
@@ -32,6 +35,9 @@ export const routeTable = {
   land: { commands: landCommandRoutes, queries: landQueryRoutes },
   // Leading-group meetings and their 交办 items (R20)
   meetings: { commands: meetingCommandRoutes, queries: meetingQueryRoutes },
+  // advisors (招商顾问, 002 §八) and the investor directory (客商目录, 002 §一)
+  advisors: { commands: advisorCommandRoutes, queries: advisorQueryRoutes },
+  investorDirectory: { commands: [] as ReadonlyArray<CommandRoute>, queries: investorDirectoryQueryRoutes },
 } as const;
 
 export const allCommandRoutes: ReadonlyArray<CommandRoute> = Object.values(routeTable).flatMap(

@@ -25,6 +25,9 @@ import { routeTable } from './route-table';
 import { RequestsController } from '../requests/requests.controller';
 // Leading-group meetings and their 交办 items (R20)
 import { MeetingsController } from '../meetings/meetings.controller';
+// advisors (招商顾问, 002 §八) and the investor directory (客商目录, 002 §一)
+import { AdvisorsController } from '../advisors/advisors.controller';
+import { InvestorDirectoryController } from '../investor-directory/investor-directory.controller';
 
 /** The controller of each context of the route table. */
 const controllers: Record<keyof typeof routeTable, Type<unknown>> = {
@@ -42,6 +45,9 @@ const controllers: Record<keyof typeof routeTable, Type<unknown>> = {
   land: LandController,
   // Leading-group meetings and their 交办 items (R20)
   meetings: MeetingsController,
+  // advisors (招商顾问, 002 §八) and the investor directory (客商目录, 002 §一)
+  advisors: AdvisorsController,
+  investorDirectory: InvestorDirectoryController,
 };
 
 interface RouteShape {

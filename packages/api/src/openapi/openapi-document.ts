@@ -104,6 +104,16 @@ const TAGS: ReadonlyArray<{ readonly name: string; readonly description: string 
     description:
       '领导小组会议与交办事项：例会、专题会、联席会议、调度会；交办、办结、延期、核验 / Leading-group meetings and the items they hand out, followed to done',
   },
+  // advisors (招商顾问, 002 §八) and the investor directory (客商目录, 002 §一)
+  {
+    name: 'advisors',
+    description:
+      '招商顾问：聘请、牵线搭桥、非公职人员一次性奖励 / Advisors: appointment, introductions, one-time rewards to non-civil-servants',
+  },
+  {
+    name: 'investors',
+    description: '客商目录：投资方及其项目 / Investor directory: investors and their projects',
+  },
 ];
 
 /** Removes the fields a route fills in (path params and `type`) from a command's body schema. */

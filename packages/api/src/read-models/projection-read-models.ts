@@ -21,6 +21,9 @@ import {
   type RunnerHealth,
   type RunnerLogger,
   type RunnerReport,
+  // advisors (招商顾问, 002 §八) and the investor directory (客商目录, 002 §一)
+  advisorQueries,
+  investorDirectoryQueries,
 } from '@zhaoshang/projections';
 // Leading-group meetings and their 交办 items (R20)
 import { meetingsQueries } from '@zhaoshang/projections';
@@ -72,6 +75,9 @@ export class ProjectionReadModels implements ReadModels {
       land: landQueries(store),
       // Leading-group meetings and their 交办 items (R20)
       meetings: meetingsQueries(store),
+      // advisors (招商顾问, 002 §八) and the investor directory (客商目录, 002 §一)
+      advisors: advisorQueries(store),
+      investorDirectory: investorDirectoryQueries(store),
     };
   }
 

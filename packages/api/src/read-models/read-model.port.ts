@@ -10,6 +10,9 @@ import type {
   TargetProgressQueries,
   // enterprise requests (R17)
   RequestQueries,
+  // advisors (招商顾问, 002 §八) and the investor directory (客商目录, 002 §一)
+  AdvisorQueries,
+  InvestorDirectoryQueries,
 } from '@zhaoshang/projections';
 // Leading-group meetings and their 交办 items (R20)
 import type { MeetingsQueries } from '@zhaoshang/projections';
@@ -36,6 +39,9 @@ export interface ProjectionQueries {
   readonly land: LandQueries;
   // Leading-group meetings and their 交办 items (R20)
   readonly meetings: MeetingsQueries;
+  // advisors (招商顾问, 002 §八) and the investor directory (客商目录, 002 §一)
+  readonly advisors: AdvisorQueries;
+  readonly investorDirectory: InvestorDirectoryQueries;
 }
 
 export interface ReadModels {

@@ -74,8 +74,14 @@ import { meetingCommandDates, meetingCommands, type MeetingCommand } from '../me
 import { makeMeetingDecider, meetingDecider } from '../meeting/meeting.decide';
 import { meetingEvents, type MeetingEvent } from '../meeting/meeting.events';
 import { itemOf, type MeetingState } from '../meeting/meeting.state';
+// advisors (招商顾问, R21 · 002 §八)
+import { advisorCommandDates, advisorCommands, type AdvisorCommand } from '../advisor/advisor.commands';
+import { advisorDecider } from '../advisor/advisor.decide';
+import { advisorEvents, type AdvisorEvent } from '../advisor/advisor.events';
+import type { AdvisorState } from '../advisor/advisor.state';
 import { defineAggregate, type Aggregate, type CommandCodecs } from './aggregate';
 import {
+  advisorStream,
   bulletinStream,
   enterpriseRequestStream,
   landQuotaStream,
@@ -118,6 +124,8 @@ export interface AggregateTypes {
     event: MeetingEvent;
     state: MeetingState;
   };
+  // advisors (招商顾问, R21 · 002 §八)
+  readonly advisor: { command: AdvisorCommand; event: AdvisorEvent; state: AdvisorState };
 }
 
 /** The name of an aggregate, which is also the category of its streams. */
@@ -287,6 +295,22 @@ const meeting: AggregateOf<'meeting'> = {
   name: 'meeting',
 };
 
+// advisors (招商顾问, R21 · 002 §八)
+const advisor: AggregateOf<'advisor'> = {
+  ...defineAggregate({
+    name: 'advisor',
+    streamPrefix: streamPrefixes.advisor,
+    streamOf: (c: AdvisorCommand) => advisorStream(c.advisorId),
+    commands: advisorCommands,
+    events: advisorEvents,
+    decider: advisorDecider,
+    // An advisor serves the whole region; crediting an introduction acts on a project of its unit.
+    unitOf: (_state, c) => (c.type === 'CreditIntroduction' ? c.unitId : undefined),
+    factDatesOf: advisorCommandDates,
+  }),
+  name: 'advisor',
+};
+
 /**
  * The aggregate registry: every aggregate of the domain by name, each with its own types. Adding an
  * aggregate means a folder for it, an entry in `AggregateTypes` and one here (the compiler then
@@ -304,6 +328,8 @@ export const aggregates: { readonly [N in AggregateName]: AggregateOf<N> } = {
   'land-quota': landQuota,
   // Leading-group meetings (R20)
   meeting,
+  // advisors (招商顾问, R21 · 002 §八)
+  advisor,
 };
 
 /** The names of every aggregate, in the order docs list them. */
@@ -319,6 +345,8 @@ export const aggregateNames: ReadonlyArray<AggregateName> = [
   'land-quota',
   // Leading-group meetings (R20)
   'meeting',
+  // advisors (招商顾问, R21 · 002 §八)
+  'advisor',
 ];
 
 /** A command with the name of the aggregate that handles it: a union discriminated by `aggregate`. */
@@ -374,6 +402,12 @@ export const aggregateOfCommand = (command: AnyCommand): AggregateCommand => {
     case 'VerifyItem':
     case 'ComputeMeetingItemDeadlines': // the deadline watcher's count of 交办 deadlines pending the calendar (R20)
       return { aggregate: 'meeting', command };
+    // advisors (招商顾问, R21 · 002 §八)
+    case 'AppointAdvisor':
+    case 'EndAdvisorAppointment':
+    case 'CreditIntroduction':
+    case 'RewardAdvisor':
+      return { aggregate: 'advisor', command };
     default:
       // What is left of the union is exactly the project's commands.
       return { aggregate: 'project', command };
@@ -413,6 +447,9 @@ export const withAggregateOf = <R>(
     // Leading-group meetings (R20)
     case 'meeting':
       return k(aggregates.meeting, routed.command);
+    // advisors (招商顾问, R21 · 002 §八)
+    case 'advisor':
+      return k(aggregates.advisor, routed.command);
   }
 };
 
@@ -461,6 +498,9 @@ export const readEventOf = (
     // Leading-group meetings (R20)
     case 'meeting':
       return tagged(name, aggregates.meeting.readEvent(stored));
+    // advisors (招商顾问, R21 · 002 §八)
+    case 'advisor':
+      return tagged(name, aggregates.advisor.readEvent(stored));
   }
 };
 
@@ -486,6 +526,8 @@ export const commandCodecs: CommandCodecs<AnyCommand> = {
   ...landQuota.commands,
   // Leading-group meetings (R20)
   ...meeting.commands,
+  // advisors (招商顾问, R21 · 002 §八)
+  ...advisor.commands,
 };
 
 /** The dates any command states as facts, its business date first (each aggregate knows its own). */

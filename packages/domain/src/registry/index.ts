@@ -40,3 +40,5 @@ export {
   // Leading-group meetings (R20)
   meetingStream,
 } from './streams';
+// advisors (招商顾问, R21 · 002 §八)
+export { advisorStream } from './streams';

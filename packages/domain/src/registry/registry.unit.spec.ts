@@ -26,6 +26,9 @@ import { arbHoldMeeting, arbMeetingCommand } from '../testing/meeting.arbitrarie
 import { meetingEvents, type ItemOwner } from '../meeting/meeting.events';
 import type { RecordDecision, ReportItemDone } from '../meeting/meeting.commands';
 import { arbLeaderActivityCommand } from '../testing/leader-activity.arbitraries';
+// advisors (招商顾问, R21 · 002 §八)
+import { advisorEvents } from '../advisor/advisor.events';
+import { arbAdvisorCommand } from '../testing/advisor.arbitraries';
 import { projectEventArbitraries } from '../testing/project.arbitraries';
 import * as fx from '../testing/project.fixtures';
 import { arbTargetPlanCommand } from '../testing/target-plan.arbitraries';
@@ -95,6 +98,8 @@ const arbAnyCommand: fc.Arbitrary<AnyCommand> = fc.oneof(
   arbEnterpriseRequestCommand(),
   // Leading-group meetings (R20)
   arbMeetingCommand(),
+  // advisors (招商顾问, R21 · 002 §八)
+  arbAdvisorCommand(),
   fc.constantFrom<AnyCommand>(adoptFixture2027(), {
     ...adoptFixture2027(),
     type: 'CorrectHolidaySchedule',
@@ -186,6 +191,8 @@ describe('the aggregate registry', () => {
       ...versions(aggregates['enterprise-request'], Object.values(enterpriseRequestEvents)),
       // Leading-group meetings (R20)
       ...versions(aggregates.meeting, Object.values(meetingEvents)),
+      // advisors (招商顾问, R21 · 002 §八)
+      ...versions(aggregates.advisor, Object.values(advisorEvents)),
     ]).toEqual([]);
     expect(aggregates.project.versionOf('LeadCaptured')).toBe(2);
   });
@@ -212,6 +219,8 @@ describe('the aggregate registry', () => {
       arbEnterpriseRequestCommand(),
       // Leading-group meetings (R20)
       arbHoldMeeting(),
+      // advisors (招商顾问, R21 · 002 §八)
+      arbAdvisorCommand(),
     );
     const seen = new Set<string>();
     fc.assert(

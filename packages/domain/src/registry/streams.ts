@@ -4,6 +4,8 @@ import type { Year } from '../shared/dates';
 import type { LeaderId, PlotId, ProjectId, RequestId, UnitId } from '../shared/ids';
 // Leading-group meetings and their 交办 items (R20)
 import type { MeetingId } from '../shared/ids';
+// advisors (招商顾问, R21 · 002 §八)
+import type { AdvisorId } from '../shared/ids';
 
 /**
  * The beginning of every stream name of each aggregate, the only place they are written: each
@@ -21,6 +23,8 @@ export const streamPrefixes = {
   'land-quota': 'land-quota-',
   // Leading-group meetings and their 交办 items (R20)
   meeting: 'meeting-',
+  // advisors (招商顾问, R21 · 002 §八)
+  advisor: 'advisor-',
 } as const;
 
 /** A project's stream: one stream per project (`project-<id>`). */
@@ -53,3 +57,6 @@ export const landQuotaStream = (year: Year): string => `${streamPrefixes['land-q
 // Leading-group meetings and their 交办 items (R20)
 /** The stream of one leading-group meeting and the items it hands out (`meeting-<id>`). */
 export const meetingStream = (id: MeetingId): string => `${streamPrefixes.meeting}${id}`;
+// ---- advisors (招商顾问, R21 · 002 §八) ----
+/** The stream of one advisor (`advisor-<id>`). */
+export const advisorStream = (id: AdvisorId): string => `${streamPrefixes.advisor}${id}`;

@@ -118,3 +118,10 @@ export const PlotId = idCodec<PlotIdBrand>()('PlotId');
 export type PlotId = t.TypeOf<typeof PlotId>;
 /** A plot id from a trusted literal (tests, demo data). */
 export const unsafePlotId = (s: string) => s as PlotId;
+// ---- advisors (招商顾问, R21 · 002 §八): the id of an appointed advisor ----
+export interface AdvisorIdBrand {
+  readonly AdvisorId: unique symbol;
+}
+/** An advisor (招商顾问) the region appoints (002 §八). */
+export const AdvisorId = idCodec<AdvisorIdBrand>()('AdvisorId');
+export type AdvisorId = t.TypeOf<typeof AdvisorId>;

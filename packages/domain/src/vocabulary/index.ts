@@ -1,3 +1,10 @@
+// advisors (招商顾问, R21 · 002 §八)
+import { advisorEvents } from '../advisor/advisor.events';
+import {
+  advisorCategoryLabels,
+  advisorStatusLabels,
+  appointmentEndLabels,
+} from '../advisor/advisor.vocabulary';
 import { bulletinEvents } from '../bulletin/bulletin.events';
 import { enterpriseRequestEvents } from '../enterprise-request/enterprise-request.events';
 import {
@@ -95,6 +102,8 @@ export const vocabulary = {
     ...landQuotaEvents,
     // Leading-group meetings (R20)
     ...meetingEvents,
+    // advisors (招商顾问, R21 · 002 §八)
+    ...advisorEvents,
   }),
   /** Short names of the events that mark a project's way (timelines). */
   keyEvents: keyEventLabels,
@@ -150,6 +159,10 @@ export const vocabulary = {
   meetingKinds: meetingKindLabels,
   meetingItemStatuses: meetingItemStatusLabels,
   meetingItemTimeliness: meetingItemTimelinessLabels,
+  /** Advisors (招商顾问, R21: 002 §八). */
+  advisorCategories: advisorCategoryLabels,
+  appointmentEnds: appointmentEndLabels,
+  advisorStatuses: advisorStatusLabels,
 } as const;
 
 /** The vocabulary's shape: its sections and, in each, a label per kind. */

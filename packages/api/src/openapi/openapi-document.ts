@@ -200,7 +200,8 @@ export const openApiDocument = (): OpenAPIObject => {
           type: 'string',
           maxLength: 8,
           pattern: '^R\\d{1,2}$',
-          description: 'the rule of DOMAIN.md §2 (R1–R16) a 422 enforces',
+          description:
+            'the rule a 422 enforces: R1–R16 of DOMAIN.md §2, R17–R21 of the seeds’ other mechanisms (docs/domain.md)',
         },
         errors: {
           type: 'array',

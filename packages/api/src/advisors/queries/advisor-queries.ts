@@ -2,6 +2,7 @@ import { Inject } from '@nestjs/common';
 import { Query, QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
 import type { AdvisorCategory, AdvisorStatus } from '@zhaoshang/domain';
 import { MAX_PAGE_LIMIT, type AdvisorEntry, type Page } from '@zhaoshang/projections';
+import { listPage } from '../../read-models/queries/review-queries';
 import { advisorsCsv, advisorsXlsx } from '@zhaoshang/reports';
 import type { ApiConfig } from '../../config';
 import { NotFound } from '../../errors/api-errors';
@@ -47,10 +48,7 @@ export class ExportAdvisors extends Query<StreamedAnswer> {
 export class ListAdvisorsHandler implements IQueryHandler<ListAdvisors, Page<AdvisorEntry>> {
   constructor(@Inject(READ_MODELS) private readonly readModels: ReadModels) {}
   execute(q: ListAdvisors): Promise<Page<AdvisorEntry>> {
-    return this.readModels.queries.advisors.list(q.filter, {
-      limit: Math.min(Math.max(q.limit ?? 100, 1), MAX_PAGE_LIMIT),
-      offset: q.offset ?? 0,
-    });
+    return this.readModels.queries.advisors.list(q.filter, listPage(q));
   }
 }
 

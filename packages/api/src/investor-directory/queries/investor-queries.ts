@@ -1,6 +1,7 @@
 import { Inject } from '@nestjs/common';
 import { Query, QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
-import { MAX_PAGE_LIMIT, type InvestorEntry, type InvestorSearch, type Page } from '@zhaoshang/projections';
+import { type InvestorEntry, type InvestorSearch, type Page } from '@zhaoshang/projections';
+import { listPage } from '../../read-models/queries/review-queries';
 import { investorsCsv, investorsXlsx } from '@zhaoshang/reports';
 import type { ApiConfig } from '../../config';
 import { NotFound } from '../../errors/api-errors';
@@ -45,10 +46,7 @@ export class ExportInvestors extends Query<StreamedAnswer> {
 export class SearchInvestorsHandler implements IQueryHandler<SearchInvestors, Page<InvestorEntry>> {
   constructor(@Inject(READ_MODELS) private readonly readModels: ReadModels) {}
   execute(q: SearchInvestors): Promise<Page<InvestorEntry>> {
-    return this.readModels.queries.investorDirectory.search(q.search, {
-      limit: Math.min(Math.max(q.limit ?? 100, 1), MAX_PAGE_LIMIT),
-      offset: q.offset ?? 0,
-    });
+    return this.readModels.queries.investorDirectory.search(q.search, listPage(q));
   }
 }
 

@@ -16,7 +16,7 @@ import { NotFound } from '../../errors/api-errors';
 import { file, unitNamesOf, type ExportFormat } from '../../exports/queries/export-queries';
 import type { StreamedAnswer } from '../../http/streamed-answer';
 import type { ReadModels } from '../../read-models/read-model.port';
-import { LIST_PAGE_DEFAULT, LIST_PAGE_MAX, type PageInput } from '../../read-models/queries/review-queries';
+import { listPage, type PageInput } from '../../read-models/queries/review-queries';
 import { API_CONFIG, READ_MODELS } from '../../tokens';
 
 /** The plot register (地块台账) with 亩均 figures, of a unit and a status. */
@@ -92,10 +92,7 @@ export class GetPlotsHandler implements IQueryHandler<GetPlots, Page<PlotEntry>>
       ...unitFilter(q.unitId),
       ...(q.status !== undefined ? { status: q.status } : {}),
     });
-    return pageOf(plots, {
-      limit: Math.min(Math.max(q.page.limit ?? LIST_PAGE_DEFAULT, 1), LIST_PAGE_MAX),
-      offset: q.page.offset ?? 0,
-    });
+    return pageOf(plots, listPage(q.page));
   }
 }
 

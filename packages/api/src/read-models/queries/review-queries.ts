@@ -26,7 +26,8 @@ export interface PageInput {
 }
 export const LIST_PAGE_DEFAULT = 100;
 export const LIST_PAGE_MAX = 1000;
-const pageOf = (p: PageInput) => ({
+/** The bounds of a list page as the API's list routes take them (default 100, between 1 and 1,000). */
+export const listPage = (p: PageInput): { readonly limit: number; readonly offset: number } => ({
   limit: Math.min(Math.max(p.limit ?? LIST_PAGE_DEFAULT, 1), LIST_PAGE_MAX),
   offset: p.offset ?? 0,
 });
@@ -75,7 +76,7 @@ export class GetFulfilmentHandler implements IQueryHandler<GetFulfilment, Page<F
     return this.readModels.queries.fulfilment.list({
       asOf: q.asOf as BusinessDate,
       ...(q.unitId !== undefined ? { filter: { unitId: q.unitId } } : {}),
-      page: pageOf(q.page),
+      page: listPage(q.page),
     });
   }
 }
@@ -87,7 +88,7 @@ export class GetSupervisionListHandler implements IQueryHandler<GetSupervisionLi
     return this.readModels.queries.supervision.list({
       asOf: q.asOf as BusinessDate,
       ...(q.unitId !== undefined ? { filter: { unitId: q.unitId } } : {}),
-      page: pageOf(q.page),
+      page: listPage(q.page),
     });
   }
 }

@@ -1,8 +1,9 @@
 import { createHash } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import * as path from 'node:path';
-import Database from 'better-sqlite3';
+import type Database from 'better-sqlite3';
 import { CodedApiError, InvalidInputError } from '../errors/api-errors';
+import { openSqliteFile } from '../sqlite-file';
 
 /** Who sent a request with an Idempotency-Key, and to which route (method and path). */
 export interface IdempotencyScope {
@@ -98,10 +99,8 @@ export class IdempotencyStore {
     private readonly now: () => number = Date.now,
   ) {
     if (file !== ':memory:') mkdirSync(path.dirname(file), { recursive: true });
-    this.db = new Database(file);
-    this.db.pragma('journal_mode = WAL');
-    this.db.pragma('busy_timeout = 5000');
-    this.db.exec(
+    this.db = openSqliteFile(
+      file,
       `CREATE TABLE IF NOT EXISTS idempotency_keys (
          scope TEXT PRIMARY KEY,
          fingerprint TEXT NOT NULL,

@@ -1,7 +1,8 @@
-import Database from 'better-sqlite3';
+import type Database from 'better-sqlite3';
 import { Channel } from '@zhaoshang/domain';
 import * as t from 'io-ts';
 import { textPattern } from '../http/query-inputs';
+import { openSqliteFile } from '../sqlite-file';
 
 /**
  * What a register's column can mean (DOMAIN.md §6, "Registers as offices keep them"). A profile maps
@@ -80,14 +81,14 @@ export class ImportProfileStore {
   private readonly db: Database.Database;
 
   constructor(file: string) {
-    this.db = new Database(file);
-    this.db.pragma('journal_mode = WAL');
-    this.db.pragma('busy_timeout = 5000');
-    this.db.exec(`
+    this.db = openSqliteFile(
+      file,
+      `
       CREATE TABLE IF NOT EXISTS profiles (
         name TEXT PRIMARY KEY, profile TEXT NOT NULL, saved_by TEXT NOT NULL, saved_at TEXT NOT NULL
       );
-    `);
+    `,
+    );
   }
 
   save(name: string, profile: ImportProfile, savedBy: string): SavedProfile {

@@ -1,4 +1,5 @@
-import Database from 'better-sqlite3';
+import type Database from 'better-sqlite3';
+import { openSqliteFile } from '../sqlite-file';
 
 /** What a subscription delivers: the feed's filters, as the administrator gave them (comma lists). */
 export interface WebhookFilter {
@@ -88,10 +89,9 @@ export class WebhookStore {
   private readonly db: Database.Database;
 
   constructor(file: string) {
-    this.db = new Database(file);
-    this.db.pragma('journal_mode = WAL');
-    this.db.pragma('busy_timeout = 5000');
-    this.db.exec(`
+    this.db = openSqliteFile(
+      file,
+      `
       CREATE TABLE IF NOT EXISTS subscriptions (
         id TEXT PRIMARY KEY, url TEXT NOT NULL, filter TEXT NOT NULL, secret TEXT NOT NULL,
         created_by TEXT NOT NULL, created_at TEXT NOT NULL, status TEXT NOT NULL,
@@ -104,7 +104,8 @@ export class WebhookStore {
         status INTEGER, error TEXT, duration_ms INTEGER NOT NULL
       );
       CREATE INDEX IF NOT EXISTS deliveries_by_subscription ON deliveries (subscription_id, seq);
-    `);
+    `,
+    );
   }
 
   register(

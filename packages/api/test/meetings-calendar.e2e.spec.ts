@@ -5,9 +5,8 @@
  * pass counts it once (ComputeMeetingItemDeadlines → MeetingItemDeadlineComputed) and the
  * supervision list shows its day — and, as the clock moves, its days overdue.
  */
-import { workingCalendarFixtures } from '@zhaoshang/domain/testing';
 import { DeadlineWatcher } from '../src/watcher/deadline-watcher';
-import { authFor, movableClock, request, startTestApp } from './support';
+import { adoptTestSchedule2027, authFor, movableClock, request, startTestApp } from './support';
 
 const meeting = {
   meetingId: 'HY-2026-12',
@@ -73,14 +72,7 @@ describe('a 交办 deadline waiting for the 2027 holiday schedule (003 限时办
       const watcher = t.z.app.get(DeadlineWatcher);
       expect(await watcher.runOnce()).toMatchObject({ computed: 0, failed: 0 });
 
-      const fixture = workingCalendarFixtures.TEST_FIXTURE_SCHEDULE_2027;
-      const adopted = await request(t.http).post('/working-calendar/2027/schedule').set(office).send({
-        holidays: fixture.holidays,
-        adjustedWorkdays: fixture.adjustedWorkdays,
-        source: fixture.source,
-        on: '2027-01-04',
-        adoptedBy: '区招商引资工作领导小组办公室',
-      });
+      const adopted = await adoptTestSchedule2027(t.http, office, '2027-01-04');
       expect(adopted.status).toBe(201);
       expect(await watcher.runOnce()).toMatchObject({ computed: 1, failed: 0 });
       // A second pass on the same calendar is a repeat: nothing counted twice.

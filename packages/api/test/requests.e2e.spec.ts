@@ -8,10 +8,9 @@
  */
 import ExcelJS from 'exceljs';
 import type { Response } from 'supertest';
-import { workingCalendarFixtures } from '@zhaoshang/domain/testing';
 import { unitTargets } from '../src/demo/project-life';
 import { DeadlineWatcher } from '../src/watcher/deadline-watcher';
-import { authFor, movableClock, request, send, startTestApp } from './support';
+import { adoptTestSchedule2027, authFor, movableClock, request, send, startTestApp } from './support';
 
 const receipt = (requestId: string, receivedOn: string, o: Record<string, unknown> = {}) => ({
   requestId,
@@ -358,14 +357,7 @@ describe('a request’s limit waiting for the 2027 holiday schedule (004 §(十�
       expect(await watcher.runOnce()).toMatchObject({ computed: 0, failed: 0 });
 
       clock.day = '2026-12-30';
-      const fixture = workingCalendarFixtures.TEST_FIXTURE_SCHEDULE_2027;
-      const adopted = await request(t.http).post('/working-calendar/2027/schedule').set(office).send({
-        holidays: fixture.holidays,
-        adjustedWorkdays: fixture.adjustedWorkdays,
-        source: fixture.source,
-        on: '2026-12-30',
-        adoptedBy: '区招商引资工作领导小组办公室',
-      });
+      const adopted = await adoptTestSchedule2027(t.http, office, '2026-12-30');
       expect(adopted.status).toBe(201);
       expect(await watcher.runOnce()).toMatchObject({ computed: 1, failed: 0 });
       expect(await watcher.runOnce()).toMatchObject({ computed: 0, failed: 0 });

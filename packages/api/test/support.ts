@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import request from 'supertest';
 import type { App } from 'supertest/types';
+import { workingCalendarFixtures } from '@zhaoshang/domain/testing';
 import { createApp, type ZhaoshangApp } from '../src/app';
 import { issueToken } from '../src/auth/authenticator';
 import type { Role } from '../src/auth/roles';
@@ -93,4 +94,20 @@ export const send = async (http: App, step: ScriptStep, headers: Record<string, 
     .set(await authFor(step.role, step.unitId))
     .set(headers)
     .send(body);
+};
+
+/**
+ * Adopts the test fixture's 2027 holiday schedule through HTTP, as the leading-group office does
+ * (POST /working-calendar/2027/schedule), on the given day: deadlines that waited for 2027's
+ * calendar can then be counted.
+ */
+export const adoptTestSchedule2027 = (http: App, headers: Record<string, string>, on: string) => {
+  const fixture = workingCalendarFixtures.TEST_FIXTURE_SCHEDULE_2027;
+  return request(http).post('/working-calendar/2027/schedule').set(headers).send({
+    holidays: fixture.holidays,
+    adjustedWorkdays: fixture.adjustedWorkdays,
+    source: fixture.source,
+    on,
+    adoptedBy: '区招商引资工作领导小组办公室',
+  });
 };

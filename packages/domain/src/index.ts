@@ -207,6 +207,21 @@ export {
   weekHasWorkingDay,
 } from './project';
 export type { MissedVisitWeek, VisitPeriod } from './project';
+// The project's profile: the register's columns no other fact gives (R22, DOMAIN.md §6)
+export {
+  ProjectCategory,
+  projectCategoryLabels,
+  ProjectProfile,
+  PROFILE_FIELDS,
+  PROJECT_CODE,
+  isProjectCode,
+  changedProfile,
+  mergeProfile,
+  ProjectProfileRecorded,
+  decideRecordProjectProfile,
+  requireProfileContent,
+  requireProjectCode,
+} from './project';
 
 // Annual target plan (年度目标)
 export {

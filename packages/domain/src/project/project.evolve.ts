@@ -504,7 +504,8 @@ const changesOf = (p: Project, event: ProjectEvent): Changes => {
     case 'VisitWeekMissed':
       return visitWeekMissed(p, event.data);
     case 'ProjectProfileRecorded':
-      return { profile: mergeProfile(p.profile, event.data.profile), ...touch(p, event.data.on) };
+      // Bookkeeping, not progress: the lead's months without progress (R16) do not restart.
+      return { profile: mergeProfile(p.profile, event.data.profile) };
     default:
       return assertNever(event);
   }

@@ -499,8 +499,9 @@ const applyEvent = (d: Draft, event: ProjectEvent, owned?: Owned): void => {
       setEntry(d, owned, 'missedVisitWeeks', event.data.week, event.data.detectedOn);
       return;
     case 'ProjectProfileRecorded':
+      // Bookkeeping, not progress (as in project.evolve.ts).
       d.profile = mergeProfile(d.profile, event.data.profile);
-      return touch(d, event.data.on);
+      return;
     default:
       return assertNever(event);
   }

@@ -211,6 +211,8 @@ export type { MissedVisitWeek, VisitPeriod } from './project';
 export {
   ProjectCategory,
   projectCategoryLabels,
+  UnitKind,
+  unitKindLabels,
   ProjectProfile,
   PROFILE_FIELDS,
   PROJECT_CODE,

@@ -145,6 +145,8 @@ export type { MissedVisitWeek, VisitPeriod } from './project.visits';
 export {
   ProjectCategory,
   projectCategoryLabels,
+  UnitKind,
+  unitKindLabels,
   ProjectProfile,
   PROFILE_FIELDS,
   PROJECT_CODE,

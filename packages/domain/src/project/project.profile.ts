@@ -37,6 +37,22 @@ export const projectCategoryLabels = {
 } as const satisfies Labels<ProjectCategory>;
 
 /**
+ * What a unit of the deployment is (R22, for 园区 and 镇街): a development zone or park (园区/开发区),
+ * a town or sub-district (镇街), a department (部门), or the district itself — the total of its
+ * units, never a unit of its own register or ranking.
+ */
+export const UnitKind = t.keyof({ district: null, park: null, town: null, department: null }, 'UnitKind');
+export type UnitKind = t.TypeOf<typeof UnitKind>;
+
+/** The words a person reads for each kind of unit. */
+export const unitKindLabels = {
+  district: { zh: '区（全区合计）', en: 'District (the total)' },
+  park: { zh: '园区/开发区', en: 'Park or development zone' },
+  town: { zh: '镇街', en: 'Town or sub-district' },
+  department: { zh: '职能部门', en: 'Department' },
+} as const satisfies Labels<UnitKind>;
+
+/**
  * The profile's fields, each optional: a record names the fields it sets. 园区 and 镇街 name units
  * of the deployment's registry (the API checks their kind); 用地类型 and 供地进度 use the land
  * register's words (R19), so a plot allocated to the project and the profile say the same thing.

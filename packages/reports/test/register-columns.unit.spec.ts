@@ -6,8 +6,18 @@
  */
 import { date, vocabulary } from '@zhaoshang/domain';
 import type { RegisterEntry } from '@zhaoshang/projections';
-import { registerColumns, registerCsv, registerXlsx } from '../src';
-import { columnOf, parseCsv, readWorkbook, registerEntry, rowValues, sheet } from './support';
+import { bulletinReportOf, bulletinXlsx, registerColumns, registerCsv, registerXlsx } from '../src';
+import { policyTitle } from '../src/vocabulary/labels';
+import {
+  columnOf,
+  parseCsv,
+  readWorkbook,
+  registerEntry,
+  review,
+  rowValues,
+  sheet,
+  unitReview,
+} from './support';
 
 const UNITS = { jingkaiqu: '经开区投资促进局', 'fenghuang-town': '凤凰镇招商办' };
 const PLACES = { ...UNITS, 'xiangshan-district': '相山区（全区）', jingkaiqu: '相山经济开发区' };
@@ -142,5 +152,21 @@ describe('the register’s columns as offices keep them (R22 · DOMAIN.md §6)',
     const rows = await parseCsv(registerCsv(entries, { unitNames: UNITS, placeNames: PLACES }));
     expect(rows[0]).toEqual(['单位', ...registerColumns.map((c) => c.header)]);
     expect(rows[1]![rows[0]!.indexOf('项目代码')]).toBe('2024-340603-38-03-000001');
+  });
+});
+
+describe('a bulletin names its scoring policy, never its id (issue #18: "default-R12-R15" printed)', () => {
+  it('prints the default policy by what it is', async () => {
+    const report = bulletinReportOf(review([unitReview('jingkaiqu')]), [], {
+      computedAtPosition: '17',
+      unitNames: UNITS,
+    });
+    const wb = await readWorkbook(await bulletinXlsx(report));
+    const cells = wb.worksheets.flatMap((w) =>
+      w.getSheetValues().flatMap((row) => (Array.isArray(row) ? row.map(String) : [])),
+    );
+    expect(cells.some((v) => v.includes('区招商引资考核默认办法（六个更加突出 90 分'))).toBe(true);
+    expect(cells.filter((v) => v.includes('default-R12-R15'))).toEqual([]);
+    expect(policyTitle('相山区2025年考核办法')).toBe('相山区2025年考核办法'); // a region's own policy, by its name
   });
 });

@@ -4,15 +4,7 @@
  * 供地进度, 环评, 安评, 能评, 施工图审查, 施工许可, 是否列统, 统计编码): the profile and the procedures
  * in the register's rows, and 用地类型 / 供地进度 from the plot allocated to the project (R19) first.
  */
-import {
-  date,
-  landArea,
-  plotStream,
-  unsafeId,
-  unsafePlotId,
-  type PlotEvent,
-  type ProjectEvent,
-} from '@zhaoshang/domain';
+import { date, landArea, plotStream, unsafeId, unsafePlotId, type ProjectEvent } from '@zhaoshang/domain';
 import { projectFixtures as fx } from '@zhaoshang/domain/testing';
 import { registerQueries } from '../src';
 import { toNewEvent } from '../src/testing';
@@ -26,7 +18,8 @@ const renamed = (events: ReadonlyArray<ProjectEvent>): ReadonlyArray<ProjectEven
   events.map((e) => ({ ...e, data: { ...e.data, projectId: other } }) as ProjectEvent);
 
 const plot = unsafePlotId('DK-2024-07');
-const plotEvents: ReadonlyArray<PlotEvent> = [
+/** The land register's plot, as its stream stores it (plain data: the land test's shape). */
+const plotEvents: ReadonlyArray<{ readonly type: string; readonly data: unknown }> = [
   {
     type: 'PlotRegistered',
     data: {

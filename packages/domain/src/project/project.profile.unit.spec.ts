@@ -47,7 +47,7 @@ describe('the project profile (R22 · DOMAIN.md §6 「项目类别…园区、�
           data: {
             projectId: first.projectId,
             on: second.on,
-            profile: { townId: 'fenghuang-town', landSupply: 'listed' },
+            profile: { townId: unsafeId.unit('fenghuang-town'), landSupply: 'listed' },
           },
         },
       ]);

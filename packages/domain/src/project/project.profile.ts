@@ -47,9 +47,9 @@ export type UnitKind = t.TypeOf<typeof UnitKind>;
 /** The words a person reads for each kind of unit. */
 export const unitKindLabels = {
   district: { zh: '区（全区合计）', en: 'District (the total)' },
-  park: { zh: '园区/开发区', en: 'Park or development zone' },
-  town: { zh: '镇街', en: 'Town or sub-district' },
-  department: { zh: '职能部门', en: 'Department' },
+  park: { zh: '园区（开发区）', en: 'Park or development zone' },
+  town: { zh: '乡镇（街道）', en: 'Town or sub-district' },
+  department: { zh: '区直部门', en: 'Department' },
 } as const satisfies Labels<UnitKind>;
 
 /**

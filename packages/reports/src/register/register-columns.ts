@@ -124,12 +124,7 @@ export const registerColumns: ReadonlyArray<RegisterColumn> = [
       text(l.entry.category === undefined ? undefined : vocabulary.projectCategories[l.entry.category].zh),
   },
   { key: 'park', header: '园区', cell: (l) => placeCell(l.entry.parkId, l.names), maxWidth: 20 },
-  {
-    key: 'town',
-    header: vocabulary.unitKinds.town.zh,
-    cell: (l) => placeCell(l.entry.townId, l.names),
-    maxWidth: 20,
-  },
+  { key: 'town', header: '镇街', cell: (l) => placeCell(l.entry.townId, l.names), maxWidth: 20 },
   { key: 'industryChain', header: '产业链', cell: (l) => text(l.entry.industryChain), maxWidth: 20 },
   {
     key: 'channel',

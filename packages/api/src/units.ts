@@ -95,11 +95,11 @@ export class KnownUnits {
     }
   }
 
-  /** 400 naming `profile.<field>` unless it names a unit of `kind` (or of no stated kind). */
+  /** 400 naming `profile.<field>` unless it names a unit of `kind` (or of no stated kind; never the region). */
   private checkKind(profile: object, field: 'parkId' | 'townId', kind: UnitKind): void {
     const id = (profile as Record<string, unknown>)[field];
     if (typeof id !== 'string') return;
-    const unit = this.units.find((u) => u.unitId === id);
+    const unit = this.units.find((u) => u.unitId === id && u.unitId !== REGION_UNIT.unitId);
     if (unit === undefined || (unit.kind !== undefined && unit.kind !== kind))
       throw new InvalidInputError([
         {

@@ -72,6 +72,8 @@ describe('the register’s columns offices keep, through HTTP (R22 · DOMAIN.md 
     expect(park.body.errors).toEqual([
       expect.objectContaining({ path: 'profile.townId', value: 'jingkaiqu' }),
     ]);
+    const region = await profile({ on: '2024-12-01', profile: { parkId: 'region' } });
+    expect(region.status).toBe(400); // the whole region is no park
     const town = await profile({ on: '2024-12-01', profile: { parkId: 'fenghuang-town' } });
     expect(town.status).toBe(400);
     expect(town.body.errors).toEqual([

@@ -69,12 +69,15 @@ export class ExportRegister extends Query<StreamedAnswer> {
  * is the 合计, the total of its units —, parks and towns by the units registry's names, people by
  * the leaders registry's.
  */
-export const registerNamesOf = (config: ApiConfig) => ({
-  unitNames: Object.fromEntries(registerUnits(config.units).map((u) => [u.unitId, u.name])),
-  placeNames: unitNamesOf(config),
-  leaderNames: leaderNamesOf(config.leaders),
-  ...(districtNameOf(config.units) !== undefined ? { districtName: districtNameOf(config.units) } : {}),
-});
+export const registerNamesOf = (config: ApiConfig) => {
+  const districtName = districtNameOf(config.units);
+  return {
+    unitNames: Object.fromEntries(registerUnits(config.units).map((u) => [u.unitId, u.name])),
+    placeNames: unitNamesOf(config),
+    leaderNames: leaderNamesOf(config.leaders),
+    ...(districtName !== undefined ? { districtName } : {}),
+  };
+};
 
 @QueryHandler(ExportRegister)
 export class ExportRegisterHandler implements IQueryHandler<ExportRegister, StreamedAnswer> {

@@ -1,0 +1,9 @@
+import { Module } from '@nestjs/common';
+import { SessionController } from './session.controller';
+
+/**
+ * People's sign-in and the accounts an administrator manages (issue #18 item 1). The SignIn service
+ * itself is in the core (the Authenticator looks sessions up with it).
+ */
+@Module({ controllers: [SessionController] })
+export class AccountsModule {}

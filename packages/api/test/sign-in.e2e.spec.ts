@@ -167,3 +167,118 @@ describe('sessions expire', () => {
     expect((await request(t.http).get('/projects').set('cookie', cookie)).status).toBe(401);
   }, 60_000);
 });
+
+describe('account administration over HTTP (the leading-group office)', () => {
+  let t: Awaited<ReturnType<typeof startWithAccounts>>;
+  let leader: string;
+  beforeAll(async () => {
+    t = await startWithAccounts();
+    leader = cookieOf(
+      await request(t.http).post('/session').send({ username: 'demo-leader', password: DEV_PASSWORD }),
+    );
+  }, 60_000);
+  afterAll(() => t.close());
+  const asLeader = (method: 'get' | 'post' | 'put', path: string) =>
+    request(t.http)[method](path).set('cookie', leader).set(WORKBENCH);
+
+  it('adds an account with a generated password (answered once); the person signs in with it', async () => {
+    const added = await asLeader('post', '/accounts').send({
+      username: 'li-xiaoyan',
+      displayName: '李晓燕（高新区招商局）',
+      role: 'investment-officer',
+      unitId: 'gaoxinqu',
+    });
+    expect(added.status).toBe(201);
+    expect(added.body).toMatchObject({ username: 'li-xiaoyan', role: 'investment-officer', disabled: false });
+    expect(added.body.password).toMatch(/^[A-Za-z0-9_-]{22}$/);
+    const list = await asLeader('get', '/accounts');
+    expect(list.body.data.map((a: { username: string }) => a.username)).toEqual([
+      'demo-leader',
+      'demo-officer',
+      'li-xiaoyan',
+    ]);
+    expect(JSON.stringify(list.body)).not.toMatch(/scrypt|password/);
+    const signedIn = await request(t.http)
+      .post('/session')
+      .send({ username: 'li-xiaoyan', password: added.body.password as string });
+    expect([signedIn.status, signedIn.body.unitId]).toEqual([200, 'gaoxinqu']);
+  });
+
+  it('disabling an account ends its sessions and refuses its sign-in; enabling lets it in again', async () => {
+    const officer = cookieOf(
+      await request(t.http).post('/session').send({ username: 'demo-officer', password: DEV_PASSWORD }),
+    );
+    expect((await request(t.http).get('/session').set('cookie', officer)).status).toBe(200);
+    const disabled = await asLeader('post', '/accounts/demo-officer/disable').send({});
+    expect([disabled.status, disabled.body.disabled]).toEqual([200, true]);
+    expect((await request(t.http).get('/projects').set('cookie', officer)).status).toBe(401);
+    const refused = await request(t.http)
+      .post('/session')
+      .send({ username: 'demo-officer', password: DEV_PASSWORD });
+    expect([refused.status, refused.body.code]).toEqual([401, 'SIGN_IN_FAILED']);
+    expect((await asLeader('post', '/accounts/demo-officer/enable').send({})).status).toBe(200);
+    expect(
+      (await request(t.http).post('/session').send({ username: 'demo-officer', password: DEV_PASSWORD }))
+        .status,
+    ).toBe(200);
+  });
+
+  it('refusals answer in both languages: a weak password, a taken username, an unknown account or unit', async () => {
+    const weak = await asLeader('put', '/accounts/demo-officer/password').send({ password: 'zhaoshang-dev' });
+    expect([weak.status, weak.body.code]).toEqual([422, 'PASSWORD_TOO_WEAK']);
+    expect(weak.body.message.zh).toContain('密码过于简单');
+    const short = await asLeader('put', '/accounts/demo-officer/password').send({ password: 'short' });
+    expect([short.status, short.body.message.en]).toEqual([
+      422,
+      'The password must have at least 10 characters',
+    ]);
+    const taken = await asLeader('post', '/accounts').send({
+      username: 'demo-officer',
+      displayName: '重复',
+      role: 'auditor',
+      unitId: 'region',
+    });
+    expect([taken.status, taken.body.code, taken.body.message.zh]).toEqual([
+      409,
+      'ACCOUNT_EXISTS',
+      '用户名 demo-officer 已被使用',
+    ]);
+    expect((await asLeader('post', '/accounts/nobody-here/disable').send({})).status).toBe(404);
+    const system = await asLeader('post', '/accounts').send({
+      username: 'robot',
+      displayName: '机器',
+      role: 'system',
+      unitId: 'region',
+    });
+    expect(system.status).toBe(400);
+    const unit = await asLeader('post', '/accounts').send({
+      username: 'new-person',
+      displayName: '新人',
+      role: 'auditor',
+      unitId: 'no-such-unit',
+    });
+    expect(unit.status).toBe(400);
+  });
+
+  it('a new password ends the account’s sessions', async () => {
+    const officer = cookieOf(
+      await request(t.http).post('/session').send({ username: 'demo-officer', password: DEV_PASSWORD }),
+    );
+    const set = await asLeader('put', '/accounts/demo-officer/password').send({ password: 'river-stone-42' });
+    expect([set.status, set.body.password]).toEqual([200, undefined]);
+    expect((await request(t.http).get('/session').set('cookie', officer)).status).toBe(401);
+    expect(
+      (await request(t.http).post('/session').send({ username: 'demo-officer', password: 'river-stone-42' }))
+        .status,
+    ).toBe(200);
+  });
+
+  it('only the leading-group office administers accounts: an officer gets 403, nobody signed in 401', async () => {
+    const officer = cookieOf(
+      await request(t.http).post('/session').send({ username: 'demo-officer', password: 'river-stone-42' }),
+    );
+    const res = await request(t.http).get('/accounts').set('cookie', officer);
+    expect([res.status, res.body.code]).toEqual([403, 'ROLE_NOT_ALLOWED']);
+    expect((await request(t.http).get('/accounts')).status).toBe(401);
+  });
+});

@@ -107,6 +107,12 @@ export class AccountStore {
     return row === undefined ? undefined : accountOf(row);
   }
 
+  /** An account as anyone may see it (without its hash). */
+  account(username: string): Account | undefined {
+    const found = this.find(username);
+    return found === undefined ? undefined : withoutHash(found);
+  }
+
   findBySubject(subject: string): AccountWithHash | undefined {
     const row = this.db.prepare('SELECT * FROM accounts WHERE oidc_subject = ?').get(subject) as
       AccountRow | undefined;

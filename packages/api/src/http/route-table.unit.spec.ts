@@ -134,6 +134,7 @@ describe('the route table and the controllers', () => {
         // People's sign-in (issue #18 item 1): public routes that open and close a session, and the
         // account administration with its own role check; tests: test/sign-in.e2e.spec.ts.
         'SessionController',
+        'AccountsController',
       ].sort(),
     );
     for (const c of outside)

@@ -16,7 +16,7 @@ import type { ApiConfig } from '../config';
 import { CodedApiError } from '../errors/api-errors';
 import { decodeOrThrow } from '../http/decode';
 import { API_CONFIG } from '../tokens';
-import { SignInRequest } from './accounts.routes';
+import { refuseQuery, SignInRequest } from './accounts.routes';
 import { sessionBody, SignIn } from './sign-in';
 
 /**
@@ -35,7 +35,13 @@ export class SessionController {
   /** 登录 / sign in: 200 with who signed in, and the `zs_session` cookie. */
   @Post()
   @HttpCode(200)
-  async open(@Body() body: unknown, @Req() req: Request, @Res({ passthrough: true }) res: Response) {
+  async open(
+    @Body() body: unknown,
+    @Query() query: Record<string, unknown>,
+    @Req() req: Request,
+    @Res({ passthrough: true }) res: Response,
+  ) {
+    refuseQuery(query);
     const input = decodeOrThrow(SignInRequest, body);
     const address = req.ip ?? req.socket.remoteAddress ?? 'unknown';
     const { sessionId, account } = await this.signIn.signIn(input.username, input.password, address);
@@ -45,7 +51,8 @@ export class SessionController {
 
   /** 当前登录 / who is signed in with this cookie: 200, or 401 `SIGN_IN_REQUIRED`. */
   @Get()
-  current(@Req() req: Request) {
+  current(@Req() req: Request, @Query() query: Record<string, unknown>) {
+    refuseQuery(query);
     const id = sessionIdOf(req.headers.cookie);
     const account = id === undefined ? undefined : this.signIn.accountOfSession(id);
     if (account === undefined) throw new CodedApiError(401, 'SIGN_IN_REQUIRED');

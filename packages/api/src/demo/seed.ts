@@ -11,6 +11,8 @@ import { DEMO_UNITS } from '../units';
 import { demoAdvisorSteps } from '../advisors/advisors.demo';
 import type { Clock } from '../clock';
 import { CLOCK, READ_MODELS } from '../tokens';
+import { ProjectHolds } from '../imports/project-holds';
+import { DeadlineWatcher } from '../watcher/deadline-watcher';
 import type { ReadModels } from '../read-models/read-model.port';
 // land plots and the land-quota ledger (R19)
 import { demoLandSteps } from '../land/land.demo';
@@ -326,6 +328,34 @@ export const seedDemoRegion = async (
   script ??= demoRegionScript({ anchor });
   const correlationId = `demo-region@${anchor}`;
   const gateway = app.get(CommandGateway);
+  // The watcher leaves the demo's projects alone while their history is entered (a pass in the
+  // middle would find signed projects without their weekly visits yet, and raise hundreds of
+  // missed weeks), and passes once the region is in.
+  const release = await app.get(ProjectHolds).hold(projectIdsOf(script));
+  try {
+    return await runScript(app, gateway, script, layout, correlationId);
+  } finally {
+    release();
+    app.get(DeadlineWatcher).requestPass();
+  }
+};
+
+/** The projects a script names. */
+const projectIdsOf = (script: ReadonlyArray<ScriptStep>): ReadonlyArray<string> => [
+  ...new Set(
+    script.flatMap((step) => (typeof step.command.projectId === 'string' ? [step.command.projectId] : [])),
+  ),
+];
+
+/** Runs the script's steps and publishes the bulletin (seedDemoRegion). */
+const runScript = async (
+  app: INestApplication,
+  gateway: CommandGateway,
+  script: ReadonlyArray<ScriptStep>,
+  layout: DemoLayout,
+  correlationId: string,
+): Promise<SeedReport> => {
+  const anchor = layout.today;
   let events = 0;
   let position = '0';
   const projects = new Set<string>();

@@ -92,3 +92,23 @@ describe('the demo region for one anchor is the same every time', () => {
     expect(first.length).toBeGreaterThan(1_500);
   }, 300_000);
 });
+
+describe('the demo region while it is being seeded', () => {
+  it('is left alone by a watcher pass in the middle of the seed: no week is raised before its visits are in (R18)', async () => {
+    const t = await startTestApp({}, '2026-12-08');
+    try {
+      const seeding = seedDemoRegion(t.z.app);
+      // Wait until signed projects are in (their weekly visits come later in the script) …
+      const signed = async () => (await t.z.store.readAll()).some((e) => e.type === 'AgreementSigned');
+      while (!(await signed())) await new Promise((resolve) => setTimeout(resolve, 200));
+      // … and pass: the projects being seeded are held, so nothing is raised for them.
+      const during = await t.z.app.get(DeadlineWatcher).runOnce();
+      expect(during).toMatchObject({ raised: 0, visitWeeks: 0, failed: 0 });
+      await seeding;
+      const after = await t.z.app.get(DeadlineWatcher).runOnce();
+      expect(after).toMatchObject({ visitWeeks: 12, failed: 0 });
+    } finally {
+      await t.close();
+    }
+  }, 300_000);
+});

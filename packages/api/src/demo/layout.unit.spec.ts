@@ -70,7 +70,8 @@ describe('the demo region laid out for its anchor (issue #18 item 6; DOMAIN.md Â
       for (const y of signedYears) if (y >= Math.min(...planned)) expect(planned.has(y)).toBe(true);
     });
 
-    it('shows every stage of the life in every unit and the same 36 projects', () => {
+    it('shows every stage of the life in every unit, lead to clawback (late stages by earlier captures), and 36 projects', () => {
+      expect(DEMO_STAGES).toEqual(expect.arrayContaining(['lead', 'in-production', 'clawed-back']));
       const unitOf = new Map<unknown, unknown>();
       const lastStage = new Map<unknown, string>();
       for (const step of script) {

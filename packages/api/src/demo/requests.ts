@@ -45,137 +45,134 @@ const officer = (unitId: string) => ({ role: 'investment-officer' as const, unit
 const OFFICE = { role: 'leading-group-office' as const, unitId: 'region' };
 const DEPARTMENT = { role: 'department-reviewer' as const, unitId: 'region' };
 
-const demoRequests = (layout: DemoLayout): ReadonlyArray<DemoRequest> => {
-  const year = layoutYear(layout);
-  const on = placedOn(layout);
-  return [
-    {
-      requestId: `SQ-${year}-001`,
-      unitId: 'jingkaiqu',
-      kind: 'request',
-      enterprise: { name: '福建宁川新能源材料有限公司', projectId: `XM-${year}-0001` },
-      channel: 'responsible-person',
-      category: 'infrastructure',
-      text: '厂区 110 千伏专线接入进度滞后，影响试生产',
-      receivedOn: on('03-04'),
-      assigned: { department: 'development-reform', on: on('03-05') },
-      rounds: [
-        {
-          answer: `已协调供电公司，专线于 ${monthDay(on('03-15'))}送电`,
-          on: on('03-15'),
-          verdict: { satisfied: true, on: on('03-18') },
-        },
-      ],
-      closedOn: on('03-19'),
-    },
-    {
-      requestId: `SQ-${year}-002`,
-      unitId: 'gaoxinqu',
-      kind: 'complaint',
-      enterprise: { name: '苏州某新能源科技有限公司', projectId: `XM-${year}-0102` },
-      channel: 'hotline',
-      category: 'law-enforcement',
-      text: '同一事项一月内被多部门重复检查，影响正常生产',
-      receivedOn: on('05-06'),
-      assigned: { department: 'market-regulation', on: on('05-07') },
-      rounds: [
-        {
-          answer: '已约谈相关科室，检查计划并入联合检查',
-          on: on('05-16'),
-          verdict: { satisfied: false, on: on('05-20'), comment: '未明确后续检查频次' },
-        },
-        {
-          answer: '已出具联合检查计划，全年不超过两次',
-          on: on('05-29'),
-          verdict: { satisfied: true, on: on('06-03') },
-        },
-      ],
-      closedOn: on('06-04'),
-    },
-    {
-      requestId: `SQ-${year}-003`,
-      unitId: 'fenghuang-town',
-      kind: 'request',
-      enterprise: { name: '安徽某农产品加工有限公司' },
-      channel: 'service-window',
-      category: 'policy-honouring',
-      text: '设备购置补助申报已满三个月，尚未拨付',
-      receivedOn: on('08-26'),
-      assigned: { department: 'finance', on: on('08-27') },
-      rounds: [
-        {
-          answer: `补助资金已于 ${monthDay(on('09-06'))}拨付到账`,
-          on: on('09-06'),
-          verdict: { satisfied: true, on: on('09-09') },
-        },
-      ],
-    },
-    {
-      // 交办 on 9-2, unanswered: past its limit on the demo's today.
-      requestId: `SQ-${year}-004`,
-      unitId: 'jingkaiqu',
-      kind: 'request',
-      enterprise: { name: '某精密制造有限公司', projectId: `XM-${year}-0004` },
-      channel: 'responsible-person',
-      category: 'land',
-      text: '二期用地规划条件迟迟未出具，影响项目备案',
-      receivedOn: on('09-02'),
-      assigned: { department: 'natural-resources-planning', on: on('09-02') },
-    },
-    {
-      // Reopened on 9-30 and not answered again: past its new limit on the demo's today.
-      requestId: `SQ-${year}-005`,
-      unitId: 'gaoxinqu',
-      kind: 'complaint',
-      enterprise: { name: '某电子信息科技有限公司' },
-      channel: 'letter',
-      category: 'procedures',
-      text: '施工许可材料被反复要求补正',
-      receivedOn: on('09-09'),
-      assigned: { department: 'administrative-approval', on: on('09-10') },
-      rounds: [
-        {
-          answer: '已一次性告知补正材料清单',
-          on: on('09-20'),
-          verdict: { satisfied: false, on: on('09-30'), comment: '清单仍有前后不一致之处' },
-        },
-      ],
-    },
-    {
-      requestId: `SQ-${year}-006`,
-      unitId: 'fenghuang-town',
-      kind: 'request',
-      enterprise: { name: '安徽某新型建材有限公司' },
-      channel: 'visit',
-      category: 'labour',
-      text: '投产在即，急需招聘技术工人 80 名',
-      receivedOn: on('10-14'),
-      assigned: { department: 'host-carrier', on: on('10-15') },
-      rounds: [{ answer: '已组织专场招聘会，达成用工意向 86 人', on: on('10-25') }],
-    },
-    {
-      requestId: `SQ-${year}-007`,
-      unitId: 'jingkaiqu',
-      kind: 'request',
-      enterprise: { name: '某生物医药有限公司' },
-      channel: 'online',
-      category: 'financing',
-      text: '申请对接“科技贷”，缓解研发投入资金压力',
-      receivedOn: on('10-21'),
-      assigned: { department: 'finance', on: on('10-22') },
-    },
-    {
-      requestId: `SQ-${year}-008`,
-      unitId: 'gaoxinqu',
-      kind: 'request',
-      enterprise: { name: '某智能装备有限公司' },
-      channel: 'service-window',
-      category: 'infrastructure',
-      text: '园区道路断头，物流车辆绕行',
-      receivedOn: on('10-29'),
-    },
-  ];
-};
+/** The reference's requests (ids of the layout's year, dates placed by `on`). */
+const demoRequests = (year: number, on: (monthDay: string) => string): ReadonlyArray<DemoRequest> => [
+  {
+    requestId: `SQ-${year}-001`,
+    unitId: 'jingkaiqu',
+    kind: 'request',
+    enterprise: { name: '福建宁川新能源材料有限公司', projectId: `XM-${year}-0001` },
+    channel: 'responsible-person',
+    category: 'infrastructure',
+    text: '厂区 110 千伏专线接入进度滞后，影响试生产',
+    receivedOn: on('03-04'),
+    assigned: { department: 'development-reform', on: on('03-05') },
+    rounds: [
+      {
+        answer: `已协调供电公司，专线于 ${monthDay(on('03-15'))}送电`,
+        on: on('03-15'),
+        verdict: { satisfied: true, on: on('03-18') },
+      },
+    ],
+    closedOn: on('03-19'),
+  },
+  {
+    requestId: `SQ-${year}-002`,
+    unitId: 'gaoxinqu',
+    kind: 'complaint',
+    enterprise: { name: '苏州某新能源科技有限公司', projectId: `XM-${year}-0102` },
+    channel: 'hotline',
+    category: 'law-enforcement',
+    text: '同一事项一月内被多部门重复检查，影响正常生产',
+    receivedOn: on('05-06'),
+    assigned: { department: 'market-regulation', on: on('05-07') },
+    rounds: [
+      {
+        answer: '已约谈相关科室，检查计划并入联合检查',
+        on: on('05-16'),
+        verdict: { satisfied: false, on: on('05-20'), comment: '未明确后续检查频次' },
+      },
+      {
+        answer: '已出具联合检查计划，全年不超过两次',
+        on: on('05-29'),
+        verdict: { satisfied: true, on: on('06-03') },
+      },
+    ],
+    closedOn: on('06-04'),
+  },
+  {
+    requestId: `SQ-${year}-003`,
+    unitId: 'fenghuang-town',
+    kind: 'request',
+    enterprise: { name: '安徽某农产品加工有限公司' },
+    channel: 'service-window',
+    category: 'policy-honouring',
+    text: '设备购置补助申报已满三个月，尚未拨付',
+    receivedOn: on('08-26'),
+    assigned: { department: 'finance', on: on('08-27') },
+    rounds: [
+      {
+        answer: `补助资金已于 ${monthDay(on('09-06'))}拨付到账`,
+        on: on('09-06'),
+        verdict: { satisfied: true, on: on('09-09') },
+      },
+    ],
+  },
+  {
+    // 交办 on 9-2, unanswered: past its limit on the demo's today.
+    requestId: `SQ-${year}-004`,
+    unitId: 'jingkaiqu',
+    kind: 'request',
+    enterprise: { name: '某精密制造有限公司', projectId: `XM-${year}-0004` },
+    channel: 'responsible-person',
+    category: 'land',
+    text: '二期用地规划条件迟迟未出具，影响项目备案',
+    receivedOn: on('09-02'),
+    assigned: { department: 'natural-resources-planning', on: on('09-02') },
+  },
+  {
+    // Reopened on 9-30 and not answered again: past its new limit on the demo's today.
+    requestId: `SQ-${year}-005`,
+    unitId: 'gaoxinqu',
+    kind: 'complaint',
+    enterprise: { name: '某电子信息科技有限公司' },
+    channel: 'letter',
+    category: 'procedures',
+    text: '施工许可材料被反复要求补正',
+    receivedOn: on('09-09'),
+    assigned: { department: 'administrative-approval', on: on('09-10') },
+    rounds: [
+      {
+        answer: '已一次性告知补正材料清单',
+        on: on('09-20'),
+        verdict: { satisfied: false, on: on('09-30'), comment: '清单仍有前后不一致之处' },
+      },
+    ],
+  },
+  {
+    requestId: `SQ-${year}-006`,
+    unitId: 'fenghuang-town',
+    kind: 'request',
+    enterprise: { name: '安徽某新型建材有限公司' },
+    channel: 'visit',
+    category: 'labour',
+    text: '投产在即，急需招聘技术工人 80 名',
+    receivedOn: on('10-14'),
+    assigned: { department: 'host-carrier', on: on('10-15') },
+    rounds: [{ answer: '已组织专场招聘会，达成用工意向 86 人', on: on('10-25') }],
+  },
+  {
+    requestId: `SQ-${year}-007`,
+    unitId: 'jingkaiqu',
+    kind: 'request',
+    enterprise: { name: '某生物医药有限公司' },
+    channel: 'online',
+    category: 'financing',
+    text: '申请对接“科技贷”，缓解研发投入资金压力',
+    receivedOn: on('10-21'),
+    assigned: { department: 'finance', on: on('10-22') },
+  },
+  {
+    requestId: `SQ-${year}-008`,
+    unitId: 'gaoxinqu',
+    kind: 'request',
+    enterprise: { name: '某智能装备有限公司' },
+    channel: 'service-window',
+    category: 'infrastructure',
+    text: '园区道路断头，物流车辆绕行',
+    receivedOn: on('10-29'),
+  },
+];
 
 /** One request's loop as script steps, in order. */
 const stepsOf = (r: DemoRequest): ReadonlyArray<ScriptStep> => {
@@ -245,4 +242,4 @@ const stepsOf = (r: DemoRequest): ReadonlyArray<ScriptStep> => {
 
 /** The demo's enterprise requests as script steps (the seed keeps those dated on or before its today). */
 export const demoRequestSteps = (layout: DemoLayout): ReadonlyArray<ScriptStep> =>
-  demoRequests(layout).flatMap(stepsOf);
+  demoRequests(layoutYear(layout), placedOn(layout)).flatMap(stepsOf);

@@ -1,12 +1,4 @@
-import {
-  DEMO_PROJECT_UNITS,
-  DEMO_STAGES,
-  DEMO_TODAY,
-  demoBulletin,
-  demoLayout,
-  demoRegionScript,
-  factDatesOfStep,
-} from './seed';
+import { DEMO_TODAY, demoBulletin, demoLayout, demoRegionScript, factDatesOfStep } from './seed';
 
 describe('the demo region (DOMAIN.md §5: no fact is dated after the day it is recorded)', () => {
   const script = demoRegionScript();
@@ -19,20 +11,6 @@ describe('the demo region (DOMAIN.md §5: no fact is dated after the day it is r
     );
     expect(late).toEqual([]);
     expect(demoBulletin(demoLayout(DEMO_TODAY))).toEqual({ period: '2024-09', publishedOn: '2024-10-08' });
-  });
-
-  it('still shows every stage of the life in every unit, lead to clawback (late stages by earlier captures)', () => {
-    const unitOf = new Map<unknown, unknown>();
-    const lastStage = new Map<unknown, string>();
-    for (const step of script) {
-      if (step.command.type === 'CaptureLead') unitOf.set(step.command.projectId, step.command.unitId);
-      if (step.stage !== undefined) lastStage.set(step.command.projectId, step.stage);
-    }
-    expect(DEMO_STAGES).toEqual(expect.arrayContaining(['lead', 'in-production', 'clawed-back']));
-    for (const unit of DEMO_PROJECT_UNITS) {
-      const stages = [...lastStage].filter(([p]) => unitOf.get(p) === unit).map(([, stage]) => stage);
-      expect(new Set(stages)).toEqual(new Set(DEMO_STAGES));
-    }
   });
 
   it('counts 36 projects: 10 per unit and a discarded lead and an abandoned negotiation in each', () => {

@@ -120,3 +120,22 @@ export const binaryBody = (res: Response, done: (err: Error | null, body: Buffer
   res.on('data', (c: Buffer) => chunks.push(c));
   res.on('end', () => done(null, Buffer.concat(chunks)));
 };
+
+// ---- People's sign-in (issue #18 item 1) ----
+import { lifeUntil } from '../src/demo/project-life';
+
+/** The capture of a lead in a unit (a script step of the demo's project life), for tests that need one project. */
+export const leadIn = (projectId: string, unitId: string): ScriptStep =>
+  lifeUntil(
+    {
+      projectId,
+      unitId,
+      name: `${unitId} 的项目`,
+      investor: '某公司',
+      industryChain: '新材料',
+      content: '生产线',
+      totalYi: 1,
+      capturedOn: '2024-02-01',
+    },
+    'lead',
+  )[0]!;

@@ -31,6 +31,8 @@ import { ImportsModule } from './imports/imports.module';
 // advisors (招商顾问, 002 §八) and the investor directory (客商目录, 002 §一)
 import { AdvisorsModule } from './advisors/advisors.module';
 import { InvestorDirectoryModule } from './investor-directory/investor-directory.module';
+// People's sign-in and account administration (issue #18 item 1)
+import { AccountsModule } from './accounts/accounts.module';
 
 export type { AppDependencies } from './core.module';
 
@@ -63,6 +65,8 @@ export const contextModules = [
   // advisors (招商顾问, 002 §八) and the investor directory (客商目录, 002 §一)
   AdvisorsModule,
   InvestorDirectoryModule,
+  // People's sign-in and account administration (issue #18 item 1)
+  AccountsModule,
 ];
 
 /**

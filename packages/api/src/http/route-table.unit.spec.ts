@@ -133,6 +133,10 @@ describe('the route table and the controllers', () => {
         'ImportsController',
         // The workbench's built files (issue #18 item 1); tests: test/workbench.e2e.spec.ts.
         'WorkbenchController',
+        // People's sign-in (issue #18 item 1): public routes that open and close a session, and the
+        // account administration with its own role check; tests: test/sign-in.e2e.spec.ts.
+        'SessionController',
+        'AccountsController',
       ].sort(),
     );
     for (const c of outside)

@@ -77,7 +77,10 @@ export const choicesOf = (keys: ReadonlyArray<string>): ReadonlyArray<Choice> =>
   return keys.map((k) => ({ value: k, label: section?.[k] ?? OUTCOME_LABELS[k] ?? { zh: k, en: k } }));
 };
 
-const labelOf = (name: string): Label => fieldLabels[name] ?? { zh: name, en: name };
+/** A field's label: its own in its parent where the vocabulary has one (`investor.name`), else its name's. */
+const labelOf = (name: string, parent: string | undefined): Label =>
+  (parent === undefined ? undefined : fieldLabels[`${parent}.${name}`]) ??
+  fieldLabels[name] ?? { zh: name, en: name };
 
 /** Looks through readonly and exact wrappers (not refinements: their names carry the meaning). */
 const unwrap = (c: CodecShape): CodecShape =>
@@ -104,8 +107,8 @@ const propsOf = (c: CodecShape): ReadonlyArray<readonly [string, CodecShape, boo
 const isObject = (c: CodecShape): boolean => propsOf(c).length > 0;
 
 /** One field of a form from one property of a codec. */
-export const fieldOf = (name: string, codec: CodecShape, required: boolean): FieldSpec => {
-  const common = { name, label: labelOf(name), required };
+export const fieldOf = (name: string, codec: CodecShape, required: boolean, parent?: string): FieldSpec => {
+  const common = { name, label: labelOf(name, parent), required };
   const c = unwrap(codec);
   if (name === 'unitId') return { ...common, kind: 'unit' };
   switch (c.name) {
@@ -130,20 +133,20 @@ export const fieldOf = (name: string, codec: CodecShape, required: boolean): Fie
     const item = unwrap(c.type);
     if (item._tag === 'KeyofType')
       return { ...common, kind: 'choices', choices: choicesOf(Object.keys(item.keys ?? {})) };
-    if (isObject(item)) return { ...common, kind: 'list', fields: formOf(item) };
+    if (isObject(item)) return { ...common, kind: 'list', fields: formOf(item, name) };
     return { ...common, kind: 'texts' };
   }
-  if (isObject(c)) return { ...common, kind: 'group', fields: formOf(c) };
+  if (isObject(c)) return { ...common, kind: 'group', fields: formOf(c, name) };
   if (c._tag === 'BooleanType') return { ...common, kind: 'boolean' };
   if (c._tag === 'NumberType') return { ...common, kind: 'number' };
   return { ...common, kind: 'text', multiline: MULTILINE.has(name) };
 };
 
 /** The fields of a command's form, in the codec's order (required ones first, as the codec lists them). */
-export const formOf = (codec: CodecShape): ReadonlyArray<FieldSpec> =>
+export const formOf = (codec: CodecShape, parent?: string): ReadonlyArray<FieldSpec> =>
   propsOf(codec)
     .filter(([name]) => !IMPLIED.has(name))
-    .map(([name, c, required]) => fieldOf(name, c, required));
+    .map(([name, c, required]) => fieldOf(name, c, required, parent));
 
 /** A money field's value in the form: the text typed and the unit chosen. */
 export interface MoneyValue {

@@ -30,7 +30,9 @@ describe('forms generated from the command codecs (issue #18 item 1)', () => {
     expect(channel.kind === 'choice' && channel.choices).toEqual(
       Object.entries(vocabulary.channels).map(([value, label]) => ({ value, label })),
     );
+    expect(field(f, 'name').label.zh).toBe('项目名称');
     const investor = field(f, 'investor');
+    expect(investor.kind === 'group' && investor.fields[0]!.label.zh).toBe('投资方名称');
     expect(investor.kind === 'group' && investor.fields.map((x) => [x.name, x.required])).toEqual([
       ['name', true],
       ['creditCode', false],

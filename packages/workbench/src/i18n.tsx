@@ -40,6 +40,7 @@ const strings = {
   noActions: { zh: '此阶段无可办理事项', en: 'No action at this stage' },
   timeline: { zh: '项目时间线', en: 'Timeline' },
   nodes: { zh: '节点与期限', en: 'Milestones and deadlines' },
+  node: { zh: '节点', en: 'Milestone' },
   due: { zh: '期限', en: 'Due' },
   done: { zh: '完成', en: 'Done' },
   submit: { zh: '提交', en: 'Submit' },

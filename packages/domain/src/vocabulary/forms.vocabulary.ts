@@ -52,11 +52,16 @@ export const projectCommandLabels = {
   },
 } as const satisfies Labels<ProjectCommandType>;
 
-/** The fields of the commands, by name (nested fields too: `investor.name` is `name`). */
+/**
+ * The fields of the commands, by name; a nested field whose name means something else in its
+ * parent has its own entry `parent.name` (a form looks that up first).
+ */
 export const fieldLabels: Readonly<Record<string, Label>> = {
   projectId: { zh: '项目代码', en: 'Project code' },
   unitId: { zh: '责任单位', en: 'Responsible unit' },
-  name: { zh: '名称', en: 'Name' },
+  name: { zh: '项目名称', en: 'Project name' },
+  'investor.name': { zh: '投资方名称', en: 'Investor' },
+  'evidence.name': { zh: '文件名称', en: 'File name' },
   investor: { zh: '投资方', en: 'Investor' },
   creditCode: { zh: '统一社会信用代码', en: 'Unified social credit code' },
   origin: { zh: '来源地', en: 'Origin' },

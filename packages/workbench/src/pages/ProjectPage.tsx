@@ -34,7 +34,7 @@ interface HistoryEvent {
   readonly type: string;
   readonly businessTime?: string;
   readonly recordedAt: string;
-  readonly actor?: string;
+  readonly actor?: { readonly userId: string; readonly role: string; readonly unitId?: string };
   readonly reason?: string;
 }
 interface History {
@@ -122,7 +122,7 @@ export function ProjectPage({ projectId }: { readonly projectId: string }) {
               dataSource={[...entry.nodes]}
               data-nodes
               columns={[
-                { title: t('name'), dataIndex: 'label' },
+                { title: t('node'), dataIndex: 'label' },
                 { title: t('due'), dataIndex: 'dueOn' },
                 { title: t('done'), dataIndex: 'doneOn' },
                 {
@@ -157,8 +157,8 @@ export function ProjectPage({ projectId }: { readonly projectId: string }) {
                   <Space direction="vertical" size={0} data-event={e.type}>
                     <Typography.Text strong>{t(eventLabel(e.type))}</Typography.Text>
                     <Typography.Text type="secondary">
-                      {e.businessTime ?? e.recordedAt.slice(0, 10)}
-                      {e.actor !== undefined ? ` · ${e.actor}` : ''}
+                      {(e.businessTime ?? e.recordedAt).slice(0, 10)}
+                      {e.actor !== undefined ? ` · ${e.actor.userId}` : ''}
                     </Typography.Text>
                     {e.reason !== undefined && <Typography.Text>{e.reason}</Typography.Text>}
                   </Space>

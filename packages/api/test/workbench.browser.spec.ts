@@ -16,19 +16,9 @@ import { chromium, type Browser, type Page } from 'playwright-core';
 import { commandRoles } from '../src/auth/permissions';
 import { DASHBOARD_ASSETS } from '../src/dashboard/dashboard.controller';
 import { WORKBENCH_DIST } from '../src/workbench/workbench-files';
+import { CHROMIUM, CHROMIUM_ARGS, haveChromiumFor } from './chromium';
 import { authFor, request, routeOf, startTestApp } from './support';
 
-const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
-const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 const ARTIFACTS = path.resolve(__dirname, '..', '..', 'workbench', 'test-artifacts');
 const TODAY = '2024-10-31';
 const UNIT = 'jingkaiqu';
@@ -39,13 +29,8 @@ const OFFICER = {
 };
 const LEAD = '年产 5 万吨锂电池正极材料项目（工作台录入）';
 
-const haveChromium = existsSync(CHROMIUM);
+const haveChromium = haveChromiumFor('workbench');
 const built = existsSync(path.join(WORKBENCH_DIST, 'index.html'));
-if (!haveChromium)
-  console.warn(
-    `SKIPPED: the workbench browser test needs chromium, and there is none at ${CHROMIUM}. ` +
-      'Install it with scripts/ensure-chromium.sh (Debian: apt-get install chromium fonts-noto-cjk) or set CHROMIUM_PATH.',
-  );
 if (haveChromium && !built)
   console.warn('SKIPPED: the workbench browser test needs the built workbench: run `npm run build` first.');
 /** The 大屏's unit drill-down lists projects with data-project-id once the dashboard has it (issue #18 item 4). */

@@ -65,6 +65,25 @@ export function RegisterPage() {
       label: t(label),
     }));
 
+  /** One filter of the register: a select of labelled values, cleared to show all. */
+  const filter = <V extends string>(
+    key: 'unit' | 'stage' | 'light' | 'channel',
+    width: number,
+    value: V | undefined,
+    set: (v: V | undefined) => void,
+    options: ReadonlyArray<{ readonly value: V; readonly label: string }>,
+  ) => (
+    <Select<V>
+      allowClear
+      placeholder={t(key)}
+      style={{ width }}
+      value={value}
+      onChange={(v?: V) => set(v)}
+      options={[...options]}
+      data-filter={key}
+    />
+  );
+
   return (
     <Card
       title={t('register')}
@@ -79,42 +98,16 @@ export function RegisterPage() {
           onChange={(e) => setSearch(e.target.value)}
           data-filter="search"
         />
-        <Select
-          allowClear
-          placeholder={t('unit')}
-          style={{ width: 180 }}
-          value={unitId}
-          onChange={(v?: string) => setUnitId(v)}
-          options={units.map((u) => ({ value: u.unitId, label: u.name }))}
-          data-filter="unit"
-        />
-        <Select
-          allowClear
-          placeholder={t('stage')}
-          style={{ width: 160 }}
-          value={stage}
-          onChange={(v?: Stage) => setStage(v)}
-          options={labelled(vocabulary.stages)}
-          data-filter="stage"
-        />
-        <Select
-          allowClear
-          placeholder={t('light')}
-          style={{ width: 120 }}
-          value={light}
-          onChange={(v?: string) => setLight(v)}
-          options={labelled(vocabulary.trafficLights)}
-          data-filter="light"
-        />
-        <Select
-          allowClear
-          placeholder={t('channel')}
-          style={{ width: 160 }}
-          value={channel}
-          onChange={(v?: string) => setChannel(v)}
-          options={labelled(vocabulary.channels)}
-          data-filter="channel"
-        />
+        {filter(
+          'unit',
+          180,
+          unitId,
+          setUnitId,
+          units.map((u) => ({ value: u.unitId, label: u.name })),
+        )}
+        {filter('stage', 160, stage, setStage, labelled(vocabulary.stages))}
+        {filter('light', 120, light, setLight, labelled(vocabulary.trafficLights))}
+        {filter('channel', 160, channel, setChannel, labelled(vocabulary.channels))}
       </Space>
       <Table<RegisterEntry>
         rowKey="projectId"

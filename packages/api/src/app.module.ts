@@ -94,7 +94,13 @@ export class AppModule {
             level: config.logLevel,
             // The id is the request's own (http/request-id.ts runs first).
             genReqId: (req) => req.id ?? randomUUID(),
-            redact: ['req.headers.authorization', 'req.headers["x-api-key"]'],
+            redact: [
+              'req.headers.authorization',
+              'req.headers["x-api-key"]',
+              // People's sign-in (issue #18 item 1): the session cookie is a credential too
+              'req.headers.cookie',
+              'res.headers["set-cookie"]',
+            ],
             customProps: (req) => {
               const principal = (req as { principal?: { userId: string; role: string } }).principal;
               return principal ? { actor: principal.userId, role: principal.role } : {};

@@ -1,6 +1,5 @@
-import { lifeUntil } from '../src/demo/project-life';
 import { accountsConfig } from '../src/accounts/accounts-config';
-import { request, send, startTestApp } from './support';
+import { leadIn, request, send, startTestApp } from './support';
 
 /** Issue #18 item 1 (COMMON contract): sign-in with an account, the session cookie and its rules. */
 const WORKBENCH = { 'x-requested-with': 'zhaoshang-workbench' };
@@ -18,20 +17,7 @@ const cookieOf = (res: { headers: Record<string, unknown> }): string => {
   return pair;
 };
 
-const project = (projectId: string, unitId: string) =>
-  lifeUntil(
-    {
-      projectId,
-      unitId,
-      name: `${unitId} 的项目`,
-      investor: '某公司',
-      industryChain: '新材料',
-      content: '生产线',
-      totalYi: 1,
-      capturedOn: '2024-02-01',
-    },
-    'lead',
-  )[0]!;
+const project = leadIn;
 
 describe('sign-in with a development account (POST/GET/DELETE /session)', () => {
   let t: Awaited<ReturnType<typeof startWithAccounts>>;

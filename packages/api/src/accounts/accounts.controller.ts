@@ -1,11 +1,17 @@
-import { Controller, Get, HttpCode, Inject, Post, Put } from '@nestjs/common';
+import { Controller, Get, HttpCode, Inject, Post, Put, Query } from '@nestjs/common';
 import { Read } from '../auth/route-access';
 import type { Principal } from '../auth/roles';
 import { CodedApiError, ForbiddenError } from '../errors/api-errors';
 import { BodyInput, Caller } from '../http/request-params';
 import { setAccountDisabled, addAccount, setAccountPassword, type AdminResult } from './account-admin';
 import type { Account } from './account-store';
-import { ACCOUNT_ADMIN_ROLES, AccountPath, AddAccountRequest, SetPasswordRequest } from './accounts.routes';
+import {
+  ACCOUNT_ADMIN_ROLES,
+  AccountPath,
+  AddAccountRequest,
+  refuseQuery,
+  SetPasswordRequest,
+} from './accounts.routes';
 import { SignIn } from './sign-in';
 
 const admin = (caller: Principal): void => {
@@ -46,7 +52,8 @@ export class AccountsController {
   /** 账号列表 / the accounts (without their password hashes). */
   @Get()
   @Read()
-  list(@Caller() caller: Principal) {
+  list(@Caller() caller: Principal, @Query() query: Record<string, unknown>) {
+    refuseQuery(query);
     admin(caller);
     return { data: this.signIn.store.list() };
   }
@@ -55,7 +62,12 @@ export class AccountsController {
   @Post()
   @Read()
   @HttpCode(201)
-  async add(@BodyInput(AddAccountRequest) input: AddAccountRequest, @Caller() caller: Principal) {
+  async add(
+    @BodyInput(AddAccountRequest) input: AddAccountRequest,
+    @Caller() caller: Principal,
+    @Query() query: Record<string, unknown>,
+  ) {
+    refuseQuery(query);
     admin(caller);
     return answer(await addAccount(this.signIn.store, input));
   }
@@ -64,7 +76,12 @@ export class AccountsController {
   @Post(':username/disable')
   @Read()
   @HttpCode(200)
-  disable(@BodyInput(AccountPath) input: AccountPath, @Caller() caller: Principal) {
+  disable(
+    @BodyInput(AccountPath) input: AccountPath,
+    @Caller() caller: Principal,
+    @Query() query: Record<string, unknown>,
+  ) {
+    refuseQuery(query);
     admin(caller);
     return answer(setAccountDisabled(this.signIn.store, input.username, true));
   }
@@ -73,7 +90,12 @@ export class AccountsController {
   @Post(':username/enable')
   @Read()
   @HttpCode(200)
-  enable(@BodyInput(AccountPath) input: AccountPath, @Caller() caller: Principal) {
+  enable(
+    @BodyInput(AccountPath) input: AccountPath,
+    @Caller() caller: Principal,
+    @Query() query: Record<string, unknown>,
+  ) {
+    refuseQuery(query);
     admin(caller);
     return answer(setAccountDisabled(this.signIn.store, input.username, false));
   }
@@ -81,7 +103,12 @@ export class AccountsController {
   /** 重设密码 / set a new password (or have one generated): the account's sessions end. */
   @Put(':username/password')
   @Read()
-  async password(@BodyInput(SetPasswordRequest) input: SetPasswordRequest, @Caller() caller: Principal) {
+  async password(
+    @BodyInput(SetPasswordRequest) input: SetPasswordRequest,
+    @Caller() caller: Principal,
+    @Query() query: Record<string, unknown>,
+  ) {
+    refuseQuery(query);
     admin(caller);
     return answer(await setAccountPassword(this.signIn.store, input.username, input.password));
   }

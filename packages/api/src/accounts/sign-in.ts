@@ -152,6 +152,7 @@ export class SignIn implements OnModuleInit, OnApplicationShutdown {
     }
     if (needsRehash(account.passwordHash))
       this.store.upgradePasswordHash(account.username, await hashPassword(password));
+    this.store.sweepSessions(this.timeouts);
     return { sessionId: this.store.openSession(account.username), account };
   }
 

@@ -32,9 +32,10 @@ export default defineConfig({
   },
   server: {
     proxy: Object.fromEntries(
-      ['/session', '/projects', '/units', '/exports', '/imports', '/dashboard', '/leaders', '/auth'].map(
-        (p) => [p, 'http://localhost:3000'],
-      ),
+      ['/session', '/projects', '/units', '/exports', '/imports', '/dashboard', '/openapi.json'].map((p) => [
+        p,
+        'http://localhost:3000',
+      ]),
     ),
   },
 });

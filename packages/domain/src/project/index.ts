@@ -160,3 +160,5 @@ export {
   requireProfileContent,
   requireProjectCode,
 } from './project.profile.decide';
+// The workbench (issue #18 item 1): the actions a project's stage allows
+export { projectActions, projectActionsAt, projectCommandStages } from './project.actions';

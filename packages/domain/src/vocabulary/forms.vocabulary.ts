@@ -59,7 +59,7 @@ export const projectCommandLabels = {
  * parent has its own entry `parent.name` (a form looks that up first).
  */
 export const fieldLabels: Readonly<Record<string, Label>> = {
-  projectId: { zh: '项目代码', en: 'Project code' },
+  projectId: { zh: '项目编号', en: 'Project id' },
   unitId: { zh: '责任单位', en: 'Responsible unit' },
   name: { zh: '项目名称', en: 'Project name' },
   'investor.name': { zh: '投资方名称', en: 'Investor' },
@@ -147,7 +147,7 @@ export const fieldLabels: Readonly<Record<string, Label>> = {
   area: { zh: '面积', en: 'Area' },
   basis: { zh: '清退依据', en: 'Basis' },
   today: { zh: '当日', en: 'Today' },
-  canonicalProjectId: { zh: '保留的项目代码', en: 'Canonical project' },
+  canonicalProjectId: { zh: '保留的项目编号', en: 'Canonical project' },
   similarity: { zh: '相似度', en: 'Similarity' },
   fact: { zh: '更正事项', en: 'Fact' },
   correctedOn: { zh: '更正日期', en: 'Corrected on' },

@@ -27,6 +27,8 @@ export interface CommandRoute {
    * never sent by the caller.
    */
   readonly request?: t.Mixed;
+  /** What the route does, in both languages, beyond its summary (the OpenAPI document shows it). */
+  readonly description?: { readonly zh: string; readonly en: string };
 }
 
 /** A query route: GET, path and query string decoded with io-ts, answered through the QueryBus. */
@@ -45,6 +47,8 @@ export interface QueryRoute {
    * is produced in this content type, instead of `{ position, caughtUp, data }` JSON.
    */
   readonly streamed?: { readonly contentType: string };
+  /** What the route does, in both languages, beyond its summary (the OpenAPI document shows it). */
+  readonly description?: { readonly zh: string; readonly en: string };
 }
 
 export type Route = CommandRoute | QueryRoute;

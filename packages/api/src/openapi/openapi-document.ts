@@ -1,12 +1,15 @@
 import type { OpenAPIObject } from '@nestjs/swagger';
+import { Cny, type Label } from '@zhaoshang/domain';
 import type * as t from 'io-ts';
 import { commandRoles, isRestrictedQuery, queryRoles } from '../auth/permissions';
+import { ROLE_LABELS, type Role } from '../auth/roles';
 import { commandCodecs } from '../command-handling/aggregates';
 import { allCommandRoutes, allQueryRoutes } from '../http/route-table';
 import { openApiPath, pathParams } from '../http/routes';
 import { EXCERPT_LENGTH, MAX_FIELD_ERRORS } from '../errors/api-errors';
 import { INPUT_LIMITS } from '../http/input-limits';
-import { BRANDS, ID_SCHEMA, toJsonSchema, type JsonSchema } from './json-schema';
+import { expectedOf } from './codec-descriptions';
+import { bilingual, BRANDS, ID_SCHEMA, toJsonSchema, type JsonSchema } from './json-schema';
 
 const errorRef = { $ref: '#/components/schemas/Error' };
 const rateLimitHeaders = {
@@ -21,18 +24,45 @@ const errorResponse = (description: string, headers: Record<string, unknown> = r
 });
 /** The error answers every route may give, by status (what each means on that route follows). */
 const ERRORS = {
-  400: 'input refused before the domain: every failing path (`errors`); also INVALID_JSON, JSON_TOO_DEEP, INVALID_CONTENT_ENCODING',
-  401: 'no or bad credentials (UNAUTHENTICATED)',
-  403: 'role not allowed (ROLE_NOT_ALLOWED), or outside the caller’s unit (OUTSIDE_UNIT: an investment officer acts on and reads only their own unit)',
-  404: 'not found (PROJECT_NOT_FOUND, NOT_FOUND)',
-  409: 'conflict with what is on record: concurrent write (WRONG_EXPECTED_REVISION, `currentRevision`), a fact already recorded, a period already published; IDEMPOTENCY_KEY_IN_FLIGHT: the first request with this Idempotency-Key is still being processed',
-  413: `request body over ${INPUT_LIMITS.maxBodyBytes} bytes, compressed or not (PAYLOAD_TOO_LARGE)`,
-  415: 'body not application/json in UTF-8 (UNSUPPORTED_MEDIA_TYPE), or a Content-Encoding other than identity, gzip, deflate, br (UNSUPPORTED_CONTENT_ENCODING)',
-  422: 'a business rule refused the command (`code`, `rule`, `params`); `DATE_IN_FUTURE` when a fact is dated after the server’s today in Asia/Shanghai (`params.field`, `date`, `today`); IDEMPOTENCY_KEY_REUSED: the Idempotency-Key was used with another body',
-  429: 'RATE_LIMITED: too many commands from this caller (WRITE_RATE_LIMIT_PER_MINUTE), requests from this address (RATE_LIMIT_PER_MINUTE) or failed authentications from it (AUTH_FAILURE_LIMIT_PER_MINUTE); retry after `Retry-After` seconds',
-  500: 'a bug: logged with the request id (INTERNAL_ERROR)',
-  503: 'the event store is unavailable (STORE_UNAVAILABLE), the service is shutting down (SHUTTING_DOWN), or the read models are behind a requested position (READ_MODEL_BEHIND); retry shortly',
-} as const;
+  400: {
+    zh: '请求在进入业务规则前被拒绝：逐项列出不合格的字段（`errors`）；以及 INVALID_JSON、JSON_TOO_DEEP、INVALID_CONTENT_ENCODING',
+    en: 'input refused before the domain: every failing path (`errors`); also INVALID_JSON, JSON_TOO_DEEP, INVALID_CONTENT_ENCODING',
+  },
+  401: { zh: '未提供或无效的凭据（UNAUTHENTICATED）', en: 'no or bad credentials (UNAUTHENTICATED)' },
+  403: {
+    zh: '角色无权（ROLE_NOT_ALLOWED），或超出本单位范围（OUTSIDE_UNIT：招商专员只能办理和查看本单位的项目）',
+    en: 'role not allowed (ROLE_NOT_ALLOWED), or outside the caller’s unit (OUTSIDE_UNIT: an investment officer acts on and reads only their own unit)',
+  },
+  404: { zh: '不存在（PROJECT_NOT_FOUND、NOT_FOUND）', en: 'not found (PROJECT_NOT_FOUND, NOT_FOUND)' },
+  409: {
+    zh: '与已记录的事实冲突：并发写入（WRONG_EXPECTED_REVISION，附 `currentRevision`）、事实已记录、期间已发布；IDEMPOTENCY_KEY_IN_FLIGHT：同一 Idempotency-Key 的首个请求仍在处理',
+    en: 'conflict with what is on record: concurrent write (WRONG_EXPECTED_REVISION, `currentRevision`), a fact already recorded, a period already published; IDEMPOTENCY_KEY_IN_FLIGHT: the first request with this Idempotency-Key is still being processed',
+  },
+  413: {
+    zh: `请求体超过 ${INPUT_LIMITS.maxBodyBytes} 字节（无论是否压缩）（PAYLOAD_TOO_LARGE）`,
+    en: `request body over ${INPUT_LIMITS.maxBodyBytes} bytes, compressed or not (PAYLOAD_TOO_LARGE)`,
+  },
+  415: {
+    zh: '请求体不是 UTF-8 的 application/json（UNSUPPORTED_MEDIA_TYPE），或 Content-Encoding 不是 identity、gzip、deflate、br（UNSUPPORTED_CONTENT_ENCODING）',
+    en: 'body not application/json in UTF-8 (UNSUPPORTED_MEDIA_TYPE), or a Content-Encoding other than identity, gzip, deflate, br (UNSUPPORTED_CONTENT_ENCODING)',
+  },
+  422: {
+    zh: '业务规则拒绝了该命令（`code`、`rule`、`params`）；DATE_IN_FUTURE：事实日期晚于服务器所在地（北京时间）的今天；IDEMPOTENCY_KEY_REUSED：同一 Idempotency-Key 用于了不同的请求体',
+    en: 'a business rule refused the command (`code`, `rule`, `params`); `DATE_IN_FUTURE` when a fact is dated after the server’s today in Asia/Shanghai (`params.field`, `date`, `today`); IDEMPOTENCY_KEY_REUSED: the Idempotency-Key was used with another body',
+  },
+  429: {
+    zh: 'RATE_LIMITED：该调用者的命令过多（WRITE_RATE_LIMIT_PER_MINUTE）、该地址的请求过多（RATE_LIMIT_PER_MINUTE）或认证失败过多（AUTH_FAILURE_LIMIT_PER_MINUTE）；请在 `Retry-After` 秒后重试',
+    en: 'RATE_LIMITED: too many commands from this caller (WRITE_RATE_LIMIT_PER_MINUTE), requests from this address (RATE_LIMIT_PER_MINUTE) or failed authentications from it (AUTH_FAILURE_LIMIT_PER_MINUTE); retry after `Retry-After` seconds',
+  },
+  500: {
+    zh: '程序缺陷：已连同请求编号记入日志（INTERNAL_ERROR）',
+    en: 'a bug: logged with the request id (INTERNAL_ERROR)',
+  },
+  503: {
+    zh: '事件库不可用（STORE_UNAVAILABLE）、服务正在停止（SHUTTING_DOWN）或读模型未追上所要求的位置（READ_MODEL_BEHIND）；请稍后重试',
+    en: 'the event store is unavailable (STORE_UNAVAILABLE), the service is shutting down (SHUTTING_DOWN), or the read models are behind a requested position (READ_MODEL_BEHIND); retry shortly',
+  },
+} as const satisfies Record<number, Label>;
 type ErrorStatus = keyof typeof ERRORS;
 
 const errorResponses = (statuses: ReadonlyArray<ErrorStatus>) =>
@@ -40,81 +70,166 @@ const errorResponses = (statuses: ReadonlyArray<ErrorStatus>) =>
     statuses.map((status) => [
       String(status),
       status === 429
-        ? errorResponse(ERRORS[429], {
+        ? errorResponse(bilingual(ERRORS[429]), {
             ...rateLimitHeaders,
             'Retry-After': { $ref: '#/components/headers/Retry-After' },
           })
         : status >= 500
-          ? errorResponse(ERRORS[status], {})
-          : errorResponse(ERRORS[status]),
+          ? errorResponse(bilingual(ERRORS[status]), {})
+          : errorResponse(bilingual(ERRORS[status])),
     ]),
   );
 
 const COMMAND_ERRORS: ReadonlyArray<ErrorStatus> = [400, 401, 403, 404, 409, 413, 415, 422, 429, 500, 503];
 const QUERY_ERRORS: ReadonlyArray<ErrorStatus> = [400, 401, 403, 404, 429, 500, 503];
 
-/** Tags, in both languages. */
-const TAGS: ReadonlyArray<{ readonly name: string; readonly description: string }> = [
-  {
-    name: 'projects',
-    description:
-      '招商引资项目：从线索到投产的全生命周期与事实记录 / Investment projects: from lead to production, and the facts on record',
+/**
+ * The tags: one per bounded context, named in both languages (`项目 Projects`) and described in two
+ * sentences in each; route tables name a tag by its key (`projects`).
+ */
+const TAGS = {
+  projects: {
+    name: '项目 Projects',
+    zh: '招商引资项目从线索、论证准入、签约、手续、开工到投产达效的全生命周期。每个接口记录一项事实，业务规则（R1–R16）在记录前检查。',
+    en: 'Investment projects through their whole life: lead, admission review, signing, procedures, construction and production. Each route records one fact, checked against the business rules (R1–R16) before it is recorded.',
   },
-  { name: 'targets', description: '年度目标任务及其完成进度 / Annual targets and progress against them' },
+  targets: {
+    name: '目标 Targets',
+    zh: '各单位和全区的年度目标任务。完成进度按序时进度计算，并以红黄蓝灯标示。',
+    en: 'The annual targets of the units and of the region. Progress is measured against the time-elapsed pace and marked with traffic lights.',
+  },
+  leaders: {
+    name: '领导招商 Leaders',
+    zh: '领导外出招商和接待来访客商的活动。每位领导的外出招商次数按年度要求考核（R15）。',
+    en: 'Leaders’ promotion trips and the visits they receive. Each leader’s trips are checked against the yearly minimum (R15).',
+  },
+  bulletins: {
+    name: '通报 Bulletins',
+    zh: '按月、季、年发布的招商引资工作通报。数据由历史事件计算，发布后可复核、可更正但不可改写。',
+    en: 'The monthly, quarterly and yearly bulletins. Their figures are computed from the history of events: once published they can be verified and corrected, never rewritten.',
+  },
+  reviews: {
+    name: '履约督查 Reviews',
+    zh: '协议履约情况与督查清单。督查考核办据此跟踪超期、落后和违约的项目。',
+    en: 'Fulfilment of the agreements and the supervision list. The supervision office follows overdue, lagging and breaching projects from here.',
+  },
+  audit: {
+    name: '审计 Audit',
+    zh: '事件历史、哈希链校验和审计包导出。审计人员可在不依赖本系统的情况下复核每一项记录。',
+    en: 'The history of events, hash-chain verification and audit bundles. Auditors can check every record without trusting this system.',
+  },
+  exports: {
+    name: '导出 Exports',
+    zh: '项目台账和报表的 Excel、CSV 文件。导出的内容与查询接口的答复一致。',
+    en: 'The project register and the reports as Excel and CSV files. What is exported is what the queries answer.',
+  },
+  'working-calendar': {
+    name: '工作日历 Working calendar',
+    zh: '国务院公布的法定节假日和调休安排。手续办理时限按工作日计算（R7）。',
+    en: 'The public holidays and make-up working days the State Council publishes. Procedure time limits are counted in working days (R7).',
+  },
+  land: {
+    name: '土地 Land',
+    zh: '地块台账、每半年的土地清理、闲置和低效用地的盘活与收回，以及用地指标。规则 R19 在此执行。',
+    en: 'The plot register, the half-yearly land clearance, revitalising and reclaiming idle or low-efficiency land, and the land quota. Rule R19 is enforced here.',
+  },
+  units: {
+    name: '责任单位 Units',
+    zh: '本部署的责任单位。请求中的单位编号只能取这些值。',
+    en: 'The units of this deployment. A unit id in a request must be one of them.',
+  },
+  requests: {
+    name: '企业诉求 Requests',
+    zh: '企业诉求与投诉的受理、交办、答复、评价和办结。办理时限按工作日计算（R17）。',
+    en: 'Enterprise requests and complaints: received, handed out, answered, evaluated and closed. Time limits are counted in working days (R17).',
+  },
+  meetings: {
+    name: '领导小组会议 Meetings',
+    zh: '领导小组例会、专题会、联席会议和调度会及其交办事项。交办事项跟踪到办结和核验（R20）。',
+    en: 'Leading-group meetings (regular, special, joint, dispatch) and the items they hand out. Each item is followed until it is done and verified (R20).',
+  },
+  advisors: {
+    name: '招商顾问 Advisors',
+    zh: '招商顾问的聘请、引荐和奖励。一次性奖励只发给非公职人员（R21）。',
+    en: 'Advisors: their appointment, the leads they introduce and their rewards. One-time rewards go only to people who are not civil servants (R21).',
+  },
+  investors: {
+    name: '客商目录 Investors',
+    zh: '投资方目录及其项目。可按名称或统一社会信用代码查找。',
+    en: 'The directory of investors and their projects. Search by name or by unified social credit code.',
+  },
+  // The event feed, webhooks and the Excel import (issue #17), in the document since issue #18
+  feed: {
+    name: '事件订阅 Feed',
+    zh: '供其他系统读取的事件流：分页读取或实时推送（SSE）。每个事件是一个 CloudEvent，检查点不透明。',
+    en: 'The events for other systems: read page by page or live (Server-Sent Events). Each event is a CloudEvent; checkpoints are opaque.',
+  },
+  webhooks: {
+    name: '推送订阅 Webhooks',
+    zh: '向其他系统推送事件的订阅。由领导小组办公室登记、查看推送记录和重新推送。',
+    en: 'Subscriptions that push events to other systems. The leading-group office registers them, reads their delivery logs and replays them.',
+  },
+  imports: {
+    name: '台账导入 Imports',
+    zh: '从 Excel 台账导入项目。先试导入逐行核对，再正式导入；同一文件重复导入不会重复记录。',
+    en: 'Import projects from an Excel register. A dry run answers row by row before the commit; importing the same file again records nothing twice.',
+  },
+} as const satisfies Record<string, Label & { readonly name: string }>;
+type TagKey = keyof typeof TAGS;
+
+/** The document's name of a route table's tag. */
+const tagName = (key: string): string => {
+  const tag = (TAGS as Readonly<Record<string, { readonly name: string }>>)[key];
+  if (tag === undefined) throw new Error(`route tag ${key} has no entry in TAGS (openapi-document.ts)`);
+  return tag.name;
+};
+
+/** Redocly's navigation: the tags by area of work. */
+const TAG_GROUPS: ReadonlyArray<{ readonly name: string; readonly tags: ReadonlyArray<TagKey> }> = [
   {
-    name: 'leaders',
-    description: '领导招商活动：外出招商与接待 / Leaders’ investment-promotion activity: trips and visits',
+    name: '项目与招商 Projects and promotion',
+    tags: ['projects', 'investors', 'advisors', 'leaders', 'requests', 'land'],
   },
   {
-    name: 'bulletins',
-    description:
-      '定期通报：按历史计算、可复核的数据 / Periodic bulletins: figures computed from history, verifiable',
+    name: '目标、督查与通报 Targets, supervision and bulletins',
+    tags: ['targets', 'reviews', 'meetings', 'bulletins'],
   },
-  {
-    name: 'reviews',
-    description:
-      '履约与督查：协议兑现情况、督查清单 / Fulfilment and supervision: agreements kept, the supervision list',
-  },
-  {
-    name: 'audit',
-    description:
-      '审计：事件历史、哈希链校验与导出 / Audit: event history, hash-chain verification and bundles',
-  },
-  { name: 'exports', description: '导出：台账与报表文件 / Exports: registers and report files' },
-  {
-    name: 'working-calendar',
-    description: '工作日历：法定节假日与调休 / Working calendar: public holidays and make-up working days',
-  },
-  // land plots and the land-quota ledger (R19)
-  {
-    name: 'land',
-    description:
-      '土地：地块台账、每半年土地清理、盘活与收回、用地指标 / Land: the plot register, the half-yearly clearance, revitalisation and reclaim, the land quota',
-  },
-  { name: 'units', description: '本部署的责任单位 / The units of this deployment' },
-  // enterprise requests (R17)
-  {
-    name: 'requests',
-    description:
-      '企业诉求与投诉：受理、交办、答复、评价、办结的闭环 / Enterprise requests and complaints: received, handed out, answered, evaluated, closed',
-  },
-  // Leading-group meetings and their 交办 items (R20)
-  {
-    name: 'meetings',
-    description:
-      '领导小组会议与交办事项：例会、专题会、联席会议、调度会；交办、办结、延期、核验 / Leading-group meetings and the items they hand out, followed to done',
-  },
-  // advisors (招商顾问, 002 §八) and the investor directory (客商目录, 002 §一)
-  {
-    name: 'advisors',
-    description:
-      '招商顾问：聘请、牵线搭桥、非公职人员一次性奖励 / Advisors: appointment, introductions, one-time rewards to non-civil-servants',
-  },
-  {
-    name: 'investors',
-    description: '客商目录：投资方及其项目 / Investor directory: investors and their projects',
-  },
+  { name: '审计与导出 Audit and exports', tags: ['audit', 'exports'] },
+  { name: '与其他系统交换 Exchange with other systems', tags: ['feed', 'webhooks', 'imports'] },
+  { name: '配置 Configuration', tags: ['units', 'working-calendar'] },
 ];
+
+/** Who may call a route, in both languages. */
+const whoMayCall = (roles: ReadonlyArray<Role> | undefined): Label =>
+  roles === undefined
+    ? {
+        zh: '任何已认证的角色（招商专员只能读取本单位）',
+        en: 'any authenticated role (an investment officer reads their own unit only)',
+      }
+    : {
+        zh: roles.map((r) => `${ROLE_LABELS[r].zh}（${r}）`).join('、'),
+        en: roles.map((r) => `${ROLE_LABELS[r].en} (${r})`).join(', '),
+      };
+
+/**
+ * An operation's description, in both languages: what it does (the route's summary and its own
+ * description, when the route table gives one), who may call it, what it answers, its errors.
+ */
+const operationDescription = (parts: {
+  readonly summary: string;
+  readonly description?: Label | undefined;
+  readonly roles: ReadonlyArray<Role> | undefined;
+  readonly answers: Label;
+  readonly errors: ReadonlyArray<ErrorStatus>;
+  readonly note?: string;
+}): string =>
+  [
+    parts.description !== undefined ? `${parts.description.zh}\n\n${parts.description.en}` : parts.summary,
+    `**调用者 / Who may call:** ${whoMayCall(parts.roles).zh} / ${whoMayCall(parts.roles).en}`,
+    `**答复 / Answers:** ${parts.answers.zh} / ${parts.answers.en}`,
+    `**错误 / Errors:** ${parts.errors.join('、')}（含义见各答复 / each answer below says what it means）`,
+    ...(parts.note !== undefined ? [parts.note] : []),
+  ].join('\n\n');
 
 /** Removes the fields a route fills in (path params and `type`) from a command's body schema. */
 const bodySchema = (
@@ -171,11 +286,17 @@ const ACCEPT_LANGUAGE = {
 };
 
 /** The OpenAPI 3 document of the API, generated from the route table and the domain's io-ts codecs. */
-export const openApiDocument = (): OpenAPIObject => {
+/** Redocly's tag groups (`x-tagGroups`), beside the standard fields. */
+export type OpenApiDocument = OpenAPIObject & {
+  readonly 'x-tagGroups': ReadonlyArray<{ readonly name: string; readonly tags: ReadonlyArray<string> }>;
+};
+
+export const openApiDocument = (): OpenApiDocument => {
   const paths: Record<string, Record<string, unknown>> = {};
   const schemas: Record<string, JsonSchema> = {
     Error: {
       type: 'object',
+      description: '错误答复 / An error answer',
       required: ['code', 'message', 'text'],
       properties: {
         code: {
@@ -183,30 +304,51 @@ export const openApiDocument = (): OpenAPIObject => {
           maxLength: 64,
           pattern: '^[A-Z][A-Za-z0-9_]*$',
           example: 'INVALID_INPUT',
-          description: 'stable SCREAMING_SNAKE code (docs/domain.md, packages/api/README.md)',
+          description:
+            '错误代码：稳定的大写代码（见 docs/domain.md、packages/api/README.md） / Error code: a stable SCREAMING_SNAKE code (docs/domain.md, packages/api/README.md)',
         },
         message: {
           type: 'object',
+          description: '错误说明（中英文） / The message in both languages',
           required: ['zh', 'en'],
-          properties: { zh: { type: 'string', maxLength: 8000 }, en: { type: 'string', maxLength: 8000 } },
+          properties: {
+            zh: {
+              type: 'string',
+              maxLength: 8000,
+              description: '中文说明 / The message in Chinese',
+              example: '请求内容不合法',
+            },
+            en: {
+              type: 'string',
+              maxLength: 8000,
+              description: '英文说明 / The message in English',
+              example: 'The request is not valid',
+            },
+          },
         },
         text: {
           type: 'string',
           maxLength: 8000,
-          description: 'the message in the language Accept-Language prefers (zh by default)',
+          example: '请求内容不合法',
+          description:
+            '按 Accept-Language 选择语言的说明（默认中文） / The message in the language Accept-Language prefers (zh by default)',
         },
-        params: { type: 'object', description: 'the values the message names' },
+        params: {
+          type: 'object',
+          description: '说明中提到的数值 / The values the message names',
+        },
         rule: {
           type: 'string',
           maxLength: 8,
           pattern: '^R\\d{1,2}$',
+          example: 'R4',
           description:
-            'the rule a 422 enforces: R1–R16 of DOMAIN.md §2, R17–R21 of the seeds’ other mechanisms (docs/domain.md)',
+            '422 所执行的规则：DOMAIN.md §2 的 R1–R16，各文件其他机制的 R17–R21（docs/domain.md） / The rule a 422 enforces: R1–R16 of DOMAIN.md §2, R17–R21 of the seeds’ other mechanisms (docs/domain.md)',
         },
         errors: {
           type: 'array',
           maxItems: MAX_FIELD_ERRORS,
-          description: `400: every failing path (at most ${MAX_FIELD_ERRORS}); values as short excerpts`,
+          description: `400：每个不合格的字段（至多 ${MAX_FIELD_ERRORS} 个），取值截取片段 / 400: every failing path (at most ${MAX_FIELD_ERRORS}); values as short excerpts`,
           items: {
             type: 'object',
             required: ['path', 'expected', 'value'],
@@ -214,85 +356,151 @@ export const openApiDocument = (): OpenAPIObject => {
               path: {
                 type: 'string',
                 maxLength: 201,
-                description: 'dotted path; `query:name`, `header:Name` for those',
+                example: 'intendedInvestment',
+                description:
+                  '字段路径（以点分隔；查询参数写作 `query:name`，请求头写作 `header:Name`） / Dotted path; `query:name`, `header:Name` for those',
               },
-              expected: { type: 'string', maxLength: 4000 },
+              expected: {
+                type: 'string',
+                maxLength: 4000,
+                example: `${expectedOf(Cny)}`,
+                description:
+                  '该字段应当是什么（中文在前，英文在后） / What the value must be, in Chinese then English',
+              },
               value: {
-                description: `what came: as sent when short, else the first ${EXCERPT_LENGTH} characters of its JSON and “…”`,
+                description: `实际收到的值：短的原样返回，长的截取其 JSON 的前 ${EXCERPT_LENGTH} 个字符并加“…” / What came: as sent when short, else the first ${EXCERPT_LENGTH} characters of its JSON and “…”`,
+                example: 1.5,
               },
             },
           },
         },
-        currentRevision: { description: '409: the stream revision now' },
+        currentRevision: {
+          description: '409：事件流当前的版本号 / 409: the stream revision now',
+          example: 3,
+        },
       },
     },
     CommandResult: {
       type: 'object',
+      description: '命令的结果：追加的事件及其位置 / What a command appended, and where',
       required: ['commandId', 'streamName', 'position'],
       properties: {
-        commandId: { type: 'string', maxLength: 200 },
-        streamName: { type: 'string', maxLength: 200 },
+        commandId: {
+          type: 'string',
+          maxLength: 200,
+          example: '0b6f7c1e-4a5d-4f7e-9a51-3c2d1e0f9b8a',
+          description: '命令编号（每个请求唯一） / The command’s id (one per request)',
+        },
+        streamName: {
+          type: 'string',
+          maxLength: 200,
+          example: 'project-XM-2024-017',
+          description: '事件流名称 / The stream appended to',
+        },
         revision: {
+          description:
+            '事件流追加后的版本号（未追加时为 no-stream） / The stream’s revision after the append (no-stream when none)',
           oneOf: [
-            { type: 'integer', format: 'int64', minimum: 0, maximum: Number.MAX_SAFE_INTEGER },
-            { type: 'string', enum: ['no-stream'] },
+            { type: 'integer', format: 'int64', minimum: 0, maximum: Number.MAX_SAFE_INTEGER, example: 3 },
+            { type: 'string', enum: ['no-stream'], example: 'no-stream' },
           ],
         },
         position: {
           ...BRANDS.GlobalPosition,
-          description: 'global position; pass as ?atLeast= to read your write',
+          description:
+            '全局位置；作为 ?atLeast= 传给查询即可读到本次写入 / Global position; pass as ?atLeast= to read your write',
         },
         events: {
           type: 'array',
           maxItems: 1000,
+          description: '追加的事件 / The events appended',
           items: {
             type: 'object',
             properties: {
-              type: { type: 'string', maxLength: 100 },
-              revision: { type: 'integer', format: 'int64', minimum: 0, maximum: Number.MAX_SAFE_INTEGER },
-              position: BRANDS.GlobalPosition,
+              type: {
+                type: 'string',
+                maxLength: 100,
+                example: 'LeadCaptured',
+                description:
+                  '事件类型（见 docs/domain.md 的事件目录） / Event type (the event catalogue of docs/domain.md)',
+              },
+              revision: {
+                type: 'integer',
+                format: 'int64',
+                minimum: 0,
+                maximum: Number.MAX_SAFE_INTEGER,
+                example: 0,
+                description: '事件在流中的版本号 / The event’s revision in its stream',
+              },
+              position: {
+                ...BRANDS.GlobalPosition,
+                description: '事件的全局位置 / The event’s global position',
+              },
             },
           },
         },
         duplicate: {
           type: 'boolean',
-          description: 'true: the Idempotency-Key was seen before; nothing was appended',
+          example: false,
+          description:
+            'true：该 Idempotency-Key 已处理过，本次未追加任何事件 / true: the Idempotency-Key was seen before; nothing was appended',
         },
       },
     },
     QueryAnswer: {
       type: 'object',
+      description: '查询的答复 / A query’s answer',
       required: ['position', 'caughtUp', 'data'],
       properties: {
-        position: { ...BRANDS.GlobalPosition, description: 'the read models’ position the answer reflects' },
+        position: {
+          ...BRANDS.GlobalPosition,
+          description: '答复所反映的读模型位置 / The read models’ position the answer reflects',
+        },
         caughtUp: {
           type: 'boolean',
-          description: 'false when `atLeast` was given and the read models did not reach it in time',
+          example: true,
+          description:
+            'false：给出了 atLeast 但读模型未能及时追上 / false when `atLeast` was given and the read models did not reach it in time',
         },
-        data: { description: 'the answer (see each route)' },
+        data: { description: '答复内容（见各接口） / The answer (see each route)' },
       },
     },
     Unit: {
       type: 'object',
+      description: '责任单位 / A unit of the deployment',
       required: ['unitId', 'name'],
       properties: {
-        unitId: { ...ID_SCHEMA, example: 'jingkaiqu' },
-        name: { type: 'string', minLength: 1, maxLength: 4000, example: '经开区投资促进局' },
+        unitId: { ...ID_SCHEMA, example: 'jingkaiqu', description: '单位编号 / The unit’s id' },
+        name: {
+          type: 'string',
+          minLength: 1,
+          maxLength: 4000,
+          example: '经开区投资促进局',
+          description: '单位名称 / The unit’s name',
+        },
       },
     },
   };
   paths['/units'] = {
     get: {
-      tags: ['units'],
+      tags: [tagName('units')],
       operationId: 'ListUnits',
       summary: '本部署的责任单位 / The units of this deployment',
-      description:
-        'The units requests may name (configuration `UNITS`, plus `region` for the whole region); any other `unitId` is refused with 400.',
+      description: operationDescription({
+        summary: '',
+        description: {
+          zh: '请求中可以使用的单位（配置项 `UNITS`，另加代表全区的 `region`）；其他 `unitId` 一律以 400 拒绝。',
+          en: 'The units requests may name (configuration `UNITS`, plus `region` for the whole region); any other `unitId` is refused with 400.',
+        },
+        roles: undefined,
+        answers: { zh: '单位列表', en: 'the units' },
+        errors: [400, 401, 429, 500, 503],
+      }),
       security: [{ bearer: [] }, { apiKey: [] }],
       parameters: [ACCEPT_LANGUAGE],
       responses: {
         200: {
-          description: 'the units',
+          description: '单位列表 / the units',
           headers: rateLimitHeaders,
           content: {
             'application/json': {
@@ -300,7 +508,12 @@ export const openApiDocument = (): OpenAPIObject => {
                 type: 'object',
                 required: ['data'],
                 properties: {
-                  data: { type: 'array', maxItems: 10000, items: { $ref: '#/components/schemas/Unit' } },
+                  data: {
+                    type: 'array',
+                    maxItems: 10000,
+                    description: '本部署的责任单位 / The units of this deployment',
+                    items: { $ref: '#/components/schemas/Unit' },
+                  },
                 },
               },
             },
@@ -320,14 +533,24 @@ export const openApiDocument = (): OpenAPIObject => {
     const pathSchema = (name: string): JsonSchema => fields[name] ?? { ...ID_SCHEMA };
     const path = (paths[openApiPath(route.path)] ??= {});
     path[route.method === 'PUT' ? 'put' : 'post'] = {
-      tags: [route.tag],
+      tags: [tagName(route.tag)],
       operationId: route.command,
       summary: route.summary,
-      description:
-        `Command \`${route.command}\`. Roles: ${commandRoles[route.command].join(', ')}.` +
-        (route.request !== undefined
-          ? ` The body is a request the server completes into the command (schema \`${route.command}\`).`
-          : ''),
+      description: operationDescription({
+        summary: route.summary,
+        description: route.description,
+        roles: commandRoles[route.command],
+        answers: {
+          zh: `${route.status ?? 200}，命令 \`${route.command}\` 追加的事件及其位置（CommandResult）；命令已满足时不追加任何事件`,
+          en: `${route.status ?? 200} with the events command \`${route.command}\` appended and their position (CommandResult); nothing is appended when the command is already satisfied`,
+        },
+        errors: COMMAND_ERRORS,
+        ...(route.request !== undefined
+          ? {
+              note: `请求体由服务器补全为命令（结构见 \`${route.command}\`）。 / The body is a request the server completes into the command (schema \`${route.command}\`).`,
+            }
+          : {}),
+      }),
       security: [{ bearer: [] }, { apiKey: [] }],
       parameters: [
         ...params.map((name) => ({
@@ -380,7 +603,7 @@ export const openApiDocument = (): OpenAPIObject => {
       },
       responses: {
         [String(route.status ?? 200)]: {
-          description: 'appended (or already satisfied)',
+          description: '已追加（或命令已满足） / appended (or already satisfied)',
           headers: rateLimitHeaders,
           content: { 'application/json': { schema: { $ref: '#/components/schemas/CommandResult' } } },
         },
@@ -395,14 +618,25 @@ export const openApiDocument = (): OpenAPIObject => {
     const params = pathParams(route.path);
     const path = (paths[openApiPath(route.path)] ??= {});
     path.get = {
-      tags: [route.tag],
+      tags: [tagName(route.tag)],
       operationId: route.name,
       summary: route.summary,
-      description:
-        (route.streamed === undefined
-          ? `Query \`${route.name}\`; answers \`{ position, caughtUp, data: ${route.returns} }\`.`
-          : `Streamed query \`${route.name}\`; answers \`${route.streamed.contentType}\`, written as it is produced: ${route.returns}.`) +
-        (isRestrictedQuery(route.name) ? ` Roles: ${queryRoles[route.name].join(', ')}.` : ''),
+      description: operationDescription({
+        summary: route.summary,
+        description: route.description,
+        roles: isRestrictedQuery(route.name) ? queryRoles[route.name] : undefined,
+        answers:
+          route.streamed === undefined
+            ? {
+                zh: `查询 \`${route.name}\`：\`{ position, caughtUp, data }\`，data 为下述内容`,
+                en: `query \`${route.name}\`: \`{ position, caughtUp, data: ${route.returns} }\``,
+              }
+            : {
+                zh: `流式查询 \`${route.name}\`：\`${route.streamed.contentType}\`，边生成边写出`,
+                en: `streamed query \`${route.name}\`: \`${route.streamed.contentType}\`, written as it is produced: ${route.returns}`,
+              },
+        errors: QUERY_ERRORS,
+      }),
       security: [{ bearer: [] }, { apiKey: [] }],
       parameters: [
         ...Object.entries(props).map(([name, schema]) => ({
@@ -425,7 +659,10 @@ export const openApiDocument = (): OpenAPIObject => {
                     schema: {
                       allOf: [
                         { $ref: '#/components/schemas/QueryAnswer' },
-                        { type: 'object', properties: { data: { description: route.returns } } },
+                        {
+                          type: 'object',
+                          properties: { data: { description: `答复内容 / The answer: ${route.returns}` } },
+                        },
                       ],
                     },
                   },
@@ -444,7 +681,7 @@ export const openApiDocument = (): OpenAPIObject => {
       },
     };
   }
-  return {
+  const document: OpenApiDocument = {
     openapi: '3.0.3',
     info: {
       title: '招商引资项目管理 API / Investment-attraction projects API',
@@ -459,7 +696,10 @@ export const openApiDocument = (): OpenAPIObject => {
         'Positions are decimal strings.',
     },
     servers: [SERVER],
-    tags: [...TAGS].sort((a, b) => a.name.localeCompare(b.name)),
+    tags: Object.values(TAGS)
+      .map(({ name, zh, en }) => ({ name, description: `${zh}\n\n${en}` }))
+      .sort((a, b) => a.name.localeCompare(b.name)),
+    'x-tagGroups': TAG_GROUPS.map(({ name, tags }) => ({ name, tags: tags.map(tagName) })),
     paths: paths as OpenAPIObject['paths'],
     components: {
       schemas: schemas as NonNullable<OpenAPIObject['components']>['schemas'],
@@ -498,4 +738,5 @@ export const openApiDocument = (): OpenAPIObject => {
       },
     },
   };
+  return document;
 };

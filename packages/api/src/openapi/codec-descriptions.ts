@@ -42,8 +42,32 @@ export const apiFieldGlossary: Readonly<Record<string, FieldEntry>> = {
   'RegisterSubscription.from': { zh: '无检查点时从何处开始', en: 'Where to start without a checkpoint' },
   'ReplaySubscription.from': { zh: '从头重新推送', en: 'Replay from the start' },
   'ReplaySubscription.id': { zh: '订阅编号', en: 'Subscription' },
-  'ImportProfile.sheet': { zh: '工作表名称', en: 'Sheet name', example: '项目台账' },
-  'ImportProfile.headerRow': { zh: '表头所在行', en: 'Row of the headers', example: 2 },
+  'ImportProfile.columns': {
+    zh: '表头到项目字段的对应（如 “项目名称”: name）',
+    en: 'Each header to a field of the project (e.g. "项目名称": name)',
+  },
+  'ImportProfile.sheet': {
+    zh: '工作表名称（默认第一个）',
+    en: 'Sheet name (default: the first)',
+    example: '项目台账',
+  },
+  'ImportProfile.headerRow': {
+    zh: '表头所在行（默认第 1 行）',
+    en: 'Row of the headers (default 1)',
+    example: 2,
+  },
+  'ImportProfile.amountUnit': {
+    zh: '未注明单位的金额的单位（默认万元）',
+    en: 'Unit of amounts written without one (default 万元)',
+  },
+  'ImportProfile.units': {
+    zh: '台账中的单位名称到单位编号的对应（如 经开区 → jingkaiqu）',
+    en: 'The register’s unit names to unit ids (e.g. 经开区 → jingkaiqu)',
+  },
+  'ImportProfile.defaults': {
+    zh: '台账未记载的线索字段的默认值',
+    en: 'Values for the lead’s fields the register does not keep',
+  },
 };
 
 /** The entry of a field, in a structure (`Investor.name`) or anywhere. */
@@ -74,6 +98,26 @@ const OTHER_CODES: Readonly<Record<string, Label>> = {
   failed: { zh: '未通过', en: 'Failed' },
   now: { zh: '从现在起', en: 'From now on' },
   start: { zh: '从头开始', en: 'From the start' },
+  // an import profile's unit of amounts and the fields a register's column can mean (imports/import-profile.ts)
+  元: { zh: '元', en: 'yuan' },
+  万元: { zh: '万元', en: '10,000 yuan' },
+  亿元: { zh: '亿元', en: '100 million yuan' },
+  projectCode: { zh: '项目代码', en: 'Project code' },
+  name: { zh: '项目名称', en: 'Project name' },
+  investor: { zh: '投资方', en: 'Investor' },
+  creditCode: { zh: '统一社会信用代码', en: 'Unified social credit code' },
+  investorOrigin: { zh: '投资方来源地', en: 'Investor’s origin' },
+  investment: { zh: '投资额', en: 'Investment' },
+  industryChain: { zh: '产业链', en: 'Industry chain' },
+  content: { zh: '建设内容', en: 'What will be built' },
+  unit: { zh: '所属单位', en: 'Unit' },
+  capturedOn: { zh: '录入日期', en: 'Captured on' },
+  signedOn: { zh: '签约日期', en: 'Signed on' },
+  startedOn: { zh: '开工日期', en: 'Construction started on' },
+  completedOn: { zh: '竣工日期', en: 'Construction completed on' },
+  productionOn: { zh: '投产日期', en: 'Production started on' },
+  statisticsCode: { zh: '统计编码', en: 'Statistics code' },
+  statisticsOn: { zh: '入统日期', en: 'Entered the statistics on' },
 };
 
 /** The labels of an enumeration's codes (the vocabulary's section that lists exactly them). */
@@ -128,6 +172,11 @@ const TEXT_CODECS: Readonly<Record<string, Label>> = {
     en: 'stream categories, comma-separated (project, target-plan…)',
   },
   WebhookUrl: { zh: 'http(s) 网址，不含用户名和密码', en: 'an http(s) URL without credentials' },
+  Header: {
+    zh: '表头文字（不能为空，至多 200 字）',
+    en: 'a header’s text (not blank, at most 200 characters)',
+  },
+  HeaderRow: { zh: '行号（1–100）', en: 'a row number (1–100)' },
 };
 
 /** `a（甲）、b（乙）` / `a (A), b (B)`: codes with their labels, for a one-line answer. */

@@ -311,7 +311,12 @@ const walk = (c: AnyCodec, container: string | undefined = givenName(c)): JsonSc
         maxProperties: INPUT_LIMITS.maxArrayItems,
         additionalProperties: walk(c.codomain!),
       };
-    default:
-      return { description: `${c.name} (${c._tag ?? 'custom codec'})` };
+    default: {
+      // A custom codec documents itself in textPatterns (the feed's comma-separated lists).
+      const known = textPatterns.get(c.name);
+      return known !== undefined
+        ? { ...known, title: c.name, description: bilingual(codecLabel(c)) }
+        : { description: `${c.name} (${c._tag ?? 'custom codec'})` };
+    }
   }
 };

@@ -4,10 +4,10 @@ import type * as t from 'io-ts';
 import { commandRoles, isRestrictedQuery, queryRoles } from '../auth/permissions';
 import { ROLE_LABELS, type Role } from '../auth/roles';
 import { commandCodecs } from '../command-handling/aggregates';
-import { allCommandRoutes, allQueryRoutes } from '../http/route-table';
+import { allCommandRoutes, allQueryRoutes, exchangeRoutes } from '../http/route-table';
 import { openApiPath, pathParams } from '../http/routes';
 import { EXCERPT_LENGTH, MAX_FIELD_ERRORS } from '../errors/api-errors';
-import { INPUT_LIMITS } from '../http/input-limits';
+import { INPUT_LIMITS, WORKBOOK_MAX_BYTES } from '../http/input-limits';
 import { expectedOf } from './codec-descriptions';
 import { bilingual, BRANDS, ID_SCHEMA, toJsonSchema, type JsonSchema } from './json-schema';
 
@@ -199,17 +199,11 @@ const TAG_GROUPS: ReadonlyArray<{ readonly name: string; readonly tags: Readonly
   { name: '配置 Configuration', tags: ['units', 'working-calendar'] },
 ];
 
-/** Who may call a route, in both languages. */
-const whoMayCall = (roles: ReadonlyArray<Role> | undefined): Label =>
+/** Who may call a route, in both languages, then the roles' codes (`Roles: auditor.`). */
+const whoMayCall = (roles: ReadonlyArray<Role> | undefined): string =>
   roles === undefined
-    ? {
-        zh: '任何已认证的角色（招商专员只能读取本单位）',
-        en: 'any authenticated role (an investment officer reads their own unit only)',
-      }
-    : {
-        zh: roles.map((r) => `${ROLE_LABELS[r].zh}（${r}）`).join('、'),
-        en: roles.map((r) => `${ROLE_LABELS[r].en} (${r})`).join(', '),
-      };
+    ? '任何已认证的角色（招商专员只能读取本单位） / any authenticated role (an investment officer reads their own unit only)'
+    : `${roles.map((r) => ROLE_LABELS[r].zh).join('、')} / ${roles.map((r) => ROLE_LABELS[r].en).join(', ')}. Roles: ${roles.join(', ')}.`;
 
 /**
  * An operation's description, in both languages: what it does (the route's summary and its own
@@ -225,7 +219,7 @@ const operationDescription = (parts: {
 }): string =>
   [
     parts.description !== undefined ? `${parts.description.zh}\n\n${parts.description.en}` : parts.summary,
-    `**调用者 / Who may call:** ${whoMayCall(parts.roles).zh} / ${whoMayCall(parts.roles).en}`,
+    `**调用者 / Who may call:** ${whoMayCall(parts.roles)}`,
     `**答复 / Answers:** ${parts.answers.zh} / ${parts.answers.en}`,
     `**错误 / Errors:** ${parts.errors.join('、')}（含义见各答复 / each answer below says what it means）`,
     ...(parts.note !== undefined ? [parts.note] : []),
@@ -247,34 +241,53 @@ const bodySchema = (
   return { ...rest, properties: props, ...(required.length > 0 ? { required } : {}) };
 };
 
-/** What the common parameters mean; any other is described by its codec's name. */
-const PARAMETERS: Readonly<Record<string, string>> = {
-  projectId: 'the project (项目)',
-  unitId: 'a unit of the deployment (责任单位; GET /units)',
-  leaderId: 'a leader or officer (包保领导、项目经理)',
-  tripId: 'an outbound promotion trip (外出招商)',
-  year: 'the year',
-  period: "a reporting period: '2024', '2024-Q1' or '2024-03'",
-  asOf: 'the business date the answer is as of (default: the server’s today, Asia/Shanghai)',
-  limit: 'page size',
-  offset: 'items to skip (paging)',
-  atLeast: 'wait (bounded) until the read models reached this position: read your own write',
-  stage: 'only projects at this stage',
-  format: 'file format',
-  streamName: 'an event stream',
+/** What the common query parameters mean; any other is described by the field glossary and its codec. */
+const PARAMETERS: Readonly<Record<string, Label>> = {
+  year: { zh: '年度', en: 'the year' },
+  period: {
+    zh: '报告期：2024、2024-Q1 或 2024-03',
+    en: "a reporting period: '2024', '2024-Q1' or '2024-03'",
+  },
+  asOf: {
+    zh: '答复所依据的业务日期（默认为服务器所在地的今天，北京时间）',
+    en: 'the business date the answer is as of (default: the server’s today, Asia/Shanghai)',
+  },
+  limit: { zh: '每页条数', en: 'page size' },
+  offset: { zh: '跳过的条数（分页）', en: 'items to skip (paging)' },
+  atLeast: {
+    zh: '等待（有限时间）读模型追上该位置：读到自己刚写入的内容',
+    en: 'wait (bounded) until the read models reached this position: read your own write',
+  },
+  stage: { zh: '只看处于该阶段的项目', en: 'only projects at this stage' },
+  format: { zh: '文件格式', en: 'file format' },
+  streamName: { zh: '事件流', en: 'an event stream' },
+  after: { zh: '从该检查点之后开始', en: 'start after this checkpoint' },
 };
-const parameterDescription = (name: string, schema: JsonSchema): string =>
-  PARAMETERS[name] ??
-  (typeof schema.description === 'string'
-    ? schema.description
-    : `${name} (${String(schema.title ?? schema.type ?? 'value')})`);
+const parameterDescription = (name: string, schema: JsonSchema): string => {
+  const own = PARAMETERS[name];
+  const type = typeof schema.description === 'string' ? schema.description : undefined;
+  return own !== undefined ? `${bilingual(own)}${type !== undefined ? `\n\n${type}` : ''}` : (type ?? name);
+};
 
 /** The API serves its own document: the server is the one that answered (internal: not a public API). */
 const SERVER = {
   url: '/',
   description:
-    'this deployment, whichever environment (local, staging or production) serves the document: it describes the API that answered',
+    '本部署：提供本文档的环境（本地、测试或生产）即其所描述的 API / this deployment, whichever environment (local, staging or production) serves the document: it describes the API that answered',
   'x-internal': true,
+};
+
+/** A file or a stream written as it is produced: bytes, of no fixed length. */
+const FILE_SCHEMA = { type: 'string', format: 'binary', maxLength: Number.MAX_SAFE_INTEGER } as const;
+
+/** Where a live stream resumes (the `id:` of the last event received). */
+const LAST_EVENT_ID = {
+  name: 'Last-Event-ID',
+  in: 'header',
+  required: false,
+  schema: { type: 'string', maxLength: 20, pattern: '^\\d{0,20}$', example: '1024' },
+  description:
+    '断线重连时最后收到的事件的 `id:`（检查点） / The `id:` (checkpoint) of the last event received, to resume after a reconnect',
 };
 
 const ACCEPT_LANGUAGE = {
@@ -282,7 +295,8 @@ const ACCEPT_LANGUAGE = {
   in: 'header',
   required: false,
   schema: { type: 'string', maxLength: 200, example: 'zh-CN,zh;q=0.9,en;q=0.8' },
-  description: 'language of `text` in error answers: zh (default) or en',
+  description:
+    '错误答复中 `text` 的语言：zh（默认）或 en / language of `text` in error answers: zh (default) or en',
 };
 
 /** The OpenAPI 3 document of the API, generated from the route table and the domain's io-ts codecs. */
@@ -569,10 +583,10 @@ export const openApiDocument = (): OpenApiDocument => {
             minLength: 1,
             maxLength: 200,
             pattern: '^[\\x21-\\x7e]{1,200}$',
-            example: 'lead-2025-001',
+            example: 'lead-2024-017',
           },
           description:
-            'makes a retry safe (IETF httpapi draft "The Idempotency-Key HTTP Header Field"): scoped to the caller and the route, kept with the body’s fingerprint for 24 h (IDEMPOTENCY_KEY_TTL_HOURS); a retry with the same body returns the first answer (`duplicate: true`) and appends nothing; another body answers 422 IDEMPOTENCY_KEY_REUSED; a retry while the first is in flight answers 409 IDEMPOTENCY_KEY_IN_FLIGHT',
+            '使重试安全：同一调用者、同一接口、同一请求体的重试返回第一次的答复（`duplicate: true`），不重复追加；保留 24 小时 / makes a retry safe (IETF httpapi draft "The Idempotency-Key HTTP Header Field"): scoped to the caller and the route, kept with the body’s fingerprint for 24 h (IDEMPOTENCY_KEY_TTL_HOURS); a retry with the same body returns the first answer (`duplicate: true`) and appends nothing; another body answers 422 IDEMPOTENCY_KEY_REUSED; a retry while the first is in flight answers 409 IDEMPOTENCY_KEY_IN_FLIGHT',
         },
         {
           name: 'If-Match',
@@ -584,13 +598,14 @@ export const openApiDocument = (): OpenApiDocument => {
             pattern: '^(W/)?"?(\\d{1,15}|no-stream)"?$',
             example: '"3"',
           },
-          description: 'expected stream revision; another one answers 409',
+          description:
+            '期望的事件流版本号；不一致时答复 409 / expected stream revision; another one answers 409',
         },
         ACCEPT_LANGUAGE,
       ],
       requestBody: {
         required: true,
-        description: `JSON (UTF-8; Content-Encoding identity, gzip, deflate or br), at most ${INPUT_LIMITS.maxBodyBytes} bytes and ${INPUT_LIMITS.maxDepth} levels deep; no property named __proto__, constructor or prototype; text without NUL or control characters (newline and tab allowed), lone surrogates or invalid UTF-8`,
+        description: `UTF-8 编码的 JSON，至多 ${INPUT_LIMITS.maxBodyBytes} 字节、${INPUT_LIMITS.maxDepth} 层 / JSON (UTF-8; Content-Encoding identity, gzip, deflate or br), at most ${INPUT_LIMITS.maxBodyBytes} bytes and ${INPUT_LIMITS.maxDepth} levels deep; no property named __proto__, constructor or prototype; text without NUL or control characters (newline and tab allowed), lone surrogates or invalid UTF-8`,
         content: {
           'application/json': {
             schema: bodySchema(
@@ -681,6 +696,73 @@ export const openApiDocument = (): OpenApiDocument => {
       },
     };
   }
+  for (const route of exchangeRoutes) {
+    const input = route.input !== undefined ? toJsonSchema(route.input) : { properties: {} };
+    const props = (input.properties as Record<string, JsonSchema> | undefined) ?? {};
+    const required = (input.required as string[] | undefined) ?? [];
+    const params = pathParams(route.path);
+    const errors = route.body !== undefined ? COMMAND_ERRORS : QUERY_ERRORS;
+    const path = (paths[openApiPath(route.path)] ??= {});
+    path[route.method.toLowerCase()] = {
+      tags: [tagName(route.tag)],
+      operationId: route.name,
+      summary: route.summary,
+      description: operationDescription({
+        summary: route.summary,
+        description: route.description,
+        roles: route.roles,
+        answers: {
+          zh: `${route.status}，${route.answer.description.zh}（${route.answer.mediaType}）`,
+          en: `${route.status} with ${route.answer.description.en} (${route.answer.mediaType})`,
+        },
+        errors,
+      }),
+      security: [{ bearer: [] }, { apiKey: [] }],
+      parameters: [
+        ...Object.entries(props).map(([name, schema]) => ({
+          name,
+          in: params.includes(name) ? 'path' : 'query',
+          description: parameterDescription(name, schema),
+          required: params.includes(name) || required.includes(name),
+          schema,
+        })),
+        ...(route.eventStream === true ? [LAST_EVENT_ID] : []),
+        ACCEPT_LANGUAGE,
+      ],
+      ...(route.body === undefined
+        ? {}
+        : {
+            requestBody: {
+              required: true,
+              description:
+                'codec' in route.body
+                  ? '请求体（JSON） / The body (JSON)'
+                  : `上传的文件（${route.body.mediaType}），至多 ${WORKBOOK_MAX_BYTES} 字节 / The file (${route.body.mediaType}), at most ${WORKBOOK_MAX_BYTES} bytes`,
+              content:
+                'codec' in route.body
+                  ? { 'application/json': { schema: bodySchema(toJsonSchema(route.body.codec), params, []) } }
+                  : { [route.body.mediaType]: { schema: FILE_SCHEMA } },
+            },
+          }),
+      responses: {
+        [String(route.status)]: {
+          description: bilingual(route.answer.description),
+          headers: rateLimitHeaders,
+          content: {
+            [route.answer.mediaType]: {
+              schema: {
+                ...(route.eventStream === true || route.answer.mediaType !== 'application/json'
+                  ? FILE_SCHEMA
+                  : { type: 'object' }),
+                description: bilingual(route.answer.description),
+              },
+            },
+          },
+        },
+        ...errorResponses(errors),
+      },
+    };
+  }
   const document: OpenApiDocument = {
     openapi: '3.0.3',
     info: {
@@ -689,6 +771,8 @@ export const openApiDocument = (): OpenApiDocument => {
       contact: { name: '本部署的运维单位 / the operators of this deployment' },
       license: { name: 'MIT', url: 'https://opensource.org/licenses/MIT' },
       description:
+        '命令向事件流追加事实，查询读取读模型。金额精确到分：人民币以“分”、美元以“美分”为单位的整数（30000000000 分 = 3 亿元）。日期为北京时间的 YYYY-MM-DD；事实日期不得晚于服务器的今天。' +
+        '各字段的中英文说明和示例由领域的字段词汇表生成；枚举字段列出代码及其中文名称。\n\n' +
         'Commands append events to the project, target-plan, leader-activity, bulletin and working-calendar streams; queries read the projections. ' +
         'Money is exact: integer 分 (CNY) and cents (USD) as JSON numbers. Dates are YYYY-MM-DD business dates (Asia/Shanghai); ' +
         'no fact may be dated after the server’s today (422 DATE_IN_FUTURE), and no route lets a caller say what today is: ' +

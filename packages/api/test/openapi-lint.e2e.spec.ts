@@ -1,3 +1,8 @@
+import * as E from 'fp-ts/Either';
+import type * as t from 'io-ts';
+import { commandCodecs } from '../src/command-handling/aggregates';
+import { allCommandRoutes } from '../src/http/route-table';
+import { openApiPath, pathParams } from '../src/http/routes';
 import { openApiDocument } from '../src/openapi/openapi-document';
 import {
   lintWithRedocly,
@@ -201,4 +206,47 @@ describe('the OpenAPI document for people (issue #18 item 7)', () => {
       ]);
     }
   });
+});
+
+/** The value Swagger UI shows as a schema's "Example Value": each property's example, nested. */
+const exampleOf = (schema: Record<string, unknown>): unknown => {
+  if (schema.example !== undefined) return schema.example;
+  if (Array.isArray(schema.oneOf)) return exampleOf(schema.oneOf[0] as Record<string, unknown>);
+  if (schema.type === 'array') return [exampleOf(schema.items as Record<string, unknown>)];
+  if (schema.type === 'object')
+    return Object.fromEntries(
+      Object.entries((schema.properties ?? {}) as Record<string, Record<string, unknown>>).map(([k, v]) => [
+        k,
+        exampleOf(v),
+      ]),
+    );
+  return undefined;
+};
+
+describe('the examples a person copies from Swagger UI are accepted (issue #18 item 7)', () => {
+  const document = openApiDocument();
+  it.each(allCommandRoutes.map((r) => [r.command, r] as const))(
+    '%s: the example body decodes',
+    (_name, route) => {
+      const operation = (document.paths[openApiPath(route.path)] as Record<string, Record<string, unknown>>)[
+        route.method === 'PUT' ? 'put' : 'post'
+      ]!;
+      const body = exampleOf(
+        (operation.requestBody as { content: Record<string, { schema: Record<string, unknown> }> }).content[
+          'application/json'
+        ]!.schema,
+      ) as Record<string, unknown>;
+      const params = Object.fromEntries(
+        (operation.parameters as Array<{ name: string; in: string; schema: Record<string, unknown> }>)
+          .filter((p) => p.in === 'path')
+          .map((p) => [p.name, p.schema.example]),
+      );
+      expect(Object.keys(params).sort()).toEqual(pathParams(route.path).sort());
+      const codec = (route.request ?? commandCodecs[route.command]) as t.Mixed;
+      const decoded = codec.decode({ ...body, ...params, type: route.command, projectId: 'XM-2024-017' });
+      expect(
+        E.isRight(decoded) ? [] : decoded.left.map((e) => e.context.map((c) => c.key).join('.')),
+      ).toEqual([]);
+    },
+  );
 });

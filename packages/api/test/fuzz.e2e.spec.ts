@@ -28,21 +28,32 @@ const schemas = (document.components?.schemas ?? {}) as Record<string, Schema>;
 const resolve = (s: Schema): Schema =>
   typeof s.$ref === 'string' ? resolve(schemas[s.$ref.replace('#/components/schemas/', '')]!) : s;
 
+/** An answer that never ends (Server-Sent Events): not fuzzed here (test/feed-stream.e2e.spec.ts, the role matrix). */
+const isEventStream = (op: Record<string, unknown>): boolean =>
+  Object.values(op.responses as Record<string, { content?: object }>).some(
+    (r) => r.content !== undefined && 'text/event-stream' in r.content,
+  );
+
 const operations: Operation[] = Object.entries(document.paths).flatMap(([path, item]) =>
-  Object.entries(item as Record<string, Record<string, unknown>>).map(([method, op]) => ({
-    method: method as Operation['method'],
-    path,
-    operationId: op.operationId as string,
-    parameters: (op.parameters ?? []) as Operation['parameters'],
-    ...(op.requestBody !== undefined
-      ? {
-          body: (op.requestBody as { content: Record<string, { schema: Schema }> }).content[
-            'application/json'
-          ]!.schema,
-        }
-      : {}),
-    statuses: new Set(Object.keys(op.responses as object).map(Number)),
-  })),
+  Object.entries(item as Record<string, Record<string, unknown>>)
+    .filter(([, op]) => !isEventStream(op))
+    .map(([method, op]) => ({
+      method: method as Operation['method'],
+      path,
+      operationId: op.operationId as string,
+      parameters: (op.parameters ?? []) as Operation['parameters'],
+      // A JSON body (an uploaded workbook's routes have none to derive defects from).
+      ...((op.requestBody as { content: Record<string, { schema: Schema }> } | undefined)?.content[
+        'application/json'
+      ] !== undefined
+        ? {
+            body: (op.requestBody as { content: Record<string, { schema: Schema }> }).content[
+              'application/json'
+            ]!.schema,
+          }
+        : {}),
+      statuses: new Set(Object.keys(op.responses as object).map(Number)),
+    })),
 );
 
 // ---- values: near-valid ones from the schemas, hostile ones from a catalogue ----

@@ -1,5 +1,5 @@
 import * as t from 'io-ts';
-import { textPattern } from '../http/query-inputs';
+import { NoInput, textPattern } from '../http/query-inputs';
 import { XLSX_MEDIA_TYPE } from '../http/input-limits';
 import type { ExchangeRoute } from '../http/routes';
 import { ImportProfile, ProfileName } from './import-profile';
@@ -49,6 +49,7 @@ export const importRoutes: ReadonlyArray<ExchangeRoute> = [
       en: `The names of the saved mapping profiles. ${importers.en}`,
     },
     roles: IMPORT_ROLES,
+    input: NoInput,
     status: 200,
     answer: { mediaType: 'application/json', description: { zh: '方案名称', en: 'the profiles’ names' } },
     sample: '/imports/profiles',

@@ -1,6 +1,6 @@
 import * as t from 'io-ts';
 import { FeedStreamInput } from '../feed/feed.routes';
-import { IdText, PositionText, textPattern } from '../http/query-inputs';
+import { IdText, NoInput, PositionText, textPattern } from '../http/query-inputs';
 import type { ExchangeRoute } from '../http/routes';
 
 /** Who manages webhooks: the office that runs the system (as it adopts the working calendar). */
@@ -117,6 +117,7 @@ export const webhookRoutes: ReadonlyArray<ExchangeRoute> = [
       en: `Every subscription with its state and checkpoint (without its secret). ${adminOnly.en}`,
     },
     roles: WEBHOOK_ADMIN_ROLES,
+    input: NoInput,
     status: 200,
     answer: { mediaType: 'application/json', description: { zh: '订阅列表', en: 'the subscriptions' } },
     sample: subscription,

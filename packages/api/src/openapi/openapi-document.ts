@@ -269,6 +269,21 @@ const parameterDescription = (name: string, schema: JsonSchema): string => {
   return own !== undefined ? `${bilingual(own)}${type !== undefined ? `\n\n${type}` : ''}` : (type ?? name);
 };
 
+/** The path and query parameters of a route, from the codec that decodes them together. */
+const inputParameters = (routePath: string, codec: t.Mixed | undefined) => {
+  const input = codec !== undefined ? toJsonSchema(codec) : {};
+  const props = (input.properties as Record<string, JsonSchema> | undefined) ?? {};
+  const required = (input.required as string[] | undefined) ?? [];
+  const params = pathParams(routePath);
+  return Object.entries(props).map(([name, schema]) => ({
+    name,
+    in: params.includes(name) ? 'path' : 'query',
+    description: parameterDescription(name, schema),
+    required: params.includes(name) || required.includes(name),
+    schema,
+  }));
+};
+
 /** The API serves its own document: the server is the one that answered (internal: not a public API). */
 const SERVER = {
   url: '/',
@@ -627,10 +642,6 @@ export const openApiDocument = (): OpenApiDocument => {
     };
   }
   for (const route of allQueryRoutes) {
-    const input = toJsonSchema(route.input);
-    const props = (input.properties as Record<string, JsonSchema> | undefined) ?? {};
-    const required = (input.required as string[] | undefined) ?? [];
-    const params = pathParams(route.path);
     const path = (paths[openApiPath(route.path)] ??= {});
     path.get = {
       tags: [tagName(route.tag)],
@@ -653,16 +664,7 @@ export const openApiDocument = (): OpenApiDocument => {
         errors: QUERY_ERRORS,
       }),
       security: [{ bearer: [] }, { apiKey: [] }],
-      parameters: [
-        ...Object.entries(props).map(([name, schema]) => ({
-          name,
-          in: params.includes(name) ? 'path' : 'query',
-          description: parameterDescription(name, schema),
-          required: params.includes(name) || required.includes(name),
-          schema,
-        })),
-        ACCEPT_LANGUAGE,
-      ],
+      parameters: [...inputParameters(route.path, route.input), ACCEPT_LANGUAGE],
       responses: {
         200:
           route.streamed === undefined
@@ -697,9 +699,6 @@ export const openApiDocument = (): OpenApiDocument => {
     };
   }
   for (const route of exchangeRoutes) {
-    const input = route.input !== undefined ? toJsonSchema(route.input) : { properties: {} };
-    const props = (input.properties as Record<string, JsonSchema> | undefined) ?? {};
-    const required = (input.required as string[] | undefined) ?? [];
     const params = pathParams(route.path);
     const errors = route.body !== undefined ? COMMAND_ERRORS : QUERY_ERRORS;
     const path = (paths[openApiPath(route.path)] ??= {});
@@ -719,13 +718,7 @@ export const openApiDocument = (): OpenApiDocument => {
       }),
       security: [{ bearer: [] }, { apiKey: [] }],
       parameters: [
-        ...Object.entries(props).map(([name, schema]) => ({
-          name,
-          in: params.includes(name) ? 'path' : 'query',
-          description: parameterDescription(name, schema),
-          required: params.includes(name) || required.includes(name),
-          schema,
-        })),
+        ...inputParameters(route.path, route.input),
         ...(route.eventStream === true ? [LAST_EVENT_ID] : []),
         ACCEPT_LANGUAGE,
       ],

@@ -23,7 +23,8 @@ export interface Principal {
   readonly userId: string;
   readonly role: Role;
   readonly unitId: string;
-  readonly via: 'api-key' | 'token';
+  /** How the caller authenticated: a system's key, a person's token, or a person's sign-in session (cookie). */
+  readonly via: 'api-key' | 'token' | 'session';
 }
 
 // The roles as a person reads them (issue #18 item 7: the OpenAPI document says who may call each route).

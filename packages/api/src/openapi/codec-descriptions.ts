@@ -42,6 +42,22 @@ export const apiFieldGlossary: Readonly<Record<string, FieldEntry>> = {
   'RegisterSubscription.from': { zh: '无检查点时从何处开始', en: 'Where to start without a checkpoint' },
   'ReplaySubscription.from': { zh: '从头重新推送', en: 'Replay from the start' },
   'ReplaySubscription.id': { zh: '订阅编号', en: 'Subscription' },
+  // The sign-in and account routes' fields (accounts/accounts.openapi.ts describes their schemas by hand)
+  'Account.username': { zh: '用户名', en: 'Username', example: 'li-xiaoyan' },
+  'Account.password': { zh: '密码', en: 'Password', example: 'Jingkai-Zhaoshang-2024' },
+  'Account.displayName': { zh: '显示名称', en: 'Display name', example: '李晓燕（经开区投资促进局）' },
+  'Account.role': { zh: '角色', en: 'Role', example: 'investment-officer' },
+  'Account.unitId': { zh: '所属单位', en: 'Unit', example: 'jingkaiqu' },
+  'Account.userId': { zh: '用户编号', en: 'User id', example: 'li-xiaoyan' },
+  'Account.disabled': { zh: '是否已停用', en: 'Disabled', example: false },
+  'Account.oidcSubject': {
+    zh: '统一身份认证的主体标识',
+    en: 'OpenID Connect subject',
+    example: 'https://id.example.gov.cn|248289761001',
+  },
+  'Account.createdAt': { zh: '开设时间', en: 'Created at', example: '2024-10-15T08:30:00.000Z' },
+  'Account.changedAt': { zh: '最近修改时间', en: 'Changed at', example: '2024-10-20T09:00:00.000Z' },
+  'Account.data': { zh: '账号列表', en: 'The accounts' },
   'ImportProfile.columns': {
     zh: '表头到项目字段的对应（如 “项目名称”: name）',
     en: 'Each header to a field of the project (e.g. "项目名称": name)',

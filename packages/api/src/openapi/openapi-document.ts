@@ -8,8 +8,10 @@ import { allCommandRoutes, allQueryRoutes, exchangeRoutes } from '../http/route-
 import { openApiPath, pathParams } from '../http/routes';
 import { EXCERPT_LENGTH, MAX_FIELD_ERRORS } from '../errors/api-errors';
 import { INPUT_LIMITS, WORKBOOK_MAX_BYTES } from '../http/input-limits';
-import { expectedOf } from './codec-descriptions';
+import { expectedOf, fieldEntry } from './codec-descriptions';
 import { bilingual, BRANDS, ID_SCHEMA, toJsonSchema, type JsonSchema } from './json-schema';
+// People's sign-in and account administration (issue #18 item 1)
+import { SESSION_SECURITY_SCHEME, SIGN_IN_TAG, signInOpenApi } from '../accounts/accounts.openapi';
 
 const errorRef = { $ref: '#/components/schemas/Error' };
 const rateLimitHeaders = {
@@ -174,6 +176,12 @@ const TAGS = {
     zh: '从 Excel 台账导入项目。先试导入逐行核对，再正式导入；同一文件重复导入不会重复记录。',
     en: 'Import projects from an Excel register. A dry run answers row by row before the commit; importing the same file again records nothing twice.',
   },
+  // People's sign-in and account administration (issue #18 item 1; its routes: accounts/accounts.openapi.ts)
+  [SIGN_IN_TAG.name]: {
+    name: '登录与账号 Sign-in',
+    zh: '以账号密码或统一身份认证登录，会话保存在 HttpOnly Cookie 中。管理员在此开设、停用账号和重置密码。',
+    en: 'Sign in with a password or OpenID Connect; the session is kept in an HttpOnly cookie. Administrators open and close accounts and reset passwords here.',
+  },
 } as const satisfies Record<string, Label & { readonly name: string }>;
 type TagKey = keyof typeof TAGS;
 
@@ -196,7 +204,7 @@ const TAG_GROUPS: ReadonlyArray<{ readonly name: string; readonly tags: Readonly
   },
   { name: '审计与导出 Audit and exports', tags: ['audit', 'exports'] },
   { name: '与其他系统交换 Exchange with other systems', tags: ['feed', 'webhooks', 'imports'] },
-  { name: '配置 Configuration', tags: ['units', 'working-calendar'] },
+  { name: '账号与配置 Accounts and configuration', tags: [SIGN_IN_TAG.name, 'units', 'working-calendar'] },
 ];
 
 /** Who may call a route, in both languages, then the roles' codes (`Roles: auditor.`). */
@@ -267,6 +275,51 @@ const parameterDescription = (name: string, schema: JsonSchema): string => {
   const own = PARAMETERS[name];
   const type = typeof schema.description === 'string' ? schema.description : undefined;
   return own !== undefined ? `${bilingual(own)}${type !== undefined ? `\n\n${type}` : ''}` : (type ?? name);
+};
+
+/** An operation of the sign-in routes, as accounts.openapi.ts writes it. */
+interface SignInOperation {
+  readonly tags: ReadonlyArray<string>;
+  readonly summary: string;
+  readonly description?: string;
+}
+
+/**
+ * Hand-written schemas (the sign-in routes): a property not described in Chinese takes its words
+ * (and, a leaf without one, its example) from the glossary's `Account.<field>` entries.
+ */
+const describeAccountFields = (node: unknown): unknown => {
+  if (Array.isArray(node)) return node.map(describeAccountFields);
+  if (node === null || typeof node !== 'object') return node;
+  const out: Record<string, unknown> = Object.fromEntries(
+    Object.entries(node).map(([k, v]) => [k, describeAccountFields(v)]),
+  );
+  if (typeof out.properties !== 'object' || out.properties === null) return out;
+  out.properties = Object.fromEntries(
+    Object.entries(out.properties as Record<string, Record<string, unknown>>).map(([name, p]) => {
+      const entry = fieldEntry('Account', name);
+      if (entry === undefined || (typeof p.description === 'string' && /[\u4e00-\u9fff]/.test(p.description)))
+        return [name, p];
+      const leaf = p.type !== 'object' && p.type !== 'array' && p.$ref === undefined;
+      // The roles an account may have, listed with their names.
+      const roles = Array.isArray(p.enum) ? (p.enum as Role[]).filter((r) => r in ROLE_LABELS) : [];
+      const table = roles.map((r) => `- \`${r}\` ${ROLE_LABELS[r].zh} / ${ROLE_LABELS[r].en}`).join('\n');
+      return [
+        name,
+        {
+          ...p,
+          ...(roles.length > 0
+            ? { 'x-enumDescriptions': Object.fromEntries(roles.map((r) => [r, bilingual(ROLE_LABELS[r])])) }
+            : {}),
+          description: `${bilingual(entry)}${typeof p.description === 'string' ? `: ${p.description}` : ''}${table !== '' ? `\n\n${table}` : ''}`,
+          ...(leaf && p.example === undefined && entry.example !== undefined
+            ? { example: entry.example }
+            : {}),
+        },
+      ];
+    }),
+  );
+  return out;
 };
 
 /** The path and query parameters of a route, from the codec that decodes them together. */
@@ -552,6 +605,24 @@ export const openApiDocument = (): OpenApiDocument => {
       },
     },
   };
+  // People's sign-in and account administration (issue #18 item 1)
+  const signIn = signInOpenApi({ errorResponses, rateLimitHeaders, acceptLanguage: ACCEPT_LANGUAGE });
+  // The sign-in routes are described by hand (accounts/accounts.openapi.ts): the document names their
+  // tag for people, gives their fields the glossary's words and says who may call each.
+  Object.assign(schemas, describeAccountFields(signIn.schemas));
+  for (const [where, item] of Object.entries(
+    describeAccountFields(signIn.paths) as Record<string, Record<string, SignInOperation>>,
+  ))
+    paths[where] = Object.fromEntries(
+      Object.entries(item).map(([method, op]) => [
+        method,
+        {
+          ...op,
+          tags: op.tags.map(tagName),
+          description: `${op.summary}\n\n**调用者 / Who may call:** ${op.description ?? '任何人 / anyone'}`,
+        },
+      ]),
+    );
   for (const route of allCommandRoutes) {
     const codec = commandCodecs[route.command] as t.Mixed;
     schemas[route.command] = toJsonSchema(codec);
@@ -812,6 +883,8 @@ export const openApiDocument = (): OpenApiDocument => {
           name: 'X-API-Key',
           description: 'systems: a key from API_KEYS',
         },
+        // People's sign-in (issue #18 item 1)
+        session: SESSION_SECURITY_SCHEME,
       },
     },
   };

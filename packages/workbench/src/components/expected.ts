@@ -1,4 +1,4 @@
-import type { Label } from '@zhaoshang/domain';
+import { codecGlossary, type Label } from '@zhaoshang/domain';
 import type { FieldError } from '../api';
 
 /** What a person reads for the codec a 400 names (`expected`), instead of the codec's type name. */
@@ -18,13 +18,28 @@ const EXPECTED: Readonly<Record<string, Label>> = {
   Sha256: { zh: '文件摘要须为 64 位十六进制', en: '64 hexadecimal characters' },
 };
 
+/**
+ * The API's 400 names the codec by the codec glossary's words, Chinese then English (its
+ * `expectedOf`: `统一社会信用代码（18 位…） a unified social credit code …`): each such text, with
+ * the codec's name and its words.
+ */
+const GLOSSARY_TEXTS: ReadonlyMap<string, readonly [string, Label]> = new Map(
+  Object.entries(codecGlossary).map(([name, words]) => [`${words.zh} ${words.en}`, [name, words]] as const),
+);
+
 /** A field's 400 in the chosen language: the known codecs in words, else what the server said. */
 export const expectedText = (e: FieldError, lang: 'zh' | 'en'): string => {
-  const known = EXPECTED[e.expected];
+  const [codec, words] = GLOSSARY_TEXTS.get(e.expected) ?? [e.expected, undefined];
+  const known = EXPECTED[codec];
   if (known !== undefined) return known[lang];
   if (e.expected.startsWith('a unit of this deployment'))
     return lang === 'zh' ? '不是本部署的责任单位' : 'Not a unit of this deployment';
-  if (/^(".*"\s*\|?\s*)+$/.test(e.expected) || e.expected.includes('|'))
+  if (
+    e.expected.startsWith('以下代码之一') ||
+    /^(".*"\s*\|?\s*)+$/.test(e.expected) ||
+    e.expected.includes('|')
+  )
     return lang === 'zh' ? '请从列表中选择' : 'Choose from the list';
-  return lang === 'zh' ? `格式不符（应为 ${e.expected}）` : `Invalid (expected ${e.expected})`;
+  const what = words?.[lang] ?? e.expected;
+  return lang === 'zh' ? `格式不符（应为 ${what}）` : `Invalid (expected ${what})`;
 };

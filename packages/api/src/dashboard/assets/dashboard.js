@@ -21,7 +21,7 @@ import {
   timelineOption,
   unitName,
 } from './charts.js';
-import { apiClient, longestHistory, registerYears, RequestError } from './data.js';
+import { apiClient, longestHistory, registerYears, RequestError, signedIn } from './data.js';
 import { messages, t } from './i18n.js';
 
 /** @typedef {import('./i18n.js').Lang} Lang */
@@ -143,6 +143,11 @@ const dashboard = {
   data: /** @type {Loaded | undefined} */ (undefined),
   /** @type {DashboardConfig | undefined} */
   config: /** @type {DashboardConfig | undefined} */ (undefined),
+  /**
+   * The workbench's signed-in person, when the page rides on its session cookie (no key needed).
+   * @type {{ readonly displayName: string, readonly role: string } | undefined}
+   */
+  session: /** @type {{ readonly displayName: string, readonly role: string } | undefined} */ (undefined),
 };
 Object.defineProperty(window, 'dashboard', { value: dashboard });
 
@@ -286,6 +291,11 @@ const renderTable = () => {
 
 let renderSequence = 0;
 
+/** A phone's width: the charts are drawn narrow (see charts.js `Context.narrow`). */
+const isNarrow = () => window.innerWidth <= 600;
+/** Whether the charts were last drawn narrow (a rotated phone or a resized window redraws them). */
+let narrow = isNarrow();
+
 /**
  * Draws every chart from the loaded data in the current language; 'ready' once all have finished.
  * @param {ReadonlyArray<ChartName>} [which]
@@ -297,7 +307,8 @@ const render = async (which = CHART_NAMES) => {
   const sequence = ++renderSequence;
   setState('loading');
   const { lang } = dashboard;
-  const ctx = { lang, config, year: data.year, asOf: data.asOf };
+  narrow = isNarrow();
+  const ctx = { lang, config, year: data.year, asOf: data.asOf, narrow };
   const project = data.register.find((e) => e.projectId === data.projectId);
   /** @type {Record<ChartName, () => import('echarts').EChartsOption>} */
   const options = {
@@ -340,12 +351,42 @@ const render = async (which = CHART_NAMES) => {
   if (sequence !== renderSequence) return;
   dashboard.renders += 1;
   say(
-    t(lang, 'updated', {
+    t(lang, 'statusLine', {
+      asOf: data.asOf,
       position: data.position,
       time: new Date().toLocaleTimeString(lang === 'zh' ? 'zh-CN' : 'en-GB'),
     }),
   );
   setState('ready');
+};
+
+/**
+ * After a failed load (a refused key, 401/403, the network): nothing loaded before stays on
+ * screen. Every chart is emptied and says why, the table and the project list are emptied, and the
+ * status line shows the error.
+ * @param {unknown} error
+ */
+const fail = (error) => {
+  renderSequence += 1;
+  const message = describe(error);
+  dashboard.data = undefined;
+  for (const name of CHART_NAMES)
+    charts[name].setOption(
+      {
+        series: [],
+        graphic: {
+          type: 'text',
+          left: 'center',
+          top: 'middle',
+          style: { text: t(dashboard.lang, 'chartCleared', { message }), fontSize: 13, fill: '#c0392b' },
+        },
+      },
+      { notMerge: true },
+    );
+  controls.table.replaceChildren();
+  controls.project.replaceChildren();
+  setState('error');
+  say(message, true);
 };
 
 /**
@@ -357,7 +398,7 @@ let chosenYear;
  * The project the user picked for the timeline, if any (otherwise the one with the longest history).
  * @type {string | undefined}
  */
-let chosenProject;
+let chosenProject = new URLSearchParams(location.search).get('project') ?? undefined;
 
 let loadSequence = 0;
 
@@ -367,12 +408,12 @@ const load = async () => {
   if (config === undefined) return;
   const sequence = ++loadSequence;
   const credential = controls.credential.value.trim();
-  if (credential === '') {
+  if (credential === '' && dashboard.session === undefined) {
     setState('needs-credential');
     say(t(dashboard.lang, 'needCredential'), true);
     return;
   }
-  localStorage.setItem(STORAGE.credential, credential);
+  if (credential !== '') localStorage.setItem(STORAGE.credential, credential);
   setState('loading');
   say(t(dashboard.lang, 'loading'));
   try {
@@ -392,7 +433,8 @@ const load = async () => {
     );
     const [progress, review, supervision, requests, land, meetings] = await Promise.all([
       api.progress(year, asOf),
-      api.review(String(year)),
+      // The ranking follows the 统计截止 date like every other panel (issue #18).
+      api.review(String(year), asOf),
       api.supervision(asOf),
       // enterprise requests (R17)
       api.requests(
@@ -435,8 +477,7 @@ const load = async () => {
     await render();
   } catch (error) {
     if (sequence !== loadSequence) return;
-    setState('error');
-    say(describe(error), true);
+    fail(error);
   }
 };
 
@@ -452,8 +493,7 @@ const loadProject = async () => {
     data.projectId = chosenProject;
     await render(['timeline']);
   } catch (error) {
-    setState('error');
-    say(describe(error), true);
+    fail(error);
   }
 };
 
@@ -479,8 +519,17 @@ const start = async () => {
     /** @type {DashboardConfig} */
     const config = await res.json();
     dashboard.config = config;
-    controls.credential.value = localStorage.getItem(STORAGE.credential) ?? config.demoKey ?? '';
-    controls.asOf.value = config.today;
+    // Signed in to the workbench: its session cookie authenticates every request, no key needed.
+    dashboard.session = await signedIn(config);
+    const stored = localStorage.getItem(STORAGE.credential);
+    controls.credential.value = stored ?? (dashboard.session === undefined ? (config.demoKey ?? '') : '');
+    if (dashboard.session !== undefined)
+      controls.credential.placeholder = t(dashboard.lang, 'signedInAs', {
+        name: dashboard.session.displayName,
+      });
+    const askedAsOf = new URLSearchParams(location.search).get('asOf');
+    controls.asOf.value =
+      askedAsOf !== null && /^\d{4}-\d{2}-\d{2}$/.test(askedAsOf) ? askedAsOf : config.today;
   } catch (error) {
     setState('error');
     say(describe(error), true);
@@ -497,9 +546,12 @@ const start = async () => {
   controls.asOf.addEventListener('change', () => void load());
   controls.project.addEventListener('change', () => void loadProject());
   controls.language.addEventListener('click', toggleLanguage);
-  window.addEventListener('resize', () => {
+  // Charts follow their element's size (a phone turned, a window resized, the grid re-flowed).
+  const resized = new ResizeObserver(() => {
     for (const chart of Object.values(charts)) chart.resize();
+    if (isNarrow() !== narrow && dashboard.data !== undefined) void render();
   });
+  for (const name of CHART_NAMES) resized.observe(byId(`chart-${name}`, HTMLDivElement));
   await load();
 };
 

@@ -148,6 +148,19 @@ const yi = (fen: number) => (fen / YI).toFixed(2);
     const shot = path.join(ARTIFACTS, 'screen.1920x1080.png');
     await page.screenshot({ path: shot });
     console.log(`大屏 screenshot: ${shot}`);
+
+    // In English too the screen fits without scrolling, the same figures relabelled.
+    const beforeEnglish = await rendersOf(page);
+    await page.click('#language');
+    await readyAfter(page, beforeEnglish);
+    const english = await layoutOf(page, '.panel, .card');
+    expect(english.scrollHeight).toBeLessThanOrEqual(english.innerHeight);
+    expect(english.scrollWidth).toBeLessThanOrEqual(english.innerWidth);
+    expect(await shown('signedAgreementFunds')).toBe(yi(figure('signedAgreementFunds')));
+    expect(await page.textContent('#status')).toContain(`As of ${TODAY}`);
+    const enShot = path.join(ARTIFACTS, 'screen.1920x1080.en.png');
+    await page.screenshot({ path: enShot });
+    console.log(`大屏 screenshot (English): ${enShot}`);
     expect(problems).toEqual([]);
     await context.close();
   }, 60_000);
@@ -229,6 +242,26 @@ const yi = (fen: number) => (fen / YI).toFixed(2);
     expect(new URL(page.url()).searchParams.get('asOf')).toBe(dayBefore);
     await context.close();
   }, 60_000);
+
+  it('after a refused key empties every panel and shows the error and the key field (no stale data)', async () => {
+    const context = await browser.newContext({ viewport: { width: 1920, height: 1080 }, locale: 'zh-CN' });
+    await context.addInitScript("localStorage.setItem('zhaoshang.dashboard.credential', 'not-a-key')");
+    const page = await context.newPage();
+    await page.goto(`${base}/dashboard?view=screen`);
+    await page.waitForFunction(() => (globalThis as unknown as ScreenWindow).bigscreen?.state === 'error');
+    expect(await page.textContent('#status')).toBe('请求失败（401）：未认证：unknown API key');
+    for (const name of ['trend', 'ranking', 'supervision'] as const)
+      expect([name, (await seriesOf(page, name)).length]).toEqual([name, 0]);
+    expect(await page.locator('#headline > *').count()).toBe(0);
+    expect(await page.locator('#projects [data-project-id]').count()).toBe(0);
+    expect(await page.textContent('#projects')).toBe('数据未显示：请求失败（401）：未认证：unknown API key');
+    expect(await page.locator('#lights tr').count()).toBe(0);
+    expect(await page.isVisible('#credential')).toBe(true);
+    const shot = path.join(ARTIFACTS, 'screen.error.png');
+    await page.screenshot({ path: shot });
+    console.log(`大屏 error-state screenshot: ${shot}`);
+    await context.close();
+  }, 30_000);
 
   it('takes its refresh interval from the address (&refresh=, minutes; 0 = off)', async () => {
     const { context, page } = await open('&refresh=0');

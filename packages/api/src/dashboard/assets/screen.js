@@ -458,10 +458,11 @@ const fail = (/** @type {unknown} */ error) => {
       },
       { notMerge: true },
     );
+  const cleared = t(bigscreen.lang, 'chartCleared', { message });
   controls.headline.replaceChildren();
   controls.lights.replaceChildren();
-  controls.lightsSubtitle.textContent = '';
-  controls.projects.replaceChildren();
+  controls.lightsSubtitle.textContent = cleared;
+  controls.projects.replaceChildren(element('li', cleared, 'empty'));
   controls.projectsTitle.textContent = '';
   // A refused key or token: the field to enter another one shows (it is hidden while one works).
   if (error instanceof RequestError && (error.status === 401 || error.status === 403))

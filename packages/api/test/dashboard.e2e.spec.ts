@@ -25,6 +25,7 @@ describe('the dashboard routes', () => {
         'data.js',
         'format.js',
         'i18n.js',
+        'page.js',
         'screen.js',
         'screen-charts.js',
       ]) {

@@ -23,7 +23,8 @@ const ASSETS: Readonly<Record<string, { readonly file: string; readonly type: st
   'data.js': { file: 'data.js', type: 'text/javascript; charset=utf-8' },
   'format.js': { file: 'format.js', type: 'text/javascript; charset=utf-8' },
   'i18n.js': { file: 'i18n.js', type: 'text/javascript; charset=utf-8' },
-  // the 大屏 (issue #18 item 4)
+  // the 大屏 (issue #18 item 4), and what it shares with the dashboard
+  'page.js': { file: 'page.js', type: 'text/javascript; charset=utf-8' },
   'screen.css': { file: 'screen.css', type: 'text/css; charset=utf-8' },
   'screen.js': { file: 'screen.js', type: 'text/javascript; charset=utf-8' },
   'screen-charts.js': { file: 'screen-charts.js', type: 'text/javascript; charset=utf-8' },

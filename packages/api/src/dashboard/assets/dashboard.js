@@ -22,7 +22,17 @@ import {
   unitName,
 } from './charts.js';
 import { apiClient, longestHistory, registerYears, RequestError, signedIn } from './data.js';
-import { messages, t } from './i18n.js';
+import { t } from './i18n.js';
+import {
+  STORAGE,
+  byId,
+  clearChart,
+  describeError,
+  finished,
+  requestedLanguage,
+  statusLine,
+  translatePage as translateLabels,
+} from './page.js';
 
 /** @typedef {import('./i18n.js').Lang} Lang */
 /** @typedef {import('./data.js').DashboardConfig} DashboardConfig */
@@ -57,20 +67,6 @@ import { messages, t } from './i18n.js';
  */
 const echarts = Reflect.get(globalThis, 'echarts');
 
-const STORAGE = { credential: 'zhaoshang.dashboard.credential', lang: 'zhaoshang.dashboard.lang' };
-
-/**
- * @template {HTMLElement} T
- * @param {string} id
- * @param {{ new (): T }} type
- * @returns {T}
- */
-const byId = (id, type) => {
-  const el = document.getElementById(id);
-  if (!(el instanceof type)) throw new Error(`#${id} is missing from the page`);
-  return el;
-};
-
 const controls = {
   form: byId('controls', HTMLFormElement),
   year: byId('year', HTMLSelectElement),
@@ -82,11 +78,7 @@ const controls = {
   table: byId('supervision-table', HTMLTableElement),
 };
 
-/** @returns {Lang} */
-const initialLanguage = () => {
-  const asked = new URLSearchParams(location.search).get('lang') ?? localStorage.getItem(STORAGE.lang);
-  return asked === 'en' ? 'en' : 'zh';
-};
+const initialLanguage = requestedLanguage;
 
 /** @typedef {'progress' | 'funnel' | 'ranking' | 'supervision' | 'timeline' | 'requests' | 'land' | 'meetings'} ChartName */
 /** @type {ReadonlyArray<ChartName>} */
@@ -157,53 +149,13 @@ const setState = (state) => {
   document.body.dataset.state = state;
 };
 
-/**
- * @param {string} text
- * @param {boolean} [error]
- */
-const say = (text, error = false) => {
-  controls.status.textContent = text;
-  controls.status.classList.toggle('error', error);
-};
+const say = statusLine(controls.status);
 
 /** Static labels: every element with data-i18n / data-i18n-placeholder. */
-const translatePage = () => {
-  const { lang } = dashboard;
-  document.documentElement.lang = lang === 'zh' ? 'zh-CN' : 'en';
-  document.title = t(lang, 'pageTitle');
-  for (const el of document.querySelectorAll('[data-i18n]')) {
-    const key = el.getAttribute('data-i18n');
-    if (key !== null && key in messages.zh)
-      el.textContent = t(lang, /** @type {import('./i18n.js').MessageKey} */ (key));
-  }
-  for (const el of document.querySelectorAll('[data-i18n-placeholder]')) {
-    const key = el.getAttribute('data-i18n-placeholder');
-    if (key !== null && key in messages.zh && el instanceof HTMLInputElement)
-      el.placeholder = t(lang, /** @type {import('./i18n.js').MessageKey} */ (key));
-  }
-};
-
-/**
- * Resolves once the chart has drawn what it was last given (animations included).
- * @param {import('echarts').ECharts} chart
- * @returns {Promise<void>}
- */
-const finished = (chart) =>
-  new Promise((resolve) => {
-    const once = () => {
-      chart.off('finished', once);
-      resolve();
-    };
-    chart.on('finished', once);
-  });
+const translatePage = () => translateLabels(dashboard.lang, 'pageTitle');
 
 /** @param {unknown} error */
-const describe = (error) =>
-  error instanceof RequestError
-    ? t(dashboard.lang, 'requestFailed', { status: error.status, message: error.message })
-    : error instanceof Error
-      ? error.message
-      : String(error);
+const describe = (error) => describeError(error, dashboard.lang);
 
 /**
  * @param {Lang} lang
@@ -371,18 +323,7 @@ const fail = (error) => {
   const message = describe(error);
   dashboard.data = undefined;
   for (const name of CHART_NAMES)
-    charts[name].setOption(
-      {
-        series: [],
-        graphic: {
-          type: 'text',
-          left: 'center',
-          top: 'middle',
-          style: { text: t(dashboard.lang, 'chartCleared', { message }), fontSize: 13, fill: '#c0392b' },
-        },
-      },
-      { notMerge: true },
-    );
+    clearChart(charts[name], t(dashboard.lang, 'chartCleared', { message }), '#c0392b');
   controls.table.replaceChildren();
   controls.project.replaceChildren();
   setState('error');

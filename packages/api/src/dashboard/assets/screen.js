@@ -9,7 +9,17 @@
  */
 import { unitName } from './charts.js';
 import { apiClient, RequestError, signedIn } from './data.js';
-import { messages, t } from './i18n.js';
+import { t } from './i18n.js';
+import {
+  STORAGE as PAGE_STORAGE,
+  byId,
+  clearChart,
+  describeError,
+  finished,
+  requestedLanguage,
+  statusLine,
+  translatePage as translateLabels,
+} from './page.js';
 import {
   completionRows,
   headlineCards,
@@ -44,26 +54,11 @@ import {
 /** @type {typeof import('echarts')} */
 const echarts = Reflect.get(globalThis, 'echarts');
 
-const STORAGE = {
-  credential: 'zhaoshang.dashboard.credential',
-  lang: 'zhaoshang.dashboard.lang',
-  refresh: 'zhaoshang.screen.refreshMinutes',
-};
+/** The dashboard's key and language, and the 大屏's refresh interval. */
+const STORAGE = { ...PAGE_STORAGE, refresh: 'zhaoshang.screen.refreshMinutes' };
 const REFRESH_CHOICES = [0, 1, 5, 10, 30];
 const DEFAULT_REFRESH_MINUTES = 5;
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
-
-/**
- * @template {HTMLElement} T
- * @param {string} id
- * @param {{ new (): T }} type
- * @returns {T}
- */
-const byId = (id, type) => {
-  const el = document.getElementById(id);
-  if (!(el instanceof type)) throw new Error(`#${id} is missing from the page`);
-  return el;
-};
 
 const controls = {
   form: byId('controls', HTMLFormElement),
@@ -85,11 +80,7 @@ const controls = {
 
 const params = new URLSearchParams(location.search);
 
-/** @returns {Lang} */
-const initialLanguage = () => {
-  const asked = params.get('lang') ?? localStorage.getItem(STORAGE.lang);
-  return asked === 'en' ? 'en' : 'zh';
-};
+const initialLanguage = requestedLanguage;
 
 /** @type {ReadonlyArray<ChartName>} */
 const CHART_NAMES = ['trend', 'ranking', 'supervision'];
@@ -143,34 +134,13 @@ const setState = (state) => {
   document.body.dataset.state = state;
 };
 
-/** @param {string} text @param {boolean} [error] */
-const say = (text, error = false) => {
-  controls.status.textContent = text;
-  controls.status.classList.toggle('error', error);
-};
+const say = statusLine(controls.status);
 
 /** @param {unknown} error */
-const describe = (error) =>
-  error instanceof RequestError
-    ? t(bigscreen.lang, 'requestFailed', { status: error.status, message: error.message })
-    : error instanceof Error
-      ? error.message
-      : String(error);
+const describe = (error) => describeError(error, bigscreen.lang);
 
 const translatePage = () => {
-  const { lang } = bigscreen;
-  document.documentElement.lang = lang === 'zh' ? 'zh-CN' : 'en';
-  document.title = t(lang, 'screenTitle');
-  for (const el of document.querySelectorAll('[data-i18n]')) {
-    const key = el.getAttribute('data-i18n');
-    if (key !== null && key in messages.zh)
-      el.textContent = t(lang, /** @type {import('./i18n.js').MessageKey} */ (key));
-  }
-  for (const el of document.querySelectorAll('[data-i18n-placeholder]')) {
-    const key = el.getAttribute('data-i18n-placeholder');
-    if (key !== null && key in messages.zh && el instanceof HTMLInputElement)
-      el.placeholder = t(lang, /** @type {import('./i18n.js').MessageKey} */ (key));
-  }
+  translateLabels(bigscreen.lang, 'screenTitle');
   fillRefresh();
 };
 
@@ -407,19 +377,6 @@ const sayStatus = () => {
 /** @type {Record<'ranking' | 'supervision', ReadonlyArray<string>>} */
 const clickTargets = { ranking: [], supervision: [] };
 
-/**
- * @param {import('echarts').ECharts} chart
- * @returns {Promise<void>}
- */
-const finished = (chart) =>
-  new Promise((resolve) => {
-    const once = () => {
-      chart.off('finished', once);
-      resolve();
-    };
-    chart.on('finished', once);
-  });
-
 /** @param {Loaded} data @param {DashboardConfig} config */
 const fillUnits = (data, config) => {
   const ctx = { lang: bigscreen.lang, config, year: data.year, asOf: data.asOf };
@@ -444,21 +401,8 @@ const fail = (/** @type {unknown} */ error) => {
   renderSequence += 1;
   bigscreen.data = undefined;
   const message = describe(error);
-  for (const name of CHART_NAMES)
-    charts[name].setOption(
-      {
-        backgroundColor: 'transparent',
-        series: [],
-        graphic: {
-          type: 'text',
-          left: 'center',
-          top: 'middle',
-          style: { text: t(bigscreen.lang, 'chartCleared', { message }), fontSize: 15, fill: '#ff6b6b' },
-        },
-      },
-      { notMerge: true },
-    );
   const cleared = t(bigscreen.lang, 'chartCleared', { message });
+  for (const name of CHART_NAMES) clearChart(charts[name], cleared, '#ff6b6b');
   controls.headline.replaceChildren();
   controls.lights.replaceChildren();
   controls.lightsSubtitle.textContent = cleared;

@@ -13,6 +13,7 @@ import type {
   Page as ResultPage,
 } from '@zhaoshang/projections';
 import type { Browser, Page } from 'playwright-core';
+import { DEV_DASHBOARD_KEY } from '../src/config';
 import { ARTIFACTS, TODAY, haveChromium, layoutOf, startDemoInBrowser } from './browser-support';
 
 const withChromium = haveChromium('the 大屏 browser test');
@@ -260,6 +261,46 @@ const yi = (fen: number) => (fen / YI).toFixed(2);
     const shot = path.join(ARTIFACTS, 'screen.error.png');
     await page.screenshot({ path: shot });
     console.log(`大屏 error-state screenshot: ${shot}`);
+    await context.close();
+  }, 30_000);
+
+  it("rides on the workbench's session cookie: signed in, it sends no key and asks for none", async () => {
+    const context = await browser.newContext({ viewport: { width: 1920, height: 1080 }, locale: 'zh-CN' });
+    await context.addCookies([
+      { name: 'zs_session', value: 'a-session', url: base, httpOnly: true, sameSite: 'Strict' },
+    ]);
+    // GET /session as the session contract answers it for a valid cookie (the auth module's route).
+    await context.route('**/session', (route) =>
+      route.fulfill({
+        status: 200,
+        contentType: 'application/json',
+        body: JSON.stringify({
+          userId: 'wang-li',
+          displayName: '王立',
+          role: 'leading-group-office',
+          unitId: 'region',
+        }),
+      }),
+    );
+    // The data routes: the page's own headers are recorded; the request then goes on with the
+    // read-only key, standing in for the server's acceptance of the cookie.
+    const sent: Array<Record<string, string>> = [];
+    for (const pattern of ['**/projects?**', '**/targets/**', '**/performance/**', '**/supervision?**'])
+      await context.route(pattern, async (route) => {
+        const headers = route.request().headers();
+        sent.push(headers);
+        await route.continue({ headers: { ...headers, 'x-api-key': DEV_DASHBOARD_KEY } });
+      });
+    const page = await context.newPage();
+    await page.goto(`${base}/dashboard?view=screen`);
+    await readyAfter(page, 0);
+    expect(sent.length).toBeGreaterThanOrEqual(5);
+    for (const headers of sent) {
+      expect(headers['x-api-key']).toBeUndefined();
+      expect(headers.authorization).toBeUndefined();
+      expect(headers.cookie).toContain('zs_session=a-session');
+    }
+    expect(await page.isVisible('#credential')).toBe(false);
     await context.close();
   }, 30_000);
 

@@ -218,6 +218,8 @@ const metricKey = (m: { metric: string; minInvestment?: number }) =>
     expect(days).toMatchObject({ id: 'daysOverdue', type: 'bar', name: '逾期天数' });
     expect(days?.data?.map(valueOf)).toEqual(overdue.slice(0, 15).map((i) => i.daysOverdue));
     expect(await page.locator('#supervision-table tbody tr').count()).toBe(supervision.items.length);
+    // The owner column names a 包保领导, or the department or unit a 交办 item went to: its heading says both.
+    expect(await page.locator('#supervision-table th').last().textContent()).toBe('责任人/责任单位');
     // The owner column for a 交办 item without a project's 包保领导 (a meeting's, an enterprise request's):
     // the department it was handed to, by the vocabulary's name, or the unit that owns it (R17, R20).
     const handedOut = supervision.items.findIndex(
@@ -288,6 +290,9 @@ const metricKey = (m: { metric: string; minInvestment?: number }) =>
       'In production',
     ]);
     expect(await page.locator('#supervision-table th').first().textContent()).toBe('Project');
+    expect(await page.locator('#supervision-table th').last().textContent()).toBe(
+      'Responsible person / unit',
+    );
     const enShot = path.join(ARTIFACTS, 'dashboard.en.png');
     await page.screenshot({ path: enShot, fullPage: true });
 

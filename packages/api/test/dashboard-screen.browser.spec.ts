@@ -18,6 +18,8 @@ import { ARTIFACTS, TODAY, haveChromium, layoutOf, startDemoInBrowser } from './
 
 const withChromium = haveChromium('the 大屏 browser test');
 const YI = 10_000_000_000;
+/** A session id as the auth module issues them (43 characters of base64url). */
+const SESSION_ID = 's3ssion-id-0123456789abcdefghijklmnopqrstuv';
 
 interface Series {
   readonly id?: string;
@@ -267,7 +269,7 @@ const yi = (fen: number) => (fen / YI).toFixed(2);
   it("rides on the workbench's session cookie: signed in, it sends no key and asks for none", async () => {
     const context = await browser.newContext({ viewport: { width: 1920, height: 1080 }, locale: 'zh-CN' });
     await context.addCookies([
-      { name: 'zs_session', value: 'a-session', url: base, httpOnly: true, sameSite: 'Strict' },
+      { name: 'zs_session', value: SESSION_ID, url: base, httpOnly: true, sameSite: 'Strict' },
     ]);
     // GET /session as the session contract answers it for a valid cookie (the auth module's route).
     await context.route('**/session', (route) =>
@@ -298,7 +300,7 @@ const yi = (fen: number) => (fen / YI).toFixed(2);
     for (const headers of sent) {
       expect(headers['x-api-key']).toBeUndefined();
       expect(headers.authorization).toBeUndefined();
-      expect(headers.cookie).toContain('zs_session=a-session');
+      expect(headers.cookie).toContain(`zs_session=${SESSION_ID}`);
     }
     expect(await page.isVisible('#credential')).toBe(false);
     await context.close();

@@ -72,7 +72,7 @@ describe('the dashboard routes', () => {
       expect(res.body.sessionCookie).toBe(false);
       const withCookie = await request(configured.http)
         .get('/dashboard/config.json')
-        .set('cookie', 'lang=zh; zs_session=abc.def');
+        .set('cookie', 'lang=zh; zs_session=s3ssion-id-0123456789abcdefghijklmnopqrstuv');
       expect(withCookie.body.sessionCookie).toBe(true);
     } finally {
       await configured.close();

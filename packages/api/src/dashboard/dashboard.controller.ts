@@ -7,6 +7,7 @@ import { DEV_API_KEYS, DEV_DASHBOARD_KEY, parseApiKeys, type ApiConfig, type Api
 import { DEMO_UNITS } from '../demo/seed';
 import { NotFound } from '../errors/api-errors';
 import { API_CONFIG, CLOCK } from '../tokens';
+import { sessionIdOf } from '../auth/session-cookie';
 import type { DashboardConfig } from './dashboard-config';
 
 /**
@@ -29,9 +30,6 @@ const ASSETS: Readonly<Record<string, { readonly file: string; readonly type: st
   'screen.js': { file: 'screen.js', type: 'text/javascript; charset=utf-8' },
   'screen-charts.js': { file: 'screen-charts.js', type: 'text/javascript; charset=utf-8' },
 };
-
-/** The workbench's session cookie (the auth module's `zs_session`), by name only: its value is never read here. */
-const SESSION_COOKIE = /(?:^|;\s*)zs_session=[^;]/;
 
 /** ECharts' browser build, from the dependency (the machines the API runs on may have no internet). */
 const ECHARTS = require.resolve('echarts/dist/echarts.min.js');
@@ -105,7 +103,8 @@ export class DashboardController {
     return {
       today: this.clock.today(),
       ...this.pageConfig,
-      sessionCookie: SESSION_COOKIE.test(req.headers.cookie ?? ''),
+      // The workbench's session cookie (its id only; whether the session is alive, GET /session says).
+      sessionCookie: sessionIdOf(req.headers.cookie) !== undefined,
     };
   }
 

@@ -68,6 +68,8 @@ export type { StoredEventData, UpcastError } from './shared/upcasting';
 
 // The vocabulary: one zh/en label for every business term a person reads
 export { milestoneLabel, termLabel, vocabulary, zhOf } from './vocabulary';
+// workbench (issue #18 item 1): the forms' labels of the project's commands and of their fields
+export { fieldLabels, projectCommandLabels } from './vocabulary/forms.vocabulary';
 export type {
   ExitRuleKind,
   HistoryPhase,
@@ -196,6 +198,8 @@ export type {
   ReviewedTerm,
   Stage,
 } from './project';
+// workbench (issue #18 item 1): the commands a project's stage allows
+export { projectActions, projectActionsAt, projectCommandStages } from './project';
 // Weekly 包保 visits (R18, 000 §五.2): the official week, its detection, the event
 export {
   IsoWeek,
@@ -207,6 +211,23 @@ export {
   weekHasWorkingDay,
 } from './project';
 export type { MissedVisitWeek, VisitPeriod } from './project';
+// The project's profile: the register's columns no other fact gives (R22, DOMAIN.md §6)
+export {
+  ProjectCategory,
+  projectCategoryLabels,
+  UnitKind,
+  unitKindLabels,
+  ProjectProfile,
+  PROFILE_FIELDS,
+  PROJECT_CODE,
+  isProjectCode,
+  changedProfile,
+  mergeProfile,
+  ProjectProfileRecorded,
+  decideRecordProjectProfile,
+  requireProfileContent,
+  requireProjectCode,
+} from './project';
 
 // Annual target plan (年度目标)
 export {

@@ -20,6 +20,8 @@ export type { Rate } from './counting/project-facts';
 // Project register (招商引资工作台账)
 export { registerCollection } from './register/register.document';
 export type { RegisterEntry } from './register/register.document';
+// The register's procedures sheet (R22)
+export type { RegisterProcedure } from './register/register.document';
 export { registerProjection } from './register/register.projection';
 export { registerQueries } from './register/register.queries';
 export type {

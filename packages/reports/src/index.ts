@@ -7,6 +7,9 @@
 // Project register (台账)
 export { registerXlsx, registerCsv } from './register/register-report';
 export type { RegisterReportOptions } from './register/register-report';
+// The register's columns, one entry per column with a stable key (R22 · DOMAIN.md §6)
+export { registerColumns, PROCEDURE_COLUMNS, procedureText } from './register/register-columns';
+export type { RegisterColumn, RegisterLine, RegisterNames } from './register/register-columns';
 
 // Bulletin (通报)
 export { bulletinReportOf } from './bulletin/bulletin-report';

@@ -104,6 +104,12 @@ export const projectCommandRoutes: ReadonlyArray<CommandRoute> = [
     `${p}/out-of-province-funds-receipts`,
     '登记省外资金实际到位（利用省外资金）/ record funds from outside the province actually received (R11)',
   ),
+  // The project's profile: the register's columns no other fact gives (R22)
+  cmd(
+    'RecordProjectProfile',
+    `${p}/profile`,
+    '登记项目档案（项目类别、园区、镇街、项目代码、备案证号、用地类型、供地进度）/ record the register profile (R22)',
+  ),
 ];
 
 /** `GET /projects`: a page of the register, of one unit or one stage, lights as of a date. */

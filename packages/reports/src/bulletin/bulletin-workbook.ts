@@ -16,7 +16,7 @@ import { hundredthsOf, sumExact } from '../table/exact-decimal';
 import { addTableSheet } from '../table/sheet';
 import { newWorkbook, xlsxBytes } from '../table/workbook';
 import { vocabulary } from '@zhaoshang/domain';
-import { GAP, metricHeading, metricName, metricNames } from '../vocabulary/labels';
+import { GAP, metricHeading, metricName, metricNames, policyTitle } from '../vocabulary/labels';
 import type {
   BulletinMetric,
   BulletinProgress,
@@ -249,7 +249,7 @@ const maxWidths = <R>(columns: ReadonlyArray<Column<R>>): Record<number, number>
 /** The note every sheet ends with: where the figures come from and how to check them. */
 export const provenanceNotes = (r: BulletinReport): ReadonlyArray<string> => {
   const days = r.units.find((u) => u.progress !== undefined)?.progress ?? r.region;
-  const source = `数据来源：事件库全局位置 ${r.computedAtPosition} 及以前的全部事件；考核办法：${r.policy}；序时进度截至 ${r.asOf}${
+  const source = `数据来源：事件库全局位置 ${r.computedAtPosition} 及以前的全部事件；考核办法：${policyTitle(r.policy)}；序时进度截至 ${r.asOf}${
     days !== undefined ? `（本年第 ${days.elapsedDays} 天，全年 ${days.daysInYear} 天）` : ''
   }；每个项目只计一次（重复项目不计入）。`;
   const check =
@@ -304,7 +304,7 @@ export const bulletinXlsx = async (report: BulletinReport): Promise<Buffer> => {
   addTableSheet(wb, {
     name: '得分明细',
     title: `${report.title}——得分明细`,
-    subtitle: subtitleOf(report, `考核办法：${report.policy}`),
+    subtitle: subtitleOf(report, `考核办法：${policyTitle(report.policy)}`),
     headers: scores.map((c) => c.header),
     rows: ranked(report).map((u) => ({ cells: scores.map((c) => c.cell(u)) })),
     notes,

@@ -21,7 +21,9 @@ import type { StreamedAnswer } from '../../http/streamed-answer';
 import type { ReadModels } from '../../read-models/read-model.port';
 import { foldStream } from '../../read-models/stream-state';
 import { API_CONFIG, EVENT_STORE, READ_MODELS } from '../../tokens';
-import { REGION_UNIT } from '../../units';
+import { districtNameOf, REGION_UNIT, registerUnits } from '../../units';
+// The leaders registry: people by name, never by id
+import { leaderNamesOf } from '../../leaders/leader-registry';
 
 export type ExportFormat = 'xlsx' | 'csv';
 
@@ -62,14 +64,31 @@ export class ExportRegister extends Query<StreamedAnswer> {
   }
 }
 
+/**
+ * The names a register prints (R22, issue #18): a sheet per unit but not the district — the district
+ * is the 合计, the total of its units —, parks and towns by the units registry's names, people by
+ * the leaders registry's.
+ */
+export const registerNamesOf = (config: ApiConfig) => {
+  const districtName = districtNameOf(config.units);
+  return {
+    unitNames: Object.fromEntries(registerUnits(config.units).map((u) => [u.unitId, u.name])),
+    placeNames: unitNamesOf(config),
+    leaderNames: leaderNamesOf(config.leaders),
+    ...(districtName !== undefined ? { districtName } : {}),
+  };
+};
+
 @QueryHandler(ExportRegister)
 export class ExportRegisterHandler implements IQueryHandler<ExportRegister, StreamedAnswer> {
   private readonly unitNames: Readonly<Record<string, string>>;
+  private readonly names: ReturnType<typeof registerNamesOf>;
   constructor(
     @Inject(READ_MODELS) private readonly readModels: ReadModels,
     @Inject(API_CONFIG) config: ApiConfig,
   ) {
     this.unitNames = unitNamesOf(config);
+    this.names = registerNamesOf(config);
   }
   async execute(q: ExportRegister): Promise<StreamedAnswer> {
     const asOf = q.asOf as BusinessDate;
@@ -88,7 +107,7 @@ export class ExportRegisterHandler implements IQueryHandler<ExportRegister, Stre
       entries.push(...page.items);
       if (entries.length >= page.total || page.items.length === 0) break;
     }
-    const options = { asOf, unitNames: this.unitNames };
+    const options = { asOf, ...this.names };
     const bytes = q.format === 'xlsx' ? await registerXlsx(entries, options) : registerCsv(entries, options);
     const scope = q.unitId ?? 'region';
     return file(

@@ -58,6 +58,13 @@ export const rowValues = (ws: ExcelJS.Worksheet, row: number): ReadonlyArray<Exc
   return Array.isArray(values) ? values.slice(1) : [];
 };
 
+/**
+ * The text a row shows: its first text value. A title, subtitle or note is merged across the first
+ * printed page's columns after the key columns when the sheet prints on several pages across.
+ */
+export const rowText = (ws: ExcelJS.Worksheet, row: number): string =>
+  String(rowValues(ws, row).find((v) => typeof v === 'string') ?? '');
+
 /** Column index (1-based) of a header in row 3. */
 export const columnOf = (ws: ExcelJS.Worksheet, header: string): number => {
   const i = rowValues(ws, 3).indexOf(header);

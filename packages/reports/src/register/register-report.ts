@@ -13,7 +13,7 @@ import {
 } from '../table/cell';
 import { csvDocument } from '../table/csv';
 import { sumExact } from '../table/exact-decimal';
-import { addTableSheet } from '../table/sheet';
+import { addTableSheet, columnLayout } from '../table/sheet';
 import { newWorkbook, xlsxBytes } from '../table/workbook';
 import { channelName, GAP, missedMilestoneName, stageNames } from '../vocabulary/labels';
 
@@ -89,12 +89,16 @@ const remarks = (e: RegisterEntry): string | undefined => {
 const landCell = (mu: number | undefined): Cell =>
   mu === undefined ? empty : { kind: 'decimal', units: Math.round(mu * 10_000), scale: 4, decimals: 2 };
 
-/** The columns of a unit's sheet (and of the register CSV, after 单位). */
+/**
+ * The columns of a unit's sheet (and of the register CSV, after 单位). The first KEY_COLUMNS are
+ * repeated on every printed page; `group` starts a print group (基本信息, 推进情况, 包保走访):
+ * a column added without one prints with the group before it.
+ */
 const unitColumns: ReadonlyArray<Column<Line>> = [
   { header: '序号', cell: (l) => integer(l.index) },
   { header: '项目编号', cell: (l) => text(l.entry.projectId) },
-  { header: '项目名称', cell: (l) => text(l.entry.name), maxWidth: 36 },
-  { header: '投资方', cell: (l) => text(l.entry.investorName), maxWidth: 30 },
+  { header: '项目名称', cell: (l) => text(l.entry.name), maxWidth: 24 },
+  { header: '投资方', cell: (l) => text(l.entry.investorName), maxWidth: 24, group: '基本信息' },
   { header: '统一社会信用代码', cell: (l) => text(l.entry.investorCreditCode) },
   { header: '产业链', cell: (l) => text(l.entry.industryChain), maxWidth: 20 },
   {
@@ -105,7 +109,11 @@ const unitColumns: ReadonlyArray<Column<Line>> = [
   { header: `${FIXED_ASSETS}（万元）`, cell: (l) => money(l.entry.fixedAssetInvestment, 'wan') },
   { header: '累计完成投资（万元）', cell: (l) => money(l.entry.cumulativeInvestment, 'wan') },
   { header: '用地面积（亩）', cell: (l) => landCell(l.entry.landArea) },
-  { header: '所处阶段', cell: (l) => text(stageNames[l.entry.stage] ?? l.entry.stage) },
+  {
+    header: '所处阶段',
+    cell: (l) => text(stageNames[l.entry.stage] ?? l.entry.stage),
+    group: '推进情况',
+  },
   {
     header: vocabulary.leaderRoles['responsible-leader'].zh,
     cell: (l) => text(l.entry.leaders['responsible-leader']?.name ?? l.entry.responsibleLeader),
@@ -129,7 +137,7 @@ const unitColumns: ReadonlyArray<Column<Line>> = [
   { header: '备注', cell: (l) => text(remarks(l.entry)), maxWidth: 36 },
   // Weekly 包保 visits (R18, 000 §五.2): 最近走访 (date, who) and the weeks raised without the
   // responsible person's visit (blank before signing: no 包保 period yet).
-  { header: '最近走访日期', cell: (l) => date(l.entry.lastVisit?.on) },
+  { header: '最近走访日期', cell: (l) => date(l.entry.lastVisit?.on), group: '包保走访' },
   {
     header: '最近走访人',
     cell: (l) => text(l.entry.lastVisit?.name ?? l.entry.lastVisit?.leaderId),
@@ -141,11 +149,11 @@ const unitColumns: ReadonlyArray<Column<Line>> = [
   },
 ];
 
+/** Columns repeated on every printed page of a unit's sheet (and frozen on screen): 序号 … 项目名称. */
+const KEY_COLUMNS = unitColumns.findIndex((c) => c.header === '项目名称') + 1;
+
 /** Index of a column by header, for the 合计 row. */
 const at = (header: string): number => unitColumns.findIndex((c) => c.header === header);
-
-const maxWidthsOf = (columns: ReadonlyArray<Column<Line>>, offset = 0): Record<number, number> =>
-  Object.fromEntries(columns.flatMap((c, i) => (c.maxWidth === undefined ? [] : [[i + offset, c.maxWidth]])));
 
 const counted = (entries: ReadonlyArray<RegisterEntry>) => entries.filter((e) => e.counted);
 
@@ -251,6 +259,8 @@ export const registerXlsx = async (
     title: `${title}汇总`,
     subtitle: `截至 ${asOf}${GAP}金额单位：亿元${GAP}项目数按所处阶段统计，每个项目只计一次（重复项目不计入）`,
     headers: summaryHeaders,
+    // Printed: the counts by stage, then the lights and amounts (a page each when they do not fit together).
+    groupStarts: [summaryHeaders.indexOf('项目总数'), summaryHeaders.indexOf('红灯项目')],
     rows: units.map((u, i) => ({ cells: summaryCells(integer(i + 1), text(u.name), u.entries) })),
     total: { cells: summaryCells(text('合计'), text(`${units.length} 个单位`), entries) },
     frozenColumns: 2,
@@ -265,14 +275,13 @@ export const registerXlsx = async (
       subtitle: `单位：${u.name}${GAP}截至 ${asOf}${GAP}金额单位：万元${GAP}共 ${kept} 个项目${
         u.entries.length > kept ? `（另列重复项目 ${u.entries.length - kept} 个，不计入合计）` : ''
       }`,
-      headers: unitColumns.map((c) => c.header),
+      ...columnLayout(unitColumns),
       rows: lines(u.entries).map((l) => ({
         cells: unitColumns.map((c) => c.cell(l)),
         muted: !l.entry.counted,
       })),
       total: unitTotal(u.entries),
-      frozenColumns: 3,
-      maxWidths: maxWidthsOf(unitColumns),
+      frozenColumns: KEY_COLUMNS,
       footer: `${u.name} · ${footer}`,
     });
   }

@@ -34,8 +34,15 @@ const onPath = (name: string): string | undefined =>
     .map((dir) => join(dir, name))
     .find((p) => existsSync(p));
 
-const SOFFICE = process.env.SOFFICE_PATH || onPath('soffice');
-const PDFTOTEXT = process.env.PDFTOTEXT_PATH || onPath('pdftotext');
+/** A tool at the path the environment names, else on PATH; undefined when it is not there. */
+const tool = (variable: string, name: string): string | undefined => {
+  const given = process.env[variable];
+  if (given !== undefined && given !== '') return existsSync(given) ? given : undefined;
+  return onPath(name);
+};
+
+const SOFFICE = tool('SOFFICE_PATH', 'soffice');
+const PDFTOTEXT = tool('PDFTOTEXT_PATH', 'pdftotext');
 
 /** The tools found, or why the PDF test cannot run. */
 export const pdfTools: { readonly missing?: string } =

@@ -1,4 +1,5 @@
 import { basisPoints } from '@zhaoshang/domain';
+import { defaultScoringPolicy } from '@zhaoshang/projections';
 import {
   empty,
   hundredths,
@@ -48,14 +49,16 @@ const behind = (p: BulletinProgress | undefined): string | undefined => {
     .join('；');
 };
 
-const hundredthsText = (x: number): string => {
+/** A two-decimal figure (a score, a percentage, points) as text with two places: 64.86, 9.00. */
+export const hundredthsText = (x: number): string => {
   const h = hundredthsOf(x);
   const sign = h < 0 ? '-' : '';
   const a = Math.abs(h);
   return `${sign}${Math.floor(a / 100)}.${String(a % 100).padStart(2, '0')}`;
 };
 
-const unitRemarks = (u: BulletinUnit): string | undefined => {
+/** What the ranking's 备注 says of a unit (一票否决, R15 shortfalls, missed reports, no plan). */
+export const unitRemarks = (u: BulletinUnit): string | undefined => {
   const out: string[] = [];
   if (u.vetoed) out.push('一票否决');
   if (u.tripShortfalls > 0) out.push(`主要负责同志外出招商未达要求 ${u.tripShortfalls} 个月`);
@@ -126,7 +129,7 @@ const rankingColumns: ReadonlyArray<Column<BulletinUnit>> = [
 ];
 
 /** Units by rank, ties by unit id (as the review lists them; a report rebuilt from JSON is put back in order). */
-const ranked = (r: BulletinReport): ReadonlyArray<BulletinUnit> =>
+export const ranked = (r: BulletinReport): ReadonlyArray<BulletinUnit> =>
   [...r.units].sort((a, b) => a.rank - b.rank || (a.unitId < b.unitId ? -1 : a.unitId > b.unitId ? 1 : 0));
 
 const rankingAt = (header: string): number => rankingColumns.findIndex((c) => c.header === header);
@@ -245,10 +248,17 @@ const scoreColumns = (r: BulletinReport): ReadonlyArray<Column<BulletinUnit>> =>
   { header: '备注', cell: (u) => text(u.vetoed ? '一票否决，得分为 0' : undefined) },
 ];
 
+/**
+ * The scoring policy as a reader knows it: the default policy by what it does, never by its id
+ * (`default-R12-R15` is a key, not a name an office prints); a region's own policy by its name.
+ */
+export const policyLabel = (name: string): string =>
+  name === defaultScoringPolicy.name ? `默认考核办法（${defaultScoringPolicy.description}）` : name;
+
 /** The note every sheet ends with: where the figures come from and how to check them. */
 export const provenanceNotes = (r: BulletinReport): ReadonlyArray<string> => {
   const days = r.units.find((u) => u.progress !== undefined)?.progress ?? r.region;
-  const source = `数据来源：事件库全局位置 ${r.computedAtPosition} 及以前的全部事件；考核办法：${r.policy}；序时进度截至 ${r.asOf}${
+  const source = `数据来源：事件库全局位置 ${r.computedAtPosition} 及以前的全部事件；考核办法：${policyLabel(r.policy)}；序时进度截至 ${r.asOf}${
     days !== undefined ? `（本年第 ${days.elapsedDays} 天，全年 ${days.daysInYear} 天）` : ''
   }；每个项目只计一次（重复项目不计入）。`;
   const check =
@@ -300,7 +310,7 @@ export const bulletinXlsx = async (report: BulletinReport): Promise<Buffer> => {
   addTableSheet(wb, {
     name: '得分明细',
     title: `${report.title}——得分明细`,
-    subtitle: subtitleOf(report, `考核办法：${report.policy}`),
+    subtitle: subtitleOf(report, `考核办法：${policyLabel(report.policy)}`),
     ...columnLayout(scores),
     rows: ranked(report).map((u) => ({ cells: scores.map((c) => c.cell(u)) })),
     notes,

@@ -4,7 +4,7 @@
  */
 import JSZip from 'jszip';
 import { bulletinDocx, bulletinReportOf, bulletinText, type BulletinReport } from '../src';
-import { metric, progressView, review, unitReview } from './support';
+import { leadsFarBehind, metric, progressView, review, unitReview } from './support';
 
 const NAMES = { jingkai: '经开区', gaoxin: '高新区', chengxi: '城西街道', district: '全区' };
 
@@ -44,23 +44,7 @@ const region = progressView(
   { scope: 'region', light: 'yellow' },
 );
 /** 经开区: 8 of 50 leads = 16 %, 33.73 points behind: red (lag > 30). */
-const jingkai = progressView(
-  'jingkai',
-  [
-    metric({
-      metric: 'leads',
-      kind: 'count',
-      target: 50,
-      actual: 8,
-      percent: 16,
-      expected: 24.86,
-      gap: -16.86,
-      lagPoints: 33.73,
-      light: 'red',
-    }),
-  ],
-  { light: 'red' },
-);
+const jingkai = progressView('jingkai', [leadsFarBehind], { light: 'red' });
 /** 高新区: 3 of 5 leads = 60 %, ahead of 序时: blue. */
 const gaoxin = progressView(
   'gaoxin',

@@ -2,6 +2,7 @@ import type ExcelJS from 'exceljs';
 import type { TargetProgressView } from '@zhaoshang/projections';
 import { bulletinCsv, bulletinReportOf, bulletinXlsx, type BulletinReport } from '../src';
 import {
+  leadsFarBehind,
   metric,
   parseCsv,
   progressView,
@@ -41,17 +42,7 @@ const reviewed = review([
 ]);
 
 const jingkai: TargetProgressView = progressView('jingkai', [
-  metric({
-    metric: 'leads',
-    kind: 'count',
-    target: 50,
-    actual: 8,
-    percent: 16,
-    expected: 24.86,
-    gap: -16.86,
-    lagPoints: 33.73,
-    light: 'red',
-  }),
+  leadsFarBehind,
   metric({
     metric: 'signedAgreementFunds',
     kind: 'cny',

@@ -97,6 +97,19 @@ export const metric = (
   ...m,
 });
 
+/** 8 of 50 leads at mid-year: 16 %, 33.73 points behind a 序时 of 49.73 % — red under the default policy (lag > 30). */
+export const leadsFarBehind: MetricProgress = metric({
+  metric: 'leads',
+  kind: 'count',
+  target: 50,
+  actual: 8,
+  percent: 16,
+  expected: 24.86,
+  gap: -16.86,
+  lagPoints: 33.73,
+  light: 'red',
+});
+
 export const progressView = (
   unitId: string,
   metrics: ReadonlyArray<MetricProgress>,

@@ -56,6 +56,30 @@ describe('the command lines, run from their bins', () => {
     180_000,
   );
 
+  it.each(BINS.map(([name]) => name))(
+    '`npx %s --help` in the clone runs the workspace bin (no registry lookup: --no-install), exit 0',
+    (name) =>
+      new Promise<void>((done, fail) => {
+        execFile(
+          'npx',
+          ['--no-install', name, '--help'],
+          { cwd: root, timeout: 170_000 },
+          (error, stdout, stderr) => {
+            try {
+              // npm may warn about its own config on stderr; an error (e.g. the registry's 404) fails the run
+              expect({ name, error: error?.message ?? null }).toEqual({ name, error: null });
+              expect(stderr).not.toMatch(/npm error|E404/);
+              expect(stdout).toContain(`用法 usage: ${name} <command>`);
+              done();
+            } catch (e) {
+              fail(e);
+            }
+          },
+        );
+      }),
+    180_000,
+  );
+
   it('zhaoshang-audit refuses a date that is not on the calendar (2024-13-45, 2023-02-29), exit 2', async () => {
     for (const date of ['2024-13-45', '2023-02-29']) {
       const r = await spawn('zhaoshang-audit', 'as-of', 'p-1', '--date', date, '--events', 'events.sqlite');

@@ -220,11 +220,6 @@ export const addTableSheet = (wb: ExcelJS.Workbook, spec: TableSheet): ExcelJS.W
   const firstPage = Math.max(1, plan.pages[0]?.to ?? width);
   const spanFrom = plan.pages.length > 1 ? Math.min(frozen, firstPage - 1) : 0;
   const spanWidth = widths.slice(spanFrom, firstPage).reduce((s, w) => s + w, 0);
-  /** Merges row `at` across the span; returns its first cell. */
-  const spanned = (at: number): ExcelJS.Cell => {
-    if (firstPage - spanFrom > 1) ws.mergeCells(at, spanFrom + 1, at, firstPage);
-    return ws.getCell(at, spanFrom + 1);
-  };
 
   const ws = wb.addWorksheet(sheetName(spec.name, new Set(wb.worksheets.map((w) => w.name))), {
     views: [{ state: 'frozen', xSplit: frozen, ySplit: HEADER_ROW }],
@@ -247,6 +242,12 @@ export const addTableSheet = (wb: ExcelJS.Workbook, spec: TableSheet): ExcelJS.W
   widths.forEach((w, i) => {
     ws.getColumn(i + 1).width = w;
   });
+
+  /** Merges row `at` across the span; returns its first cell. */
+  const spanned = (at: number): ExcelJS.Cell => {
+    if (firstPage - spanFrom > 1) ws.mergeCells(at, spanFrom + 1, at, firstPage);
+    return ws.getCell(at, spanFrom + 1);
+  };
 
   // Title and subtitle, merged across the first page's columns, as tall as their wrapped text.
   const banner = (at: number, value: string, font: Partial<ExcelJS.Font>, pt: number): void => {

@@ -29,6 +29,8 @@ import { ImportsModule } from './imports/imports.module';
 // advisors (招商顾问, 002 §八) and the investor directory (客商目录, 002 §一)
 import { AdvisorsModule } from './advisors/advisors.module';
 import { InvestorDirectoryModule } from './investor-directory/investor-directory.module';
+// People's sign-in and account administration (issue #18 item 1)
+import { AccountsModule } from './accounts/accounts.module';
 
 export type { AppDependencies } from './core.module';
 
@@ -59,6 +61,8 @@ export const contextModules = [
   // advisors (招商顾问, 002 §八) and the investor directory (客商目录, 002 §一)
   AdvisorsModule,
   InvestorDirectoryModule,
+  // People's sign-in and account administration (issue #18 item 1)
+  AccountsModule,
 ];
 
 /**
@@ -86,7 +90,13 @@ export class AppModule {
             level: config.logLevel,
             // The id is the request's own (http/request-id.ts runs first).
             genReqId: (req) => req.id ?? randomUUID(),
-            redact: ['req.headers.authorization', 'req.headers["x-api-key"]'],
+            redact: [
+              'req.headers.authorization',
+              'req.headers["x-api-key"]',
+              // People's sign-in (issue #18 item 1): the session cookie is a credential too
+              'req.headers.cookie',
+              'res.headers["set-cookie"]',
+            ],
             customProps: (req) => {
               const principal = (req as { principal?: { userId: string; role: string } }).principal;
               return principal ? { actor: principal.userId, role: principal.role } : {};

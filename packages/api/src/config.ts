@@ -5,6 +5,8 @@ import { DEV_UNITS, parseUnits, type UnitEntry } from './units';
 // The event feed (issue #17): its settings live with it.
 import { feedConfig, type FeedConfig } from './feed/feed-config';
 import { webhookConfig, type WebhookConfig } from './webhooks/webhook-config';
+// People's sign-in: accounts, sessions, OpenID Connect (issue #18 item 1).
+import { accountsConfig, type AccountsConfig } from './accounts/accounts-config';
 
 /** A caller with an API key (another system: the statistics bureau, a service hall, the watcher). */
 export interface ApiKeyEntry {
@@ -79,6 +81,8 @@ export interface ApiConfig {
   readonly feed: FeedConfig;
   /** Webhook deliveries (issue #17, docs/integration.md). */
   readonly webhooks: WebhookConfig;
+  /** People's sign-in: accounts, sessions, OpenID Connect (issue #18 item 1, docs/security.md). */
+  readonly accounts: AccountsConfig;
 }
 
 /** Settings of the transparency log (issue #15). */
@@ -292,6 +296,8 @@ export const loadConfig = (env: NodeJS.ProcessEnv = process.env): ApiConfig => {
       problems.push("TODAY pins the server's clock: for demos and tests only, never in production");
   } else if (jwtSecret.length < 32) problems.push('JWT_SECRET must be at least 32 characters');
   const transparency = transparencyConfig(env, production, problems);
+  // People's sign-in (issue #18 item 1).
+  const accounts = accountsConfig(env, production, problems);
   if (problems.length > 0) throw new ConfigError(problems);
 
   // The demo is loaded in development unless SEED_DEMO=false; in production only when asked by name.
@@ -333,5 +339,7 @@ export const loadConfig = (env: NodeJS.ProcessEnv = process.env): ApiConfig => {
     // The event feed (issue #17).
     feed: feedConfig(env),
     webhooks: webhookConfig(env),
+    // People's sign-in (issue #18 item 1).
+    accounts,
   };
 };

@@ -27,6 +27,8 @@ import { DeadlineWatcher } from './watcher/deadline-watcher';
 // Excel import (issue #17 item 5)
 import { ProjectHolds } from './imports/project-holds';
 import { CalendarHolder } from './working-calendar/calendar-holder';
+// People's sign-in (issue #18 item 1)
+import { SignIn } from './accounts/sign-in';
 
 /** What the app is built from: chosen by configuration (or by a test) before Nest starts. */
 export interface AppDependencies {
@@ -71,6 +73,8 @@ const shared = [
   QueryAnswers,
   // Excel import (issue #17 item 5): the holds the watcher and the import share
   ProjectHolds,
+  // People's sign-in (issue #18 item 1)
+  SignIn,
 ];
 
 /**
@@ -92,9 +96,13 @@ export class CoreModule {
         { provide: EVENT_STORE, useValue: deps.store },
         { provide: READ_MODELS, useValue: deps.readModels },
         { provide: CLOCK, useValue: deps.clock },
+        // People's sign-in (issue #18 item 1): the Authenticator also accepts a session cookie.
+        SignIn,
         {
           provide: Authenticator,
-          useValue: new Authenticator(config.apiKeys, config.jwtSecret, config.jwtIssuer),
+          useFactory: (signIn: SignIn) =>
+            new Authenticator(config.apiKeys, config.jwtSecret, config.jwtIssuer, Date.now, signIn),
+          inject: [SignIn],
         },
         {
           provide: IdempotencyStore,

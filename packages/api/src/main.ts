@@ -23,6 +23,8 @@ const DEVELOPMENT_WARNING = [
   '!!! The token secret and the API keys (dev-stats-key, dev-dashboard-key, dev-watcher-key) are published in',
   '!!! the source: anyone can act in any role. The dashboard hands out the auditor key. Never expose this server.',
   '!!! The transparency log signs its checkpoints with a published key: they prove nothing.',
+  // People's sign-in (issue #18 item 1)
+  '!!! The development accounts demo-officer and demo-leader sign in with the published password zhaoshang-dev.',
   '!!! Production: NODE_ENV=production with JWT_SECRET, hashed keys (zhaoshang-api keys add), HOST and',
   '!!! TRANSPARENCY_SIGNING_KEY (zhaoshang-audit transparency-keygen);',
   '!!! see docs/api.md "Security".',

@@ -7,6 +7,11 @@ import { addApiKey } from '../src/auth/api-keys';
 import { issueToken } from '../src/auth/authenticator';
 import { generateNoteKey } from '@zhaoshang/eventstore';
 import { DEV_JWT_SECRET } from '../src/config';
+// People's sign-in (issue #18 item 1)
+import { AccountStore } from '../src/accounts/account-store';
+import { hashPassword } from '../src/accounts/password-hash';
+import { accountsFileOf } from '../src/accounts/sign-in';
+import type { Role } from '../src/auth/roles';
 
 /**
  * Issue #13 item 1, on the real entry point (src/main.ts in a child process, compiled like the
@@ -155,6 +160,83 @@ describe('production start (NODE_ENV=production)', () => {
     try {
       await waitForHealth(`http://127.0.0.1:${port}`, child, Date.now() + 100_000);
       expect(child.output()).toContain('DEVELOPMENT MODE — INSECURE');
+    } finally {
+      child.kill();
+      await child.exited;
+    }
+  }, 150_000);
+});
+
+// ---- People's sign-in in production (issue #18 item 1) ----
+describe('production start: people’s sign-in', () => {
+  let dir: string;
+  beforeEach(() => {
+    dir = mkdtempSync(path.join(tmpdir(), 'zhaoshang-production-'));
+    addApiKey(path.join(dir, 'api-keys.json'), {
+      name: 'stats',
+      role: 'statistics-bureau',
+      unitId: 'region',
+    });
+  });
+  afterEach(() => rmSync(dir, { recursive: true, force: true }));
+  const production = (port?: number): NodeJS.ProcessEnv => ({
+    NODE_ENV: 'production',
+    DATA_DIR: dir,
+    HOST: '127.0.0.1',
+    JWT_SECRET: SECRET,
+    TRANSPARENCY_SIGNING_KEY: generateNoteKey('audit.example.gov.cn/zhaoshang').signerKey,
+    ...(port !== undefined ? { PORT: String(port) } : {}),
+  });
+  const withAccounts = async (
+    accounts: ReadonlyArray<{ username: string; password: string; role: Role; unitId: string }>,
+  ) => {
+    const store = new AccountStore(accountsFileOf(dir));
+    for (const a of accounts)
+      store.add({ ...a, displayName: a.username, passwordHash: await hashPassword(a.password) });
+    store.close();
+  };
+
+  it('with an account holding the published development password: exits 1 and says why', async () => {
+    await withAccounts([
+      {
+        username: 'demo-officer',
+        password: 'zhaoshang-dev',
+        role: 'investment-officer',
+        unitId: 'jingkaiqu',
+      },
+    ]);
+    const child = start(production());
+    expect(await child.exited).toBe(1);
+    expect(child.output()).toContain('refusing to start in production mode');
+    expect(child.output()).toContain('account demo-officer has the published development password');
+  }, 120_000);
+
+  it('creates no development account, refuses zhaoshang-dev, and sets a Secure session cookie', async () => {
+    await withAccounts([
+      { username: 'li-xiaoyan', password: 'river-stone-42', role: 'investment-officer', unitId: 'region' },
+    ]);
+    const port = await freePort();
+    const url = `http://127.0.0.1:${port}`;
+    const child = start({ ...production(port), DEV_ACCOUNTS: undefined });
+    try {
+      await waitForHealth(url, child, Date.now() + 100_000);
+      const signIn = (username: string, password: string) =>
+        fetch(`${url}/session`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ username, password }),
+        });
+      expect((await signIn('demo-officer', 'zhaoshang-dev')).status).toBe(401);
+      expect((await signIn('demo-leader', 'zhaoshang-dev')).status).toBe(401);
+      const res = await signIn('li-xiaoyan', 'river-stone-42');
+      expect(res.status).toBe(200);
+      const cookie = res.headers.get('set-cookie') ?? '';
+      expect(cookie.split('; ').slice(1).sort()).toEqual(['HttpOnly', 'Path=/', 'SameSite=Strict', 'Secure']);
+      const me = await fetch(`${url}/session`, { headers: { cookie: cookie.split(';')[0]! } });
+      expect(me.status).toBe(200);
+      const store = new AccountStore(accountsFileOf(dir));
+      expect(store.list().map((a) => a.username)).toEqual(['li-xiaoyan']);
+      store.close();
     } finally {
       child.kill();
       await child.exited;

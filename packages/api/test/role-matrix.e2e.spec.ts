@@ -1,4 +1,3 @@
-import { lifeUntil } from '../src/demo/project-life';
 import {
   commandRoles,
   isRestrictedQuery,
@@ -9,7 +8,7 @@ import {
 import { ROLES, UNIT_SCOPED_ROLES, type Role } from '../src/auth/roles';
 import { allCommandRoutes, allQueryRoutes } from '../src/http/route-table';
 import { methodOf } from '../src/http/routes';
-import { authFor, request, send, startTestApp } from './support';
+import { authFor, leadIn, request, send, startTestApp } from './support';
 
 /** A path with every parameter filled in (the values need not exist: access is decided first). */
 const concrete = (path: string) =>
@@ -112,20 +111,7 @@ const readPath = (route: (typeof allQueryRoutes)[number], unitId: string, projec
 describe('role matrix for reads: every query route × every role, by unit (issue #13 item 4)', () => {
   let t: Awaited<ReturnType<typeof startTestApp>>;
   const auth = new Map<Role, Record<string, string>>();
-  const project = (projectId: string, unitId: string) =>
-    lifeUntil(
-      {
-        projectId,
-        unitId,
-        name: `${unitId} 的项目`,
-        investor: '某公司',
-        industryChain: '新材料',
-        content: '生产线',
-        totalYi: 1,
-        capturedOn: '2024-02-01',
-      },
-      'lead',
-    )[0]!;
+  const project = leadIn;
   let position = '0';
   beforeAll(async () => {
     t = await startTestApp();

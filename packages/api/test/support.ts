@@ -111,3 +111,22 @@ export const adoptTestSchedule2027 = (http: App, headers: Record<string, string>
     adoptedBy: '区招商引资工作领导小组办公室',
   });
 };
+
+// ---- People's sign-in (issue #18 item 1) ----
+import { lifeUntil } from '../src/demo/project-life';
+
+/** The capture of a lead in a unit (a script step of the demo's project life), for tests that need one project. */
+export const leadIn = (projectId: string, unitId: string): ScriptStep =>
+  lifeUntil(
+    {
+      projectId,
+      unitId,
+      name: `${unitId} 的项目`,
+      investor: '某公司',
+      industryChain: '新材料',
+      content: '生产线',
+      totalYi: 1,
+      capturedOn: '2024-02-01',
+    },
+    'lead',
+  )[0]!;

@@ -1,4 +1,5 @@
 import { addDays, date } from '@zhaoshang/domain';
+import { layoutYear, placedOn, type DemoLayout } from '../demo/layout';
 import type { ScriptStep } from '../demo/project-life';
 
 /** The demo's advisors (招商顾问, 002 §八): an association figure, an entrepreneur, a scholar; none a civil servant. */
@@ -30,13 +31,18 @@ const stepDate = (step: ScriptStep, field: string): string | undefined => {
  * project, so the project's steps come first): three appointed at the start of the year; the first
  * credited with introducing the first project signed by `today` and rewarded for it 20 days after the
  * signing (or on `today`); the second credited with a lead still in progress; the third resigned.
- * Every fact is dated on or before `today`.
+ * Every fact is dated on or before `today`; the year's dates are the reference's, placed by the demo's
+ * layout (demo/layout.ts).
  */
 export const demoAdvisorSteps = (
   projectSteps: ReadonlyArray<ScriptStep>,
-  year: number,
-  today: string,
+  layout: DemoLayout,
 ): ReadonlyArray<ScriptStep> => {
+  const { today } = layout;
+  const year = layoutYear(layout);
+  const on = placedOn(layout);
+  // The start of the demo's year: the reference's 1 January 2024, placed by the layout.
+  const yearStart = on('01-01');
   const office = { role: 'leading-group-office', unitId: 'region' } as const;
   const ids = DEMO_ADVISORS.map((a) => `GW-${year}-${a.suffix}`);
   const steps: ScriptStep[] = DEMO_ADVISORS.map((a, i) => ({
@@ -48,8 +54,8 @@ export const demoAdvisorSteps = (
       category: a.category,
       organisation: a.organisation,
       civilServant: false,
-      term: { from: `${year}-01-01`, to: `${year + 2}-12-31` },
-      appointedOn: `${year}-01-05`,
+      term: { from: yearStart, to: on('12-31', 2) },
+      appointedOn: on('01-05'),
       appointedBy: '区招商引资工作领导小组办公室',
       ...('contact' in a ? { contact: a.contact } : {}),
     },
@@ -61,7 +67,7 @@ export const demoAdvisorSteps = (
   );
   const credit = (advisorId: string, projectId: unknown): ScriptStep | undefined => {
     const lead = captured.get(projectId);
-    if (lead?.on === undefined || lead.on < `${year}-01-01`) return undefined;
+    if (lead?.on === undefined || lead.on < yearStart) return undefined;
     return {
       role: 'investment-officer',
       unitId: lead.unitId,
@@ -80,10 +86,7 @@ export const demoAdvisorSteps = (
     const on = stepDate(s, 'on');
     const lead = captured.get(s.command.projectId);
     return (
-      s.command.type === 'SignAgreement' &&
-      on !== undefined &&
-      on <= today &&
-      (lead?.on ?? '') >= `${year}-01-01`
+      s.command.type === 'SignAgreement' && on !== undefined && on <= today && (lead?.on ?? '') >= yearStart
     );
   });
   const signedCredit = signed === undefined ? undefined : credit(ids[0]!, signed.command.projectId);
@@ -118,7 +121,7 @@ export const demoAdvisorSteps = (
       type: 'EndAdvisorAppointment',
       advisorId: ids[2],
       reason: 'resigned',
-      endedOn: `${year}-09-30`,
+      endedOn: on('09-30'),
       endedBy: '区招商引资工作领导小组办公室',
       note: '本人因工作调动申请辞聘',
     },

@@ -1,12 +1,13 @@
 import { Inject, Injectable, type CanActivate, type ExecutionContext } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import type { Request } from 'express';
-import { ForbiddenError, UnauthenticatedError } from '../errors/api-errors';
+import { CodedApiError, ForbiddenError, UnauthenticatedError } from '../errors/api-errors';
 import { AbuseLimits } from '../http/abuse-limits';
 import { Authenticator } from './authenticator';
 import { mayIssue, mayRead } from './permissions';
 import { ROUTE_ACCESS, type RouteAccess } from './route-access';
 import type { Principal } from './roles';
+import { passesCsrfRule } from './session-cookie';
 
 /**
  * The request as the guard leaves it: with the authenticated caller (and, on a command route, the
@@ -52,6 +53,9 @@ export class AuthGuard implements CanActivate {
       throw error;
     }
     req.principal = principal;
+    // Sign-in sessions (issue #18 item 1): a change sent with the cookie must carry the CSRF header.
+    if (principal.via === 'session' && !passesCsrfRule(req.method, req.headers))
+      throw new CodedApiError(403, 'CSRF_HEADER_REQUIRED');
     if (access.kind === 'command') {
       if (!mayIssue(principal.role, access.command))
         throw new ForbiddenError('ROLE_NOT_ALLOWED', { role: principal.role, action: access.command });

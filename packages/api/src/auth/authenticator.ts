@@ -3,6 +3,12 @@ import type { ApiKeyEntry } from '../config';
 import { UnauthenticatedError } from '../errors/api-errors';
 import { signHs256, verifyHs256 } from './hs256-token';
 import { isRole, type Principal, type Role } from './roles';
+import { sessionIdOf } from './session-cookie';
+
+/** Where a session id is looked up (accounts/sign-in.ts): the principal of a live session, or undefined. */
+export interface SessionLookup {
+  principalOfSession(sessionId: string): Principal | undefined;
+}
 
 /** Claims of a person's token: who (`sub`), the role they act in and their unit. */
 export interface PersonClaims {
@@ -28,7 +34,9 @@ const VERIFIED_TOKENS = 10_000;
 
 /**
  * Systems authenticate with an API key (`X-API-Key: <key>`), people with a signed token
- * (`Authorization: Bearer <jwt>`). Either gives a Principal; anything else is a 401.
+ * (`Authorization: Bearer <jwt>`) or their sign-in session (the `zs_session` cookie). Any gives a
+ * Principal; anything else is a 401. A key or a token goes first: a request that presents one is
+ * not a cookie's (and needs no CSRF header, which the guard asks of a cookie's changes).
  */
 export class Authenticator {
   /**
@@ -49,6 +57,7 @@ export class Authenticator {
     private readonly secret: string,
     private readonly issuer: string,
     private readonly now: () => number = Date.now,
+    private readonly sessions?: SessionLookup,
   ) {
     for (const k of apiKeys)
       if (!isRole(k.role)) throw new Error(`API key ${k.name}: unknown role ${k.role}`);
@@ -91,6 +100,14 @@ export class Authenticator {
       }
       return principal;
     }
-    throw new UnauthenticatedError('missing credentials (X-API-Key or Authorization: Bearer)');
+    const sessionId = this.sessions !== undefined ? sessionIdOf(headers.cookie) : undefined;
+    if (sessionId !== undefined) {
+      const principal = this.sessions?.principalOfSession(sessionId);
+      if (principal === undefined) throw new UnauthenticatedError('session ended or expired: sign in again');
+      return principal;
+    }
+    throw new UnauthenticatedError(
+      'missing credentials (X-API-Key, Authorization: Bearer or a sign-in session)',
+    );
   }
 }

@@ -23,5 +23,6 @@ export interface Principal {
   readonly userId: string;
   readonly role: Role;
   readonly unitId: string;
-  readonly via: 'api-key' | 'token';
+  /** How the caller authenticated: a system's key, a person's token, or a person's sign-in session (cookie). */
+  readonly via: 'api-key' | 'token' | 'session';
 }

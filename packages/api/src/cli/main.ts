@@ -14,14 +14,18 @@ import { addApiKey, readApiKeyFile, revokeApiKey } from '../auth/api-keys';
 import { issueToken } from '../auth/authenticator';
 import { isRole, ROLES, type Role } from '../auth/roles';
 import { apiKeysFileOf, tokenSigningOf } from '../config';
+// People's accounts (issue #18 item 1)
+import { accountCommands } from '../accounts/accounts.cli';
 
 /** Exit codes: 0 done, 1 refused (no such key, a name in use, a weak secret), 2 usage error. */
 export { EXIT_OK, EXIT_USAGE } from '@zhaoshang/cli';
 export const EXIT_REFUSED = EXIT_PROBLEM;
 
 /** The CLI reads the server's environment (DATA_DIR, API_KEYS_FILE, JWT_SECRET…). */
-interface ApiCliIo extends CliIo {
+export interface ApiCliIo extends CliIo {
   readonly env: NodeJS.ProcessEnv;
+  /** Standard input, read whole (a password given with --password-stdin). */
+  readonly stdin?: () => Promise<string>;
 }
 
 const UNIT_ID = /^[A-Za-z0-9][A-Za-z0-9._:-]{0,99}$/;
@@ -125,7 +129,15 @@ const secret = command({
 
 const main = program<ApiCliIo>({
   name: 'zhaoshang-api',
-  commands: [keysAdd, keysList, keysRevoke, token, secret],
+  commands: [
+    keysAdd,
+    keysList,
+    keysRevoke,
+    token,
+    secret,
+    // People's accounts (issue #18 item 1)
+    ...accountCommands,
+  ],
   footer:
     '密钥文件 the key file: API_KEYS_FILE，默认 default <DATA_DIR>/api-keys.json (DATA_DIR default ./.data)，与服务相同的环境 the server’s environment.\n' +
     `角色 roles: ${ROLES.join(', ')}`,
@@ -138,10 +150,22 @@ const main = program<ApiCliIo>({
 });
 
 /** Runs the command line: `argv` without node and the script; returns the exit code. */
-export const runCli = (argv: ReadonlyArray<string>, env: NodeJS.ProcessEnv, io: CliIo): Promise<number> =>
-  main(argv, { ...io, env });
+export const runCli = (
+  argv: ReadonlyArray<string>,
+  env: NodeJS.ProcessEnv,
+  io: CliIo,
+  stdin?: () => Promise<string>,
+): Promise<number> => main(argv, { ...io, env, ...(stdin !== undefined ? { stdin } : {}) });
+
+/** The whole of this process's standard input. */
+const readProcessStdin = async (): Promise<string> => {
+  const chunks: Buffer[] = [];
+  for await (const chunk of process.stdin) chunks.push(Buffer.from(chunk as Buffer));
+  return Buffer.concat(chunks).toString('utf8');
+};
 
 /** The bin: runs the CLI as this process. */
-export const bin = (): Promise<void> => runProcess((argv) => runCli(argv, process.env, processIo));
+export const bin = (): Promise<void> =>
+  runProcess((argv) => runCli(argv, process.env, processIo, readProcessStdin));
 
 if (require.main === module) void bin();

@@ -357,8 +357,8 @@ export const lifeUntil = (s: ProjectSpec, stage: LifeStage): ReadonlyArray<Scrip
   return life.slice(0, end + 1);
 };
 
-/** Targets of a unit (R11) and of the region (R12) as SetAnnualTargets bodies. */
-export const unitTargets = (unitId: string, year: number): ScriptStep => ({
+/** Targets of a unit (R11) and of the region (R12) as SetAnnualTargets bodies, set on a day (default mid-January / early February). */
+export const unitTargets = (unitId: string, year: number, setOn = `${year}-01-15`): ScriptStep => ({
   role: 'supervision-office',
   unitId: 'region',
   command: {
@@ -367,13 +367,13 @@ export const unitTargets = (unitId: string, year: number): ScriptStep => ({
     year,
     scope: 'unit',
     targets: defaultTargetsR11,
-    setOn: `${year}-01-15`,
+    setOn,
     setBy: '区招商引资工作领导小组办公室',
     basis: '濉溪经开区年度招商引资目标（R11）',
   },
 });
 
-export const regionTargets = (unitId: string, year: number): ScriptStep => ({
+export const regionTargets = (unitId: string, year: number, setOn = `${year}-02-07`): ScriptStep => ({
   role: 'supervision-office',
   unitId: 'region',
   command: {
@@ -382,8 +382,8 @@ export const regionTargets = (unitId: string, year: number): ScriptStep => ({
     year,
     scope: 'region',
     targets: districtTargets2024R12,
-    setOn: `${year}-02-07`,
+    setOn,
     setBy: '区委、区政府',
-    basis: '相山区 2024 年招商引资目标（R12）',
+    basis: `相山区 ${year} 年招商引资目标（R12）`,
   },
 });

@@ -1,10 +1,12 @@
+import { layoutYear, placedOn, type DemoLayout } from './layout';
 import type { ScriptStep } from './project-life';
 
 /**
  * The demo region's enterprise requests and complaints (R17: 001 §二 及时受理和办结投资企业投诉事宜,
  * 004 §(十二) 事前收集梳理、事中研究交办、事后跟踪评价): a few in every state of the loop, two
- * past their 交办 limit on the demo's today (2024-10-31), one closed after the enterprise was first
- * unsatisfied. Every step is dated on or before the demo's today; the seed drops any later one.
+ * past their 交办 limit on the reference's today (2024-10-31), one closed after the enterprise was first
+ * unsatisfied. Dates are the reference's, placed by the layout (layout.ts); the seed drops any step
+ * dated after the anchor.
  */
 
 type Unit = 'jingkaiqu' | 'gaoxinqu' | 'fenghuang-town';
@@ -36,11 +38,15 @@ interface DemoRequest {
   readonly closedOn?: string;
 }
 
+/** A date as the answers write it: `3 月 15 日`. */
+const monthDay = (d: string): string => `${Number(d.slice(5, 7))} 月 ${Number(d.slice(8, 10))} 日`;
+
 const officer = (unitId: string) => ({ role: 'investment-officer' as const, unitId });
 const OFFICE = { role: 'leading-group-office' as const, unitId: 'region' };
 const DEPARTMENT = { role: 'department-reviewer' as const, unitId: 'region' };
 
-const demoRequests = (year: number): ReadonlyArray<DemoRequest> => [
+/** The reference's requests (ids of the layout's year, dates placed by `on`). */
+const demoRequests = (year: number, on: (monthDay: string) => string): ReadonlyArray<DemoRequest> => [
   {
     requestId: `SQ-${year}-001`,
     unitId: 'jingkaiqu',
@@ -49,16 +55,16 @@ const demoRequests = (year: number): ReadonlyArray<DemoRequest> => [
     channel: 'responsible-person',
     category: 'infrastructure',
     text: '厂区 110 千伏专线接入进度滞后，影响试生产',
-    receivedOn: `${year}-03-04`,
-    assigned: { department: 'development-reform', on: `${year}-03-05` },
+    receivedOn: on('03-04'),
+    assigned: { department: 'development-reform', on: on('03-05') },
     rounds: [
       {
-        answer: '已协调供电公司，专线于 3 月 15 日送电',
-        on: `${year}-03-15`,
-        verdict: { satisfied: true, on: `${year}-03-18` },
+        answer: `已协调供电公司，专线于 ${monthDay(on('03-15'))}送电`,
+        on: on('03-15'),
+        verdict: { satisfied: true, on: on('03-18') },
       },
     ],
-    closedOn: `${year}-03-19`,
+    closedOn: on('03-19'),
   },
   {
     requestId: `SQ-${year}-002`,
@@ -68,21 +74,21 @@ const demoRequests = (year: number): ReadonlyArray<DemoRequest> => [
     channel: 'hotline',
     category: 'law-enforcement',
     text: '同一事项一月内被多部门重复检查，影响正常生产',
-    receivedOn: `${year}-05-06`,
-    assigned: { department: 'market-regulation', on: `${year}-05-07` },
+    receivedOn: on('05-06'),
+    assigned: { department: 'market-regulation', on: on('05-07') },
     rounds: [
       {
         answer: '已约谈相关科室，检查计划并入联合检查',
-        on: `${year}-05-16`,
-        verdict: { satisfied: false, on: `${year}-05-20`, comment: '未明确后续检查频次' },
+        on: on('05-16'),
+        verdict: { satisfied: false, on: on('05-20'), comment: '未明确后续检查频次' },
       },
       {
         answer: '已出具联合检查计划，全年不超过两次',
-        on: `${year}-05-29`,
-        verdict: { satisfied: true, on: `${year}-06-03` },
+        on: on('05-29'),
+        verdict: { satisfied: true, on: on('06-03') },
       },
     ],
-    closedOn: `${year}-06-04`,
+    closedOn: on('06-04'),
   },
   {
     requestId: `SQ-${year}-003`,
@@ -92,13 +98,13 @@ const demoRequests = (year: number): ReadonlyArray<DemoRequest> => [
     channel: 'service-window',
     category: 'policy-honouring',
     text: '设备购置补助申报已满三个月，尚未拨付',
-    receivedOn: `${year}-08-26`,
-    assigned: { department: 'finance', on: `${year}-08-27` },
+    receivedOn: on('08-26'),
+    assigned: { department: 'finance', on: on('08-27') },
     rounds: [
       {
-        answer: '补助资金已于 9 月 6 日拨付到账',
-        on: `${year}-09-06`,
-        verdict: { satisfied: true, on: `${year}-09-09` },
+        answer: `补助资金已于 ${monthDay(on('09-06'))}拨付到账`,
+        on: on('09-06'),
+        verdict: { satisfied: true, on: on('09-09') },
       },
     ],
   },
@@ -111,8 +117,8 @@ const demoRequests = (year: number): ReadonlyArray<DemoRequest> => [
     channel: 'responsible-person',
     category: 'land',
     text: '二期用地规划条件迟迟未出具，影响项目备案',
-    receivedOn: `${year}-09-02`,
-    assigned: { department: 'natural-resources-planning', on: `${year}-09-02` },
+    receivedOn: on('09-02'),
+    assigned: { department: 'natural-resources-planning', on: on('09-02') },
   },
   {
     // Reopened on 9-30 and not answered again: past its new limit on the demo's today.
@@ -123,13 +129,13 @@ const demoRequests = (year: number): ReadonlyArray<DemoRequest> => [
     channel: 'letter',
     category: 'procedures',
     text: '施工许可材料被反复要求补正',
-    receivedOn: `${year}-09-09`,
-    assigned: { department: 'administrative-approval', on: `${year}-09-10` },
+    receivedOn: on('09-09'),
+    assigned: { department: 'administrative-approval', on: on('09-10') },
     rounds: [
       {
         answer: '已一次性告知补正材料清单',
-        on: `${year}-09-20`,
-        verdict: { satisfied: false, on: `${year}-09-30`, comment: '清单仍有前后不一致之处' },
+        on: on('09-20'),
+        verdict: { satisfied: false, on: on('09-30'), comment: '清单仍有前后不一致之处' },
       },
     ],
   },
@@ -141,9 +147,9 @@ const demoRequests = (year: number): ReadonlyArray<DemoRequest> => [
     channel: 'visit',
     category: 'labour',
     text: '投产在即，急需招聘技术工人 80 名',
-    receivedOn: `${year}-10-14`,
-    assigned: { department: 'host-carrier', on: `${year}-10-15` },
-    rounds: [{ answer: '已组织专场招聘会，达成用工意向 86 人', on: `${year}-10-25` }],
+    receivedOn: on('10-14'),
+    assigned: { department: 'host-carrier', on: on('10-15') },
+    rounds: [{ answer: '已组织专场招聘会，达成用工意向 86 人', on: on('10-25') }],
   },
   {
     requestId: `SQ-${year}-007`,
@@ -153,8 +159,8 @@ const demoRequests = (year: number): ReadonlyArray<DemoRequest> => [
     channel: 'online',
     category: 'financing',
     text: '申请对接“科技贷”，缓解研发投入资金压力',
-    receivedOn: `${year}-10-21`,
-    assigned: { department: 'finance', on: `${year}-10-22` },
+    receivedOn: on('10-21'),
+    assigned: { department: 'finance', on: on('10-22') },
   },
   {
     requestId: `SQ-${year}-008`,
@@ -164,7 +170,7 @@ const demoRequests = (year: number): ReadonlyArray<DemoRequest> => [
     channel: 'service-window',
     category: 'infrastructure',
     text: '园区道路断头，物流车辆绕行',
-    receivedOn: `${year}-10-29`,
+    receivedOn: on('10-29'),
   },
 ];
 
@@ -235,5 +241,5 @@ const stepsOf = (r: DemoRequest): ReadonlyArray<ScriptStep> => {
 };
 
 /** The demo's enterprise requests as script steps (the seed keeps those dated on or before its today). */
-export const demoRequestSteps = (year: number): ReadonlyArray<ScriptStep> =>
-  demoRequests(year).flatMap(stepsOf);
+export const demoRequestSteps = (layout: DemoLayout): ReadonlyArray<ScriptStep> =>
+  demoRequests(layoutYear(layout), placedOn(layout)).flatMap(stepsOf);

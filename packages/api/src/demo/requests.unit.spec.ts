@@ -14,7 +14,7 @@ import * as E from 'fp-ts/Either';
 import * as t from 'io-ts';
 import { decodeOrThrow } from '../http/decode';
 import { demoRequestSteps } from './requests';
-import { DEMO_TODAY, demoRegionScript, factDatesOfStep } from './seed';
+import { DEMO_TODAY, demoLayout, demoRegionScript, factDatesOfStep } from './seed';
 
 const REQUEST_COMMANDS = new Set([
   'ReceiveRequest',
@@ -44,7 +44,7 @@ describe('the demo region’s enterprise requests (004 §(十二) 诉求闭环; 
   const steps = demoRegionScript().filter((s) => REQUEST_COMMANDS.has(s.command.type));
 
   it('are all in the script, dated on or before the demo’s today, and accepted by the rules in order (R17)', () => {
-    expect(steps).toHaveLength(demoRequestSteps(2024).length);
+    expect(steps).toHaveLength(demoRequestSteps(demoLayout(DEMO_TODAY)).length);
     expect(steps.flatMap(factDatesOfStep).filter((d) => d.date > DEMO_TODAY)).toEqual([]);
     expect(statesOf(steps).size).toBe(8);
   });

@@ -1,5 +1,5 @@
 import type { INestApplication } from '@nestjs/common';
-import { commandFactDates, type AnyCommand, type FactDates } from '@zhaoshang/domain';
+import { addDays, commandFactDates, type AnyCommand, type FactDates } from '@zhaoshang/domain';
 import { QueryBus } from '@nestjs/cqrs';
 import type { CommandType } from '../auth/permissions';
 import { PrepareBulletinPublication } from '../bulletins/queries/prepare-bulletin';
@@ -11,6 +11,8 @@ import { DEMO_UNITS } from '../units';
 import { demoAdvisorSteps } from '../advisors/advisors.demo';
 import type { Clock } from '../clock';
 import { CLOCK, READ_MODELS } from '../tokens';
+import { ProjectHolds } from '../imports/project-holds';
+import { DeadlineWatcher } from '../watcher/deadline-watcher';
 import type { ReadModels } from '../read-models/read-model.port';
 // land plots and the land-quota ledger (R19)
 import { demoLandSteps } from '../land/land.demo';
@@ -24,6 +26,16 @@ import {
   type ScriptStep,
 } from './project-life';
 import { demoVisits } from './visits';
+import {
+  DEMO_TODAY,
+  demoBulletin,
+  demoLayout,
+  layoutYear,
+  noLaterThan,
+  placedOn,
+  planYears,
+  type DemoLayout,
+} from './layout';
 // enterprise requests (R17)
 import { demoRequestSteps } from './requests';
 // Leading-group meetings and their 交办 items (R20)
@@ -130,11 +142,11 @@ export const DEMO_STAGES: ReadonlyArray<LifeStage> = [
 ];
 
 /**
- * The day the demo region stands at: every fact of the demo is dated on or before it (DOMAIN.md §5:
- * no fact is dated after the day it is recorded), and its September bulletin was published before it.
+ * The day the reference layout stands at (layout.ts): seeded on it (a pinned `TODAY=2024-10-31`), the
+ * demo is exactly the region the docs and tests quote, its September bulletin published on 8 October.
  * The browser test and the export test pin the server's `TODAY` to it.
  */
-export const DEMO_TODAY = '2024-10-31';
+export { DEMO_TODAY, demoLayout, type DemoLayout };
 
 const isCommandType = (type: string): type is CommandType => Object.hasOwn(commandCodecs, type);
 
@@ -168,29 +180,36 @@ const lifeBy = (spec: ProjectSpec, stage: LifeStage, today: string): ReadonlyArr
 
 /** Options of the demo region's script. */
 export interface DemoRegionOptions {
-  /** The year of the targets and of most captures (default 2024). */
-  readonly year?: number;
-  /** The day the region stands at: no step is dated after it (default DEMO_TODAY). */
-  readonly today?: string;
+  /** The day the region is laid out for and stands at: no step is dated after it (default DEMO_TODAY). */
+  readonly anchor?: string;
 }
 
 /**
- * The demo region's script: targets, 30 projects at every stage, a few refusals and closures,
- * trips — every fact dated on or before `today` (steps that would fall after it are left out).
+ * The demo region's script for an anchor (layout.ts): targets, 30 projects at every stage, a few
+ * refusals and closures, trips, visits, requests, land, meetings, advisors — every fact dated on or
+ * before the anchor (steps that would fall after it are left out). The same anchor gives the same
+ * script, byte for byte.
  */
 export const demoRegionScript = ({
-  year = 2024,
-  today = DEMO_TODAY,
+  anchor = DEMO_TODAY,
 }: DemoRegionOptions = {}): ReadonlyArray<ScriptStep> => {
+  const layout = demoLayout(anchor);
+  const { today } = layout;
+  const year = layoutYear(layout);
+  const on = placedOn(layout);
   const units = DEMO_PROJECT_UNITS;
-  const steps: ScriptStep[] = [
-    regionTargets('xiangshan-district', year),
-    ...units.map((u) => unitTargets(u, year)),
-  ];
+  // Plans per calendar year (R11, R12), for every year the history lies in: set by mid-January
+  // (the region's by early February), or on the anchor when it comes earlier.
+  const steps: ScriptStep[] = planYears(layout).flatMap((y) => [
+    regionTargets('xiangshan-district', y, noLaterThan(`${y}-02-07`, today)),
+    ...units.map((u) => unitTargets(u, y, noLaterThan(`${y}-01-15`, today))),
+  ]);
   units.forEach((unitId, ui) => {
     CATALOGUE.forEach((spec, i) => {
       const projectId = `XM-${year}-${String(ui * 100 + i + 1).padStart(4, '0')}`;
-      const capturedOn = `${year}-${String(1 + ((i + ui) % 9)).padStart(2, '0')}-${String(5 + ui * 3).padStart(2, '0')}`;
+      const capturedOn = on(
+        `${String(1 + ((i + ui) % 9)).padStart(2, '0')}-${String(5 + ui * 3).padStart(2, '0')}`,
+      );
       const stage = DEMO_STAGES[(i + ui * 3) % DEMO_STAGES.length]!;
       steps.push(...lifeBy({ ...spec, projectId, unitId, capturedOn }, stage, today));
     });
@@ -203,7 +222,7 @@ export const demoRegionScript = ({
           name: `${CATALOGUE[ui]!.name}（重复信息）`,
           projectId: discarded,
           unitId,
-          capturedOn: `${year}-03-01`,
+          capturedOn: on('03-01'),
         },
         'lead',
       ),
@@ -213,7 +232,7 @@ export const demoRegionScript = ({
         command: {
           type: 'DiscardLead',
           projectId: discarded,
-          on: `${year}-03-20`,
+          on: on('03-20'),
           reason: '投资方意向不明确，经研判放弃',
         },
       },
@@ -226,7 +245,7 @@ export const demoRegionScript = ({
           name: `${CATALOGUE[ui + 3]!.name}（二期）`,
           projectId: abandoned,
           unitId,
-          capturedOn: `${year}-04-01`,
+          capturedOn: on('04-01'),
         },
         'qualified',
       ),
@@ -236,27 +255,27 @@ export const demoRegionScript = ({
         command: {
           type: 'AbandonProject',
           projectId: abandoned,
-          on: `${year}-05-30`,
+          on: on('05-30'),
           reason: '投资方战略调整，终止洽谈',
         },
       },
     );
     // R15: the unit principal's outbound trips.
     [0, 1, 2].forEach((m) => {
-      const month = String(3 + m * 2).padStart(2, '0');
+      const from = on(`${String(3 + m * 2).padStart(2, '0')}-10`);
       steps.push({
         role: 'investment-officer',
         unitId,
         command: {
           type: 'RecordOutboundTrip',
-          tripId: `TRIP-${unitId}-${year}-${month}`,
+          tripId: `TRIP-${unitId}-${from.slice(0, 7)}`,
           leaderId: `LD-${unitId}-1`,
           unitId,
           delegation: `${DEMO_UNITS[unitId as keyof typeof DEMO_UNITS]}赴长三角招商小分队`,
           members: ['主要负责人', '招商专员'],
           destination: ['苏州', '深圳', '宁波'][m]!,
-          from: `${year}-${month}-10`,
-          to: `${year}-${month}-14`,
+          from,
+          to: addDays(from, 4),
           companiesMet: ['某新能源科技有限公司', '某精密制造有限公司'],
           leadsProduced: [],
           results: '达成初步投资意向 2 个',
@@ -266,29 +285,27 @@ export const demoRegionScript = ({
     });
   });
   // Weekly 包保 visits (R18, 000 §五.2): the responsible persons visit most weeks (a few missed).
-  steps.push(...demoVisits(steps, today));
+  steps.push(...demoVisits(steps, layout));
   // enterprise requests (R17): a few in every state of the loop, two past their 交办 limit
-  steps.push(...demoRequestSteps(year));
+  steps.push(...demoRequestSteps(layout));
   // Land plots and the land-quota ledger (R19): a dozen plots on the script's own projects.
   steps.push(
     ...demoLandSteps(
       steps.filter((step) => reached(step, today)),
-      year,
-      today,
+      layout,
     ),
   );
   // Leading-group meetings and their 交办 items (R20)
-  steps.push(...demoMeetingSteps(year));
+  steps.push(...demoMeetingSteps(layout));
   // advisors (招商顾问, R21 · 002 §八): after the projects, whose signing a reward is checked against
-  steps.push(...demoAdvisorSteps(steps, year, today));
+  steps.push(...demoAdvisorSteps(steps, layout));
   return steps.filter((step) => reached(step, today));
 };
 
-/** The bulletin the demo publishes once its projects are in. */
-export const DEMO_BULLETIN = { period: '2024-09', publishedOn: '2024-10-08' } as const;
-
 /** What the seed did. */
 export interface SeedReport {
+  /** The day the region was laid out for (layout.ts): the server's today at seeding. */
+  readonly anchor: string;
   readonly commands: number;
   readonly events: number;
   readonly projects: number;
@@ -296,25 +313,49 @@ export interface SeedReport {
 }
 
 /**
- * The day the seeded region stands at: DEMO_TODAY, or the server's today if that is earlier (a
- * server pinned before DEMO_TODAY gets the region as it stood on its today).
- */
-export const demoTodayFor = (serverToday: string): string =>
-  serverToday < DEMO_TODAY ? serverToday : DEMO_TODAY;
-
-/**
- * Runs the demo script through the command gateway (the same path as HTTP: decoded with the command's
- * codec, checked by the rules and against the server's today), then publishes the demo year's
- * September bulletin if its day has come. Command ids are `demo:<n>` and `demo:bulletin-<period>`,
- * so a re-run appends nothing.
+ * Lays the demo region out for the server's today — its anchor (layout.ts) — and runs its script
+ * through the command gateway (the same path as HTTP: decoded with the command's codec, checked by
+ * the rules and against the server's today), then publishes last month's bulletin (demoBulletin) if
+ * its day has come. Command ids are `demo:<n>` and `demo:bulletin-<period>`, so a re-run appends
+ * nothing; every event carries the anchor in its correlation id, `demo-region@<anchor>`.
  */
 export const seedDemoRegion = async (
   app: INestApplication,
   script?: ReadonlyArray<ScriptStep>,
 ): Promise<SeedReport> => {
-  const today = demoTodayFor(app.get<Clock>(CLOCK).today());
-  script ??= demoRegionScript({ today });
+  const anchor = app.get<Clock>(CLOCK).today();
+  const layout = demoLayout(anchor);
+  script ??= demoRegionScript({ anchor });
+  const correlationId = `demo-region@${anchor}`;
   const gateway = app.get(CommandGateway);
+  // The watcher leaves the demo's projects alone while their history is entered (a pass in the
+  // middle would find signed projects without their weekly visits yet, and raise hundreds of
+  // missed weeks), and passes once the region is in.
+  const release = await app.get(ProjectHolds).hold(projectIdsOf(script));
+  try {
+    return await runScript(app, gateway, script, layout, correlationId);
+  } finally {
+    release();
+    app.get(DeadlineWatcher).requestPass();
+  }
+};
+
+/** The projects a script names. */
+const projectIdsOf = (script: ReadonlyArray<ScriptStep>): ReadonlyArray<string> => [
+  ...new Set(
+    script.flatMap((step) => (typeof step.command.projectId === 'string' ? [step.command.projectId] : [])),
+  ),
+];
+
+/** Runs the script's steps and publishes the bulletin (seedDemoRegion). */
+const runScript = async (
+  app: INestApplication,
+  gateway: CommandGateway,
+  script: ReadonlyArray<ScriptStep>,
+  layout: DemoLayout,
+  correlationId: string,
+): Promise<SeedReport> => {
+  const anchor = layout.today;
   let events = 0;
   let position = '0';
   const projects = new Set<string>();
@@ -324,7 +365,7 @@ export const seedDemoRegion = async (
     const result: CommandResult = await gateway.execute(command, {
       actor: { userId: `demo:${step.role}`, role: step.role, unitId: step.unitId, via: 'token' },
       commandId,
-      correlationId: 'demo-region',
+      correlationId,
       causationId: commandId,
       businessTime: businessTimeOf(command),
     });
@@ -332,12 +373,13 @@ export const seedDemoRegion = async (
     position = result.position;
     if (typeof step.command.projectId === 'string') projects.add(step.command.projectId);
   }
-  if (DEMO_BULLETIN.publishedOn > today) {
+  const bulletin = demoBulletin(layout);
+  if (bulletin.publishedOn > layout.today) {
     await app.get<ReadModels>(READ_MODELS).waitFor(BigInt(position), 10_000);
-    return { commands: script.length, events, projects: projects.size, position };
+    return { anchor, commands: script.length, events, projects: projects.size, position };
   }
-  // The leading group's office publishes the September bulletin (每月通报) of the demo year: the
-  // server computes its figures from the history, exactly as POST /bulletins does.
+  // The leading group's office publishes last month's bulletin (每月通报): the server computes its
+  // figures from the history, exactly as POST /bulletins does.
   const office = {
     userId: 'demo:leading-group-office',
     role: 'leading-group-office' as const,
@@ -346,19 +388,20 @@ export const seedDemoRegion = async (
   };
   const prepared = await app
     .get(QueryBus)
-    .execute(new PrepareBulletinPublication(DEMO_BULLETIN.period, office, DEMO_BULLETIN.publishedOn));
+    .execute(new PrepareBulletinPublication(bulletin.period, office, bulletin.publishedOn));
   const publish = decodeCommand('PublishBulletin', { ...prepared, type: 'PublishBulletin' });
   const published: CommandResult = await gateway.execute(publish, {
     actor: office,
-    commandId: `demo:bulletin-${DEMO_BULLETIN.period}`,
-    correlationId: 'demo-region',
-    causationId: `demo:bulletin-${DEMO_BULLETIN.period}`,
+    commandId: `demo:bulletin-${bulletin.period}`,
+    correlationId,
+    causationId: `demo:bulletin-${bulletin.period}`,
     businessTime: businessTimeOf(publish),
   });
   events += published.events.length;
   position = published.position;
   await app.get<ReadModels>(READ_MODELS).waitFor(BigInt(position), 10_000);
-  return { commands: script.length + 1, events, projects: projects.size, position };
+  return { anchor, commands: script.length + 1, events, projects: projects.size, position };
 };
 
+export { demoBulletin };
 export { LIFE_STAGES };

@@ -1,12 +1,4 @@
-import {
-  DEMO_BULLETIN,
-  DEMO_PROJECT_UNITS,
-  DEMO_STAGES,
-  DEMO_TODAY,
-  demoRegionScript,
-  demoTodayFor,
-  factDatesOfStep,
-} from './seed';
+import { DEMO_TODAY, demoBulletin, demoLayout, demoRegionScript, factDatesOfStep } from './seed';
 
 describe('the demo region (DOMAIN.md §5: no fact is dated after the day it is recorded)', () => {
   const script = demoRegionScript();
@@ -18,21 +10,7 @@ describe('the demo region (DOMAIN.md §5: no fact is dated after the day it is r
         .map((d) => `${step.command.type} ${String(step.command.projectId ?? '')} ${d.field}=${d.date}`),
     );
     expect(late).toEqual([]);
-    expect(DEMO_BULLETIN.publishedOn <= DEMO_TODAY).toBe(true);
-  });
-
-  it('still shows every stage of the life in every unit, lead to clawback (late stages by earlier captures)', () => {
-    const unitOf = new Map<unknown, unknown>();
-    const lastStage = new Map<unknown, string>();
-    for (const step of script) {
-      if (step.command.type === 'CaptureLead') unitOf.set(step.command.projectId, step.command.unitId);
-      if (step.stage !== undefined) lastStage.set(step.command.projectId, step.stage);
-    }
-    expect(DEMO_STAGES).toEqual(expect.arrayContaining(['lead', 'in-production', 'clawed-back']));
-    for (const unit of DEMO_PROJECT_UNITS) {
-      const stages = [...lastStage].filter(([p]) => unitOf.get(p) === unit).map(([, stage]) => stage);
-      expect(new Set(stages)).toEqual(new Set(DEMO_STAGES));
-    }
+    expect(demoBulletin(demoLayout(DEMO_TODAY))).toEqual({ period: '2024-09', publishedOn: '2024-10-08' });
   });
 
   it('counts 36 projects: 10 per unit and a discarded lead and an abandoned negotiation in each', () => {
@@ -40,9 +18,9 @@ describe('the demo region (DOMAIN.md §5: no fact is dated after the day it is r
   });
 
   it('stands at the server’s today when that is earlier, dropping what had not happened yet', () => {
-    expect(demoTodayFor('2026-12-07')).toBe(DEMO_TODAY);
-    expect(demoTodayFor('2024-06-01')).toBe('2024-06-01');
-    const early = demoRegionScript({ today: '2024-06-01' });
+    expect(demoLayout('2024-06-01')).toEqual({ today: '2024-06-01', months: 0 });
+    expect(demoBulletin(demoLayout('2024-06-01')).publishedOn > '2024-06-01').toBe(true);
+    const early = demoRegionScript({ anchor: '2024-06-01' });
     expect(early.flatMap((s) => factDatesOfStep(s)).filter((d) => d.date > '2024-06-01')).toEqual([]);
     expect(new Set(early.map((s) => s.command.projectId).filter((p) => p !== undefined)).size).toBe(36);
   });

@@ -1,16 +1,20 @@
 import { addDays, date, mondayOf, officialCalendar, type BusinessDate } from '@zhaoshang/domain';
+import { placed, type DemoLayout } from './layout';
 import type { ScriptStep } from './project-life';
 
 /**
  * Weeks the demo's responsible persons leave without a visit (R18, 000 §五.2), by the project's
  * place among its unit's signed projects: the first missed the last week before the demo's today,
  * the second the last two (both still on the supervision list, nobody has been since), the third
- * one week in September (answered by the next visit: counted by the review, off the list).
+ * one week in September of the reference (the week of 9 September 2024, placed by the layout:
+ * answered by the next visit, counted by the review, off the list).
  */
-const MISSED_WEEKS: ReadonlyArray<(lastMonday: BusinessDate) => ReadonlyArray<BusinessDate>> = [
+const MISSED_WEEKS: ReadonlyArray<
+  (lastMonday: BusinessDate, layout: DemoLayout) => ReadonlyArray<BusinessDate>
+> = [
   (last) => [last],
   (last) => [addDays(last, -7), last],
-  () => [date('2024-09-09')],
+  (_, layout) => [mondayOf(placed(layout, '2024-09-09'))],
 ];
 
 /** The first working day of an official week on the official calendar, if it has one. */
@@ -27,9 +31,13 @@ const firstWorkingDay = (monday: BusinessDate): BusinessDate | undefined => {
  * life assigns) visits each signed project on the first working day of every week from the first
  * full week after signing to the last week that ended by `today`, except a few weeks of a few
  * projects (MISSED_WEEKS). A week with no working day (the Spring Festival week) has no visit and
- * asks none.
+ * asks none. The weeks are the anchor's own (layout.ts): the reference's weeks are not moved.
  */
-export const demoVisits = (steps: ReadonlyArray<ScriptStep>, today: string): ReadonlyArray<ScriptStep> => {
+export const demoVisits = (
+  steps: ReadonlyArray<ScriptStep>,
+  layout: DemoLayout,
+): ReadonlyArray<ScriptStep> => {
+  const { today } = layout;
   const lastMonday = addDays(mondayOf(date(today)), -7);
   const signedInUnit = new Map<string, number>();
   return steps.flatMap((step) => {
@@ -39,7 +47,7 @@ export const demoVisits = (steps: ReadonlyArray<ScriptStep>, today: string): Rea
     const unitId = step.unitId === 'region' ? unitOfProject(steps, projectId) : step.unitId;
     const index = signedInUnit.get(unitId) ?? 0;
     signedInUnit.set(unitId, index + 1);
-    const missed = new Set(MISSED_WEEKS[index]?.(lastMonday) ?? []);
+    const missed = new Set(MISSED_WEEKS[index]?.(lastMonday, layout) ?? []);
     const visits: ScriptStep[] = [];
     // The first week wholly after the signing (the signing's own week if it was signed on its Monday).
     const signedMonday = mondayOf(date(c.on));

@@ -148,7 +148,12 @@ export class ReadModelBehind extends ApiError {
 }
 
 /** Which limit a 429 is about (docs/api.md "Security"). */
-export type RateLimitKind = 'writes-per-principal' | 'auth-failures-per-address';
+export type RateLimitKind =
+  | 'writes-per-principal'
+  | 'auth-failures-per-address'
+  // people's sign-in (issue #18 item 1): failed passwords per username and per client address
+  | 'sign-in-failures-per-user'
+  | 'sign-in-failures-per-address';
 
 /** 429: a limit is reached; `Retry-After` says in how many seconds to try again. */
 export class RateLimited extends ApiError {

@@ -65,6 +65,47 @@ export const apiMessages = {
     zh: '存储的事件 {streamName}@{revision} 无法按领域模型解码（{reason}），请先校验哈希链',
     en: 'Stored event {streamName}@{revision} does not decode as a domain event ({reason}); verify the hash chain first',
   },
+  // ---- people's sign-in and account administration (issue #18 item 1, accounts/) ----
+  SIGN_IN_FAILED: {
+    zh: '用户名或密码错误，或账号已停用',
+    en: 'Wrong username or password, or the account is disabled',
+  },
+  SIGN_IN_REQUIRED: { zh: '请先登录', en: 'Please sign in first' },
+  CSRF_HEADER_REQUIRED: {
+    zh: '以登录会话（Cookie）提交的修改请求须带请求头 X-Requested-With: zhaoshang-workbench',
+    en: 'A change sent with the sign-in cookie must carry the header X-Requested-With: zhaoshang-workbench',
+  },
+  PASSWORD_TOO_SHORT: {
+    zh: '密码至少 {min} 个字符',
+    en: 'The password must have at least {min} characters',
+  },
+  PASSWORD_TOO_LONG: {
+    zh: '密码不得超过 {max} 字节',
+    en: 'The password must not exceed {max} bytes',
+  },
+  PASSWORD_TOO_WEAK: {
+    zh: '密码过于简单：不得为开发环境公开密码、不得包含用户名、须含至少 5 个不同字符',
+    en: 'The password is too weak: not the published development password, not containing the username, at least 5 distinct characters',
+  },
+  ACCOUNT_EXISTS: { zh: '用户名 {username} 已被使用', en: 'The username {username} is taken' },
+  ACCOUNT_NOT_FOUND: { zh: '没有账号 {username}', en: 'No account {username}' },
+  ACCOUNT_ROLE_NOT_PERSON: {
+    zh: '角色 system 只用于系统密钥（zhaoshang-api keys add），不能用于人员账号',
+    en: 'The role system is for system keys (zhaoshang-api keys add), not for a person’s account',
+  },
+  OIDC_NOT_CONFIGURED: {
+    zh: '本部署未配置统一身份认证（OpenID Connect）',
+    en: 'OpenID Connect is not configured on this deployment',
+  },
+  OIDC_FAILED: {
+    zh: '统一身份认证登录失败：{reason}',
+    en: 'Sign-in through the identity provider failed: {reason}',
+  },
+  OIDC_UNKNOWN_PERSON: {
+    zh: '身份认证平台确认了您的身份（{who}），但本系统没有对应的有效账号，请联系领导小组办公室开通',
+    en: 'The identity provider confirmed who you are ({who}), but this system has no active account for you; ask the leading-group office to open one',
+  },
+  // ---- end of sign-in messages ----
   INTERNAL_ERROR: {
     zh: '服务器内部错误（已记录，请求编号 {requestId}）',
     en: 'Internal error (logged, request id {requestId})',

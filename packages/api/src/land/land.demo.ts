@@ -1,3 +1,5 @@
+import { halfYearOf, date } from '@zhaoshang/domain';
+import { layoutYear, placedOn, type DemoLayout } from '../demo/layout';
 import type { ScriptStep } from '../demo/project-life';
 
 /** A project of the demo script as the land demo reads it from the script's own steps. */
@@ -64,20 +66,26 @@ const registered = (plotId: string, unitId: string, area: number, location: stri
  * standard (flagged low-efficiency in the 2024-H1 clearance), one revitalised by 合作招商 and one
  * taken into the government reserve (000 §四.5), five in reserve — and the 2024 land quota with its
  * key-project reservation partly used. The occupants are the script's own signed projects; every
- * date is on or before the signing it follows and `today`.
+ * date is on or before the signing it follows and `today`. Dates, half-years and the quota's year are
+ * the reference's (2024), placed by the demo's layout (demo/layout.ts).
  */
 export const demoLandSteps = (
   steps: ReadonlyArray<ScriptStep>,
-  year: number,
-  today: string,
+  layout: DemoLayout,
 ): ReadonlyArray<ScriptStep> => {
+  const { today } = layout;
+  const year = layoutYear(layout);
+  const on = placedOn(layout);
   const signed = signedProjects(steps);
   const notStarted = signed.filter((p) => !p.started).slice(0, 3);
   const producing = signed.filter((p) => p.producing).slice(0, 4);
   const key = signed.find((p) => p.fixedAssets >= ONE_YI && p.started);
   const small = signed.find((p) => p.fixedAssets < ONE_YI);
   const out: ScriptStep[] = [];
-  const clearanceOn = today < `${year}-10-25` ? today : `${year}-10-25`;
+  const clearanceOn = today < on('10-25') ? today : on('10-25');
+  // The clearances' half-years: the reference's 2024-H2 and 2024-H1, where the layout puts them.
+  const secondHalf = halfYearOf(date(on('10-25')));
+  const firstHalf = halfYearOf(date(on('06-28')));
   // 圈而不建: allocated on signing, flagged idle by the office in the 2024-H2 clearance.
   notStarted.forEach((p, i) => {
     const plotId = `DK-${year}-X${i + 1}`;
@@ -92,7 +100,7 @@ export const demoLandSteps = (
           plotId,
           flag: 'idle',
           basis: 'no-construction',
-          period: `${year}-H2`,
+          period: secondHalf,
           on: later(clearanceOn, p.signedOn),
           note: '约定开工日已过，未开工建设',
         }),
@@ -102,7 +110,7 @@ export const demoLandSteps = (
   producing.forEach((p, i) => {
     const plotId = `DK-${year}-L${i + 1}`;
     const area = [180, 150, 220, 120][i]!;
-    const flaggedOn = later(`${year}-06-28`, p.signedOn);
+    const flaggedOn = later(on('06-28'), p.signedOn);
     out.push(
       registered(plotId, p.unitId, area, `${p.unitId} 产业园 经${i + 1}路东`),
       office({ type: 'AllocatePlot', plotId, projectId: p.projectId, allocatedOn: p.signedOn }),
@@ -111,7 +119,7 @@ export const demoLandSteps = (
         plotId,
         flag: i === 3 ? 'idle' : 'low-efficiency',
         basis: i === 3 ? 'stopped-production' : 'low-output',
-        period: `${year}-H1`,
+        period: firstHalf,
         on: flaggedOn,
       }),
     );
@@ -122,7 +130,7 @@ export const demoLandSteps = (
           plotId,
           route: 'cooperative-investment',
           area: mu(area),
-          on: later(`${year}-09-12`, flaggedOn),
+          on: later(on('09-12'), flaggedOn),
           evidence: [],
           newOccupant: key.projectId,
           note: '引进新项目合作开发，盘活低效用地',
@@ -135,7 +143,7 @@ export const demoLandSteps = (
           plotId,
           route: 'government-reserve',
           area: mu(area),
-          on: later(`${year}-08-20`, flaggedOn),
+          on: later(on('08-20'), flaggedOn),
           evidence: [],
           note: '停产企业用地由政府收储',
         }),
@@ -159,27 +167,30 @@ export const demoLandSteps = (
       ),
     ),
   );
-  // 用地指标: 800 亩 granted, 300 亩 reserved for key projects (001 §(二) 有限指标保重点).
+  // 用地指标: 800 亩 granted, 300 亩 reserved for key projects (001 §(二) 有限指标保重点), for the
+  // year the grant lands in (a year's quota).
+  const grantedOn = on('03-15');
+  const quotaYear = Number(grantedOn.slice(0, 4));
   out.push(
     office({
       type: 'GrantLandQuota',
-      year,
-      grantId: `ZB-${year}-1`,
+      year: quotaYear,
+      grantId: `ZB-${quotaYear}-1`,
       area: mu(800),
       reservedForKeyProjects: mu(300),
-      grantedOn: `${year}-03-15`,
-      basis: `${year} 年度第一批新增建设用地计划指标`,
+      grantedOn,
+      basis: `${quotaYear} 年度第一批新增建设用地计划指标`,
     }),
   );
   if (key !== undefined)
     out.push(
       office({
         type: 'UseLandQuota',
-        year,
-        useId: `SY-${year}-1`,
+        year: quotaYear,
+        useId: `SY-${quotaYear}-1`,
         projectId: key.projectId,
         area: mu(120),
-        usedOn: `${year}-05-20`,
+        usedOn: on('05-20'),
         keyProject: true,
       }),
     );
@@ -187,11 +198,11 @@ export const demoLandSteps = (
     out.push(
       office({
         type: 'UseLandQuota',
-        year,
-        useId: `SY-${year}-2`,
+        year: quotaYear,
+        useId: `SY-${quotaYear}-2`,
         projectId: small.projectId,
         area: mu(60),
-        usedOn: `${year}-06-18`,
+        usedOn: on('06-18'),
         keyProject: false,
       }),
     );

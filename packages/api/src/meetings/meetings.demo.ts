@@ -1,3 +1,4 @@
+import { layoutYear, placedOn, type DemoLayout } from '../demo/layout';
 import type { ScriptStep } from '../demo/project-life';
 
 /*
@@ -5,7 +6,8 @@ import type { ScriptStep } from '../demo/project-life';
  * items to the three units and a department — most done on time, one still open and overdue on the
  * demo's today; October's 专题会 (可临时召集专题工作会议) hands out two more, one done and one not due
  * yet. No monthly 例会 is recorded before September or in October, which the register shows as such.
- * Every fact is dated on or before the demo's today (2024-10-31).
+ * Every fact is dated on or before the reference's today (2024-10-31); the dates are the reference's,
+ * placed by the demo's layout (demo/layout.ts), and ids and titles name the months they land in.
  */
 
 const office = (command: ScriptStep['command']): ScriptStep => ({
@@ -29,17 +31,25 @@ const unit = (unitId: string) => ({ kind: 'unit', unitId });
 const department = (d: string) => ({ kind: 'department', department: d });
 
 /** The demo year's meetings, their decisions, the owners' reports and the office's verification. */
-export const demoMeetingSteps = (year: number): ReadonlyArray<ScriptStep> => {
-  const monthly = `HY-${year}-09`;
-  const special = `HY-${year}-10-ZT`;
-  const on = (md: string) => `${year}-${md}`;
+export const demoMeetingSteps = (layout: DemoLayout): ReadonlyArray<ScriptStep> => {
+  const year = layoutYear(layout);
+  const on = placedOn(layout);
+  const monthOf = (d: string) => ({
+    id: d.slice(0, 7),
+    month: `${Number(d.slice(5, 7))}月`,
+    title: `${d.slice(0, 4)}年${Number(d.slice(5, 7))}月`,
+  });
+  const september = monthOf(on('09-05'));
+  const october = monthOf(on('10-16'));
+  const monthly = `HY-${september.id}`;
+  const special = `HY-${october.id}-ZT`;
   return [
     office({
       type: 'HoldMeeting',
       meetingId: monthly,
       unitId: 'region',
       kind: 'monthly',
-      title: `${year}年9月招商引资和项目服务工作领导小组例会`,
+      title: `${september.title}招商引资和项目服务工作领导小组例会`,
       heldOn: on('09-05'),
       chair: '区长',
       attendees: [
@@ -52,7 +62,7 @@ export const demoMeetingSteps = (year: number): ReadonlyArray<ScriptStep> => {
       ],
       projectIds: [`XM-${year}-0001`, `XM-${year}-0101`, `XM-${year}-0201`],
       recordedBy: '领导小组办公室',
-      minutes: minutes('9月例会纪要.pdf', 'd'),
+      minutes: minutes(`${september.month}例会纪要.pdf`, 'd'),
     }),
     office({
       type: 'RecordDecision',
@@ -138,7 +148,7 @@ export const demoMeetingSteps = (year: number): ReadonlyArray<ScriptStep> => {
       meetingId: special,
       unitId: 'region',
       kind: 'special',
-      title: `${year}年10月重大项目要素保障专题会议`,
+      title: `${october.title}重大项目要素保障专题会议`,
       heldOn: on('10-16'),
       chair: '分管副区长',
       attendees: ['区发展改革委', '区投资促进局', '经开区投资促进局'],

@@ -1,11 +1,11 @@
 import { fold, makeMeetingDecider, itemDueOn, type MeetingEvent, type MeetingState } from '@zhaoshang/domain';
 import * as E from 'fp-ts/Either';
 import { decodeCommand } from '../command-handling/aggregates';
-import { DEMO_TODAY, demoRegionScript } from '../demo/seed';
+import { DEMO_TODAY, demoLayout, demoRegionScript } from '../demo/seed';
 import { demoMeetingSteps } from './meetings.demo';
 
 describe('the demo region’s leading-group meetings (R20, 000 §五.1 例会 and 专题会)', () => {
-  const steps = demoMeetingSteps(2024);
+  const steps = demoMeetingSteps(demoLayout(DEMO_TODAY));
   const decider = makeMeetingDecider();
   /** Each meeting's state after its steps, every command decoded as a request's would be. */
   const meetings = new Map<string, MeetingState>();

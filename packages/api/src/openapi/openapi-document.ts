@@ -7,6 +7,8 @@ import { openApiPath, pathParams } from '../http/routes';
 import { EXCERPT_LENGTH, MAX_FIELD_ERRORS } from '../errors/api-errors';
 import { INPUT_LIMITS } from '../http/input-limits';
 import { BRANDS, ID_SCHEMA, toJsonSchema, type JsonSchema } from './json-schema';
+// People's sign-in and account administration (issue #18 item 1)
+import { SESSION_SECURITY_SCHEME, SIGN_IN_TAG, signInOpenApi } from '../accounts/accounts.openapi';
 
 const errorRef = { $ref: '#/components/schemas/Error' };
 const rateLimitHeaders = {
@@ -114,6 +116,8 @@ const TAGS: ReadonlyArray<{ readonly name: string; readonly description: string 
     name: 'investors',
     description: '客商目录：投资方及其项目 / Investor directory: investors and their projects',
   },
+  // People's sign-in and account administration (issue #18 item 1)
+  SIGN_IN_TAG,
 ];
 
 /** Removes the fields a route fills in (path params and `type`) from a command's body schema. */
@@ -310,6 +314,10 @@ export const openApiDocument = (): OpenAPIObject => {
       },
     },
   };
+  // People's sign-in and account administration (issue #18 item 1)
+  const signIn = signInOpenApi({ errorResponses, rateLimitHeaders, acceptLanguage: ACCEPT_LANGUAGE });
+  Object.assign(schemas, signIn.schemas);
+  Object.assign(paths, signIn.paths);
   for (const route of allCommandRoutes) {
     const codec = commandCodecs[route.command] as t.Mixed;
     schemas[route.command] = toJsonSchema(codec);
@@ -495,6 +503,8 @@ export const openApiDocument = (): OpenAPIObject => {
           name: 'X-API-Key',
           description: 'systems: a key from API_KEYS',
         },
+        // People's sign-in (issue #18 item 1)
+        session: SESSION_SECURITY_SCHEME,
       },
     },
   };

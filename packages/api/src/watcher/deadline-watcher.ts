@@ -6,7 +6,7 @@ import {
   type BeforeApplicationShutdown,
 } from '@nestjs/common';
 import { EventBus, ofType } from '@nestjs/cqrs';
-import { exhaustMap, filter, from, merge, timer, type Subscription } from 'rxjs';
+import { exhaustMap, filter, from, merge, Subject, timer, type Subscription } from 'rxjs';
 import type { Principal } from '../auth/roles';
 import type { Clock } from '../clock';
 import type { DomainCommand } from '../command-handling/aggregates';
@@ -61,6 +61,8 @@ export class DeadlineWatcher implements OnApplicationBootstrap, BeforeApplicatio
   private readonly logger = new Logger('DeadlineWatcher');
   private subscription: Subscription | undefined;
   private running: Promise<WatchRun> | undefined;
+  // The demo region (issue #18 item 6): a pass asked for once a history has been entered.
+  private readonly requested = new Subject<void>();
 
   constructor(
     @Inject(CommandGateway) private readonly gateway: CommandGateway,
@@ -80,7 +82,7 @@ export class DeadlineWatcher implements OnApplicationBootstrap, BeforeApplicatio
       ofType(DomainEventOccurred),
       filter((e) => e.event.type === 'HolidayScheduleAdopted' || e.event.type === 'HolidayScheduleCorrected'),
     );
-    this.subscription = merge(timer(5_000, this.config.watcherIntervalMs), adopted)
+    this.subscription = merge(timer(5_000, this.config.watcherIntervalMs), adopted, this.requested)
       .pipe(exhaustMap(() => from(this.runOnce())))
       .subscribe({
         next: (run) => {
@@ -93,6 +95,16 @@ export class DeadlineWatcher implements OnApplicationBootstrap, BeforeApplicatio
   async beforeApplicationShutdown(): Promise<void> {
     this.subscription?.unsubscribe();
     await this.running;
+  }
+
+  /**
+   * Asks for a pass now, on the running schedule (not overlapping one in progress; nothing when the
+   * watcher is off): the demo seed asks once its region is in, so the first pass sees all of it.
+   */
+  requestPass(): void {
+    // After the pass in progress, if any: exhaustMap would drop a request that arrives during one.
+    const next = () => this.requested.next();
+    void this.settled().then(next, next);
   }
 
   /** Resolves once the pass in progress, if any, has ended. */

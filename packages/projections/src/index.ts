@@ -37,6 +37,9 @@ export type {
   SeriesPoint,
   TargetProgressView,
 } from './target-progress/target-progress.document';
+// the 大屏's trend (issue #18 item 4)
+export type { HeadlineFigure, TargetTrendView, TrendMonth } from './target-progress/target-progress.document';
+export { HEADLINE_METRICS } from './target-progress/target-progress.compute';
 export { targetProgressProjection } from './target-progress/target-progress.projection';
 export { targetProgressQueries } from './target-progress/target-progress.queries';
 export type {

@@ -23,6 +23,10 @@ export type {
 } from './bulletin/bulletin-report';
 export { bulletinXlsx, bulletinCsv } from './bulletin/bulletin-workbook';
 export type { BulletinCsvPart } from './bulletin/bulletin-workbook';
+// The 通报's prose (plain text, Word), generated from the same report
+export { bulletinDocument, bulletinText, DEFAULT_ISSUER } from './bulletin/bulletin-text';
+export type { BulletinDocument, BulletinSection, BulletinTextOptions } from './bulletin/bulletin-text';
+export { bulletinDocx, DOCX_CONTENT_TYPE, TEXT_CONTENT_TYPE } from './bulletin/bulletin-docx';
 
 // Enterprise requests (企业诉求台账, R17)
 export { requestsXlsx, requestsCsv } from './requests/requests-report';

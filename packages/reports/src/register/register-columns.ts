@@ -113,8 +113,14 @@ const procedureColumn = (kind: ProcedureKind): RegisterColumn => ({
 export const registerColumns: ReadonlyArray<RegisterColumn> = [
   { key: 'index', header: '序号', cell: (l) => integer(l.index) },
   { key: 'projectId', header: '项目编号', cell: (l) => text(l.entry.projectId) },
-  { key: 'name', header: '项目名称', cell: (l) => text(l.entry.name), maxWidth: 36 },
-  { key: 'investor', header: '投资方', cell: (l) => text(l.entry.investorName), maxWidth: 30 },
+  { key: 'name', header: '项目名称', cell: (l) => text(l.entry.name), maxWidth: 24 },
+  {
+    key: 'investor',
+    header: '投资方',
+    cell: (l) => text(l.entry.investorName),
+    maxWidth: 24,
+    group: '基本信息',
+  },
   { key: 'creditCode', header: '统一社会信用代码', cell: (l) => text(l.entry.investorCreditCode) },
   // 项目清单 (DOMAIN.md §6): 项目类别, 园区, 镇街 (R22 profile)
   {
@@ -158,7 +164,12 @@ export const registerColumns: ReadonlyArray<RegisterColumn> = [
         l.entry.land?.supply === undefined ? undefined : vocabulary.supplyStatuses[l.entry.land.supply].zh,
       ),
   },
-  { key: 'stage', header: '所处阶段', cell: (l) => text(stageNames[l.entry.stage] ?? l.entry.stage) },
+  {
+    key: 'stage',
+    header: '所处阶段',
+    cell: (l) => text(stageNames[l.entry.stage] ?? l.entry.stage),
+    group: '推进情况',
+  },
   {
     key: 'responsibleLeader',
     header: vocabulary.leaderRoles['responsible-leader'].zh,
@@ -172,7 +183,13 @@ export const registerColumns: ReadonlyArray<RegisterColumn> = [
   { key: 'capturedOn', header: '录入日期', cell: (l) => date(l.entry.capturedOn) },
   { key: 'signedOn', header: '签约日期', cell: (l) => date(l.entry.signedOn) },
   // 手续台账 (DOMAIN.md §6): 项目代码, 批准部门, 备案证号 (R22 profile), a column per procedure
-  { key: 'projectCode', header: '项目代码', cell: (l) => text(l.entry.projectCode), maxWidth: 26 },
+  {
+    key: 'projectCode',
+    header: '项目代码',
+    cell: (l) => text(l.entry.projectCode),
+    maxWidth: 26,
+    group: vocabulary.historyPhases.procedures.zh,
+  },
   {
     key: 'approvalDepartment',
     header: '批准部门',
@@ -211,7 +228,12 @@ export const registerColumns: ReadonlyArray<RegisterColumn> = [
   { key: 'remarks', header: '备注', cell: (l) => text(remarks(l.entry)), maxWidth: 36 },
   // Weekly 包保 visits (R18, 000 §五.2): 最近走访 (date, who) and the weeks raised without the
   // responsible person's visit (blank before signing: no 包保 period yet).
-  { key: 'lastVisitOn', header: '最近走访日期', cell: (l) => date(l.entry.lastVisit?.on) },
+  {
+    key: 'lastVisitOn',
+    header: '最近走访日期',
+    cell: (l) => date(l.entry.lastVisit?.on),
+    group: '包保走访',
+  },
   {
     key: 'lastVisitBy',
     header: '最近走访人',

@@ -3,14 +3,13 @@ import { STAGES, type Stage } from '@zhaoshang/domain';
 import { empty, integer, money, text, type Cell, type TableRow } from '../table/cell';
 import { csvDocument } from '../table/csv';
 import { sumExact } from '../table/exact-decimal';
-import { addTableSheet } from '../table/sheet';
+import { addTableSheet, columnLayout } from '../table/sheet';
 import { newWorkbook, xlsxBytes } from '../table/workbook';
 import { GAP, stageNames } from '../vocabulary/labels';
 import {
   columnAt as at,
   FIXED_ASSETS,
   registerColumns,
-  type RegisterColumn,
   type RegisterLine,
   type RegisterNames,
 } from './register-columns';
@@ -51,8 +50,8 @@ export interface RegisterReportOptions {
 
 const DEFAULT_TITLE = '招商引资工作台账';
 
-const maxWidthsOf = (columns: ReadonlyArray<RegisterColumn>, offset = 0): Record<number, number> =>
-  Object.fromEntries(columns.flatMap((c, i) => (c.maxWidth === undefined ? [] : [[i + offset, c.maxWidth]])));
+/** Columns repeated on every printed page of a unit's sheet (and frozen on screen): 序号 … 项目名称. */
+const KEY_COLUMNS = at('name') + 1;
 
 const counted = (entries: ReadonlyArray<RegisterEntry>) => entries.filter((e) => e.counted);
 
@@ -165,6 +164,8 @@ export const registerXlsx = async (
     title: `${title}汇总`,
     subtitle: `截至 ${asOf}${GAP}金额单位：亿元${GAP}项目数按所处阶段统计，每个项目只计一次（重复项目不计入）`,
     headers: summaryHeaders,
+    // Printed: the counts by stage, then the lights and amounts (a page each when they do not fit together).
+    groupStarts: [summaryHeaders.indexOf('项目总数'), summaryHeaders.indexOf('红灯项目')],
     rows: units.map((u, i) => ({ cells: summaryCells(integer(i + 1), text(u.name), u.entries) })),
     // The 合计 row is the district: the total of its units (never a unit row of its own).
     total: {
@@ -190,14 +191,13 @@ export const registerXlsx = async (
       subtitle: `单位：${u.name}${GAP}截至 ${asOf}${GAP}金额单位：万元${GAP}共 ${kept} 个项目${
         u.entries.length > kept ? `（另列重复项目 ${u.entries.length - kept} 个，不计入合计）` : ''
       }`,
-      headers: registerColumns.map((c) => c.header),
+      ...columnLayout(registerColumns),
       rows: lines(u.entries, names).map((l) => ({
         cells: registerColumns.map((c) => c.cell(l)),
         muted: !l.entry.counted,
       })),
       total: unitTotal(u.entries),
-      frozenColumns: 3,
-      maxWidths: maxWidthsOf(registerColumns),
+      frozenColumns: KEY_COLUMNS,
       footer: `${u.name} · ${footer}`,
     });
   }

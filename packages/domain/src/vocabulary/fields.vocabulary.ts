@@ -308,6 +308,8 @@ export const fieldGlossary = {
   },
   'AppointAdvisor.name': person('顾问姓名', 'Advisor’s name', '陈志远'),
   'EvidenceRef.name': { zh: '文件名', en: 'File name', example: '投资协议（签字版）.pdf' },
+  // A lead's channel is how it was promoted (招商方式, as the register says); a request's is how it came in.
+  'CaptureLead.channel': { zh: '招商方式', en: 'Channel of investment promotion' },
   'RequestProcedure.title': {
     zh: '事项名称',
     en: 'Name of the matter applied for',

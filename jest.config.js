@@ -60,5 +60,7 @@ module.exports = {
     ]),
     sparse('audit'),
     sparse('projections', ['<rootDir>/test/**/*.int.spec.ts']),
+    // The workbench (issue #18 item 1): its pure modules (money, forms); the browser test is the API's.
+    project('workbench'),
   ],
 };

@@ -7,6 +7,8 @@ import { AuditModule } from './audit/audit.module';
 import { BulletinsModule } from './bulletins/bulletins.module';
 import { CoreModule, type AppDependencies } from './core.module';
 import { DashboardModule } from './dashboard/dashboard.module';
+// The officers' workbench (issue #18 item 1)
+import { WorkbenchModule } from './workbench/workbench.module';
 import { ExportsModule } from './exports/exports.module';
 import { HealthModule } from './health/health.module';
 import { SlidingWindowThrottlerStorage } from './http/throttler-storage';
@@ -48,6 +50,8 @@ export const contextModules = [
   RequestsModule,
   HealthModule,
   DashboardModule,
+  // The officers' workbench, served as built files at /workbench/ (issue #18 item 1).
+  WorkbenchModule,
   OpenApiModule,
   // The event feed and its webhooks (issue #17).
   FeedModule,

@@ -73,6 +73,19 @@ describe('errors: bad input never reaches the domain, nothing is appended on any
     ]);
   });
 
+  it('400 for a query parameter on a command route (a misspelt option is never ignored), nothing appended', async () => {
+    const before = await head();
+    const res = await request(t.http)
+      .post('/projects/XM-E-1/visits?dryRun=true')
+      .set(await authFor('investment-officer', 'jingkaiqu'))
+      .send({ leaderId: 'LD-1', on: '2024-02-10', summary: '走访' });
+    expect(res.status).toBe(400);
+    expect(res.body.errors).toEqual([
+      { path: 'query:dryRun', expected: 'no query parameter', value: 'true' },
+    ]);
+    expect(await head()).toBe(before);
+  });
+
   it('400 for a body that is not JSON, never a 500', async () => {
     const res = await request(t.http)
       .post('/projects')

@@ -68,6 +68,8 @@ export type { StoredEventData, UpcastError } from './shared/upcasting';
 
 // The vocabulary: one zh/en label for every business term a person reads
 export { milestoneLabel, termLabel, vocabulary, zhOf } from './vocabulary';
+// workbench (issue #18 item 1): the forms' labels of the project's commands and of their fields
+export { fieldLabels, projectCommandLabels } from './vocabulary/forms.vocabulary';
 export type {
   ExitRuleKind,
   HistoryPhase,
@@ -196,6 +198,8 @@ export type {
   ReviewedTerm,
   Stage,
 } from './project';
+// workbench (issue #18 item 1): the commands a project's stage allows
+export { projectActions, projectActionsAt, projectCommandStages } from './project';
 // Weekly 包保 visits (R18, 000 §五.2): the official week, its detection, the event
 export {
   IsoWeek,

@@ -5,13 +5,8 @@ import { CodedApiError, ForbiddenError } from '../errors/api-errors';
 import { BodyInput, Caller } from '../http/request-params';
 import { setAccountDisabled, addAccount, setAccountPassword, type AdminResult } from './account-admin';
 import type { Account } from './account-store';
-import {
-  ACCOUNT_ADMIN_ROLES,
-  AccountPath,
-  AddAccountRequest,
-  refuseQuery,
-  SetPasswordRequest,
-} from './accounts.routes';
+import { ACCOUNT_ADMIN_ROLES, AccountPath, AddAccountRequest, SetPasswordRequest } from './accounts.routes';
+import { refuseQuery } from '../http/request-params';
 import { SignIn } from './sign-in';
 
 const admin = (caller: Principal): void => {

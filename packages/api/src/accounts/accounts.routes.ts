@@ -1,6 +1,5 @@
 import * as t from 'io-ts';
 import { isRole, type Role } from '../auth/roles';
-import { InvalidInputError } from '../errors/api-errors';
 import { textPattern } from '../http/query-inputs';
 import { MAX_PASSWORD_BYTES } from './password-hash';
 
@@ -58,12 +57,3 @@ export type SetPasswordRequest = t.TypeOf<typeof SetPasswordRequest>;
 /** `POST /accounts/{username}/disable` and `/enable`. */
 export const AccountPath = t.exact(t.type({ username: Username }));
 export type AccountPath = t.TypeOf<typeof AccountPath>;
-
-/** These routes take no query parameter: any is refused (400), as an undeclared body property is. */
-export const refuseQuery = (query: Readonly<Record<string, unknown>>): void => {
-  const names = Object.keys(query);
-  if (names.length > 0)
-    throw new InvalidInputError(
-      names.map((name) => ({ path: `query:${name}`, expected: 'no query parameter', value: query[name] })),
-    );
-};

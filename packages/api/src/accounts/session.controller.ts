@@ -16,7 +16,8 @@ import type { ApiConfig } from '../config';
 import { CodedApiError } from '../errors/api-errors';
 import { decodeOrThrow } from '../http/decode';
 import { API_CONFIG } from '../tokens';
-import { refuseQuery, SignInRequest } from './accounts.routes';
+import { refuseQuery } from '../http/request-params';
+import { SignInRequest } from './accounts.routes';
 import { sessionBody, SignIn } from './sign-in';
 
 /**

@@ -25,6 +25,19 @@ export const Caller = createParamDecorator((_: unknown, ctx: ExecutionContext): 
   callerOf(requestOf(ctx)),
 );
 
+/**
+ * Routes whose input is the body and the path take no query parameter: any is refused (400), as an
+ * undeclared body property is — a misspelt option must not be silently ignored.
+ */
+export const refuseQuery = (query: unknown): void => {
+  if (!isObject(query)) return;
+  const names = Object.keys(query);
+  if (names.length > 0)
+    throw new InvalidInputError(
+      names.map((name) => ({ path: `query:${name}`, expected: 'no query parameter', value: query[name] })),
+    );
+};
+
 const pathAndQuery = createParamDecorator((_: unknown, ctx: ExecutionContext): Record<string, unknown> => {
   const req = requestOf(ctx);
   return { ...(isObject(req.query) ? req.query : {}), ...req.params };
@@ -39,6 +52,7 @@ export const QueryInput = <A>(codec: t.Decoder<unknown, A> & AnyCodec): Paramete
 
 const bodyAndPath = createParamDecorator((_: unknown, ctx: ExecutionContext): unknown => {
   const req = requestOf(ctx);
+  refuseQuery(req.query);
   return isObject(req.body) ? { ...req.body, ...req.params } : req.body;
 });
 
@@ -66,6 +80,7 @@ export const commandIdOf = (req: AuthenticatedRequest): string => {
 const commandRequest = createParamDecorator(
   (options: CommandInputOptions & { readonly type: RoutedCommandType }, ctx: ExecutionContext): unknown => {
     const req = requestOf(ctx);
+    refuseQuery(req.query);
     if (!isObject(req.body)) return req.body;
     const params: Record<string, unknown> = { ...req.params };
     for (const name of options.numericParams ?? []) {

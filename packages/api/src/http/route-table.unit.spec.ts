@@ -131,6 +131,8 @@ describe('the route table and the controllers', () => {
         // The Excel 台账 import (issue #17 item 5): a workbook body and a row-by-row report, its own
         // role check; its commands go through the gateway. Tests: test/import.e2e.spec.ts.
         'ImportsController',
+        // The workbench's built files (issue #18 item 1); tests: test/workbench.e2e.spec.ts.
+        'WorkbenchController',
         // People's sign-in (issue #18 item 1): public routes that open and close a session, and the
         // account administration with its own role check; tests: test/sign-in.e2e.spec.ts.
         'SessionController',

@@ -141,3 +141,5 @@ export { visitKey } from './project.state';
 export type { ResponsiblePerson, SiteVisit } from './project.state';
 export { isoWeekOf, mondayOf, missedVisitWeeks, visitPeriodOf, weekHasWorkingDay } from './project.visits';
 export type { MissedVisitWeek, VisitPeriod } from './project.visits';
+// The workbench (issue #18 item 1): the actions a project's stage allows
+export { projectActions, projectActionsAt, projectCommandStages } from './project.actions';

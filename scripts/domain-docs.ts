@@ -39,6 +39,8 @@ import type * as projectFulfilment from '../packages/domain/src/project/project.
 import type * as projectMilestones from '../packages/domain/src/project/project.milestones';
 import type * as projectVisits from '../packages/domain/src/project/project.visits';
 import type * as projectRules from '../packages/domain/src/project/project.rules';
+// The project's profile (R22)
+import type * as projectProfileDecide from '../packages/domain/src/project/project.profile.decide';
 import type * as projectState from '../packages/domain/src/project/project.state';
 import type * as projectVocabulary from '../packages/domain/src/project/project.vocabulary';
 import type * as workingDays from '../packages/domain/src/shared/working-days';
@@ -146,7 +148,9 @@ type Enforcer =
   | keyof typeof projectFacts
   | keyof typeof performanceReview
   // Weekly 包保 visits (R18)
-  | keyof typeof projectVisits;
+  | keyof typeof projectVisits
+  // The project's profile (R22)
+  | keyof typeof projectProfileDecide;
 
 interface RuleEntry {
   readonly rule: string;
@@ -447,6 +451,13 @@ const RULES: ReadonlyArray<RuleEntry> = [
       'decideCreditIntroduction',
       'decideRewardAdvisor',
     ],
+  },
+  // The project's profile: the register's columns no other fact gives (R22)
+  {
+    // Not in DOMAIN.md §2's table: §6 "Registers as offices keep them" (the project list and the procedures sheet).
+    rule: 'R22',
+    text: '项目档案：台账所列项目类别、园区、镇街（项目清单）与项目代码、备案证号、用地类型、供地进度（手续台账），项目代码须为投资项目在线审批监管平台格式（DOMAIN.md §6） / the register profile: category, park, town, platform project code (checked), filing number, land use, land supply',
+    enforcedBy: ['requireProfileContent', 'requireProjectCode', 'decideRecordProjectProfile'],
   },
 ];
 

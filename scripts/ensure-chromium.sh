@@ -5,6 +5,11 @@
 #   - root with apt-get (CI, fresh containers): apt-get install chromium fonts-noto-cjk;
 #   - otherwise: explains how to install it; the browser test then reports itself skipped.
 set -u
+# --- print (issue #18): the reports' PDF layout test needs LibreOffice Calc and poppler-utils too;
+# ensure-test-tools.sh installs them the same way (never failing the install). Runs first, since the
+# chromium checks below exit early.
+bash "$(dirname "$0")/ensure-test-tools.sh" || true
+# --- end print
 if [ -n "${CHROMIUM_PATH:-}" ] && [ -x "${CHROMIUM_PATH}" ]; then
   echo "ensure-chromium: using CHROMIUM_PATH=${CHROMIUM_PATH}"; exit 0
 fi

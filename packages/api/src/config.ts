@@ -2,6 +2,8 @@ import * as path from 'node:path';
 import { parseSignerKey, parseVerifierKey } from '@zhaoshang/eventstore';
 import { hashApiKey, readApiKeyFile } from './auth/api-keys';
 import { DEV_UNITS, parseUnits, type UnitEntry } from './units';
+// The leaders registry (names, never ids, on paper and screen)
+import { DEV_LEADERS, parseLeaders, type LeaderEntry } from './leaders/leader-registry';
 // The event feed (issue #17): its settings live with it.
 import { feedConfig, type FeedConfig } from './feed/feed-config';
 import { webhookConfig, type WebhookConfig } from './webhooks/webhook-config';
@@ -49,6 +51,8 @@ export interface ApiConfig {
   readonly apiKeys: ReadonlyArray<ApiKeyEntry>;
   /** The units of the deployment (`UNITS`, plus `region`): requests naming another unit are refused. */
   readonly units: ReadonlyArray<UnitEntry>;
+  /** The people of the deployment (`LEADERS`: leaderId:name:title): reports print their names, never ids. */
+  readonly leaders: ReadonlyArray<LeaderEntry>;
   /** HS256 secret for people's tokens (in production: 32 random bytes or more, see `tokenSecretProblem`). */
   readonly jwtSecret: string;
   readonly jwtIssuer: string;
@@ -321,6 +325,8 @@ export const loadConfig = (env: NodeJS.ProcessEnv = process.env): ApiConfig => {
     apiKeys,
     // The demo region's units in development; a production deployment names its own (else only `region`).
     units: parseUnits(env.UNITS ?? (production ? '' : DEV_UNITS)),
+    // The demo region's people in development; a production deployment names its own.
+    leaders: parseLeaders(env.LEADERS ?? (production ? '' : DEV_LEADERS)),
     jwtSecret,
     jwtIssuer: env.JWT_ISSUER ?? 'zhaoshang',
     rateLimitPerMinute: int(env.RATE_LIMIT_PER_MINUTE, 6000, 'RATE_LIMIT_PER_MINUTE'),

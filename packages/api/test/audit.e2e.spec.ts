@@ -230,7 +230,7 @@ describe('audit API (审计): history, time travel, differences, verification, b
       '/audit/verification',
       '/audit/bundle',
     ])
-      expect(paths[p]?.get?.tags).toEqual(['audit']);
+      expect(paths[p]?.get?.tags).toEqual(['审计 Audit']); // the tag as people read it (issue #18 item 7)
     expect(paths['/audit/bundle']?.get?.description).toContain('Roles: auditor.');
     expect(paths['/audit/projects/{projectId}/state']?.get?.description).toContain(
       'Roles: auditor, supervision-office, leading-group-office.',

@@ -79,7 +79,10 @@ describe('published bulletins over HTTP on the demo region (R14)', () => {
     ]);
     const march = await request(t.http).post('/bulletins').set(office).send({ period: 'March' });
     expect(march.status).toBe(400);
-    expect(march.body.errors[0]).toMatchObject({ path: 'period', expected: 'PeriodText' });
+    expect(march.body.errors[0]).toMatchObject({
+      path: 'period',
+      expected: "期间（2024、2024-Q1 或 2024-03） a period: '2024', '2024-Q1' or '2024-03'",
+    });
     expect(await head()).toBe(before);
   });
 

@@ -4,8 +4,7 @@
  * API answers for the same query, in Chinese and after the switch to English, with nothing logged
  * as an error. A screenshot of each language goes to .artifacts/ (ignored by git).
  */
-import { existsSync, mkdirSync } from 'node:fs';
-import type { AddressInfo } from 'node:net';
+import { mkdirSync } from 'node:fs';
 import * as path from 'node:path';
 import type {
   PerformanceReview,
@@ -14,37 +13,26 @@ import type {
   TargetProgressView,
   Page as ResultPage,
 } from '@zhaoshang/projections';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { vocabulary } from '@zhaoshang/domain';
-import { DEV_API_KEYS, DEV_DASHBOARD_KEY, parseApiKeys } from '../src/config';
-import { DeadlineWatcher } from '../src/watcher/deadline-watcher';
-import { request, startTestApp } from './support';
+import { DEV_DASHBOARD_KEY } from '../src/config';
+import { ARTIFACTS, TODAY, haveChromium, layoutOf, startDemoInBrowser } from './browser-support';
 
-const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
-/** Without the background-networking flags chromium's own connections are refused on a closed network. */
-const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
-const ARTIFACTS = path.resolve(__dirname, '..', '..', '..', '.artifacts');
-const TODAY = '2024-10-31';
 const YEAR = 2024;
+const withChromium = haveChromium('the dashboard browser test');
 
-const haveChromium = existsSync(CHROMIUM);
-if (!haveChromium) {
-  console.warn(
-    `SKIPPED: the dashboard browser test needs chromium, and there is none at ${CHROMIUM}. ` +
-      'Install it with scripts/ensure-chromium.sh (Debian: apt-get install chromium fonts-noto-cjk) or set CHROMIUM_PATH.',
-  );
-}
-
-type ChartName = 'progress' | 'funnel' | 'ranking' | 'supervision' | 'timeline' | 'land';
+type ChartName =
+  'progress' | 'funnel' | 'ranking' | 'supervision' | 'timeline' | 'land' | 'requests' | 'meetings';
+const ALL_CHARTS: ReadonlyArray<ChartName> = [
+  'progress',
+  'funnel',
+  'ranking',
+  'supervision',
+  'timeline',
+  'land',
+  'requests',
+  'meetings',
+];
 interface Series {
   readonly id?: string;
   readonly name?: string;
@@ -121,32 +109,19 @@ const valueOf = (d: unknown): unknown =>
 const metricKey = (m: { metric: string; minInvestment?: number }) =>
   m.minInvestment === undefined ? m.metric : `${m.metric}@${m.minInvestment}`;
 
-(haveChromium ? describe : describe.skip)('the dashboard in chromium', () => {
-  let t: Awaited<ReturnType<typeof startTestApp>>;
+(withChromium ? describe : describe.skip)('the dashboard in chromium', () => {
+  let demo: Awaited<ReturnType<typeof startDemoInBrowser>>;
   let browser: Browser;
   let base: string;
-  const get = async <T>(url: string): Promise<T> => {
-    const res = await request(t.http).get(url).set('x-api-key', DEV_DASHBOARD_KEY);
-    expect([url, res.status]).toEqual([url, 200]);
-    return res.body.data as T;
-  };
+  const get = <T>(url: string): Promise<T> => demo.get<T>(url);
 
   beforeAll(async () => {
-    // The demo region on the built-in development keys (so the page pre-fills the read-only key),
-    // after one pass of the deadline watcher (as `npm start` runs it) so the supervision list has items.
-    t = await startTestApp({ seedDemo: true, apiKeys: parseApiKeys(DEV_API_KEYS) }, TODAY);
-    await t.z.app.get(DeadlineWatcher).runOnce();
-    const [head] = await t.z.store.readAll({ direction: 'backwards', maxCount: 1 });
-    expect(await t.z.readModels.waitFor(head!.globalPosition, 10_000)).toBe(true);
-    await t.z.app.listen(0, '127.0.0.1');
-    base = `http://127.0.0.1:${(t.z.app.getHttpServer().address() as AddressInfo).port}`;
-    browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS });
+    // The demo region after one watcher pass, so the supervision list has items.
+    demo = await startDemoInBrowser();
+    ({ browser, base } = demo);
   }, 60_000);
 
-  afterAll(async () => {
-    await browser?.close();
-    await t?.close();
-  });
+  afterAll(() => demo?.close());
 
   it('draws every chart from the API on demo data, switches to English and logs no error', async () => {
     // A fresh context is a fresh profile: no stored credential or language.
@@ -227,8 +202,8 @@ const metricKey = (m: { metric: string; minInvestment?: number }) =>
     ]);
     expect(signed.length).toBeGreaterThan(0);
 
-    // Ranking (赛马): the review's scores, best rank first.
-    const review = await get<PerformanceReview>(`/performance/${YEAR}`);
+    // Ranking (赛马): the review's scores as of the page's 统计截止 date, best rank first.
+    const review = await get<PerformanceReview>(`/performance/${YEAR}?asOf=${TODAY}`);
     const [ranking] = await seriesOf(page, 'ranking');
     expect(ranking).toMatchObject({ id: 'score', type: 'bar', name: '综合得分' });
     expect(ranking?.data?.map(valueOf)).toEqual(
@@ -243,6 +218,8 @@ const metricKey = (m: { metric: string; minInvestment?: number }) =>
     expect(days).toMatchObject({ id: 'daysOverdue', type: 'bar', name: '逾期天数' });
     expect(days?.data?.map(valueOf)).toEqual(overdue.slice(0, 15).map((i) => i.daysOverdue));
     expect(await page.locator('#supervision-table tbody tr').count()).toBe(supervision.items.length);
+    // The owner column names a 包保领导, or the department or unit a 交办 item went to: its heading says both.
+    expect(await page.locator('#supervision-table th').last().textContent()).toBe('责任人/责任单位');
     // The owner column for a 交办 item without a project's 包保领导 (a meeting's, an enterprise request's):
     // the department it was handed to, by the vocabulary's name, or the unit that owns it (R17, R20).
     const handedOut = supervision.items.findIndex(
@@ -313,6 +290,9 @@ const metricKey = (m: { metric: string; minInvestment?: number }) =>
       'In production',
     ]);
     expect(await page.locator('#supervision-table th').first().textContent()).toBe('Project');
+    expect(await page.locator('#supervision-table th').last().textContent()).toBe(
+      'Responsible person / unit',
+    );
     const enShot = path.join(ARTIFACTS, 'dashboard.en.png');
     await page.screenshot({ path: enShot, fullPage: true });
 
@@ -341,16 +321,64 @@ const metricKey = (m: { metric: string; minInvestment?: number }) =>
     await context.close();
   }, 60_000);
 
-  it("shows the API's own message when the key is refused", async () => {
+  it("shows the API's own message when the key is refused, and clears every chart and table (no stale data)", async () => {
     const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
     const page = await context.newPage();
     await page.goto(`${base}/dashboard`);
     await readyAfter(page, 0);
+    // Loaded: the charts carry series and the table rows.
+    expect((await seriesOf(page, 'progress')).length).toBeGreaterThan(0);
+    expect(await page.locator('#supervision-table tbody tr').count()).toBeGreaterThan(0);
     await page.fill('#credential', 'not-a-key');
     await page.click('#apply');
     await page.waitForFunction(() => (globalThis as unknown as DashboardWindow).dashboard?.state === 'error');
     expect(await page.textContent('#status')).toBe('请求失败（401）：未认证：unknown API key');
     expect(await page.getAttribute('#status', 'class')).toContain('error');
+    // Nothing of the earlier load stays: every chart is empty and says why, the table and the
+    // project list are empty.
+    for (const name of ALL_CHARTS) expect([name, (await seriesOf(page, name)).length]).toEqual([name, 0]);
+    expect(await page.locator('#supervision-table tr').count()).toBe(0);
+    expect(await page.locator('#project option').count()).toBe(0);
+    mkdirSync(ARTIFACTS, { recursive: true });
+    const shot = path.join(ARTIFACTS, 'dashboard.error.png');
+    await page.screenshot({ path: shot });
+    console.log(`dashboard error-state screenshot: ${shot}`);
+    await context.close();
+  }, 30_000);
+
+  it('works on a phone (390 × 844): nothing wider than the screen, charts at its width, tables scroll in their card', async () => {
+    const context = await browser.newContext({
+      viewport: { width: 390, height: 844 },
+      deviceScaleFactor: 2,
+      isMobile: true,
+      hasTouch: true,
+    });
+    const page = await context.newPage();
+    await page.goto(`${base}/dashboard`);
+    await readyAfter(page, 0);
+    const layout = await layoutOf(page, '.chart, .table-wrap, #chart-progress canvas');
+    expect(layout.innerWidth).toBe(390);
+    expect(layout.scrollWidth).toBeLessThanOrEqual(layout.innerWidth);
+    expect(layout.bodyScrollWidth).toBeLessThanOrEqual(layout.innerWidth);
+    for (const box of layout.boxes) expect(box.right).toBeLessThanOrEqual(layout.innerWidth);
+    // The charts were drawn at their element's width, not the desktop's.
+    const canvas = layout.boxes.at(-1)!;
+    expect(canvas.width).toBeGreaterThan(300);
+    // The supervision table is wider than the phone and scrolls inside its card.
+    const table = await layoutOf(page, '#supervision-table');
+    expect(table.boxes[0]!.width).toBeGreaterThan(layout.innerWidth);
+    mkdirSync(ARTIFACTS, { recursive: true });
+    const shot = path.join(ARTIFACTS, 'dashboard.phone-390.png');
+    await page.screenshot({ path: shot, fullPage: true });
+    // The first screen as a phone shows it, and the rest a screen at a time (to look at them).
+    const pageHeight = layout.scrollHeight;
+    for (let top = 0, i = 1; top < pageHeight; top += 844, i += 1)
+      await page.screenshot({
+        path: path.join(ARTIFACTS, `dashboard.phone-390.${i}.png`),
+        fullPage: true,
+        clip: { x: 0, y: top, width: 390, height: Math.min(844, pageHeight - top) },
+      });
+    console.log(`dashboard phone screenshot: ${shot}`);
     await context.close();
   }, 30_000);
 });

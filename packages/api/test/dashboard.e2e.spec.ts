@@ -10,7 +10,25 @@ describe('the dashboard routes', () => {
       expect(page.headers['content-type']).toMatch(/^text\/html/);
       expect(page.headers['content-security-policy']).toContain("script-src 'self'");
       expect(page.text).toContain('<script src="/dashboard/echarts.min.js"></script>');
-      for (const file of ['dashboard.js', 'charts.js', 'data.js', 'format.js', 'i18n.js']) {
+      // The 大屏 (issue #18 item 4): the same route with ?view=screen, and its own files.
+      const screen = await request(t.http).get('/dashboard?view=screen');
+      expect(screen.status).toBe(200);
+      expect(screen.headers['content-security-policy']).toContain("script-src 'self'");
+      expect(screen.text).toContain('<script type="module" src="/dashboard/screen.js"></script>');
+      expect(page.text).not.toContain('screen.js');
+      expect((await request(t.http).get('/dashboard/screen.css')).headers['content-type']).toMatch(
+        /^text\/css/,
+      );
+      for (const file of [
+        'dashboard.js',
+        'charts.js',
+        'data.js',
+        'format.js',
+        'i18n.js',
+        'page.js',
+        'screen.js',
+        'screen-charts.js',
+      ]) {
         const res = await request(t.http).get(`/dashboard/${file}`);
         expect([file, res.status, res.headers['content-type']]).toEqual([
           file,
@@ -49,6 +67,13 @@ describe('the dashboard routes', () => {
       });
       expect(res.body).not.toHaveProperty('demoKey');
       expect(JSON.stringify(res.body)).not.toContain('test-system-key');
+      // Whether the request carried the workbench's session cookie (the page cannot see an HttpOnly
+      // cookie): then it asks GET /session and needs no key.
+      expect(res.body.sessionCookie).toBe(false);
+      const withCookie = await request(configured.http)
+        .get('/dashboard/config.json')
+        .set('cookie', 'lang=zh; zs_session=s3ssion-id-0123456789abcdefghijklmnopqrstuv');
+      expect(withCookie.body.sessionCookie).toBe(true);
     } finally {
       await configured.close();
     }

@@ -45,13 +45,19 @@ describe('errors: bad input never reaches the domain, nothing is appended on any
     const paths = Object.fromEntries(
       res.body.errors.map((e: { path: string; expected: string }) => [e.path, e.expected]),
     );
+    // What was expected, as a person reads it (issue #18 item 7), not the codec's name.
     expect(paths).toMatchObject({
-      name: 'NonEmptyText',
-      'investor.name': 'NonEmptyText',
-      channel: 'Channel',
-      intendedInvestment: 'Cny',
-      capturedOn: 'BusinessDate',
+      name: '文字（不能为空，至多 4000 字） text, not blank, at most 4000 characters',
+      'investor.name': '文字（不能为空，至多 4000 字） text, not blank, at most 4000 characters',
+      channel: expect.stringContaining('industrial-chain（产业链招商）'),
+      intendedInvestment:
+        '金额（人民币，单位分，非负整数） an amount in CNY, in 分 (fen; a non-negative integer)',
+      capturedOn:
+        '日期（YYYY-MM-DD，北京时间，1900–2199 年） a date YYYY-MM-DD (Asia/Shanghai), years 1900–2199',
     });
+    expect(JSON.stringify(res.body.errors)).not.toMatch(
+      /"expected":"(NonEmptyText|Channel|Cny|BusinessDate)"/,
+    );
     expect(res.body.message.zh).toContain('请求内容不合法');
     expect(res.body.text).toBe(res.body.message.zh);
     expect(await head()).toBe(before);
@@ -101,7 +107,10 @@ describe('errors: bad input never reaches the domain, nothing is appended on any
       .get('/projects?atLeast=soon')
       .set(await authFor('auditor'));
     expect(res.status).toBe(400);
-    expect(res.body.errors[0]).toMatchObject({ path: 'atLeast', expected: 'PositionText' });
+    expect(res.body.errors[0]).toMatchObject({
+      path: 'atLeast',
+      expected: '事件位置（十进制数字串，不透明） an event-store position (decimal digits, opaque)',
+    });
   });
 
   it('404 for an unknown project, on a command and on a query', async () => {

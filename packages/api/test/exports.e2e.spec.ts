@@ -100,6 +100,35 @@ describe('Excel and CSV exports over HTTP on the demo region (台账, 每月通�
     expect(rows.map((r) => Number(r.split(',')[0]))).toEqual(ranked.map(([, f]) => Number(f['review.rank'])));
   });
 
+  // The 通报's prose (print helper, issue #18 item 3): the published edition as text and as Word.
+  it('the published bulletin as the 通报 an office circulates: plain text and a Word document', async () => {
+    const auditor = await authFor('auditor');
+    const published = await request(t.http).get('/bulletins/2024-09').set(auditor);
+    const digest = (published.body.data.current as { figuresDigest: string }).figuresDigest;
+    const txt = await request(t.http).get('/exports/bulletins/2024-09?format=txt').set(auditor);
+    expect(txt.status).toBe(200);
+    expect(txt.headers['content-type']).toBe('text/plain; charset=utf-8');
+    expect(txt.headers['content-disposition']).toContain('bulletin-2024-09.txt');
+    const lines = txt.text.split('\n');
+    expect(lines[0]).toBe('2024年9月招商引资工作通报');
+    expect(txt.text).toContain('现将2024年9月全区招商引资工作推进情况通报如下：');
+    for (const heading of ['一、总体情况', '二、赛马排名情况', '三、红黄蓝亮灯情况', '四、督查督办事项'])
+      expect(txt.text).toContain(heading);
+    expect(txt.text).toContain(digest);
+    const docx = await request(t.http)
+      .get('/exports/bulletins/2024-09?format=docx')
+      .set(auditor)
+      .buffer(true)
+      .parse(binary);
+    expect(docx.status).toBe(200);
+    expect(docx.headers['content-type']).toBe(
+      'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+    );
+    expect((docx.body as Buffer).subarray(0, 2).toString('latin1')).toBe('PK'); // a zip (OOXML) package
+    const bad = await request(t.http).get('/exports/bulletins/2024-09?format=pdf').set(auditor);
+    expect(bad.status).toBe(400);
+  });
+
   it('404 for a period never published, unless a preview is asked for; 400 for a bad format', async () => {
     const auditor = await authFor('auditor');
     const missing = await request(t.http).get('/exports/bulletins/2024-08').set(auditor);

@@ -1,3 +1,8 @@
+import * as E from 'fp-ts/Either';
+import type * as t from 'io-ts';
+import { commandCodecs } from '../src/command-handling/aggregates';
+import { allCommandRoutes } from '../src/http/route-table';
+import { openApiPath, pathParams } from '../src/http/routes';
 import { openApiDocument } from '../src/openapi/openapi-document';
 import {
   lintWithRedocly,
@@ -90,16 +95,158 @@ describe('the generated OpenAPI document documents every answer (issue #13 item 
         ]);
   });
 
-  it('tags are described in Chinese and English', () => {
+  it('tags are named and described in Chinese and English, two sentences each (issue #18 item 7)', () => {
     const used = new Set(operations.flatMap((op) => op.tags));
     for (const tag of document.tags ?? []) {
-      expect(tag.description).toMatch(/[\u4e00-\u9fff].* \/ [A-Z][a-z]/);
+      expect(tag.name).toMatch(/^[\u4e00-\u9fff][^ ]* [A-Z][a-z]/);
+      const [zh, en, ...rest] = (tag.description ?? '').split('\n\n');
+      expect([tag.name, rest]).toEqual([tag.name, []]);
+      expect([tag.name, zh?.match(/。/g)?.length]).toEqual([tag.name, 2]);
+      expect([tag.name, en?.match(/\. |\.$/g)?.length]).toEqual([tag.name, 2]);
       used.delete(tag.name);
     }
     expect([...used]).toEqual([]);
+    // Redocly's navigation groups every tag once.
+    expect(document['x-tagGroups'].flatMap((g) => g.tags).sort()).toEqual(
+      (document.tags ?? []).map((t) => t.name).sort(),
+    );
   });
 
   it('no `required: []` anywhere', () => {
     expect(JSON.stringify(document)).not.toContain('"required":[]');
   });
+});
+
+/** Every property of every schema in the document, with where it is. */
+const propertiesOf = (
+  node: unknown,
+  where: string,
+): Array<{ where: string; schema: Record<string, unknown> }> => {
+  if (node === null || typeof node !== 'object') return [];
+  if (Array.isArray(node)) return node.flatMap((x, i) => propertiesOf(x, `${where}[${i}]`));
+  const record = node as Record<string, unknown>;
+  const own =
+    typeof record.properties === 'object' && record.properties !== null
+      ? Object.entries(record.properties as Record<string, Record<string, unknown>>).map(
+          ([name, schema]) => ({
+            where: `${where}.${name}`,
+            schema,
+          }),
+        )
+      : [];
+  return [...own, ...Object.entries(record).flatMap(([k, v]) => propertiesOf(v, `${where}/${k}`))];
+};
+
+const BILINGUAL = (text: unknown): boolean =>
+  typeof text === 'string' && /[\u4e00-\u9fff]/.test(text) && /[A-Za-z]{3}/.test(text);
+const isLeaf = (s: Record<string, unknown>) =>
+  s.type !== 'object' &&
+  s.type !== 'array' &&
+  s.oneOf === undefined &&
+  s.allOf === undefined &&
+  s.$ref === undefined;
+/** Examples that say nothing: what a generator writes when it knows no better. */
+const PLACEHOLDER = /^(string|text|example|value|x-1|x|foo|bar|test|0123.*|.*…)$/i;
+
+describe('the OpenAPI document for people (issue #18 item 7)', () => {
+  const document = openApiDocument();
+  const properties = propertiesOf(document, '#');
+  const operations: Array<{ operationId: string; summary?: string; description?: string }> = Object.values(
+    document.paths,
+  ).flatMap((item) => Object.values(item as Record<string, { operationId: string }>));
+
+  it('documents every property in Chinese and English: 0 undocumented', () => {
+    expect(properties.length).toBeGreaterThan(1000);
+    expect(properties.filter((p) => !BILINGUAL(p.schema.description)).map((p) => p.where)).toEqual([]);
+  });
+
+  it('gives every value a realistic example: 0 missing, 0 placeholders', () => {
+    const leaves = properties.filter((p) => isLeaf(p.schema) && Object.keys(p.schema).length > 1);
+    expect(leaves.filter((p) => p.schema.example === undefined).map((p) => p.where)).toEqual([]);
+    const examples = JSON.stringify(document).match(/"example":"[^"]*"/g) ?? [];
+    expect(examples.filter((e) => PLACEHOLDER.test(e.slice(11, -1)))).toEqual([]);
+  });
+
+  it('an amount in 分 reads its example in 万元', () => {
+    const amounts = properties.filter((p) => p.schema.title === 'Cny');
+    expect(amounts.length).toBeGreaterThan(20);
+    for (const { where, schema } of amounts)
+      expect([where, schema.description]).toEqual([
+        where,
+        expect.stringContaining(`${String(schema.example)} 分 = `),
+      ]);
+    const investment = properties.find((p) => p.where.endsWith('CaptureLead.intendedInvestment'))!;
+    expect(investment.schema.description).toContain('30000000000 分 = 30000 万元（3 亿元）');
+  });
+
+  it('enumerations list their codes with the vocabulary’s Chinese labels', () => {
+    const enums = properties.filter(
+      (p) => Array.isArray(p.schema.enum) && (p.schema.enum as unknown[]).length > 1,
+    );
+    expect(enums.length).toBeGreaterThan(30);
+    for (const { where, schema } of enums) {
+      const labels = schema['x-enumDescriptions'] as Record<string, string> | undefined;
+      expect([where, Object.keys(labels ?? {})]).toEqual([where, schema.enum]);
+      for (const code of schema.enum as string[]) expect(schema.description).toContain(`\`${code}\` `);
+    }
+    const channel = properties.find((p) => p.where.endsWith('CaptureLead.channel'))!;
+    expect(channel.schema.description).toContain(
+      '- `industrial-chain` 产业链招商 / Industrial-chain promotion',
+    );
+  });
+
+  it('every operation has a summary and a description in Chinese and English, saying who may call it', () => {
+    expect(operations.length).toBeGreaterThan(100);
+    for (const op of operations) {
+      expect([op.operationId, BILINGUAL(op.summary)]).toEqual([op.operationId, true]);
+      expect([op.operationId, BILINGUAL(op.description)]).toEqual([op.operationId, true]);
+      expect([op.operationId, op.description]).toEqual([
+        op.operationId,
+        expect.stringContaining('**调用者 / Who may call:**'),
+      ]);
+    }
+  });
+});
+
+/** The value Swagger UI shows as a schema's "Example Value": each property's example, nested. */
+const exampleOf = (schema: Record<string, unknown>): unknown => {
+  if (schema.example !== undefined) return schema.example;
+  if (Array.isArray(schema.oneOf)) return exampleOf(schema.oneOf[0] as Record<string, unknown>);
+  if (schema.type === 'array') return [exampleOf(schema.items as Record<string, unknown>)];
+  if (schema.type === 'object')
+    return Object.fromEntries(
+      Object.entries((schema.properties ?? {}) as Record<string, Record<string, unknown>>).map(([k, v]) => [
+        k,
+        exampleOf(v),
+      ]),
+    );
+  return undefined;
+};
+
+describe('the examples a person copies from Swagger UI are accepted (issue #18 item 7)', () => {
+  const document = openApiDocument();
+  it.each(allCommandRoutes.map((r) => [r.command, r] as const))(
+    '%s: the example body decodes',
+    (_name, route) => {
+      const operation = (document.paths[openApiPath(route.path)] as Record<string, Record<string, unknown>>)[
+        route.method === 'PUT' ? 'put' : 'post'
+      ]!;
+      const body = exampleOf(
+        (operation.requestBody as { content: Record<string, { schema: Record<string, unknown> }> }).content[
+          'application/json'
+        ]!.schema,
+      ) as Record<string, unknown>;
+      const params = Object.fromEntries(
+        (operation.parameters as Array<{ name: string; in: string; schema: Record<string, unknown> }>)
+          .filter((p) => p.in === 'path')
+          .map((p) => [p.name, p.schema.example]),
+      );
+      expect(Object.keys(params).sort()).toEqual(pathParams(route.path).sort());
+      const codec = (route.request ?? commandCodecs[route.command]) as t.Mixed;
+      const decoded = codec.decode({ ...body, ...params, type: route.command, projectId: 'XM-2024-017' });
+      expect(
+        E.isRight(decoded) ? [] : decoded.left.map((e) => e.context.map((c) => c.key).join('.')),
+      ).toEqual([]);
+    },
+  );
 });

@@ -6,7 +6,10 @@ import {
   unitScopedReads,
 } from '../src/auth/permissions';
 import { ROLES, UNIT_SCOPED_ROLES, type Role } from '../src/auth/roles';
-import { allCommandRoutes, allQueryRoutes } from '../src/http/route-table';
+import { allCommandRoutes, allQueryRoutes, exchangeRoutes } from '../src/http/route-table';
+import type { ExchangeRoute } from '../src/http/routes';
+import * as http from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { methodOf } from '../src/http/routes';
 import { authFor, leadIn, request, send, startTestApp } from './support';
 
@@ -200,5 +203,73 @@ describe('role matrix for reads: every query route × every role, by unit (issue
     expect(csv.status).toBe(200);
     expect(csv.body).toContain('jingkaiqu 的项目');
     expect(csv.body).not.toContain('gaoxinqu 的项目');
+  });
+});
+
+// The exchange with other systems (feed, webhooks, import), in the OpenAPI document since issue #18
+/** Opens a request that never ends (Server-Sent Events), reads its status and headers, and aborts it. */
+const statusAndHeaders = (port: number, path: string, headers: Record<string, string>) =>
+  new Promise<{ status: number; headers: http.IncomingHttpHeaders }>((resolve, reject) => {
+    const req = http.get({ host: '127.0.0.1', port, path, headers }, (res) => {
+      resolve({ status: res.statusCode ?? 0, headers: res.headers });
+      req.destroy();
+    });
+    req.on('error', reject);
+  });
+
+describe('role matrix for the exchange routes: feed, webhooks, import × every role (issue #18 item 7)', () => {
+  let t: Awaited<ReturnType<typeof startTestApp>>;
+  let port = 0;
+  const auth = new Map<Role, Record<string, string>>();
+  beforeAll(async () => {
+    t = await startTestApp();
+    await t.z.app.listen(0, '127.0.0.1');
+    port = (t.z.app.getHttpServer().address() as AddressInfo).port;
+    for (const role of ROLES) auth.set(role, await authFor(role, 'jingkaiqu'));
+  }, 60_000);
+  afterAll(() => t.close());
+
+  const call = (route: ExchangeRoute, headers: Record<string, string>) => {
+    const req = request(t.http)[route.method === 'GET' ? 'get' : route.method === 'PUT' ? 'put' : 'post'](
+      route.sample,
+    );
+    return route.sampleBody !== undefined
+      ? req.set(headers).send(route.sampleBody as object)
+      : req.set(headers);
+  };
+
+  it('lists the feed’s, the webhooks’ and the import’s routes', () => {
+    expect(exchangeRoutes.map((r) => `${r.method} ${r.path}`).sort()).toEqual([
+      'GET /feed',
+      'GET /feed/stream',
+      'GET /imports/profiles',
+      'GET /imports/profiles/:name',
+      'GET /webhooks/subscriptions',
+      'GET /webhooks/subscriptions/:id/deliveries',
+      'POST /imports',
+      'POST /imports/dry-run',
+      'POST /webhooks/subscriptions',
+      'POST /webhooks/subscriptions/:id/replay',
+      'PUT /imports/profiles/:name',
+    ]);
+  });
+
+  describe.each(exchangeRoutes.map((r) => [`${r.method} ${r.path}`, r] as const))('%s', (_name, route) => {
+    it('no credentials → 401', async () => {
+      expect((await call(route, {})).status).toBe(401);
+    });
+    it.each([...ROLES])('%s', async (role) => {
+      const allowed = route.roles === undefined || (route.roles as ReadonlyArray<Role>).includes(role);
+      if (route.eventStream === true) {
+        // The stream never ends: its status and headers say it opened, then the test hangs up.
+        const res = await statusAndHeaders(port, route.sample, auth.get(role)!);
+        expect(res.status).toBe(allowed ? 200 : 403);
+        if (allowed) expect(res.headers['content-type']).toContain('text/event-stream');
+        return;
+      }
+      const res = await call(route, auth.get(role)!);
+      if (allowed) expect([401, 403, 500]).not.toContain(res.status);
+      else expect([res.status, res.body.code]).toEqual([403, 'ROLE_NOT_ALLOWED']);
+    });
   });
 });

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import request from 'supertest';
 import type { App } from 'supertest/types';
+import type { Response } from 'supertest';
 import { workingCalendarFixtures } from '@zhaoshang/domain/testing';
 import { createApp, type ZhaoshangApp } from '../src/app';
 import { issueToken } from '../src/auth/authenticator';
@@ -110,6 +111,14 @@ export const adoptTestSchedule2027 = (http: App, headers: Record<string, string>
     on,
     adoptedBy: '区招商引资工作领导小组办公室',
   });
+};
+
+// Binary answers (the register's workbook, issue #18)
+/** Collects a binary answer: `.buffer(true).parse(binaryBody)` (supertest would read an xlsx as text). */
+export const binaryBody = (res: Response, done: (err: Error | null, body: Buffer) => void): void => {
+  const chunks: Buffer[] = [];
+  res.on('data', (c: Buffer) => chunks.push(c));
+  res.on('end', () => done(null, Buffer.concat(chunks)));
 };
 
 // ---- People's sign-in (issue #18 item 1) ----

@@ -21,7 +21,8 @@ const project = (projectId: string, capturedOn: string) => ({
   capturedOn,
 });
 /** The demo life assigns the 包保领导 as LD-<unit>-1 and the 包保责任人 as LD-<unit>-2. */
-const PERSON = { leaderId: 'LD-jingkaiqu-2', name: '包保责任人（jingkaiqu）' };
+// The demo's people by name (issue #18: the leaders registry; no more 包保责任人（jingkaiqu）)
+const PERSON = { leaderId: 'LD-jingkaiqu-2', name: '李明' };
 const LEADER = 'LD-jingkaiqu-1';
 
 type App = Awaited<ReturnType<typeof startTestApp>>;

@@ -6,7 +6,7 @@
  * register, and on the 大屏's unit drill-down. Debian's chromium driven by playwright-core, as the
  * dashboard's browser test does; screenshots go to packages/workbench/test-artifacts/ (ignored by git).
  */
-import { existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import * as path from 'node:path';
 import { projectFixtures as fx } from '@zhaoshang/domain/testing';
@@ -14,7 +14,6 @@ import { vocabulary, type ProjectCommand } from '@zhaoshang/domain';
 import type { RegisterEntry } from '@zhaoshang/projections';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { commandRoles } from '../src/auth/permissions';
-import { DASHBOARD_ASSETS } from '../src/dashboard/dashboard.controller';
 import { WORKBENCH_DIST } from '../src/workbench/workbench-files';
 import { CHROMIUM, CHROMIUM_ARGS, haveChromiumFor } from './chromium';
 import { authFor, request, routeOf, startTestApp } from './support';
@@ -33,11 +32,6 @@ const haveChromium = haveChromiumFor('workbench');
 const built = existsSync(path.join(WORKBENCH_DIST, 'index.html'));
 if (haveChromium && !built)
   console.warn('SKIPPED: the workbench browser test needs the built workbench: run `npm run build` first.');
-/** The 大屏's unit drill-down lists projects with data-project-id once the dashboard has it (issue #18 item 4). */
-const screenListsProjects = readdirSync(DASHBOARD_ASSETS).some(
-  (f) =>
-    f.endsWith('.js') && readFileSync(path.join(DASHBOARD_ASSETS, f), 'utf8').includes('data-project-id'),
-);
 
 /** The form item (label, control and its error) holding the control with this id. */
 const item = (page: Page, id: string) =>
@@ -123,7 +117,7 @@ const pickDate = async (page: Page, id: string, day: string) => {
     // The server's 400 names investor.creditCode: its words stand under that field, in Chinese.
     const creditError = item(page, 'investor_creditCode').locator('.ant-form-item-explain-error');
     await creditError.waitFor();
-    expect(await creditError.innerText()).toContain('统一社会信用代码无效');
+    expect(await creditError.innerText()).toContain('统一社会信用代码（18 位');
     await page.screenshot({ path: path.join(ARTIFACTS, '2-error-at-field.png'), fullPage: true });
 
     await page.locator('#investor_creditCode').fill('');
@@ -193,20 +187,16 @@ const pickDate = async (page: Page, id: string, day: string) => {
     await page.screenshot({ path: path.join(ARTIFACTS, '5-register.png'), fullPage: true });
 
     // 大屏: the unit's drill-down lists the project by name (the session cookie authenticates it).
-    if (screenListsProjects) {
-      await page.goto(`${base}/dashboard?view=screen&unit=${UNIT}`);
-      const onScreen = page.locator(`[data-project-id="${projectId}"]`).first();
-      await onScreen.waitFor();
-      expect(await onScreen.innerText()).toContain(LEAD);
-      await page.screenshot({ path: path.join(ARTIFACTS, '6-big-screen.png') });
-    } else {
-      console.warn(
-        'PENDING: the 大屏 drill-down (issue #18 item 4) is not in this tree; its assertion waits for it.',
-      );
-      expect(await page.locator('a[data-link="big-screen"]').getAttribute('href')).toBe(
-        '/dashboard?view=screen',
-      );
-    }
+    await page.goto(`${base}/dashboard?view=screen&unit=${UNIT}`);
+    const onScreen = page.locator(`[data-project-id="${projectId}"]`).first();
+    await onScreen.waitFor();
+    expect(await onScreen.innerText()).toContain(LEAD);
+    await page.screenshot({ path: path.join(ARTIFACTS, '6-big-screen.png') });
+    // …and the workbench's own header links to it.
+    await page.goto(`${base}/workbench/projects/${projectId}`);
+    expect(await page.locator('a[data-link="big-screen"]').getAttribute('href')).toBe(
+      '/dashboard?view=screen',
+    );
     // English at a click; the language is all the workbench keeps in the browser.
     await page.goto(`${base}/workbench/projects/${projectId}`);
     await page.locator('[data-lang-toggle]').click();

@@ -81,6 +81,9 @@ export type {
   Vocabulary,
   VocabularySection,
 } from './vocabulary';
+// The field glossary (issue #18 item 7): every command and event field and every named codec, as a person reads it
+export { codecGlossary, fieldGlossary } from './vocabulary/fields.vocabulary';
+export type { FieldEntry, GlossaryCodec, GlossaryField } from './vocabulary/fields.vocabulary';
 
 // The aggregate registry: every aggregate's streams, commands, decider, event reading, unit and business date
 export {
@@ -211,6 +214,23 @@ export {
   weekHasWorkingDay,
 } from './project';
 export type { MissedVisitWeek, VisitPeriod } from './project';
+// The project's profile: the register's columns no other fact gives (R22, DOMAIN.md §6)
+export {
+  ProjectCategory,
+  projectCategoryLabels,
+  UnitKind,
+  unitKindLabels,
+  ProjectProfile,
+  PROFILE_FIELDS,
+  PROJECT_CODE,
+  isProjectCode,
+  changedProfile,
+  mergeProfile,
+  ProjectProfileRecorded,
+  decideRecordProjectProfile,
+  requireProfileContent,
+  requireProjectCode,
+} from './project';
 
 // Annual target plan (年度目标)
 export {
@@ -275,6 +295,8 @@ export {
   TreeCheckpoint,
 } from './bulletin';
 export type { BulletinErrorCode, BulletinEvent, BulletinEventType, BulletinState } from './bulletin';
+// the transparency log's root hash, documented in the OpenAPI document (issue #18 item 7)
+export { RootHash } from './bulletin';
 
 // Working calendar (法定节假日)
 export {

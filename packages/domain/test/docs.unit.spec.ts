@@ -25,10 +25,12 @@ describe('docs/domain.md', () => {
     const root = join(__dirname, '..', '..', '..');
     const map = ruleMap();
     expect(map.map((r) => r.rule).slice(0, 17)).toEqual(Array.from({ length: 17 }, (_, i) => `R${i + 1}`));
-    // issue #16: the seeds' other mechanisms add their own rules after R17 (R18–R21), each once
+    // issue #16: the seeds' other mechanisms add their own rules after R17 (R18–R21), each once;
+    // issue #18: the register's profile (R22, DOMAIN.md §6)
     const later = map.map((r) => r.rule).slice(17);
     expect(
-      later.every((r) => ['R18', 'R19', 'R20', 'R21'].includes(r)) && new Set(later).size === later.length,
+      later.every((r) => ['R18', 'R19', 'R20', 'R21', 'R22'].includes(r)) &&
+        new Set(later).size === later.length,
     ).toBe(true);
     expect(later).toContain('R18'); // weekly 包保 visits
     expect(later).toContain('R19'); // land
@@ -36,6 +38,8 @@ describe('docs/domain.md', () => {
     expect(map.map((r) => r.rule)).toContain('R20');
     // advisors (招商顾问, R21 · 002 §八)
     expect(map.map((r) => r.rule)).toContain('R21');
+    // The project's profile: the register's columns (R22 · DOMAIN.md §6)
+    expect(map.map((r) => r.rule)).toContain('R22');
     for (const { rule, enforcedBy } of map) {
       expect([rule, enforcedBy.length > 0]).toEqual([rule, true]);
       for (const { name, file } of enforcedBy) {

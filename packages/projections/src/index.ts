@@ -20,6 +20,8 @@ export type { Rate } from './counting/project-facts';
 // Project register (招商引资工作台账)
 export { registerCollection } from './register/register.document';
 export type { RegisterEntry } from './register/register.document';
+// The register's procedures sheet (R22)
+export type { RegisterProcedure } from './register/register.document';
 export { registerProjection } from './register/register.projection';
 export { registerQueries } from './register/register.queries';
 export type {
@@ -35,6 +37,9 @@ export type {
   SeriesPoint,
   TargetProgressView,
 } from './target-progress/target-progress.document';
+// the 大屏's trend (issue #18 item 4)
+export type { HeadlineFigure, TargetTrendView, TrendMonth } from './target-progress/target-progress.document';
+export { HEADLINE_METRICS } from './target-progress/target-progress.compute';
 export { targetProgressProjection } from './target-progress/target-progress.projection';
 export { targetProgressQueries } from './target-progress/target-progress.queries';
 export type {

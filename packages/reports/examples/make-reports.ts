@@ -10,7 +10,15 @@
 import ExcelJS from 'exceljs';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { bulletinCsv, bulletinReportOf, bulletinXlsx, registerCsv, registerXlsx } from '../src';
+import {
+  bulletinCsv,
+  bulletinDocx,
+  bulletinReportOf,
+  bulletinText,
+  bulletinXlsx,
+  registerCsv,
+  registerXlsx,
+} from '../src';
 import { GOLDEN } from '@zhaoshang/projections/testing';
 import { GOLDEN_UNIT_NAMES, goldenInputs } from './golden-inputs';
 
@@ -81,6 +89,9 @@ const main = async (): Promise<void> => {
     [`通报-${report.period.label}-赛马排名.csv`, bulletinCsv(report, 'ranking')],
     [`通报-${report.period.label}-目标进度.csv`, bulletinCsv(report, 'progress')],
     [`通报-${report.period.label}.json`, `${JSON.stringify(report, null, 2)}\n`],
+    // The 通报's prose, as an office circulates it
+    [`通报-${report.period.label}.txt`, bulletinText(report)],
+    [`通报-${report.period.label}.docx`, await bulletinDocx(report)],
   ];
   for (const [name, bytes] of files) {
     writeFileSync(join(dir, name), bytes);

@@ -7,6 +7,9 @@
 // Project register (台账)
 export { registerXlsx, registerCsv } from './register/register-report';
 export type { RegisterReportOptions } from './register/register-report';
+// The register's columns, one entry per column with a stable key (R22 · DOMAIN.md §6)
+export { registerColumns, PROCEDURE_COLUMNS, procedureText } from './register/register-columns';
+export type { RegisterColumn, RegisterLine, RegisterNames } from './register/register-columns';
 
 // Bulletin (通报)
 export { bulletinReportOf } from './bulletin/bulletin-report';
@@ -20,6 +23,10 @@ export type {
 } from './bulletin/bulletin-report';
 export { bulletinXlsx, bulletinCsv } from './bulletin/bulletin-workbook';
 export type { BulletinCsvPart } from './bulletin/bulletin-workbook';
+// The 通报's prose (plain text, Word), generated from the same report
+export { bulletinDocument, bulletinText, DEFAULT_ISSUER } from './bulletin/bulletin-text';
+export type { BulletinDocument, BulletinSection, BulletinTextOptions } from './bulletin/bulletin-text';
+export { bulletinDocx, DOCX_CONTENT_TYPE, TEXT_CONTENT_TYPE } from './bulletin/bulletin-docx';
 
 // Enterprise requests (企业诉求台账, R17)
 export { requestsXlsx, requestsCsv } from './requests/requests-report';

@@ -2,11 +2,13 @@ import type ExcelJS from 'exceljs';
 import type { TargetProgressView } from '@zhaoshang/projections';
 import { bulletinCsv, bulletinReportOf, bulletinXlsx, type BulletinReport } from '../src';
 import {
+  leadsFarBehind,
   metric,
   parseCsv,
   progressView,
   readWorkbook,
   review,
+  rowText,
   rowValues,
   sheet,
   unitReview,
@@ -40,17 +42,7 @@ const reviewed = review([
 ]);
 
 const jingkai: TargetProgressView = progressView('jingkai', [
-  metric({
-    metric: 'leads',
-    kind: 'count',
-    target: 50,
-    actual: 8,
-    percent: 16,
-    expected: 24.86,
-    gap: -16.86,
-    lagPoints: 33.73,
-    light: 'red',
-  }),
+  leadsFarBehind,
   metric({
     metric: 'signedAgreementFunds',
     kind: 'cny',
@@ -213,8 +205,8 @@ describe('bulletin workbook (每月通报)', () => {
 
   it('ranks units by rank (ties by unit id), with the six counts, the two rates and 序时进度', () => {
     const ws = sheet(wb, '赛马排名');
-    expect(ws.getCell('A1').value).toBe('2024年第二季度招商引资工作考评通报');
-    expect(String(ws.getCell('A2').value)).toContain('考核期间：2024-04-01 至 2024-06-30');
+    expect(rowText(ws, 1)).toBe('2024年第二季度招商引资工作考评通报');
+    expect(rowText(ws, 2)).toContain('考核期间：2024-04-01 至 2024-06-30');
     expect(rowValues(ws, 3).slice(0, 3)).toEqual(['排名', '单位', '综合得分']);
     for (const h of [
       '有效线索（条）',
@@ -280,7 +272,7 @@ describe('bulletin workbook (每月通报)', () => {
   it('ends every sheet with the position and the digest, and prints them in the footer', () => {
     for (const name of ['赛马排名', '目标进度', '得分明细']) {
       const ws = sheet(wb, name);
-      const notes = [ws.rowCount - 1, ws.rowCount].map((r) => String(ws.getRow(r).getCell(1).value));
+      const notes = [ws.rowCount - 1, ws.rowCount].map((r) => rowText(ws, r));
       expect(notes[0]).toContain('事件库全局位置 4217');
       expect(notes[1]).toContain(`数据摘要（SHA-256）：${DIGEST}`);
       expect(notes[1]).toContain('TB-2024-Q2，2024-07-05 督查考核办');
@@ -338,18 +330,47 @@ describe('bulletin workbook (每月通报)', () => {
     expect(ws.getRow(4).getCell(11).value).toBe('红灯');
   });
 
-  it('colours completion behind 序时进度 with a conditional format', () => {
-    // exceljs reads conditional formats back but does not declare them on Worksheet.
-    const { conditionalFormattings } = sheet(wb, '目标进度') as unknown as {
-      conditionalFormattings: ReadonlyArray<ExcelJS.ConditionalFormattingOptions>;
-    };
-    expect(conditionalFormattings).toHaveLength(1);
-    const cf = conditionalFormattings[0]!;
-    expect(cf.ref).toBe('F4:F9');
-    expect(cf.rules[0]).toMatchObject({
-      type: 'expression',
-      formulae: ['AND(ISNUMBER(F4),ISNUMBER(H4),F4<H4)'],
-    });
+  it('colours 完成率 by the traffic-light policy’s light of the metric (its 状态灯), not by a threshold of its own', async () => {
+    const fillOf = (c: ExcelJS.Cell) => (c.fill?.type === 'pattern' ? c.fill.fgColor?.argb : undefined);
+    const ws = sheet(wb, '目标进度');
+    const rate = columnOf(ws, '完成率');
+    const light = columnOf(ws, '状态灯');
+    for (let r = 4; r <= 9; r += 1)
+      expect(fillOf(ws.getRow(r).getCell(rate))).toBe(fillOf(ws.getRow(r).getCell(light)));
+    expect(ws.getRow(4).getCell(light).value).toBe('红灯');
+    expect(fillOf(ws.getRow(4).getCell(rate))).toBe('FFFFC7CE');
+    // No conditional format of the sheet's own (it made 完成率 < 序时 red whatever the policy said).
+    const { conditionalFormattings } = ws as unknown as { conditionalFormattings?: ReadonlyArray<unknown> };
+    expect(conditionalFormattings ?? []).toHaveLength(0);
+
+    // DOMAIN.md §6 (defaults: yellow from 10 points behind 序时进度, red beyond 30): 45 % done at a
+    // 序时 of 49.73 % lags 4.73 points, so its light is blue — and so is its 完成率, not red.
+    const slightlyBehind = progressView('chengxi', [
+      metric({
+        metric: 'leads',
+        kind: 'count',
+        target: 100,
+        actual: 45,
+        percent: 45,
+        expected: 49.73,
+        gap: -4.73,
+        lagPoints: 4.73,
+        light: 'blue',
+      }),
+    ]);
+    const small = await readWorkbook(
+      await bulletinXlsx(
+        bulletinReportOf(review([unitReview('chengxi')]), [slightlyBehind], {
+          computedAtPosition: '7',
+          unitNames: NAMES,
+        }),
+      ),
+    );
+    const progress = sheet(small, '目标进度');
+    const cell = progress.getRow(4).getCell(columnOf(progress, '完成率'));
+    expect(cell.value).toBe(0.45);
+    expect(fillOf(cell)).toBe('FFDDEBF7'); // the blue light's tint
+    expect(progress.getRow(4).getCell(columnOf(progress, '状态灯')).value).toBe('蓝灯');
   });
 
   it('lists the score’s parts per rule', () => {
@@ -363,7 +384,7 @@ describe('bulletin workbook (每月通报)', () => {
       await bulletinXlsx(bulletinReportOf(reviewed, [jingkai], { computedAtPosition: '12' })),
     );
     const ws = sheet(preview, '赛马排名');
-    expect(String(ws.getRow(ws.rowCount).getCell(1).value)).toContain('未发布（预览）');
+    expect(rowText(ws, ws.rowCount)).toContain('未发布（预览）');
     expect(ws.headerFooter.oddFooter).toContain('位置 12 · 未发布（预览）');
   });
 });

@@ -8,7 +8,7 @@ import {
   type BulletinReport,
 } from '../src';
 import { GOLDEN_UNIT_NAMES, goldenInputs, type GoldenInputs } from '../examples/golden-inputs';
-import { columnOf, parseCsv, readWorkbook, rowValues, sheet } from './support';
+import { columnOf, parseCsv, readWorkbook, rowText, rowValues, sheet } from './support';
 
 /** Every value of every sheet, for comparing two workbooks cell by cell. */
 const dump = (wb: ExcelJS.Workbook) =>
@@ -71,9 +71,7 @@ describe('reports of the projections’ golden year (the example’s inputs)', (
         .getRow(3 + metrics)
         .getCell(1).value,
     ).toBe('全区');
-    expect(String(ws.getRow(ws.rowCount - 1).getCell(1).value)).toContain(
-      `事件库全局位置 ${september.position}`,
-    );
+    expect(rowText(ws, ws.rowCount - 1)).toContain(`事件库全局位置 ${september.position}`);
     expect((await parseCsv(bulletinCsv(report))).slice(1).map((r) => r[1])).toEqual(
       units.map((u) => GOLDEN_UNIT_NAMES[u.unitId]),
     );

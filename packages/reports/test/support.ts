@@ -58,6 +58,13 @@ export const rowValues = (ws: ExcelJS.Worksheet, row: number): ReadonlyArray<Exc
   return Array.isArray(values) ? values.slice(1) : [];
 };
 
+/**
+ * The text a row shows: its first text value. A title, subtitle or note is merged across the first
+ * printed page's columns after the key columns when the sheet prints on several pages across.
+ */
+export const rowText = (ws: ExcelJS.Worksheet, row: number): string =>
+  String(rowValues(ws, row).find((v) => typeof v === 'string') ?? '');
+
 /** Column index (1-based) of a header in row 3. */
 export const columnOf = (ws: ExcelJS.Worksheet, header: string): number => {
   const i = rowValues(ws, 3).indexOf(header);
@@ -88,6 +95,19 @@ export const metric = (
   light: 'blue',
   series: [],
   ...m,
+});
+
+/** 8 of 50 leads at mid-year: 16 %, 33.73 points behind a 序时 of 49.73 % — red under the default policy (lag > 30). */
+export const leadsFarBehind: MetricProgress = metric({
+  metric: 'leads',
+  kind: 'count',
+  target: 50,
+  actual: 8,
+  percent: 16,
+  expected: 24.86,
+  gap: -16.86,
+  lagPoints: 33.73,
+  light: 'red',
 });
 
 export const progressView = (

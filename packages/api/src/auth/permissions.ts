@@ -52,6 +52,8 @@ export const commandRoles = {
   // money actually received (R11: 利用外资, 利用省外资金): the officer files it, the finance bureau may too
   RecordForeignCapitalReceipt: ['investment-officer', 'finance-bureau'],
   RecordOutOfProvinceFundsReceipt: ['investment-officer', 'finance-bureau'],
+  // the project's profile (R22): the officer keeps the register; the statistics bureau knows 项目代码 too
+  RecordProjectProfile: ['investment-officer'],
   // target plans (R11, R12)
   SetAnnualTargets: ['supervision-office', 'leading-group-office'],
   ReviseAnnualTargets: ['supervision-office', 'leading-group-office'],

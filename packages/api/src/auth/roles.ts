@@ -26,3 +26,18 @@ export interface Principal {
   /** How the caller authenticated: a system's key, a person's token, or a person's sign-in session (cookie). */
   readonly via: 'api-key' | 'token' | 'session';
 }
+
+// The roles as a person reads them (issue #18 item 7: the OpenAPI document says who may call each route).
+/** Each role's name in Chinese and English. */
+export const ROLE_LABELS = {
+  'investment-officer': { zh: '招商专员（投资促进局）', en: 'investment officer' },
+  'responsible-leader': { zh: '包保领导', en: 'responsible leader' },
+  'department-reviewer': { zh: '职能部门', en: 'department reviewer' },
+  'justice-bureau': { zh: '司法局', en: 'justice bureau' },
+  'leading-group-office': { zh: '招商引资工作领导小组办公室', en: 'leading-group office' },
+  'supervision-office': { zh: '督查考核办', en: 'supervision office' },
+  'finance-bureau': { zh: '财政局', en: 'finance bureau' },
+  'statistics-bureau': { zh: '统计局', en: 'statistics bureau' },
+  auditor: { zh: '纪工委、审计', en: 'auditor' },
+  system: { zh: '内部系统', en: 'internal system' },
+} as const satisfies Record<Role, { readonly zh: string; readonly en: string }>;

@@ -22,6 +22,11 @@ export interface DashboardConfig {
    * assets/i18n.js.
    */
   readonly vocabulary: Vocabulary;
+  /**
+   * Whether the request for this file carried the workbench's session cookie (HttpOnly, so the page
+   * cannot see it): the page then asks `GET /session` and, signed in, needs no key (issue #18).
+   */
+  readonly sessionCookie?: boolean;
   /** The vocabulary's event types (`vocabulary.eventTypes`), kept under this name for earlier callers. */
   readonly events: Vocabulary['eventTypes'];
 }

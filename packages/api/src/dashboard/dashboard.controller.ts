@@ -1,12 +1,13 @@
 import * as path from 'node:path';
-import { Controller, Get, Header, Inject, Param, Res } from '@nestjs/common';
+import { Controller, Get, Header, Inject, Param, Query, Req, Res } from '@nestjs/common';
 import { vocabulary } from '@zhaoshang/domain';
-import type { Response } from 'express';
+import type { Request, Response } from 'express';
 import type { Clock } from '../clock';
 import { DEV_API_KEYS, DEV_DASHBOARD_KEY, parseApiKeys, type ApiConfig, type ApiKeyEntry } from '../config';
 import { DEMO_UNITS } from '../demo/seed';
 import { NotFound } from '../errors/api-errors';
 import { API_CONFIG, CLOCK } from '../tokens';
+import { sessionIdOf } from '../auth/session-cookie';
 import type { DashboardConfig } from './dashboard-config';
 
 /**
@@ -23,6 +24,11 @@ const ASSETS: Readonly<Record<string, { readonly file: string; readonly type: st
   'data.js': { file: 'data.js', type: 'text/javascript; charset=utf-8' },
   'format.js': { file: 'format.js', type: 'text/javascript; charset=utf-8' },
   'i18n.js': { file: 'i18n.js', type: 'text/javascript; charset=utf-8' },
+  // the 大屏 (issue #18 item 4), and what it shares with the dashboard
+  'page.js': { file: 'page.js', type: 'text/javascript; charset=utf-8' },
+  'screen.css': { file: 'screen.css', type: 'text/css; charset=utf-8' },
+  'screen.js': { file: 'screen.js', type: 'text/javascript; charset=utf-8' },
+  'screen-charts.js': { file: 'screen-charts.js', type: 'text/javascript; charset=utf-8' },
 };
 
 /** ECharts' browser build, from the dependency (the machines the API runs on may have no internet). */
@@ -83,16 +89,23 @@ export class DashboardController {
     };
   }
 
+  /** The dashboard, or with `?view=screen` the 大屏 (a wall screen at 1920×1080, issue #18 item 4). */
   @Get()
-  page(@Res() res: Response): void {
+  page(@Query('view') view: unknown, @Res() res: Response): void {
     res.setHeader('Content-Security-Policy', CSP);
-    this.send(res, path.join(DASHBOARD_ASSETS, 'index.html'), 'text/html; charset=utf-8');
+    const file = view === 'screen' ? 'screen.html' : 'index.html';
+    this.send(res, path.join(DASHBOARD_ASSETS, file), 'text/html; charset=utf-8');
   }
 
   @Get('config.json')
   @Header('Cache-Control', 'no-store')
-  config(): DashboardConfig {
-    return { today: this.clock.today(), ...this.pageConfig };
+  config(@Req() req: Request): DashboardConfig {
+    return {
+      today: this.clock.today(),
+      ...this.pageConfig,
+      // The workbench's session cookie (its id only; whether the session is alive, GET /session says).
+      sessionCookie: sessionIdOf(req.headers.cookie) !== undefined,
+    };
   }
 
   @Get('echarts.min.js')

@@ -17,8 +17,10 @@ const factDates = (script: ReadonlyArray<ScriptStep>) =>
 describe('the demo region laid out for its anchor (issue #18 item 6; DOMAIN.md §5)', () => {
   it('on DEMO_TODAY is the reference layout itself: the script the docs and tests quote, byte for byte', () => {
     // The digest of the script before the layout existed (commit 3efc3c8): the docs' figures stand.
+    // Issue #18's register (ledger) added to it what no figure counts: the people's names from the
+    // leaders registry (王建国, not 包保领导（jingkaiqu）) and 57 RecordProjectProfile steps (R22).
     expect(sha256(demoRegionScript({ anchor: DEMO_TODAY }))).toBe(
-      '40c883e5848ccc3a099f478027a0688b22ec48e985197da1ac306b4f635e5de8',
+      'e19d2c039eec256bdbbc9c5c82d221b0a50cd5118b77b5b61750d14b9794d75a',
     );
     expect(demoRegionScript()).toEqual(demoRegionScript({ anchor: DEMO_TODAY }));
   });

@@ -6,6 +6,7 @@ import {
   districtTargets2024R12,
 } from '@zhaoshang/domain';
 import type { Role } from '../auth/roles';
+import { demoLeaderName } from '../leaders/leader-registry';
 
 /** A command as a caller sends it (plain JSON) and who sends it. */
 export interface ScriptStep {
@@ -106,12 +107,6 @@ export const projectLife = (s: ProjectSpec): ReadonlyArray<ScriptStep> => {
   const roles = big
     ? ['responsible-leader', 'responsible-person', 'project-manager', 'project-secretary']
     : ['responsible-leader', 'responsible-person'];
-  const leaderNames: Record<string, string> = {
-    'responsible-leader': '包保领导',
-    'responsible-person': '包保责任人',
-    'project-manager': '项目经理',
-    'project-secretary': '项目秘书',
-  };
   const commitments = {
     annualOutput: total * 2,
     annualTax: Math.round(total * 0.06),
@@ -174,7 +169,8 @@ export const projectLife = (s: ProjectSpec): ReadonlyArray<ScriptStep> => {
         ...pid,
         role,
         leaderId: `LD-${u}-${i + 1}`,
-        name: `${leaderNames[role]}（${u}）`,
+        // The leaders registry's name (a person's name, never an id or a role on paper)
+        name: demoLeaderName(`LD-${u}-${i + 1}`),
         on: day(d0, 31),
       }),
     ),

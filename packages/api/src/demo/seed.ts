@@ -7,6 +7,8 @@ import { commandCodecs, decodeCommand } from '../command-handling/aggregates';
 import { businessTimeOf } from '../command-handling/business-time';
 import { CommandGateway, type CommandResult } from '../command-handling/command-gateway';
 import { DEMO_UNITS } from '../units';
+// The project's profile (R22)
+import { withProfile } from './profiles';
 // advisors (招商顾问, R21 · 002 §八)
 import { demoAdvisorSteps } from '../advisors/advisors.demo';
 import type { Clock } from '../clock';
@@ -213,7 +215,8 @@ export const demoRegionScript = ({
         `${String(1 + ((i + ui) % 9)).padStart(2, '0')}-${String(5 + ui * 3).padStart(2, '0')}`,
       );
       const stage = DEMO_STAGES[(i + ui * 3) % DEMO_STAGES.length]!;
-      steps.push(...lifeBy({ ...spec, projectId, unitId, capturedOn }, stage, today));
+      // The project's profile (R22): 项目类别, 园区/镇街, 项目代码, 备案证号, 用地类型, 供地进度
+      steps.push(...withProfile(lifeBy({ ...spec, projectId, unitId, capturedOn }, stage, today)));
     });
     // Closures: a discarded lead and an abandoned negotiation per unit.
     const discarded = `XM-${year}-${String(ui * 100 + 90).padStart(4, '0')}`;

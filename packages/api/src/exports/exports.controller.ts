@@ -34,7 +34,7 @@ export class ExportsController {
     return this.answers.stream(query, res);
   }
 
-  /** 导出通报（Excel / CSV）/ a bulletin as Excel or CSV. */
+  /** 导出通报（Excel / CSV / Word / 文本）/ a bulletin as Excel, CSV, Word or text. */
   @Get('bulletins/:period')
   @Read()
   bulletin(

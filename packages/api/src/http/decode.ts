@@ -1,6 +1,7 @@
 import * as E from 'fp-ts/Either';
 import type * as t from 'io-ts';
 import { InvalidInputError, type FieldError } from '../errors/api-errors';
+import { expectedOf } from '../openapi/codec-descriptions';
 
 /** io-ts codecs as data: the few fields of the classes this walker reads (every io-ts codec is one). */
 export interface AnyCodec {
@@ -49,7 +50,8 @@ export const fieldErrors = (errors: t.Errors): FieldError[] => {
   for (const e of errors) {
     const last = e.context[e.context.length - 1];
     const path = pathOf(e.context);
-    const expected = last?.type.name ?? 'unknown';
+    // What the value must be as a person reads it (`金额（…） an amount in CNY, in 分 …`), not the codec's name.
+    const expected = last !== undefined ? expectedOf(last.type) : 'unknown';
     const key = `${path}\u0000${expected}`;
     if (seen.has(key)) continue;
     seen.add(key);

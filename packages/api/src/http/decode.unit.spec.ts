@@ -13,7 +13,7 @@ const errorsOf = (f: () => unknown) => {
   throw new Error('expected a 400');
 };
 
-describe('decodeOrThrow: every failing path, with what was expected', () => {
+describe('decodeOrThrow: every failing path, with what was expected (as a person reads it: issue #18 item 7)', () => {
   it('names nested paths through readonly, intersection and array codecs', () => {
     const errors = errorsOf(() =>
       decodeOrThrow(commandCodecs.SignAgreement, {
@@ -37,10 +37,24 @@ describe('decodeOrThrow: every failing path, with what was expected', () => {
       }),
     );
     expect(errors.map((e) => [e.path, e.expected])).toEqual([
-      ['signatory', 'Signatory'],
-      ['terms.totalInvestment', 'Cny'],
-      ['terms.schedule.startBy', 'BusinessDate'],
-      ['terms.incentives.0.kind', 'IncentiveKind'],
+      [
+        'signatory',
+        '以下代码之一：district-government（区政府）、zone-committee（管委会） one of: district-government (District government), zone-committee (Zone management committee)',
+      ],
+      [
+        'terms.totalInvestment',
+        '金额（人民币，单位分，非负整数） an amount in CNY, in 分 (fen; a non-negative integer)',
+      ],
+      [
+        'terms.schedule.startBy',
+        '日期（YYYY-MM-DD，北京时间，1900–2199 年） a date YYYY-MM-DD (Asia/Shanghai), years 1900–2199',
+      ],
+      [
+        'terms.incentives.0.kind',
+        expect.stringMatching(
+          /^以下代码之一：land-price（土地价格优惠）、.* one of: land-price \(Land price\), /,
+        ),
+      ],
     ]);
   });
 

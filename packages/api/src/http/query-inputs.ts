@@ -77,3 +77,10 @@ export const StageText = t.keyof(
   Object.fromEntries(STAGES.map((x) => [x, null])) as Record<Stage, null>,
   'Stage',
 );
+
+/**
+ * A route that takes no parameter at all: any query parameter is refused with 400, as every other
+ * route refuses one it does not declare (the import's and the webhooks' lists, issue #18).
+ */
+export const NoInput = t.exact(t.type({}), 'NoInput');
+export type NoInput = t.TypeOf<typeof NoInput>;

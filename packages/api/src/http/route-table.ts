@@ -10,7 +10,11 @@ import {
   workingCalendarCommandRoutes,
   workingCalendarQueryRoutes,
 } from '../working-calendar/working-calendar.routes';
-import type { CommandRoute, QueryRoute } from './routes';
+import type { CommandRoute, ExchangeRoute, QueryRoute } from './routes';
+// The exchange with other systems (issue #17), in the OpenAPI document since issue #18
+import { feedRoutes } from '../feed/feed.routes';
+import { importRoutes } from '../imports/imports.routes';
+import { webhookRoutes } from '../webhooks/webhooks.routes';
 // enterprise requests (R17)
 import { requestCommandRoutes, requestQueryRoutes } from '../requests/requests.routes';
 // Leading-group meetings and their 交办 items (R20)
@@ -44,3 +48,11 @@ export const allCommandRoutes: ReadonlyArray<CommandRoute> = Object.values(route
   (c) => c.commands,
 );
 export const allQueryRoutes: ReadonlyArray<QueryRoute> = Object.values(routeTable).flatMap((c) => c.queries);
+
+// The exchange with other systems (issue #17), listed apart: their controllers check the role themselves
+/** The feed, webhook and import routes: the OpenAPI document and the role matrix read this. */
+export const exchangeRoutes: ReadonlyArray<ExchangeRoute> = [
+  ...feedRoutes,
+  ...webhookRoutes,
+  ...importRoutes,
+];

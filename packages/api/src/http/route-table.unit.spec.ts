@@ -20,7 +20,11 @@ import { ProjectsController } from '../projects/projects.controller';
 import { ReviewsController } from '../read-models/reviews.controller';
 import { TargetsController } from '../targets/targets.controller';
 import { WorkingCalendarController } from '../working-calendar/working-calendar.controller';
-import { routeTable } from './route-table';
+import { exchangeRoutes, routeTable } from './route-table';
+// The exchange with other systems (issue #17), in the OpenAPI document since issue #18
+import { FeedController } from '../feed/feed.controller';
+import { ImportsController } from '../imports/imports.controller';
+import { WebhooksController } from '../webhooks/webhooks.controller';
 // enterprise requests (R17)
 import { RequestsController } from '../requests/requests.controller';
 // Leading-group meetings and their 交办 items (R20)
@@ -141,5 +145,20 @@ describe('the route table and the controllers', () => {
     );
     for (const c of outside)
       expect(declaredRoutes(c as Type<unknown>).filter((r) => r.access?.kind === 'command')).toEqual([]);
+  });
+
+  it('the exchange routes (feed, webhooks, import) are the routes of their controllers, with their method, path and status (issue #18 item 7)', () => {
+    const declared = [FeedController, WebhooksController, ImportsController].flatMap((c) =>
+      declaredRoutes(c).map(({ route, status, access }) => ({ route, status, access })),
+    );
+    expect(declared.sort(byRoute)).toEqual(
+      exchangeRoutes
+        .map((r) => ({
+          route: `${r.method} ${r.path}`,
+          status: r.status,
+          access: { kind: 'query' as const },
+        }))
+        .sort(byRoute),
+    );
   });
 });

@@ -1,5 +1,6 @@
 import type * as t from 'io-ts';
 import type { RoutedCommandType } from '../auth/permissions';
+import type { Role } from '../auth/roles';
 
 /**
  * The route table: every route of the contexts' controllers, with its roles and its description —
@@ -27,6 +28,8 @@ export interface CommandRoute {
    * never sent by the caller.
    */
   readonly request?: t.Mixed;
+  /** What the route does, in both languages, beyond its summary (the OpenAPI document shows it). */
+  readonly description?: { readonly zh: string; readonly en: string };
 }
 
 /** A query route: GET, path and query string decoded with io-ts, answered through the QueryBus. */
@@ -45,9 +48,46 @@ export interface QueryRoute {
    * is produced in this content type, instead of `{ position, caughtUp, data }` JSON.
    */
   readonly streamed?: { readonly contentType: string };
+  /** What the route does, in both languages, beyond its summary (the OpenAPI document shows it). */
+  readonly description?: { readonly zh: string; readonly en: string };
 }
 
 export type Route = CommandRoute | QueryRoute;
+
+// The exchange with other systems (issue #17: feed, webhooks, import), in the OpenAPI document since issue #18
+/**
+ * A route of the exchange with other systems (the event feed, webhook subscriptions, the Excel
+ * import): it answers something other than a command result or a query answer, and its controller
+ * checks the role itself (`@Read()` and a role check), so it is listed apart from the contexts'
+ * routes. The OpenAPI document describes it; the role matrix calls `sample` as every role.
+ */
+export interface ExchangeRoute {
+  readonly kind: 'exchange';
+  /** The operation's id in the OpenAPI document. */
+  readonly name: string;
+  readonly method: 'GET' | 'POST' | 'PUT';
+  readonly path: string;
+  readonly tag: string;
+  readonly summary: string;
+  readonly description: { readonly zh: string; readonly en: string };
+  /** Who may call it; absent: every authenticated role (each reads only what it may see). */
+  readonly roles?: ReadonlyArray<Role>;
+  /** Codec of the path parameters and the query string together (all strings). */
+  readonly input?: t.Mixed;
+  /** The body: JSON decoded with a codec (path parameters merged in), or a file of a media type. */
+  readonly body?: { readonly codec: t.Mixed } | { readonly mediaType: string };
+  readonly status: 200 | 201;
+  readonly answer: {
+    readonly mediaType: string;
+    readonly description: { readonly zh: string; readonly en: string };
+  };
+  /** Server-Sent Events: the answer never ends; a test checks its status and headers, then aborts it. */
+  readonly eventStream?: boolean;
+  /** A request (path and query) that passes decoding, so that the role check decides: the role matrix sends it. */
+  readonly sample: string;
+  /** The JSON body sent with `sample`, when the body is decoded before the role is checked. */
+  readonly sampleBody?: unknown;
+}
 
 /** The HTTP method of a command route, lower case (express, supertest, OpenAPI). */
 export const methodOf = (route: CommandRoute): 'post' | 'put' => (route.method === 'PUT' ? 'put' : 'post');

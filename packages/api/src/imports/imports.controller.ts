@@ -5,6 +5,7 @@ import type { Principal } from '../auth/roles';
 import { ForbiddenError, InvalidInputError, NotFound } from '../errors/api-errors';
 import { decodeOrThrow } from '../http/decode';
 import { XLSX_MEDIA_TYPE } from '../http/input-limits';
+import { NoInput } from '../http/query-inputs';
 import { Caller, QueryInput } from '../http/request-params';
 import { ImportProfile, ImportProfileStore, type SavedProfile } from './import-profile';
 import { ImportService, type ImportReport } from './import.service';
@@ -32,7 +33,7 @@ export class ImportsController {
   /** 导入映射方案列表 / the saved profiles' names. */
   @Get('profiles')
   @Read()
-  list(@Caller() caller: Principal) {
+  list(@QueryInput(NoInput) _none: NoInput, @Caller() caller: Principal) {
     importer(caller);
     return { data: this.profiles.list() };
   }

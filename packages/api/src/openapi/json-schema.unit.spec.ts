@@ -60,6 +60,10 @@ describe('the document states what the codecs accept (issue #13 item 6: the Open
     Sha256: domain.Sha256,
     GlobalPosition: domain.GlobalPosition,
     ProjectId: domain.ProjectId,
+    LandArea: domain.LandArea,
+    PositiveLandArea: domain.PositiveLandArea,
+    HalfYear: domain.HalfYear,
+    RootHash: domain.RootHash,
   };
   const apiCodecs: Readonly<Record<string, t.Mixed>> = {
     YearText,
@@ -75,8 +79,12 @@ describe('the document states what the codecs accept (issue #13 item 6: the Open
     name === 'ProjectId' ? ID_SCHEMA : (BRANDS[name] ?? (textPatterns.get(name) as JsonSchema | undefined)!);
   // The API's own text codecs (query-inputs.ts and the routes) register their pattern as they are made.
   for (const name of textPatterns.keys())
-    it(`${name} is documented from its own pattern`, () =>
-      expect(toJsonSchema(codecFor(name))).toMatchObject(textPatterns.get(name)!));
+    it(`${name} is documented from its own pattern, and described in both languages`, () => {
+      const { description: _english, ...shape } = textPatterns.get(name)!;
+      const schema = toJsonSchema(codecFor(name));
+      expect(schema).toMatchObject(shape);
+      expect(schema.description).toMatch(/[\u4e00-\u9fff].* \/ [a-z]/);
+    });
 
   it('every brand of the table has its codec here', () => {
     expect(Object.keys(BRANDS).filter((name) => codecs[name] === undefined)).toEqual([]);

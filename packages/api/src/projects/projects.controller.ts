@@ -491,4 +491,16 @@ export class ProjectsController {
   ) {
     return this.gateway.execute(command, context);
   }
+
+  // The project's profile: the register's columns no other fact gives (R22)
+  /** 登记项目档案 / record the register profile (R22) */
+  @Post(':projectId/profile')
+  @HttpCode(200)
+  @Issue('RecordProjectProfile')
+  recordProjectProfile(
+    @CommandInput('RecordProjectProfile') command: CommandOf<'RecordProjectProfile'>,
+    @Issued() context: RequestContext,
+  ) {
+    return this.gateway.execute(command, context);
+  }
 }

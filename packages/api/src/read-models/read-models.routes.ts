@@ -1,8 +1,8 @@
 import { CountText, DateText, IdText, PeriodText, queryInput } from '../http/query-inputs';
 import type { QueryRoute } from '../http/routes';
 
-/** `GET /performance/{period}`. */
-export const PerformanceInput = queryInput({ period: PeriodText }, {});
+/** `GET /performance/{period}`; `asOf` (统计截止, issue #18 item 4) ends the period early. */
+export const PerformanceInput = queryInput({ period: PeriodText }, { asOf: DateText });
 /** `GET /fulfilment` and `GET /supervision`: a page, of one unit, lights as of a date. */
 export const ListInput = queryInput(
   {},

@@ -34,7 +34,7 @@ export class ReviewsController {
     @QueryInput(PerformanceInput) input: t.TypeOf<typeof PerformanceInput>,
     @Res() res: Response,
   ): Promise<void> {
-    return this.answers.sendCached(new GetPerformanceReview(input.period), input, res);
+    return this.answers.sendCached(new GetPerformanceReview(input.period, input.asOf), input, res);
   }
 
   /** 履约监管 / fulfilment monitoring (R5, R9, R10); an investment officer's is their unit's. */

@@ -11,8 +11,8 @@ import {
   type RequestContext,
 } from '../http/request-params';
 import { QueryAnswers } from '../read-models/query-answers';
-import { GetTargetProgress, GetYearProgress } from './queries/target-queries';
-import { TargetProgressInput, YearProgressInput } from './targets.routes';
+import { GetTargetProgress, GetTargetTrend, GetYearProgress } from './queries/target-queries';
+import { TargetProgressInput, TrendInput, YearProgressInput } from './targets.routes';
 
 /** Annual targets of a unit (or the region) and their progress (R11, R12). */
 @Controller('targets')
@@ -65,6 +65,18 @@ export class TargetsController {
   ): Promise<void> {
     return this.answers.sendCached(
       new GetYearProgress(Number(input.year), input.asOf ?? this.answers.today()),
+      input,
+      res,
+    );
+  }
+
+  // the 大屏's trend (issue #18 item 4)
+  /** 逐月累计完成与序时进度 / the year month by month: headline figures and the plan's progress. */
+  @Get(':year/trend')
+  @Read()
+  trend(@QueryInput(TrendInput) input: t.TypeOf<typeof TrendInput>, @Res() res: Response): Promise<void> {
+    return this.answers.sendCached(
+      new GetTargetTrend(Number(input.year), input.asOf ?? this.answers.today(), input.unitId),
       input,
       res,
     );

@@ -24,6 +24,9 @@ export const targetCommandRoutes: ReadonlyArray<CommandRoute> = [
 export const TargetProgressInput = queryInput({ unitId: IdText, year: YearText }, { asOf: DateText });
 /** `GET /targets/{year}/progress`. */
 export const YearProgressInput = queryInput({ year: YearText }, { asOf: DateText });
+// the 大屏's trend (issue #18 item 4)
+/** `GET /targets/{year}/trend`: a unit's (or, without `unitId`, the whole region's) year month by month. */
+export const TrendInput = queryInput({ year: YearText }, { asOf: DateText, unitId: IdText });
 
 export const targetQueryRoutes: ReadonlyArray<QueryRoute> = [
   {
@@ -43,5 +46,17 @@ export const targetQueryRoutes: ReadonlyArray<QueryRoute> = [
     summary: '全区各单位目标进度 / progress of every plan of a year',
     input: YearProgressInput,
     returns: 'TargetProgress[]',
+  },
+  // the 大屏's trend (issue #18 item 4)
+  {
+    kind: 'query',
+    name: 'GetTargetTrend',
+    path: '/targets/:year/trend',
+    tag: 'targets',
+    summary:
+      '逐月累计完成与序时进度（大屏）/ the year month by month against the time-elapsed expectation (the wall screen)',
+    input: TrendInput,
+    returns:
+      'TargetTrendView { year, asOf, unitId?, months: { month, to, elapsedFraction }[], headline: { metric, kind, minInvestment?, actual, series }[], plan?: TargetProgress }',
   },
 ];

@@ -5,6 +5,7 @@ import { Read } from '../auth/route-access';
 import type { Principal } from '../auth/roles';
 import { ForbiddenError, InvalidInputError, NotFound } from '../errors/api-errors';
 import { decodeOrThrow } from '../http/decode';
+import { NoInput } from '../http/query-inputs';
 import { BodyInput, Caller, QueryInput } from '../http/request-params';
 import { EVENT_STORE } from '../tokens';
 import { WebhookDispatcher } from './webhook-dispatcher';
@@ -74,7 +75,7 @@ export class WebhooksController {
   /** Webhook 订阅列表 / the subscriptions (without their secrets). */
   @Get()
   @Read()
-  list(@Caller() caller: Principal) {
+  list(@QueryInput(NoInput) _none: NoInput, @Caller() caller: Principal) {
     admin(caller);
     return { data: this.store.list() };
   }

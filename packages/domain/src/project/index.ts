@@ -141,5 +141,24 @@ export { visitKey } from './project.state';
 export type { ResponsiblePerson, SiteVisit } from './project.state';
 export { isoWeekOf, mondayOf, missedVisitWeeks, visitPeriodOf, weekHasWorkingDay } from './project.visits';
 export type { MissedVisitWeek, VisitPeriod } from './project.visits';
+// The project's profile: the register's columns no other fact gives (R22, DOMAIN.md §6)
+export {
+  ProjectCategory,
+  projectCategoryLabels,
+  UnitKind,
+  unitKindLabels,
+  ProjectProfile,
+  PROFILE_FIELDS,
+  PROJECT_CODE,
+  isProjectCode,
+  changedProfile,
+  mergeProfile,
+} from './project.profile';
+export { ProjectProfileRecorded } from './project.events';
+export {
+  decideRecordProjectProfile,
+  requireProfileContent,
+  requireProjectCode,
+} from './project.profile.decide';
 // The workbench (issue #18 item 1): the actions a project's stage allows
 export { projectActions, projectActionsAt, projectCommandStages } from './project.actions';

@@ -64,6 +64,8 @@ export const projectCommandStages: { readonly [C in ProjectCommandType]: Readonl
   UnlinkDuplicate: [...open, 'rejected', 'discarded', 'abandoned', 'terminated'],
   RecordForeignCapitalReceipt: signed,
   RecordOutOfProvinceFundsReceipt: signed,
+  // The project's profile (R22): recorded whenever a field becomes known, while the project is open
+  RecordProjectProfile: open,
 };
 
 /** The commands a project at this stage accepts as far as its stage goes, in lifecycle order. */

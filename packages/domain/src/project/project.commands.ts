@@ -31,6 +31,7 @@ import {
   Signatory,
   TerminationBasis,
 } from './project.vocabulary';
+import { ProjectProfile } from './project.profile';
 
 /** A command codec: its literal type, the project it addresses, required and optional fields. */
 function command<T extends string, P extends t.Props>(
@@ -291,6 +292,13 @@ export const CorrectFact = command(
   { on: BusinessDate, statisticsCode: NonEmptyText, evidence: Evidence },
 );
 
+// The project's profile (R22, DOMAIN.md §6 register columns)
+/** Record the register fields that become known: only the fields named are set. */
+export const RecordProjectProfile = command('RecordProjectProfile', {
+  on: BusinessDate,
+  profile: ProjectProfile,
+});
+
 /** Every command of the investment-project aggregate, by type. */
 export const projectCommands = {
   CaptureLead,
@@ -332,6 +340,8 @@ export const projectCommands = {
   UnlinkDuplicate,
   RecordForeignCapitalReceipt,
   RecordOutOfProvinceFundsReceipt,
+  // The project's profile (R22)
+  RecordProjectProfile,
 } as const;
 
 type Commands = typeof projectCommands;
@@ -399,6 +409,7 @@ export const projectCommandDates = (c: ProjectCommand): FactDates => {
     case 'UnlinkDuplicate':
     case 'RecordForeignCapitalReceipt': // the day the money arrived
     case 'RecordOutOfProvinceFundsReceipt':
+    case 'RecordProjectProfile':
       return [factDate('on', c.on)];
     case 'CorrectFact':
       // The day the correction is made comes first; the corrected fact's own date is a fact too.

@@ -59,6 +59,7 @@ import {
   decideTerminateProject,
 } from './project.fulfilment.decide';
 import { withdrawnMisses } from './project.milestones';
+import { decideRecordProjectProfile } from './project.profile.decide';
 import { defaultProjectPolicy } from './project.policy';
 import { fail, ProjectError, requireNotBefore, requireOtherCanonical } from './project.rules';
 import { initialProjectState, Project, ProjectState } from './project.state';
@@ -183,6 +184,8 @@ const decideOpen = (c: ProjectCommand, p: Project, deps: ProjectDeciderDeps): Re
       return decideRecordForeignCapitalReceipt(c, p);
     case 'RecordOutOfProvinceFundsReceipt':
       return decideRecordOutOfProvinceFundsReceipt(c, p);
+    case 'RecordProjectProfile':
+      return decideRecordProjectProfile(c, p);
     default:
       return assertNever(c);
   }

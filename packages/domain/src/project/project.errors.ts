@@ -298,6 +298,22 @@ export const projectErrors = {
     en: 'Receipt {receiptId} has not been recorded: there is nothing to correct',
     rule: 'R11',
   },
+  // The project's profile (R22, DOMAIN.md §6 register columns)
+  PROJECT_CODE_MALFORMED: {
+    zh: '项目代码「{projectCode}」格式不符：应为 年份-行政区划代码-行业代码-项目类型(01审批/02核准/03备案)-流水号，如 2024-340603-04-03-512345',
+    en: 'Project code "{projectCode}" is malformed: expected year-division-industry-type (01/02/03)-serial, e.g. 2024-340603-04-03-512345',
+    rule: 'R22',
+  },
+  PROJECT_CODE_AFTER_RECORD: {
+    zh: '项目代码年份 {codeYear} 晚于登记日期 {on}',
+    en: 'The project code is of {codeYear}, later than the day it is recorded ({on})',
+    rule: 'R22',
+  },
+  PROJECT_PROFILE_EMPTY: {
+    zh: '项目档案未填写任何字段',
+    en: 'The project profile names no field to record',
+    rule: 'R22',
+  },
 } as const satisfies Record<string, ErrorMessage>;
 
 export type ProjectErrorCode = keyof typeof projectErrors;

@@ -34,6 +34,7 @@ import {
   Verdict,
   WithdrawalReason,
 } from './project.vocabulary';
+import { ProjectProfile } from './project.profile';
 
 /** The investor (投资方): its name and, once known, its 统一社会信用代码. */
 export const Investor = struct(
@@ -768,6 +769,21 @@ export const OutOfProvinceFundsReceived = defineEvent(
   },
 );
 
+// The project's profile: the register's columns no other fact gives (R22, DOMAIN.md §6)
+/**
+ * 项目档案: 项目类别, 园区, 镇街, 项目代码, 备案证号, 用地类型, 供地进度 as recorded on a day; `profile`
+ * holds only the fields this record set or changed (project.profile.ts).
+ */
+export const ProjectProfileRecorded = defineEvent(
+  'ProjectProfileRecorded',
+  struct({ ...project, on: BusinessDate, profile: ProjectProfile }),
+  {
+    zh: '登记项目档案（项目类别、园区、镇街、项目代码、备案证号、用地类型、供地进度）',
+    en: "The project's register profile was recorded (category, park, town, project code, filing number, land use, land supply)",
+    rules: ['R22'],
+  },
+);
+
 /** Every event of the investment-project aggregate (stream `project-<id>`). */
 export const projectEvents = {
   LeadCaptured,
@@ -814,6 +830,8 @@ export const projectEvents = {
   OutOfProvinceFundsReceived,
   // Weekly 包保 visits (R18, 000 §五.2)
   VisitWeekMissed,
+  // The project's profile (R22)
+  ProjectProfileRecorded,
 } as const;
 
 export type ProjectEvent = EventOf<typeof projectEvents>;

@@ -2,6 +2,7 @@ import type { BusinessDate } from '../shared/dates';
 import { assertNever } from '../shared/exhaustive';
 import { cny } from '../shared/money';
 import type { ProjectEvent, ProjectEventOf, ProjectEventType } from './project.events';
+import { mergeProfile } from './project.profile';
 import { CLOSED_STAGES, visitKey } from './project.state';
 import type { IncentiveAccount, Project, ProjectState } from './project.state';
 import type { Stage } from './project.vocabulary';
@@ -502,6 +503,9 @@ const changesOf = (p: Project, event: ProjectEvent): Changes => {
       return outOfProvinceFundsReceived(p, event.data);
     case 'VisitWeekMissed':
       return visitWeekMissed(p, event.data);
+    case 'ProjectProfileRecorded':
+      // Bookkeeping, not progress: the lead's months without progress (R16) do not restart.
+      return { profile: mergeProfile(p.profile, event.data.profile) };
     default:
       return assertNever(event);
   }

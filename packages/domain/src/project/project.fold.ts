@@ -15,6 +15,7 @@ import { assertNever } from '../shared/exhaustive';
 import { cny } from '../shared/money';
 import type { ProjectEvent } from './project.events';
 import { evolveProject } from './project.evolve';
+import { mergeProfile } from './project.profile';
 import { CLOSED_STAGES, initialProjectState, visitKey } from './project.state';
 import type { IncentiveAccount, ProcedureState, Project, ProjectState } from './project.state';
 import type { Stage } from './project.vocabulary';
@@ -176,6 +177,7 @@ const draftOf = (p: Project): Draft => {
     responsiblePersons: p.responsiblePersons,
     visits: p.visits,
     missedVisitWeeks: p.missedVisitWeeks,
+    profile: p.profile,
   };
   // Compile-time check that every field, optional ones included, is copied.
   const complete: Record<keyof Project, unknown> = d;
@@ -495,6 +497,10 @@ const applyEvent = (d: Draft, event: ProjectEvent, owned?: Owned): void => {
     case 'VisitWeekMissed':
       // Raised by the clock (R18): not an activity of the project, so lastActivityOn stays.
       setEntry(d, owned, 'missedVisitWeeks', event.data.week, event.data.detectedOn);
+      return;
+    case 'ProjectProfileRecorded':
+      // Bookkeeping, not progress (as in project.evolve.ts).
+      d.profile = mergeProfile(d.profile, event.data.profile);
       return;
     default:
       return assertNever(event);

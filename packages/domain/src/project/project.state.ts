@@ -10,6 +10,7 @@ import type {
 } from '../shared/ids';
 import type { Cny, Usd } from '../shared/money';
 import type { AgreementTerms, DefinedBreach, Investor, ProcedureApproval } from './project.events';
+import type { ProjectProfile } from './project.profile';
 import type {
   Channel,
   Department,
@@ -196,6 +197,9 @@ export interface Project {
   readonly visits: Readonly<Record<string, SiteVisit>>;
   /** Official weeks raised as VisitWeekMissed, by ISO week, with the day the clock raised each. */
   readonly missedVisitWeeks: Readonly<Record<string, BusinessDate>>;
+  // The project's profile (R22)
+  /** 项目类别, 园区, 镇街, 项目代码, 备案证号, 用地类型, 供地进度 as recorded so far (absent: none yet). */
+  readonly profile?: ProjectProfile;
 }
 
 /** Who was assigned as 包保责任人, and from which day (R6, R18). */

@@ -87,6 +87,8 @@ const oneProjectCommandOfEach: { readonly [T in ProjectCommandType]: ProjectComm
   UnlinkDuplicate: fx.unlinkDuplicate(),
   RecordForeignCapitalReceipt: fx.recordForeignCapitalReceipt(),
   RecordOutOfProvinceFundsReceipt: fx.recordOutOfProvinceFundsReceipt(),
+  // The project's profile (R22)
+  RecordProjectProfile: fx.recordProjectProfile(),
 };
 
 /** Commands of every aggregate: one of each project command, and arbitrary ones of the others. */
@@ -144,7 +146,7 @@ describe('the aggregate registry', () => {
     );
   });
 
-  it('routes each project command type to the project (all 39 of them)', () => {
+  it('routes each project command type to the project (all 40 of them)', () => {
     const commands = Object.values(oneProjectCommandOfEach);
     expect(commands.map((c) => aggregateOfCommand(c).aggregate)).toEqual(commands.map(() => 'project'));
     expect(commands.map((c) => c.type).sort()).toEqual(Object.keys(aggregates.project.commands).sort());

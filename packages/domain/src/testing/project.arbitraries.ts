@@ -46,6 +46,12 @@ import { unsafeId } from '../shared/ids';
 import { cny, count, mu, usd } from '../shared/money';
 import { isoWeekOf, mondayOf } from '../project/project.visits';
 import * as fx from './project.fixtures';
+import { LandUse, SupplyStatus } from '../land/plot.events';
+import { ProjectCategory } from '../project/project.profile';
+
+const PROJECT_CATEGORIES = Object.keys(ProjectCategory.keys) as ReadonlyArray<ProjectCategory>;
+const LAND_USES = Object.keys(LandUse.keys) as ReadonlyArray<LandUse>;
+const SUPPLY_STATUSES = Object.keys(SupplyStatus.keys) as ReadonlyArray<SupplyStatus>;
 import {
   arbAgreementId,
   arbBusinessDate,
@@ -626,6 +632,28 @@ export const projectEventArbitraries: EventArbitraries = {
       evidence: arbEvidence,
     }),
   ),
+  // The project's profile (R22)
+  ProjectProfileRecorded: event(
+    'ProjectProfileRecorded',
+    fc.record({
+      projectId: arbProjectId,
+      on,
+      profile: fc.record(
+        {
+          category: fc.constantFrom(...PROJECT_CATEGORIES),
+          parkId: arbUnitId,
+          townId: arbUnitId,
+          projectCode: fc
+            .tuple(fc.integer({ min: 2000, max: 2099 }), fc.integer({ min: 0, max: 999_999 }))
+            .map(([y, n]) => unsafeId.text(`${y}-340603-04-03-${String(n).padStart(6, '0')}`)),
+          filingNo: arbText,
+          landUse: fc.constantFrom(...LAND_USES),
+          landSupply: fc.constantFrom(...SUPPLY_STATUSES),
+        },
+        { requiredKeys: [] },
+      ),
+    }),
+  ),
 };
 
 /** Any project event with valid data (not necessarily a history the rules allow). */
@@ -678,6 +706,8 @@ export const STEP_KINDS = [
   'unlinkDuplicate',
   'foreignCapital',
   'outOfProvinceFunds',
+  // The project's profile (R22)
+  'profile',
 ] as const;
 export type StepKind = (typeof STEP_KINDS)[number];
 
@@ -715,6 +745,7 @@ export const IDEMPOTENT_STEPS: ReadonlySet<StepKind> = new Set<StepKind>([
   'unlinkDuplicate',
   'foreignCapital',
   'outOfProvinceFunds',
+  'profile',
 ]);
 
 export interface ScriptStep {
@@ -981,6 +1012,22 @@ export const commandFor = (step: ScriptStep, state: ProjectState, today: Busines
         on: today,
         receiptId: unsafeId.text(`ZJ-${pick % 3}`),
         amount: cny.wan(choose(WAN, pick >> 2)),
+      });
+    // The project's profile (R22): a category and a land use chosen by the pick, sometimes a code
+    case 'profile':
+      return fx.recordProjectProfile({
+        on: today,
+        profile: {
+          category: PROJECT_CATEGORIES[pick % PROJECT_CATEGORIES.length],
+          landUse: LAND_USES[(pick >> 2) % LAND_USES.length],
+          ...(pick % 2 === 0
+            ? {
+                projectCode: unsafeId.text(
+                  `${today.slice(0, 4)}-340603-04-03-${String(pick % 1_000_000).padStart(6, '0')}`,
+                ),
+              }
+            : {}),
+        },
       });
   }
 };

@@ -565,6 +565,24 @@ export const recordOutOfProvinceFundsReceipt = (
   ...o,
 });
 
+// The project's profile (R22)
+/** 项目档案: an industrial project in the 经开区 park, its platform code and land use recorded on 2024-06-01. */
+export const recordProjectProfile = (
+  o: Overrides<'RecordProjectProfile'> = {},
+): ProjectCommandOf<'RecordProjectProfile'> => ({
+  type: 'RecordProjectProfile',
+  ...pid,
+  on: date('2024-06-01'),
+  profile: {
+    category: 'industrial',
+    parkId: unsafeId.unit('jingkaiqu'),
+    projectCode: text('2024-340603-04-03-512345'),
+    filingNo: text('淮经开备〔2024〕88号'),
+    landUse: 'industrial',
+  },
+  ...o,
+});
+
 // ---------------------------------------------------------------- events
 
 /** A LeadCaptured event of the fixture project (the same data the decider records). */

@@ -50,6 +50,8 @@ export const projectCommandLabels = {
     zh: '登记省外资金实际到位',
     en: 'Record out-of-province funds received',
   },
+  // The project's profile (R22)
+  RecordProjectProfile: { zh: '登记项目档案', en: 'Record the register profile' },
 } as const satisfies Labels<ProjectCommandType>;
 
 /**
@@ -57,7 +59,7 @@ export const projectCommandLabels = {
  * parent has its own entry `parent.name` (a form looks that up first).
  */
 export const fieldLabels: Readonly<Record<string, Label>> = {
-  projectId: { zh: '项目代码', en: 'Project code' },
+  projectId: { zh: '项目编号', en: 'Project id' },
   unitId: { zh: '责任单位', en: 'Responsible unit' },
   name: { zh: '项目名称', en: 'Project name' },
   'investor.name': { zh: '投资方名称', en: 'Investor' },
@@ -145,11 +147,20 @@ export const fieldLabels: Readonly<Record<string, Label>> = {
   area: { zh: '面积', en: 'Area' },
   basis: { zh: '清退依据', en: 'Basis' },
   today: { zh: '当日', en: 'Today' },
-  canonicalProjectId: { zh: '保留的项目代码', en: 'Canonical project' },
+  canonicalProjectId: { zh: '保留的项目编号', en: 'Canonical project' },
   similarity: { zh: '相似度', en: 'Similarity' },
   fact: { zh: '更正事项', en: 'Fact' },
   correctedOn: { zh: '更正日期', en: 'Corrected on' },
   receiptId: { zh: '到位凭证编号', en: 'Receipt number' },
   source: { zh: '资金来源', en: 'Source' },
   sourceProvince: { zh: '来源省份', en: 'Source province' },
+  // The project's profile (R22, DOMAIN.md §6): 项目代码 here is the 投资项目在线审批监管平台's code
+  profile: { zh: '项目档案', en: 'Register profile' },
+  category: { zh: '项目类别', en: 'Category' },
+  parkId: { zh: '园区', en: 'Park' },
+  townId: { zh: '镇街', en: 'Town' },
+  projectCode: { zh: '项目代码（投资项目在线审批监管平台）', en: 'Platform project code' },
+  filingNo: { zh: '备案证号', en: 'Filing number' },
+  landUse: { zh: '用地类型', en: 'Land use' },
+  'profile.landSupply': { zh: '供地进度', en: 'Land supply' },
 };

@@ -60,6 +60,8 @@ import {
   verdictLabels,
   withdrawalReasonLabels,
 } from '../project/project.vocabulary';
+// The project's profile (R22)
+import { projectCategoryLabels, unitKindLabels } from '../project/project.profile';
 import type { Label } from '../shared/label';
 import { evidenceKindLabels } from '../shared/shared.vocabulary';
 import { targetPlanEvents } from '../target-plan/target-plan.events';
@@ -163,6 +165,10 @@ export const vocabulary = {
   advisorCategories: advisorCategoryLabels,
   appointmentEnds: appointmentEndLabels,
   advisorStatuses: advisorStatusLabels,
+  /** The project's profile (R22, DOMAIN.md §6 register columns): 项目类别; 用地类型 and 供地进度 are `landUses` and `supplyStatuses`. */
+  projectCategories: projectCategoryLabels,
+  /** What a unit is (园区/开发区, 镇街, 部门; the district is the total). */
+  unitKinds: unitKindLabels,
 } as const;
 
 /** The vocabulary's shape: its sections and, in each, a label per kind. */

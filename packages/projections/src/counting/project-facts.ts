@@ -469,6 +469,9 @@ export const evolveFacts = (
     // Weekly 包保 visits (R18): counted by the performance review's own collection, not here.
     case 'VisitWeekMissed':
       return facts;
+    // The project's profile (R22): register columns, counted nowhere.
+    case 'ProjectProfileRecorded':
+      return facts;
     default: {
       const unknown: never = e;
       return unknown;

@@ -219,6 +219,9 @@ const apply = (d: Draft, event: ProjectEvent): boolean => {
     // Weekly 包保 visits (R18): no fulfilment figure.
     case 'VisitWeekMissed':
       return false;
+    // The project's profile (R22): no fulfilment figure.
+    case 'ProjectProfileRecorded':
+      return false;
     default:
       return assertNever(event);
   }

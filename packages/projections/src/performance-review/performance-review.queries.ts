@@ -1,5 +1,6 @@
+import { addDays, type BusinessDate } from '@zhaoshang/domain';
 import { loadCountingFacts } from '../counting/counting-facts';
-import type { ProjectFacts } from '../counting/project-facts';
+import type { ProjectFacts, Window } from '../counting/project-facts';
 import type { ReadModelReader } from '../stores/read-model-store';
 import type { PlanDoc } from '../target-progress/target-progress.document';
 import { periodWindow, scoreUnits, unitFigures, type ScoringInput } from './performance-review.compute';
@@ -27,7 +28,19 @@ export interface ReviewQuery {
   readonly policy?: ScoringPolicy;
   /** The units reviewed; default every unit with a plan of its own that year. */
   readonly unitIds?: ReadonlyArray<string>;
+  /**
+   * 统计截止 (issue #18 item 4): the review counts only what happened on or before this date — the
+   * period ends there (a date before the period leaves it empty). Default: the whole period.
+   */
+  readonly asOf?: BusinessDate;
 }
+
+/** A review's window: the period's, ended early on `asOf` when that falls before the period's end. */
+export const reviewWindow = (period: ReviewPeriod, asOf?: BusinessDate): Window => {
+  const window = periodWindow(period);
+  if (asOf === undefined || asOf >= window.to) return window;
+  return { from: window.from, to: asOf < window.from ? addDays(window.from, -1) : asOf };
+};
 
 const group = <T extends { readonly unitId: string }>(xs: ReadonlyArray<T>): Map<string, T[]> => {
   const m = new Map<string, T[]>();
@@ -48,7 +61,7 @@ export const performanceReviewQueries = (store: ReadModelReader) => ({
       filter: { year, scope: 'unit' },
     });
     const unitIds = q.unitIds ?? plans.map((p) => p.unitId).sort();
-    const window = periodWindow(q.period);
+    const window = reviewWindow(q.period, q.asOf);
     // Projects dated in the year or open in it, each duplicate group counted once as of the period's end.
     const facts = group<ProjectFacts>(
       await loadCountingFacts(store, reviewFacts, { year, unitIds, asOf: window.to }),
@@ -72,7 +85,8 @@ export const performanceReviewQueries = (store: ReadModelReader) => ({
         window,
       };
     });
-    const scored = scoreUnits(q.period, inputs, policy);
+    // The review's own dates: the period's, ended on the as-of date when one was named.
+    const scored = { ...scoreUnits(q.period, inputs, policy), to: window.to };
 
     // ---- enterprise requests (R17): added to the scored review, never scored themselves
     const requests = requestReview(

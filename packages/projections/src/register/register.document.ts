@@ -2,8 +2,13 @@ import type {
   ApprovalLevel,
   BusinessDate,
   DeadlineStatus,
+  Department,
+  LandUse,
   LeaderRole,
+  ProcedureKind,
+  ProjectCategory,
   Stage,
+  SupplyStatus,
   WithdrawalReason,
 } from '@zhaoshang/domain';
 import { collection } from '../read-model';
@@ -19,6 +24,8 @@ export interface RegisterNode {
   readonly doneOn?: BusinessDate;
   /** Procedures: who approves it (R7: the 3/10-day limit binds the district's own approvals only). */
   readonly approvalLevel?: ApprovalLevel;
+  /** Procedures: which kind (环评, 施工许可 …), for the procedures sheet's columns (R22). */
+  readonly procedureKind?: ProcedureKind;
   /**
    * Procedures: 'due' with `dueOn`; 'pending-calendar' while the count waits for a year's official
    * holiday schedule (`pendingCalendarYear`; no date is guessed, never overdue); 'tracked' for
@@ -26,6 +33,23 @@ export interface RegisterNode {
    */
   readonly deadlineStatus?: DeadlineStatus;
   readonly pendingCalendarYear?: number;
+}
+
+// The register's columns offices keep (R22, DOMAIN.md §6 procedures sheet)
+/**
+ * A procedure of the register's procedures sheet (环评, 安评, 能评, 施工图审查, 施工许可 …): the
+ * latest application of its kind, its department, and when it was completed.
+ */
+export interface RegisterProcedure {
+  readonly procedureId: string;
+  readonly department: Department;
+  /** Higher-level approvals: the authority it is reported to, when recorded (批准部门). */
+  readonly authority?: string;
+  /** The day the application became complete (申报). */
+  readonly requestedOn: BusinessDate;
+  readonly completedOn?: BusinessDate;
+  /** 批复文号 / 证号, when recorded. */
+  readonly approvalNo?: string;
 }
 
 /** One row of the 招商引资工作台账 (DOMAIN.md §4.1, §6 register columns). Amounts in 分. */
@@ -95,6 +119,23 @@ export interface RegisterDoc {
   readonly lastVisit?: { readonly on: BusinessDate; readonly leaderId: string; readonly name?: string };
   /** Official weeks raised by the clock without a visit of the responsible person (缺访周数, R18). */
   readonly visitWeeksMissed?: number;
+  // The project's profile (R22, DOMAIN.md §6): absent until recorded
+  /** 项目类别. */
+  readonly category?: ProjectCategory;
+  /** 园区: a unit of kind park of the deployment's registry. */
+  readonly parkId?: string;
+  /** 镇街: a unit of kind town. */
+  readonly townId?: string;
+  /** 项目代码 (投资项目在线审批监管平台). */
+  readonly projectCode?: string;
+  /** 备案证号. */
+  readonly filingNo?: string;
+  /** 用地类型, as recorded in the profile (a plot allocated to the project says it first: `RegisterEntry.land`). */
+  readonly landUse?: LandUse;
+  /** 供地进度, as recorded in the profile (the allocated plot's supply status comes first). */
+  readonly landSupply?: SupplyStatus;
+  /** The latest application of each kind of procedure (the procedures sheet's columns). */
+  readonly procedures?: Readonly<Partial<Record<ProcedureKind, RegisterProcedure>>>;
 }
 
 /** Project register: one document per project. */
@@ -116,4 +157,15 @@ export interface RegisterEntry extends RegisterDoc {
   readonly dropped?: boolean;
   /** Started projects: the 入库纳统 light (1 month yellow, 2 months red by default). */
   readonly statisticsLight?: Light;
+  // The register's land columns (R22 · DOMAIN.md §6 用地类型, 供地进度; R19 plots)
+  /**
+   * 用地类型 and 供地进度 as the register prints them: from the plot allocated to the project when
+   * there is one (`source: 'plot'`, the land register's figures), else as recorded in the profile.
+   */
+  readonly land?: {
+    readonly source: 'plot' | 'profile';
+    readonly plotId?: string;
+    readonly landUse?: LandUse;
+    readonly supply?: SupplyStatus;
+  };
 }

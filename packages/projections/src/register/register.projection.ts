@@ -185,11 +185,22 @@ const applyToDraft = (d: Draft, event: ProjectEvent): void => {
     case 'ProcedureRequested': {
       const e = event.data;
       const a = e.approval;
+      // The procedures sheet (R22 · DOMAIN.md §6): the latest application of each kind.
+      d.procedures = {
+        ...d.procedures,
+        [e.kind]: {
+          procedureId: e.procedureId,
+          department: e.department,
+          ...(a.level === 'higher-level' && a.authority !== undefined ? { authority: a.authority } : {}),
+          requestedOn: e.completeOn,
+        },
+      };
       const node = {
         key: `procedure:${e.procedureId}`,
         kind: 'procedure',
         label: e.title ?? vocabulary.procedures[e.kind].zh,
         approvalLevel: a.level,
+        procedureKind: e.kind,
       } as const;
       if (a.level === 'higher-level') setNode(d, { ...node, deadlineStatus: 'tracked' });
       else if (a.deadline.kind === 'due')
@@ -207,9 +218,22 @@ const applyToDraft = (d: Draft, event: ProjectEvent): void => {
       }
       return;
     }
-    case 'ProcedureCompleted':
-      completeNode(d, `procedure:${event.data.procedureId}`, event.data.on);
-      return touch(d, event.data.on);
+    case 'ProcedureCompleted': {
+      const e = event.data;
+      completeNode(d, `procedure:${e.procedureId}`, e.on);
+      const kind = d.nodes.find((n) => n.key === `procedure:${e.procedureId}`)?.procedureKind;
+      const entry = kind === undefined ? undefined : d.procedures?.[kind];
+      if (kind !== undefined && entry !== undefined && entry.procedureId === e.procedureId)
+        d.procedures = {
+          ...d.procedures,
+          [kind]: {
+            ...entry,
+            completedOn: e.on,
+            ...(e.approvalNo !== undefined ? { approvalNo: e.approvalNo } : {}),
+          },
+        };
+      return touch(d, e.on);
+    }
     case 'ConstructionStarted':
       d.startedOn = event.data.on;
       completeNode(d, 'agreed-start', event.data.on);
@@ -314,6 +338,10 @@ const applyToDraft = (d: Draft, event: ProjectEvent): void => {
     case 'ForeignCapitalReceived':
     case 'OutOfProvinceFundsReceived':
       return touch(d, event.data.on);
+    // The project's profile (R22): bookkeeping, not progress (the lead's idle months go on)
+    case 'ProjectProfileRecorded':
+      Object.assign(d, event.data.profile);
+      return;
     default:
       return assertNever(event);
   }
@@ -322,7 +350,8 @@ const applyToDraft = (d: Draft, event: ProjectEvent): void => {
 /** Project register (招商引资工作台账): one row per project, kept from the project's events. */
 export const registerProjection: Projection = {
   name: 'register',
-  version: 4,
+  // 5: the project's profile and the procedures sheet (R22)
+  version: 5,
   categories: ['project'],
   collections: [registerCollection],
   apply: (docs: DocReader, decoded): ReadonlyArray<DocChange> => {

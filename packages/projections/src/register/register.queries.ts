@@ -10,6 +10,7 @@ import {
   type Light,
   type TrafficLightThresholds,
 } from '../traffic-light/traffic-light';
+import { plotsCollection } from '../land/land.document';
 import { registerCollection, type RegisterDoc, type RegisterEntry } from './register.document';
 
 export interface RegisterFilter {
@@ -123,6 +124,37 @@ const withCounted = (doc: RegisterDoc, groups: ReadonlyMap<string, boolean>): Re
   return counted === doc.counted ? doc : { ...doc, counted };
 };
 
+/**
+ * 用地类型 and 供地进度 of each row (R22 · DOMAIN.md §6, R19): the plot allocated to the project
+ * says them when there is one (the land register's figures), else the profile's record does.
+ */
+const withLand = async (
+  store: ReadModelReader,
+  entries: ReadonlyArray<RegisterEntry>,
+): Promise<ReadonlyArray<RegisterEntry>> => {
+  const ids = entries.map((e) => e.projectId);
+  const plots =
+    ids.length === 0 ? [] : await store.findAll(plotsCollection, { filter: { occupantId: { $in: ids } } });
+  const byProject = new Map(plots.map((p) => [p.occupantId, p]));
+  return entries.map((e) => {
+    const plot = byProject.get(e.projectId);
+    if (plot !== undefined)
+      return {
+        ...e,
+        land: { source: 'plot', plotId: plot.plotId, landUse: plot.landUse, supply: plot.supply },
+      };
+    if (e.landUse === undefined && e.landSupply === undefined) return e;
+    return {
+      ...e,
+      land: {
+        source: 'profile',
+        ...(e.landUse !== undefined ? { landUse: e.landUse } : {}),
+        ...(e.landSupply !== undefined ? { supply: e.landSupply } : {}),
+      },
+    };
+  });
+};
+
 /** Queries of the project register. */
 export const registerQueries = (store: ReadModelReader) => ({
   /** One project's row with its lights, or undefined. */
@@ -132,9 +164,11 @@ export const registerQueries = (store: ReadModelReader) => ({
     thresholds?: TrafficLightThresholds,
   ): Promise<RegisterEntry | undefined> => {
     const doc = await store.get(registerCollection, projectId);
-    return doc === undefined
-      ? undefined
-      : registerEntry(withCounted(doc, await countedInGroups(store)), asOf, thresholds);
+    if (doc === undefined) return undefined;
+    const [entry] = await withLand(store, [
+      registerEntry(withCounted(doc, await countedInGroups(store)), asOf, thresholds),
+    ]);
+    return entry;
   },
   /** Rows matching a filter, sorted and paged; lights are computed for `asOf`. */
   list: async (q: RegisterQuery): Promise<Page<RegisterEntry>> => {
@@ -155,7 +189,7 @@ export const registerQueries = (store: ReadModelReader) => ({
         sort,
         ...(q.page !== undefined ? { page: q.page } : {}),
       });
-      return { ...page, items: page.items.map(entry) };
+      return { ...page, items: [...(await withLand(store, page.items.map(entry)))] };
     }
     // Lights, the drop rule and the counted member of a duplicate group are decided here: filter after, then page.
     const all = (await store.findAll(registerCollection, { filter, sort })).map(entry);
@@ -165,7 +199,8 @@ export const registerQueries = (store: ReadModelReader) => ({
         (lights === undefined || lights.includes(e.light)) &&
         (!countedOnly || e.counted),
     );
-    return pageOf(kept, q.page);
+    const page = pageOf(kept, q.page);
+    return { ...page, items: [...(await withLand(store, page.items))] };
   },
 });
 export type RegisterQueries = ReturnType<typeof registerQueries>;

@@ -300,6 +300,9 @@ export const supervisionOfProject = (docs: DocReader, event: ProjectEvent): Read
     case 'SubsidyClawedBack':
     case 'LandReclaimed':
       break;
+    // The project's profile (R22): bookkeeping, no supervision item.
+    case 'ProjectProfileRecorded':
+      break;
     default:
       assertNever(event);
   }

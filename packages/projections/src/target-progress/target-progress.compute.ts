@@ -4,7 +4,9 @@ import {
   measure,
   monthEnd,
   rates,
+  type CountedMetric,
   type ProjectFacts,
+  type SizeBand,
   type Window,
 } from '../counting/project-facts';
 import {
@@ -15,11 +17,13 @@ import {
   type TrafficLightThresholds,
 } from '../traffic-light/traffic-light';
 import type {
+  HeadlineFigure,
   MetricProgress,
   PlanDoc,
   SeriesPoint,
   StoredTarget,
   TargetProgressView,
+  TargetTrendView,
 } from './target-progress.document';
 
 const round2 = (n: number): number => Math.round(n * 100) / 100;
@@ -56,6 +60,28 @@ const rateLight = (actual: number | undefined, target: number, t: TrafficLightTh
   if (actual >= target) return 'green';
   const lag = (target - actual) / 100;
   return lag > t.unitLagRedPoints ? 'red' : lag >= t.unitLagYellowPoints ? 'yellow' : 'blue';
+};
+
+/**
+ * A counted metric month by month over a year-to-date window. Each month's point is the
+ * year-to-date figure as it stood at the month's end (agreement figures in force then), and the
+ * month's change from the previous point: an amendment in August that brings a May signing into
+ * the ≥ 1亿 band shows in August, never rewrites May (DOMAIN.md §5).
+ */
+export const cumulativeSeries = (
+  facts: ReadonlyArray<ProjectFacts>,
+  metric: CountedMetric,
+  window: Window,
+  band: SizeBand,
+): SeriesPoint[] => {
+  let previous = 0;
+  return monthsUpTo(Number(window.from.slice(0, 4)), window.to).map((m) => {
+    const end = monthEnd(m) < window.to ? monthEnd(m) : window.to;
+    const cumulative = measure(facts, metric, { from: window.from, to: end }, band, end);
+    const inMonth = cumulative - previous;
+    previous = cumulative;
+    return { month: m, inMonth, cumulative };
+  });
 };
 
 /** One metric's progress as of a date, with its monthly series. */
@@ -108,17 +134,7 @@ export const metricProgress = (
       : target.metric;
   if (metric === undefined)
     throw new Error(`unreachable: rate metric ${target.metric} of kind ${target.kind}`);
-  // Each month's point is the year-to-date figure as it stood at the month's end (agreement figures
-  // in force then), and the month's change from the previous point: an amendment in August that
-  // brings a May signing into the ≥ 1亿 band shows in August, never rewrites May (DOMAIN.md §5).
-  let previous = 0;
-  const series: SeriesPoint[] = months.map((m) => {
-    const end = monthEnd(m) < window.to ? monthEnd(m) : window.to;
-    const cumulative = measure(facts, metric, { from: window.from, to: end }, band, end);
-    const inMonth = cumulative - previous;
-    previous = cumulative;
-    return { month: m, inMonth, cumulative };
-  });
+  const series = cumulativeSeries(facts, metric, window, band);
   const actual = measure(facts, metric, window, band);
   const { fraction } = elapsedOfYear(year, asOf);
   const exact = target.value * fraction;
@@ -166,6 +182,62 @@ export const computeProgress = (
     light: worst(metrics.map((m) => m.light)),
     projectsCounted: active.filter(countsOnce).length,
     duplicatesExcluded: active.filter((f) => !countsOnce(f)).length,
+  };
+};
+
+// ---- the 大屏's trend (issue #18 item 4)
+
+/** 1 亿元 in 分: the scale threshold of the headline's 亿元以上 signings. */
+const ONE_YI = 10_000_000_000;
+
+/**
+ * The figures a 大屏 shows on its face, whatever a plan sets: new signings and those of 1 亿元 and
+ * more, their agreement funds, new starts and fixed-asset investment (R13's flows of the year).
+ */
+export const HEADLINE_METRICS: ReadonlyArray<{
+  readonly metric: CountedMetric;
+  readonly kind: HeadlineFigure['kind'];
+  readonly minInvestment?: number;
+}> = [
+  { metric: 'signedProjects', kind: 'count' },
+  { metric: 'signedProjects', kind: 'count', minInvestment: ONE_YI },
+  { metric: 'signedAgreementFunds', kind: 'cny' },
+  { metric: 'startedProjects', kind: 'count' },
+  { metric: 'fixedAssetInvestment', kind: 'cny' },
+];
+
+/**
+ * The year month by month as of a date, over the facts of a unit's projects (or every unit's):
+ * the headline figures and the plan's progress, each month with its 序时进度.
+ */
+export const computeTrend = (
+  year: number,
+  asOf: BusinessDate,
+  facts: ReadonlyArray<ProjectFacts>,
+  plan: PlanDoc | undefined,
+  unitId: string | undefined,
+  t: TrafficLightThresholds = defaultThresholds,
+): TargetTrendView => {
+  const window = yearToDate(year, asOf);
+  const headline = HEADLINE_METRICS.map((h): HeadlineFigure => {
+    const band = h.minInvestment !== undefined ? { minInvestment: h.minInvestment } : {};
+    return {
+      ...h,
+      actual: measure(facts, h.metric, window, band),
+      series: cumulativeSeries(facts, h.metric, window, band),
+    };
+  });
+  const months = monthsUpTo(year, window.to).map((month) => {
+    const to = monthEnd(month) < window.to ? monthEnd(month) : window.to;
+    return { month, to, elapsedFraction: elapsedOfYear(year, to).fraction };
+  });
+  return {
+    year,
+    asOf,
+    ...(unitId !== undefined ? { unitId } : {}),
+    months,
+    headline,
+    ...(plan !== undefined ? { plan: computeProgress(plan, facts, asOf, t) } : {}),
   };
 };
 

@@ -80,3 +80,39 @@ export interface TargetProgressView {
   readonly projectsCounted: number;
   readonly duplicatesExcluded: number;
 }
+
+// ---- the 大屏's trend (issue #18 item 4): the year's figures month by month
+
+/** A month of a trend: its last day counted (the month's end, or the as-of date) and 序时进度 then. */
+export interface TrendMonth {
+  readonly month: string;
+  readonly to: BusinessDate;
+  /** The share of the year elapsed on `to` (inclusive): where a metric on schedule stands then. */
+  readonly elapsedFraction: number;
+}
+
+/** A headline figure: a counted metric of the year to date, whatever a plan sets, month by month. */
+export interface HeadlineFigure {
+  readonly metric: MetricKey;
+  readonly kind: Exclude<TargetKind, 'rate'>;
+  readonly minInvestment?: number;
+  /** The year-to-date figure on the as-of date (count, or 分). */
+  readonly actual: number;
+  readonly series: ReadonlyArray<SeriesPoint>;
+}
+
+/**
+ * The year month by month for a unit, or for the whole region: the headline figures (signings,
+ * those of 1 亿元 and more, agreement funds, starts, fixed-asset investment) and the plan's own
+ * progress (its metrics' monthly series, percent and light), with each month's 序时进度.
+ */
+export interface TargetTrendView {
+  readonly year: number;
+  readonly asOf: BusinessDate;
+  /** The unit, or undefined for the whole region (every unit's projects, each counted once). */
+  readonly unitId?: string;
+  readonly months: ReadonlyArray<TrendMonth>;
+  readonly headline: ReadonlyArray<HeadlineFigure>;
+  /** The unit's plan (or the region's) with its progress; undefined when none is set that year. */
+  readonly plan?: TargetProgressView;
+}

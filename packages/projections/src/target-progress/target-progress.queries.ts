@@ -4,12 +4,13 @@ import type { ProjectFacts } from '../counting/project-facts';
 import { pageOf, type Page, type PageRequest } from '../read-model';
 import type { ReadModelReader } from '../stores/read-model-store';
 import type { TrafficLightThresholds } from '../traffic-light/traffic-light';
-import { computeProgress, yearToDate } from './target-progress.compute';
+import { computeProgress, computeTrend, yearToDate } from './target-progress.compute';
 import {
   targetProgressFacts,
   targetProgressPlans,
   type PlanDoc,
   type TargetProgressView,
+  type TargetTrendView,
 } from './target-progress.document';
 import { planId } from './target-progress.projection';
 
@@ -90,6 +91,24 @@ export const targetProgressQueries = (store: ReadModelReader) => {
       if (q.sort === 'light')
         views.sort((a, b) => LIGHT_ORDER[a.light] - LIGHT_ORDER[b.light] || (a.unitId < b.unitId ? -1 : 1));
       return pageOf(views, q.page);
+    },
+    /**
+     * The year month by month as of a date (the 大屏's headline and trend): a unit's projects
+     * against its plan, or, without `unitId`, every unit's projects against the region's plan.
+     */
+    trend: async (
+      year: number,
+      asOf: BusinessDate,
+      unitId?: string,
+      thresholds?: TrafficLightThresholds,
+    ): Promise<TargetTrendView> => {
+      const plan =
+        unitId !== undefined
+          ? await store.get(targetProgressPlans, planId(unitId, year))
+          : (await store.findAll(targetProgressPlans, { filter: { year, scope: 'region' } }))[0];
+      // A region-wide plan set under the district's id counts every unit's projects, as `unit` does.
+      const facts = await factsOfYear(year, asOf, plan?.scope === 'region' ? undefined : unitId);
+      return computeTrend(year, asOf, facts, plan, unitId, thresholds);
     },
   };
 };

@@ -13,10 +13,10 @@ import {
 } from '../table/cell';
 import { csvDocument } from '../table/csv';
 import { hundredthsOf, sumExact } from '../table/exact-decimal';
-import { addTableSheet } from '../table/sheet';
+import { addTableSheet, columnLayout } from '../table/sheet';
 import { newWorkbook, xlsxBytes } from '../table/workbook';
 import { vocabulary } from '@zhaoshang/domain';
-import { GAP, metricHeading, metricName, metricNames } from '../vocabulary/labels';
+import { GAP, metricHeading, metricName, metricNames, policyTitle } from '../vocabulary/labels';
 import type {
   BulletinMetric,
   BulletinProgress,
@@ -48,14 +48,16 @@ const behind = (p: BulletinProgress | undefined): string | undefined => {
     .join('；');
 };
 
-const hundredthsText = (x: number): string => {
+/** A two-decimal figure (a score, a percentage, points) as text with two places: 64.86, 9.00. */
+export const hundredthsText = (x: number): string => {
   const h = hundredthsOf(x);
   const sign = h < 0 ? '-' : '';
   const a = Math.abs(h);
   return `${sign}${Math.floor(a / 100)}.${String(a % 100).padStart(2, '0')}`;
 };
 
-const unitRemarks = (u: BulletinUnit): string | undefined => {
+/** What the ranking's 备注 says of a unit (一票否决, R15 shortfalls, missed reports, no plan). */
+export const unitRemarks = (u: BulletinUnit): string | undefined => {
   const out: string[] = [];
   if (u.vetoed) out.push('一票否决');
   if (u.tripShortfalls > 0) out.push(`主要负责同志外出招商未达要求 ${u.tripShortfalls} 个月`);
@@ -100,7 +102,7 @@ const LAND_COLUMNS: ReadonlyArray<Column<BulletinUnit>> = LAND_FIGURES.map((f) =
 const rankingColumns: ReadonlyArray<Column<BulletinUnit>> = [
   { header: '排名', cell: (u) => integer(u.rank) },
   { header: '单位', cell: (u) => text(u.unitName) },
-  { header: '综合得分', cell: (u) => hundredths(hundredthsOf(u.score)) },
+  { header: '综合得分', cell: (u) => hundredths(hundredthsOf(u.score)), group: '考核指标' },
   { header: HEADING.leads, cell: (u) => integer(u.counts.effectiveLeads) },
   { header: HEADING.signings, cell: (u) => integer(u.counts.newSignings) },
   { header: HEADING.starts, cell: (u) => integer(u.counts.newStarts) },
@@ -110,7 +112,7 @@ const rankingColumns: ReadonlyArray<Column<BulletinUnit>> = [
   { header: HEADING.production, cell: (u) => integer(u.counts.newProduction) },
   { header: HEADING.signedToStarted, cell: (u) => rateCell(u.rates.signedToStarted) },
   { header: HEADING.startedToStatistics, cell: (u) => rateCell(u.rates.startedToStatistics) },
-  { header: HEADING.missedMilestones, cell: (u) => integer(u.missedMilestones) },
+  { header: HEADING.missedMilestones, cell: (u) => integer(u.missedMilestones), group: '督办与序时' },
   { header: HEADING.overdueProcedures, cell: (u) => integer(u.overdueProcedures) },
   { header: '外出招商（天）', cell: (u) => integer(u.tripDays) },
   { header: '清退项目（个）', cell: (u) => integer(u.terminations) },
@@ -120,13 +122,13 @@ const rankingColumns: ReadonlyArray<Column<BulletinUnit>> = [
   { header: '目标进度', cell: (u) => light(u.progress?.light) },
   { header: '备注', cell: (u) => text(unitRemarks(u)), maxWidth: 30 },
   // Weekly 包保 visits (R18, 000 §五.2): blank in a report made before the weeks were counted.
-  { header: '缺访周数', cell: (u) => integer(u.missedVisitWeeks) },
+  { header: '缺访周数', cell: (u) => integer(u.missedVisitWeeks), group: '包保与土地' },
   // Land plots (R19, 001 §(四) 土地清理, 003 盘活 / 腾出): 亩, blank for a unit without plots; not scored.
   ...LAND_COLUMNS,
 ];
 
 /** Units by rank, ties by unit id (as the review lists them; a report rebuilt from JSON is put back in order). */
-const ranked = (r: BulletinReport): ReadonlyArray<BulletinUnit> =>
+export const ranked = (r: BulletinReport): ReadonlyArray<BulletinUnit> =>
   [...r.units].sort((a, b) => a.rank - b.rank || (a.unitId < b.unitId ? -1 : a.unitId > b.unitId ? 1 : 0));
 
 const rankingAt = (header: string): number => rankingColumns.findIndex((c) => c.header === header);
@@ -205,7 +207,9 @@ const progressColumns: ReadonlyArray<Column<ProgressLine>> = [
   { header: '计量单位', cell: (l) => text(metricNames[l.metric.metric]?.unit) },
   { header: '年度目标', cell: (l) => valueCell(l.metric, l.metric.target, false) },
   { header: '完成', cell: (l) => valueCell(l.metric, l.metric.actual, false) },
-  { header: '完成率', cell: (l) => percent(hundredthsOf(l.metric.percent)) },
+  // 完成率 in the colour of the metric's 状态灯: the traffic-light policy's judgement (metricLight),
+  // never a threshold of the sheet's own (a 完成率 below 序时 within the policy's tolerance is blue).
+  { header: '完成率', cell: (l) => percent(hundredthsOf(l.metric.percent), l.metric.light) },
   { header: '序时应完成', cell: (l) => valueCell(l.metric, l.metric.expected, true) },
   {
     header: '序时进度',
@@ -243,13 +247,10 @@ const scoreColumns = (r: BulletinReport): ReadonlyArray<Column<BulletinUnit>> =>
   { header: '备注', cell: (u) => text(u.vetoed ? '一票否决，得分为 0' : undefined) },
 ];
 
-const maxWidths = <R>(columns: ReadonlyArray<Column<R>>): Record<number, number> =>
-  Object.fromEntries(columns.flatMap((c, i) => (c.maxWidth === undefined ? [] : [[i, c.maxWidth]])));
-
 /** The note every sheet ends with: where the figures come from and how to check them. */
 export const provenanceNotes = (r: BulletinReport): ReadonlyArray<string> => {
   const days = r.units.find((u) => u.progress !== undefined)?.progress ?? r.region;
-  const source = `数据来源：事件库全局位置 ${r.computedAtPosition} 及以前的全部事件；考核办法：${r.policy}；序时进度截至 ${r.asOf}${
+  const source = `数据来源：事件库全局位置 ${r.computedAtPosition} 及以前的全部事件；考核办法：${policyTitle(r.policy)}；序时进度截至 ${r.asOf}${
     days !== undefined ? `（本年第 ${days.elapsedDays} 天，全年 ${days.daysInYear} 天）` : ''
   }；每个项目只计一次（重复项目不计入）。`;
   const check =
@@ -280,32 +281,29 @@ export const bulletinXlsx = async (report: BulletinReport): Promise<Buffer> => {
     name: '赛马排名',
     title: report.title,
     subtitle: subtitleOf(report, `金额单位：万元${GAP}按综合得分排名，得分相同名次并列`),
-    headers: rankingColumns.map((c) => c.header),
+    ...columnLayout(rankingColumns),
     rows: ranked(report).map((u) => ({ cells: rankingColumns.map((c) => c.cell(u)) })),
     total: rankingTotal(report),
     notes,
     frozenColumns: 2,
-    maxWidths: maxWidths(rankingColumns),
     footer,
   });
   addTableSheet(wb, {
     name: '目标进度',
     title: `${report.title}——目标任务完成情况`,
-    subtitle: subtitleOf(report, `金额单位：万元（外资：万美元）${GAP}完成率低于序时进度的标红`),
-    headers: progressColumns.map((c) => c.header),
+    subtitle: subtitleOf(report, `金额单位：万元（外资：万美元）${GAP}完成率按状态灯着色（红黄蓝绿）`),
+    ...columnLayout(progressColumns),
     rows: progressLines(report).map((l) => ({ cells: progressColumns.map((c) => c.cell(l)) })),
     notes,
     frozenColumns: 2,
-    maxWidths: maxWidths(progressColumns),
     footer,
-    behindSchedule: { value: 5, expected: 7 },
   });
   const scores = scoreColumns(report);
   addTableSheet(wb, {
     name: '得分明细',
     title: `${report.title}——得分明细`,
-    subtitle: subtitleOf(report, `考核办法：${report.policy}`),
-    headers: scores.map((c) => c.header),
+    subtitle: subtitleOf(report, `考核办法：${policyTitle(report.policy)}`),
+    ...columnLayout(scores),
     rows: ranked(report).map((u) => ({ cells: scores.map((c) => c.cell(u)) })),
     notes,
     frozenColumns: 2,

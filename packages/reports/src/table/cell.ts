@@ -16,8 +16,11 @@ export type Cell =
    * 分 → 亿元 scale 10, cents → 万美元 scale 6), scores and 序时 counts (hundredths, scale 2).
    */
   | { readonly kind: 'decimal'; readonly units: Integer; readonly scale: number; readonly decimals: 2 | 4 }
-  /** A percentage from basis points (7500 = 75.00 %). */
-  | { readonly kind: 'percent'; readonly basisPoints: Integer }
+  /**
+   * A percentage from basis points (7500 = 75.00 %); `light`, when given, colours the cell as the
+   * traffic-light policy judged the figure (a bulletin's 完成率 in the colour of its 状态灯).
+   */
+  | { readonly kind: 'percent'; readonly basisPoints: Integer; readonly light?: Light }
   /** A business date, 'YYYY-MM-DD'. */
   | { readonly kind: 'date'; readonly date: string }
   | { readonly kind: 'light'; readonly light: Light };
@@ -40,8 +43,10 @@ export const money = (minor: Integer | undefined, unit: MoneyUnit): Cell =>
 /** Hundredths (a two-decimal score or count) as a decimal with two places. */
 export const hundredths = (n: Integer | undefined): Cell =>
   n === undefined ? empty : { kind: 'decimal', units: n, scale: 2, decimals: 2 };
-export const percent = (basisPoints: Integer | undefined): Cell =>
-  basisPoints === undefined ? empty : { kind: 'percent', basisPoints };
+export const percent = (basisPoints: Integer | undefined, light?: Light): Cell =>
+  basisPoints === undefined
+    ? empty
+    : { kind: 'percent', basisPoints, ...(light !== undefined ? { light } : {}) };
 export const date = (d: string | undefined): Cell => (d === undefined ? empty : { kind: 'date', date: d });
 export const light = (l: Light | undefined): Cell => (l === undefined ? empty : { kind: 'light', light: l });
 
@@ -81,9 +86,15 @@ export interface TableRow {
   readonly muted?: boolean;
 }
 
-/** A column: its header and how wide it may grow (long text wraps beyond `maxWidth`). */
+/**
+ * A column: its header, how wide it may grow (long text wraps beyond `maxWidth`) and where it
+ * prints: a column with `group` starts a print group (基本信息, 推进情况 …) that the following
+ * columns join until the next `group`; a group starts a page across unless it fits beside the
+ * previous one (print-layout.ts). A column added without `group` prints with its neighbours.
+ */
 export interface Column<R> {
   readonly header: string;
   readonly cell: (row: R) => Cell;
   readonly maxWidth?: number;
+  readonly group?: string;
 }

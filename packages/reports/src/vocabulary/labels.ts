@@ -8,7 +8,7 @@ import {
   type MilestoneKind,
   type Stage,
 } from '@zhaoshang/domain';
-import type { ReviewPeriod } from '@zhaoshang/projections';
+import { defaultScoringPolicy, type ReviewPeriod } from '@zhaoshang/projections';
 import { exactDecimal } from '../table/exact-decimal';
 
 /** Chinese names of the stages of a project (DOMAIN.md §1), as a register shows them: the domain's vocabulary. */
@@ -117,3 +117,13 @@ export const bulletinTitle = (p: ReviewPeriod): string =>
 
 /** Two ideographic spaces: what separates the parts of a sheet's subtitle line. */
 export const GAP = '\u3000\u3000';
+
+// A scoring policy by its name, never an id (issue #18: "default-R12-R15" printed on a bulletin)
+/**
+ * The scoring policy a bulletin names (考核办法): the default policy by what it is, a region's own
+ * policy by the name its file gives it.
+ */
+export const policyTitle = (name: string): string =>
+  name === defaultScoringPolicy.name
+    ? `区招商引资考核默认办法（${defaultScoringPolicy.description ?? ''}）`
+    : name;

@@ -20,7 +20,11 @@ import { t } from './i18n.js';
 /** @typedef {import('./data.js').SupervisionEntry} SupervisionEntry */
 /** @typedef {import('./data.js').ProjectHistory} ProjectHistory */
 /** @typedef {import('./data.js').Page<SupervisionEntry>} SupervisionPage */
-/** @typedef {{ readonly lang: Lang, readonly config: DashboardConfig, readonly year: number, readonly asOf: string }} Context */
+/**
+ * What every chart is drawn for: the language, the server's config, the year and 统计截止 date, and
+ * whether the chart is narrow (a phone: legends scroll, labels wrap, subtitles break).
+ * @typedef {{ readonly lang: Lang, readonly config: DashboardConfig, readonly year: number, readonly asOf: string, readonly narrow?: boolean }} Context
+ */
 
 /** Traffic-light colours (DOMAIN.md §6) and the chart palette. */
 export const LIGHT_COLOURS = { green: '#2e9e5b', blue: '#3b7dd8', yellow: '#e6a23c', red: '#d9534f' };
@@ -42,18 +46,26 @@ export const escapeHtml = (text) =>
  */
 export const unitName = (ctx, unitId) => ctx.config.units[unitId]?.[ctx.lang] ?? unitId;
 
+/** How wide a subtitle may run on a phone before it breaks onto the next line (px). */
+const NARROW_SUBTITLE = 330;
+
 /**
  * @param {string} text
  * @param {string} subtext
+ * @param {boolean} [narrow] a phone: the subtitle breaks instead of running off the chart
  * @returns {import('echarts').TitleComponentOption}
  */
-const title = (text, subtext) => ({
+const title = (text, subtext, narrow = false) => ({
   text,
   subtext,
   left: 12,
   top: 6,
   textStyle: { fontSize: 16, fontWeight: 'bold', color: '#1f2d3d' },
-  subtextStyle: { fontSize: 12, color: MUTED },
+  subtextStyle: {
+    fontSize: 12,
+    color: MUTED,
+    ...(narrow ? { width: NARROW_SUBTITLE, overflow: /** @type {const} */ ('break') } : {}),
+  },
 });
 
 /**
@@ -159,21 +171,28 @@ export const progressOption = (plans, ctx) => {
       offset: [6, -14],
     },
   };
+  const narrow = ctx.narrow === true;
+  if (narrow) line.endLabel = { show: false };
   return {
     title: title(
       t(lang, 'progressTitle'),
       t(lang, 'progressSubtitle', { year: ctx.year, asOf: first.asOf, expected: expected.toFixed(2) }),
+      narrow,
     ),
     color: PALETTE,
     legend: {
       top: 56,
       left: 12,
       right: 12,
+      // On a phone the legend is one line that scrolls, not five that cover the bars.
+      ...(narrow ? { type: 'scroll' } : {}),
       selected: Object.fromEntries(
         ordered.map((m) => [metricLabel(m, ctx), MAIN_METRICS.includes(m.metric)]),
       ),
     },
-    grid: { left: 56, right: 112, top: 132, bottom: 36 },
+    grid: narrow
+      ? { left: 44, right: 12, top: 116, bottom: 48 }
+      : { left: 56, right: 112, top: 132, bottom: 36 },
     tooltip: {
       trigger: 'axis',
       axisPointer: { type: 'shadow' },
@@ -199,7 +218,13 @@ export const progressOption = (plans, ctx) => {
         );
       },
     },
-    xAxis: { type: 'category', data: categories, axisLabel: { fontSize: 13, color: '#1f2d3d' } },
+    xAxis: {
+      type: 'category',
+      data: categories,
+      axisLabel: narrow
+        ? { fontSize: 11, color: '#1f2d3d', interval: 0, width: 64, overflow: 'break' }
+        : { fontSize: 13, color: '#1f2d3d' },
+    },
     yAxis: {
       type: 'value',
       name: t(lang, 'progressAxis'),
@@ -407,10 +432,11 @@ export const itemLabel = (item, { lang, config }) => {
 };
 
 /**
- * The person who answers for an item: the vocabulary's 包保领导.
+ * The owner column's heading: a 包保领导 answers for a project's item, the department or unit it was
+ * handed to for a 交办 item or an enterprise request, so the column says both (责任人/责任单位).
  * @param {Context} ctx
  */
-export const ownerHeading = ({ lang, config }) => config.vocabulary.leaderRoles['responsible-leader'][lang];
+export const ownerHeading = ({ lang }) => t(lang, 'colOwner');
 
 /**
  * Who answers for an item in the supervision table: a project's 包保领导; for a 交办 item (a meeting's,
@@ -470,7 +496,7 @@ export const supervisionOption = (page, ctx) => {
         ].join('<br/>');
       },
     },
-    xAxis: { type: 'value', minInterval: 1 },
+    xAxis: { type: 'value', minInterval: 1, axisLabel: { hideOverlap: true } },
     yAxis: {
       type: 'category',
       inverse: true,
@@ -553,6 +579,7 @@ export const timelineOption = (history, project, ctx) => {
     title: title(
       t(lang, 'timelineTitle'),
       t(lang, 'timelineSubtitle', { project: name, events: events.length, chain }),
+      ctx.narrow,
     ),
     grid: { left: 96, right: 48, top: 92, bottom: 64 },
     dataZoom: [

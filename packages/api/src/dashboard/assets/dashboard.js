@@ -21,8 +21,18 @@ import {
   timelineOption,
   unitName,
 } from './charts.js';
-import { apiClient, longestHistory, registerYears, RequestError } from './data.js';
-import { messages, t } from './i18n.js';
+import { apiClient, longestHistory, registerYears, RequestError, signedIn } from './data.js';
+import { t } from './i18n.js';
+import {
+  STORAGE,
+  byId,
+  clearChart,
+  describeError,
+  finished,
+  requestedLanguage,
+  statusLine,
+  translatePage as translateLabels,
+} from './page.js';
 
 /** @typedef {import('./i18n.js').Lang} Lang */
 /** @typedef {import('./data.js').DashboardConfig} DashboardConfig */
@@ -57,20 +67,6 @@ import { messages, t } from './i18n.js';
  */
 const echarts = Reflect.get(globalThis, 'echarts');
 
-const STORAGE = { credential: 'zhaoshang.dashboard.credential', lang: 'zhaoshang.dashboard.lang' };
-
-/**
- * @template {HTMLElement} T
- * @param {string} id
- * @param {{ new (): T }} type
- * @returns {T}
- */
-const byId = (id, type) => {
-  const el = document.getElementById(id);
-  if (!(el instanceof type)) throw new Error(`#${id} is missing from the page`);
-  return el;
-};
-
 const controls = {
   form: byId('controls', HTMLFormElement),
   year: byId('year', HTMLSelectElement),
@@ -82,11 +78,7 @@ const controls = {
   table: byId('supervision-table', HTMLTableElement),
 };
 
-/** @returns {Lang} */
-const initialLanguage = () => {
-  const asked = new URLSearchParams(location.search).get('lang') ?? localStorage.getItem(STORAGE.lang);
-  return asked === 'en' ? 'en' : 'zh';
-};
+const initialLanguage = requestedLanguage;
 
 /** @typedef {'progress' | 'funnel' | 'ranking' | 'supervision' | 'timeline' | 'requests' | 'land' | 'meetings'} ChartName */
 /** @type {ReadonlyArray<ChartName>} */
@@ -143,6 +135,11 @@ const dashboard = {
   data: /** @type {Loaded | undefined} */ (undefined),
   /** @type {DashboardConfig | undefined} */
   config: /** @type {DashboardConfig | undefined} */ (undefined),
+  /**
+   * The workbench's signed-in person, when the page rides on its session cookie (no key needed).
+   * @type {{ readonly displayName: string, readonly role: string } | undefined}
+   */
+  session: /** @type {{ readonly displayName: string, readonly role: string } | undefined} */ (undefined),
 };
 Object.defineProperty(window, 'dashboard', { value: dashboard });
 
@@ -152,53 +149,13 @@ const setState = (state) => {
   document.body.dataset.state = state;
 };
 
-/**
- * @param {string} text
- * @param {boolean} [error]
- */
-const say = (text, error = false) => {
-  controls.status.textContent = text;
-  controls.status.classList.toggle('error', error);
-};
+const say = statusLine(controls.status);
 
 /** Static labels: every element with data-i18n / data-i18n-placeholder. */
-const translatePage = () => {
-  const { lang } = dashboard;
-  document.documentElement.lang = lang === 'zh' ? 'zh-CN' : 'en';
-  document.title = t(lang, 'pageTitle');
-  for (const el of document.querySelectorAll('[data-i18n]')) {
-    const key = el.getAttribute('data-i18n');
-    if (key !== null && key in messages.zh)
-      el.textContent = t(lang, /** @type {import('./i18n.js').MessageKey} */ (key));
-  }
-  for (const el of document.querySelectorAll('[data-i18n-placeholder]')) {
-    const key = el.getAttribute('data-i18n-placeholder');
-    if (key !== null && key in messages.zh && el instanceof HTMLInputElement)
-      el.placeholder = t(lang, /** @type {import('./i18n.js').MessageKey} */ (key));
-  }
-};
-
-/**
- * Resolves once the chart has drawn what it was last given (animations included).
- * @param {import('echarts').ECharts} chart
- * @returns {Promise<void>}
- */
-const finished = (chart) =>
-  new Promise((resolve) => {
-    const once = () => {
-      chart.off('finished', once);
-      resolve();
-    };
-    chart.on('finished', once);
-  });
+const translatePage = () => translateLabels(dashboard.lang, 'pageTitle');
 
 /** @param {unknown} error */
-const describe = (error) =>
-  error instanceof RequestError
-    ? t(dashboard.lang, 'requestFailed', { status: error.status, message: error.message })
-    : error instanceof Error
-      ? error.message
-      : String(error);
+const describe = (error) => describeError(error, dashboard.lang);
 
 /**
  * @param {Lang} lang
@@ -286,6 +243,11 @@ const renderTable = () => {
 
 let renderSequence = 0;
 
+/** A phone's width: the charts are drawn narrow (see charts.js `Context.narrow`). */
+const isNarrow = () => window.innerWidth <= 600;
+/** Whether the charts were last drawn narrow (a rotated phone or a resized window redraws them). */
+let narrow = isNarrow();
+
 /**
  * Draws every chart from the loaded data in the current language; 'ready' once all have finished.
  * @param {ReadonlyArray<ChartName>} [which]
@@ -297,7 +259,8 @@ const render = async (which = CHART_NAMES) => {
   const sequence = ++renderSequence;
   setState('loading');
   const { lang } = dashboard;
-  const ctx = { lang, config, year: data.year, asOf: data.asOf };
+  narrow = isNarrow();
+  const ctx = { lang, config, year: data.year, asOf: data.asOf, narrow };
   const project = data.register.find((e) => e.projectId === data.projectId);
   /** @type {Record<ChartName, () => import('echarts').EChartsOption>} */
   const options = {
@@ -340,12 +303,31 @@ const render = async (which = CHART_NAMES) => {
   if (sequence !== renderSequence) return;
   dashboard.renders += 1;
   say(
-    t(lang, 'updated', {
+    t(lang, 'statusLine', {
+      asOf: data.asOf,
       position: data.position,
       time: new Date().toLocaleTimeString(lang === 'zh' ? 'zh-CN' : 'en-GB'),
     }),
   );
   setState('ready');
+};
+
+/**
+ * After a failed load (a refused key, 401/403, the network): nothing loaded before stays on
+ * screen. Every chart is emptied and says why, the table and the project list are emptied, and the
+ * status line shows the error.
+ * @param {unknown} error
+ */
+const fail = (error) => {
+  renderSequence += 1;
+  const message = describe(error);
+  dashboard.data = undefined;
+  for (const name of CHART_NAMES)
+    clearChart(charts[name], t(dashboard.lang, 'chartCleared', { message }), '#c0392b');
+  controls.table.replaceChildren();
+  controls.project.replaceChildren();
+  setState('error');
+  say(message, true);
 };
 
 /**
@@ -357,7 +339,7 @@ let chosenYear;
  * The project the user picked for the timeline, if any (otherwise the one with the longest history).
  * @type {string | undefined}
  */
-let chosenProject;
+let chosenProject = new URLSearchParams(location.search).get('project') ?? undefined;
 
 let loadSequence = 0;
 
@@ -367,12 +349,12 @@ const load = async () => {
   if (config === undefined) return;
   const sequence = ++loadSequence;
   const credential = controls.credential.value.trim();
-  if (credential === '') {
+  if (credential === '' && dashboard.session === undefined) {
     setState('needs-credential');
     say(t(dashboard.lang, 'needCredential'), true);
     return;
   }
-  localStorage.setItem(STORAGE.credential, credential);
+  if (credential !== '') localStorage.setItem(STORAGE.credential, credential);
   setState('loading');
   say(t(dashboard.lang, 'loading'));
   try {
@@ -392,7 +374,8 @@ const load = async () => {
     );
     const [progress, review, supervision, requests, land, meetings] = await Promise.all([
       api.progress(year, asOf),
-      api.review(String(year)),
+      // The ranking follows the 统计截止 date like every other panel (issue #18).
+      api.review(String(year), asOf),
       api.supervision(asOf),
       // enterprise requests (R17)
       api.requests(
@@ -435,8 +418,7 @@ const load = async () => {
     await render();
   } catch (error) {
     if (sequence !== loadSequence) return;
-    setState('error');
-    say(describe(error), true);
+    fail(error);
   }
 };
 
@@ -452,8 +434,7 @@ const loadProject = async () => {
     data.projectId = chosenProject;
     await render(['timeline']);
   } catch (error) {
-    setState('error');
-    say(describe(error), true);
+    fail(error);
   }
 };
 
@@ -479,8 +460,17 @@ const start = async () => {
     /** @type {DashboardConfig} */
     const config = await res.json();
     dashboard.config = config;
-    controls.credential.value = localStorage.getItem(STORAGE.credential) ?? config.demoKey ?? '';
-    controls.asOf.value = config.today;
+    // Signed in to the workbench: its session cookie authenticates every request, no key needed.
+    dashboard.session = await signedIn(config);
+    const stored = localStorage.getItem(STORAGE.credential);
+    controls.credential.value = stored ?? (dashboard.session === undefined ? (config.demoKey ?? '') : '');
+    if (dashboard.session !== undefined)
+      controls.credential.placeholder = t(dashboard.lang, 'signedInAs', {
+        name: dashboard.session.displayName,
+      });
+    const askedAsOf = new URLSearchParams(location.search).get('asOf');
+    controls.asOf.value =
+      askedAsOf !== null && /^\d{4}-\d{2}-\d{2}$/.test(askedAsOf) ? askedAsOf : config.today;
   } catch (error) {
     setState('error');
     say(describe(error), true);
@@ -497,9 +487,12 @@ const start = async () => {
   controls.asOf.addEventListener('change', () => void load());
   controls.project.addEventListener('change', () => void loadProject());
   controls.language.addEventListener('click', toggleLanguage);
-  window.addEventListener('resize', () => {
+  // Charts follow their element's size (a phone turned, a window resized, the grid re-flowed).
+  const resized = new ResizeObserver(() => {
     for (const chart of Object.values(charts)) chart.resize();
+    if (isNarrow() !== narrow && dashboard.data !== undefined) void render();
   });
+  for (const name of CHART_NAMES) resized.observe(byId(`chart-${name}`, HTMLDivElement));
   await load();
 };
 

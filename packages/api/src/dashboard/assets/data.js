@@ -18,6 +18,7 @@
  * @typedef {{ readonly byStatus: ReadonlyArray<{ readonly status: RequestStatus, readonly count: number }>, readonly overdue: number }} RequestCounts
  */
 /** @typedef {import('@zhaoshang/projections').IdleLand} IdleLand */
+/** @typedef {import('@zhaoshang/projections').TargetTrendView} TargetTrendView */
 /** @typedef {import('@zhaoshang/projections').RevitalisedLand} RevitalisedLand */
 /**
  * @template T
@@ -62,12 +63,43 @@ export class RequestError extends Error {
 const JWT = /^[\w-]+\.[\w-]+\.[\w-]+$/;
 
 /**
- * A person's token goes as `Authorization: Bearer`, anything else as `X-API-Key`.
+ * A person's token goes as `Authorization: Bearer`, anything else as `X-API-Key`; no credential
+ * at all when the page rides on the workbench's session cookie (sent by the browser itself).
  * @param {string} credential
  * @returns {Record<string, string>}
  */
 export const authHeaders = (credential) =>
-  JWT.test(credential) ? { authorization: `Bearer ${credential}` } : { 'x-api-key': credential };
+  credential === ''
+    ? {}
+    : JWT.test(credential)
+      ? { authorization: `Bearer ${credential}` }
+      : { 'x-api-key': credential };
+
+/**
+ * The person signed in to the workbench, when the browser holds its session cookie (HttpOnly: the
+ * page cannot see it, so config.json says whether the request carried one) and `GET /session`
+ * accepts it; otherwise undefined, and the page asks for a key or token as before.
+ * @param {DashboardConfig} config
+ * @returns {Promise<{ readonly displayName: string, readonly role: string } | undefined>}
+ */
+export const signedIn = async (config) => {
+  if (config.sessionCookie !== true) return undefined;
+  const res = await fetch('/session', {
+    credentials: 'same-origin',
+    headers: { accept: 'application/json' },
+  });
+  if (!res.ok) return undefined;
+  /** @type {unknown} */
+  const body = await res.json().catch(() => null);
+  return typeof body === 'object' &&
+    body !== null &&
+    'displayName' in body &&
+    typeof body.displayName === 'string' &&
+    'role' in body &&
+    typeof body.role === 'string'
+    ? { displayName: body.displayName, role: body.role }
+    : undefined;
+};
 
 /**
  * @param {string} credential
@@ -81,6 +113,8 @@ export const apiClient = (credential, lang) => {
    */
   const get = async (url) => {
     const res = await fetch(url, {
+      // The workbench's session cookie goes along when there is one (issue #18).
+      credentials: 'same-origin',
       headers: { ...authHeaders(credential), accept: 'application/json', 'accept-language': lang },
     });
     /** @type {unknown} */
@@ -121,16 +155,31 @@ export const apiClient = (credential, lang) => {
      */
     progress: (year, asOf) => get(`/targets/${year}/progress?asOf=${asOf}`),
     /**
+     * The review (赛马) of a period, ended on the page's 统计截止 date like every other panel.
      * @param {string} period '2024', '2024-Q1' or '2024-03'
+     * @param {string} asOf
      * @returns {Promise<QueryAnswer<PerformanceReview>>}
      */
-    review: (period) => get(`/performance/${period}`),
+    review: (period, asOf) => get(`/performance/${period}?asOf=${asOf}`),
     /**
-     * The first page (100, most overdue first) of the supervision list as of a date.
+     * The year month by month (the 大屏's headline and trend): a unit's, or the whole region's.
+     * @param {number} year
      * @param {string} asOf
+     * @param {string} [unitId]
+     * @returns {Promise<QueryAnswer<TargetTrendView>>}
+     */
+    trend: (year, asOf, unitId) =>
+      get(
+        `/targets/${year}/trend?asOf=${asOf}${unitId !== undefined ? `&unitId=${encodeURIComponent(unitId)}` : ''}`,
+      ),
+    /**
+     * The first page (100, or `limit`, most overdue first) of the supervision list as of a date.
+     * @param {string} asOf
+     * @param {number} [limit]
      * @returns {Promise<QueryAnswer<Page<SupervisionEntry>>>}
      */
-    supervision: (asOf) => get(`/supervision?asOf=${asOf}`),
+    supervision: (asOf, limit) =>
+      get(`/supervision?asOf=${asOf}${limit !== undefined ? `&limit=${limit}` : ''}`),
     // Leading-group meetings and their 交办 items (R20): the year's register as of the page's date
     /**
      * @param {number} year

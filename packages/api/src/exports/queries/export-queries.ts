@@ -6,13 +6,18 @@ import type { EventStore } from '@zhaoshang/eventstore';
 import { MAX_PAGE_LIMIT, headPosition, type RegisterEntry } from '@zhaoshang/projections';
 import {
   bulletinCsv,
+  bulletinDocx,
   bulletinReportOf,
+  bulletinText,
   bulletinXlsx,
   CSV_CONTENT_TYPE,
+  DOCX_CONTENT_TYPE,
+  TEXT_CONTENT_TYPE,
   registerCsv,
   registerXlsx,
   XLSX_CONTENT_TYPE,
   type BulletinCsvPart,
+  type BulletinReport,
 } from '@zhaoshang/reports';
 import { bulletinPeriodOf } from '../../bulletins/bulletin-period';
 import type { ApiConfig } from '../../config';
@@ -21,9 +26,20 @@ import type { StreamedAnswer } from '../../http/streamed-answer';
 import type { ReadModels } from '../../read-models/read-model.port';
 import { foldStream } from '../../read-models/stream-state';
 import { API_CONFIG, EVENT_STORE, READ_MODELS } from '../../tokens';
-import { REGION_UNIT } from '../../units';
+import { districtNameOf, REGION_UNIT, registerUnits } from '../../units';
+// The leaders registry: people by name, never by id
+import { leaderNamesOf } from '../../leaders/leader-registry';
 
 export type ExportFormat = 'xlsx' | 'csv';
+/** A bulletin also prints as the 通报's prose: Word or plain text. */
+export type BulletinExportFormat = ExportFormat | 'docx' | 'txt';
+
+const CONTENT_TYPES: { readonly [F in BulletinExportFormat]: string } = {
+  xlsx: XLSX_CONTENT_TYPE,
+  csv: CSV_CONTENT_TYPE,
+  docx: DOCX_CONTENT_TYPE,
+  txt: TEXT_CONTENT_TYPE,
+};
 
 /**
  * Display names of units in the exported sheets: the deployment's units (`UNITS`; the demo
@@ -39,13 +55,13 @@ const attachment = (ascii: string, name: string): string =>
   `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(name)}`;
 
 export const file = (
-  format: ExportFormat,
+  format: BulletinExportFormat,
   ascii: string,
   name: string,
   bytes: Uint8Array | string,
 ): StreamedAnswer => ({
   kind: 'streamed',
-  contentType: format === 'xlsx' ? XLSX_CONTENT_TYPE : CSV_CONTENT_TYPE,
+  contentType: CONTENT_TYPES[format],
   headers: { 'Content-Disposition': attachment(`${ascii}.${format}`, `${name}.${format}`) },
   body: (write) => write(bytes),
 });
@@ -62,14 +78,31 @@ export class ExportRegister extends Query<StreamedAnswer> {
   }
 }
 
+/**
+ * The names a register prints (R22, issue #18): a sheet per unit but not the district — the district
+ * is the 合计, the total of its units —, parks and towns by the units registry's names, people by
+ * the leaders registry's.
+ */
+export const registerNamesOf = (config: ApiConfig) => {
+  const districtName = districtNameOf(config.units);
+  return {
+    unitNames: Object.fromEntries(registerUnits(config.units).map((u) => [u.unitId, u.name])),
+    placeNames: unitNamesOf(config),
+    leaderNames: leaderNamesOf(config.leaders),
+    ...(districtName !== undefined ? { districtName } : {}),
+  };
+};
+
 @QueryHandler(ExportRegister)
 export class ExportRegisterHandler implements IQueryHandler<ExportRegister, StreamedAnswer> {
   private readonly unitNames: Readonly<Record<string, string>>;
+  private readonly names: ReturnType<typeof registerNamesOf>;
   constructor(
     @Inject(READ_MODELS) private readonly readModels: ReadModels,
     @Inject(API_CONFIG) config: ApiConfig,
   ) {
     this.unitNames = unitNamesOf(config);
+    this.names = registerNamesOf(config);
   }
   async execute(q: ExportRegister): Promise<StreamedAnswer> {
     const asOf = q.asOf as BusinessDate;
@@ -88,7 +121,7 @@ export class ExportRegisterHandler implements IQueryHandler<ExportRegister, Stre
       entries.push(...page.items);
       if (entries.length >= page.total || page.items.length === 0) break;
     }
-    const options = { asOf, unitNames: this.unitNames };
+    const options = { asOf, ...this.names };
     const bytes = q.format === 'xlsx' ? await registerXlsx(entries, options) : registerCsv(entries, options);
     const scope = q.unitId ?? 'region';
     return file(
@@ -100,8 +133,31 @@ export class ExportRegisterHandler implements IQueryHandler<ExportRegister, Stre
   }
 }
 
+/** A bulletin's report in the format asked for. */
+const bulletinBytes = async (
+  report: BulletinReport,
+  format: BulletinExportFormat,
+  part: BulletinCsvPart,
+): Promise<Uint8Array | string> => {
+  switch (format) {
+    case 'xlsx':
+      return bulletinXlsx(report);
+    case 'csv':
+      return bulletinCsv(report, part);
+    case 'docx':
+      return bulletinDocx(report);
+    case 'txt':
+      return bulletinText(report);
+    default: {
+      const unknown: never = format;
+      return unknown;
+    }
+  }
+};
+
 /**
- * A bulletin (通报) as a workbook (赛马排名, 目标进度, 得分明细) or one of its parts as CSV. A
+ * A bulletin (通报) as a workbook (赛马排名, 目标进度, 得分明细), one of its parts as CSV, or its
+ * prose as Word or plain text (总体情况, 赛马排名, 红黄蓝亮灯, 督查督办, 下步要求). A
  * published bulletin is laid out from the history at the position its edition in force names, and
  * only after the figures recomputed there give the published digest; `preview` lays out a period not
  * yet published from the whole history now (marked 未发布（预览）).
@@ -109,7 +165,7 @@ export class ExportRegisterHandler implements IQueryHandler<ExportRegister, Stre
 export class ExportBulletin extends Query<StreamedAnswer> {
   constructor(
     readonly period: string,
-    readonly format: ExportFormat,
+    readonly format: BulletinExportFormat,
     readonly part: BulletinCsvPart,
     readonly preview: boolean,
   ) {
@@ -163,7 +219,7 @@ export class ExportBulletinHandler implements IQueryHandler<ExportBulletin, Stre
       unitNames: this.unitNames,
       asOf: views.asOf,
     });
-    const bytes = q.format === 'xlsx' ? await bulletinXlsx(report) : bulletinCsv(report, q.part);
+    const bytes = await bulletinBytes(report, q.format, q.part);
     const suffix = q.format === 'csv' ? `-${q.part}` : '';
     const draft = state.status === 'published' ? '' : '-preview';
     return file(

@@ -34,7 +34,11 @@ export const listPage = (p: PageInput): { readonly limit: number; readonly offse
 
 /** Performance review (绩效考核) of every unit in a period, scored and ranked (赛马). */
 export class GetPerformanceReview extends Query<PerformanceReview> {
-  constructor(readonly period: string) {
+  constructor(
+    readonly period: string,
+    /** 统计截止: the review counts only what happened on or before this date (default: the whole period). */
+    readonly asOf?: string,
+  ) {
     super();
   }
 }
@@ -65,7 +69,10 @@ export class GetSupervisionList extends Query<Page<SupervisionEntry>> {
 export class GetPerformanceReviewHandler implements IQueryHandler<GetPerformanceReview, PerformanceReview> {
   constructor(@Inject(READ_MODELS) private readonly readModels: ReadModels) {}
   execute(q: GetPerformanceReview): Promise<PerformanceReview> {
-    return this.readModels.queries.review.review({ period: reviewPeriodOf(q.period) });
+    return this.readModels.queries.review.review({
+      period: reviewPeriodOf(q.period),
+      ...(q.asOf !== undefined ? { asOf: q.asOf as BusinessDate } : {}),
+    });
   }
 }
 

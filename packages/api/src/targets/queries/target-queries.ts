@@ -1,7 +1,7 @@
 import { Inject } from '@nestjs/common';
 import { Query, QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
 import type { BusinessDate } from '@zhaoshang/domain';
-import { MAX_PAGE_LIMIT, type TargetProgressView } from '@zhaoshang/projections';
+import { MAX_PAGE_LIMIT, type TargetProgressView, type TargetTrendView } from '@zhaoshang/projections';
 import { NotFound } from '../../errors/api-errors';
 import type { ReadModels } from '../../read-models/read-model.port';
 import { READ_MODELS } from '../../tokens';
@@ -59,4 +59,29 @@ export class GetYearProgressHandler implements IQueryHandler<
   }
 }
 
-export const targetQueryHandlers = [GetTargetProgressHandler, GetYearProgressHandler];
+// the 大屏's trend (issue #18 item 4)
+/** A unit's year (or, without a unit, the whole region's) month by month as of a date. */
+export class GetTargetTrend extends Query<TargetTrendView> {
+  constructor(
+    readonly year: number,
+    readonly asOf: string,
+    readonly unitId?: string,
+  ) {
+    super();
+  }
+}
+
+@QueryHandler(GetTargetTrend)
+export class GetTargetTrendHandler implements IQueryHandler<GetTargetTrend, TargetTrendView> {
+  constructor(@Inject(READ_MODELS) private readonly readModels: ReadModels) {}
+  execute(q: GetTargetTrend): Promise<TargetTrendView> {
+    return this.readModels.queries.targetProgress.trend(q.year, q.asOf as BusinessDate, q.unitId);
+  }
+}
+
+export const targetQueryHandlers = [
+  GetTargetProgressHandler,
+  GetYearProgressHandler,
+  // the 大屏's trend (issue #18 item 4)
+  GetTargetTrendHandler,
+];

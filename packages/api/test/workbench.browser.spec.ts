@@ -45,7 +45,10 @@ const choose = async (page: Page, id: string, label: string) => {
   // The select's own list (antd names it `<id>_list`), not another select's list still closing.
   const dropdown = page.locator('.ant-select-dropdown', { has: page.locator(`[id="${id}_list"]`) });
   await dropdown.locator('.ant-select-item-option', { hasText: label }).first().click();
-  await dropdown.waitFor({ state: 'hidden' });
+  // Chosen: the select now shows the option (its search text is cleared). The list may still be
+  // animating closed on a busy machine; that is no matter — the next click waits until nothing
+  // covers its target — so the test waits for the choice, not for the animation.
+  await item(page, id).filter({ hasText: label }).waitFor();
 };
 
 /** Types a date into an Ant Design DatePicker and confirms it. */

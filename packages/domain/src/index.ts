@@ -69,7 +69,7 @@ export type { StoredEventData, UpcastError } from './shared/upcasting';
 // The vocabulary: one zh/en label for every business term a person reads
 export { milestoneLabel, termLabel, vocabulary, zhOf } from './vocabulary';
 // workbench (issue #18 item 1): the forms' labels of the project's commands and of their fields
-export { fieldLabels, projectCommandLabels } from './vocabulary/forms.vocabulary';
+export { projectCommandLabels } from './vocabulary/forms.vocabulary';
 export type {
   ExitRuleKind,
   HistoryPhase,

@@ -1,10 +1,10 @@
-import { fieldLabels, vocabulary, type Label } from '@zhaoshang/domain';
+import { fieldGlossary, vocabulary, type FieldEntry, type Label } from '@zhaoshang/domain';
 import { MONEY_UNITS, minorToJson, parseAmount, type AmountError, type MoneyUnit } from './money';
 
 /**
  * A command's form, generated from the domain's codec of the command (issue #18 item 1): one field
  * per property, its kind read from the codec (branded money, dates, enumerations, nested structs,
- * arrays), its label from the vocabulary. The same walk turns the form's values back into the
+ * arrays), its label from the domain's field glossary (the one the API's OpenAPI document reads). The same walk turns the form's values back into the
  * command's JSON body, with amounts converted exactly.
  */
 
@@ -77,10 +77,28 @@ export const choicesOf = (keys: ReadonlyArray<string>): ReadonlyArray<Choice> =>
   return keys.map((k) => ({ value: k, label: section?.[k] ?? OUTCOME_LABELS[k] ?? { zh: k, en: k } }));
 };
 
-/** A field's label: its own in its parent where the vocabulary has one (`investor.name`), else its name's. */
-const labelOf = (name: string, parent: string | undefined): Label =>
-  (parent === undefined ? undefined : fieldLabels[`${parent}.${name}`]) ??
-  fieldLabels[name] ?? { zh: name, en: name };
+const glossary: Readonly<Record<string, FieldEntry>> = fieldGlossary;
+
+/**
+ * A field's label: its own in its structure where the glossary has one (`Investor.name`), else its
+ * name's (the glossary's words, without its example).
+ */
+const labelOf = (name: string, structure: string | undefined): Label => {
+  const entry = (structure === undefined ? undefined : glossary[`${structure}.${name}`]) ?? glossary[name];
+  return entry === undefined ? { zh: name, en: name } : { zh: entry.zh, en: entry.en };
+};
+
+/**
+ * The name a structure's codec is given (`Investor`, `EvidenceRef`, a command's type), looking
+ * through its readonly and exact wrappers: the glossary keys a field by it where the structure
+ * gives the field its own sense. An anonymous codec's name is its type (`{ name: … }`), not a name.
+ */
+const structureOf = (c: CodecShape): string | undefined =>
+  /^[A-Z][A-Za-z0-9]*$/.test(c.name)
+    ? c.name
+    : (c._tag === 'ReadonlyType' || c._tag === 'ExactType') && c.type !== undefined
+      ? structureOf(c.type)
+      : undefined;
 
 /** Looks through readonly and exact wrappers (not refinements: their names carry the meaning). */
 const unwrap = (c: CodecShape): CodecShape =>
@@ -106,9 +124,14 @@ const propsOf = (c: CodecShape): ReadonlyArray<readonly [string, CodecShape, boo
 
 const isObject = (c: CodecShape): boolean => propsOf(c).length > 0;
 
-/** One field of a form from one property of a codec. */
-export const fieldOf = (name: string, codec: CodecShape, required: boolean, parent?: string): FieldSpec => {
-  const common = { name, label: labelOf(name, parent), required };
+/** One field of a form from one property of a codec (of the structure named `structure`). */
+export const fieldOf = (
+  name: string,
+  codec: CodecShape,
+  required: boolean,
+  structure?: string,
+): FieldSpec => {
+  const common = { name, label: labelOf(name, structure), required };
   const c = unwrap(codec);
   if (name === 'unitId') return { ...common, kind: 'unit' };
   switch (c.name) {
@@ -133,20 +156,20 @@ export const fieldOf = (name: string, codec: CodecShape, required: boolean, pare
     const item = unwrap(c.type);
     if (item._tag === 'KeyofType')
       return { ...common, kind: 'choices', choices: choicesOf(Object.keys(item.keys ?? {})) };
-    if (isObject(item)) return { ...common, kind: 'list', fields: formOf(item, name) };
+    if (isObject(item)) return { ...common, kind: 'list', fields: formOf(c.type) };
     return { ...common, kind: 'texts' };
   }
-  if (isObject(c)) return { ...common, kind: 'group', fields: formOf(c, name) };
+  if (isObject(c)) return { ...common, kind: 'group', fields: formOf(codec) };
   if (c._tag === 'BooleanType') return { ...common, kind: 'boolean' };
   if (c._tag === 'NumberType') return { ...common, kind: 'number' };
   return { ...common, kind: 'text', multiline: MULTILINE.has(name) };
 };
 
 /** The fields of a command's form, in the codec's order (required ones first, as the codec lists them). */
-export const formOf = (codec: CodecShape, parent?: string): ReadonlyArray<FieldSpec> =>
+export const formOf = (codec: CodecShape): ReadonlyArray<FieldSpec> =>
   propsOf(codec)
     .filter(([name]) => !IMPLIED.has(name))
-    .map(([name, c, required]) => fieldOf(name, c, required, parent));
+    .map(([name, c, required]) => fieldOf(name, c, required, structureOf(codec)));
 
 /** A money field's value in the form: the text typed and the unit chosen. */
 export interface MoneyValue {

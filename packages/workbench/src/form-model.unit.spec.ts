@@ -1,5 +1,5 @@
 import * as E from 'fp-ts/Either';
-import { projectCommands, vocabulary } from '@zhaoshang/domain';
+import { fieldGlossary, projectCommands, vocabulary } from '@zhaoshang/domain';
 import { bodyOf, fieldPathOf, formOf, hasField, initialValuesOf, type FieldSpec } from './form-model';
 
 const form = (type: keyof typeof projectCommands): ReadonlyArray<FieldSpec> => formOf(projectCommands[type]);
@@ -38,6 +38,36 @@ describe('forms generated from the command codecs (issue #18 item 1)', () => {
       ['creditCode', false],
       ['origin', false],
     ]);
+  });
+
+  it('labels a field by the field glossary, in its structure where that gives it its own sense', () => {
+    const evidence = field(form('StartConstruction'), 'evidence');
+    expect(evidence.kind === 'list' && evidence.fields.map((x) => [x.name, x.label.zh])).toEqual([
+      ['sha256', fieldGlossary.sha256.zh],
+      ['name', '文件名'],
+      ['kind', fieldGlossary.kind.zh],
+    ]);
+    const profile = field(form('RecordProjectProfile'), 'profile');
+    expect(profile.label).toEqual({ zh: '项目档案', en: 'Register profile' });
+    expect(
+      profile.kind === 'group' && Object.fromEntries(profile.fields.map((x) => [x.name, x.label.zh])),
+    ).toEqual({
+      category: '项目类别',
+      parkId: '园区',
+      townId: '镇街',
+      projectCode: '项目代码（投资项目在线审批监管平台）',
+      filingNo: '备案证号',
+      landUse: fieldGlossary.landUse.zh,
+      landSupply: '供地进度',
+    });
+    // The same name, two senses: an admission's conditions and an incentive's; a report's jobs and a commitment's.
+    expect(field(form('ApproveAdmission'), 'conditions').label.zh).toBe('准入条件');
+    const terms = field(form('SignAgreement'), 'terms');
+    const incentives = terms.kind === 'group' ? field(terms.fields, 'incentives') : undefined;
+    expect(incentives?.kind === 'list' && field(incentives.fields, 'conditions').label.zh).toBe('兑现条件');
+    const commitments = terms.kind === 'group' ? field(terms.fields, 'commitments') : undefined;
+    expect(commitments?.kind === 'group' && field(commitments.fields, 'jobs').label.zh).toBe('就业人数承诺');
+    expect(field(form('ReportPerformance'), 'jobs').label.zh).toBe('就业人数');
   });
 
   it('every project command has a form whose every enumeration shows Chinese labels', () => {

@@ -63,10 +63,14 @@ export const fieldGlossary = {
   commitments: { zh: '投产后年度承诺', en: 'Yearly commitments once in production' },
   companiesMet: { zh: '拜访企业', en: 'Companies met', example: '深圳华为技术有限公司' },
   completeBy: { zh: '约定竣工日期', en: 'Agreed completion of construction' },
-  completeOn: { zh: '办结日期', en: 'Completed on' },
+  completeOn: { zh: '材料齐全日期', en: 'Application complete on' },
   completedInPeriod: { zh: '本期完成投资', en: 'Investment completed in the period', example: 4500000000 },
   computedAtPosition: { zh: '计算时的事件位置', en: 'Event-store position the figures were computed at' },
-  conditions: { zh: '兑现条件', en: 'Conditions', example: '竣工投产且年税收不低于 1200 万元' },
+  conditions: {
+    zh: '准入条件',
+    en: 'Conditions of admission',
+    example: '固定资产投资强度不低于 300 万元/亩',
+  },
   constructionNature: { zh: '建设性质', en: 'Nature of construction' },
   contact: { zh: '联系方式', en: 'Contact', example: '张敏 13800138000' },
   content: { zh: '建设内容', en: 'What will be built', example: '建设年产 2 万吨碳纤维复合材料生产线' },
@@ -123,7 +127,7 @@ export const fieldGlossary = {
   issuesSolved: { zh: '解决问题', en: 'Issues solved', example: '协调供电公司临时接电' },
   itemId: { zh: '交办事项编号', en: 'Item handed out' },
   items: { zh: '事项', en: 'Items' },
-  jobs: { zh: '就业人数承诺', en: 'Committed jobs', example: 300 },
+  jobs: { zh: '就业人数', en: 'Jobs', example: 300 },
   keyProject: { zh: '是否重点项目', en: 'Key project' },
   kind: { zh: '种类', en: 'Kind' },
   landArea: { zh: '用地面积', en: 'Land area' },
@@ -243,6 +247,17 @@ export const fieldGlossary = {
   verifiedOn: { zh: '核验日期', en: 'Verified on' },
   workingDays: { zh: '工作日数', en: 'Working days', example: 10 },
   year: { zh: '年度', en: 'Year' },
+  // The project's profile (R22, DOMAIN.md §6 registers as offices keep them): 项目代码 is the code
+  // the 投资项目在线审批监管平台 gives; the project's own id is its 项目编号 (`projectId`).
+  profile: { zh: '项目档案', en: 'Register profile' },
+  parkId: { zh: '园区', en: 'Park', example: 'jingkaiqu' },
+  townId: { zh: '镇街', en: 'Town or sub-district', example: 'fenghuang-town' },
+  projectCode: {
+    zh: '项目代码（投资项目在线审批监管平台）',
+    en: 'Project code of the online investment-project approval platform',
+    example: '2024-340603-04-03-512345',
+  },
+  filingNo: { zh: '备案证号', en: 'Filing number', example: '淮经开备〔2024〕88号' },
   // Fields only events carry (the server records them: deadlines, evaluations, corrections).
   actual: { zh: '实际值', en: 'Actual' },
   approval: { zh: '审批', en: 'Approval' },
@@ -292,7 +307,16 @@ export const fieldGlossary = {
     example: '华科新材料（经开区）有限公司',
   },
   'AppointAdvisor.name': person('顾问姓名', 'Advisor’s name', '陈志远'),
-  'Evidence.name': { zh: '文件名', en: 'File name', example: '投资协议（签字版）.pdf' },
+  'EvidenceRef.name': { zh: '文件名', en: 'File name', example: '投资协议（签字版）.pdf' },
+  'Commitments.jobs': { zh: '就业人数承诺', en: 'Committed jobs', example: 300 },
+  'Incentive.conditions': {
+    zh: '兑现条件',
+    en: 'Conditions of disbursement',
+    example: '竣工投产且年税收不低于 1200 万元',
+  },
+  // The project's profile (R22): the register's own words for a category and a supply status.
+  'ProjectProfile.category': { zh: '项目类别', en: 'Category of the project' },
+  'ProjectProfile.landSupply': { zh: '供地进度', en: 'Land supply status' },
   'ScheduleSource.url': {
     zh: '通知网址',
     en: 'Web address of the notice',

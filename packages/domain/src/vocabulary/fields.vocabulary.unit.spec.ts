@@ -22,6 +22,24 @@ const fieldNames = (c: Walkable): string[] => [
 
 const CJK = /[\u4e00-\u9fff]/;
 
+/** The name a structure's codec is given (`Investor`), as the forms and the OpenAPI walk find it. */
+const givenName = (c: Walkable): string | undefined =>
+  /^[A-Z][A-Za-z0-9]*$/.test(c.name) ? c.name : undefined;
+
+/** Every `Structure.field` a codec declares: each named structure with the fields it holds. */
+const scopedFields = (c: Walkable, structure = givenName(c)): string[] => [
+  ...Object.keys(c.props ?? {}).map((f) => `${structure}.${f}`),
+  ...Object.values(c.props ?? {}).flatMap((p) => scopedFields(p)),
+  ...(c.type !== undefined
+    ? scopedFields(
+        c.type,
+        givenName(c.type) ?? (c._tag === 'ReadonlyType' || c._tag === 'ExactType' ? structure : undefined),
+      )
+    : []),
+  ...(c.types ?? []).flatMap((m) => scopedFields(m, givenName(m) ?? structure)),
+  ...(c.codomain !== undefined ? scopedFields(c.codomain) : []),
+];
+
 describe('the field glossary: one label for every field of the commands and events (issue #18 item 7)', () => {
   const glossary: Readonly<Record<string, { zh: string; en: string }>> = fieldGlossary;
 
@@ -33,6 +51,23 @@ describe('the field glossary: one label for every field of the commands and even
     ];
     const missing = [...new Set(codecs.flatMap(fieldNames))].filter((f) => glossary[f] === undefined);
     expect(missing.sort()).toEqual([]);
+  });
+
+  it('a scoped entry names a structure’s codec that has the field (`EvidenceRef.name`, not `Evidence.name`)', () => {
+    const declared = new Set(
+      aggregateNames.flatMap((name) => {
+        const aggregate = aggregates[name];
+        return [
+          ...Object.values(aggregate.commands as Record<string, Walkable>),
+          ...Object.values(aggregate.events as Record<string, { readonly data: Walkable }>).map(
+            (e) => e.data,
+          ),
+        ].flatMap((c) => scopedFields(c));
+      }),
+    );
+    const scoped = Object.keys(glossary).filter((k) => k.includes('.'));
+    expect(scoped.length).toBeGreaterThan(5);
+    expect(scoped.filter((k) => !declared.has(k))).toEqual([]);
   });
 
   it('every entry is words a person reads, in Chinese and in English', () => {

@@ -1,6 +1,6 @@
 import type { ProjectCommandType } from '../project/project.commands';
 import type { AnyCommandType } from '../registry/aggregates';
-import type { Labels } from '../shared/label';
+import type { Label, Labels } from '../shared/label';
 
 /**
  * What a person reads on a form (the workbench, issue #18 item 1): one label per command of the
@@ -113,3 +113,21 @@ export const otherCommandLabels = {
   CreditIntroduction: { zh: '认定顾问引荐项目', en: 'Credit an introduction' },
   RewardAdvisor: { zh: '兑现顾问奖励', en: 'Reward the advisor' },
 } as const satisfies Labels<OtherCommandType>;
+
+/**
+ * The alternatives of a field that is one of several shapes (a union discriminated by `kind`), by
+ * the alternative's codec name: a form offers them as a choice (a test finds each one labelled).
+ */
+export const variantLabels: Readonly<Record<string, Label>> = {
+  // a target's value (R11, R12)
+  CountTarget: { zh: '个数', en: 'A count' },
+  CnyTarget: { zh: '金额（人民币）', en: 'An amount in CNY' },
+  UsdTarget: { zh: '金额（美元）', en: 'An amount in USD' },
+  RateTarget: { zh: '比率', en: 'A rate' },
+  // who owns a 交办 item (R20)
+  UnitOwner: { zh: '责任单位', en: 'A unit' },
+  DepartmentOwner: { zh: '责任部门', en: 'A department' },
+  // an item's deadline (R20, R7)
+  DeadlineOnDate: { zh: '指定日期', en: 'By a date' },
+  DeadlineInWorkingDays: { zh: '工作日数（自会议起算）', en: 'In working days from the meeting' },
+};

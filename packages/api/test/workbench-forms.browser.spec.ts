@@ -11,9 +11,10 @@ import { existsSync, mkdirSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import * as path from 'node:path';
 import { otherCommandLabels, vocabulary } from '@zhaoshang/domain';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, type Browser } from 'playwright-core';
 import { WORKBENCH_DIST } from '../src/workbench/workbench-files';
 import { CHROMIUM, CHROMIUM_ARGS, haveChromiumFor } from './chromium';
+import { choose, item, pickDate } from './workbench-browser';
 import { authFor, request, startTestApp } from './support';
 
 const ARTIFACTS = path.resolve(__dirname, '..', '..', 'workbench', 'test-artifacts');
@@ -32,20 +33,6 @@ if (haveChromium && !built)
   console.warn(
     'SKIPPED: the workbench forms browser test needs the built workbench: run `npm run build` first.',
   );
-
-/** The form item (label, control and its error) holding the control with this id. */
-const item = (page: Page, id: string) =>
-  page.locator('.ant-form-item', { has: page.locator(`[id="${id}"]`) });
-
-/** Chooses an option of an Ant Design Select by its visible (Chinese) label. */
-const choose = async (page: Page, id: string, label: string) => {
-  const search = page.locator(`[id="${id}"]`);
-  await search.click();
-  await search.fill(label);
-  const dropdown = page.locator('.ant-select-dropdown', { has: page.locator(`[id="${id}_list"]`) });
-  await dropdown.locator('.ant-select-item-option', { hasText: label }).first().click();
-  await dropdown.waitFor({ state: 'hidden' });
-};
 
 (haveChromium && built ? describe : describe.skip)('the other aggregates’ forms in chromium', () => {
   let t: Awaited<ReturnType<typeof startTestApp>>;
@@ -105,10 +92,7 @@ const choose = async (page: Page, id: string, label: string) => {
     await choose(page, 'channel', vocabulary.requestChannels['service-window'].zh);
     await choose(page, 'category', vocabulary.requestCategories.infrastructure.zh);
     await page.locator('#text').fill('厂区 110 千伏专线接入进度滞后，请求协调供电公司');
-    const receivedOn = page.locator('#receivedOn');
-    await receivedOn.click();
-    await receivedOn.fill('2024-10-30');
-    await receivedOn.press('Enter');
+    await pickDate(page, 'receivedOn', '2024-10-30');
     await page.locator('#receivedBy').fill(OFFICER.displayName);
     await page.locator('[data-submit="ReceiveRequest"]').click();
     const creditError = item(page, 'enterprise_creditCode').locator('.ant-form-item-explain-error');

@@ -3,40 +3,19 @@
  * CHROMIUM_PATH) driven by playwright-core, the API on the demo region on an ephemeral port, and the
  * folder their screenshots go to (.artifacts/, ignored by git).
  */
-import { existsSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import * as path from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { DEV_API_KEYS, DEV_DASHBOARD_KEY, parseApiKeys } from '../src/config';
 import { DeadlineWatcher } from '../src/watcher/deadline-watcher';
+import { CHROMIUM, CHROMIUM_ARGS } from './chromium';
 import { request, startTestApp } from './support';
 
-export const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
-/** Without the background-networking flags chromium's own connections are refused on a closed network. */
-export const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
+export { haveChromium } from './chromium';
+
 export const ARTIFACTS = path.resolve(__dirname, '..', '..', '..', '.artifacts');
 /** The demo region's today (`DEMO_TODAY`). */
 export const TODAY = '2024-10-31';
-
-/** Whether chromium is there; without it the test says so and jest reports it skipped. */
-export const haveChromium = (which: string): boolean => {
-  const there = existsSync(CHROMIUM);
-  if (!there)
-    console.warn(
-      `SKIPPED: ${which} needs chromium, and there is none at ${CHROMIUM}. ` +
-        'Install it with scripts/ensure-chromium.sh (Debian: apt-get install chromium fonts-noto-cjk) or set CHROMIUM_PATH.',
-    );
-  return there;
-};
 
 /**
  * The demo region on the built-in development keys (so the page pre-fills the read-only key), after

@@ -15,11 +15,11 @@ export const CHROMIUM_ARGS = [
 ];
 
 /** Whether chromium is there; when it is not, says which test is skipped and how to install it. */
-export const haveChromiumFor = (test: string): boolean => {
+export const haveChromium = (which: string): boolean => {
   const have = existsSync(CHROMIUM);
   if (!have)
     console.warn(
-      `SKIPPED: the ${test} browser test needs chromium, and there is none at ${CHROMIUM}. ` +
+      `SKIPPED: ${which} needs chromium, and there is none at ${CHROMIUM}. ` +
         'Install it with scripts/ensure-chromium.sh (Debian: apt-get install chromium fonts-noto-cjk) or set CHROMIUM_PATH.',
     );
   return have;

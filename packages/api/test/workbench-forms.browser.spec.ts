@@ -13,7 +13,7 @@ import * as path from 'node:path';
 import { otherCommandLabels, vocabulary } from '@zhaoshang/domain';
 import { chromium, type Browser } from 'playwright-core';
 import { WORKBENCH_DIST } from '../src/workbench/workbench-files';
-import { CHROMIUM, CHROMIUM_ARGS, haveChromiumFor } from './chromium';
+import { CHROMIUM, CHROMIUM_ARGS, haveChromium } from './chromium';
 import { choose, item, pickDate } from './workbench-browser';
 import { authFor, request, startTestApp } from './support';
 
@@ -27,14 +27,14 @@ const OFFICER = {
 };
 const REQUEST_ID = 'SQ-JK-2024-088';
 
-const haveChromium = haveChromiumFor('workbench forms');
+const withChromium = haveChromium('the workbench forms browser test');
 const built = existsSync(path.join(WORKBENCH_DIST, 'index.html'));
-if (haveChromium && !built)
+if (withChromium && !built)
   console.warn(
     'SKIPPED: the workbench forms browser test needs the built workbench: run `npm run build` first.',
   );
 
-(haveChromium && built ? describe : describe.skip)('the other aggregates’ forms in chromium', () => {
+(withChromium && built ? describe : describe.skip)('the other aggregates’ forms in chromium', () => {
   let t: Awaited<ReturnType<typeof startTestApp>>;
   let browser: Browser;
   let base: string;

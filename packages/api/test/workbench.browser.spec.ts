@@ -15,7 +15,7 @@ import type { RegisterEntry } from '@zhaoshang/projections';
 import { chromium, type Browser } from 'playwright-core';
 import { commandRoles } from '../src/auth/permissions';
 import { WORKBENCH_DIST } from '../src/workbench/workbench-files';
-import { CHROMIUM, CHROMIUM_ARGS, haveChromiumFor } from './chromium';
+import { CHROMIUM, CHROMIUM_ARGS, haveChromium } from './chromium';
 import { choose, item, pickDate } from './workbench-browser';
 import { authFor, request, routeOf, startTestApp } from './support';
 
@@ -29,12 +29,12 @@ const OFFICER = {
 };
 const LEAD = '年产 5 万吨锂电池正极材料项目（工作台录入）';
 
-const haveChromium = haveChromiumFor('workbench');
+const withChromium = haveChromium('the workbench browser test');
 const built = existsSync(path.join(WORKBENCH_DIST, 'index.html'));
-if (haveChromium && !built)
+if (withChromium && !built)
   console.warn('SKIPPED: the workbench browser test needs the built workbench: run `npm run build` first.');
 
-(haveChromium && built ? describe : describe.skip)('the workbench in chromium', () => {
+(withChromium && built ? describe : describe.skip)('the workbench in chromium', () => {
   let t: Awaited<ReturnType<typeof startTestApp>>;
   let browser: Browser;
   let base: string;

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { addDays, date, mondayOf } from '@zhaoshang/domain';
+import { addDays, addMonths, date, mondayOf } from '@zhaoshang/domain';
 import { demoBulletin, demoLayout, placed } from './layout';
 import { DEMO_PROJECT_UNITS, DEMO_STAGES, DEMO_TODAY, demoRegionScript, factDatesOfStep } from './seed';
 import type { ScriptStep } from './project-life';
@@ -94,4 +94,62 @@ describe('the demo region laid out for its anchor (issue #18 item 6; DOMAIN.md �
       expect(bulletin.publishedOn <= anchor && bulletin.publishedOn > `${lastMonth}-31`).toBe(true);
     });
   });
+});
+
+// demo lights (issue #18 item 6: "a realistic share of green, yellow and red")
+/**
+ * The lead light of every unsigned open project on the anchor, from the script's own fact dates, by
+ * the register's rule (DOMAIN.md §6: no progress for 2 months yellow, for 3 red; else blue).
+ */
+const leadLights = (script: ReadonlyArray<ScriptStep>, anchor: string) => {
+  const last = new Map<string, string>();
+  const settled = new Set<unknown>();
+  for (const step of script) {
+    const projectId = step.command.projectId;
+    if (typeof projectId !== 'string') continue;
+    if (['SignAgreement', 'DiscardLead', 'AbandonProject'].includes(step.command.type))
+      settled.add(projectId);
+    for (const d of factDatesOfStep(step))
+      if (d.date > (last.get(projectId) ?? '')) last.set(projectId, d.date);
+  }
+  const today = date(anchor);
+  const lights = { red: 0, yellow: 0, blue: 0 };
+  for (const [projectId, on] of last) {
+    if (settled.has(projectId)) continue;
+    if (addMonths(date(on), 3) <= today) lights.red += 1;
+    else if (addMonths(date(on), 2) <= today) lights.yellow += 1;
+    else lights.blue += 1;
+  }
+  return lights;
+};
+
+describe('the demo region’s leads on a moved anchor are followed up as an office does (issue #18 item 6)', () => {
+  it('leaves the reference’s leads as they are on DEMO_TODAY: 12 of 15 idle three months or more', () => {
+    // The reference is byte for byte the docs' (the SHA-256 above); its lead lights are what it was.
+    expect(leadLights(demoRegionScript({ anchor: DEMO_TODAY }), DEMO_TODAY)).toEqual({
+      red: 12,
+      yellow: 1,
+      blue: 2,
+    });
+  });
+
+  it.each(ANCHORS.filter((a) => a > DEMO_TODAY))(
+    'on %s: of the 15 unsigned open projects at most 3 red, at least 5 yellow and 5 blue, by follow-ups of the last weeks',
+    (anchor) => {
+      const script = demoRegionScript({ anchor });
+      const lights = leadLights(script, anchor);
+      expect(lights.red + lights.yellow + lights.blue).toBe(15);
+      expect(lights.red).toBeLessThanOrEqual(3);
+      expect(lights.yellow).toBeGreaterThanOrEqual(5);
+      expect(lights.blue).toBeGreaterThanOrEqual(5);
+      // The follow-ups are negotiation records (洽谈记录) dated in the three months before the anchor,
+      // and the most recent of them within the last three weeks.
+      const followUps = factDates(script).filter(
+        (d) => d.type === 'HoldNegotiation' && d.date > addMonths(date(anchor), -3),
+      );
+      expect(followUps.length).toBeGreaterThanOrEqual(8);
+      expect(followUps.every((d) => d.date <= anchor)).toBe(true);
+      expect(followUps.filter((d) => d.date >= addDays(date(anchor), -21)).length).toBeGreaterThanOrEqual(4);
+    },
+  );
 });

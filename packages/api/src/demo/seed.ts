@@ -28,6 +28,8 @@ import {
   type ScriptStep,
 } from './project-life';
 import { demoVisits } from './visits';
+// demo lights (issue #18 item 6)
+import { demoFollowUps } from './follow-ups';
 import {
   DEMO_TODAY,
   demoBulletin,
@@ -287,6 +289,8 @@ export const demoRegionScript = ({
       });
     });
   });
+  // demo lights (issue #18 item 6): the office's recent follow-ups on its idle leads, after DEMO_TODAY only
+  steps.push(...demoFollowUps(steps, layout, (step) => factDatesOfStep(step).map((d) => d.date)));
   // Weekly 包保 visits (R18, 000 §五.2): the responsible persons visit most weeks (a few missed).
   steps.push(...demoVisits(steps, layout));
   // enterprise requests (R17): a few in every state of the loop, two past their 交办 limit

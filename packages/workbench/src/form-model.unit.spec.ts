@@ -68,6 +68,7 @@ describe('forms generated from the command codecs (issue #18 item 1)', () => {
     const commitments = terms.kind === 'group' ? field(terms.fields, 'commitments') : undefined;
     expect(commitments?.kind === 'group' && field(commitments.fields, 'jobs').label.zh).toBe('就业人数承诺');
     expect(field(form('ReportPerformance'), 'jobs').label.zh).toBe('就业人数');
+    expect(field(form('RequestProcedure'), 'title').label.zh).toBe('事项名称');
   });
 
   it('every project command has a form whose every enumeration shows Chinese labels', () => {

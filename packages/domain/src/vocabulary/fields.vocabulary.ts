@@ -308,6 +308,11 @@ export const fieldGlossary = {
   },
   'AppointAdvisor.name': person('顾问姓名', 'Advisor’s name', '陈志远'),
   'EvidenceRef.name': { zh: '文件名', en: 'File name', example: '投资协议（签字版）.pdf' },
+  'RequestProcedure.title': {
+    zh: '事项名称',
+    en: 'Name of the matter applied for',
+    example: '年产 2 万吨碳纤维复合材料项目环境影响报告书审批',
+  },
   'Commitments.jobs': { zh: '就业人数承诺', en: 'Committed jobs', example: 300 },
   'Incentive.conditions': {
     zh: '兑现条件',

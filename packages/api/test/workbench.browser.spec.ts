@@ -12,10 +12,11 @@ import * as path from 'node:path';
 import { projectFixtures as fx } from '@zhaoshang/domain/testing';
 import { vocabulary, type ProjectCommand } from '@zhaoshang/domain';
 import type { RegisterEntry } from '@zhaoshang/projections';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, type Browser } from 'playwright-core';
 import { commandRoles } from '../src/auth/permissions';
 import { WORKBENCH_DIST } from '../src/workbench/workbench-files';
 import { CHROMIUM, CHROMIUM_ARGS, haveChromium } from './chromium';
+import { choose, item, pickDate } from './workbench-browser';
 import { authFor, request, routeOf, startTestApp } from './support';
 
 const ARTIFACTS = path.resolve(__dirname, '..', '..', 'workbench', 'test-artifacts');
@@ -32,32 +33,6 @@ const withChromium = haveChromium('the workbench browser test');
 const built = existsSync(path.join(WORKBENCH_DIST, 'index.html'));
 if (withChromium && !built)
   console.warn('SKIPPED: the workbench browser test needs the built workbench: run `npm run build` first.');
-
-/** The form item (label, control and its error) holding the control with this id. */
-const item = (page: Page, id: string) =>
-  page.locator('.ant-form-item', { has: page.locator(`[id="${id}"]`) });
-
-/** Chooses an option of an Ant Design Select by its visible (Chinese) label. */
-const choose = async (page: Page, id: string, label: string) => {
-  const search = page.locator(`[id="${id}"]`);
-  await search.click();
-  await search.fill(label);
-  // The select's own list (antd names it `<id>_list`), not another select's list still closing.
-  const dropdown = page.locator('.ant-select-dropdown', { has: page.locator(`[id="${id}_list"]`) });
-  await dropdown.locator('.ant-select-item-option', { hasText: label }).first().click();
-  // Chosen: the select now shows the option (its search text is cleared). The list may still be
-  // animating closed on a busy machine; that is no matter — the next click waits until nothing
-  // covers its target — so the test waits for the choice, not for the animation.
-  await item(page, id).filter({ hasText: label }).waitFor();
-};
-
-/** Types a date into an Ant Design DatePicker and confirms it. */
-const pickDate = async (page: Page, id: string, day: string) => {
-  const input = page.locator(`[id="${id}"]`);
-  await input.click();
-  await input.fill(day);
-  await input.press('Enter');
-};
 
 (withChromium && built ? describe : describe.skip)('the workbench in chromium', () => {
   let t: Awaited<ReturnType<typeof startTestApp>>;

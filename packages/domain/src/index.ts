@@ -70,6 +70,9 @@ export type { StoredEventData, UpcastError } from './shared/upcasting';
 export { milestoneLabel, termLabel, vocabulary, zhOf } from './vocabulary';
 // workbench (issue #18 item 1): the forms' labels of the project's commands and of their fields
 export { projectCommandLabels } from './vocabulary/forms.vocabulary';
+// forms of the other aggregates' commands (issue #18 item 1, forms)
+export { otherCommandLabels, serverOnlyCommands, variantLabels } from './vocabulary/forms.vocabulary';
+export type { OtherCommandType, ServerOnlyCommandType } from './vocabulary/forms.vocabulary';
 export type {
   ExitRuleKind,
   HistoryPhase,

@@ -12,6 +12,7 @@ import { LoginPage } from './pages/LoginPage';
 import { NewLeadPage } from './pages/NewLeadPage';
 import { ProjectPage } from './pages/ProjectPage';
 import { RegisterPage } from './pages/RegisterPage';
+import { WorkPage } from './pages/WorkPage';
 import { hrefOf, navigate, useRoute, type Route } from './router';
 import { WorkspaceContext, type Workspace } from './session';
 
@@ -39,6 +40,8 @@ function Page({ route }: { readonly route: Route }) {
       return <ImportPage />;
     case 'exports':
       return <ExportsPage />;
+    case 'work':
+      return <WorkPage command={route.command} />;
     case 'not-found':
       return <Result status="404" title={t('notFound')} />;
   }
@@ -90,6 +93,7 @@ export function App() {
       { key: 'new-lead', label: <a href={hrefOf({ page: 'new-lead' })}>{t('newLead')}</a> },
       { key: 'import', label: <a href={hrefOf({ page: 'import' })}>{t('import')}</a> },
       { key: 'exports', label: <a href={hrefOf({ page: 'exports' })}>{t('exports')}</a> },
+      { key: 'work', label: <a href={hrefOf({ page: 'work' })}>{t('otherWork')}</a> },
     ],
     [t],
   );
@@ -122,7 +126,7 @@ export function App() {
                 style={{ flex: 1, minWidth: 0 }}
                 onClick={({ key, domEvent }) => {
                   domEvent.preventDefault();
-                  navigate({ page: key as 'register' | 'new-lead' | 'import' | 'exports' });
+                  navigate({ page: key as 'register' | 'new-lead' | 'import' | 'exports' | 'work' });
                 }}
               />
             )}

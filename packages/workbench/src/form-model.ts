@@ -1,4 +1,4 @@
-import { fieldGlossary, vocabulary, type FieldEntry, type Label } from '@zhaoshang/domain';
+import { fieldGlossary, variantLabels, vocabulary, type FieldEntry, type Label } from '@zhaoshang/domain';
 import { MONEY_UNITS, minorToJson, parseAmount, type AmountError, type MoneyUnit } from './money';
 
 /**
@@ -44,11 +44,23 @@ export type FieldSpec =
   | (Common & { readonly kind: 'choices'; readonly choices: ReadonlyArray<Choice> })
   | (Common & { readonly kind: 'texts' })
   | (Common & { readonly kind: 'group'; readonly fields: ReadonlyArray<FieldSpec> })
-  | (Common & { readonly kind: 'list'; readonly fields: ReadonlyArray<FieldSpec> });
+  | (Common & { readonly kind: 'list'; readonly fields: ReadonlyArray<FieldSpec> })
+  | (Common & { readonly kind: 'variant'; readonly variants: ReadonlyArray<Variant> });
+
+/** One alternative of a field that is one of several shapes: its `kind`, its label, its own fields. */
+export interface Variant {
+  readonly tag: string;
+  readonly label: Label;
+  readonly fields: ReadonlyArray<FieldSpec>;
+}
 export type FieldKind = FieldSpec['kind'];
 
 /** Fields the page supplies, not the person: the command's type and the project it addresses. */
 const IMPLIED = new Set(['type', 'projectId']);
+/** The field no form shows: the command's type (the other aggregates' forms, issue #18 item 1). */
+export const ONLY_TYPE_IMPLIED: ReadonlySet<string> = new Set(['type']);
+/** An alternative's fields leave out its `kind`: the form's choice of the alternative gives it. */
+const KIND_IMPLIED: ReadonlySet<string> = new Set(['type', 'kind']);
 /** Free text a person writes at length. */
 const MULTILINE = new Set([
   'content',
@@ -104,6 +116,12 @@ const structureOf = (c: CodecShape): string | undefined =>
 const unwrap = (c: CodecShape): CodecShape =>
   (c._tag === 'ReadonlyType' || c._tag === 'ExactType') && c.type !== undefined ? unwrap(c.type) : c;
 
+/** Looks through refinements too (the base type of a brand). */
+const unwrapAll = (c: CodecShape): CodecShape =>
+  (c._tag === 'ReadonlyType' || c._tag === 'ExactType' || c._tag === 'RefinementType') && c.type !== undefined
+    ? unwrapAll(c.type)
+    : c;
+
 /** The properties of an object codec with whether each is required (through intersections). */
 const propsOf = (c: CodecShape): ReadonlyArray<readonly [string, CodecShape, boolean]> => {
   const u = unwrap(c);
@@ -123,6 +141,33 @@ const propsOf = (c: CodecShape): ReadonlyArray<readonly [string, CodecShape, boo
 };
 
 const isObject = (c: CodecShape): boolean => propsOf(c).length > 0;
+
+/** The `kind` literal of a union's member (`{ kind: 'unit', unitId }`), if it has one. */
+const tagOf = (c: CodecShape): string | undefined => {
+  const kind = propsOf(c).find(([name]) => name === 'kind')?.[1];
+  const u = kind === undefined ? undefined : unwrap(kind);
+  return u?._tag === 'LiteralType' && typeof u.value === 'string' ? u.value : undefined;
+};
+
+/**
+ * The alternatives of a union discriminated by `kind` (every member an object with its literal),
+ * labelled by the domain's `variantLabels` under the member's codec name; else undefined.
+ */
+const variantsOf = (c: CodecShape): ReadonlyArray<Variant> | undefined => {
+  if (c._tag !== 'UnionType' || c.types === undefined) return undefined;
+  const variants = c.types.map((member) => {
+    const tag = tagOf(member);
+    const name = structureOf(member);
+    return tag === undefined
+      ? undefined
+      : {
+          tag,
+          label: (name === undefined ? undefined : variantLabels[name]) ?? { zh: tag, en: tag },
+          fields: formOf(member, KIND_IMPLIED),
+        };
+  });
+  return variants.every((v) => v !== undefined) ? variants : undefined;
+};
 
 /** One field of a form from one property of a codec (of the structure named `structure`). */
 export const fieldOf = (
@@ -160,15 +205,24 @@ export const fieldOf = (
     return { ...common, kind: 'texts' };
   }
   if (isObject(c)) return { ...common, kind: 'group', fields: formOf(codec) };
+  const variants = variantsOf(c);
+  if (variants !== undefined) return { ...common, kind: 'variant', variants };
   if (c._tag === 'BooleanType') return { ...common, kind: 'boolean' };
   if (c._tag === 'NumberType') return { ...common, kind: 'number' };
+  // a branded number the walker has no name for (`BasisPoints`): a whole number, as every such brand is
+  if (c._tag === 'RefinementType' && c.type !== undefined && unwrapAll(c.type)._tag === 'NumberType')
+    return { ...common, kind: 'count' };
   return { ...common, kind: 'text', multiline: MULTILINE.has(name) };
 };
 
-/** The fields of a command's form, in the codec's order (required ones first, as the codec lists them). */
-export const formOf = (codec: CodecShape): ReadonlyArray<FieldSpec> =>
+/**
+ * The fields of a command's form, in the codec's order (required ones first, as the codec lists
+ * them). `implied`: the fields the page supplies (a project's page its `projectId`; the other
+ * aggregates' forms only the `type`, their `projectId` being a field the person fills in).
+ */
+export const formOf = (codec: CodecShape, implied: ReadonlySet<string> = IMPLIED): ReadonlyArray<FieldSpec> =>
   propsOf(codec)
-    .filter(([name]) => !IMPLIED.has(name))
+    .filter(([name]) => !implied.has(name))
     .map(([name, c, required]) => fieldOf(name, c, required, structureOf(codec)));
 
 /** A money field's value in the form: the text typed and the unit chosen. */
@@ -269,6 +323,17 @@ export const bodyOf = (
         problems.push(...inner.problems);
         break;
       }
+      case 'variant': {
+        const chosen = isValues(v) ? f.variants.find((x) => x.tag === v.kind) : undefined;
+        if (chosen === undefined) {
+          body[f.name] = {};
+          break;
+        }
+        const inner = bodyOf(chosen.fields, isValues(v) ? v : {}, path);
+        body[f.name] = { kind: chosen.tag, ...inner.body };
+        problems.push(...inner.problems);
+        break;
+      }
       case 'list': {
         const items = (Array.isArray(v) ? v : []).map((item: unknown, i) =>
           bodyOf(f.fields, isValues(item) ? item : {}, [...path, i]),
@@ -293,6 +358,7 @@ export const hasField = (fields: ReadonlyArray<FieldSpec>, path: ReadonlyArray<s
   if (f === undefined) return false;
   if (rest.length === 0) return true;
   if (f.kind === 'group') return hasField(f.fields, rest);
+  if (f.kind === 'variant') return rest[0] === 'kind' || f.variants.some((x) => hasField(x.fields, rest));
   if (f.kind === 'list')
     return typeof rest[0] === 'number' && (rest.length === 1 || hasField(f.fields, rest.slice(1)));
   return f.kind === 'money' || f.kind === 'texts' || f.kind === 'choices';
@@ -309,6 +375,8 @@ export const initialValuesOf = (fields: ReadonlyArray<FieldSpec>, today: string)
     else if (f.kind === 'date' && f.required && DAY_OF_FACT.has(f.name)) out[f.name] = today;
     else if (f.kind === 'boolean') out[f.name] = false;
     else if (f.kind === 'group') out[f.name] = initialValuesOf(f.fields, today);
+    else if (f.kind === 'variant' && f.variants[0] !== undefined)
+      out[f.name] = { kind: f.variants[0].tag, ...initialValuesOf(f.variants[0].fields, today) };
   }
   return out;
 };

@@ -13,6 +13,16 @@ const strings = {
   newLead: { zh: '录入线索', en: 'Capture a lead' },
   import: { zh: 'Excel 导入', en: 'Excel import' },
   exports: { zh: '导出', en: 'Exports' },
+  // the other aggregates' forms (issue #18 item 1)
+  otherWork: { zh: '其他事项', en: 'Other work' },
+  otherWorkNone: { zh: '您的角色在这里没有可办理的事项', en: 'Your role issues none of these' },
+  seeResult: { zh: '查看结果', en: 'See the result' },
+  recordAnother: { zh: '再办一件', en: 'Record another' },
+  backToWork: { zh: '返回其他事项', en: 'Back to other work' },
+  bulletinsNote: {
+    zh: '通报由服务器按当前数据生成：发布与更正通过 POST /bulletins（只需报告期），见“导出”页下载。',
+    en: 'Bulletins are computed by the server from the current figures: publish and correct through POST /bulletins (the period only); download them on the Exports page.',
+  },
   bigScreen: { zh: '大屏', en: 'Big screen' },
   signIn: { zh: '登录', en: 'Sign in' },
   signOut: { zh: '退出', en: 'Sign out' },

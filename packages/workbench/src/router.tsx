@@ -9,6 +9,8 @@ export type Route =
   | { readonly page: 'new-lead' }
   | { readonly page: 'import' }
   | { readonly page: 'exports' }
+  // the other aggregates' forms (其他事项), one command's form when named
+  | { readonly page: 'work'; readonly command?: string }
   | { readonly page: 'not-found' };
 
 /** The page a path of the workbench shows. */
@@ -21,6 +23,10 @@ export const routeOf = (pathname: string): Route => {
   if (parts[0] === 'new' && parts.length === 1) return { page: 'new-lead' };
   if (parts[0] === 'import' && parts.length === 1) return { page: 'import' };
   if (parts[0] === 'exports' && parts.length === 1) return { page: 'exports' };
+  if (parts[0] === 'work' && parts.length <= 2)
+    return parts[1] === undefined
+      ? { page: 'work' }
+      : { page: 'work', command: decodeURIComponent(parts[1]) };
   return { page: 'not-found' };
 };
 
@@ -36,6 +42,10 @@ export const hrefOf = (route: Route): string => {
       return `${BASE}/import`;
     case 'exports':
       return `${BASE}/exports`;
+    case 'work':
+      return route.command === undefined
+        ? `${BASE}/work`
+        : `${BASE}/work/${encodeURIComponent(route.command)}`;
     case 'not-found':
       return `${BASE}/`;
   }

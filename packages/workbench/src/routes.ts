@@ -4,11 +4,21 @@ import { request } from './api';
 export interface CommandRoute {
   readonly method: 'POST' | 'PUT';
   readonly path: string;
+  /** The roles that may issue it (the operation's `x-roles`). */
+  readonly roles: ReadonlyArray<string>;
 }
 
 interface OpenApiDocument {
   readonly paths: Readonly<
-    Record<string, Readonly<Record<string, { readonly operationId?: string } | undefined>>>
+    Record<
+      string,
+      Readonly<
+        Record<
+          string,
+          { readonly operationId?: string; readonly 'x-roles'?: ReadonlyArray<string> } | undefined
+        >
+      >
+    >
   >;
 }
 
@@ -24,7 +34,11 @@ export const commandRoutes = (): Promise<ReadonlyMap<string, CommandRoute>> => {
     for (const [path, ops] of Object.entries(doc.paths))
       for (const [method, op] of Object.entries(ops))
         if ((method === 'post' || method === 'put') && op?.operationId !== undefined)
-          out.set(op.operationId, { method: method === 'post' ? 'POST' : 'PUT', path });
+          out.set(op.operationId, {
+            method: method === 'post' ? 'POST' : 'PUT',
+            path,
+            roles: op['x-roles'] ?? [],
+          });
     return out;
   });
   routes.catch(() => {

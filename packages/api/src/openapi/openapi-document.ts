@@ -652,6 +652,8 @@ export const openApiDocument = (): OpenApiDocument => {
           : {}),
       }),
       security: [{ bearer: [] }, { apiKey: [] }],
+      // the roles that may issue the command, as data (the workbench lists a person's forms by them)
+      'x-roles': commandRoles[route.command],
       parameters: [
         ...params.map((name) => ({
           name,

@@ -13,18 +13,12 @@ import {
   type FormInstance,
 } from 'antd';
 import dayjs from 'dayjs';
-import {
-  projectCommandLabels,
-  projectCommands,
-  streamPrefixes,
-  type Label,
-  type ProjectCommandType,
-} from '@zhaoshang/domain';
+import { streamPrefixes, type Label } from '@zhaoshang/domain';
 import { ApiFailure, newIdempotencyKey, request, type ErrorBody } from '../api';
+import { commandFormOf, commandLabelOf, type FormCommandType } from '../commands';
 import {
   bodyOf,
   fieldPathOf,
-  formOf,
   hasField,
   initialValuesOf,
   type FieldProblem,
@@ -77,17 +71,42 @@ const sha256Of = async (file: File): Promise<string> =>
     b.toString(16).padStart(2, '0'),
   ).join('');
 
-function Field({
-  spec,
-  path,
-  units,
-  form,
-}: {
-  readonly spec: FieldSpec;
+interface FieldProps<S extends FieldSpec = FieldSpec> {
+  readonly spec: S;
+  /** The parent's name path as the enclosing Form.Item / Form.List sees it (relative in a list). */
   readonly path: NamePath;
+  /** The parent's name path in the whole form (to watch a value). */
+  readonly abs: NamePath;
   readonly units: ReadonlyArray<{ readonly unitId: string; readonly name: string }>;
   readonly form: FormInstance;
-}) {
+}
+
+/** A field that is one of several shapes: the choice of its alternative, then that one's fields. */
+function VariantField({ spec, path, abs, units, form }: FieldProps<Extract<FieldSpec, { kind: 'variant' }>>) {
+  const { t } = useLang();
+  const name = [...path, spec.name];
+  const tag: unknown = Form.useWatch([...abs, spec.name, 'kind'], form);
+  const chosen = spec.variants.find((v) => v.tag === tag);
+  return (
+    <Card size="small" title={t(spec.label)} style={{ marginBottom: 16 }}>
+      <Form.Item name={[...name, 'kind']} data-field={[...name, 'kind'].join('.')}>
+        <Select options={spec.variants.map((v) => ({ value: v.tag, label: t(v.label) }))} />
+      </Form.Item>
+      {chosen?.fields.map((f) => (
+        <Field
+          key={`${chosen.tag}.${f.name}`}
+          spec={f}
+          path={name}
+          abs={[...abs, spec.name]}
+          units={units}
+          form={form}
+        />
+      ))}
+    </Card>
+  );
+}
+
+function Field({ spec, path, abs, units, form }: FieldProps) {
   const { t } = useLang();
   const name = [...path, spec.name];
   const label = t(spec.label);
@@ -174,10 +193,12 @@ function Field({
       return (
         <Card size="small" title={label} style={{ marginBottom: 16 }}>
           {spec.fields.map((f) => (
-            <Field key={f.name} spec={f} path={name} units={units} form={form} />
+            <Field key={f.name} spec={f} path={name} abs={[...abs, spec.name]} units={units} form={form} />
           ))}
         </Card>
       );
+    case 'variant':
+      return <VariantField spec={spec} path={path} abs={abs} units={units} form={form} />;
     case 'list':
       return (
         <Card size="small" title={label} style={{ marginBottom: 16 }}>
@@ -211,7 +232,14 @@ function Field({
                       </Upload>
                     )}
                     {spec.fields.map((f) => (
-                      <Field key={f.name} spec={f} path={[item.name]} units={units} form={form} />
+                      <Field
+                        key={f.name}
+                        spec={f}
+                        path={[item.name]}
+                        abs={[...abs, spec.name, item.name]}
+                        units={units}
+                        form={form}
+                      />
                     ))}
                   </Card>
                 ))}
@@ -243,13 +271,17 @@ const problemText = (p: FieldProblem): Label => {
 };
 
 export interface CommandFormProps {
-  readonly command: ProjectCommandType;
+  readonly command: FormCommandType;
   /** The project the command addresses (absent: a creation, whose id the server draws). */
   readonly projectId?: string;
   readonly today: string;
   readonly units: ReadonlyArray<{ readonly unitId: string; readonly name: string }>;
   readonly defaults?: Readonly<Record<string, unknown>>;
-  readonly onDone: (answer: { readonly projectId?: string }) => void;
+  readonly onDone: (answer: {
+    readonly projectId?: string;
+    /** The body sent (where to see the result is read from its ids). */
+    readonly body: Readonly<Record<string, unknown>>;
+  }) => void;
   readonly onCancel?: () => void;
 }
 
@@ -269,7 +301,7 @@ export function CommandForm({
 }: CommandFormProps) {
   const { t, lang } = useLang();
   const [form] = Form.useForm();
-  const fields = useMemo(() => formOf(projectCommands[command]), [command]);
+  const fields = useMemo(() => commandFormOf(command), [command]);
   const initial = useMemo(
     () => ({ ...initialValuesOf(fields, today), ...defaults }),
     [fields, today, defaults],
@@ -294,11 +326,12 @@ export function CommandForm({
       if (route === undefined) throw new Error(`no route for ${command}`);
       const answer = await request<{ readonly streamName?: string } | undefined>(
         route.method,
-        fillPath(route.path, { ...body, projectId }),
+        fillPath(route.path, projectId === undefined ? body : { ...body, projectId }),
         { body, lang, idempotencyKey: key },
       );
       setKey(newIdempotencyKey());
-      onDone({ projectId: projectIdOf(answer?.streamName) ?? projectId });
+      const done = projectIdOf(answer?.streamName) ?? projectId;
+      onDone(done === undefined ? { body } : { projectId: done, body });
     } catch (e) {
       if (!(e instanceof ApiFailure)) {
         setRefusal({ code: 'NETWORK', message: { zh: String(e), en: String(e) }, text: String(e) });
@@ -338,11 +371,11 @@ export function CommandForm({
         />
       )}
       {fields.map((f) => (
-        <Field key={f.name} spec={f} path={[]} units={units} form={form} />
+        <Field key={f.name} spec={f} path={[]} abs={[]} units={units} form={form} />
       ))}
       <Space>
         <Button type="primary" htmlType="submit" loading={busy} data-submit={command}>
-          {t('submit')} · {t(projectCommandLabels[command])}
+          {t('submit')} · {t(commandLabelOf(command))}
         </Button>
         {onCancel !== undefined && <Button onClick={onCancel}>{t('cancel')}</Button>}
       </Space>

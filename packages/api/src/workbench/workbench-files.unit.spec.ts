@@ -1,7 +1,7 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
-import { workbenchAnswer } from './workbench-files';
+import { NOT_BUILT_PAGE, workbenchAnswer } from './workbench-files';
 
 describe('the workbench’s files under /workbench/ (issue #18 item 1)', () => {
   let dist: string;
@@ -20,6 +20,10 @@ describe('the workbench’s files under /workbench/ (issue #18 item 1)', () => {
   it('answers "not built" for every path while there is no build', () => {
     expect(workbenchAnswer(dist, '')).toEqual({ kind: 'not-built' });
     expect(workbenchAnswer(dist, 'assets/index-1a2b3c.js')).toEqual({ kind: 'not-built' });
+    // …whose page (503) says in both languages how to build it
+    expect(NOT_BUILT_PAGE).toContain('工作台尚未构建');
+    expect(NOT_BUILT_PAGE).toContain('The workbench has not been built');
+    expect(NOT_BUILT_PAGE).toContain('npm run build');
   });
 
   it('serves hashed assets for a year, other files revalidated, app paths with index.html', () => {

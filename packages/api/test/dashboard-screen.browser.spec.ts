@@ -34,7 +34,12 @@ interface ScreenWindow {
     readonly refreshMinutes: number;
     readonly charts: Record<
       'trend' | 'ranking' | 'supervision',
-      { getOption(): { series?: ReadonlyArray<Series> } }
+      {
+        getOption(): {
+          series?: ReadonlyArray<Series>;
+          title?: ReadonlyArray<{ readonly text?: string; readonly subtext?: string }>;
+        };
+      }
     >;
   };
 }
@@ -234,6 +239,14 @@ const yi = (fen: number) => (fen / YI).toFixed(2);
       r.units.find((u) => u.unitId === last.unitId)!.counts.newSignings;
     expect(newSignings(earlier)).toBeLessThan(newSignings(today));
     expect((await seriesOf(page, 'ranking'))[0]?.data?.map(valueOf)).toEqual(scores(today));
+    // The scoring policy by its name, never its id (issue #18: no ids on screen).
+    const subtitle = await page.evaluate(() =>
+      ((globalThis as unknown as ScreenWindow).bigscreen?.charts.ranking.getOption().title ?? [])
+        .map((x) => x.subtext ?? '')
+        .join(' '),
+    );
+    expect(subtitle).toContain('考核办法 区招商引资考核默认办法');
+    expect(subtitle).not.toContain(today.policy);
 
     const before = await rendersOf(page);
     await page.fill('#as-of', dayBefore);

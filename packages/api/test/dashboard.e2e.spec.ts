@@ -1,4 +1,6 @@
 import { DEV_API_KEYS, DEV_DASHBOARD_KEY, parseApiKeys } from '../src/config';
+import { parseUnits } from '../src/units';
+import { defaultScoringPolicy } from '@zhaoshang/projections';
 import { request, startTestApp } from './support';
 
 describe('the dashboard routes', () => {
@@ -47,6 +49,21 @@ describe('the dashboard routes', () => {
         '/dashboard/index.html.bak',
       ])
         expect([bad, (await request(t.http).get(bad)).status]).toEqual([bad, 404]);
+    } finally {
+      await t.close();
+    }
+  }, 30_000);
+
+  it('names the deployment’s own units (UNITS) and the scoring policy by its name, never by an id (issue #18)', async () => {
+    const t = await startTestApp({ units: parseUnits('qingshan-park:青山工业园区管委会:park') });
+    try {
+      const res = await request(t.http).get('/dashboard/config.json');
+      expect(res.body.units['qingshan-park']).toEqual({ zh: '青山工业园区管委会', en: '青山工业园区管委会' });
+      expect(res.body.units).not.toHaveProperty('jingkaiqu'); // not the demo region's
+      expect(res.body.policies[defaultScoringPolicy.name]).toEqual({
+        zh: '区招商引资考核默认办法',
+        en: 'default scoring policy',
+      });
     } finally {
       await t.close();
     }

@@ -35,6 +35,9 @@ export type { RequestReportOptions, RequestReviewFigures } from './requests/requ
 export { meetingsXlsx, meetingsCsv } from './meetings/meetings-report';
 export type { MeetingsLedger } from './meetings/meetings-report';
 
+// The scoring policy by its name, never its id (issue #18)
+export { DEFAULT_POLICY_NAME, policyTitle } from './vocabulary/labels';
+
 // What the files are (their words are the domain's vocabulary, @zhaoshang/domain `vocabulary`)
 export { XLSX_CONTENT_TYPE, CSV_CONTENT_TYPE } from './table/workbook';
 

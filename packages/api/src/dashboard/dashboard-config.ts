@@ -27,6 +27,11 @@ export interface DashboardConfig {
    * cannot see it): the page then asks `GET /session` and, signed in, needs no key (issue #18).
    */
   readonly sessionCookie?: boolean;
+  /**
+   * Scoring policies by their name in the performance review (`policy`, an id such as
+   * `default-R12-R15`): what the page prints instead of the id (issue #18: no ids on screen).
+   */
+  readonly policies: Readonly<Record<string, { readonly zh: string; readonly en: string }>>;
   /** The vocabulary's event types (`vocabulary.eventTypes`), kept under this name for earlier callers. */
   readonly events: Vocabulary['eventTypes'];
 }

@@ -1,6 +1,8 @@
 import * as path from 'node:path';
 import { Controller, Get, Header, Inject, Param, Query, Req, Res } from '@nestjs/common';
 import { vocabulary } from '@zhaoshang/domain';
+import { defaultScoringPolicy } from '@zhaoshang/projections';
+import { DEFAULT_POLICY_NAME } from '@zhaoshang/reports';
 import type { Request, Response } from 'express';
 import type { Clock } from '../clock';
 import { DEV_API_KEYS, DEV_DASHBOARD_KEY, parseApiKeys, type ApiConfig, type ApiKeyEntry } from '../config';
@@ -40,7 +42,8 @@ const CSP =
   "connect-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'";
 
 /** English names of the demo region's units (the Chinese ones are the seed's). */
-const DEMO_UNITS_EN: Readonly<Record<keyof typeof DEMO_UNITS, string>> = {
+type DemoUnitId = keyof typeof DEMO_UNITS;
+const DEMO_UNITS_EN: Readonly<Record<DemoUnitId, string>> = {
   'xiangshan-district': 'Xiangshan District (whole)',
   jingkaiqu: 'Economic Development Zone',
   gaoxinqu: 'High-tech Zone',
@@ -78,12 +81,14 @@ export class DashboardController {
     const devKeys = config.mode === 'development' && sameKeys(config.apiKeys, parseApiKeys(DEV_API_KEYS));
     this.pageConfig = {
       ...(devKeys ? { demoKey: DEV_DASHBOARD_KEY } : {}),
+      // The deployment's units (UNITS), by their configured names; English for the demo region's.
       units: Object.fromEntries(
-        Object.entries(DEMO_UNITS).map(([id, zh]) => [
-          id,
-          { zh, en: DEMO_UNITS_EN[id as keyof typeof DEMO_UNITS] },
+        config.units.map((u) => [
+          u.unitId,
+          { zh: u.name, en: u.unitId in DEMO_UNITS_EN ? DEMO_UNITS_EN[u.unitId as DemoUnitId] : u.name },
         ]),
       ),
+      policies: { [defaultScoringPolicy.name]: DEFAULT_POLICY_NAME },
       vocabulary,
       events: vocabulary.eventTypes,
     };

@@ -119,11 +119,14 @@ export const bulletinTitle = (p: ReviewPeriod): string =>
 export const GAP = '\u3000\u3000';
 
 // A scoring policy by its name, never an id (issue #18: "default-R12-R15" printed on a bulletin)
+/** What the default scoring policy is called where a short name fits (a chart's subtitle). */
+export const DEFAULT_POLICY_NAME = { zh: '区招商引资考核默认办法', en: 'default scoring policy' } as const;
+
 /**
  * The scoring policy a bulletin names (考核办法): the default policy by what it is, a region's own
  * policy by the name its file gives it.
  */
 export const policyTitle = (name: string): string =>
   name === defaultScoringPolicy.name
-    ? `区招商引资考核默认办法（${defaultScoringPolicy.description ?? ''}）`
+    ? `${DEFAULT_POLICY_NAME.zh}（${defaultScoringPolicy.description ?? ''}）`
     : name;

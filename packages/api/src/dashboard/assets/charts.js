@@ -46,6 +46,13 @@ export const escapeHtml = (text) =>
  */
 export const unitName = (ctx, unitId) => ctx.config.units[unitId]?.[ctx.lang] ?? unitId;
 
+/**
+ * A scoring policy by its name (the review carries its id, e.g. `default-R12-R15`).
+ * @param {Context} ctx
+ * @param {string} policy
+ */
+export const policyName = (ctx, policy) => ctx.config.policies[policy]?.[ctx.lang] ?? policy;
+
 /** How wide a subtitle may run on a phone before it breaks onto the next line (px). */
 const NARROW_SUBTITLE = 330;
 
@@ -337,7 +344,11 @@ export const funnelOption = (register, ctx) => {
 export const rankingOption = (review, ctx) => {
   const { lang } = ctx;
   const units = [...review.units].sort((a, b) => a.rank - b.rank || (a.unitId < b.unitId ? -1 : 1));
-  const subtitle = t(lang, 'rankingSubtitle', { from: review.from, to: review.to, policy: review.policy });
+  const subtitle = t(lang, 'rankingSubtitle', {
+    from: review.from,
+    to: review.to,
+    policy: policyName(ctx, review.policy),
+  });
   if (units.length === 0)
     return { title: title(t(lang, 'rankingTitle'), subtitle), graphic: note(t(lang, 'noData')), series: [] };
   return {

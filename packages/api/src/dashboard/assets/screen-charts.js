@@ -5,7 +5,7 @@
  * languages (the browser test reads them). Traffic lights are the projections' own (`light` of each
  * metric, plan and project): the page never judges a colour by a threshold of its own.
  */
-import { LIGHT_COLOURS, escapeHtml, metricKey, metricLabel, unitName } from './charts.js';
+import { LIGHT_COLOURS, escapeHtml, metricKey, metricLabel, policyName, unitName } from './charts.js';
 import { percentOf, scaled, threshold } from './format.js';
 import { t } from './i18n.js';
 
@@ -249,7 +249,7 @@ export const screenRankingOption = (review, ctx, chosen) => {
   const units = [...review.units].sort((a, b) => a.rank - b.rank || (a.unitId < b.unitId ? -1 : 1));
   const heading = title(
     t(lang, 'rankingTitle'),
-    t(lang, 'rankingSubtitle', { from: review.from, to: review.to, policy: review.policy }),
+    t(lang, 'rankingSubtitle', { from: review.from, to: review.to, policy: policyName(ctx, review.policy) }),
   );
   if (units.length === 0)
     return {

@@ -7,54 +7,44 @@
  * with where to see the result, and the API shows the request as received. Debian's chromium
  * driven by playwright-core, as workbench.browser.spec.ts does.
  */
-import { existsSync, mkdirSync } from 'node:fs';
-import type { AddressInfo } from 'node:net';
 import * as path from 'node:path';
 import { otherCommandLabels, vocabulary } from '@zhaoshang/domain';
-import { chromium, type Browser } from 'playwright-core';
-import { WORKBENCH_DIST } from '../src/workbench/workbench-files';
-import { CHROMIUM, CHROMIUM_ARGS, haveChromium } from './chromium';
-import { choose, item, pickDate } from './workbench-browser';
-import { authFor, request, startTestApp } from './support';
+import type { Browser } from 'playwright-core';
+import {
+  ARTIFACTS,
+  canRunWorkbench,
+  choose,
+  item,
+  pickDate,
+  signIn,
+  startWorkbenchInBrowser,
+  type NewOfficer,
+} from './workbench-browser';
+import { authFor, request } from './support';
 
-const ARTIFACTS = path.resolve(__dirname, '..', '..', 'workbench', 'test-artifacts');
-const TODAY = '2024-10-31';
 const UNIT = 'jingkaiqu';
-const OFFICER = {
+const OFFICER: NewOfficer = {
   username: 'li-na',
   password: 'Kaifaqu-2024-qiyesuqiu!',
   displayName: '李娜（经开区企业服务中心）',
+  unitId: UNIT,
 };
 const REQUEST_ID = 'SQ-JK-2024-088';
 
-const withChromium = haveChromium('the workbench forms browser test');
-const built = existsSync(path.join(WORKBENCH_DIST, 'index.html'));
-if (withChromium && !built)
-  console.warn(
-    'SKIPPED: the workbench forms browser test needs the built workbench: run `npm run build` first.',
-  );
+const canRun = canRunWorkbench('the workbench forms browser test');
 
-(withChromium && built ? describe : describe.skip)('the other aggregates’ forms in chromium', () => {
-  let t: Awaited<ReturnType<typeof startTestApp>>;
+(canRun ? describe : describe.skip)('the other aggregates’ forms in chromium', () => {
+  let t: Awaited<ReturnType<typeof startWorkbenchInBrowser>>['t'];
   let browser: Browser;
   let base: string;
+  let close: (() => Promise<void>) | undefined;
 
   beforeAll(async () => {
-    mkdirSync(ARTIFACTS, { recursive: true });
-    t = await startTestApp({ seedDemo: true }, TODAY);
-    await t.z.app.listen(0, '127.0.0.1');
-    base = `http://127.0.0.1:${(t.z.app.getHttpServer().address() as AddressInfo).port}`;
-    browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS });
-    const created = await request(t.http)
-      .post('/accounts')
-      .set(await authFor('leading-group-office'))
-      .send({ ...OFFICER, role: 'investment-officer', unitId: UNIT });
-    expect(created.status).toBe(201);
+    ({ t, browser, base, close } = await startWorkbenchInBrowser(OFFICER));
   }, 120_000);
 
   afterAll(async () => {
-    await browser?.close();
-    await t?.close();
+    await close?.();
   });
 
   it('an officer records an enterprise request through its generated form; an error stands at its field', async () => {
@@ -64,11 +54,7 @@ if (withChromium && !built)
     const problems: string[] = [];
     page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
 
-    await page.goto(`${base}/workbench/`);
-    await page.locator('#username').fill(OFFICER.username);
-    await page.locator('#password').fill(OFFICER.password);
-    await page.locator('[data-sign-in]').click();
-    await page.locator(`[data-user="${OFFICER.username}"]`).waitFor();
+    await signIn(page, base, OFFICER);
 
     // 其他事项: the officer's commands by area; the leading-group office's are not offered.
     await page.getByRole('menuitem', { name: '其他事项' }).click();

@@ -6,56 +6,48 @@
  * register, and on the 大屏's unit drill-down. Debian's chromium driven by playwright-core, as the
  * dashboard's browser test does; screenshots go to packages/workbench/test-artifacts/ (ignored by git).
  */
-import { existsSync, mkdirSync } from 'node:fs';
-import type { AddressInfo } from 'node:net';
 import * as path from 'node:path';
 import { projectFixtures as fx } from '@zhaoshang/domain/testing';
 import { vocabulary, type ProjectCommand } from '@zhaoshang/domain';
 import type { RegisterEntry } from '@zhaoshang/projections';
-import { chromium, type Browser } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { commandRoles } from '../src/auth/permissions';
-import { WORKBENCH_DIST } from '../src/workbench/workbench-files';
-import { CHROMIUM, CHROMIUM_ARGS, haveChromium } from './chromium';
-import { choose, item, pickDate } from './workbench-browser';
-import { authFor, request, routeOf, startTestApp } from './support';
+import {
+  ARTIFACTS,
+  TODAY,
+  canRunWorkbench,
+  choose,
+  item,
+  pickDate,
+  signIn,
+  startWorkbenchInBrowser,
+  type NewOfficer,
+} from './workbench-browser';
+import { authFor, request, routeOf } from './support';
 
-const ARTIFACTS = path.resolve(__dirname, '..', '..', 'workbench', 'test-artifacts');
-const TODAY = '2024-10-31';
 const UNIT = 'jingkaiqu';
-const OFFICER = {
+const OFFICER: NewOfficer = {
   username: 'zhang-min',
   password: 'Kaifaqu-2024-zhaoshang!',
   displayName: '张敏（经开区投资促进局）',
+  unitId: UNIT,
 };
 const LEAD = '年产 5 万吨锂电池正极材料项目（工作台录入）';
 
-const withChromium = haveChromium('the workbench browser test');
-const built = existsSync(path.join(WORKBENCH_DIST, 'index.html'));
-if (withChromium && !built)
-  console.warn('SKIPPED: the workbench browser test needs the built workbench: run `npm run build` first.');
+const canRun = canRunWorkbench('the workbench browser test');
 
-(withChromium && built ? describe : describe.skip)('the workbench in chromium', () => {
-  let t: Awaited<ReturnType<typeof startTestApp>>;
+(canRun ? describe : describe.skip)('the workbench in chromium', () => {
+  let t: Awaited<ReturnType<typeof startWorkbenchInBrowser>>['t'];
   let browser: Browser;
   let base: string;
+  let close: (() => Promise<void>) | undefined;
 
   beforeAll(async () => {
-    mkdirSync(ARTIFACTS, { recursive: true });
-    t = await startTestApp({ seedDemo: true }, TODAY);
-    await t.z.app.listen(0, '127.0.0.1');
-    base = `http://127.0.0.1:${(t.z.app.getHttpServer().address() as AddressInfo).port}`;
-    browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS });
-    // The leading-group office creates the new officer's account (the accounts' HTTP route).
-    const created = await request(t.http)
-      .post('/accounts')
-      .set(await authFor('leading-group-office'))
-      .send({ ...OFFICER, role: 'investment-officer', unitId: UNIT });
-    expect(created.status).toBe(201);
+    ({ t, browser, base, close } = await startWorkbenchInBrowser(OFFICER));
   }, 120_000);
 
   afterAll(async () => {
-    await browser?.close();
-    await t?.close();
+    await close?.();
   });
 
   it('a new officer signs in, captures a lead, sees an error at its field, records a procedure, finds it on the register and the 大屏', async () => {
@@ -66,12 +58,7 @@ if (withChromium && !built)
     page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
 
     // 登录
-    await page.goto(`${base}/workbench/`);
-    await page.locator('#username').fill(OFFICER.username);
-    await page.locator('#password').fill(OFFICER.password);
-    await page.screenshot({ path: path.join(ARTIFACTS, '1-sign-in.png') });
-    await page.locator('[data-sign-in]').click();
-    await page.locator(`[data-user="${OFFICER.username}"]`).waitFor();
+    await signIn(page, base, OFFICER, () => page.screenshot({ path: path.join(ARTIFACTS, '1-sign-in.png') }));
     const cookies = await context.cookies();
     expect(cookies.find((c) => c.name === 'zs_session')).toMatchObject({
       httpOnly: true,
